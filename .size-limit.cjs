@@ -1,0 +1,6 @@
+// Bundle-size budgets per typical import, dependencies included (brotli).
+// Each entry bundles `import { … } from "./dist/index.js"` with esbuild, so tree-shaking and
+// "sideEffects": false are what keep an import small.
+module.exports = [
+  { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
+];

@@ -1,0 +1,276 @@
+/**
+ * Every error code loyalty-kit throws. Codes are stable across versions: match on `error.code`,
+ * never on the message.
+ *
+ * @example
+ * ```ts
+ * import { ErrorCode } from "loyalty-kit";
+ * console.log(ErrorCode.VERSION_CONFLICT); // "VERSION_CONFLICT"
+ * ```
+ * @category errors
+ */
+export const ErrorCode = {
+  /** Input did not match its schema; `issues` lists every problem with its path. */
+  VALIDATION: "VALIDATION",
+  /** Two amounts in different currencies met in one operation. */
+  CURRENCY_MISMATCH: "CURRENCY_MISMATCH",
+  /** A redeem or hold asked for more points than are available. */
+  INSUFFICIENT_POINTS: "INSUFFICIENT_POINTS",
+  /** A transactionId was reused with a different payload. */
+  IDEMPOTENCY_CONFLICT: "IDEMPOTENCY_CONFLICT",
+  /** `expectedVersion` did not match the account's version: someone else wrote first. */
+  VERSION_CONFLICT: "VERSION_CONFLICT",
+  /** A state machine received an event its current state does not accept. */
+  INVALID_TRANSITION: "INVALID_TRANSITION",
+  /** A program was used outside its active window. */
+  PROGRAM_INACTIVE: "PROGRAM_INACTIVE",
+  /** A personalized operation needs consent the customer has not given. */
+  CONSENT_REQUIRED: "CONSENT_REQUIRED",
+  /** A catalog reward has no stock left. */
+  OUT_OF_STOCK: "OUT_OF_STOCK",
+  /** A refund asked for more than was bought (over all refunds of that purchase). */
+  REFUND_EXCEEDS_PURCHASE: "REFUND_EXCEEDS_PURCHASE",
+  /** Something referenced (an entry, a customer, a reward, a line) does not exist. */
+  NOT_FOUND: "NOT_FOUND",
+  /** A numerical fit did not converge; `details` carries the last parameters. */
+  NOT_CONVERGED: "NOT_CONVERGED",
+} as const;
+
+/**
+ * A stable error code, one of the values of {@link ErrorCode}.
+ *
+ * @example
+ * ```ts
+ * import type { LoyaltyErrorCode } from "loyalty-kit";
+ * const code: LoyaltyErrorCode = "VALIDATION";
+ * console.log(code);
+ * ```
+ * @category errors
+ */
+export type LoyaltyErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * One problem found while validating input: where (`path`, as property names and array indexes from
+ * the root of the input) and what was expected.
+ *
+ * @example
+ * ```ts
+ * import type { ValidationIssue } from "loyalty-kit";
+ * const issue: ValidationIssue = { path: ["lines", 0, "quantity"], message: "expected a positive decimal" };
+ * console.log(issue.path.join("."));
+ * ```
+ * @category errors
+ */
+export interface ValidationIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+// The ESM and CJS builds of one version each have their own class objects. Instances are branded
+// with a registry symbol listing the class kinds they belong to, and `instanceof` checks the brand,
+// so an error thrown by the CJS build is `instanceof` the ESM build's class and vice versa.
+const KINDS: unique symbol = Symbol.for("loyalty-kit.error.kinds") as never;
+
+function isKindOf(value: unknown, kind: string): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const kinds = (value as { [KINDS]?: unknown })[KINDS];
+  return Array.isArray(kinds) && kinds.includes(kind);
+}
+
+/**
+ * The base class of every error loyalty-kit throws. Carries a stable {@link LoyaltyErrorCode} and,
+ * where useful, structured `details` (the available balance, the conflicting version, …).
+ *
+ * `instanceof LoyaltyError` holds for errors thrown by either the ESM or the CJS build of the package.
+ *
+ * @example
+ * ```ts
+ * import { LoyaltyError, money, add } from "loyalty-kit";
+ * try {
+ *   add(money("1", "EUR"), money("1", "USD"));
+ * } catch (e) {
+ *   if (e instanceof LoyaltyError) console.log(e.code); // "CURRENCY_MISMATCH"
+ * }
+ * ```
+ * @category errors
+ */
+export class LoyaltyError extends Error {
+  /** The stable kind used by `instanceof` across builds. */
+  static readonly kind: string = "LoyaltyError";
+  /** Stable machine-readable code. */
+  readonly code: LoyaltyErrorCode;
+  /** Structured facts about the failure, JSON-serializable. */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: LoyaltyErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.code = code;
+    this.details = Object.freeze({ ...details });
+    const kinds: string[] = [];
+    for (let c: unknown = new.target; typeof c === "function" && "kind" in c; c = Object.getPrototypeOf(c)) {
+      const kind = (c as { kind: unknown }).kind;
+      if (typeof kind === "string" && !kinds.includes(kind)) kinds.push(kind);
+    }
+    Object.defineProperty(this, KINDS, { value: Object.freeze(kinds), enumerable: false });
+    Object.defineProperty(this, "name", { value: new.target.kind, enumerable: false, configurable: true, writable: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isKindOf(value, this.kind);
+  }
+
+  /** A plain object for logs and APIs: `{ name, code, message, details }`. */
+  toJSON(): { name: string; code: LoyaltyErrorCode; message: string; details: Readonly<Record<string, unknown>> } {
+    return { name: this.name, code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/**
+ * Input failed validation. `issues` lists every problem with its path; the message joins them as
+ * `path: what was expected, got …`.
+ *
+ * @example
+ * ```ts
+ * import { LoyaltyValidationError } from "loyalty-kit";
+ * const e = new LoyaltyValidationError([{ path: ["amount"], message: 'expected a decimal string, got "abc"' }]);
+ * console.log(e.message); // amount: expected a decimal string, got "abc"
+ * ```
+ * @category errors
+ */
+export class LoyaltyValidationError extends LoyaltyError {
+  static override readonly kind: string = "LoyaltyValidationError";
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[], context?: string) {
+    const list = issues.length > 0 ? issues : [{ path: [], message: "invalid input" }];
+    const text = list.map((i) => `${i.path.length > 0 ? i.path.join(".") : "(root)"}: ${i.message}`).join("; ");
+    super(ErrorCode.VALIDATION, context === undefined ? text : `${context}: ${text}`, { issues: list });
+    this.issues = Object.freeze(list.map((i) => Object.freeze({ path: Object.freeze([...i.path]), message: i.message })));
+  }
+}
+
+/**
+ * Two amounts of different currencies met in one operation.
+ *
+ * @example
+ * ```ts
+ * import { CurrencyMismatchError } from "loyalty-kit";
+ * const e = new CurrencyMismatchError("EUR", "USD");
+ * console.log(e.code, e.message);
+ * ```
+ * @category errors
+ */
+export class CurrencyMismatchError extends LoyaltyError {
+  static override readonly kind: string = "CurrencyMismatchError";
+  constructor(expected: string, actual: string, operation = "operation") {
+    super(ErrorCode.CURRENCY_MISMATCH, `${operation}: currency mismatch, expected ${expected}, got ${actual}`, { expected, actual });
+  }
+}
+
+/**
+ * A redeem or hold asked for more points than are available.
+ *
+ * @example
+ * ```ts
+ * import { InsufficientPointsError } from "loyalty-kit";
+ * const e = new InsufficientPointsError("500", "120");
+ * console.log(e.details.available); // "120"
+ * ```
+ * @category errors
+ */
+export class InsufficientPointsError extends LoyaltyError {
+  static override readonly kind: string = "InsufficientPointsError";
+  constructor(requested: string, available: string, message?: string) {
+    super(ErrorCode.INSUFFICIENT_POINTS, message ?? `insufficient points: requested ${requested}, available ${available}`, { requested, available });
+  }
+}
+
+/**
+ * A transactionId was posted again with a different payload.
+ *
+ * @example
+ * ```ts
+ * import { IdempotencyConflictError } from "loyalty-kit";
+ * console.log(new IdempotencyConflictError("tx-1").code); // "IDEMPOTENCY_CONFLICT"
+ * ```
+ * @category errors
+ */
+export class IdempotencyConflictError extends LoyaltyError {
+  static override readonly kind: string = "IdempotencyConflictError";
+  constructor(transactionId: string, message?: string) {
+    super(ErrorCode.IDEMPOTENCY_CONFLICT, message ?? `transaction ${JSON.stringify(transactionId)} was already posted with a different payload`, { transactionId });
+  }
+}
+
+/**
+ * `expectedVersion` did not match: someone else wrote to the account first. Reload and retry.
+ *
+ * @example
+ * ```ts
+ * import { VersionConflictError } from "loyalty-kit";
+ * const e = new VersionConflictError(3, 4);
+ * console.log(e.details); // { expected: 3, actual: 4 }
+ * ```
+ * @category errors
+ */
+export class VersionConflictError extends LoyaltyError {
+  static override readonly kind: string = "VersionConflictError";
+  constructor(expected: number, actual: number) {
+    super(ErrorCode.VERSION_CONFLICT, `version conflict: expected version ${expected}, the account is at version ${actual}`, { expected, actual });
+  }
+}
+
+/**
+ * A state machine received an event that its current state does not accept (or whose guard failed).
+ *
+ * @example
+ * ```ts
+ * import { InvalidTransitionError } from "loyalty-kit";
+ * const e = new InvalidTransitionError("received", "CLOSE", ["ACKNOWLEDGE", "REJECT"]);
+ * console.log(e.message);
+ * ```
+ * @category errors
+ */
+export class InvalidTransitionError extends LoyaltyError {
+  static override readonly kind: string = "InvalidTransitionError";
+  constructor(state: string, event: string, allowed: readonly string[], reason?: string) {
+    super(
+      ErrorCode.INVALID_TRANSITION,
+      `event ${event} is not allowed in state ${state}${reason === undefined ? "" : ` (${reason})`}; allowed: ${allowed.length > 0 ? allowed.join(", ") : "none"}`,
+      { state, event, allowed: [...allowed], ...(reason === undefined ? {} : { reason }) },
+    );
+  }
+}
+
+/**
+ * A program was used outside its active window.
+ *
+ * @example
+ * ```ts
+ * import { ProgramInactiveError } from "loyalty-kit";
+ * console.log(new ProgramInactiveError("spring-bonus", "2026-06-01T00:00:00Z").code); // "PROGRAM_INACTIVE"
+ * ```
+ * @category errors
+ */
+export class ProgramInactiveError extends LoyaltyError {
+  static override readonly kind: string = "ProgramInactiveError";
+  constructor(programId: string, at: string, message?: string) {
+    super(ErrorCode.PROGRAM_INACTIVE, message ?? `program ${JSON.stringify(programId)} is not active at ${at}`, { programId, at });
+  }
+}
+
+/**
+ * A generic typed error for the remaining codes (consent required, out of stock, refund exceeds
+ * purchase, not found, fit not converged). Check `code` to tell them apart.
+ *
+ * @example
+ * ```ts
+ * import { OperationError, ErrorCode } from "loyalty-kit";
+ * const e = new OperationError(ErrorCode.OUT_OF_STOCK, "reward tote-bag is out of stock", { rewardId: "tote-bag" });
+ * console.log(e.code); // "OUT_OF_STOCK"
+ * ```
+ * @category errors
+ */
+export class OperationError extends LoyaltyError {
+  static override readonly kind: string = "OperationError";
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import {
+  CurrencyMismatchError,
+  ErrorCode,
+  InsufficientPointsError,
+  LoyaltyError,
+  LoyaltyValidationError,
+  OperationError,
+  VersionConflictError,
+} from "../../src/index.js";
+
+describe("LoyaltyError", () => {
+  it("carries a stable code, a name and JSON-serializable details", () => {
+    const e = new InsufficientPointsError("500", "120");
+    expect(e.code).toBe("INSUFFICIENT_POINTS");
+    expect(e.name).toBe("InsufficientPointsError");
+    expect(e.details).toEqual({ requested: "500", available: "120" });
+    expect(JSON.parse(JSON.stringify(e))).toEqual({
+      name: "InsufficientPointsError",
+      code: "INSUFFICIENT_POINTS",
+      message: "insufficient points: requested 500, available 120",
+      details: { requested: "500", available: "120" },
+    });
+  });
+
+  it("instanceof follows the class hierarchy, not every LoyaltyError", () => {
+    const e = new VersionConflictError(3, 4);
+    expect(e).toBeInstanceOf(Error);
+    expect(e).toBeInstanceOf(LoyaltyError);
+    expect(e).toBeInstanceOf(VersionConflictError);
+    expect(e).not.toBeInstanceOf(CurrencyMismatchError);
+    expect(new Error("x")).not.toBeInstanceOf(LoyaltyError);
+    expect({ code: "VERSION_CONFLICT" }).not.toBeInstanceOf(LoyaltyError);
+  });
+
+  it("validation errors list every issue with its path in the message", () => {
+    const e = new LoyaltyValidationError(
+      [
+        { path: ["lines", 0, "quantity"], message: "expected a positive decimal, got -1" },
+        { path: [], message: "unknown key" },
+      ],
+      "basket",
+    );
+    expect(e.code).toBe(ErrorCode.VALIDATION);
+    expect(e.message).toBe("basket: lines.0.quantity: expected a positive decimal, got -1; (root): unknown key");
+    expect(e.issues).toHaveLength(2);
+    expect(Object.isFrozen(e.issues)).toBe(true);
+  });
+
+  it("OperationError takes any code", () => {
+    const e = new OperationError(ErrorCode.OUT_OF_STOCK, "reward x is out of stock");
+    expect(e.code).toBe("OUT_OF_STOCK");
+    expect(e).toBeInstanceOf(LoyaltyError);
+    expect(e).toBeInstanceOf(OperationError);
+  });
+});
