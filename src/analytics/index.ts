@@ -1,1 +1,1 @@
-export {};
+export * from "./lifetime/index.js";

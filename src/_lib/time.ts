@@ -1,0 +1,119 @@
+// Calendar arithmetic in an IANA time zone through Intl, with no dependency beyond the platform.
+// Internal: not re-exported from the package root.
+import { invalid } from "./validation.js";
+
+/** Wall-clock fields of an instant in a time zone. `month` is 1..12, `weekday` 0 (Sunday)..6. */
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      weekday: "short",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when the runtime knows the IANA time zone name. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Throws a validation error naming `path` when the time zone is unknown. */
+export function assertTimeZone(timeZone: string, path: readonly (string | number)[] = ["timeZone"]): void {
+  if (!isTimeZone(timeZone)) invalid(path, `expected an IANA time zone such as "Europe/Berlin", got ${JSON.stringify(timeZone)}`);
+}
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+/** Wall-clock fields of `ms` (epoch milliseconds) in `timeZone`. */
+export function zonedParts(ms: number, timeZone: string): ZonedParts {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
+  return {
+    year: Number(parts["year"]),
+    month: Number(parts["month"]),
+    day: Number(parts["day"]),
+    hour: Number(parts["hour"]),
+    minute: Number(parts["minute"]),
+    second: Number(parts["second"]),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS[parts["weekday"] ?? ""] ?? 0,
+  };
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (positive east of Greenwich). */
+export function zoneOffset(ms: number, timeZone: string): number {
+  const p = zonedParts(ms, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+  return asUtc - ms;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows the given fields (`month` 1..12).
+ * Fields overflow like Date.UTC (month 13 is January of the next year). In a DST gap the later
+ * offset is used; in an overlap, the earlier instant.
+ */
+export function zonedTimeToInstant(
+  fields: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; millisecond?: number },
+  timeZone: string,
+): number {
+  const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, fields.millisecond ?? 0);
+  // Two passes settle the offset across a transition.
+  let guess = wall - zoneOffset(wall, timeZone);
+  guess = wall - zoneOffset(guess, timeZone);
+  const earlier = wall - zoneOffset(guess - 3_600_000, timeZone);
+  if (earlier < guess && wall === earlier + zoneOffset(earlier, timeZone)) return earlier;
+  return guess;
+}
+
+/** Days in a month of the proleptic Gregorian calendar (`month` 1..12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The last millisecond of the same day `months` months after `ms`, in `timeZone`, clamped to the
+ * month's end: 31 January + 1 month ends on 28/29 February (DESIGN.md, "Expiry").
+ */
+export function endOfDayMonthsLater(ms: number, months: number, timeZone: string): number {
+  const p = zonedParts(ms, timeZone);
+  const monthIndex = p.month - 1 + months;
+  const year = p.year + Math.floor(monthIndex / 12);
+  const month = (((monthIndex % 12) + 12) % 12) + 1;
+  const day = Math.min(p.day, daysInMonth(year, month));
+  const nextDayStart = zonedTimeToInstant({ year, month, day: day + 1 }, timeZone);
+  return nextDayStart - 1;
+}
+
+/** The first instant of the calendar day containing `ms` in `timeZone`. */
+export function startOfDayInZone(ms: number, timeZone: string): number {
+  const p = zonedParts(ms, timeZone);
+  return zonedTimeToInstant({ year: p.year, month: p.month, day: p.day }, timeZone);
+}

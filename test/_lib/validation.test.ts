@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { LoyaltyValidationError } from "../../src/index.js";
+import { InstantSchema, makeParsers, parseInstant, PositiveDecimalStringSchema } from "../../src/_lib/validation.js";
+
+describe("validation helpers", () => {
+  const { parse, safeParse } = makeParsers(z.strictObject({ qty: PositiveDecimalStringSchema, at: InstantSchema }), "line");
+
+  it("normalizes instants to UTC ISO strings", () => {
+    expect(parse({ qty: "2", at: "2026-01-31T10:00:00+07:00" })).toEqual({ qty: "2", at: "2026-01-31T03:00:00.000Z" });
+    expect(parse({ qty: "2", at: new Date("2026-01-31T10:00:00Z") }).at).toBe("2026-01-31T10:00:00.000Z");
+  });
+
+  it("lists every issue with its path and what was given", () => {
+    const r = safeParse({ qty: "-1", at: "2026-01-31", extra: 1 });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error).toBeInstanceOf(LoyaltyValidationError);
+    expect(r.error.issues.map((i) => i.path.join("."))).toEqual(["qty", "at", ""]);
+    expect(r.error.message).toContain('qty: expected a non-negative decimal string such as "12.50", got "-1"');
+  });
+
+  it("rejects __proto__ keys and non-objects without throwing from safeParse", () => {
+    expect(safeParse(JSON.parse('{"qty":"1","at":"2026-01-01T00:00:00Z","__proto__":{}}')).success).toBe(false);
+    expect(safeParse(null).success).toBe(false);
+    expect(() => parse(undefined)).toThrow(LoyaltyValidationError);
+  });
+
+  it("parseInstant names the argument", () => {
+    expect(parseInstant("2026-01-01T00:00:00Z", "at")).toBe(Date.parse("2026-01-01T00:00:00Z"));
+    expect(() => parseInstant("yesterday", "at")).toThrow(/at: expected an ISO-8601 instant/);
+    expect(() => parseInstant(new Date(Number.NaN), "at")).toThrow(LoyaltyValidationError);
+  });
+});
