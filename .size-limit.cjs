@@ -3,4 +3,5 @@
 // "sideEffects": false are what keep an import small.
 module.exports = [
   { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
+  { name: "money: money, add, allocate, format", path: "dist/index.js", import: "{ money, add, allocate, format }", limit: "16 kB" },
 ];
