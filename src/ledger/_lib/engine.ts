@@ -1,22 +1,882 @@
-// TEMPORARY STUB: the public API compiles against these; the implementation follows.
-import type { Account, AccountSettings, EntryInput, Lot } from "../schemas.js";
+// The ledger engine. A private, mutable working state is built (from nothing for replay, from a
+// snapshot for post), entries are applied to it, and a fresh frozen snapshot is written out. The
+// working state never escapes and input snapshots are only read, so a throw applies nothing.
+//
+// Bookkeeping that keeps replay O(entries):
+// - points are BigInt units (10^-scale points): exact integer arithmetic;
+// - lots with points left and not yet past expiry sit in a min-heap ordered by (expiry, creation),
+//   which is exactly redeem order, so consuming is O(log lots) per lot touched;
+// - when time moves past a lot's expiry it leaves the heap for the `lapsed` set, so the running
+//   totals `live` (spendable lot points) and `lapsedTotal` stay exact without rescanning;
+// - holds with a timeout sit in a second heap and drop out of `held` when time passes it.
+import {
+  ErrorCode,
+  IdempotencyConflictError,
+  InsufficientPointsError,
+  InvalidTransitionError,
+  LoyaltyError,
+  LoyaltyValidationError,
+  OperationError,
+  VersionConflictError,
+} from "../../errors/errors.js";
+import { makeParsers, parseInstant, previewValue } from "../../_lib/validation.js";
+import {
+  AccountSchema,
+  AccountSettingsSchema,
+  type Account,
+  type AccountSettings,
+  type Debit,
+  type Entry,
+  type EntryInput,
+  type Hold,
+  type Lot,
+} from "../schemas.js";
 import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
 import type { AvailableLot } from "../availableLots.js";
-import type { Statement } from "../statement.js";
-import { ErrorCode, OperationError } from "../../errors/errors.js";
+import type { Statement, StatementLine } from "../statement.js";
+import { normalizeEntry, storedEntryChecker } from "./entries.js";
+import { heapPop, heapPush } from "./heap.js";
+import { jsonEqual } from "./json.js";
+import { fromUnits, minBig, toUnits } from "./units.js";
 
-export interface Settings { accountId: string; currency?: string; scale: number; negativeLimit: bigint }
-export interface State { settings: Settings }
-const todo = (): never => { throw new OperationError(ErrorCode.NOT_FOUND, "ledger: not implemented yet"); };
-export function settingsFrom(_s: AccountSettings, _what: string): Settings { return todo(); }
-export function emptyState(_s: Settings): State { return todo(); }
-export function toAccount(_s: State): Account { return todo(); }
-export function postEntries(_a: Account, _e: readonly EntryInput[], _o: PostOptions, _many: boolean): PostManyResult { return todo(); }
-export function balanceOf(_a: Account, _at: string | Date): string { return todo(); }
-export function availableLotsOf(_a: Account, _at: string | Date): AvailableLot[] { return todo(); }
-export function statementOf(_a: Account, _from: string | Date, _to: string | Date): Statement { return todo(); }
-export function replayEntries(_e: readonly EntryInput[], _s: AccountSettings): Account { return todo(); }
-export function parseAccountChecked(_i: unknown): Account { return todo(); }
-export function lotOf(_a: Account, _id: string): Lot { return todo(); }
-export function reversibleOf(_a: Account, _id: string): string { return todo(); }
+type Path = readonly (string | number)[];
+
+export interface Settings {
+  readonly accountId: string;
+  readonly currency: string | undefined;
+  readonly scale: number;
+  readonly negativeLimit: bigint;
+}
+
+interface LotS {
+  readonly lotId: string;
+  readonly at: string;
+  readonly expiresAt: string | undefined;
+  readonly expMs: number;
+  readonly seq: number;
+  readonly points: bigint;
+  remaining: bigint;
+  consumed: bigint;
+  expired: bigint;
+  reversed: bigint;
+  clawedBack: bigint;
+  inHeap: boolean;
+  /** The unchanged snapshot object this state came from, reused on output; cleared on change. */
+  src: Lot | undefined;
+}
+
+interface HoldS {
+  readonly holdId: string;
+  readonly at: string;
+  readonly points: bigint;
+  readonly timeoutAt: string | undefined;
+  readonly timeoutMs: number;
+  active: boolean;
+  readonly src: Hold | undefined;
+}
+
+interface Alloc {
+  readonly lot: LotS;
+  points: bigint;
+}
+
+interface DebitS {
+  readonly transactionId: string;
+  points: bigint;
+  readonly allocs: Alloc[];
+  deficit: bigint;
+  reversed: bigint;
+  src: Debit | undefined;
+}
+
+/** A change of the available balance that no entry caused: a lot lapsing or a hold timing out. */
+interface TimeEvent {
+  readonly kind: "lapse" | "timeout";
+  readonly at: string;
+  readonly id: string;
+  readonly change: bigint;
+}
+
+interface State {
+  readonly settings: Settings;
+  nowMs: number;
+  readonly entries: Entry[];
+  /** transactionId → entry; built on first use when the state comes from a snapshot. */
+  index: Map<string, Entry> | undefined;
+  readonly lots: LotS[];
+  readonly lotById: Map<string, LotS>;
+  readonly heap: LotS[];
+  readonly lapsed: Set<LotS>;
+  live: bigint;
+  lapsedTotal: bigint;
+  readonly holds: Map<string, HoldS>;
+  readonly timeouts: HoldS[];
+  held: bigint;
+  readonly debits: DebitS[];
+  readonly debitById: Map<string, DebitS>;
+  deficit: bigint;
+  onTimeEvent: ((e: TimeEvent) => void) | undefined;
+}
+
+const lotBefore = (a: LotS, b: LotS): boolean => a.expMs < b.expMs || (a.expMs === b.expMs && a.seq < b.seq);
+const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs;
+
+// ---------------------------------------------------------------------------------------------
+// Settings and snapshots
+
+export function settingsFrom(input: AccountSettings, what: string): Settings {
+  // Pick the settings keys so an Account (which has more keys) works as settings too.
+  let picked: unknown = input;
+  if (typeof input === "object" && input !== null && !Array.isArray(input)) {
+    const o = input as Record<string, unknown>;
+    const p: Record<string, unknown> = {};
+    for (const k of ["accountId", "currency", "scale", "negativeLimit"]) if (o[k] !== undefined) p[k] = o[k];
+    picked = p;
+  }
+  const parsed = settingsParsers.parse(picked);
+  const scale = parsed.scale ?? 0;
+  const limitText = parsed.negativeLimit ?? "0";
+  const negativeLimit = toUnits(limitText, scale);
+  if (negativeLimit === undefined) {
+    throw new LoyaltyValidationError([{ path: ["negativeLimit"], message: `expected at most ${scale} decimal places (the account's scale), got ${previewValue(limitText)}` }], what);
+  }
+  return { accountId: parsed.accountId, currency: parsed.currency, scale, negativeLimit };
+}
+
+const settingsParsers = /* @__PURE__ */ makeParsers(AccountSettingsSchema, "account settings");
+const accountParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
+
+export function emptyState(settings: Settings): State {
+  return {
+    settings,
+    nowMs: Number.NEGATIVE_INFINITY,
+    entries: [],
+    index: new Map(),
+    lots: [],
+    lotById: new Map(),
+    heap: [],
+    lapsed: new Set(),
+    live: 0n,
+    lapsedTotal: 0n,
+    holds: new Map(),
+    timeouts: [],
+    held: 0n,
+    debits: [],
+    debitById: new Map(),
+    deficit: 0n,
+    onTimeEvent: undefined,
+  };
+}
+
+function notAnAccount(path: Path, message: string): never {
+  throw new LoyaltyValidationError([{ path: ["account", ...path], message }], "account");
+}
+
+/** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
+function checkAccount(account: unknown): asserts account is Account {
+  if (typeof account !== "object" || account === null) notAnAccount([], `expected an account snapshot (from openAccount, post, replay or parseAccount), got ${previewValue(account)}`);
+  const a = account as Record<string, unknown>;
+  for (const k of ["entries", "lots", "holds", "debits"]) if (!Array.isArray(a[k])) notAnAccount([k], `expected an array, got ${previewValue(a[k])}`);
+  const entries = a["entries"] as unknown[];
+  if (a["version"] !== entries.length) notAnAccount(["version"], `expected the number of entries (${entries.length}), got ${previewValue(a["version"])}`);
+  const scale = a["scale"];
+  if (typeof scale !== "number" || !Number.isInteger(scale) || scale < 0 || scale > 18) notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
+  if (typeof a["accountId"] !== "string") notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
+}
+
+function unitsOf(text: unknown, scale: number, path: Path): bigint {
+  const u = typeof text === "string" ? toUnits(text, scale) : undefined;
+  if (u === undefined) notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
+  return u;
+}
+
+function msOf(text: unknown, path: Path): number {
+  const ms = typeof text === "string" ? Date.parse(text) : Number.NaN;
+  if (!Number.isFinite(ms)) notAnAccount(path, `expected an ISO-8601 instant, got ${previewValue(text)}`);
+  return ms;
+}
+
+function settingsOfAccount(account: Account): Settings {
+  const scale = account.scale;
+  return {
+    accountId: account.accountId,
+    currency: account.currency,
+    scale,
+    negativeLimit: unitsOf(account.negativeLimit, scale, ["negativeLimit"]),
+  };
+}
+
+function lastMs(account: Account): number {
+  const last = account.entries[account.entries.length - 1];
+  return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at, ["entries", account.entries.length - 1, "at"]);
+}
+
+/** Rebuilds the working state from a snapshot: O(lots + holds + debits), entries are shared. */
+function stateFromAccount(account: Account): State {
+  const settings = settingsOfAccount(account);
+  const { scale } = settings;
+  const state = emptyState(settings);
+  state.index = undefined;
+  state.nowMs = lastMs(account);
+  const stored = storedEntryChecker(scale);
+  account.entries.forEach((e, i) => {
+    // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
+    state.entries.push(Object.isFrozen(e) ? e : (stored(e) ?? normalizeEntry(e, scale, ["account", "entries", i], "account")));
+  });
+  account.lots.forEach((l, i) => {
+    const p: Path = ["lots", i];
+    const lot: LotS = {
+      lotId: l.lotId,
+      at: l.at,
+      expiresAt: l.expiresAt,
+      expMs: l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]),
+      seq: i,
+      points: unitsOf(l.points, scale, [...p, "points"]),
+      remaining: unitsOf(l.remaining, scale, [...p, "remaining"]),
+      consumed: unitsOf(l.consumed, scale, [...p, "consumed"]),
+      expired: unitsOf(l.expired, scale, [...p, "expired"]),
+      reversed: unitsOf(l.reversed, scale, [...p, "reversed"]),
+      clawedBack: unitsOf(l.clawedBack, scale, [...p, "clawedBack"]),
+      inHeap: false,
+      src: Object.isFrozen(l) ? l : undefined,
+    };
+    state.lots.push(lot);
+    state.lotById.set(lot.lotId, lot);
+    if (lot.remaining > 0n) {
+      if (lot.expMs > state.nowMs) {
+        state.live += lot.remaining;
+        lot.inHeap = true;
+        state.heap.push(lot);
+      } else {
+        state.lapsedTotal += lot.remaining;
+        state.lapsed.add(lot);
+      }
+    }
+  });
+  // A sorted array is a valid min-heap.
+  state.heap.sort((a, b) => (lotBefore(a, b) ? -1 : lotBefore(b, a) ? 1 : 0));
+  account.holds.forEach((h, i) => {
+    const p: Path = ["holds", i];
+    const timeoutMs = h.timeoutAt === undefined ? Number.POSITIVE_INFINITY : msOf(h.timeoutAt, [...p, "timeoutAt"]);
+    const hold: HoldS = {
+      holdId: h.holdId,
+      at: h.at,
+      points: unitsOf(h.points, scale, [...p, "points"]),
+      timeoutAt: h.timeoutAt,
+      timeoutMs,
+      active: timeoutMs > state.nowMs,
+      src: Object.isFrozen(h) ? h : undefined,
+    };
+    state.holds.set(hold.holdId, hold);
+    if (hold.active) {
+      state.held += hold.points;
+      if (Number.isFinite(timeoutMs)) state.timeouts.push(hold);
+    }
+  });
+  state.timeouts.sort((a, b) => a.timeoutMs - b.timeoutMs);
+  account.debits.forEach((d, i) => {
+    const p: Path = ["debits", i];
+    const debit: DebitS = {
+      transactionId: d.transactionId,
+      points: unitsOf(d.points, scale, [...p, "points"]),
+      allocs: d.lots.map((a, j) => {
+        const lot = state.lotById.get(a.lotId);
+        if (lot === undefined) notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+        return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
+      }),
+      deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
+      reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
+      src: Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined,
+    };
+    state.debits.push(debit);
+    state.debitById.set(debit.transactionId, debit);
+  });
+  state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
+  return state;
+}
+
+/** Writes the working state out as a fresh frozen snapshot, reusing unchanged frozen parts. */
+export function toAccount(state: State): Account {
+  const { scale, negativeLimit, accountId, currency } = state.settings;
+  const f = (u: bigint): string => fromUnits(u, scale);
+  const lots = state.lots.map(
+    (l): Lot =>
+      l.src ??
+      Object.freeze({
+        lotId: l.lotId,
+        at: l.at,
+        ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }),
+        points: f(l.points),
+        remaining: f(l.remaining),
+        consumed: f(l.consumed),
+        expired: f(l.expired),
+        reversed: f(l.reversed),
+        clawedBack: f(l.clawedBack),
+      }),
+  );
+  const holds = [...state.holds.values()].map(
+    (h): Hold =>
+      h.src ?? Object.freeze({ holdId: h.holdId, at: h.at, points: f(h.points), ...(h.timeoutAt === undefined ? {} : { timeoutAt: h.timeoutAt }) }),
+  );
+  const debits = state.debits.map(
+    (d): Debit =>
+      d.src ??
+      Object.freeze({
+        transactionId: d.transactionId,
+        points: f(d.points),
+        lots: Object.freeze(d.allocs.map((a) => Object.freeze({ lotId: a.lot.lotId, points: f(a.points) }))) as Debit["lots"],
+        deficit: f(d.deficit),
+        reversed: f(d.reversed),
+      }),
+  );
+  return Object.freeze({
+    accountId,
+    ...(currency === undefined ? {} : { currency }),
+    scale,
+    negativeLimit: f(negativeLimit),
+    version: state.entries.length,
+    entries: Object.freeze(state.entries.slice()) as Entry[],
+    lots: Object.freeze(lots) as Lot[],
+    holds: Object.freeze(holds) as Hold[],
+    debits: Object.freeze(debits) as Debit[],
+    deficit: f(state.deficit),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time and balance
+
+function available(state: State): bigint {
+  return state.live - state.held - state.deficit;
+}
+
+/** Moves the state's clock to `ms`: lots past expiry lapse, holds past timeout stop reserving. */
+function advance(state: State, ms: number): void {
+  const { heap, timeouts } = state;
+  for (;;) {
+    const lot = heap[0];
+    const hold = timeouts[0];
+    const lotDue = lot !== undefined && lot.expMs <= ms;
+    const holdDue = hold !== undefined && hold.timeoutMs <= ms;
+    if (lotDue && (!holdDue || lot.expMs <= hold.timeoutMs)) {
+      heapPop(heap, lotBefore);
+      lot.inHeap = false;
+      if (lot.remaining > 0n) {
+        state.live -= lot.remaining;
+        state.lapsedTotal += lot.remaining;
+        state.lapsed.add(lot);
+        // lot.expiresAt is defined: a lot without expiry has expMs = +Infinity and is never due.
+        state.onTimeEvent?.({ kind: "lapse", at: lot.expiresAt ?? "", id: lot.lotId, change: -lot.remaining });
+      }
+    } else if (holdDue) {
+      heapPop(timeouts, timeoutBefore);
+      if (hold.active && state.holds.get(hold.holdId) === hold) {
+        hold.active = false;
+        state.held -= hold.points;
+        state.onTimeEvent?.({ kind: "timeout", at: hold.timeoutAt ?? "", id: hold.holdId, change: hold.points });
+      }
+    } else {
+      break;
+    }
+  }
+  if (ms > state.nowMs) state.nowMs = ms;
+}
+
+function fmt(state: State, u: bigint): string {
+  return fromUnits(u, state.settings.scale);
+}
+
+/** Throws InsufficientPointsError unless `need` more points can be taken (with `extra` freed first). */
+function ensureAvailable(state: State, need: bigint, extra = 0n): void {
+  const balanceNow = available(state) + extra;
+  const limit = state.settings.negativeLimit;
+  if (balanceNow - need >= -limit) return;
+  const spendable = balanceNow + limit;
+  const shown = fmt(state, spendable < 0n ? 0n : spendable);
+  const message =
+    limit === 0n
+      ? `insufficient points: requested ${fmt(state, need)}, available ${shown}`
+      : `insufficient points: requested ${fmt(state, need)}, available ${shown} (balance ${fmt(state, balanceNow)}, negative limit ${fmt(state, limit)})`;
+  throw new InsufficientPointsError(fmt(state, need), shown, message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lots and debits
+
+function touch(lot: LotS): void {
+  lot.src = undefined;
+}
+
+function createLot(state: State, lotId: string, at: string, expiresAt: string | undefined, points: bigint): void {
+  const repay = minBig(points, state.deficit);
+  state.deficit -= repay;
+  const lot: LotS = {
+    lotId,
+    at,
+    expiresAt,
+    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(expiresAt),
+    seq: state.lots.length,
+    points,
+    remaining: points - repay,
+    consumed: repay,
+    expired: 0n,
+    reversed: 0n,
+    clawedBack: 0n,
+    inHeap: false,
+    src: undefined,
+  };
+  state.lots.push(lot);
+  state.lotById.set(lotId, lot);
+  if (lot.remaining > 0n) addBack(state, lot, 0n);
+}
+
+/** Puts `amount` points back into a lot (already counted in lot.remaining when amount is 0n). */
+function addBack(state: State, lot: LotS, amount: bigint): void {
+  lot.remaining += amount;
+  const counted = amount === 0n ? lot.remaining : amount;
+  if (lot.expMs <= state.nowMs) {
+    state.lapsedTotal += counted;
+    state.lapsed.add(lot);
+  } else {
+    state.live += counted;
+    if (!lot.inHeap) {
+      lot.inHeap = true;
+      heapPush(state.heap, lot, lotBefore);
+    }
+  }
+}
+
+/** Takes `amount` out of one lot's remaining points (the lot stays in the heap; empty lots are skipped lazily). */
+function takeFrom(state: State, lot: LotS, amount: bigint): void {
+  lot.remaining -= amount;
+  if (lot.expMs <= state.nowMs) {
+    state.lapsedTotal -= amount;
+    if (lot.remaining === 0n) state.lapsed.delete(lot);
+  } else {
+    state.live -= amount;
+  }
+}
+
+function newDebit(state: State, transactionId: string): DebitS {
+  const debit: DebitS = { transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
+  state.debits.push(debit);
+  state.debitById.set(transactionId, debit);
+  return debit;
+}
+
+/** Consumes `amount` from spendable lots in redeem order; what the lots cannot cover becomes deficit. */
+function consume(state: State, amount: bigint, debit: DebitS): void {
+  debit.points += amount;
+  let need = amount;
+  const heap = state.heap;
+  while (need > 0n) {
+    const lot = heap[0];
+    if (lot === undefined) break;
+    if (lot.remaining === 0n) {
+      heapPop(heap, lotBefore);
+      lot.inHeap = false;
+      continue;
+    }
+    const take = minBig(need, lot.remaining);
+    touch(lot);
+    lot.remaining -= take;
+    lot.consumed += take;
+    state.live -= take;
+    need -= take;
+    const last = debit.allocs[debit.allocs.length - 1];
+    if (last !== undefined && last.lot === lot) last.points += take;
+    else debit.allocs.push({ lot, points: take });
+    if (lot.remaining === 0n) {
+      heapPop(heap, lotBefore);
+      lot.inHeap = false;
+    }
+  }
+  if (need > 0n) {
+    state.deficit += need;
+    debit.deficit += need;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying entries
+
+function lookup(state: State, transactionId: string): Entry | undefined {
+  if (state.index === undefined) {
+    const index = new Map<string, Entry>();
+    for (const e of state.entries) index.set(e.transactionId, e);
+    state.index = index;
+  }
+  return state.index.get(transactionId);
+}
+
+function pts(state: State, text: string): bigint {
+  // Entries reaching apply are in stored form: points have exactly the account's scale.
+  return toUnits(text, state.settings.scale) ?? 0n;
+}
+
+function badEntry(path: Path, message: string, what: string): never {
+  throw new LoyaltyValidationError([{ path, message }], what);
+}
+
+function openHold(state: State, holdId: string, event: "capture" | "release", path: Path, what: string): HoldS {
+  const hold = state.holds.get(holdId);
+  if (hold !== undefined) return hold;
+  const entry = lookup(state, holdId);
+  if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `${event}: no hold with transactionId ${JSON.stringify(holdId)} in account ${JSON.stringify(state.settings.accountId)}`, { holdId });
+  if (entry.kind !== "hold") badEntry([...path, "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, what);
+  throw new InvalidTransitionError("closed", event, [], `hold ${JSON.stringify(holdId)} was already captured or released`);
+}
+
+function applyEntry(state: State, e: Entry, path: Path, what: string): void {
+  const ms = Date.parse(e.at);
+  if (ms < state.nowMs) {
+    badEntry([...path, "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
+  }
+  advance(state, ms);
+  switch (e.kind) {
+    case "earn":
+      createLot(state, e.transactionId, e.at, e.expiresAt, pts(state, e.points));
+      break;
+    case "redeem": {
+      const p = pts(state, e.points);
+      ensureAvailable(state, p);
+      consume(state, p, newDebit(state, e.transactionId));
+      break;
+    }
+    case "expire":
+      for (const lot of state.lapsed) {
+        touch(lot);
+        lot.expired += lot.remaining;
+        lot.remaining = 0n;
+      }
+      state.lapsed.clear();
+      state.lapsedTotal = 0n;
+      break;
+    case "adjust": {
+      const p = pts(state, e.points);
+      if (p > 0n) {
+        createLot(state, e.transactionId, e.at, e.expiresAt, p);
+      } else {
+        ensureAvailable(state, -p);
+        consume(state, -p, newDebit(state, e.transactionId));
+      }
+      break;
+    }
+    case "reverse":
+      applyReverse(state, e, path, what);
+      break;
+    case "hold": {
+      const p = pts(state, e.points);
+      ensureAvailable(state, p);
+      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(e.timeoutAt);
+      const hold: HoldS = { holdId: e.transactionId, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, active: true, src: undefined };
+      state.holds.set(hold.holdId, hold);
+      state.held += p;
+      if (Number.isFinite(timeoutMs)) heapPush(state.timeouts, hold, timeoutBefore);
+      break;
+    }
+    case "capture": {
+      const hold = openHold(state, e.holdId, "capture", path, what);
+      if (!hold.active) {
+        throw new InvalidTransitionError("timed-out", "capture", ["release"], `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`);
+      }
+      const p = e.points === undefined ? hold.points : pts(state, e.points);
+      if (p > hold.points) badEntry([...path, "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
+      ensureAvailable(state, p, hold.points);
+      state.holds.delete(hold.holdId);
+      state.held -= hold.points;
+      hold.active = false;
+      consume(state, p, newDebit(state, e.transactionId));
+      break;
+    }
+    case "release": {
+      const hold = openHold(state, e.holdId, "release", path, what);
+      state.holds.delete(hold.holdId);
+      if (hold.active) state.held -= hold.points;
+      hold.active = false;
+      break;
+    }
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+  state.entries.push(e);
+  state.index?.set(e.transactionId, e);
+}
+
+function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path: Path, what: string): void {
+  const target = lookup(state, e.reverses);
+  if (target === undefined) {
+    throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
+  }
+  const lot = state.lotById.get(target.transactionId);
+  const debit = state.debitById.get(target.transactionId);
+  const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
+  const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
+  if (!isCredit && !isDebit) {
+    badEntry([...path, "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, what);
+  }
+  const left = isCredit && lot !== undefined ? lot.points - lot.reversed - lot.clawedBack : debit !== undefined ? debit.points - debit.reversed : 0n;
+  const r = e.points === undefined ? left : pts(state, e.points);
+  if (r > left || r === 0n) {
+    badEntry([...path, "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, what);
+  }
+  if (isCredit && lot !== undefined) reverseCredit(state, e, lot, r);
+  else if (debit !== undefined) reverseDebit(state, e, debit, r);
+}
+
+/** Takes a credit back: first out of its own lot, then the shortfall by the entry's policy. */
+function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot: LotS, r: bigint): void {
+  const policy = e.shortfall ?? "reject";
+  const lapsed = lot.expMs <= state.nowMs;
+  // Points taken from a lapsed lot do not change the available balance.
+  const balanceNow = available(state);
+  let fromLot = minBig(r, lot.remaining);
+  if (policy === "reject") {
+    const after = lapsed ? balanceNow : balanceNow - fromLot;
+    if (fromLot < r || after < -state.settings.negativeLimit) {
+      const spendable = balanceNow + state.settings.negativeLimit;
+      const canTake = lapsed ? lot.remaining : minBig(lot.remaining, spendable < 0n ? 0n : spendable);
+      throw new InsufficientPointsError(
+        fmt(state, r),
+        fmt(state, canTake),
+        `reverse of ${JSON.stringify(e.reverses)}: requested ${fmt(state, r)}, but only ${fmt(state, canTake)} can be taken back without a shortfall; pass shortfall "deduct-available" or "negative-balance" to settle the rest`,
+      );
+    }
+  } else if (policy === "deduct-available" && !lapsed) {
+    fromLot = minBig(fromLot, balanceNow > 0n ? balanceNow : 0n);
+  }
+  if (fromLot > 0n) {
+    touch(lot);
+    takeFrom(state, lot, fromLot);
+    lot.reversed += fromLot;
+  }
+  const shortfall = r - fromLot;
+  if (shortfall === 0n) return;
+  touch(lot);
+  lot.clawedBack += shortfall;
+  let take = shortfall;
+  if (policy === "deduct-available") {
+    const rest = available(state);
+    take = minBig(shortfall, rest > 0n ? rest : 0n);
+  }
+  if (take > 0n) consume(state, take, newDebit(state, e.transactionId));
+}
+
+/** Gives a debit back: its deficit part first, then its lots, most recently consumed first. */
+function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debit: DebitS, r: bigint): void {
+  debit.src = undefined;
+  debit.reversed += r;
+  let rest = r;
+  const fromDeficit = minBig(rest, debit.deficit);
+  if (fromDeficit > 0n) {
+    debit.deficit -= fromDeficit;
+    rest -= fromDeficit;
+    const forgiven = minBig(fromDeficit, state.deficit);
+    state.deficit -= forgiven;
+    // The negative balance this debit caused was since repaid by a later credit: pay it back as a
+    // new lot without expiry, named after the reverse.
+    if (fromDeficit > forgiven) createLot(state, e.transactionId, e.at, undefined, fromDeficit - forgiven);
+  }
+  while (rest > 0n) {
+    const alloc = debit.allocs[debit.allocs.length - 1];
+    if (alloc === undefined) break;
+    const give = minBig(rest, alloc.points);
+    alloc.points -= give;
+    rest -= give;
+    if (alloc.points === 0n) debit.allocs.pop();
+    touch(alloc.lot);
+    alloc.lot.consumed -= give;
+    addBack(state, alloc.lot, give);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public operations
+
+export function postEntries(account: Account, inputs: readonly EntryInput[], options: PostOptions, many: boolean): PostManyResult {
+  const what = many ? "postMany" : "post";
+  checkAccount(account);
+  if (typeof options !== "object" || options === null) badEntry(["options"], `expected an options object, got ${previewValue(options)}`, what);
+  const expectedVersion: unknown = options.expectedVersion;
+  if (expectedVersion !== undefined && (typeof expectedVersion !== "number" || !Number.isInteger(expectedVersion) || expectedVersion < 0)) {
+    badEntry(["expectedVersion"], `expected a non-negative integer version, got ${previewValue(expectedVersion)}`, what);
+  }
+  if (many && !Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, what);
+  const { scale } = account;
+  const normalized = inputs.map((input, i) => normalizeEntry(input, scale, many ? [i] : [], what));
+  const existing = new Map<string, Entry>();
+  for (const e of account.entries) existing.set(e.transactionId, e);
+  const results: { transactionId: string; status: "applied" | "duplicate" }[] = [];
+  const fresh: { entry: Entry; index: number }[] = [];
+  normalized.forEach((entry, index) => {
+    const before = existing.get(entry.transactionId);
+    if (before === undefined) {
+      existing.set(entry.transactionId, entry);
+      fresh.push({ entry, index });
+      results.push({ transactionId: entry.transactionId, status: "applied" });
+    } else if (jsonEqual(before, entry)) {
+      results.push({ transactionId: entry.transactionId, status: "duplicate" });
+    } else {
+      throw new IdempotencyConflictError(entry.transactionId);
+    }
+  });
+  if (fresh.length === 0) return { status: "duplicate", account, results };
+  if (expectedVersion !== undefined && expectedVersion !== account.version) throw new VersionConflictError(expectedVersion, account.version);
+  const state = stateFromAccount(account);
+  for (const { entry, index } of fresh) applyEntry(state, entry, many ? [index] : [], what);
+  return { status: "applied", account: toAccount(state), results };
+}
+
+interface RunOptions {
+  /** Apply only entries at or before this instant. */
+  readonly untilMs?: number;
+  /** Called around each entry (for statements). */
+  readonly onEntry?: (state: State, entry: Entry, apply: () => void) => void;
+  readonly wrapErrors?: boolean;
+}
+
+function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
+  const state = emptyState(settings);
+  const index = state.index ?? new Map<string, Entry>();
+  const stored = storedEntryChecker(settings.scale);
+  const what = options.wrapErrors === true ? "account" : "replay";
+  const base: Path = options.wrapErrors === true ? ["entries"] : [];
+  const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    try {
+      const e = stored(input) ?? normalizeEntry(input, settings.scale, [...base, i], what);
+      if (Date.parse(e.at) > untilMs) break;
+      const earlier = index.get(e.transactionId);
+      if (earlier !== undefined) badEntry([...base, i, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, what);
+      if (options.onEntry === undefined) applyEntry(state, e, [...base, i], what);
+      else options.onEntry(state, e, () => applyEntry(state, e, [...base, i], what));
+    } catch (err) {
+      if (options.wrapErrors === true && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {
+        throw new LoyaltyValidationError([{ path: ["entries", i], message: `cannot be replayed: ${err.message}` }], "account");
+      }
+      throw err;
+    }
+  }
+  return state;
+}
+
+export function replayEntries(inputs: readonly EntryInput[], settingsInput: AccountSettings): Account {
+  if (!Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, "replay");
+  return toAccount(run(inputs, settingsFrom(settingsInput, "replay")));
+}
+
+export function parseAccountChecked(input: unknown): Account {
+  const parsed = accountParsers.parse(input);
+  const rebuilt = toAccount(run(parsed.entries, settingsFrom(parsed, "account"), { wrapErrors: true }));
+  for (const key of ["negativeLimit", "entries", "version", "lots", "holds", "debits", "deficit"] as const) {
+    if (!jsonEqual(parsed[key], rebuilt[key])) {
+      badEntry([key], key === "entries" ? "expected entries in stored form (points written with the account's scale)" : `does not match what replaying the entries gives`, "account");
+    }
+  }
+  return rebuilt;
+}
+
+/** The working state at instant `ms`: from the snapshot when `ms` is at or after its last entry, by replaying a prefix otherwise. */
+function stateAt(account: Account, ms: number): State {
+  const state = ms >= lastMs(account) ? stateFromAccount(account) : run(account.entries, settingsOfAccount(account), { untilMs: ms });
+  advance(state, ms);
+  return state;
+}
+
+export function balanceOf(account: Account, at: string | Date): string {
+  checkAccount(account);
+  const ms = parseInstant(at, "at");
+  const { scale } = account;
+  if (ms < lastMs(account)) {
+    const past = stateAt(account, ms);
+    return fmt(past, available(past));
+  }
+  let total = 0n;
+  account.lots.forEach((l, i) => {
+    if (l.remaining === "0" || (l.expiresAt !== undefined && msOf(l.expiresAt, ["lots", i, "expiresAt"]) <= ms)) return;
+    total += unitsOf(l.remaining, scale, ["lots", i, "remaining"]);
+  });
+  account.holds.forEach((h, i) => {
+    if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) total -= unitsOf(h.points, scale, ["holds", i, "points"]);
+  });
+  total -= unitsOf(account.deficit, scale, ["deficit"]);
+  return fromUnits(total, scale);
+}
+
+export function availableLotsOf(account: Account, at: string | Date): AvailableLot[] {
+  checkAccount(account);
+  const state = stateAt(account, parseInstant(at, "at"));
+  return state.heap
+    .filter((l) => l.remaining > 0n)
+    .sort((a, b) => (lotBefore(a, b) ? -1 : 1))
+    .map((l) => ({ lotId: l.lotId, at: l.at, ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }), remaining: fmt(state, l.remaining) }));
+}
+
+export function statementOf(account: Account, fromInput: string | Date, toInput: string | Date): Statement {
+  checkAccount(account);
+  const fromMs = parseInstant(fromInput, "from");
+  const toMs = parseInstant(toInput, "to");
+  if (toMs < fromMs) badEntry(["to"], `expected an instant at or after from (${new Date(fromMs).toISOString()}), got ${new Date(toMs).toISOString()}`, "statement");
+  const lines: StatementLine[] = [];
+  let opening: bigint | undefined;
+  let state: State | undefined;
+  const openAt = (s: State): void => {
+    if (opening !== undefined) return;
+    s.onTimeEvent = undefined;
+    advance(s, fromMs);
+    opening = available(s);
+    s.onTimeEvent = (ev) => lines.push({ at: ev.at, kind: ev.kind, transactionId: ev.id, change: fmt(s, ev.change), balance: fmt(s, available(s)) });
+  };
+  state = run(account.entries, settingsOfAccount(account), {
+    untilMs: toMs,
+    onEntry: (s, e, apply) => {
+      if (Date.parse(e.at) >= fromMs) openAt(s);
+      if (opening === undefined) {
+        apply();
+        return;
+      }
+      advance(s, Date.parse(e.at));
+      const before = available(s);
+      apply();
+      const after = available(s);
+      lines.push({ at: e.at, kind: e.kind, transactionId: e.transactionId, change: fmt(s, after - before), balance: fmt(s, after) });
+    },
+  });
+  openAt(state);
+  advance(state, toMs);
+  return {
+    accountId: account.accountId,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    opening: fmt(state, opening ?? 0n),
+    lines,
+    closing: fmt(state, available(state)),
+  };
+}
+
+export function lotOf(account: Account, transactionId: string): Lot {
+  checkAccount(account);
+  const lot = account.lots.find((l) => l.lotId === transactionId);
+  if (lot === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no lot with id ${JSON.stringify(transactionId)} (the transactionId of an earn or positive adjust) in account ${JSON.stringify(account.accountId)}`, { transactionId });
+  return lot;
+}
+
+export function reversibleOf(account: Account, transactionId: string): string {
+  checkAccount(account);
+  const { scale } = account;
+  const entry = account.entries.find((e) => e.transactionId === transactionId);
+  if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no entry with transactionId ${JSON.stringify(transactionId)} in account ${JSON.stringify(account.accountId)}`, { transactionId });
+  const lot = account.lots.find((l) => l.lotId === transactionId);
+  if (lot !== undefined && (entry.kind === "earn" || entry.kind === "adjust")) {
+    return fromUnits(unitsOf(lot.points, scale, ["points"]) - unitsOf(lot.reversed, scale, ["reversed"]) - unitsOf(lot.clawedBack, scale, ["clawedBack"]), scale);
+  }
+  const debit = account.debits.find((d) => d.transactionId === transactionId);
+  if (debit !== undefined && (entry.kind === "redeem" || entry.kind === "capture" || entry.kind === "adjust")) {
+    return fromUnits(unitsOf(debit.points, scale, ["points"]) - unitsOf(debit.reversed, scale, ["reversed"]), scale);
+  }
+  return fromUnits(0n, scale);
+}
