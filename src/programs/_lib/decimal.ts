@@ -29,7 +29,10 @@ export function roundTo(d: D, dp: number, mode: Mode): D {
  * `d` as a string with exactly `dp` decimals. The value must already have at most `dp` decimals
  * (it has been rounded); padding the plain string is much faster than Decimal#toFixed.
  */
+const ZEROS = ["0", "0.0", "0.00", "0.000", "0.0000", "0.00000", "0.000000"];
+
 export function fixed(d: D, dp: number): string {
+  if (d.isZero() && !d.isNegative()) return ZEROS[dp] ?? d.toFixed(dp);
   const s = d.toString();
   if (s.includes("e") || d.decimalPlaces() > dp) return d.toFixed(dp);
   if (dp === 0) return s;
@@ -41,6 +44,18 @@ export function fixed(d: D, dp: number): string {
 
 export function dec(s: string): D {
   return new Decimal(s);
+}
+
+interface Remainder {
+  readonly i: number;
+  readonly f: D;
+  /** `f` as a double: rounding to a double is monotone, so ordering by it first and by `f` on ties is exact. */
+  readonly n: number;
+}
+
+/** Largest remainder first; ties to the earlier share. */
+function byRemainder(a: Remainder, b: Remainder): number {
+  return b.n - a.n || b.f.comparedTo(a.f) || a.i - b.i;
 }
 
 export function minD(a: D, b: D): D {
@@ -64,16 +79,20 @@ export function sumD(xs: readonly D[]): D {
  * All-zero weights give all-zero shares plus the whole total on the first share — callers only pass
  * a positive total with at least one positive weight.
  */
-export function allocateUnits(total: D, weights: readonly D[], scale: number): D[] {
+export function allocateUnits(total: D, weights: readonly D[], scale: number, weightSum?: D): D[] {
   const n = weights.length;
   if (n === 0) return [];
   if (total.isZero()) return weights.map(() => ZERO);
-  const W = sumD(weights);
+  const W = weightSum ?? sumD(weights);
   if (W.isZero()) return weights.map((_, i) => (i === 0 ? total : ZERO));
+  if (scale === 0) {
+    const fast = allocateByOwnShare(total, weights, W);
+    if (fast !== null) return fast;
+  }
   const unit = new Decimal(10).pow(-scale);
   const units = total.div(unit);
   const shares: D[] = new Array<D>(n);
-  const fractions: { i: number; f: D }[] = [];
+  const fractions: Remainder[] = [];
   let given = ZERO;
   for (let i = 0; i < n; i++) {
     const w = weights[i] as D;
@@ -86,11 +105,11 @@ export function allocateUnits(total: D, weights: readonly D[], scale: number): D
     shares[i] = whole;
     given = given.plus(whole);
     const f = exact.minus(whole);
-    if (!f.isZero()) fractions.push({ i, f });
+    if (!f.isZero()) fractions.push({ i, f, n: f.toNumber() });
   }
   let left = units.minus(given).toNumber();
   if (left > 0) {
-    fractions.sort((a, b) => b.f.comparedTo(a.f) || a.i - b.i);
+    fractions.sort(byRemainder);
     for (const { i } of fractions) {
       if (left <= 0) break;
       shares[i] = (shares[i] as D).plus(1);
@@ -108,4 +127,42 @@ export function allocateUnits(total: D, weights: readonly D[], scale: number): D
 export function cumulativeShare(value: D, total: D, before: D, after: D, dp: number, mode: Mode): D {
   const at = (q: D): D => (q.eq(total) ? value : q.isZero() ? ZERO : roundTo(value.times(q).div(total), dp, mode));
   return at(after).minus(at(before));
+}
+
+/**
+ * When the total is the weights' sum rounded down (the usual case: no cap cut it), each share is its
+ * own weight rounded down, and the units the rounding left are handed out largest remainder first —
+ * exactly what the proportional split gives when T/W is 1, and within one unit of it otherwise.
+ * Returns null when that does not apply.
+ */
+function allocateByOwnShare(total: D, weights: readonly D[], W: D): D[] | null {
+  if (!total.eq(W.floor())) return null;
+  const n = weights.length;
+  const shares: D[] = new Array<D>(n);
+  const fractions: Remainder[] = [];
+  let given = ZERO;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as D;
+    if (w.isInteger()) {
+      shares[i] = w;
+      if (!w.isZero()) given = given.plus(w);
+      continue;
+    }
+    const whole = w.floor();
+    shares[i] = whole;
+    if (!whole.isZero()) given = given.plus(whole);
+    const f = w.minus(whole);
+    fractions.push({ i, f, n: f.toNumber() });
+  }
+  let left = total.minus(given).toNumber();
+  if (left > fractions.length || left < 0) return null;
+  if (left > 0) {
+    fractions.sort(byRemainder);
+    for (const { i } of fractions) {
+      if (left <= 0) break;
+      shares[i] = (shares[i] as D).plus(1);
+      left -= 1;
+    }
+  }
+  return shares;
 }

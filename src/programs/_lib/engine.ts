@@ -29,6 +29,8 @@ export interface LineCalc {
   readonly amount: D;
   discount: D;
   pointsMoney: D;
+  /** amount − discount − pointsMoney, kept up to date by `take`. */
+  net: D;
   points: D;
   redeemed: D;
 }
@@ -89,16 +91,20 @@ function spread(lines: readonly LineCalc[], idx: readonly number[], total: D, dp
   const weights = idx.map((i) => left(lines[i] as LineCalc));
   if (total.isZero() || weights.every((w) => w.isZero())) return idx.map(() => ZERO);
   const shares = allocate(makeMoney(total, currency), weights).map((m) => m.amount);
-  idx.forEach((i, k) => {
-    const l = lines[i] as LineCalc;
-    l[field] = l[field].plus(shares[k] as D);
-  });
+  idx.forEach((i, k) => take(lines[i] as LineCalc, field, shares[k] as D));
   void dp;
   return shares;
 }
 
 function left(l: LineCalc): D {
-  return l.amount.minus(l.discount).minus(l.pointsMoney);
+  return l.net;
+}
+
+/** Takes `d` off a line as a discount or as points money. */
+function take(l: LineCalc, field: "discount" | "pointsMoney", d: D): void {
+  if (d.isZero()) return;
+  l[field] = l[field].plus(d);
+  l.net = l.net.minus(d);
 }
 
 function label(d: D, dp: number, currency: string): string {
@@ -137,12 +143,16 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
   const lines: LineCalc[] = new Array<LineCalc>(basket.lines.length);
   const idx: number[] = [];
   let gross = ZERO;
+  let eligibleAmount = ZERO;
   for (let i = 0; i < basket.lines.length; i++) {
     const line = basket.lines[i] as BasketLine;
     const amount = entering?.[i] ?? roundTo(line.quantity.times(line.unitPrice.amount), dp, "half-even");
     const eligible = eligibleOf(line);
-    lines[i] = { line, eligible, amount, discount: ZERO, pointsMoney: ZERO, points: ZERO, redeemed: ZERO };
-    if (eligible) idx.push(i);
+    lines[i] = { line, eligible, amount, discount: ZERO, pointsMoney: ZERO, net: amount, points: ZERO, redeemed: ZERO };
+    if (eligible) {
+      idx.push(i);
+      eligibleAmount = eligibleAmount.plus(amount);
+    }
     gross = gross.plus(amount);
   }
   const explain: Explanation[] = [];
@@ -151,7 +161,6 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
     const kinds = [...new Set(lines.filter((l) => !l.eligible).map((l) => l.line.kind))].join(", ");
     explain.push({ rule: "eligibility", applied: true, reason: `${excluded} of ${basket.lines.length} lines excluded (${kinds}; excluded products, categories and non-merchandise do not count)` });
   }
-  const eligibleAmount = sumD(idx.map((i) => (lines[i] as LineCalc).amount));
 
   const state = {
     accumulated: null as D | null,
@@ -176,11 +185,11 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
         break;
       case "bonus":
         applyRedeem(program, account, lines, idx, at, dp, scale, options, explain, state);
-        applyEarn(program, program.earn, account, lines, idx, atMs, dp, scale, explain, state);
+        applyEarn(program, program.earn, account, lines, idx, eligibleAmount, atMs, dp, scale, explain, state);
         break;
       case "catalog":
         applyReward(program, account, lines, idx, at, dp, options, explain, state);
-        if (program.earn !== undefined) applyEarn(program, program.earn, account, lines, idx, atMs, dp, scale, explain, state);
+        if (program.earn !== undefined) applyEarn(program, program.earn, account, lines, idx, eligibleAmount, atMs, dp, scale, explain, state);
         break;
       case "stamps":
         applyStamps(program, account, lines, idx, at, dp, options, explain, state);
@@ -195,18 +204,19 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
   let discountTotal = ZERO;
   let pointsMoney = ZERO;
   const pricedLines = lines.map((l) => {
-    discountTotal = discountTotal.plus(l.discount);
-    pointsMoney = pointsMoney.plus(l.pointsMoney);
+    const grossText = money(l.amount, dp, currency);
+    if (!l.discount.isZero()) discountTotal = discountTotal.plus(l.discount);
+    if (!l.pointsMoney.isZero()) pointsMoney = pointsMoney.plus(l.pointsMoney);
     return {
       id: l.line.id,
       sku: l.line.sku,
       kind: l.line.kind,
       quantity: l.line.quantity.toString(),
       eligible: l.eligible,
-      gross: money(l.amount, dp, currency),
+      gross: grossText,
       discount: money(l.discount, dp, currency),
       pointsMoney: money(l.pointsMoney, dp, currency),
-      net: money(left(l), dp, currency),
+      net: l.net === l.amount ? { amount: grossText.amount, currency } : money(l.net, dp, currency),
       pointsEarned: fixed(l.points, scale),
       pointsRedeemed: fixed(l.redeemed, scale),
     };
@@ -352,14 +362,17 @@ interface CompiledRule {
   readonly index: number;
   readonly type: "per-amount" | "multiplier" | "per-unit";
   readonly value: D;
+  readonly isOne: boolean;
   readonly match: Matcher | null;
   readonly describe: string;
   count: number;
 }
 
-function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Earn, account: ProgramAccount, lines: LineCalc[], idx: number[], atMs: number, dp: number, scale: number, explain: Explanation[], state: State): void {
+function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Earn, account: ProgramAccount, lines: LineCalc[], idx: number[], eligibleAmount: D, atMs: number, dp: number, scale: number, explain: Explanation[], state: State): void {
   const c = program.currency;
-  const paid = sumD(idx.map((i) => left(lines[i] as LineCalc)));
+  // Nothing taken off any line yet: what is paid is the eligible amount (saves a sum on the hot path).
+  const untouched = idx.every((i) => (lines[i] as LineCalc).net === (lines[i] as LineCalc).amount);
+  const paid = untouched ? eligibleAmount : sumD(idx.map((i) => left(lines[i] as LineCalc)));
   const welcomeFirst = program.welcomeBonus?.on === "first-purchase" && isFirstPurchase(account);
   if (welcomeFirst && program.welcomeBonus !== undefined) {
     state.welcome = dec(program.welcomeBonus.points);
@@ -373,22 +386,24 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
   }
   const rules: CompiledRule[] = earn.rules.map((r, index) => {
     const id = r.id ?? `earn-${index + 1}`;
-    if (r.type === "per-amount") return { index, type: r.type, value: dec(r.points).div(r.per), match: r.match === undefined ? null : compileMatch(r.match), describe: `${id}: ${r.points} points per ${r.per} paid`, count: 0 };
-    if (r.type === "multiplier") return { index, type: r.type, value: dec(r.factor), match: compileMatch(r.match), describe: `${id}: ×${r.factor}`, count: 0 };
-    return { index, type: r.type, value: dec(r.points), match: compileMatch(r.match), describe: `${id}: ${r.points} points per unit`, count: 0 };
+    if (r.type === "per-amount") return { index, type: r.type, value: dec(r.points).div(r.per), isOne: dec(r.points).eq(r.per), match: r.match === undefined ? null : compileMatch(r.match), describe: `${id}: ${r.points} points per ${r.per} paid`, count: 0 };
+    if (r.type === "multiplier") return { index, type: r.type, value: dec(r.factor), isOne: false, match: compileMatch(r.match), describe: `${id}: ×${r.factor}`, count: 0 };
+    return { index, type: r.type, value: dec(r.points), isOne: false, match: compileMatch(r.match), describe: `${id}: ${r.points} points per unit`, count: 0 };
   });
   const raw: D[] = [];
   for (const i of idx) {
     const l = lines[i] as LineCalc;
     const net = left(l);
-    let rate = ZERO;
+    let rate: D | null = null;
+    let rateIsOne = false;
     let best: CompiledRule | null = null;
     let perUnit = ZERO;
     for (const rule of rules) {
       if (rule.match !== null && !rule.match(l.line)) continue;
       if (rule.type === "per-amount") {
         if (net.isZero()) continue;
-        rate = rate.plus(rule.value);
+        rateIsOne = rate === null && rule.isOne;
+        rate = rate === null ? rule.value : rate.plus(rule.value);
         rule.count++;
       } else if (rule.type === "multiplier") {
         if (best === null || rule.value.gt(best.value)) best = rule;
@@ -397,7 +412,7 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
         rule.count++;
       }
     }
-    let p = rate.isZero() ? ZERO : net.times(rate);
+    let p = rate === null ? ZERO : rateIsOne ? net : net.times(rate);
     if (best !== null && !p.isZero()) {
       p = p.times(best.value);
       best.count++;
@@ -424,7 +439,7 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
     }
   }
   if (!total.isZero()) {
-    const shares = allocateUnits(total, raw, scale);
+    const shares = allocateUnits(total, raw, scale, rawTotal);
     idx.forEach((i, k) => {
       (lines[i] as LineCalc).points = shares[k] as D;
     });
@@ -455,7 +470,7 @@ function applyReward(program: ProgramOf<"catalog">, account: ProgramAccount, lin
     if (i < 0) throw new OperationError(ErrorCode.NOT_FOUND, `reward ${JSON.stringify(reward.id)} gives one ${g.sku}: add a line with that SKU to the basket`, { rewardId: reward.id, sku: g.sku });
     const l = lines[i] as LineCalc;
     const d = minD(roundTo(l.line.unitPrice.amount, dp, "half-even"), left(l));
-    l.discount = l.discount.plus(d);
+    take(l, "discount", d);
     shares = [d];
     target = [i];
     explain.push({ rule: "reward", applied: true, reason: `${reward.name} for ${reward.pointsCost} points: one ${g.sku} free (${label(d, dp, c)})` });
@@ -499,7 +514,7 @@ function applyStamps(program: ProgramOf<"stamps">, account: ProgramAccount, line
           const l = lines[best] as LineCalc;
           let d = minD(roundTo(l.line.unitPrice.amount, dp, "half-even"), left(l));
           if (rw.maxValue !== undefined) d = minD(d, dec(rw.maxValue));
-          l.discount = l.discount.plus(d);
+          take(l, "discount", d);
           shares = [d];
           target = [best];
           explain.push({ rule: "card", applied: true, reason: `full card of ${program.cardSize} stamps: one ${l.line.sku} free (${label(d, dp, c)}${rw.maxValue === undefined ? "" : `, up to ${label(dec(rw.maxValue), dp, c)}`})` });
