@@ -476,12 +476,16 @@ function applyReward(program: ProgramOf<"catalog">, account: ProgramAccount, lin
     explain.push({ rule: "reward", applied: true, reason: `${reward.name} for ${reward.pointsCost} points: one ${g.sku} free (${label(d, dp, c)})` });
   } else {
     const base = sumD(idx.map((i) => left(lines[i] as LineCalc)));
+    if (base.isZero()) {
+      throw new OperationError(ErrorCode.NOT_FOUND, `reward ${JSON.stringify(reward.id)} takes money off eligible lines, but nothing eligible is left to pay in the basket`, { rewardId: reward.id });
+    }
     const d = g.type === "fixed" ? minD(dec(g.amount), base) : percentOf(base, g.percent, dp, mode(program));
     shares = spread(lines, idx, d, dp, c, "discount");
     target = idx;
     explain.push({ rule: "reward", applied: true, reason: `${reward.name} for ${reward.pointsCost} points: ${label(d, dp, c)} off ${label(base, dp, c)} of eligible lines` });
   }
-  const pts = allocateUnits(cost, shares.every((s) => s.isZero()) ? shares.map((_, k) => (k === 0 ? dec("1") : ZERO)) : shares, scale);
+  // (all-zero shares — a discount that rounds to nothing — put the points on the first line)
+  const pts = allocateUnits(cost, shares, scale);
   target.forEach((i, k) => {
     const l = lines[i] as LineCalc;
     l.redeemed = l.redeemed.plus(pts[k] as D);
