@@ -107,8 +107,9 @@ const lineArb = fc.record({
   price: cents(0, 20000),
 });
 const linesArb = fc.array(lineArb, { minLength: 1, maxLength: 6 });
+type Lines = typeof linesArb extends fc.Arbitrary<infer T> ? T : never;
 
-function makeBasket(day: number, lines: fc.infer<typeof linesArb>) {
+function makeBasket(day: number, lines: Lines) {
   return parseBasket({
     id: `b${day}`,
     at: `2026-03-${String(day).padStart(2, "0")}T10:00:00Z`,
@@ -124,7 +125,7 @@ function accountFor(program: Program, opening: number): ProgramAccount {
   return { ...account, points: post(account.points, { kind: "earn", transactionId: "opening", at: "2026-01-02T00:00:00Z", points: String(points) }).account };
 }
 
-function optionsFor(program: Program, redeem: boolean, opening: number, lines: fc.infer<typeof linesArb>) {
+function optionsFor(program: Program, redeem: boolean, opening: number, lines: Lines) {
   if (!redeem) return { consent: true } as const;
   if (program.kind === "bonus") return { consent: true, redeemPoints: "max" } as const;
   // a catalog reward needs the points and something eligible left to pay (else it is refused)
