@@ -4,4 +4,5 @@
 module.exports = [
   { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
   { name: "money: money, add, allocate, format", path: "dist/index.js", import: "{ money, add, allocate, format }", limit: "16 kB" },
+  { name: "programs: checkout, parseProgram (the till path)", path: "dist/index.js", import: "{ checkout, parseProgram }", limit: "40 kB" },
 ];

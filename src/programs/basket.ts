@@ -13,7 +13,7 @@ const QuantitySchema = /* @__PURE__ */ z
   .transform((q, ctx) => {
     const d = new Decimal(q);
     if (d.lte(0)) {
-      ctx.addIssue({ code: "custom", message: `expected a quantity greater than zero, got ${JSON.stringify(q)}` });
+      ctx.addIssue({ code: "custom", message: "expected a quantity greater than zero" });
       return z.NEVER;
     }
     return d;
@@ -25,7 +25,7 @@ const UnitPriceSchema = /* @__PURE__ */ z
   .transform((m, ctx): Money => {
     const amount = DecimalJs.isDecimal(m.amount) ? new Decimal(m.amount) : new Decimal(m.amount as string);
     if (!amount.isFinite() || amount.isNegative()) {
-      ctx.addIssue({ code: "custom", message: `expected a unit price of zero or more, got ${amount.toString()}` });
+      ctx.addIssue({ code: "custom", message: "expected a unit price of zero or more" });
       return z.NEVER;
     }
     return makeMoney(amount, m.currency);
@@ -80,10 +80,10 @@ export const BasketSchema = /* @__PURE__ */ z
     const ids = new Set<string>();
     const currency = b.lines[0]?.unitPrice.currency;
     b.lines.forEach((l, i) => {
-      if (ids.has(l.id)) ctx.addIssue({ code: "custom", path: ["lines", i, "id"], message: `duplicate line id ${JSON.stringify(l.id)}` });
+      if (ids.has(l.id)) ctx.addIssue({ code: "custom", path: ["lines", i, "id"], message: "expected a unique line id" });
       ids.add(l.id);
       if (l.unitPrice.currency !== currency) {
-        ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice", "currency"], message: `currency mismatch: expected ${String(currency)} like the first line, got ${l.unitPrice.currency}` });
+        ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice", "currency"], message: `currency mismatch: expected ${String(currency)} like the first line` });
       }
     });
   });

@@ -7,6 +7,7 @@ import * as z from "zod";
 import { NonNegativeDecimalStringSchema, PositiveDecimalStringSchema } from "../_lib/validation.js";
 import { isTimeZone } from "../_lib/time.js";
 import { isCurrencyCode, minorUnits } from "../money/currencies.js";
+import { Decimal } from "../money/money.js";
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -425,17 +426,17 @@ type Ctx = z.core.$RefinementCtx<unknown>;
 function checkMoney(ctx: Ctx, currency: string, value: string | undefined, path: (string | number)[]): void {
   const units = minorUnits(currency);
   if (value === undefined || units === undefined) return;
-  if (decimals(value) > units) ctx.addIssue({ code: "custom", path, message: `expected an amount with at most ${units} decimals for ${currency}, got "${value}"` });
+  if (decimals(value) > units) ctx.addIssue({ code: "custom", path, message: `expected an amount with at most ${units} decimals for ${currency}` });
 }
 
 function checkPoints(ctx: Ctx, scale: number, value: string | undefined, path: (string | number)[]): void {
-  if (value !== undefined && decimals(value) > scale) ctx.addIssue({ code: "custom", path, message: `expected points with at most ${scale} decimals (pointsScale), got "${value}"` });
+  if (value !== undefined && decimals(value) > scale) ctx.addIssue({ code: "custom", path, message: `expected points with at most ${scale} decimals (pointsScale)` });
 }
 
-function checkUnique(ctx: Ctx, values: readonly string[], path: (string | number)[], what: string): void {
+function checkUnique(ctx: Ctx, values: readonly string[], path: (string | number)[], field: string, what: string): void {
   const seen = new Set<string>();
   values.forEach((v, i) => {
-    if (seen.has(v)) ctx.addIssue({ code: "custom", path: [...path, i], message: `duplicate ${what} ${JSON.stringify(v)}` });
+    if (seen.has(v)) ctx.addIssue({ code: "custom", path: [...path, i, field], message: `expected a unique ${what} (duplicates are ambiguous)` });
     seen.add(v);
   });
 }
@@ -465,9 +466,9 @@ export const ProgramSchema = /* @__PURE__ */ z
         checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
         break;
       case "cumulative":
-        checkUnique(ctx, p.tiers.map((t) => t.name), ["tiers"], "tier name");
-        // Thresholds are compared as numbers: "1000" and "1000.00" are the same threshold.
-        checkUnique(ctx, p.tiers.map((t) => String(Number(t.threshold))), ["tiers"], "tier threshold");
+        checkUnique(ctx, p.tiers.map((t) => t.name), ["tiers"], "name", "tier name");
+        // Thresholds are compared as decimals: "1000" and "1000.00" are the same threshold.
+        checkUnique(ctx, p.tiers.map((t) => new Decimal(t.threshold).toString()), ["tiers"], "threshold", "tier threshold");
         checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
         break;
       case "bonus":
@@ -481,7 +482,7 @@ export const ProgramSchema = /* @__PURE__ */ z
           checkPoints(ctx, scale, p.redeem?.minPoints, ["redeem", "minPoints"]);
           checkPoints(ctx, scale, p.redeem?.step, ["redeem", "step"]);
         } else {
-          checkUnique(ctx, p.rewards.map((r) => r.id), ["rewards"], "reward id");
+          checkUnique(ctx, p.rewards.map((r) => r.id), ["rewards"], "id", "reward id");
           p.rewards.forEach((r, i) => {
             checkPoints(ctx, scale, r.pointsCost, ["rewards", i, "pointsCost"]);
             if (r.gives.type === "fixed") checkMoney(ctx, c, r.gives.amount, ["rewards", i, "gives", "amount"]);

@@ -64,8 +64,8 @@ describe("cumulative programs (Bronze 0 / Silver 1,000 at 5% / Gold 5,000 at 10%
     expect(r.success).toBe(false);
     if (!r.success) {
       const messages = r.error.issues.map((i) => i.message).join(" | ");
-      expect(messages).toMatch(/duplicate tier name "Silver"/);
-      expect(messages).toMatch(/duplicate tier threshold/);
+      expect(messages).toMatch(/expected a unique tier name \(duplicates are ambiguous\), got "Silver"/);
+      expect(messages).toMatch(/expected a unique tier threshold \(duplicates are ambiguous\), got "1000.00"/);
     }
   });
 
