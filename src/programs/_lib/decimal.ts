@@ -140,21 +140,24 @@ function allocateByOwnShare(total: D, weights: readonly D[], W: D): D[] | null {
   const n = weights.length;
   const shares: D[] = new Array<D>(n);
   const fractions: Remainder[] = [];
-  let given = ZERO;
+  // Units left after every share is rounded down: L = T − Σ⌊w⌋ = Σ frac(w) − (W − T). L is a whole
+  // number below n, so summing the fractions as doubles and rounding gives it exactly (the error of
+  // a double sum of numbers in [0, 1) is many orders of magnitude below 0.5).
+  let fractionSum = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i] as D;
     if (w.isInteger()) {
       shares[i] = w;
-      if (!w.isZero()) given = given.plus(w);
       continue;
     }
     const whole = w.floor();
     shares[i] = whole;
-    if (!whole.isZero()) given = given.plus(whole);
     const f = w.minus(whole);
-    fractions.push({ i, f, n: f.toNumber() });
+    const approx = f.toNumber();
+    fractionSum += approx;
+    fractions.push({ i, f, n: approx });
   }
-  let left = total.minus(given).toNumber();
+  let left = Math.round(fractionSum - W.minus(total).toNumber());
   if (left > fractions.length || left < 0) return null;
   if (left > 0) {
     fractions.sort(byRemainder);

@@ -142,8 +142,8 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
   const eligibleOf = compileEligibility(program.eligibility);
   const lines: LineCalc[] = new Array<LineCalc>(basket.lines.length);
   const idx: number[] = [];
-  let gross = ZERO;
   let eligibleAmount = ZERO;
+  let otherAmount = ZERO;
   for (let i = 0; i < basket.lines.length; i++) {
     const line = basket.lines[i] as BasketLine;
     const amount = entering?.[i] ?? roundTo(line.quantity.times(line.unitPrice.amount), dp, "half-even");
@@ -152,9 +152,10 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
     if (eligible) {
       idx.push(i);
       eligibleAmount = eligibleAmount.plus(amount);
-    }
-    gross = gross.plus(amount);
+    } else otherAmount = otherAmount.plus(amount);
   }
+  // one sum per line on the hot path: gross is the eligible and the other lines together
+  const gross = eligibleAmount.plus(otherAmount);
   const explain: Explanation[] = [];
   const excluded = basket.lines.length - idx.length;
   if (excluded > 0) {
