@@ -35,7 +35,7 @@ import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
-import { normalizeEntry, storedEntryChecker } from "./entries.js";
+import { instantMs, normalizeEntry, storedEntryChecker } from "./entries.js";
 import { heapPop, heapPush } from "./heap.js";
 import { jsonEqual } from "./json.js";
 import { fromUnits, minBig, toUnits } from "./units.js";
@@ -50,6 +50,9 @@ export interface Settings {
 }
 
 interface LotS {
+  readonly node: "lot";
+  /** The entry that created the lot (earn, positive adjust, or a reverse paying points back). */
+  readonly entry: Entry;
   readonly lotId: string;
   readonly at: string;
   readonly expiresAt: string | undefined;
@@ -82,6 +85,9 @@ interface Alloc {
 }
 
 interface DebitS {
+  readonly node: "debit";
+  /** The entry that took the points (redeem, capture, negative adjust, or a reverse's shortfall). */
+  readonly entry: Entry;
   readonly transactionId: string;
   points: bigint;
   readonly allocs: Alloc[];
@@ -102,10 +108,9 @@ interface State {
   readonly settings: Settings;
   nowMs: number;
   readonly entries: Entry[];
-  /** transactionId → entry; built on first use when the state comes from a snapshot. */
-  index: Map<string, Entry> | undefined;
+  /** transactionId → its entry, or the lot or debit it created (which point back to the entry). */
+  readonly index: Map<string, Entry | LotS | DebitS>;
   readonly lots: LotS[];
-  readonly lotById: Map<string, LotS>;
   readonly heap: LotS[];
   readonly lapsed: Set<LotS>;
   live: bigint;
@@ -114,7 +119,6 @@ interface State {
   readonly timeouts: HoldS[];
   held: bigint;
   readonly debits: DebitS[];
-  readonly debitById: Map<string, DebitS>;
   deficit: bigint;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
 }
@@ -154,7 +158,6 @@ export function emptyState(settings: Settings): State {
     entries: [],
     index: new Map(),
     lots: [],
-    lotById: new Map(),
     heap: [],
     lapsed: new Set(),
     live: 0n,
@@ -163,7 +166,6 @@ export function emptyState(settings: Settings): State {
     timeouts: [],
     held: 0n,
     debits: [],
-    debitById: new Map(),
     deficit: 0n,
     onTimeEvent: undefined,
   };
@@ -217,16 +219,25 @@ function stateFromAccount(account: Account): State {
   const settings = settingsOfAccount(account);
   const { scale } = settings;
   const state = emptyState(settings);
-  state.index = undefined;
   state.nowMs = lastMs(account);
   const stored = storedEntryChecker(scale);
+  const instant = { ms: 0 };
   account.entries.forEach((e, i) => {
     // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
-    state.entries.push(Object.isFrozen(e) ? e : (stored(e) ?? normalizeEntry(e, scale, ["account", "entries", i], "account")));
+    const entry = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
+    state.entries.push(entry);
+    state.index.set(entry.transactionId, entry);
   });
+  const creator = (id: string, path: Path): Entry => {
+    const node = state.index.get(id);
+    if (node === undefined || "node" in node) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
+    return node;
+  };
   account.lots.forEach((l, i) => {
     const p: Path = ["lots", i];
     const lot: LotS = {
+      node: "lot",
+      entry: creator(l.lotId, [...p, "lotId"]),
       lotId: l.lotId,
       at: l.at,
       expiresAt: l.expiresAt,
@@ -242,7 +253,7 @@ function stateFromAccount(account: Account): State {
       src: Object.isFrozen(l) ? l : undefined,
     };
     state.lots.push(lot);
-    state.lotById.set(lot.lotId, lot);
+    state.index.set(lot.lotId, lot);
     if (lot.remaining > 0n) {
       if (lot.expMs > state.nowMs) {
         state.live += lot.remaining;
@@ -278,11 +289,13 @@ function stateFromAccount(account: Account): State {
   account.debits.forEach((d, i) => {
     const p: Path = ["debits", i];
     const debit: DebitS = {
+      node: "debit",
+      entry: creator(d.transactionId, [...p, "transactionId"]),
       transactionId: d.transactionId,
       points: unitsOf(d.points, scale, [...p, "points"]),
       allocs: d.lots.map((a, j) => {
-        const lot = state.lotById.get(a.lotId);
-        if (lot === undefined) notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+        const lot = state.index.get(a.lotId);
+        if (lot === undefined || !("node" in lot) || lot.node !== "lot") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
         return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
       }),
       deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
@@ -290,7 +303,7 @@ function stateFromAccount(account: Account): State {
       src: Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined,
     };
     state.debits.push(debit);
-    state.debitById.set(debit.transactionId, debit);
+    state.index.set(debit.transactionId, debit);
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
   return state;
@@ -300,21 +313,14 @@ function stateFromAccount(account: Account): State {
 export function toAccount(state: State): Account {
   const { scale, negativeLimit, accountId, currency } = state.settings;
   const f = (u: bigint): string => fromUnits(u, scale);
-  const lots = state.lots.map(
-    (l): Lot =>
-      l.src ??
-      Object.freeze({
-        lotId: l.lotId,
-        at: l.at,
-        ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }),
-        points: f(l.points),
-        remaining: f(l.remaining),
-        consumed: f(l.consumed),
-        expired: f(l.expired),
-        reversed: f(l.reversed),
-        clawedBack: f(l.clawedBack),
-      }),
-  );
+  const lots = state.lots.map((l): Lot => {
+    if (l.src !== undefined) return l.src;
+    const lot: Lot =
+      l.expiresAt === undefined
+        ? { lotId: l.lotId, at: l.at, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) }
+        : { lotId: l.lotId, at: l.at, expiresAt: l.expiresAt, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) };
+    return Object.freeze(lot);
+  });
   const holds = [...state.holds.values()].map(
     (h): Hold =>
       h.src ?? Object.freeze({ holdId: h.holdId, at: h.at, points: f(h.points), ...(h.timeoutAt === undefined ? {} : { timeoutAt: h.timeoutAt }) }),
@@ -408,14 +414,18 @@ function touch(lot: LotS): void {
   lot.src = undefined;
 }
 
-function createLot(state: State, lotId: string, at: string, expiresAt: string | undefined, points: bigint): void {
+/** Creates the lot of `entry` (its id is the entry's transactionId); a negative balance is repaid from it first. */
+function createLot(state: State, entry: Entry, expiresAt: string | undefined, points: bigint): void {
   const repay = minBig(points, state.deficit);
   state.deficit -= repay;
+  const lotId = entry.transactionId;
   const lot: LotS = {
+    node: "lot",
+    entry,
     lotId,
-    at,
+    at: entry.at,
     expiresAt,
-    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(expiresAt),
+    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : instantMs(expiresAt),
     seq: state.lots.length,
     points,
     remaining: points - repay,
@@ -427,7 +437,7 @@ function createLot(state: State, lotId: string, at: string, expiresAt: string | 
     src: undefined,
   };
   state.lots.push(lot);
-  state.lotById.set(lotId, lot);
+  state.index.set(lotId, lot);
   if (lot.remaining > 0n) addBack(state, lot, 0n);
 }
 
@@ -458,10 +468,10 @@ function takeFrom(state: State, lot: LotS, amount: bigint): void {
   }
 }
 
-function newDebit(state: State, transactionId: string): DebitS {
-  const debit: DebitS = { transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
+function newDebit(state: State, entry: Entry): DebitS {
+  const debit: DebitS = { node: "debit", entry, transactionId: entry.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
   state.debits.push(debit);
-  state.debitById.set(transactionId, debit);
+  state.index.set(debit.transactionId, debit);
   return debit;
 }
 
@@ -502,46 +512,57 @@ function consume(state: State, amount: bigint, debit: DebitS): void {
 // Applying entries
 
 function lookup(state: State, transactionId: string): Entry | undefined {
-  if (state.index === undefined) {
-    const index = new Map<string, Entry>();
-    for (const e of state.entries) index.set(e.transactionId, e);
-    state.index = index;
-  }
-  return state.index.get(transactionId);
+  const node = state.index.get(transactionId);
+  return node === undefined || !("node" in node) ? node : node.entry;
 }
 
 function pts(state: State, text: string): bigint {
-  // Entries reaching apply are in stored form: points have exactly the account's scale.
-  return toUnits(text, state.settings.scale) ?? 0n;
+  // Entries reaching apply are in stored form: points have exactly the account's scale, so the
+  // units are the digits without the point.
+  return BigInt(state.settings.scale === 0 ? text : text.replace(".", ""));
 }
 
 function badEntry(path: Path, message: string, what: string): never {
   throw new LoyaltyValidationError([{ path, message }], what);
 }
 
-function openHold(state: State, holdId: string, event: "capture" | "release", path: Path, what: string): HoldS {
+function openHold(state: State, holdId: string, event: "capture" | "release", path: () => Path, what: string): HoldS {
   const hold = state.holds.get(holdId);
   if (hold !== undefined) return hold;
   const entry = lookup(state, holdId);
   if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `${event}: no hold with transactionId ${JSON.stringify(holdId)} in account ${JSON.stringify(state.settings.accountId)}`, { holdId });
-  if (entry.kind !== "hold") badEntry([...path, "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, what);
+  if (entry.kind !== "hold") badEntry([...path(), "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, what);
   throw new InvalidTransitionError("closed", event, [], `hold ${JSON.stringify(holdId)} was already captured or released`);
 }
 
-function applyEntry(state: State, e: Entry, path: Path, what: string): void {
-  const ms = Date.parse(e.at);
+/** Where an entry sits, for error paths: built only when an error is thrown. */
+interface Where {
+  readonly base: Path;
+  index: number | undefined;
+  readonly what: string;
+}
+
+function pathOf(where: Where): Path {
+  return where.index === undefined ? where.base : [...where.base, where.index];
+}
+
+function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
+  const path = (): Path => pathOf(where);
+  const what = where.what;
   if (ms < state.nowMs) {
-    badEntry([...path, "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
+    badEntry([...path(), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
   }
   advance(state, ms);
+  // Registered first; a lot or debit created below replaces it with itself (pointing back to e).
+  state.index.set(e.transactionId, e);
   switch (e.kind) {
     case "earn":
-      createLot(state, e.transactionId, e.at, e.expiresAt, pts(state, e.points));
+      createLot(state, e, e.expiresAt, pts(state, e.points));
       break;
     case "redeem": {
       const p = pts(state, e.points);
       ensureAvailable(state, p);
-      consume(state, p, newDebit(state, e.transactionId));
+      consume(state, p, newDebit(state, e));
       break;
     }
     case "expire":
@@ -556,10 +577,10 @@ function applyEntry(state: State, e: Entry, path: Path, what: string): void {
     case "adjust": {
       const p = pts(state, e.points);
       if (p > 0n) {
-        createLot(state, e.transactionId, e.at, e.expiresAt, p);
+        createLot(state, e, e.expiresAt, p);
       } else {
         ensureAvailable(state, -p);
-        consume(state, -p, newDebit(state, e.transactionId));
+        consume(state, -p, newDebit(state, e));
       }
       break;
     }
@@ -569,7 +590,7 @@ function applyEntry(state: State, e: Entry, path: Path, what: string): void {
     case "hold": {
       const p = pts(state, e.points);
       ensureAvailable(state, p);
-      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(e.timeoutAt);
+      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : instantMs(e.timeoutAt);
       const hold: HoldS = { holdId: e.transactionId, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, active: true, src: undefined };
       state.holds.set(hold.holdId, hold);
       state.held += p;
@@ -582,12 +603,12 @@ function applyEntry(state: State, e: Entry, path: Path, what: string): void {
         throw new InvalidTransitionError("timed-out", "capture", ["release"], `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`);
       }
       const p = e.points === undefined ? hold.points : pts(state, e.points);
-      if (p > hold.points) badEntry([...path, "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
+      if (p > hold.points) badEntry([...path(), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
       ensureAvailable(state, p, hold.points);
       state.holds.delete(hold.holdId);
       state.held -= hold.points;
       hold.active = false;
-      consume(state, p, newDebit(state, e.transactionId));
+      consume(state, p, newDebit(state, e));
       break;
     }
     case "release": {
@@ -603,25 +624,25 @@ function applyEntry(state: State, e: Entry, path: Path, what: string): void {
     }
   }
   state.entries.push(e);
-  state.index?.set(e.transactionId, e);
 }
 
-function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path: Path, what: string): void {
+function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path: () => Path, what: string): void {
   const target = lookup(state, e.reverses);
   if (target === undefined) {
     throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
   }
-  const lot = state.lotById.get(target.transactionId);
-  const debit = state.debitById.get(target.transactionId);
+  const node = state.index.get(target.transactionId);
+  const lot = node !== undefined && "node" in node && node.node === "lot" ? node : undefined;
+  const debit = node !== undefined && "node" in node && node.node === "debit" ? node : undefined;
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
-    badEntry([...path, "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, what);
+    badEntry([...path(), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, what);
   }
   const left = isCredit && lot !== undefined ? lot.points - lot.reversed - lot.clawedBack : debit !== undefined ? debit.points - debit.reversed : 0n;
   const r = e.points === undefined ? left : pts(state, e.points);
   if (r > left || r === 0n) {
-    badEntry([...path, "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, what);
+    badEntry([...path(), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, what);
   }
   if (isCredit && lot !== undefined) reverseCredit(state, e, lot, r);
   else if (debit !== undefined) reverseDebit(state, e, debit, r);
@@ -662,7 +683,7 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot
     const rest = available(state);
     take = minBig(shortfall, rest > 0n ? rest : 0n);
   }
-  if (take > 0n) consume(state, take, newDebit(state, e.transactionId));
+  if (take > 0n) consume(state, take, newDebit(state, e));
 }
 
 /** Gives a debit back: its deficit part first, then its lots, most recently consumed first. */
@@ -678,7 +699,7 @@ function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debi
     state.deficit -= forgiven;
     // The negative balance this debit caused was since repaid by a later credit: pay it back as a
     // new lot without expiry, named after the reverse.
-    if (fromDeficit > forgiven) createLot(state, e.transactionId, e.at, undefined, fromDeficit - forgiven);
+    if (fromDeficit > forgiven) createLot(state, e, undefined, fromDeficit - forgiven);
   }
   while (rest > 0n) {
     const alloc = debit.allocs[debit.allocs.length - 1];
@@ -707,12 +728,20 @@ export function postEntries(account: Account, inputs: readonly EntryInput[], opt
   if (many && !Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, what);
   const { scale } = account;
   const normalized = inputs.map((input, i) => normalizeEntry(input, scale, many ? [i] : [], what));
+  // Few entries (the usual post): scan the ledger; many: index it once.
   const existing = new Map<string, Entry>();
-  for (const e of account.entries) existing.set(e.transactionId, e);
+  const earlier = (id: string): Entry | undefined => {
+    const known = existing.get(id);
+    if (known !== undefined || normalized.length > 8) return known;
+    const list = account.entries;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]?.transactionId === id) return list[i];
+    return undefined;
+  };
+  if (normalized.length > 8) for (const e of account.entries) existing.set(e.transactionId, e);
   const results: { transactionId: string; status: "applied" | "duplicate" }[] = [];
   const fresh: { entry: Entry; index: number }[] = [];
   normalized.forEach((entry, index) => {
-    const before = existing.get(entry.transactionId);
+    const before = earlier(entry.transactionId);
     if (before === undefined) {
       existing.set(entry.transactionId, entry);
       fresh.push({ entry, index });
@@ -726,7 +755,11 @@ export function postEntries(account: Account, inputs: readonly EntryInput[], opt
   if (fresh.length === 0) return { status: "duplicate", account, results };
   if (expectedVersion !== undefined && expectedVersion !== account.version) throw new VersionConflictError(expectedVersion, account.version);
   const state = stateFromAccount(account);
-  for (const { entry, index } of fresh) applyEntry(state, entry, many ? [index] : [], what);
+  const where: Where = { base: [], index: undefined, what };
+  for (const { entry, index } of fresh) {
+    where.index = many ? index : undefined;
+    applyEntry(state, entry, instantMs(entry.at), where);
+  }
   return { status: "applied", account: toAccount(state), results };
 }
 
@@ -740,26 +773,34 @@ interface RunOptions {
 
 function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
   const state = emptyState(settings);
-  const index = state.index ?? new Map<string, Entry>();
+  const index = state.index;
   const stored = storedEntryChecker(settings.scale);
-  const what = options.wrapErrors === true ? "account" : "replay";
-  const base: Path = options.wrapErrors === true ? ["entries"] : [];
+  const wrap = options.wrapErrors === true;
+  const where: Where = { base: wrap ? ["entries"] : [], index: 0, what: wrap ? "account" : "replay" };
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i];
-    try {
-      const e = stored(input) ?? normalizeEntry(input, settings.scale, [...base, i], what);
-      if (Date.parse(e.at) > untilMs) break;
-      const earlier = index.get(e.transactionId);
-      if (earlier !== undefined) badEntry([...base, i, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, what);
-      if (options.onEntry === undefined) applyEntry(state, e, [...base, i], what);
-      else options.onEntry(state, e, () => applyEntry(state, e, [...base, i], what));
-    } catch (err) {
-      if (options.wrapErrors === true && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {
-        throw new LoyaltyValidationError([{ path: ["entries", i], message: `cannot be replayed: ${err.message}` }], "account");
+  const onEntry = options.onEntry;
+  const instant = { ms: 0 };
+  let i = 0;
+  try {
+    for (; i < inputs.length; i++) {
+      const input = inputs[i];
+      where.index = i;
+      let e = stored(input, instant);
+      let ms = instant.ms;
+      if (e === undefined) {
+        e = normalizeEntry(input, settings.scale, pathOf(where), where.what);
+        ms = instantMs(e.at);
       }
-      throw err;
+      if (ms > untilMs) break;
+      if (index.has(e.transactionId)) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
+      if (onEntry === undefined) applyEntry(state, e, ms, where);
+      else onEntry(state, e, () => applyEntry(state, e, ms, where));
     }
+  } catch (err) {
+    if (wrap && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {
+      throw new LoyaltyValidationError([{ path: ["entries", i], message: `cannot be replayed: ${err.message}` }], "account");
+    }
+    throw err;
   }
   return state;
 }
@@ -834,12 +875,13 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
   state = run(account.entries, settingsOfAccount(account), {
     untilMs: toMs,
     onEntry: (s, e, apply) => {
-      if (Date.parse(e.at) >= fromMs) openAt(s);
+      const ms = instantMs(e.at);
+      if (ms >= fromMs) openAt(s);
       if (opening === undefined) {
         apply();
         return;
       }
-      advance(s, Date.parse(e.at));
+      advance(s, ms);
       const before = available(s);
       apply();
       const after = available(s);
