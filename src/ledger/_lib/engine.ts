@@ -129,10 +129,10 @@ const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs
 // ---------------------------------------------------------------------------------------------
 // Settings and snapshots
 
-export function settingsFrom(input: AccountSettings, what: string): Settings {
-  // Pick the settings keys so an Account (which has more keys) works as settings too.
+export function settingsFrom(input: AccountSettings, what: string, pickKnown = false): Settings {
+  // replay picks the settings keys so an Account (which has more keys) works as settings too.
   let picked: unknown = input;
-  if (typeof input === "object" && input !== null && !Array.isArray(input)) {
+  if (pickKnown && typeof input === "object" && input !== null && !Array.isArray(input)) {
     const o = input as Record<string, unknown>;
     const p: Record<string, unknown> = {};
     for (const k of ["accountId", "currency", "scale", "negativeLimit"]) if (o[k] !== undefined) p[k] = o[k];
@@ -807,12 +807,12 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
 
 export function replayEntries(inputs: readonly EntryInput[], settingsInput: AccountSettings): Account {
   if (!Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, "replay");
-  return toAccount(run(inputs, settingsFrom(settingsInput, "replay")));
+  return toAccount(run(inputs, settingsFrom(settingsInput, "replay", true)));
 }
 
 export function parseAccountChecked(input: unknown): Account {
   const parsed = accountParsers.parse(input);
-  const rebuilt = toAccount(run(parsed.entries, settingsFrom(parsed, "account"), { wrapErrors: true }));
+  const rebuilt = toAccount(run(parsed.entries, settingsFrom(parsed, "account", true), { wrapErrors: true }));
   for (const key of ["negativeLimit", "entries", "version", "lots", "holds", "debits", "deficit"] as const) {
     if (!jsonEqual(parsed[key], rebuilt[key])) {
       badEntry([key], key === "entries" ? "expected entries in stored form (points written with the account's scale)" : `does not match what replaying the entries gives`, "account");
