@@ -7,21 +7,32 @@ describe("balance", () => {
     { kind: "earn", transactionId: "a", at: day(1), points: "100", expiresAt: day(10) },
     { kind: "earn", transactionId: "b", at: day(2), points: "50" },
     { kind: "redeem", transactionId: "r", at: day(3), points: "30" },
-    { kind: "hold", transactionId: "h", at: day(4), points: "20", timeoutAt: day(12) },
+    { kind: "hold", transactionId: "h", at: day(4), points: "20", timeoutAt: day(8) },
   ]);
 
   it("is unexpired lots minus active holds", () => {
-    // a: 70 left (redeem took 30 from the soonest-expiring lot), b: 50, hold 20 → 100.
+    // a: 100 − 30 (redeem, soonest-expiring lot first) − 20 (hold) = 50; b: 50 → 100.
     expect(balance(account, { at: day(5) })).toBe("100");
   });
 
-  it("drops a lot at the very instant it expires", () => {
-    expect(balance(account, { at: "2026-01-10T09:59:59.999Z" })).toBe("100");
-    expect(balance(account, { at: day(10) })).toBe("30");
+  it("frees a hold at its timeout, back into the lots it came from", () => {
+    expect(balance(account, { at: "2026-01-08T09:59:59.999Z" })).toBe("100");
+    expect(balance(account, { at: day(8) })).toBe("120");
   });
 
-  it("stops counting a hold at its timeout", () => {
-    expect(balance(account, { at: day(12) })).toBe("50");
+  it("drops a lot at the very instant it expires", () => {
+    expect(balance(account, { at: "2026-01-10T09:59:59.999Z" })).toBe("120");
+    expect(balance(account, { at: day(10) })).toBe("50");
+  });
+
+  it("does not give back a timed-out hold's points to a lot that has expired by then", () => {
+    const late = ledger([
+      { kind: "earn", transactionId: "a", at: day(1), points: "100", expiresAt: day(10) },
+      { kind: "hold", transactionId: "h", at: day(4), points: "20", timeoutAt: day(12) },
+    ]);
+    expect(balance(late, { at: day(9) })).toBe("80");
+    expect(balance(late, { at: day(11) })).toBe("0");
+    expect(balance(late, { at: day(12) })).toBe("0");
   });
 
   it("answers for instants before the last entry by replaying up to them", () => {

@@ -17,8 +17,8 @@ describe("findEntry, unconsumedPoints and reversiblePoints", () => {
   });
 
   it("says how much of an earn is still in its lot", () => {
-    // 80 earned, 50 spent, 20 of the spend given back → 50.
-    expect(unconsumedPoints(account, "sale-1")).toBe("50");
+    // 80 earned, 50 spent, 20 of the spend given back, 1 held → 49.
+    expect(unconsumedPoints(account, "sale-1")).toBe("49");
     expect((thrown(() => unconsumedPoints(account, "sale-2")) as OperationError).code).toBe("NOT_FOUND");
   });
 

@@ -11,9 +11,9 @@ describe("post: two-phase redemption with hold / capture / release", () => {
   it("reserves held points so they cannot be spent twice", () => {
     const held = post(funded, { kind: "hold", transactionId: "h1", at: day(3), points: "70" }).account;
     expect(balance(held, { at: day(3) })).toBe("30");
-    expect(held.holds).toEqual([{ holdId: "h1", at: day(3), points: "70" }]);
-    // Lots are untouched until capture.
-    expect(held.lots.map((l) => l.remaining)).toEqual(["60", "40"]);
+    // The hold takes its points out of the lots at once, in redeem order: e1 (expiring) first.
+    expect(held.holds).toEqual([{ holdId: "h1", at: day(3), points: "70", lots: [{ lotId: "e1", points: "60" }, { lotId: "e2", points: "10" }], deficit: "0" }]);
+    expect(held.lots.map((l) => l.remaining)).toEqual(["0", "30"]);
     const e = thrown(() => post(held, { kind: "redeem", transactionId: "r", at: day(3), points: "31" }));
     expect((e as InsufficientPointsError).details).toEqual({ requested: "31", available: "30" });
     expect(() => post(held, { kind: "hold", transactionId: "h2", at: day(3), points: "31" })).toThrow(InsufficientPointsError);
@@ -33,10 +33,22 @@ describe("post: two-phase redemption with hold / capture / release", () => {
     expect(balance(account, { at: day(4) })).toBe("30");
   });
 
-  it("a partial capture frees the rest of the hold", () => {
+  it("keeps held points safe from expiry: a capture after the lot's expiry still succeeds", () => {
+    const held = post(funded, { kind: "hold", transactionId: "h1", at: day(19), points: "70" }).account;
+    const captured = post(held, { kind: "capture", transactionId: "c1", at: day(21), holdId: "h1" }).account;
+    expect(balance(captured, { at: day(21) })).toBe("30");
+    // Released instead, the 60 from e1 go back to a lot that has expired meanwhile.
+    const released = post(held, { kind: "release", transactionId: "r1", at: day(21), holdId: "h1" }).account;
+    expect(balance(released, { at: day(21) })).toBe("40");
+    expect(released.lots[0]).toMatchObject({ remaining: "60", consumed: "0" });
+  });
+
+  it("a partial capture keeps the soonest-expiring points and frees the rest", () => {
     const held = post(funded, { kind: "hold", transactionId: "h1", at: day(3), points: "70" }).account;
     const captured = post(held, { kind: "capture", transactionId: "c1", at: day(3), holdId: "h1", points: "50" }).account;
     expect(balance(captured, { at: day(4) })).toBe("50");
+    expect(captured.debits).toEqual([{ transactionId: "c1", points: "50", lots: [{ lotId: "e1", points: "50" }], deficit: "0", reversed: "0" }]);
+    expect(captured.lots.map((l) => l.remaining)).toEqual(["10", "40"]);
     expect(() => post(held, { kind: "capture", transactionId: "c2", at: day(3), holdId: "h1", points: "71" })).toThrow(/points: expected at most the 70 points held by "h1", got 71/);
   });
 

@@ -8,7 +8,9 @@
 //   which is exactly redeem order, so consuming is O(log lots) per lot touched;
 // - when time moves past a lot's expiry it leaves the heap for the `lapsed` set, so the running
 //   totals `live` (spendable lot points) and `lapsedTotal` stay exact without rescanning;
-// - holds with a timeout sit in a second heap and drop out of `held` when time passes it.
+// - a hold takes its points out of the lots at once (like a redeem, into a pending debit), so a
+//   held point can never be spent twice or expire under the hold; capture keeps them, release and
+//   timeout give them back. Holds with a timeout sit in a second heap, processed as time passes.
 import {
   ErrorCode,
   IdempotencyConflictError,
@@ -71,12 +73,16 @@ interface LotS {
 
 interface HoldS {
   readonly holdId: string;
+  /** The hold entry. */
+  readonly entry: Entry;
   readonly at: string;
   readonly points: bigint;
   readonly timeoutAt: string | undefined;
   readonly timeoutMs: number;
   active: boolean;
-  readonly src: Hold | undefined;
+  /** Where the held points were taken from (not listed among the account's debits). */
+  readonly debit: DebitS;
+  src: Hold | undefined;
 }
 
 interface Alloc {
@@ -117,7 +123,6 @@ interface State {
   lapsedTotal: bigint;
   readonly holds: Map<string, HoldS>;
   readonly timeouts: HoldS[];
-  held: bigint;
   readonly debits: DebitS[];
   deficit: bigint;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
@@ -164,7 +169,6 @@ export function emptyState(settings: Settings): State {
     lapsedTotal: 0n,
     holds: new Map(),
     timeouts: [],
-    held: 0n,
     debits: [],
     deficit: 0n,
     onTimeEvent: undefined,
@@ -267,23 +271,30 @@ function stateFromAccount(account: Account): State {
   });
   // A sorted array is a valid min-heap.
   state.heap.sort((a, b) => (lotBefore(a, b) ? -1 : lotBefore(b, a) ? 1 : 0));
+  const allocsOf = (list: readonly { lotId: string; points: string }[], p: Path): Alloc[] =>
+    list.map((a, j) => {
+      const lot = state.index.get(a.lotId);
+      if (lot === undefined || !("node" in lot) || lot.node !== "lot") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+      return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
+    });
   account.holds.forEach((h, i) => {
     const p: Path = ["holds", i];
     const timeoutMs = h.timeoutAt === undefined ? Number.POSITIVE_INFINITY : msOf(h.timeoutAt, [...p, "timeoutAt"]);
+    const entry = creator(h.holdId, [...p, "holdId"]);
+    const points = unitsOf(h.points, scale, [...p, "points"]);
     const hold: HoldS = {
       holdId: h.holdId,
+      entry,
       at: h.at,
-      points: unitsOf(h.points, scale, [...p, "points"]),
+      points,
       timeoutAt: h.timeoutAt,
       timeoutMs,
       active: timeoutMs > state.nowMs,
-      src: Object.isFrozen(h) ? h : undefined,
+      debit: { node: "debit", entry, transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0n, src: undefined },
+      src: Object.isFrozen(h) && Object.isFrozen(h.lots) ? h : undefined,
     };
     state.holds.set(hold.holdId, hold);
-    if (hold.active) {
-      state.held += hold.points;
-      if (Number.isFinite(timeoutMs)) state.timeouts.push(hold);
-    }
+    if (hold.active && Number.isFinite(timeoutMs)) state.timeouts.push(hold);
   });
   state.timeouts.sort((a, b) => a.timeoutMs - b.timeoutMs);
   account.debits.forEach((d, i) => {
@@ -293,11 +304,7 @@ function stateFromAccount(account: Account): State {
       entry: creator(d.transactionId, [...p, "transactionId"]),
       transactionId: d.transactionId,
       points: unitsOf(d.points, scale, [...p, "points"]),
-      allocs: d.lots.map((a, j) => {
-        const lot = state.index.get(a.lotId);
-        if (lot === undefined || !("node" in lot) || lot.node !== "lot") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
-        return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
-      }),
+      allocs: allocsOf(d.lots, p),
       deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
       reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
       src: Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined,
@@ -321,17 +328,20 @@ export function toAccount(state: State): Account {
         : { lotId: l.lotId, at: l.at, expiresAt: l.expiresAt, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) };
     return Object.freeze(lot);
   });
-  const holds = [...state.holds.values()].map(
-    (h): Hold =>
-      h.src ?? Object.freeze({ holdId: h.holdId, at: h.at, points: f(h.points), ...(h.timeoutAt === undefined ? {} : { timeoutAt: h.timeoutAt }) }),
-  );
+  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] => Object.freeze(allocs.map((a) => Object.freeze({ lotId: a.lot.lotId, points: f(a.points) }))) as Debit["lots"];
+  const holds = [...state.holds.values()].map((h): Hold => {
+    if (h.src !== undefined) return h.src;
+    const hold: Hold = { holdId: h.holdId, at: h.at, points: f(h.points), lots: allocsOut(h.debit.allocs), deficit: f(h.debit.deficit) };
+    if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
+    return Object.freeze(hold);
+  });
   const debits = state.debits.map(
     (d): Debit =>
       d.src ??
       Object.freeze({
         transactionId: d.transactionId,
         points: f(d.points),
-        lots: Object.freeze(d.allocs.map((a) => Object.freeze({ lotId: a.lot.lotId, points: f(a.points) }))) as Debit["lots"],
+        lots: allocsOut(d.allocs),
         deficit: f(d.deficit),
         reversed: f(d.reversed),
       }),
@@ -354,7 +364,7 @@ export function toAccount(state: State): Account {
 // Time and balance
 
 function available(state: State): bigint {
-  return state.live - state.held - state.deficit;
+  return state.live - state.deficit;
 }
 
 /** Moves the state's clock to `ms`: lots past expiry lapse, holds past timeout stop reserving. */
@@ -367,6 +377,7 @@ function advance(state: State, ms: number): void {
     const holdDue = hold !== undefined && hold.timeoutMs <= ms;
     if (lotDue && (!holdDue || lot.expMs <= hold.timeoutMs)) {
       heapPop(heap, lotBefore);
+      state.nowMs = Math.max(state.nowMs, lot.expMs);
       lot.inHeap = false;
       if (lot.remaining > 0n) {
         state.live -= lot.remaining;
@@ -377,10 +388,16 @@ function advance(state: State, ms: number): void {
       }
     } else if (holdDue) {
       heapPop(timeouts, timeoutBefore);
+      // Time moves to the timeout first, so points given back to lots that expired meanwhile lapse.
+      state.nowMs = Math.max(state.nowMs, hold.timeoutMs);
       if (hold.active && state.holds.get(hold.holdId) === hold) {
+        const before = available(state);
         hold.active = false;
-        state.held -= hold.points;
-        state.onTimeEvent?.({ kind: "timeout", at: hold.timeoutAt ?? "", id: hold.holdId, change: hold.points });
+        hold.src = undefined;
+        // hold.timeoutAt is defined: a hold without timeout has timeoutMs = +Infinity and is never due.
+        const at = hold.timeoutAt ?? "";
+        restore(state, hold.debit, hold.points, hold.entry, at);
+        state.onTimeEvent?.({ kind: "timeout", at, id: hold.holdId, change: available(state) - before });
       }
     } else {
       break;
@@ -393,9 +410,9 @@ function fmt(state: State, u: bigint): string {
   return fromUnits(u, state.settings.scale);
 }
 
-/** Throws InsufficientPointsError unless `need` more points can be taken (with `extra` freed first). */
-function ensureAvailable(state: State, need: bigint, extra = 0n): void {
-  const balanceNow = available(state) + extra;
+/** Throws InsufficientPointsError unless `need` more points can be taken. */
+function ensureAvailable(state: State, need: bigint): void {
+  const balanceNow = available(state);
   const limit = state.settings.negativeLimit;
   if (balanceNow - need >= -limit) return;
   const spendable = balanceNow + limit;
@@ -415,7 +432,7 @@ function touch(lot: LotS): void {
 }
 
 /** Creates the lot of `entry` (its id is the entry's transactionId); a negative balance is repaid from it first. */
-function createLot(state: State, entry: Entry, expiresAt: string | undefined, points: bigint): void {
+function createLot(state: State, entry: Entry, expiresAt: string | undefined, points: bigint, at: string = entry.at): void {
   const repay = minBig(points, state.deficit);
   state.deficit -= repay;
   const lotId = entry.transactionId;
@@ -423,7 +440,7 @@ function createLot(state: State, entry: Entry, expiresAt: string | undefined, po
     node: "lot",
     entry,
     lotId,
-    at: entry.at,
+    at,
     expiresAt,
     expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : instantMs(expiresAt),
     seq: state.lots.length,
@@ -591,9 +608,10 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       const p = pts(state, e.points);
       ensureAvailable(state, p);
       const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : instantMs(e.timeoutAt);
-      const hold: HoldS = { holdId: e.transactionId, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, active: true, src: undefined };
+      const debit: DebitS = { node: "debit", entry: e, transactionId: e.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
+      consume(state, p, debit);
+      const hold: HoldS = { holdId: e.transactionId, entry: e, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, active: true, debit, src: undefined };
       state.holds.set(hold.holdId, hold);
-      state.held += p;
       if (Number.isFinite(timeoutMs)) heapPush(state.timeouts, hold, timeoutBefore);
       break;
     }
@@ -604,17 +622,20 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       }
       const p = e.points === undefined ? hold.points : pts(state, e.points);
       if (p > hold.points) badEntry([...path(), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
-      ensureAvailable(state, p, hold.points);
+      // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
+      restore(state, hold.debit, hold.points - p, hold.entry, e.at);
       state.holds.delete(hold.holdId);
-      state.held -= hold.points;
       hold.active = false;
-      consume(state, p, newDebit(state, e));
+      const debit = newDebit(state, e);
+      debit.points = p;
+      debit.deficit = hold.debit.deficit;
+      for (const a of hold.debit.allocs) debit.allocs.push({ lot: a.lot, points: a.points });
       break;
     }
     case "release": {
       const hold = openHold(state, e.holdId, "release", path, what);
       state.holds.delete(hold.holdId);
-      if (hold.active) state.held -= hold.points;
+      if (hold.active) restore(state, hold.debit, hold.points, hold.entry, e.at);
       hold.active = false;
       break;
     }
@@ -686,20 +707,27 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot
   if (take > 0n) consume(state, take, newDebit(state, e));
 }
 
-/** Gives a debit back: its deficit part first, then its lots, most recently consumed first. */
+/** Gives `r` points of a debit back (see {@link restore}) and counts them as reversed. */
 function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debit: DebitS, r: bigint): void {
   debit.src = undefined;
   debit.reversed += r;
-  let rest = r;
+  restore(state, debit, r, e, e.at);
+}
+
+/**
+ * Gives up to `amount` points of a debit back: the part that went into a negative balance first,
+ * then its lots, most recently consumed first. If that negative balance was since repaid by a later
+ * credit, the repaid part comes back as a new lot without expiry, named after `credit`.
+ */
+function restore(state: State, debit: DebitS, amount: bigint, credit: Entry, at: string): void {
+  let rest = amount;
   const fromDeficit = minBig(rest, debit.deficit);
   if (fromDeficit > 0n) {
     debit.deficit -= fromDeficit;
     rest -= fromDeficit;
-    const forgiven = minBig(fromDeficit, state.deficit);
-    state.deficit -= forgiven;
-    // The negative balance this debit caused was since repaid by a later credit: pay it back as a
-    // new lot without expiry, named after the reverse.
-    if (fromDeficit > forgiven) createLot(state, e, undefined, fromDeficit - forgiven);
+    const cut = minBig(fromDeficit, state.deficit);
+    state.deficit -= cut;
+    if (fromDeficit > cut) createLot(state, credit, undefined, fromDeficit - cut, at);
   }
   while (rest > 0n) {
     const alloc = debit.allocs[debit.allocs.length - 1];
@@ -841,10 +869,16 @@ export function balanceOf(account: Account, at: string | Date): string {
     if (l.remaining === "0" || (l.expiresAt !== undefined && msOf(l.expiresAt, ["lots", i, "expiresAt"]) <= ms)) return;
     total += unitsOf(l.remaining, scale, ["lots", i, "remaining"]);
   });
-  account.holds.forEach((h, i) => {
-    if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) total -= unitsOf(h.points, scale, ["holds", i, "points"]);
-  });
   total -= unitsOf(account.deficit, scale, ["deficit"]);
+  // Holds that time out by `at` give their points back: what went into a negative balance in full,
+  // lot points only to lots still unexpired at `at`.
+  let expiry: Map<string, number> | undefined;
+  account.holds.forEach((h, i) => {
+    if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) return;
+    total += unitsOf(h.deficit, scale, ["holds", i, "deficit"]);
+    expiry ??= new Map(account.lots.map((l) => [l.lotId, l.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(l.expiresAt)]));
+    for (const a of h.lots) if ((expiry.get(a.lotId) ?? Number.NEGATIVE_INFINITY) > ms) total += unitsOf(a.points, scale, ["holds", i, "lots"]);
+  });
   return fromUnits(total, scale);
 }
 
