@@ -79,6 +79,8 @@ interface HoldS {
   readonly points: bigint;
   readonly timeoutAt: string | undefined;
   readonly timeoutMs: number;
+  /** Creation order: breaks ties between holds timing out at the same instant. */
+  readonly seq: number;
   active: boolean;
   /** Where the held points were taken from (not listed among the account's debits). */
   readonly debit: DebitS;
@@ -123,13 +125,14 @@ interface State {
   lapsedTotal: bigint;
   readonly holds: Map<string, HoldS>;
   readonly timeouts: HoldS[];
+  holdSeq: number;
   readonly debits: DebitS[];
   deficit: bigint;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
 }
 
 const lotBefore = (a: LotS, b: LotS): boolean => a.expMs < b.expMs || (a.expMs === b.expMs && a.seq < b.seq);
-const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs;
+const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs || (a.timeoutMs === b.timeoutMs && a.seq < b.seq);
 
 // ---------------------------------------------------------------------------------------------
 // Settings and snapshots
@@ -169,6 +172,7 @@ export function emptyState(settings: Settings): State {
     lapsedTotal: 0n,
     holds: new Map(),
     timeouts: [],
+    holdSeq: 0,
     debits: [],
     deficit: 0n,
     onTimeEvent: undefined,
@@ -234,8 +238,9 @@ function stateFromAccount(account: Account): State {
   });
   const creator = (id: string, path: Path): Entry => {
     const node = state.index.get(id);
-    if (node === undefined || "node" in node) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
-    return node;
+    if (node === undefined) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
+    // A hold that timed out may have paid points back as a lot named after it: that lot is indexed already.
+    return "node" in node ? node.entry : node;
   };
   account.lots.forEach((l, i) => {
     const p: Path = ["lots", i];
@@ -289,6 +294,7 @@ function stateFromAccount(account: Account): State {
       points,
       timeoutAt: h.timeoutAt,
       timeoutMs,
+      seq: i,
       active: timeoutMs > state.nowMs,
       debit: { node: "debit", entry, transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0n, src: undefined },
       src: Object.isFrozen(h) && Object.isFrozen(h.lots) ? h : undefined,
@@ -296,7 +302,8 @@ function stateFromAccount(account: Account): State {
     state.holds.set(hold.holdId, hold);
     if (hold.active && Number.isFinite(timeoutMs)) state.timeouts.push(hold);
   });
-  state.timeouts.sort((a, b) => a.timeoutMs - b.timeoutMs);
+  state.holdSeq = account.holds.length;
+  state.timeouts.sort((a, b) => (timeoutBefore(a, b) ? -1 : timeoutBefore(b, a) ? 1 : 0));
   account.debits.forEach((d, i) => {
     const p: Path = ["debits", i];
     const debit: DebitS = {
@@ -610,7 +617,8 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : instantMs(e.timeoutAt);
       const debit: DebitS = { node: "debit", entry: e, transactionId: e.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
       consume(state, p, debit);
-      const hold: HoldS = { holdId: e.transactionId, entry: e, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, active: true, debit, src: undefined };
+      // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
+      const hold: HoldS = { holdId: e.transactionId, entry: e, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
       state.holds.set(hold.holdId, hold);
       if (Number.isFinite(timeoutMs)) heapPush(state.timeouts, hold, timeoutBefore);
       break;
