@@ -452,7 +452,7 @@ function createLot(state: State, entry: Entry, expiresAt: string | undefined, po
     expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : instantMs(expiresAt),
     seq: state.lots.length,
     points,
-    remaining: points - repay,
+    remaining: repay === 0n ? points : points - repay,
     consumed: repay,
     expired: 0n,
     reversed: 0n,
@@ -462,18 +462,22 @@ function createLot(state: State, entry: Entry, expiresAt: string | undefined, po
   };
   state.lots.push(lot);
   state.index.set(lotId, lot);
-  if (lot.remaining > 0n) addBack(state, lot, 0n);
+  if (lot.remaining > 0n) {
+    // A new lot is never past its expiry (expiresAt > at), except a credit lot, which has none.
+    state.live += lot.remaining;
+    lot.inHeap = true;
+    heapPush(state.heap, lot, lotBefore);
+  }
 }
 
-/** Puts `amount` points back into a lot (already counted in lot.remaining when amount is 0n). */
+/** Puts `amount` points back into a lot. */
 function addBack(state: State, lot: LotS, amount: bigint): void {
   lot.remaining += amount;
-  const counted = amount === 0n ? lot.remaining : amount;
   if (lot.expMs <= state.nowMs) {
-    state.lapsedTotal += counted;
+    state.lapsedTotal += amount;
     state.lapsed.add(lot);
   } else {
-    state.live += counted;
+    state.live += amount;
     if (!lot.inHeap) {
       lot.inHeap = true;
       heapPush(state.heap, lot, lotBefore);
@@ -577,8 +581,6 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
     badEntry([...path(), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
   }
   advance(state, ms);
-  // Registered first; a lot or debit created below replaces it with itself (pointing back to e).
-  state.index.set(e.transactionId, e);
   switch (e.kind) {
     case "earn":
       createLot(state, e, e.expiresAt, pts(state, e.points));
@@ -651,6 +653,10 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       const never: never = e;
       return never;
     }
+  }
+  // Entries that created a lot or a debit are indexed by it (it points back to the entry).
+  if (e.kind === "hold" || e.kind === "release" || e.kind === "expire" || (e.kind === "reverse" && !state.index.has(e.transactionId))) {
+    state.index.set(e.transactionId, e);
   }
   state.entries.push(e);
 }
