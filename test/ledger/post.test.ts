@@ -158,12 +158,12 @@ describe("post: bad input", () => {
   const cases: [string, unknown, RegExp][] = [
     ["a negative amount", { kind: "redeem", transactionId: "x", at: day(3), points: "-5" }, /points: expected a non-negative decimal string/],
     ["zero points", { kind: "redeem", transactionId: "x", at: day(3), points: "0" }, /points: expected a positive decimal string/],
-    ["a number instead of a decimal string", { kind: "earn", transactionId: "x", at: day(3), points: 5 }, /points: expected string/],
+    ["a number instead of a decimal string", { kind: "earn", transactionId: "x", at: day(3), points: 5 }, /points: expected a decimal string such as "12.50", got 5/],
     ["NaN", { kind: "earn", transactionId: "x", at: day(3), points: Number.NaN }, /points/],
     ["Infinity", { kind: "earn", transactionId: "x", at: day(3), points: "Infinity" }, /points: expected a non-negative decimal string/],
     ["fractional points on a whole-point account", { kind: "earn", transactionId: "x", at: day(3), points: "1.5" }, /points: expected a whole number of points \(the account's scale is 0\), got "1.5"/],
-    ["an unknown kind", { kind: "gift", transactionId: "x", at: day(3) }, /kind: Invalid discriminator value/],
-    ["an extra field", { kind: "earn", transactionId: "x", at: day(3), points: "1", bonus: true }, /Unrecognized key: "bonus"/],
+    ["an unknown kind", { kind: "gift", transactionId: "x", at: day(3) }, /kind: expected one of "earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release", got "gift"/],
+    ["an extra field", { kind: "earn", transactionId: "x", at: day(3), points: "1", bonus: true }, /\(root\): unrecognized key "bonus": an earn entry has kind, transactionId, at, points, expiresAt, meta/],
     ["an instant without offset", { kind: "earn", transactionId: "x", at: "2026-01-03", points: "1" }, /at: expected an ISO-8601 instant/],
     ["an invalid Date", { kind: "earn", transactionId: "x", at: new Date(Number.NaN), points: "1" }, /at: .*Invalid Date/],
     ["an expiry before the earn", { kind: "earn", transactionId: "x", at: day(3), points: "1", expiresAt: day(3) }, /expiresAt: expected expiresAt after at/],
@@ -174,6 +174,12 @@ describe("post: bad input", () => {
     const e = thrown(() => post(account, entry as never));
     expect(e).toBeInstanceOf(LoyaltyValidationError);
     expect((e as Error).message).toMatch(message);
+  });
+
+  it("rejects a calendar date that does not exist instead of rolling it over", () => {
+    expect(() => post(account, { kind: "earn", transactionId: "x", at: "2026-02-30T10:00:00Z", points: "1" })).toThrow(/at: expected an ISO-8601 instant/);
+    expect(() => post(account, { kind: "earn", transactionId: "x", at: "2026-02-29T10:00:00Z", points: "1" })).toThrow(/at: expected an ISO-8601 instant/);
+    expect(post(account, { kind: "earn", transactionId: "x", at: "2028-02-29T10:00:00Z", points: "1" }).status).toBe("applied");
   });
 
   it("rejects a __proto__ key", () => {

@@ -21,18 +21,8 @@ import {
   OperationError,
   VersionConflictError,
 } from "../../errors/errors.js";
-import { makeParsers, parseInstant, previewValue } from "../../_lib/validation.js";
-import {
-  AccountSchema,
-  AccountSettingsSchema,
-  type Account,
-  type AccountSettings,
-  type Debit,
-  type Entry,
-  type EntryInput,
-  type Hold,
-  type Lot,
-} from "../schemas.js";
+import type { Account, Debit, Entry, EntryInput, Hold, Lot } from "../schemas.js";
+import { parseInstant, preview as previewValue } from "./instant.js";
 import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
 import type { AvailableLot } from "../availableLots.js";
@@ -112,7 +102,7 @@ interface TimeEvent {
   readonly change: bigint;
 }
 
-interface State {
+export interface State {
   readonly settings: Settings;
   nowMs: number;
   readonly entries: Entry[];
@@ -136,28 +126,6 @@ const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs
 
 // ---------------------------------------------------------------------------------------------
 // Settings and snapshots
-
-export function settingsFrom(input: AccountSettings, what: string, pickKnown = false): Settings {
-  // replay picks the settings keys so an Account (which has more keys) works as settings too.
-  let picked: unknown = input;
-  if (pickKnown && typeof input === "object" && input !== null && !Array.isArray(input)) {
-    const o = input as Record<string, unknown>;
-    const p: Record<string, unknown> = {};
-    for (const k of ["accountId", "currency", "scale", "negativeLimit"]) if (o[k] !== undefined) p[k] = o[k];
-    picked = p;
-  }
-  const parsed = settingsParsers.parse(picked);
-  const scale = parsed.scale ?? 0;
-  const limitText = parsed.negativeLimit ?? "0";
-  const negativeLimit = toUnits(limitText, scale);
-  if (negativeLimit === undefined) {
-    throw new LoyaltyValidationError([{ path: ["negativeLimit"], message: `expected at most ${scale} decimal places (the account's scale), got ${previewValue(limitText)}` }], what);
-  }
-  return { accountId: parsed.accountId, currency: parsed.currency, scale, negativeLimit };
-}
-
-const settingsParsers = /* @__PURE__ */ makeParsers(AccountSettingsSchema, "account settings");
-const accountParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
 
 export function emptyState(settings: Settings): State {
   return {
@@ -847,20 +815,9 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   return state;
 }
 
-export function replayEntries(inputs: readonly EntryInput[], settingsInput: AccountSettings): Account {
-  if (!Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, "replay");
-  return toAccount(run(inputs, settingsFrom(settingsInput, "replay", true)));
-}
-
-export function parseAccountChecked(input: unknown): Account {
-  const parsed = accountParsers.parse(input);
-  const rebuilt = toAccount(run(parsed.entries, settingsFrom(parsed, "account", true), { wrapErrors: true }));
-  for (const key of ["negativeLimit", "entries", "version", "lots", "holds", "debits", "deficit"] as const) {
-    if (!jsonEqual(parsed[key], rebuilt[key])) {
-      badEntry([key], key === "entries" ? "expected entries in stored form (points written with the account's scale)" : `does not match what replaying the entries gives`, "account");
-    }
-  }
-  return rebuilt;
+/** Replays entries into a fresh state (the settings already validated). */
+export function replayState(inputs: readonly unknown[], settings: Settings, wrapErrors: boolean): State {
+  return run(inputs, settings, { wrapErrors });
 }
 
 /** The working state at instant `ms`: from the snapshot when `ms` is at or after its last entry, by replaying a prefix otherwise. */

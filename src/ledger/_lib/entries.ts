@@ -1,9 +1,10 @@
 // Entry normalization: the full zod path (any input shape callers may pass) and a fast path for
 // entries already in stored form (replay of a saved ledger), both ending in the same canonical object
 // with fixed key order and points written with exactly the account's scale.
-import { LoyaltyValidationError } from "../../errors/errors.js";
-import { issuesFromZod, previewValue } from "../../_lib/validation.js";
-import { EntrySchema, type Entry } from "../schemas.js";
+import { LoyaltyValidationError, type ValidationIssue } from "../../errors/errors.js";
+import type { Entry } from "../schemas.js";
+import { instantMillis, preview } from "./instant.js";
+import { isJsonValue } from "./json.js";
 import { canonicalPattern, fromUnits, toUnits } from "./units.js";
 
 type Path = readonly (string | number)[];
@@ -65,22 +66,129 @@ function withScale(e: Entry, scale: number, path: Path, what: string): Entry {
   const u = toUnits(e.points, scale);
   if (u === undefined) {
     const expected = scale === 0 ? "a whole number of points (the account's scale is 0)" : `at most ${scale} decimal places (the account's scale)`;
-    throw new LoyaltyValidationError([{ path: [...path, "points"], message: `expected ${expected}, got ${previewValue(e.points)}` }], what);
+    throw new LoyaltyValidationError([{ path: [...path, "points"], message: `expected ${expected}, got ${preview(e.points)}` }], what);
   }
   const points = fromUnits(u, scale);
   return points === e.points ? e : ({ ...e, points } as Entry);
 }
 
-/** Validates any input as an entry (full schema), checks the scale, and returns the stored form. */
+const KINDS = ["earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"] as const;
+const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const NON_NEGATIVE = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+/**
+ * Checks any input against the rules of {@link EntrySchema} by hand — the same fields, types and
+ * cross-field rules — and returns the entry with canonical instants, or every issue found. Written
+ * without zod so the till path stays small; a property test checks it agrees with the schema.
+ * (One deliberate difference: calendar dates that do not exist, like 30 February, are rejected
+ * here, where `Date.parse` behind the shared schema rolls them over.)
+ */
+function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssue[] } {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { issues: [{ path: [], message: `expected an entry object, got ${preview(input)}` }] };
+  }
+  const o = input as Record<string, unknown>;
+  const kind = o["kind"];
+  if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) {
+    return { issues: [{ path: ["kind"], message: `expected one of ${KINDS.map((k) => `"${k}"`).join(", ")}, got ${preview(kind)}` }] };
+  }
+  const issues: ValidationIssue[] = [];
+  const allowed = ALLOWED[kind] ?? [];
+  const out: Record<string, unknown> = { kind };
+  const id = (key: string): void => {
+    const v = o[key];
+    if (typeof v !== "string") issues.push({ path: [key], message: `expected a string, got ${preview(v)}` });
+    else if (v.length === 0) issues.push({ path: [key], message: `expected a non-empty ${key}, got ""` });
+    else if (v.length > 256) issues.push({ path: [key], message: `expected a ${key} of at most 256 characters` });
+    else out[key] = v;
+  };
+  const instant = (key: string, optional: boolean): void => {
+    const v = o[key];
+    if (v === undefined && optional) return;
+    const ms = instantMillis(v);
+    if (Number.isFinite(ms)) out[key] = new Date(ms).toISOString();
+    else issues.push({ path: [key], message: `expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, got ${preview(v)}` });
+  };
+  const points = (optional: boolean, signed: boolean): void => {
+    const v = o["points"];
+    if (v === undefined && optional) return;
+    if (typeof v !== "string") issues.push({ path: ["points"], message: `expected a decimal string such as "12.50", got ${preview(v)}` });
+    else if (!(signed ? DECIMAL : NON_NEGATIVE).test(v)) issues.push({ path: ["points"], message: `expected a ${signed ? "" : "non-negative "}decimal string such as "12.50", got ${preview(v)}` });
+    else if (!/[1-9]/.test(v)) issues.push({ path: ["points"], message: `expected a ${signed ? "non-zero" : "positive"} decimal string, got ${preview(v)}` });
+    else out["points"] = v;
+  };
+  const after = (key: string): void => {
+    const later = out[key];
+    if (typeof later === "string" && typeof out["at"] === "string" && Date.parse(later) <= Date.parse(out["at"])) {
+      issues.push({ path: [key], message: `expected ${key} after at, got ${later} (at is ${out["at"]})` });
+    }
+  };
+  for (const key of Object.keys(o)) {
+    if (!allowed.includes(key) && key !== "meta") issues.push({ path: [], message: `unrecognized key ${JSON.stringify(key)}: ${kind === "earn" || kind === "expire" || kind === "adjust" ? "an" : "a"} ${kind} entry has ${[...allowed, "meta"].join(", ")}` });
+  }
+  id("transactionId");
+  instant("at", false);
+  switch (kind) {
+    case "earn":
+    case "hold":
+      points(false, false);
+      instant(kind === "earn" ? "expiresAt" : "timeoutAt", true);
+      after(kind === "earn" ? "expiresAt" : "timeoutAt");
+      break;
+    case "redeem":
+      points(false, false);
+      break;
+    case "adjust": {
+      points(false, true);
+      const reason = o["reason"];
+      if (typeof reason !== "string" || reason.length === 0) issues.push({ path: ["reason"], message: `expected a non-empty reason, got ${preview(reason)}` });
+      else out["reason"] = reason;
+      instant("expiresAt", true);
+      if (out["expiresAt"] !== undefined && typeof o["points"] === "string" && o["points"].startsWith("-")) {
+        issues.push({ path: ["expiresAt"], message: "expiresAt is only allowed on a positive adjustment" });
+      }
+      after("expiresAt");
+      break;
+    }
+    case "reverse": {
+      id("reverses");
+      points(true, false);
+      const shortfall = o["shortfall"];
+      if (shortfall !== undefined) {
+        if (shortfall === "reject" || shortfall === "deduct-available" || shortfall === "negative-balance") out["shortfall"] = shortfall;
+        else issues.push({ path: ["shortfall"], message: `expected "reject", "deduct-available" or "negative-balance", got ${preview(shortfall)}` });
+      }
+      break;
+    }
+    case "capture":
+      id("holdId");
+      points(true, false);
+      break;
+    case "release":
+      id("holdId");
+      break;
+    default:
+      break;
+  }
+  const meta = o["meta"];
+  if (meta !== undefined) {
+    if (isJsonValue(meta)) out["meta"] = JSON.parse(JSON.stringify(meta)) as unknown;
+    else issues.push({ path: ["meta"], message: "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)" });
+  }
+  return issues.length > 0 ? { issues } : { entry: out as unknown as Entry };
+}
+
+/** Validates any input as an entry, checks the account's scale, and returns the stored form. */
 export function normalizeEntry(input: unknown, scale: number, path: Path, what: string): Entry {
-  let r: ReturnType<typeof EntrySchema.safeParse>;
+  let r: ReturnType<typeof checkEntry>;
   try {
-    r = EntrySchema.safeParse(input);
+    r = checkEntry(input);
   } catch (e) {
+    // A getter or proxy in the input threw while being read.
     throw new LoyaltyValidationError([{ path, message: `could not read the entry: ${e instanceof Error ? e.message : String(e)}` }], what);
   }
-  if (!r.success) throw new LoyaltyValidationError(issuesFromZod(r.error, input, path), what);
-  return canonical(withScale(r.data, scale, path, what));
+  if ("issues" in r) throw new LoyaltyValidationError(r.issues.map((i) => ({ path: [...path, ...i.path], message: i.message })), what);
+  return canonical(withScale(r.entry, scale, path, what));
 }
 
 /**
