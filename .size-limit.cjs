@@ -3,4 +3,5 @@
 // "sideEffects": false are what keep an import small.
 module.exports = [
   { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
+  { name: "measurement: nps", path: "dist/index.js", import: "{ nps }", limit: "1 kB" },
 ];
