@@ -1,5 +1,5 @@
 import { assertTimeZone, zonedParts } from "../_lib/time.js";
-import { parseInstant } from "../_lib/validation.js";
+import { parseInstant } from "../_lib/values.js";
 import { parsePurchaseRecords, type PurchaseRecordInput } from "./purchaseRecord.js";
 
 /**

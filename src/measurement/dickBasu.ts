@@ -1,7 +1,7 @@
-import { z } from "zod";
+import * as z from "zod";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
-const unit = z.number().min(0).max(1);
+const unit = /* @__PURE__ */ z.number().min(0).max(1);
 
 /**
  * A customer's position on the two axes of Dick & Basu (1994), each on 0..1: `relativeAttitude`
@@ -15,7 +15,7 @@ const unit = z.number().min(0).max(1);
  * ```
  * @category measurement
  */
-export const DickBasuInputSchema = z.strictObject({ relativeAttitude: unit, repeatPatronage: unit });
+export const DickBasuInputSchema = /* @__PURE__ */ z.strictObject({ relativeAttitude: unit, repeatPatronage: unit });
 
 /**
  * Input of {@link dickBasu}.
@@ -30,7 +30,7 @@ export const DickBasuInputSchema = z.strictObject({ relativeAttitude: unit, repe
  */
 export type DickBasuInput = z.infer<typeof DickBasuInputSchema>;
 
-const parsers = makeParsers(DickBasuInputSchema, "dickBasu input");
+const parsers = /* @__PURE__ */ makeParsers(DickBasuInputSchema, "dickBasu input");
 
 /**
  * Validates a Dick & Basu input.

@@ -13,3 +13,5 @@ export * from "./loyaltyType.js";
 export * from "./dickBasu.js";
 export * from "./wordOfMouthReach.js";
 export * from "./purchaseFrequencyIndex.js";
+export * from "./shareOfPurchases.js";
+export * from "./retentionEconomics.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
 
@@ -13,7 +13,7 @@ import { freezeList } from "./_lib/freeze.js";
  * ```
  * @category measurement
  */
-export const LOYAL_SIGNS = freezeList([
+export const LOYAL_SIGNS = /* @__PURE__ */ freezeList([
   { number: 1, key: "repeatPurchases", description: "Comes back to you and makes repeat purchases." },
   { number: 2, key: "buysMore", description: "Buys more: more than others, and more than last time." },
   {
@@ -64,7 +64,7 @@ export type LoyalSignKey = (typeof LOYAL_SIGNS)[number]["key"];
  * ```
  * @category measurement
  */
-export const LoyalSignsObservationsSchema = z.strictObject({
+export const LoyalSignsObservationsSchema = /* @__PURE__ */ z.strictObject({
   repeatPurchases: z.boolean().optional(),
   buysMore: z.boolean().optional(),
   buysPremium: z.boolean().optional(),
@@ -89,7 +89,7 @@ export const LoyalSignsObservationsSchema = z.strictObject({
  */
 export type LoyalSignsObservations = z.infer<typeof LoyalSignsObservationsSchema>;
 
-const parsers = makeParsers(LoyalSignsObservationsSchema, "loyal signs");
+const parsers = /* @__PURE__ */ makeParsers(LoyalSignsObservationsSchema, "loyal signs");
 
 /**
  * Validates observations of the nine signs.

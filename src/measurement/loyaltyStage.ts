@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
 
@@ -13,7 +13,7 @@ import { freezeList } from "./_lib/freeze.js";
  * ```
  * @category measurement
  */
-export const LOYALTY_STAGES = Object.freeze(["none", "satisfaction", "brand-loyalty", "partnership"] as const);
+export const LOYALTY_STAGES = /* @__PURE__ */ Object.freeze(["none", "satisfaction", "brand-loyalty", "partnership"] as const);
 
 /**
  * A loyalty stage.
@@ -44,7 +44,7 @@ export type LoyaltyStage = (typeof LOYALTY_STAGES)[number];
  * ```
  * @category measurement
  */
-export const LoyaltyStageObservationsSchema = z.strictObject({
+export const LoyaltyStageObservationsSchema = /* @__PURE__ */ z.strictObject({
   satisfied: z.boolean().optional(),
   repeatPurchases: z.boolean().optional(),
   prefersBrand: z.boolean().optional(),
@@ -79,7 +79,7 @@ export type LoyaltyStageObservations = z.infer<typeof LoyaltyStageObservationsSc
  */
 export type LoyaltyStageEvidence = keyof LoyaltyStageObservations;
 
-const parsers = makeParsers(LoyaltyStageObservationsSchema, "loyalty stage observations");
+const parsers = /* @__PURE__ */ makeParsers(LoyaltyStageObservationsSchema, "loyalty stage observations");
 
 /**
  * Validates loyalty-stage observations.
@@ -115,14 +115,14 @@ export function safeParseLoyaltyStageObservations(input: unknown): SafeParseResu
 }
 
 // What each stage requires on top of the stages below it.
-const REQUIREMENTS = freezeList([
+const REQUIREMENTS = /* @__PURE__ */ freezeList([
   { stage: "satisfaction", all: ["satisfied"], any: [] },
   { stage: "brand-loyalty", all: ["repeatPurchases", "prefersBrand"], any: [] },
   { stage: "partnership", all: ["givesAdvice"], any: ["promotesProduct", "sharesCompetitorInfo"] },
 ] as const);
 
 // Seed 003's actions for moving a customer up from each stage.
-const ACTIONS: Readonly<Record<LoyaltyStage, readonly string[]>> = Object.freeze({
+const ACTIONS: Readonly<Record<LoyaltyStage, readonly string[]>> = /* @__PURE__ */ Object.freeze({
   none: Object.freeze([
     "Ask some time after the purchase whether everything is right and whether there are complaints.",
     "Answer complaints and negative feedback quickly: the customer must feel heard and not left alone with the problem.",

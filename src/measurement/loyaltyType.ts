@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
 /**
@@ -18,7 +18,7 @@ import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
  * ```
  * @category measurement
  */
-export const LoyaltyTypeObservationsSchema = z.strictObject({
+export const LoyaltyTypeObservationsSchema = /* @__PURE__ */ z.strictObject({
   buyAgain: z.boolean().optional(),
   recommend: z.int().min(0).max(10).optional(),
   knowsProduct: z.boolean().optional(),
@@ -43,7 +43,7 @@ export const LoyaltyTypeObservationsSchema = z.strictObject({
  */
 export type LoyaltyTypeObservations = z.infer<typeof LoyaltyTypeObservationsSchema>;
 
-const parsers = makeParsers(LoyaltyTypeObservationsSchema, "loyalty type observations");
+const parsers = /* @__PURE__ */ makeParsers(LoyaltyTypeObservationsSchema, "loyalty type observations");
 
 /**
  * Validates loyalty-type observations.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { assertTimeZone } from "../_lib/time.js";
 import { InstantSchema, invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { periodsBetween } from "./_lib/periods.js";
@@ -17,7 +17,7 @@ import { periodsBetween } from "./_lib/periods.js";
  * ```
  * @category measurement
  */
-export const PurchaseFrequencyOptionsSchema = z.strictObject({
+export const PurchaseFrequencyOptionsSchema = /* @__PURE__ */ z.strictObject({
   /** Reference purchase rate per period: the category's or the shop's typical rate. Positive. */
   reference: z.number().positive(),
   period: z.enum(["day", "week", "month", "quarter", "year"]),
@@ -39,9 +39,9 @@ export const PurchaseFrequencyOptionsSchema = z.strictObject({
  */
 export type PurchaseFrequencyOptions = z.input<typeof PurchaseFrequencyOptionsSchema>;
 
-const optionParsers = makeParsers(PurchaseFrequencyOptionsSchema, "purchaseFrequencyIndex options");
-const PurchasesSchema = z.union([z.int().min(0), z.array(InstantSchema)]);
-const purchasesParsers = makeParsers(PurchasesSchema, "purchaseFrequencyIndex purchases");
+const optionParsers = /* @__PURE__ */ makeParsers(PurchaseFrequencyOptionsSchema, "purchaseFrequencyIndex options");
+const PurchasesSchema = /* @__PURE__ */ z.union([z.int().min(0), z.array(InstantSchema)]);
+const purchasesParsers = /* @__PURE__ */ makeParsers(PurchasesSchema, "purchaseFrequencyIndex purchases");
 
 /**
  * Validates purchase-frequency options.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { InstantSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
 /**
@@ -14,7 +14,7 @@ import { InstantSchema, makeParsers, type SafeParseResult } from "../_lib/valida
  * ```
  * @category measurement
  */
-export const PurchaseRecordSchema = z.strictObject({
+export const PurchaseRecordSchema = /* @__PURE__ */ z.strictObject({
   id: z.string().min(1).optional(),
   customerId: z.string().min(1),
   at: InstantSchema,
@@ -56,9 +56,9 @@ export type PurchaseRecordInput = z.input<typeof PurchaseRecordSchema>;
  * ```
  * @category measurement
  */
-export const PurchaseRecordsSchema = z.array(PurchaseRecordSchema);
+export const PurchaseRecordsSchema = /* @__PURE__ */ z.array(PurchaseRecordSchema);
 
-const parsers = makeParsers(PurchaseRecordsSchema, "purchases");
+const parsers = /* @__PURE__ */ makeParsers(PurchaseRecordsSchema, "purchases");
 
 /**
  * Validates a list of purchase records; instants are normalized to UTC ISO strings.

@@ -1,7 +1,7 @@
-import { z } from "zod";
+import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
-const count = z.int().min(0);
+const count = /* @__PURE__ */ z.int().min(0);
 
 /**
  * Customer counts over a period: `start` customers at its beginning, `end` at its end, of whom
@@ -15,7 +15,7 @@ const count = z.int().min(0);
  * ```
  * @category measurement
  */
-export const RetentionCountsSchema = z
+export const RetentionCountsSchema = /* @__PURE__ */ z
   .strictObject({ start: count, end: count, acquired: count })
   .superRefine((c, ctx) => {
     if (c.acquired > c.end) {
@@ -38,7 +38,7 @@ export const RetentionCountsSchema = z
  */
 export type RetentionCounts = z.infer<typeof RetentionCountsSchema>;
 
-const parsers = makeParsers(RetentionCountsSchema, "retention counts");
+const parsers = /* @__PURE__ */ makeParsers(RetentionCountsSchema, "retention counts");
 
 /**
  * Validates customer counts; throws listing every problem with its path.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { nps, type NpsResult } from "./nps.js";
 import { wilsonInterval, type ProportionInterval } from "./wilsonInterval.js";
@@ -14,7 +14,7 @@ import { wilsonInterval, type ProportionInterval } from "./wilsonInterval.js";
  * ```
  * @category measurement
  */
-export const SurveyResponseSchema = z.strictObject({
+export const SurveyResponseSchema = /* @__PURE__ */ z.strictObject({
   /** Answer to "would you buy again?" on the survey's scale (default 1–5). */
   buyAgain: z.int(),
   /** Answer to "how likely are you to recommend us?", an integer 0–10. */
@@ -44,7 +44,7 @@ export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
  * ```
  * @category measurement
  */
-export const SurveyResponsesSchema = z.array(SurveyResponseSchema);
+export const SurveyResponsesSchema = /* @__PURE__ */ z.array(SurveyResponseSchema);
 
 /**
  * The scale of the buy-again question: answers run from `min` to `max`, and an answer at or above
@@ -59,7 +59,7 @@ export const SurveyResponsesSchema = z.array(SurveyResponseSchema);
  * ```
  * @category measurement
  */
-export const BuyAgainScaleSchema = z
+export const BuyAgainScaleSchema = /* @__PURE__ */ z
   .strictObject({ min: z.int(), max: z.int(), positiveFrom: z.int() })
   .refine((s) => s.min < s.max && s.min < s.positiveFrom && s.positiveFrom <= s.max, {
     message: "expected min < positiveFrom ≤ max",
@@ -79,9 +79,9 @@ export const BuyAgainScaleSchema = z
 export type BuyAgainScale = z.infer<typeof BuyAgainScaleSchema>;
 
 /** Default buy-again scale: 1–5, top two boxes (4, 5) count as intending to buy again. */
-const DEFAULT_SCALE: BuyAgainScale = Object.freeze({ min: 1, max: 5, positiveFrom: 4 });
+const DEFAULT_SCALE: BuyAgainScale = /* @__PURE__ */ Object.freeze({ min: 1, max: 5, positiveFrom: 4 });
 
-const responsesParsers = makeParsers(SurveyResponsesSchema, "survey responses");
+const responsesParsers = /* @__PURE__ */ makeParsers(SurveyResponsesSchema, "survey responses");
 
 /**
  * Validates a list of survey answers; throws listing every problem with its path.

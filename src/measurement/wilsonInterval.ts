@@ -1,4 +1,4 @@
-import { invalid } from "../_lib/validation.js";
+import { invalid } from "../_lib/values.js";
 
 /**
  * A proportion with its Wilson score confidence interval, as returned by {@link wilsonInterval}.

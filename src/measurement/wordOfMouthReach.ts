@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
 /**
@@ -11,7 +11,7 @@ import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
  * ```
  * @category measurement
  */
-export const WordOfMouthInputSchema = z.strictObject({ satisfied: z.int().min(0), dissatisfied: z.int().min(0) });
+export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({ satisfied: z.int().min(0), dissatisfied: z.int().min(0) });
 
 /**
  * How many people a satisfied and a dissatisfied customer tell. The defaults are seed 004's: "A
@@ -24,7 +24,7 @@ export const WordOfMouthInputSchema = z.strictObject({ satisfied: z.int().min(0)
  * ```
  * @category measurement
  */
-export const WordOfMouthOptionsSchema = z.strictObject({
+export const WordOfMouthOptionsSchema = /* @__PURE__ */ z.strictObject({
   tellsSatisfied: z.number().min(0).default(10),
   tellsDissatisfied: z.number().min(0).default(20),
 });
@@ -55,8 +55,8 @@ export type WordOfMouthInput = z.infer<typeof WordOfMouthInputSchema>;
  */
 export type WordOfMouthOptions = z.input<typeof WordOfMouthOptionsSchema>;
 
-const parsers = makeParsers(WordOfMouthInputSchema, "word-of-mouth input");
-const optionParsers = makeParsers(WordOfMouthOptionsSchema, "word-of-mouth options");
+const parsers = /* @__PURE__ */ makeParsers(WordOfMouthInputSchema, "word-of-mouth input");
+const optionParsers = /* @__PURE__ */ makeParsers(WordOfMouthOptionsSchema, "word-of-mouth options");
 
 /**
  * Validates word-of-mouth counts.

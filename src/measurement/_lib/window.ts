@@ -1,5 +1,5 @@
 // An optional [from, to) window of instants shared by the functions that filter purchases by time.
-import { invalid, parseInstant } from "../../_lib/validation.js";
+import { invalid, parseInstant } from "../../_lib/values.js";
 
 /** Epoch-millisecond bounds; missing bounds are ±Infinity. */
 export interface Window {
