@@ -243,6 +243,11 @@ export function shareOfPurchasesByCustomer(rows: readonly ShareOfPurchasesRow[])
 
 function plus(total: Money | number | undefined, value: Money | number): Money | number {
   if (total === undefined) return value;
-  if (typeof total === "number" || typeof value === "number") return Number(total) + Number(value);
+  if (typeof total === "number" || typeof value === "number") {
+    // Kinds were checked row by row before summing, so both are counts here.
+    const t = Number(total) + Number(value);
+    if (!Number.isFinite(t)) invalid([], "expected counts whose total is a finite number", "shareOfPurchasesByCustomer");
+    return t;
+  }
   return Object.freeze({ amount: total.amount.plus(value.amount), currency: total.currency });
 }

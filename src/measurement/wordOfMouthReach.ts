@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { invalid } from "../_lib/values.js";
 
 /**
  * Numbers of satisfied and dissatisfied customers, non-negative integers.
@@ -141,5 +142,6 @@ export function wordOfMouthReach(input: WordOfMouthInput, options: WordOfMouthOp
   const { tellsSatisfied, tellsDissatisfied } = optionParsers.parse(options);
   const positive = c.satisfied * tellsSatisfied;
   const negative = c.dissatisfied * tellsDissatisfied;
+  if (!Number.isFinite(positive + negative)) invalid([], "expected counts and rates whose products are finite numbers", "wordOfMouthReach");
   return { positive, negative, net: positive - negative, total: positive + negative, tellsSatisfied, tellsDissatisfied };
 }
