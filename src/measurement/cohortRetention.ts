@@ -1,6 +1,7 @@
 import { assertTimeZone, zonedParts } from "../_lib/time.js";
-import { parseInstant } from "../_lib/values.js";
+import { invalid, parseInstant } from "../_lib/values.js";
 import { parsePurchaseRecords, type PurchaseRecordInput } from "./purchaseRecord.js";
+import { parseOptions } from "./_lib/options.js";
 
 /**
  * One row of a {@link cohortRetention} table: the customers whose first purchase fell in `cohort`.
@@ -78,9 +79,11 @@ export function cohortRetention(
   options: { readonly timeZone?: string; readonly until?: string | Date } = {},
 ): CohortTable {
   const records = parsePurchaseRecords(purchases);
-  const timeZone = options.timeZone ?? "UTC";
+  const o = parseOptions(options, ["timeZone", "until"], "cohortRetention");
+  const timeZone = o["timeZone"] ?? "UTC";
+  if (typeof timeZone !== "string") invalid(["timeZone"], "expected an IANA time zone name such as \"Asia/Jakarta\"", "cohortRetention");
   assertTimeZone(timeZone);
-  const until = options.until === undefined ? Infinity : parseInstant(options.until, "until");
+  const until = o["until"] === undefined ? Infinity : parseInstant(o["until"], "until");
 
   // Month index = year × 12 + (month − 1), on the wall clock of timeZone.
   const monthsByCustomer = new Map<string, Set<number>>();

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { parseOptions } from "./_lib/options.js";
 
 const unit = /* @__PURE__ */ z.number().min(0).max(1);
 
@@ -123,8 +124,9 @@ export function dickBasu(
   options: { readonly attitudeThreshold?: number; readonly patronageThreshold?: number } = {},
 ): DickBasuResult {
   const c = parsers.parse(input);
-  const attitudeThreshold = threshold(options.attitudeThreshold, "attitudeThreshold");
-  const patronageThreshold = threshold(options.patronageThreshold, "patronageThreshold");
+  const o = parseOptions(options, ["attitudeThreshold", "patronageThreshold"], "dickBasu");
+  const attitudeThreshold = threshold(o["attitudeThreshold"], "attitudeThreshold");
+  const patronageThreshold = threshold(o["patronageThreshold"], "patronageThreshold");
   const highAttitude = c.relativeAttitude >= attitudeThreshold;
   const highPatronage = c.repeatPatronage >= patronageThreshold;
   const segment: DickBasuSegment = highAttitude
@@ -137,8 +139,8 @@ export function dickBasu(
   return { segment, highAttitude, highPatronage };
 }
 
-function threshold(value: number | undefined, name: string): number {
+function threshold(value: unknown, name: string): number {
   if (value === undefined) return 0.5;
   if (!unit.safeParse(value).success) invalid([name], `expected a number from 0 to 1, got ${typeof value === "number" ? value : typeof value}`, "dickBasu");
-  return value;
+  return value as number;
 }

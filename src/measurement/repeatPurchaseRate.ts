@@ -1,5 +1,6 @@
 import { parsePurchaseRecords, type PurchaseRecordInput } from "./purchaseRecord.js";
 import { parseWindow } from "./_lib/window.js";
+import { parseOptions } from "./_lib/options.js";
 
 /**
  * The result of {@link repeatPurchaseRate}.
@@ -49,7 +50,8 @@ export function repeatPurchaseRate(
   options: { readonly from?: string | Date; readonly to?: string | Date } = {},
 ): RepeatPurchaseResult {
   const records = parsePurchaseRecords(purchases);
-  const window = parseWindow(options.from, options.to, "repeatPurchaseRate");
+  const o = parseOptions(options, ["from", "to"], "repeatPurchaseRate");
+  const window = parseWindow(o["from"], o["to"], "repeatPurchaseRate");
   const counts = new Map<string, number>();
   for (const r of records) {
     const ms = Date.parse(r.at);

@@ -82,6 +82,7 @@ export type BuyAgainScale = z.infer<typeof BuyAgainScaleSchema>;
 const DEFAULT_SCALE: BuyAgainScale = /* @__PURE__ */ Object.freeze({ min: 1, max: 5, positiveFrom: 4 });
 
 const responsesParsers = /* @__PURE__ */ makeParsers(SurveyResponsesSchema, "survey responses");
+const optionsParsers = /* @__PURE__ */ makeParsers(z.strictObject({ scale: BuyAgainScaleSchema.optional() }), "surveySummary options");
 
 /**
  * Validates a list of survey answers; throws listing every problem with its path.
@@ -205,12 +206,8 @@ export interface SurveySummary {
  */
 export function surveySummary(responses: readonly SurveyResponse[], options: { readonly scale?: BuyAgainScale } = {}): SurveySummary {
   const parsed = responsesParsers.parse(responses);
-  let scale = DEFAULT_SCALE;
-  if (options.scale !== undefined) {
-    const r = BuyAgainScaleSchema.safeParse(options.scale);
-    if (!r.success) invalid(["scale"], `expected { min, max, positiveFrom } integers with min < positiveFrom ≤ max`, "surveySummary");
-    scale = Object.freeze({ ...r.data });
-  }
+  const o = optionsParsers.parse(options);
+  const scale = o.scale === undefined ? DEFAULT_SCALE : Object.freeze(o.scale);
   const buyAgain = { promoters: 0, passives: 0, detractors: 0 };
   const notBuyAgain = { promoters: 0, passives: 0, detractors: 0 };
   const recommend: number[] = [];

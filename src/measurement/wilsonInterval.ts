@@ -1,4 +1,5 @@
 import { invalid } from "../_lib/values.js";
+import { parseOptions } from "./_lib/options.js";
 
 /**
  * A proportion with its Wilson score confidence interval, as returned by {@link wilsonInterval}.
@@ -52,7 +53,8 @@ export function wilsonInterval(successes: number, trials: number, options: { rea
   if (!Number.isSafeInteger(successes) || successes < 0 || successes > trials) {
     invalid(["successes"], `expected an integer from 0 to trials (${trials}), got ${describe(successes)}`, "wilsonInterval");
   }
-  const z = options.z ?? 1.96;
+  const o = parseOptions(options, ["z"], "wilsonInterval");
+  const z = o["z"] ?? 1.96;
   if (typeof z !== "number" || !Number.isFinite(z) || z <= 0) invalid(["z"], `expected a positive finite number, got ${describe(z)}`, "wilsonInterval");
   if (trials === 0) return null;
   const n = trials;
