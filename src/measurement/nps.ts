@@ -64,7 +64,7 @@ export function nps(scores: ArrayLike<number>): NpsResult {
   for (let i = 0; i < n; i++) {
     const v = scores[i];
     // Integers 0..10 only: rejects NaN, ±Infinity, fractions, bigint, strings and holes.
-    if (typeof v !== "number" || !(v >= 0 && v <= 10) || v !== Math.floor(v)) {
+    if (typeof v !== "number" || !(v >= 0 && v <= 10) || (v | 0) !== v) {
       fail([i], `expected an integer score from 0 to 10, got ${typeof v === "number" ? v : typeof v}`);
     }
     if (v > 8) promoters++;
