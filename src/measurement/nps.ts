@@ -55,35 +55,53 @@ export interface NpsResult {
  * ```
  */
 export function nps(scores: ArrayLike<number>): NpsResult {
-  if (!Array.isArray(scores) && !(ArrayBuffer.isView(scores) && !(scores instanceof DataView))) {
+  const isArray = Array.isArray(scores);
+  if (!isArray && !(ArrayBuffer.isView(scores) && !(scores instanceof DataView))) {
     fail([], "expected an array of integer scores 0..10");
   }
+  // Arrays and typed arrays are counted by two copies of one loop so that each element access stays
+  // monomorphic: one loop serving both kinds runs about twice as slow on an Int8Array.
+  const counts = isArray ? count(scores) : countTyped(scores);
+  const [promoters, detractors] = counts;
   const n = scores.length;
+  const p = promoters / n;
+  const d = detractors / n;
+  // With no answers both stay null (p and d are NaN then, and unused). The variance
+  // p + d − (p − d)² is ≥ 0 mathematically; clamp the rounding error that can make it −1e-17.
+  return {
+    score: n ? (100 * (promoters - detractors)) / n : null,
+    promoters,
+    passives: n - promoters - detractors,
+    detractors,
+    n,
+    marginOfError: n ? 196 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / n) : null,
+  };
+}
+
+function count(scores: ArrayLike<number>): [number, number] {
   let promoters = 0;
   let detractors = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, n = scores.length; i < n; i++) {
     const v = scores[i];
     // Integers 0..10 only: rejects NaN, ±Infinity, fractions, bigint, strings and holes.
-    if (typeof v !== "number" || !(v >= 0 && v <= 10) || (v | 0) !== v) {
-      fail([i], `expected an integer score from 0 to 10, got ${typeof v === "number" ? v : typeof v}`);
-    }
+    if (typeof v !== "number" || !(v >= 0 && v <= 10) || (v | 0) !== v) fail([i], `expected an integer score from 0 to 10, got ${typeof v === "number" ? v : typeof v}`);
     if (v > 8) promoters++;
     else if (v < 7) detractors++;
   }
-  const passives = n - promoters - detractors;
-  if (n === 0) return { score: null, promoters, passives, detractors, n, marginOfError: null };
-  const p = promoters / n;
-  const d = detractors / n;
-  // p + d − (p − d)² ≥ 0 mathematically; clamp the rounding error that can make it −1e-17.
-  const variance = Math.max(0, p + d - (p - d) ** 2);
-  return {
-    score: (100 * (promoters - detractors)) / n,
-    promoters,
-    passives,
-    detractors,
-    n,
-    marginOfError: 196 * Math.sqrt(variance / n),
-  };
+  return [promoters, detractors];
+}
+
+// The same loop as count(), kept separate on purpose (see nps).
+function countTyped(scores: ArrayLike<number>): [number, number] {
+  let promoters = 0;
+  let detractors = 0;
+  for (let i = 0, n = scores.length; i < n; i++) {
+    const v = scores[i];
+    if (typeof v !== "number" || !(v >= 0 && v <= 10) || (v | 0) !== v) fail([i], `expected an integer score from 0 to 10, got ${typeof v === "number" ? v : typeof v}`);
+    if (v > 8) promoters++;
+    else if (v < 7) detractors++;
+  }
+  return [promoters, detractors];
 }
 
 function fail(path: number[], message: string): never {
