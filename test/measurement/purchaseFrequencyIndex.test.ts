@@ -60,6 +60,14 @@ describe("purchaseFrequencyIndex (seed 003: purchases against a reference rate)"
     expect(purchaseFrequencyIndex(2, { reference: 1, period: "month", from: "2026-02-28T23:00:00Z", to: "2026-03-31T22:00:00Z" }).periods).toBeCloseTo(1 + 71 / 744, 12);
   });
 
+  it("counts days and years: 14 days with 7 visits against 1 a day is 0.5; 2026 alone is one year", () => {
+    expect(purchaseFrequencyIndex(7, { reference: 1, period: "day", from: "2026-03-01T00:00:00Z", to: "2026-03-15T00:00:00Z" })).toMatchObject({ periods: 14, index: 0.5 });
+    // A half year in days is 181 of 365: 1 January to 1 July 2026.
+    const h = purchaseFrequencyIndex(10, { reference: 12, period: "year", from: "2026-01-01T00:00:00Z", to: "2026-07-01T00:00:00Z" });
+    expect(h.periods).toBeCloseTo(181 / 365, 12);
+    expect(purchaseFrequencyIndex(12, { reference: 12, period: "year", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }).index).toBe(1);
+  });
+
   it("rejects an empty window, a zero reference, an unknown zone and negative counts", () => {
     expect(() => purchaseFrequencyIndex(1, { reference: 1, period: "month", from: Q1.to, to: Q1.from })).toThrow(/to: expected "to" after "from"/);
     expect(() => purchaseFrequencyIndex(1, { reference: 0, period: "month", ...Q1 })).toThrow(LoyaltyValidationError);
