@@ -20,7 +20,7 @@ import { subtract } from "../money/arithmetic.js";
  */
 export const RetentionEconomicsInputSchema = /* @__PURE__ */ z.strictObject({
   acquisitionCost: z
-    .union([z.custom<Money>(isMoney, { message: "expected a Money value" }), MoneyJsonSchema.transform((j): Money => parseMoney(j))])
+    .union([z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), { message: "expected a Money value with a finite amount" }), MoneyJsonSchema.transform((j): Money => parseMoney(j))])
     .refine((m) => !m.amount.isNegative(), { message: "expected a non-negative amount" }),
   retentionCostRatio: z
     .union([z.number().positive(), PositiveDecimalStringSchema])

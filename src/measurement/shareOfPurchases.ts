@@ -17,7 +17,7 @@ import { MoneyJsonSchema, parseMoney, type MoneyJson } from "../money/json.js";
  * @category measurement
  */
 export const PurchaseAmountSchema = /* @__PURE__ */ z.union([
-  z.custom<Money>(isMoney, { message: "expected a Money value" }),
+  z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), { message: "expected a Money value with a finite amount" }),
   MoneyJsonSchema.transform((json): Money => parseMoney(json)),
   z.number().min(0),
 ]);

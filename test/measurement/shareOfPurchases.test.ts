@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CurrencyMismatchError, LoyaltyValidationError, money, parseShareOfPurchasesRows, shareOfPurchases, shareOfPurchasesByCustomer } from "../../src/index.js";
+import { CurrencyMismatchError, Decimal, LoyaltyValidationError, money, parseShareOfPurchasesRows, shareOfPurchases, shareOfPurchasesByCustomer } from "../../src/index.js";
 
 describe("shareOfPurchases (seed 003: our share of the customer's purchases of similar products)", () => {
   it("gives 0.3 for 90 EUR with us out of 300 EUR on clothes", () => {
@@ -71,5 +71,12 @@ describe("shareOfPurchasesByCustomer", () => {
       ]),
     ).toThrow(CurrencyMismatchError);
     expect(() => parseShareOfPurchasesRows([{ customerId: "a", brand: 1, category: 2, extra: true }])).toThrow(LoyaltyValidationError);
+  });
+});
+
+describe("shareOfPurchases with hand-built Money", () => {
+  it("rejects a Money whose Decimal is not finite", () => {
+    const nan = Object.freeze({ amount: new Decimal(Number.NaN), currency: "EUR" });
+    expect(() => shareOfPurchases(nan, money("1", "EUR"))).toThrow(LoyaltyValidationError);
   });
 });
