@@ -24,13 +24,13 @@ export interface AvailableLot {
  * The lots that still hold points at an instant, in the order a redeem would consume them.
  *
  * The order (DESIGN principle 3): soonest expiry first, then oldest; lots without expiry last. Lots
- * already expired at `at`, and empty lots, are left out. Holds are not subtracted here (they reserve
- * an amount, not particular lots); see {@link balance}. Needs `at` at or after the last entry.
+ * already expired at `at`, and empty lots, are left out. Points held by open holds are not in the lots
+ * (a hold takes them out until capture or release).
  *
  * @param account - The snapshot. Not mutated.
  * @param options - `{ at }`.
  * @returns Fresh objects, one per lot with points left.
- * @throws {LoyaltyValidationError} when `at` is invalid or before the account's last entry.
+ * @throws {LoyaltyValidationError} when `at` is invalid.
  * @category ledger
  * @example
  * ```ts

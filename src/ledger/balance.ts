@@ -21,9 +21,10 @@ export interface AtOptions {
  * The points available on an account at an instant.
  *
  * Available = points remaining in lots that have not expired by `at` (a lot expiring exactly at `at`
- * is gone) − points reserved by holds still active at `at` − points owed (a negative balance). At or
- * after the last entry it is computed from the lots in O(lots + holds); for an earlier instant it
- * replays the entries up to `at` (O(entries)).
+ * is gone) − points owed (a negative balance). Held points are not in the lots — a hold takes them
+ * out at once — so holds are already subtracted; a hold that times out by `at` counts as given back.
+ * At or after the last entry it is computed from the lots in O(lots + holds); for an earlier instant
+ * it replays the entries up to `at` (O(entries)).
  *
  * @param account - The snapshot. Not mutated.
  * @param options - `{ at }`.

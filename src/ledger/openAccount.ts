@@ -1,5 +1,6 @@
 import type { Account, AccountSettings } from "./schemas.js";
-import { emptyState, settingsFrom, toAccount } from "./_lib/engine.js";
+import { emptyState, toAccount } from "./_lib/engine.js";
+import { settingsFrom } from "./_lib/settings.js";
 
 /**
  * Opens an empty points account: version 0, no entries, no lots.

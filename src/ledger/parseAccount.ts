@@ -1,6 +1,6 @@
 import type { SafeParseResult } from "../_lib/validation.js";
 import type { Account } from "./schemas.js";
-import { parseAccountChecked } from "./_lib/engine.js";
+import { parseAccountChecked } from "./_lib/settings.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 
 /**

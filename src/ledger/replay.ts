@@ -1,5 +1,5 @@
 import type { Account, AccountSettings, EntryInput } from "./schemas.js";
-import { replayEntries } from "./_lib/engine.js";
+import { replayEntries } from "./_lib/settings.js";
 
 /**
  * Rebuilds an account from its entries alone.

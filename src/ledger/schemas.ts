@@ -154,8 +154,10 @@ export const ReverseEntrySchema = z.strictObject({
 });
 
 /**
- * `hold`: reserves `points` for a two-phase redemption at a till, so they cannot be spent twice. A hold
- * with `timeoutAt` stops reserving at that instant (and can then only be released).
+ * `hold`: reserves `points` for a two-phase redemption at a till, so they cannot be spent twice. The
+ * points are taken out of the lots at once, in redeem order, and wait in the hold (so they cannot
+ * expire under it either). A hold with `timeoutAt` gives them back at that instant (and can then only
+ * be released).
  *
  * @example
  * ```ts
@@ -169,8 +171,9 @@ export const HoldEntrySchema = z
   .refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] });
 
 /**
- * `capture`: turns an open, unexpired hold (`holdId` = the hold's transactionId) into a redeem of
- * `points` (default: the whole hold; at most the hold). The hold is closed; any rest is freed.
+ * `capture`: turns an open hold that has not timed out (`holdId` = the hold's transactionId) into a
+ * redeem of `points` (default: the whole hold; at most the hold), keeping the soonest-expiring of the
+ * held points. The hold is closed; the rest goes back to the lots it came from.
  *
  * @example
  * ```ts
@@ -182,7 +185,8 @@ export const HoldEntrySchema = z
 export const CaptureEntrySchema = z.strictObject({ kind: z.literal("capture"), ...common, holdId: TransactionIdSchema, points: PositiveDecimalStringSchema.optional() });
 
 /**
- * `release`: closes an open hold without spending anything.
+ * `release`: closes an open hold without spending anything: its points go back to the lots they came
+ * from (a lot that expired meanwhile gets them back expired).
  *
  * @example
  * ```ts
@@ -288,13 +292,14 @@ export const LotSchema = z.strictObject({
 export type Lot = z.output<typeof LotSchema>;
 
 /**
- * An open hold (not yet captured or released). A hold whose `timeoutAt` has passed no longer reserves
- * points but stays listed until it is released.
+ * An open hold (not yet captured or released): its points and where they were taken from (`lots`,
+ * in consumption order, and `deficit`, the part that went into a negative balance). A hold whose
+ * `timeoutAt` has passed has given its points back (`lots` empty) and stays listed until released.
  *
  * @example
  * ```ts
  * import type { Hold } from "loyalty-kit";
- * const h: Hold = { holdId: "h1", at: "2026-02-04T09:00:00.000Z", points: "30" };
+ * const h: Hold = { holdId: "h1", at: "2026-02-04T09:00:00.000Z", points: "30", lots: [{ lotId: "t1", points: "30" }], deficit: "0" };
  * console.log(h.points);
  * ```
  * @category ledger
@@ -304,6 +309,8 @@ export const HoldSchema = z.strictObject({
   at: InstantSchema,
   points: NonNegativeDecimalStringSchema,
   timeoutAt: InstantSchema.optional(),
+  lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
+  deficit: NonNegativeDecimalStringSchema,
 });
 
 /** {@inheritDoc HoldSchema} @category ledger */

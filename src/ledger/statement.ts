@@ -68,7 +68,8 @@ export interface StatementOptions {
  * events with `from ≤ at ≤ to` in time order — entries, and the moments lots lapse (expire) or holds
  * time out, since those change the available balance without an entry; `closing` is the balance at
  * `to`. Each line's `change` is its effect on the available balance (a hold reduces it, a capture of
- * that hold does not change it again), so `opening + Σ change = closing`.
+ * the whole hold does not change it again, a partial capture gives the rest back), so
+ * `opening + Σ change = closing`.
  *
  * @param account - The snapshot. Not mutated.
  * @param options - `{ from, to }` with `from ≤ to`.

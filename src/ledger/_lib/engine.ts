@@ -8,7 +8,9 @@
 //   which is exactly redeem order, so consuming is O(log lots) per lot touched;
 // - when time moves past a lot's expiry it leaves the heap for the `lapsed` set, so the running
 //   totals `live` (spendable lot points) and `lapsedTotal` stay exact without rescanning;
-// - holds with a timeout sit in a second heap and drop out of `held` when time passes it.
+// - a hold takes its points out of the lots at once (like a redeem, into a pending debit), so a
+//   held point can never be spent twice or expire under the hold; capture keeps them, release and
+//   timeout give them back. Holds with a timeout sit in a second heap, processed as time passes.
 import {
   ErrorCode,
   IdempotencyConflictError,
@@ -19,23 +21,13 @@ import {
   OperationError,
   VersionConflictError,
 } from "../../errors/errors.js";
-import { makeParsers, parseInstant, previewValue } from "../../_lib/validation.js";
-import {
-  AccountSchema,
-  AccountSettingsSchema,
-  type Account,
-  type AccountSettings,
-  type Debit,
-  type Entry,
-  type EntryInput,
-  type Hold,
-  type Lot,
-} from "../schemas.js";
+import type { Account, Debit, Entry, EntryInput, Hold, Lot } from "../schemas.js";
+import { parseInstant, preview as previewValue } from "./instant.js";
 import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
-import { normalizeEntry, storedEntryChecker } from "./entries.js";
+import { instantMs, normalizeEntry, storedEntryChecker } from "./entries.js";
 import { heapPop, heapPush } from "./heap.js";
 import { jsonEqual } from "./json.js";
 import { fromUnits, minBig, toUnits } from "./units.js";
@@ -50,6 +42,9 @@ export interface Settings {
 }
 
 interface LotS {
+  readonly node: "lot";
+  /** The entry that created the lot (earn, positive adjust, or a reverse paying points back). */
+  readonly entry: Entry;
   readonly lotId: string;
   readonly at: string;
   readonly expiresAt: string | undefined;
@@ -68,12 +63,18 @@ interface LotS {
 
 interface HoldS {
   readonly holdId: string;
+  /** The hold entry. */
+  readonly entry: Entry;
   readonly at: string;
   readonly points: bigint;
   readonly timeoutAt: string | undefined;
   readonly timeoutMs: number;
+  /** Creation order: breaks ties between holds timing out at the same instant. */
+  readonly seq: number;
   active: boolean;
-  readonly src: Hold | undefined;
+  /** Where the held points were taken from (not listed among the account's debits). */
+  readonly debit: DebitS;
+  src: Hold | undefined;
 }
 
 interface Alloc {
@@ -82,6 +83,9 @@ interface Alloc {
 }
 
 interface DebitS {
+  readonly node: "debit";
+  /** The entry that took the points (redeem, capture, negative adjust, or a reverse's shortfall). */
+  readonly entry: Entry;
   readonly transactionId: string;
   points: bigint;
   readonly allocs: Alloc[];
@@ -98,54 +102,30 @@ interface TimeEvent {
   readonly change: bigint;
 }
 
-interface State {
+export interface State {
   readonly settings: Settings;
   nowMs: number;
   readonly entries: Entry[];
-  /** transactionId → entry; built on first use when the state comes from a snapshot. */
-  index: Map<string, Entry> | undefined;
+  /** transactionId → its entry, or the lot or debit it created (which point back to the entry). */
+  readonly index: Map<string, Entry | LotS | DebitS>;
   readonly lots: LotS[];
-  readonly lotById: Map<string, LotS>;
   readonly heap: LotS[];
   readonly lapsed: Set<LotS>;
   live: bigint;
   lapsedTotal: bigint;
   readonly holds: Map<string, HoldS>;
   readonly timeouts: HoldS[];
-  held: bigint;
+  holdSeq: number;
   readonly debits: DebitS[];
-  readonly debitById: Map<string, DebitS>;
   deficit: bigint;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
 }
 
 const lotBefore = (a: LotS, b: LotS): boolean => a.expMs < b.expMs || (a.expMs === b.expMs && a.seq < b.seq);
-const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs;
+const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs || (a.timeoutMs === b.timeoutMs && a.seq < b.seq);
 
 // ---------------------------------------------------------------------------------------------
 // Settings and snapshots
-
-export function settingsFrom(input: AccountSettings, what: string): Settings {
-  // Pick the settings keys so an Account (which has more keys) works as settings too.
-  let picked: unknown = input;
-  if (typeof input === "object" && input !== null && !Array.isArray(input)) {
-    const o = input as Record<string, unknown>;
-    const p: Record<string, unknown> = {};
-    for (const k of ["accountId", "currency", "scale", "negativeLimit"]) if (o[k] !== undefined) p[k] = o[k];
-    picked = p;
-  }
-  const parsed = settingsParsers.parse(picked);
-  const scale = parsed.scale ?? 0;
-  const limitText = parsed.negativeLimit ?? "0";
-  const negativeLimit = toUnits(limitText, scale);
-  if (negativeLimit === undefined) {
-    throw new LoyaltyValidationError([{ path: ["negativeLimit"], message: `expected at most ${scale} decimal places (the account's scale), got ${previewValue(limitText)}` }], what);
-  }
-  return { accountId: parsed.accountId, currency: parsed.currency, scale, negativeLimit };
-}
-
-const settingsParsers = /* @__PURE__ */ makeParsers(AccountSettingsSchema, "account settings");
-const accountParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
 
 export function emptyState(settings: Settings): State {
   return {
@@ -154,16 +134,14 @@ export function emptyState(settings: Settings): State {
     entries: [],
     index: new Map(),
     lots: [],
-    lotById: new Map(),
     heap: [],
     lapsed: new Set(),
     live: 0n,
     lapsedTotal: 0n,
     holds: new Map(),
     timeouts: [],
-    held: 0n,
+    holdSeq: 0,
     debits: [],
-    debitById: new Map(),
     deficit: 0n,
     onTimeEvent: undefined,
   };
@@ -217,16 +195,26 @@ function stateFromAccount(account: Account): State {
   const settings = settingsOfAccount(account);
   const { scale } = settings;
   const state = emptyState(settings);
-  state.index = undefined;
   state.nowMs = lastMs(account);
   const stored = storedEntryChecker(scale);
+  const instant = { ms: 0 };
   account.entries.forEach((e, i) => {
     // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
-    state.entries.push(Object.isFrozen(e) ? e : (stored(e) ?? normalizeEntry(e, scale, ["account", "entries", i], "account")));
+    const entry = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
+    state.entries.push(entry);
+    state.index.set(entry.transactionId, entry);
   });
+  const creator = (id: string, path: Path): Entry => {
+    const node = state.index.get(id);
+    if (node === undefined) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
+    // A hold that timed out may have paid points back as a lot named after it: that lot is indexed already.
+    return "node" in node ? node.entry : node;
+  };
   account.lots.forEach((l, i) => {
     const p: Path = ["lots", i];
     const lot: LotS = {
+      node: "lot",
+      entry: creator(l.lotId, [...p, "lotId"]),
       lotId: l.lotId,
       at: l.at,
       expiresAt: l.expiresAt,
@@ -242,7 +230,7 @@ function stateFromAccount(account: Account): State {
       src: Object.isFrozen(l) ? l : undefined,
     };
     state.lots.push(lot);
-    state.lotById.set(lot.lotId, lot);
+    state.index.set(lot.lotId, lot);
     if (lot.remaining > 0n) {
       if (lot.expMs > state.nowMs) {
         state.live += lot.remaining;
@@ -256,41 +244,48 @@ function stateFromAccount(account: Account): State {
   });
   // A sorted array is a valid min-heap.
   state.heap.sort((a, b) => (lotBefore(a, b) ? -1 : lotBefore(b, a) ? 1 : 0));
+  const allocsOf = (list: readonly { lotId: string; points: string }[], p: Path): Alloc[] =>
+    list.map((a, j) => {
+      const lot = state.index.get(a.lotId);
+      if (lot === undefined || !("node" in lot) || lot.node !== "lot") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+      return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
+    });
   account.holds.forEach((h, i) => {
     const p: Path = ["holds", i];
     const timeoutMs = h.timeoutAt === undefined ? Number.POSITIVE_INFINITY : msOf(h.timeoutAt, [...p, "timeoutAt"]);
+    const entry = creator(h.holdId, [...p, "holdId"]);
+    const points = unitsOf(h.points, scale, [...p, "points"]);
     const hold: HoldS = {
       holdId: h.holdId,
+      entry,
       at: h.at,
-      points: unitsOf(h.points, scale, [...p, "points"]),
+      points,
       timeoutAt: h.timeoutAt,
       timeoutMs,
+      seq: i,
       active: timeoutMs > state.nowMs,
-      src: Object.isFrozen(h) ? h : undefined,
+      debit: { node: "debit", entry, transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0n, src: undefined },
+      src: Object.isFrozen(h) && Object.isFrozen(h.lots) ? h : undefined,
     };
     state.holds.set(hold.holdId, hold);
-    if (hold.active) {
-      state.held += hold.points;
-      if (Number.isFinite(timeoutMs)) state.timeouts.push(hold);
-    }
+    if (hold.active && Number.isFinite(timeoutMs)) state.timeouts.push(hold);
   });
-  state.timeouts.sort((a, b) => a.timeoutMs - b.timeoutMs);
+  state.holdSeq = account.holds.length;
+  state.timeouts.sort((a, b) => (timeoutBefore(a, b) ? -1 : timeoutBefore(b, a) ? 1 : 0));
   account.debits.forEach((d, i) => {
     const p: Path = ["debits", i];
     const debit: DebitS = {
+      node: "debit",
+      entry: creator(d.transactionId, [...p, "transactionId"]),
       transactionId: d.transactionId,
       points: unitsOf(d.points, scale, [...p, "points"]),
-      allocs: d.lots.map((a, j) => {
-        const lot = state.lotById.get(a.lotId);
-        if (lot === undefined) notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
-        return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
-      }),
+      allocs: allocsOf(d.lots, p),
       deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
       reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
       src: Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined,
     };
     state.debits.push(debit);
-    state.debitById.set(debit.transactionId, debit);
+    state.index.set(debit.transactionId, debit);
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
   return state;
@@ -300,32 +295,28 @@ function stateFromAccount(account: Account): State {
 export function toAccount(state: State): Account {
   const { scale, negativeLimit, accountId, currency } = state.settings;
   const f = (u: bigint): string => fromUnits(u, scale);
-  const lots = state.lots.map(
-    (l): Lot =>
-      l.src ??
-      Object.freeze({
-        lotId: l.lotId,
-        at: l.at,
-        ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }),
-        points: f(l.points),
-        remaining: f(l.remaining),
-        consumed: f(l.consumed),
-        expired: f(l.expired),
-        reversed: f(l.reversed),
-        clawedBack: f(l.clawedBack),
-      }),
-  );
-  const holds = [...state.holds.values()].map(
-    (h): Hold =>
-      h.src ?? Object.freeze({ holdId: h.holdId, at: h.at, points: f(h.points), ...(h.timeoutAt === undefined ? {} : { timeoutAt: h.timeoutAt }) }),
-  );
+  const lots = state.lots.map((l): Lot => {
+    if (l.src !== undefined) return l.src;
+    const lot: Lot =
+      l.expiresAt === undefined
+        ? { lotId: l.lotId, at: l.at, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) }
+        : { lotId: l.lotId, at: l.at, expiresAt: l.expiresAt, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) };
+    return Object.freeze(lot);
+  });
+  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] => Object.freeze(allocs.map((a) => Object.freeze({ lotId: a.lot.lotId, points: f(a.points) }))) as Debit["lots"];
+  const holds = [...state.holds.values()].map((h): Hold => {
+    if (h.src !== undefined) return h.src;
+    const hold: Hold = { holdId: h.holdId, at: h.at, points: f(h.points), lots: allocsOut(h.debit.allocs), deficit: f(h.debit.deficit) };
+    if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
+    return Object.freeze(hold);
+  });
   const debits = state.debits.map(
     (d): Debit =>
       d.src ??
       Object.freeze({
         transactionId: d.transactionId,
         points: f(d.points),
-        lots: Object.freeze(d.allocs.map((a) => Object.freeze({ lotId: a.lot.lotId, points: f(a.points) }))) as Debit["lots"],
+        lots: allocsOut(d.allocs),
         deficit: f(d.deficit),
         reversed: f(d.reversed),
       }),
@@ -348,7 +339,7 @@ export function toAccount(state: State): Account {
 // Time and balance
 
 function available(state: State): bigint {
-  return state.live - state.held - state.deficit;
+  return state.live - state.deficit;
 }
 
 /** Moves the state's clock to `ms`: lots past expiry lapse, holds past timeout stop reserving. */
@@ -361,6 +352,7 @@ function advance(state: State, ms: number): void {
     const holdDue = hold !== undefined && hold.timeoutMs <= ms;
     if (lotDue && (!holdDue || lot.expMs <= hold.timeoutMs)) {
       heapPop(heap, lotBefore);
+      state.nowMs = Math.max(state.nowMs, lot.expMs);
       lot.inHeap = false;
       if (lot.remaining > 0n) {
         state.live -= lot.remaining;
@@ -371,10 +363,16 @@ function advance(state: State, ms: number): void {
       }
     } else if (holdDue) {
       heapPop(timeouts, timeoutBefore);
+      // Time moves to the timeout first, so points given back to lots that expired meanwhile lapse.
+      state.nowMs = Math.max(state.nowMs, hold.timeoutMs);
       if (hold.active && state.holds.get(hold.holdId) === hold) {
+        const before = available(state);
         hold.active = false;
-        state.held -= hold.points;
-        state.onTimeEvent?.({ kind: "timeout", at: hold.timeoutAt ?? "", id: hold.holdId, change: hold.points });
+        hold.src = undefined;
+        // hold.timeoutAt is defined: a hold without timeout has timeoutMs = +Infinity and is never due.
+        const at = hold.timeoutAt ?? "";
+        restore(state, hold.debit, hold.points, hold.entry, at);
+        state.onTimeEvent?.({ kind: "timeout", at, id: hold.holdId, change: available(state) - before });
       }
     } else {
       break;
@@ -387,9 +385,9 @@ function fmt(state: State, u: bigint): string {
   return fromUnits(u, state.settings.scale);
 }
 
-/** Throws InsufficientPointsError unless `need` more points can be taken (with `extra` freed first). */
-function ensureAvailable(state: State, need: bigint, extra = 0n): void {
-  const balanceNow = available(state) + extra;
+/** Throws InsufficientPointsError unless `need` more points can be taken. */
+function ensureAvailable(state: State, need: bigint): void {
+  const balanceNow = available(state);
   const limit = state.settings.negativeLimit;
   if (balanceNow - need >= -limit) return;
   const spendable = balanceNow + limit;
@@ -408,17 +406,21 @@ function touch(lot: LotS): void {
   lot.src = undefined;
 }
 
-function createLot(state: State, lotId: string, at: string, expiresAt: string | undefined, points: bigint): void {
+/** Creates the lot of `entry` (its id is the entry's transactionId); a negative balance is repaid from it first. */
+function createLot(state: State, entry: Entry, expiresAt: string | undefined, points: bigint, at: string = entry.at): void {
   const repay = minBig(points, state.deficit);
   state.deficit -= repay;
+  const lotId = entry.transactionId;
   const lot: LotS = {
+    node: "lot",
+    entry,
     lotId,
     at,
     expiresAt,
-    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(expiresAt),
+    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : instantMs(expiresAt),
     seq: state.lots.length,
     points,
-    remaining: points - repay,
+    remaining: repay === 0n ? points : points - repay,
     consumed: repay,
     expired: 0n,
     reversed: 0n,
@@ -427,19 +429,23 @@ function createLot(state: State, lotId: string, at: string, expiresAt: string | 
     src: undefined,
   };
   state.lots.push(lot);
-  state.lotById.set(lotId, lot);
-  if (lot.remaining > 0n) addBack(state, lot, 0n);
+  state.index.set(lotId, lot);
+  if (lot.remaining > 0n) {
+    // A new lot is never past its expiry (expiresAt > at), except a credit lot, which has none.
+    state.live += lot.remaining;
+    lot.inHeap = true;
+    heapPush(state.heap, lot, lotBefore);
+  }
 }
 
-/** Puts `amount` points back into a lot (already counted in lot.remaining when amount is 0n). */
+/** Puts `amount` points back into a lot. */
 function addBack(state: State, lot: LotS, amount: bigint): void {
   lot.remaining += amount;
-  const counted = amount === 0n ? lot.remaining : amount;
   if (lot.expMs <= state.nowMs) {
-    state.lapsedTotal += counted;
+    state.lapsedTotal += amount;
     state.lapsed.add(lot);
   } else {
-    state.live += counted;
+    state.live += amount;
     if (!lot.inHeap) {
       lot.inHeap = true;
       heapPush(state.heap, lot, lotBefore);
@@ -458,10 +464,10 @@ function takeFrom(state: State, lot: LotS, amount: bigint): void {
   }
 }
 
-function newDebit(state: State, transactionId: string): DebitS {
-  const debit: DebitS = { transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
+function newDebit(state: State, entry: Entry): DebitS {
+  const debit: DebitS = { node: "debit", entry, transactionId: entry.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
   state.debits.push(debit);
-  state.debitById.set(transactionId, debit);
+  state.index.set(debit.transactionId, debit);
   return debit;
 }
 
@@ -502,46 +508,55 @@ function consume(state: State, amount: bigint, debit: DebitS): void {
 // Applying entries
 
 function lookup(state: State, transactionId: string): Entry | undefined {
-  if (state.index === undefined) {
-    const index = new Map<string, Entry>();
-    for (const e of state.entries) index.set(e.transactionId, e);
-    state.index = index;
-  }
-  return state.index.get(transactionId);
+  const node = state.index.get(transactionId);
+  return node === undefined || !("node" in node) ? node : node.entry;
 }
 
 function pts(state: State, text: string): bigint {
-  // Entries reaching apply are in stored form: points have exactly the account's scale.
-  return toUnits(text, state.settings.scale) ?? 0n;
+  // Entries reaching apply are in stored form: points have exactly the account's scale, so the
+  // units are the digits without the point.
+  return BigInt(state.settings.scale === 0 ? text : text.replace(".", ""));
 }
 
 function badEntry(path: Path, message: string, what: string): never {
   throw new LoyaltyValidationError([{ path, message }], what);
 }
 
-function openHold(state: State, holdId: string, event: "capture" | "release", path: Path, what: string): HoldS {
+function openHold(state: State, holdId: string, event: "capture" | "release", path: () => Path, what: string): HoldS {
   const hold = state.holds.get(holdId);
   if (hold !== undefined) return hold;
   const entry = lookup(state, holdId);
   if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `${event}: no hold with transactionId ${JSON.stringify(holdId)} in account ${JSON.stringify(state.settings.accountId)}`, { holdId });
-  if (entry.kind !== "hold") badEntry([...path, "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, what);
+  if (entry.kind !== "hold") badEntry([...path(), "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, what);
   throw new InvalidTransitionError("closed", event, [], `hold ${JSON.stringify(holdId)} was already captured or released`);
 }
 
-function applyEntry(state: State, e: Entry, path: Path, what: string): void {
-  const ms = Date.parse(e.at);
+/** Where an entry sits, for error paths: built only when an error is thrown. */
+interface Where {
+  readonly base: Path;
+  index: number | undefined;
+  readonly what: string;
+}
+
+function pathOf(where: Where): Path {
+  return where.index === undefined ? where.base : [...where.base, where.index];
+}
+
+function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
+  const path = (): Path => pathOf(where);
+  const what = where.what;
   if (ms < state.nowMs) {
-    badEntry([...path, "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
+    badEntry([...path(), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
   }
   advance(state, ms);
   switch (e.kind) {
     case "earn":
-      createLot(state, e.transactionId, e.at, e.expiresAt, pts(state, e.points));
+      createLot(state, e, e.expiresAt, pts(state, e.points));
       break;
     case "redeem": {
       const p = pts(state, e.points);
       ensureAvailable(state, p);
-      consume(state, p, newDebit(state, e.transactionId));
+      consume(state, p, newDebit(state, e));
       break;
     }
     case "expire":
@@ -556,10 +571,10 @@ function applyEntry(state: State, e: Entry, path: Path, what: string): void {
     case "adjust": {
       const p = pts(state, e.points);
       if (p > 0n) {
-        createLot(state, e.transactionId, e.at, e.expiresAt, p);
+        createLot(state, e, e.expiresAt, p);
       } else {
         ensureAvailable(state, -p);
-        consume(state, -p, newDebit(state, e.transactionId));
+        consume(state, -p, newDebit(state, e));
       }
       break;
     }
@@ -569,10 +584,12 @@ function applyEntry(state: State, e: Entry, path: Path, what: string): void {
     case "hold": {
       const p = pts(state, e.points);
       ensureAvailable(state, p);
-      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(e.timeoutAt);
-      const hold: HoldS = { holdId: e.transactionId, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, active: true, src: undefined };
+      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : instantMs(e.timeoutAt);
+      const debit: DebitS = { node: "debit", entry: e, transactionId: e.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
+      consume(state, p, debit);
+      // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
+      const hold: HoldS = { holdId: e.transactionId, entry: e, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
       state.holds.set(hold.holdId, hold);
-      state.held += p;
       if (Number.isFinite(timeoutMs)) heapPush(state.timeouts, hold, timeoutBefore);
       break;
     }
@@ -582,18 +599,21 @@ function applyEntry(state: State, e: Entry, path: Path, what: string): void {
         throw new InvalidTransitionError("timed-out", "capture", ["release"], `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`);
       }
       const p = e.points === undefined ? hold.points : pts(state, e.points);
-      if (p > hold.points) badEntry([...path, "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
-      ensureAvailable(state, p, hold.points);
+      if (p > hold.points) badEntry([...path(), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
+      // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
+      restore(state, hold.debit, hold.points - p, hold.entry, e.at);
       state.holds.delete(hold.holdId);
-      state.held -= hold.points;
       hold.active = false;
-      consume(state, p, newDebit(state, e.transactionId));
+      const debit = newDebit(state, e);
+      debit.points = p;
+      debit.deficit = hold.debit.deficit;
+      for (const a of hold.debit.allocs) debit.allocs.push({ lot: a.lot, points: a.points });
       break;
     }
     case "release": {
       const hold = openHold(state, e.holdId, "release", path, what);
       state.holds.delete(hold.holdId);
-      if (hold.active) state.held -= hold.points;
+      if (hold.active) restore(state, hold.debit, hold.points, hold.entry, e.at);
       hold.active = false;
       break;
     }
@@ -602,26 +622,30 @@ function applyEntry(state: State, e: Entry, path: Path, what: string): void {
       return never;
     }
   }
+  // Entries that created a lot or a debit are indexed by it (it points back to the entry).
+  if (e.kind === "hold" || e.kind === "release" || e.kind === "expire" || (e.kind === "reverse" && !state.index.has(e.transactionId))) {
+    state.index.set(e.transactionId, e);
+  }
   state.entries.push(e);
-  state.index?.set(e.transactionId, e);
 }
 
-function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path: Path, what: string): void {
+function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path: () => Path, what: string): void {
   const target = lookup(state, e.reverses);
   if (target === undefined) {
     throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
   }
-  const lot = state.lotById.get(target.transactionId);
-  const debit = state.debitById.get(target.transactionId);
+  const node = state.index.get(target.transactionId);
+  const lot = node !== undefined && "node" in node && node.node === "lot" ? node : undefined;
+  const debit = node !== undefined && "node" in node && node.node === "debit" ? node : undefined;
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
-    badEntry([...path, "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, what);
+    badEntry([...path(), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, what);
   }
   const left = isCredit && lot !== undefined ? lot.points - lot.reversed - lot.clawedBack : debit !== undefined ? debit.points - debit.reversed : 0n;
   const r = e.points === undefined ? left : pts(state, e.points);
   if (r > left || r === 0n) {
-    badEntry([...path, "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, what);
+    badEntry([...path(), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, what);
   }
   if (isCredit && lot !== undefined) reverseCredit(state, e, lot, r);
   else if (debit !== undefined) reverseDebit(state, e, debit, r);
@@ -662,23 +686,30 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot
     const rest = available(state);
     take = minBig(shortfall, rest > 0n ? rest : 0n);
   }
-  if (take > 0n) consume(state, take, newDebit(state, e.transactionId));
+  if (take > 0n) consume(state, take, newDebit(state, e));
 }
 
-/** Gives a debit back: its deficit part first, then its lots, most recently consumed first. */
+/** Gives `r` points of a debit back (see {@link restore}) and counts them as reversed. */
 function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debit: DebitS, r: bigint): void {
   debit.src = undefined;
   debit.reversed += r;
-  let rest = r;
+  restore(state, debit, r, e, e.at);
+}
+
+/**
+ * Gives up to `amount` points of a debit back: the part that went into a negative balance first,
+ * then its lots, most recently consumed first. If that negative balance was since repaid by a later
+ * credit, the repaid part comes back as a new lot without expiry, named after `credit`.
+ */
+function restore(state: State, debit: DebitS, amount: bigint, credit: Entry, at: string): void {
+  let rest = amount;
   const fromDeficit = minBig(rest, debit.deficit);
   if (fromDeficit > 0n) {
     debit.deficit -= fromDeficit;
     rest -= fromDeficit;
-    const forgiven = minBig(fromDeficit, state.deficit);
-    state.deficit -= forgiven;
-    // The negative balance this debit caused was since repaid by a later credit: pay it back as a
-    // new lot without expiry, named after the reverse.
-    if (fromDeficit > forgiven) createLot(state, e.transactionId, e.at, undefined, fromDeficit - forgiven);
+    const cut = minBig(fromDeficit, state.deficit);
+    state.deficit -= cut;
+    if (fromDeficit > cut) createLot(state, credit, undefined, fromDeficit - cut, at);
   }
   while (rest > 0n) {
     const alloc = debit.allocs[debit.allocs.length - 1];
@@ -707,12 +738,20 @@ export function postEntries(account: Account, inputs: readonly EntryInput[], opt
   if (many && !Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, what);
   const { scale } = account;
   const normalized = inputs.map((input, i) => normalizeEntry(input, scale, many ? [i] : [], what));
+  // Few entries (the usual post): scan the ledger; many: index it once.
   const existing = new Map<string, Entry>();
-  for (const e of account.entries) existing.set(e.transactionId, e);
+  const earlier = (id: string): Entry | undefined => {
+    const known = existing.get(id);
+    if (known !== undefined || normalized.length > 8) return known;
+    const list = account.entries;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]?.transactionId === id) return list[i];
+    return undefined;
+  };
+  if (normalized.length > 8) for (const e of account.entries) existing.set(e.transactionId, e);
   const results: { transactionId: string; status: "applied" | "duplicate" }[] = [];
   const fresh: { entry: Entry; index: number }[] = [];
   normalized.forEach((entry, index) => {
-    const before = existing.get(entry.transactionId);
+    const before = earlier(entry.transactionId);
     if (before === undefined) {
       existing.set(entry.transactionId, entry);
       fresh.push({ entry, index });
@@ -726,7 +765,11 @@ export function postEntries(account: Account, inputs: readonly EntryInput[], opt
   if (fresh.length === 0) return { status: "duplicate", account, results };
   if (expectedVersion !== undefined && expectedVersion !== account.version) throw new VersionConflictError(expectedVersion, account.version);
   const state = stateFromAccount(account);
-  for (const { entry, index } of fresh) applyEntry(state, entry, many ? [index] : [], what);
+  const where: Where = { base: [], index: undefined, what };
+  for (const { entry, index } of fresh) {
+    where.index = many ? index : undefined;
+    applyEntry(state, entry, instantMs(entry.at), where);
+  }
   return { status: "applied", account: toAccount(state), results };
 }
 
@@ -740,44 +783,41 @@ interface RunOptions {
 
 function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
   const state = emptyState(settings);
-  const index = state.index ?? new Map<string, Entry>();
+  const index = state.index;
   const stored = storedEntryChecker(settings.scale);
-  const what = options.wrapErrors === true ? "account" : "replay";
-  const base: Path = options.wrapErrors === true ? ["entries"] : [];
+  const wrap = options.wrapErrors === true;
+  const where: Where = { base: wrap ? ["entries"] : [], index: 0, what: wrap ? "account" : "replay" };
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i];
-    try {
-      const e = stored(input) ?? normalizeEntry(input, settings.scale, [...base, i], what);
-      if (Date.parse(e.at) > untilMs) break;
-      const earlier = index.get(e.transactionId);
-      if (earlier !== undefined) badEntry([...base, i, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, what);
-      if (options.onEntry === undefined) applyEntry(state, e, [...base, i], what);
-      else options.onEntry(state, e, () => applyEntry(state, e, [...base, i], what));
-    } catch (err) {
-      if (options.wrapErrors === true && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {
-        throw new LoyaltyValidationError([{ path: ["entries", i], message: `cannot be replayed: ${err.message}` }], "account");
+  const onEntry = options.onEntry;
+  const instant = { ms: 0 };
+  let i = 0;
+  try {
+    for (; i < inputs.length; i++) {
+      const input = inputs[i];
+      where.index = i;
+      let e = stored(input, instant);
+      let ms = instant.ms;
+      if (e === undefined) {
+        e = normalizeEntry(input, settings.scale, pathOf(where), where.what);
+        ms = instantMs(e.at);
       }
-      throw err;
+      if (ms > untilMs) break;
+      if (index.has(e.transactionId)) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
+      if (onEntry === undefined) applyEntry(state, e, ms, where);
+      else onEntry(state, e, () => applyEntry(state, e, ms, where));
     }
+  } catch (err) {
+    if (wrap && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {
+      throw new LoyaltyValidationError([{ path: ["entries", i], message: `cannot be replayed: ${err.message}` }], "account");
+    }
+    throw err;
   }
   return state;
 }
 
-export function replayEntries(inputs: readonly EntryInput[], settingsInput: AccountSettings): Account {
-  if (!Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, "replay");
-  return toAccount(run(inputs, settingsFrom(settingsInput, "replay")));
-}
-
-export function parseAccountChecked(input: unknown): Account {
-  const parsed = accountParsers.parse(input);
-  const rebuilt = toAccount(run(parsed.entries, settingsFrom(parsed, "account"), { wrapErrors: true }));
-  for (const key of ["negativeLimit", "entries", "version", "lots", "holds", "debits", "deficit"] as const) {
-    if (!jsonEqual(parsed[key], rebuilt[key])) {
-      badEntry([key], key === "entries" ? "expected entries in stored form (points written with the account's scale)" : `does not match what replaying the entries gives`, "account");
-    }
-  }
-  return rebuilt;
+/** Replays entries into a fresh state (the settings already validated). */
+export function replayState(inputs: readonly unknown[], settings: Settings, wrapErrors: boolean): State {
+  return run(inputs, settings, { wrapErrors });
 }
 
 /** The working state at instant `ms`: from the snapshot when `ms` is at or after its last entry, by replaying a prefix otherwise. */
@@ -800,10 +840,16 @@ export function balanceOf(account: Account, at: string | Date): string {
     if (l.remaining === "0" || (l.expiresAt !== undefined && msOf(l.expiresAt, ["lots", i, "expiresAt"]) <= ms)) return;
     total += unitsOf(l.remaining, scale, ["lots", i, "remaining"]);
   });
-  account.holds.forEach((h, i) => {
-    if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) total -= unitsOf(h.points, scale, ["holds", i, "points"]);
-  });
   total -= unitsOf(account.deficit, scale, ["deficit"]);
+  // Holds that time out by `at` give their points back: what went into a negative balance in full,
+  // lot points only to lots still unexpired at `at`.
+  let expiry: Map<string, number> | undefined;
+  account.holds.forEach((h, i) => {
+    if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) return;
+    total += unitsOf(h.deficit, scale, ["holds", i, "deficit"]);
+    expiry ??= new Map(account.lots.map((l) => [l.lotId, l.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(l.expiresAt)]));
+    for (const a of h.lots) if ((expiry.get(a.lotId) ?? Number.NEGATIVE_INFINITY) > ms) total += unitsOf(a.points, scale, ["holds", i, "lots"]);
+  });
   return fromUnits(total, scale);
 }
 
@@ -834,12 +880,13 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
   state = run(account.entries, settingsOfAccount(account), {
     untilMs: toMs,
     onEntry: (s, e, apply) => {
-      if (Date.parse(e.at) >= fromMs) openAt(s);
+      const ms = instantMs(e.at);
+      if (ms >= fromMs) openAt(s);
       if (opening === undefined) {
         apply();
         return;
       }
-      advance(s, Date.parse(e.at));
+      advance(s, ms);
       const before = available(s);
       apply();
       const after = available(s);

@@ -28,6 +28,7 @@ function pow10(scale: number): bigint {
 
 /** The canonical decimal string of `units` at `scale`: exactly `scale` digits after the point. */
 export function fromUnits(units: bigint, scale: number): string {
+  if (units === 0n) return scale === 0 ? "0" : `0.${"0".repeat(scale)}`;
   if (scale === 0) return units.toString();
   const negative = units < 0n;
   const abs = negative ? -units : units;
