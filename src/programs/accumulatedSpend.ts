@@ -1,5 +1,5 @@
 import DecimalJs from "decimal.js";
-import { parseInstant } from "../_lib/validation.js";
+import { parseInstant } from "../_lib/values.js";
 import { minorUnits } from "../money/currencies.js";
 import { parseProgram } from "./parseProgram.js";
 import { assertAccount } from "./_lib/engine.js";

@@ -1,35 +1,58 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import DecimalJs from "decimal.js";
-import { InstantSchema } from "../_lib/validation.js";
+import { instantMillis } from "../_lib/values.js";
 import { Decimal, isMoney, makeMoney, type Money } from "../money/money.js";
-import { MoneyJsonSchema } from "../money/json.js";
+import { isCurrencyCode } from "../money/currencies.js";
 import { LineKindSchema } from "./program.js";
 
 const QUANTITY = /^(0|[1-9]\d*)(\.\d{1,6})?$/;
 
 /** A positive quantity: a decimal string ("2", "0.350") or a positive integer number. */
-const QuantitySchema = /* @__PURE__ */ z
-  .union([z.string().regex(QUANTITY, { message: "expected a positive decimal quantity such as \"2\" or \"0.350\" (at most 6 decimals)" }), z.int().min(1).max(1_000_000_000)])
-  .transform((q, ctx) => {
+const QUANTITY_ERROR = "expected a positive quantity: a decimal string such as \"2\" or \"0.350\" (at most 6 decimals) or a positive integer";
+const QuantitySchema = /* @__PURE__ */ z.pipe(
+  z.union([z.string().check(z.regex(QUANTITY, { error: QUANTITY_ERROR })), z.int().check(z.minimum(1, { error: QUANTITY_ERROR }), z.maximum(1_000_000_000))], { error: QUANTITY_ERROR }),
+  z.transform((q: string | number, ctx) => {
     const d = new Decimal(q);
     if (d.lte(0)) {
-      ctx.addIssue({ code: "custom", message: "expected a quantity greater than zero" });
+      ctx.issues.push({ code: "custom", message: "expected a quantity greater than zero", input: q });
       return z.NEVER;
     }
     return d;
-  });
+  }),
+);
+
+const PRICE = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const MoneyWireSchema = /* @__PURE__ */ z.strictObject({
+  amount: z.string().check(z.regex(PRICE, { error: "expected a decimal string such as \"12.50\"" })),
+  currency: z.string().check(z.refine(isCurrencyCode, { error: "expected an active ISO 4217 currency code such as \"EUR\"" })),
+});
 
 /** A unit price: money on the wire (`{ amount, currency }`) or a Money value; not negative. */
-const UnitPriceSchema = /* @__PURE__ */ z
-  .union([MoneyJsonSchema, z.custom<Money>((v) => isMoney(v), { message: "expected money { amount, currency }" })])
-  .transform((m, ctx): Money => {
+const UnitPriceSchema = /* @__PURE__ */ z.pipe(
+  z.union([MoneyWireSchema, z.custom<Money>((v) => isMoney(v))], { error: "expected money such as { \"amount\": \"12.50\", \"currency\": \"EUR\" }" }),
+  z.transform((m: { amount: string; currency: string } | Money, ctx): Money => {
     const amount = DecimalJs.isDecimal(m.amount) ? new Decimal(m.amount) : new Decimal(m.amount as string);
     if (!amount.isFinite() || amount.isNegative()) {
-      ctx.addIssue({ code: "custom", message: "expected a unit price of zero or more" });
+      ctx.issues.push({ code: "custom", message: "expected a unit price of zero or more", input: m });
       return z.NEVER;
     }
     return makeMoney(amount, m.currency);
-  });
+  }),
+);
+
+const InstantSchema = /* @__PURE__ */ z.pipe(
+  z.union([z.string(), z.date()], { error: "expected an ISO-8601 instant with an offset such as \"2026-03-01T10:00:00Z\" or a valid Date" }),
+  z.transform((value: string | Date, ctx) => {
+    const ms = instantMillis(value);
+    if (!Number.isFinite(ms)) {
+      ctx.issues.push({ code: "custom", message: "expected an ISO-8601 instant with an offset such as \"2026-03-01T10:00:00Z\" or a valid Date", input: value });
+      return z.NEVER;
+    }
+    return new Date(ms).toISOString();
+  }),
+);
+
+const text = (what: string) => z.string().check(z.minLength(1, { error: `expected a non-empty ${what}` }), z.maxLength(200, { error: `expected a ${what} of at most 200 characters` }));
 
 /**
  * One basket line: `id` (unique in the basket), `sku`, optional `category`, `kind` (default
@@ -45,10 +68,10 @@ const UnitPriceSchema = /* @__PURE__ */ z
  * @category programs
  */
 export const BasketLineSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string().min(1).max(200),
-  sku: z.string().min(1).max(200),
-  category: z.string().min(1).max(200).optional(),
-  kind: LineKindSchema.default("merchandise"),
+  id: text("line id"),
+  sku: text("SKU"),
+  category: z.optional(text("category")),
+  kind: z._default(LineKindSchema, "merchandise"),
   quantity: QuantitySchema,
   unitPrice: UnitPriceSchema,
 });
@@ -70,23 +93,23 @@ export type BasketLine = z.output<typeof BasketLineSchema>;
  */
 export const BasketSchema = /* @__PURE__ */ z
   .strictObject({
-    id: z.string().min(1).max(200),
-    customerId: z.string().min(1).max(200).optional(),
-    cardId: z.string().min(1).max(200).optional(),
+    id: text("basket id"),
+    customerId: z.optional(text("customer id")),
+    cardId: z.optional(text("card id")),
     at: InstantSchema,
-    lines: z.array(BasketLineSchema).min(1, { message: "expected at least one line" }).max(10_000),
+    lines: z.array(BasketLineSchema).check(z.minLength(1, { error: "expected at least one line" }), z.maxLength(10_000)),
   })
-  .superRefine((b, ctx) => {
+  .check(z.superRefine((b, ctx) => {
     const ids = new Set<string>();
     const currency = b.lines[0]?.unitPrice.currency;
     b.lines.forEach((l, i) => {
-      if (ids.has(l.id)) ctx.addIssue({ code: "custom", path: ["lines", i, "id"], message: "expected a unique line id" });
+      if (ids.has(l.id)) ctx.addIssue({ code: "custom", path: ["lines", i, "id"], message: "expected a unique line id", input: l.id });
       ids.add(l.id);
       if (l.unitPrice.currency !== currency) {
-        ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice", "currency"], message: `currency mismatch: expected ${String(currency)} like the first line` });
+        ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice", "currency"], message: `currency mismatch: expected ${String(currency)} like the first line`, input: l.unitPrice.currency });
       }
     });
-  });
+  }));
 
 /**
  * A validated basket (the output of {@link parseBasket}): quantities are `Decimal`s, unit prices

@@ -1,5 +1,5 @@
 import { LoyaltyValidationError, ProgramInactiveError } from "../errors/errors.js";
-import { parseInstant } from "../_lib/validation.js";
+import { parseInstant } from "../_lib/values.js";
 import { openAccount } from "../ledger/openAccount.js";
 import { post } from "../ledger/post.js";
 import { parseProgram } from "./parseProgram.js";

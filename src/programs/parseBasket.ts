@@ -1,8 +1,9 @@
-import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import type { SafeParseResult } from "../_lib/validation.js";
+import { miniParsers } from "./_lib/parsers.js";
 import { brand, isBranded } from "./_lib/brand.js";
 import { BasketSchema, type Basket } from "./basket.js";
 
-const parsers = /* @__PURE__ */ makeParsers(BasketSchema, "basket");
+const parsers = /* @__PURE__ */ miniParsers(BasketSchema, "basket");
 
 /**
  * Validates a basket and returns it with exact quantities (`Decimal`) and prices (`Money`).

@@ -1,8 +1,9 @@
-import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import type { SafeParseResult } from "../_lib/validation.js";
+import { miniParsers } from "./_lib/parsers.js";
 import { brand, isBranded } from "./_lib/brand.js";
 import { ProgramSchema, type Program } from "./program.js";
 
-const parsers = /* @__PURE__ */ makeParsers(ProgramSchema, "program");
+const parsers = /* @__PURE__ */ miniParsers(ProgramSchema, "program");
 
 /**
  * Validates a program configuration (JSON) and returns it typed, deep-frozen and ready for the till.

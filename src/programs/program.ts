@@ -3,8 +3,7 @@
 // catalog; plus the non-personal stamp/sticker/coupon cards the seed describes for Olga's shop).
 // Schemas are the types; cross-field rules (currency precision, unique tiers, time zone) are checked
 // once over the whole program.
-import * as z from "zod";
-import { NonNegativeDecimalStringSchema, PositiveDecimalStringSchema } from "../_lib/validation.js";
+import * as z from "zod/mini";
 import { isTimeZone } from "../_lib/time.js";
 import { isCurrencyCode, minorUnits } from "../money/currencies.js";
 import { Decimal } from "../money/money.js";
@@ -12,20 +11,33 @@ import { Decimal } from "../money/money.js";
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An instant in a JSON config: an ISO-8601 string with an offset; normalized to UTC `toISOString`. */
-const ConfigInstantSchema = /* @__PURE__ */ z
-  .string()
-  .regex(ISO_INSTANT, { message: "expected an ISO-8601 instant with an offset such as \"2026-01-31T10:00:00Z\"" })
-  .refine((s) => Number.isFinite(Date.parse(s)), { message: "expected a real calendar instant" })
-  .transform((s) => new Date(Date.parse(s)).toISOString());
+const ConfigInstantSchema = /* @__PURE__ */ z.pipe(
+  z.string().check(
+    z.regex(ISO_INSTANT, { error: "expected an ISO-8601 instant with an offset such as \"2026-01-31T10:00:00Z\"" }),
+    z.refine((s) => Number.isFinite(Date.parse(s)), { error: "expected a real calendar instant" }),
+  ),
+  z.transform((s: string) => new Date(Date.parse(s)).toISOString()),
+);
 
-const IdSchema = /* @__PURE__ */ z.string().min(1, { message: "expected a non-empty id" }).max(200, { message: "expected an id of at most 200 characters" });
-const NameSchema = /* @__PURE__ */ z.string().min(1, { message: "expected a non-empty name" }).max(500);
-const AmountSchema = NonNegativeDecimalStringSchema;
-const PointsSchema = NonNegativeDecimalStringSchema;
-const PositivePointsSchema = PositiveDecimalStringSchema;
+const text = (what: string, max: number) => z.string().check(z.minLength(1, { error: `expected a non-empty ${what}` }), z.maxLength(max, { error: `expected a ${what} of at most ${max} characters` }));
+const IdSchema = /* @__PURE__ */ text("id", 200);
+const NameSchema = /* @__PURE__ */ text("name", 500);
+const NON_NEGATIVE = /^(0|[1-9]\d*)(\.\d+)?$/;
+const decimal = (error: string) => z.string().check(z.regex(NON_NEGATIVE, { error }));
+const positive = (error: string) => z.string().check(z.regex(NON_NEGATIVE, { error }), z.refine((s) => /[1-9]/.test(s), { error }));
+const AmountSchema = /* @__PURE__ */ decimal("expected an amount as a non-negative decimal string such as \"12.50\"");
+const PositiveAmountSchema = /* @__PURE__ */ positive("expected an amount as a positive decimal string such as \"12.50\"");
+const PointsSchema = /* @__PURE__ */ decimal("expected points as a non-negative decimal string such as \"100\"");
+const PositivePointsSchema = /* @__PURE__ */ positive("expected points as a positive decimal string such as \"100\"");
+const PositiveDecimalSchema = /* @__PURE__ */ positive("expected a positive decimal string such as \"1.5\"");
+const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const optional = z.optional;
 
 /** A percentage as a decimal string, greater than 0 and at most 100 ("10" is 10 %). */
-const PercentSchema = /* @__PURE__ */ PositiveDecimalStringSchema.refine((s) => Number(s) <= 100, { message: "expected a percentage greater than 0 and at most 100" });
+const PercentSchema = /* @__PURE__ */ z.string().check(
+  z.regex(NON_NEGATIVE, { error: "expected a percentage greater than 0 and at most 100 such as \"10\"" }),
+  z.refine((s) => /[1-9]/.test(s) && Number(s) <= 100, { error: "expected a percentage greater than 0 and at most 100" }),
+);
 
 /**
  * The kind of a basket line. Only `merchandise` earns and gets discounts unless a program's
@@ -44,7 +56,7 @@ export const LineKindSchema = /* @__PURE__ */ z.enum(["merchandise", "service", 
 /** {@inheritDoc LineKindSchema} @category programs */
 export type LineKind = z.infer<typeof LineKindSchema>;
 
-const SkuListSchema = /* @__PURE__ */ z.array(z.string().min(1)).max(10_000);
+const SkuListSchema = /* @__PURE__ */ z.array(text("SKU or category", 200)).check(z.maxLength(10_000));
 
 /**
  * Which lines a program applies to. A line is eligible when its `kind` is in `lineKinds` (default
@@ -59,11 +71,11 @@ const SkuListSchema = /* @__PURE__ */ z.array(z.string().min(1)).max(10_000);
  * @category programs
  */
 export const EligibilitySchema = /* @__PURE__ */ z.strictObject({
-  lineKinds: z.array(LineKindSchema).min(1).optional(),
-  includeSkus: SkuListSchema.optional(),
-  includeCategories: SkuListSchema.optional(),
-  excludeSkus: SkuListSchema.optional(),
-  excludeCategories: SkuListSchema.optional(),
+  lineKinds: optional(z.array(LineKindSchema).check(z.minLength(1))),
+  includeSkus: optional(SkuListSchema),
+  includeCategories: optional(SkuListSchema),
+  excludeSkus: optional(SkuListSchema),
+  excludeCategories: optional(SkuListSchema),
 });
 
 /** {@inheritDoc EligibilitySchema} @category programs */
@@ -81,8 +93,8 @@ export type Eligibility = z.infer<typeof EligibilitySchema>;
  * @category programs
  */
 export const ActiveWindowSchema = /* @__PURE__ */ z
-  .strictObject({ from: ConfigInstantSchema, to: ConfigInstantSchema.optional() })
-  .refine((w) => w.to === undefined || Date.parse(w.to) > Date.parse(w.from), { message: "expected active.to after active.from", path: ["to"] });
+  .strictObject({ from: ConfigInstantSchema, to: optional(ConfigInstantSchema) })
+  .check(z.refine((w) => w.to === undefined || Date.parse(w.to) > Date.parse(w.from), { error: "expected active.to after active.from", path: ["to"] }));
 
 /** {@inheritDoc ActiveWindowSchema} @category programs */
 export type ActiveWindow = z.infer<typeof ActiveWindowSchema>;
@@ -109,20 +121,20 @@ const RoundingSchema = /* @__PURE__ */ z.enum(["half-even", "half-up", "down", "
 const common = {
   id: IdSchema,
   name: NameSchema,
-  currency: z.string().refine(isCurrencyCode, { message: "expected an active ISO 4217 currency code such as \"EUR\"" }),
-  timeZone: z.string().refine(isTimeZone, { message: "expected an IANA time zone such as \"Europe/Berlin\"" }),
+  currency: z.string().check(z.refine(isCurrencyCode, { error: "expected an active ISO 4217 currency code such as \"EUR\"" })),
+  timeZone: z.string().check(z.refine(isTimeZone, { error: "expected an IANA time zone such as \"Europe/Berlin\"" })),
   active: ActiveWindowSchema,
-  eligibility: EligibilitySchema.optional(),
+  eligibility: optional(EligibilitySchema),
   /** Whether the customer must be identified and have consented to personal-data processing. */
-  personalized: z.boolean().optional(),
+  personalized: optional(z.boolean()),
   /** Rounding of money discounts to the minor unit (default half-even). */
-  rounding: RoundingSchema.optional(),
+  rounding: optional(RoundingSchema),
 };
 
 /** Lines a rule applies to: any listed SKU or category (at least one list, non-empty). */
 const MatchSchema = /* @__PURE__ */ z
-  .strictObject({ skus: SkuListSchema.optional(), categories: SkuListSchema.optional() })
-  .refine((m) => (m.skus?.length ?? 0) + (m.categories?.length ?? 0) > 0, { message: "expected at least one SKU or category to match" });
+  .strictObject({ skus: optional(SkuListSchema), categories: optional(SkuListSchema) })
+  .check(z.refine((m) => (m.skus?.length ?? 0) + (m.categories?.length ?? 0) > 0, { error: "expected at least one SKU or category to match" }));
 
 /**
  * A plain discount program: a fixed percentage off eligible lines, optionally only from a minimum
@@ -140,8 +152,8 @@ export const DiscountProgramSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("discount"),
   ...common,
   percent: PercentSchema,
-  minSpend: AmountSchema.optional(),
-  maxDiscount: AmountSchema.optional(),
+  minSpend: optional(AmountSchema),
+  maxDiscount: optional(AmountSchema),
 });
 
 /**
@@ -176,7 +188,7 @@ export type Tier = z.infer<typeof TierSchema>;
  * @category programs
  */
 export const SpendWindowSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("rolling"), months: z.int().min(1).max(1200) }),
+  z.strictObject({ type: z.literal("rolling"), months: int(1, 1200) }),
   z.strictObject({ type: z.literal("calendar-year") }),
   z.strictObject({ type: z.literal("lifetime") }),
 ]);
@@ -201,10 +213,10 @@ export type SpendWindow = z.infer<typeof SpendWindowSchema>;
 export const CumulativeProgramSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("cumulative"),
   ...common,
-  tiers: z.array(TierSchema).min(1).max(100),
+  tiers: z.array(TierSchema).check(z.minLength(1), z.maxLength(100)),
   window: SpendWindowSchema,
-  includeCurrentPurchase: z.boolean().optional(),
-  maxDiscount: AmountSchema.optional(),
+  includeCurrentPurchase: optional(z.boolean()),
+  maxDiscount: optional(AmountSchema),
 });
 
 /**
@@ -223,9 +235,9 @@ export const CumulativeProgramSchema = /* @__PURE__ */ z.strictObject({
  * @category programs
  */
 export const EarnRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("per-amount"), id: IdSchema.optional(), points: PositivePointsSchema, per: PositiveDecimalStringSchema, match: MatchSchema.optional() }),
-  z.strictObject({ type: z.literal("multiplier"), id: IdSchema.optional(), factor: PositiveDecimalStringSchema, match: MatchSchema }),
-  z.strictObject({ type: z.literal("per-unit"), id: IdSchema.optional(), points: PositivePointsSchema, match: MatchSchema }),
+  z.strictObject({ type: z.literal("per-amount"), id: optional(IdSchema), points: PositivePointsSchema, per: PositiveAmountSchema, match: optional(MatchSchema) }),
+  z.strictObject({ type: z.literal("multiplier"), id: optional(IdSchema), factor: PositiveDecimalSchema, match: MatchSchema }),
+  z.strictObject({ type: z.literal("per-unit"), id: optional(IdSchema), points: PositivePointsSchema, match: MatchSchema }),
 ]);
 
 /** {@inheritDoc EarnRuleSchema} @category programs */
@@ -246,12 +258,12 @@ export type EarnRule = z.infer<typeof EarnRuleSchema>;
  * @category programs
  */
 export const EarnSchema = /* @__PURE__ */ z.strictObject({
-  rules: z.array(EarnRuleSchema).max(200),
-  rounding: RoundingSchema.optional(),
-  minOrder: AmountSchema.optional(),
-  capPerTransaction: PointsSchema.optional(),
-  capPerPeriod: z.strictObject({ points: PointsSchema, period: z.enum(["day", "week", "month", "year"]) }).optional(),
-  validityMonths: z.int().min(1).max(1200).optional(),
+  rules: z.array(EarnRuleSchema).check(z.maxLength(200)),
+  rounding: optional(RoundingSchema),
+  minOrder: optional(AmountSchema),
+  capPerTransaction: optional(PointsSchema),
+  capPerPeriod: optional(z.strictObject({ points: PointsSchema, period: z.enum(["day", "week", "month", "year"]) })),
+  validityMonths: optional(int(1, 1200)),
 });
 
 /** {@inheritDoc EarnSchema} @category programs */
@@ -282,17 +294,17 @@ export const WelcomeBonusSchema = /* @__PURE__ */ z.strictObject({ points: Posit
  * @category programs
  */
 export const RedeemSchema = /* @__PURE__ */ z.strictObject({
-  pointValue: PositiveDecimalStringSchema,
-  minPoints: PointsSchema.optional(),
-  step: PositivePointsSchema.optional(),
-  maxShare: PercentSchema.optional(),
+  pointValue: PositiveAmountSchema,
+  minPoints: optional(PointsSchema),
+  step: optional(PositivePointsSchema),
+  maxShare: optional(PercentSchema),
 });
 
 const pointsCommon = {
   /** Digits after the decimal point for points (0 = whole points, the default). */
-  pointsScale: z.int().min(0).max(6).optional(),
-  welcomeBonus: WelcomeBonusSchema.optional(),
-  clawback: ClawbackPolicySchema.optional(),
+  pointsScale: optional(int(0, 6)),
+  welcomeBonus: optional(WelcomeBonusSchema),
+  clawback: optional(ClawbackPolicySchema),
 };
 
 /**
@@ -311,7 +323,7 @@ export const BonusProgramSchema = /* @__PURE__ */ z.strictObject({
   ...common,
   ...pointsCommon,
   earn: EarnSchema,
-  redeem: RedeemSchema.optional(),
+  redeem: optional(RedeemSchema),
 });
 
 /**
@@ -326,8 +338,8 @@ export const BonusProgramSchema = /* @__PURE__ */ z.strictObject({
  * @category programs
  */
 export const RewardGiftSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("product"), sku: z.string().min(1) }),
-  z.strictObject({ type: z.literal("fixed"), amount: PositiveDecimalStringSchema }),
+  z.strictObject({ type: z.literal("product"), sku: text("SKU", 200) }),
+  z.strictObject({ type: z.literal("fixed"), amount: PositiveAmountSchema }),
   z.strictObject({ type: z.literal("percent"), percent: PercentSchema }),
 ]);
 
@@ -345,7 +357,7 @@ export const RewardSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   name: NameSchema,
   pointsCost: PositivePointsSchema,
-  stock: z.int().min(0).max(1_000_000_000).optional(),
+  stock: optional(int(0, 1_000_000_000)),
   gives: RewardGiftSchema,
 });
 
@@ -368,8 +380,8 @@ export const CatalogProgramSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("catalog"),
   ...common,
   ...pointsCommon,
-  earn: EarnSchema.optional(),
-  rewards: z.array(RewardSchema).max(10_000),
+  earn: optional(EarnSchema),
+  rewards: z.array(RewardSchema).check(z.maxLength(10_000)),
 });
 
 /**
@@ -384,8 +396,8 @@ export const CatalogProgramSchema = /* @__PURE__ */ z.strictObject({
  * @category programs
  */
 export const CardRewardSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("free-item"), maxValue: PositiveDecimalStringSchema.optional(), match: MatchSchema.optional() }),
-  z.strictObject({ type: z.literal("fixed"), amount: PositiveDecimalStringSchema }),
+  z.strictObject({ type: z.literal("free-item"), maxValue: optional(PositiveAmountSchema), match: optional(MatchSchema) }),
+  z.strictObject({ type: z.literal("fixed"), amount: PositiveAmountSchema }),
   z.strictObject({ type: z.literal("percent"), percent: PercentSchema }),
 ]);
 
@@ -406,14 +418,14 @@ export const CardRewardSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
 export const StampsProgramSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("stamps"),
   ...common,
-  cardSize: z.int().min(1).max(1000),
+  cardSize: int(1, 1000),
   earn: z.discriminatedUnion("type", [
-    z.strictObject({ type: z.literal("per-purchase"), minAmount: AmountSchema.optional(), stamps: z.int().min(1).max(1000).optional() }),
-    z.strictObject({ type: z.literal("per-amount"), per: PositiveDecimalStringSchema, maxPerPurchase: z.int().min(1).max(1000).optional() }),
+    z.strictObject({ type: z.literal("per-purchase"), minAmount: optional(AmountSchema), stamps: optional(int(1, 1000)) }),
+    z.strictObject({ type: z.literal("per-amount"), per: PositiveAmountSchema, maxPerPurchase: optional(int(1, 1000)) }),
   ]),
   reward: CardRewardSchema,
-  transferable: z.boolean().optional(),
-  clawback: ClawbackPolicySchema.optional(),
+  transferable: optional(z.boolean()),
+  clawback: optional(ClawbackPolicySchema),
 });
 
 function decimals(s: string): number {
@@ -458,7 +470,7 @@ function checkUnique(ctx: Ctx, values: readonly string[], path: (string | number
  */
 export const ProgramSchema = /* @__PURE__ */ z
   .discriminatedUnion("kind", [DiscountProgramSchema, CumulativeProgramSchema, BonusProgramSchema, CatalogProgramSchema, StampsProgramSchema])
-  .superRefine((p, ctx) => {
+  .check(z.superRefine((p, ctx) => {
     const c = p.currency;
     switch (p.kind) {
       case "discount":
@@ -499,7 +511,7 @@ export const ProgramSchema = /* @__PURE__ */ z
         return never;
       }
     }
-  });
+  }));
 
 /**
  * A validated program (the output of {@link parseProgram}): instants normalized to UTC ISO strings.

@@ -1,5 +1,5 @@
 import { ErrorCode, IdempotencyConflictError, LoyaltyValidationError, OperationError, VersionConflictError } from "../errors/errors.js";
-import { parseInstant } from "../_lib/validation.js";
+import { parseInstant } from "../_lib/values.js";
 import { minorUnits } from "../money/currencies.js";
 import { postMany } from "../ledger/postMany.js";
 import type { EntryInput } from "../ledger/schemas.js";

@@ -86,7 +86,7 @@ export const QuoteSchema = /* @__PURE__ */ z.strictObject({
   total: MoneyJsonSchema,
   spend: MoneyJsonSchema,
   accumulatedSpend: MoneyJsonSchema.nullable(),
-  tier: TierSchema.nullable(),
+  tier: z.nullable(TierSchema),
   pointsEarned: Points,
   welcomeBonus: Points,
   pointsRedeemed: Points,

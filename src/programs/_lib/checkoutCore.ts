@@ -1,5 +1,5 @@
 import { IdempotencyConflictError, LoyaltyValidationError, VersionConflictError } from "../../errors/errors.js";
-import { parseInstant } from "../../_lib/validation.js";
+import { parseInstant } from "../../_lib/values.js";
 import { postMany } from "../../ledger/postMany.js";
 import type { EntryInput } from "../../ledger/schemas.js";
 import type { Basket } from "../basket.js";

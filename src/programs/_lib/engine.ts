@@ -7,7 +7,7 @@
 //   4. points / stamps earned on what is actually left to pay on eligible lines, rounded once for the
 //      transaction by the program's rule, then capped (per transaction, then per period)
 import { CurrencyMismatchError, ErrorCode, InsufficientPointsError, LoyaltyValidationError, OperationError } from "../../errors/errors.js";
-import { parseInstant } from "../../_lib/validation.js";
+import { parseInstant } from "../../_lib/values.js";
 import { endOfDayMonthsLater } from "../../_lib/time.js";
 import { allocate } from "../../money/allocate.js";
 import { makeMoney } from "../../money/money.js";
