@@ -87,12 +87,11 @@ function pointsScale(program: Program): number {
 }
 
 /** Applies `total` as `field` over the eligible lines, in proportion to what is left to pay on each. */
-function spread(lines: readonly LineCalc[], idx: readonly number[], total: D, dp: number, currency: string, field: "discount" | "pointsMoney"): D[] {
+function spread(lines: readonly LineCalc[], idx: readonly number[], total: D, currency: string, field: "discount" | "pointsMoney"): D[] {
   const weights = idx.map((i) => left(lines[i] as LineCalc));
   if (total.isZero() || weights.every((w) => w.isZero())) return idx.map(() => ZERO);
   const shares = allocate(makeMoney(total, currency), weights).map((m) => m.amount);
   idx.forEach((i, k) => take(lines[i] as LineCalc, field, shares[k] as D));
-  void dp;
   return shares;
 }
 
@@ -278,7 +277,7 @@ function applyDiscountProgram(program: ProgramOf<"discount">, lines: LineCalc[],
     d = dec(program.maxDiscount);
     capped = true;
   }
-  spread(lines, idx, d, dp, c, "discount");
+  spread(lines, idx, d, c, "discount");
   explain.push({ rule: "discount", applied: true, reason: `${program.percent}% off ${label(base, dp, c)} of eligible lines: ${label(d, dp, c)}${capped ? ` (capped at the maximum discount of ${label(d, dp, c)})` : ""}` });
 }
 
@@ -302,7 +301,7 @@ function applyCumulative(program: ProgramOf<"cumulative">, account: ProgramAccou
     d = dec(program.maxDiscount);
     capped = true;
   }
-  spread(lines, idx, d, dp, c, "discount");
+  spread(lines, idx, d, c, "discount");
   explain.push({ rule: "discount", applied: true, reason: `${tier.percent}% off ${label(base, dp, c)} of eligible lines: ${label(d, dp, c)}${capped ? " (capped at the maximum discount)" : ""}` });
 }
 
@@ -349,7 +348,7 @@ function applyRedeem(program: ProgramOf<"bonus">, account: ProgramAccount, lines
     return;
   }
   const moneyValue = roundTo(points.times(value), dp, "floor");
-  const shares = spread(lines, idx, moneyValue, dp, c, "pointsMoney");
+  const shares = spread(lines, idx, moneyValue, c, "pointsMoney");
   // The points belong to the lines in proportion to the money they paid there (refunds give them back per line).
   const pts = allocateUnits(points, shares, scale);
   idx.forEach((i, k) => {
@@ -481,7 +480,7 @@ function applyReward(program: ProgramOf<"catalog">, account: ProgramAccount, lin
       throw new OperationError(ErrorCode.NOT_FOUND, `reward ${JSON.stringify(reward.id)} takes money off eligible lines, but nothing eligible is left to pay in the basket`, { rewardId: reward.id });
     }
     const d = g.type === "fixed" ? minD(dec(g.amount), base) : percentOf(base, g.percent, dp, mode(program));
-    shares = spread(lines, idx, d, dp, c, "discount");
+    shares = spread(lines, idx, d, c, "discount");
     target = idx;
     explain.push({ rule: "reward", applied: true, reason: `${reward.name} for ${reward.pointsCost} points: ${label(d, dp, c)} off ${label(base, dp, c)} of eligible lines` });
   }
@@ -530,7 +529,7 @@ function applyStamps(program: ProgramOf<"stamps">, account: ProgramAccount, line
         const base = sumD(idx.map((i) => left(lines[i] as LineCalc)));
         const d = rw.type === "fixed" ? minD(dec(rw.amount), base) : percentOf(base, rw.percent, dp, mode(program));
         if (d.gt(0)) {
-          shares = spread(lines, idx, d, dp, c, "discount");
+          shares = spread(lines, idx, d, c, "discount");
           target = idx;
           explain.push({ rule: "card", applied: true, reason: `full card of ${program.cardSize} stamps: ${label(d, dp, c)} off` });
         } else {
