@@ -55,6 +55,7 @@ export { programJsonSchema } from "./programJsonSchema.js";
 export { parseProgramAccount, safeParseProgramAccount } from "./parseProgramAccount.js";
 export { openProgramAccount, type OpenProgramAccountOptions } from "./openProgramAccount.js";
 export { openCatalogStock } from "./openCatalogStock.js";
+export { parseCatalogStock, safeParseCatalogStock } from "./parseCatalogStock.js";
 export { tierFor } from "./tierFor.js";
 export { accumulatedSpend } from "./accumulatedSpend.js";
 export { quote } from "./quote.js";

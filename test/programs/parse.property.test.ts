@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { LoyaltyError, parseBasket, parseProgram, safeParseBasket, safeParseProgram } from "../../src/index.js";
+import { LoyaltyError, parseBasket, parseCatalogStock, parseProgram, parseProgramAccount, safeParseBasket, safeParseProgram } from "../../src/index.js";
 
 // Fuzz: whatever comes in, the parsers return valid data or throw a LoyaltyError — nothing else.
 function onlyLoyaltyErrors(parse: (x: unknown) => unknown, input: unknown): void {
@@ -73,5 +73,20 @@ test.prop([nearBasket])("parseBasket on near-baskets: valid ones have positive q
     expect(new Set(r.data.lines.map((l) => l.unitPrice.currency)).size).toBe(1);
   } else {
     expect(r.error).toBeInstanceOf(LoyaltyError);
+  }
+});
+
+test.prop([fc.anything()])("parseProgramAccount on anything: an account or a LoyaltyError", (x) => onlyLoyaltyErrors(parseProgramAccount, x));
+test.prop([fc.anything()])("parseCatalogStock on anything: a stock or a LoyaltyError", (x) => onlyLoyaltyErrors(parseCatalogStock, x));
+test.prop([
+  fc.record({ programId: fc.oneof(fc.string(), fc.constant("gifts")), rewards: fc.array(fc.record({ rewardId: fc.constantFrom("a", "b", ""), remaining: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double()) })), applied: fc.array(fc.string()) }, { requiredKeys: [] }),
+])("parseCatalogStock on near-stocks: valid ones have unique rewards and whole, non-negative counts", (x) => {
+  try {
+    const s = parseCatalogStock(x);
+    expect(new Set(s.rewards.map((r) => r.rewardId)).size).toBe(s.rewards.length);
+    for (const r of s.rewards) expect(Number.isInteger(r.remaining) && r.remaining >= 0).toBe(true);
+    expect(parseCatalogStock(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  } catch (e) {
+    expect(e).toBeInstanceOf(LoyaltyError);
   }
 });
