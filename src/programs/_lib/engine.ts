@@ -158,8 +158,12 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
   const explain: Explanation[] = [];
   const excluded = basket.lines.length - idx.length;
   if (excluded > 0) {
-    const kinds = [...new Set(lines.filter((l) => !l.eligible).map((l) => l.line.kind))].join(", ");
-    explain.push({ rule: "eligibility", applied: true, reason: `${excluded} of ${basket.lines.length} lines excluded (${kinds}; excluded products, categories and non-merchandise do not count)` });
+    const kinds = program.eligibility?.lineKinds ?? ["merchandise", "service"];
+    const why = lines
+      .filter((l) => !l.eligible)
+      .slice(0, 5)
+      .map((l) => `${l.line.sku} (${kinds.includes(l.line.kind) ? "excluded product or category" : l.line.kind})`);
+    explain.push({ rule: "eligibility", applied: true, reason: `${excluded} of ${basket.lines.length} lines do not count: ${why.join(", ")}${excluded > 5 ? ", …" : ""}` });
   }
 
   const state = {
