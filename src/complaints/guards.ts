@@ -1,7 +1,6 @@
+import { autoCloseDueAt, reopenWindowEndsAt } from "./_lib/windows.js";
 import { ONWARD_FROM, type GuardName } from "./definition.js";
 import type { Complaint, ComplaintEvent } from "./schema.js";
-
-const DAY_MS = 86_400_000;
 
 /**
  * A guard: a pure predicate over the current snapshot and the (validated) event.
@@ -15,20 +14,6 @@ const DAY_MS = 86_400_000;
  * @category complaints
  */
 export type Guard = (complaint: Complaint, event: ComplaintEvent) => boolean;
-
-/** The instant a delivered complaint may be auto-closed: `autoCloseAfterDays` after the later of delivery and the last customer reply. */
-export function autoCloseDueAt(complaint: Complaint): number | null {
-  const { deliveredAt, lastCustomerReplyAt } = complaint.context;
-  if (deliveredAt === null) return null;
-  const quietSince = Math.max(Date.parse(deliveredAt), lastCustomerReplyAt === null ? 0 : Date.parse(lastCustomerReplyAt));
-  return quietSince + complaint.autoCloseAfterDays * DAY_MS;
-}
-
-/** The instant the reopen window ends (exclusive): `reopenWindowDays` after resolution. */
-export function reopenWindowEndsAt(complaint: Complaint): number | null {
-  const { resolvedAt } = complaint.context;
-  return resolvedAt === null ? null : Date.parse(resolvedAt) + complaint.reopenWindowDays * DAY_MS;
-}
 
 /**
  * The named guards of the complaint machine ({@link machineDefinition} refers to them by name).
@@ -78,31 +63,3 @@ export const guards: Readonly<Record<GuardName, Guard>> = Object.freeze({
     return to === esc.from || to === ONWARD_FROM[esc.from];
   },
 });
-
-const iso = (ms: number | null): string => (ms === null ? "never" : new Date(ms).toISOString());
-
-/** Why a guard failed, for the InvalidTransitionError message. */
-export function guardFailure(name: GuardName, c: Complaint, e: ComplaintEvent): string {
-  switch (name) {
-    case "choosesAnalyzedAlternative":
-      return `guard ${name} failed: alternative ${e.type === "AGREE_PLAN" ? e.alternative : "?"} was not analyzed; ${c.context.alternatives.length} alternative(s) analyzed in this round`;
-    case "customerAgreed":
-      return `guard ${name} failed: the customer has not agreed to the plan`;
-    case "hasAgreedPlan":
-      return `guard ${name} failed: no plan has been agreed`;
-    case "hasDelivery":
-      return `guard ${name} failed: nothing has been delivered`;
-    case "satisfied":
-    case "dissatisfied":
-      return `guard ${name} failed`;
-    case "closable":
-      return `guard ${name} failed: no satisfied follow-up, and auto-close is allowed only from ${iso(autoCloseDueAt(c))}`;
-    case "withinReopenWindow":
-      return `guard ${name} failed: the reopen window ended at ${iso(reopenWindowEndsAt(c))}; open a new complaint`;
-    case "returnTargetAllowed": {
-      const from = c.context.escalation?.from;
-      const onward = from === undefined ? null : ONWARD_FROM[from];
-      return `guard ${name} failed: an escalation from ${from ?? "?"} returns to ${from ?? "?"}${onward === null ? "" : ` or ${onward}`}`;
-    }
-  }
-}

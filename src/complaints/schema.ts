@@ -164,7 +164,6 @@ export const OpenRecordSchema = /* @__PURE__ */ z.strictObject({
  * @example
  * ```ts
  * import type { OpenRecord } from "loyalty-kit";
- * declare const record: OpenRecord;
  * const describe = (r: OpenRecord) => `${r.id} opened ${r.at}`;
  * console.log(typeof describe);
  * ```

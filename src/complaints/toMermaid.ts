@@ -7,7 +7,7 @@ const label = (type: string, t: TransitionDefinition): string => (t.guards.lengt
  * Renders {@link machineDefinition} as a Mermaid `stateDiagram-v2` for docs.
  *
  * The working states (where the five A's of seed 004 happen) are drawn inside a composite state
- * `working`; an event every working state sends to the same place is drawn once from `working`
+ * `working`, entered at `received`; an event every working state sends to the same place is drawn once from `working`
  * (`ESCALATE`, `WITHDRAW`, `REJECT`, and `CUSTOMER_REPLY` as a self-loop), and
  * `RETURN_FROM_ESCALATION` goes back into `working`. Guards are shown in brackets. The text depends
  * only on the definition, so it is stable across runs.
@@ -68,8 +68,7 @@ export function toMermaid(): string {
   const finals = all.filter((s) => states[s].type === "final").map((s) => `  ${s} --> [*]`);
   return [
     "stateDiagram-v2",
-    `  [*] --> ${machineDefinition.initial}`,
-    "  state working {",
+    ...(inGroup(machineDefinition.initial) ? ["  [*] --> working", "  state working {", `    [*] --> ${machineDefinition.initial}`] : [`  [*] --> ${machineDefinition.initial}`, "  state working {"]),
     ...inner,
     "  }",
     ...groupEdges,

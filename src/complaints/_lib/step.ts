@@ -1,7 +1,8 @@
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import type { ComplaintState, WorkingState } from "../constants.js";
 import { machineDefinition } from "../definition.js";
-import { guardFailure, guards } from "../guards.js";
+import { guards } from "../guards.js";
+import { guardFailure } from "./guardFailure.js";
 import type { Complaint, ComplaintContext, ComplaintEvent } from "../schema.js";
 import { isRecord } from "./check.js";
 import { frozenArray } from "./freeze.js";
