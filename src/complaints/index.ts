@@ -17,3 +17,4 @@ export { SlaPolicySchema, parseSlaPolicy, safeParseSlaPolicy, type SlaPolicy, ty
 export { deadlines, type ComplaintDeadlines } from "./deadlines.js";
 export { breaches, type SlaBreach } from "./breaches.js";
 export { complaintMetrics, type ComplaintMetrics, type DurationSummary } from "./complaintMetrics.js";
+export { complaintJsonSchemas } from "./jsonSchemas.js";

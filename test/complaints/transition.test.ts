@@ -215,3 +215,11 @@ describe("transition: rejected events", () => {
     expect(() => transition({} as never, { type: "ACKNOWLEDGE", at: t(1), by })).toThrow(/expected a complaint snapshot/);
   });
 });
+
+describe("transition: hostile input", () => {
+  it("turns a getter that throws into a typed validation error", () => {
+    const event = { type: "ACKNOWLEDGE", by: "a", get at(): string { throw new Error("boom"); } };
+    expect(() => transition(start(), event as never)).toThrow(/could not read input: boom/);
+    expect(() => openComplaint({ get id(): string { throw new Error("boom"); } } as never)).toThrow(LoyaltyValidationError);
+  });
+});

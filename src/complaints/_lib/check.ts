@@ -1,7 +1,7 @@
 // Hand-written checks for the transition path. They accept exactly what the zod schemas in
 // ../schema.ts accept (a property test holds them to that) without pulling zod into a bundle that
 // needs only { openComplaint, transition, can }.
-import type { ValidationIssue } from "../../errors/errors.js";
+import { LoyaltyError, LoyaltyValidationError, type ValidationIssue } from "../../errors/errors.js";
 
 // Same rule as InstantSchema in src/_lib/validation.ts, repeated here because that file imports zod.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -105,4 +105,17 @@ export function checker(input: Record_, base: readonly (string | number)[] = [])
       if (extra.length > 0) fail(null, `unexpected key${extra.length > 1 ? "s" : ""} ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
     },
   };
+}
+
+/**
+ * Runs a reader over untrusted input: a getter or proxy that throws while being read becomes a
+ * LoyaltyValidationError like any other bad input.
+ */
+export function reading<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof LoyaltyError) throw e;
+    throw new LoyaltyValidationError([{ path: [], message: `could not read input: ${e instanceof Error ? e.message : String(e)}` }], what);
+  }
 }

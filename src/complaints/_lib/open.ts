@@ -2,7 +2,7 @@ import { LoyaltyValidationError } from "../../errors/errors.js";
 import { COMPLAINT_CAUSES, COMPLAINT_CHANNELS, COMPLAINT_DEFAULTS, COMPLAINT_PRIORITIES, CUSTOMER_VALUES } from "../constants.js";
 import { priorityFor } from "../priorityFor.js";
 import type { Complaint, ComplaintContext, OpenRecord } from "../schema.js";
-import { checker, isRecord, preview } from "./check.js";
+import { checker, isRecord, preview, reading } from "./check.js";
 import { frozenArray } from "./freeze.js";
 
 const INPUT_KEYS = ["id", "customerId", "channel", "cause", "description", "at", "by", "customerValue", "priority", "reopenWindowDays", "autoCloseAfterDays"];
@@ -13,6 +13,10 @@ const RECORD_KEYS = ["type", "id", "customerId", "channel", "cause", "descriptio
  * and returns the canonical opening record with every default filled in.
  */
 export function openRecord(input: unknown, record: boolean, base: readonly (string | number)[] = []): OpenRecord {
+  return reading(record ? "complaint opening record" : "openComplaint", () => read(input, record, base));
+}
+
+function read(input: unknown, record: boolean, base: readonly (string | number)[]): OpenRecord {
   const what = record ? "complaint opening record" : "openComplaint";
   if (!isRecord(input)) throw new LoyaltyValidationError([{ path: [...base], message: `expected an object, got ${preview(input)}` }], what);
   const c = checker(input, base);

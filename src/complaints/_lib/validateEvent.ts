@@ -1,7 +1,7 @@
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { COMPLAINT_EVENT_TYPES, WORKING_STATES, type ComplaintEventType } from "../constants.js";
 import type { ComplaintEvent } from "../schema.js";
-import { checker, isRecord, preview } from "./check.js";
+import { checker, isRecord, preview, reading } from "./check.js";
 
 const BASE = ["type", "at", "by", "note"] as const;
 
@@ -29,6 +29,10 @@ const EXTRA: Readonly<Record<ComplaintEventType, readonly string[]>> = {
  * issue with its path.
  */
 export function validateEvent(input: unknown): ComplaintEvent {
+  return reading("complaint event", () => read(input));
+}
+
+function read(input: unknown): ComplaintEvent {
   if (!isRecord(input)) throw new LoyaltyValidationError([{ path: [], message: `expected an event object with a type, got ${preview(input)}` }], "complaint event");
   const type = Object.prototype.hasOwnProperty.call(input, "type") ? input["type"] : undefined;
   if (typeof type !== "string" || !(COMPLAINT_EVENT_TYPES as readonly string[]).includes(type)) {
