@@ -1,4 +1,4 @@
-import { InvalidTransitionError, LoyaltyValidationError } from "../errors/errors.js";
+import { InvalidTransitionError, LoyaltyError, LoyaltyValidationError } from "../errors/errors.js";
 import { assertSnapshot, step } from "./_lib/step.js";
 import { validateEvent } from "./_lib/validateEvent.js";
 import type { Complaint, ComplaintEventInput } from "./schema.js";
@@ -34,10 +34,21 @@ import type { Complaint, ComplaintEventInput } from "./schema.js";
 export function transition(complaint: Complaint, event: ComplaintEventInput): Complaint {
   assertSnapshot(complaint);
   const e = validateEvent(event);
-  const r = step(complaint, e);
+  const r = guarded(() => step(complaint, e));
   if (r.ok) return r.next;
   if (r.kind === "chronology") {
     throw new LoyaltyValidationError([{ path: ["at"], message: `expected an instant at or after the last event (${complaint.updatedAt}), got ${e.at}` }], `complaint event ${e.type}`);
   }
   throw new InvalidTransitionError(complaint.state, e.type, r.allowed, r.reason);
+}
+
+// A hand-built snapshot with a broken context can make a step fail on a missing field: report it as
+// bad input, never as a TypeError. (parseComplaint is the full check for untrusted snapshots.)
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof LoyaltyError) throw e;
+    throw new LoyaltyValidationError([{ path: [], message: "expected a complaint snapshot from openComplaint, transition or parseComplaint (check untrusted data with parseComplaint)" }], "complaint");
+  }
 }

@@ -106,6 +106,21 @@ describe("parseComplaint fuzzing", () => {
     );
   });
 
+  it("transition on a mutated snapshot returns or throws a LoyaltyError, never anything else", () => {
+    // The worked complaint after its satisfied follow-up: resolved, so both events below apply.
+    const resolved = JSON.parse(JSON.stringify(events.slice(0, 10).reduce(transition, openComplaint(opening)))) as Record<string, unknown>;
+    const ctx = resolved["context"] as Record<string, unknown>;
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(resolved)), fc.constantFrom(...Object.keys(ctx)), fc.anything(), fc.boolean(), (key, ctxKey, value, inContext) => {
+        const broken = inContext ? { ...resolved, context: { ...ctx, [ctxKey]: value } } : { ...resolved, [key]: value };
+        const event = { type: "CUSTOMER_REPLY" as const, at: "2026-03-05T12:00:00Z", by: "cust-dewi" };
+        typedOrValue(() => transition(broken as never, event));
+        typedOrValue(() => transition(broken as never, { type: "CLOSE", at: "2026-03-05T12:00:00Z", by: "a" }));
+        expect(typeof can(broken as never, event)).toBe("boolean");
+      }),
+    );
+  });
+
   it("fuzzes the SLA policy parser", () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {
