@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { toMermaid } from "../../src/index.js";
+import { machineDefinition, toMermaid, WORKING_STATES } from "../../src/index.js";
 
 const root = join(import.meta.dirname, "../..");
 const srcDir = join(root, "src/complaints");
@@ -70,5 +70,19 @@ describe("examples/complaints print what their .expected.txt says", () => {
     const guide = readFileSync(join(root, "docs/guides/complaints.md"), "utf8");
     const block = /```mermaid\n([\s\S]*?)```/.exec(guide)?.[1];
     expect(block).toBe(`${toMermaid()}\n`);
+  });
+
+  it("the guide's and machineDefinition's transition tables list every transition of the definition", () => {
+    const guide = readFileSync(join(root, "docs/guides/complaints.md"), "utf8");
+    const tsdoc = readFileSync(join(root, "src/complaints/definition.ts"), "utf8");
+    for (const [name, text] of [["guide", guide], ["TSDoc", tsdoc]] as const) {
+      const rows = text.split("\n").filter((l) => /^\s*(\* )?\| /.test(l)).map((l) => l.replace(/^\s*\* /, "").split("|").map((c) => c.trim().replaceAll("`", "")));
+      for (const [state, def] of Object.entries(machineDefinition.states)) {
+        for (const type of Object.keys(def.on)) {
+          const found = rows.some(([, s, e]) => e !== undefined && (e === type || e.split(" / ").includes(type)) && (s === state || s?.split(", ").includes(state) || (s === "every working state" && (WORKING_STATES as readonly string[]).includes(state))));
+          expect(found, `${name}: ${state} ${type}`).toBe(true);
+        }
+      }
+    }
   });
 });
