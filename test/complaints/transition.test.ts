@@ -116,7 +116,10 @@ describe("transition: the seed's five A's", () => {
     const resolved = run(start(), [...toFollowingUp, { type: "FOLLOW_UP", at: t(8), by, satisfied: true }]);
     expect(resolved.state).toBe("resolved");
     // Window: 14 days after 09:08 on 2 March → ends 09:08 on 16 March (exclusive).
-    expect(transition(resolved, { type: "CUSTOMER_REPLY", at: "2026-03-16T09:07:59.999Z", by: "cust-1" }).state).toBe("reopened");
+    const reopened = transition(resolved, { type: "CUSTOMER_REPLY", at: "2026-03-16T09:07:59.999Z", by: "cust-1" });
+    expect(reopened.state).toBe("reopened");
+    expect(reopened.context.followUp).toBeNull(); // the satisfied verdict no longer stands
+    expect(reopened.context.resolvedAt).toBeNull();
     const e = thrown(() => transition(resolved, { type: "CUSTOMER_REPLY", at: "2026-03-16T09:08:00Z", by: "cust-1" }));
     expect(e).toBeInstanceOf(InvalidTransitionError);
     expect((e as InvalidTransitionError).message).toContain("reopen window ended at 2026-03-16T09:08:00.000Z");

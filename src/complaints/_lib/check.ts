@@ -23,9 +23,9 @@ export function preview(value: unknown): string {
   return typeof value === "object" ? "an object" : typeof value;
 }
 
-export type Record_ = Readonly<Record<string, unknown>>;
+export type UnknownRecord = Readonly<Record<string, unknown>>;
 
-export function isRecord(value: unknown): value is Record_ {
+export function isRecord(value: unknown): value is UnknownRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
@@ -45,7 +45,7 @@ export interface Checker {
 }
 
 /** Reads the fields of one object (own properties only), collecting an issue for each bad one. */
-export function checker(input: Record_, base: readonly (string | number)[] = []): Checker {
+export function checker(input: UnknownRecord, base: readonly (string | number)[] = []): Checker {
   const issues: ValidationIssue[] = [];
   const get = (key: string): unknown => (Object.prototype.hasOwnProperty.call(input, key) ? input[key] : undefined);
   const fail = (key: string | null, message: string): void => {

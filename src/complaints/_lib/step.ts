@@ -33,7 +33,7 @@ export function assertSnapshot(complaint: unknown): asserts complaint is Complai
 // A reopen starts a new round of the five A's: the analysis, plan, delivery and follow-up of the
 // previous round no longer apply.
 function reopen(ctx: ComplaintContext, extra: Partial<ComplaintContext>): ComplaintContext {
-  return { ...ctx, alternatives: frozenArray<string>([]), plan: null, deliveredAt: null, resolvedAt: null, reopens: ctx.reopens + 1, ...extra };
+  return { ...ctx, alternatives: frozenArray<string>([]), plan: null, deliveredAt: null, followUp: null, resolvedAt: null, reopens: ctx.reopens + 1, ...extra };
 }
 
 function effect(c: Complaint, e: ComplaintEvent, target: ComplaintState): ComplaintContext {
