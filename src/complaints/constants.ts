@@ -42,7 +42,7 @@ export const COMPLAINT_CAUSES = [
 export type ComplaintCause = (typeof COMPLAINT_CAUSES)[number];
 
 /**
- * The channels a complaint can arrive through.
+ * The channels a complaint can arrive through; `other` when not recorded.
  *
  * @example
  * ```ts
@@ -51,7 +51,7 @@ export type ComplaintCause = (typeof COMPLAINT_CAUSES)[number];
  * ```
  * @category complaints
  */
-export const COMPLAINT_CHANNELS = ["phone", "email", "chat", "in-person", "web", "social", "letter"] as const;
+export const COMPLAINT_CHANNELS = ["phone", "email", "chat", "in-person", "web", "social", "letter", "other"] as const;
 
 /**
  * A complaint channel, one of {@link COMPLAINT_CHANNELS}.
@@ -220,9 +220,10 @@ export const COMPLAINT_EVENT_TYPES = [
 export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
 
 /**
- * Defaults for the two windows a complaint carries: a customer reply within `reopenWindowDays` of
- * resolution reopens it; a delivered complaint whose customer has not replied for
- * `autoCloseAfterDays` may be closed without a satisfied follow-up. Days are 24-hour periods.
+ * Defaults of `openComplaint`. The two windows a complaint carries: a customer reply within
+ * `reopenWindowDays` of resolution reopens it; a delivered complaint whose customer has not replied
+ * for `autoCloseAfterDays` may be closed without a satisfied follow-up. Days are 24-hour periods.
+ * A complaint opened without a channel or a description gets `other` and an empty description.
  *
  * @example
  * ```ts
@@ -231,4 +232,4 @@ export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
  * ```
  * @category complaints
  */
-export const COMPLAINT_DEFAULTS = { reopenWindowDays: 14, autoCloseAfterDays: 7, customerValue: "medium" } as const;
+export const COMPLAINT_DEFAULTS = { reopenWindowDays: 14, autoCloseAfterDays: 7, customerValue: "medium", channel: "other", description: "" } as const;

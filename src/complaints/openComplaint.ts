@@ -6,8 +6,8 @@ import type { Complaint, OpenComplaintInput } from "./schema.js";
  * of its history.
  *
  * The priority is derived from the cause and the customer's value by {@link priorityFor} unless
- * `priority` is given (the record then says `priorityOverridden: true`). `by` defaults to the
- * customer id (the customer filed it); `customerValue` defaults to `medium`; the reopen window to 14
+ * `priority` is given (the record then says `priorityOverridden: true`). `channel` defaults to
+ * `other` and `description` to ""; `by` defaults to the customer id (the customer filed it); `customerValue` defaults to `medium`; the reopen window to 14
  * days and auto-close to 7 days ({@link COMPLAINT_DEFAULTS}). `at` is stored as a UTC ISO string.
  * Seed 002 lists the causes; seed 004 gives the steps that follow (acknowledge first).
  *
@@ -23,6 +23,8 @@ import type { Complaint, OpenComplaintInput } from "./schema.js";
  *   description: "Boiler still not fixed after two visits", at: "2026-03-02T09:15:00+01:00", customerValue: "high",
  * });
  * console.log(c.state, c.priority, c.openedAt); // received urgent 2026-03-02T08:15:00.000Z
+ * const minimal = openComplaint({ id: "c-2", customerId: "cust-8", cause: "overpricing", at: new Date("2026-03-02T10:00:00Z") });
+ * console.log(minimal.channel, minimal.priority); // other low
  * ```
  */
 export function openComplaint(input: OpenComplaintInput): Complaint {

@@ -88,9 +88,9 @@ export type ComplaintEvent = z.output<typeof ComplaintEventSchema>;
 export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
 
 /**
- * What `openComplaint` takes: the complaint's identity, its channel and cause (seed 002), a
- * description, the instant it was received, and optionally who recorded it (`by`, default the
- * customer id), the customer's value class (default `medium`), a priority that overrides the derived
+ * What `openComplaint` takes: the complaint's identity, its cause (seed 002) and the instant it was
+ * received; optionally its channel (default `other`), a description (default empty), who recorded it
+ * (`by`, default the customer id), the customer's value class (default `medium`), a priority that overrides the derived
  * one, and the reopen and auto-close windows in days.
  *
  * @example
@@ -107,9 +107,9 @@ export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
 export const OpenComplaintInputSchema = /* @__PURE__ */ z.strictObject({
   id: text("a complaint id"),
   customerId: text("a customer id"),
-  channel: z.enum(COMPLAINT_CHANNELS),
+  channel: z.enum(COMPLAINT_CHANNELS).optional(),
   cause: z.enum(COMPLAINT_CAUSES),
-  description: text("a description of the problem"),
+  description: text("a description of the problem").optional(),
   at: InstantSchema,
   by: text("who recorded the complaint").optional(),
   customerValue: z.enum(CUSTOMER_VALUES).optional(),
@@ -150,7 +150,7 @@ export const OpenRecordSchema = /* @__PURE__ */ z.strictObject({
   customerId: text("a customer id"),
   channel: z.enum(COMPLAINT_CHANNELS),
   cause: z.enum(COMPLAINT_CAUSES),
-  description: text("a description of the problem"),
+  description: z.string(),
   customerValue: z.enum(CUSTOMER_VALUES),
   priority: z.enum(COMPLAINT_PRIORITIES),
   priorityOverridden: z.boolean(),

@@ -19,6 +19,11 @@ describe("openComplaint", () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it("takes the DESIGN.md shape: id, customerId, cause and at are enough", () => {
+    const c = openComplaint({ id: "c-2", customerId: "cust-2", cause: "poor-overall-service", at: new Date("2026-03-02T09:00:00Z") });
+    expect([c.channel, c.description, c.priority, c.history[0].by]).toEqual(["other", "", "normal", "cust-2"]);
+  });
+
   it("derives the priority from cause and value unless overridden", () => {
     expect(openComplaint({ ...input, cause: "little-or-no-support", customerValue: "high" }).priority).toBe("urgent");
     const o = openComplaint({ ...input, priority: "urgent" });

@@ -35,6 +35,7 @@ export interface Checker {
   fail(key: string | null, message: string): void;
   text(key: string, what: string, optional?: boolean): string | undefined;
   note(): string | undefined;
+  string(key: string): string | undefined;
   instant(key: string): string | undefined;
   oneOf<T extends string>(key: string, options: readonly T[], optional?: boolean): T | undefined;
   boolean(key: string): boolean | undefined;
@@ -59,6 +60,12 @@ export function checker(input: UnknownRecord, base: readonly (string | number)[]
       if (v === undefined && optional) return undefined;
       if (typeof v === "string" && /\S/.test(v)) return v;
       fail(key, `expected ${what} (a non-empty string), got ${preview(v)}`);
+      return undefined;
+    },
+    string(key) {
+      const v = get(key);
+      if (typeof v === "string") return v;
+      fail(key, `expected a string, got ${preview(v)}`);
       return undefined;
     },
     note() {

@@ -23,9 +23,9 @@ function read(input: unknown, record: boolean, base: readonly (string | number)[
   if (record && input["type"] !== "OPEN") c.fail("type", `expected "OPEN", got ${preview(input["type"])}`);
   const id = c.text("id", "a complaint id");
   const customerId = c.text("customerId", "a customer id");
-  const channel = c.oneOf("channel", COMPLAINT_CHANNELS);
+  const channel = c.oneOf("channel", COMPLAINT_CHANNELS, !record);
   const cause = c.oneOf("cause", COMPLAINT_CAUSES);
-  const description = c.text("description", "a description of the problem");
+  const description = record ? c.string("description") : c.text("description", "a description of the problem", true);
   const at = c.instant("at");
   const by = c.text("by", "who recorded the complaint", !record);
   const customerValue = c.oneOf("customerValue", CUSTOMER_VALUES, !record);
@@ -47,9 +47,9 @@ function read(input: unknown, record: boolean, base: readonly (string | number)[
     by: by ?? (customerId as string),
     id: id as string,
     customerId: customerId as string,
-    channel: channel as NonNullable<typeof channel>,
+    channel: channel ?? COMPLAINT_DEFAULTS.channel,
     cause: cause as NonNullable<typeof cause>,
-    description: description as string,
+    description: description ?? COMPLAINT_DEFAULTS.description,
     customerValue: value,
     priority: priority ?? derived,
     priorityOverridden: priorityOverridden === true,
