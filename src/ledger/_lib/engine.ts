@@ -27,10 +27,10 @@ import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
-import { instantMs, normalizeEntry, storedEntryChecker } from "./entries.js";
+import { instantMs, normalizeEntry, storedEntryChecker, storedInstant } from "./entries.js";
 import { heapPop, heapPush } from "./heap.js";
 import { jsonEqual } from "./json.js";
-import { fromUnits, minBig, toUnits } from "./units.js";
+import { canonicalPattern, fromUnits, minBig, toUnits } from "./units.js";
 
 type Path = readonly (string | number)[];
 
@@ -835,11 +835,22 @@ export function balanceOf(account: Account, at: string | Date): string {
     const past = stateAt(account, ms);
     return fmt(past, available(past));
   }
+  // One pass over the lots, O(lots): stored-form strings take a fast path, anything else is checked.
+  const zero = fromUnits(0n, scale);
+  const canonical = canonicalPattern(scale);
   let total = 0n;
-  account.lots.forEach((l, i) => {
-    if (l.remaining === "0" || (l.expiresAt !== undefined && msOf(l.expiresAt, ["lots", i, "expiresAt"]) <= ms)) return;
-    total += unitsOf(l.remaining, scale, ["lots", i, "remaining"]);
-  });
+  const lots = account.lots;
+  for (let i = 0; i < lots.length; i++) {
+    const l = lots[i] as Lot; // i < length: present
+    const remaining = l.remaining;
+    if (remaining === zero) continue;
+    const exp = l.expiresAt;
+    if (exp !== undefined) {
+      const expMs = storedInstant(exp);
+      if ((Number.isNaN(expMs) ? msOf(exp, ["lots", i, "expiresAt"]) : expMs) <= ms) continue;
+    }
+    total += canonical.test(remaining) ? BigInt(scale === 0 ? remaining : remaining.replace(".", "")) : unitsOf(remaining, scale, ["lots", i, "remaining"]);
+  }
   total -= unitsOf(account.deficit, scale, ["deficit"]);
   // Holds that time out by `at` give their points back: what went into a negative balance in full,
   // lot points only to lots still unexpired at `at`.
