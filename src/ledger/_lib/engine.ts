@@ -163,13 +163,22 @@ function checkAccount(account: unknown): asserts account is Account {
   if (typeof a["accountId"] !== "string") notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
 }
 
+/** Stored-form patterns for scales 0–18, built once. */
+const CANONICAL_BY_SCALE: readonly RegExp[] = /* @__PURE__ */ Array.from({ length: 19 }, (_, scale) => canonicalPattern(scale));
+
 function unitsOf(text: unknown, scale: number, path: Path): bigint {
+  // Stored form (exactly `scale` decimals) is read directly; anything else is checked and converted.
+  if (text === "0") return 0n;
+  const canonical = CANONICAL_BY_SCALE[scale];
+  if (typeof text === "string" && canonical !== undefined && canonical.test(text)) return BigInt(scale === 0 ? text : text.replace(".", ""));
   const u = typeof text === "string" ? toUnits(text, scale) : undefined;
   if (u === undefined) notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
   return u;
 }
 
 function msOf(text: unknown, path: Path): number {
+  const stored = storedInstant(text);
+  if (!Number.isNaN(stored)) return stored;
   const ms = typeof text === "string" ? Date.parse(text) : Number.NaN;
   if (!Number.isFinite(ms)) notAnAccount(path, `expected an ISO-8601 instant, got ${previewValue(text)}`);
   return ms;
