@@ -2,7 +2,7 @@
 // and balance on an account with 10k lots against summing 10k plain numbers.
 import { cpus, loadavg } from "node:os";
 import { Bench } from "tinybench";
-import { openAccount, postMany, replay, balance } from "loyalty-kit";
+import { openAccount, postMany, replayAccount, balance } from "loyalty-kit";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
@@ -83,7 +83,7 @@ export default async function () {
   };
   let account;
   const r = time(() => {
-    account = replay(entries, settings);
+    account = replayAccount(entries, settings);
   }, 3);
   const b = time(baseline, 5);
   const rate = (ms) => (N / (ms / 1000) / 1e6).toFixed(2);

@@ -7,7 +7,7 @@ export { postMany, type PostManyResult } from "./postMany.js";
 export { balance, type AtOptions } from "./balance.js";
 export { availableLots, type AvailableLot } from "./availableLots.js";
 export { statement, type Statement, type StatementLine, type StatementOptions } from "./statement.js";
-export { replay } from "./replay.js";
+export { replayAccount } from "./replayAccount.js";
 export { parseAccount, safeParseAccount } from "./parseAccount.js";
 export { parseEntry, safeParseEntry } from "./parseEntry.js";
 export { findEntry } from "./findEntry.js";

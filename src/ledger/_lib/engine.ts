@@ -153,7 +153,7 @@ function notAnAccount(path: Path, message: string): never {
 
 /** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
 function checkAccount(account: unknown): asserts account is Account {
-  if (typeof account !== "object" || account === null) notAnAccount([], `expected an account snapshot (from openAccount, post, replay or parseAccount), got ${previewValue(account)}`);
+  if (typeof account !== "object" || account === null) notAnAccount([], `expected an account snapshot (from openAccount, post, replayAccount or parseAccount), got ${previewValue(account)}`);
   const a = account as Record<string, unknown>;
   for (const k of ["entries", "lots", "holds", "debits"]) if (!Array.isArray(a[k])) notAnAccount([k], `expected an array, got ${previewValue(a[k])}`);
   const entries = a["entries"] as unknown[];
