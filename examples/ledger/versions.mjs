@@ -1,5 +1,5 @@
 // Versions: optimistic concurrency when two tills write to one account, and snapshots stored as JSON.
-import { openAccount, post, parseAccount, replay, balance, VersionConflictError } from "loyalty-kit";
+import { openAccount, post, parseAccount, replayAccount, balance, VersionConflictError } from "loyalty-kit";
 
 // The server stores the snapshot as JSON.
 let stored = JSON.stringify(post(openAccount({ accountId: "card-7" }), { kind: "earn", transactionId: "s1", at: "2026-04-01T09:00:00Z", points: "100" }).account);
@@ -28,6 +28,6 @@ try {
   console.log("till B after reload:", e.code, e.details);
 }
 
-// The entries are the truth; lots and debits are a cache that replay rebuilds exactly.
+// The entries are the truth; lots and debits are a cache that replayAccount rebuilds exactly.
 const account = parseAccount(JSON.parse(stored));
-console.log("replay equals snapshot:", JSON.stringify(replay(account.entries, account)) === stored, "| balance", balance(account, { at: "2026-04-02T00:00:00Z" }));
+console.log("replayAccount equals snapshot:", JSON.stringify(replayAccount(account.entries, account)) === stored, "| balance", balance(account, { at: "2026-04-02T00:00:00Z" }));

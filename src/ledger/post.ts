@@ -46,7 +46,7 @@ export interface PostResult {
  * the balance (unexpired lots − active holds − points owed) below minus the account's negative limit.
  * The version goes up by one per applied entry, so it always equals `entries.length`.
  *
- * @param account - The current snapshot (from openAccount, post, replay or parseAccount). Not mutated.
+ * @param account - The current snapshot (from openAccount, post, replayAccount or parseAccount). Not mutated.
  * @param entry - The entry to post (see {@link EntrySchema}).
  * @param options - `{ expectedVersion? }`.
  * @returns `{ status, account }`; the new account is a fresh frozen snapshot sharing unchanged parts.

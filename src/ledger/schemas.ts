@@ -12,7 +12,16 @@ import { isJsonValue, type JsonValue } from "./_lib/json.js";
 
 export type { JsonValue } from "./_lib/json.js";
 
-/** Largest supported scale (digits after the decimal point) for points. */
+/**
+ * The largest points scale an account may have: 18 digits after the decimal point.
+ *
+ * @example
+ * ```ts
+ * import { MAX_POINTS_SCALE } from "loyalty-kit";
+ * console.log(MAX_POINTS_SCALE); // 18
+ * ```
+ * @category ledger
+ */
 export const MAX_POINTS_SCALE = 18;
 
 const TransactionIdSchema = z
@@ -33,7 +42,7 @@ const TransactionIdSchema = z
  * ```
  * @category ledger
  */
-export const MetaSchema = z
+export const MetaSchema = /* @__PURE__ */ z
   .custom<JsonValue>((v) => isJsonValue(v), {
     message: "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
   })
@@ -64,7 +73,7 @@ const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.tes
  * ```
  * @category ledger
  */
-export const EarnEntrySchema = z
+export const EarnEntrySchema = /* @__PURE__ */ z
   .strictObject({ kind: z.literal("earn"), ...common, points: PositiveDecimalStringSchema, expiresAt: InstantSchema.optional() })
   .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
 
@@ -80,7 +89,7 @@ export const EarnEntrySchema = z
  * ```
  * @category ledger
  */
-export const RedeemEntrySchema = z.strictObject({ kind: z.literal("redeem"), ...common, points: PositiveDecimalStringSchema });
+export const RedeemEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("redeem"), ...common, points: PositiveDecimalStringSchema });
 
 /**
  * `expire`: the expiry sweep at `at`. Every lot whose `expiresAt` ≤ `at` loses what remains in it.
@@ -93,7 +102,7 @@ export const RedeemEntrySchema = z.strictObject({ kind: z.literal("redeem"), ...
  * ```
  * @category ledger
  */
-export const ExpireEntrySchema = z.strictObject({ kind: z.literal("expire"), ...common });
+export const ExpireEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("expire"), ...common });
 
 /**
  * `adjust`: a manual correction with a required `reason`. Positive `points` create a lot (optionally
@@ -106,7 +115,7 @@ export const ExpireEntrySchema = z.strictObject({ kind: z.literal("expire"), ...
  * ```
  * @category ledger
  */
-export const AdjustEntrySchema = z
+export const AdjustEntrySchema = /* @__PURE__ */ z
   .strictObject({
     kind: z.literal("adjust"),
     ...common,
@@ -130,7 +139,7 @@ export const AdjustEntrySchema = z
  * ```
  * @category ledger
  */
-export const ShortfallPolicySchema = z.enum(["reject", "deduct-available", "negative-balance"]);
+export const ShortfallPolicySchema = /* @__PURE__ */ z.enum(["reject", "deduct-available", "negative-balance"]);
 
 /**
  * `reverse`: undoes an earlier `earn`, `redeem`, `adjust` or `capture` (named by `reverses`), wholly
@@ -145,7 +154,7 @@ export const ShortfallPolicySchema = z.enum(["reject", "deduct-available", "nega
  * ```
  * @category ledger
  */
-export const ReverseEntrySchema = z.strictObject({
+export const ReverseEntrySchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("reverse"),
   ...common,
   reverses: TransactionIdSchema,
@@ -166,7 +175,7 @@ export const ReverseEntrySchema = z.strictObject({
  * ```
  * @category ledger
  */
-export const HoldEntrySchema = z
+export const HoldEntrySchema = /* @__PURE__ */ z
   .strictObject({ kind: z.literal("hold"), ...common, points: PositiveDecimalStringSchema, timeoutAt: InstantSchema.optional() })
   .refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] });
 
@@ -182,7 +191,7 @@ export const HoldEntrySchema = z
  * ```
  * @category ledger
  */
-export const CaptureEntrySchema = z.strictObject({ kind: z.literal("capture"), ...common, holdId: TransactionIdSchema, points: PositiveDecimalStringSchema.optional() });
+export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("capture"), ...common, holdId: TransactionIdSchema, points: PositiveDecimalStringSchema.optional() });
 
 /**
  * `release`: closes an open hold without spending anything: its points go back to the lots they came
@@ -195,7 +204,7 @@ export const CaptureEntrySchema = z.strictObject({ kind: z.literal("capture"), .
  * ```
  * @category ledger
  */
-export const ReleaseEntrySchema = z.strictObject({ kind: z.literal("release"), ...common, holdId: TransactionIdSchema });
+export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("release"), ...common, holdId: TransactionIdSchema });
 
 /**
  * One ledger entry: a discriminated union on `kind` (`earn`, `redeem`, `expire`, `adjust`, `reverse`,
@@ -211,7 +220,7 @@ export const ReleaseEntrySchema = z.strictObject({ kind: z.literal("release"), .
  * ```
  * @category ledger
  */
-export const EntrySchema = z.discriminatedUnion("kind", [
+export const EntrySchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
   EarnEntrySchema,
   RedeemEntrySchema,
   ExpireEntrySchema,
@@ -263,20 +272,16 @@ export type EntryInput = z.input<typeof EntrySchema>;
 export type EntryKind = Entry["kind"];
 
 /**
- * A lot: points credited by one entry (earn, positive adjust, or a reverse that credits points back),
- * tracked until they are spent, expired or reversed. Always `points = remaining + consumed + expired +
- * reversed`; `clawedBack` counts reversed points of the crediting entry that were no longer in the lot
- * and were settled elsewhere (other lots, a negative balance, or forgiven).
+ * Schema of a {@link Lot} as stored in an account snapshot.
  *
  * @example
  * ```ts
- * import type { Lot } from "loyalty-kit";
- * const lot: Lot = { lotId: "t1", at: "2026-01-05T10:00:00.000Z", points: "120", remaining: "70", consumed: "50", expired: "0", reversed: "0", clawedBack: "0" };
- * console.log(lot.remaining);
+ * import { LotSchema } from "loyalty-kit";
+ * console.log(LotSchema.safeParse({ lotId: "t1", at: "2026-01-05T10:00:00Z", points: "5", remaining: "5", consumed: "0", expired: "0", reversed: "0", clawedBack: "0" }).success); // true
  * ```
  * @category ledger
  */
-export const LotSchema = z.strictObject({
+export const LotSchema = /* @__PURE__ */ z.strictObject({
   lotId: TransactionIdSchema,
   at: InstantSchema,
   expiresAt: InstantSchema.optional(),
@@ -288,8 +293,41 @@ export const LotSchema = z.strictObject({
   clawedBack: NonNegativeDecimalStringSchema,
 });
 
-/** {@inheritDoc LotSchema} @category ledger */
+/**
+ * A lot: points credited by one entry (earn, positive adjust, or a reverse that credits points back),
+ * tracked until they are spent, held, expired or reversed. Always `points = remaining + consumed +
+ * expired + reversed` (`consumed` includes points held by open holds and points that repaid a
+ * negative balance); `clawedBack` counts reversed points of the crediting entry that were no longer
+ * in the lot and were settled elsewhere (other lots, a negative balance, or forgiven).
+ *
+ * @example
+ * ```ts
+ * import type { Lot } from "loyalty-kit";
+ * const lot: Lot = { lotId: "t1", at: "2026-01-05T10:00:00.000Z", points: "120", remaining: "70", consumed: "50", expired: "0", reversed: "0", clawedBack: "0" };
+ * console.log(lot.remaining);
+ * ```
+ * @category ledger
+ */
 export type Lot = z.output<typeof LotSchema>;
+
+/**
+ * Schema of an open {@link Hold} as stored in an account snapshot.
+ *
+ * @example
+ * ```ts
+ * import { HoldSchema } from "loyalty-kit";
+ * console.log(HoldSchema.safeParse({ holdId: "h1", at: "2026-02-04T09:00:00Z", points: "30", lots: [], deficit: "0" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const HoldSchema = /* @__PURE__ */ z.strictObject({
+  holdId: TransactionIdSchema,
+  at: InstantSchema,
+  points: NonNegativeDecimalStringSchema,
+  timeoutAt: InstantSchema.optional(),
+  lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
+  deficit: NonNegativeDecimalStringSchema,
+});
 
 /**
  * An open hold (not yet captured or released): its points and where they were taken from (`lots`,
@@ -304,17 +342,25 @@ export type Lot = z.output<typeof LotSchema>;
  * ```
  * @category ledger
  */
-export const HoldSchema = z.strictObject({
-  holdId: TransactionIdSchema,
-  at: InstantSchema,
+export type Hold = z.output<typeof HoldSchema>;
+
+/**
+ * Schema of a {@link Debit} as stored in an account snapshot.
+ *
+ * @example
+ * ```ts
+ * import { DebitSchema } from "loyalty-kit";
+ * console.log(DebitSchema.safeParse({ transactionId: "t2", points: "5", lots: [{ lotId: "t1", points: "5" }], deficit: "0", reversed: "0" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const DebitSchema = /* @__PURE__ */ z.strictObject({
+  transactionId: TransactionIdSchema,
   points: NonNegativeDecimalStringSchema,
-  timeoutAt: InstantSchema.optional(),
   lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
   deficit: NonNegativeDecimalStringSchema,
+  reversed: NonNegativeDecimalStringSchema,
 });
-
-/** {@inheritDoc HoldSchema} @category ledger */
-export type Hold = z.output<typeof HoldSchema>;
 
 /**
  * Where the points of one debit (redeem, capture, negative adjust, or the shortfall of a reverse) came
@@ -330,15 +376,6 @@ export type Hold = z.output<typeof HoldSchema>;
  * ```
  * @category ledger
  */
-export const DebitSchema = z.strictObject({
-  transactionId: TransactionIdSchema,
-  points: NonNegativeDecimalStringSchema,
-  lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
-  deficit: NonNegativeDecimalStringSchema,
-  reversed: NonNegativeDecimalStringSchema,
-});
-
-/** {@inheritDoc DebitSchema} @category ledger */
 export type Debit = z.output<typeof DebitSchema>;
 
 /**
@@ -353,31 +390,37 @@ export type Debit = z.output<typeof DebitSchema>;
  * ```
  * @category ledger
  */
-export const AccountSettingsSchema = z.strictObject({
+export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
   accountId: z.string().min(1, { message: "expected a non-empty accountId" }).max(256, { message: "expected an accountId of at most 256 characters" }),
   currency: CurrencyCodeSchema.optional(),
   scale: z.int().min(0).max(MAX_POINTS_SCALE).optional(),
   negativeLimit: NonNegativeDecimalStringSchema.optional(),
 });
 
-/** {@inheritDoc AccountSettingsSchema} @category ledger */
-export type AccountSettings = z.input<typeof AccountSettingsSchema>;
-
 /**
- * A points account snapshot: plain JSON. `entries` is the append-only ledger; `lots`, `holds`,
- * `debits` and `deficit` (points owed: a negative balance) are derived from the entries and kept for
- * speed, and `version` counts the applied entries (it always equals `entries.length`).
- * `parseAccount` checks that the derived parts are exactly what replaying the entries produces.
+ * The settings {@link openAccount} takes: `{ accountId, currency?, scale?, negativeLimit? }`.
  *
  * @example
  * ```ts
- * import { openAccount, type Account } from "loyalty-kit";
- * const account: Account = openAccount({ accountId: "card-0042" });
- * console.log(account.version, account.scale, account.negativeLimit); // 0 0 "0"
+ * import type { AccountSettings } from "loyalty-kit";
+ * const settings: AccountSettings = { accountId: "card-0042", scale: 2, negativeLimit: "10" };
+ * console.log(settings.scale);
  * ```
  * @category ledger
  */
-export const AccountSchema = z.strictObject({
+export type AccountSettings = z.input<typeof AccountSettingsSchema>;
+
+/**
+ * Schema of an {@link Account} snapshot (shape only; {@link parseAccount} also checks consistency).
+ *
+ * @example
+ * ```ts
+ * import { AccountSchema, openAccount } from "loyalty-kit";
+ * console.log(AccountSchema.safeParse(JSON.parse(JSON.stringify(openAccount({ accountId: "a" })))).success); // true
+ * ```
+ * @category ledger
+ */
+export const AccountSchema = /* @__PURE__ */ z.strictObject({
   accountId: z.string().min(1).max(256),
   currency: CurrencyCodeSchema.optional(),
   scale: z.int().min(0).max(MAX_POINTS_SCALE),
@@ -390,5 +433,18 @@ export const AccountSchema = z.strictObject({
   deficit: NonNegativeDecimalStringSchema,
 });
 
-/** {@inheritDoc AccountSchema} @category ledger */
+/**
+ * A points account snapshot: plain JSON. `entries` is the append-only ledger; `lots`, `holds`,
+ * `debits` and `deficit` (points owed: a negative balance) are derived from the entries and kept for
+ * speed, and `version` counts the applied entries (it always equals `entries.length`).
+ * {@link parseAccount} checks that the derived parts are exactly what replaying the entries produces.
+ *
+ * @example
+ * ```ts
+ * import { openAccount, type Account } from "loyalty-kit";
+ * const account: Account = openAccount({ accountId: "card-0042" });
+ * console.log(account.version, account.scale, account.negativeLimit); // 0 0 0
+ * ```
+ * @category ledger
+ */
 export type Account = z.output<typeof AccountSchema>;

@@ -16,7 +16,7 @@ import {
   parseAccount,
   post,
   postMany,
-  replay,
+  replayAccount,
   VersionConflictError,
   type Account,
   type EntryInput,
@@ -315,7 +315,7 @@ function checkInvariants(account: Account, m: MState): void {
   const remaining = sum(account.lots.map((l) => l.remaining));
   if (earned !== redeemed + held + expired + reversed + remaining + m.repaid) fail("earned ≠ redeemed + held + expired + reversed + remaining + repaid", s(earned), null);
   // The ledger is the truth: replay rebuilds the snapshot; JSON round-trips through parseAccount.
-  same("replay", replay(account.entries, account), account);
+  same("replay", replayAccount(account.entries, account), account);
 }
 
 // ------------------------------------------------------------------------------------------------

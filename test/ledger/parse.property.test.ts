@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, it } from "vitest";
 import { normalizeEntry } from "../../src/ledger/_lib/entries.js";
 import { toUnits } from "../../src/ledger/_lib/units.js";
-import { EntrySchema, LoyaltyError, LoyaltyValidationError, openAccount, parseAccount, parseEntry, post, postMany, replay, safeParseAccount, safeParseEntry, type Account } from "../../src/index.js";
+import { EntrySchema, LoyaltyError, LoyaltyValidationError, openAccount, parseAccount, parseEntry, post, postMany, replayAccount, safeParseAccount, safeParseEntry, type Account } from "../../src/index.js";
 
 function onlyLoyaltyErrors(fn: () => unknown): void {
   try {
@@ -129,7 +129,7 @@ describe("ledger parsers and boundary under fuzzing", () => {
           if (JSON.stringify(parseAccount(JSON.parse(JSON.stringify(r.account)))) !== JSON.stringify(r.account)) throw new Error("applied account does not round-trip");
         });
         onlyLoyaltyErrors(() => postMany(account, [entry, entry] as never));
-        onlyLoyaltyErrors(() => replay([entry] as never, { accountId: "r" }));
+        onlyLoyaltyErrors(() => replayAccount([entry] as never, { accountId: "r" }));
         if (JSON.stringify(account) !== before) throw new Error("input account changed");
       }),
     );

@@ -33,3 +33,16 @@ describe("parseEntry", () => {
     expect(safeParseEntry({ kind: "reverse", transactionId: "r", at: "2026-01-10T10:00:00Z", reverses: "e", shortfall: "forgive" }).success).toBe(false);
   });
 });
+
+describe("entryJsonSchema and accountJsonSchema", () => {
+  it("describe instants as date-time strings and forbid extra keys", async () => {
+    const { entryJsonSchema, accountJsonSchema } = await import("../../src/index.js");
+    const entry = entryJsonSchema() as { oneOf: { properties: Record<string, { type?: string; format?: string; const?: string }>; additionalProperties: boolean; required: string[] }[] };
+    expect(entry.oneOf.map((o) => o.properties["kind"]?.const)).toEqual(["earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"]);
+    const earn = entry.oneOf[0];
+    expect(earn?.properties["at"]).toMatchObject({ type: "string", format: "date-time" });
+    expect(earn?.additionalProperties).toBe(false);
+    expect(earn?.required).toEqual(["kind", "transactionId", "at", "points"]);
+    expect(accountJsonSchema()["required"]).toEqual(["accountId", "scale", "negativeLimit", "version", "entries", "lots", "holds", "debits", "deficit"]);
+  });
+});

@@ -6,7 +6,7 @@ import {
   parseAccount,
   post,
   postMany,
-  replay,
+  replayAccount,
   safeParseAccount,
   statement,
   type Account,
@@ -45,7 +45,7 @@ describe("ledger types", () => {
     const account: Account = parseAccount({});
     expectTypeOf(balance(account, { at: new Date() })).toEqualTypeOf<string>();
     expectTypeOf(statement(account, { from: "x", to: "y" }).lines[0]?.balance).toEqualTypeOf<string | undefined>();
-    expectTypeOf(replay([], account)).toEqualTypeOf<Account>();
+    expectTypeOf(replayAccount([], account)).toEqualTypeOf<Account>();
     const r = safeParseAccount({});
     if (r.success) expectTypeOf(r.data).toEqualTypeOf<Account>();
   });

@@ -27,10 +27,10 @@ import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
-import { instantMs, normalizeEntry, storedEntryChecker } from "./entries.js";
+import { instantMs, normalizeEntry, storedEntryChecker, storedInstant } from "./entries.js";
 import { heapPop, heapPush } from "./heap.js";
 import { jsonEqual } from "./json.js";
-import { fromUnits, minBig, toUnits } from "./units.js";
+import { canonicalPattern, fromUnits, minBig, toUnits } from "./units.js";
 
 type Path = readonly (string | number)[];
 
@@ -153,7 +153,7 @@ function notAnAccount(path: Path, message: string): never {
 
 /** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
 function checkAccount(account: unknown): asserts account is Account {
-  if (typeof account !== "object" || account === null) notAnAccount([], `expected an account snapshot (from openAccount, post, replay or parseAccount), got ${previewValue(account)}`);
+  if (typeof account !== "object" || account === null) notAnAccount([], `expected an account snapshot (from openAccount, post, replayAccount or parseAccount), got ${previewValue(account)}`);
   const a = account as Record<string, unknown>;
   for (const k of ["entries", "lots", "holds", "debits"]) if (!Array.isArray(a[k])) notAnAccount([k], `expected an array, got ${previewValue(a[k])}`);
   const entries = a["entries"] as unknown[];
@@ -163,13 +163,22 @@ function checkAccount(account: unknown): asserts account is Account {
   if (typeof a["accountId"] !== "string") notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
 }
 
+/** Stored-form patterns for scales 0–18, built once. */
+const CANONICAL_BY_SCALE: readonly RegExp[] = /* @__PURE__ */ Array.from({ length: 19 }, (_, scale) => canonicalPattern(scale));
+
 function unitsOf(text: unknown, scale: number, path: Path): bigint {
+  // Stored form (exactly `scale` decimals) is read directly; anything else is checked and converted.
+  if (text === "0") return 0n;
+  const canonical = CANONICAL_BY_SCALE[scale];
+  if (typeof text === "string" && canonical !== undefined && canonical.test(text)) return BigInt(scale === 0 ? text : text.replace(".", ""));
   const u = typeof text === "string" ? toUnits(text, scale) : undefined;
   if (u === undefined) notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
   return u;
 }
 
 function msOf(text: unknown, path: Path): number {
+  const stored = storedInstant(text);
+  if (!Number.isNaN(stored)) return stored;
   const ms = typeof text === "string" ? Date.parse(text) : Number.NaN;
   if (!Number.isFinite(ms)) notAnAccount(path, `expected an ISO-8601 instant, got ${previewValue(text)}`);
   return ms;
@@ -835,11 +844,22 @@ export function balanceOf(account: Account, at: string | Date): string {
     const past = stateAt(account, ms);
     return fmt(past, available(past));
   }
+  // One pass over the lots, O(lots): stored-form strings take a fast path, anything else is checked.
+  const zero = fromUnits(0n, scale);
+  const canonical = canonicalPattern(scale);
   let total = 0n;
-  account.lots.forEach((l, i) => {
-    if (l.remaining === "0" || (l.expiresAt !== undefined && msOf(l.expiresAt, ["lots", i, "expiresAt"]) <= ms)) return;
-    total += unitsOf(l.remaining, scale, ["lots", i, "remaining"]);
-  });
+  const lots = account.lots;
+  for (let i = 0; i < lots.length; i++) {
+    const l = lots[i] as Lot; // i < length: present
+    const remaining = l.remaining;
+    if (remaining === zero) continue;
+    const exp = l.expiresAt;
+    if (exp !== undefined) {
+      const expMs = storedInstant(exp);
+      if ((Number.isNaN(expMs) ? msOf(exp, ["lots", i, "expiresAt"]) : expMs) <= ms) continue;
+    }
+    total += canonical.test(remaining) ? BigInt(scale === 0 ? remaining : remaining.replace(".", "")) : unitsOf(remaining, scale, ["lots", i, "remaining"]);
+  }
   total -= unitsOf(account.deficit, scale, ["deficit"]);
   // Holds that time out by `at` give their points back: what went into a negative balance in full,
   // lot points only to lots still unexpired at `at`.

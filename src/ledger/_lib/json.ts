@@ -1,7 +1,17 @@
 // JSON values: the check used for opaque `meta`, and a key-order-insensitive equality used for the
 // idempotency comparison of entries.
 
-/** A JSON value. */
+/**
+ * A JSON value: what an entry's opaque `meta` may hold.
+ *
+ * @example
+ * ```ts
+ * import type { JsonValue } from "loyalty-kit";
+ * const meta: JsonValue = { spend: "12.50", lines: [{ sku: "A-1", qty: 2 }] };
+ * console.log(JSON.stringify(meta));
+ * ```
+ * @category ledger
+ */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 const MAX_DEPTH = 64;

@@ -5,7 +5,7 @@ import { replayEntries } from "./_lib/settings.js";
  * Rebuilds an account from its entries alone.
  *
  * The ledger is the truth and the snapshot's lots, holds and debits are a cache (DESIGN principle 3):
- * `replay(account.entries, account)` deep-equals `account`. Entries are validated once at the
+ * `replayAccount(account.entries, account)` deep-equals `account`. Entries are validated once at the
  * boundary (a fast check for entries already in stored form, the full schema otherwise) and then
  * applied with exact integer arithmetic in one pass — O(entries), amortized O(log lots) per consumed
  * lot. Duplicate transactionIds are rejected here (a stored ledger never has them).
@@ -21,11 +21,11 @@ import { replayEntries } from "./_lib/settings.js";
  * @category ledger
  * @example
  * ```ts
- * import { openAccount, post, replay } from "loyalty-kit";
+ * import { openAccount, post, replayAccount } from "loyalty-kit";
  * const { account } = post(openAccount({ accountId: "a" }), { kind: "earn", transactionId: "t1", at: "2026-01-10T10:00:00Z", points: "80" });
- * console.log(JSON.stringify(replay(account.entries, account)) === JSON.stringify(account)); // true
+ * console.log(JSON.stringify(replayAccount(account.entries, account)) === JSON.stringify(account)); // true
  * ```
  */
-export function replay(entries: readonly EntryInput[], settings: AccountSettings): Account {
+export function replayAccount(entries: readonly EntryInput[], settings: AccountSettings): Account {
   return replayEntries(entries, settings);
 }
