@@ -9,7 +9,7 @@ import {
   parseProgram,
   parseProgramAccount,
   refund,
-  replay,
+  replayAccount,
   type CheckoutResult,
   type Program,
   type ProgramAccount,
@@ -50,7 +50,7 @@ const pts = (s: string) => new Decimal(s);
 
 function invariants(program: Program, clawback: Clawback, r: Real, m: Model): void {
   const a = r.account;
-  const fresh = replay(a.points.entries, { accountId: a.points.accountId, currency: "EUR", scale: a.points.scale, negativeLimit: a.points.negativeLimit });
+  const fresh = replayAccount(a.points.entries, { accountId: a.points.accountId, currency: "EUR", scale: a.points.scale, negativeLimit: a.points.negativeLimit });
   expect(fresh).toEqual(a.points);
   expect(parseProgramAccount(JSON.parse(JSON.stringify(a)))).toEqual(a);
   const now = instant(r.day + 1);
