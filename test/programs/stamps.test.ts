@@ -64,7 +64,8 @@ describe("stamp cards", () => {
   it("binds a non-transferable card to its holder", () => {
     const p = parseProgram({ ...common, kind: "stamps", id: "own", name: "Own", cardSize: 3, earn: { type: "per-purchase" }, reward: { type: "percent", percent: "50" }, transferable: false });
     const card = openProgramAccount(p, { cardId: "c", customerId: "olga" });
-    expect(() => checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }]), { transactionId: "t" })).toThrow(expect.objectContaining({ code: "CONSENT_REQUIRED" }));
+    expect(() => checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }]), { transactionId: "t" })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    expect(() => checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }], { customerId: "someone-else" }), { transactionId: "t" })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
     expect(checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }], { customerId: "olga" }), { transactionId: "t" }).stamps?.earned).toBe(1);
   });
 

@@ -131,7 +131,7 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
     throw new LoyaltyValidationError([{ path: ["basket", "cardId"], message: `expected the account's card ${JSON.stringify(account.cardId)}, got ${JSON.stringify(basket.cardId)}` }]);
   }
   if (program.kind === "stamps" && program.transferable === false && (account.customerId === undefined || basket.customerId !== account.customerId)) {
-    throw new OperationError(ErrorCode.CONSENT_REQUIRED, `stamp card of program ${JSON.stringify(program.id)} is not transferable: only its holder ${JSON.stringify(account.customerId ?? "(none)")} may use it (basket.customerId)`, { programId: program.id, reason: "not-transferable" });
+    throw new LoyaltyValidationError([{ path: ["basket", "customerId"], message: `expected the card's holder ${JSON.stringify(account.customerId ?? "(none)")}: cards of program ${JSON.stringify(program.id)} are not transferable, got ${JSON.stringify(basket.customerId ?? null)}` }]);
   }
   assertConsent(program, account.customerId, options.consent);
   if (entering !== undefined && entering.length !== basket.lines.length) {
