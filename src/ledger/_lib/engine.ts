@@ -531,12 +531,12 @@ function badEntry(path: Path, message: string, what: string): never {
   throw new LoyaltyValidationError([{ path, message }], what);
 }
 
-function openHold(state: State, holdId: string, event: "capture" | "release", path: () => Path, what: string): HoldS {
+function openHold(state: State, holdId: string, event: "capture" | "release", where: Where): HoldS {
   const hold = state.holds.get(holdId);
   if (hold !== undefined) return hold;
   const entry = lookup(state, holdId);
   if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `${event}: no hold with transactionId ${JSON.stringify(holdId)} in account ${JSON.stringify(state.settings.accountId)}`, { holdId });
-  if (entry.kind !== "hold") badEntry([...path(), "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, what);
+  if (entry.kind !== "hold") badEntry([...pathOf(where), "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, where.what);
   throw new InvalidTransitionError("closed", event, [], `hold ${JSON.stringify(holdId)} was already captured or released`);
 }
 
@@ -552,10 +552,8 @@ function pathOf(where: Where): Path {
 }
 
 function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
-  const path = (): Path => pathOf(where);
-  const what = where.what;
   if (ms < state.nowMs) {
-    badEntry([...path(), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
+    badEntry([...pathOf(where), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, where.what);
   }
   advance(state, ms);
   switch (e.kind) {
@@ -588,7 +586,7 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       break;
     }
     case "reverse":
-      applyReverse(state, e, path, what);
+      applyReverse(state, e, where);
       break;
     case "hold": {
       const p = pts(state, e.points);
@@ -603,12 +601,12 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       break;
     }
     case "capture": {
-      const hold = openHold(state, e.holdId, "capture", path, what);
+      const hold = openHold(state, e.holdId, "capture", where);
       if (!hold.active) {
         throw new InvalidTransitionError("timed-out", "capture", ["release"], `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`);
       }
       const p = e.points === undefined ? hold.points : pts(state, e.points);
-      if (p > hold.points) badEntry([...path(), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
+      if (p > hold.points) badEntry([...pathOf(where), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, where.what);
       // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
       restore(state, hold.debit, hold.points - p, hold.entry, e.at);
       state.holds.delete(hold.holdId);
@@ -620,7 +618,7 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       break;
     }
     case "release": {
-      const hold = openHold(state, e.holdId, "release", path, what);
+      const hold = openHold(state, e.holdId, "release", where);
       state.holds.delete(hold.holdId);
       if (hold.active) restore(state, hold.debit, hold.points, hold.entry, e.at);
       hold.active = false;
@@ -638,7 +636,7 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
   state.entries.push(e);
 }
 
-function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path: () => Path, what: string): void {
+function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, where: Where): void {
   const target = lookup(state, e.reverses);
   if (target === undefined) {
     throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
@@ -649,12 +647,12 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
-    badEntry([...path(), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, what);
+    badEntry([...pathOf(where), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, where.what);
   }
   const left = isCredit && lot !== undefined ? lot.points - lot.reversed - lot.clawedBack : debit !== undefined ? debit.points - debit.reversed : 0n;
   const r = e.points === undefined ? left : pts(state, e.points);
   if (r > left || r === 0n) {
-    badEntry([...path(), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, what);
+    badEntry([...pathOf(where), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, where.what);
   }
   if (isCredit && lot !== undefined) reverseCredit(state, e, lot, r);
   else if (debit !== undefined) reverseDebit(state, e, debit, r);
