@@ -79,7 +79,7 @@ export const EarnEntrySchema = /* @__PURE__ */ z
 
 /**
  * `redeem`: spends `points`, consuming lots soonest-expiring first, then oldest; lots without expiry
- * last. Fails with InsufficientPointsError when the balance (minus active holds) is too small, unless
+ * last. Fails with InsufficientPointsError when the balance (held points excluded) is too small, unless
  * the account's negative limit allows it.
  *
  * @example
