@@ -7,7 +7,7 @@
 // - lots with points left and not yet past expiry sit in a min-heap ordered by (expiry, creation),
 //   which is exactly redeem order, so consuming is O(log lots) per lot touched;
 // - when time moves past a lot's expiry it leaves the heap for the `lapsed` set, so the running
-//   totals `live` (spendable lot points) and `lapsedTotal` stay exact without rescanning;
+//   running total `live` (spendable lot points) stays exact without rescanning;
 // - a hold takes its points out of the lots at once (like a redeem, into a pending debit), so a
 //   held point can never be spent twice or expire under the hold; capture keeps them, release and
 //   timeout give them back. Holds with a timeout sit in a second heap, processed as time passes.
@@ -112,7 +112,6 @@ export interface State {
   readonly heap: LotS[];
   readonly lapsed: Set<LotS>;
   live: bigint;
-  lapsedTotal: bigint;
   readonly holds: Map<string, HoldS>;
   readonly timeouts: HoldS[];
   holdSeq: number;
@@ -137,7 +136,6 @@ export function emptyState(settings: Settings): State {
     heap: [],
     lapsed: new Set(),
     live: 0n,
-    lapsedTotal: 0n,
     holds: new Map(),
     timeouts: [],
     holdSeq: 0,
@@ -246,7 +244,6 @@ function stateFromAccount(account: Account): State {
         lot.inHeap = true;
         state.heap.push(lot);
       } else {
-        state.lapsedTotal += lot.remaining;
         state.lapsed.add(lot);
       }
     }
@@ -365,7 +362,6 @@ function advance(state: State, ms: number): void {
       lot.inHeap = false;
       if (lot.remaining > 0n) {
         state.live -= lot.remaining;
-        state.lapsedTotal += lot.remaining;
         state.lapsed.add(lot);
         // lot.expiresAt is defined: a lot without expiry has expMs = +Infinity and is never due.
         state.onTimeEvent?.({ kind: "lapse", at: lot.expiresAt ?? "", id: lot.lotId, change: -lot.remaining });
@@ -451,7 +447,6 @@ function createLot(state: State, entry: Entry, expiresAt: string | undefined, po
 function addBack(state: State, lot: LotS, amount: bigint): void {
   lot.remaining += amount;
   if (lot.expMs <= state.nowMs) {
-    state.lapsedTotal += amount;
     state.lapsed.add(lot);
   } else {
     state.live += amount;
@@ -466,7 +461,6 @@ function addBack(state: State, lot: LotS, amount: bigint): void {
 function takeFrom(state: State, lot: LotS, amount: bigint): void {
   lot.remaining -= amount;
   if (lot.expMs <= state.nowMs) {
-    state.lapsedTotal -= amount;
     if (lot.remaining === 0n) state.lapsed.delete(lot);
   } else {
     state.live -= amount;
@@ -573,7 +567,6 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
         lot.remaining = 0n;
       }
       state.lapsed.clear();
-      state.lapsedTotal = 0n;
       break;
     case "adjust": {
       const p = pts(state, e.points);
