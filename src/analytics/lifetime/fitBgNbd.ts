@@ -1,0 +1,73 @@
+import { maximize, readFitOptions, type FitOptions } from "./_lib/fit.js";
+import { bgNbdLogLikelihood, prepare } from "./_lib/likelihood.js";
+import { readHistories } from "./_lib/read.js";
+import type { BgNbdFit, CustomerHistory } from "./schemas.js";
+
+export type { FitOptions };
+
+/**
+ * Fits the BG/NBD model to customer histories by maximum likelihood.
+ *
+ * The beta-geometric/negative-binomial model of Fader, Hardie & Lee (2005, "Counting your customers
+ * the easy way", Marketing Science 24(2)): while alive a customer buys as a Poisson process with rate
+ * λ ~ Gamma(r, α); after each purchase they drop out with probability p ~ Beta(a, b). The likelihood is
+ * maximized with a deterministic Nelder–Mead search on ln r, ln α, ln a, ln b (restarted until a
+ * restart no longer improves it). On the CDNOW sample of 2,357 customers it gives the published
+ * r = 0.243, α = 4.414, a = 0.793, b = 2.426, ℓ = −9582.4. Time is in the unit of `recency` and `T`.
+ *
+ * @param summary - Any iterable of `{ frequency, recency, T }` (extra keys such as an id are ignored).
+ * @param options - `maxEvaluations` (default 20,000 likelihood evaluations).
+ * @returns `{ r, alpha, a, b, logLikelihood, customers, evaluations }`.
+ * @throws {LoyaltyValidationError} when a row breaks the rules of {@link CustomerHistory} (the path names the row index and field) or the summary is empty.
+ * @throws {OperationError} with code `NOT_CONVERGED` when the search does not converge (for example when nobody made a repeat purchase); `details.lastParameters` holds the last parameters.
+ * @example
+ * ```ts
+ * import { fitBgNbd } from "loyalty-kit";
+ * const fit = fitBgNbd([
+ *   { frequency: 2, recency: 30.43, T: 38.86 },
+ *   { frequency: 1, recency: 1.71, T: 38.86 },
+ *   { frequency: 0, recency: 0, T: 38.86 },
+ *   { frequency: 0, recency: 0, T: 38.86 },
+ *   { frequency: 7, recency: 29.43, T: 38.86 },
+ *   { frequency: 1, recency: 5, T: 38.86 },
+ * ]);
+ * console.log(fit.logLikelihood < 0, fit.r > 0);
+ * ```
+ * @category analytics
+ */
+export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOptions): BgNbdFit {
+  const what = "fitBgNbd";
+  const { maxEvaluations } = readFitOptions(options, what);
+  const cols = readHistories(summary, false, what);
+  // Fit in time units where the longest T is 10 (as the `lifetimes` package does), so that α is of
+  // order one whatever the unit (days, weeks, seconds); α is converted back at the end.
+  let maxT = 0;
+  let sumX = 0;
+  let sumT = 0;
+  for (let i = 0; i < cols.length; i++) {
+    maxT = Math.max(maxT, cols.T[i] as number);
+    sumX += cols.frequency[i] as number;
+    sumT += cols.T[i] as number;
+  }
+  const scale = maxT > 0 ? 10 / maxT : 1;
+  for (let i = 0; i < cols.length; i++) {
+    cols.recency[i] = (cols.recency[i] as number) * scale;
+    cols.T[i] = (cols.T[i] as number) * scale;
+  }
+  const prepared = prepare(cols, false);
+  // Start: r = 1, a = b = 1 and α matching the observed repeat rate, mean(x) / mean(T) = r / α.
+  const alpha0 = sumX > 0 && sumT > 0 ? (sumT * scale) / sumX : 1;
+  const fit = maximize(
+    ["r", "alpha", "a", "b"],
+    [1, alpha0, 1, 1],
+    ([r, alpha, a, b]) => bgNbdLogLikelihood(prepared, r as number, alpha as number, a as number, b as number),
+    cols.length,
+    maxEvaluations,
+    what,
+    ([r, alpha, a, b]) => [r as number, (alpha as number) / scale, a as number, b as number],
+  );
+  // ℓ in the caller's units: the density of recency gains a factor 1/scale per repeat purchase.
+  const logLikelihood = fit.logLikelihood + Math.log(scale) * sumX;
+  const [r, alpha, a, b] = fit.params as [number, number, number, number];
+  return { r, alpha, a, b, logLikelihood, customers: cols.length, evaluations: fit.evaluations };
+}
