@@ -1,5 +1,5 @@
 // The BG/NBD expectation with its removable singularities handled. Internal.
-import { LoyaltyValidationError } from "../../../errors/errors.js";
+import { ErrorCode, LoyaltyValidationError, OperationError } from "../../../errors/errors.js";
 import { hyp2f1, hyp2f1TailOverB } from "./hypergeometric.js";
 import type { BgNbdParams } from "../schemas.js";
 
@@ -33,16 +33,24 @@ export function conditionalExpectation(params: BgNbdParams, x: number, recency: 
   let bracketOverAm1: number;
   if (z <= 0.9 || Math.abs(am1) < 1e-6) {
     const g = hyp2f1TailOverB(upper, am1, c, z);
-    const l = Math.log1p(-z) + g * log1pOverX(am1 * g);
-    bracketOverAm1 = -l * expm1OverX(am1 * l);
+    if (am1 * g > -1) {
+      const l = Math.log1p(-z) + g * log1pOverX(am1 * g);
+      bracketOverAm1 = -l * expm1OverX(am1 * l);
+    } else {
+      // F ≤ 0 (possible when a + b < 1 makes c negative): no logarithm; a is then far from 1.
+      bracketOverAm1 = (1 - Math.pow(1 - z, am1) * (1 + am1 * g)) / am1;
+    }
   } else {
     const f = hyp2f1(upper, am1, c, z);
     bracketOverAm1 = (1 - Math.pow(1 - z, am1) * f) / am1;
   }
   const numerator = c * bracketOverAm1;
-  if (x === 0) return numerator;
-  const lnOdds = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + recency));
-  return numerator / (1 + Math.exp(lnOdds));
+  const lnOdds = x === 0 ? Number.NEGATIVE_INFINITY : Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + recency));
+  const result = numerator / (1 + Math.exp(lnOdds));
+  if (!Number.isFinite(result)) {
+    throw new OperationError(ErrorCode.NOT_CONVERGED, `the BG/NBD expectation could not be evaluated at r = ${r}, alpha = ${alpha}, a = ${a}, b = ${b}, t = ${t}`, { params: { r, alpha, a, b }, t });
+  }
+  return result;
 }
 
 /** P(alive | x, tₓ, T) = 1 / (1 + δ(x>0) a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)) (Fader, Hardie & Lee 2008, note 021). */
