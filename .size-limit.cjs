@@ -3,4 +3,5 @@
 // "sideEffects": false are what keep an import small.
 module.exports = [
   { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
+  { name: "analytics: fitBgNbd", path: "dist/index.js", import: "{ fitBgNbd }", limit: "4 kB" },
 ];

@@ -9,8 +9,8 @@ import type { CustomerHistory, GammaGammaParams } from "./schemas.js";
  * E[M | x, m̄] = (q−1)/(px+q−1) · p·v/(q−1) + px/(px+q−1) · m̄ = p(v + x·m̄)/(px + q − 1): a weighted
  * average of the population mean p·v/(q−1) and the customer's own mean m̄, trusting m̄ more the more
  * repeat purchases there are. A customer with frequency 0 gets the population mean (m̄ is ignored).
- * On CDNOW with p = 6.25, q = 3.74, v = 15.44, customer 1 (x = 2, m̄ = 22.35) gets 24.65 (Hardie's
- * spreadsheet, via the `lifetimes` tests).
+ * On CDNOW, customer 1 (x = 2, m̄ = 22.35) gets $24.66 at p = 6.25, q = 3.74, v = 15.44 (Hardie's
+ * spreadsheet lists 24.65 at its unrounded parameters; quoted by the `lifetimes` tests).
  *
  * @param params - Gamma-Gamma parameters (a {@link GammaGammaFit} works too).
  * @param customer - `{ frequency, recency, T, monetary }`; `monetary` is required (> 0) when frequency > 0.
@@ -21,7 +21,7 @@ import type { CustomerHistory, GammaGammaParams } from "./schemas.js";
  * import { conditionalExpectedAverageValue } from "loyalty-kit";
  * const spend = { p: 6.25, q: 3.74, v: 15.44 };
  * const value = conditionalExpectedAverageValue(spend, { frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 });
- * console.log(value.toFixed(2)); // 24.65
+ * console.log(value.toFixed(2)); // 24.66
  * ```
  * @category analytics
  */

@@ -1,9 +1,7 @@
-import { maximize, readFitOptions, type FitOptions } from "./_lib/fit.js";
+import { maximize, readFitOptions } from "./_lib/fit.js";
 import { bgNbdLogLikelihood, prepare } from "./_lib/likelihood.js";
 import { readHistories } from "./_lib/read.js";
-import type { BgNbdFit, CustomerHistory } from "./schemas.js";
-
-export type { FitOptions };
+import type { BgNbdFit, CustomerHistory, FitOptions } from "./schemas.js";
 
 /**
  * Fits the BG/NBD model to customer histories by maximum likelihood.

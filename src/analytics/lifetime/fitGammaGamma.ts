@@ -1,8 +1,8 @@
 import { LoyaltyValidationError } from "../../errors/errors.js";
-import { maximize, readFitOptions, type FitOptions } from "./_lib/fit.js";
+import { maximize, readFitOptions } from "./_lib/fit.js";
 import { gammaGammaLogLikelihood, prepare } from "./_lib/likelihood.js";
 import { readHistories } from "./_lib/read.js";
-import type { CustomerHistory, GammaGammaFit } from "./schemas.js";
+import type { CustomerHistory, FitOptions, GammaGammaFit } from "./schemas.js";
 
 /**
  * Fits the Gamma-Gamma model of spend per transaction by maximum likelihood.

@@ -204,3 +204,20 @@ export interface CustomerHistory {
   readonly T: number;
   readonly monetary?: number;
 }
+
+/**
+ * Options of {@link fitBgNbd} and {@link fitGammaGamma}: `maxEvaluations`, the most likelihood
+ * evaluations the search may spend over all its restarts (default 20,000; CDNOW needs about 560). When it
+ * runs out the fit throws `NOT_CONVERGED` with the last parameters.
+ *
+ * @example
+ * ```ts
+ * import type { FitOptions } from "loyalty-kit";
+ * const quick: FitOptions = { maxEvaluations: 2000 };
+ * console.log(quick.maxEvaluations);
+ * ```
+ * @category analytics
+ */
+export interface FitOptions {
+  readonly maxEvaluations?: number;
+}

@@ -3,11 +3,6 @@ import { describe as previewValue } from "./check.js";
 import { ErrorCode, LoyaltyValidationError, OperationError } from "../../../errors/errors.js";
 import { nelderMead } from "./nelderMead.js";
 
-/** Options every fit accepts. */
-export interface FitOptions {
-  /** Upper bound on likelihood evaluations over all restarts (default 20,000). */
-  readonly maxEvaluations?: number;
-}
 
 export function readFitOptions(options: unknown, what: string): { maxEvaluations: number } {
   if (options === undefined) return { maxEvaluations: 20_000 };
