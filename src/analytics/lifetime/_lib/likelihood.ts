@@ -3,36 +3,67 @@
 import { lnGamma } from "./gamma.js";
 import type { HistoryColumns } from "./read.js";
 
-/** Histories grouped by distinct frequency, ready for repeated likelihood evaluations. */
+/**
+ * Histories collapsed to distinct patterns with a count each (customers with the same frequency, recency
+ * and T — or, for Gamma-Gamma, the same frequency and mean spend — add the same term), and the
+ * patterns' frequencies grouped so that terms depending only on x are computed once per distinct x.
+ * Summaries built per day or week repeat patterns heavily (every one-time buyer of a given first week).
+ */
 export interface Prepared {
-  readonly frequency: readonly number[];
-  readonly recency: readonly number[];
-  readonly T: readonly number[];
-  readonly monetary: readonly number[];
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly monetary: Float64Array;
   readonly lnMonetary: Float64Array;
-  /** Index of each row's frequency in `distinct`. */
+  /** How many customers share each pattern. */
+  readonly count: Float64Array;
+  /** Index of each pattern's frequency in `distinct`. */
   readonly group: Int32Array;
   readonly distinct: readonly number[];
   readonly length: number;
 }
 
 export function prepare(cols: HistoryColumns, withMonetary: boolean): Prepared {
+  const patterns = new Map<string, number>();
+  const order: number[] = []; // first row of each pattern
+  const counts: number[] = [];
+  for (let i = 0; i < cols.length; i++) {
+    const key = withMonetary ? `${cols.frequency[i]}|${cols.monetary[i]}` : `${cols.frequency[i]}|${cols.recency[i]}|${cols.T[i]}`;
+    const k = patterns.get(key);
+    if (k === undefined) {
+      patterns.set(key, order.length);
+      order.push(i);
+      counts.push(1);
+    } else counts[k] = (counts[k] as number) + 1;
+  }
+  const n = order.length;
+  const frequency = new Float64Array(n);
+  const recency = new Float64Array(n);
+  const T = new Float64Array(n);
+  const monetary = new Float64Array(withMonetary ? n : 0);
+  const lnMonetary = new Float64Array(withMonetary ? n : 0);
+  const group = new Int32Array(n);
   const slot = new Map<number, number>();
   const distinct: number[] = [];
-  const group = new Int32Array(cols.length);
-  const lnMonetary = new Float64Array(withMonetary ? cols.length : 0);
-  for (let i = 0; i < cols.length; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
     const x = cols.frequency[i] as number;
-    let k = slot.get(x);
-    if (k === undefined) {
-      k = distinct.length;
-      slot.set(x, k);
+    frequency[k] = x;
+    recency[k] = cols.recency[i] as number;
+    T[k] = cols.T[i] as number;
+    if (withMonetary) {
+      monetary[k] = cols.monetary[i] as number;
+      lnMonetary[k] = Math.log(cols.monetary[i] as number);
+    }
+    let g = slot.get(x);
+    if (g === undefined) {
+      g = distinct.length;
+      slot.set(x, g);
       distinct.push(x);
     }
-    group[i] = k;
-    if (withMonetary) lnMonetary[i] = Math.log(cols.monetary[i] as number);
+    group[k] = g;
   }
-  return { frequency: cols.frequency, recency: cols.recency, T: cols.T, monetary: cols.monetary, lnMonetary, group, distinct, length: cols.length };
+  return { frequency, recency, T, monetary, lnMonetary, count: Float64Array.from(counts), group, distinct, length: n };
 }
 
 /**
@@ -66,7 +97,7 @@ export function bgNbdLogLikelihood(p: Prepared, r: number, alpha: number, a: num
       const a4 = (alive[j] as number) - (r + x) * Math.log(alpha + (p.recency[i] as number));
       tail = a3 > a4 ? a3 + Math.log1p(Math.exp(a4 - a3)) : a4 + Math.log1p(Math.exp(a3 - a4));
     }
-    sum += (constant[j] as number) + tail;
+    sum += (p.count[i] as number) * ((constant[j] as number) + tail);
   }
   return sum;
 }
@@ -91,7 +122,7 @@ export function gammaGammaLogLikelihood(pr: Prepared, p: number, q: number, v: n
     const x = pr.frequency[i] as number;
     if (x === 0) continue;
     const m = pr.monetary[i] as number;
-    sum += (constant[pr.group[i] as number] as number) + (p * x - 1) * (pr.lnMonetary[i] as number) - (p * x + q) * Math.log(x * m + v);
+    sum += (pr.count[i] as number) * ((constant[pr.group[i] as number] as number) + (p * x - 1) * (pr.lnMonetary[i] as number) - (p * x + q) * Math.log(x * m + v));
   }
   return sum;
 }
