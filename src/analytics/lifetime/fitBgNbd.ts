@@ -1,6 +1,6 @@
 import { maximize, readFitOptions } from "./_lib/fit.js";
 import { bgNbdLogLikelihood, prepare } from "./_lib/likelihood.js";
-import { readHistories } from "./_lib/read.js";
+import { readPatterns } from "./_lib/read.js";
 import type { BgNbdFit, CustomerHistory, FitOptions } from "./schemas.js";
 
 /**
@@ -36,30 +36,31 @@ import type { BgNbdFit, CustomerHistory, FitOptions } from "./schemas.js";
 export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOptions): BgNbdFit {
   const what = "fitBgNbd";
   const { maxEvaluations } = readFitOptions(options, what);
-  const cols = readHistories(summary, false, what);
+  const patterns = readPatterns(summary, false, what);
   // Fit in time units where the longest T is 10 (as the `lifetimes` package does), so that α is of
   // order one whatever the unit (days, weeks, seconds); α is converted back at the end.
   let maxT = 0;
   let sumX = 0;
   let sumT = 0;
-  for (let i = 0; i < cols.length; i++) {
-    maxT = Math.max(maxT, cols.T[i] as number);
-    sumX += cols.frequency[i] as number;
-    sumT += cols.T[i] as number;
+  for (let k = 0; k < patterns.count.length; k++) {
+    const n = patterns.count[k] as number;
+    maxT = Math.max(maxT, patterns.T[k] as number);
+    sumX += n * (patterns.frequency[k] as number);
+    sumT += n * (patterns.T[k] as number);
   }
   const scale = maxT > 0 ? 10 / maxT : 1;
-  for (let i = 0; i < cols.length; i++) {
-    cols.recency[i] = (cols.recency[i] as number) * scale;
-    cols.T[i] = (cols.T[i] as number) * scale;
+  for (let k = 0; k < patterns.count.length; k++) {
+    patterns.recency[k] = (patterns.recency[k] as number) * scale;
+    patterns.T[k] = (patterns.T[k] as number) * scale;
   }
-  const prepared = prepare(cols, false);
+  const prepared = prepare(patterns);
   // Start: r = 1, a = b = 1 and α matching the observed repeat rate, mean(x) / mean(T) = r / α.
   const alpha0 = sumX > 0 && sumT > 0 ? (sumT * scale) / sumX : 1;
   const fit = maximize(
     ["r", "alpha", "a", "b"],
     [1, alpha0, 1, 1],
     ([r, alpha, a, b]) => bgNbdLogLikelihood(prepared, r as number, alpha as number, a as number, b as number),
-    cols.length,
+    patterns.customers,
     maxEvaluations,
     what,
     ([r, alpha, a, b]) => [r as number, (alpha as number) / scale, a as number, b as number],
@@ -67,5 +68,5 @@ export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOption
   // ℓ in the caller's units: the density of recency gains a factor 1/scale per repeat purchase.
   const logLikelihood = fit.logLikelihood + Math.log(scale) * sumX;
   const [r, alpha, a, b] = fit.params as [number, number, number, number];
-  return { r, alpha, a, b, logLikelihood, customers: cols.length, evaluations: fit.evaluations };
+  return { r, alpha, a, b, logLikelihood, customers: patterns.customers, evaluations: fit.evaluations };
 }

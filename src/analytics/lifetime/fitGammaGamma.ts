@@ -1,7 +1,7 @@
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { maximize, readFitOptions } from "./_lib/fit.js";
 import { gammaGammaLogLikelihood, prepare } from "./_lib/likelihood.js";
-import { readHistories } from "./_lib/read.js";
+import { readPatterns } from "./_lib/read.js";
 import type { CustomerHistory, FitOptions, GammaGammaFit } from "./schemas.js";
 
 /**
@@ -38,13 +38,13 @@ import type { CustomerHistory, FitOptions, GammaGammaFit } from "./schemas.js";
 export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: FitOptions): GammaGammaFit {
   const what = "fitGammaGamma";
   const { maxEvaluations } = readFitOptions(options, what);
-  const cols = readHistories(summary, true, what);
+  const patterns = readPatterns(summary, true, what);
   let repeaters = 0;
   let spend = 0;
-  for (let i = 0; i < cols.length; i++) {
-    if ((cols.frequency[i] as number) > 0) {
-      repeaters++;
-      spend += cols.monetary[i] as number;
+  for (let k = 0; k < patterns.count.length; k++) {
+    if ((patterns.frequency[k] as number) > 0) {
+      repeaters += patterns.count[k] as number;
+      spend += (patterns.count[k] as number) * (patterns.monetary[k] as number);
     }
   }
   if (repeaters === 0) {
@@ -52,8 +52,8 @@ export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: FitO
   }
   // Fit in money units where the mean spend is 1, so that v is of order one whatever the currency.
   const scale = repeaters / spend;
-  for (let i = 0; i < cols.length; i++) cols.monetary[i] = (cols.monetary[i] as number) * scale;
-  const prepared = prepare(cols, true);
+  for (let k = 0; k < patterns.count.length; k++) patterns.monetary[k] = (patterns.monetary[k] as number) * scale;
+  const prepared = prepare(patterns);
   // Start at p = 1, q = 2 and v matching the mean spend, p·v/(q − 1) = 1 in scaled units.
   const fit = maximize(
     ["p", "q", "v"],

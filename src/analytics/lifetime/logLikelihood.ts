@@ -1,5 +1,5 @@
 import { bgNbdLogLikelihood as bgNbdSum, gammaGammaLogLikelihood as gammaGammaSum, prepare } from "./_lib/likelihood.js";
-import { readBgNbdParams, readGammaGammaParams, readHistories } from "./_lib/read.js";
+import { readBgNbdParams, readGammaGammaParams, readPatterns } from "./_lib/read.js";
 import type { BgNbdParams, CustomerHistory, GammaGammaParams } from "./schemas.js";
 
 /**
@@ -24,7 +24,7 @@ import type { BgNbdParams, CustomerHistory, GammaGammaParams } from "./schemas.j
 export function bgNbdLogLikelihood(params: BgNbdParams, summary: Iterable<CustomerHistory>): number {
   const what = "bgNbdLogLikelihood";
   const { r, alpha, a, b } = readBgNbdParams(params, what);
-  return bgNbdSum(prepare(readHistories(summary, false, what), false), r, alpha, a, b);
+  return bgNbdSum(prepare(readPatterns(summary, false, what)), r, alpha, a, b);
 }
 
 /**
@@ -46,5 +46,5 @@ export function bgNbdLogLikelihood(params: BgNbdParams, summary: Iterable<Custom
 export function gammaGammaLogLikelihood(params: GammaGammaParams, summary: Iterable<CustomerHistory>): number {
   const what = "gammaGammaLogLikelihood";
   const { p, q, v } = readGammaGammaParams(params, what);
-  return gammaGammaSum(prepare(readHistories(summary, true, what), true), p, q, v);
+  return gammaGammaSum(prepare(readPatterns(summary, true, what)), p, q, v);
 }

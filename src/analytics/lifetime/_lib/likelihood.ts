@@ -1,60 +1,26 @@
 // Log-likelihoods of the BG/NBD and Gamma-Gamma models over columns of customer histories. Terms that
 // depend only on the frequency x are computed once per distinct x. Internal.
 import { lnGamma } from "./gamma.js";
-import type { HistoryColumns } from "./read.js";
+import type { Patterns } from "./read.js";
 
-/**
- * Histories collapsed to distinct patterns with a count each (customers with the same frequency, recency
- * and T — or, for Gamma-Gamma, the same frequency and mean spend — add the same term), and the
- * patterns' frequencies grouped so that terms depending only on x are computed once per distinct x.
- * Summaries built per day or week repeat patterns heavily (every one-time buyer of a given first week).
- */
-export interface Prepared {
-  readonly frequency: Float64Array;
-  readonly recency: Float64Array;
-  readonly T: Float64Array;
-  readonly monetary: Float64Array;
-  readonly lnMonetary: Float64Array;
-  /** How many customers share each pattern. */
-  readonly count: Float64Array;
+/** Patterns with their frequencies grouped, so that terms depending only on x are computed once per distinct x. */
+export interface Prepared extends Patterns {
   /** Index of each pattern's frequency in `distinct`. */
   readonly group: Int32Array;
   readonly distinct: readonly number[];
+  /** ln monetary per pattern (Gamma-Gamma only). */
+  readonly lnMonetary: Float64Array;
   readonly length: number;
 }
 
-export function prepare(cols: HistoryColumns, withMonetary: boolean): Prepared {
-  const patterns = new Map<string, number>();
-  const order: number[] = []; // first row of each pattern
-  const counts: number[] = [];
-  for (let i = 0; i < cols.length; i++) {
-    const key = withMonetary ? `${cols.frequency[i]}|${cols.monetary[i]}` : `${cols.frequency[i]}|${cols.recency[i]}|${cols.T[i]}`;
-    const k = patterns.get(key);
-    if (k === undefined) {
-      patterns.set(key, order.length);
-      order.push(i);
-      counts.push(1);
-    } else counts[k] = (counts[k] as number) + 1;
-  }
-  const n = order.length;
-  const frequency = new Float64Array(n);
-  const recency = new Float64Array(n);
-  const T = new Float64Array(n);
-  const monetary = new Float64Array(withMonetary ? n : 0);
-  const lnMonetary = new Float64Array(withMonetary ? n : 0);
+/** Groups patterns by frequency (call after any rescaling of the columns). */
+export function prepare(patterns: Patterns): Prepared {
+  const n = patterns.count.length;
   const group = new Int32Array(n);
   const slot = new Map<number, number>();
   const distinct: number[] = [];
   for (let k = 0; k < n; k++) {
-    const i = order[k] as number;
-    const x = cols.frequency[i] as number;
-    frequency[k] = x;
-    recency[k] = cols.recency[i] as number;
-    T[k] = cols.T[i] as number;
-    if (withMonetary) {
-      monetary[k] = cols.monetary[i] as number;
-      lnMonetary[k] = Math.log(cols.monetary[i] as number);
-    }
+    const x = patterns.frequency[k] as number;
     let g = slot.get(x);
     if (g === undefined) {
       g = distinct.length;
@@ -63,7 +29,8 @@ export function prepare(cols: HistoryColumns, withMonetary: boolean): Prepared {
     }
     group[k] = g;
   }
-  return { frequency, recency, T, monetary, lnMonetary, count: Float64Array.from(counts), group, distinct, length: n };
+  const lnMonetary = Float64Array.from(patterns.monetary, (m) => Math.log(m));
+  return { ...patterns, group, distinct, lnMonetary, length: n };
 }
 
 /**

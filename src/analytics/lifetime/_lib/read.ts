@@ -4,14 +4,20 @@ import { LoyaltyValidationError, type ValidationIssue } from "../../../errors/er
 import type { BgNbdParams, GammaGammaParams } from "../schemas.js";
 import { describe as previewValue, positiveFieldIssues } from "./check.js";
 
-/** The histories as columns (one copy of the input). */
-export interface HistoryColumns {
-  readonly frequency: number[];
-  readonly recency: number[];
-  readonly T: number[];
-  /** Present when monetary values were required. */
-  readonly monetary: number[];
-  readonly length: number;
+/**
+ * The histories as columns of distinct patterns with a count each — the only copy made of the input.
+ * A pattern is (frequency, recency, T) for BG/NBD and (frequency, monetary) for Gamma-Gamma: customers
+ * sharing one add the same likelihood term, and summaries by day or week repeat patterns heavily.
+ */
+export interface Patterns {
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  /** Filled for Gamma-Gamma patterns only (0 for frequency 0). */
+  readonly monetary: Float64Array;
+  readonly count: Float64Array;
+  /** Number of customers read. */
+  readonly customers: number;
 }
 
 const MAX_ISSUES = 20;
@@ -69,28 +75,59 @@ function checkHistory(
   return { frequency, recency, T, monetary };
 }
 
-/** Reads an iterable of histories into columns, or throws one LoyaltyValidationError listing (up to 20) bad fields. */
-export function readHistories(summary: unknown, needMonetary: boolean, what: string): HistoryColumns {
+/** Reads an iterable of histories into patterns, or throws one LoyaltyValidationError listing (up to 20) bad fields. */
+export function readPatterns(summary: unknown, forSpend: boolean, what: string): Patterns {
   if (summary === null || typeof summary !== "object" || typeof (summary as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
     throw new LoyaltyValidationError([{ path: [], message: `expected an iterable (array) of customer histories, got ${previewValue(summary)}` }], what);
   }
-  const cols = { frequency: [] as number[], recency: [] as number[], T: [] as number[], monetary: [] as number[] };
+  // Typed columns (the likelihood loops run several times faster over them than over arrays), sized
+  // to the input when it is an array and doubled when a generator outgrows them.
+  let capacity = Array.isArray(summary) ? Math.max(1, summary.length) : 1024;
+  let cols = [new Float64Array(capacity), new Float64Array(capacity), new Float64Array(capacity), new Float64Array(forSpend ? capacity : 0), new Float64Array(capacity)] as const;
+  let size = 0;
+  const seen = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   let index = 0;
   for (const row of summary as Iterable<unknown>) {
-    const h = checkHistory(row, [index], needMonetary, issues);
+    const h = checkHistory(row, [index], forSpend, issues);
     if (h !== undefined && issues.length === 0) {
-      cols.frequency.push(h.frequency);
-      cols.recency.push(h.recency);
-      cols.T.push(h.T);
-      if (needMonetary) cols.monetary.push(h.monetary);
+      const key = forSpend ? `${h.frequency}|${h.monetary}` : `${h.frequency}|${h.recency}|${h.T}`;
+      const k = seen.get(key);
+      if (k !== undefined) cols[4][k] = (cols[4][k] as number) + 1;
+      else {
+        if (size === capacity) {
+          capacity *= 2;
+          const grow = (c: Float64Array): Float64Array<ArrayBuffer> => {
+            if (c.length === 0) return new Float64Array(0);
+            const bigger = new Float64Array(capacity);
+            bigger.set(c);
+            return bigger;
+          };
+          cols = [grow(cols[0]), grow(cols[1]), grow(cols[2]), grow(cols[3]), grow(cols[4])] as const;
+        }
+        seen.set(key, size);
+        cols[0][size] = h.frequency;
+        cols[1][size] = h.recency;
+        cols[2][size] = h.T;
+        if (forSpend) cols[3][size] = h.monetary;
+        cols[4][size] = 1;
+        size++;
+      }
     }
     index++;
     if (issues.length >= MAX_ISSUES) break;
   }
   if (issues.length > 0) throw new LoyaltyValidationError(issues, what);
   if (index === 0) throw new LoyaltyValidationError([{ path: [], message: "expected at least one customer history, got none" }], what);
-  return { ...cols, length: index };
+  const [frequency, recency, T, monetary, count] = cols;
+  return {
+    frequency: frequency.subarray(0, size),
+    recency: recency.subarray(0, size),
+    T: T.subarray(0, size),
+    monetary: monetary.subarray(0, forSpend ? size : 0),
+    count: count.subarray(0, size),
+    customers: index,
+  };
 }
 
 /** One customer's history, checked; path starts at `name`. */
