@@ -39,6 +39,15 @@ describe("expectedPurchases (FHL 2005 eq. 9)", () => {
     expect(e).toBeGreaterThan(4 - 1e-3);
   });
 
+  it("tends to E[1/p] = (a+b−1)/(a−1) purchases before dropping out as t → ∞ (a > 1)", () => {
+    // Each purchase is followed by drop-out with probability p, so a customer makes Geometric(p) ≥ 1 repeat
+    // purchases in a lifetime, 1/p on average; with p ~ Beta(a, b), E[1/p] = (a+b−1)/(a−1).
+    expect(expectedPurchases({ r: 1, alpha: 1, a: 3, b: 2 }, 1e30)).toBeCloseTo(2, 12);
+    expect(expectedPurchases({ r: 0.7, alpha: 3, a: 1.5, b: 4 }, 1e40)).toBeCloseTo(4.5 / 0.5, 9);
+    // r − a an integer makes c − a − b an integer: the logarithmic case of the 1 − z transformation.
+    expect(expectedPurchases({ r: 0.5, alpha: 3, a: 2.5, b: 4 }, 1e30)).toBeCloseTo(5.5 / 1.5, 9);
+  });
+
   it("rejects a negative or non-finite t and bad parameters", () => {
     expect(() => expectedPurchases(fit, -1)).toThrow(LoyaltyValidationError);
     expect(() => expectedPurchases(fit, Number.NaN)).toThrow(LoyaltyValidationError);

@@ -34,6 +34,10 @@ describe("probabilityOfPurchases (FHL 2005 eq. 8)", () => {
     expect(probabilityOfPurchases(cdnow, 0, 3)).toBe(0);
   });
 
+  it("throws NOT_CONVERGED instead of looping for ever when n and r·t/α are astronomically large", () => {
+    expect(() => probabilityOfPurchases({ r: 5, alpha: 1, a: 1, b: 1 }, 1e12, 5e11)).toThrow(/more than 10000000 terms/);
+  });
+
   it("rejects a fractional or negative n", () => {
     expect(() => probabilityOfPurchases(cdnow, 3, 1.5)).toThrow(LoyaltyValidationError);
     expect(() => probabilityOfPurchases(cdnow, 3, -1)).toThrow(/n: expected a non-negative integer/);

@@ -48,3 +48,21 @@ export function signGamma(x: number): -1 | 0 | 1 {
   if (Number.isInteger(x)) return 0;
   return Math.floor(x) % 2 === 0 ? 1 : -1;
 }
+
+/**
+ * The digamma function ψ(x) = d/dx ln Γ(x): recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the
+ * asymptotic series ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ) to x⁻¹⁰ (A&S 6.3.18; the next term is below 3e-14);
+ * reflection ψ(1 − x) − ψ(x) = π cot(πx) for x < 0. NaN at the poles (0, −1, …).
+ */
+export function digamma(x: number): number {
+  if (Number.isNaN(x) || (x <= 0 && Number.isInteger(x))) return Number.NaN;
+  if (x < 0) return digamma(1 - x) - Math.PI / Math.tan(Math.PI * (x - 2 * Math.round(x / 2)));
+  let shift = 0;
+  while (x < 10) {
+    shift -= 1 / x;
+    x += 1;
+  }
+  const inv2 = 1 / (x * x);
+  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132)))));
+  return shift + Math.log(x) - 0.5 / x - series;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lnAbsGamma, lnGamma, signGamma } from "../../../../src/analytics/lifetime/_lib/gamma.js";
+import { digamma, lnAbsGamma, lnGamma, signGamma } from "../../../../src/analytics/lifetime/_lib/gamma.js";
 
 const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
 
@@ -58,5 +58,21 @@ describe("lnGamma (Lanczos g = 7, n = 9)", () => {
     expect(lnAbsGamma(-3)).toBe(Number.POSITIVE_INFINITY);
     expect(signGamma(-3)).toBe(0);
     expect(signGamma(2.5)).toBe(1);
+  });
+});
+
+describe("digamma", () => {
+  const eulerGamma = 0.5772156649015329;
+  it("gives ψ(1) = −γ, ψ(½) = −γ − 2 ln 2 and ψ(n + 1) = Hₙ − γ (A&S 6.3.2–6.3.4)", () => {
+    expect(relative(digamma(1), -eulerGamma)).toBeLessThan(1e-12);
+    expect(relative(digamma(0.5), -eulerGamma - 2 * Math.LN2)).toBeLessThan(1e-12);
+    let harmonic = 0;
+    for (let k = 1; k <= 40; k++) harmonic += 1 / k;
+    expect(relative(digamma(41), harmonic - eulerGamma)).toBeLessThan(1e-13);
+  });
+
+  it("reflects: ψ(1 − x) − ψ(x) = π cot(πx) at x = −0.3, and has poles at the non-positive integers", () => {
+    expect(digamma(1.3) - digamma(-0.3)).toBeCloseTo(Math.PI / Math.tan(Math.PI * -0.3), 12);
+    expect(digamma(-2)).toBeNaN();
   });
 });

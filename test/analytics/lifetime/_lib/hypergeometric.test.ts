@@ -50,6 +50,47 @@ describe("hyp2f1", () => {
     }
   });
 
+  // c − a − b an integer: the 1 − z transformation is singular there; A&S 15.3.10/15.3.11 take over.
+  // Σ zⁿ/(n + k) = (−ln(1 − z) − Σ_{j<k} zʲ/j) / zᵏ gives closed forms by partial fractions.
+  const sumOver = (k: number, z: number): number => {
+    let s = -Math.log1p(-z);
+    for (let j = 1; j < k; j++) s -= z ** j / j;
+    return s / z ** k;
+  };
+
+  it("gives 2F1(1, 1; 2; z) (gap 0) right up to z = 1 − 1e-12 by A&S 15.3.10", () => {
+    for (const z of [0.95, 1 - 1e-6, 1 - 1e-12]) {
+      expect(relative(hyp2f1(1, 1, 2, z, 1 - z), -Math.log1p(-z) / z)).toBeLessThan(1e-10);
+    }
+  });
+
+  it("gives 2F1(1, 1; 3; z) = 2 Σ zⁿ/((n+1)(n+2)) (gap 1, A&S 15.3.11)", () => {
+    for (const z of [0.92, 0.999, 1 - 1e-9]) {
+      expect(relative(hyp2f1(1, 1, 3, z), 2 * (sumOver(1, z) - sumOver(2, z)))).toBeLessThan(1e-10);
+    }
+  });
+
+  it("gives 2F1(1, 1; 4; z) = 6 Σ zⁿ/((n+1)(n+2)(n+3)) = 3 Σ zⁿ (1/(n+1) − 2/(n+2) + 1/(n+3)) (gap 2)", () => {
+    for (const z of [0.93, 0.9999]) {
+      expect(relative(hyp2f1(1, 1, 4, z), 3 * (sumOver(1, z) - 2 * sumOver(2, z) + sumOver(3, z)))).toBeLessThan(1e-10);
+    }
+  });
+
+  it("gives 2F1(2, 2; 3; z) = (1 − z)^−1 · 2F1(1, 1; 3; z) (gap −1, through Euler's transformation)", () => {
+    for (const z of [0.95, 0.99999]) {
+      expect(relative(hyp2f1(2, 2, 3, z), (2 * (sumOver(1, z) - sumOver(2, z))) / (1 - z))).toBeLessThan(1e-10);
+    }
+  });
+
+  it("gives 2F1(½, ½; 1; z) = (2/π) K(√z) (gap 0, non-integer a and b) against the AGM", () => {
+    // K(k) = π / (2 · AGM(1, √(1 − k²))), so 2F1(½, ½; 1; k²) = 1 / AGM(1, √(1 − k²)) (A&S 17.3.9, 17.6).
+    for (const z of [0.95, 0.9999999]) {
+      let [x, y] = [1, Math.sqrt(1 - z)];
+      for (let i = 0; i < 40; i++) [x, y] = [(x + y) / 2, Math.sqrt(x * y)];
+      expect(relative(hyp2f1(0.5, 0.5, 1, z), 1 / x)).toBeLessThan(1e-10);
+    }
+  });
+
   it("rejects z ≥ 1 and c a non-positive integer", () => {
     expect(() => hyp2f1(1, 1, 2, 1)).toThrow(LoyaltyValidationError);
     expect(() => hyp2f1(1, 1, -2, 0.5)).toThrow(LoyaltyValidationError);
