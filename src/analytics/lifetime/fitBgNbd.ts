@@ -63,10 +63,12 @@ export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOption
     patterns.customers,
     maxEvaluations,
     what,
-    ([r, alpha, a, b]) => [r as number, (alpha as number) / scale, a as number, b as number],
+    {
+      params: ([r, alpha, a, b]) => [r as number, (alpha as number) / scale, a as number, b as number],
+      // In the caller's units the density of the recency gains a factor `scale` per repeat purchase.
+      logLikelihood: (ll) => ll + Math.log(scale) * sumX,
+    },
   );
-  // ℓ in the caller's units: the density of recency gains a factor 1/scale per repeat purchase.
-  const logLikelihood = fit.logLikelihood + Math.log(scale) * sumX;
   const [r, alpha, a, b] = fit.params as [number, number, number, number];
-  return { r, alpha, a, b, logLikelihood, customers: patterns.customers, evaluations: fit.evaluations };
+  return { r, alpha, a, b, logLikelihood: fit.logLikelihood, customers: patterns.customers, evaluations: fit.evaluations };
 }

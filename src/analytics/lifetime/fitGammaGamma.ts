@@ -62,10 +62,12 @@ export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: FitO
     repeaters,
     maxEvaluations,
     what,
-    ([p, q, v]) => [p as number, q as number, (v as number) / scale],
+    {
+      params: ([p, q, v]) => [p as number, q as number, (v as number) / scale],
+      // In the caller's money unit each density of m̄ gains a factor `scale`.
+      logLikelihood: (ll) => ll + repeaters * Math.log(scale),
+    },
   );
-  // ℓ in the caller's money unit: each density of m̄ gains a factor `scale`.
-  const logLikelihood = fit.logLikelihood + repeaters * Math.log(scale);
   const [p, q, v] = fit.params as [number, number, number];
-  return { p, q, v, logLikelihood, customers: repeaters, evaluations: fit.evaluations };
+  return { p, q, v, logLikelihood: fit.logLikelihood, customers: repeaters, evaluations: fit.evaluations };
 }

@@ -11,7 +11,7 @@ import type { BgNbdParams, CustomerHistory, GammaGammaParams } from "./schemas.j
  *
  * @param params - BG/NBD parameters.
  * @param summary - Any iterable of `{ frequency, recency, T }`.
- * @returns The log-likelihood (≤ 0 summed over customers).
+ * @returns The log-likelihood (natural log, summed over customers).
  * @throws {LoyaltyValidationError} when a parameter or a row is invalid, or the summary is empty.
  * @example
  * ```ts

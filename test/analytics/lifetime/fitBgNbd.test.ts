@@ -101,6 +101,8 @@ describe("fitBgNbd when the search does not converge", () => {
     expect(Object.keys(last).sort()).toEqual(["a", "alpha", "b", "r"]);
     for (const v of Object.values(last)) expect(Number.isFinite(v) && v > 0).toBe(true);
     expect((e as OperationError).details["evaluations"]).toBeGreaterThanOrEqual(20);
+    // The reported log-likelihood belongs to those parameters, in the caller's time unit.
+    expect((e as OperationError).details["logLikelihood"]).toBeCloseTo(bgNbdLogLikelihood(last as never, cdnow), 6);
   });
 
   it("throws NOT_CONVERGED when nobody made a repeat purchase (the likelihood has no maximum)", () => {

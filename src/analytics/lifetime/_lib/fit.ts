@@ -1,9 +1,9 @@
 // Shared driver: Nelder–Mead on log-parameters, NOT_CONVERGED with the last parameters. Internal.
-import { describe as previewValue } from "./check.js";
 import { ErrorCode, LoyaltyValidationError, OperationError } from "../../../errors/errors.js";
+import { describe as previewValue } from "./check.js";
 import { nelderMead } from "./nelderMead.js";
 
-
+/** `maxEvaluations` from a fit's options (default 20,000), checked. */
 export function readFitOptions(options: unknown, what: string): { maxEvaluations: number } {
   if (options === undefined) return { maxEvaluations: 20_000 };
   if (typeof options !== "object" || options === null) {
@@ -29,7 +29,8 @@ const RESULT_BOUND = 20;
 
 /**
  * Maximizes `logLikelihood(params)` over positive parameters by minimizing −ℓ/n on ln-parameters.
- * Dividing by n keeps the value tolerance independent of the number of customers.
+ * Dividing by n keeps the value tolerance independent of the number of customers. `unscale` maps the
+ * parameters and the log-likelihood of the scaled problem back to the caller's units.
  */
 export function maximize(
   names: readonly string[],
@@ -38,7 +39,7 @@ export function maximize(
   customers: number,
   maxEvaluations: number,
   what: string,
-  unscale: (params: readonly number[]) => number[],
+  unscale: { params: (params: readonly number[]) => number[]; logLikelihood: (ll: number) => number },
 ): { params: number[]; logLikelihood: number; evaluations: number } {
   const objective = (logParams: readonly number[]): number =>
     logParams.every((v) => Math.abs(v) <= SEARCH_BOUND) ? -logLikelihood(logParams.map(Math.exp)) / customers : Number.POSITIVE_INFINITY;
@@ -54,15 +55,15 @@ export function maximize(
   const inside = result.x.every((v) => Math.abs(v) <= RESULT_BOUND);
   const ok = result.converged && inside && params.every((p) => Number.isFinite(p) && p > 0) && Number.isFinite(ll);
   if (!ok) {
-    const shown = unscale(params);
+    const shown = unscale.params(params);
     const last = Object.fromEntries(names.map((n, i) => [n, shown[i]]));
     throw new OperationError(
       ErrorCode.NOT_CONVERGED,
       `${what}: the maximum-likelihood search did not converge after ${result.evaluations} likelihood evaluations${
         result.converged && !inside ? " (the parameters ran off towards 0 or infinity)" : ""
       }; last parameters ${names.map((n, i) => `${n} = ${shown[i]}`).join(", ")}. The data may not identify the model (for example no repeat purchases at all, or too few customers)`,
-      { lastParameters: last, logLikelihood: Number.isFinite(ll) ? ll : null, evaluations: result.evaluations },
+      { lastParameters: last, logLikelihood: Number.isFinite(ll) ? unscale.logLikelihood(ll) : null, evaluations: result.evaluations },
     );
   }
-  return { params: unscale(params), logLikelihood: ll, evaluations: result.evaluations };
+  return { params: unscale.params(params), logLikelihood: unscale.logLikelihood(ll), evaluations: result.evaluations };
 }
