@@ -1,6 +1,6 @@
 // Calendar arithmetic in an IANA time zone through Intl, with no dependency beyond the platform.
 // Internal: not re-exported from the package root.
-import { invalid } from "./validation.js";
+import { invalid } from "./values.js";
 
 /** Wall-clock fields of an instant in a time zone. `month` is 1..12, `weekday` 0 (Sunday)..6. */
 export interface ZonedParts {

@@ -1,21 +1,15 @@
 // Shared validation helpers: zod schemas for the wire formats every module uses (decimal strings,
 // instants, currency codes) and the bridge from zod's issues to LoyaltyValidationError.
 // Internal: not re-exported from the package root.
-import { z } from "zod";
+import * as z from "zod";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
+import { DECIMAL_PATTERN, instantMillis, previewValue } from "./values.js";
+
+export { DECIMAL_PATTERN, instantMillis, invalid, parseInstant, previewValue } from "./values.js";
 
 /** A tagged result of a safe parse. */
 export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: LoyaltyValidationError };
 
-function preview(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : typeof value;
-}
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
@@ -31,7 +25,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 export function issuesFromZod(error: z.ZodError, input: unknown, basePath: readonly (string | number)[] = []): ValidationIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    const got = issue.code === "unrecognized_keys" ? "" : `, got ${preview(valueAt(input, issue.path))}`;
+    const got = issue.code === "unrecognized_keys" ? "" : `, got ${previewValue(valueAt(input, issue.path))}`;
     const message = issue.message.replace(/^Invalid input: /, "");
     return { path: [...basePath, ...path], message: message.includes(", got ") || message.includes("received") ? message : `${message}${got}` };
   });
@@ -64,37 +58,24 @@ export function makeParsers<S extends z.ZodType>(schema: S, what: string): {
   return { parse, safeParse };
 }
 
-/** Throws a LoyaltyValidationError with one issue. */
-export function invalid(path: readonly (string | number)[], message: string, what?: string): never {
-  throw new LoyaltyValidationError([{ path, message }], what);
-}
 
-/** A decimal number as a string: optional minus, digits, optional fraction. No exponent, no spaces. */
-export const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 /** A decimal string such as "12.50" or "-3". */
-export const DecimalStringSchema = z.string().regex(DECIMAL_PATTERN, { message: "expected a decimal string such as \"12.50\"" });
+export const DecimalStringSchema = /* @__PURE__ */ z.string().regex(DECIMAL_PATTERN, { message: "expected a decimal string such as \"12.50\"" });
 
 /** A non-negative decimal string. */
-export const NonNegativeDecimalStringSchema = z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: "expected a non-negative decimal string such as \"12.50\"" });
+export const NonNegativeDecimalStringSchema = /* @__PURE__ */ z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: "expected a non-negative decimal string such as \"12.50\"" });
 
 /** A positive decimal string (greater than zero). */
-export const PositiveDecimalStringSchema = NonNegativeDecimalStringSchema.refine((s) => /[1-9]/.test(s), { message: "expected a positive decimal string" });
+export const PositiveDecimalStringSchema = /* @__PURE__ */ NonNegativeDecimalStringSchema.refine((s) => /[1-9]/.test(s), { message: "expected a positive decimal string" });
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Epoch milliseconds of an instant given as an ISO-8601 string with an offset or a valid Date; NaN when invalid. */
-export function instantMillis(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "string" && ISO_WITH_OFFSET.test(value)) return Date.parse(value);
-  return Number.NaN;
-}
 
 /**
  * An instant: an ISO-8601 string with an offset ("2026-01-31T10:00:00Z", "…+07:00") or a valid Date.
  * Output is the canonical UTC ISO string (`Date#toISOString`), so snapshots are JSON and round-trip.
  */
-export const InstantSchema = z
+export const InstantSchema = /* @__PURE__ */ z
   .union([z.string(), z.date()])
   .transform((value, ctx) => {
     const ms = instantMillis(value);
@@ -105,14 +86,7 @@ export const InstantSchema = z
     return new Date(ms).toISOString();
   });
 
-/** Parses one instant argument (`at`, `now`, …) to epoch milliseconds, or throws a validation error naming it. */
-export function parseInstant(value: unknown, name: string): number {
-  const ms = instantMillis(value);
-  if (!Number.isFinite(ms)) invalid([name], `expected an ISO-8601 instant with an offset or a valid Date, got ${preview(value)}`);
-  return ms;
-}
 
 /** An ISO 4217 alphabetic code shape (three upper-case letters); whether it is known is checked by money. */
-export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, { message: "expected an ISO 4217 currency code such as \"EUR\"" });
+export const CurrencyCodeSchema = /* @__PURE__ */ z.string().regex(/^[A-Z]{3}$/, { message: "expected an ISO 4217 currency code such as \"EUR\"" });
 
-export { preview as previewValue };

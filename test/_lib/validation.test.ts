@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { LoyaltyValidationError } from "../../src/index.js";
 import { InstantSchema, makeParsers, parseInstant, PositiveDecimalStringSchema } from "../../src/_lib/validation.js";
 

@@ -1,0 +1,38 @@
+// Zod-free validation helpers, so that modules kept small for bundles (money arithmetic, gini, nps,
+// the complaint machine) can validate without pulling zod in. Internal: not re-exported from the root.
+import { LoyaltyValidationError } from "../errors/errors.js";
+
+/** A short, safe rendering of a value for error messages. */
+export function previewValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : typeof value;
+}
+
+/** Throws a LoyaltyValidationError with one issue. */
+export function invalid(path: readonly (string | number)[], message: string, what?: string): never {
+  throw new LoyaltyValidationError([{ path, message }], what);
+}
+
+/** A decimal number as a string: optional minus, digits, optional fraction. No exponent, no spaces. */
+export const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Epoch milliseconds of an instant given as an ISO-8601 string with an offset or a valid Date; NaN when invalid. */
+export function instantMillis(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === "string" && ISO_WITH_OFFSET.test(value)) return Date.parse(value);
+  return Number.NaN;
+}
+
+/** Parses one instant argument (`at`, `now`, …) to epoch milliseconds, or throws a validation error naming it. */
+export function parseInstant(value: unknown, name: string): number {
+  const ms = instantMillis(value);
+  if (!Number.isFinite(ms)) invalid([name], `expected an ISO-8601 instant with an offset or a valid Date, got ${previewValue(value)}`);
+  return ms;
+}

@@ -1,0 +1,59 @@
+import { LoyaltyValidationError } from "../errors/errors.js";
+import { assertMoney } from "./arithmetic.js";
+import { Decimal, makeMoney, minorOf, toDecimal, type DecimalInput, type Money } from "./money.js";
+
+/**
+ * Splits an amount across shares in proportion to `ratios`, without losing or creating a minor unit.
+ *
+ * Each share is first truncated to the minor unit; the units left over are then handed out one at a
+ * time, largest fractional remainder first, ties to the earlier share (DESIGN.md principle 2; the
+ * approach of dinero.js). The shares always sum exactly to `m`, and each is within one minor unit of
+ * its exact proportion. A negative amount is split the same way with every share negative or zero.
+ *
+ * @param m - the amount, already at its currency's minor unit (round it first)
+ * @param ratios - non-negative decimals, at least one positive (e.g. line amounts, or [50, 10])
+ * @returns one Money per ratio, in order
+ * @throws {LoyaltyValidationError} when ratios are empty, negative, not finite or all zero, or when m has more decimals than its currency
+ * @example
+ * ```ts
+ * import { allocate, money } from "loyalty-kit";
+ * console.log(allocate(money("10", "USD"), [50, 10]).map((s) => s.amount.toFixed(2)));       // [ '8.33', '1.67' ]
+ * console.log(allocate(money("0.05", "USD"), [1, 1, 1]).map((s) => s.amount.toFixed(2)));    // [ '0.02', '0.02', '0.01' ]
+ * ```
+ * @category money
+ */
+export function allocate(m: Money, ratios: readonly DecimalInput[]): Money[] {
+  assertMoney(m, "m");
+  if (!Array.isArray(ratios) || ratios.length === 0) {
+    throw new LoyaltyValidationError([{ path: ["ratios"], message: "expected a non-empty array of ratios" }]);
+  }
+  const weights = ratios.map((r, i) => {
+    const d = toDecimal(r, { path: ["ratios", i] });
+    if (d.isNegative()) throw new LoyaltyValidationError([{ path: ["ratios", i], message: `expected a non-negative ratio, got ${d.toString()}` }]);
+    return d;
+  });
+  const totalWeight = weights.reduce((a, w) => a.plus(w), new Decimal(0));
+  if (totalWeight.isZero()) throw new LoyaltyValidationError([{ path: ["ratios"], message: "expected at least one positive ratio, got all zero" }]);
+
+  const exponent = minorOf(m.currency);
+  const units = m.amount.times(new Decimal(10).pow(exponent));
+  if (!units.isInteger()) {
+    throw new LoyaltyValidationError([{ path: ["m"], message: `expected an amount at ${m.currency}'s minor unit (${exponent} decimals), got ${m.amount.toString()}: round it first` }]);
+  }
+  const sign = units.isNegative() ? -1 : 1;
+  const whole = units.abs();
+
+  const shares = weights.map((w) => whole.times(w).div(totalWeight));
+  const truncated = shares.map((s) => s.floor());
+  let remaining = truncated.reduce((a, t) => a.minus(t), whole).toNumber();
+  const order = shares
+    .map((s, i) => ({ i, fraction: s.minus(s.floor()) }))
+    .sort((x, y) => y.fraction.comparedTo(x.fraction) || x.i - y.i);
+  for (const { i } of order) {
+    if (remaining <= 0) break;
+    truncated[i] = (truncated[i] as Decimal).plus(1);
+    remaining -= 1;
+  }
+  const scale = new Decimal(10).pow(-exponent);
+  return truncated.map((t) => makeMoney(t.times(scale).times(sign), m.currency));
+}

@@ -1,0 +1,175 @@
+import DecimalJs from "decimal.js";
+import { LoyaltyValidationError } from "../errors/errors.js";
+import { DECIMAL_PATTERN, previewValue } from "../_lib/values.js";
+import { isCurrencyCode, minorUnits } from "./currencies.js";
+
+/**
+ * The decimal.js constructor loyalty-kit computes with: 40 significant digits (decimal.js's default
+ * of 20 is too few for large totals with many decimals), half-even rounding. Instances interoperate
+ * with any other decimal.js `Decimal`.
+ *
+ * @example
+ * ```ts
+ * import { Decimal } from "loyalty-kit";
+ * console.log(new Decimal("0.1").plus("0.2").toString()); // "0.3"
+ * ```
+ * @category money
+ */
+export const Decimal = /* @__PURE__ */ DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN });
+/** A decimal.js value. @category money */
+export type Decimal = DecimalJs;
+
+/**
+ * What can stand for a decimal: a decimal string ("12.50"), a `Decimal`, or a finite JavaScript number.
+ *
+ * @example
+ * ```ts
+ * import { toDecimal, type DecimalInput } from "loyalty-kit";
+ * const rate: DecimalInput = "1.5";
+ * console.log(toDecimal(rate).times(2).toString()); // "3"
+ * ```
+ * @category money
+ */
+export type DecimalInput = string | number | DecimalJs;
+
+/**
+ * An amount of money: an exact decimal and an ISO 4217 currency. A readonly (frozen) snapshot;
+ * operations return new values. On the wire it is `{ "amount": "12.50", "currency": "EUR" }`
+ * (see {@link toJSON}).
+ *
+ * @example
+ * ```ts
+ * import { money, type Money } from "loyalty-kit";
+ * const price: Money = money("12.50", "EUR");
+ * console.log(price.amount.toFixed(2), price.currency); // 12.50 EUR
+ * ```
+ * @category money
+ */
+export interface Money {
+  readonly amount: DecimalJs;
+  readonly currency: string;
+}
+
+/**
+ * Converts a decimal input to a `Decimal`, rejecting what is not a finite decimal.
+ *
+ * Strings must be plain decimals (`-12.50`, `3`): no exponent, spaces or thousands separators.
+ * Numbers must be finite; pass `{ integerNumbersOnly: true }` where a fractional float has already
+ * lost precision (money amounts).
+ *
+ * @param value - the input
+ * @param options - `path` names the argument in errors; `integerNumbersOnly` rejects fractional numbers
+ * @returns a Decimal
+ * @throws {LoyaltyValidationError} when the input is not a finite decimal
+ * @example
+ * ```ts
+ * import { toDecimal } from "loyalty-kit";
+ * console.log(toDecimal("19.99").plus(toDecimal(1)).toString()); // "20.99"
+ * ```
+ * @category money
+ */
+export function toDecimal(value: unknown, options: { path?: readonly (string | number)[]; integerNumbersOnly?: boolean } = {}): DecimalJs {
+  const path = options.path ?? [];
+  const fail = (message: string): never => {
+    throw new LoyaltyValidationError([{ path, message }]);
+  };
+  if (DecimalJs.isDecimal(value)) {
+    const d = value as DecimalJs;
+    if (!d.isFinite()) fail(`expected a finite decimal, got ${d.toString()}`);
+    return new Decimal(d);
+  }
+  if (typeof value === "string") {
+    if (!DECIMAL_PATTERN.test(value)) fail(`expected a decimal string such as "12.50", got ${previewValue(value)}`);
+    return new Decimal(value);
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) fail(`expected a finite number, got ${String(value)}`);
+    if (options.integerNumbersOnly === true && !Number.isInteger(value)) {
+      fail(`a fractional number (${String(value)}) has already lost precision as a binary float: pass the amount as a decimal string such as "${String(value)}"`);
+    }
+    return new Decimal(value);
+  }
+  return fail(`expected a decimal string, a Decimal or a finite number, got ${previewValue(value)}`);
+}
+
+/** Throws unless `currency` is a known ISO 4217 code. */
+export function assertCurrency(currency: unknown, path: readonly (string | number)[] = ["currency"]): asserts currency is string {
+  if (!isCurrencyCode(currency)) {
+    throw new LoyaltyValidationError([{ path, message: `expected an active ISO 4217 currency code such as "EUR", got ${previewValue(currency)}` }]);
+  }
+}
+
+/** Minor units of a currency known to be valid. */
+export function minorOf(currency: string): number {
+  const units = minorUnits(currency);
+  if (units === undefined) assertCurrency(currency);
+  return units ?? 0;
+}
+
+/** Builds a frozen Money without validation (internal: callers have validated). */
+export function makeMoney(amount: DecimalJs, currency: string): Money {
+  return Object.freeze({ amount, currency });
+}
+
+/**
+ * Creates a money value.
+ *
+ * The amount is kept exactly as given (no rounding: see {@link round}). A JavaScript number is
+ * accepted only when it is an integer, since a fractional float such as `0.1` has already lost
+ * precision; pass decimal strings for fractional amounts.
+ *
+ * @param amount - a decimal string ("12.50"), a `Decimal`, or an integer number
+ * @param currency - an active ISO 4217 code
+ * @returns a frozen Money
+ * @throws {LoyaltyValidationError} when the amount is not a finite decimal, is a fractional number, or the currency is unknown
+ * @example
+ * ```ts
+ * import { money } from "loyalty-kit";
+ * const m = money("12.50", "EUR");
+ * console.log(m.amount.toString(), m.currency); // 12.5 EUR
+ * ```
+ * @category money
+ */
+export function money(amount: DecimalInput, currency: string): Money {
+  assertCurrency(currency);
+  return makeMoney(toDecimal(amount, { path: ["amount"], integerNumbersOnly: true }), currency);
+}
+
+/**
+ * Zero in a currency.
+ *
+ * @param currency - an active ISO 4217 code
+ * @returns a Money of amount 0
+ * @throws {LoyaltyValidationError} when the currency is unknown
+ * @example
+ * ```ts
+ * import { zero } from "loyalty-kit";
+ * console.log(zero("JPY").amount.isZero()); // true
+ * ```
+ * @category money
+ */
+export function zero(currency: string): Money {
+  assertCurrency(currency);
+  return makeMoney(new Decimal(0), currency);
+}
+
+/**
+ * Whether a value is a Money (a frozen object with a Decimal amount and a known currency).
+ *
+ * @param value - anything
+ * @returns true for Money values
+ * @example
+ * ```ts
+ * import { isMoney, money } from "loyalty-kit";
+ * console.log(isMoney(money("1", "EUR")), isMoney({ amount: "1", currency: "EUR" })); // true false
+ * ```
+ * @category money
+ */
+export function isMoney(value: unknown): value is Money {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    DecimalJs.isDecimal((value as { amount?: unknown }).amount) &&
+    isCurrencyCode((value as { currency?: unknown }).currency)
+  );
+}
