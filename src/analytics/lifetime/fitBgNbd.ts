@@ -59,7 +59,7 @@ export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOption
   const fit = maximize(
     ["r", "alpha", "a", "b"],
     [1, alpha0, 1, 1],
-    ([r, alpha, a, b]) => bgNbdLogLikelihood(prepared, r as number, alpha as number, a as number, b as number),
+    (θ) => bgNbdLogLikelihood(prepared, θ[0] as number, θ[1] as number, θ[2] as number, θ[3] as number),
     patterns.customers,
     maxEvaluations,
     what,

@@ -58,7 +58,7 @@ export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: FitO
   const fit = maximize(
     ["p", "q", "v"],
     [1, 2, 1],
-    ([p, q, v]) => gammaGammaLogLikelihood(prepared, p as number, q as number, v as number),
+    (θ) => gammaGammaLogLikelihood(prepared, θ[0] as number, θ[1] as number, θ[2] as number),
     repeaters,
     maxEvaluations,
     what,
