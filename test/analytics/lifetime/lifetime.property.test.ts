@@ -13,6 +13,8 @@ import {
   parseGammaGammaParams,
   probabilityAlive,
   probabilityOfPurchases,
+  safeParseBgNbdParams,
+  safeParseGammaGammaParams,
 } from "../../../src/index.js";
 import { cdnowWithMonetary } from "./_cdnow.js";
 
@@ -138,11 +140,13 @@ describe("fuzzing the inputs", () => {
     }
   };
 
-  it("parseBgNbdParams and parseGammaGammaParams return valid parameters or throw a LoyaltyError", () => {
+  it("parse… return valid parameters or throw a LoyaltyError; safeParse… never throw", () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.json().map((j) => JSON.parse(j) as unknown)), (input) => {
         expect(isLoyaltyError(() => parseBgNbdParams(input))).toBe(true);
         expect(isLoyaltyError(() => parseGammaGammaParams(input))).toBe(true);
+        expect(typeof safeParseBgNbdParams(input).success).toBe("boolean");
+        expect(typeof safeParseGammaGammaParams(input).success).toBe("boolean");
         try {
           const p = parseBgNbdParams(input);
           for (const v of [p.r, p.alpha, p.a, p.b]) expect(Number.isFinite(v) && v > 0).toBe(true);
