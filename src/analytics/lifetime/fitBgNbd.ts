@@ -1,3 +1,4 @@
+import { ErrorCode, OperationError } from "../../errors/errors.js";
 import { maximize, readFitOptions } from "./_lib/fit.js";
 import { bgNbdLogLikelihood, prepare } from "./_lib/likelihood.js";
 import { readPatterns } from "./_lib/read.js";
@@ -17,7 +18,7 @@ import type { BgNbdFit, CustomerHistory, FitOptions } from "./schemas.js";
  * @param options - `maxEvaluations` (default 20,000 likelihood evaluations).
  * @returns `{ r, alpha, a, b, logLikelihood, customers, evaluations }`.
  * @throws {LoyaltyValidationError} when a row breaks the rules of {@link CustomerHistory} (the path names the row index and field) or the summary is empty.
- * @throws {OperationError} with code `NOT_CONVERGED` when the search does not converge (for example when nobody made a repeat purchase); `details.lastParameters` holds the last parameters.
+ * @throws {OperationError} with code `NOT_CONVERGED` when the search does not converge or the parameters run off towards 0 or infinity (too few customers); `details.lastParameters` holds the last parameters (null when nobody made a repeat purchase: then there is nothing to search).
  * @example
  * ```ts
  * import { fitBgNbd } from "loyalty-kit";
@@ -48,6 +49,15 @@ export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOption
     sumX += n * (patterns.frequency[k] as number);
     sumT += n * (patterns.T[k] as number);
   }
+  if (sumX === 0) {
+    // ℓ = r·Σ ln(α/(α+T)) has no maximum at finite positive parameters (it grows towards r → 0), and
+    // a and b do not enter it at all.
+    throw new OperationError(
+      ErrorCode.NOT_CONVERGED,
+      `${what}: nobody made a repeat purchase (every frequency is 0), so the likelihood has no maximum; fit the model on data with repeat purchases`,
+      { lastParameters: null, logLikelihood: null, evaluations: 0 },
+    );
+  }
   const scale = maxT > 0 ? 10 / maxT : 1;
   for (let k = 0; k < patterns.count.length; k++) {
     patterns.recency[k] = (patterns.recency[k] as number) * scale;
@@ -55,7 +65,7 @@ export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOption
   }
   const prepared = prepare(patterns);
   // Start: r = 1, a = b = 1 and α matching the observed repeat rate, mean(x) / mean(T) = r / α.
-  const alpha0 = sumX > 0 && sumT > 0 ? (sumT * scale) / sumX : 1;
+  const alpha0 = sumT > 0 ? (sumT * scale) / sumX : 1;
   const fit = maximize(
     ["r", "alpha", "a", "b"],
     [1, alpha0, 1, 1],

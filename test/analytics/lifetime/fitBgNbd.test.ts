@@ -109,6 +109,15 @@ describe("fitBgNbd when the search does not converge", () => {
     const e = thrown(() => fitBgNbd(Array.from({ length: 50 }, (_, i) => ({ frequency: 0, recency: 0, T: 10 + i }))));
     expect(e).toBeInstanceOf(OperationError);
     expect((e as OperationError).code).toBe("NOT_CONVERGED");
-    expect((e as OperationError).message).toContain("did not converge");
+    expect((e as OperationError).message).toContain("nobody made a repeat purchase");
+    // …also when every T is 0, where the likelihood is flat rather than unbounded.
+    const flat = thrown(() => fitBgNbd([{ frequency: 0, recency: 0, T: 0 }, { frequency: 0, recency: 0, T: 0 }]));
+    expect((flat as OperationError).code).toBe("NOT_CONVERGED");
+  });
+
+  it("throws NOT_CONVERGED when the parameters run off to the boundary (a single customer)", () => {
+    const e = thrown(() => fitBgNbd([{ frequency: 3, recency: 5, T: 6 }], { maxEvaluations: 3000 }));
+    expect(e).toBeInstanceOf(OperationError);
+    expect((e as OperationError).code).toBe("NOT_CONVERGED");
   });
 });
