@@ -63,7 +63,17 @@ export interface AbcResult {
   readonly currency?: string;
 }
 
-/** Options of {@link abc}. @category analytics */
+/**
+ * Options of {@link abc}: the class boundaries as cumulative value shares, and an accessor for object items.
+ *
+ * @example
+ * ```ts
+ * import { abc, type AbcOptions } from "loyalty-kit";
+ * const options: AbcOptions<{ sales: number }> = { a: 0.7, b: 0.9, value: (p) => p.sales };
+ * console.log(abc([{ sales: 7 }, { sales: 2 }, { sales: 1 }], options).classes); // [ "A", "B", "C" ]
+ * ```
+ * @category analytics
+ */
 export interface AbcOptions<T> extends ValueOptions<T> {
   /** Cumulative value share where class A ends, in (0, 1]. Default 0.8. */
   readonly a?: number;

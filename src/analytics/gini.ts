@@ -1,6 +1,16 @@
 import { assertNonNegative, readValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
-/** Options of {@link gini}. @category analytics */
+/**
+ * Options of {@link gini}: the small-sample correction, and an accessor for object items.
+ *
+ * @example
+ * ```ts
+ * import { gini, type GiniOptions } from "loyalty-kit";
+ * const options: GiniOptions<number> = { corrected: true };
+ * console.log(gini([0, 10], options)); // 1
+ * ```
+ * @category analytics
+ */
 export interface GiniOptions<T> extends ValueOptions<T> {
   /** Multiply by n / (n − 1), the small-sample correction (a single customer gives 0). Default false. */
   readonly corrected?: boolean;

@@ -39,7 +39,17 @@ export interface LorenzCurve {
   readonly points: readonly LorenzPoint[];
 }
 
-/** Options of {@link lorenz}. @category analytics */
+/**
+ * Options of {@link lorenz}: how many points to return, and an accessor for object items.
+ *
+ * @example
+ * ```ts
+ * import { lorenz, type LorenzOptions } from "loyalty-kit";
+ * const options: LorenzOptions<number> = { points: 3 };
+ * console.log(lorenz([1, 1, 2], options).points.length); // 3
+ * ```
+ * @category analytics
+ */
 export interface LorenzOptions<T> extends ValueOptions<T> {
   /**
    * Number of points, evenly spaced in `x` (an integer ≥ 2). Default: every customer (n + 1 points)

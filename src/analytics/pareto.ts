@@ -31,7 +31,17 @@ export interface ParetoResult {
   readonly currency?: string;
 }
 
-/** Options of {@link pareto}. @category analytics */
+/**
+ * Options of {@link pareto}: the share of customers in the top group, and an accessor for object items.
+ *
+ * @example
+ * ```ts
+ * import { pareto, type ParetoOptions } from "loyalty-kit";
+ * const options: ParetoOptions<number> = { topShare: 0.2 };
+ * console.log(pareto([9, 1, 0, 0, 0], options).valueShare); // 0.9
+ * ```
+ * @category analytics
+ */
 export interface ParetoOptions<T> extends ValueOptions<T> {
   /** Share of customers in the top group, in [0, 1] (0.2 for the classic 80/20 look). */
   readonly topShare: number;

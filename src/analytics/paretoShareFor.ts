@@ -33,7 +33,17 @@ export interface ParetoShareResult {
   readonly currency?: string;
 }
 
-/** Options of {@link paretoShareFor}. @category analytics */
+/**
+ * Options of {@link paretoShareFor}: the share of value to reach, and an accessor for object items.
+ *
+ * @example
+ * ```ts
+ * import { paretoShareFor, type ParetoShareOptions } from "loyalty-kit";
+ * const options: ParetoShareOptions<number> = { valueShare: 0.9 };
+ * console.log(paretoShareFor([9, 1, 0, 0, 0], options).count); // 1
+ * ```
+ * @category analytics
+ */
 export interface ParetoShareOptions<T> extends ValueOptions<T> {
   /** Share of total value to reach, in [0, 1] (0.8 for "who brings 80 %?"). */
   readonly valueShare: number;
