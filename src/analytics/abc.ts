@@ -1,6 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { assertShareableTotal, readValues, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { assertShareableTotal, readValues, total, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
 
 /**
  * An ABC class: A holds the bulk of the value, B the middle, C the long tail.
@@ -109,8 +109,9 @@ export interface AbcOptions<T> extends ValueOptions<T> {
  * ```
  * @category analytics
  */
-export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, options: AbcOptions<T> = {}): AbcResult {
+export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, input: AbcOptions<T> = {}): AbcResult {
   const what = "abc";
+  const options = optionsObject(input, what, true);
   const a = options.a ?? 0.8;
   const b = options.b ?? 0.95;
   if (typeof a !== "number" || !(a > 0 && a <= 1)) throw new LoyaltyValidationError([{ path: ["a"], message: `expected a share in (0, 1], got ${previewValue(a)}` }], what);

@@ -1,5 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
+import { optionsObject } from "./_lib/values.js";
 import { Decimal } from "../money/money.js";
 import { assertShare, ceilShare } from "./_lib/shares.js";
 import type { CustomerValue } from "./customerValue.js";
@@ -80,8 +81,9 @@ export interface DeselectionOptions {
  * ```
  * @category analytics
  */
-export function deselectionCandidates(values: Iterable<CustomerValue>, options: DeselectionOptions = {}): DeselectionCandidate[] {
+export function deselectionCandidates(values: Iterable<CustomerValue>, input: DeselectionOptions = {}): DeselectionCandidate[] {
   const what = "deselectionCandidates";
+  const options = optionsObject(input, what, true);
   const bottomShare = options.bottomShare ?? 0;
   assertShare(bottomShare, "bottomShare", what);
   if (typeof values !== "object" || values === null || !(Symbol.iterator in values)) {

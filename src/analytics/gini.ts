@@ -1,4 +1,4 @@
-import { assertNonNegative, readValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { assertNonNegative, readValues, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
 
 /**
  * Options of {@link gini}: the small-sample correction, and an accessor for object items.
@@ -42,7 +42,8 @@ export interface GiniOptions<T> extends ValueOptions<T> {
  * ```
  * @category analytics
  */
-export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, options: GiniOptions<T> = {}): number {
+export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input: GiniOptions<T> = {}): number {
+  const options = optionsObject(input, "gini", true);
   const { values: v } = readValues(values, options.value, "gini");
   assertNonNegative(v, "gini");
   v.sort();

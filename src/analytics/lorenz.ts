@@ -1,6 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { assertNonNegative, readValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { assertNonNegative, readValues, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
 
 /**
  * One point of a Lorenz curve: `x` is the share of customers (smallest first), `y` the share of
@@ -83,8 +83,9 @@ export interface LorenzOptions<T> extends ValueOptions<T> {
  * ```
  * @category analytics
  */
-export function lorenz<T = ValueLike>(values: Iterable<T> | Float64Array, options: LorenzOptions<T> = {}): LorenzCurve {
+export function lorenz<T = ValueLike>(values: Iterable<T> | Float64Array, input: LorenzOptions<T> = {}): LorenzCurve {
   const what = "lorenz";
+  const options = optionsObject(input, what, true);
   const asked = options.points;
   if (asked !== undefined && !(Number.isInteger(asked) && asked >= 2)) {
     throw new LoyaltyValidationError([{ path: ["points"], message: `expected an integer number of points ≥ 2, got ${previewValue(asked)}` }], what);

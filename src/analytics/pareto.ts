@@ -1,5 +1,5 @@
 import { assertShare, ceilShare } from "./_lib/shares.js";
-import { assertShareableTotal, readValues, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { assertShareableTotal, readValues, total, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
 
 /**
  * What {@link pareto} returns.
@@ -79,6 +79,7 @@ export interface ParetoOptions<T> extends ValueOptions<T> {
  */
 export function pareto<T = ValueLike>(values: Iterable<T> | Float64Array, options: ParetoOptions<T>): ParetoResult {
   const what = "pareto";
+  optionsObject(options, what, false);
   assertShare(options?.topShare, "topShare", what);
   const { values: v, currency } = readValues(values, options.value, what);
   const sum = total(v);

@@ -86,6 +86,8 @@ export interface RfmAccumulatorState {
   readonly calibrationEnd?: string;
   /** The currency of the values, when money amounts were added. */
   readonly currency?: string;
+  /** Purchases added (`count`); when absent on merge, the number of purchase days is counted. */
+  readonly count?: number;
   readonly customers: readonly (readonly [string | number, readonly (readonly [number, number])[]])[];
 }
 
@@ -187,7 +189,8 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
         money.currency = currency;
       }
       for (const [id, days] of entries) for (const [day, value] of days) put(id, day, value);
-      count += isAccumulator(other) ? other.count : entries.reduce((n, [, days]) => n + days.length, 0);
+      const added = (state as { count?: unknown }).count;
+      count += typeof added === "number" && Number.isSafeInteger(added) && added >= 0 ? added : entries.reduce((n, [, days]) => n + days.length, 0);
       return acc;
     },
     result(): RfmRow[] {
@@ -226,6 +229,7 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
         observationEnd: settings.observationEnd,
         ...(settings.calibrationEnd === undefined ? {} : { calibrationEnd: settings.calibrationEnd }),
         ...(money.currency === undefined ? {} : { currency: money.currency }),
+        count,
         customers: list.map(([id, days]) => [id, [...days.entries()].sort((a, b) => a[0] - b[0])] as const),
       };
     },

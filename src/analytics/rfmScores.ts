@@ -1,5 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
+import { optionsObject } from "./_lib/values.js";
 
 /**
  * A customer's RFM scores, 1 (worst) to `bins` (best) each: `r` for how recently they bought
@@ -108,8 +109,9 @@ function scoresOf(values: Float64Array, bins: number): Uint8Array | Uint16Array 
  * ```
  * @category analytics
  */
-export function rfmScores(summary: Iterable<RfmScoreInput>, options: RfmScoreOptions = {}): RfmScore[] {
+export function rfmScores(summary: Iterable<RfmScoreInput>, input: RfmScoreOptions = {}): RfmScore[] {
   const what = "rfmScores";
+  const options = optionsObject(input, what, true);
   const bins = options.bins ?? 5;
   if (!(Number.isInteger(bins) && bins >= 2 && bins <= 100)) {
     throw new LoyaltyValidationError([{ path: ["bins"], message: `expected an integer number of bins from 2 to 100, got ${previewValue(bins)}` }], what);

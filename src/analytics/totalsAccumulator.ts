@@ -97,7 +97,7 @@ export function totalsAccumulator(initial?: TotalsAccumulatorState): TotalsAccum
       return acc;
     },
     merge(other) {
-      const s: unknown = typeof (other as TotalsAccumulator).state === "function" ? (other as TotalsAccumulator).state() : other;
+      const s: unknown = typeof other === "object" && other !== null && typeof (other as TotalsAccumulator).state === "function" ? (other as TotalsAccumulator).state() : other;
       if (typeof s !== "object" || s === null || !Array.isArray((s as { customers?: unknown }).customers)) {
         throw new LoyaltyValidationError([{ path: [], message: `expected an accumulator or its state { customers: [[id, total], …] }, got ${previewValue(s)}` }], what);
       }

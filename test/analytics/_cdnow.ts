@@ -41,7 +41,9 @@ export function csv(name: string): Record<string, number>[] {
 }
 
 /** Expects two RFM summaries to agree: counts and periods exactly, values within float rounding of sums. */
-export function sameSummary(actual: readonly Record<string, unknown>[], expected: readonly Record<string, unknown>[]): string | undefined {
+export function sameSummary(actualRows: readonly object[], expectedRows: readonly object[]): string | undefined {
+  const actual = actualRows as readonly Record<string, unknown>[];
+  const expected = expectedRows as readonly Record<string, unknown>[];
   if (actual.length !== expected.length) return `lengths differ: ${actual.length} vs ${expected.length}`;
   for (let i = 0; i < actual.length; i++) {
     const a = actual[i] as Record<string, unknown>;

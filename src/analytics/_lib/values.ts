@@ -144,3 +144,12 @@ export function assertShareableTotal(values: Float64Array, sum: number, what: st
     }
   }
 }
+
+/** Throws unless `options` is an object (or undefined, when `optional`); returns it or an empty object. */
+export function optionsObject<O extends object>(options: O | undefined, what: string, optional: boolean): O {
+  if (options === undefined && optional) return {} as O;
+  if (typeof options !== "object" || options === null) {
+    throw new LoyaltyValidationError([{ path: [], message: `expected an options object, got ${previewValue(options)}` }], what);
+  }
+  return options;
+}
