@@ -1,4 +1,4 @@
-import { assertNonNegative, readValues, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
+import { assertNonNegativeSorted, readValues, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
 
 /**
  * Options of {@link gini}: the small-sample correction, and an accessor for object items.
@@ -45,8 +45,8 @@ export interface GiniOptions<T> extends ValueOptions<T> {
 export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input: GiniOptions<T> = {}): number {
   const options = optionsObject(input, "gini", true);
   const { values: v } = readValues(values, options.value, "gini");
-  assertNonNegative(v, "gini");
   v.sort();
+  assertNonNegativeSorted(v, values, "gini");
   const n = v.length;
   // Σ (2i − n − 1)·x₍ᵢ₎ is the same sum rearranged; its integer weights cancel exactly for equal values.
   let sum = 0;

@@ -1,6 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { assertNonNegative, readValues, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
+import { assertNonNegativeSorted, readValues, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
 
 /**
  * One point of a Lorenz curve: `x` is the share of customers (smallest first), `y` the share of
@@ -91,8 +91,8 @@ export function lorenz<T = ValueLike>(values: Iterable<T> | Float64Array, input:
     throw new LoyaltyValidationError([{ path: ["points"], message: `expected an integer number of points ≥ 2, got ${previewValue(asked)}` }], what);
   }
   const { values: v } = readValues(values, options.value, what);
-  assertNonNegative(v, what);
   v.sort();
+  assertNonNegativeSorted(v, values, what);
   const n = v.length;
   // Cumulative shares at i = 0 … n, in place of a second copy: cum[i] = Σ of the i smallest values.
   const cum = new Float64Array(n + 1);

@@ -112,14 +112,26 @@ export function readValues<T>(input: Iterable<T> | ArrayLike<number>, accessor: 
   return { values, currency: state.currency };
 }
 
-/** Throws unless every value is ≥ 0 (Gini and Lorenz are defined for non-negative values). */
-export function assertNonNegative(values: Float64Array, what: string): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v < 0) {
-      throw new LoyaltyValidationError([{ path: [i], message: `expected a non-negative value (Gini and Lorenz curves are defined for non-negative values; net refunds first or drop such customers), got ${String(v)}` }], what);
+/**
+ * Throws unless every value is ≥ 0 (Gini and Lorenz are defined for non-negative values). Called on
+ * the sorted copy, so one look at the smallest value decides; the error then names the first
+ * negative value's index in the input when the input can be indexed.
+ */
+export function assertNonNegativeSorted(sorted: Float64Array, input: unknown, what: string): void {
+  const smallest = sorted[0] as number;
+  if (!(smallest < 0)) return;
+  let path: number[] = [];
+  if (Array.isArray(input) || ArrayBuffer.isView(input)) {
+    const list = input as ArrayLike<unknown>;
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if ((typeof v === "number" && v < 0) || (typeof v === "string" && v.startsWith("-") && Number(v) < 0)) {
+        path = [i];
+        break;
+      }
     }
   }
+  throw new LoyaltyValidationError([{ path, message: `expected a non-negative value (Gini and Lorenz curves are defined for non-negative values; net refunds first or drop such customers), got ${String(smallest)}` }], what);
 }
 
 /** Sum of an array (pairwise-free Neumaier summation: exact enough for shares of millions of values). */
