@@ -46,7 +46,7 @@ export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input: G
   const options = optionsObject(input, "gini", true);
   const { values: v } = readValues(values, options.value, "gini");
   v.sort();
-  assertNonNegativeSorted(v, values, "gini");
+  assertNonNegativeSorted(v, "gini");
   const n = v.length;
   // Σ (2i − n − 1)·x₍ᵢ₎ is the same sum rearranged; its integer weights cancel exactly for equal values.
   let sum = 0;

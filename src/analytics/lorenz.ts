@@ -92,7 +92,7 @@ export function lorenz<T = ValueLike>(values: Iterable<T> | Float64Array, input:
   }
   const { values: v } = readValues(values, options.value, what);
   v.sort();
-  assertNonNegativeSorted(v, values, what);
+  assertNonNegativeSorted(v, what);
   const n = v.length;
   // Cumulative shares at i = 0 … n, in place of a second copy: cum[i] = Σ of the i smallest values.
   const cum = new Float64Array(n + 1);

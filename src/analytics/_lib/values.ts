@@ -3,7 +3,7 @@
 // computed in binary floating point: a money amount is converted to a number once, on input, and no
 // money amount is ever produced from these floats.
 import { CurrencyMismatchError, LoyaltyValidationError } from "../../errors/errors.js";
-import { DECIMAL_PATTERN, previewValue } from "../../_lib/values.js";
+import { DECIMAL_PATTERN } from "../../_lib/values.js";
 
 /**
  * One customer value as the analytics functions accept it: a finite number, a decimal string
@@ -43,38 +43,31 @@ export interface ReadValues {
   readonly currency: string | undefined;
 }
 
-const NUMBER_TEXT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+// Kept short on purpose: this file is in the bundle of `gini` and `pareto` (budget 1 kB brotli).
 
-/** Converts one value to a finite number, or throws naming its index. Tracks the currency in `state`. */
+/** A short rendering of a value for messages (a lighter previewValue). */
+export const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : typeof v === "object" && v !== null ? "an object" : String(v));
+
+/** Throws a LoyaltyValidationError with one issue. */
+export function bad(path: readonly (string | number)[], message: string, what: string): never {
+  throw new LoyaltyValidationError([{ path, message }], what);
+}
+
+/** Converts one value to a finite number, or throws naming its path. Tracks the currency in `state`. */
 export function valueToNumber(value: unknown, path: readonly (string | number)[], state: { currency: string | undefined }, what: string): number {
-  let n: number;
-  if (typeof value === "number") {
-    n = value;
-  } else if (typeof value === "string") {
-    if (!DECIMAL_PATTERN.test(value)) {
-      throw new LoyaltyValidationError([{ path, message: `expected a number, a decimal string such as "12.50" or a money amount, got ${previewValue(value)}` }], what);
+  let n = Number.NaN;
+  if (typeof value === "number") n = value;
+  else if (typeof value === "string") n = DECIMAL_PATTERN.test(value) ? Number(value) : n;
+  else if (typeof value === "object" && value !== null && "amount" in value && typeof (value as { currency?: unknown }).currency === "string") {
+    const { amount, currency } = value as { amount: unknown; currency: string };
+    // A Decimal converts through its string form; a wire amount is a decimal string.
+    n = typeof amount === "string" ? (DECIMAL_PATTERN.test(amount) ? Number(amount) : n) : typeof amount === "object" && amount !== null ? Number(String(amount)) : n;
+    if (n - n === 0) {
+      if (state.currency !== undefined && state.currency !== currency) throw new CurrencyMismatchError(state.currency, currency, what);
+      state.currency = currency;
     }
-    n = Number(value);
-  } else if (typeof value === "object" && value !== null && "amount" in value && "currency" in value) {
-    const { amount, currency } = value as { amount: unknown; currency: unknown };
-    if (typeof currency !== "string") {
-      throw new LoyaltyValidationError([{ path: [...path, "currency"], message: `expected a currency code, got ${previewValue(currency)}` }], what);
-    }
-    // A Decimal prints as a plain or exponent decimal; a wire amount is a decimal string.
-    const text = typeof amount === "string" ? amount : typeof amount === "object" && amount !== null ? String(amount) : "";
-    if (!NUMBER_TEXT.test(text)) {
-      throw new LoyaltyValidationError([{ path: [...path, "amount"], message: `expected a finite decimal amount, got ${previewValue(amount)}` }], what);
-    }
-    if (state.currency === undefined) state.currency = currency;
-    else if (state.currency !== currency) throw new CurrencyMismatchError(state.currency, currency, `${what} at ${path.join(".")}`);
-    n = Number(text);
-  } else {
-    throw new LoyaltyValidationError([{ path, message: `expected a number, a decimal string or a money amount, got ${previewValue(value)}` }], what);
   }
-  if (!Number.isFinite(n)) {
-    throw new LoyaltyValidationError([{ path, message: `expected a finite value, got ${previewValue(value)}` }], what);
-  }
-  return n;
+  return n - n === 0 ? n : bad(path, `expected a finite number, decimal string or money amount, got ${show(value)}`, what);
 }
 
 /**
@@ -82,56 +75,37 @@ export function valueToNumber(value: unknown, path: readonly (string | number)[]
  * accessor, into one fresh Float64Array. Throws on an empty input, a non-finite value, a malformed
  * value or mixed currencies. The input is never modified.
  */
-export function readValues<T>(input: Iterable<T> | ArrayLike<number>, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string): ReadValues {
+export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string): ReadValues {
   const state = { currency: undefined as string | undefined };
-  let values: Float64Array;
-  if (accessor === undefined && (input instanceof Float64Array || input instanceof Float32Array || input instanceof Int32Array || input instanceof Uint32Array)) {
-    values = input instanceof Float64Array ? input.slice() : Float64Array.from(input);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] as number;
-      if (v - v !== 0) throw new LoyaltyValidationError([{ path: [i], message: `expected a finite value, got ${String(v)}` }], what);
+  let buffer: Float64Array;
+  let n = 0;
+  if (accessor === undefined && input instanceof Float64Array) {
+    buffer = input.slice();
+    for (n = 0; n < buffer.length; n++) {
+      const v = buffer[n] as number;
+      if (v - v !== 0) bad([n], `expected a finite number, got ${v}`, what);
     }
-  } else if (typeof input !== "object" || input === null || !(Symbol.iterator in input)) {
-    throw new LoyaltyValidationError([{ path: [], message: `expected an array, a typed array or an iterable of values, got ${previewValue(input)}` }], what);
   } else {
-    let buffer = new Float64Array(Array.isArray(input) ? Math.max(input.length, 1) : 1024);
-    let n = 0;
+    if (typeof input !== "object" || input === null || !(Symbol.iterator in input)) bad([], `expected an array or iterable of values, got ${show(input)}`, what);
+    buffer = new Float64Array(Array.isArray(input) ? input.length : 1024);
     for (const item of input as Iterable<T>) {
       const raw = accessor === undefined ? item : accessor(item, n);
-      const v = typeof raw === "number" && raw - raw === 0 ? raw : valueToNumber(raw, [n], state, what);
       if (n === buffer.length) {
-        const bigger = new Float64Array(buffer.length * 2);
+        const bigger = new Float64Array(2 * n + 1024);
         bigger.set(buffer);
         buffer = bigger;
       }
-      buffer[n++] = v;
+      buffer[n] = typeof raw === "number" && raw - raw === 0 ? raw : valueToNumber(raw, [n], state, what);
+      n++;
     }
-    values = n === buffer.length ? buffer : buffer.subarray(0, n);
   }
-  if (values.length === 0) throw new LoyaltyValidationError([{ path: [], message: "expected at least one value, got an empty input" }], what);
-  return { values, currency: state.currency };
+  if (n === 0) bad([], "expected at least one value, got none", what);
+  return { values: n === buffer.length ? buffer : buffer.subarray(0, n), currency: state.currency };
 }
 
-/**
- * Throws unless every value is ≥ 0 (Gini and Lorenz are defined for non-negative values). Called on
- * the sorted copy, so one look at the smallest value decides; the error then names the first
- * negative value's index in the input when the input can be indexed.
- */
-export function assertNonNegativeSorted(sorted: Float64Array, input: unknown, what: string): void {
-  const smallest = sorted[0] as number;
-  if (!(smallest < 0)) return;
-  let path: number[] = [];
-  if (Array.isArray(input) || ArrayBuffer.isView(input)) {
-    const list = input as ArrayLike<unknown>;
-    for (let i = 0; i < list.length; i++) {
-      const v = list[i];
-      if ((typeof v === "number" && v < 0) || (typeof v === "string" && v.startsWith("-") && Number(v) < 0)) {
-        path = [i];
-        break;
-      }
-    }
-  }
-  throw new LoyaltyValidationError([{ path, message: `expected a non-negative value (Gini and Lorenz curves are defined for non-negative values; net refunds first or drop such customers), got ${String(smallest)}` }], what);
+/** Throws unless the smallest value of the sorted copy is ≥ 0 (Gini and Lorenz need non-negative values). */
+export function assertNonNegativeSorted(sorted: Float64Array, what: string): void {
+  if ((sorted[0] as number) < 0) bad([], `expected non-negative values (net refunds first), got ${sorted[0]}`, what);
 }
 
 /** Sum of an array (pairwise-free Neumaier summation: exact enough for shares of millions of values). */
@@ -160,8 +134,5 @@ export function assertShareableTotal(values: Float64Array, sum: number, what: st
 /** Throws unless `options` is an object (or undefined, when `optional`); returns it or an empty object. */
 export function optionsObject<O extends object>(options: O | undefined, what: string, optional: boolean): O {
   if (options === undefined && optional) return {} as O;
-  if (typeof options !== "object" || options === null) {
-    throw new LoyaltyValidationError([{ path: [], message: `expected an options object, got ${previewValue(options)}` }], what);
-  }
-  return options;
+  return typeof options === "object" && options !== null ? options : bad([], `expected an options object, got ${show(options)}`, what);
 }
