@@ -1,6 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { assertShareableTotal, readValues, total, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
+import { assertShareableTotal, checkSorted, readValues, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * An ABC class: A holds the bulk of the value, B the middle, C the long tail.
@@ -111,7 +111,7 @@ export interface AbcOptions<T> extends ValueOptions<T> {
  */
 export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, input: AbcOptions<T> = {}): AbcResult {
   const what = "abc";
-  const options = optionsObject(input, what, true);
+  const options = input ?? {};
   const a = options.a ?? 0.8;
   const b = options.b ?? 0.95;
   if (typeof a !== "number" || !(a > 0 && a <= 1)) throw new LoyaltyValidationError([{ path: ["a"], message: `expected a share in (0, 1], got ${previewValue(a)}` }], what);
@@ -123,9 +123,10 @@ export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, input: Abc
   const direct = items instanceof Float64Array && options.value === undefined;
   const original = direct ? items : read.values;
   const v = direct ? read.values.sort() : read.values.slice().sort();
+  checkSorted(v, items, false, what);
   const n = original.length;
-  const sum = total(original);
-  assertShareableTotal(original, sum, what);
+  const sum = total(v);
+  assertShareableTotal(v, sum, what);
   // Walk blocks of equal values, largest first, and find the smallest value of A and of B.
   const tolerance = 1e-12 * Math.abs(sum);
   const aLimit = sum === 0 ? Number.POSITIVE_INFINITY : a * sum - tolerance;

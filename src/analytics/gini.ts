@@ -1,4 +1,4 @@
-import { assertNonNegativeSorted, readValues, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
+import { checkSorted, readValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * Options of {@link gini}: the small-sample correction, and an accessor for object items.
@@ -43,10 +43,9 @@ export interface GiniOptions<T> extends ValueOptions<T> {
  * @category analytics
  */
 export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input: GiniOptions<T> = {}): number {
-  const options = optionsObject(input, "gini", true);
-  const { values: v } = readValues(values, options.value, "gini");
-  v.sort();
-  assertNonNegativeSorted(v, "gini");
+  const options = input ?? {};
+  const v = readValues(values, options.value, "gini").values.sort();
+  checkSorted(v, values, true, "gini");
   const n = v.length;
   // Σ (2i − n − 1)·x₍ᵢ₎ is the same sum rearranged; its integer weights cancel exactly for equal values.
   let sum = 0;

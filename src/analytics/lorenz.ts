@@ -1,6 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { assertNonNegativeSorted, readValues, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
+import { checkSorted, readValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * One point of a Lorenz curve: `x` is the share of customers (smallest first), `y` the share of
@@ -85,14 +85,13 @@ export interface LorenzOptions<T> extends ValueOptions<T> {
  */
 export function lorenz<T = ValueLike>(values: Iterable<T> | Float64Array, input: LorenzOptions<T> = {}): LorenzCurve {
   const what = "lorenz";
-  const options = optionsObject(input, what, true);
+  const options = input ?? {};
   const asked = options.points;
   if (asked !== undefined && !(Number.isInteger(asked) && asked >= 2)) {
     throw new LoyaltyValidationError([{ path: ["points"], message: `expected an integer number of points ≥ 2, got ${previewValue(asked)}` }], what);
   }
-  const { values: v } = readValues(values, options.value, what);
-  v.sort();
-  assertNonNegativeSorted(v, what);
+  const v = readValues(values, options.value, what).values.sort();
+  checkSorted(v, values, true, what);
   const n = v.length;
   // Cumulative shares at i = 0 … n, in place of a second copy: cum[i] = Σ of the i smallest values.
   const cum = new Float64Array(n + 1);

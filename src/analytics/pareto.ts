@@ -1,5 +1,5 @@
 import { assertShare, ceilShare } from "./_lib/shares.js";
-import { assertShareableTotal, readValues, total, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
+import { assertShareableTotal, checkSorted, readValues, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * What {@link pareto} returns.
@@ -79,12 +79,12 @@ export interface ParetoOptions<T> extends ValueOptions<T> {
  */
 export function pareto<T = ValueLike>(values: Iterable<T> | Float64Array, options: ParetoOptions<T>): ParetoResult {
   const what = "pareto";
-  optionsObject(options, what, false);
   assertShare(options?.topShare, "topShare", what);
   const { values: v, currency } = readValues(values, options.value, what);
+  v.sort();
+  checkSorted(v, values, false, what);
   const sum = total(v);
   assertShareableTotal(v, sum, what);
-  v.sort();
   const n = v.length;
   const count = ceilShare(options.topShare, n);
   // v is ascending: the top group is the last `count` entries.

@@ -1,5 +1,5 @@
 import { assertShare, ceilShare } from "./_lib/shares.js";
-import { assertShareableTotal, readValues, total, type ValueLike, type ValueOptions, optionsObject } from "./_lib/values.js";
+import { assertShareableTotal, checkSorted, readValues, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * What {@link paretoShareFor} returns.
@@ -77,12 +77,12 @@ export interface ParetoShareOptions<T> extends ValueOptions<T> {
  */
 export function paretoShareFor<T = ValueLike>(values: Iterable<T> | Float64Array, options: ParetoShareOptions<T>): ParetoShareResult {
   const what = "paretoShareFor";
-  optionsObject(options, what, false);
   assertShare(options?.valueShare, "valueShare", what);
   const { values: v, currency } = readValues(values, options.value, what);
+  v.sort();
+  checkSorted(v, values, false, what);
   const sum = total(v);
   assertShareableTotal(v, sum, what);
-  v.sort();
   const n = v.length;
   let count: number;
   let reached: number;

@@ -55,19 +55,17 @@ export function bad(path: readonly (string | number)[], message: string, what: s
 
 /** Converts one value to a finite number, or throws naming its path. Tracks the currency in `state`. */
 export function valueToNumber(value: unknown, path: readonly (string | number)[], state: { currency: string | undefined }, what: string): number {
-  let n = Number.NaN;
-  if (typeof value === "number") n = value;
-  else if (typeof value === "string") n = DECIMAL_PATTERN.test(value) ? Number(value) : n;
-  else if (typeof value === "object" && value !== null && "amount" in value && typeof (value as { currency?: unknown }).currency === "string") {
-    const { amount, currency } = value as { amount: unknown; currency: string };
-    // A Decimal converts through its string form; a wire amount is a decimal string.
-    n = typeof amount === "string" ? (DECIMAL_PATTERN.test(amount) ? Number(amount) : n) : typeof amount === "object" && amount !== null ? Number(String(amount)) : n;
-    if (n - n === 0) {
-      if (state.currency !== undefined && state.currency !== currency) throw new CurrencyMismatchError(state.currency, currency, what);
-      state.currency = currency;
-    }
+  const m = typeof value === "object" && value !== null ? (value as { amount?: unknown; currency?: unknown }) : undefined;
+  const a = m === undefined ? value : m.amount;
+  // A Decimal amount converts through its string form; strings must be plain decimals.
+  const n = typeof a === "string" ? (DECIMAL_PATTERN.test(a) ? +a : Number.NaN) : m === undefined ? (typeof a === "number" ? a : Number.NaN) : typeof a === "object" && a !== null ? +String(a) : Number.NaN;
+  const currency = m?.currency;
+  if (!(n - n === 0) || (m !== undefined && typeof currency !== "string")) bad(path, `expected a finite number, decimal string or money amount, got ${show(value)}`, what);
+  if (typeof currency === "string") {
+    if (state.currency !== undefined && state.currency !== currency) throw new CurrencyMismatchError(state.currency, currency, what);
+    state.currency = currency;
   }
-  return n - n === 0 ? n : bad(path, `expected a finite number, decimal string or money amount, got ${show(value)}`, what);
+  return n;
 }
 
 /**
@@ -77,17 +75,12 @@ export function valueToNumber(value: unknown, path: readonly (string | number)[]
  */
 export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string): ReadValues {
   const state = { currency: undefined as string | undefined };
-  let buffer: Float64Array;
+  const direct = accessor === undefined && input instanceof Float64Array;
+  if (!direct && !(typeof input === "object" && input !== null && Symbol.iterator in input)) bad([], `expected values, got ${show(input)}`, what);
+  let buffer = direct ? input.slice() : new Float64Array(Array.isArray(input) ? input.length : 1024);
   let n = 0;
-  if (accessor === undefined && input instanceof Float64Array) {
-    buffer = input.slice();
-    for (n = 0; n < buffer.length; n++) {
-      const v = buffer[n] as number;
-      if (v - v !== 0) bad([n], `expected a finite number, got ${v}`, what);
-    }
-  } else {
-    if (typeof input !== "object" || input === null || !(Symbol.iterator in input)) bad([], `expected an array or iterable of values, got ${show(input)}`, what);
-    buffer = new Float64Array(Array.isArray(input) ? input.length : 1024);
+  if (direct) n = buffer.length;
+  else {
     for (const item of input as Iterable<T>) {
       const raw = accessor === undefined ? item : accessor(item, n);
       if (n === buffer.length) {
@@ -95,17 +88,29 @@ export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((ite
         bigger.set(buffer);
         buffer = bigger;
       }
-      buffer[n] = typeof raw === "number" && raw - raw === 0 ? raw : valueToNumber(raw, [n], state, what);
+      buffer[n] = typeof raw === "number" ? raw : valueToNumber(raw, [n], state, what);
       n++;
     }
   }
-  if (n === 0) bad([], "expected at least one value, got none", what);
   return { values: n === buffer.length ? buffer : buffer.subarray(0, n), currency: state.currency };
 }
 
-/** Throws unless the smallest value of the sorted copy is ≥ 0 (Gini and Lorenz need non-negative values). */
-export function assertNonNegativeSorted(sorted: Float64Array, what: string): void {
-  if ((sorted[0] as number) < 0) bad([], `expected non-negative values (net refunds first), got ${sorted[0]}`, what);
+/**
+ * Checks the sorted copy in O(1): typed-array sort puts NaN last and ±Infinity at the ends, so the
+ * first and last values decide whether all are finite (and, with `nonNegative`, ≥ 0). Also rejects
+ * an empty input.
+ */
+export function checkSorted(sorted: Float64Array, input: unknown, nonNegative: boolean, what: string): void {
+  const n = sorted.length;
+  if (n === 0) bad([], "expected at least one value, got none", what);
+  const lo = sorted[0] as number;
+  const hi = sorted[n - 1] as number;
+  const finite = hi - hi === 0 && lo - lo === 0;
+  if (finite && !(nonNegative && lo < 0)) return;
+  // The error path only: name the first offending index when the input can be indexed.
+  const ok = (x: unknown): boolean => typeof x !== "number" || (x - x === 0 && !(nonNegative && x < 0));
+  const i = Array.isArray(input) || input instanceof Float64Array ? Array.prototype.findIndex.call(input, (x: unknown) => !ok(x)) : -1;
+  bad(i < 0 ? [] : [i], finite ? `expected non-negative values (net refunds first), got ${lo}` : `expected finite values, got ${hi - hi === 0 ? lo : hi}`, what);
 }
 
 /** Sum of an array (pairwise-free Neumaier summation: exact enough for shares of millions of values). */
