@@ -149,17 +149,27 @@ export interface RfmAccumulator {
 export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorState): RfmAccumulator {
   const what = "rfmAccumulator";
   const settings = rfmSettings(options, what);
-  const customers = new Map<string | number, Map<number, number>>();
+  // Per customer: purchase days and their summed values, appended in arrival order. Same-day
+  // purchases in a row are summed at once; out-of-order days are sorted and coalesced when read.
+  const customers = new Map<string | number, Days>();
   const money = { currency: undefined as string | undefined };
   let count = 0;
 
   const put = (id: string | number, day: number, value: number): void => {
-    let days = customers.get(id);
+    const days = customers.get(id);
     if (days === undefined) {
-      days = new Map();
-      customers.set(id, days);
+      customers.set(id, { day: [day], value: [value], sorted: true });
+      return;
     }
-    days.set(day, (days.get(day) ?? 0) + value);
+    const k = days.day.length - 1;
+    const last = days.day[k] as number;
+    if (day === last) {
+      days.value[k] = (days.value[k] as number) + value;
+      return;
+    }
+    if (day < last) days.sorted = false;
+    days.day.push(day);
+    days.value.push(value);
   };
 
   const acc: RfmAccumulator = {
@@ -198,17 +208,19 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
       const rows: RfmRow[] = [];
       const cal = settings.calibrationDay ?? settings.endDay;
       for (const id of ids) {
-        const days = customers.get(id);
-        if (days === undefined) continue;
-        let first = Number.POSITIVE_INFINITY;
-        for (const day of days.keys()) if (day <= cal && day < first) first = day;
-        if (first === Number.POSITIVE_INFINITY) continue; // first purchase in the holdout: not a calibration customer
+        const entry = customers.get(id);
+        if (entry === undefined) continue;
+        const days = normalize(entry);
+        const first = days.day[0] as number;
+        if (first > cal) continue; // first purchase in the holdout: not a calibration customer
         let last = first;
         let calDays = 0;
         let repeatSum = 0;
         let holdDays = 0;
         let holdSum = 0;
-        for (const [day, value] of days) {
+        for (let k = 0; k < days.day.length; k++) {
+          const day = days.day[k] as number;
+          const value = days.value[k] as number;
           if (day > cal) {
             holdDays++;
             holdSum += value;
@@ -230,7 +242,10 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
         ...(settings.calibrationEnd === undefined ? {} : { calibrationEnd: settings.calibrationEnd }),
         ...(money.currency === undefined ? {} : { currency: money.currency }),
         count,
-        customers: list.map(([id, days]) => [id, [...days.entries()].sort((a, b) => a[0] - b[0])] as const),
+        customers: list.map(([id, entry]) => {
+          const days = normalize(entry);
+          return [id, days.day.map((day, k) => [day, days.value[k] as number] as const)] as const;
+        }),
       };
     },
     get count(): number {
@@ -239,6 +254,34 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
   };
   if (initial !== undefined) acc.merge(initial);
   return acc;
+}
+
+/** One customer's purchase days and summed values. */
+interface Days {
+  day: number[];
+  value: number[];
+  sorted: boolean;
+}
+
+/** Sorts a customer's days (stable, so same-day values are summed in arrival order) and coalesces equal days, in place. */
+function normalize(days: Days): Days {
+  if (days.sorted) return days;
+  const order = days.day.map((_, k) => k).sort((a, b) => (days.day[a] as number) - (days.day[b] as number) || a - b);
+  const day: number[] = [];
+  const value: number[] = [];
+  for (const k of order) {
+    const d = days.day[k] as number;
+    const v = days.value[k] as number;
+    if (day.length > 0 && day[day.length - 1] === d) value[value.length - 1] = (value[value.length - 1] as number) + v;
+    else {
+      day.push(d);
+      value.push(v);
+    }
+  }
+  days.day = day;
+  days.value = value;
+  days.sorted = true;
+  return days;
 }
 
 function isAccumulator(x: unknown): x is RfmAccumulator {

@@ -125,6 +125,20 @@ describe("rfmSummary definitions", () => {
   });
 });
 
+describe("rfmSummary calendar dates", () => {
+  it("knows leap days: 2024-02-29 and 2000-02-29 exist, 2023-02-29 and 1900-02-29 do not", () => {
+    const one = (at: string, end: string) => rfmSummary([{ customerId: 1, at }], { observationEnd: end, period: "day" })[0]?.T;
+    expect(one("2024-02-29", "2024-03-01")).toBe(1);
+    expect(one("2000-02-29", "2000-03-01")).toBe(1);
+    expect(() => one("2023-02-29", "2023-03-01")).toThrow(/0\.at: expected a date/);
+    expect(() => one("1900-02-29", "1900-03-01")).toThrow(/0\.at: expected a date/);
+    expect(() => one("2024-04-31", "2024-05-01")).toThrow(/0\.at: expected a date/);
+  });
+  it("reads years before 100 as written, not as 19xx", () => {
+    expect(rfmSummary([{ customerId: 1, at: "0050-01-01" }], { observationEnd: "0050-01-11", period: "day" })[0]?.T).toBe(10);
+  });
+});
+
 describe("rfmSummary rejects bad input", () => {
   const options = { observationEnd: "2026-01-31", period: "day" } as const;
   it("rejects a purchase after observationEnd, naming it", () => {

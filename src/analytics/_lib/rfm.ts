@@ -23,9 +23,13 @@ export function timeMillis(value: unknown): number {
   if (typeof value === "string") {
     const m = DATE_ONLY.exec(value);
     if (m !== null) {
-      const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-      // Reject 2026-02-30 and the like: the date must print back unchanged.
-      return new Date(ms).toISOString().slice(0, 10) === value ? ms : Number.NaN;
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      const d = Number(m[3]);
+      // Reject 2026-02-30 and the like (Date.UTC would roll them over into the next month).
+      const daysInMonth = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+      // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth ? new Date(0).setUTCFullYear(y, mo - 1, d) : Number.NaN;
     }
   }
   return instantMillis(value);
