@@ -92,6 +92,8 @@ export interface AbcOptions<T> extends ValueOptions<T> {
  * **Ties:** items with equal values are one block and share a class — the class the block starts
  * in — so the result does not depend on input order. **Negative values** rank last (so fall in C) and
  * are allowed while the net total is positive. **All zero:** all items are one tied block, class A.
+ * A `Float64Array` input is copied once (to rank); other inputs are read once into a `Float64Array`,
+ * which is then copied once more to rank while the first copy labels items in input order.
  *
  * @param items - values (array, `Float64Array` or iterable; numbers, decimal strings or money amounts
  *   of one currency), or objects read through `options.value`

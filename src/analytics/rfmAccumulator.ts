@@ -1,6 +1,6 @@
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { checkCustomerId, compareIds, DAY_MS, makeRow, rfmSettings, sameSettings, timeMillis, type RfmRowShape, type RfmSettings } from "./_lib/rfm.js";
+import { checkCustomerId, compareIds, DAY_MS, makeRow, rfmSettings, sameSettings, timeMillis, type RfmSettings } from "./_lib/rfm.js";
 import { valueToNumber, type ValueLike } from "./_lib/values.js";
 
 /**
@@ -63,7 +63,23 @@ export interface RfmOptions {
  * ```
  * @category analytics
  */
-export type RfmRow = RfmRowShape;
+export interface RfmRow {
+  readonly customerId: string | number;
+  /** Repeat purchase days (distinct purchase days − 1). */
+  readonly frequency: number;
+  /** First to last purchase, in periods. */
+  readonly recency: number;
+  /** First purchase to the end of observation (or calibration), in periods. */
+  readonly T: number;
+  /** Mean value of the repeat days; 0 when frequency is 0. */
+  readonly monetary: number;
+  /** With calibrationEnd: purchase days in the holdout period. */
+  readonly frequencyHoldout?: number;
+  /** With calibrationEnd: mean value of the holdout purchase days (0 when none). */
+  readonly monetaryHoldout?: number;
+  /** With calibrationEnd: the holdout period's length, in periods. */
+  readonly durationHoldout?: number;
+}
 
 /**
  * The JSON-serializable state of an {@link RfmAccumulator}: its options and, per customer, the value

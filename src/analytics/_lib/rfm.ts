@@ -1,6 +1,7 @@
 // Shared by rfmSummary and rfmAccumulator: option parsing, day arithmetic and the per-customer row.
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { instantMillis, previewValue } from "../../_lib/values.js";
+import type { RfmRow } from "../rfmAccumulator.js";
 
 export const DAY_MS = 86_400_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -80,22 +81,6 @@ export function sameSettings(a: RfmSettings, b: RfmSettings): boolean {
   return a.period === b.period && a.endMs === b.endMs && a.calibrationDay === b.calibrationDay;
 }
 
-/**
- * One customer's RFM summary, in the `lifetimes` package's definitions: `frequency` (repeat
- * periods), `recency` and `T` in periods, `monetary` (mean value of the repeat periods). With a
- * calibration end, the holdout fields are present too.
- */
-export interface RfmRowShape {
-  readonly customerId: string | number;
-  readonly frequency: number;
-  readonly recency: number;
-  readonly T: number;
-  readonly monetary: number;
-  readonly frequencyHoldout?: number;
-  readonly monetaryHoldout?: number;
-  readonly durationHoldout?: number;
-}
-
 /** Builds one row from a customer's aggregated figures (days are UTC day numbers). */
 export function makeRow(
   s: RfmSettings,
@@ -106,10 +91,10 @@ export function makeRow(
   repeatSum: number,
   holdDays: number,
   holdSum: number,
-): RfmRowShape {
+): RfmRow {
   const end = s.calibrationDay ?? s.endDay;
   const frequency = calDays - 1;
-  const row: RfmRowShape = {
+  const row: RfmRow = {
     customerId,
     frequency,
     recency: (lastCalDay - firstDay) / s.unit,
