@@ -71,6 +71,7 @@ export default async function run() {
   const tAbc = time(() => { sink += abc(values).n; }, runsOf);
   const cAbc = cpu.last;
   const line = (name, t, c) => console.log(`  ${name.padEnd(28)} ${fmt(t).padStart(7)} ms  ratio ${fmt(t / baseline, 2)}× baseline; CPU ${fmt(c).padStart(7)} ms, ratio ${fmt(c / cBase, 2)}× (target ≤ 1.5×)`);
+  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} (2 cores: wall times above ~2 include waiting for a core; CPU times do not)`);
   console.log(`values: 1,000,000 synthetic customer totals (Float64Array), median of ${runsOf} runs`);
   console.log(`  ${"baseline copy + sort + sum".padEnd(28)} ${fmt(baseline).padStart(7)} ms; CPU ${fmt(cBase)} ms`);
   line("pareto(topShare 0.2)", tPareto, cPareto);

@@ -215,8 +215,8 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
         money.currency = currency;
       }
       for (const [id, days] of entries) for (const [day, value] of days) put(id, day, value);
-      const added = (state as { count?: unknown }).count;
-      count += typeof added === "number" && Number.isSafeInteger(added) && added >= 0 ? added : entries.reduce((n, [, days]) => n + days.length, 0);
+      const added = (state as { count?: number }).count;
+      count += added ?? entries.reduce((n, [, days]) => n + days.length, 0);
       return acc;
     },
     result(): RfmRow[] {
@@ -315,6 +315,8 @@ function checkState(state: unknown, settings: RfmSettings, what: string): (reado
   if (!sameSettings(settings, other)) {
     fail([], `cannot merge partials with different options: expected period ${settings.period}, observationEnd ${settings.observationEnd}, calibrationEnd ${settings.calibrationEnd ?? "none"}; got ${other.period}, ${other.observationEnd}, ${other.calibrationEnd ?? "none"}`);
   }
+  const added = (state as { count?: unknown }).count;
+  if (added !== undefined && !(Number.isSafeInteger(added) && (added as number) >= 0)) fail(["count"], `expected a purchase count (an integer ≥ 0), got ${previewValue(added)}`);
   if (!Array.isArray(s.customers)) return fail(["customers"], `expected an array of [customerId, [[day, value], …]], got ${previewValue(s.customers)}`);
   const entries = s.customers as unknown[];
   entries.forEach((entry, i) => {

@@ -40,6 +40,7 @@ describe("rfmAccumulator", () => {
     expect(() => acc.add({ customerId: "", at: "2026-01-01" })).toThrow(/0\.customerId/);
     expect(() => acc.add({ customerId: "a", at: "yesterday" })).toThrow(LoyaltyValidationError);
     expect(() => acc.merge({ period: "day", observationEnd: "2026-01-31T23:59:59.999Z", customers: [["a", [[0, 1], [1, Number.NaN]]]] })).toThrow(/customers\.0\.1\.1/);
+    expect(() => acc.merge({ period: "day", observationEnd: "2026-01-31T23:59:59.999Z", count: -1, customers: [] })).toThrow(/count: expected a purchase count/);
     expect(acc.count).toBe(0);
     expect(acc.result()).toEqual([]);
   });
