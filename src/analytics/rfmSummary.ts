@@ -138,25 +138,25 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
   }
   let agg = aggregate(dense, at, value, m, s, undefined);
   if (agg === undefined) {
-    // Some customer's purchases are out of time order: order by customer (counting sort), then by time.
-    const starts = new Uint32Array(m + 1);
+    // Some customer's purchases are out of time order. Purchases of one day are interchangeable (their
+    // values are summed), so two stable counting sorts suffice: by day, then by customer.
+    let minDay = Number.POSITIVE_INFINITY;
+    let maxDay = Number.NEGATIVE_INFINITY;
+    const days = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const slot = (dense[i] as number) + 1;
-      starts[slot] = (starts[slot] as number) + 1;
+      const d = Math.floor((at[i] as number) / DAY_MS);
+      days[i] = d;
+      if (d < minDay) minDay = d;
+      if (d > maxDay) maxDay = d;
     }
-    for (let c = 0; c < m; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
-    const next = starts.slice(0, m);
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = dense[i] as number;
-      order[next[c] as number] = i;
-      next[c] = (next[c] as number) + 1;
+    let byDay: Uint32Array;
+    if (maxDay - minDay < 4 * n + 1_000_000) {
+      byDay = countingSort(n, maxDay - minDay + 1, (i) => (days[i] as number) - minDay, undefined);
+    } else {
+      // Decades of days in a small input: a comparison sort is cheaper than the counting table.
+      byDay = new Uint32Array(n).map((_, i) => i).sort((x, y) => (at[x] as number) - (at[y] as number));
     }
-    for (let c = 0; c < m; c++) {
-      const from = starts[c] as number;
-      const to = starts[c + 1] as number;
-      if (to - from > 1) order.subarray(from, to).sort((x, y) => (at[x] as number) - (at[y] as number) || x - y);
-    }
+    const order = countingSort(n, m, (i) => dense[i] as number, byDay);
     agg = aggregate(dense, at, value, m, s, order);
     // Cannot be undefined now: every customer's purchases are in time order. Fail loudly if it were.
     if (agg === undefined) throw new Error("rfmSummary: internal ordering error");
@@ -171,6 +171,27 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
   }
   if (originalId !== undefined) rows.sort((a, b) => (a.customerId as number) - (b.customerId as number));
   return rows;
+}
+
+/**
+ * Stable counting sort of the indices 0 … n − 1 (taken in the order of `input`, or ascending) by an
+ * integer key in [0, buckets).
+ */
+function countingSort(n: number, buckets: number, key: (i: number) => number, input: Uint32Array | undefined): Uint32Array {
+  const next = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) {
+    const slot = key(i) + 1;
+    next[slot] = (next[slot] as number) + 1;
+  }
+  for (let b = 0; b < buckets; b++) next[b + 1] = (next[b + 1] as number) + (next[b] as number);
+  const out = new Uint32Array(n);
+  for (let t = 0; t < n; t++) {
+    const i = input === undefined ? t : (input[t] as number);
+    const b = key(i);
+    out[next[b] as number] = i;
+    next[b] = (next[b] as number) + 1;
+  }
+  return out;
 }
 
 interface Aggregates {

@@ -139,6 +139,15 @@ describe("rfmSummary calendar dates", () => {
   });
 });
 
+describe("rfmSummary columnar ordering", () => {
+  it("orders purchases spread over millennia (the comparison-sort fallback)", () => {
+    // Day counts from Python's datetime: date(4000,1,1) − date(1,1,1) = 1,460,604 days.
+    const ms = (iso: string) => new Date(`${iso}T00:00:00Z`).getTime();
+    const rows = rfmSummary({ customerId: [1, 1], at: [ms("4000-01-01"), ms("0001-01-01")], value: [5, 3] }, { observationEnd: "4000-01-02", period: "day" });
+    expect(rows).toEqual([{ customerId: 1, frequency: 1, recency: 1_460_604, T: 1_460_605, monetary: 5 }]);
+  });
+});
+
 describe("rfmSummary rejects bad input", () => {
   const options = { observationEnd: "2026-01-31", period: "day" } as const;
   it("rejects a purchase after observationEnd, naming it", () => {
