@@ -154,3 +154,49 @@ test.prop([fc.oneof(fc.anything(), fc.json().map((j) => JSON.parse(j) as unknown
     isLoyaltyError(() => totalsAccumulator(state as never));
   },
 );
+
+test.prop([fc.array(purchase, { minLength: 1, maxLength: 60 }), rfmOptions])("rfmSummary follows the definitions, computed naively per customer", (txs, options) => {
+  const dayOf = (ms: number) => Math.floor(ms / 86_400_000);
+  const endDay = dayOf(Date.UTC(2025, 2, 31));
+  const calDay = "calibrationEnd" in options ? dayOf(Date.UTC(2025, 1, 14)) : endDay;
+  const unit = options.period === "week" ? 7 : 1;
+  const ids = [...new Set(txs.map((t) => t.customerId))];
+  const expected = ids
+    .map((id) => {
+      const mine = txs.filter((t) => t.customerId === id);
+      const cal = mine.filter((t) => dayOf(t.at) <= calDay);
+      if (cal.length === 0) return undefined;
+      const days = [...new Set(cal.map((t) => dayOf(t.at)))].sort((a, b) => a - b);
+      const first = days[0] as number;
+      const last = days[days.length - 1] as number;
+      const repeat = cal.filter((t) => dayOf(t.at) !== first).reduce((s, t) => s + t.value, 0);
+      const row: Record<string, unknown> = { customerId: id, frequency: days.length - 1, recency: (last - first) / unit, T: (calDay - first) / unit, monetary: days.length > 1 ? repeat / (days.length - 1) : 0 };
+      if ("calibrationEnd" in options) {
+        const hold = mine.filter((t) => dayOf(t.at) > calDay);
+        const holdDays = new Set(hold.map((t) => dayOf(t.at))).size;
+        row["frequencyHoldout"] = holdDays;
+        row["monetaryHoldout"] = holdDays === 0 ? 0 : hold.reduce((s, t) => s + t.value, 0) / holdDays;
+        row["durationHoldout"] = (endDay - calDay) / unit;
+      }
+      return row;
+    })
+    .filter((r) => r !== undefined)
+    .sort((a, b) => {
+      const x = a["customerId"] as string | number;
+      const y = b["customerId"] as string | number;
+      return typeof x === "number" ? (typeof y === "number" ? x - y : -1) : typeof y === "number" ? 1 : x < y ? -1 : 1;
+    });
+  expect(rfmSummary(txs, options)).toEqual(expected);
+});
+
+test.prop([withNegatives, share])("pareto's share is the naive top-k sum over the total", (xs, topShare) => {
+  const sorted = [...xs].sort((a, b) => b - a);
+  const r = pareto(xs, { topShare });
+  const k = r.count;
+  expect(k).toBeGreaterThanOrEqual(topShare * xs.length - 1e-9);
+  expect(k - 1).toBeLessThan(topShare * xs.length);
+  const total = xs.reduce((a, b) => a + b, 0);
+  const top = sorted.slice(0, k).reduce((a, b) => a + b, 0);
+  // Relative: with negatives the net total can be small and the share large.
+  expect(Math.abs(r.valueShare - top / total)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(top / total)));
+});
