@@ -7,4 +7,5 @@ module.exports = [
   { name: "money: money, add, allocate, format", path: "dist/index.js", import: "{ money, add, allocate, format }", limit: "16 kB" },
   { name: "analytics: gini", path: "dist/index.js", import: "{ gini }", limit: "1.6 kB" },
   { name: "analytics: pareto", path: "dist/index.js", import: "{ pareto }", limit: "2 kB" },
+  { name: "complaints: openComplaint, transition, can", path: "dist/index.js", import: "{ openComplaint, transition, can }", limit: "8 kB" },
 ];
