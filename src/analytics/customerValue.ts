@@ -49,13 +49,13 @@ export interface CustomerValueOptions {
  *
  * @example
  * ```ts
- * import type { CustomerValue } from "loyalty-kit";
- * const v: CustomerValue = { customerId: "c-1", rank: 1, revenue: "1200", grossMargin: "420", costToServe: "71.5", netValue: "348.5" };
+ * import type { CustomerNetValue } from "loyalty-kit";
+ * const v: CustomerNetValue = { customerId: "c-1", rank: 1, revenue: "1200", grossMargin: "420", costToServe: "71.5", netValue: "348.5" };
  * console.log(v.netValue);
  * ```
  * @category analytics
  */
-export interface CustomerValue {
+export interface CustomerNetValue {
   readonly customerId: string | number;
   /** 1 for the most valuable customer; equal net values share no rank (ties keep input order). */
   readonly rank: number;
@@ -99,7 +99,7 @@ export interface CustomerValue {
  * ```
  * @category analytics
  */
-export function customerValue(customers: Iterable<CustomerActivity>, options: CustomerValueOptions): CustomerValue[] {
+export function customerValue(customers: Iterable<CustomerActivity>, options: CustomerValueOptions): CustomerNetValue[] {
   const what = "customerValue";
   const fail = (path: (string | number)[], message: string): never => {
     throw new LoyaltyValidationError([{ path, message }], what);

@@ -3,7 +3,7 @@ import { previewValue } from "../_lib/values.js";
 import { optionsObject } from "./_lib/values.js";
 import { Decimal } from "../money/money.js";
 import { assertShare, ceilShare } from "./_lib/shares.js";
-import type { CustomerValue } from "./customerValue.js";
+import type { CustomerNetValue } from "./customerValue.js";
 
 /**
  * Why a customer is a de-selection candidate: their net value is negative (they cost more to serve
@@ -30,7 +30,7 @@ export type DeselectionReason = "negative-net-value" | "bottom-share";
  * ```
  * @category analytics
  */
-export interface DeselectionCandidate extends CustomerValue {
+export interface DeselectionCandidate extends CustomerNetValue {
   readonly reasons: readonly DeselectionReason[];
   readonly explanation: string;
 }
@@ -81,7 +81,7 @@ export interface DeselectionOptions {
  * ```
  * @category analytics
  */
-export function deselectionCandidates(values: Iterable<CustomerValue>, input: DeselectionOptions = {}): DeselectionCandidate[] {
+export function deselectionCandidates(values: Iterable<CustomerNetValue>, input: DeselectionOptions = {}): DeselectionCandidate[] {
   const what = "deselectionCandidates";
   const options = optionsObject(input, what, true);
   const bottomShare = options.bottomShare ?? 0;
@@ -106,7 +106,7 @@ export function deselectionCandidates(values: Iterable<CustomerValue>, input: De
   const bottom = ceilShare(bottomShare, rows.length);
   const out: DeselectionCandidate[] = [];
   order.forEach((idx, position) => {
-    const row = rows[idx] as CustomerValue;
+    const row = rows[idx] as CustomerNetValue;
     const reasons: DeselectionReason[] = [];
     if ((nets[idx] as Decimal).isNegative() && !(nets[idx] as Decimal).isZero()) reasons.push("negative-net-value");
     if (position < bottom) reasons.push("bottom-share");

@@ -9,6 +9,6 @@ export { rfmAccumulator, type RfmAccumulator, type RfmAccumulatorState, type Rfm
 export { rfmSummary, type RfmColumns } from "./rfmSummary.js";
 export { rfmScores, type RfmScore, type RfmScoreInput, type RfmScoreOptions } from "./rfmScores.js";
 export { rfmSegments, RFM_SEGMENTS, RFM_SEGMENT_GRID, type RfmSegment, type RfmSegmentRow } from "./rfmSegments.js";
-export { customerValue, type CustomerActivity, type CustomerValue, type CustomerValueOptions } from "./customerValue.js";
+export { customerValue, type CustomerActivity, type CustomerNetValue, type CustomerValueOptions } from "./customerValue.js";
 export { deselectionCandidates, type DeselectionCandidate, type DeselectionOptions, type DeselectionReason } from "./deselectionCandidates.js";
 export { totalsAccumulator, type CustomerTotal, type TotalsAccumulator, type TotalsAccumulatorState } from "./totalsAccumulator.js";

@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from "vitest";
-import type { AbcClass, AbcResult, CustomerValue, LorenzCurve, ParetoResult, RfmAccumulator, RfmRow, RfmSegment, RfmScore } from "../../src/index.js";
+import type { AbcClass, AbcResult, CustomerNetValue, LorenzCurve, ParetoResult, RfmAccumulator, RfmRow, RfmSegment, RfmScore } from "../../src/index.js";
 import { abc, customerValue, gini, lorenz, money, pareto, rfmAccumulator, rfmScores, rfmSegments, rfmSummary, totalsAccumulator } from "../../src/index.js";
 
 test("analytics signatures", () => {
@@ -22,7 +22,7 @@ test("analytics signatures", () => {
   expectTypeOf(rfmAccumulator({ observationEnd: "2026-01-31", period: "week" })).toEqualTypeOf<RfmAccumulator>();
   expectTypeOf(rfmScores(rows)).toEqualTypeOf<RfmScore[]>();
   expectTypeOf(rfmSegments(rfmScores(rows))[0]?.segment).toEqualTypeOf<RfmSegment | undefined>();
-  expectTypeOf(customerValue([{ customerId: 1, revenue: "1" }], { margin: "0.3" })).toEqualTypeOf<CustomerValue[]>();
+  expectTypeOf(customerValue([{ customerId: 1, revenue: "1" }], { margin: "0.3" })).toEqualTypeOf<CustomerNetValue[]>();
   expectTypeOf(totalsAccumulator().result()[0]?.total).toEqualTypeOf<number | undefined>();
   // @ts-expect-error period must be "day" or "week"
   rfmSummary([], { observationEnd: "2026-01-31", period: "month" });
