@@ -1,6 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { assertShareableTotal, checkSorted, readValues, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { assertShareableTotal, checkSorted, readValues, sortAscending, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * An ABC class: A holds the bulk of the value, B the middle, C the long tail.
@@ -124,7 +124,7 @@ export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, input: Abc
   // place for the labels, so it is copied once; other inputs are read once and that copy is ranked.
   const direct = items instanceof Float64Array && options.value === undefined;
   const original = direct ? items : read.values;
-  const v = direct ? read.values.sort() : read.values.slice().sort();
+  const v = sortAscending(direct ? read.values : read.values.slice());
   checkSorted(v, items, false, what);
   const n = original.length;
   const sum = total(v);

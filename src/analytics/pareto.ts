@@ -1,5 +1,5 @@
 import { assertShare, ceilShare } from "./_lib/shares.js";
-import { assertShareableTotal, checkSorted, readValues, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { assertShareableTotal, checkSorted, readValues, sortAscending, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * What {@link pareto} returns.
@@ -59,7 +59,8 @@ export interface ParetoOptions<T> extends ValueOptions<T> {
  * last and reduce the total, so `valueShare` can exceed 1. The net total must then still be positive.
  * **All values zero:** every customer holds an equal share, so `valueShare = count / n` (the line of
  * equality) — never NaN. Values are ratios computed in floating point; money amounts are converted
- * once on input and must all be in one currency.
+ * once on input and must all be in one currency. A `Float64Array` already sorted ascending is not sorted
+ * again, so one sorted copy can serve `pareto`, `paretoShareFor`, `gini`, `abc` and `lorenz`.
  *
  * @param values - customer totals: an array, a `Float64Array` or any iterable (read once) of numbers,
  *   decimal strings or money amounts; or of objects with `options.value` to read each value
@@ -81,7 +82,7 @@ export function pareto<T = ValueLike>(values: Iterable<T> | Float64Array, option
   const what = "pareto";
   assertShare(options?.topShare, "topShare", what);
   const { values: v, currency } = readValues(values, options.value, what);
-  v.sort();
+  sortAscending(v);
   checkSorted(v, values, false, what);
   const sum = total(v);
   assertShareableTotal(v, sum, what);

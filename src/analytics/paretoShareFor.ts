@@ -1,5 +1,5 @@
 import { assertShare, ceilShare } from "./_lib/shares.js";
-import { assertShareableTotal, checkSorted, readValues, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { assertShareableTotal, checkSorted, readValues, sortAscending, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * What {@link paretoShareFor} returns.
@@ -79,7 +79,7 @@ export function paretoShareFor<T = ValueLike>(values: Iterable<T> | Float64Array
   const what = "paretoShareFor";
   assertShare(options?.valueShare, "valueShare", what);
   const { values: v, currency } = readValues(values, options.value, what);
-  v.sort();
+  sortAscending(v);
   checkSorted(v, values, false, what);
   const sum = total(v);
   assertShareableTotal(v, sum, what);

@@ -96,6 +96,15 @@ export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((ite
 }
 
 /**
+ * Sorts ascending in place unless already sorted: an O(n) check that stops at the first descent (or
+ * NaN), so a caller who sorted once can pass the same sorted array to several functions cheaply.
+ */
+export function sortAscending(v: Float64Array): Float64Array {
+  for (let i = 1; i < v.length; i++) if (!((v[i] as number) >= (v[i - 1] as number))) return v.sort();
+  return v;
+}
+
+/**
  * Checks the sorted copy in O(1): typed-array sort puts NaN last and ±Infinity at the ends, so the
  * first and last values decide whether all are finite (and, with `nonNegative`, ≥ 0). Also rejects
  * an empty input.
