@@ -1,5 +1,5 @@
 import { ErrorCode, OperationError } from "../errors/errors.js";
-import { parseInstant } from "../_lib/validation.js";
+import { invalid, parseInstant } from "../_lib/validation.js";
 import type { Customer } from "./customer.js";
 import { statementInForce } from "./_lib/consent.js";
 
@@ -48,7 +48,9 @@ export interface EnrollOptions {
  * @category customers
  */
 export function assertCanEnroll(customer: Customer, options: EnrollOptions): void {
+  if (typeof options !== "object" || options === null) invalid(["options"], "expected { personalized, at }", "assertCanEnroll");
   const atMs = parseInstant(options.at, "at");
+  if (typeof options.personalized !== "boolean") invalid(["personalized"], `expected true or false, got ${typeof options.personalized}`, "assertCanEnroll");
   if (!options.personalized) return;
   const statement = statementInForce(customer.consents, "personal-data", undefined, atMs);
   if (statement?.status === "given") return;

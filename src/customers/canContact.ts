@@ -94,6 +94,7 @@ export interface CanContactOptions {
  * @category customers
  */
 export function canContact(customer: Customer, channel: ContactChannel, options: CanContactOptions): ContactDecision {
+  if (typeof options !== "object" || options === null) invalid(["options"], "expected { at, purpose }", "canContact");
   if (!ContactChannelSchema.safeParse(channel).success) invalid(["channel"], `expected one of email, sms, phone, post, got ${JSON.stringify(channel)}`, "canContact");
   if (options.purpose !== "marketing" && options.purpose !== "service") invalid(["purpose"], `expected "marketing" or "service", got ${JSON.stringify(options.purpose)}`, "canContact");
   const atMs = parseInstant(options.at, "at");

@@ -72,6 +72,7 @@ function one(customer: Customer | undefined): IdentifyResult {
  * @category customers
  */
 export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyResult {
+  if (typeof input !== "object" || input === null) invalid([], "expected an object such as { kind: \"phone\", number: \"+6281234567890\" }", "identify");
   switch (input.kind) {
     case "barcode": {
       const problem = typeof input.code === "string" ? barcodeProblem(input.code) : "expected a barcode string";
