@@ -64,22 +64,15 @@ export function buildCustomerIndex(customers: readonly Customer[]): CustomerInde
   const byMagnetic = new Map<string, Customer>();
   const byPhone = new Map<string, Customer>();
   const byLastName = new Map<string, Customer[]>();
-  const owner = new Map<Map<string, Customer>, Map<string, number>>([
-    [byBarcode, new Map()],
-    [byMagnetic, new Map()],
-    [byPhone, new Map()],
-  ]);
   const issues: ValidationIssue[] = [];
 
-  const claim = (map: Map<string, Customer>, key: string, customer: Customer, i: number, path: (string | number)[], what: string): void => {
-    const owners = owner.get(map);
-    const previous = owners?.get(key);
-    if (previous !== undefined) {
-      issues.push({ path, message: `${what} ${JSON.stringify(key)} already belongs to customers.${previous} (${JSON.stringify(customers[previous]?.id)}); a card or phone identifies one customer` });
+  const claim = (map: Map<string, Customer>, key: string, customer: Customer, path: (string | number)[], what: string): void => {
+    const previous = map.get(key);
+    if (previous === undefined) {
+      map.set(key, customer);
       return;
     }
-    owners?.set(key, i);
-    map.set(key, customer);
+    issues.push({ path, message: `${what} ${JSON.stringify(key)} already belongs to customers.${ids.get(previous.id) ?? "?"} (${JSON.stringify(previous.id)}); a card or phone identifies one customer` });
   };
 
   for (let i = 0; i < customers.length; i++) {
@@ -98,16 +91,16 @@ export function buildCustomerIndex(customers: readonly Customer[]): CustomerInde
         case "barcode": {
           const problem = barcodeProblem(id.code);
           if (problem !== undefined) issues.push({ path: ["customers", i, "identifiers", j, "code"], message: problem });
-          else claim(byBarcode, barcodeKey(id.code), c, i, ["customers", i, "identifiers", j, "code"], "barcode");
+          else claim(byBarcode, barcodeKey(id.code), c, ["customers", i, "identifiers", j, "code"], "barcode");
           break;
         }
         case "magnetic":
           if (!/^\d{1,19}$/.test(id.number)) issues.push({ path: ["customers", i, "identifiers", j, "number"], message: "expected a magnetic-stripe number of 1 to 19 digits" });
-          else claim(byMagnetic, id.number, c, i, ["customers", i, "identifiers", j, "number"], "magnetic-stripe number");
+          else claim(byMagnetic, id.number, c, ["customers", i, "identifiers", j, "number"], "magnetic-stripe number");
           break;
         case "phone":
           if (!isE164(id.number)) issues.push({ path: ["customers", i, "identifiers", j, "number"], message: `expected an E.164 phone number, got ${JSON.stringify(id.number)}` });
-          else claim(byPhone, id.number, c, i, ["customers", i, "identifiers", j, "number"], "phone");
+          else claim(byPhone, id.number, c, ["customers", i, "identifiers", j, "number"], "phone");
           break;
         default:
           issues.push({ path: ["customers", i, "identifiers", j], message: "expected an identifier of kind barcode, magnetic or phone" });

@@ -1,9 +1,9 @@
 import { invalid } from "../_lib/validation.js";
 import type { Customer } from "./customer.js";
 import type { CustomerIndex } from "./buildCustomerIndex.js";
-import { barcodeKey, barcodeProblem } from "./_lib/gs1.js";
+import { barcodeKey, barcodeProblem, isValidBarcode } from "./_lib/gs1.js";
 import { foldName } from "./_lib/foldName.js";
-import { COUNTRY_CODE, toE164 } from "./_lib/phone.js";
+import { COUNTRY_CODE, isE164, toE164 } from "./_lib/phone.js";
 
 /**
  * What the till knows about the customer in front of it: a card barcode, a magnetic-stripe number, a
@@ -75,8 +75,8 @@ export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyRe
   if (typeof input !== "object" || input === null) invalid([], "expected an object such as { kind: \"phone\", number: \"+6281234567890\" }", "identify");
   switch (input.kind) {
     case "barcode": {
-      const problem = typeof input.code === "string" ? barcodeProblem(input.code) : "expected a barcode string";
-      if (problem !== undefined) invalid(["code"], problem, "identify");
+      if (typeof input.code !== "string") invalid(["code"], "expected a barcode string", "identify");
+      if (!isValidBarcode(input.code)) invalid(["code"], barcodeProblem(input.code) ?? "invalid barcode", "identify");
       return one(index.byBarcode.get(barcodeKey(input.code)));
     }
     case "magnetic":
@@ -87,6 +87,8 @@ export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyRe
       if (input.defaultCountryCode !== undefined && !COUNTRY_CODE.test(input.defaultCountryCode)) {
         invalid(["defaultCountryCode"], `expected a country calling code of 1 to 3 digits such as "62", got ${JSON.stringify(input.defaultCountryCode)}`, "identify");
       }
+      // Fast path: already E.164, as a till that stores numbers normalized sends them.
+      if (isE164(input.number)) return one(index.byPhone.get(input.number));
       const r = toE164(input.number, input.defaultCountryCode, input.trunkPrefix ?? "0");
       if ("problem" in r) invalid(["number"], r.problem, "identify");
       return one(index.byPhone.get(r.e164));
