@@ -6,8 +6,8 @@ import { BOND_OF, BOND_TYPES, SIGNAL_NAMES, type BondType, type BondingSignal } 
 
 /**
  * One bond found by {@link classifyBonding}: its type, strength (0..1), whether it passes its
- * threshold, and the signals behind it with what each contributed. `limitedBy` is set when a structural
- * bond was capped for lack of relationship evidence.
+ * threshold, and the signals behind it with what each contributed. `limitedBy` is set on a structural
+ * bond with no relationship evidence; its strength is then capped at the rules' `weakStructuralCap`.
  *
  * @example
  * ```ts
@@ -75,13 +75,16 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
     const raw = round(Math.min(1, strength[type]));
     // Seed 000 builds structural bonds on top of a relationship; a contract or integration with no
     // relationship evidence is reported, but as a weak bond.
-    const capped = type === "structural" && !relationship && evidence.structural.length > 0 && raw > rules.weakStructuralCap;
-    const s = capped ? rules.weakStructuralCap : raw;
+    const capped = type === "structural" && !relationship && evidence.structural.length > 0;
+    const s = capped ? Math.min(raw, rules.weakStructuralCap) : raw;
     return { type, strength: s, passes: s > 0 && s >= rules.thresholds[type], evidence: evidence[type], ...(capped ? { limitedBy: "no-relationship-evidence" as const } : {}) };
   });
   let level: "none" | BondType = "none";
   for (const b of bonds) if (b.passes) level = b.type;
-  const nextType: BondType = level === "none" ? "financial" : level === "financial" ? "social" : "structural";
+  // One step up the ladder — except that a structural bond held back for lack of relationship
+  // evidence needs the relationship next, not a price incentive.
+  const weakStructural = bonds[2]?.limitedBy !== undefined;
+  const nextType: BondType = level === "none" && !weakStructural ? "financial" : level === "none" || level === "financial" ? "social" : "structural";
   return {
     ...(profile.customerId === undefined ? {} : { customerId: profile.customerId }),
     level,
@@ -99,9 +102,10 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
  * Each observed signal of {@link BONDING_SIGNALS} adds `weight × min(1, value / saturation)` to its
  * bond; a bond's strength is the sum, capped at 1. The level is the strongest bond type whose strength
  * reaches its threshold. A structural bond without any relationship evidence (no social signal, by
- * default) is still reported, capped at `weakStructuralCap` with `limitedBy: "no-relationship-evidence"`.
+ * default) is still reported, capped at `weakStructuralCap`, with `limitedBy: "no-relationship-evidence"`.
  * `next` names the next stronger bond to build — or, at `structural`, deepening it — with concrete
- * actions from the seeds. More evidence never lowers a strength or the level.
+ * actions from the seeds; when a structural bond is held back for lack of relationship evidence, `next`
+ * is `social` even from level `none`, since the relationship is what is missing. More evidence never lowers a strength or the level.
  *
  * @param profile - Observed signals; see {@link BondingProfileSchema}.
  * @param rules - Optional overrides of {@link DEFAULT_BONDING_RULES}.

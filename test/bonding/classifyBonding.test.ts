@@ -47,6 +47,9 @@ describe("classifyBonding (seed 000: financial < social < structural)", () => {
       ],
     });
     expect(r.level).toBe("financial");
+    expect(r.next.type).toBe("social");
+    // Even with no financial bond, the missing relationship is what to build next.
+    expect(classifyBonding({ signals: { contractMonths: 24 } })).toMatchObject({ level: "none", next: { type: "social" } });
     // One personal contact is relationship evidence: the full structural strength counts.
     const withContact = classifyBonding({ signals: { contractMonths: 24, integrations: 2, discountsUsed: 10, personalContacts: 1 } });
     expect(strengthOf(withContact, "structural")).toBe(0.7);
