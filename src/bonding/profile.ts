@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { SIGNAL_NAMES, type BondingSignal } from "./signals.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BOND_TYPES, SIGNAL_NAMES, type BondType, type BondingSignal } from "./signals.js";
 
 const Unit = z.number().min(0).max(1);

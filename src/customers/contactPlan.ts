@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { assertTimeZone, daysInMonth, zonedParts, zonedTimeToInstant } from "../_lib/time.js";
 import { InstantSchema, PositiveDecimalStringSchema, invalid, issuesFromZod } from "../_lib/validation.js";

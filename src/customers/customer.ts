@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { InstantSchema, instantMillis } from "../_lib/validation.js";
 import { barcodeProblem } from "./_lib/gs1.js";
 import { isE164 } from "./_lib/phone.js";

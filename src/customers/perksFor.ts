@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { issuesFromZod } from "../_lib/validation.js";
 import type { Customer } from "./customer.js";
