@@ -1,12 +1,12 @@
 import * as z from "zod";
 import { BOND_TYPES, SIGNAL_NAMES, type BondType, type BondingSignal } from "./signals.js";
 
-const Unit = z.number().min(0).max(1);
-const SignalRuleSchema = z.strictObject({
+const Unit = /* @__PURE__ */ z.number().min(0).max(1);
+const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
   weight: Unit.optional(),
   saturation: z.number().finite().positive().optional(),
 });
-const ActionSchema = z.strictObject({ id: z.string().min(1), text: z.string().min(1), source: z.string().min(1) });
+const ActionSchema = /* @__PURE__ */ z.strictObject({ id: z.string().min(1), text: z.string().min(1), source: z.string().min(1) });
 
 /**
  * Overrides for {@link classifyBonding}, all optional; what is left out keeps its default from
@@ -27,7 +27,7 @@ const ActionSchema = z.strictObject({ id: z.string().min(1), text: z.string().mi
  * ```
  * @category bonding
  */
-export const BondingRulesSchema = z.strictObject({
+export const BondingRulesSchema = /* @__PURE__ */ z.strictObject({
   signals: z.strictObject(Object.fromEntries(SIGNAL_NAMES.map((s) => [s, SignalRuleSchema.optional()])) as Record<BondingSignal, z.ZodOptional<typeof SignalRuleSchema>>).optional(),
   thresholds: z.strictObject({ financial: Unit.optional(), social: Unit.optional(), structural: Unit.optional() }).optional(),
   relationshipSignals: z.array(z.enum(SIGNAL_NAMES as [BondingSignal, ...BondingSignal[]])).optional(),
@@ -102,7 +102,7 @@ function deepFreeze<T>(value: T): T {
  * ```
  * @category bonding
  */
-export const DEFAULT_BONDING_RULES: BondingRules = deepFreeze({
+export const DEFAULT_BONDING_RULES: BondingRules = /* @__PURE__ */ deepFreeze({
   signals: {
     loyaltyCardHolder: { weight: 0.3, saturation: 1 },
     discountsUsed: { weight: 0.3, saturation: 10 },

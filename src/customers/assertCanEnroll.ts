@@ -1,5 +1,5 @@
 import { ErrorCode, OperationError } from "../errors/errors.js";
-import { invalid, parseInstant } from "../_lib/validation.js";
+import { invalid, parseInstant } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
 import { statementInForce } from "./_lib/consent.js";
 

@@ -1,5 +1,5 @@
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
-import { invalid } from "../_lib/validation.js";
+import { invalid } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
 import { barcodeKey, barcodeProblem } from "./_lib/gs1.js";
 import { foldName } from "./_lib/foldName.js";

@@ -7,8 +7,8 @@ import { ContactChannelSchema, type ContactChannel, type Customer } from "./cust
 import type { ContactReason } from "./canContact.js";
 import { decideContact } from "./_lib/consent.js";
 
-const CadenceSchema = z.enum(["weekly", "monthly", "none"]);
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "expected a wall-clock time HH:MM such as \"09:00\"" });
+const CadenceSchema = /* @__PURE__ */ z.enum(["weekly", "monthly", "none"]);
+const ClockTime = /* @__PURE__ */ z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "expected a wall-clock time HH:MM such as \"09:00\"" });
 
 /**
  * Options of {@link contactPlan}. Defaults: `sendTime` "10:00", no quiet hours, `minGapHours` 48,
@@ -29,7 +29,7 @@ const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "expe
  * ```
  * @category customers
  */
-export const ContactPlanOptionsSchema = z.strictObject({
+export const ContactPlanOptionsSchema = /* @__PURE__ */ z.strictObject({
   from: InstantSchema,
   to: InstantSchema,
   timeZone: z.string().min(1),

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { InstantSchema, instantMillis } from "../_lib/validation.js";
 import { barcodeProblem } from "./_lib/gs1.js";
 import { isE164 } from "./_lib/phone.js";
+import { CHANNELS } from "./_lib/consent.js";
 
 /**
  * A plastic card's barcode (seed 003: "kartu … magnetis dan barcode"): an EAN-13, UPC-A or EAN-8 code
@@ -14,7 +15,7 @@ import { isE164 } from "./_lib/phone.js";
  * ```
  * @category customers
  */
-export const BarcodeIdentifierSchema = z.strictObject({
+export const BarcodeIdentifierSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("barcode"),
   code: z.string().superRefine((code, ctx) => {
     const problem = barcodeProblem(code);
@@ -33,7 +34,7 @@ export const BarcodeIdentifierSchema = z.strictObject({
  * ```
  * @category customers
  */
-export const MagneticIdentifierSchema = z.strictObject({
+export const MagneticIdentifierSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("magnetic"),
   number: z.string().regex(/^\d{1,19}$/, { message: "expected a magnetic-stripe number of 1 to 19 digits" }),
 });
@@ -49,7 +50,7 @@ export const MagneticIdentifierSchema = z.strictObject({
  * ```
  * @category customers
  */
-export const PhoneIdentifierSchema = z.strictObject({
+export const PhoneIdentifierSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("phone"),
   number: z.string().refine(isE164, { message: "expected an E.164 phone number such as \"+6281234567890\" (use normalizePhone)" }),
 });
@@ -66,7 +67,7 @@ export const PhoneIdentifierSchema = z.strictObject({
  * ```
  * @category customers
  */
-export const CustomerIdentifierSchema = z.discriminatedUnion("kind", [BarcodeIdentifierSchema, MagneticIdentifierSchema, PhoneIdentifierSchema]);
+export const CustomerIdentifierSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [BarcodeIdentifierSchema, MagneticIdentifierSchema, PhoneIdentifierSchema]);
 /**
  * One identifier of a customer (see {@link CustomerIdentifierSchema}).
  *
@@ -90,7 +91,7 @@ export type CustomerIdentifier = z.infer<typeof CustomerIdentifierSchema>;
  * ```
  * @category customers
  */
-export const ContactChannelSchema = z.enum(["email", "sms", "phone", "post"]);
+export const ContactChannelSchema = /* @__PURE__ */ z.enum(CHANNELS);
 /**
  * A contact channel: `"email" | "sms" | "phone" | "post"` (see {@link ContactChannelSchema}).
  *
@@ -104,8 +105,8 @@ export const ContactChannelSchema = z.enum(["email", "sms", "phone", "post"]);
  */
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
-const ConsentMethodSchema = z.enum(["signed-form", "web", "verbal"]);
-const ConsentStatusSchema = z.enum(["given", "withdrawn"]);
+const ConsentMethodSchema = /* @__PURE__ */ z.enum(["signed-form", "web", "verbal"]);
+const ConsentStatusSchema = /* @__PURE__ */ z.enum(["given", "withdrawn"]);
 
 /**
  * One consent statement: the customer gave or withdrew consent, at an instant, in a way (seed 003:
@@ -121,7 +122,7 @@ const ConsentStatusSchema = z.enum(["given", "withdrawn"]);
  * ```
  * @category customers
  */
-export const ConsentStatementSchema = z.discriminatedUnion("purpose", [
+export const ConsentStatementSchema = /* @__PURE__ */ z.discriminatedUnion("purpose", [
   z.strictObject({ purpose: z.literal("personal-data"), status: ConsentStatusSchema, at: InstantSchema, method: ConsentMethodSchema }),
   z.strictObject({ purpose: z.literal("marketing"), channel: ContactChannelSchema, status: ConsentStatusSchema, at: InstantSchema, method: ConsentMethodSchema }),
 ]);
@@ -154,7 +155,7 @@ function isAgeBand(s: string): boolean {
   return m[2] === undefined || Number(m[1]) <= Number(m[2]);
 }
 
-const Text = z.string().min(1, { message: "expected a non-empty string" });
+const Text = /* @__PURE__ */ z.string().min(1, { message: "expected a non-empty string" });
 
 /**
  * A customer profile: the customer database the seeds ask for (seed 003: name, contact information,
@@ -173,7 +174,7 @@ const Text = z.string().min(1, { message: "expected a non-empty string" });
  * ```
  * @category customers
  */
-export const CustomerSchema = z
+export const CustomerSchema = /* @__PURE__ */ z
   .strictObject({
     id: Text,
     firstName: Text.optional(),

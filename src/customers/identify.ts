@@ -1,4 +1,4 @@
-import { invalid } from "../_lib/validation.js";
+import { invalid } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
 import type { CustomerIndex } from "./buildCustomerIndex.js";
 import { barcodeKey, barcodeProblem, isValidBarcode } from "./_lib/gs1.js";

@@ -1,4 +1,4 @@
-import { invalid } from "../_lib/validation.js";
+import { invalid } from "../_lib/values.js";
 import { COUNTRY_CODE, toE164 } from "./_lib/phone.js";
 
 /**

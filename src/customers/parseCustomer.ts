@@ -1,7 +1,7 @@
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { CustomerSchema, type Customer } from "./customer.js";
 
-const parsers = makeParsers(CustomerSchema, "customer");
+const parsers = /* @__PURE__ */ makeParsers(CustomerSchema, "customer");
 
 /**
  * Validates a customer profile and returns it with canonical instants and defaults filled in.

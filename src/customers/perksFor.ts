@@ -17,7 +17,7 @@ import type { Customer } from "./customer.js";
  * ```
  * @category customers
  */
-export const PerkRuleSchema = z.strictObject({
+export const PerkRuleSchema = /* @__PURE__ */ z.strictObject({
   perk: z.string().min(1),
   description: z.string().min(1).optional(),
   segments: z.array(z.string().min(1)).min(1).optional(),

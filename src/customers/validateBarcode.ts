@@ -1,4 +1,4 @@
-import { invalid } from "../_lib/validation.js";
+import { invalid } from "../_lib/values.js";
 import { barcodeFormat, barcodeProblem } from "./_lib/gs1.js";
 
 /**

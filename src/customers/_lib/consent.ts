@@ -1,6 +1,9 @@
 import type { ConsentStatement, ContactChannel, Customer } from "../customer.js";
 import type { ContactDecision } from "../canContact.js";
 
+/** The contact channels, in the default order of preference. */
+export const CHANNELS = ["email", "sms", "phone", "post"] as const;
+
 /**
  * The statement in force at `atMs` for a purpose (and, for marketing, a channel): the latest one made
  * at or before `atMs`; among statements at the same instant, the one listed last. Undefined when none.
