@@ -140,6 +140,7 @@ export interface ContactPlan {
 // one-time welcome, then routine contact.
 const PRIORITY: Readonly<Record<ContactKind, number>> = { "expiry-reminder": 0, welcome: 1, routine: 2 };
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 interface Candidate {
   readonly kind: ContactKind;
@@ -268,7 +269,12 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
     const every = o.cadence.segments.find((s) => s.segment === customer.segment)?.every ?? o.cadence.default;
     if (every !== "none" && (enrolledMs === undefined || enrolledMs < toMs)) {
       const anchor = enrolledMs ?? fromMs;
-      for (let k = 1; ; k++) {
+      // Skip the periods that surely end before `from` (a week is at most 7 days + 1 h, a month at most
+      // 31 days, and the send time can be up to a day after the anchor), so a customer enrolled years
+      // ago costs no more than a new one.
+      const periodDays = every === "weekly" ? 7 : 31;
+      const firstK = Math.max(1, Math.floor(((fromMs - anchor) / DAY - 2) / periodDays));
+      for (let k = firstK; ; k++) {
         const natural = every === "weekly" ? localDayAt(anchor, 7 * k, 0, o.sendTime, o.timeZone) : localDayAt(anchor, 0, k, o.sendTime, o.timeZone);
         if (natural >= toMs) break;
         if (natural >= fromMs) candidates.push({ kind: "routine", atMs: outOfQuietHours(natural, o.quietHours, o.timeZone) });

@@ -136,6 +136,24 @@ describe("contactPlan", () => {
     expect(dates("big")).toEqual(["2026-02-07", "2026-02-14", "2026-02-21", "2026-02-28", "2026-03-07", "2026-03-14", "2026-03-21", "2026-03-28"]);
   });
 
+  it("keeps the weekday and the day of month of a customer enrolled years ago", () => {
+    const since = "2020-01-06T12:00:00+07:00"; // a Monday
+    const consents = [
+      { purpose: "personal-data" as const, status: "given" as const, at: since, method: "signed-form" as const },
+      { purpose: "marketing" as const, channel: "sms" as const, status: "given" as const, at: since, method: "signed-form" as const },
+    ];
+    const weekly = contactPlan([ayu({ enrolledAt: since, consents })], { ...MARCH, welcome: false });
+    // The Mondays of March 2026.
+    expect(weekly.contacts.map((c) => c.at.slice(0, 10))).toEqual(["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"]);
+    const monthly = contactPlan([ayu({ enrolledAt: "2020-01-31T12:00:00+07:00", consents })], {
+      ...MARCH,
+      from: "2026-02-01T00:00:00+07:00",
+      cadence: { default: "monthly" },
+      welcome: false,
+    });
+    expect(monthly.contacts.map((c) => c.at)).toEqual(["2026-02-28T03:00:00.000Z", "2026-03-31T03:00:00.000Z"]);
+  });
+
   it("skips a reminder that would come after the points expired", () => {
     const plan = contactPlan([ayu()], { ...MARCH, cadence: { default: "none" }, welcome: false, expiryReminderDays: 0, expiringLots: [{ customerId: "ayu", points: "5", expiresAt: "2026-03-24T08:00:00+07:00" }] });
     expect(plan.contacts).toEqual([]);
