@@ -4,6 +4,7 @@ import type { Customer } from "./customer.js";
 import { barcodeKey, barcodeProblem } from "./_lib/gs1.js";
 import { foldName } from "./_lib/foldName.js";
 import { isE164 } from "./_lib/phone.js";
+import { isMagneticNumber, MAGNETIC_EXPECTED } from "./_lib/magnetic.js";
 
 /**
  * A lookup structure over a list of customers, built once by {@link buildCustomerIndex} and read by
@@ -66,13 +67,11 @@ export function buildCustomerIndex(customers: readonly Customer[]): CustomerInde
   const byLastName = new Map<string, Customer[]>();
   const issues: ValidationIssue[] = [];
 
-  const claim = (map: Map<string, Customer>, key: string, customer: Customer, path: (string | number)[], what: string): void => {
+  // Adds key → customer unless the key is taken; a card or phone identifies one customer.
+  const claim = (map: Map<string, Customer>, key: string, customer: Customer, path: () => (string | number)[], what: string): void => {
     const previous = map.get(key);
-    if (previous === undefined) {
-      map.set(key, customer);
-      return;
-    }
-    issues.push({ path, message: `${what} ${JSON.stringify(key)} already belongs to customers.${ids.get(previous.id) ?? "?"} (${JSON.stringify(previous.id)}); a card or phone identifies one customer` });
+    if (previous === undefined) map.set(key, customer);
+    else issues.push({ path: path(), message: `${what} ${JSON.stringify(key)} already belongs to customers.${ids.get(previous.id) ?? "?"} (${JSON.stringify(previous.id)}); a card or phone identifies one customer` });
   };
 
   for (let i = 0; i < customers.length; i++) {
@@ -87,20 +86,21 @@ export function buildCustomerIndex(customers: readonly Customer[]): CustomerInde
     const identifiers = Array.isArray(c.identifiers) ? c.identifiers : [];
     for (let j = 0; j < identifiers.length; j++) {
       const id = identifiers[j];
+      const at = (field: string) => (): (string | number)[] => ["customers", i, "identifiers", j, field];
       switch (id?.kind) {
         case "barcode": {
           const problem = barcodeProblem(id.code);
-          if (problem !== undefined) issues.push({ path: ["customers", i, "identifiers", j, "code"], message: problem });
-          else claim(byBarcode, barcodeKey(id.code), c, ["customers", i, "identifiers", j, "code"], "barcode");
+          if (problem !== undefined) issues.push({ path: at("code")(), message: problem });
+          else claim(byBarcode, barcodeKey(id.code), c, at("code"), "barcode");
           break;
         }
         case "magnetic":
-          if (!/^\d{1,19}$/.test(id.number)) issues.push({ path: ["customers", i, "identifiers", j, "number"], message: "expected a magnetic-stripe number of 1 to 19 digits" });
-          else claim(byMagnetic, id.number, c, ["customers", i, "identifiers", j, "number"], "magnetic-stripe number");
+          if (!isMagneticNumber(id.number)) issues.push({ path: at("number")(), message: MAGNETIC_EXPECTED });
+          else claim(byMagnetic, id.number, c, at("number"), "magnetic-stripe number");
           break;
         case "phone":
-          if (!isE164(id.number)) issues.push({ path: ["customers", i, "identifiers", j, "number"], message: `expected an E.164 phone number, got ${JSON.stringify(id.number)}` });
-          else claim(byPhone, id.number, c, ["customers", i, "identifiers", j, "number"], "phone");
+          if (!isE164(id.number)) issues.push({ path: at("number")(), message: `expected an E.164 phone number, got ${JSON.stringify(id.number)}` });
+          else claim(byPhone, id.number, c, at("number"), "phone");
           break;
         default:
           issues.push({ path: ["customers", i, "identifiers", j], message: "expected an identifier of kind barcode, magnetic or phone" });

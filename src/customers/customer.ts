@@ -2,6 +2,7 @@ import * as z from "zod";
 import { InstantSchema, instantMillis } from "../_lib/validation.js";
 import { barcodeProblem } from "./_lib/gs1.js";
 import { isE164 } from "./_lib/phone.js";
+import { isMagneticNumber, MAGNETIC_EXPECTED } from "./_lib/magnetic.js";
 import { CHANNELS } from "./_lib/consent.js";
 
 /**
@@ -36,7 +37,7 @@ export const BarcodeIdentifierSchema = /* @__PURE__ */ z.strictObject({
  */
 export const MagneticIdentifierSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("magnetic"),
-  number: z.string().regex(/^\d{1,19}$/, { message: "expected a magnetic-stripe number of 1 to 19 digits" }),
+  number: z.string().refine(isMagneticNumber, { message: MAGNETIC_EXPECTED }),
 });
 
 /**

@@ -3,6 +3,7 @@ import type { Customer } from "./customer.js";
 import type { CustomerIndex } from "./buildCustomerIndex.js";
 import { barcodeKey, barcodeProblem, isValidBarcode } from "./_lib/gs1.js";
 import { foldName } from "./_lib/foldName.js";
+import { isMagneticNumber, MAGNETIC_EXPECTED } from "./_lib/magnetic.js";
 import { COUNTRY_CODE, isE164, toE164 } from "./_lib/phone.js";
 
 /**
@@ -80,7 +81,7 @@ export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyRe
       return one(index.byBarcode.get(barcodeKey(input.code)));
     }
     case "magnetic":
-      if (typeof input.number !== "string" || !/^\d{1,19}$/.test(input.number)) invalid(["number"], "expected a magnetic-stripe number of 1 to 19 digits", "identify");
+      if (typeof input.number !== "string" || !isMagneticNumber(input.number)) invalid(["number"], MAGNETIC_EXPECTED, "identify");
       return one(index.byMagnetic.get(input.number));
     case "phone": {
       if (typeof input.number !== "string") invalid(["number"], "expected a phone number string", "identify");
