@@ -3,25 +3,9 @@
 // needs only { openComplaint, transition, can }.
 import { LoyaltyError, LoyaltyValidationError, type ValidationIssue } from "../../errors/errors.js";
 
-// Same rule as InstantSchema in src/_lib/validation.ts, repeated here because that file imports zod.
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+import { instantMillis, previewValue as preview } from "../../_lib/values.js";
 
-/** Epoch milliseconds of an ISO-8601 string with an offset or a valid Date; NaN otherwise. */
-export function instantMillis(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "string" && ISO_WITH_OFFSET.test(value)) return Date.parse(value);
-  return Number.NaN;
-}
-
-export function preview(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : typeof value;
-}
+export { instantMillis, preview };
 
 export type UnknownRecord = Readonly<Record<string, unknown>>;
 
