@@ -76,21 +76,32 @@ export default async function () {
   });
   const { byCard, byPhone } = plain.r;
 
-  const mapGet = (map) => (keys, n) => {
+  // One literal loop per case, so no call site in a loop is shared (and made polymorphic) by the cases.
+  const cardBase = rate("Map.get by card (baseline)", cards, (keys, n) => {
     let hits = 0;
-    for (let k = 0; k < n; k++) if (map.get(keys[k]) !== undefined) hits++;
+    for (let k = 0; k < n; k++) if (byCard.get(keys[k]) !== undefined) hits++;
     return hits;
-  };
-  const viaIdentify = (toInput) => (keys, n) => {
+  });
+  const card = rate("identify by barcode", cards, (keys, n) => {
     let hits = 0;
-    for (let k = 0; k < n; k++) if (identify(index, toInput(keys[k])).status === "found") hits++;
+    for (let k = 0; k < n; k++) if (identify(index, { kind: "barcode", code: keys[k] }).status === "found") hits++;
     return hits;
-  };
-  const cardBase = rate("Map.get by card (baseline)", cards, mapGet(byCard));
-  const card = rate("identify by barcode", cards, viaIdentify((code) => ({ kind: "barcode", code })));
-  const phoneBase = rate("Map.get by phone (baseline)", phones, mapGet(byPhone));
-  const phone = rate("identify by phone, E.164", phones, viaIdentify((number) => ({ kind: "phone", number })));
-  const national = rate("identify by phone, national 0812-…", nationals, viaIdentify((number) => ({ kind: "phone", number, defaultCountryCode: "62" })));
+  });
+  const phoneBase = rate("Map.get by phone (baseline)", phones, (keys, n) => {
+    let hits = 0;
+    for (let k = 0; k < n; k++) if (byPhone.get(keys[k]) !== undefined) hits++;
+    return hits;
+  });
+  const phone = rate("identify by phone, E.164", phones, (keys, n) => {
+    let hits = 0;
+    for (let k = 0; k < n; k++) if (identify(index, { kind: "phone", number: keys[k] }).status === "found") hits++;
+    return hits;
+  });
+  const national = rate("identify by phone, national 0812-…", nationals, (keys, n) => {
+    let hits = 0;
+    for (let k = 0; k < n; k++) if (identify(index, { kind: "phone", number: keys[k], defaultCountryCode: "62" }).status === "found") hits++;
+    return hits;
+  });
 
   const fmt = (x) => Math.round(x).toLocaleString("en-US");
   console.log(`${fmt(N)} customers, ${fmt(LOOKUPS)} lookups per pass`);

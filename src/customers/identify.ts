@@ -4,7 +4,7 @@ import type { CustomerIndex } from "./buildCustomerIndex.js";
 import { barcodeKey, barcodeProblem, isValidBarcode } from "./_lib/gs1.js";
 import { foldName } from "./_lib/foldName.js";
 import { isMagneticNumber, MAGNETIC_EXPECTED } from "./_lib/magnetic.js";
-import { COUNTRY_CODE, isE164, toE164 } from "./_lib/phone.js";
+import { COUNTRY_CODE, toE164 } from "./_lib/phone.js";
 
 /**
  * What the till knows about the customer in front of it: a card barcode, a magnetic-stripe number, a
@@ -74,22 +74,31 @@ function one(customer: Customer | undefined): IdentifyResult {
  */
 export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyResult {
   if (typeof input !== "object" || input === null) invalid([], "expected an object such as { kind: \"phone\", number: \"+6281234567890\" }", "identify");
+  // Every key in the index passed its check when the index was built, so a hit needs no second check:
+  // the input is validated only on a miss, to tell a misread (an error) from an unknown customer.
   switch (input.kind) {
     case "barcode": {
       if (typeof input.code !== "string") invalid(["code"], "expected a barcode string", "identify");
+      const customer = index.byBarcode.get(barcodeKey(input.code));
+      if (customer !== undefined) return { status: "found", customers: [customer] };
       if (!isValidBarcode(input.code)) invalid(["code"], barcodeProblem(input.code) ?? "invalid barcode", "identify");
-      return one(index.byBarcode.get(barcodeKey(input.code)));
+      return { status: "not-found", customers: [] };
     }
-    case "magnetic":
-      if (typeof input.number !== "string" || !isMagneticNumber(input.number)) invalid(["number"], MAGNETIC_EXPECTED, "identify");
-      return one(index.byMagnetic.get(input.number));
+    case "magnetic": {
+      if (typeof input.number !== "string") invalid(["number"], MAGNETIC_EXPECTED, "identify");
+      const customer = index.byMagnetic.get(input.number);
+      if (customer !== undefined) return { status: "found", customers: [customer] };
+      if (!isMagneticNumber(input.number)) invalid(["number"], MAGNETIC_EXPECTED, "identify");
+      return { status: "not-found", customers: [] };
+    }
     case "phone": {
       if (typeof input.number !== "string") invalid(["number"], "expected a phone number string", "identify");
       if (input.defaultCountryCode !== undefined && !COUNTRY_CODE.test(input.defaultCountryCode)) {
         invalid(["defaultCountryCode"], `expected a country calling code of 1 to 3 digits such as "62", got ${JSON.stringify(input.defaultCountryCode)}`, "identify");
       }
       // Fast path: already E.164, as a till that stores numbers normalized sends them.
-      if (isE164(input.number)) return one(index.byPhone.get(input.number));
+      const customer = index.byPhone.get(input.number);
+      if (customer !== undefined) return { status: "found", customers: [customer] };
       const r = toE164(input.number, input.defaultCountryCode, input.trunkPrefix ?? "0");
       if ("problem" in r) invalid(["number"], r.problem, "identify");
       return one(index.byPhone.get(r.e164));
