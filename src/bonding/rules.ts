@@ -6,7 +6,18 @@ const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
   weight: Unit.optional(),
   saturation: z.number().finite().positive().optional(),
 });
-const ActionSchema = /* @__PURE__ */ z.strictObject({ id: z.string().min(1), text: z.string().min(1), source: z.string().min(1) });
+/**
+ * A concrete action to build a bond: a stable `id`, the `text` shown to staff, and the `source` it
+ * comes from (a seed, or the shop's own playbook).
+ *
+ * @example
+ * ```ts
+ * import { BondingActionSchema } from "loyalty-kit";
+ * console.log(BondingActionSchema.safeParse({ id: "tea-club", text: "Invite her to the tea club", source: "shop" }).success); // true
+ * ```
+ * @category bonding
+ */
+export const BondingActionSchema = /* @__PURE__ */ z.strictObject({ id: z.string().min(1), text: z.string().min(1), source: z.string().min(1) });
 
 /**
  * Overrides for {@link classifyBonding}, all optional; what is left out keeps its default from
@@ -32,7 +43,7 @@ export const BondingRulesSchema = /* @__PURE__ */ z.strictObject({
   thresholds: z.strictObject({ financial: Unit.optional(), social: Unit.optional(), structural: Unit.optional() }).optional(),
   relationshipSignals: z.array(z.enum(SIGNAL_NAMES as [BondingSignal, ...BondingSignal[]])).optional(),
   weakStructuralCap: Unit.optional(),
-  actions: z.strictObject({ financial: z.array(ActionSchema).optional(), social: z.array(ActionSchema).optional(), structural: z.array(ActionSchema).optional() }).optional(),
+  actions: z.strictObject({ financial: z.array(BondingActionSchema).optional(), social: z.array(BondingActionSchema).optional(), structural: z.array(BondingActionSchema).optional() }).optional(),
 });
 
 /**
@@ -59,7 +70,7 @@ export type BondingRulesInput = z.input<typeof BondingRulesSchema>;
  * ```
  * @category bonding
  */
-export type BondingAction = z.output<typeof ActionSchema>;
+export type BondingAction = z.output<typeof BondingActionSchema>;
 
 /**
  * Complete bonding rules: every field of {@link BondingRulesInput} filled.
