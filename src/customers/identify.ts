@@ -4,7 +4,7 @@ import type { CustomerIndex } from "./buildCustomerIndex.js";
 import { barcodeKey, barcodeProblem, isValidBarcode } from "./_lib/gs1.js";
 import { foldName } from "./_lib/foldName.js";
 import { isMagneticNumber, MAGNETIC_EXPECTED } from "./_lib/magnetic.js";
-import { COUNTRY_CODE, toE164 } from "./_lib/phone.js";
+import { phoneOptionProblem, toE164 } from "./_lib/phone.js";
 
 /**
  * What the till knows about the customer in front of it: a card barcode, a magnetic-stripe number, a
@@ -93,9 +93,8 @@ export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyRe
     }
     case "phone": {
       if (typeof input.number !== "string") invalid(["number"], "expected a phone number string", "identify");
-      if (input.defaultCountryCode !== undefined && !COUNTRY_CODE.test(input.defaultCountryCode)) {
-        invalid(["defaultCountryCode"], `expected a country calling code of 1 to 3 digits such as "62", got ${JSON.stringify(input.defaultCountryCode)}`, "identify");
-      }
+      const optionProblem = input.defaultCountryCode === undefined && input.trunkPrefix === undefined ? undefined : phoneOptionProblem(input.defaultCountryCode, input.trunkPrefix);
+      if (optionProblem !== undefined) invalid([optionProblem[0]], optionProblem[1], "identify");
       // Fast path: already E.164, as a till that stores numbers normalized sends them.
       const customer = index.byPhone.get(input.number);
       if (customer !== undefined) return { status: "found", customers: [customer] };

@@ -1,5 +1,5 @@
 import { invalid } from "../_lib/values.js";
-import { COUNTRY_CODE, toE164 } from "./_lib/phone.js";
+import { phoneOptionProblem, toE164 } from "./_lib/phone.js";
 
 /**
  * Options of {@link normalizePhone}.
@@ -43,10 +43,8 @@ export interface NormalizePhoneOptions {
 export function normalizePhone(input: string, options: NormalizePhoneOptions = {}): string {
   const { defaultCountryCode, trunkPrefix = "0" } = options;
   if (typeof input !== "string") invalid(["phone"], `expected a phone number string, got ${typeof input}`);
-  if (defaultCountryCode !== undefined && !COUNTRY_CODE.test(defaultCountryCode)) {
-    invalid(["defaultCountryCode"], `expected a country calling code of 1 to 3 digits such as "62", got ${JSON.stringify(defaultCountryCode)}`);
-  }
-  if (!/^\d{0,2}$/.test(trunkPrefix)) invalid(["trunkPrefix"], `expected a trunk prefix of at most 2 digits such as "0", got ${JSON.stringify(trunkPrefix)}`);
+  const optionProblem = phoneOptionProblem(defaultCountryCode, trunkPrefix);
+  if (optionProblem !== undefined) invalid([optionProblem[0]], optionProblem[1]);
   const r = toE164(input, defaultCountryCode, trunkPrefix);
   if ("problem" in r) invalid(["phone"], r.problem);
   return r.e164;

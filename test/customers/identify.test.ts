@@ -52,6 +52,8 @@ describe("identify", () => {
   it("rejects a national phone without a country code, an empty last name, an unknown kind", () => {
     expect(() => identify(index, { kind: "phone", number: "0812-3456-7890" })).toThrowError(/defaultCountryCode/);
     expect(() => identify(index, { kind: "lastName", lastName: " " })).toThrowError(/lastName/);
+    expect(() => identify(index, { kind: "phone", number: "0812-3456-7890", defaultCountryCode: "+62" })).toThrowError(/defaultCountryCode/);
+    expect(() => identify(index, { kind: "phone", number: "0812-3456-7890", defaultCountryCode: "62", trunkPrefix: "x" })).toThrowError(/trunkPrefix/);
     expect(() => identify(index, { kind: "email" } as never)).toThrowError(/kind/);
   });
 });

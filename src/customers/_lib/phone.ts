@@ -30,4 +30,15 @@ export function toE164(input: string, defaultCountryCode: string | undefined, tr
 }
 
 /** A country calling code: 1 to 3 digits, not starting with 0 (ITU-T E.164). */
-export const COUNTRY_CODE = /^[1-9]\d{0,2}$/;
+const COUNTRY_CODE = /^[1-9]\d{0,2}$/;
+
+/** The first malformed phone option as `[field, message]`, or undefined when both are fine. */
+export function phoneOptionProblem(defaultCountryCode: unknown, trunkPrefix: unknown): [string, string] | undefined {
+  if (defaultCountryCode !== undefined && (typeof defaultCountryCode !== "string" || !COUNTRY_CODE.test(defaultCountryCode))) {
+    return ["defaultCountryCode", `expected a country calling code of 1 to 3 digits such as "62", got ${JSON.stringify(defaultCountryCode)}`];
+  }
+  if (trunkPrefix !== undefined && (typeof trunkPrefix !== "string" || !/^\d{0,2}$/.test(trunkPrefix))) {
+    return ["trunkPrefix", `expected a trunk prefix of at most 2 digits such as "0", got ${JSON.stringify(trunkPrefix)}`];
+  }
+  return undefined;
+}
