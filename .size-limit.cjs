@@ -7,5 +7,7 @@ module.exports = [
   { name: "measurement: nps", path: "dist/index.js", import: "{ nps }", limit: "1 kB" },
   { name: "money: money, add, allocate, format", path: "dist/index.js", import: "{ money, add, allocate, format }", limit: "16 kB" },
   { name: "programs: checkout, parseProgram (the till path)", path: "dist/index.js", import: "{ checkout, parseProgram }", limit: "40 kB" },
+  { name: "bonding: classifyBonding", path: "dist/index.js", import: "{ classifyBonding }", limit: "29 kB" },
+  { name: "customers: identify, buildCustomerIndex", path: "dist/index.js", import: "{ identify, buildCustomerIndex }", limit: "3 kB" },
   { name: "complaints: openComplaint, transition, can", path: "dist/index.js", import: "{ openComplaint, transition, can }", limit: "8 kB" },
 ];
