@@ -9,5 +9,7 @@ module.exports = [
   { name: "programs: checkout, parseProgram (the till path)", path: "dist/index.js", import: "{ checkout, parseProgram }", limit: "40 kB" },
   { name: "bonding: classifyBonding", path: "dist/index.js", import: "{ classifyBonding }", limit: "29 kB" },
   { name: "customers: identify, buildCustomerIndex", path: "dist/index.js", import: "{ identify, buildCustomerIndex }", limit: "3 kB" },
+  { name: "analytics: gini", path: "dist/index.js", import: "{ gini }", limit: "1.7 kB" },
+  { name: "analytics: pareto", path: "dist/index.js", import: "{ pareto }", limit: "2.2 kB" },
   { name: "complaints: openComplaint, transition, can", path: "dist/index.js", import: "{ openComplaint, transition, can }", limit: "8 kB" },
 ];
