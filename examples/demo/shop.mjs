@@ -144,7 +144,7 @@ export function runShop() {
   const lots = availableLots(account.points, { at: "2026-08-01T00:00:00+07:00" }).filter((l) => l.expiresAt !== undefined);
   const plan = contactPlan([customer], {
     from: "2026-08-01T00:00:00+07:00",
-    to: "2026-10-01T00:00:00+07:00",
+    to: "2026-11-01T00:00:00+07:00",
     timeZone: "Asia/Jakarta",
     cadence: { default: "none" },
     welcome: false,
