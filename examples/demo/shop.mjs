@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import {
   LoyaltyError,
+  add,
   assertCanEnroll,
   availableLots,
   buildCustomerIndex,
@@ -19,6 +20,7 @@ import {
   parseProgram,
   refund,
   statement,
+  toJSON,
 } from "loyalty-kit";
 import { facts, heading, subheading, table } from "./terminal.mjs";
 
@@ -28,6 +30,9 @@ const WIB = 7 * 3_600_000; // Asia/Jakarta is UTC+7 all year (no daylight saving
 const local = (iso) => new Date(Date.parse(iso) + WIB).toISOString().slice(0, 16).replace("T", " ");
 /** Money on the wire ({ amount, currency }) formatted for Indonesia: "Rp 249.000", "Rp 17.191,01". */
 const rp = (m) => format(money(m.amount, m.currency), LOCALE, { minimumFractionDigits: 0 });
+
+/** Two wire amounts added exactly (decimal strings, never floats). */
+const sumMoney = (x, y) => toJSON(add(money(x.amount, x.currency), money(y.amount, y.currency)));
 
 const CATALOG = {
   "BLS-BATIK": "Batik blouse",
@@ -94,7 +99,7 @@ export function runShop() {
     ["phone on file", `${phone} (typed as "0812-3456-7890")`],
     ["consents", customer.consents.map((c) => `${c.purpose}${c.channel ? ` by ${c.channel}` : ""} (${c.method}, ${local(c.at)} WIB)`).join("; ")],
     ["enrolled", `${customer.firstName} ${customer.lastName}, ${customer.id}`],
-    ["next visit, seller types 0812 3456 7890", `${found.status}: ${found.customers.map((c) => `${c.id} ${c.firstName} ${c.lastName}`).join(", ")}`],
+    ["next visit", `the seller types "0812 3456 7890" → ${found.status}: ${found.customers.map((c) => `${c.id} ${c.firstName} ${c.lastName}`).join(", ")}`],
   ]);
   let account = openProgramAccount(program, { customerId: customer.id, consent: { personalData: true } });
 
@@ -111,11 +116,12 @@ export function runShop() {
     sales.push(sale);
     subheading(`${transactionId}, ${local(b.at)} WIB${redeemPoints ? `, Ayu pays ${redeemPoints} points` : ""}`);
     table(
-      [{ title: "line" }, { title: "item" }, { title: "qty", align: "right" }, { title: "price", align: "right" }, { title: "gross", align: "right" }, { title: "discount", align: "right" }, { title: "points used", align: "right" }, { title: "to pay", align: "right" }, { title: "earns", align: "right" }],
-      sale.lines.map((l, i) => [l.id, CATALOG[l.sku], l.quantity, rp(b.lines[i].unitPrice), rp(l.gross), rp(l.discount), rp(l.pointsMoney), rp(l.net), l.pointsEarned]),
+      [{ title: "line" }, { title: "item" }, { title: "qty", align: "right" }, { title: "price", align: "right" }, { title: "gross", align: "right" }, { title: "discount (points)", align: "right" }, { title: "to pay", align: "right" }, { title: "earns", align: "right" }],
+      // A bonus program gives no percentage off: its discount is the points paid with (discount is 0).
+      sale.lines.map((l, i) => [l.id, CATALOG[l.sku], l.quantity, rp(b.lines[i].unitPrice), rp(l.gross), rp(sumMoney(l.discount, l.pointsMoney)), rp(l.net), l.pointsEarned]),
     );
     facts([
-      ["total", `${rp(sale.gross)} − discount ${rp(sale.discountTotal)} − points ${rp(sale.pointsMoney)} = ${rp(sale.total)}`],
+      ["total", `${rp(sale.gross)} − discount ${rp(sumMoney(sale.discountTotal, sale.pointsMoney))} = ${rp(sale.total)}`],
       ["points", `${sale.pointsRedeemed} redeemed, ${sale.pointsEarned} earned${sale.welcomeBonus !== "0" ? ` + ${sale.welcomeBonus} welcome bonus` : ""}, valid until ${local(sale.expiresAt)} WIB`],
     ]);
   }
