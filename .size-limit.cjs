@@ -3,6 +3,7 @@
 // "sideEffects": false are what keep an import small.
 module.exports = [
   { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
+  { name: "analytics: fitBgNbd", path: "dist/index.js", import: "{ fitBgNbd }", limit: "4 kB" },
   { name: "ledger: post, balance", path: "dist/index.js", import: "{ post, balance }", limit: "10 kB" },
   { name: "analytics: fitBgNbd", path: "dist/index.js", import: "{ fitBgNbd }", limit: "4 kB" },
   { name: "measurement: nps", path: "dist/index.js", import: "{ nps }", limit: "1 kB" },

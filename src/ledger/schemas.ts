@@ -1,6 +1,6 @@
 // The ledger's wire formats: entries (what callers post), the account snapshot (what they store) and
 // the derived records kept inside it (lots, open holds, debits). Schemas are the types.
-import { z } from "zod";
+import * as z from "zod";
 import { isCurrencyCode } from "../money/currencies.js";
 import {
   DecimalStringSchema,

@@ -1,7 +1,8 @@
-// Parameter and history types of the lifetime models, with their checks. Written without zod: the
-// package's declaration check (tsconfig.dist.json: lib ES2022, skipLibCheck off) fails on zod's own
-// declarations (they use the DOM's URL type), so no public declaration of this module imports zod.
+// Parameter and history types of the lifetime models, with their checks. Written by hand rather than
+// as zod schemas: the checks are four or three positive numbers, and the model functions run them on
+// every call (a fit result is accepted as parameters, so other keys are ignored, not rejected).
 import { LoyaltyValidationError } from "../../errors/errors.js";
+import type { SafeParseResult } from "../../_lib/validation.js";
 import { positiveFieldIssues } from "./_lib/check.js";
 
 /**
@@ -84,19 +85,6 @@ export interface GammaGammaFit extends GammaGammaParams {
 }
 
 /**
- * The result of a `safeParse…` function: the data, or the validation error that `parse…` would throw.
- *
- * @example
- * ```ts
- * import { safeParseBgNbdParams, type LifetimeParseResult, type BgNbdParams } from "loyalty-kit";
- * const result: LifetimeParseResult<BgNbdParams> = safeParseBgNbdParams({ r: 1, alpha: 1, a: 1, b: 1 });
- * console.log(result.success);
- * ```
- * @category analytics
- */
-export type LifetimeParseResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: LoyaltyValidationError };
-
-/**
  * Like {@link parseBgNbdParams} but returns `{ success, data | error }` instead of throwing.
  *
  * @param input - Anything.
@@ -109,7 +97,7 @@ export type LifetimeParseResult<T> = { readonly success: true; readonly data: T 
  * ```
  * @category analytics
  */
-export function safeParseBgNbdParams(input: unknown): LifetimeParseResult<BgNbdParams> {
+export function safeParseBgNbdParams(input: unknown): SafeParseResult<BgNbdParams> {
   const issues = positiveFieldIssues(input, ["r", "alpha", "a", "b"], []);
   if (issues.length > 0) return { success: false, error: new LoyaltyValidationError(issues, "BG/NBD parameters") };
   const { r, alpha, a, b } = input as BgNbdParams;
@@ -151,7 +139,7 @@ export function parseBgNbdParams(input: unknown): BgNbdParams {
  * ```
  * @category analytics
  */
-export function safeParseGammaGammaParams(input: unknown): LifetimeParseResult<GammaGammaParams> {
+export function safeParseGammaGammaParams(input: unknown): SafeParseResult<GammaGammaParams> {
   const issues = positiveFieldIssues(input, ["p", "q", "v"], []);
   if (issues.length > 0) return { success: false, error: new LoyaltyValidationError(issues, "Gamma-Gamma parameters") };
   const { p, q, v } = input as GammaGammaParams;

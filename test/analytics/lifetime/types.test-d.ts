@@ -11,6 +11,7 @@ import {
   type CustomerHistory,
   type GammaGammaFit,
   type GammaGammaParams,
+  type SafeParseResult,
 } from "../../../src/index.js";
 
 describe("lifetime types", () => {
@@ -35,6 +36,7 @@ describe("lifetime types", () => {
   });
 
   it("safe parse narrows on success", () => {
+    expectTypeOf(safeParseBgNbdParams).returns.toEqualTypeOf<SafeParseResult<BgNbdParams>>();
     const r = safeParseBgNbdParams({});
     if (r.success) expectTypeOf(r.data).toEqualTypeOf<BgNbdParams>();
     else expectTypeOf(r.error.issues).not.toBeAny();
