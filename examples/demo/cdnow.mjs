@@ -21,7 +21,7 @@ import {
   rfmSummary,
   totalsAccumulator,
 } from "loyalty-kit";
-import { facts, heading, percent, subheading, table } from "./terminal.mjs";
+import { facts, heading, note, percent, subheading, table } from "./terminal.mjs";
 
 const DATA = new URL("../../test/fixtures/analytics/", import.meta.url);
 const usd = (x) => format(money(x.toFixed(2), "USD"), "en-US");
@@ -78,7 +78,7 @@ export function runCdnow() {
     [{ title: "segment" }, { title: "customers", align: "right" }, { title: "share", align: "right" }, { title: "repeat buys", align: "right" }, { title: "mean spend", align: "right" }],
     segmentRows.map((s) => [s.name, s.count.toLocaleString("en-US"), percent(s.share), s.frequency.toFixed(2), usd(s.spend)]),
   );
-  console.log("  (the grid places no one in new/promising: CDNOW's customers all joined in the first quarter of 1997)");
+  note("No one is new or promising: every CDNOW customer made a first purchase in the first quarter of 1997.");
 
   heading("8. BG/NBD: how often, and for how long, customers buy");
   // The published calibration summary: the 1/10 sample (2,357 customers), 1997-01-01 .. 1997-09-30, weeks.
@@ -92,7 +92,7 @@ export function runCdnow() {
     [{ title: "parameter" }, { title: "fitted", align: "right" }, { title: "published", align: "right" }],
     ["r", "alpha", "a", "b"].map((k) => [k, fit[k].toFixed(3), PUBLISHED_BG_NBD[k].toFixed(3)]),
   );
-  console.log(`  ${fit.customers.toLocaleString("en-US")} customers in the calibration summary (the 1/10 sample, weeks to 1997-09-30), log-likelihood ${fit.logLikelihood.toFixed(1)}`);
+  note(`Fitted on the published calibration summary: the 1/10 sample (${fit.customers.toLocaleString("en-US")} customers), in weeks, 1997-01-01 to 1997-09-30; log-likelihood ${fit.logLikelihood.toFixed(1)}.`);
 
   heading("9. The ten most valuable customers (12-month CLV)");
   const spend = fitGammaGamma(calibration);
@@ -100,9 +100,9 @@ export function runCdnow() {
   const ranked = calibration
     .map((c) => ({ c, clv: customerLifetimeValue(fit, spend, c, options) }))
     .sort((x, y) => y.clv - x.clv || x.c.customerId - y.c.customerId);
-  console.log(`  Gamma-Gamma spend model: p ${spend.p.toFixed(2)}, q ${spend.q.toFixed(2)}, v ${spend.v.toFixed(2)}; 1 % a month discount rate`);
+  note(`BG/NBD for how often they will buy, Gamma-Gamma for how much (p ${spend.p.toFixed(2)}, q ${spend.q.toFixed(2)}, v ${spend.v.toFixed(2)}); 12 months ahead, discounted 1 % a month.`);
   table(
-    [{ title: "rank", align: "right" }, { title: "customer", align: "right" }, { title: "repeat buys", align: "right" }, { title: "mean spend", align: "right" }, { title: "P(alive)", align: "right" }, { title: "CLV", align: "right" }],
+    [{ title: "rank", align: "right" }, { title: "sample id", align: "right" }, { title: "repeat buys", align: "right" }, { title: "mean repeat buy", align: "right" }, { title: "P(alive)", align: "right" }, { title: "CLV", align: "right" }],
     ranked.slice(0, 10).map(({ c, clv }, i) => [i + 1, c.customerId, c.frequency, usd(c.monetary), probabilityAlive(fit, c).toFixed(3), usd(clv)]),
   );
 

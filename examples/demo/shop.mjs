@@ -22,7 +22,7 @@ import {
   statement,
   toJSON,
 } from "loyalty-kit";
-import { facts, heading, subheading, table } from "./terminal.mjs";
+import { facts, heading, note, subheading, table } from "./terminal.mjs";
 
 const LOCALE = "id-ID";
 const WIB = 7 * 3_600_000; // Asia/Jakarta is UTC+7 all year (no daylight saving time).
@@ -66,7 +66,7 @@ export function runShop() {
     parseProgram({ ...config, redeem: { ...config.redeem, maxShare: "150" } });
   } catch (e) {
     if (!(e instanceof LoyaltyError)) throw e;
-    console.log(`  a typo in the config is caught before it reaches the till: ${e.code}: ${e.message}`);
+    note(`A typo in the config is caught before it reaches the till — ${e.code}: ${e.message}`);
   }
 
   heading("2. Enrolling a customer by phone, with consent");
@@ -77,7 +77,7 @@ export function runShop() {
     assertCanEnroll(withoutConsent, { personalized: true, at: enrolledAt });
   } catch (e) {
     if (!(e instanceof LoyaltyError)) throw e;
-    console.log(`  without a signed form: ${e.code}: ${e.message}`);
+    note(`Without a signed form she could not be enrolled — ${e.code}: ${e.message}`);
   }
   const customer = parseCustomer({
     id: "olga-0001",
@@ -126,7 +126,8 @@ export function runShop() {
     ]);
   }
   const retry = checkout(program, account, baskets[0].basket, { transactionId: baskets[0].transactionId, consent: { personalData: true } });
-  console.log(`\n  The till's network drops a reply and it sends ${baskets[0].transactionId} again: ${retry.status}, nothing is posted twice.`);
+  console.log("");
+  note(`The till's network drops a reply and it sends ${baskets[0].transactionId} again: ${retry.status}, nothing is posted twice.`);
 
   heading("4. A partial refund");
   const back = refund(program, account, sales[1], { at: "2026-04-14T10:00:00+07:00", transactionId: "till-1:0414-refund-01", lines: [{ id: "2", quantity: 1 }] });
@@ -158,7 +159,7 @@ export function runShop() {
     quietHours: { start: "21:00", end: "09:00" },
     expiringLots: lots.map((l) => ({ customerId: customer.id, points: l.remaining, expiresAt: l.expiresAt })),
   });
-  subheading("Points that will lapse, and the reminders sent a week before (SMS: the only channel she consented to)");
+  subheading("Points that will lapse, and the SMS reminders a week before (she consented to SMS only)");
   table(
     [{ title: "send at (WIB)" }, { title: "channel" }, { title: "points", align: "right" }, { title: "expire at (WIB)" }],
     plan.contacts.map((c) => [local(c.at), c.channel, c.points ?? "", c.expiresAt ? local(c.expiresAt) : ""]),

@@ -29,10 +29,36 @@ export function table(columns, rows, indent = "  ") {
   for (const row of cells) console.log(line(row));
 }
 
-/** Prints `label: value` pairs with the labels padded to one width. */
+/** The terminal width the demo keeps to. */
+export const WIDTH = 100;
+
+/** Splits text into lines of at most `width` characters at spaces (a longer word stays whole). */
+export function wrap(text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of String(text).split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Prints a paragraph wrapped to the terminal width, every line indented. */
+export function note(text, indent = "  ") {
+  for (const line of wrap(text, WIDTH - indent.length)) console.log(indent + line);
+}
+
+/** Prints `label: value` pairs with the labels padded to one width; long values wrap under themselves. */
 export function facts(pairs, indent = "  ") {
-  const width = Math.max(...pairs.map(([label]) => label.length));
-  for (const [label, value] of pairs) console.log(`${indent}${`${label}:`.padEnd(width + 1)} ${value}`);
+  const width = Math.max(...pairs.map(([label]) => label.length)) + 2;
+  for (const [label, value] of pairs) {
+    const [first, ...rest] = wrap(value, WIDTH - indent.length - width);
+    console.log(`${indent}${`${label}:`.padEnd(width)}${first}`);
+    for (const line of rest) console.log(`${indent}${" ".repeat(width)}${line}`);
+  }
 }
 
 /** A number as a percentage with `digits` decimals. */
