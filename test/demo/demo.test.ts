@@ -55,6 +55,19 @@ describe("npm run demo", () => {
     expect(out).toContain("69,659 purchases by 23,570 customers");
   });
 
+  // Worked by hand from examples/demo/olga-program.json (1 point per Rp 1,000 paid, floor; 1 point =
+  // Rp 10; welcome 2,000 on the first purchase): basket 2 is Rp 534,000 paid with 2,000 points =
+  // Rp 20,000, so Rp 514,000 is paid and floor(514,000 / 1,000) = 514 points earned. The running
+  // balance: 338 + 2,000 − 2,000 + 514 + 387 = 1,239; the returned belt is Rp 75,000 of Rp 534,000, so
+  // it carried 2,000 × 75/534 = 280.9 → 281 of the redeemed points (restored) and earned
+  // floor((75,000 − 2,808.99) / 1,000) = 72 (taken back): 1,239 + 281 − 72 = 1,448.
+  it("checks out, redeems and refunds with the figures worked by hand", () => {
+    expect(out).toMatch(/Rp\s534\.000 − discount Rp\s20\.000 = Rp\s514\.000/);
+    expect(out).toContain("2000 redeemed, 514 earned");
+    expect(out).toContain("281 of the redeemed points restored, 72 earned points taken back");
+    expect(out).toMatch(/closing\s+1448\n/);
+  });
+
   it("is deterministic: a second run prints the same", () => {
     const again = execFileSync(process.execPath, [join(root, "examples/demo.mjs")], { cwd: root, encoding: "utf8" });
     expect(again).toBe(out);
