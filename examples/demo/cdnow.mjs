@@ -5,7 +5,6 @@ import { readFileSync } from "node:fs";
 import {
   RFM_SEGMENTS,
   abc,
-  conditionalExpectedPurchases,
   customerLifetimeValue,
   fitBgNbd,
   fitGammaGamma,
