@@ -45,12 +45,25 @@ function exportsWithoutExample() {
   if (!moduleSymbol) throw new Error("could not read the exports of src/index.ts");
   const missing = [];
   const names = [];
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+  const exports = checker.getExportsOfModule(moduleSymbol).map((exported) => {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const declarations = symbol.declarations ?? [];
-    names.push(exported.name);
-    const documented = declarations.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example"));
-    if (documented) continue;
+    return { name: exported.name, declarations: symbol.declarations ?? [] };
+  });
+  const hasExample = new Set(
+    exports.filter((e) => e.declarations.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example"))).map((e) => e.name),
+  );
+  // `{@inheritDoc Other}` takes Other's comment, @example included (typedoc renders it so).
+  const inheritsExample = (declarations) =>
+    declarations.some((d) =>
+      ts.getJSDocCommentsAndTags(d).some((doc) => {
+        const target = /\{@inheritDoc\s+([\w$]+)\s*\}/.exec(doc.getText())?.[1];
+        return target !== undefined && hasExample.has(target);
+      }),
+    );
+  for (const { name, declarations } of exports) {
+    names.push(name);
+    if (hasExample.has(name) || inheritsExample(declarations)) continue;
+    const exported = { name };
     const where = declarations[0];
     const file = where ? rel(where.getSourceFile().fileName) : "?";
     const line = where ? where.getSourceFile().getLineAndCharacterOfPosition(where.getStart()).line + 1 : 0;
@@ -67,6 +80,8 @@ for (const m of missing) {
 }
 
 // ---- 2. run every @example -------------------------------------------------------------------------
+
+const multiple = [];
 
 /** The @example blocks of one file: { line, code } with line = the line of the ```ts fence. */
 function examplesIn(file) {
@@ -93,6 +108,8 @@ function examplesIn(file) {
       else found.push({ line, code: body.slice(open + 1, close).join("\n") });
       i = end - 1;
     }
+    const count = lines.filter((l) => /(^|\s)@example\b/.test(l)).length;
+    if (count > 1) multiple.push(`${rel(file)}:${startLine}: ${count} @example blocks in one comment (the style asks for exactly one)`);
   }
   return found;
 }
@@ -141,5 +158,6 @@ for (const { ex, error, ms } of results) {
   if (rest.trim() !== "") console.log(rest.replace(/^/gm, "    "));
 }
 
+for (const m of multiple) console.log(`warn ${m}`);
 console.log(`tsdoc examples: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;
