@@ -79,12 +79,16 @@ function importMap() {
   const specifiers = new Set();
   for (const file of walk(join(root, "dist")).filter((f) => f.endsWith(".js"))) {
     const text = readFileSync(file, "utf8");
-    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)) specifiers.add(m[1]);
+    // esbuild writes one import/export statement per line; a string literal cannot match here.
+    for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"\n;]*?(?:\bfrom\s*)?["']([^"'./][^"']*)["']/gm)) specifiers.add(m[1]);
   }
   const imports = { "loyalty-kit": "/dist/index.js" };
-  for (const s of specifiers) {
-    const resolved = fileURLToPath(import.meta.resolve(s, pathToFileURL(join(root, "dist/index.js")).href));
-    imports[s] = "/" + rel(resolved);
+  for (const s of [...specifiers].sort()) {
+    try {
+      imports[s] = "/" + rel(fileURLToPath(import.meta.resolve(s, pathToFileURL(join(root, "dist/index.js")).href)));
+    } catch (error) {
+      console.log(`warn dist/ imports ${JSON.stringify(s)}, which does not resolve: ${error.message.split("\n")[0]}`);
+    }
   }
   return { imports };
 }
