@@ -123,7 +123,8 @@ const outDir = join(root, ".tmp/tsdoc-examples");
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-const results = await mapLimit(examples, availableParallelism(), async (ex, index) => {
+// Transpile every example to a .mjs file under .tmp/tsdoc-examples/.
+const prepared = examples.map((ex, index) => {
   if (ex.error) return { ex, error: ex.error };
   const { outputText, diagnostics } = ts.transpileModule(ex.code, {
     fileName: `${ex.file}:${ex.line}.ts`,
@@ -135,10 +136,64 @@ const results = await mapLimit(examples, availableParallelism(), async (ex, inde
   }
   const script = join(outDir, `${String(index).padStart(4, "0")}-${ex.file.replace(/[/.]/g, "_")}-${ex.line}.mjs`);
   writeFileSync(script, `// ${ex.file}:${ex.line}\n${outputText}`);
-  const res = await run(process.execPath, [script], {
-    timeoutMs: TIMEOUT_MS,
-    env: { TZ: "UTC", NODE_OPTIONS: "", NO_COLOR: "1" },
-  });
+  return { ex, script };
+});
+
+// Fast path: a few runner processes each import their share of the examples one after another
+// (the package is loaded once per runner, not once per example), capturing each one's console
+// output. Examples are independent modules; none may depend on another's leftovers.
+const RUNNER = `import { appendFileSync } from "node:fs";
+import { format } from "node:util";
+import { pathToFileURL } from "node:url";
+const [resultsFile, ...files] = process.argv.slice(2);
+let out = "";
+let pendingError;
+process.on("unhandledRejection", (e) => { pendingError = e; });
+process.on("uncaughtException", (e) => { pendingError = e; });
+for (const name of ["log", "info", "warn", "error", "debug", "dir", "table"]) {
+  console[name] = (...args) => { out += format(...args) + "\\n"; };
+}
+for (const file of files) {
+  out = "";
+  pendingError = undefined;
+  let error;
+  try {
+    await import(pathToFileURL(file).href);
+    await new Promise((resolve) => setImmediate(resolve));
+  } catch (e) {
+    error = e;
+  }
+  error ??= pendingError;
+  appendFileSync(resultsFile, JSON.stringify({ file, out, error: error === undefined ? undefined : String(error?.stack ?? error) }) + "\\n");
+}
+`;
+writeFileSync(join(outDir, "_runner.mjs"), RUNNER);
+const runnable = prepared.filter((p) => p.script !== undefined);
+const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(runnable.length / 20)));
+const chunks = Array.from({ length: workers }, (_, w) => runnable.filter((_, i) => i % workers === w));
+const outcome = new Map(); // script → { out, error }
+await Promise.all(
+  chunks.map(async (chunk, w) => {
+    const resultsFile = join(outDir, `_results-${w}.jsonl`);
+    writeFileSync(resultsFile, "");
+    await run(process.execPath, [join(outDir, "_runner.mjs"), resultsFile, ...chunk.map((p) => p.script)], {
+      timeoutMs: TIMEOUT_MS + chunk.length * 2_000,
+      env: { TZ: "UTC", NODE_OPTIONS: "", NO_COLOR: "1" },
+    });
+    for (const line of readFileSync(resultsFile, "utf8").split("\n").filter((l) => l !== "")) {
+      const r = JSON.parse(line);
+      outcome.set(r.file, r);
+    }
+  }),
+);
+
+// Slow path: an example that failed (or that a runner never reached, because an earlier one hung or
+// killed the process) is run again alone in its own process, so a failure is the example's own.
+const results = await mapLimit(prepared, availableParallelism(), async ({ ex, script, error }) => {
+  if (error !== undefined) return { ex, error };
+  const fast = outcome.get(script);
+  if (fast !== undefined && fast.error === undefined && fast.out.trim() !== "") return { ex };
+  const res = await run(process.execPath, [script], { timeoutMs: TIMEOUT_MS, env: { TZ: "UTC", NODE_OPTIONS: "", NO_COLOR: "1" } });
   if (res.timedOut) return { ex, error: `timed out after ${TIMEOUT_MS / 1000} s` };
   if (res.code !== 0) return { ex, error: `exited with ${res.code ?? res.signal}\n${res.stderr.trimEnd()}` };
   if (res.stdout.trim() === "") return { ex, error: "printed nothing (an example must console.log its result)" };
@@ -149,7 +204,7 @@ console.log(`TSDoc @example blocks under src/: ${examples.length}`);
 for (const { ex, error, ms } of results) {
   if (error === undefined) {
     passed++;
-    if (process.env.VERBOSE) console.log(`${green("ok")}   ${ex.file}:${ex.line} ${dim(`${Math.round(ms)} ms`)}`);
+    if (process.env.VERBOSE) console.log(`${green("ok")}   ${ex.file}:${ex.line}${ms === undefined ? "" : ` ${dim(`${Math.round(ms)} ms alone`)}`}`);
     continue;
   }
   failed++;
