@@ -3,5 +3,6 @@
 // "sideEffects": false are what keep an import small.
 module.exports = [
   { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
+  { name: "measurement: nps", path: "dist/index.js", import: "{ nps }", limit: "1 kB" },
   { name: "money: money, add, allocate, format", path: "dist/index.js", import: "{ money, add, allocate, format }", limit: "16 kB" },
 ];

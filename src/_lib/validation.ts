@@ -7,7 +7,18 @@ import { DECIMAL_PATTERN, instantMillis, previewValue } from "./values.js";
 
 export { DECIMAL_PATTERN, instantMillis, invalid, parseInstant, previewValue } from "./values.js";
 
-/** A tagged result of a safe parse. */
+/**
+ * The tagged result of every `safeParseX` function: the parsed value, or the validation error that
+ * `parseX` would have thrown.
+ *
+ * @example
+ * ```ts
+ * import { safeParseMoney, type SafeParseResult, type Money } from "loyalty-kit";
+ * const r: SafeParseResult<Money> = safeParseMoney({ amount: "12.50", currency: "EUR" });
+ * console.log(r.success ? r.data.amount.toString() : r.error.message); // 12.5
+ * ```
+ * @category errors
+ */
 export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: LoyaltyValidationError };
 
 

@@ -1,0 +1,175 @@
+import * as z from "zod";
+import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { freezeList } from "./_lib/freeze.js";
+
+/**
+ * The nine behavioural signs of a loyal client, in the order of seed 003 (after Ron Kaufman),
+ * translated from the Indonesian.
+ *
+ * @example
+ * ```ts
+ * import { LOYAL_SIGNS } from "loyalty-kit";
+ * console.log(LOYAL_SIGNS.length, LOYAL_SIGNS[0].key); // 9 "repeatPurchases"
+ * ```
+ * @category measurement
+ */
+export const LOYAL_SIGNS = /* @__PURE__ */ freezeList([
+  { number: 1, key: "repeatPurchases", description: "Comes back to you and makes repeat purchases." },
+  { number: 2, key: "buysMore", description: "Buys more: more than others, and more than last time." },
+  {
+    number: 3,
+    key: "buysPremium",
+    description: "Buys your premium goods and services, dearer than the others, and sets and bundles: anything costlier than a usual purchase.",
+  },
+  {
+    number: 4,
+    key: "recommends",
+    description: "Recommends you to others: says how good your products and services are and brings you other clients.",
+  },
+  {
+    number: 5,
+    key: "compliments",
+    description: "Compliments you and your team: tells you not only what is bad but also what is good and what they like, keeping your people enthusiastic.",
+  },
+  { number: 6, key: "speaksWellPublicly", description: "Speaks well of you in public, telling others how much they like you." },
+  { number: 7, key: "defendsYou", description: "Defends you when something goes wrong or others attack you: is on your side when a mistake happens." },
+  { number: 8, key: "constructiveFeedback", description: "Gives constructive feedback: where you have room to improve, says so constructively and respectfully." },
+  {
+    number: 9,
+    key: "competitiveIntelligence",
+    description: "Helps you with competitive intelligence: tells you what is happening in the industry and what competitors offer them.",
+  },
+] as const);
+
+/**
+ * The key of one of the nine signs.
+ *
+ * @example
+ * ```ts
+ * import type { LoyalSignKey } from "loyalty-kit";
+ * const key: LoyalSignKey = "defendsYou";
+ * console.log(key);
+ * ```
+ * @category measurement
+ */
+export type LoyalSignKey = (typeof LOYAL_SIGNS)[number]["key"];
+
+/**
+ * What was observed of a client: `true` for each sign seen. A missing key means not observed.
+ *
+ * @example
+ * ```ts
+ * import { LoyalSignsObservationsSchema } from "loyalty-kit";
+ * console.log(LoyalSignsObservationsSchema.safeParse({ recommends: true }).success); // true
+ * ```
+ * @category measurement
+ */
+export const LoyalSignsObservationsSchema = /* @__PURE__ */ z.strictObject({
+  repeatPurchases: z.boolean().optional(),
+  buysMore: z.boolean().optional(),
+  buysPremium: z.boolean().optional(),
+  recommends: z.boolean().optional(),
+  compliments: z.boolean().optional(),
+  speaksWellPublicly: z.boolean().optional(),
+  defendsYou: z.boolean().optional(),
+  constructiveFeedback: z.boolean().optional(),
+  competitiveIntelligence: z.boolean().optional(),
+});
+
+/**
+ * Observations of the nine signs, as {@link LoyalSignsObservationsSchema} describes them.
+ *
+ * @example
+ * ```ts
+ * import type { LoyalSignsObservations } from "loyalty-kit";
+ * const o: LoyalSignsObservations = { repeatPurchases: true, compliments: true };
+ * console.log(o);
+ * ```
+ * @category measurement
+ */
+export type LoyalSignsObservations = z.infer<typeof LoyalSignsObservationsSchema>;
+
+const parsers = /* @__PURE__ */ makeParsers(LoyalSignsObservationsSchema, "loyal signs");
+
+/**
+ * Validates observations of the nine signs.
+ *
+ * @param input - Untrusted data.
+ * @returns The observations, typed.
+ * @throws {LoyaltyValidationError} when a key is unknown or a value is not a boolean.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { parseLoyalSignsObservations } from "loyalty-kit";
+ * console.log(parseLoyalSignsObservations({ defendsYou: true })); // { defendsYou: true }
+ * ```
+ */
+export function parseLoyalSignsObservations(input: unknown): LoyalSignsObservations {
+  return parsers.parse(input);
+}
+
+/**
+ * Validates observations of the nine signs without throwing.
+ *
+ * @param input - Untrusted data.
+ * @returns `{ success: true, data }` or `{ success: false, error }`.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { safeParseLoyalSignsObservations } from "loyalty-kit";
+ * console.log(safeParseLoyalSignsObservations({ praises: true }).success); // false: unknown key
+ * ```
+ */
+export function safeParseLoyalSignsObservations(input: unknown): SafeParseResult<LoyalSignsObservations> {
+  return parsers.safeParse(input);
+}
+
+/**
+ * The result of {@link loyalSigns}.
+ *
+ * @example
+ * ```ts
+ * import { loyalSigns, type LoyalSignsResult } from "loyalty-kit";
+ * const r: LoyalSignsResult = loyalSigns({});
+ * console.log(r.score); // 0
+ * ```
+ * @category measurement
+ */
+export interface LoyalSignsResult {
+  /** Signs observed, in the seed's order. */
+  readonly held: readonly LoyalSignKey[];
+  /** Signs not observed, in the seed's order. */
+  readonly missing: readonly LoyalSignKey[];
+  /** Number of signs held, 0..9. */
+  readonly score: number;
+  /** score / 9, 0..1. */
+  readonly share: number;
+}
+
+/**
+ * Which of the nine behavioural signs of a loyal client hold, with a score.
+ *
+ * Seed 003 lists nine behaviours that tell a loyal client from the others (after Ron Kaufman): repeat
+ * purchases; buying more than others and than last time; buying premium and bundles; recommending;
+ * complimenting; speaking well in public; defending you when something goes wrong; constructive
+ * feedback; sharing competitive intelligence ({@link LOYAL_SIGNS}). The score counts the signs held,
+ * each weighing the same, so observing one more sign always raises it by one.
+ *
+ * @param observations - `true` for each sign seen; missing or `false` means not seen.
+ * @returns Signs held and missing, the count and its share of nine.
+ * @throws {LoyaltyValidationError} when a key is unknown or a value is not a boolean.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { loyalSigns } from "loyalty-kit";
+ * const r = loyalSigns({ repeatPurchases: true, recommends: true, defendsYou: true });
+ * console.log(r.score, r.missing.length); // 3 6
+ * ```
+ */
+export function loyalSigns(observations: LoyalSignsObservations): LoyalSignsResult {
+  const o = parsers.parse(observations);
+  const held: LoyalSignKey[] = [];
+  const missing: LoyalSignKey[] = [];
+  for (const sign of LOYAL_SIGNS) (o[sign.key] === true ? held : missing).push(sign.key);
+  return { held, missing, score: held.length, share: held.length / LOYAL_SIGNS.length };
+}

@@ -1,0 +1,170 @@
+import * as z from "zod";
+import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+
+/**
+ * Indicators of the three loyalty types of seed 003; each is optional, and a missing one is left out
+ * of its type's score.
+ * - perceived (what the customer says): `buyAgain` (says they will buy again), `recommend` (0–10);
+ * - emotional (the relationship with the product and the company): `knowsProduct`,
+ *   `knowsStrengthsAndWeaknesses`, `knowsProblemSolved` (knows which need or problem the product
+ *   solves), `likesBrand`;
+ * - behavioural (what the customer does): `repeatPurchases`, `frequencyIndex` (from
+ *   {@link purchaseFrequencyIndex}, ≥ 0), `shareOfPurchases` (0..1, from {@link shareOfPurchases}).
+ *
+ * @example
+ * ```ts
+ * import { LoyaltyTypeObservationsSchema } from "loyalty-kit";
+ * console.log(LoyaltyTypeObservationsSchema.safeParse({ recommend: 9, frequencyIndex: 1.4 }).success); // true
+ * ```
+ * @category measurement
+ */
+export const LoyaltyTypeObservationsSchema = /* @__PURE__ */ z.strictObject({
+  buyAgain: z.boolean().optional(),
+  recommend: z.int().min(0).max(10).optional(),
+  knowsProduct: z.boolean().optional(),
+  knowsStrengthsAndWeaknesses: z.boolean().optional(),
+  knowsProblemSolved: z.boolean().optional(),
+  likesBrand: z.boolean().optional(),
+  repeatPurchases: z.boolean().optional(),
+  frequencyIndex: z.number().min(0).optional(),
+  shareOfPurchases: z.number().min(0).max(1).optional(),
+});
+
+/**
+ * Observations for {@link loyaltyType}.
+ *
+ * @example
+ * ```ts
+ * import type { LoyaltyTypeObservations } from "loyalty-kit";
+ * const o: LoyaltyTypeObservations = { buyAgain: true, likesBrand: true };
+ * console.log(o);
+ * ```
+ * @category measurement
+ */
+export type LoyaltyTypeObservations = z.infer<typeof LoyaltyTypeObservationsSchema>;
+
+const parsers = /* @__PURE__ */ makeParsers(LoyaltyTypeObservationsSchema, "loyalty type observations");
+
+/**
+ * Validates loyalty-type observations.
+ *
+ * @param input - Untrusted data.
+ * @returns The observations, typed.
+ * @throws {LoyaltyValidationError} when a key is unknown or a value is out of range.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { parseLoyaltyTypeObservations } from "loyalty-kit";
+ * console.log(parseLoyaltyTypeObservations({ recommend: 7 })); // { recommend: 7 }
+ * ```
+ */
+export function parseLoyaltyTypeObservations(input: unknown): LoyaltyTypeObservations {
+  return parsers.parse(input);
+}
+
+/**
+ * Validates loyalty-type observations without throwing.
+ *
+ * @param input - Untrusted data.
+ * @returns `{ success: true, data }` or `{ success: false, error }`.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { safeParseLoyaltyTypeObservations } from "loyalty-kit";
+ * console.log(safeParseLoyaltyTypeObservations({ shareOfPurchases: 1.5 }).success); // false
+ * ```
+ */
+export function safeParseLoyaltyTypeObservations(input: unknown): SafeParseResult<LoyaltyTypeObservations> {
+  return parsers.safeParse(input);
+}
+
+/**
+ * The three loyalty types of seed 003.
+ *
+ * @example
+ * ```ts
+ * import type { LoyaltyTypeName } from "loyalty-kit";
+ * const t: LoyaltyTypeName = "emotional";
+ * console.log(t);
+ * ```
+ * @category measurement
+ */
+export type LoyaltyTypeName = "perceived" | "emotional" | "behavioural";
+
+/**
+ * The result of {@link loyaltyType}: a score 0..100 per type (`null` when no indicator of that type
+ * was given) and the strongest type.
+ *
+ * @example
+ * ```ts
+ * import { loyaltyType, type LoyaltyTypeScores } from "loyalty-kit";
+ * const s: LoyaltyTypeScores = loyaltyType({ likesBrand: true });
+ * console.log(s.emotional); // 100
+ * ```
+ * @category measurement
+ */
+export interface LoyaltyTypeScores {
+  readonly perceived: number | null;
+  readonly emotional: number | null;
+  readonly behavioural: number | null;
+  /** The type with the highest score (ties: perceived, then emotional, then behavioural); `null` when no score. */
+  readonly strongest: LoyaltyTypeName | null;
+}
+
+/**
+ * Scores a customer's perceived, emotional and behavioural loyalty, 0..100 each.
+ *
+ * Seed 003 divides loyalty traditionally into perceived, emotional (the relationship with the product
+ * and the company: awareness of the product, its strengths and weaknesses and, above all, which need
+ * or problem it solves) and behavioural (the likelihood of buying again, measured by watching
+ * purchases). Each indicator is put on 0..1 — a boolean as 0 or 1, `recommend` as score/10,
+ * `frequencyIndex` as min(index, 1) (at or above the reference rate counts in full, as the seed says
+ * exceeding it shows loyalty), `shareOfPurchases` as is — and a type's score is 100 × the mean of its
+ * indicators that were given.
+ *
+ * @param observations - Indicators (see {@link LoyaltyTypeObservationsSchema}).
+ * @returns A score per type and the strongest type.
+ * @throws {LoyaltyValidationError} when a key is unknown or a value is out of range.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { loyaltyType } from "loyalty-kit";
+ * const s = loyaltyType({ buyAgain: true, recommend: 6, likesBrand: false, knowsProduct: true, frequencyIndex: 2 });
+ * console.log(s.perceived, s.emotional, s.behavioural, s.strongest); // 80 50 100 "behavioural"
+ * ```
+ */
+export function loyaltyType(observations: LoyaltyTypeObservations): LoyaltyTypeScores {
+  const o = parsers.parse(observations);
+  const perceived = mean([flag(o.buyAgain), o.recommend === undefined ? undefined : o.recommend / 10]);
+  const emotional = mean([flag(o.knowsProduct), flag(o.knowsStrengthsAndWeaknesses), flag(o.knowsProblemSolved), flag(o.likesBrand)]);
+  const behavioural = mean([
+    flag(o.repeatPurchases),
+    o.frequencyIndex === undefined ? undefined : Math.min(o.frequencyIndex, 1),
+    o.shareOfPurchases,
+  ]);
+  let strongest: LoyaltyTypeName | null = null;
+  let best = -1;
+  for (const [name, score] of [["perceived", perceived], ["emotional", emotional], ["behavioural", behavioural]] as const) {
+    if (score !== null && score > best) {
+      best = score;
+      strongest = name;
+    }
+  }
+  return { perceived, emotional, behavioural, strongest };
+}
+
+function flag(value: boolean | undefined): number | undefined {
+  return value === undefined ? undefined : value ? 1 : 0;
+}
+
+function mean(values: readonly (number | undefined)[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (v !== undefined) {
+      sum += v;
+      n++;
+    }
+  }
+  return n === 0 ? null : (100 * sum) / n;
+}

@@ -1,0 +1,95 @@
+import * as z from "zod";
+import { InstantSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
+
+/**
+ * One purchase as the retention and cohort functions need it: who bought, and when (an ISO-8601
+ * instant with an offset, or a Date; stored as the canonical UTC ISO string). `id` is optional and
+ * only carried along.
+ *
+ * @example
+ * ```ts
+ * import { PurchaseRecordSchema } from "loyalty-kit";
+ * console.log(PurchaseRecordSchema.parse({ customerId: "c1", at: "2026-01-05T10:00:00+07:00" }).at);
+ * // "2026-01-05T03:00:00.000Z"
+ * ```
+ * @category measurement
+ */
+export const PurchaseRecordSchema = /* @__PURE__ */ z.strictObject({
+  id: z.string().min(1).optional(),
+  customerId: z.string().min(1),
+  at: InstantSchema,
+});
+
+/**
+ * A purchase record after parsing: `at` is a UTC ISO string.
+ *
+ * @example
+ * ```ts
+ * import type { PurchaseRecord } from "loyalty-kit";
+ * const p: PurchaseRecord = { customerId: "c1", at: "2026-01-05T03:00:00.000Z" };
+ * console.log(p.customerId);
+ * ```
+ * @category measurement
+ */
+export type PurchaseRecord = z.infer<typeof PurchaseRecordSchema>;
+
+/**
+ * A purchase record as callers pass it: `at` may be a Date or an ISO string with any offset.
+ *
+ * @example
+ * ```ts
+ * import type { PurchaseRecordInput } from "loyalty-kit";
+ * const p: PurchaseRecordInput = { customerId: "c1", at: new Date("2026-01-05T03:00:00Z") };
+ * console.log(p.customerId);
+ * ```
+ * @category measurement
+ */
+export type PurchaseRecordInput = z.input<typeof PurchaseRecordSchema>;
+
+/**
+ * A list of purchase records.
+ *
+ * @example
+ * ```ts
+ * import { PurchaseRecordsSchema } from "loyalty-kit";
+ * console.log(PurchaseRecordsSchema.safeParse([]).success); // true
+ * ```
+ * @category measurement
+ */
+export const PurchaseRecordsSchema = /* @__PURE__ */ z.array(PurchaseRecordSchema);
+
+const parsers = /* @__PURE__ */ makeParsers(PurchaseRecordsSchema, "purchases");
+
+/**
+ * Validates a list of purchase records; instants are normalized to UTC ISO strings.
+ *
+ * @param input - Untrusted data.
+ * @returns The records, typed.
+ * @throws {LoyaltyValidationError} when an element is not `{ customerId, at, id? }` with a valid instant.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { parsePurchaseRecords } from "loyalty-kit";
+ * console.log(parsePurchaseRecords([{ customerId: "c1", at: "2026-02-01T00:00:00Z" }]).length); // 1
+ * ```
+ */
+export function parsePurchaseRecords(input: unknown): PurchaseRecord[] {
+  return parsers.parse(input);
+}
+
+/**
+ * Validates a list of purchase records without throwing.
+ *
+ * @param input - Untrusted data.
+ * @returns `{ success: true, data }` or `{ success: false, error }`.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { safeParsePurchaseRecords } from "loyalty-kit";
+ * const r = safeParsePurchaseRecords([{ customerId: "c1", at: "2026-02-01" }]);
+ * console.log(r.success); // false: the instant has no time and offset
+ * ```
+ */
+export function safeParsePurchaseRecords(input: unknown): SafeParseResult<PurchaseRecord[]> {
+  return parsers.safeParse(input);
+}

@@ -1,0 +1,233 @@
+import * as z from "zod";
+import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { nps, type NpsResult } from "./nps.js";
+import { wilsonInterval, type ProportionInterval } from "./wilsonInterval.js";
+
+/**
+ * One answer to the two-question loyalty survey of seed 003: "would you buy from us again?" on the
+ * stated scale, and "would you recommend us to a friend?" on 0–10.
+ *
+ * @example
+ * ```ts
+ * import { SurveyResponseSchema } from "loyalty-kit";
+ * console.log(SurveyResponseSchema.parse({ buyAgain: 5, recommend: 9 }));
+ * ```
+ * @category measurement
+ */
+export const SurveyResponseSchema = /* @__PURE__ */ z.strictObject({
+  /** Answer to "would you buy again?" on the survey's scale (default 1–5). */
+  buyAgain: z.int(),
+  /** Answer to "how likely are you to recommend us?", an integer 0–10. */
+  recommend: z.int().min(0).max(10),
+});
+
+/**
+ * One survey answer, as {@link SurveyResponseSchema} describes it.
+ *
+ * @example
+ * ```ts
+ * import type { SurveyResponse } from "loyalty-kit";
+ * const r: SurveyResponse = { buyAgain: 4, recommend: 8 };
+ * console.log(r);
+ * ```
+ * @category measurement
+ */
+export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
+
+/**
+ * A list of survey answers.
+ *
+ * @example
+ * ```ts
+ * import { SurveyResponsesSchema } from "loyalty-kit";
+ * console.log(SurveyResponsesSchema.safeParse([{ buyAgain: 5, recommend: 10 }]).success); // true
+ * ```
+ * @category measurement
+ */
+export const SurveyResponsesSchema = /* @__PURE__ */ z.array(SurveyResponseSchema);
+
+/**
+ * The scale of the buy-again question: answers run from `min` to `max`, and an answer at or above
+ * `positiveFrom` counts as an intention to buy again. The default is a 5-point scale (1 "certainly
+ * not" … 5 "certainly") counted top-two-box (4 or 5). A yes/no question is `{ min: 0, max: 1,
+ * positiveFrom: 1 }`.
+ *
+ * @example
+ * ```ts
+ * import { BuyAgainScaleSchema } from "loyalty-kit";
+ * console.log(BuyAgainScaleSchema.parse({ min: 0, max: 1, positiveFrom: 1 }));
+ * ```
+ * @category measurement
+ */
+export const BuyAgainScaleSchema = /* @__PURE__ */ z
+  .strictObject({ min: z.int(), max: z.int(), positiveFrom: z.int() })
+  .refine((s) => s.min < s.max && s.min < s.positiveFrom && s.positiveFrom <= s.max, {
+    message: "expected min < positiveFrom ≤ max",
+  });
+
+/**
+ * The buy-again scale, as {@link BuyAgainScaleSchema} describes it.
+ *
+ * @example
+ * ```ts
+ * import type { BuyAgainScale } from "loyalty-kit";
+ * const scale: BuyAgainScale = { min: 1, max: 7, positiveFrom: 6 };
+ * console.log(scale.positiveFrom);
+ * ```
+ * @category measurement
+ */
+export type BuyAgainScale = z.infer<typeof BuyAgainScaleSchema>;
+
+/** Default buy-again scale: 1–5, top two boxes (4, 5) count as intending to buy again. */
+const DEFAULT_SCALE: BuyAgainScale = /* @__PURE__ */ Object.freeze({ min: 1, max: 5, positiveFrom: 4 });
+
+const responsesParsers = /* @__PURE__ */ makeParsers(SurveyResponsesSchema, "survey responses");
+const optionsParsers = /* @__PURE__ */ makeParsers(z.strictObject({ scale: BuyAgainScaleSchema.optional() }), "surveySummary options");
+
+/**
+ * Validates a list of survey answers; throws listing every problem with its path.
+ *
+ * @param input - Untrusted data, e.g. `JSON.parse` of a form export.
+ * @returns The answers, typed.
+ * @throws {LoyaltyValidationError} when the input is not an array of `{ buyAgain, recommend }`.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { parseSurveyResponses } from "loyalty-kit";
+ * console.log(parseSurveyResponses(JSON.parse('[{"buyAgain":5,"recommend":9}]')).length); // 1
+ * ```
+ */
+export function parseSurveyResponses(input: unknown): SurveyResponse[] {
+  return responsesParsers.parse(input);
+}
+
+/**
+ * Validates a list of survey answers without throwing.
+ *
+ * @param input - Untrusted data.
+ * @returns `{ success: true, data }` or `{ success: false, error }` with a LoyaltyValidationError.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { safeParseSurveyResponses } from "loyalty-kit";
+ * const r = safeParseSurveyResponses([{ buyAgain: 5, recommend: 11 }]);
+ * if (!r.success) console.log(r.error.message); // mentions 0.recommend
+ * ```
+ */
+export function safeParseSurveyResponses(input: unknown): SafeParseResult<SurveyResponse[]> {
+  return responsesParsers.safeParse(input);
+}
+
+/**
+ * JSON Schema (draft 2020-12) of a list of survey answers, for a form builder or another system that
+ * validates the same documents.
+ *
+ * @returns A fresh JSON Schema object.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { surveyResponsesJsonSchema } from "loyalty-kit";
+ * console.log(JSON.stringify(surveyResponsesJsonSchema()).includes("recommend")); // true
+ * ```
+ */
+export function surveyResponsesJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(SurveyResponsesSchema) as Record<string, unknown>;
+}
+
+/**
+ * Counts of NPS groups among one row of the survey cross-table.
+ *
+ * @example
+ * ```ts
+ * import type { NpsGroupCounts } from "loyalty-kit";
+ * const row: NpsGroupCounts = { promoters: 3, passives: 1, detractors: 0 };
+ * console.log(row.promoters);
+ * ```
+ * @category measurement
+ */
+export interface NpsGroupCounts {
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+}
+
+/**
+ * The result of {@link surveySummary}.
+ *
+ * @example
+ * ```ts
+ * import { surveySummary, type SurveySummary } from "loyalty-kit";
+ * const s: SurveySummary = surveySummary([{ buyAgain: 5, recommend: 10 }]);
+ * console.log(s.n); // 1
+ * ```
+ * @category measurement
+ */
+export interface SurveySummary {
+  /** Number of answers. */
+  readonly n: number;
+  /** Answers at or above the scale's `positiveFrom` on the buy-again question. */
+  readonly intendToBuyAgain: number;
+  /** Share intending to buy again with its Wilson 95% interval; `null` with no answers. */
+  readonly repurchaseIntention: ProportionInterval | null;
+  /** NPS of the recommend question. */
+  readonly nps: NpsResult;
+  /** Buy-again intention (rows) against NPS group (columns). */
+  readonly crossTable: { readonly buyAgain: NpsGroupCounts; readonly notBuyAgain: NpsGroupCounts };
+  /** The buy-again scale used. */
+  readonly scale: BuyAgainScale;
+}
+
+/**
+ * Summarizes the two-question loyalty survey: repurchase intention, NPS, and the two crossed.
+ *
+ * Seed 003 calls a customer survey with two key questions — will they buy again, and will they
+ * recommend us to friends, relatives or acquaintances — the simplest tool for measuring loyalty, and
+ * warns that its error is large because not everyone answers honestly; so the repurchase share comes
+ * with a Wilson 95% score interval (Wilson 1927) and the NPS with its margin of error. The
+ * cross-table shows, for instance, the customers who will buy again but would not recommend us.
+ *
+ * @param responses - The answers, each `{ buyAgain, recommend }`.
+ * @param options - `scale`: the buy-again scale (default `{ min: 1, max: 5, positiveFrom: 4 }`).
+ * @returns Counts, the repurchase share with its interval, the NPS and the cross-table.
+ * @throws {LoyaltyValidationError} when an answer is malformed or off its scale, or the scale is
+ *   inconsistent.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { surveySummary } from "loyalty-kit";
+ * const s = surveySummary([
+ *   { buyAgain: 5, recommend: 10 },
+ *   { buyAgain: 4, recommend: 7 },
+ *   { buyAgain: 2, recommend: 3 },
+ *   { buyAgain: 5, recommend: 9 },
+ * ]);
+ * console.log(s.intendToBuyAgain, s.nps.score, s.crossTable.notBuyAgain.detractors); // 3 25 1
+ * ```
+ */
+export function surveySummary(responses: readonly SurveyResponse[], options: { readonly scale?: BuyAgainScale } = {}): SurveySummary {
+  const parsed = responsesParsers.parse(responses);
+  const o = optionsParsers.parse(options);
+  const scale = o.scale === undefined ? DEFAULT_SCALE : Object.freeze(o.scale);
+  const buyAgain = { promoters: 0, passives: 0, detractors: 0 };
+  const notBuyAgain = { promoters: 0, passives: 0, detractors: 0 };
+  const recommend: number[] = [];
+  parsed.forEach((r, i) => {
+    if (r.buyAgain < scale.min || r.buyAgain > scale.max) {
+      invalid([i, "buyAgain"], `expected an integer from ${scale.min} to ${scale.max}, got ${r.buyAgain}`, "surveySummary");
+    }
+    const row = r.buyAgain >= scale.positiveFrom ? buyAgain : notBuyAgain;
+    if (r.recommend >= 9) row.promoters++;
+    else if (r.recommend >= 7) row.passives++;
+    else row.detractors++;
+    recommend.push(r.recommend);
+  });
+  const yes = buyAgain.promoters + buyAgain.passives + buyAgain.detractors;
+  return {
+    n: parsed.length,
+    intendToBuyAgain: yes,
+    repurchaseIntention: wilsonInterval(yes, parsed.length),
+    nps: nps(recommend),
+    crossTable: { buyAgain, notBuyAgain },
+    scale,
+  };
+}

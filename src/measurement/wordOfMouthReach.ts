@@ -1,0 +1,147 @@
+import * as z from "zod";
+import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { invalid } from "../_lib/values.js";
+
+/**
+ * Numbers of satisfied and dissatisfied customers, non-negative integers.
+ *
+ * @example
+ * ```ts
+ * import { WordOfMouthInputSchema } from "loyalty-kit";
+ * console.log(WordOfMouthInputSchema.safeParse({ satisfied: 40, dissatisfied: 5 }).success); // true
+ * ```
+ * @category measurement
+ */
+export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({ satisfied: z.int().min(0), dissatisfied: z.int().min(0) });
+
+/**
+ * How many people a satisfied and a dissatisfied customer tell. The defaults are seed 004's: "A
+ * satisfied customer tells 10 persons. A dissatisfied customer tells 20 persons!"
+ *
+ * @example
+ * ```ts
+ * import { WordOfMouthOptionsSchema } from "loyalty-kit";
+ * console.log(WordOfMouthOptionsSchema.parse({})); // { tellsSatisfied: 10, tellsDissatisfied: 20 }
+ * ```
+ * @category measurement
+ */
+export const WordOfMouthOptionsSchema = /* @__PURE__ */ z.strictObject({
+  tellsSatisfied: z.number().min(0).default(10),
+  tellsDissatisfied: z.number().min(0).default(20),
+});
+
+/**
+ * Input of {@link wordOfMouthReach}.
+ *
+ * @example
+ * ```ts
+ * import type { WordOfMouthInput } from "loyalty-kit";
+ * const q: WordOfMouthInput = { satisfied: 40, dissatisfied: 5 };
+ * console.log(q);
+ * ```
+ * @category measurement
+ */
+export type WordOfMouthInput = z.infer<typeof WordOfMouthInputSchema>;
+
+/**
+ * Options of {@link wordOfMouthReach} as callers pass them (both optional).
+ *
+ * @example
+ * ```ts
+ * import type { WordOfMouthOptions } from "loyalty-kit";
+ * const o: WordOfMouthOptions = { tellsDissatisfied: 15 };
+ * console.log(o);
+ * ```
+ * @category measurement
+ */
+export type WordOfMouthOptions = z.input<typeof WordOfMouthOptionsSchema>;
+
+const parsers = /* @__PURE__ */ makeParsers(WordOfMouthInputSchema, "word-of-mouth input");
+const optionParsers = /* @__PURE__ */ makeParsers(WordOfMouthOptionsSchema, "word-of-mouth options");
+
+/**
+ * Validates word-of-mouth counts.
+ *
+ * @param input - Untrusted data.
+ * @returns The counts, typed.
+ * @throws {LoyaltyValidationError} when a count is not a non-negative integer.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { parseWordOfMouthInput } from "loyalty-kit";
+ * console.log(parseWordOfMouthInput({ satisfied: 1, dissatisfied: 0 }).satisfied); // 1
+ * ```
+ */
+export function parseWordOfMouthInput(input: unknown): WordOfMouthInput {
+  return parsers.parse(input);
+}
+
+/**
+ * Validates word-of-mouth counts without throwing.
+ *
+ * @param input - Untrusted data.
+ * @returns `{ success: true, data }` or `{ success: false, error }`.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { safeParseWordOfMouthInput } from "loyalty-kit";
+ * console.log(safeParseWordOfMouthInput({ satisfied: -1, dissatisfied: 0 }).success); // false
+ * ```
+ */
+export function safeParseWordOfMouthInput(input: unknown): SafeParseResult<WordOfMouthInput> {
+  return parsers.safeParse(input);
+}
+
+/**
+ * The result of {@link wordOfMouthReach}: people reached by each kind of story.
+ *
+ * @example
+ * ```ts
+ * import { wordOfMouthReach, type WordOfMouthReach } from "loyalty-kit";
+ * const r: WordOfMouthReach = wordOfMouthReach({ satisfied: 1, dissatisfied: 1 });
+ * console.log(r.net); // -10
+ * ```
+ * @category measurement
+ */
+export interface WordOfMouthReach {
+  /** People told a good story: satisfied × tellsSatisfied. */
+  readonly positive: number;
+  /** People told a bad story: dissatisfied × tellsDissatisfied. */
+  readonly negative: number;
+  /** positive − negative. */
+  readonly net: number;
+  /** positive + negative. */
+  readonly total: number;
+  /** The rates used. */
+  readonly tellsSatisfied: number;
+  readonly tellsDissatisfied: number;
+}
+
+/**
+ * Word-of-mouth reach: how many people hear good and bad stories about the shop.
+ *
+ * Seed 004: "A satisfied customer tells 10 persons. A dissatisfied customer tells 20 persons!"; seed
+ * 003 adds that an angry client tells everyone around them and so takes potential customers away. The
+ * defaults (10 and 20) are those figures, rules of thumb rather than measurements: pass your own
+ * `tellsSatisfied` / `tellsDissatisfied` where you know better. Overlap between audiences is ignored.
+ *
+ * @param input - `{ satisfied, dissatisfied }` customer counts.
+ * @param options - `tellsSatisfied` (default 10), `tellsDissatisfied` (default 20), non-negative numbers.
+ * @returns People reached positively and negatively, net and total.
+ * @throws {LoyaltyValidationError} when a count is not a non-negative integer or a rate is negative or not finite.
+ * @category measurement
+ * @example
+ * ```ts
+ * import { wordOfMouthReach } from "loyalty-kit";
+ * const r = wordOfMouthReach({ satisfied: 40, dissatisfied: 5 });
+ * console.log(r.positive, r.negative, r.net); // 400 100 300
+ * ```
+ */
+export function wordOfMouthReach(input: WordOfMouthInput, options: WordOfMouthOptions = {}): WordOfMouthReach {
+  const c = parsers.parse(input);
+  const { tellsSatisfied, tellsDissatisfied } = optionParsers.parse(options);
+  const positive = c.satisfied * tellsSatisfied;
+  const negative = c.dissatisfied * tellsDissatisfied;
+  if (!Number.isFinite(positive + negative)) invalid([], "expected counts and rates whose products are finite numbers", "wordOfMouthReach");
+  return { positive, negative, net: positive - negative, total: positive + negative, tellsSatisfied, tellsDissatisfied };
+}
