@@ -5,4 +5,5 @@ module.exports = [
   { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
   { name: "measurement: nps", path: "dist/index.js", import: "{ nps }", limit: "1 kB" },
   { name: "money: money, add, allocate, format", path: "dist/index.js", import: "{ money, add, allocate, format }", limit: "16 kB" },
+  { name: "complaints: openComplaint, transition, can", path: "dist/index.js", import: "{ openComplaint, transition, can }", limit: "8 kB" },
 ];

@@ -26,8 +26,20 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 /** Epoch milliseconds of an instant given as an ISO-8601 string with an offset or a valid Date; NaN when invalid. */
 export function instantMillis(value: unknown): number {
   if (value instanceof Date) return value.getTime();
-  if (typeof value === "string" && ISO_WITH_OFFSET.test(value)) return Date.parse(value);
-  return Number.NaN;
+  if (typeof value !== "string" || !ISO_WITH_OFFSET.test(value)) return Number.NaN;
+  // Date.parse rolls impossible dates over ("2026-02-30" becomes 2 March): require the calendar
+  // fields to exist, and hours/minutes/offsets to be in range.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const hour = Number(value.slice(11, 13));
+  const minute = Number(value.slice(14, 16));
+  const second = value[16] === ":" ? Number(value.slice(17, 19)) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(value);
+  if (offset !== null && (Number(offset[2]) > 23 || Number(offset[3]) > 59)) return Number.NaN;
+  return Date.parse(value);
 }
 
 /** Parses one instant argument (`at`, `now`, …) to epoch milliseconds, or throws a validation error naming it. */

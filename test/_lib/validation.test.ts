@@ -32,3 +32,15 @@ describe("validation helpers", () => {
     expect(() => parseInstant(new Date(Number.NaN), "at")).toThrow(LoyaltyValidationError);
   });
 });
+
+describe("instants that do not exist", () => {
+  it.each(["2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-04-31T10:00:00+02:00", "2026-01-01T24:00:00Z", "2026-01-01T10:60:00Z", "2026-01-01T10:00:00+25:00", "2025-02-29T00:00:00Z"])(
+    "rejects %s instead of rolling it over",
+    (at) => {
+      expect(() => parseInstant(at, "at")).toThrow(LoyaltyValidationError);
+    },
+  );
+  it("accepts 29 February of a leap year", () => {
+    expect(parseInstant("2028-02-29T12:00:00Z", "at")).toBe(Date.UTC(2028, 1, 29, 12));
+  });
+});

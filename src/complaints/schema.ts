@@ -1,0 +1,270 @@
+// The zod schemas of the complaint module; the types are inferred from them. Only parseComplaint,
+// parseSlaPolicy and the SLA functions import this file at run time: the transition path imports the
+// types alone (erased), so zod stays out of a bundle that needs only { openComplaint, transition, can }.
+import * as z from "zod";
+import { InstantSchema } from "../_lib/validation.js";
+import {
+  COMPLAINT_CAUSES,
+  COMPLAINT_CHANNELS,
+  COMPLAINT_PRIORITIES,
+  COMPLAINT_STATES,
+  CUSTOMER_VALUES,
+  WORKING_STATES,
+} from "./constants.js";
+
+const text = (what: string) => z.string().regex(/\S/, { message: `expected ${what} (a non-empty string)` });
+const days = /* @__PURE__ */ z.number().positive({ message: "expected a positive number of days" }).max(3650, { message: "expected at most 3650 days" });
+const note = /* @__PURE__ */ z.string().optional();
+
+const base = { at: InstantSchema, by: /* @__PURE__ */ text("who performed the event"), note };
+
+/**
+ * The events of the complaint machine, a discriminated union on `type`. Each carries `at` (an
+ * ISO-8601 instant with an offset, or a Date; stored as the canonical UTC ISO string) and `by` (who
+ * did it), and an optional free-text `note`.
+ *
+ * Event-specific fields: `PROPOSE_ALTERNATIVE.alternative` (the alternative analyzed with the
+ * customer, seed 004 step 4), `AGREE_PLAN.alternative` (0-based index of the analyzed alternative
+ * chosen) and `AGREE_PLAN.customerAgreed` (the customer's commitment, step 5),
+ * `FOLLOW_UP.satisfied`, `ESCALATE.team` and `ESCALATE.reason` ("seek assistance of others in the
+ * company"), `RETURN_FROM_ESCALATION.to` (optional; the state it came from when omitted),
+ * `REJECT.reason`.
+ *
+ * @example
+ * ```ts
+ * import { ComplaintEventSchema } from "loyalty-kit";
+ * const e = ComplaintEventSchema.parse({ type: "ACKNOWLEDGE", at: "2026-03-02T09:00:00+01:00", by: "agent:ana" });
+ * console.log(e.at); // 2026-03-02T08:00:00.000Z
+ * ```
+ * @category complaints
+ */
+export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("ACKNOWLEDGE"), ...base }),
+  z.strictObject({ type: z.literal("ASSESS"), ...base }),
+  z.strictObject({ type: z.literal("AFFIRM"), ...base }),
+  z.strictObject({ type: z.literal("PROPOSE_ALTERNATIVE"), ...base, alternative: text("the alternative") }),
+  z.strictObject({
+    type: z.literal("AGREE_PLAN"),
+    ...base,
+    alternative: z.number().int({ message: "expected the 0-based index of an analyzed alternative" }).nonnegative({ message: "expected the 0-based index of an analyzed alternative" }),
+    customerAgreed: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal("START_DELIVERY"), ...base }),
+  z.strictObject({ type: z.literal("DELIVERED"), ...base }),
+  z.strictObject({ type: z.literal("FOLLOW_UP"), ...base, satisfied: z.boolean() }),
+  z.strictObject({ type: z.literal("ESCALATE"), ...base, team: text("the team escalated to"), reason: text("the reason for escalating") }),
+  z.strictObject({ type: z.literal("RETURN_FROM_ESCALATION"), ...base, to: z.enum(WORKING_STATES).optional() }),
+  z.strictObject({ type: z.literal("CUSTOMER_REPLY"), ...base }),
+  z.strictObject({ type: z.literal("WITHDRAW"), ...base }),
+  z.strictObject({ type: z.literal("REJECT"), ...base, reason: text("the reason for rejecting") }),
+  z.strictObject({ type: z.literal("CLOSE"), ...base }),
+]);
+
+/**
+ * A validated complaint event as stored in a snapshot's history (`at` is a UTC ISO string).
+ *
+ * @example
+ * ```ts
+ * import type { ComplaintEvent } from "loyalty-kit";
+ * const e: ComplaintEvent = { type: "FOLLOW_UP", at: "2026-03-09T10:00:00.000Z", by: "agent:ana", satisfied: true };
+ * console.log(e.type);
+ * ```
+ * @category complaints
+ */
+export type ComplaintEvent = z.output<typeof ComplaintEventSchema>;
+
+/**
+ * An event as a caller passes it to `transition` / `can`: `at` may be an ISO string with any offset
+ * or a Date.
+ *
+ * @example
+ * ```ts
+ * import type { ComplaintEventInput } from "loyalty-kit";
+ * const e: ComplaintEventInput = { type: "ESCALATE", at: new Date("2026-03-03T10:00:00Z"), by: "agent:ana", team: "workshop", reason: "repair needed" };
+ * console.log(e.type);
+ * ```
+ * @category complaints
+ */
+export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
+
+/**
+ * What `openComplaint` takes: the complaint's identity, its cause (seed 002) and the instant it was
+ * received; optionally its channel (default `other`), a description (default empty), who recorded it
+ * (`by`, default the customer id), the customer's value class (default `medium`), a priority that overrides the derived
+ * one, and the reopen and auto-close windows in days.
+ *
+ * @example
+ * ```ts
+ * import { OpenComplaintInputSchema } from "loyalty-kit";
+ * const input = OpenComplaintInputSchema.parse({
+ *   id: "c-1", customerId: "cust-7", channel: "email", cause: "overpricing",
+ *   description: "Charged twice", at: "2026-03-02T09:00:00Z",
+ * });
+ * console.log(input.cause);
+ * ```
+ * @category complaints
+ */
+export const OpenComplaintInputSchema = /* @__PURE__ */ z.strictObject({
+  id: text("a complaint id"),
+  customerId: text("a customer id"),
+  channel: z.enum(COMPLAINT_CHANNELS).optional(),
+  cause: z.enum(COMPLAINT_CAUSES),
+  description: text("a description of the problem").optional(),
+  at: InstantSchema,
+  by: text("who recorded the complaint").optional(),
+  customerValue: z.enum(CUSTOMER_VALUES).optional(),
+  priority: z.enum(COMPLAINT_PRIORITIES).optional(),
+  reopenWindowDays: days.optional(),
+  autoCloseAfterDays: days.optional(),
+});
+
+/**
+ * The input of `openComplaint` (`at` may be a Date or an ISO string with an offset).
+ *
+ * @example
+ * ```ts
+ * import type { OpenComplaintInput } from "loyalty-kit";
+ * const input: OpenComplaintInput = { id: "c-1", customerId: "cust-7", channel: "phone", cause: "poor-overall-service", description: "Rude staff", at: "2026-03-02T09:00:00Z" };
+ * console.log(input.id);
+ * ```
+ * @category complaints
+ */
+export type OpenComplaintInput = z.input<typeof OpenComplaintInputSchema>;
+
+/**
+ * The first entry of every history: the complaint as opened, with every default filled in, so
+ * that `replay(history)` needs nothing else.
+ *
+ * @example
+ * ```ts
+ * import { OpenRecordSchema } from "loyalty-kit";
+ * console.log(Object.keys(OpenRecordSchema.shape).includes("priority")); // true
+ * ```
+ * @category complaints
+ */
+export const OpenRecordSchema = /* @__PURE__ */ z.strictObject({
+  type: z.literal("OPEN"),
+  at: InstantSchema,
+  by: text("who recorded the complaint"),
+  id: text("a complaint id"),
+  customerId: text("a customer id"),
+  channel: z.enum(COMPLAINT_CHANNELS),
+  cause: z.enum(COMPLAINT_CAUSES),
+  description: z.string(),
+  customerValue: z.enum(CUSTOMER_VALUES),
+  priority: z.enum(COMPLAINT_PRIORITIES),
+  priorityOverridden: z.boolean(),
+  reopenWindowDays: days,
+  autoCloseAfterDays: days,
+});
+
+/**
+ * The opening entry of a complaint's history.
+ *
+ * @example
+ * ```ts
+ * import type { OpenRecord } from "loyalty-kit";
+ * const describe = (r: OpenRecord) => `${r.id} opened ${r.at}`;
+ * console.log(typeof describe);
+ * ```
+ * @category complaints
+ */
+export type OpenRecord = z.output<typeof OpenRecordSchema>;
+
+/**
+ * One entry of a complaint's history: the opening record, then every accepted event.
+ *
+ * @example
+ * ```ts
+ * import type { ComplaintHistoryEntry } from "loyalty-kit";
+ * const e: ComplaintHistoryEntry = { type: "CLOSE", at: "2026-03-20T10:00:00.000Z", by: "agent:ana" };
+ * console.log(e.type);
+ * ```
+ * @category complaints
+ */
+export type ComplaintHistoryEntry = OpenRecord | ComplaintEvent;
+
+const nullableInstant = /* @__PURE__ */ InstantSchema.nullable();
+
+/**
+ * The working memory of a complaint, derived from its history: the alternatives analyzed and the
+ * plan agreed in the current round (a reopen starts a new round), delivery and follow-up, the open
+ * escalation, and counters.
+ *
+ * @example
+ * ```ts
+ * import { ComplaintContextSchema } from "loyalty-kit";
+ * console.log(Object.keys(ComplaintContextSchema.shape).length);
+ * ```
+ * @category complaints
+ */
+export const ComplaintContextSchema = /* @__PURE__ */ z.strictObject({
+  alternatives: z.array(z.string()),
+  plan: z.strictObject({ alternative: z.number().int().nonnegative(), description: z.string(), agreedAt: InstantSchema }).nullable(),
+  deliveredAt: nullableInstant,
+  followUp: z.strictObject({ satisfied: z.boolean(), at: InstantSchema }).nullable(),
+  escalation: z.strictObject({ team: z.string(), reason: z.string(), from: z.enum(WORKING_STATES), at: InstantSchema }).nullable(),
+  resolvedAt: nullableInstant,
+  lastCustomerReplyAt: nullableInstant,
+  rejectionReason: z.string().nullable(),
+  escalations: z.number().int().nonnegative(),
+  reopens: z.number().int().nonnegative(),
+});
+
+/**
+ * The context of a complaint snapshot.
+ *
+ * @example
+ * ```ts
+ * import type { ComplaintContext } from "loyalty-kit";
+ * const count = (c: ComplaintContext) => c.escalations + c.reopens;
+ * console.log(typeof count);
+ * ```
+ * @category complaints
+ */
+export type ComplaintContext = z.output<typeof ComplaintContextSchema>;
+
+/**
+ * A complaint snapshot: plain JSON, `{ state, context, history }` in the XState manner plus the
+ * fields of the opening record for convenience. Every instant is a UTC ISO string. The snapshot is
+ * fully determined by its history: `replay(snapshot.history)` deep-equals it, and `parseComplaint`
+ * checks exactly that.
+ *
+ * @example
+ * ```ts
+ * import { ComplaintSchema, openComplaint } from "loyalty-kit";
+ * const c = openComplaint({ id: "c-1", customerId: "cust-7", channel: "email", cause: "overpricing", description: "Charged twice", at: "2026-03-02T09:00:00Z" });
+ * console.log(ComplaintSchema.safeParse(c).success); // true
+ * ```
+ * @category complaints
+ */
+export const ComplaintSchema = /* @__PURE__ */ z.strictObject({
+  id: z.string(),
+  customerId: z.string(),
+  channel: z.enum(COMPLAINT_CHANNELS),
+  cause: z.enum(COMPLAINT_CAUSES),
+  description: z.string(),
+  customerValue: z.enum(CUSTOMER_VALUES),
+  priority: z.enum(COMPLAINT_PRIORITIES),
+  reopenWindowDays: days,
+  autoCloseAfterDays: days,
+  state: z.enum(COMPLAINT_STATES),
+  openedAt: InstantSchema,
+  updatedAt: InstantSchema,
+  context: ComplaintContextSchema,
+  history: z.tuple([OpenRecordSchema], z.lazy(() => ComplaintEventSchema)),
+});
+
+/**
+ * A complaint snapshot (see {@link ComplaintSchema}). Snapshots returned by this module are deeply
+ * frozen.
+ *
+ * @example
+ * ```ts
+ * import { openComplaint, type Complaint } from "loyalty-kit";
+ * const c: Complaint = openComplaint({ id: "c-1", customerId: "cust-7", channel: "chat", cause: "delay-in-fixing", description: "Still broken", at: "2026-03-02T09:00:00Z" });
+ * console.log(c.state); // "received"
+ * ```
+ * @category complaints
+ */
+export type Complaint = z.output<typeof ComplaintSchema>;

@@ -1,0 +1,63 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  can,
+  complaintMetrics,
+  deadlines,
+  machineDefinition,
+  nextEvents,
+  openComplaint,
+  parseComplaint,
+  safeParseComplaint,
+  transition,
+  type Complaint,
+  type ComplaintEvent,
+  type ComplaintEventInput,
+  type ComplaintEventType,
+  type ComplaintState,
+  type OpenComplaintInput,
+} from "../../src/index.js";
+
+declare const c: Complaint;
+
+describe("complaints types", () => {
+  it("openComplaint takes an input whose `at` may be a Date or a string and returns a Complaint", () => {
+    expectTypeOf(openComplaint).parameter(0).toEqualTypeOf<OpenComplaintInput>();
+    expectTypeOf<OpenComplaintInput["at"]>().toEqualTypeOf<string | Date>();
+    expectTypeOf(openComplaint).returns.toEqualTypeOf<Complaint>();
+  });
+
+  it("events are a discriminated union on type, narrowing to their own fields", () => {
+    const e = {} as ComplaintEvent;
+    if (e.type === "FOLLOW_UP") expectTypeOf(e.satisfied).toEqualTypeOf<boolean>();
+    if (e.type === "ESCALATE") expectTypeOf(e.team).toEqualTypeOf<string>();
+    if (e.type === "AGREE_PLAN") expectTypeOf(e.customerAgreed).toEqualTypeOf<boolean>();
+    expectTypeOf<ComplaintEvent["type"]>().toEqualTypeOf<ComplaintEventType>();
+    expectTypeOf<ComplaintEvent["at"]>().toEqualTypeOf<string>();
+  });
+
+  it("transition and can take event inputs; a FOLLOW_UP without satisfied does not compile", () => {
+    expectTypeOf(transition).parameter(1).toEqualTypeOf<ComplaintEventInput>();
+    expectTypeOf(can).returns.toEqualTypeOf<boolean>();
+    // @ts-expect-error satisfied is required
+    transition(c, { type: "FOLLOW_UP", at: "2026-03-02T09:00:00Z", by: "a" });
+    // @ts-expect-error unknown event type
+    transition(c, { type: "PARTY", at: "2026-03-02T09:00:00Z", by: "a" });
+  });
+
+  it("states and next events are literal unions", () => {
+    expectTypeOf(c.state).toEqualTypeOf<ComplaintState>();
+    expectTypeOf(nextEvents(c)).toEqualTypeOf<ComplaintEventType[]>();
+    expectTypeOf(machineDefinition.initial).toEqualTypeOf<ComplaintState>();
+  });
+
+  it("parse and safeParse return a Complaint", () => {
+    expectTypeOf(parseComplaint).returns.toEqualTypeOf<Complaint>();
+    const r = safeParseComplaint({});
+    if (r.success) expectTypeOf(r.data).toEqualTypeOf<Complaint>();
+  });
+
+  it("deadlines are ISO strings and metrics rates nullable numbers", () => {
+    expectTypeOf(deadlines).returns.toHaveProperty("resolve").toEqualTypeOf<string>();
+    expectTypeOf(complaintMetrics).returns.toHaveProperty("reopenRate").toEqualTypeOf<number | null>();
+  });
+});
