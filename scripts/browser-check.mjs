@@ -52,6 +52,13 @@ const CHECKS = [
     const retry = lib.checkout(program, r.account, basket, { transactionId: "sale-1", consent: true });
     return [r.status, String(r.pointsEarned), retry.status, String(lib.balance(retry.account.points, { at: "2026-03-02T00:00:00Z" }))].join(" ");
   }, "applied 35 duplicate 35"]),
+  // complaints: the five A's machine, pure transitions
+  needs(["openComplaint", "transition", "can"], ["a complaint is acknowledged and cannot be closed yet", () => {
+    let c = lib.openComplaint({ id: "C-1", customerId: "cust-7", channel: "phone", cause: "delay-in-fixing",
+      description: "Boiler still broken", at: "2026-03-02T09:12:00+01:00" });
+    c = lib.transition(c, { type: "ACKNOWLEDGE", at: "2026-03-02T09:14:00+01:00", by: "agent:maria" });
+    return c.state + " " + lib.can(c, { type: "CLOSE", at: "2026-03-02T09:15:00+01:00", by: "agent:maria" });
+  }, "acknowledged false"]),
   // measurement: 5 promoters, 3 passives, 2 detractors → NPS 30
   needs(["nps"], ["NPS of ten answers", () => String(lib.nps([10, 9, 9, 10, 9, 8, 7, 8, 3, 6]).score), "30"]),
 ];
