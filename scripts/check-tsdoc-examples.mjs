@@ -214,5 +214,49 @@ for (const { ex, error, ms } of results) {
 }
 
 for (const m of multiple) console.log(`warn ${m}`);
+
+// ---- 3. type-check every example against dist/'s declarations -------------------------------------
+// Reported as warnings (the examples run either way); `--strict-types` makes type errors failures.
+const strictTypes = process.argv.includes("--strict-types");
+if (!process.argv.includes("--no-types")) {
+  const typeDir = join(outDir, "types");
+  mkdirSync(typeDir, { recursive: true });
+  const sources = new Map(); // .ts path → example
+  examples.forEach((ex, index) => {
+    if (ex.error) return;
+    const path = join(typeDir, `${String(index).padStart(4, "0")}.ts`);
+    writeFileSync(path, `${ex.code}\nexport {};\n`);
+    sources.set(path, ex);
+  });
+  const program = ts.createProgram([...sources.keys()], {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    types: [],
+    noEmit: true,
+    skipLibCheck: true,
+    allowImportingTsExtensions: false,
+  });
+  const byExample = new Map();
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const ex = d.file && sources.get(d.file.fileName);
+    if (!ex) continue;
+    const { line } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
+    const list = byExample.get(ex) ?? [];
+    list.push(`line ${line + 1} of the example: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+    byExample.set(ex, list);
+  }
+  for (const [ex, list] of byExample) {
+    if (strictTypes) failed++;
+    console.log(`${strictTypes ? red("FAIL") : "warn"} ${ex.file}:${ex.line}: the example does not type-check against dist/`);
+    for (const m of list.slice(0, 3)) console.log(`    ${m}`);
+  }
+  console.log(`Type-checked ${sources.size} examples against dist/: ${byExample.size} with type errors${strictTypes || byExample.size === 0 ? "" : " (warnings; --strict-types fails on them)"}`);
+}
+
 console.log(`tsdoc examples: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;
