@@ -1,1 +1,17 @@
-export {};
+// The points ledger: an append-only list of entries per account, with lots, holds and debits derived
+// from it; pure functions over JSON snapshots.
+export * from "./schemas.js";
+export { openAccount } from "./openAccount.js";
+export { post, type PostOptions, type PostResult } from "./post.js";
+export { postMany, type PostManyResult } from "./postMany.js";
+export { balance, type AtOptions } from "./balance.js";
+export { availableLots, type AvailableLot } from "./availableLots.js";
+export { statement, type Statement, type StatementLine, type StatementOptions } from "./statement.js";
+export { replayAccount } from "./replayAccount.js";
+export { parseAccount, safeParseAccount } from "./parseAccount.js";
+export { parseEntry, safeParseEntry } from "./parseEntry.js";
+export { findEntry } from "./findEntry.js";
+export { unconsumedPoints } from "./unconsumedPoints.js";
+export { reversiblePoints } from "./reversiblePoints.js";
+export { sweepExpired, type SweepOptions } from "./sweepExpired.js";
+export { entryJsonSchema, accountJsonSchema } from "./jsonSchema.js";

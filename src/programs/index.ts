@@ -1,1 +1,64 @@
-export {};
+// Loyalty programs at the till: configuration, quote, checkout, refund.
+export {
+  ActiveWindowSchema,
+  BonusProgramSchema,
+  CardRewardSchema,
+  CatalogProgramSchema,
+  ClawbackPolicySchema,
+  CumulativeProgramSchema,
+  DiscountProgramSchema,
+  EarnRuleSchema,
+  EarnSchema,
+  EligibilitySchema,
+  LineKindSchema,
+  ProgramSchema,
+  RedeemSchema,
+  RewardGiftSchema,
+  RewardSchema,
+  SpendWindowSchema,
+  StampsProgramSchema,
+  TierSchema,
+  WelcomeBonusSchema,
+  type ActiveWindow,
+  type ClawbackPolicy,
+  type Earn,
+  type EarnRule,
+  type Eligibility,
+  type LineKind,
+  type Program,
+  type ProgramInput,
+  type ProgramKind,
+  type Reward,
+  type SpendWindow,
+  type Tier,
+} from "./program.js";
+export { BasketLineSchema, BasketSchema, type Basket, type BasketInput, type BasketLine } from "./basket.js";
+export {
+  CheckoutRecordSchema,
+  ExplanationSchema,
+  PricedLineSchema,
+  QuoteSchema,
+  RefundedLineSchema,
+  RefundRecordSchema,
+  type CheckoutRecord,
+  type Explanation,
+  type PricedLine,
+  type Quote,
+  type RefundedLine,
+  type RefundRecord,
+} from "./result.js";
+export { CatalogStockSchema, ProgramAccountSchema, type CatalogStock, type ProgramAccount } from "./account.js";
+export type { CheckoutOptions, Consent, QuoteOptions, RefundOptions } from "./options.js";
+export { parseProgram, safeParseProgram } from "./parseProgram.js";
+export { parseBasket, safeParseBasket } from "./parseBasket.js";
+export { programJsonSchema } from "./programJsonSchema.js";
+export { parseProgramAccount, safeParseProgramAccount } from "./parseProgramAccount.js";
+export { openProgramAccount, type OpenProgramAccountOptions } from "./openProgramAccount.js";
+export { openCatalogStock } from "./openCatalogStock.js";
+export { parseCatalogStock, safeParseCatalogStock } from "./parseCatalogStock.js";
+export { tierFor } from "./tierFor.js";
+export { accumulatedSpend } from "./accumulatedSpend.js";
+export { quote } from "./quote.js";
+export { checkout, type CheckoutResult } from "./checkout.js";
+export { refund, type RefundResult } from "./refund.js";
+export { checkoutAll, type CheckoutAllOptions, type CheckoutAllResult } from "./checkoutAll.js";

@@ -1,0 +1,949 @@
+// The ledger engine. A private, mutable working state is built (from nothing for replay, from a
+// snapshot for post), entries are applied to it, and a fresh frozen snapshot is written out. The
+// working state never escapes and input snapshots are only read, so a throw applies nothing.
+//
+// Bookkeeping that keeps replay O(entries):
+// - points are BigInt units (10^-scale points): exact integer arithmetic;
+// - lots with points left and not yet past expiry sit in a min-heap ordered by (expiry, creation),
+//   which is exactly redeem order, so consuming is O(log lots) per lot touched;
+// - when time moves past a lot's expiry it leaves the heap for the `lapsed` set, so the running
+//   totals `live` (spendable lot points) and `lapsedTotal` stay exact without rescanning;
+// - a hold takes its points out of the lots at once (like a redeem, into a pending debit), so a
+//   held point can never be spent twice or expire under the hold; capture keeps them, release and
+//   timeout give them back. Holds with a timeout sit in a second heap, processed as time passes.
+import {
+  ErrorCode,
+  IdempotencyConflictError,
+  InsufficientPointsError,
+  InvalidTransitionError,
+  LoyaltyError,
+  LoyaltyValidationError,
+  OperationError,
+  VersionConflictError,
+} from "../../errors/errors.js";
+import type { Account, Debit, Entry, EntryInput, Hold, Lot } from "../schemas.js";
+import { parseInstant, preview as previewValue } from "./instant.js";
+import type { PostOptions } from "../post.js";
+import type { PostManyResult } from "../postMany.js";
+import type { AvailableLot } from "../availableLots.js";
+import type { Statement, StatementLine } from "../statement.js";
+import { instantMs, normalizeEntry, storedEntryChecker, storedInstant } from "./entries.js";
+import { heapPop, heapPush } from "./heap.js";
+import { jsonEqual } from "./json.js";
+import { canonicalPattern, fromUnits, minBig, toUnits } from "./units.js";
+
+type Path = readonly (string | number)[];
+
+export interface Settings {
+  readonly accountId: string;
+  readonly currency: string | undefined;
+  readonly scale: number;
+  readonly negativeLimit: bigint;
+}
+
+interface LotS {
+  readonly node: "lot";
+  /** The entry that created the lot (earn, positive adjust, or a reverse paying points back). */
+  readonly entry: Entry;
+  readonly lotId: string;
+  readonly at: string;
+  readonly expiresAt: string | undefined;
+  readonly expMs: number;
+  readonly seq: number;
+  readonly points: bigint;
+  remaining: bigint;
+  consumed: bigint;
+  expired: bigint;
+  reversed: bigint;
+  clawedBack: bigint;
+  inHeap: boolean;
+  /** The unchanged snapshot object this state came from, reused on output; cleared on change. */
+  src: Lot | undefined;
+}
+
+interface HoldS {
+  readonly holdId: string;
+  /** The hold entry. */
+  readonly entry: Entry;
+  readonly at: string;
+  readonly points: bigint;
+  readonly timeoutAt: string | undefined;
+  readonly timeoutMs: number;
+  /** Creation order: breaks ties between holds timing out at the same instant. */
+  readonly seq: number;
+  active: boolean;
+  /** Where the held points were taken from (not listed among the account's debits). */
+  readonly debit: DebitS;
+  src: Hold | undefined;
+}
+
+interface Alloc {
+  readonly lot: LotS;
+  points: bigint;
+}
+
+interface DebitS {
+  readonly node: "debit";
+  /** The entry that took the points (redeem, capture, negative adjust, or a reverse's shortfall). */
+  readonly entry: Entry;
+  readonly transactionId: string;
+  points: bigint;
+  readonly allocs: Alloc[];
+  deficit: bigint;
+  reversed: bigint;
+  src: Debit | undefined;
+}
+
+/** A change of the available balance that no entry caused: a lot lapsing or a hold timing out. */
+interface TimeEvent {
+  readonly kind: "lapse" | "timeout";
+  readonly at: string;
+  readonly id: string;
+  readonly change: bigint;
+}
+
+export interface State {
+  readonly settings: Settings;
+  nowMs: number;
+  readonly entries: Entry[];
+  /** transactionId → its entry, or the lot or debit it created (which point back to the entry). */
+  readonly index: Map<string, Entry | LotS | DebitS>;
+  readonly lots: LotS[];
+  readonly heap: LotS[];
+  readonly lapsed: Set<LotS>;
+  live: bigint;
+  lapsedTotal: bigint;
+  readonly holds: Map<string, HoldS>;
+  readonly timeouts: HoldS[];
+  holdSeq: number;
+  readonly debits: DebitS[];
+  deficit: bigint;
+  onTimeEvent: ((e: TimeEvent) => void) | undefined;
+}
+
+const lotBefore = (a: LotS, b: LotS): boolean => a.expMs < b.expMs || (a.expMs === b.expMs && a.seq < b.seq);
+const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs || (a.timeoutMs === b.timeoutMs && a.seq < b.seq);
+
+// ---------------------------------------------------------------------------------------------
+// Settings and snapshots
+
+export function emptyState(settings: Settings): State {
+  return {
+    settings,
+    nowMs: Number.NEGATIVE_INFINITY,
+    entries: [],
+    index: new Map(),
+    lots: [],
+    heap: [],
+    lapsed: new Set(),
+    live: 0n,
+    lapsedTotal: 0n,
+    holds: new Map(),
+    timeouts: [],
+    holdSeq: 0,
+    debits: [],
+    deficit: 0n,
+    onTimeEvent: undefined,
+  };
+}
+
+function notAnAccount(path: Path, message: string): never {
+  throw new LoyaltyValidationError([{ path: ["account", ...path], message }], "account");
+}
+
+/** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
+function checkAccount(account: unknown): asserts account is Account {
+  if (typeof account !== "object" || account === null) notAnAccount([], `expected an account snapshot (from openAccount, post, replayAccount or parseAccount), got ${previewValue(account)}`);
+  const a = account as Record<string, unknown>;
+  for (const k of ["entries", "lots", "holds", "debits"]) if (!Array.isArray(a[k])) notAnAccount([k], `expected an array, got ${previewValue(a[k])}`);
+  const entries = a["entries"] as unknown[];
+  if (a["version"] !== entries.length) notAnAccount(["version"], `expected the number of entries (${entries.length}), got ${previewValue(a["version"])}`);
+  const scale = a["scale"];
+  if (typeof scale !== "number" || !Number.isInteger(scale) || scale < 0 || scale > 18) notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
+  if (typeof a["accountId"] !== "string") notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
+}
+
+/** Stored-form patterns for scales 0–18, built once. */
+const CANONICAL_BY_SCALE: readonly RegExp[] = /* @__PURE__ */ Array.from({ length: 19 }, (_, scale) => canonicalPattern(scale));
+
+function unitsOf(text: unknown, scale: number, path: Path): bigint {
+  // Stored form (exactly `scale` decimals) is read directly; anything else is checked and converted.
+  if (text === "0") return 0n;
+  const canonical = CANONICAL_BY_SCALE[scale];
+  if (typeof text === "string" && canonical !== undefined && canonical.test(text)) return BigInt(scale === 0 ? text : text.replace(".", ""));
+  const u = typeof text === "string" ? toUnits(text, scale) : undefined;
+  if (u === undefined) notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
+  return u;
+}
+
+function msOf(text: unknown, path: Path): number {
+  const stored = storedInstant(text);
+  if (!Number.isNaN(stored)) return stored;
+  const ms = typeof text === "string" ? Date.parse(text) : Number.NaN;
+  if (!Number.isFinite(ms)) notAnAccount(path, `expected an ISO-8601 instant, got ${previewValue(text)}`);
+  return ms;
+}
+
+function settingsOfAccount(account: Account): Settings {
+  const scale = account.scale;
+  return {
+    accountId: account.accountId,
+    currency: account.currency,
+    scale,
+    negativeLimit: unitsOf(account.negativeLimit, scale, ["negativeLimit"]),
+  };
+}
+
+function lastMs(account: Account): number {
+  const last = account.entries[account.entries.length - 1];
+  return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at, ["entries", account.entries.length - 1, "at"]);
+}
+
+/** Rebuilds the working state from a snapshot: O(lots + holds + debits), entries are shared. */
+function stateFromAccount(account: Account): State {
+  const settings = settingsOfAccount(account);
+  const { scale } = settings;
+  const state = emptyState(settings);
+  state.nowMs = lastMs(account);
+  const stored = storedEntryChecker(scale);
+  const instant = { ms: 0 };
+  account.entries.forEach((e, i) => {
+    // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
+    const entry = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
+    state.entries.push(entry);
+    state.index.set(entry.transactionId, entry);
+  });
+  const creator = (id: string, path: Path): Entry => {
+    const node = state.index.get(id);
+    if (node === undefined) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
+    // A hold that timed out may have paid points back as a lot named after it: that lot is indexed already.
+    return "node" in node ? node.entry : node;
+  };
+  account.lots.forEach((l, i) => {
+    const p: Path = ["lots", i];
+    const lot: LotS = {
+      node: "lot",
+      entry: creator(l.lotId, [...p, "lotId"]),
+      lotId: l.lotId,
+      at: l.at,
+      expiresAt: l.expiresAt,
+      expMs: l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]),
+      seq: i,
+      points: unitsOf(l.points, scale, [...p, "points"]),
+      remaining: unitsOf(l.remaining, scale, [...p, "remaining"]),
+      consumed: unitsOf(l.consumed, scale, [...p, "consumed"]),
+      expired: unitsOf(l.expired, scale, [...p, "expired"]),
+      reversed: unitsOf(l.reversed, scale, [...p, "reversed"]),
+      clawedBack: unitsOf(l.clawedBack, scale, [...p, "clawedBack"]),
+      inHeap: false,
+      src: Object.isFrozen(l) ? l : undefined,
+    };
+    state.lots.push(lot);
+    state.index.set(lot.lotId, lot);
+    if (lot.remaining > 0n) {
+      if (lot.expMs > state.nowMs) {
+        state.live += lot.remaining;
+        lot.inHeap = true;
+        state.heap.push(lot);
+      } else {
+        state.lapsedTotal += lot.remaining;
+        state.lapsed.add(lot);
+      }
+    }
+  });
+  // A sorted array is a valid min-heap.
+  state.heap.sort((a, b) => (lotBefore(a, b) ? -1 : lotBefore(b, a) ? 1 : 0));
+  const allocsOf = (list: readonly { lotId: string; points: string }[], p: Path): Alloc[] =>
+    list.map((a, j) => {
+      const lot = state.index.get(a.lotId);
+      if (lot === undefined || !("node" in lot) || lot.node !== "lot") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+      return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
+    });
+  account.holds.forEach((h, i) => {
+    const p: Path = ["holds", i];
+    const timeoutMs = h.timeoutAt === undefined ? Number.POSITIVE_INFINITY : msOf(h.timeoutAt, [...p, "timeoutAt"]);
+    const entry = creator(h.holdId, [...p, "holdId"]);
+    const points = unitsOf(h.points, scale, [...p, "points"]);
+    const hold: HoldS = {
+      holdId: h.holdId,
+      entry,
+      at: h.at,
+      points,
+      timeoutAt: h.timeoutAt,
+      timeoutMs,
+      seq: i,
+      active: timeoutMs > state.nowMs,
+      debit: { node: "debit", entry, transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0n, src: undefined },
+      src: Object.isFrozen(h) && Object.isFrozen(h.lots) ? h : undefined,
+    };
+    state.holds.set(hold.holdId, hold);
+    if (hold.active && Number.isFinite(timeoutMs)) state.timeouts.push(hold);
+  });
+  state.holdSeq = account.holds.length;
+  state.timeouts.sort((a, b) => (timeoutBefore(a, b) ? -1 : timeoutBefore(b, a) ? 1 : 0));
+  account.debits.forEach((d, i) => {
+    const p: Path = ["debits", i];
+    const debit: DebitS = {
+      node: "debit",
+      entry: creator(d.transactionId, [...p, "transactionId"]),
+      transactionId: d.transactionId,
+      points: unitsOf(d.points, scale, [...p, "points"]),
+      allocs: allocsOf(d.lots, p),
+      deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
+      reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
+      src: Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined,
+    };
+    state.debits.push(debit);
+    state.index.set(debit.transactionId, debit);
+  });
+  state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
+  return state;
+}
+
+/** Writes the working state out as a fresh frozen snapshot, reusing unchanged frozen parts. */
+export function toAccount(state: State): Account {
+  const { scale, negativeLimit, accountId, currency } = state.settings;
+  const f = (u: bigint): string => fromUnits(u, scale);
+  const lots = state.lots.map((l): Lot => {
+    if (l.src !== undefined) return l.src;
+    const lot: Lot =
+      l.expiresAt === undefined
+        ? { lotId: l.lotId, at: l.at, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) }
+        : { lotId: l.lotId, at: l.at, expiresAt: l.expiresAt, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) };
+    return Object.freeze(lot);
+  });
+  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] => Object.freeze(allocs.map((a) => Object.freeze({ lotId: a.lot.lotId, points: f(a.points) }))) as Debit["lots"];
+  const holds = [...state.holds.values()].map((h): Hold => {
+    if (h.src !== undefined) return h.src;
+    const hold: Hold = { holdId: h.holdId, at: h.at, points: f(h.points), lots: allocsOut(h.debit.allocs), deficit: f(h.debit.deficit) };
+    if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
+    return Object.freeze(hold);
+  });
+  const debits = state.debits.map(
+    (d): Debit =>
+      d.src ??
+      Object.freeze({
+        transactionId: d.transactionId,
+        points: f(d.points),
+        lots: allocsOut(d.allocs),
+        deficit: f(d.deficit),
+        reversed: f(d.reversed),
+      }),
+  );
+  return Object.freeze({
+    accountId,
+    ...(currency === undefined ? {} : { currency }),
+    scale,
+    negativeLimit: f(negativeLimit),
+    version: state.entries.length,
+    entries: Object.freeze(state.entries.slice()) as Entry[],
+    lots: Object.freeze(lots) as Lot[],
+    holds: Object.freeze(holds) as Hold[],
+    debits: Object.freeze(debits) as Debit[],
+    deficit: f(state.deficit),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time and balance
+
+function available(state: State): bigint {
+  return state.live - state.deficit;
+}
+
+/** Moves the state's clock to `ms`: lots past expiry lapse, holds past timeout stop reserving. */
+function advance(state: State, ms: number): void {
+  const { heap, timeouts } = state;
+  for (;;) {
+    const lot = heap[0];
+    const hold = timeouts[0];
+    const lotDue = lot !== undefined && lot.expMs <= ms;
+    const holdDue = hold !== undefined && hold.timeoutMs <= ms;
+    if (lotDue && (!holdDue || lot.expMs <= hold.timeoutMs)) {
+      heapPop(heap, lotBefore);
+      state.nowMs = Math.max(state.nowMs, lot.expMs);
+      lot.inHeap = false;
+      if (lot.remaining > 0n) {
+        state.live -= lot.remaining;
+        state.lapsedTotal += lot.remaining;
+        state.lapsed.add(lot);
+        // lot.expiresAt is defined: a lot without expiry has expMs = +Infinity and is never due.
+        state.onTimeEvent?.({ kind: "lapse", at: lot.expiresAt ?? "", id: lot.lotId, change: -lot.remaining });
+      }
+    } else if (holdDue) {
+      heapPop(timeouts, timeoutBefore);
+      // Time moves to the timeout first, so points given back to lots that expired meanwhile lapse.
+      state.nowMs = Math.max(state.nowMs, hold.timeoutMs);
+      if (hold.active && state.holds.get(hold.holdId) === hold) {
+        const before = available(state);
+        hold.active = false;
+        hold.src = undefined;
+        // hold.timeoutAt is defined: a hold without timeout has timeoutMs = +Infinity and is never due.
+        const at = hold.timeoutAt ?? "";
+        restore(state, hold.debit, hold.points, hold.entry, at);
+        state.onTimeEvent?.({ kind: "timeout", at, id: hold.holdId, change: available(state) - before });
+      }
+    } else {
+      break;
+    }
+  }
+  if (ms > state.nowMs) state.nowMs = ms;
+}
+
+function fmt(state: State, u: bigint): string {
+  return fromUnits(u, state.settings.scale);
+}
+
+/** Throws InsufficientPointsError unless `need` more points can be taken. */
+function ensureAvailable(state: State, need: bigint): void {
+  const balanceNow = available(state);
+  const limit = state.settings.negativeLimit;
+  if (balanceNow - need >= -limit) return;
+  const spendable = balanceNow + limit;
+  const shown = fmt(state, spendable < 0n ? 0n : spendable);
+  const message =
+    limit === 0n
+      ? `insufficient points: requested ${fmt(state, need)}, available ${shown}`
+      : `insufficient points: requested ${fmt(state, need)}, available ${shown} (balance ${fmt(state, balanceNow)}, negative limit ${fmt(state, limit)})`;
+  throw new InsufficientPointsError(fmt(state, need), shown, message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lots and debits
+
+function touch(lot: LotS): void {
+  lot.src = undefined;
+}
+
+/** Creates the lot of `entry` (its id is the entry's transactionId); a negative balance is repaid from it first. */
+function createLot(state: State, entry: Entry, expiresAt: string | undefined, points: bigint, at: string = entry.at): void {
+  const repay = minBig(points, state.deficit);
+  state.deficit -= repay;
+  const lotId = entry.transactionId;
+  const lot: LotS = {
+    node: "lot",
+    entry,
+    lotId,
+    at,
+    expiresAt,
+    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : instantMs(expiresAt),
+    seq: state.lots.length,
+    points,
+    remaining: repay === 0n ? points : points - repay,
+    consumed: repay,
+    expired: 0n,
+    reversed: 0n,
+    clawedBack: 0n,
+    inHeap: false,
+    src: undefined,
+  };
+  state.lots.push(lot);
+  state.index.set(lotId, lot);
+  if (lot.remaining > 0n) {
+    // A new lot is never past its expiry (expiresAt > at), except a credit lot, which has none.
+    state.live += lot.remaining;
+    lot.inHeap = true;
+    heapPush(state.heap, lot, lotBefore);
+  }
+}
+
+/** Puts `amount` points back into a lot. */
+function addBack(state: State, lot: LotS, amount: bigint): void {
+  lot.remaining += amount;
+  if (lot.expMs <= state.nowMs) {
+    state.lapsedTotal += amount;
+    state.lapsed.add(lot);
+  } else {
+    state.live += amount;
+    if (!lot.inHeap) {
+      lot.inHeap = true;
+      heapPush(state.heap, lot, lotBefore);
+    }
+  }
+}
+
+/** Takes `amount` out of one lot's remaining points (the lot stays in the heap; empty lots are skipped lazily). */
+function takeFrom(state: State, lot: LotS, amount: bigint): void {
+  lot.remaining -= amount;
+  if (lot.expMs <= state.nowMs) {
+    state.lapsedTotal -= amount;
+    if (lot.remaining === 0n) state.lapsed.delete(lot);
+  } else {
+    state.live -= amount;
+  }
+}
+
+function newDebit(state: State, entry: Entry): DebitS {
+  const debit: DebitS = { node: "debit", entry, transactionId: entry.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
+  state.debits.push(debit);
+  state.index.set(debit.transactionId, debit);
+  return debit;
+}
+
+/** Consumes `amount` from spendable lots in redeem order; what the lots cannot cover becomes deficit. */
+function consume(state: State, amount: bigint, debit: DebitS): void {
+  debit.points += amount;
+  let need = amount;
+  const heap = state.heap;
+  while (need > 0n) {
+    const lot = heap[0];
+    if (lot === undefined) break;
+    if (lot.remaining === 0n) {
+      heapPop(heap, lotBefore);
+      lot.inHeap = false;
+      continue;
+    }
+    const take = minBig(need, lot.remaining);
+    touch(lot);
+    lot.remaining -= take;
+    lot.consumed += take;
+    state.live -= take;
+    need -= take;
+    const last = debit.allocs[debit.allocs.length - 1];
+    if (last !== undefined && last.lot === lot) last.points += take;
+    else debit.allocs.push({ lot, points: take });
+    if (lot.remaining === 0n) {
+      heapPop(heap, lotBefore);
+      lot.inHeap = false;
+    }
+  }
+  if (need > 0n) {
+    state.deficit += need;
+    debit.deficit += need;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying entries
+
+function lookup(state: State, transactionId: string): Entry | undefined {
+  const node = state.index.get(transactionId);
+  return node === undefined || !("node" in node) ? node : node.entry;
+}
+
+function pts(state: State, text: string): bigint {
+  // Entries reaching apply are in stored form: points have exactly the account's scale, so the
+  // units are the digits without the point.
+  return BigInt(state.settings.scale === 0 ? text : text.replace(".", ""));
+}
+
+function badEntry(path: Path, message: string, what: string): never {
+  throw new LoyaltyValidationError([{ path, message }], what);
+}
+
+function openHold(state: State, holdId: string, event: "capture" | "release", path: () => Path, what: string): HoldS {
+  const hold = state.holds.get(holdId);
+  if (hold !== undefined) return hold;
+  const entry = lookup(state, holdId);
+  if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `${event}: no hold with transactionId ${JSON.stringify(holdId)} in account ${JSON.stringify(state.settings.accountId)}`, { holdId });
+  if (entry.kind !== "hold") badEntry([...path(), "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, what);
+  throw new InvalidTransitionError("closed", event, [], `hold ${JSON.stringify(holdId)} was already captured or released`);
+}
+
+/** Where an entry sits, for error paths: built only when an error is thrown. */
+interface Where {
+  readonly base: Path;
+  index: number | undefined;
+  readonly what: string;
+}
+
+function pathOf(where: Where): Path {
+  return where.index === undefined ? where.base : [...where.base, where.index];
+}
+
+function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
+  const path = (): Path => pathOf(where);
+  const what = where.what;
+  if (ms < state.nowMs) {
+    badEntry([...path(), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
+  }
+  advance(state, ms);
+  switch (e.kind) {
+    case "earn":
+      createLot(state, e, e.expiresAt, pts(state, e.points));
+      break;
+    case "redeem": {
+      const p = pts(state, e.points);
+      ensureAvailable(state, p);
+      consume(state, p, newDebit(state, e));
+      break;
+    }
+    case "expire":
+      for (const lot of state.lapsed) {
+        touch(lot);
+        lot.expired += lot.remaining;
+        lot.remaining = 0n;
+      }
+      state.lapsed.clear();
+      state.lapsedTotal = 0n;
+      break;
+    case "adjust": {
+      const p = pts(state, e.points);
+      if (p > 0n) {
+        createLot(state, e, e.expiresAt, p);
+      } else {
+        ensureAvailable(state, -p);
+        consume(state, -p, newDebit(state, e));
+      }
+      break;
+    }
+    case "reverse":
+      applyReverse(state, e, path, what);
+      break;
+    case "hold": {
+      const p = pts(state, e.points);
+      ensureAvailable(state, p);
+      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : instantMs(e.timeoutAt);
+      const debit: DebitS = { node: "debit", entry: e, transactionId: e.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
+      consume(state, p, debit);
+      // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
+      const hold: HoldS = { holdId: e.transactionId, entry: e, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
+      state.holds.set(hold.holdId, hold);
+      if (Number.isFinite(timeoutMs)) heapPush(state.timeouts, hold, timeoutBefore);
+      break;
+    }
+    case "capture": {
+      const hold = openHold(state, e.holdId, "capture", path, what);
+      if (!hold.active) {
+        throw new InvalidTransitionError("timed-out", "capture", ["release"], `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`);
+      }
+      const p = e.points === undefined ? hold.points : pts(state, e.points);
+      if (p > hold.points) badEntry([...path(), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
+      // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
+      restore(state, hold.debit, hold.points - p, hold.entry, e.at);
+      state.holds.delete(hold.holdId);
+      hold.active = false;
+      const debit = newDebit(state, e);
+      debit.points = p;
+      debit.deficit = hold.debit.deficit;
+      for (const a of hold.debit.allocs) debit.allocs.push({ lot: a.lot, points: a.points });
+      break;
+    }
+    case "release": {
+      const hold = openHold(state, e.holdId, "release", path, what);
+      state.holds.delete(hold.holdId);
+      if (hold.active) restore(state, hold.debit, hold.points, hold.entry, e.at);
+      hold.active = false;
+      break;
+    }
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+  // Entries that created a lot or a debit are indexed by it (it points back to the entry).
+  if (e.kind === "hold" || e.kind === "release" || e.kind === "expire" || (e.kind === "reverse" && !state.index.has(e.transactionId))) {
+    state.index.set(e.transactionId, e);
+  }
+  state.entries.push(e);
+}
+
+function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path: () => Path, what: string): void {
+  const target = lookup(state, e.reverses);
+  if (target === undefined) {
+    throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
+  }
+  const node = state.index.get(target.transactionId);
+  const lot = node !== undefined && "node" in node && node.node === "lot" ? node : undefined;
+  const debit = node !== undefined && "node" in node && node.node === "debit" ? node : undefined;
+  const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
+  const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
+  if (!isCredit && !isDebit) {
+    badEntry([...path(), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, what);
+  }
+  const left = isCredit && lot !== undefined ? lot.points - lot.reversed - lot.clawedBack : debit !== undefined ? debit.points - debit.reversed : 0n;
+  const r = e.points === undefined ? left : pts(state, e.points);
+  if (r > left || r === 0n) {
+    badEntry([...path(), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, what);
+  }
+  if (isCredit && lot !== undefined) reverseCredit(state, e, lot, r);
+  else if (debit !== undefined) reverseDebit(state, e, debit, r);
+}
+
+/** Takes a credit back: first out of its own lot, then the shortfall by the entry's policy. */
+function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot: LotS, r: bigint): void {
+  const policy = e.shortfall ?? "reject";
+  const lapsed = lot.expMs <= state.nowMs;
+  // Points taken from a lapsed lot do not change the available balance.
+  const balanceNow = available(state);
+  let fromLot = minBig(r, lot.remaining);
+  if (policy === "reject") {
+    const after = lapsed ? balanceNow : balanceNow - fromLot;
+    if (fromLot < r || after < -state.settings.negativeLimit) {
+      const spendable = balanceNow + state.settings.negativeLimit;
+      const canTake = lapsed ? lot.remaining : minBig(lot.remaining, spendable < 0n ? 0n : spendable);
+      throw new InsufficientPointsError(
+        fmt(state, r),
+        fmt(state, canTake),
+        `reverse of ${JSON.stringify(e.reverses)}: requested ${fmt(state, r)}, but only ${fmt(state, canTake)} can be taken back without a shortfall; pass shortfall "deduct-available" or "negative-balance" to settle the rest`,
+      );
+    }
+  } else if (policy === "deduct-available" && !lapsed) {
+    fromLot = minBig(fromLot, balanceNow > 0n ? balanceNow : 0n);
+  }
+  if (fromLot > 0n) {
+    touch(lot);
+    takeFrom(state, lot, fromLot);
+    lot.reversed += fromLot;
+  }
+  const shortfall = r - fromLot;
+  if (shortfall === 0n) return;
+  touch(lot);
+  lot.clawedBack += shortfall;
+  let take = shortfall;
+  if (policy === "deduct-available") {
+    const rest = available(state);
+    take = minBig(shortfall, rest > 0n ? rest : 0n);
+  }
+  if (take > 0n) consume(state, take, newDebit(state, e));
+}
+
+/** Gives `r` points of a debit back (see {@link restore}) and counts them as reversed. */
+function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debit: DebitS, r: bigint): void {
+  debit.src = undefined;
+  debit.reversed += r;
+  restore(state, debit, r, e, e.at);
+}
+
+/**
+ * Gives up to `amount` points of a debit back: the part that went into a negative balance first,
+ * then its lots, most recently consumed first. If that negative balance was since repaid by a later
+ * credit, the repaid part comes back as a new lot without expiry, named after `credit`.
+ */
+function restore(state: State, debit: DebitS, amount: bigint, credit: Entry, at: string): void {
+  let rest = amount;
+  const fromDeficit = minBig(rest, debit.deficit);
+  if (fromDeficit > 0n) {
+    debit.deficit -= fromDeficit;
+    rest -= fromDeficit;
+    const cut = minBig(fromDeficit, state.deficit);
+    state.deficit -= cut;
+    if (fromDeficit > cut) createLot(state, credit, undefined, fromDeficit - cut, at);
+  }
+  while (rest > 0n) {
+    const alloc = debit.allocs[debit.allocs.length - 1];
+    if (alloc === undefined) break;
+    const give = minBig(rest, alloc.points);
+    alloc.points -= give;
+    rest -= give;
+    if (alloc.points === 0n) debit.allocs.pop();
+    touch(alloc.lot);
+    alloc.lot.consumed -= give;
+    addBack(state, alloc.lot, give);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public operations
+
+export function postEntries(account: Account, inputs: readonly EntryInput[], options: PostOptions, many: boolean): PostManyResult {
+  const what = many ? "postMany" : "post";
+  checkAccount(account);
+  if (typeof options !== "object" || options === null) badEntry(["options"], `expected an options object, got ${previewValue(options)}`, what);
+  const expectedVersion: unknown = options.expectedVersion;
+  if (expectedVersion !== undefined && (typeof expectedVersion !== "number" || !Number.isInteger(expectedVersion) || expectedVersion < 0)) {
+    badEntry(["expectedVersion"], `expected a non-negative integer version, got ${previewValue(expectedVersion)}`, what);
+  }
+  if (many && !Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, what);
+  const { scale } = account;
+  const normalized = inputs.map((input, i) => normalizeEntry(input, scale, many ? [i] : [], what));
+  // Few entries (the usual post): scan the ledger; many: index it once.
+  const existing = new Map<string, Entry>();
+  const earlier = (id: string): Entry | undefined => {
+    const known = existing.get(id);
+    if (known !== undefined || normalized.length > 8) return known;
+    const list = account.entries;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]?.transactionId === id) return list[i];
+    return undefined;
+  };
+  if (normalized.length > 8) for (const e of account.entries) existing.set(e.transactionId, e);
+  const results: { transactionId: string; status: "applied" | "duplicate" }[] = [];
+  const fresh: { entry: Entry; index: number }[] = [];
+  normalized.forEach((entry, index) => {
+    const before = earlier(entry.transactionId);
+    if (before === undefined) {
+      existing.set(entry.transactionId, entry);
+      fresh.push({ entry, index });
+      results.push({ transactionId: entry.transactionId, status: "applied" });
+    } else if (jsonEqual(before, entry)) {
+      results.push({ transactionId: entry.transactionId, status: "duplicate" });
+    } else {
+      throw new IdempotencyConflictError(entry.transactionId);
+    }
+  });
+  if (fresh.length === 0) return { status: "duplicate", account, results };
+  if (expectedVersion !== undefined && expectedVersion !== account.version) throw new VersionConflictError(expectedVersion, account.version);
+  const state = stateFromAccount(account);
+  const where: Where = { base: [], index: undefined, what };
+  for (const { entry, index } of fresh) {
+    where.index = many ? index : undefined;
+    applyEntry(state, entry, instantMs(entry.at), where);
+  }
+  return { status: "applied", account: toAccount(state), results };
+}
+
+interface RunOptions {
+  /** Apply only entries at or before this instant. */
+  readonly untilMs?: number;
+  /** Called around each entry (for statements). */
+  readonly onEntry?: (state: State, entry: Entry, apply: () => void) => void;
+  readonly wrapErrors?: boolean;
+}
+
+function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
+  const state = emptyState(settings);
+  const index = state.index;
+  const stored = storedEntryChecker(settings.scale);
+  const wrap = options.wrapErrors === true;
+  const where: Where = { base: wrap ? ["entries"] : [], index: 0, what: wrap ? "account" : "replay" };
+  const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
+  const onEntry = options.onEntry;
+  const instant = { ms: 0 };
+  let i = 0;
+  try {
+    for (; i < inputs.length; i++) {
+      const input = inputs[i];
+      where.index = i;
+      let e = stored(input, instant);
+      let ms = instant.ms;
+      if (e === undefined) {
+        e = normalizeEntry(input, settings.scale, pathOf(where), where.what);
+        ms = instantMs(e.at);
+      }
+      if (ms > untilMs) break;
+      if (index.has(e.transactionId)) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
+      if (onEntry === undefined) applyEntry(state, e, ms, where);
+      else onEntry(state, e, () => applyEntry(state, e, ms, where));
+    }
+  } catch (err) {
+    if (wrap && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {
+      throw new LoyaltyValidationError([{ path: ["entries", i], message: `cannot be replayed: ${err.message}` }], "account");
+    }
+    throw err;
+  }
+  return state;
+}
+
+/** Replays entries into a fresh state (the settings already validated). */
+export function replayState(inputs: readonly unknown[], settings: Settings, wrapErrors: boolean): State {
+  return run(inputs, settings, { wrapErrors });
+}
+
+/** The working state at instant `ms`: from the snapshot when `ms` is at or after its last entry, by replaying a prefix otherwise. */
+function stateAt(account: Account, ms: number): State {
+  const state = ms >= lastMs(account) ? stateFromAccount(account) : run(account.entries, settingsOfAccount(account), { untilMs: ms });
+  advance(state, ms);
+  return state;
+}
+
+export function balanceOf(account: Account, at: string | Date): string {
+  checkAccount(account);
+  const ms = parseInstant(at, "at");
+  const { scale } = account;
+  if (ms < lastMs(account)) {
+    const past = stateAt(account, ms);
+    return fmt(past, available(past));
+  }
+  // One pass over the lots, O(lots): stored-form strings take a fast path, anything else is checked.
+  const zero = fromUnits(0n, scale);
+  const canonical = canonicalPattern(scale);
+  let total = 0n;
+  const lots = account.lots;
+  for (let i = 0; i < lots.length; i++) {
+    const l = lots[i] as Lot; // i < length: present
+    const remaining = l.remaining;
+    if (remaining === zero) continue;
+    const exp = l.expiresAt;
+    if (exp !== undefined) {
+      const expMs = storedInstant(exp);
+      if ((Number.isNaN(expMs) ? msOf(exp, ["lots", i, "expiresAt"]) : expMs) <= ms) continue;
+    }
+    total += canonical.test(remaining) ? BigInt(scale === 0 ? remaining : remaining.replace(".", "")) : unitsOf(remaining, scale, ["lots", i, "remaining"]);
+  }
+  total -= unitsOf(account.deficit, scale, ["deficit"]);
+  // Holds that time out by `at` give their points back: what went into a negative balance in full,
+  // lot points only to lots still unexpired at `at`.
+  let expiry: Map<string, number> | undefined;
+  account.holds.forEach((h, i) => {
+    if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) return;
+    total += unitsOf(h.deficit, scale, ["holds", i, "deficit"]);
+    expiry ??= new Map(account.lots.map((l) => [l.lotId, l.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(l.expiresAt)]));
+    for (const a of h.lots) if ((expiry.get(a.lotId) ?? Number.NEGATIVE_INFINITY) > ms) total += unitsOf(a.points, scale, ["holds", i, "lots"]);
+  });
+  return fromUnits(total, scale);
+}
+
+export function availableLotsOf(account: Account, at: string | Date): AvailableLot[] {
+  checkAccount(account);
+  const state = stateAt(account, parseInstant(at, "at"));
+  return state.heap
+    .filter((l) => l.remaining > 0n)
+    .sort((a, b) => (lotBefore(a, b) ? -1 : 1))
+    .map((l) => ({ lotId: l.lotId, at: l.at, ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }), remaining: fmt(state, l.remaining) }));
+}
+
+export function statementOf(account: Account, fromInput: string | Date, toInput: string | Date): Statement {
+  checkAccount(account);
+  const fromMs = parseInstant(fromInput, "from");
+  const toMs = parseInstant(toInput, "to");
+  if (toMs < fromMs) badEntry(["to"], `expected an instant at or after from (${new Date(fromMs).toISOString()}), got ${new Date(toMs).toISOString()}`, "statement");
+  const lines: StatementLine[] = [];
+  let opening: bigint | undefined;
+  let state: State | undefined;
+  const openAt = (s: State): void => {
+    if (opening !== undefined) return;
+    s.onTimeEvent = undefined;
+    advance(s, fromMs);
+    opening = available(s);
+    s.onTimeEvent = (ev) => lines.push({ at: ev.at, kind: ev.kind, transactionId: ev.id, change: fmt(s, ev.change), balance: fmt(s, available(s)) });
+  };
+  state = run(account.entries, settingsOfAccount(account), {
+    untilMs: toMs,
+    onEntry: (s, e, apply) => {
+      const ms = instantMs(e.at);
+      if (ms >= fromMs) openAt(s);
+      if (opening === undefined) {
+        apply();
+        return;
+      }
+      advance(s, ms);
+      const before = available(s);
+      apply();
+      const after = available(s);
+      lines.push({ at: e.at, kind: e.kind, transactionId: e.transactionId, change: fmt(s, after - before), balance: fmt(s, after) });
+    },
+  });
+  openAt(state);
+  advance(state, toMs);
+  return {
+    accountId: account.accountId,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    opening: fmt(state, opening ?? 0n),
+    lines,
+    closing: fmt(state, available(state)),
+  };
+}
+
+export function lotOf(account: Account, transactionId: string): Lot {
+  checkAccount(account);
+  const lot = account.lots.find((l) => l.lotId === transactionId);
+  if (lot === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no lot with id ${JSON.stringify(transactionId)} (the transactionId of an earn or positive adjust) in account ${JSON.stringify(account.accountId)}`, { transactionId });
+  return lot;
+}
+
+export function reversibleOf(account: Account, transactionId: string): string {
+  checkAccount(account);
+  const { scale } = account;
+  const entry = account.entries.find((e) => e.transactionId === transactionId);
+  if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no entry with transactionId ${JSON.stringify(transactionId)} in account ${JSON.stringify(account.accountId)}`, { transactionId });
+  const lot = account.lots.find((l) => l.lotId === transactionId);
+  if (lot !== undefined && (entry.kind === "earn" || entry.kind === "adjust")) {
+    return fromUnits(unitsOf(lot.points, scale, ["points"]) - unitsOf(lot.reversed, scale, ["reversed"]) - unitsOf(lot.clawedBack, scale, ["clawedBack"]), scale);
+  }
+  const debit = account.debits.find((d) => d.transactionId === transactionId);
+  if (debit !== undefined && (entry.kind === "redeem" || entry.kind === "capture" || entry.kind === "adjust")) {
+    return fromUnits(unitsOf(debit.points, scale, ["points"]) - unitsOf(debit.reversed, scale, ["reversed"]), scale);
+  }
+  return fromUnits(0n, scale);
+}

@@ -1,0 +1,320 @@
+// Entry normalization: the full zod path (any input shape callers may pass) and a fast path for
+// entries already in stored form (replay of a saved ledger), both ending in the same canonical object
+// with fixed key order and points written with exactly the account's scale.
+import { LoyaltyValidationError, type ValidationIssue } from "../../errors/errors.js";
+import type { Entry } from "../schemas.js";
+import { instantMillis, preview } from "./instant.js";
+import { isJsonValue } from "./json.js";
+import { canonicalPattern, fromUnits, toUnits } from "./units.js";
+
+type Path = readonly (string | number)[];
+
+/** Builds the stored form of an entry: keys in schema order, absent optionals left out, frozen. */
+function canonical(e: Entry): Entry {
+  let out: Entry;
+  switch (e.kind) {
+    case "earn":
+      out = { kind: "earn", transactionId: e.transactionId, at: e.at, points: e.points };
+      if (e.expiresAt !== undefined) out.expiresAt = e.expiresAt;
+      break;
+    case "redeem":
+      out = { kind: "redeem", transactionId: e.transactionId, at: e.at, points: e.points };
+      break;
+    case "expire":
+      out = { kind: "expire", transactionId: e.transactionId, at: e.at };
+      break;
+    case "adjust":
+      out = { kind: "adjust", transactionId: e.transactionId, at: e.at, points: e.points, reason: e.reason };
+      if (e.expiresAt !== undefined) out.expiresAt = e.expiresAt;
+      break;
+    case "reverse":
+      out = { kind: "reverse", transactionId: e.transactionId, at: e.at, reverses: e.reverses };
+      if (e.points !== undefined) out.points = e.points;
+      if (e.shortfall !== undefined) out.shortfall = e.shortfall;
+      break;
+    case "hold":
+      out = { kind: "hold", transactionId: e.transactionId, at: e.at, points: e.points };
+      if (e.timeoutAt !== undefined) out.timeoutAt = e.timeoutAt;
+      break;
+    case "capture":
+      out = { kind: "capture", transactionId: e.transactionId, at: e.at, holdId: e.holdId };
+      if (e.points !== undefined) out.points = e.points;
+      break;
+    case "release":
+      out = { kind: "release", transactionId: e.transactionId, at: e.at, holdId: e.holdId };
+      break;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+  if (e.meta !== undefined) out.meta = deepFreezeJson(e.meta);
+  return Object.freeze(out);
+}
+
+function deepFreezeJson<T>(v: T): T {
+  if (typeof v === "object" && v !== null) {
+    for (const x of Object.values(v)) deepFreezeJson(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+/** Rewrites `points` with exactly `scale` decimals, or throws when it has more (non-zero) digits. */
+function withScale(e: Entry, scale: number, path: Path, what: string): Entry {
+  if (!("points" in e) || e.points === undefined) return e;
+  const u = toUnits(e.points, scale);
+  if (u === undefined) {
+    const expected = scale === 0 ? "a whole number of points (the account's scale is 0)" : `at most ${scale} decimal places (the account's scale)`;
+    throw new LoyaltyValidationError([{ path: [...path, "points"], message: `expected ${expected}, got ${preview(e.points)}` }], what);
+  }
+  const points = fromUnits(u, scale);
+  return points === e.points ? e : ({ ...e, points } as Entry);
+}
+
+const KINDS = ["earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"] as const;
+const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const NON_NEGATIVE = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+/**
+ * Checks any input against the rules of {@link EntrySchema} by hand — the same fields, types and
+ * cross-field rules — and returns the entry with canonical instants, or every issue found. Written
+ * without zod so the till path stays small; a property test checks it agrees with the schema.
+ * (One deliberate difference: calendar dates that do not exist, like 30 February, are rejected
+ * here, where `Date.parse` behind the shared schema rolls them over.)
+ */
+function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssue[] } {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { issues: [{ path: [], message: `expected an entry object, got ${preview(input)}` }] };
+  }
+  const o = input as Record<string, unknown>;
+  const kind = o["kind"];
+  if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) {
+    return { issues: [{ path: ["kind"], message: `expected one of ${KINDS.map((k) => `"${k}"`).join(", ")}, got ${preview(kind)}` }] };
+  }
+  const issues: ValidationIssue[] = [];
+  const allowed = ALLOWED[kind] ?? [];
+  const out: Record<string, unknown> = { kind };
+  const id = (key: string): void => {
+    const v = o[key];
+    if (typeof v !== "string") issues.push({ path: [key], message: `expected a string, got ${preview(v)}` });
+    else if (v.length === 0) issues.push({ path: [key], message: `expected a non-empty ${key}, got ""` });
+    else if (v.length > 256) issues.push({ path: [key], message: `expected a ${key} of at most 256 characters` });
+    else out[key] = v;
+  };
+  const instant = (key: string, optional: boolean): void => {
+    const v = o[key];
+    if (v === undefined && optional) return;
+    const ms = instantMillis(v);
+    if (Number.isFinite(ms)) out[key] = new Date(ms).toISOString();
+    else issues.push({ path: [key], message: `expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, got ${preview(v)}` });
+  };
+  const points = (optional: boolean, signed: boolean): void => {
+    const v = o["points"];
+    if (v === undefined && optional) return;
+    if (typeof v !== "string") issues.push({ path: ["points"], message: `expected a decimal string such as "12.50", got ${preview(v)}` });
+    else if (!(signed ? DECIMAL : NON_NEGATIVE).test(v)) issues.push({ path: ["points"], message: `expected a ${signed ? "" : "non-negative "}decimal string such as "12.50", got ${preview(v)}` });
+    else if (!/[1-9]/.test(v)) issues.push({ path: ["points"], message: `expected a ${signed ? "non-zero" : "positive"} decimal string, got ${preview(v)}` });
+    else out["points"] = v;
+  };
+  const after = (key: string): void => {
+    const later = out[key];
+    if (typeof later === "string" && typeof out["at"] === "string" && Date.parse(later) <= Date.parse(out["at"])) {
+      issues.push({ path: [key], message: `expected ${key} after at, got ${later} (at is ${out["at"]})` });
+    }
+  };
+  for (const key of Object.keys(o)) {
+    if (!allowed.includes(key) && key !== "meta") issues.push({ path: [], message: `unrecognized key ${JSON.stringify(key)}: ${kind === "earn" || kind === "expire" || kind === "adjust" ? "an" : "a"} ${kind} entry has ${[...allowed, "meta"].join(", ")}` });
+  }
+  id("transactionId");
+  instant("at", false);
+  switch (kind) {
+    case "earn":
+    case "hold":
+      points(false, false);
+      instant(kind === "earn" ? "expiresAt" : "timeoutAt", true);
+      after(kind === "earn" ? "expiresAt" : "timeoutAt");
+      break;
+    case "redeem":
+      points(false, false);
+      break;
+    case "adjust": {
+      points(false, true);
+      const reason = o["reason"];
+      if (typeof reason !== "string" || reason.length === 0) issues.push({ path: ["reason"], message: `expected a non-empty reason, got ${preview(reason)}` });
+      else out["reason"] = reason;
+      instant("expiresAt", true);
+      if (out["expiresAt"] !== undefined && typeof o["points"] === "string" && o["points"].startsWith("-")) {
+        issues.push({ path: ["expiresAt"], message: "expiresAt is only allowed on a positive adjustment" });
+      }
+      after("expiresAt");
+      break;
+    }
+    case "reverse": {
+      id("reverses");
+      points(true, false);
+      const shortfall = o["shortfall"];
+      if (shortfall !== undefined) {
+        if (shortfall === "reject" || shortfall === "deduct-available" || shortfall === "negative-balance") out["shortfall"] = shortfall;
+        else issues.push({ path: ["shortfall"], message: `expected "reject", "deduct-available" or "negative-balance", got ${preview(shortfall)}` });
+      }
+      break;
+    }
+    case "capture":
+      id("holdId");
+      points(true, false);
+      break;
+    case "release":
+      id("holdId");
+      break;
+    default:
+      break;
+  }
+  const meta = o["meta"];
+  if (meta !== undefined) {
+    if (isJsonValue(meta)) out["meta"] = JSON.parse(JSON.stringify(meta)) as unknown;
+    else issues.push({ path: ["meta"], message: "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)" });
+  }
+  return issues.length > 0 ? { issues } : { entry: out as unknown as Entry };
+}
+
+/** Validates any input as an entry, checks the account's scale, and returns the stored form. */
+export function normalizeEntry(input: unknown, scale: number, path: Path, what: string): Entry {
+  let r: ReturnType<typeof checkEntry>;
+  try {
+    r = checkEntry(input);
+  } catch (e) {
+    // A getter or proxy in the input threw while being read.
+    throw new LoyaltyValidationError([{ path, message: `could not read the entry: ${e instanceof Error ? e.message : String(e)}` }], what);
+  }
+  if ("issues" in r) throw new LoyaltyValidationError(r.issues.map((i) => ({ path: [...path, ...i.path], message: i.message })), what);
+  return canonical(withScale(r.entry, scale, path, what));
+}
+
+/**
+ * Epoch ms of an instant in exactly the stored form `YYYY-MM-DDTHH:MM:SS.sssZ` (what
+ * `Date#toISOString` writes for years 100–9999), or NaN for anything else — including calendar
+ * dates that do not exist, which `Date.parse` would silently roll over ("02-30" → March).
+ * Hand-parsed because it runs once per entry in replay's hot loop.
+ */
+export function storedInstant(v: unknown): number {
+  if (typeof v !== "string" || v.length !== 24) return Number.NaN;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46 || v.charCodeAt(23) !== 90) {
+    return Number.NaN;
+  }
+  const num = (from: number, to: number): number => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = v.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    return n;
+  };
+  const year = num(0, 4);
+  const month = num(5, 7);
+  const day = num(8, 10);
+  const hour = num(11, 13);
+  const minute = num(14, 16);
+  const second = num(17, 19);
+  const milli = num(20, 23);
+  // Date.UTC maps years 0–99 to 1900–1999: leave those to the slow path.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return Number.NaN;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (day > days) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+}
+
+/** Epoch ms of an instant already in stored form (fast path), falling back to Date.parse. */
+export function instantMs(v: string): number {
+  const ms = storedInstant(v);
+  return Number.isNaN(ms) ? Date.parse(v) : ms;
+}
+
+function isId(v: unknown): v is string {
+  return typeof v === "string" && v.length > 0 && v.length <= 256;
+}
+
+const ALLOWED: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Object.freeze({
+  earn: ["kind", "transactionId", "at", "points", "expiresAt"],
+  redeem: ["kind", "transactionId", "at", "points"],
+  expire: ["kind", "transactionId", "at"],
+  adjust: ["kind", "transactionId", "at", "points", "reason", "expiresAt"],
+  reverse: ["kind", "transactionId", "at", "reverses", "points", "shortfall"],
+  hold: ["kind", "transactionId", "at", "points", "timeoutAt"],
+  capture: ["kind", "transactionId", "at", "holdId", "points"],
+  release: ["kind", "transactionId", "at", "holdId"],
+});
+
+/**
+ * A compiled fast check for one scale. Accepts only entries already in stored form (canonical
+ * instants, points with exactly the scale's decimals, no `meta`, no extra keys) and returns their
+ * stored copy; returns undefined for anything else, which then goes through {@link normalizeEntry}
+ * (so error messages always come from the schema).
+ */
+export function storedEntryChecker(scale: number): (input: unknown, instant: { ms: number }) => Entry | undefined {
+  const positive = canonicalPattern(scale);
+  const isPositive = (v: unknown): v is string => typeof v === "string" && positive.test(v) && /[1-9]/.test(v);
+  return (input, instant) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+    const o = input as Record<string, unknown>;
+    const kind = o["kind"];
+    if (typeof kind !== "string") return undefined;
+    const allowed = ALLOWED[kind];
+    if (allowed === undefined || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
+    // Every key must be one this kind allows, present with a value: count both ways.
+    let keys = 0;
+    for (const key in o) {
+      keys++;
+      if (o[key] === undefined) return undefined;
+    }
+    let known = 0;
+    for (let k = 0; k < allowed.length; k++) if (o[allowed[k] as string] !== undefined) known++; // k < length: present
+    if (keys !== known) return undefined;
+    const transactionId = o["transactionId"];
+    const at = o["at"];
+    const atMs = storedInstant(at);
+    if (!isId(transactionId) || !Number.isFinite(atMs)) return undefined;
+    const later = (v: unknown): boolean => v === undefined || storedInstant(v) > atMs;
+    const points = o["points"];
+    switch (kind) {
+      case "earn":
+        if (!isPositive(points) || !later(o["expiresAt"])) return undefined;
+        break;
+      case "redeem":
+        if (!isPositive(points)) return undefined;
+        break;
+      case "expire":
+        break;
+      case "adjust": {
+        const reason = o["reason"];
+        if (typeof points !== "string" || typeof reason !== "string" || reason.length === 0) return undefined;
+        const negative = points.startsWith("-");
+        if (!isPositive(negative ? points.slice(1) : points)) return undefined;
+        if (negative ? o["expiresAt"] !== undefined : !later(o["expiresAt"])) return undefined;
+        break;
+      }
+      case "reverse": {
+        const shortfall = o["shortfall"];
+        if (!isId(o["reverses"]) || (points !== undefined && !isPositive(points))) return undefined;
+        if (shortfall !== undefined && shortfall !== "reject" && shortfall !== "deduct-available" && shortfall !== "negative-balance") return undefined;
+        break;
+      }
+      case "hold":
+        if (!isPositive(points) || !later(o["timeoutAt"])) return undefined;
+        break;
+      case "capture":
+        if (!isId(o["holdId"]) || (points !== undefined && !isPositive(points))) return undefined;
+        break;
+      case "release":
+        if (!isId(o["holdId"])) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+    // Every field was checked above against the schema's rules for this kind.
+    instant.ms = atMs;
+    return canonical(o as unknown as Entry);
+  };
+}

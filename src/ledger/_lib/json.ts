@@ -1,0 +1,69 @@
+// JSON values: the check used for opaque `meta`, and a key-order-insensitive equality used for the
+// idempotency comparison of entries.
+
+/**
+ * A JSON value: what an entry's opaque `meta` may hold.
+ *
+ * @example
+ * ```ts
+ * import type { JsonValue } from "loyalty-kit";
+ * const meta: JsonValue = { spend: "12.50", lines: [{ sku: "A-1", qty: 2 }] };
+ * console.log(JSON.stringify(meta));
+ * ```
+ * @category ledger
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+const MAX_DEPTH = 64;
+
+/** True for null, booleans, finite numbers, strings, arrays and plain objects of those (no `__proto__` key, no cycles, ≤ 64 deep). */
+export function isJsonValue(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (typeof value !== "object" || depth >= MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isJsonValue(value[i], depth + 1)) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  if (Object.getOwnPropertySymbols(value).length > 0) return false;
+  for (const key of Object.getOwnPropertyNames(value)) {
+    if (key === "__proto__") return false;
+    const d = Object.getOwnPropertyDescriptor(value, key);
+    if (d === undefined || !("value" in d) || !d.enumerable) return false;
+    if (!isJsonValue(d.value, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Deep equality of two JSON-shaped values, ignoring object key order; `undefined` properties count as absent. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(rb, k)) return false;
+    if (!jsonEqual(ra[k], rb[k])) return false;
+  }
+  return true;
+}
+
+/** Deep-freezes a freshly built JSON value (objects and arrays) and returns it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,27 @@
+import type { Account, Entry } from "./schemas.js";
+
+/**
+ * Looks up the entry a transaction posted.
+ *
+ * Every entry carries the transactionId that caused it and ids are unique in an account (DESIGN
+ * principle 3), so there is at most one. A linear scan from the newest entry: O(entries).
+ *
+ * @param account - The snapshot. Not mutated.
+ * @param transactionId - The id to look for.
+ * @returns The stored entry (frozen), or `undefined`.
+ * @category ledger
+ * @example
+ * ```ts
+ * import { openAccount, post, findEntry } from "loyalty-kit";
+ * const { account } = post(openAccount({ accountId: "a" }), { kind: "earn", transactionId: "sale-7", at: "2026-01-10T10:00:00Z", points: "80", meta: { spend: "80.00" } });
+ * console.log(findEntry(account, "sale-7")?.meta, findEntry(account, "sale-8")); // { spend: '80.00' } undefined
+ * ```
+ */
+export function findEntry(account: Account, transactionId: string): Entry | undefined {
+  const entries = account.entries;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e !== undefined && e.transactionId === transactionId) return e;
+  }
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { InstantSchema } from "../_lib/validation.js";
+import { AccountSchema, EntrySchema } from "./schemas.js";
+
+function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+    override: (ctx) => {
+      // Instants are strings on the wire (a Date is a TypeScript convenience JSON cannot carry).
+      if (ctx.zodSchema === InstantSchema) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[key];
+        Object.assign(ctx.jsonSchema, { type: "string", format: "date-time", description: "ISO-8601 instant with an offset, e.g. 2026-01-31T10:00:00Z" });
+      }
+    },
+  }) as Record<string, unknown>;
+}
+
+/**
+ * JSON Schema (draft 2020-12) of one ledger entry, for a till or another system that posts entries
+ * and wants to validate them before sending.
+ *
+ * The schema states the shape (kinds, fields, decimal-string patterns, instants as `date-time`
+ * strings); the rules that need the account — scale, time order, enough points — are checked when
+ * posting.
+ *
+ * @returns A fresh JSON Schema object.
+ * @category ledger
+ * @example
+ * ```ts
+ * import { entryJsonSchema } from "loyalty-kit";
+ * const schema = entryJsonSchema();
+ * console.log(Array.isArray(schema.oneOf), JSON.stringify(schema).includes('"date-time"')); // true true
+ * ```
+ */
+export function entryJsonSchema(): Record<string, unknown> {
+  return toJsonSchema(EntrySchema);
+}
+
+/**
+ * JSON Schema (draft 2020-12) of an account snapshot as `JSON.stringify` writes it.
+ *
+ * The schema checks the shape only; {@link parseAccount} also checks that the lots, holds and debits
+ * are what the entries produce.
+ *
+ * @returns A fresh JSON Schema object.
+ * @category ledger
+ * @example
+ * ```ts
+ * import { accountJsonSchema } from "loyalty-kit";
+ * console.log((accountJsonSchema().required as string[]).includes("entries")); // true
+ * ```
+ */
+export function accountJsonSchema(): Record<string, unknown> {
+  return toJsonSchema(AccountSchema);
+}

@@ -1,0 +1,74 @@
+import type { Account, EntryInput } from "./schemas.js";
+import { postEntries } from "./_lib/engine.js";
+
+/**
+ * Options for {@link post}, {@link postMany} and {@link sweepExpired}.
+ *
+ * @example
+ * ```ts
+ * import type { PostOptions } from "loyalty-kit";
+ * const options: PostOptions = { expectedVersion: 3 };
+ * console.log(options.expectedVersion);
+ * ```
+ * @category ledger
+ */
+export interface PostOptions {
+  /** The version the caller read; a different current version throws VersionConflictError. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * What {@link post} did: `applied` with the new snapshot, or `duplicate` with the account unchanged
+ * (the very same object) because this transactionId was already posted with the same payload.
+ *
+ * @example
+ * ```ts
+ * import { openAccount, post, type PostResult } from "loyalty-kit";
+ * const r: PostResult = post(openAccount({ accountId: "a" }), { kind: "earn", transactionId: "t1", at: "2026-01-01T10:00:00Z", points: "5" });
+ * console.log(r.status); // applied
+ * ```
+ * @category ledger
+ */
+export interface PostResult {
+  readonly status: "applied" | "duplicate";
+  readonly account: Account;
+}
+
+/**
+ * Posts one entry to an account, idempotently and with optimistic concurrency.
+ *
+ * The rules (DESIGN principle 3): posting a transactionId that is already in the ledger with an
+ * identical payload (after normalizing instants and points) is a no-op reported as `duplicate` — even
+ * when `expectedVersion` is now stale, so a retry after a lost reply is safe; with a different payload
+ * it is an IdempotencyConflictError. Otherwise, when `expectedVersion` is given and differs from
+ * `account.version`, it is a VersionConflictError (someone else wrote first: reload and retry).
+ * Entries must come in time order (`at` not before the last entry's). Redeems and holds may not take
+ * the balance (unexpired lots − active holds − points owed) below minus the account's negative limit.
+ * The version goes up by one per applied entry, so it always equals `entries.length`.
+ *
+ * @param account - The current snapshot (from openAccount, post, replayAccount or parseAccount). Not mutated.
+ * @param entry - The entry to post (see {@link EntrySchema}).
+ * @param options - `{ expectedVersion? }`.
+ * @returns `{ status, account }`; the new account is a fresh frozen snapshot sharing unchanged parts.
+ * @throws {LoyaltyValidationError} when the entry is malformed, has more decimals than the account's
+ *   scale, is earlier than the last entry, or reverses/captures something it cannot.
+ * @throws {IdempotencyConflictError} when the transactionId was posted with a different payload.
+ * @throws {VersionConflictError} when `expectedVersion` is stale.
+ * @throws {InsufficientPointsError} when a redeem, hold, capture or negative adjust needs more points
+ *   than are available (`details.available` says how many are).
+ * @throws {InvalidTransitionError} when capturing or releasing a hold that is closed (or timed out, for capture).
+ * @throws {OperationError} with code NOT_FOUND when a reverse, capture or release names an unknown transaction.
+ * @category ledger
+ * @example
+ * ```ts
+ * import { openAccount, post, balance } from "loyalty-kit";
+ * let account = openAccount({ accountId: "card-0042" });
+ * account = post(account, { kind: "earn", transactionId: "sale-1", at: "2026-03-01T10:00:00Z", points: "120" }).account;
+ * const retry = post(account, { kind: "earn", transactionId: "sale-1", at: "2026-03-01T10:00:00Z", points: "120" });
+ * console.log(retry.status, balance(retry.account, { at: "2026-03-02T00:00:00Z" })); // duplicate 120
+ * ```
+ */
+export function post(account: Account, entry: EntryInput, options: PostOptions = {}): PostResult {
+  const r = postEntries(account, [entry], options, false);
+  return { status: r.status, account: r.account };
+}

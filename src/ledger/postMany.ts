@@ -1,0 +1,61 @@
+import type { Account, EntryInput } from "./schemas.js";
+import type { PostOptions } from "./post.js";
+import { postEntries } from "./_lib/engine.js";
+
+/**
+ * What {@link postMany} did, overall and per entry.
+ *
+ * @example
+ * ```ts
+ * import { openAccount, postMany, type PostManyResult } from "loyalty-kit";
+ * const r: PostManyResult = postMany(openAccount({ accountId: "a" }), [
+ *   { kind: "earn", transactionId: "t1", at: "2026-01-01T10:00:00Z", points: "5" },
+ *   { kind: "earn", transactionId: "t1", at: "2026-01-01T10:00:00Z", points: "5" },
+ * ]);
+ * console.log(r.results.map((e) => `${e.transactionId}:${e.status}`).join(", ")); // t1:applied, t1:duplicate
+ * ```
+ * @category ledger
+ */
+export interface PostManyResult {
+  /** `applied` when at least one entry was applied; `duplicate` when every entry was a duplicate. */
+  readonly status: "applied" | "duplicate";
+  readonly account: Account;
+  /** One result per entry, in order. */
+  readonly results: readonly { readonly transactionId: string; readonly status: "applied" | "duplicate" }[];
+}
+
+/**
+ * Posts several entries atomically: all are applied or none (the input account is never changed).
+ *
+ * Made for a checkout that posts an earn and a redeem together. Each entry is checked for duplicates
+ * like {@link post} does (an entry repeated inside the batch counts too), so retrying a whole batch is
+ * a `duplicate` as a whole. `expectedVersion` is checked once, against the account before the batch,
+ * and only when the batch holds at least one new entry. The version goes up by one per applied entry
+ * (not per batch), so it always equals `entries.length`.
+ *
+ * @param account - The current snapshot. Not mutated.
+ * @param entries - The entries, applied in order.
+ * @param options - `{ expectedVersion? }`.
+ * @returns `{ status, account, results }`.
+ * @throws {LoyaltyValidationError} when an entry is malformed (the path starts with its index).
+ * @throws {IdempotencyConflictError} when a transactionId was posted with a different payload.
+ * @throws {VersionConflictError} when `expectedVersion` is stale.
+ * @throws {InsufficientPointsError} when an entry needs more points than are available at that point of the batch.
+ * @throws {InvalidTransitionError} when capturing or releasing a closed hold.
+ * @throws {OperationError} with code NOT_FOUND when an entry names an unknown transaction.
+ * @category ledger
+ * @example
+ * ```ts
+ * import { openAccount, post, postMany, balance } from "loyalty-kit";
+ * let account = post(openAccount({ accountId: "a" }), { kind: "earn", transactionId: "s1", at: "2026-03-01T10:00:00Z", points: "100" }).account;
+ * const checkout = [
+ *   { kind: "redeem", transactionId: "s2:redeem", at: "2026-03-02T10:00:00Z", points: "60" },
+ *   { kind: "earn", transactionId: "s2:earn", at: "2026-03-02T10:00:00Z", points: "15" },
+ * ] as const;
+ * account = postMany(account, checkout, { expectedVersion: 1 }).account;
+ * console.log(postMany(account, checkout, { expectedVersion: 1 }).status, balance(account, { at: "2026-03-03T00:00:00Z" })); // duplicate 55
+ * ```
+ */
+export function postMany(account: Account, entries: readonly EntryInput[], options: PostOptions = {}): PostManyResult {
+  return postEntries(account, entries, options, true);
+}

@@ -1,0 +1,450 @@
+// The ledger's wire formats: entries (what callers post), the account snapshot (what they store) and
+// the derived records kept inside it (lots, open holds, debits). Schemas are the types.
+import { z } from "zod";
+import {
+  CurrencyCodeSchema,
+  DecimalStringSchema,
+  InstantSchema,
+  NonNegativeDecimalStringSchema,
+  PositiveDecimalStringSchema,
+} from "../_lib/validation.js";
+import { isJsonValue, type JsonValue } from "./_lib/json.js";
+
+export type { JsonValue } from "./_lib/json.js";
+
+/**
+ * The largest points scale an account may have: 18 digits after the decimal point.
+ *
+ * @example
+ * ```ts
+ * import { MAX_POINTS_SCALE } from "loyalty-kit";
+ * console.log(MAX_POINTS_SCALE); // 18
+ * ```
+ * @category ledger
+ */
+export const MAX_POINTS_SCALE = 18;
+
+const TransactionIdSchema = z
+  .string()
+  .min(1, { message: "expected a non-empty transactionId" })
+  .max(256, { message: "expected a transactionId of at most 256 characters" });
+
+/**
+ * Opaque caller data stored with an entry: any JSON value (null, boolean, finite number, string,
+ * array, plain object without `__proto__` keys, nested at most 64 deep). The ledger never reads it,
+ * but it is part of the idempotency payload: re-posting a transactionId with different `meta` is a
+ * conflict. Stored as a deep copy.
+ *
+ * @example
+ * ```ts
+ * import { MetaSchema } from "loyalty-kit";
+ * console.log(MetaSchema.safeParse({ spend: "12.50", lines: [{ sku: "A", qty: 1 }] }).success); // true
+ * ```
+ * @category ledger
+ */
+export const MetaSchema = /* @__PURE__ */ z
+  .custom<JsonValue>((v) => isJsonValue(v), {
+    message: "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
+  })
+  .transform((v): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue);
+
+const common = {
+  transactionId: TransactionIdSchema,
+  at: InstantSchema,
+  meta: MetaSchema.optional(),
+};
+
+function after(later: string | undefined, earlier: string): boolean {
+  return later === undefined || Date.parse(later) > Date.parse(earlier);
+}
+
+const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.test(s), { message: "expected a non-zero decimal string" });
+
+/**
+ * `earn`: credits `points` as a new lot (its `lotId` is the entry's transactionId), optionally
+ * expiring at `expiresAt` (after `at`). If the account owes points (a negative balance), the new lot
+ * repays that first.
+ *
+ * @example
+ * ```ts
+ * import { EarnEntrySchema } from "loyalty-kit";
+ * const e = EarnEntrySchema.parse({ kind: "earn", transactionId: "t1", at: "2026-01-05T10:00:00Z", points: "120", expiresAt: "2027-01-05T10:00:00Z" });
+ * console.log(e.at); // 2026-01-05T10:00:00.000Z
+ * ```
+ * @category ledger
+ */
+export const EarnEntrySchema = /* @__PURE__ */ z
+  .strictObject({ kind: z.literal("earn"), ...common, points: PositiveDecimalStringSchema, expiresAt: InstantSchema.optional() })
+  .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
+
+/**
+ * `redeem`: spends `points`, consuming lots soonest-expiring first, then oldest; lots without expiry
+ * last. Fails with InsufficientPointsError when the balance (minus active holds) is too small, unless
+ * the account's negative limit allows it.
+ *
+ * @example
+ * ```ts
+ * import { RedeemEntrySchema } from "loyalty-kit";
+ * console.log(RedeemEntrySchema.safeParse({ kind: "redeem", transactionId: "t2", at: "2026-02-01T09:00:00Z", points: "50" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const RedeemEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("redeem"), ...common, points: PositiveDecimalStringSchema });
+
+/**
+ * `expire`: the expiry sweep at `at`. Every lot whose `expiresAt` ≤ `at` loses what remains in it.
+ * Balances already exclude lots past their expiry; the sweep makes it permanent in the ledger.
+ *
+ * @example
+ * ```ts
+ * import { ExpireEntrySchema } from "loyalty-kit";
+ * console.log(ExpireEntrySchema.parse({ kind: "expire", transactionId: "sweep-2026-03-01", at: "2026-03-01T00:00:00Z" }).kind); // expire
+ * ```
+ * @category ledger
+ */
+export const ExpireEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("expire"), ...common });
+
+/**
+ * `adjust`: a manual correction with a required `reason`. Positive `points` create a lot (optionally
+ * expiring); negative `points` are taken like a redeem.
+ *
+ * @example
+ * ```ts
+ * import { AdjustEntrySchema } from "loyalty-kit";
+ * console.log(AdjustEntrySchema.safeParse({ kind: "adjust", transactionId: "t3", at: "2026-02-02T09:00:00Z", points: "-10", reason: "duplicate card" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const AdjustEntrySchema = /* @__PURE__ */ z
+  .strictObject({
+    kind: z.literal("adjust"),
+    ...common,
+    points: NonZeroDecimalStringSchema,
+    reason: z.string().min(1, { message: "expected a non-empty reason" }),
+    expiresAt: InstantSchema.optional(),
+  })
+  .refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), { message: "expiresAt is only allowed on a positive adjustment", path: ["expiresAt"] })
+  .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
+
+/**
+ * How a reverse of an earn handles points that are no longer in the lot (already spent or expired):
+ * `reject` (default) throws InsufficientPointsError; `deduct-available` takes the rest from the
+ * account's other available points and forgives what is still missing; `negative-balance` takes the
+ * rest from other points and lets the balance go negative (below the account's limit if need be).
+ *
+ * @example
+ * ```ts
+ * import { ShortfallPolicySchema } from "loyalty-kit";
+ * console.log(ShortfallPolicySchema.options); // [ 'reject', 'deduct-available', 'negative-balance' ]
+ * ```
+ * @category ledger
+ */
+export const ShortfallPolicySchema = /* @__PURE__ */ z.enum(["reject", "deduct-available", "negative-balance"]);
+
+/**
+ * `reverse`: undoes an earlier `earn`, `redeem`, `adjust` or `capture` (named by `reverses`), wholly
+ * (no `points`) or partly (`points` ≤ what is left to reverse). Reversing a credit removes points from
+ * exactly the lot it created (see `shortfall` for what is no longer there); reversing a debit restores
+ * exactly the lots it consumed, most recently consumed first.
+ *
+ * @example
+ * ```ts
+ * import { ReverseEntrySchema } from "loyalty-kit";
+ * console.log(ReverseEntrySchema.safeParse({ kind: "reverse", transactionId: "refund-1", at: "2026-02-03T09:00:00Z", reverses: "t1", points: "40" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const ReverseEntrySchema = /* @__PURE__ */ z.strictObject({
+  kind: z.literal("reverse"),
+  ...common,
+  reverses: TransactionIdSchema,
+  points: PositiveDecimalStringSchema.optional(),
+  shortfall: ShortfallPolicySchema.optional(),
+});
+
+/**
+ * `hold`: reserves `points` for a two-phase redemption at a till, so they cannot be spent twice. The
+ * points are taken out of the lots at once, in redeem order, and wait in the hold (so they cannot
+ * expire under it either). A hold with `timeoutAt` gives them back at that instant (and can then only
+ * be released).
+ *
+ * @example
+ * ```ts
+ * import { HoldEntrySchema } from "loyalty-kit";
+ * console.log(HoldEntrySchema.safeParse({ kind: "hold", transactionId: "h1", at: "2026-02-04T09:00:00Z", points: "30", timeoutAt: "2026-02-04T09:15:00Z" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const HoldEntrySchema = /* @__PURE__ */ z
+  .strictObject({ kind: z.literal("hold"), ...common, points: PositiveDecimalStringSchema, timeoutAt: InstantSchema.optional() })
+  .refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] });
+
+/**
+ * `capture`: turns an open hold that has not timed out (`holdId` = the hold's transactionId) into a
+ * redeem of `points` (default: the whole hold; at most the hold), keeping the soonest-expiring of the
+ * held points. The hold is closed; the rest goes back to the lots it came from.
+ *
+ * @example
+ * ```ts
+ * import { CaptureEntrySchema } from "loyalty-kit";
+ * console.log(CaptureEntrySchema.safeParse({ kind: "capture", transactionId: "c1", at: "2026-02-04T09:05:00Z", holdId: "h1" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("capture"), ...common, holdId: TransactionIdSchema, points: PositiveDecimalStringSchema.optional() });
+
+/**
+ * `release`: closes an open hold without spending anything: its points go back to the lots they came
+ * from (a lot that expired meanwhile gets them back expired).
+ *
+ * @example
+ * ```ts
+ * import { ReleaseEntrySchema } from "loyalty-kit";
+ * console.log(ReleaseEntrySchema.safeParse({ kind: "release", transactionId: "r1", at: "2026-02-04T09:05:00Z", holdId: "h1" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("release"), ...common, holdId: TransactionIdSchema });
+
+/**
+ * One ledger entry: a discriminated union on `kind` (`earn`, `redeem`, `expire`, `adjust`, `reverse`,
+ * `hold`, `capture`, `release`). Every entry carries the `transactionId` that caused it (the
+ * idempotency key), its instant `at`, and optional opaque `meta`. Points are positive decimal strings
+ * (adjust: non-zero, signed); the account's scale is checked when posting.
+ *
+ * @example
+ * ```ts
+ * import { EntrySchema } from "loyalty-kit";
+ * const r = EntrySchema.safeParse({ kind: "gift", transactionId: "x", at: "2026-01-01T00:00:00Z" });
+ * console.log(r.success); // false: unknown kind
+ * ```
+ * @category ledger
+ */
+export const EntrySchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
+  EarnEntrySchema,
+  RedeemEntrySchema,
+  ExpireEntrySchema,
+  AdjustEntrySchema,
+  ReverseEntrySchema,
+  HoldEntrySchema,
+  CaptureEntrySchema,
+  ReleaseEntrySchema,
+]);
+
+/**
+ * A ledger entry as stored in an account: instants are canonical UTC ISO strings and points are
+ * written with exactly the account's scale.
+ *
+ * @example
+ * ```ts
+ * import type { Entry } from "loyalty-kit";
+ * const e: Entry = { kind: "redeem", transactionId: "t2", at: "2026-02-01T09:00:00.000Z", points: "50" };
+ * console.log(e.kind);
+ * ```
+ * @category ledger
+ */
+export type Entry = z.output<typeof EntrySchema>;
+
+/**
+ * A ledger entry as a caller passes it: instants may be Date objects or ISO strings with any offset.
+ *
+ * @example
+ * ```ts
+ * import type { EntryInput } from "loyalty-kit";
+ * const e: EntryInput = { kind: "earn", transactionId: "t1", at: new Date("2026-01-05T10:00:00Z"), points: "120" };
+ * console.log(e.kind);
+ * ```
+ * @category ledger
+ */
+export type EntryInput = z.input<typeof EntrySchema>;
+
+/**
+ * The kind of an entry.
+ *
+ * @example
+ * ```ts
+ * import type { EntryKind } from "loyalty-kit";
+ * const k: EntryKind = "capture";
+ * console.log(k);
+ * ```
+ * @category ledger
+ */
+export type EntryKind = Entry["kind"];
+
+/**
+ * Schema of a {@link Lot} as stored in an account snapshot.
+ *
+ * @example
+ * ```ts
+ * import { LotSchema } from "loyalty-kit";
+ * console.log(LotSchema.safeParse({ lotId: "t1", at: "2026-01-05T10:00:00Z", points: "5", remaining: "5", consumed: "0", expired: "0", reversed: "0", clawedBack: "0" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const LotSchema = /* @__PURE__ */ z.strictObject({
+  lotId: TransactionIdSchema,
+  at: InstantSchema,
+  expiresAt: InstantSchema.optional(),
+  points: NonNegativeDecimalStringSchema,
+  remaining: NonNegativeDecimalStringSchema,
+  consumed: NonNegativeDecimalStringSchema,
+  expired: NonNegativeDecimalStringSchema,
+  reversed: NonNegativeDecimalStringSchema,
+  clawedBack: NonNegativeDecimalStringSchema,
+});
+
+/**
+ * A lot: points credited by one entry (earn, positive adjust, or a reverse that credits points back),
+ * tracked until they are spent, held, expired or reversed. Always `points = remaining + consumed +
+ * expired + reversed` (`consumed` includes points held by open holds and points that repaid a
+ * negative balance); `clawedBack` counts reversed points of the crediting entry that were no longer
+ * in the lot and were settled elsewhere (other lots, a negative balance, or forgiven).
+ *
+ * @example
+ * ```ts
+ * import type { Lot } from "loyalty-kit";
+ * const lot: Lot = { lotId: "t1", at: "2026-01-05T10:00:00.000Z", points: "120", remaining: "70", consumed: "50", expired: "0", reversed: "0", clawedBack: "0" };
+ * console.log(lot.remaining);
+ * ```
+ * @category ledger
+ */
+export type Lot = z.output<typeof LotSchema>;
+
+/**
+ * Schema of an open {@link Hold} as stored in an account snapshot.
+ *
+ * @example
+ * ```ts
+ * import { HoldSchema } from "loyalty-kit";
+ * console.log(HoldSchema.safeParse({ holdId: "h1", at: "2026-02-04T09:00:00Z", points: "30", lots: [], deficit: "0" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const HoldSchema = /* @__PURE__ */ z.strictObject({
+  holdId: TransactionIdSchema,
+  at: InstantSchema,
+  points: NonNegativeDecimalStringSchema,
+  timeoutAt: InstantSchema.optional(),
+  lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
+  deficit: NonNegativeDecimalStringSchema,
+});
+
+/**
+ * An open hold (not yet captured or released): its points and where they were taken from (`lots`,
+ * in consumption order, and `deficit`, the part that went into a negative balance). A hold whose
+ * `timeoutAt` has passed has given its points back (`lots` empty) and stays listed until released.
+ *
+ * @example
+ * ```ts
+ * import type { Hold } from "loyalty-kit";
+ * const h: Hold = { holdId: "h1", at: "2026-02-04T09:00:00.000Z", points: "30", lots: [{ lotId: "t1", points: "30" }], deficit: "0" };
+ * console.log(h.points);
+ * ```
+ * @category ledger
+ */
+export type Hold = z.output<typeof HoldSchema>;
+
+/**
+ * Schema of a {@link Debit} as stored in an account snapshot.
+ *
+ * @example
+ * ```ts
+ * import { DebitSchema } from "loyalty-kit";
+ * console.log(DebitSchema.safeParse({ transactionId: "t2", points: "5", lots: [{ lotId: "t1", points: "5" }], deficit: "0", reversed: "0" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const DebitSchema = /* @__PURE__ */ z.strictObject({
+  transactionId: TransactionIdSchema,
+  points: NonNegativeDecimalStringSchema,
+  lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
+  deficit: NonNegativeDecimalStringSchema,
+  reversed: NonNegativeDecimalStringSchema,
+});
+
+/**
+ * Where the points of one debit (redeem, capture, negative adjust, or the shortfall of a reverse) came
+ * from: the lots it consumed (`lots`, still outstanding, in consumption order) and the part that went
+ * into a negative balance (`deficit`). Reversing the debit restores these and counts up `reversed`;
+ * always `points = Σ lots.points + deficit + reversed`.
+ *
+ * @example
+ * ```ts
+ * import type { Debit } from "loyalty-kit";
+ * const d: Debit = { transactionId: "t2", points: "50", lots: [{ lotId: "t1", points: "50" }], deficit: "0", reversed: "0" };
+ * console.log(d.lots.length);
+ * ```
+ * @category ledger
+ */
+export type Debit = z.output<typeof DebitSchema>;
+
+/**
+ * The settings an account is opened with: its id, an optional currency the points relate to, the
+ * points' `scale` (digits after the decimal point; 0 = whole points, the default) and `negativeLimit`
+ * (how far below zero a redeem or hold may take the balance; default "0").
+ *
+ * @example
+ * ```ts
+ * import { AccountSettingsSchema } from "loyalty-kit";
+ * console.log(AccountSettingsSchema.parse({ accountId: "card-0042" })); // { accountId: 'card-0042' }
+ * ```
+ * @category ledger
+ */
+export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
+  accountId: z.string().min(1, { message: "expected a non-empty accountId" }).max(256, { message: "expected an accountId of at most 256 characters" }),
+  currency: CurrencyCodeSchema.optional(),
+  scale: z.int().min(0).max(MAX_POINTS_SCALE).optional(),
+  negativeLimit: NonNegativeDecimalStringSchema.optional(),
+});
+
+/**
+ * The settings {@link openAccount} takes: `{ accountId, currency?, scale?, negativeLimit? }`.
+ *
+ * @example
+ * ```ts
+ * import type { AccountSettings } from "loyalty-kit";
+ * const settings: AccountSettings = { accountId: "card-0042", scale: 2, negativeLimit: "10" };
+ * console.log(settings.scale);
+ * ```
+ * @category ledger
+ */
+export type AccountSettings = z.input<typeof AccountSettingsSchema>;
+
+/**
+ * Schema of an {@link Account} snapshot (shape only; {@link parseAccount} also checks consistency).
+ *
+ * @example
+ * ```ts
+ * import { AccountSchema, openAccount } from "loyalty-kit";
+ * console.log(AccountSchema.safeParse(JSON.parse(JSON.stringify(openAccount({ accountId: "a" })))).success); // true
+ * ```
+ * @category ledger
+ */
+export const AccountSchema = /* @__PURE__ */ z.strictObject({
+  accountId: z.string().min(1).max(256),
+  currency: CurrencyCodeSchema.optional(),
+  scale: z.int().min(0).max(MAX_POINTS_SCALE),
+  negativeLimit: NonNegativeDecimalStringSchema,
+  version: z.int().min(0),
+  entries: z.array(EntrySchema),
+  lots: z.array(LotSchema),
+  holds: z.array(HoldSchema),
+  debits: z.array(DebitSchema),
+  deficit: NonNegativeDecimalStringSchema,
+});
+
+/**
+ * A points account snapshot: plain JSON. `entries` is the append-only ledger; `lots`, `holds`,
+ * `debits` and `deficit` (points owed: a negative balance) are derived from the entries and kept for
+ * speed, and `version` counts the applied entries (it always equals `entries.length`).
+ * {@link parseAccount} checks that the derived parts are exactly what replaying the entries produces.
+ *
+ * @example
+ * ```ts
+ * import { openAccount, type Account } from "loyalty-kit";
+ * const account: Account = openAccount({ accountId: "card-0042" });
+ * console.log(account.version, account.scale, account.negativeLimit); // 0 0 0
+ * ```
+ * @category ledger
+ */
+export type Account = z.output<typeof AccountSchema>;

@@ -1,0 +1,171 @@
+// Decimal helpers for the pricing engine: rounding modes, fast fixed-point formatting of values that
+// are already at their precision, and lossless allocation of whole units (points, stamps).
+import DecimalJs from "decimal.js";
+import { Decimal } from "../../money/money.js";
+
+export type D = DecimalJs;
+
+export const ZERO: D = /* @__PURE__ */ new Decimal(0);
+export const ONE: D = /* @__PURE__ */ new Decimal(1);
+export const HUNDRED: D = /* @__PURE__ */ new Decimal(100);
+
+const MODES = {
+  "half-even": DecimalJs.ROUND_HALF_EVEN,
+  "half-up": DecimalJs.ROUND_HALF_UP,
+  down: DecimalJs.ROUND_DOWN,
+  up: DecimalJs.ROUND_UP,
+  floor: DecimalJs.ROUND_FLOOR,
+  ceil: DecimalJs.ROUND_CEIL,
+} as const;
+
+export type Mode = keyof typeof MODES;
+
+/** Rounds to `dp` decimals with a named mode. */
+export function roundTo(d: D, dp: number, mode: Mode): D {
+  return d.decimalPlaces() <= dp ? d : d.toDecimalPlaces(dp, MODES[mode]);
+}
+
+/**
+ * `d` as a string with exactly `dp` decimals. The value must already have at most `dp` decimals
+ * (it has been rounded); padding the plain string is much faster than Decimal#toFixed.
+ */
+const ZEROS = ["0", "0.0", "0.00", "0.000", "0.0000", "0.00000", "0.000000"];
+
+export function fixed(d: D, dp: number): string {
+  if (d.isZero() && !d.isNegative()) return ZEROS[dp] ?? d.toFixed(dp);
+  const s = d.toString();
+  if (s.includes("e") || d.decimalPlaces() > dp) return d.toFixed(dp);
+  if (dp === 0) return s;
+  const dot = s.indexOf(".");
+  if (dot < 0) return `${s}.${"0".repeat(dp)}`;
+  const have = s.length - dot - 1;
+  return have >= dp ? s : s + "0".repeat(dp - have);
+}
+
+export function dec(s: string): D {
+  return new Decimal(s);
+}
+
+interface Remainder {
+  readonly i: number;
+  readonly f: D;
+  /** `f` as a double: rounding to a double is monotone, so ordering by it first and by `f` on ties is exact. */
+  readonly n: number;
+}
+
+/** Largest remainder first; ties to the earlier share. */
+function byRemainder(a: Remainder, b: Remainder): number {
+  return b.n - a.n || b.f.comparedTo(a.f) || a.i - b.i;
+}
+
+export function minD(a: D, b: D): D {
+  return a.lte(b) ? a : b;
+}
+
+export function maxD(a: D, b: D): D {
+  return a.gte(b) ? a : b;
+}
+
+export function sumD(xs: readonly D[]): D {
+  let s = ZERO;
+  for (const x of xs) s = s.plus(x);
+  return s;
+}
+
+/**
+ * Splits `total` (a non-negative multiple of 10^-scale) over `weights` in proportion, losslessly:
+ * each share is truncated to the unit, then the units left are handed out one at a time, largest
+ * fractional remainder first, ties to the earlier share (the same rule as money's allocate).
+ * All-zero weights give all-zero shares plus the whole total on the first share — callers only pass
+ * a positive total with at least one positive weight.
+ */
+export function allocateUnits(total: D, weights: readonly D[], scale: number, weightSum?: D): D[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  if (total.isZero()) return weights.map(() => ZERO);
+  const W = weightSum ?? sumD(weights);
+  if (W.isZero()) return weights.map((_, i) => (i === 0 ? total : ZERO));
+  if (scale === 0) {
+    const fast = allocateByOwnShare(total, weights, W);
+    if (fast !== null) return fast;
+  }
+  const unit = new Decimal(10).pow(-scale);
+  const units = total.div(unit);
+  const shares: D[] = new Array<D>(n);
+  const fractions: Remainder[] = [];
+  let given = ZERO;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as D;
+    if (w.isZero()) {
+      shares[i] = ZERO;
+      continue;
+    }
+    const exact = units.times(w).div(W);
+    const whole = exact.floor();
+    shares[i] = whole;
+    given = given.plus(whole);
+    const f = exact.minus(whole);
+    if (!f.isZero()) fractions.push({ i, f, n: f.toNumber() });
+  }
+  let left = units.minus(given).toNumber();
+  if (left > 0) {
+    fractions.sort(byRemainder);
+    for (const { i } of fractions) {
+      if (left <= 0) break;
+      shares[i] = (shares[i] as D).plus(1);
+      left -= 1;
+    }
+  }
+  return scale === 0 ? shares : shares.map((s) => s.times(unit));
+}
+
+/**
+ * The part of `value` that belongs to quantity `q` of `total` units, rounded down to `dp`, taken
+ * cumulatively: share(after) − share(before). Shares of any split of the whole sum exactly to
+ * `value`, whatever the order (refunds in parts add up to the full refund).
+ */
+export function cumulativeShare(value: D, total: D, before: D, after: D, dp: number, mode: Mode): D {
+  const at = (q: D): D => (q.eq(total) ? value : q.isZero() ? ZERO : roundTo(value.times(q).div(total), dp, mode));
+  return at(after).minus(at(before));
+}
+
+/**
+ * When the total is the weights' sum rounded down (the usual case: no cap cut it), each share is its
+ * own weight rounded down, and the units the rounding left are handed out largest remainder first —
+ * exactly what the proportional split gives when T/W is 1, and within one unit of it otherwise.
+ * Returns null when that does not apply.
+ */
+function allocateByOwnShare(total: D, weights: readonly D[], W: D): D[] | null {
+  if (!total.eq(W.floor())) return null;
+  const n = weights.length;
+  const shares: D[] = new Array<D>(n);
+  const fractions: Remainder[] = [];
+  // Units left after every share is rounded down: L = T − Σ⌊w⌋ = Σ frac(w) − (W − T). L is a whole
+  // number below n, so summing the fractions as doubles and rounding gives it exactly (the error of
+  // a double sum of numbers in [0, 1) is many orders of magnitude below 0.5).
+  let fractionSum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as D;
+    if (w.isInteger()) {
+      shares[i] = w;
+      continue;
+    }
+    const whole = w.floor();
+    shares[i] = whole;
+    const f = w.minus(whole);
+    const approx = f.toNumber();
+    fractionSum += approx;
+    fractions.push({ i, f, n: approx });
+  }
+  let left = Math.round(fractionSum - W.minus(total).toNumber());
+  if (left > fractions.length || left < 0) return null;
+  if (left > 0) {
+    fractions.sort(byRemainder);
+    for (const { i } of fractions) {
+      if (left <= 0) break;
+      shares[i] = (shares[i] as D).plus(1);
+      left -= 1;
+    }
+  }
+  return shares;
+}

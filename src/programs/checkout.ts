@@ -1,0 +1,48 @@
+import { parseBasket } from "./parseBasket.js";
+import { parseProgram } from "./parseProgram.js";
+import { checkoutParsed, type CheckoutResult } from "./_lib/checkoutCore.js";
+import type { ProgramAccount } from "./account.js";
+import type { Basket, BasketInput } from "./basket.js";
+import type { CheckoutOptions } from "./options.js";
+import type { Program } from "./program.js";
+
+export type { CheckoutResult } from "./_lib/checkoutCore.js";
+
+/**
+ * Checks a basket out under a program: the figures of {@link quote}, plus the ledger entries posted
+ * (redeem, earn, welcome bonus), the purchase recorded on the account (its spend counts toward
+ * cumulative tiers) and, for a catalog reward, one unit taken out of the stock.
+ *
+ * Idempotent on `transactionId` (DESIGN principle 3): a retry with the same basket and options
+ * returns `duplicate` with the original result and the account unchanged — even after later
+ * purchases — and a different basket under the same id is an IdempotencyConflictError. Outside the
+ * program's active window it returns `inactive`, applies nothing and says so in `explain`.
+ * Purchases must come in time order per account. A throwing call changes nothing.
+ *
+ * @param program - a program from {@link parseProgram}
+ * @param account - the program account; not mutated
+ * @param basket - a basket from {@link parseBasket}
+ * @param options - `transactionId` (required), `expectedVersion`, and the options of {@link quote}
+ * @returns `{ status, ...record, account, stock }`
+ * @throws {LoyaltyValidationError} when input is invalid or earlier than the account's last transaction
+ * @throws {IdempotencyConflictError} when the transactionId was used with a different request
+ * @throws {VersionConflictError} when `expectedVersion` is stale
+ * @throws {InsufficientPointsError} when the points to redeem are not available
+ * @throws {OperationError} CONSENT_REQUIRED, NOT_FOUND (reward) or OUT_OF_STOCK
+ * @throws {CurrencyMismatchError} when the basket's currency is not the program's
+ * @category programs
+ * @example
+ * ```ts
+ * import { parseProgram, parseBasket, openProgramAccount, checkout, balance } from "loyalty-kit";
+ * const program = parseProgram({ kind: "bonus", id: "bonus", name: "Bonus", currency: "EUR", timeZone: "Europe/Berlin",
+ *   active: { from: "2026-01-01T00:00:00Z" }, earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }] } });
+ * const account = openProgramAccount(program, { customerId: "olga-0042", consent: true });
+ * const basket = parseBasket({ id: "b1", at: "2026-03-01T10:00:00Z", lines: [{ id: "1", sku: "DRESS", quantity: 1, unitPrice: { amount: "35.70", currency: "EUR" } }] });
+ * const r = checkout(program, account, basket, { transactionId: "sale-1", consent: true });
+ * const retry = checkout(program, r.account, basket, { transactionId: "sale-1", consent: true });
+ * console.log(r.status, r.pointsEarned, retry.status, balance(retry.account.points, { at: "2026-03-02T00:00:00Z" })); // applied 35 duplicate 35
+ * ```
+ */
+export function checkout(program: Program, account: ProgramAccount, basket: Basket | BasketInput, options: CheckoutOptions): CheckoutResult {
+  return checkoutParsed(parseProgram(program), account, parseBasket(basket), options);
+}

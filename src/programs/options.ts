@@ -1,0 +1,79 @@
+import type { CatalogStock } from "./account.js";
+
+/**
+ * Consent to personal-data processing, as a flag or as a consent record's answer. Personalized
+ * programs (cumulative, bonus and catalog by default) refuse to work without it (CONSENT_REQUIRED).
+ *
+ * @example
+ * ```ts
+ * import type { Consent } from "loyalty-kit";
+ * const consent: Consent = { personalData: true };
+ * console.log(consent);
+ * ```
+ * @category programs
+ */
+export type Consent = boolean | { readonly personalData: boolean };
+
+/**
+ * Options of {@link quote} (and, with a transactionId, of {@link checkout}).
+ *
+ * @example
+ * ```ts
+ * import type { QuoteOptions } from "loyalty-kit";
+ * const options: QuoteOptions = { redeemPoints: "max", consent: true };
+ * console.log(options.redeemPoints);
+ * ```
+ * @category programs
+ */
+export interface QuoteOptions {
+  /** The instant of the purchase; default the basket's `at`. */
+  readonly at?: string | Date;
+  /** Bonus programs: points to pay with (a decimal string or integer), or "max" for as many as allowed. */
+  readonly redeemPoints?: string | number;
+  /** Catalog programs: the reward to redeem. */
+  readonly rewardId?: string;
+  /** Stamp cards: whether a full card is used on this purchase (default true). */
+  readonly redeemCard?: boolean;
+  /** Personalized programs: the customer's consent to personal-data processing. */
+  readonly consent?: Consent;
+  /** Catalog programs: the current stock (default: the program's initial stock). */
+  readonly stock?: CatalogStock;
+}
+
+/**
+ * Options of {@link checkout}: those of {@link quote} plus the `transactionId` that makes it
+ * idempotent and an optional `expectedVersion` of the account.
+ *
+ * @example
+ * ```ts
+ * import type { CheckoutOptions } from "loyalty-kit";
+ * const options: CheckoutOptions = { transactionId: "till-3:2026-03-01:0042", consent: true };
+ * console.log(options.transactionId);
+ * ```
+ * @category programs
+ */
+export interface CheckoutOptions extends QuoteOptions {
+  /** The idempotency key: a retry with the same id and request returns the original result. */
+  readonly transactionId: string;
+  /** The account version the caller read; a different one throws VersionConflictError. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * Options of {@link refund}: the instant, the refund's own `transactionId`, and the lines and
+ * quantities given back (default: everything not yet refunded).
+ *
+ * @example
+ * ```ts
+ * import type { RefundOptions } from "loyalty-kit";
+ * const options: RefundOptions = { at: "2026-03-05T10:00:00Z", transactionId: "refund-1", lines: [{ id: "1", quantity: "1" }] };
+ * console.log(options.lines?.length);
+ * ```
+ * @category programs
+ */
+export interface RefundOptions {
+  readonly at: string | Date;
+  readonly transactionId: string;
+  readonly lines?: readonly { readonly id: string; readonly quantity: string | number }[];
+  readonly expectedVersion?: number;
+}

@@ -1,0 +1,41 @@
+import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { ProgramAccountSchema, type ProgramAccount } from "./account.js";
+
+const parsers = /* @__PURE__ */ makeParsers(ProgramAccountSchema, "program account");
+
+/**
+ * Reads a stored program account (JSON) back, checking every part of it.
+ *
+ * `JSON.stringify` of an account read back here deep-equals the original (DESIGN principle 1).
+ *
+ * @param input - the stored account
+ * @returns the account
+ * @throws {LoyaltyValidationError} when the input is not a program account
+ * @category programs
+ * @example
+ * ```ts
+ * import { parseProgram, openProgramAccount, parseProgramAccount } from "loyalty-kit";
+ * const program = parseProgram({ kind: "stamps", id: "coffee", name: "Coffee card", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, cardSize: 6, earn: { type: "per-purchase" }, reward: { type: "free-item" } });
+ * const stored = JSON.stringify(openProgramAccount(program, { cardId: "card-7" }));
+ * console.log(parseProgramAccount(JSON.parse(stored)).cardId); // card-7
+ * ```
+ */
+export function parseProgramAccount(input: unknown): ProgramAccount {
+  return parsers.parse(input);
+}
+
+/**
+ * Like {@link parseProgramAccount}, but returns a tagged result instead of throwing.
+ *
+ * @param input - the stored account
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @category programs
+ * @example
+ * ```ts
+ * import { safeParseProgramAccount } from "loyalty-kit";
+ * console.log(safeParseProgramAccount({ programId: "x" }).success); // false
+ * ```
+ */
+export function safeParseProgramAccount(input: unknown): SafeParseResult<ProgramAccount> {
+  return parsers.safeParse(input);
+}

@@ -1,0 +1,192 @@
+import { ErrorCode, IdempotencyConflictError, LoyaltyValidationError, OperationError, VersionConflictError } from "../errors/errors.js";
+import { parseInstant } from "../_lib/values.js";
+import { minorUnits } from "../money/currencies.js";
+import { postMany } from "../ledger/postMany.js";
+import type { EntryInput } from "../ledger/schemas.js";
+import { parseProgram } from "./parseProgram.js";
+import { assertAccount } from "./_lib/engine.js";
+import { checkTransactionId } from "./_lib/checkoutCore.js";
+import { canonical, lastRecordAt, refundedQuantities } from "./_lib/records.js";
+import { cumulativeShare, dec, fixed, sumD, ZERO, type D } from "./_lib/decimal.js";
+import type { ProgramAccount } from "./account.js";
+import type { RefundOptions } from "./options.js";
+import type { Program } from "./program.js";
+import type { Explanation, RefundedLine, RefundRecord } from "./result.js";
+
+/**
+ * What {@link refund} returns: the refund record with `status` (`applied`, or `duplicate` for a
+ * retry, with the original figures) and the new `account`.
+ *
+ * @example
+ * ```ts
+ * import type { RefundResult } from "loyalty-kit";
+ * const describe = (r: RefundResult) => `${r.status}: give back ${r.moneyBack.amount}, take back ${r.pointsReversed} points`;
+ * console.log(typeof describe);
+ * ```
+ * @category programs
+ */
+export type RefundResult = RefundRecord & { readonly status: "applied" | "duplicate"; readonly account: ProgramAccount };
+
+const QUANTITY = /^(0|[1-9]\d*)(\.\d{1,6})?$/;
+
+function quantityOf(q: unknown, path: (string | number)[]): D {
+  const s = typeof q === "number" && Number.isInteger(q) ? String(q) : q;
+  if (typeof s !== "string" || !QUANTITY.test(s) || dec(s).lte(0)) {
+    throw new LoyaltyValidationError([{ path, message: `expected a positive quantity such as "1" (at most 6 decimals), got ${JSON.stringify(q) ?? String(q)}` }]);
+  }
+  return dec(s);
+}
+
+/**
+ * Refunds lines of an earlier checkout: gives back the money paid for the refunded quantities, takes
+ * back the points earned on them and gives back the points redeemed on them, in proportion.
+ *
+ * The rules (DESIGN.md, "Semantics that users fight over"): each line's figures are split
+ * cumulatively — the part for quantities `r0 → r1` of `Q` bought is share(r1) − share(r0), money
+ * rounded half-even and points down — so refunds in any order and any split add up exactly to the
+ * full refund. Redeemed points are given back first (to the lots they came from: points that have
+ * expired since stay expired, as a replay without the purchase would have them), then earned points
+ * are taken back; when they were already spent the program's clawback policy decides:
+ * `deduct-available` (the default) takes what is available and forgives the rest, `negative-balance`
+ * lets the balance go below zero. The refunded spend leaves the accumulated spend. When the whole
+ * purchase is refunded, a first-purchase welcome bonus is taken back too. Refunding more than was
+ * bought, over all refunds, is REFUND_EXCEEDS_PURCHASE. Idempotent on `transactionId`.
+ *
+ * @param program - the program of the purchase
+ * @param account - the program account holding the purchase; not mutated
+ * @param original - the checkout result (or its transactionId) to refund
+ * @param options - `at`, `transactionId`, `lines` (`[{ id, quantity }]`; default all that is left), `expectedVersion`
+ * @returns `{ status, ...record, account }`
+ * @throws {LoyaltyValidationError} when input is invalid or earlier than the account's last transaction
+ * @throws {OperationError} NOT_FOUND for an unknown purchase or line; REFUND_EXCEEDS_PURCHASE when refunding more than was bought
+ * @throws {IdempotencyConflictError} when the transactionId was used with a different request
+ * @throws {VersionConflictError} when `expectedVersion` is stale
+ * @category programs
+ * @example
+ * ```ts
+ * import { parseProgram, openProgramAccount, checkout, refund, balance } from "loyalty-kit";
+ * const program = parseProgram({ kind: "bonus", id: "bonus", name: "Bonus", currency: "EUR", timeZone: "Europe/Berlin",
+ *   active: { from: "2026-01-01T00:00:00Z" }, earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }] } });
+ * const sale = checkout(program, openProgramAccount(program, { customerId: "c1", consent: true }), {
+ *   id: "b1", at: "2026-03-01T10:00:00Z",
+ *   lines: [{ id: "1", sku: "TEE", quantity: 3, unitPrice: { amount: "10.00", currency: "EUR" } }],
+ * }, { transactionId: "sale-1", consent: true });
+ * const back = refund(program, sale.account, sale, { at: "2026-03-02T10:00:00Z", transactionId: "refund-1", lines: [{ id: "1", quantity: 1 }] });
+ * console.log(back.moneyBack.amount, back.pointsReversed, balance(back.account.points, { at: "2026-03-03T00:00:00Z" })); // 10.00 10 20
+ * ```
+ */
+export function refund(program: Program, account: ProgramAccount, original: { readonly transactionId: string } | string, options: RefundOptions): RefundResult {
+  const p = parseProgram(program);
+  assertAccount(p, account);
+  if (typeof options !== "object" || options === null) throw new LoyaltyValidationError([{ path: ["options"], message: "expected options { at, transactionId, lines? }" }]);
+  const transactionId = checkTransactionId(options.transactionId);
+  const originalId = checkTransactionId(typeof original === "string" ? original : (original as { transactionId?: unknown } | null)?.transactionId, "original.transactionId");
+  const atMs = parseInstant(options.at, "at");
+  const at = new Date(atMs).toISOString();
+  const purchase = account.purchases.find((x) => x.record.transactionId === originalId)?.record;
+  if (purchase === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no checkout ${JSON.stringify(originalId)} on this account to refund`, { transactionId: originalId });
+
+  const already = refundedQuantities(account, originalId);
+  const requested: { id: string; quantity: D }[] = [];
+  if (options.lines === undefined) {
+    for (const l of purchase.lines) {
+      const rest = dec(l.quantity).minus(already.get(l.id) ?? ZERO);
+      if (rest.gt(0)) requested.push({ id: l.id, quantity: rest });
+    }
+  } else {
+    if (!Array.isArray(options.lines)) throw new LoyaltyValidationError([{ path: ["lines"], message: "expected an array of { id, quantity }" }]);
+    const seen = new Set<string>();
+    options.lines.forEach((l: unknown, i) => {
+      const line = l as { id?: unknown; quantity?: unknown } | null;
+      if (typeof line !== "object" || line === null || typeof line.id !== "string") throw new LoyaltyValidationError([{ path: ["lines", i, "id"], message: "expected a line id" }]);
+      if (seen.has(line.id)) throw new LoyaltyValidationError([{ path: ["lines", i, "id"], message: `duplicate line id ${JSON.stringify(line.id)}` }]);
+      seen.add(line.id);
+      requested.push({ id: line.id, quantity: quantityOf(line.quantity, ["lines", i, "quantity"]) });
+    });
+  }
+  const request = canonical({ originalTransactionId: originalId, at, lines: options.lines === undefined ? null : requested.map((r) => ({ id: r.id, quantity: r.quantity.toString() })) });
+
+  const earlier = account.refunds.find((r) => r.record.transactionId === transactionId);
+  if (earlier !== undefined) {
+    if (earlier.request !== request) throw new IdempotencyConflictError(transactionId, `refund ${JSON.stringify(transactionId)} was already made with different lines or instant`);
+    return { status: "duplicate", ...earlier.record, account };
+  }
+  if (account.purchases.some((x) => x.record.transactionId === transactionId)) {
+    throw new IdempotencyConflictError(transactionId, `transactionId ${JSON.stringify(transactionId)} was already used by a checkout`);
+  }
+  if (options.expectedVersion !== undefined && options.expectedVersion !== account.version) throw new VersionConflictError(options.expectedVersion, account.version);
+  const last = lastRecordAt(account);
+  if (atMs < last) throw new LoyaltyValidationError([{ path: ["at"], message: `expected an instant not before the account's last transaction (${new Date(last).toISOString()}), got ${at}` }]);
+  if (requested.length === 0) throw new OperationError(ErrorCode.REFUND_EXCEEDS_PURCHASE, `checkout ${JSON.stringify(originalId)} is already fully refunded`, { transactionId: originalId });
+
+  const currency = purchase.total.currency;
+  const dp = minorUnits(currency) ?? 2;
+  const scale = p.kind === "bonus" || p.kind === "catalog" ? (p.pointsScale ?? 0) : 0;
+  const lines: RefundedLine[] = [];
+  const money: D[] = [];
+  const reversed: D[] = [];
+  const restored: D[] = [];
+  const spend: D[] = [];
+  requested.forEach((r, i) => {
+    const bought = purchase.lines.find((l) => l.id === r.id);
+    if (bought === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `line ${JSON.stringify(r.id)} is not in checkout ${JSON.stringify(originalId)}`, { lineId: r.id, path: ["lines", i, "id"] });
+    const Q = dec(bought.quantity);
+    const before = already.get(r.id) ?? ZERO;
+    const after = before.plus(r.quantity);
+    if (after.gt(Q)) {
+      throw new OperationError(
+        ErrorCode.REFUND_EXCEEDS_PURCHASE,
+        `line ${JSON.stringify(r.id)}: refunding ${r.quantity.toString()} more would make ${after.toString()} refunded, but ${Q.toString()} were bought (${before.toString()} already refunded)`,
+        { lineId: r.id, bought: Q.toString(), alreadyRefunded: before.toString(), requested: r.quantity.toString() },
+      );
+    }
+    const m = cumulativeShare(dec(bought.net.amount), Q, before, after, dp, "half-even");
+    const pr = cumulativeShare(dec(bought.pointsEarned), Q, before, after, scale, "floor");
+    const ps = cumulativeShare(dec(bought.pointsRedeemed), Q, before, after, scale, "floor");
+    const sp = bought.eligible ? cumulativeShare(dec(bought.gross.amount), Q, before, after, dp, "half-even") : ZERO;
+    money.push(m);
+    reversed.push(pr);
+    restored.push(ps);
+    spend.push(sp);
+    lines.push({ id: r.id, quantity: r.quantity.toString(), moneyBack: { amount: fixed(m, dp), currency }, pointsReversed: fixed(pr, scale), pointsRestored: fixed(ps, scale), spendReversed: { amount: fixed(sp, dp), currency } });
+  });
+  const complete = purchase.lines.every((l) => {
+    const r = requested.find((x) => x.id === l.id);
+    return (already.get(l.id) ?? ZERO).plus(r?.quantity ?? ZERO).eq(dec(l.quantity));
+  });
+  const pointsReversed = sumD(reversed);
+  const pointsRestored = sumD(restored);
+  const welcome = complete ? dec(purchase.welcomeBonus) : ZERO;
+  const clawback = p.kind === "bonus" || p.kind === "catalog" || p.kind === "stamps" ? (p.clawback ?? "deduct-available") : "deduct-available";
+
+  const meta = { programId: p.id, transactionId, originalTransactionId: originalId };
+  const entries: EntryInput[] = [];
+  if (pointsRestored.gt(0)) entries.push({ kind: "reverse", transactionId: `${transactionId}:restore`, at, reverses: `${originalId}:redeem`, points: fixed(pointsRestored, scale), meta });
+  if (pointsReversed.gt(0)) entries.push({ kind: "reverse", transactionId: `${transactionId}:reverse`, at, reverses: `${originalId}:earn`, points: fixed(pointsReversed, scale), shortfall: clawback, meta });
+  if (welcome.gt(0)) entries.push({ kind: "reverse", transactionId: `${transactionId}:welcome`, at, reverses: `${originalId}:welcome`, shortfall: clawback, meta });
+  const points = entries.length === 0 ? account.points : postMany(account.points, entries).account;
+
+  const explain: Explanation[] = [
+    { rule: "money", applied: true, reason: `${fixed(sumD(money), dp)} ${currency} back: the net paid for the refunded quantities` },
+  ];
+  if (pointsRestored.gt(0)) explain.push({ rule: "restore", applied: true, reason: `${fixed(pointsRestored, scale)} redeemed points given back in proportion to the refunded quantities` });
+  if (pointsReversed.gt(0)) explain.push({ rule: "reverse", applied: true, reason: `${fixed(pointsReversed, scale)} earned points taken back; if already spent: ${clawback}` });
+  if (welcome.gt(0)) explain.push({ rule: "welcome-bonus", applied: true, reason: `the purchase is fully refunded: its ${purchase.welcomeBonus} welcome points are taken back` });
+  const record: RefundRecord = {
+    programId: p.id,
+    transactionId,
+    originalTransactionId: originalId,
+    at,
+    lines,
+    moneyBack: { amount: fixed(sumD(money), dp), currency },
+    pointsReversed: fixed(pointsReversed, scale),
+    pointsRestored: fixed(pointsRestored, scale),
+    welcomeReversed: fixed(welcome, scale),
+    spendReversed: { amount: fixed(sumD(spend), dp), currency },
+    complete,
+    entries: points.entries.slice(account.points.entries.length),
+    explain,
+  };
+  const next: ProgramAccount = { ...account, version: account.version + 1, points, refunds: [...account.refunds, { request, record }] };
+  return { status: "applied", ...record, account: next };
+}

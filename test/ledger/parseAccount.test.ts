@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { parseAccount, safeParseAccount, LoyaltyValidationError, openAccount } from "../../src/index.js";
+import { day, ledger } from "./_helpers.js";
+
+describe("parseAccount", () => {
+  const account = ledger([
+    { kind: "earn", transactionId: "e1", at: day(1), points: "100", expiresAt: day(15) },
+    { kind: "hold", transactionId: "h1", at: day(2), points: "30" },
+    { kind: "redeem", transactionId: "r1", at: day(4), points: "50" },
+  ]);
+
+  it("reads back what JSON.stringify wrote, deep-equal and frozen", () => {
+    const back = parseAccount(JSON.parse(JSON.stringify(account)));
+    expect(back).toEqual(account);
+    expect(Object.isFrozen(back.entries[0])).toBe(true);
+    expect(parseAccount(JSON.parse(JSON.stringify(openAccount({ accountId: "x", currency: "EUR" }))))).toEqual(openAccount({ accountId: "x", currency: "EUR" }));
+  });
+
+  it("rejects a snapshot whose lots do not match its entries", () => {
+    const tampered = JSON.parse(JSON.stringify(account)) as { lots: { remaining: string }[] };
+    (tampered.lots[0] as { remaining: string }).remaining = "500";
+    const r = safeParseAccount(tampered);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.issues[0]).toEqual({ path: ["lots"], message: "does not match what replaying the entries gives" });
+  });
+
+  it("rejects a wrong version, extra keys and __proto__ keys", () => {
+    expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), version: 2 })).toThrow(/version: does not match/);
+    expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), owner: "me" })).toThrow(/Unrecognized key: "owner"/);
+    const proto = JSON.stringify(account).replace('"accountId"', '"__proto__":{"x":1},"accountId"');
+    expect(safeParseAccount(JSON.parse(proto)).success).toBe(false);
+  });
+
+  it("names the entry that cannot be replayed", () => {
+    const overdrawn = { ...JSON.parse(JSON.stringify(openAccount({ accountId: "a" }))), version: 1, entries: [{ kind: "redeem", transactionId: "r", at: day(1), points: "5" }] };
+    const r = safeParseAccount(overdrawn);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error).toBeInstanceOf(LoyaltyValidationError);
+    expect(r.error.issues[0]?.path).toEqual(["entries", 0]);
+    expect(r.error.message).toMatch(/cannot be replayed: insufficient points: requested 5, available 0/);
+  });
+
+  it("lists shape problems with their paths", () => {
+    const r = safeParseAccount({ accountId: "a", scale: -1, negativeLimit: "x", version: 0, entries: [], lots: [], holds: [], debits: [], deficit: "0" });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.issues.map((i) => i.path.join("."))).toEqual(["scale", "negativeLimit"]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { replayAccount, InsufficientPointsError, LoyaltyValidationError } from "../../src/index.js";
+import { day, ledger } from "./_helpers.js";
+
+describe("replayAccount", () => {
+  const entries = [
+    { kind: "earn", transactionId: "e1", at: day(1), points: "100", expiresAt: day(15) },
+    { kind: "hold", transactionId: "h1", at: day(2), points: "30", timeoutAt: day(3) },
+    { kind: "redeem", transactionId: "r1", at: day(4), points: "50", meta: { till: 3 } },
+    { kind: "reverse", transactionId: "x1", at: day(5), reverses: "r1", points: "20" },
+    { kind: "expire", transactionId: "s1", at: day(16) },
+  ] as const;
+
+  it("rebuilds exactly the snapshot that posting one by one produced", () => {
+    const posted = ledger(entries);
+    expect(replayAccount(posted.entries, posted)).toEqual(posted);
+    expect(replayAccount(entries, { accountId: "card-0042" })).toEqual(posted);
+    expect(JSON.stringify(replayAccount(JSON.parse(JSON.stringify(posted.entries)) as typeof posted.entries, posted))).toBe(JSON.stringify(posted));
+  });
+
+  it("normalizes entries that are not in stored form (Dates, offsets, short decimals)", () => {
+    const cents = replayAccount(
+      [
+        { kind: "earn", transactionId: "e1", at: new Date(day(1)), points: "1.5" },
+        { kind: "redeem", transactionId: "r1", at: "2026-01-02T17:00:00+07:00", points: "0.25" },
+      ],
+      { accountId: "a", scale: 2 },
+    );
+    expect(cents.entries).toEqual([
+      { kind: "earn", transactionId: "e1", at: day(1), points: "1.50" },
+      { kind: "redeem", transactionId: "r1", at: day(2), points: "0.25" },
+    ]);
+    expect(cents.lots[0]?.remaining).toBe("1.25");
+  });
+
+  it("rejects a repeated transactionId, out-of-order entries and overdrafts", () => {
+    expect(() => replayAccount([entries[0], entries[0]], { accountId: "a" })).toThrow(/1.transactionId: expected a transactionId not used by an earlier entry/);
+    expect(() => replayAccount([entries[2], entries[0]], { accountId: "a" })).toThrow(InsufficientPointsError);
+    expect(() => replayAccount([entries[0], { ...entries[2], at: day(0, "00:00:00").replace("-00T", "-01T") }], { accountId: "a" })).toThrow(/1.at: expected an instant at or after/);
+    expect(() => replayAccount([{ kind: "earn", transactionId: "e", at: "2026-02-30T00:00:00.000Z", points: "1" }, entries[0]], { accountId: "a" })).toThrow(LoyaltyValidationError);
+  });
+
+  it("rejects bad settings", () => {
+    expect(() => replayAccount([], { accountId: "" })).toThrow(/accountId: expected a non-empty accountId/);
+    expect(() => replayAccount([], { accountId: "a", scale: 2, negativeLimit: "0.001" })).toThrow(/negativeLimit: expected at most 2 decimal places/);
+    expect(() => replayAccount([], { accountId: "a", scale: 19 })).toThrow(LoyaltyValidationError);
+  });
+});
