@@ -6,6 +6,7 @@
 //   diagrams may stay inline;
 // - every `{@includeCode …}` / `{@include …}` names a file that exists, and an included `.mjs` is a
 //   runnable example (it has a sibling `.expected.txt`) or a helper of one.
+// - each page starts with front matter giving its title.
 // Fenced blocks inside docs/guides/README.md (which documents the convention) are skipped.
 //
 // Usage: node scripts/check-guides.mjs [--strict]
@@ -23,7 +24,12 @@ let inline = 0;
 let broken = 0;
 let ok = 0;
 for (const file of guides) {
-  const lines = readFileSync(file, "utf8").split("\n");
+  const text = readFileSync(file, "utf8");
+  const lines = text.split("\n");
+  if (rel(file) !== "docs/index.md" && !/^---\n(?:.*\n)*?title:\s*\S.*\n(?:.*\n)*?---\n/.test(text)) {
+    inline++;
+    console.log(`${strict ? red("FAIL") : "warn"} ${rel(file)}:1: no front matter title (---/title: "…"/---): the site would name the page by its path`);
+  }
   const isConventionDoc = rel(file) === "docs/guides/README.md";
   let fence = null;
   lines.forEach((line, i) => {
