@@ -77,20 +77,25 @@ export function zoneOffset(ms: number, timeZone: string): number {
 
 /**
  * The instant at which the wall clock in `timeZone` shows the given fields (`month` 1..12).
- * Fields overflow like Date.UTC (month 13 is January of the next year). In a DST gap the later
- * offset is used; in an overlap, the earlier instant.
+ * Fields overflow like Date.UTC (month 13 is January of the next year). Like Temporal's
+ * "compatible" disambiguation: a wall time in a DST gap is read with the offset before the gap
+ * (02:30 on a spring-forward night becomes 03:30); in an overlap, the earlier instant is taken.
  */
 export function zonedTimeToInstant(
   fields: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; millisecond?: number },
   timeZone: string,
 ): number {
   const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, fields.millisecond ?? 0);
-  // Two passes settle the offset across a transition.
-  let guess = wall - zoneOffset(wall, timeZone);
-  guess = wall - zoneOffset(guess, timeZone);
-  const earlier = wall - zoneOffset(guess - 3_600_000, timeZone);
-  if (earlier < guess && wall === earlier + zoneOffset(earlier, timeZone)) return earlier;
-  return guess;
+  // Offsets a day before and after: time zones change offset at most once within a day either side.
+  const before = zoneOffset(wall - 86_400_000, timeZone);
+  const after = zoneOffset(wall + 86_400_000, timeZone);
+  const withBefore = wall - before;
+  const withAfter = wall - after;
+  const beforeFits = zoneOffset(withBefore, timeZone) === before;
+  const afterFits = zoneOffset(withAfter, timeZone) === after;
+  if (beforeFits && afterFits) return Math.min(withBefore, withAfter);
+  if (afterFits) return withAfter;
+  return withBefore;
 }
 
 /** Days in a month of the proleptic Gregorian calendar (`month` 1..12). */

@@ -1,1 +1,33 @@
-export {};
+// Customer identity, consent and routine contact (seeds 001 and 003).
+export {
+  BarcodeIdentifierSchema,
+  MagneticIdentifierSchema,
+  PhoneIdentifierSchema,
+  CustomerIdentifierSchema,
+  ContactChannelSchema,
+  ConsentStatementSchema,
+  CustomerSchema,
+  type CustomerIdentifier,
+  type ContactChannel,
+  type ConsentStatement,
+  type Customer,
+  type CustomerInput,
+} from "./customer.js";
+export { parseCustomer, safeParseCustomer } from "./parseCustomer.js";
+export { customerJsonSchema } from "./customerJsonSchema.js";
+export { normalizePhone, type NormalizePhoneOptions } from "./normalizePhone.js";
+export { validateBarcode } from "./validateBarcode.js";
+export { buildCustomerIndex, type CustomerIndex } from "./buildCustomerIndex.js";
+export { identify, type IdentifyInput, type IdentifyResult } from "./identify.js";
+export { canContact, type CanContactOptions, type ContactDecision, type ContactReason } from "./canContact.js";
+export { assertCanEnroll, type EnrollOptions } from "./assertCanEnroll.js";
+export {
+  contactPlan,
+  ContactPlanOptionsSchema,
+  type ContactPlanOptions,
+  type ContactKind,
+  type PlannedContact,
+  type SkippedContact,
+  type ContactPlan,
+} from "./contactPlan.js";
+export { perksFor, PerkRuleSchema, type PerkRule, type Perk } from "./perksFor.js";

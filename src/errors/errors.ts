@@ -144,7 +144,7 @@ export class LoyaltyValidationError extends LoyaltyError {
   constructor(issues: readonly ValidationIssue[], context?: string) {
     const list = issues.length > 0 ? issues : [{ path: [], message: "invalid input" }];
     const text = list.map((i) => `${i.path.length > 0 ? i.path.join(".") : "(root)"}: ${i.message}`).join("; ");
-    super(ErrorCode.VALIDATION, context === undefined ? text : `${context}: ${text}`, { issues: list });
+    super("VALIDATION", context === undefined ? text : `${context}: ${text}`, { issues: list });
     this.issues = Object.freeze(list.map((i) => Object.freeze({ path: Object.freeze([...i.path]), message: i.message })));
   }
 }
@@ -163,7 +163,7 @@ export class LoyaltyValidationError extends LoyaltyError {
 export class CurrencyMismatchError extends LoyaltyError {
   static override readonly kind: string = "CurrencyMismatchError";
   constructor(expected: string, actual: string, operation = "operation") {
-    super(ErrorCode.CURRENCY_MISMATCH, `${operation}: currency mismatch, expected ${expected}, got ${actual}`, { expected, actual });
+    super("CURRENCY_MISMATCH", `${operation}: currency mismatch, expected ${expected}, got ${actual}`, { expected, actual });
   }
 }
 
@@ -181,7 +181,7 @@ export class CurrencyMismatchError extends LoyaltyError {
 export class InsufficientPointsError extends LoyaltyError {
   static override readonly kind: string = "InsufficientPointsError";
   constructor(requested: string, available: string, message?: string) {
-    super(ErrorCode.INSUFFICIENT_POINTS, message ?? `insufficient points: requested ${requested}, available ${available}`, { requested, available });
+    super("INSUFFICIENT_POINTS", message ?? `insufficient points: requested ${requested}, available ${available}`, { requested, available });
   }
 }
 
@@ -198,7 +198,7 @@ export class InsufficientPointsError extends LoyaltyError {
 export class IdempotencyConflictError extends LoyaltyError {
   static override readonly kind: string = "IdempotencyConflictError";
   constructor(transactionId: string, message?: string) {
-    super(ErrorCode.IDEMPOTENCY_CONFLICT, message ?? `transaction ${JSON.stringify(transactionId)} was already posted with a different payload`, { transactionId });
+    super("IDEMPOTENCY_CONFLICT", message ?? `transaction ${JSON.stringify(transactionId)} was already posted with a different payload`, { transactionId });
   }
 }
 
@@ -216,7 +216,7 @@ export class IdempotencyConflictError extends LoyaltyError {
 export class VersionConflictError extends LoyaltyError {
   static override readonly kind: string = "VersionConflictError";
   constructor(expected: number, actual: number) {
-    super(ErrorCode.VERSION_CONFLICT, `version conflict: expected version ${expected}, the account is at version ${actual}`, { expected, actual });
+    super("VERSION_CONFLICT", `version conflict: expected version ${expected}, the account is at version ${actual}`, { expected, actual });
   }
 }
 
@@ -235,7 +235,7 @@ export class InvalidTransitionError extends LoyaltyError {
   static override readonly kind: string = "InvalidTransitionError";
   constructor(state: string, event: string, allowed: readonly string[], reason?: string) {
     super(
-      ErrorCode.INVALID_TRANSITION,
+      "INVALID_TRANSITION",
       `event ${event} is not allowed in state ${state}${reason === undefined ? "" : ` (${reason})`}; allowed: ${allowed.length > 0 ? allowed.join(", ") : "none"}`,
       { state, event, allowed: [...allowed], ...(reason === undefined ? {} : { reason }) },
     );
@@ -255,7 +255,7 @@ export class InvalidTransitionError extends LoyaltyError {
 export class ProgramInactiveError extends LoyaltyError {
   static override readonly kind: string = "ProgramInactiveError";
   constructor(programId: string, at: string, message?: string) {
-    super(ErrorCode.PROGRAM_INACTIVE, message ?? `program ${JSON.stringify(programId)} is not active at ${at}`, { programId, at });
+    super("PROGRAM_INACTIVE", message ?? `program ${JSON.stringify(programId)} is not active at ${at}`, { programId, at });
   }
 }
 
@@ -266,7 +266,7 @@ export class ProgramInactiveError extends LoyaltyError {
  * @example
  * ```ts
  * import { OperationError, ErrorCode } from "loyalty-kit";
- * const e = new OperationError(ErrorCode.OUT_OF_STOCK, "reward tote-bag is out of stock", { rewardId: "tote-bag" });
+ * const e = new OperationError("OUT_OF_STOCK", "reward tote-bag is out of stock", { rewardId: "tote-bag" });
  * console.log(e.code); // "OUT_OF_STOCK"
  * ```
  * @category errors

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { InstantSchema } from "../_lib/validation.js";
 import { AccountSchema, EntrySchema } from "./schemas.js";
 

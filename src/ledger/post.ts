@@ -43,7 +43,8 @@ export interface PostResult {
  * it is an IdempotencyConflictError. Otherwise, when `expectedVersion` is given and differs from
  * `account.version`, it is a VersionConflictError (someone else wrote first: reload and retry).
  * Entries must come in time order (`at` not before the last entry's). Redeems and holds may not take
- * the balance (unexpired lots − active holds − points owed) below minus the account's negative limit.
+ * the balance (points in unexpired lots − points owed; held points have already left the lots) below
+ * minus the account's negative limit.
  * The version goes up by one per applied entry, so it always equals `entries.length`.
  *
  * @param account - The current snapshot (from openAccount, post, replayAccount or parseAccount). Not mutated.
@@ -54,8 +55,9 @@ export interface PostResult {
  *   scale, is earlier than the last entry, or reverses/captures something it cannot.
  * @throws {IdempotencyConflictError} when the transactionId was posted with a different payload.
  * @throws {VersionConflictError} when `expectedVersion` is stale.
- * @throws {InsufficientPointsError} when a redeem, hold, capture or negative adjust needs more points
- *   than are available (`details.available` says how many are).
+ * @throws {InsufficientPointsError} when a redeem, hold or negative adjust needs more points than are
+ *   available (`details.available` says how many are), or a reverse of an earn would fall short and
+ *   its `shortfall` policy is `reject`.
  * @throws {InvalidTransitionError} when capturing or releasing a hold that is closed (or timed out, for capture).
  * @throws {OperationError} with code NOT_FOUND when a reverse, capture or release names an unknown transaction.
  * @category ledger

@@ -1,8 +1,8 @@
 // The ledger's wire formats: entries (what callers post), the account snapshot (what they store) and
 // the derived records kept inside it (lots, open holds, debits). Schemas are the types.
-import { z } from "zod";
+import * as z from "zod";
+import { isCurrencyCode } from "../money/currencies.js";
 import {
-  CurrencyCodeSchema,
   DecimalStringSchema,
   InstantSchema,
   NonNegativeDecimalStringSchema,
@@ -23,6 +23,9 @@ export type { JsonValue } from "./_lib/json.js";
  * @category ledger
  */
 export const MAX_POINTS_SCALE = 18;
+
+// The currency the points relate to (optional): an active ISO 4217 code, checked against money's table.
+const CurrencySchema = z.string().refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' });
 
 const TransactionIdSchema = z
   .string()
@@ -79,7 +82,7 @@ export const EarnEntrySchema = /* @__PURE__ */ z
 
 /**
  * `redeem`: spends `points`, consuming lots soonest-expiring first, then oldest; lots without expiry
- * last. Fails with InsufficientPointsError when the balance (minus active holds) is too small, unless
+ * last. Fails with InsufficientPointsError when the balance (held points excluded) is too small, unless
  * the account's negative limit allows it.
  *
  * @example
@@ -379,7 +382,7 @@ export const DebitSchema = /* @__PURE__ */ z.strictObject({
 export type Debit = z.output<typeof DebitSchema>;
 
 /**
- * The settings an account is opened with: its id, an optional currency the points relate to, the
+ * The settings an account is opened with: its id, an optional currency the points relate to (an active ISO 4217 code), the
  * points' `scale` (digits after the decimal point; 0 = whole points, the default) and `negativeLimit`
  * (how far below zero a redeem or hold may take the balance; default "0").
  *
@@ -392,7 +395,7 @@ export type Debit = z.output<typeof DebitSchema>;
  */
 export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
   accountId: z.string().min(1, { message: "expected a non-empty accountId" }).max(256, { message: "expected an accountId of at most 256 characters" }),
-  currency: CurrencyCodeSchema.optional(),
+  currency: CurrencySchema.optional(),
   scale: z.int().min(0).max(MAX_POINTS_SCALE).optional(),
   negativeLimit: NonNegativeDecimalStringSchema.optional(),
 });
@@ -422,7 +425,7 @@ export type AccountSettings = z.input<typeof AccountSettingsSchema>;
  */
 export const AccountSchema = /* @__PURE__ */ z.strictObject({
   accountId: z.string().min(1).max(256),
-  currency: CurrencyCodeSchema.optional(),
+  currency: CurrencySchema.optional(),
   scale: z.int().min(0).max(MAX_POINTS_SCALE),
   negativeLimit: NonNegativeDecimalStringSchema,
   version: z.int().min(0),

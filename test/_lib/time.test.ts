@@ -30,3 +30,21 @@ describe("time zone helpers", () => {
     expect(isTimeZone("Mars/Olympus")).toBe(false);
   });
 });
+
+describe("wall clock to instant across DST in New York", () => {
+  const at = (month: number, day: number, hour: number, minute: number): string =>
+    new Date(zonedTimeToInstant({ year: 2026, month, day, hour, minute }, "America/New_York")).toISOString();
+  it("reads a wall time in the spring-forward gap with the offset before it (02:30 → 03:30 EDT)", () => {
+    // 8 March 2026: clocks go from 02:00 EST (UTC−5) to 03:00 EDT (UTC−4).
+    expect(at(3, 8, 1, 30)).toBe("2026-03-08T06:30:00.000Z");
+    expect(at(3, 8, 2, 0)).toBe("2026-03-08T07:00:00.000Z");
+    expect(at(3, 8, 2, 30)).toBe("2026-03-08T07:30:00.000Z");
+    expect(at(3, 8, 3, 30)).toBe("2026-03-08T07:30:00.000Z");
+  });
+  it("takes the earlier instant in the fall-back overlap (01:30 EDT, not EST)", () => {
+    // 1 November 2026: clocks go from 02:00 EDT back to 01:00 EST.
+    expect(at(11, 1, 0, 30)).toBe("2026-11-01T04:30:00.000Z");
+    expect(at(11, 1, 1, 30)).toBe("2026-11-01T05:30:00.000Z");
+    expect(at(11, 1, 2, 30)).toBe("2026-11-01T07:30:00.000Z");
+  });
+});

@@ -10,7 +10,7 @@ describe("balance", () => {
     { kind: "hold", transactionId: "h", at: day(4), points: "20", timeoutAt: day(8) },
   ]);
 
-  it("is unexpired lots minus active holds", () => {
+  it("is what is left in unexpired lots, held points excluded", () => {
     // a: 100 − 30 (redeem, soonest-expiring lot first) − 20 (hold) = 50; b: 50 → 100.
     expect(balance(account, { at: day(5) })).toBe("100");
   });

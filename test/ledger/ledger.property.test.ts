@@ -17,6 +17,7 @@ import {
   post,
   postMany,
   replayAccount,
+  statement,
   VersionConflictError,
   type Account,
   type EntryInput,
@@ -683,6 +684,25 @@ describe("ledger against a reference model", () => {
         fc.modelRun(() => ({ model, real }), cmds);
         // The snapshot survives JSON: parseAccount reads back exactly the same account.
         same("JSON round trip", parseAccount(JSON.parse(JSON.stringify(real.account))), real.account);
+        // Statements add up: opening + Σ change = closing = the balance at `to`, for the whole history
+        // and for a window starting in the middle of it.
+        const last = real.account.entries[real.account.entries.length - 1];
+        if (last !== undefined) {
+          const to = iso(Date.parse(last.at) + 3 * 1440 * MIN);
+          const middle = real.account.entries[Math.floor(real.account.entries.length / 2)]?.at ?? last.at;
+          for (const from of [iso(T0 - MIN), middle]) {
+            const st = statement(real.account, { from, to });
+            const total = st.lines.reduce((sum, l) => sum + BigInt(l.change), BigInt(st.opening));
+            if (total !== BigInt(st.closing) || st.closing !== balance(real.account, { at: to })) fail("statement does not add up", st, balance(real.account, { at: to }));
+            if (st.opening !== balance(real.account, { at: iso(Date.parse(from) - 1) }) && from !== middle) fail("opening is not the balance before from", st.opening, null);
+            const lineBalances = st.lines.map((l) => l.balance);
+            let running = BigInt(st.opening);
+            st.lines.forEach((l, i) => {
+              running += BigInt(l.change);
+              if (String(running) !== lineBalances[i]) fail("running balance", st.lines, i);
+            });
+          }
+        }
       }),
     );
   });

@@ -49,6 +49,11 @@ describe("openAccount", () => {
     expect(openAccount({ accountId: "card-0042" })).toEqual({ accountId: "card-0042", scale: 0, negativeLimit: "0", version: 0, entries: [], lots: [], holds: [], debits: [], deficit: "0" });
   });
 
+  it("rejects an unknown currency", () => {
+    expect(() => openAccount({ accountId: "a", currency: "XYZ" })).toThrow(/currency: expected an active ISO 4217 currency code such as "EUR", got "XYZ"/);
+    expect(openAccount({ accountId: "a", currency: "IDR" }).currency).toBe("IDR");
+  });
+
   it("rejects bad settings with the path", () => {
     const e = thrown(() => openAccount({ accountId: "a", currency: "eur", extra: 1 } as never));
     expect(e).toBeInstanceOf(LoyaltyValidationError);

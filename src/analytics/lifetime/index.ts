@@ -1,1 +1,10 @@
-export {};
+export * from "./schemas.js";
+export * from "./fitBgNbd.js";
+export * from "./expectedPurchases.js";
+export * from "./conditionalExpectedPurchases.js";
+export * from "./probabilityAlive.js";
+export * from "./probabilityOfPurchases.js";
+export * from "./fitGammaGamma.js";
+export * from "./conditionalExpectedAverageValue.js";
+export * from "./customerLifetimeValue.js";
+export * from "./logLikelihood.js";

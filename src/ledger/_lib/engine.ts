@@ -7,7 +7,7 @@
 // - lots with points left and not yet past expiry sit in a min-heap ordered by (expiry, creation),
 //   which is exactly redeem order, so consuming is O(log lots) per lot touched;
 // - when time moves past a lot's expiry it leaves the heap for the `lapsed` set, so the running
-//   totals `live` (spendable lot points) and `lapsedTotal` stay exact without rescanning;
+//   running total `live` (spendable lot points) stays exact without rescanning;
 // - a hold takes its points out of the lots at once (like a redeem, into a pending debit), so a
 //   held point can never be spent twice or expire under the hold; capture keeps them, release and
 //   timeout give them back. Holds with a timeout sit in a second heap, processed as time passes.
@@ -112,7 +112,6 @@ export interface State {
   readonly heap: LotS[];
   readonly lapsed: Set<LotS>;
   live: bigint;
-  lapsedTotal: bigint;
   readonly holds: Map<string, HoldS>;
   readonly timeouts: HoldS[];
   holdSeq: number;
@@ -137,7 +136,6 @@ export function emptyState(settings: Settings): State {
     heap: [],
     lapsed: new Set(),
     live: 0n,
-    lapsedTotal: 0n,
     holds: new Map(),
     timeouts: [],
     holdSeq: 0,
@@ -246,7 +244,6 @@ function stateFromAccount(account: Account): State {
         lot.inHeap = true;
         state.heap.push(lot);
       } else {
-        state.lapsedTotal += lot.remaining;
         state.lapsed.add(lot);
       }
     }
@@ -365,7 +362,6 @@ function advance(state: State, ms: number): void {
       lot.inHeap = false;
       if (lot.remaining > 0n) {
         state.live -= lot.remaining;
-        state.lapsedTotal += lot.remaining;
         state.lapsed.add(lot);
         // lot.expiresAt is defined: a lot without expiry has expMs = +Infinity and is never due.
         state.onTimeEvent?.({ kind: "lapse", at: lot.expiresAt ?? "", id: lot.lotId, change: -lot.remaining });
@@ -451,7 +447,6 @@ function createLot(state: State, entry: Entry, expiresAt: string | undefined, po
 function addBack(state: State, lot: LotS, amount: bigint): void {
   lot.remaining += amount;
   if (lot.expMs <= state.nowMs) {
-    state.lapsedTotal += amount;
     state.lapsed.add(lot);
   } else {
     state.live += amount;
@@ -466,7 +461,6 @@ function addBack(state: State, lot: LotS, amount: bigint): void {
 function takeFrom(state: State, lot: LotS, amount: bigint): void {
   lot.remaining -= amount;
   if (lot.expMs <= state.nowMs) {
-    state.lapsedTotal -= amount;
     if (lot.remaining === 0n) state.lapsed.delete(lot);
   } else {
     state.live -= amount;
@@ -531,12 +525,12 @@ function badEntry(path: Path, message: string, what: string): never {
   throw new LoyaltyValidationError([{ path, message }], what);
 }
 
-function openHold(state: State, holdId: string, event: "capture" | "release", path: () => Path, what: string): HoldS {
+function openHold(state: State, holdId: string, event: "capture" | "release", where: Where): HoldS {
   const hold = state.holds.get(holdId);
   if (hold !== undefined) return hold;
   const entry = lookup(state, holdId);
   if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `${event}: no hold with transactionId ${JSON.stringify(holdId)} in account ${JSON.stringify(state.settings.accountId)}`, { holdId });
-  if (entry.kind !== "hold") badEntry([...path(), "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, what);
+  if (entry.kind !== "hold") badEntry([...pathOf(where), "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, where.what);
   throw new InvalidTransitionError("closed", event, [], `hold ${JSON.stringify(holdId)} was already captured or released`);
 }
 
@@ -552,10 +546,8 @@ function pathOf(where: Where): Path {
 }
 
 function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
-  const path = (): Path => pathOf(where);
-  const what = where.what;
   if (ms < state.nowMs) {
-    badEntry([...path(), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, what);
+    badEntry([...pathOf(where), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, where.what);
   }
   advance(state, ms);
   switch (e.kind) {
@@ -575,7 +567,6 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
         lot.remaining = 0n;
       }
       state.lapsed.clear();
-      state.lapsedTotal = 0n;
       break;
     case "adjust": {
       const p = pts(state, e.points);
@@ -588,7 +579,7 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       break;
     }
     case "reverse":
-      applyReverse(state, e, path, what);
+      applyReverse(state, e, where);
       break;
     case "hold": {
       const p = pts(state, e.points);
@@ -603,12 +594,12 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       break;
     }
     case "capture": {
-      const hold = openHold(state, e.holdId, "capture", path, what);
+      const hold = openHold(state, e.holdId, "capture", where);
       if (!hold.active) {
         throw new InvalidTransitionError("timed-out", "capture", ["release"], `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`);
       }
       const p = e.points === undefined ? hold.points : pts(state, e.points);
-      if (p > hold.points) badEntry([...path(), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, what);
+      if (p > hold.points) badEntry([...pathOf(where), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, where.what);
       // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
       restore(state, hold.debit, hold.points - p, hold.entry, e.at);
       state.holds.delete(hold.holdId);
@@ -620,7 +611,7 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
       break;
     }
     case "release": {
-      const hold = openHold(state, e.holdId, "release", path, what);
+      const hold = openHold(state, e.holdId, "release", where);
       state.holds.delete(hold.holdId);
       if (hold.active) restore(state, hold.debit, hold.points, hold.entry, e.at);
       hold.active = false;
@@ -638,7 +629,7 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
   state.entries.push(e);
 }
 
-function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path: () => Path, what: string): void {
+function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, where: Where): void {
   const target = lookup(state, e.reverses);
   if (target === undefined) {
     throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
@@ -649,12 +640,12 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, path
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
-    badEntry([...path(), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, what);
+    badEntry([...pathOf(where), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, where.what);
   }
   const left = isCredit && lot !== undefined ? lot.points - lot.reversed - lot.clawedBack : debit !== undefined ? debit.points - debit.reversed : 0n;
   const r = e.points === undefined ? left : pts(state, e.points);
   if (r > left || r === 0n) {
-    badEntry([...path(), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, what);
+    badEntry([...pathOf(where), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, where.what);
   }
   if (isCredit && lot !== undefined) reverseCredit(state, e, lot, r);
   else if (debit !== undefined) reverseDebit(state, e, debit, r);

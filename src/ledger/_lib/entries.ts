@@ -247,6 +247,11 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Obj
   release: ["kind", "transactionId", "at", "holdId"],
 });
 
+/** True when an optional stored instant is absent or after `atMs`. */
+function laterThan(v: unknown, atMs: number): boolean {
+  return v === undefined || storedInstant(v) > atMs;
+}
+
 /**
  * A compiled fast check for one scale. Accepts only entries already in stored form (canonical
  * instants, points with exactly the scale's decimals, no `meta`, no extra keys) and returns their
@@ -276,11 +281,10 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: { m
     const at = o["at"];
     const atMs = storedInstant(at);
     if (!isId(transactionId) || !Number.isFinite(atMs)) return undefined;
-    const later = (v: unknown): boolean => v === undefined || storedInstant(v) > atMs;
     const points = o["points"];
     switch (kind) {
       case "earn":
-        if (!isPositive(points) || !later(o["expiresAt"])) return undefined;
+        if (!isPositive(points) || !laterThan(o["expiresAt"], atMs)) return undefined;
         break;
       case "redeem":
         if (!isPositive(points)) return undefined;
@@ -292,7 +296,7 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: { m
         if (typeof points !== "string" || typeof reason !== "string" || reason.length === 0) return undefined;
         const negative = points.startsWith("-");
         if (!isPositive(negative ? points.slice(1) : points)) return undefined;
-        if (negative ? o["expiresAt"] !== undefined : !later(o["expiresAt"])) return undefined;
+        if (negative ? o["expiresAt"] !== undefined : !laterThan(o["expiresAt"], atMs)) return undefined;
         break;
       }
       case "reverse": {
@@ -302,7 +306,7 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: { m
         break;
       }
       case "hold":
-        if (!isPositive(points) || !later(o["timeoutAt"])) return undefined;
+        if (!isPositive(points) || !laterThan(o["timeoutAt"], atMs)) return undefined;
         break;
       case "capture":
         if (!isId(o["holdId"]) || (points !== undefined && !isPositive(points))) return undefined;

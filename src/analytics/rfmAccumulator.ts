@@ -1,0 +1,332 @@
+import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
+import { previewValue } from "../_lib/values.js";
+import { checkCustomerId, compareIds, DAY_MS, makeRow, rfmSettings, sameSettings, timeMillis, type RfmSettings } from "./_lib/rfm.js";
+import { valueToNumber, type ValueLike } from "./_lib/values.js";
+
+/**
+ * One purchase for RFM: who, when and (optionally) how much.
+ *
+ * `at` is an ISO-8601 instant with an offset, a `Date`, epoch milliseconds, or a calendar date
+ * "YYYY-MM-DD" (that UTC day). Purchases are grouped by UTC calendar day. `value` is a number, a
+ * decimal string or a money amount (one currency throughout); without it the purchase counts with
+ * value 0. Refunds may be negative values.
+ *
+ * @example
+ * ```ts
+ * import type { RfmTransaction } from "loyalty-kit";
+ * const tx: RfmTransaction = { customerId: "c-17", at: "2026-03-01", value: "42.50" };
+ * console.log(tx.customerId);
+ * ```
+ * @category analytics
+ */
+export interface RfmTransaction {
+  readonly customerId: string | number;
+  readonly at: string | Date | number;
+  readonly value?: ValueLike;
+}
+
+/**
+ * Options of {@link rfmSummary} and {@link rfmAccumulator}.
+ *
+ * `observationEnd` closes the observation (a date "YYYY-MM-DD" means the end of that UTC day);
+ * `period` is the unit of `recency` and `T`; `calibrationEnd` splits the data into a calibration
+ * period (summarised) and a holdout period (counted in the holdout fields).
+ *
+ * @example
+ * ```ts
+ * import type { RfmOptions } from "loyalty-kit";
+ * const options: RfmOptions = { observationEnd: "1998-06-30", period: "week", calibrationEnd: "1997-09-30" };
+ * console.log(options.period);
+ * ```
+ * @category analytics
+ */
+export interface RfmOptions {
+  readonly observationEnd: string | Date;
+  readonly period: "day" | "week";
+  readonly calibrationEnd?: string | Date;
+}
+
+/**
+ * One customer's RFM summary, in the definitions of the BG/NBD literature and the `lifetimes`
+ * package: `frequency` = distinct purchase days − 1 (repeat purchases), `recency` = first → last
+ * purchase, `T` = first purchase → observation end (both in `period`s), `monetary` = mean value of
+ * the repeat days (first day excluded; 0 when `frequency` is 0). With `calibrationEnd`, these describe
+ * the calibration period and `frequencyHoldout` (purchase days in the holdout), `monetaryHoldout`
+ * (their mean value) and `durationHoldout` (holdout length in periods) are present. Feeds
+ * `fitBgNbd` and `fitGammaGamma` directly.
+ *
+ * @example
+ * ```ts
+ * import type { RfmRow } from "loyalty-kit";
+ * const row: RfmRow = { customerId: 1, frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 };
+ * console.log(row.frequency);
+ * ```
+ * @category analytics
+ */
+export interface RfmRow {
+  readonly customerId: string | number;
+  /** Repeat purchase days (distinct purchase days − 1). */
+  readonly frequency: number;
+  /** First to last purchase, in periods. */
+  readonly recency: number;
+  /** First purchase to the end of observation (or calibration), in periods. */
+  readonly T: number;
+  /** Mean value of the repeat days; 0 when frequency is 0. */
+  readonly monetary: number;
+  /** With calibrationEnd: purchase days in the holdout period. */
+  readonly frequencyHoldout?: number;
+  /** With calibrationEnd: mean value of the holdout purchase days (0 when none). */
+  readonly monetaryHoldout?: number;
+  /** With calibrationEnd: the holdout period's length, in periods. */
+  readonly durationHoldout?: number;
+}
+
+/**
+ * The JSON-serializable state of an {@link RfmAccumulator}: its options and, per customer, the value
+ * summed per purchase day (`day` = days since 1970-01-01 UTC). Send it to another worker, store it,
+ * and resume with `rfmAccumulator(options, state)` or `merge(state)`.
+ *
+ * @example
+ * ```ts
+ * import { rfmAccumulator, type RfmAccumulatorState } from "loyalty-kit";
+ * const state: RfmAccumulatorState = rfmAccumulator({ observationEnd: "2026-01-31", period: "day" })
+ *   .add({ customerId: "a", at: "2026-01-02", value: 10 })
+ *   .state();
+ * console.log(JSON.stringify(state.customers)); // [["a",[[20455,10]]]]
+ * ```
+ * @category analytics
+ */
+export interface RfmAccumulatorState {
+  readonly period: "day" | "week";
+  readonly observationEnd: string;
+  readonly calibrationEnd?: string;
+  /** The currency of the values, when money amounts were added. */
+  readonly currency?: string;
+  /** Purchases added (`count`); when absent on merge, the number of purchase days is counted. */
+  readonly count?: number;
+  readonly customers: readonly (readonly [string | number, readonly (readonly [number, number])[]])[];
+}
+
+/**
+ * A mergeable RFM partial: feed purchases with `add`, combine partials from other chunks or workers
+ * with `merge`, read the summary with `result`.
+ *
+ * @example
+ * ```ts
+ * import { rfmAccumulator, type RfmAccumulator } from "loyalty-kit";
+ * const acc: RfmAccumulator = rfmAccumulator({ observationEnd: "2026-01-31", period: "day" });
+ * console.log(acc.add({ customerId: "a", at: "2026-01-02" }).result()[0]?.T); // 29
+ * ```
+ * @category analytics
+ */
+export interface RfmAccumulator {
+  /** Adds one purchase; returns the same accumulator. Throws (and adds nothing) on a bad purchase. */
+  add(tx: RfmTransaction): RfmAccumulator;
+  /** Adds every purchase of another accumulator or state (built with equal options); the other is not changed. */
+  merge(other: RfmAccumulator | RfmAccumulatorState): RfmAccumulator;
+  /** The summary so far, one row per customer, customers ordered by id (numbers first). */
+  result(): RfmRow[];
+  /** A JSON-serializable copy of the state. */
+  state(): RfmAccumulatorState;
+  /** Purchases added so far (including those merged in). */
+  readonly count: number;
+}
+
+/**
+ * Starts a mergeable RFM accumulator: the streaming, splittable form of {@link rfmSummary}.
+ *
+ * Per customer it keeps the value summed per purchase day, which is all RFM needs and is exact to
+ * merge: days from two partials are unioned and same-day values added, so any split of the
+ * purchases into chunks, merged in any order, gives the same summary as one pass (exactly for
+ * integer values; within floating-point rounding of the per-day sums otherwise). **Why a closure and
+ * not a class:** `add` must update in place to be O(1) per purchase (copying an immutable state per
+ * purchase would be quadratic), and the mutable state is the accumulator's whole, stated purpose;
+ * it is never hidden — `state()` hands out a JSON copy, and `rfmAccumulator(options, state)`
+ * resumes from one. Nothing else in loyalty-kit keeps state.
+ *
+ * @param options - `observationEnd`, `period` ("day" | "week"), optional `calibrationEnd`
+ * @param initial - optional state to resume from (from `state()`, possibly after JSON)
+ * @returns a new accumulator
+ * @throws {LoyaltyValidationError} when the options or the initial state are malformed; `add` throws
+ *   it for a bad customer id, time or value, or a purchase after `observationEnd`; `merge` for
+ *   partials with different options
+ * @throws {CurrencyMismatchError} from `add` or `merge` when money amounts of different currencies meet
+ * @example
+ * ```ts
+ * import { rfmAccumulator } from "loyalty-kit";
+ * const options = { observationEnd: "2026-03-31", period: "day" } as const;
+ * const north = rfmAccumulator(options).add({ customerId: "ana", at: "2026-01-01", value: 30 });
+ * const south = rfmAccumulator(options).add({ customerId: "ana", at: "2026-01-11", value: 50 });
+ * const [ana] = north.merge(south).result();
+ * console.log(ana?.frequency, ana?.recency, ana?.T, ana?.monetary); // 1 10 89 50
+ * ```
+ * @category analytics
+ */
+export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorState): RfmAccumulator {
+  const what = "rfmAccumulator";
+  const settings = rfmSettings(options, what);
+  // Per customer: purchase days and their summed values, appended in arrival order. Same-day
+  // purchases in a row are summed at once; out-of-order days are sorted and coalesced when read.
+  const customers = new Map<string | number, Days>();
+  const money = { currency: undefined as string | undefined };
+  let count = 0;
+
+  const put = (id: string | number, day: number, value: number): void => {
+    const days = customers.get(id);
+    if (days === undefined) {
+      customers.set(id, { day: [day], value: [value], sorted: true });
+      return;
+    }
+    const k = days.day.length - 1;
+    const last = days.day[k] as number;
+    if (day === last) {
+      days.value[k] = (days.value[k] as number) + value;
+      return;
+    }
+    if (day < last) days.sorted = false;
+    days.day.push(day);
+    days.value.push(value);
+  };
+
+  const acc: RfmAccumulator = {
+    add(tx: RfmTransaction): RfmAccumulator {
+      const path = [count];
+      if (typeof tx !== "object" || tx === null) throw new LoyaltyValidationError([{ path, message: `expected a purchase { customerId, at, value? }, got ${previewValue(tx)}` }], what);
+      checkCustomerId(tx.customerId, [count, "customerId"], what);
+      const ms = timeMillis(tx.at);
+      if (!Number.isFinite(ms)) {
+        throw new LoyaltyValidationError([{ path: [count, "at"], message: `expected a date "YYYY-MM-DD", an ISO-8601 instant with an offset, a valid Date or epoch milliseconds, got ${previewValue(tx.at)}` }], what);
+      }
+      if (ms > settings.endMs) {
+        throw new LoyaltyValidationError([{ path: [count, "at"], message: `expected a purchase on or before observationEnd (${settings.observationEnd}), got ${new Date(ms).toISOString()}` }], what);
+      }
+      const value = tx.value === undefined ? 0 : valueToNumber(tx.value, [count, "value"], money, what);
+      put(tx.customerId, Math.floor(ms / DAY_MS), value);
+      count++;
+      return acc;
+    },
+    merge(other: RfmAccumulator | RfmAccumulatorState): RfmAccumulator {
+      const state = isAccumulator(other) ? other.state() : other;
+      const entries = checkState(state, settings, what);
+      const currency = (state as { currency?: unknown }).currency;
+      if (currency !== undefined) {
+        if (typeof currency !== "string") throw new LoyaltyValidationError([{ path: ["currency"], message: `expected a currency code, got ${previewValue(currency)}` }], what);
+        if (money.currency !== undefined && money.currency !== currency) throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
+        money.currency = currency;
+      }
+      for (const [id, days] of entries) for (const [day, value] of days) put(id, day, value);
+      const added = (state as { count?: number }).count;
+      count += added ?? entries.reduce((n, [, days]) => n + days.length, 0);
+      return acc;
+    },
+    result(): RfmRow[] {
+      const ids = [...customers.keys()].sort(compareIds);
+      const rows: RfmRow[] = [];
+      const cal = settings.calibrationDay ?? settings.endDay;
+      for (const id of ids) {
+        const entry = customers.get(id);
+        if (entry === undefined) continue;
+        const days = normalize(entry);
+        const first = days.day[0] as number;
+        if (first > cal) continue; // first purchase in the holdout: not a calibration customer
+        let last = first;
+        let calDays = 0;
+        let repeatSum = 0;
+        let holdDays = 0;
+        let holdSum = 0;
+        for (let k = 0; k < days.day.length; k++) {
+          const day = days.day[k] as number;
+          const value = days.value[k] as number;
+          if (day > cal) {
+            holdDays++;
+            holdSum += value;
+            continue;
+          }
+          calDays++;
+          if (day > last) last = day;
+          if (day !== first) repeatSum += value;
+        }
+        rows.push(makeRow(settings, id, first, last, calDays, repeatSum, holdDays, holdSum));
+      }
+      return rows;
+    },
+    state(): RfmAccumulatorState {
+      const list = [...customers.entries()].sort((a, b) => compareIds(a[0], b[0]));
+      return {
+        period: settings.period,
+        observationEnd: settings.observationEnd,
+        ...(settings.calibrationEnd === undefined ? {} : { calibrationEnd: settings.calibrationEnd }),
+        ...(money.currency === undefined ? {} : { currency: money.currency }),
+        count,
+        customers: list.map(([id, entry]) => {
+          const days = normalize(entry);
+          return [id, days.day.map((day, k) => [day, days.value[k] as number] as const)] as const;
+        }),
+      };
+    },
+    get count(): number {
+      return count;
+    },
+  };
+  if (initial !== undefined) acc.merge(initial);
+  return acc;
+}
+
+/** One customer's purchase days and summed values. */
+interface Days {
+  day: number[];
+  value: number[];
+  sorted: boolean;
+}
+
+/** Sorts a customer's days (stable, so same-day values are summed in arrival order) and coalesces equal days, in place. */
+function normalize(days: Days): Days {
+  if (days.sorted) return days;
+  const order = days.day.map((_, k) => k).sort((a, b) => (days.day[a] as number) - (days.day[b] as number) || a - b);
+  const day: number[] = [];
+  const value: number[] = [];
+  for (const k of order) {
+    const d = days.day[k] as number;
+    const v = days.value[k] as number;
+    if (day.length > 0 && day[day.length - 1] === d) value[value.length - 1] = (value[value.length - 1] as number) + v;
+    else {
+      day.push(d);
+      value.push(v);
+    }
+  }
+  days.day = day;
+  days.value = value;
+  days.sorted = true;
+  return days;
+}
+
+function isAccumulator(x: unknown): x is RfmAccumulator {
+  return typeof x === "object" && x !== null && typeof (x as { state?: unknown }).state === "function";
+}
+
+/** Validates a state against the settings before anything is applied. */
+function checkState(state: unknown, settings: RfmSettings, what: string): (readonly [string | number, readonly (readonly [number, number])[]])[] {
+  const fail = (path: (string | number)[], message: string): never => {
+    throw new LoyaltyValidationError([{ path, message }], what);
+  };
+  if (typeof state !== "object" || state === null) return fail([], `expected an accumulator or its state, got ${previewValue(state)}`);
+  const s = state as { period?: unknown; observationEnd?: unknown; calibrationEnd?: unknown; customers?: unknown };
+  const other = rfmSettings({ period: s.period, observationEnd: s.observationEnd, ...(s.calibrationEnd === undefined ? {} : { calibrationEnd: s.calibrationEnd }) }, what);
+  if (!sameSettings(settings, other)) {
+    fail([], `cannot merge partials with different options: expected period ${settings.period}, observationEnd ${settings.observationEnd}, calibrationEnd ${settings.calibrationEnd ?? "none"}; got ${other.period}, ${other.observationEnd}, ${other.calibrationEnd ?? "none"}`);
+  }
+  const added = (state as { count?: unknown }).count;
+  if (added !== undefined && !(Number.isSafeInteger(added) && (added as number) >= 0)) fail(["count"], `expected a purchase count (an integer ≥ 0), got ${previewValue(added)}`);
+  if (!Array.isArray(s.customers)) return fail(["customers"], `expected an array of [customerId, [[day, value], …]], got ${previewValue(s.customers)}`);
+  const entries = s.customers as unknown[];
+  entries.forEach((entry, i) => {
+    if (!Array.isArray(entry) || entry.length !== 2 || !Array.isArray(entry[1])) fail(["customers", i], `expected [customerId, [[day, value], …]], got ${previewValue(entry)}`);
+    const [id, days] = entry as [unknown, unknown[]];
+    checkCustomerId(id, ["customers", i, 0], what);
+    days.forEach((d, j) => {
+      const ok = Array.isArray(d) && d.length === 2 && Number.isSafeInteger(d[0]) && (d[0] as number) <= settings.endDay && Number.isFinite(d[1]);
+      if (!ok) fail(["customers", i, 1, j], `expected [day, value] with an integer day on or before ${settings.endDay} and a finite value, got ${previewValue(d)}`);
+    });
+  });
+  return entries as (readonly [string | number, readonly (readonly [number, number])[]])[];
+}

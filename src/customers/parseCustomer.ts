@@ -1,0 +1,45 @@
+import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { CustomerSchema, type Customer } from "./customer.js";
+
+const parsers = /* @__PURE__ */ makeParsers(CustomerSchema, "customer");
+
+/**
+ * Validates a customer profile and returns it with canonical instants and defaults filled in.
+ *
+ * Every issue is reported with its path (`identifiers.0.code: EAN-13 check digit … should be 1, got 2`);
+ * extra keys, `__proto__` keys, out-of-order consent statements and invalid check digits are all
+ * rejected (see {@link CustomerSchema}). A snapshot written with `JSON.stringify` parses back equal.
+ *
+ * @param input - The profile, e.g. read from JSON.
+ * @returns The parsed {@link Customer}.
+ * @throws {LoyaltyValidationError} when the input does not match {@link CustomerSchema}.
+ * @example
+ * ```ts
+ * import { parseCustomer } from "loyalty-kit";
+ * const c = parseCustomer({ id: "c-1", lastName: "Sari", enrolledAt: "2026-03-02T10:00:00+07:00" });
+ * console.log(c.enrolledAt); // 2026-03-02T03:00:00.000Z
+ * ```
+ * @category customers
+ */
+export function parseCustomer(input: unknown): Customer {
+  return parsers.parse(input);
+}
+
+/**
+ * Like {@link parseCustomer} but returns `{ success: true, data }` or `{ success: false, error }` and
+ * never throws.
+ *
+ * @param input - The profile, e.g. read from JSON.
+ * @returns A tagged result carrying the {@link Customer} or the LoyaltyValidationError.
+ * @throws Never.
+ * @example
+ * ```ts
+ * import { safeParseCustomer } from "loyalty-kit";
+ * const r = safeParseCustomer({ id: "c-1", identifiers: [{ kind: "barcode", code: "4006381333932" }] });
+ * if (!r.success) console.log(r.error.message);
+ * ```
+ * @category customers
+ */
+export function safeParseCustomer(input: unknown): SafeParseResult<Customer> {
+  return parsers.safeParse(input);
+}

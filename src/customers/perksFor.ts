@@ -1,0 +1,103 @@
+import * as z from "zod";
+import { LoyaltyValidationError } from "../errors/errors.js";
+import { issuesFromZod } from "../_lib/validation.js";
+import type { Customer } from "./customer.js";
+
+/**
+ * One VIP perk rule as data (seed 001: give the top 20% a free drink, a free product, the VIP lounge —
+ * "something that makes them feel: I am a special person"). A rule applies when every condition it
+ * states holds: the customer's segment is one of `segments`; she has at least one of `interestsAny`.
+ * A rule with no condition applies to everyone.
+ *
+ * @example
+ * ```ts
+ * import { PerkRuleSchema } from "loyalty-kit";
+ * const rule = PerkRuleSchema.parse({ perk: "free-drink", segments: ["big-profit"] });
+ * console.log(rule.perk);
+ * ```
+ * @category customers
+ */
+export const PerkRuleSchema = /* @__PURE__ */ z.strictObject({
+  perk: z.string().min(1),
+  description: z.string().min(1).optional(),
+  segments: z.array(z.string().min(1)).min(1).optional(),
+  interestsAny: z.array(z.string().min(1)).min(1).optional(),
+});
+
+/**
+ * A perk rule as a caller writes it (see {@link PerkRuleSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { PerkRule } from "loyalty-kit";
+ * const rule: PerkRule = { perk: "vip-lounge", description: "VIP lounge access", segments: ["big-profit"] };
+ * console.log(rule.perk);
+ * ```
+ * @category customers
+ */
+export type PerkRule = z.input<typeof PerkRuleSchema>;
+
+/**
+ * A perk granted by {@link perksFor}, with the conditions that matched.
+ *
+ * @example
+ * ```ts
+ * import type { Perk } from "loyalty-kit";
+ * const p: Perk = { perk: "free-drink", because: ["segment big-profit"] };
+ * console.log(p.because.join(", "));
+ * ```
+ * @category customers
+ */
+export interface Perk {
+  readonly perk: string;
+  readonly description?: string;
+  readonly because: readonly string[];
+}
+
+/**
+ * The VIP perks a customer gets under the rules, in rule order, each perk once (the first rule that
+ * grants it gives the reason).
+ *
+ * Seed 001: prioritize the 20% of customers who make 80% of turnover and give them more added value.
+ * Rules are data so the shop owner can change them without code.
+ *
+ * @param customer - A parsed customer.
+ * @param rules - Perk rules; see {@link PerkRuleSchema}.
+ * @returns The {@link Perk}s that apply.
+ * @throws {LoyaltyValidationError} when a rule is malformed (path `rules.<i>…`).
+ * @example
+ * ```ts
+ * import { perksFor, parseCustomer } from "loyalty-kit";
+ * const vip = parseCustomer({ id: "c-9", segment: "big-profit", interests: ["coffee"] });
+ * const perks = perksFor(vip, [
+ *   { perk: "free-drink", segments: ["big-profit"], interestsAny: ["coffee", "tea"] },
+ *   { perk: "vip-lounge", segments: ["big-profit"] },
+ *   { perk: "birthday-card", segments: ["small-profit"] },
+ * ]);
+ * console.log(perks.map((p) => p.perk)); // [ 'free-drink', 'vip-lounge' ]
+ * ```
+ * @category customers
+ */
+export function perksFor(customer: Customer, rules: readonly PerkRule[]): readonly Perk[] {
+  const parsed = z.array(PerkRuleSchema).safeParse(rules);
+  if (!parsed.success) throw new LoyaltyValidationError(issuesFromZod(parsed.error, rules, ["rules"]), "perksFor");
+  const perks: Perk[] = [];
+  const granted = new Set<string>();
+  for (const rule of parsed.data) {
+    if (granted.has(rule.perk)) continue;
+    const because: string[] = [];
+    if (rule.segments !== undefined) {
+      if (customer.segment === undefined || !rule.segments.includes(customer.segment)) continue;
+      because.push(`segment ${customer.segment}`);
+    }
+    if (rule.interestsAny !== undefined) {
+      const shared = rule.interestsAny.filter((i) => customer.interests?.includes(i) === true);
+      if (shared.length === 0) continue;
+      because.push(`interest ${shared.join(", ")}`);
+    }
+    if (because.length === 0) because.push("applies to every customer");
+    granted.add(rule.perk);
+    perks.push({ perk: rule.perk, ...(rule.description === undefined ? {} : { description: rule.description }), because });
+  }
+  return perks;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { gini, LoyaltyValidationError, money } from "../../src/index.js";
+
+describe("gini", () => {
+  it("is 0 when every customer brings the same", () => {
+    expect(gini([7, 7, 7])).toBe(0);
+  });
+  it("gives 0.25 for 1, 2, 3, 4 (Σ(2i − n − 1)xᵢ / (n Σx) = 10 / 40)", () => {
+    expect(gini([4, 1, 3, 2])).toBe(0.25);
+    expect(gini([4, 1, 3, 2], { corrected: true })).toBeCloseTo(1 / 3, 15);
+  });
+  it("reaches (n − 1)/n for total concentration, and 1 when corrected", () => {
+    expect(gini([0, 0, 0, 0, 100])).toBe(0.8);
+    expect(gini([0, 0, 0, 0, 100], { corrected: true })).toBe(1);
+  });
+  it("defines a single customer and all-zero input as 0", () => {
+    expect(gini([42])).toBe(0);
+    expect(gini([42], { corrected: true })).toBe(0);
+    expect(gini([0, 0, 0])).toBe(0);
+  });
+  it("accepts money, strings and accessors", () => {
+    expect(gini([money(1, "JPY"), money(3, "JPY")])).toBe(0.25);
+    expect(gini(["1", "3"])).toBe(0.25);
+    expect(gini([{ v: 1 }, { v: 3 }], { value: (x) => x.v })).toBe(0.25);
+  });
+  it("finds a NaN hidden in otherwise sorted input (sorted input is not sorted again)", () => {
+    expect(() => gini(Float64Array.of(1, 2, Number.NaN, 3))).toThrow(/2: expected finite values, got NaN/);
+    expect(gini(Float64Array.of(1, 2, 3, 4))).toBe(0.25);
+  });
+  it("rejects negative values and empty input", () => {
+    expect(() => gini([1, -1])).toThrow(/expected non-negative values/);
+    expect(() => gini([])).toThrow(LoyaltyValidationError);
+  });
+});
