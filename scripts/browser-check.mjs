@@ -52,6 +52,8 @@ const CHECKS = [
     const retry = lib.checkout(program, r.account, basket, { transactionId: "sale-1", consent: true });
     return [r.status, String(r.pointsEarned), retry.status, String(lib.balance(retry.account.points, { at: "2026-03-02T00:00:00Z" }))].join(" ");
   }, "applied 35 duplicate 35"]),
+  // analytics: one customer holds everything → Gini 0.75 for four; the top 20 % of five hold half
+  needs(["gini", "pareto"], ["Gini and Pareto", () => lib.gini([0, 0, 0, 10]) + " " + lib.pareto([50, 30, 10, 5, 5], { topShare: 0.2 }).valueShare, "0.75 0.5"]),
   // complaints: the five A's machine, pure transitions
   needs(["openComplaint", "transition", "can"], ["a complaint is acknowledged and cannot be closed yet", () => {
     let c = lib.openComplaint({ id: "C-1", customerId: "cust-7", channel: "phone", cause: "delay-in-fixing",
