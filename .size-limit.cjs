@@ -5,6 +5,7 @@ module.exports = [
   { name: "errors: LoyaltyError", path: "dist/index.js", import: "{ LoyaltyError }", limit: "1 kB" },
   { name: "analytics: fitBgNbd", path: "dist/index.js", import: "{ fitBgNbd }", limit: "4 kB" },
   { name: "ledger: post, balance", path: "dist/index.js", import: "{ post, balance }", limit: "10 kB" },
+  { name: "analytics: fitBgNbd", path: "dist/index.js", import: "{ fitBgNbd }", limit: "4 kB" },
   { name: "measurement: nps", path: "dist/index.js", import: "{ nps }", limit: "1 kB" },
   { name: "money: money, add, allocate, format", path: "dist/index.js", import: "{ money, add, allocate, format }", limit: "16 kB" },
   { name: "programs: checkout, parseProgram (the till path)", path: "dist/index.js", import: "{ checkout, parseProgram }", limit: "40 kB" },
@@ -12,5 +13,9 @@ module.exports = [
   { name: "analytics: pareto", path: "dist/index.js", import: "{ pareto }", limit: "1.9 kB" },
   { name: "bonding: classifyBonding", path: "dist/index.js", import: "{ classifyBonding }", limit: "29 kB" },
   { name: "customers: identify, buildCustomerIndex", path: "dist/index.js", import: "{ identify, buildCustomerIndex }", limit: "3 kB" },
+  { name: "bonding: classifyBonding", path: "dist/index.js", import: "{ classifyBonding }", limit: "29 kB" },
+  { name: "customers: identify, buildCustomerIndex", path: "dist/index.js", import: "{ identify, buildCustomerIndex }", limit: "3 kB" },
+  { name: "analytics: gini", path: "dist/index.js", import: "{ gini }", limit: "1.7 kB" },
+  { name: "analytics: pareto", path: "dist/index.js", import: "{ pareto }", limit: "2.2 kB" },
   { name: "complaints: openComplaint, transition, can", path: "dist/index.js", import: "{ openComplaint, transition, can }", limit: "8 kB" },
 ];
