@@ -97,7 +97,7 @@ export interface AbcOptions<T> extends ValueOptions<T> {
  *
  * @param items - values (array, `Float64Array` or iterable; numbers, decimal strings or money amounts
  *   of one currency), or objects read through `options.value`
- * @param options - `a` and `b` boundaries (defaults 0.8 and 0.95); `value` accessor
+ * @param input - options: `a` and `b` boundaries (defaults 0.8 and 0.95); `value` accessor
  * @returns the class of each item in input order, and counts and value shares per class
  * @throws {LoyaltyValidationError} when the input is empty, a value is not finite or malformed, the
  *   boundaries are not 0 < a ≤ b ≤ 1, or the net total is ≤ 0 while some value is not zero

@@ -62,7 +62,7 @@ export interface DeselectionOptions {
  * review, not a verdict: a customer with a negative value may be new, or strategic.
  *
  * @param values - rows from `customerValue` (any order; ranks must be 1 … n)
- * @param options - `bottomShare` (default 0)
+ * @param input - options: `bottomShare` (default 0)
  * @returns the candidates, lowest net value first
  * @throws {LoyaltyValidationError} when a row's `netValue` is not a decimal string or `bottomShare` is outside [0, 1]
  * @example

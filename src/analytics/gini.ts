@@ -29,7 +29,7 @@ export interface GiniOptions<T> extends ValueOptions<T> {
  *
  * @param values - customer totals (array, `Float64Array` or iterable; numbers, decimal strings or
  *   money amounts of one currency), or objects read through `options.value`
- * @param options - `corrected` for the n/(n − 1) correction; `value` accessor
+ * @param input - options: `corrected` for the n/(n − 1) correction; `value` accessor
  * @returns the Gini coefficient
  * @throws {LoyaltyValidationError} when the input is empty, or a value is negative, not finite or malformed
  * @throws {CurrencyMismatchError} when money amounts of different currencies are mixed

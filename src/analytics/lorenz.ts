@@ -70,7 +70,7 @@ export interface LorenzOptions<T> extends ValueOptions<T> {
  *
  * @param values - customer totals (array, `Float64Array` or iterable; numbers, decimal strings or
  *   money amounts of one currency), or objects read through `options.value`
- * @param options - `points` to sample; `value` accessor
+ * @param input - options: `points` to sample; `value` accessor
  * @returns the curve's points
  * @throws {LoyaltyValidationError} when the input is empty, a value is negative, not finite or
  *   malformed, or `points` is not an integer ≥ 2

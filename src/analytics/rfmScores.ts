@@ -94,7 +94,7 @@ function scoresOf(values: Float64Array, bins: number): Uint8Array | Uint16Array 
  *
  * @param summary - rows with `customerId`, `frequency`, `recency`, `T`, `monetary` (e.g. from
  *   `rfmSummary`); array or iterable
- * @param options - `bins` (default 5)
+ * @param input - options: `bins` (default 5)
  * @returns one score row per customer, in input order
  * @throws {LoyaltyValidationError} when the summary is empty, a row's fields are missing or not
  *   finite, recency exceeds T, or `bins` is not an integer from 2 to 100
