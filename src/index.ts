@@ -5,7 +5,7 @@
  * Every module is re-exported here; with `"sideEffects": false` and one output file per source
  * file, a bundler keeps only what you import.
  *
- * @packageDocumentation
+ * @module loyalty-kit
  */
 export * from "./errors/index.js";
 export * from "./money/index.js";
