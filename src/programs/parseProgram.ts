@@ -27,7 +27,7 @@ const parsers = /* @__PURE__ */ miniParsers(ProgramSchema, "program");
  *   earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], validityMonths: 12 },
  *   redeem: { pointValue: "0.01", maxShare: "50" },
  * });
- * console.log(program.kind, program.earn.rules.length); // bonus 1
+ * if (program.kind === "bonus") console.log(program.kind, program.earn.rules.length); // bonus 1
  * ```
  */
 export function parseProgram(input: unknown): Program {

@@ -183,7 +183,8 @@ export type Tier = z.infer<typeof TierSchema>;
  * @example
  * ```ts
  * import { SpendWindowSchema } from "loyalty-kit";
- * console.log(SpendWindowSchema.parse({ type: "rolling", months: 12 }).months); // 12
+ * const window = SpendWindowSchema.parse({ type: "rolling", months: 12 });
+ * if (window.type === "rolling") console.log(window.months); // 12
  * ```
  * @category programs
  */
@@ -230,7 +231,8 @@ export const CumulativeProgramSchema = /* @__PURE__ */ z.strictObject({
  * @example
  * ```ts
  * import { EarnRuleSchema } from "loyalty-kit";
- * console.log(EarnRuleSchema.parse({ type: "multiplier", factor: "2", match: { categories: ["shoes"] } }).factor); // 2
+ * const rule = EarnRuleSchema.parse({ type: "multiplier", factor: "2", match: { categories: ["shoes"] } });
+ * if (rule.type === "multiplier") console.log(rule.factor); // 2
  * ```
  * @category programs
  */
@@ -391,7 +393,8 @@ export const CatalogProgramSchema = /* @__PURE__ */ z.strictObject({
  * @example
  * ```ts
  * import { CardRewardSchema } from "loyalty-kit";
- * console.log(CardRewardSchema.parse({ type: "free-item", maxValue: "15.00" }).maxValue); // 15.00
+ * const reward = CardRewardSchema.parse({ type: "free-item", maxValue: "15.00" });
+ * if (reward.type === "free-item") console.log(reward.maxValue); // 15.00
  * ```
  * @category programs
  */
