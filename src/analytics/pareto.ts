@@ -1,5 +1,5 @@
 import { assertShare, ceilShare } from "./_lib/shares.js";
-import { assertShareableTotal, checkSorted, readValues, sortAscending, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { readShareValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * What {@link pareto} returns.
@@ -81,11 +81,7 @@ export interface ParetoOptions<T> extends ValueOptions<T> {
 export function pareto<T = ValueLike>(values: Iterable<T> | Float64Array, options: ParetoOptions<T>): ParetoResult {
   const what = "pareto";
   assertShare(options?.topShare, "topShare", what);
-  const { values: v, currency } = readValues(values, options.value, what);
-  sortAscending(v);
-  checkSorted(v, values, false, what);
-  const sum = total(v);
-  assertShareableTotal(v, sum, what);
+  const { values: v, currency, sum } = readShareValues(values, options.value, what);
   const n = v.length;
   const count = ceilShare(options.topShare, n);
   // v is ascending: the top group is the last `count` entries.

@@ -1,5 +1,5 @@
 import { assertShare, ceilShare } from "./_lib/shares.js";
-import { assertShareableTotal, checkSorted, readValues, sortAscending, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { readShareValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * What {@link paretoShareFor} returns.
@@ -78,11 +78,7 @@ export interface ParetoShareOptions<T> extends ValueOptions<T> {
 export function paretoShareFor<T = ValueLike>(values: Iterable<T> | Float64Array, options: ParetoShareOptions<T>): ParetoShareResult {
   const what = "paretoShareFor";
   assertShare(options?.valueShare, "valueShare", what);
-  const { values: v, currency } = readValues(values, options.value, what);
-  sortAscending(v);
-  checkSorted(v, values, false, what);
-  const sum = total(v);
-  assertShareableTotal(v, sum, what);
+  const { values: v, currency, sum } = readShareValues(values, options.value, what);
   const n = v.length;
   let count: number;
   let reached: number;

@@ -150,3 +150,16 @@ export function optionsObject<O extends object>(options: O | undefined, what: st
   if (options === undefined && optional) return {} as O;
   return typeof options === "object" && options !== null ? options : bad([], `expected an options object, got ${show(options)}`, what);
 }
+
+/**
+ * The shared start of pareto and paretoShareFor: read the values, sort them ascending, reject
+ * non-finite ones, and require a positive net total (or all zeros).
+ */
+export function readShareValues<T>(input: Iterable<T> | Float64Array, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string): { values: Float64Array; currency: string | undefined; sum: number } {
+  const { values, currency } = readValues(input, accessor, what);
+  sortAscending(values);
+  checkSorted(values, input, false, what);
+  const sum = total(values);
+  assertShareableTotal(values, sum, what);
+  return { values, currency, sum };
+}
