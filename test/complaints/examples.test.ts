@@ -56,7 +56,7 @@ describe("examples/complaints print what their .expected.txt says", () => {
   const scripts = readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort();
 
   it("has examples", () => {
-    expect(scripts).toEqual(["diagram.mjs", "metrics.mjs", "worked-complaint.mjs"]);
+    expect(scripts).toEqual(["diagram.mjs", "first-steps.mjs", "metrics.mjs", "sla.mjs", "worked-complaint.mjs"]);
   });
 
   it.each(scripts)("%s", (script) => {
