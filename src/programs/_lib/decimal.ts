@@ -112,7 +112,7 @@ export function allocateUnits(total: D, weights: readonly D[], scale: number, we
     fractions.sort(byRemainder);
     for (const { i } of fractions) {
       if (left <= 0) break;
-      shares[i] = (shares[i] as D).plus(1);
+      shares[i] = (shares[i] as D).plus(ONE);
       left -= 1;
     }
   }
@@ -164,7 +164,7 @@ function allocateByOwnShare(total: D, weights: readonly D[], W: D): D[] | null {
     fractions.sort(byFraction);
     for (const { i } of fractions) {
       if (left <= 0) break;
-      shares[i] = (shares[i] as D).plus(1);
+      shares[i] = (shares[i] as D).plus(ONE);
       left -= 1;
     }
   }

@@ -22,7 +22,7 @@ import { tierFor } from "../tierFor.js";
 import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
 import { isBranded } from "./brand.js";
 import { compileEligibility, compileMatch, type Matcher } from "./eligibility.js";
-import { allocateUnits, dec, fixed, HUNDRED, maxD, minD, roundTo, sumD, ZERO, type D, type Mode } from "./decimal.js";
+import { allocateUnits, dec, fixed, HUNDRED, ONE, maxD, minD, roundTo, sumD, ZERO, type D, type Mode } from "./decimal.js";
 
 export interface LineCalc {
   readonly line: BasketLine;
@@ -107,6 +107,17 @@ function take(l: LineCalc, field: "discount" | "pointsMoney", d: D): void {
   l.net = l.net.minus(d);
 }
 
+/**
+ * Quantity × unit price, half-even to the minor unit. A quantity of one (the usual line) with a price
+ * already at the minor unit is the price itself: ×1 is exact there, as the price has at most
+ * 30 + 1 + dp < 40 significant digits (the Decimal precision), so the multiplication is skipped.
+ */
+function lineAmount(line: BasketLine, dp: number): D {
+  const p = line.unitPrice.amount;
+  if (line.quantity.eq(ONE) && p.e < 30 && p.decimalPlaces() <= dp) return p;
+  return roundTo(line.quantity.times(p), dp, "half-even");
+}
+
 function label(d: D, dp: number, currency: string): string {
   return `${fixed(d, dp)} ${currency}`;
 }
@@ -146,7 +157,7 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
   let otherAmount = ZERO;
   for (let i = 0; i < basket.lines.length; i++) {
     const line = basket.lines[i] as BasketLine;
-    const amount = entering?.[i] ?? roundTo(line.quantity.times(line.unitPrice.amount), dp, "half-even");
+    const amount = entering?.[i] ?? lineAmount(line, dp);
     const eligible = eligibleOf(line);
     lines[i] = { line, eligible, amount, discount: ZERO, pointsMoney: ZERO, net: amount, points: ZERO, redeemed: ZERO };
     if (eligible) {
@@ -444,7 +455,7 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
       } else if (rule.type === "multiplier") {
         if (best === null || rule.value.gt(best.value)) best = rule;
       } else {
-        perUnit = perUnit.plus(rule.value);
+        perUnit = perUnit === ZERO ? rule.value : perUnit.plus(rule.value);
         counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       }
     }
