@@ -112,7 +112,7 @@ export function allocateUnits(total: D, weights: readonly D[], scale: number, we
     fractions.sort(byRemainder);
     for (const { i } of fractions) {
       if (left <= 0) break;
-      shares[i] = (shares[i] as D).plus(1);
+      shares[i] = (shares[i] as D).plus(ONE);
       left -= 1;
     }
   }
@@ -139,7 +139,7 @@ function allocateByOwnShare(total: D, weights: readonly D[], W: D): D[] | null {
   if (!total.eq(W.floor())) return null;
   const n = weights.length;
   const shares: D[] = new Array<D>(n);
-  const fractions: Remainder[] = [];
+  const fractions: Fraction[] = [];
   // Units left after every share is rounded down: L = T − Σ⌊w⌋ = Σ frac(w) − (W − T). L is a whole
   // number below n, so summing the fractions as doubles and rounding gives it exactly (the error of
   // a double sum of numbers in [0, 1) is many orders of magnitude below 0.5).
@@ -152,20 +152,51 @@ function allocateByOwnShare(total: D, weights: readonly D[], W: D): D[] | null {
     }
     const whole = w.floor();
     shares[i] = whole;
-    const f = w.minus(whole);
-    const approx = f.toNumber();
+    const digits = fractionDigits(w, whole);
+    // the same double as (w − ⌊w⌋).toNumber(): both parse the same decimal value
+    const approx = Number(`0.${digits}`);
     fractionSum += approx;
-    fractions.push({ i, f, n: approx });
+    fractions.push({ i, digits, n: approx });
   }
   let left = Math.round(fractionSum - W.minus(total).toNumber());
   if (left > fractions.length || left < 0) return null;
   if (left > 0) {
-    fractions.sort(byRemainder);
+    fractions.sort(byFraction);
     for (const { i } of fractions) {
       if (left <= 0) break;
-      shares[i] = (shares[i] as D).plus(1);
+      shares[i] = (shares[i] as D).plus(ONE);
       left -= 1;
     }
   }
   return shares;
+}
+
+interface Fraction {
+  readonly i: number;
+  /** The decimal digits of w − ⌊w⌋ after "0.", without trailing zeros. */
+  readonly digits: string;
+  /** `0.digits` as a double (see Remainder). */
+  readonly n: number;
+}
+
+/**
+ * The digits after the point of w − ⌊w⌋ (w not an integer). For a positive w in plain notation
+ * they are the digits after the point of w itself, which saves a subtraction and a conversion;
+ * otherwise the fraction is computed.
+ */
+function fractionDigits(w: D, whole: D): string {
+  if (!w.isNegative()) {
+    const s = w.toString();
+    const dot = s.indexOf(".");
+    if (dot >= 0 && !s.includes("e")) return s.slice(dot + 1);
+  }
+  return w.minus(whole).toFixed().slice(2);
+}
+
+/**
+ * Largest fraction first; ties to the earlier share. Digit strings without trailing zeros compare
+ * as their values 0.digits do, so the exact tie-break needs no Decimal.
+ */
+function byFraction(a: Fraction, b: Fraction): number {
+  return b.n - a.n || (a.digits < b.digits ? 1 : a.digits > b.digits ? -1 : 0) || a.i - b.i;
 }

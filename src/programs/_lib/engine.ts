@@ -20,8 +20,9 @@ import type { Explanation, Quote } from "../result.js";
 import type { QuoteOptions as PriceOptions } from "../options.js";
 import { tierFor } from "../tierFor.js";
 import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
+import { isBranded } from "./brand.js";
 import { compileEligibility, compileMatch, type Matcher } from "./eligibility.js";
-import { allocateUnits, dec, fixed, HUNDRED, maxD, minD, roundTo, sumD, ZERO, type D, type Mode } from "./decimal.js";
+import { allocateUnits, dec, fixed, HUNDRED, ONE, maxD, minD, roundTo, sumD, ZERO, type D, type Mode } from "./decimal.js";
 
 export interface LineCalc {
   readonly line: BasketLine;
@@ -106,6 +107,17 @@ function take(l: LineCalc, field: "discount" | "pointsMoney", d: D): void {
   l.net = l.net.minus(d);
 }
 
+/**
+ * Quantity × unit price, half-even to the minor unit. A quantity of one (the usual line) with a price
+ * already at the minor unit is the price itself: ×1 is exact there, as the price has at most
+ * 30 + 1 + dp < 40 significant digits (the Decimal precision), so the multiplication is skipped.
+ */
+function lineAmount(line: BasketLine, dp: number): D {
+  const p = line.unitPrice.amount;
+  if (line.quantity.eq(ONE) && p.e < 30 && p.decimalPlaces() <= dp) return p;
+  return roundTo(line.quantity.times(p), dp, "half-even");
+}
+
 function label(d: D, dp: number, currency: string): string {
   return `${fixed(d, dp)} ${currency}`;
 }
@@ -138,14 +150,14 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
     throw new LoyaltyValidationError([{ path: ["entering"], message: `expected ${basket.lines.length} amounts, got ${entering.length}` }]);
   }
 
-  const eligibleOf = compileEligibility(program.eligibility);
+  const eligibleOf = eligibilityOf(program);
   const lines: LineCalc[] = new Array<LineCalc>(basket.lines.length);
   const idx: number[] = [];
   let eligibleAmount = ZERO;
   let otherAmount = ZERO;
   for (let i = 0; i < basket.lines.length; i++) {
     const line = basket.lines[i] as BasketLine;
-    const amount = entering?.[i] ?? roundTo(line.quantity.times(line.unitPrice.amount), dp, "half-even");
+    const amount = entering?.[i] ?? lineAmount(line, dp);
     const eligible = eligibleOf(line);
     lines[i] = { line, eligible, amount, discount: ZERO, pointsMoney: ZERO, net: amount, points: ZERO, redeemed: ZERO };
     if (eligible) {
@@ -369,7 +381,41 @@ interface CompiledRule {
   readonly isOne: boolean;
   readonly match: Matcher | null;
   readonly describe: string;
-  count: number;
+}
+
+// Compiled forms of parts of a program (matchers, rule factors as Decimals), computed once per
+// program object. Only programs from parseProgram are cached (branded and deep-frozen, so a cached
+// entry can never go stale); anything else is compiled on every call as before.
+const eligibilityCache = new WeakMap<Program, Matcher>();
+const rulesCache = new WeakMap<Earn, readonly CompiledRule[]>();
+
+function eligibilityOf(program: Program): Matcher {
+  if (!isBranded(program, "program")) return compileEligibility(program.eligibility);
+  let m = eligibilityCache.get(program);
+  if (m === undefined) {
+    m = compileEligibility(program.eligibility);
+    eligibilityCache.set(program, m);
+  }
+  return m;
+}
+
+function compileRules(earn: Earn): readonly CompiledRule[] {
+  return earn.rules.map((r, index): CompiledRule => {
+    const id = r.id ?? `earn-${index + 1}`;
+    if (r.type === "per-amount") return { index, type: r.type, value: dec(r.points).div(r.per), isOne: dec(r.points).eq(r.per), match: r.match === undefined ? null : compileMatch(r.match), describe: `${id}: ${r.points} points per ${r.per} paid` };
+    if (r.type === "multiplier") return { index, type: r.type, value: dec(r.factor), isOne: false, match: compileMatch(r.match), describe: `${id}: ×${r.factor}` };
+    return { index, type: r.type, value: dec(r.points), isOne: false, match: compileMatch(r.match), describe: `${id}: ${r.points} points per unit` };
+  });
+}
+
+function rulesOf(program: Program, earn: Earn): readonly CompiledRule[] {
+  if (!isBranded(program, "program")) return compileRules(earn);
+  let rules = rulesCache.get(earn);
+  if (rules === undefined) {
+    rules = compileRules(earn);
+    rulesCache.set(earn, rules);
+  }
+  return rules;
 }
 
 function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Earn, account: ProgramAccount, lines: LineCalc[], idx: number[], eligibleAmount: D, atMs: number, dp: number, scale: number, explain: Explanation[], state: State): void {
@@ -388,12 +434,9 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
     if (!state.welcome.isZero()) state.expiresAt = lotExpiry;
     return;
   }
-  const rules: CompiledRule[] = earn.rules.map((r, index) => {
-    const id = r.id ?? `earn-${index + 1}`;
-    if (r.type === "per-amount") return { index, type: r.type, value: dec(r.points).div(r.per), isOne: dec(r.points).eq(r.per), match: r.match === undefined ? null : compileMatch(r.match), describe: `${id}: ${r.points} points per ${r.per} paid`, count: 0 };
-    if (r.type === "multiplier") return { index, type: r.type, value: dec(r.factor), isOne: false, match: compileMatch(r.match), describe: `${id}: ×${r.factor}`, count: 0 };
-    return { index, type: r.type, value: dec(r.points), isOne: false, match: compileMatch(r.match), describe: `${id}: ${r.points} points per unit`, count: 0 };
-  });
+  const rules = rulesOf(program, earn);
+  // how many lines each rule applied to (per call; the compiled rules are shared)
+  const counts: number[] = rules.map(() => 0);
   const raw: D[] = [];
   for (const i of idx) {
     const l = lines[i] as LineCalc;
@@ -408,24 +451,25 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
         if (net.isZero()) continue;
         rateIsOne = rate === null && rule.isOne;
         rate = rate === null ? rule.value : rate.plus(rule.value);
-        rule.count++;
+        counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       } else if (rule.type === "multiplier") {
         if (best === null || rule.value.gt(best.value)) best = rule;
       } else {
-        perUnit = perUnit.plus(rule.value);
-        rule.count++;
+        perUnit = perUnit === ZERO ? rule.value : perUnit.plus(rule.value);
+        counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       }
     }
     let p = rate === null ? ZERO : rateIsOne ? net : net.times(rate);
     if (best !== null && !p.isZero()) {
       p = p.times(best.value);
-      best.count++;
+      counts[best.index] = (counts[best.index] ?? 0) + 1;
     }
     if (!perUnit.isZero()) p = p.plus(perUnit.times(l.line.quantity));
     raw.push(p);
   }
   for (const rule of rules) {
-    explain.push({ rule: `earn:${rule.describe.split(":")[0] ?? ""}`, applied: rule.count > 0, reason: rule.count > 0 ? `${rule.describe} — on ${rule.count} line${rule.count === 1 ? "" : "s"}` : `${rule.describe} — no matching line with an amount paid` });
+    const count = counts[rule.index] ?? 0;
+    explain.push({ rule: `earn:${rule.describe.split(":")[0] ?? ""}`, applied: count > 0, reason: count > 0 ? `${rule.describe} — on ${count} line${count === 1 ? "" : "s"}` : `${rule.describe} — no matching line with an amount paid` });
   }
   const rawTotal = sumD(raw);
   const roundMode: Mode = earn.rounding ?? "floor";
