@@ -90,3 +90,9 @@ test.prop([
     expect(e).toBeInstanceOf(LoyaltyError);
   }
 });
+
+test("parseCatalogStock reads a stock of -0 as 0, so a JSON round trip gives an equal stock", () => {
+  const s = parseCatalogStock({ programId: "gifts", rewards: [{ rewardId: "a", remaining: -0 }], applied: [] });
+  expect(Object.is(s.rewards[0]?.remaining, 0)).toBe(true);
+  expect(parseCatalogStock(JSON.parse(JSON.stringify(s)))).toEqual(s);
+});
