@@ -300,7 +300,16 @@ function stateFromAccount(account: Account): State {
 /** Writes the working state out as a fresh frozen snapshot, reusing unchanged frozen parts. */
 export function toAccount(state: State): Account {
   const { scale, negativeLimit, accountId, currency } = state.settings;
-  const f = (u: bigint): string => fromUnits(u, scale);
+  // Most amounts in a ledger are small: their strings are built once per call and shared (strings
+  // are immutable, so sharing is invisible), instead of a BigInt-to-string conversion per field.
+  const small: (string | undefined)[] = [];
+  const f = (u: bigint): string => {
+    if (u >= 0n && u < 4096n) {
+      const i = Number(u);
+      return (small[i] ??= fromUnits(u, scale));
+    }
+    return fromUnits(u, scale);
+  };
   const lots = state.lots.map((l): Lot => {
     if (l.src !== undefined) return l.src;
     const lot: Lot =
@@ -333,7 +342,9 @@ export function toAccount(state: State): Account {
     scale,
     negativeLimit: f(negativeLimit),
     version: state.entries.length,
-    entries: Object.freeze(state.entries.slice()) as Entry[],
+    // The working state is discarded after this call (every caller writes it out last), so its
+    // entries array is frozen in place rather than copied.
+    entries: Object.freeze(state.entries) as Entry[],
     lots: Object.freeze(lots) as Lot[],
     holds: Object.freeze(holds) as Hold[],
     debits: Object.freeze(debits) as Debit[],
