@@ -204,7 +204,7 @@ function stateFromAccount(account: Account): State {
   const state = emptyState(settings);
   state.nowMs = lastMs(account);
   const stored = storedEntryChecker(scale);
-  const instant = { ms: 0 };
+  const instant = { ms: 0, until: Number.NaN };
   account.entries.forEach((e, i) => {
     // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
     const entry = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
@@ -300,7 +300,16 @@ function stateFromAccount(account: Account): State {
 /** Writes the working state out as a fresh frozen snapshot, reusing unchanged frozen parts. */
 export function toAccount(state: State): Account {
   const { scale, negativeLimit, accountId, currency } = state.settings;
-  const f = (u: bigint): string => fromUnits(u, scale);
+  // Most amounts in a ledger are small: their strings are built once per call and shared (strings
+  // are immutable, so sharing is invisible), instead of a BigInt-to-string conversion per field.
+  const small: (string | undefined)[] = [];
+  const f = (u: bigint): string => {
+    if (u >= 0n && u < 4096n) {
+      const i = Number(u);
+      return (small[i] ??= fromUnits(u, scale));
+    }
+    return fromUnits(u, scale);
+  };
   const lots = state.lots.map((l): Lot => {
     if (l.src !== undefined) return l.src;
     const lot: Lot =
@@ -333,7 +342,9 @@ export function toAccount(state: State): Account {
     scale,
     negativeLimit: f(negativeLimit),
     version: state.entries.length,
-    entries: Object.freeze(state.entries.slice()) as Entry[],
+    // The working state is discarded after this call (every caller writes it out last), so its
+    // entries array is frozen in place rather than copied.
+    entries: Object.freeze(state.entries) as Entry[],
     lots: Object.freeze(lots) as Lot[],
     holds: Object.freeze(holds) as Hold[],
     debits: Object.freeze(debits) as Debit[],
@@ -411,8 +422,11 @@ function touch(lot: LotS): void {
   lot.src = undefined;
 }
 
-/** Creates the lot of `entry` (its id is the entry's transactionId); a negative balance is repaid from it first. */
-function createLot(state: State, entry: Entry, expiresAt: string | undefined, points: bigint, at: string = entry.at): void {
+/**
+ * Creates the lot of `entry` (its id is the entry's transactionId); a negative balance is repaid from it first.
+ * `knownExpMs` is the epoch ms of `expiresAt` when the caller parsed it already (NaN otherwise).
+ */
+function createLot(state: State, entry: Entry, expiresAt: string | undefined, points: bigint, at: string = entry.at, knownExpMs = Number.NaN): void {
   const repay = minBig(points, state.deficit);
   state.deficit -= repay;
   const lotId = entry.transactionId;
@@ -422,7 +436,7 @@ function createLot(state: State, entry: Entry, expiresAt: string | undefined, po
     lotId,
     at,
     expiresAt,
-    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : instantMs(expiresAt),
+    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(knownExpMs) ? instantMs(expiresAt) : knownExpMs,
     seq: state.lots.length,
     points,
     remaining: repay === 0n ? points : points - repay,
@@ -545,14 +559,15 @@ function pathOf(where: Where): Path {
   return where.index === undefined ? where.base : [...where.base, where.index];
 }
 
-function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
+/** Applies one entry at `ms` (its `at`); `untilMs` is the epoch ms of its expiresAt/timeoutAt when already parsed, NaN otherwise. */
+function applyEntry(state: State, e: Entry, ms: number, where: Where, untilMs = Number.NaN): void {
   if (ms < state.nowMs) {
     badEntry([...pathOf(where), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, where.what);
   }
   advance(state, ms);
   switch (e.kind) {
     case "earn":
-      createLot(state, e, e.expiresAt, pts(state, e.points));
+      createLot(state, e, e.expiresAt, pts(state, e.points), e.at, untilMs);
       break;
     case "redeem": {
       const p = pts(state, e.points);
@@ -571,7 +586,7 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
     case "adjust": {
       const p = pts(state, e.points);
       if (p > 0n) {
-        createLot(state, e, e.expiresAt, p);
+        createLot(state, e, e.expiresAt, p, e.at, untilMs);
       } else {
         ensureAvailable(state, -p);
         consume(state, -p, newDebit(state, e));
@@ -584,7 +599,7 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where): void {
     case "hold": {
       const p = pts(state, e.points);
       ensureAvailable(state, p);
-      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : instantMs(e.timeoutAt);
+      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(untilMs) ? instantMs(e.timeoutAt) : untilMs;
       const debit: DebitS = { node: "debit", entry: e, transactionId: e.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
       consume(state, p, debit);
       // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
@@ -789,7 +804,7 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   const where: Where = { base: wrap ? ["entries"] : [], index: 0, what: wrap ? "account" : "replay" };
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
   const onEntry = options.onEntry;
-  const instant = { ms: 0 };
+  const instant = { ms: 0, until: Number.NaN };
   let i = 0;
   try {
     for (; i < inputs.length; i++) {
@@ -797,14 +812,16 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
       where.index = i;
       let e = stored(input, instant);
       let ms = instant.ms;
+      let until = instant.until;
       if (e === undefined) {
         e = normalizeEntry(input, settings.scale, pathOf(where), where.what);
         ms = instantMs(e.at);
+        until = Number.NaN;
       }
       if (ms > untilMs) break;
       if (index.has(e.transactionId)) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
-      if (onEntry === undefined) applyEntry(state, e, ms, where);
-      else onEntry(state, e, () => applyEntry(state, e, ms, where));
+      if (onEntry === undefined) applyEntry(state, e, ms, where, until);
+      else onEntry(state, e, () => applyEntry(state, e, ms, where, until));
     }
   } catch (err) {
     if (wrap && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {

@@ -202,28 +202,46 @@ export function storedInstant(v: unknown): number {
   if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46 || v.charCodeAt(23) !== 90) {
     return Number.NaN;
   }
-  const num = (from: number, to: number): number => {
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = v.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return -1;
-      n = n * 10 + c;
-    }
-    return n;
-  };
-  const year = num(0, 4);
-  const month = num(5, 7);
-  const day = num(8, 10);
-  const hour = num(11, 13);
-  const minute = num(14, 16);
-  const second = num(17, 19);
-  const milli = num(20, 23);
+  // Digits are read inline (no closure per call) and the day count is integer arithmetic rather
+  // than Date.UTC: this runs once or twice per entry in replay's hot loop.
+  const year = digits(v, 0, 4);
+  const month = digits(v, 5, 7);
+  const day = digits(v, 8, 10);
+  const hour = digits(v, 11, 13);
+  const minute = digits(v, 14, 16);
+  const second = digits(v, 17, 19);
+  const milli = digits(v, 20, 23);
   // Date.UTC maps years 0–99 to 1900–1999: leave those to the slow path.
   if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return Number.NaN;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   if (day > days) return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + milli;
+}
+
+/** The non-negative integer in `v` from `from` to `to` (exclusive), or -1 when a character is not a digit. */
+function digits(v: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (year ≥ 1, valid month and day): the
+ * era-based count of 400-year cycles (146,097 days each) from H. Hinnant, "chrono-Compatible
+ * Low-Level Date Algorithms" (days_from_civil), in integer arithmetic.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400; // [0, 399]
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1; // [0, 365]
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
+  return era * 146_097 + doe - 719_468;
 }
 
 /** Epoch ms of an instant already in stored form (fast path), falling back to Date.parse. */
@@ -247,9 +265,21 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Obj
   release: ["kind", "transactionId", "at", "holdId"],
 });
 
-/** True when an optional stored instant is absent or after `atMs`. */
-function laterThan(v: unknown, atMs: number): boolean {
-  return v === undefined || storedInstant(v) > atMs;
+/** What the fast check read besides the entry: epoch ms of `at`, and of `expiresAt`/`timeoutAt` (NaN when the kind has none, +Infinity when absent). */
+export interface StoredInstants {
+  ms: number;
+  until: number;
+}
+
+/** True when an optional stored instant is absent or after `atMs`; its epoch ms is kept in `instant.until` so it is parsed once. */
+function laterThan(v: unknown, atMs: number, instant: StoredInstants): boolean {
+  if (v === undefined) {
+    instant.until = Number.POSITIVE_INFINITY;
+    return true;
+  }
+  const ms = storedInstant(v);
+  instant.until = ms;
+  return ms > atMs;
 }
 
 /**
@@ -258,7 +288,7 @@ function laterThan(v: unknown, atMs: number): boolean {
  * stored copy; returns undefined for anything else, which then goes through {@link normalizeEntry}
  * (so error messages always come from the schema).
  */
-export function storedEntryChecker(scale: number): (input: unknown, instant: { ms: number }) => Entry | undefined {
+export function storedEntryChecker(scale: number): (input: unknown, instant: StoredInstants) => Entry | undefined {
   const positive = canonicalPattern(scale);
   const isPositive = (v: unknown): v is string => typeof v === "string" && positive.test(v) && /[1-9]/.test(v);
   return (input, instant) => {
@@ -282,9 +312,10 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: { m
     const atMs = storedInstant(at);
     if (!isId(transactionId) || !Number.isFinite(atMs)) return undefined;
     const points = o["points"];
+    instant.until = Number.NaN;
     switch (kind) {
       case "earn":
-        if (!isPositive(points) || !laterThan(o["expiresAt"], atMs)) return undefined;
+        if (!isPositive(points) || !laterThan(o["expiresAt"], atMs, instant)) return undefined;
         break;
       case "redeem":
         if (!isPositive(points)) return undefined;
@@ -296,7 +327,7 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: { m
         if (typeof points !== "string" || typeof reason !== "string" || reason.length === 0) return undefined;
         const negative = points.startsWith("-");
         if (!isPositive(negative ? points.slice(1) : points)) return undefined;
-        if (negative ? o["expiresAt"] !== undefined : !laterThan(o["expiresAt"], atMs)) return undefined;
+        if (negative ? o["expiresAt"] !== undefined : !laterThan(o["expiresAt"], atMs, instant)) return undefined;
         break;
       }
       case "reverse": {
@@ -306,7 +337,7 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: { m
         break;
       }
       case "hold":
-        if (!isPositive(points) || !laterThan(o["timeoutAt"], atMs)) return undefined;
+        if (!isPositive(points) || !laterThan(o["timeoutAt"], atMs, instant)) return undefined;
         break;
       case "capture":
         if (!isId(o["holdId"]) || (points !== undefined && !isPositive(points))) return undefined;
