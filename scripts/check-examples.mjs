@@ -54,8 +54,11 @@ let passed = 0;
 let failed = 0;
 for (const { file, expected, res } of results) {
   const name = rel(file);
-  const actual = normalizeOutput(res.stdout);
-  const want = normalizeOutput(readFileSync(expected, "utf8"));
+  // Byte for byte (line endings aside): an example's output is what the guide shows.
+  const actualText = res.stdout.replace(/\r\n?/g, "\n");
+  const wantText = readFileSync(expected, "utf8").replace(/\r\n?/g, "\n");
+  const actual = normalizeOutput(actualText);
+  const want = normalizeOutput(wantText);
   const ms = `${Math.round(res.ms)} ms`;
   if (res.timedOut) {
     failed++;
@@ -68,19 +71,19 @@ for (const { file, expected, res } of results) {
     console.log(res.stderr.trimEnd().replace(/^/gm, "    "));
     continue;
   }
-  if (actual === want) {
+  if (actualText === wantText) {
     passed++;
     console.log(`${green("ok")}   ${name} ${dim(ms)}`);
     continue;
   }
   if (update) {
-    writeFileSync(expected, actual + "\n");
+    writeFileSync(expected, actualText);
     passed++;
     console.log(`${green("upd")}  ${name}: wrote ${rel(expected)} — review it before committing`);
     continue;
   }
   failed++;
-  console.log(`${red("FAIL")} ${name} ${dim(ms)}: stdout differs from ${rel(expected)} (- expected, + actual)`);
+  console.log(`${red("FAIL")} ${name} ${dim(ms)}: stdout differs from ${rel(expected)}${actual === want ? " in trailing white space or final newlines" : " (- expected, + actual)"}`);
   console.log(lineDiff(want, actual).replace(/^/gm, "    "));
   if (res.stderr.trim() !== "") console.log(dim(res.stderr.trimEnd().replace(/^/gm, "    stderr: ")));
 }

@@ -213,7 +213,11 @@ for (const { ex, error, ms } of results) {
   if (rest.trim() !== "") console.log(rest.replace(/^/gm, "    "));
 }
 
-for (const m of multiple) console.log(`warn ${m}`);
+// STYLE.md: exactly one @example per export.
+for (const m of multiple) {
+  failed++;
+  console.log(`${red("FAIL")} ${m}`);
+}
 
 // ---- 3. type-check every example against dist/'s declarations -------------------------------------
 // Reported as warnings (the examples run either way); `--strict-types` makes type errors failures.
