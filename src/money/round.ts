@@ -28,7 +28,8 @@ export type RoundingMode = "half-even" | "half-up" | "down" | "up" | "floor" | "
  */
 export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze(["half-even", "half-up", "down", "up", "floor", "ceil"]);
 
-const DECIMAL_MODE: Record<RoundingMode, DecimalJs.Rounding> = {
+/** decimal.js rounding constant of each mode (internal: shared with the pricing engine). */
+export const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
   "half-even": DecimalJs.ROUND_HALF_EVEN,
   "half-up": DecimalJs.ROUND_HALF_UP,
   down: DecimalJs.ROUND_DOWN,

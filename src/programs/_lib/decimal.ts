@@ -2,6 +2,7 @@
 // are already at their precision, and lossless allocation of whole units (points, stamps).
 import DecimalJs from "decimal.js";
 import { Decimal } from "../../money/money.js";
+import { DECIMAL_MODE, type RoundingMode } from "../../money/round.js";
 
 export type D = DecimalJs;
 
@@ -9,20 +10,11 @@ export const ZERO: D = /* @__PURE__ */ new Decimal(0);
 export const ONE: D = /* @__PURE__ */ new Decimal(1);
 export const HUNDRED: D = /* @__PURE__ */ new Decimal(100);
 
-const MODES = {
-  "half-even": DecimalJs.ROUND_HALF_EVEN,
-  "half-up": DecimalJs.ROUND_HALF_UP,
-  down: DecimalJs.ROUND_DOWN,
-  up: DecimalJs.ROUND_UP,
-  floor: DecimalJs.ROUND_FLOOR,
-  ceil: DecimalJs.ROUND_CEIL,
-} as const;
-
-export type Mode = keyof typeof MODES;
+export type Mode = RoundingMode;
 
 /** Rounds to `dp` decimals with a named mode. */
 export function roundTo(d: D, dp: number, mode: Mode): D {
-  return d.decimalPlaces() <= dp ? d : d.toDecimalPlaces(dp, MODES[mode]);
+  return d.decimalPlaces() <= dp ? d : d.toDecimalPlaces(dp, DECIMAL_MODE[mode]);
 }
 
 /**
