@@ -1,6 +1,7 @@
 import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
 import { price } from "./_lib/engine.js";
+import { quoteFast } from "./_lib/fast.js";
 import type { ProgramAccount } from "./account.js";
 import type { Basket, BasketInput } from "./basket.js";
 import type { QuoteOptions } from "./options.js";
@@ -43,5 +44,8 @@ import type { Quote } from "./result.js";
  * ```
  */
 export function quote(program: Program, account: ProgramAccount, basket: Basket | BasketInput, options: QuoteOptions = {}): Quote {
-  return price(parseProgram(program), account, parseBasket(basket), options).quote;
+  const p = parseProgram(program);
+  const b = parseBasket(basket);
+  // the common case on exact integers, else (and always with the same result) the Decimal engine
+  return quoteFast(p, account, b, options) ?? price(p, account, b, options).quote;
 }

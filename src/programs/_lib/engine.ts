@@ -51,7 +51,7 @@ function money(d: D, dp: number, currency: string): { amount: string; currency: 
   return { amount: fixed(d, dp), currency };
 }
 
-function isActiveAt(program: Program, atMs: number): boolean {
+export function isActiveAt(program: Program, atMs: number): boolean {
   return atMs >= Date.parse(program.active.from) && (program.active.to === undefined || atMs < Date.parse(program.active.to));
 }
 
@@ -126,8 +126,20 @@ function percentOf(base: D, percent: string, dp: number, mode: Mode): D {
   return roundTo(base.times(percent).div(HUNDRED), dp, mode);
 }
 
-/** Prices a basket under one program. `entering` overrides the line amounts (checkoutAll). */
-export function price(program: Program, account: ProgramAccount, basket: Basket, options: PriceOptions, entering?: readonly D[]): Priced {
+/** Why lines do not count (the first five), or null when every line counts. */
+export function excludedExplanation(program: Program, basketLines: readonly BasketLine[], eligible: (i: number) => boolean): Explanation | null {
+  const out: BasketLine[] = [];
+  basketLines.forEach((l, i) => {
+    if (!eligible(i)) out.push(l);
+  });
+  if (out.length === 0) return null;
+  const kinds = program.eligibility?.lineKinds ?? ["merchandise", "service"];
+  const why = out.slice(0, 5).map((l) => `${l.sku} (${kinds.includes(l.kind) ? "excluded product or category" : l.kind})`);
+  return { rule: "eligibility", applied: true, reason: `${out.length} of ${basketLines.length} lines do not count: ${why.join(", ")}${out.length > 5 ? ", …" : ""}` };
+}
+
+/** What pricing needs from a valid call; throws what `price` throws for an invalid one. */
+export function prepare(program: Program, account: ProgramAccount, basket: Basket, options: PriceOptions): { atMs: number; at: string; dp: number; scale: number } {
   assertAccount(program, account);
   const atMs = options.at === undefined ? Date.parse(basket.at) : parseInstant(options.at, "at");
   const at = new Date(atMs).toISOString();
@@ -146,6 +158,13 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
     throw new LoyaltyValidationError([{ path: ["basket", "customerId"], message: `expected the card's holder ${JSON.stringify(account.customerId ?? "(none)")}: cards of program ${JSON.stringify(program.id)} are not transferable, got ${JSON.stringify(basket.customerId ?? null)}` }]);
   }
   assertConsent(program, account.customerId, options.consent);
+  return { atMs, at, dp, scale };
+}
+
+/** Prices a basket under one program. `entering` overrides the line amounts (checkoutAll). */
+export function price(program: Program, account: ProgramAccount, basket: Basket, options: PriceOptions, entering?: readonly D[]): Priced {
+  const { atMs, at, dp, scale } = prepare(program, account, basket, options);
+  const currency = program.currency;
   if (entering !== undefined && entering.length !== basket.lines.length) {
     throw new LoyaltyValidationError([{ path: ["entering"], message: `expected ${basket.lines.length} amounts, got ${entering.length}` }]);
   }
@@ -168,15 +187,8 @@ export function price(program: Program, account: ProgramAccount, basket: Basket,
   // one sum per line on the hot path: gross is the eligible and the other lines together
   const gross = eligibleAmount.plus(otherAmount);
   const explain: Explanation[] = [];
-  const excluded = basket.lines.length - idx.length;
-  if (excluded > 0) {
-    const kinds = program.eligibility?.lineKinds ?? ["merchandise", "service"];
-    const why = lines
-      .filter((l) => !l.eligible)
-      .slice(0, 5)
-      .map((l) => `${l.line.sku} (${kinds.includes(l.line.kind) ? "excluded product or category" : l.line.kind})`);
-    explain.push({ rule: "eligibility", applied: true, reason: `${excluded} of ${basket.lines.length} lines do not count: ${why.join(", ")}${excluded > 5 ? ", …" : ""}` });
-  }
+  const excluded = excludedExplanation(program, basket.lines, (i) => (lines[i] as LineCalc).eligible);
+  if (excluded !== null) explain.push(excluded);
 
   const state = {
     accumulated: null as D | null,
@@ -374,7 +386,7 @@ function applyRedeem(program: ProgramOf<"bonus">, account: ProgramAccount, lines
   explain.push({ rule: "redeem", applied: true, reason: `${fixed(points, scale)} points × ${r.pointValue} = ${label(moneyValue, dp, c)} paid with points${reasons.length > 0 ? ` (${reasons.join("; ")})` : ""}` });
 }
 
-interface CompiledRule {
+export interface CompiledRule {
   readonly index: number;
   readonly type: "per-amount" | "multiplier" | "per-unit";
   readonly value: D;
@@ -389,7 +401,7 @@ interface CompiledRule {
 const eligibilityCache = new WeakMap<Program, Matcher>();
 const rulesCache = new WeakMap<Earn, readonly CompiledRule[]>();
 
-function eligibilityOf(program: Program): Matcher {
+export function eligibilityOf(program: Program): Matcher {
   if (!isBranded(program, "program")) return compileEligibility(program.eligibility);
   let m = eligibilityCache.get(program);
   if (m === undefined) {
@@ -408,7 +420,7 @@ function compileRules(earn: Earn): readonly CompiledRule[] {
   });
 }
 
-function rulesOf(program: Program, earn: Earn): readonly CompiledRule[] {
+export function rulesOf(program: Program, earn: Earn): readonly CompiledRule[] {
   if (!isBranded(program, "program")) return compileRules(earn);
   let rules = rulesCache.get(earn);
   if (rules === undefined) {
@@ -416,6 +428,16 @@ function rulesOf(program: Program, earn: Earn): readonly CompiledRule[] {
     rulesCache.set(earn, rules);
   }
   return rules;
+}
+
+/** How often an earn rule applied, for `explain`. */
+export function ruleExplanation(rule: CompiledRule, count: number): Explanation {
+  return { rule: `earn:${rule.describe.split(":")[0] ?? ""}`, applied: count > 0, reason: count > 0 ? `${rule.describe} — on ${count} line${count === 1 ? "" : "s"}` : `${rule.describe} — no matching line with an amount paid` };
+}
+
+/** The points of a transaction, for `explain`. */
+export function pointsExplanation(raw: string, paid: string, roundMode: Mode, total: string, earned: boolean, lotExpiry: string | null): Explanation {
+  return { rule: "points", applied: earned, reason: `${raw} points on ${paid} paid after discounts and points, rounded ${roundMode}: ${total} points${lotExpiry !== null && earned ? `, valid until ${lotExpiry}` : ""}` };
 }
 
 function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Earn, account: ProgramAccount, lines: LineCalc[], idx: number[], eligibleAmount: D, atMs: number, dp: number, scale: number, explain: Explanation[], state: State): void {
@@ -467,10 +489,7 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
     if (!perUnit.isZero()) p = p.plus(perUnit.times(l.line.quantity));
     raw.push(p);
   }
-  for (const rule of rules) {
-    const count = counts[rule.index] ?? 0;
-    explain.push({ rule: `earn:${rule.describe.split(":")[0] ?? ""}`, applied: count > 0, reason: count > 0 ? `${rule.describe} — on ${count} line${count === 1 ? "" : "s"}` : `${rule.describe} — no matching line with an amount paid` });
-  }
+  for (const rule of rules) explain.push(ruleExplanation(rule, counts[rule.index] ?? 0));
   const rawTotal = sumD(raw);
   const roundMode: Mode = earn.rounding ?? "floor";
   let total = maxD(roundTo(rawTotal, scale, roundMode), ZERO);
@@ -494,7 +513,7 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
   }
   state.pointsEarned = total;
   if (!total.isZero() || !state.welcome.isZero()) state.expiresAt = lotExpiry;
-  explain.push({ rule: "points", applied: !total.isZero(), reason: `${fixed(rawTotal, Math.max(scale, 2))} points on ${label(paid, dp, c)} paid after discounts and points, rounded ${roundMode}: ${fixed(total, scale)} points${lotExpiry !== null && !total.isZero() ? `, valid until ${lotExpiry}` : ""}` });
+  explain.push(pointsExplanation(fixed(rawTotal, Math.max(scale, 2)), label(paid, dp, c), roundMode, fixed(total, scale), !total.isZero(), lotExpiry));
 }
 
 function applyReward(program: ProgramOf<"catalog">, account: ProgramAccount, lines: LineCalc[], idx: number[], at: string, dp: number, options: PriceOptions, explain: Explanation[], state: State): void {

@@ -1,0 +1,380 @@
+// The fast path of `quote`: the same pricing as engine.ts, on integers instead of Decimals. Money is
+// a whole number of minor units, points a whole number of 10^-pointsScale, quantities and rates whole
+// numbers over a power of ten — plain JS numbers, used only while every value is an exact safe
+// integer (products are checked against 2^53, divisions are done with exact remainders). Whenever
+// a value is not exactly representable (many decimals, huge amounts, a rate like 1/3, a tie that
+// 40-digit Decimal rounding could order differently) the fast path gives up and `quote` takes the
+// Decimal path, so both always give the same result; a property test compares them on random
+// programs and baskets. It covers the common till case: bonus and catalog programs earning points,
+// active, with no points redeemed and no reward; everything else goes the Decimal path.
+import type { Basket, BasketLine } from "../basket.js";
+import type { ProgramAccount } from "../account.js";
+import type { Earn, Program, ProgramOf } from "../program.js";
+import type { Explanation, PricedLine, Quote } from "../result.js";
+import type { QuoteOptions } from "../options.js";
+import { endOfDayMonthsLater } from "../../_lib/time.js";
+import { earnedInPeriod, isFirstPurchase } from "./records.js";
+import { isBranded } from "./brand.js";
+import { dec, fixed, maxD, ZERO, type D, type Mode } from "./decimal.js";
+import { eligibilityOf, excludedExplanation, isActiveAt, pointsExplanation, prepare, ruleExplanation, rulesOf, type CompiledRule } from "./engine.js";
+
+/** Module-private test switch (not exported by the package): `enabled = false` sends every quote down the Decimal path. */
+export const fastPath = { enabled: true };
+
+/** Thrown (and caught in `quoteFast`) when a value is not exactly representable. */
+const GIVE_UP = { giveUp: true };
+
+// exact powers of ten as doubles
+const P10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+function pow10(k: number): number {
+  const p = P10[k];
+  if (p === undefined) throw GIVE_UP;
+  return p;
+}
+
+/** `n` itself when it is a safe integer (the exact result of the operation that produced it). */
+function safe(n: number): number {
+  if (!(n <= Number.MAX_SAFE_INTEGER && n >= -Number.MAX_SAFE_INTEGER)) throw GIVE_UP;
+  return n;
+}
+
+/** a × b for safe integers: exact when the product is safe (a double product beyond 2^53 fails the check). */
+function mul(a: number, b: number): number {
+  return safe(a * b);
+}
+
+/**
+ * `x` × 10^s as an integer, when `x` has at most `s` decimals and the result is safe. Reads
+ * decimal.js's documented representation: digits `d` in base 10^7, words aligned to powers of
+ * 10^7, `e` the decimal exponent of the first digit, `s` the sign.
+ */
+function units(x: D, s: number): number {
+  const w = x.d as readonly number[] | null;
+  if (w === null || x.e + 1 + s > 15) throw GIVE_UP;
+  const top = Math.floor(x.e / 7);
+  let n = 0;
+  for (let k = 0; k < w.length; k++) {
+    const digits = w[k] ?? 0;
+    const p = 7 * (top - k) + s;
+    if (p >= 0) n += digits * pow10(p);
+    else if (digits !== 0) {
+      const m = pow10(-p);
+      if (p < -7 || digits % m !== 0) throw GIVE_UP;
+      n += digits / m;
+    }
+  }
+  return x.s < 0 ? -n : n;
+}
+
+/** Integer division n / d (d > 0) rounded with `mode`; exact via the remainder. */
+function divRound(n: number, d: number, mode: Mode): number {
+  const r = n % d;
+  const q = (n - r) / d;
+  if (r === 0) return q;
+  const neg = n < 0;
+  const twice = 2 * Math.abs(r);
+  let away: boolean;
+  if (mode === "down") away = false;
+  else if (mode === "up") away = true;
+  else if (mode === "floor") away = neg;
+  else if (mode === "ceil") away = !neg;
+  else if (mode === "half-up") away = twice >= d;
+  else away = twice > d || (twice === d && q % 2 !== 0);
+  return away ? (neg ? q - 1 : q + 1) : q;
+}
+
+/** An integer at scale `from` rescaled to scale `to`, rounded with `mode` when decimals are cut. */
+function rescale(n: number, from: number, to: number, mode: Mode): number {
+  return from <= to ? mul(n, pow10(to - from)) : divRound(n, pow10(from - to), mode);
+}
+
+/** An integer at scale `s` as a decimal string with exactly `s` decimals (what `fixed` gives). */
+function fmt(n: number, s: number): string {
+  const neg = n < 0;
+  let t = String(neg ? -n : n);
+  if (s > 0) {
+    if (t.length <= s) t = "0".repeat(s + 1 - t.length) + t;
+    t = `${t.slice(0, -s)}.${t.slice(-s)}`;
+  }
+  return neg ? `-${t}` : t;
+}
+
+/** The earn rules with their values as integers: rates at scale `rs`, factors at `ms`, per-unit points at `us`. */
+interface FastEarn {
+  readonly rules: readonly CompiledRule[];
+  readonly value: readonly number[];
+  readonly rs: number;
+  readonly ms: number;
+  readonly us: number;
+}
+
+const fastEarnCache = new WeakMap<Earn, FastEarn | null>();
+
+function compileFastEarn(program: Program, earn: Earn): FastEarn | null {
+  const rules = rulesOf(program, earn);
+  const scaleOf = (type: CompiledRule["type"]): number => rules.reduce((m, r) => (r.type === type ? Math.max(m, r.value.decimalPlaces()) : m), 0);
+  const rs = scaleOf("per-amount");
+  const ms = scaleOf("multiplier");
+  const us = scaleOf("per-unit");
+  try {
+    const value = rules.map((r) => units(r.value, r.type === "per-amount" ? rs : r.type === "multiplier" ? ms : us));
+    return { rules, value, rs, ms, us };
+  } catch (e) {
+    if (e === GIVE_UP) return null;
+    throw e;
+  }
+}
+
+function fastEarnOf(program: Program, earn: Earn): FastEarn | null {
+  if (!isBranded(program, "program")) return compileFastEarn(program, earn);
+  let f = fastEarnCache.get(earn);
+  if (f === undefined) {
+    f = compileFastEarn(program, earn);
+    fastEarnCache.set(earn, f);
+  }
+  return f;
+}
+
+/**
+ * The quote `price` would give, or null when this call is not one the fast path covers or a value
+ * is not exactly representable. Throws what `price` throws for an invalid call.
+ */
+export function quoteFast(program: Program, account: ProgramAccount, basket: Basket, options: QuoteOptions): Quote | null {
+  if (!fastPath.enabled) return null;
+  if (program.kind !== "bonus" && program.kind !== "catalog") return null;
+  if (options.redeemPoints !== undefined || options.rewardId !== undefined) return null;
+  const { atMs, at, dp, scale } = prepare(program, account, basket, options);
+  if (!isActiveAt(program, atMs)) return null;
+  const fe = program.earn === undefined ? undefined : fastEarnOf(program, program.earn);
+  if (fe === null) return null;
+  try {
+    return quoteEarn(program, fe, account, basket, atMs, at, dp, scale);
+  } catch (e) {
+    if (e === GIVE_UP) return null;
+    throw e;
+  }
+}
+
+function quoteEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, fe: FastEarn | undefined, account: ProgramAccount, basket: Basket, atMs: number, at: string, dp: number, scale: number): Quote {
+  const c = program.currency;
+  const eligibleOf = eligibilityOf(program);
+  const n = basket.lines.length;
+  const amounts: number[] = new Array<number>(n);
+  const eligible: boolean[] = new Array<boolean>(n);
+  const qN: number[] = new Array<number>(n);
+  const qS: number[] = new Array<number>(n);
+  let eligibleAmount = 0;
+  let otherAmount = 0;
+  let qMax = 0;
+  for (let i = 0; i < n; i++) {
+    const line = basket.lines[i] as BasketLine;
+    const q = line.quantity;
+    const p = line.unitPrice.amount;
+    // (a quantity below 10^-6 would print in exponent notation; the schema allows 6 decimals)
+    if (q.e < -6) throw GIVE_UP;
+    const qs = q.decimalPlaces();
+    const ps = p.decimalPlaces();
+    const qn = units(q, qs);
+    // quantity × unit price, half-even to the minor unit
+    const amount = rescale(mul(qn, units(p, ps)), qs + ps, dp, "half-even");
+    amounts[i] = amount;
+    qN[i] = qn;
+    qS[i] = qs;
+    if (qs > qMax) qMax = qs;
+    const ok = eligibleOf(line);
+    eligible[i] = ok;
+    if (ok) eligibleAmount = safe(eligibleAmount + amount);
+    else otherAmount = safe(otherAmount + amount);
+  }
+  const gross = safe(eligibleAmount + otherAmount);
+  const explain: Explanation[] = [];
+  const excluded = excludedExplanation(program, basket.lines, (i) => eligible[i] === true);
+  if (excluded !== null) explain.push(excluded);
+
+  const points: number[] = new Array<number>(n).fill(0);
+  let total = 0;
+  let welcome: D = ZERO;
+  let expiresAt: string | null = null;
+  const earn = program.earn;
+  if (earn !== undefined && fe !== undefined) {
+    // bonus.applyEarn with nothing taken off any line: what is paid is the eligible amount
+    const paid = eligibleAmount;
+    if (program.welcomeBonus?.on === "first-purchase" && isFirstPurchase(account)) {
+      welcome = dec(program.welcomeBonus.points);
+      explain.push({ rule: "welcome-bonus", applied: true, reason: `${program.welcomeBonus.points} welcome points with the first purchase` });
+    }
+    const lotExpiry = earn.validityMonths === undefined ? null : new Date(endOfDayMonthsLater(atMs, earn.validityMonths, program.timeZone)).toISOString();
+    if (earn.minOrder !== undefined && paid < units(dec(earn.minOrder), dp)) {
+      explain.push({ rule: "min-order", applied: false, reason: `${fmt(paid, dp)} ${c} paid on eligible lines is below the minimum order of ${fixed(dec(earn.minOrder), dp)} ${c}: no points` });
+      if (!welcome.isZero()) expiresAt = lotExpiry;
+    } else {
+      const { rules, value } = fe;
+      // the raw points of each line at scale S (exact), whatever mix of rules matched it
+      const amountScale = dp + fe.rs + fe.ms;
+      const S = Math.max(amountScale, fe.us + qMax);
+      const counts: number[] = rules.map(() => 0);
+      const raw: number[] = [];
+      const rawAt: number[] = [];
+      let rawTotal = 0;
+      for (let i = 0; i < n; i++) {
+        if (eligible[i] !== true) continue;
+        const line = basket.lines[i] as BasketLine;
+        const net = amounts[i] as number;
+        let rate = -1;
+        let best = -1;
+        let perUnit = 0;
+        for (let k = 0; k < rules.length; k++) {
+          const rule = rules[k] as CompiledRule;
+          if (rule.match !== null && !rule.match(line)) continue;
+          const v = value[k] as number;
+          if (rule.type === "per-amount") {
+            if (net === 0) continue;
+            rate = rate < 0 ? v : safe(rate + v);
+            counts[k] = (counts[k] ?? 0) + 1;
+          } else if (rule.type === "multiplier") {
+            if (best < 0 || v > (value[best] as number)) best = k;
+          } else {
+            perUnit = safe(perUnit + v);
+            counts[k] = (counts[k] ?? 0) + 1;
+          }
+        }
+        let p = rate < 0 ? 0 : mul(net, rate);
+        if (best >= 0 && p !== 0) {
+          p = mul(p, value[best] as number);
+          counts[best] = (counts[best] ?? 0) + 1;
+        } else p = mul(p, pow10(fe.ms));
+        p = mul(p, pow10(S - amountScale));
+        if (perUnit !== 0) p = safe(p + mul(mul(perUnit, qN[i] as number), pow10(S - fe.us - (qS[i] as number))));
+        raw.push(p);
+        rawAt.push(i);
+        rawTotal = safe(rawTotal + p);
+      }
+      for (const rule of rules) explain.push(ruleExplanation(rule, counts[rule.index] ?? 0));
+      const roundMode: Mode = earn.rounding ?? "floor";
+      const rounded = rescale(rawTotal, S, scale, roundMode);
+      total = Math.max(rounded, 0);
+      if (earn.capPerTransaction !== undefined && total > units(dec(earn.capPerTransaction), scale)) {
+        total = units(dec(earn.capPerTransaction), scale);
+        explain.push({ rule: "cap-transaction", applied: true, reason: `capped at ${earn.capPerTransaction} points per transaction (${fmt(rounded, scale)} before the cap)` });
+      }
+      if (earn.capPerPeriod !== undefined) {
+        const so = earnedInPeriod(program, account, atMs, earn.capPerPeriod.period);
+        const allowance = maxD(dec(earn.capPerPeriod.points).minus(so), ZERO);
+        const allowed = units(allowance, scale);
+        if (total > allowed) {
+          explain.push({ rule: "cap-period", applied: true, reason: `capped at ${earn.capPerPeriod.points} points per ${earn.capPerPeriod.period}: ${fixed(so, scale)} already earned this ${earn.capPerPeriod.period}, ${fixed(allowance, scale)} left` });
+          total = allowed;
+        }
+      }
+      if (total !== 0) {
+        const shares = allocatePoints(total, raw, rawTotal, S, scale);
+        rawAt.forEach((i, k) => {
+          points[i] = shares[k] as number;
+        });
+      }
+      if (total !== 0 || !welcome.isZero()) expiresAt = lotExpiry;
+      explain.push(pointsExplanation(fmt(rescale(rawTotal, S, Math.max(scale, 2), "half-even"), Math.max(scale, 2)), `${fmt(paid, dp)} ${c}`, roundMode, fmt(total, scale), total !== 0, lotExpiry));
+    }
+  }
+
+  const zeroMoney = fmt(0, dp);
+  const zeroPoints = fmt(0, scale);
+  const lines: PricedLine[] = new Array<PricedLine>(n);
+  for (let i = 0; i < n; i++) {
+    const line = basket.lines[i] as BasketLine;
+    const g = fmt(amounts[i] as number, dp);
+    lines[i] = {
+      id: line.id,
+      sku: line.sku,
+      kind: line.kind,
+      quantity: fmt(qN[i] as number, qS[i] as number),
+      eligible: eligible[i] === true,
+      gross: { amount: g, currency: c },
+      discount: { amount: zeroMoney, currency: c },
+      pointsMoney: { amount: zeroMoney, currency: c },
+      net: { amount: g, currency: c },
+      pointsEarned: fmt(points[i] as number, scale),
+      pointsRedeemed: zeroPoints,
+    };
+  }
+  const grossText = fmt(gross, dp);
+  return {
+    programId: program.id,
+    kind: program.kind,
+    basketId: basket.id,
+    at,
+    active: true,
+    lines,
+    gross: { amount: grossText, currency: c },
+    discountTotal: { amount: zeroMoney, currency: c },
+    pointsMoney: { amount: zeroMoney, currency: c },
+    total: { amount: grossText, currency: c },
+    spend: { amount: fmt(eligibleAmount, dp), currency: c },
+    accumulatedSpend: null,
+    tier: null,
+    pointsEarned: fmt(total, scale),
+    welcomeBonus: fixed(welcome, scale),
+    pointsRedeemed: zeroPoints,
+    expiresAt,
+    reward: null,
+    stamps: null,
+    explain,
+  };
+}
+
+/**
+ * decimal.ts's allocateUnits on integers: `total` (at scale `scale`) over the raw points `weights`
+ * (at scale `S`, summing to `W`), with the same two rules — each share its own weight rounded down
+ * plus the units left by largest remainder when the total is the weights' sum rounded down and
+ * points are whole; else the proportional split, largest remainder first. Ties go to the earlier
+ * share. The Decimal path orders remainders of a proportional split after rounding them to 40
+ * significant digits, which can order equal remainders by size of their share; a tie that decides
+ * who gets a unit gives up instead.
+ */
+function allocatePoints(total: number, weights: readonly number[], W: number, S: number, scale: number): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  if (W === 0) return weights.map((_, i) => (i === 0 ? total : 0));
+  const shares: number[] = new Array<number>(n);
+  const rest: { i: number; r: number }[] = [];
+  let left: number;
+  let tieMatters: boolean;
+  const one = pow10(S);
+  if (scale === 0 && total === divRound(W, one, "floor")) {
+    left = total;
+    for (let i = 0; i < n; i++) {
+      const w = weights[i] as number;
+      const r = w % one;
+      shares[i] = (w - r) / one;
+      left -= shares[i] as number;
+      if (r !== 0) rest.push({ i, r });
+    }
+    tieMatters = false;
+  } else {
+    // total units × w / W: whole part and remainder (over the same W for every share)
+    left = total;
+    for (let i = 0; i < n; i++) {
+      const w = weights[i] as number;
+      if (w === 0) {
+        shares[i] = 0;
+        continue;
+      }
+      const a = mul(total, w);
+      const r = a % W;
+      shares[i] = (a - r) / W;
+      left -= shares[i] as number;
+      if (r !== 0) rest.push({ i, r });
+    }
+    tieMatters = true;
+  }
+  if (left > 0) {
+    rest.sort((a, b) => b.r - a.r || a.i - b.i);
+    if (tieMatters && left < rest.length && rest[left - 1]?.r === rest[left]?.r) throw GIVE_UP;
+    for (let k = 0; k < left; k++) {
+      const { i } = rest[k] as { i: number; r: number };
+      shares[i] = (shares[i] as number) + 1;
+    }
+  }
+  return shares;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { openProgramAccount, parseProgram, quote } from "../../src/index.js";
+import { price } from "../../src/programs/_lib/engine.js";
+import { quoteFast } from "../../src/programs/_lib/fast.js";
+import { basket, bonus, common } from "./_fixtures.js";
+
+const options = { consent: true } as const;
+const at = "2026-03-01T10:00:00Z";
+
+describe("quote's integer fast path", () => {
+  it("prices a plain bonus basket on integers, with the Decimal engine's result: 35.70 earns 35 points", () => {
+    const account = openProgramAccount(bonus, { customerId: "olga", consent: true });
+    const b = basket(at, [{ price: "35.70" }]);
+    const fast = quoteFast(bonus, account, b, options);
+    expect(fast).not.toBeNull();
+    expect(fast?.pointsEarned).toBe("35");
+    expect(fast).toEqual(price(bonus, account, b, options).quote);
+  });
+
+  it("splits 2 kg at 3.335 a kg half-even to 6.67 and earns on it like the Decimal engine", () => {
+    const account = openProgramAccount(bonus, { customerId: "olga", consent: true });
+    const b = basket(at, [{ price: "3.335", quantity: "2" }, { price: "0.125", quantity: "0.5" }]);
+    const fast = quoteFast(bonus, account, b, options);
+    // 2 × 3.335 = 6.67 exactly; 0.5 × 0.125 = 0.0625 → 0.06 (half-even)
+    expect(fast?.lines.map((l) => l.gross.amount)).toEqual(["6.67", "0.06"]);
+    expect(fast).toEqual(price(bonus, account, b, options).quote);
+  });
+
+  it("declines a rate that is not an exact decimal (1 point per 3.00), leaving it to the Decimal engine", () => {
+    const third = parseProgram({ ...common, kind: "bonus", id: "third", name: "1 per 3", earn: { rules: [{ type: "per-amount", points: "1", per: "3.00" }] } });
+    const account = openProgramAccount(third, { customerId: "olga", consent: true });
+    expect(quoteFast(third, account, basket(at, [{ price: "30.00" }]), options)).toBeNull();
+  });
+
+  it("declines a tie that the Decimal engine orders by 40-digit rounding: a cap of 6 over raw points 1, 4, 4", () => {
+    // Raw 1, 4, 4 (sum 9) capped at 6 are split 6/9 each: 0.666…, 2.666…, 2.666…; wholes 0, 2, 2 leave
+    // 2 points for the largest remainders. The remainders are all 2/3, but Decimal rounds 2.666… to 40
+    // significant digits — one digit fewer after the point than 0.666… — so 2.666…67 has the larger
+    // fraction: the Decimal engine gives 0, 3, 3, where ties to the earlier line would give 1, 3, 2.
+    const capped = parseProgram({ ...common, kind: "bonus", id: "cap", name: "Cap 6", earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], capPerTransaction: "6" } });
+    const account = openProgramAccount(capped, { customerId: "olga", consent: true });
+    const b = basket(at, [{ price: "1.00" }, { price: "4.00" }, { price: "4.00" }]);
+    expect(quoteFast(capped, account, b, options)).toBeNull();
+    expect(quote(capped, account, b, options).lines.map((l) => l.pointsEarned)).toEqual(["0", "3", "3"]);
+  });
+
+  it("leaves redeeming points, rewards and inactive programs to the Decimal engine", () => {
+    const account = openProgramAccount(bonus, { customerId: "olga", consent: true });
+    const b = basket(at, [{ price: "20.00" }]);
+    expect(quoteFast(bonus, account, b, { consent: true, redeemPoints: "max" })).toBeNull();
+    expect(quoteFast(bonus, account, basket("2025-12-31T10:00:00Z", [{ price: "20.00" }]), options)).toBeNull();
+  });
+
+  it("throws what the Decimal engine throws for an invalid call (no consent)", () => {
+    const account = openProgramAccount(bonus, { customerId: "olga", consent: true });
+    expect(() => quoteFast(bonus, account, basket(at, [{ price: "20.00" }]), {})).toThrow(/consent/);
+  });
+});
