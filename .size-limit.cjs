@@ -18,4 +18,5 @@ module.exports = [
   { name: "analytics: gini", path: "dist/index.js", import: "{ gini }", limit: "1.7 kB" },
   { name: "analytics: pareto", path: "dist/index.js", import: "{ pareto }", limit: "2.2 kB" },
   { name: "complaints: openComplaint, transition, can", path: "dist/index.js", import: "{ openComplaint, transition, can }", limit: "8 kB" },
+  { name: "programs: quote, parseProgram (pricing with the integer fast path)", path: "dist/index.js", import: "{ quote, parseProgram }", limit: "40 kB" },
 ];

@@ -1,6 +1,7 @@
 // quote's integer fast path (src/programs/_lib/fast.ts) must give exactly what the Decimal engine
 // gives: over random bonus and catalog programs (every earn rule type, decimal rates and factors,
-// point scales, the six rounding modes, caps, minimum orders, welcome bonuses, eligibility) and
+// point scales, the six rounding modes, caps, minimum orders, welcome bonuses, eligibility),
+// percentage discounts and cumulative tiers (minimum spends, maximum discounts, windows) and
 // random baskets (decimal quantities, prices with more decimals than the currency, zero and huge
 // prices, JPY/EUR/KWD), the whole quote is compared deep-equal with the fast path on and off,
 // thrown errors included. Where a value is not exactly representable the fast path must decline
@@ -48,7 +49,7 @@ const rule = fc.oneof(
 /** Points at most `scale` decimals: whole, or with the scale's decimals. */
 const pointsAt = (scale: number, max: number) => fc.integer({ min: 1, max: max * 10 ** scale }).map((u) => atScale(u, scale));
 
-const programInput: fc.Arbitrary<ProgramInput> = fc
+const earningProgram: fc.Arbitrary<ProgramInput> = fc
   .record({ cur: currency, scale: fc.integer({ min: 0, max: 3 }), catalog: fc.boolean() })
   .chain(({ cur, scale, catalog }) => {
     const { code, dp } = cur;
@@ -96,6 +97,50 @@ const programInput: fc.Arbitrary<ProgramInput> = fc
       });
   });
 
+/** Percentage discounts and cumulative tiers, with minimum spends, caps and rounding modes. */
+const discountingProgram: fc.Arbitrary<ProgramInput> = currency.chain(({ code, dp }) => {
+  const amount = (max: number) => fc.integer({ min: 0, max: max * 10 ** dp }).map((u) => atScale(u, dp));
+  const percent = fc.constantFrom("10", "12.5", "33.33", "5", "100", "0.5", "7", "2.75");
+  return fc
+    .record(
+      {
+        cumulative: fc.boolean(),
+        percent,
+        minSpend: amount(500),
+        maxDiscount: amount(300),
+        rounding: fc.constantFrom(...ROUNDING_MODES),
+        eligibility: fc.record({ lineKinds: fc.subarray([...KINDS], { minLength: 1 }), excludeSkus: fc.subarray(SKUS, { maxLength: 2 }) }, { requiredKeys: [] }),
+        tiers: fc.uniqueArray(fc.record({ threshold: fc.integer({ min: 0, max: 400 }), percent: fc.oneof(percent, fc.constant("0")) }), { minLength: 1, maxLength: 4, selector: (t) => t.threshold }),
+        window: fc.constantFrom({ type: "rolling" as const, months: 12 }, { type: "calendar-year" as const }, { type: "lifetime" as const }),
+        includeCurrentPurchase: fc.boolean(),
+      },
+      { requiredKeys: ["cumulative", "percent", "tiers", "window"] },
+    )
+    .map((r): ProgramInput => {
+      const common = {
+        id: "p",
+        name: "P",
+        currency: code,
+        timeZone: "Europe/Berlin",
+        active: { from: "2026-01-01T00:00:00Z" },
+        ...(r.eligibility === undefined ? {} : { eligibility: r.eligibility }),
+        ...(r.rounding === undefined ? {} : { rounding: r.rounding }),
+        ...(r.maxDiscount === undefined ? {} : { maxDiscount: r.maxDiscount }),
+      };
+      return r.cumulative
+        ? {
+            ...common,
+            kind: "cumulative",
+            window: r.window,
+            ...(r.includeCurrentPurchase === undefined ? {} : { includeCurrentPurchase: r.includeCurrentPurchase }),
+            tiers: r.tiers.map((t, i) => ({ name: `T${i}`, threshold: String(t.threshold), percent: t.percent })),
+          }
+        : { ...common, kind: "discount", percent: r.percent, ...(r.minSpend === undefined ? {} : { minSpend: r.minSpend }) };
+    });
+});
+
+const programInput: fc.Arbitrary<ProgramInput> = fc.oneof({ weight: 2, arbitrary: earningProgram }, { weight: 1, arbitrary: discountingProgram });
+
 /** A unit price in minor units of a currency with `dp` decimals, sometimes with more decimals, zero or huge. */
 const unitPrice = (dp: number) =>
   fc.oneof(
@@ -121,7 +166,14 @@ const linesFor = (dp: number) =>
 
 const caseArb = programInput.chain((input) => {
   const dp = input.currency === "JPY" ? 0 : input.currency === "KWD" ? 3 : 2;
-  return fc.record({ input: fc.constant(input), lines: linesFor(dp), history: fc.option(linesFor(dp), { nil: undefined }), day: fc.integer({ min: 2, max: 28 }) });
+  return fc.record({
+    input: fc.constant(input),
+    lines: linesFor(dp),
+    history: fc.option(linesFor(dp), { nil: undefined }),
+    day: fc.integer({ min: 2, max: 28 }),
+    // redeeming points or a reward is the Decimal path's (the fast path must decline it)
+    extra: fc.constantFrom({}, {}, {}, {}, { redeemPoints: "max" as const }, { rewardId: "r" }),
+  });
 });
 
 type Outcome = { quote: Quote } | { error: string };
@@ -137,7 +189,7 @@ function outcome(f: () => Quote | null): Outcome | null {
 let cases = 0;
 let covered = 0;
 
-test.prop([caseArb])("the fast path gives exactly the Decimal engine's quote, or declines", ({ input, lines, history, day }) => {
+test.prop([caseArb])("the fast path gives exactly the Decimal engine's quote, or declines", ({ input, lines, history, day, extra }) => {
   const program = parseProgram(input);
   const basketOf = (id: string, at: string, ls: NonNullable<typeof history>) =>
     parseBasket({
@@ -155,7 +207,7 @@ test.prop([caseArb])("the fast path gives exactly the Decimal engine's quote, or
     }
   }
   const basket = basketOf("b", `2026-03-${String(day).padStart(2, "0")}T10:00:00Z`, lines);
-  const options = { consent: true } as const;
+  const options = { consent: true, ...extra } as const;
 
   const fast = outcome(() => quoteFast(program, account, basket, options));
   const slow = outcome(() => price(program, account, basket, options).quote);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { openProgramAccount, parseProgram, quote } from "../../src/index.js";
+import { checkout, openProgramAccount, parseProgram, quote } from "../../src/index.js";
 import { price } from "../../src/programs/_lib/engine.js";
 import { quoteFast } from "../../src/programs/_lib/fast.js";
-import { basket, bonus, common } from "./_fixtures.js";
+import { basket, bonus, common, cumulative, discount10 } from "./_fixtures.js";
 
 const options = { consent: true } as const;
 const at = "2026-03-01T10:00:00Z";
@@ -42,6 +42,35 @@ describe("quote's integer fast path", () => {
     const b = basket(at, [{ price: "1.00" }, { price: "4.00" }, { price: "4.00" }]);
     expect(quoteFast(capped, account, b, options)).toBeNull();
     expect(quote(capped, account, b, options).lines.map((l) => l.pointsEarned)).toEqual(["0", "3", "3"]);
+  });
+
+  it("takes 10% off 19.99 + 5.01 merchandise as 2.00 / 0.50 and leaves 4.90 delivery alone (issue #4), on integers", () => {
+    const account = openProgramAccount(discount10, {});
+    const b = basket(at, [{ price: "19.99" }, { price: "5.01" }, { price: "4.90", kind: "delivery" }]);
+    const fast = quoteFast(discount10, account, b, options);
+    expect(fast?.lines.map((l) => l.discount.amount)).toEqual(["2.00", "0.50", "0.00"]);
+    expect(fast).toEqual(price(discount10, account, b, options).quote);
+  });
+
+  it("says a discount equal to the maximum (10% of 50.00 = 5.00, maximum 5.00) was not capped, like the Decimal engine", () => {
+    const capped = parseProgram({ ...common, kind: "discount", id: "max5", name: "10%, at most 5", percent: "10", maxDiscount: "5.00" });
+    const account = openProgramAccount(capped, {});
+    const b = basket(at, [{ price: "30.00" }, { price: "20.00" }]);
+    const fast = quoteFast(capped, account, b, options);
+    expect(fast?.discountTotal.amount).toBe("5.00");
+    expect(fast?.explain.at(-1)?.reason).toBe("10% off 50.00 EUR of eligible lines: 5.00 EUR");
+    expect(fast).toEqual(price(capped, account, b, options).quote);
+  });
+
+  it("gives Gold (10%) to 4,900 spent plus a 200 purchase that counts, on integers like the Decimal engine", () => {
+    const gold = cumulative(true);
+    const opened = openProgramAccount(gold, { customerId: "olga", consent: true });
+    const account = checkout(gold, opened, basket("2026-02-01T10:00:00Z", [{ price: "4900.00" }]), { transactionId: "t1", consent: true }).account;
+    const b = basket(at, [{ price: "200.00" }]);
+    const fast = quoteFast(gold, account, b, options);
+    expect(fast?.tier?.name).toBe("Gold");
+    expect(fast?.discountTotal.amount).toBe("20.00");
+    expect(fast).toEqual(price(gold, account, b, options).quote);
   });
 
   it("leaves redeeming points, rewards and inactive programs to the Decimal engine", () => {

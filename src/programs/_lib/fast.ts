@@ -5,15 +5,17 @@
 // a value is not exactly representable (many decimals, huge amounts, a rate like 1/3, a tie that
 // 40-digit Decimal rounding could order differently) the fast path gives up and `quote` takes the
 // Decimal path, so both always give the same result; a property test compares them on random
-// programs and baskets. It covers the common till case: bonus and catalog programs earning points,
-// active, with no points redeemed and no reward; everything else goes the Decimal path.
+// programs and baskets. It covers the common till cases — percentage discounts, cumulative tiers,
+// and bonus and catalog programs earning points — for active programs with no points redeemed as
+// money and no catalog reward; stamp cards and everything else go the Decimal path.
 import type { Basket, BasketLine } from "../basket.js";
 import type { ProgramAccount } from "../account.js";
-import type { Earn, Program, ProgramOf } from "../program.js";
+import type { Earn, Program, ProgramOf, Tier } from "../program.js";
 import type { Explanation, PricedLine, Quote } from "../result.js";
 import type { QuoteOptions } from "../options.js";
 import { endOfDayMonthsLater } from "../../_lib/time.js";
-import { earnedInPeriod, isFirstPurchase } from "./records.js";
+import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
+import { tierFor } from "../tierFor.js";
 import { isBranded } from "./brand.js";
 import { dec, fixed, maxD, ZERO, type D, type Mode } from "./decimal.js";
 import { eligibilityOf, excludedExplanation, isActiveAt, pointsExplanation, prepare, ruleExplanation, rulesOf, type CompiledRule } from "./engine.js";
@@ -142,21 +144,20 @@ function fastEarnOf(program: Program, earn: Earn): FastEarn | null {
  */
 export function quoteFast(program: Program, account: ProgramAccount, basket: Basket, options: QuoteOptions): Quote | null {
   if (!fastPath.enabled) return null;
-  if (program.kind !== "bonus" && program.kind !== "catalog") return null;
-  if (options.redeemPoints !== undefined || options.rewardId !== undefined) return null;
+  if (program.kind === "stamps" || (program.kind === "bonus" && options.redeemPoints !== undefined) || (program.kind === "catalog" && options.rewardId !== undefined)) return null;
   const { atMs, at, dp, scale } = prepare(program, account, basket, options);
   if (!isActiveAt(program, atMs)) return null;
-  const fe = program.earn === undefined ? undefined : fastEarnOf(program, program.earn);
+  const fe = program.kind === "bonus" || program.kind === "catalog" ? (program.earn === undefined ? undefined : fastEarnOf(program, program.earn)) : undefined;
   if (fe === null) return null;
   try {
-    return quoteEarn(program, fe, account, basket, atMs, at, dp, scale);
+    return quoteInt(program, fe, account, basket, atMs, at, dp, scale);
   } catch (e) {
     if (e === GIVE_UP) return null;
     throw e;
   }
 }
 
-function quoteEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, fe: FastEarn | undefined, account: ProgramAccount, basket: Basket, atMs: number, at: string, dp: number, scale: number): Quote {
+function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn | undefined, account: ProgramAccount, basket: Basket, atMs: number, at: string, dp: number, scale: number): Quote {
   const c = program.currency;
   const eligibleOf = eligibilityOf(program);
   const n = basket.lines.length;
@@ -192,12 +193,67 @@ function quoteEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, fe: FastE
   const excluded = excludedExplanation(program, basket.lines, (i) => eligible[i] === true);
   if (excluded !== null) explain.push(excluded);
 
+  const discount: number[] = new Array<number>(n).fill(0);
   const points: number[] = new Array<number>(n).fill(0);
   let total = 0;
   let welcome: D = ZERO;
   let expiresAt: string | null = null;
-  const earn = program.earn;
-  if (earn !== undefined && fe !== undefined) {
+  let accumulated: D | null = null;
+  let tier: Tier | null = null;
+  const label = (x: D): string => `${fixed(x, dp)} ${c}`;
+  /** engine.ts's `spread` of a discount over the eligible lines, in proportion to their amounts. */
+  const spread = (d: number): void => {
+    const where: number[] = [];
+    const weights: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (eligible[i] !== true) continue;
+      where.push(i);
+      weights.push(amounts[i] as number);
+    }
+    if (d === 0 || eligibleAmount === 0) return;
+    const shares = proportional(d, weights, eligibleAmount);
+    where.forEach((i, k) => {
+      discount[i] = shares[k] as number;
+    });
+  };
+  const mode: Mode = program.rounding ?? "half-even";
+  const maxDiscount = program.kind === "discount" || program.kind === "cumulative" ? program.maxDiscount : undefined;
+  if (program.kind === "discount") {
+    // engine.ts applyDiscountProgram
+    const base = eligibleAmount;
+    if (base === 0) explain.push({ rule: "discount", applied: false, reason: "no eligible lines to discount" });
+    else if (program.minSpend !== undefined && base < units(dec(program.minSpend), dp)) {
+      explain.push({ rule: "min-spend", applied: false, reason: `eligible amount ${fmt(base, dp)} ${c} is below the minimum spend of ${label(dec(program.minSpend))}: no discount` });
+    } else {
+      let d = percentOff(base, program.percent, dp, mode);
+      const capped = maxDiscount !== undefined && d > units(dec(maxDiscount), dp);
+      if (capped) d = units(dec(maxDiscount), dp);
+      spread(d);
+      explain.push({ rule: "discount", applied: true, reason: `${program.percent}% off ${fmt(base, dp)} ${c} of eligible lines: ${fmt(d, dp)} ${c}${capped ? ` (capped at the maximum discount of ${fmt(d, dp)} ${c})` : ""}` });
+    }
+  } else if (program.kind === "cumulative") {
+    // engine.ts applyCumulative
+    const base = dec(fmt(eligibleAmount, dp));
+    const before = accumulatedSpendAt(program, account, atMs);
+    const counted = program.includeCurrentPurchase === true ? before.plus(base) : before;
+    accumulated = counted;
+    tier = tierFor(program.tiers, counted) ?? null;
+    const how = program.includeCurrentPurchase === true ? `${label(before)} before plus ${label(base)} of this purchase` : `this purchase not counted`;
+    if (tier === null) {
+      explain.push({ rule: "tier", applied: false, reason: `accumulated spend ${label(counted)} (${how}) is below the lowest tier threshold` });
+    } else {
+      explain.push({ rule: "tier", applied: true, reason: `${tier.name} (threshold ${tier.threshold}, ${tier.percent}%): accumulated spend ${label(counted)} (${how})` });
+      if (tier.percent !== "0" && eligibleAmount !== 0) {
+        let d = percentOff(eligibleAmount, tier.percent, dp, mode);
+        const capped = maxDiscount !== undefined && d > units(dec(maxDiscount), dp);
+        if (capped) d = units(dec(maxDiscount), dp);
+        spread(d);
+        explain.push({ rule: "discount", applied: true, reason: `${tier.percent}% off ${label(base)} of eligible lines: ${fmt(d, dp)} ${c}${capped ? " (capped at the maximum discount)" : ""}` });
+      }
+    }
+  }
+  const earn = program.kind === "bonus" || program.kind === "catalog" ? program.earn : undefined;
+  if (program.kind !== "discount" && program.kind !== "cumulative" && earn !== undefined && fe !== undefined) {
     // bonus.applyEarn with nothing taken off any line: what is paid is the eligible amount
     const paid = eligibleAmount;
     if (program.welcomeBonus?.on === "first-purchase" && isFirstPurchase(account)) {
@@ -281,9 +337,13 @@ function quoteEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, fe: FastE
   const zeroMoney = fmt(0, dp);
   const zeroPoints = fmt(0, scale);
   const lines: PricedLine[] = new Array<PricedLine>(n);
+  let discountTotal = 0;
   for (let i = 0; i < n; i++) {
     const line = basket.lines[i] as BasketLine;
-    const g = fmt(amounts[i] as number, dp);
+    const a = amounts[i] as number;
+    const g = fmt(a, dp);
+    const d = discount[i] as number;
+    discountTotal += d;
     lines[i] = {
       id: line.id,
       sku: line.sku,
@@ -291,9 +351,9 @@ function quoteEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, fe: FastE
       quantity: fmt(qN[i] as number, qS[i] as number),
       eligible: eligible[i] === true,
       gross: { amount: g, currency: c },
-      discount: { amount: zeroMoney, currency: c },
+      discount: { amount: d === 0 ? zeroMoney : fmt(d, dp), currency: c },
       pointsMoney: { amount: zeroMoney, currency: c },
-      net: { amount: g, currency: c },
+      net: { amount: d === 0 ? g : fmt(a - d, dp), currency: c },
       pointsEarned: fmt(points[i] as number, scale),
       pointsRedeemed: zeroPoints,
     };
@@ -307,12 +367,12 @@ function quoteEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, fe: FastE
     active: true,
     lines,
     gross: { amount: grossText, currency: c },
-    discountTotal: { amount: zeroMoney, currency: c },
+    discountTotal: { amount: fmt(discountTotal, dp), currency: c },
     pointsMoney: { amount: zeroMoney, currency: c },
-    total: { amount: grossText, currency: c },
+    total: { amount: discountTotal === 0 ? grossText : fmt(gross - discountTotal, dp), currency: c },
     spend: { amount: fmt(eligibleAmount, dp), currency: c },
-    accumulatedSpend: null,
-    tier: null,
+    accumulatedSpend: accumulated === null ? null : { amount: fixed(accumulated, dp), currency: c },
+    tier,
     pointsEarned: fmt(total, scale),
     welcomeBonus: fixed(welcome, scale),
     pointsRedeemed: zeroPoints,
@@ -324,57 +384,68 @@ function quoteEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, fe: FastE
 }
 
 /**
- * decimal.ts's allocateUnits on integers: `total` (at scale `scale`) over the raw points `weights`
- * (at scale `S`, summing to `W`), with the same two rules — each share its own weight rounded down
- * plus the units left by largest remainder when the total is the weights' sum rounded down and
- * points are whole; else the proportional split, largest remainder first. Ties go to the earlier
- * share. The Decimal path orders remainders of a proportional split after rounding them to 40
- * significant digits, which can order equal remainders by size of their share; a tie that decides
- * who gets a unit gives up instead.
+ * `total` units over `weights` (summing to `W` > 0) in proportion, as money's `allocate` and the
+ * general case of decimal.ts's `allocateUnits` do: each share total × w / W rounded down, the units
+ * left to the largest remainders, ties to the earlier share. The Decimal path orders remainders
+ * after rounding total × w / W to 40 significant digits, which can order equal remainders by the
+ * size of their share; a tie that decides who gets a unit gives up instead.
  */
-function allocatePoints(total: number, weights: readonly number[], W: number, S: number, scale: number): number[] {
+function proportional(total: number, weights: readonly number[], W: number): number[] {
   const n = weights.length;
-  if (n === 0) return [];
-  if (W === 0) return weights.map((_, i) => (i === 0 ? total : 0));
   const shares: number[] = new Array<number>(n);
   const rest: { i: number; r: number }[] = [];
-  let left: number;
-  let tieMatters: boolean;
-  const one = pow10(S);
-  if (scale === 0 && total === divRound(W, one, "floor")) {
-    left = total;
-    for (let i = 0; i < n; i++) {
-      const w = weights[i] as number;
-      const r = w % one;
-      shares[i] = (w - r) / one;
-      left -= shares[i] as number;
-      if (r !== 0) rest.push({ i, r });
-    }
-    tieMatters = false;
-  } else {
-    // total units × w / W: whole part and remainder (over the same W for every share)
-    left = total;
-    for (let i = 0; i < n; i++) {
-      const w = weights[i] as number;
-      if (w === 0) {
-        shares[i] = 0;
-        continue;
-      }
-      const a = mul(total, w);
-      const r = a % W;
-      shares[i] = (a - r) / W;
-      left -= shares[i] as number;
-      if (r !== 0) rest.push({ i, r });
-    }
-    tieMatters = true;
+  let left = total;
+  for (let i = 0; i < n; i++) {
+    const a = mul(total, weights[i] as number);
+    const r = a % W;
+    shares[i] = (a - r) / W;
+    left -= shares[i] as number;
+    if (r !== 0) rest.push({ i, r });
   }
   if (left > 0) {
     rest.sort((a, b) => b.r - a.r || a.i - b.i);
-    if (tieMatters && left < rest.length && rest[left - 1]?.r === rest[left]?.r) throw GIVE_UP;
+    if (left < rest.length && rest[left - 1]?.r === rest[left]?.r) throw GIVE_UP;
     for (let k = 0; k < left; k++) {
       const { i } = rest[k] as { i: number; r: number };
       shares[i] = (shares[i] as number) + 1;
     }
   }
   return shares;
+}
+
+/**
+ * decimal.ts's allocateUnits on integers: `total` (at scale `scale`) over the raw points `weights`
+ * (at scale `S`, summing to `W`). When points are whole and the total is the weights' sum rounded
+ * down, each share is its own weight rounded down plus the units left by largest remainder (exact
+ * decimal digits there, so ties simply go to the earlier share); else the proportional split.
+ */
+function allocatePoints(total: number, weights: readonly number[], W: number, S: number, scale: number): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  if (W === 0) return weights.map((_, i) => (i === 0 ? total : 0));
+  const one = pow10(S);
+  if (scale !== 0 || total !== divRound(W, one, "floor")) return proportional(total, weights, W);
+  const shares: number[] = new Array<number>(n);
+  const rest: { i: number; r: number }[] = [];
+  let left = total;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    const r = w % one;
+    shares[i] = (w - r) / one;
+    left -= shares[i] as number;
+    if (r !== 0) rest.push({ i, r });
+  }
+  rest.sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; k < left; k++) {
+    const { i } = rest[k] as { i: number; r: number };
+    shares[i] = (shares[i] as number) + 1;
+  }
+  return shares;
+}
+
+/** engine.ts's percentOf: base × percent / 100 rounded to the minor unit (base in minor units). */
+function percentOff(base: number, percent: string, dp: number, mode: Mode): number {
+  const p = dec(percent);
+  const ps = p.decimalPlaces();
+  return divRound(mul(base, units(p, ps)), pow10(ps + 2), mode);
 }
