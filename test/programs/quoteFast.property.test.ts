@@ -8,7 +8,7 @@
 // (and quote then takes the Decimal path); it must still cover most generated cases.
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, expect } from "vitest";
-import { checkout, openProgramAccount, parseBasket, parseProgram, quote, ROUNDING_MODES, type ProgramInput, type Quote } from "../../src/index.js";
+import { checkout, openProgramAccount, post, parseBasket, parseProgram, quote, ROUNDING_MODES, type ProgramInput, type Quote } from "../../src/index.js";
 import { fastPath, quoteFast } from "../../src/programs/_lib/fast.js";
 import { price } from "../../src/programs/_lib/engine.js";
 
@@ -68,6 +68,15 @@ const earningProgram: fc.Arbitrary<ProgramInput> = fc
             { requiredKeys: [] },
           ),
           pointsScale: fc.constant(scale),
+          redeem: fc.record(
+            {
+              pointValue: fc.constantFrom("0.01", "0.05", "1", "0.003", "0.07"),
+              maxShare: fc.constantFrom("50", "100", "33.3", "10"),
+              minPoints: pointsAt(scale, 300),
+              step: fc.oneof(pointsAt(scale, 50), fc.constantFrom("1", "10")),
+            },
+            { requiredKeys: ["pointValue"] },
+          ),
           activeFrom: fc.constantFrom("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-03-15T00:00:00Z"),
         },
         { requiredKeys: ["rules", "activeFrom"] },
@@ -93,7 +102,7 @@ const earningProgram: fc.Arbitrary<ProgramInput> = fc
         };
         return catalog
           ? { ...common, kind: "catalog", ...(r.rules.length === 0 ? {} : { earn }), rewards: [{ id: "r", name: "R", pointsCost: "10", gives: { type: "fixed", amount: "1" } }] }
-          : { ...common, kind: "bonus", earn, redeem: { pointValue: "0.01", maxShare: "50" } };
+          : { ...common, kind: "bonus", earn, ...(r.redeem === undefined ? {} : { redeem: r.redeem }) };
       });
   });
 
@@ -171,8 +180,13 @@ const caseArb = programInput.chain((input) => {
     lines: linesFor(dp),
     history: fc.option(linesFor(dp), { nil: undefined }),
     day: fc.integer({ min: 2, max: 28 }),
-    // redeeming points or a reward is the Decimal path's (the fast path must decline it)
-    extra: fc.constantFrom({}, {}, {}, {}, { redeemPoints: "max" as const }, { rewardId: "r" }),
+    opening: fc.integer({ min: 0, max: 20_000 }),
+    // a catalog reward is the Decimal path's (the fast path must decline it); points redeemed are not
+    extra: fc.oneof(
+      fc.constantFrom({}, {}, { redeemPoints: "max" as const }, { redeemPoints: "max" as const }, { rewardId: "r" }, { redeemPoints: 0 }),
+      fc.integer({ min: 1, max: 20_000 }).map((p) => ({ redeemPoints: p })),
+      fc.integer({ min: 1, max: 20_000 }).map((p) => ({ redeemPoints: atScale(p, input.kind === "bonus" || input.kind === "catalog" ? Math.min(input.pointsScale ?? 0, 1) : 0) })),
+    ),
   });
 });
 
@@ -189,7 +203,7 @@ function outcome(f: () => Quote | null): Outcome | null {
 let cases = 0;
 let covered = 0;
 
-test.prop([caseArb])("the fast path gives exactly the Decimal engine's quote, or declines", ({ input, lines, history, day, extra }) => {
+test.prop([caseArb])("the fast path gives exactly the Decimal engine's quote, or declines", ({ input, lines, history, day, opening, extra }) => {
   const program = parseProgram(input);
   const basketOf = (id: string, at: string, ls: NonNullable<typeof history>) =>
     parseBasket({
@@ -198,6 +212,9 @@ test.prop([caseArb])("the fast path gives exactly the Decimal engine's quote, or
       lines: ls.map((l, i) => ({ id: String(i + 1), sku: l.sku, ...(l.category === undefined ? {} : { category: l.category }), kind: l.kind, quantity: l.quantity, unitPrice: { amount: l.price, currency: program.currency } })),
     });
   let account = openProgramAccount(program, { customerId: "c", consent: true, at: program.active.from });
+  if (opening > 0 && (program.kind === "bonus" || program.kind === "catalog")) {
+    account = { ...account, points: post(account.points, { kind: "earn", transactionId: "opening", at: program.active.from, points: String(opening) }).account };
+  }
   // an earlier purchase: the welcome bonus is gone and points count toward the period cap
   if (history !== undefined) {
     try {

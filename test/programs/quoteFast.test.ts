@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkout, openProgramAccount, parseProgram, quote } from "../../src/index.js";
+import { checkout, openProgramAccount, parseProgram, post, quote } from "../../src/index.js";
 import { price } from "../../src/programs/_lib/engine.js";
 import { quoteFast } from "../../src/programs/_lib/fast.js";
-import { basket, bonus, common, cumulative, discount10 } from "./_fixtures.js";
+import { basket, bonus, common, cumulative, discount10, stamps } from "./_fixtures.js";
 
 const options = { consent: true } as const;
 const at = "2026-03-01T10:00:00Z";
@@ -73,11 +73,24 @@ describe("quote's integer fast path", () => {
     expect(fast).toEqual(price(gold, account, b, options).quote);
   });
 
-  it("leaves redeeming points, rewards and inactive programs to the Decimal engine", () => {
+  it("redeems at most 1,000 of 10,000 points on a 20.00 basket (50% of it) and earns on the 10.00 left (issue #4), on integers", () => {
+    const opened = openProgramAccount(bonus, { customerId: "olga", consent: true });
+    const account = { ...opened, points: post(opened.points, { kind: "earn", transactionId: "opening", at: "2026-01-02T00:00:00Z", points: "10000" }).account };
+    const b = basket(at, [{ price: "12.00" }, { price: "8.00" }]);
+    const fast = quoteFast(bonus, account, b, { consent: true, redeemPoints: "max" });
+    expect(fast?.pointsRedeemed).toBe("1000");
+    // 10.00 paid with points split 6.00 / 4.00 like the amounts; 10 points earned on the 10.00 left
+    expect(fast?.lines.map((l) => l.pointsMoney.amount)).toEqual(["6.00", "4.00"]);
+    expect(fast?.lines.map((l) => l.pointsRedeemed)).toEqual(["600", "400"]);
+    expect(fast?.pointsEarned).toBe("10");
+    expect(fast).toEqual(price(bonus, account, b, { consent: true, redeemPoints: "max" }).quote);
+  });
+
+  it("leaves catalog rewards, stamp cards and inactive programs to the Decimal engine", () => {
     const account = openProgramAccount(bonus, { customerId: "olga", consent: true });
-    const b = basket(at, [{ price: "20.00" }]);
-    expect(quoteFast(bonus, account, b, { consent: true, redeemPoints: "max" })).toBeNull();
     expect(quoteFast(bonus, account, basket("2025-12-31T10:00:00Z", [{ price: "20.00" }]), options)).toBeNull();
+    const card = openProgramAccount(stamps, { cardId: "card-1" });
+    expect(quoteFast(stamps, card, basket(at, [{ price: "20.00" }], { cardId: "card-1" }), {})).toBeNull();
   });
 
   it("throws what the Decimal engine throws for an invalid call (no consent)", () => {

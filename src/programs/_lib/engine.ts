@@ -346,16 +346,32 @@ function parseRequested(value: string | number, scale: number): D {
 }
 
 function applyRedeem(program: ProgramOf<"bonus">, account: ProgramAccount, lines: LineCalc[], idx: number[], at: string, dp: number, scale: number, options: PriceOptions, explain: Explanation[], state: State): void {
+  const plan = redeemPlan(program, account, sumD(idx.map((i) => left(lines[i] as LineCalc))), at, dp, scale, options, explain);
+  if (plan === null) return;
+  const shares = spread(lines, idx, plan.moneyValue, program.currency, "pointsMoney");
+  // The points belong to the lines in proportion to the money they paid there (refunds give them back per line).
+  const pts = allocateUnits(plan.points, shares, scale);
+  idx.forEach((i, k) => {
+    (lines[i] as LineCalc).redeemed = pts[k] as D;
+  });
+  state.pointsRedeemed = plan.points;
+}
+
+/**
+ * How many points a bonus program redeems as money on `base` (what is left to pay on the eligible
+ * lines) and what they are worth, with the redeem explanation pushed; null when nothing is redeemed.
+ * Throws for a request the program or the balance cannot meet.
+ */
+export function redeemPlan(program: ProgramOf<"bonus">, account: ProgramAccount, base: D, at: string, dp: number, scale: number, options: PriceOptions, explain: Explanation[]): { points: D; moneyValue: D } | null {
   const requested = options.redeemPoints;
-  if (requested === undefined) return;
+  if (requested === undefined) return null;
   const r = program.redeem;
   if (r === undefined) throw new LoyaltyValidationError([{ path: ["redeemPoints"], message: `program ${JSON.stringify(program.id)} does not let points be redeemed as money (no redeem rule)` }]);
   const c = program.currency;
   const have = available(account, at);
   const want = requested === "max" ? null : parseRequested(requested, scale);
   if (want !== null && want.gt(have)) throw new InsufficientPointsError(fixed(want, scale), fixed(maxD(have, ZERO), scale));
-  if (want !== null && want.isZero()) return;
-  const base = sumD(idx.map((i) => left(lines[i] as LineCalc)));
+  if (want !== null && want.isZero()) return null;
   const maxMoney = roundTo(base.times(r.maxShare ?? "100").div(HUNDRED), dp, "floor");
   const value = dec(r.pointValue);
   const step = r.step === undefined ? null : dec(r.step);
@@ -369,21 +385,15 @@ function applyRedeem(program: ProgramOf<"bonus">, account: ProgramAccount, lines
   }
   if (r.minPoints !== undefined && points.lt(r.minPoints)) {
     explain.push({ rule: "redeem", applied: false, reason: `${fixed(points, scale)} points is below the minimum of ${r.minPoints} points to redeem` });
-    return;
+    return null;
   }
   if (points.lte(0)) {
     explain.push({ rule: "redeem", applied: false, reason: have.lte(0) ? "no points available" : "nothing left to pay with points" });
-    return;
+    return null;
   }
   const moneyValue = roundTo(points.times(value), dp, "floor");
-  const shares = spread(lines, idx, moneyValue, c, "pointsMoney");
-  // The points belong to the lines in proportion to the money they paid there (refunds give them back per line).
-  const pts = allocateUnits(points, shares, scale);
-  idx.forEach((i, k) => {
-    (lines[i] as LineCalc).redeemed = pts[k] as D;
-  });
-  state.pointsRedeemed = points;
   explain.push({ rule: "redeem", applied: true, reason: `${fixed(points, scale)} points × ${r.pointValue} = ${label(moneyValue, dp, c)} paid with points${reasons.length > 0 ? ` (${reasons.join("; ")})` : ""}` });
+  return { points, moneyValue };
 }
 
 export interface CompiledRule {

@@ -6,8 +6,8 @@
 // 40-digit Decimal rounding could order differently) the fast path gives up and `quote` takes the
 // Decimal path, so both always give the same result; a property test compares them on random
 // programs and baskets. It covers the common till cases — percentage discounts, cumulative tiers,
-// and bonus and catalog programs earning points — for active programs with no points redeemed as
-// money and no catalog reward; stamp cards and everything else go the Decimal path.
+// bonus programs earning and redeeming points, catalog programs earning points — for active
+// programs; catalog rewards, stamp cards and inactive programs go the Decimal path.
 import type { Basket, BasketLine } from "../basket.js";
 import type { ProgramAccount } from "../account.js";
 import type { Earn, Program, ProgramOf, Tier } from "../program.js";
@@ -18,7 +18,7 @@ import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.j
 import { tierFor } from "../tierFor.js";
 import { isBranded } from "./brand.js";
 import { dec, fixed, maxD, ZERO, type D, type Mode } from "./decimal.js";
-import { eligibilityOf, excludedExplanation, isActiveAt, pointsExplanation, prepare, ruleExplanation, rulesOf, type CompiledRule } from "./engine.js";
+import { eligibilityOf, excludedExplanation, isActiveAt, pointsExplanation, prepare, redeemPlan, ruleExplanation, rulesOf, type CompiledRule } from "./engine.js";
 
 /** Module-private test switch (not exported by the package): `enabled = false` sends every quote down the Decimal path. */
 export const fastPath = { enabled: true };
@@ -144,20 +144,20 @@ function fastEarnOf(program: Program, earn: Earn): FastEarn | null {
  */
 export function quoteFast(program: Program, account: ProgramAccount, basket: Basket, options: QuoteOptions): Quote | null {
   if (!fastPath.enabled) return null;
-  if (program.kind === "stamps" || (program.kind === "bonus" && options.redeemPoints !== undefined) || (program.kind === "catalog" && options.rewardId !== undefined)) return null;
+  if (program.kind === "stamps" || (program.kind === "catalog" && options.rewardId !== undefined)) return null;
   const { atMs, at, dp, scale } = prepare(program, account, basket, options);
   if (!isActiveAt(program, atMs)) return null;
   const fe = program.kind === "bonus" || program.kind === "catalog" ? (program.earn === undefined ? undefined : fastEarnOf(program, program.earn)) : undefined;
   if (fe === null) return null;
   try {
-    return quoteInt(program, fe, account, basket, atMs, at, dp, scale);
+    return quoteInt(program, fe, account, basket, options, atMs, at, dp, scale);
   } catch (e) {
     if (e === GIVE_UP) return null;
     throw e;
   }
 }
 
-function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn | undefined, account: ProgramAccount, basket: Basket, atMs: number, at: string, dp: number, scale: number): Quote {
+function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn | undefined, account: ProgramAccount, basket: Basket, options: QuoteOptions, atMs: number, at: string, dp: number, scale: number): Quote {
   const c = program.currency;
   const eligibleOf = eligibilityOf(program);
   const n = basket.lines.length;
@@ -194,27 +194,34 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
   if (excluded !== null) explain.push(excluded);
 
   const discount: number[] = new Array<number>(n).fill(0);
+  const pointsMoney: number[] = new Array<number>(n).fill(0);
+  const redeemed: number[] = new Array<number>(n).fill(0);
   const points: number[] = new Array<number>(n).fill(0);
+  const net = (i: number): number => (amounts[i] as number) - (discount[i] as number) - (pointsMoney[i] as number);
+  let pointsRedeemed = 0;
   let total = 0;
   let welcome: D = ZERO;
   let expiresAt: string | null = null;
   let accumulated: D | null = null;
   let tier: Tier | null = null;
   const label = (x: D): string => `${fixed(x, dp)} ${c}`;
-  /** engine.ts's `spread` of a discount over the eligible lines, in proportion to their amounts. */
-  const spread = (d: number): void => {
+  /** engine.ts's `spread`: `d` over the eligible lines in proportion to what is left to pay on each, into `field`. */
+  const spread = (d: number, field: number[]): { where: number[]; shares: number[] } => {
     const where: number[] = [];
     const weights: number[] = [];
+    let W = 0;
     for (let i = 0; i < n; i++) {
       if (eligible[i] !== true) continue;
       where.push(i);
-      weights.push(amounts[i] as number);
+      weights.push(net(i));
+      W += net(i);
     }
-    if (d === 0 || eligibleAmount === 0) return;
-    const shares = proportional(d, weights, eligibleAmount);
+    if (d === 0 || W === 0) return { where, shares: weights.map(() => 0) };
+    const shares = proportional(d, weights, W);
     where.forEach((i, k) => {
-      discount[i] = shares[k] as number;
+      field[i] = (field[i] as number) + (shares[k] as number);
     });
+    return { where, shares };
   };
   const mode: Mode = program.rounding ?? "half-even";
   const maxDiscount = program.kind === "discount" || program.kind === "cumulative" ? program.maxDiscount : undefined;
@@ -228,7 +235,7 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
       let d = percentOff(base, program.percent, dp, mode);
       const capped = maxDiscount !== undefined && d > units(dec(maxDiscount), dp);
       if (capped) d = units(dec(maxDiscount), dp);
-      spread(d);
+      spread(d, discount);
       explain.push({ rule: "discount", applied: true, reason: `${program.percent}% off ${fmt(base, dp)} ${c} of eligible lines: ${fmt(d, dp)} ${c}${capped ? ` (capped at the maximum discount of ${fmt(d, dp)} ${c})` : ""}` });
     }
   } else if (program.kind === "cumulative") {
@@ -247,15 +254,30 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
         let d = percentOff(eligibleAmount, tier.percent, dp, mode);
         const capped = maxDiscount !== undefined && d > units(dec(maxDiscount), dp);
         if (capped) d = units(dec(maxDiscount), dp);
-        spread(d);
+        spread(d, discount);
         explain.push({ rule: "discount", applied: true, reason: `${tier.percent}% off ${label(base)} of eligible lines: ${fmt(d, dp)} ${c}${capped ? " (capped at the maximum discount)" : ""}` });
       }
     }
   }
+  if (program.kind === "bonus" && options.redeemPoints !== undefined) {
+    // engine.ts applyRedeem: the plan in Decimals (a few scalars), the split on integers
+    const plan = redeemPlan(program, account, dec(fmt(eligibleAmount, dp)), at, dp, scale, options, explain);
+    if (plan !== null) {
+      const money = units(plan.moneyValue, dp);
+      pointsRedeemed = units(plan.points, scale);
+      const { where, shares } = spread(money, pointsMoney);
+      // (all-zero shares: the points go to the first line, as allocateUnits does)
+      const pts = allocatePoints(pointsRedeemed, shares, shares.reduce((a, b) => a + b, 0), dp, scale);
+      where.forEach((i, k) => {
+        redeemed[i] = pts[k] as number;
+      });
+    }
+  }
   const earn = program.kind === "bonus" || program.kind === "catalog" ? program.earn : undefined;
   if (program.kind !== "discount" && program.kind !== "cumulative" && earn !== undefined && fe !== undefined) {
-    // bonus.applyEarn with nothing taken off any line: what is paid is the eligible amount
-    const paid = eligibleAmount;
+    // engine.ts applyEarn, on what is left to pay after points
+    let paid = 0;
+    for (let i = 0; i < n; i++) if (eligible[i] === true) paid += net(i);
     if (program.welcomeBonus?.on === "first-purchase" && isFirstPurchase(account)) {
       welcome = dec(program.welcomeBonus.points);
       explain.push({ rule: "welcome-bonus", applied: true, reason: `${program.welcomeBonus.points} welcome points with the first purchase` });
@@ -276,7 +298,7 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
       for (let i = 0; i < n; i++) {
         if (eligible[i] !== true) continue;
         const line = basket.lines[i] as BasketLine;
-        const net = amounts[i] as number;
+        const left = net(i);
         let rate = -1;
         let best = -1;
         let perUnit = 0;
@@ -285,7 +307,7 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
           if (rule.match !== null && !rule.match(line)) continue;
           const v = value[k] as number;
           if (rule.type === "per-amount") {
-            if (net === 0) continue;
+            if (left === 0) continue;
             rate = rate < 0 ? v : safe(rate + v);
             counts[k] = (counts[k] ?? 0) + 1;
           } else if (rule.type === "multiplier") {
@@ -295,7 +317,7 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
             counts[k] = (counts[k] ?? 0) + 1;
           }
         }
-        let p = rate < 0 ? 0 : mul(net, rate);
+        let p = rate < 0 ? 0 : mul(left, rate);
         if (best >= 0 && p !== 0) {
           p = mul(p, value[best] as number);
           counts[best] = (counts[best] ?? 0) + 1;
@@ -335,15 +357,17 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
   }
 
   const zeroMoney = fmt(0, dp);
-  const zeroPoints = fmt(0, scale);
   const lines: PricedLine[] = new Array<PricedLine>(n);
   let discountTotal = 0;
+  let moneyTotal = 0;
   for (let i = 0; i < n; i++) {
     const line = basket.lines[i] as BasketLine;
     const a = amounts[i] as number;
     const g = fmt(a, dp);
     const d = discount[i] as number;
+    const pm = pointsMoney[i] as number;
     discountTotal += d;
+    moneyTotal += pm;
     lines[i] = {
       id: line.id,
       sku: line.sku,
@@ -352,10 +376,10 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
       eligible: eligible[i] === true,
       gross: { amount: g, currency: c },
       discount: { amount: d === 0 ? zeroMoney : fmt(d, dp), currency: c },
-      pointsMoney: { amount: zeroMoney, currency: c },
-      net: { amount: d === 0 ? g : fmt(a - d, dp), currency: c },
+      pointsMoney: { amount: pm === 0 ? zeroMoney : fmt(pm, dp), currency: c },
+      net: { amount: d === 0 && pm === 0 ? g : fmt(a - d - pm, dp), currency: c },
       pointsEarned: fmt(points[i] as number, scale),
-      pointsRedeemed: zeroPoints,
+      pointsRedeemed: fmt(redeemed[i] as number, scale),
     };
   }
   const grossText = fmt(gross, dp);
@@ -368,14 +392,14 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
     lines,
     gross: { amount: grossText, currency: c },
     discountTotal: { amount: fmt(discountTotal, dp), currency: c },
-    pointsMoney: { amount: zeroMoney, currency: c },
-    total: { amount: discountTotal === 0 ? grossText : fmt(gross - discountTotal, dp), currency: c },
+    pointsMoney: { amount: fmt(moneyTotal, dp), currency: c },
+    total: { amount: discountTotal === 0 && moneyTotal === 0 ? grossText : fmt(gross - discountTotal - moneyTotal, dp), currency: c },
     spend: { amount: fmt(eligibleAmount, dp), currency: c },
     accumulatedSpend: accumulated === null ? null : { amount: fixed(accumulated, dp), currency: c },
     tier,
     pointsEarned: fmt(total, scale),
     welcomeBonus: fixed(welcome, scale),
-    pointsRedeemed: zeroPoints,
+    pointsRedeemed: fmt(pointsRedeemed, scale),
     expiresAt,
     reward: null,
     stamps: null,
