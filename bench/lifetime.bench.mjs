@@ -13,7 +13,7 @@ import {
 } from "loyalty-kit";
 
 function load() {
-  const text = readFileSync(new URL("../test/fixtures/lifetime/cdnow_customers_summary_with_transactions.csv", import.meta.url), "utf8");
+  const text = readFileSync(new URL("../test/fixtures/analytics/cdnow_customers_summary_with_transactions.csv", import.meta.url), "utf8");
   return text
     .trim()
     .split("\n")

@@ -12,6 +12,7 @@ import {
   checkout,
   contactPlan,
   format,
+  hasPersonalDataConsent,
   identify,
   money,
   normalizePhone,
@@ -101,7 +102,7 @@ export function runShop() {
     ["enrolled", `${customer.firstName} ${customer.lastName}, ${customer.id}`],
     ["next visit", `the seller types "0812 3456 7890" → ${found.status}: ${found.customers.map((c) => `${c.id} ${c.firstName} ${c.lastName}`).join(", ")}`],
   ]);
-  let account = openProgramAccount(program, { customerId: customer.id, consent: { personalData: true } });
+  let account = openProgramAccount(program, { customerId: customer.id, consent: hasPersonalDataConsent(customer, enrolledAt) });
 
   heading("3. Three baskets at the till");
   const baskets = [
@@ -111,7 +112,7 @@ export function runShop() {
   ];
   const sales = [];
   for (const { basket: b, transactionId, redeemPoints } of baskets) {
-    const sale = checkout(program, account, b, { transactionId, consent: { personalData: true }, ...(redeemPoints ? { redeemPoints } : {}) });
+    const sale = checkout(program, account, b, { transactionId, consent: hasPersonalDataConsent(customer, b.at), ...(redeemPoints ? { redeemPoints } : {}) });
     account = sale.account;
     sales.push(sale);
     subheading(`${transactionId}, ${local(b.at)} WIB${redeemPoints ? `, Ayu pays ${redeemPoints} points` : ""}`);
@@ -125,7 +126,7 @@ export function runShop() {
       ["points", `${sale.pointsRedeemed} redeemed, ${sale.pointsEarned} earned${sale.welcomeBonus !== "0" ? ` + ${sale.welcomeBonus} welcome bonus` : ""}, valid until ${local(sale.expiresAt)} WIB`],
     ]);
   }
-  const retry = checkout(program, account, baskets[0].basket, { transactionId: baskets[0].transactionId, consent: { personalData: true } });
+  const retry = checkout(program, account, baskets[0].basket, { transactionId: baskets[0].transactionId, consent: hasPersonalDataConsent(customer, baskets[0].basket.at) });
   console.log("");
   note(`The till's network drops a reply and it sends ${baskets[0].transactionId} again: ${retry.status}, nothing is posted twice.`);
 

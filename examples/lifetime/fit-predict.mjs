@@ -12,7 +12,7 @@ import {
 } from "loyalty-kit";
 
 // ID, x (repeat purchases), t_x (week of the last one), T (weeks observed), zbar (mean repeat spend, $)
-const csv = readFileSync(new URL("../../test/fixtures/lifetime/cdnow_customers_summary_with_transactions.csv", import.meta.url), "utf8");
+const csv = readFileSync(new URL("../../test/fixtures/analytics/cdnow_customers_summary_with_transactions.csv", import.meta.url), "utf8");
 const customers = csv.trim().split("\n").slice(1).map((line) => {
   const [, x, tx, T, zbar] = line.split(",").map(Number);
   return { frequency: x, recency: tx, T, monetary: zbar };

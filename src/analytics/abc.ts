@@ -1,6 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { assertShareableTotal, checkSorted, readValues, sortAscending, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { assertShareableTotal, readValues, sortAscending, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * An ABC class: A holds the bulk of the value, B the middle, C the long tail.
@@ -118,14 +118,13 @@ export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, input: Abc
   const b = options.b ?? 0.95;
   if (typeof a !== "number" || !(a > 0 && a <= 1)) throw new LoyaltyValidationError([{ path: ["a"], message: `expected a share in (0, 1], got ${previewValue(a)}` }], what);
   if (typeof b !== "number" || !(b >= a && b <= 1)) throw new LoyaltyValidationError([{ path: ["b"], message: `expected a share between a (${a}) and 1, got ${previewValue(b)}` }], what);
-  const read = readValues(items, options.value, what);
+  const read = readValues(items, options.value, what, false);
   const currency = read.currency;
   // Label items from input-order values and rank a sorted copy. A Float64Array input is read in
   // place for the labels, so it is copied once; other inputs are read once and that copy is ranked.
   const direct = items instanceof Float64Array && options.value === undefined;
   const original = direct ? items : read.values;
   const v = sortAscending(direct ? read.values : read.values.slice());
-  checkSorted(v, items, false, what);
   const n = original.length;
   const sum = total(v);
   assertShareableTotal(v, sum, what);

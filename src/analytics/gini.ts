@@ -1,4 +1,4 @@
-import { checkSorted, readValues, sortAscending, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { readValues, sortAscending, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * Options of {@link gini}: the small-sample correction, and an accessor for object items.
@@ -44,8 +44,7 @@ export interface GiniOptions<T> extends ValueOptions<T> {
  */
 export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input: GiniOptions<T> = {}): number {
   const options = input ?? {};
-  const v = sortAscending(readValues(values, options.value, "gini").values);
-  checkSorted(v, values, true, "gini");
+  const v = sortAscending(readValues(values, options.value, "gini", true).values);
   const n = v.length;
   // Σ (2i − n − 1)·x₍ᵢ₎ is the same sum rearranged; its integer weights cancel exactly for equal values.
   let sum = 0;

@@ -1,6 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { checkSorted, readValues, sortAscending, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import { readValues, sortAscending, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
  * One point of a Lorenz curve: `x` is the share of customers (smallest first), `y` the share of
@@ -90,8 +90,7 @@ export function lorenz<T = ValueLike>(values: Iterable<T> | Float64Array, input:
   if (asked !== undefined && !(Number.isInteger(asked) && asked >= 2)) {
     throw new LoyaltyValidationError([{ path: ["points"], message: `expected an integer number of points ≥ 2, got ${previewValue(asked)}` }], what);
   }
-  const v = sortAscending(readValues(values, options.value, what).values);
-  checkSorted(v, values, true, what);
+  const v = sortAscending(readValues(values, options.value, what, true).values);
   const n = v.length;
   // Cumulative shares at i = 0 … n, in place of a second copy: cum[i] = Σ of the i smallest values.
   const cum = new Float64Array(n + 1);

@@ -21,6 +21,7 @@ export { buildCustomerIndex, type CustomerIndex } from "./buildCustomerIndex.js"
 export { identify, type IdentifyInput, type IdentifyResult } from "./identify.js";
 export { canContact, type CanContactOptions, type ContactDecision, type ContactReason } from "./canContact.js";
 export { assertCanEnroll, type EnrollOptions } from "./assertCanEnroll.js";
+export { hasPersonalDataConsent } from "./hasPersonalDataConsent.js";
 export {
   contactPlan,
   ContactPlanOptionsSchema,

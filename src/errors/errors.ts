@@ -66,16 +66,11 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
-// The ESM and CJS builds of one version each have their own class objects. Instances are branded
-// with a registry symbol listing the class kinds they belong to, and `instanceof` checks the brand,
-// so an error thrown by the CJS build is `instanceof` the ESM build's class and vice versa.
-const KINDS: unique symbol = Symbol.for("loyalty-kit.error.kinds") as never;
-
-function isKindOf(value: unknown, kind: string): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const kinds = (value as { [KINDS]?: unknown })[KINDS];
-  return Array.isArray(kinds) && kinds.includes(kind);
-}
+// The ESM and CJS builds of one version each have their own class objects. Every loyalty-kit error
+// prototype carries a registry-symbol brand, and `instanceof` walks the value's prototype chain for a
+// branded class of the same `kind`, so an error thrown by the CJS build is `instanceof` the ESM
+// build's class and vice versa.
+const BRAND: unique symbol = Symbol.for("loyalty-kit.error") as never;
 
 /**
  * The base class of every error loyalty-kit throws. Carries a stable {@link LoyaltyErrorCode} and,
@@ -106,17 +101,20 @@ export class LoyaltyError extends Error {
     super(message);
     this.code = code;
     this.details = Object.freeze({ ...details });
-    const kinds: string[] = [];
-    for (let c: unknown = new.target; typeof c === "function" && "kind" in c; c = Object.getPrototypeOf(c)) {
-      const kind = (c as { kind: unknown }).kind;
-      if (typeof kind === "string" && !kinds.includes(kind)) kinds.push(kind);
-    }
-    Object.defineProperty(this, KINDS, { value: Object.freeze(kinds), enumerable: false });
-    Object.defineProperty(this, "name", { value: new.target.kind, enumerable: false, configurable: true, writable: true });
+    Object.defineProperty(this, "name", { value: new.target.kind, configurable: true, writable: true });
+  }
+
+  /** The brand `instanceof` looks for, inherited by every subclass's prototype. */
+  get [BRAND](): true {
+    return true;
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isKindOf(value, this.kind);
+    // Up the branded part of the chain: the value itself, its class's prototype, …, LoyaltyError's.
+    for (let p = value as { [BRAND]?: true; constructor: { kind?: unknown } } | null | undefined; p?.[BRAND]; p = Object.getPrototypeOf(p) as typeof p) {
+      if (p.constructor.kind === this.kind) return true;
+    }
+    return false;
   }
 
   /** A plain object for logs and APIs: `{ name, code, message, details }`. */
@@ -142,10 +140,10 @@ export class LoyaltyValidationError extends LoyaltyError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[], context?: string) {
-    const list = issues.length > 0 ? issues : [{ path: [], message: "invalid input" }];
-    const text = list.map((i) => `${i.path.length > 0 ? i.path.join(".") : "(root)"}: ${i.message}`).join("; ");
+    const list = Object.freeze((issues.length > 0 ? issues : [{ path: [], message: "invalid input" }]).map((i) => Object.freeze({ path: Object.freeze([...i.path]), message: i.message })));
+    const text = list.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
     super("VALIDATION", context === undefined ? text : `${context}: ${text}`, { issues: list });
-    this.issues = Object.freeze(list.map((i) => Object.freeze({ path: Object.freeze([...i.path]), message: i.message })));
+    this.issues = list;
   }
 }
 

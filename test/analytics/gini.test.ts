@@ -24,11 +24,11 @@ describe("gini", () => {
     expect(gini([{ v: 1 }, { v: 3 }], { value: (x) => x.v })).toBe(0.25);
   });
   it("finds a NaN hidden in otherwise sorted input (sorted input is not sorted again)", () => {
-    expect(() => gini(Float64Array.of(1, 2, Number.NaN, 3))).toThrow(/2: expected finite values, got NaN/);
+    expect(() => gini(Float64Array.of(1, 2, Number.NaN, 3))).toThrow(/2: expected a finite, non-negative number, decimal string or money amount, got NaN/);
     expect(gini(Float64Array.of(1, 2, 3, 4))).toBe(0.25);
   });
   it("rejects negative values and empty input", () => {
-    expect(() => gini([1, -1])).toThrow(/expected non-negative values/);
+    expect(() => gini([1, -1])).toThrow(/1: expected a finite, non-negative number, decimal string or money amount, got -1/);
     expect(() => gini([])).toThrow(LoyaltyValidationError);
   });
 });

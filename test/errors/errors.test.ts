@@ -31,6 +31,12 @@ describe("LoyaltyError", () => {
     expect(e).not.toBeInstanceOf(CurrencyMismatchError);
     expect(new Error("x")).not.toBeInstanceOf(LoyaltyError);
     expect({ code: "VERSION_CONFLICT" }).not.toBeInstanceOf(LoyaltyError);
+    // Only a branded prototype chain counts: a look-alike class of the same kind is not an instance.
+    class LookAlike extends Error {
+      static readonly kind = "LoyaltyError";
+    }
+    expect(new LookAlike("x")).not.toBeInstanceOf(LoyaltyError);
+    for (const v of [null, undefined, 0, "LoyaltyError", Symbol("x")] as unknown[]) expect(v instanceof LoyaltyError).toBe(false);
   });
 
   it("validation errors list every issue with its path in the message", () => {

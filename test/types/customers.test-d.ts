@@ -3,6 +3,7 @@ import {
   buildCustomerIndex,
   canContact,
   contactPlan,
+  hasPersonalDataConsent,
   identify,
   parseCustomer,
   safeParseCustomer,
@@ -43,4 +44,9 @@ test("canContact and contactPlan", () => {
   expectTypeOf(contactPlan).returns.toEqualTypeOf<ContactPlan>();
   // @ts-expect-error purpose is marketing or service
   canContact({} as Customer, "sms", { at: "2026-01-01T00:00:00Z", purpose: "spam" });
+});
+
+test("hasPersonalDataConsent takes a parsed customer and an instant and answers a boolean", () => {
+  expectTypeOf(hasPersonalDataConsent).parameters.toEqualTypeOf<[Customer, string | Date]>();
+  expectTypeOf(hasPersonalDataConsent).returns.toEqualTypeOf<boolean>();
 });

@@ -1,4 +1,4 @@
-// Loads the CDNOW fixtures (see test/fixtures/lifetime/README.md).
+// Loads the CDNOW summaries (test/fixtures/analytics/; the published fits they reproduce are in test/fixtures/lifetime/README.md).
 import { readFileSync } from "node:fs";
 
 export interface CdnowRow {
@@ -10,7 +10,7 @@ export interface CdnowRow {
 }
 
 function read(name: string): number[][] {
-  const text = readFileSync(new URL(`../../fixtures/lifetime/${name}`, import.meta.url), "utf8");
+  const text = readFileSync(new URL(`../../fixtures/analytics/${name}`, import.meta.url), "utf8");
   return text
     .trim()
     .split("\n")
