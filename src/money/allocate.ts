@@ -1,5 +1,6 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { assertMoney } from "./arithmetic.js";
+import { fromScaledBigInt, largestRemainder, scaledBigInt } from "./_lib/exact.js";
 import { Decimal, makeMoney, minorOf, toDecimal, type DecimalInput, type Money } from "./money.js";
 
 /**
@@ -29,31 +30,20 @@ export function allocate(m: Money, ratios: readonly DecimalInput[]): Money[] {
   }
   const weights = ratios.map((r, i) => {
     const d = toDecimal(r, { path: ["ratios", i] });
-    if (d.isNegative()) throw new LoyaltyValidationError([{ path: ["ratios", i], message: `expected a non-negative ratio, got ${d.toString()}` }]);
+    if (d.isNegative() && !d.isZero()) throw new LoyaltyValidationError([{ path: ["ratios", i], message: `expected a non-negative ratio, got ${d.toString()}` }]);
     return d;
   });
   const totalWeight = weights.reduce((a, w) => a.plus(w), new Decimal(0));
   if (totalWeight.isZero()) throw new LoyaltyValidationError([{ path: ["ratios"], message: "expected at least one positive ratio, got all zero" }]);
 
   const exponent = minorOf(m.currency);
-  const units = m.amount.times(new Decimal(10).pow(exponent));
-  if (!units.isInteger()) {
+  if (m.amount.decimalPlaces() > exponent) {
     throw new LoyaltyValidationError([{ path: ["m"], message: `expected an amount at ${m.currency}'s minor unit (${exponent} decimals), got ${m.amount.toString()}: round it first` }]);
   }
-  const sign = units.isNegative() ? -1 : 1;
-  const whole = units.abs();
-
-  const shares = weights.map((w) => whole.times(w).div(totalWeight));
-  const truncated = shares.map((s) => s.floor());
-  let remaining = truncated.reduce((a, t) => a.minus(t), whole).toNumber();
-  const order = shares
-    .map((s, i) => ({ i, fraction: s.minus(s.floor()) }))
-    .sort((x, y) => y.fraction.comparedTo(x.fraction) || x.i - y.i);
-  for (const { i } of order) {
-    if (remaining <= 0) break;
-    truncated[i] = (truncated[i] as Decimal).plus(1);
-    remaining -= 1;
-  }
-  const scale = new Decimal(10).pow(-exponent);
-  return truncated.map((t) => makeMoney(t.times(scale).times(sign), m.currency));
+  // Exact integers: the amount in minor units, the ratios scaled to whole numbers by a common power of ten.
+  const k = weights.reduce((most, w) => Math.max(most, w.decimalPlaces()), 0);
+  const units = scaledBigInt(m.amount, exponent);
+  const negative = units < 0n;
+  const shares = largestRemainder(negative ? -units : units, weights.map((w) => scaledBigInt(w, k)));
+  return shares.map((u) => makeMoney(fromScaledBigInt(negative ? -u : u, exponent), m.currency));
 }

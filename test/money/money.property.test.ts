@@ -29,6 +29,30 @@ test.prop([currency, amount, fc.array(ratio, { minLength: 1, maxLength: 30 }).fi
   },
 );
 
+test.prop([fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 12 }).filter((rs) => rs.some((r) => r > 0))])(
+  "allocate hands the units left over to the largest exact remainders, ties to the earlier share",
+  (cents, ratios) => {
+    const total = money(new Decimal(cents.toString()).div(100).toFixed(), "USD");
+    const shares = allocate(total, ratios).map((m) => BigInt(m.amount.times(100).toFixed()));
+    // Exact rational remainders: share i is cents × r_i / W; its remainder is (cents × r_i) mod W.
+    const W = BigInt(ratios.reduce((a, b) => a + b, 0));
+    const r = ratios.map((x) => (cents * BigInt(x)) % W);
+    const extra = ratios.map((x, i) => (shares[i] as bigint) - (cents * BigInt(x)) / W);
+    for (const e of extra) expect(e === 0n || e === 1n).toBe(true);
+    // A share without the extra unit never has a larger remainder than one with it, nor an equal one
+    // earlier in the list.
+    for (let i = 0; i < ratios.length; i++) {
+      for (let j = 0; j < ratios.length; j++) {
+        if (extra[i] === 0n && extra[j] === 1n) {
+          const ri = r[i] as bigint;
+          const rj = r[j] as bigint;
+          expect(ri < rj || (ri === rj && i > j)).toBe(true);
+        }
+      }
+    }
+  },
+);
+
 test.prop([currency, amount, amount])("add then subtract returns the original amount", (c, a, b) => {
   const x = money(a, c);
   const y = money(b, c);

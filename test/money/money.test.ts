@@ -126,6 +126,20 @@ describe("allocate()", () => {
     expect(amounts(allocate(money("10", "USD"), [50, 10]))).toEqual(["8.33", "1.67"]);
   });
 
+  it("gives ties to the earlier share even when the shares differ in size: 0.06 USD over 1 : 4 : 4 → 0.01, 0.03, 0.02", () => {
+    // Exact shares 0.666…, 2.666…, 2.666… cents: wholes 0, 2, 2 leave 2 cents, and every remainder is
+    // exactly 2/3 of a cent, so the first two shares get them (remainders compared exactly, not as
+    // 40-digit quotients, where 2.666…67 would look larger than 0.666…67).
+    expect(allocate(money("0.06", "USD"), [1, 4, 4]).map((s) => s.amount.toFixed(2))).toEqual(["0.01", "0.03", "0.02"]);
+    expect(allocate(money("-0.06", "USD"), ["0.1", "0.4", "0.4"]).map((s) => s.amount.toFixed(2))).toEqual(["-0.01", "-0.03", "-0.02"]);
+  });
+
+  it("splits amounts beyond 40 significant digits exactly", () => {
+    const big = money("1234567890123456789012345678901234567890123.45", "EUR");
+    const shares = allocate(big, [1, 1]);
+    expect(shares.map((s) => s.amount.toFixed(2))).toEqual(["617283945061728394506172839450617283945061.73", "617283945061728394506172839450617283945061.72"]);
+  });
+
   it("splits 0.05 USD three ways into 0.02, 0.02, 0.01 (ties go to the earlier share)", () => {
     expect(amounts(allocate(money("0.05", "USD"), [1, 1, 1]))).toEqual(["0.02", "0.02", "0.01"]);
   });

@@ -32,16 +32,25 @@ describe("quote's integer fast path", () => {
     expect(quoteFast(third, account, basket(at, [{ price: "30.00" }]), options)).toBeNull();
   });
 
-  it("declines a tie that the Decimal engine orders by 40-digit rounding: a cap of 6 over raw points 1, 4, 4", () => {
+  it("leaves a tie to the Decimal engine, which gives it to the earlier line: a cap of 6 over raw points 1, 4, 4", () => {
     // Raw 1, 4, 4 (sum 9) capped at 6 are split 6/9 each: 0.666…, 2.666…, 2.666…; wholes 0, 2, 2 leave
-    // 2 points for the largest remainders. The remainders are all 2/3, but Decimal rounds 2.666… to 40
-    // significant digits — one digit fewer after the point than 0.666… — so 2.666…67 has the larger
-    // fraction: the Decimal engine gives 0, 3, 3, where ties to the earlier line would give 1, 3, 2.
+    // 2 points for the largest remainders. The remainders are all exactly 2/3, so the two points go to
+    // the first two lines: 1, 3, 2. (Before the fix the Decimal engine compared remainders rounded to 40
+    // significant digits, which gave 2.666…67 the larger fraction and 0, 3, 3.)
     const capped = parseProgram({ ...common, kind: "bonus", id: "cap", name: "Cap 6", earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], capPerTransaction: "6" } });
     const account = openProgramAccount(capped, { customerId: "olga", consent: true });
     const b = basket(at, [{ price: "1.00" }, { price: "4.00" }, { price: "4.00" }]);
     expect(quoteFast(capped, account, b, options)).toBeNull();
-    expect(quote(capped, account, b, options).lines.map((l) => l.pointsEarned)).toEqual(["0", "3", "3"]);
+    expect(quote(capped, account, b, options).lines.map((l) => l.pointsEarned)).toEqual(["1", "3", "2"]);
+  });
+
+  it("earns exactly 100 points for 300.00 at 1 point per 3.00 (the rate is applied as net × 1 / 3.00, not as a rounded 0.333…)", () => {
+    const third = parseProgram({ ...common, kind: "bonus", id: "third", name: "1 per 3", earn: { rules: [{ type: "per-amount", points: "1", per: "3.00" }] } });
+    const account = openProgramAccount(third, { customerId: "olga", consent: true });
+    const q = quote(third, account, basket(at, [{ price: "300.00" }, { price: "100.00" }]), options);
+    // 300 / 3 = 100 exactly; 100 / 3 = 33.3… floors to 33.
+    expect(q.lines.map((l) => l.pointsEarned)).toEqual(["100", "33"]);
+    expect(q.pointsEarned).toBe("133");
   });
 
   it("takes 10% off 19.99 + 5.01 merchandise as 2.00 / 0.50 and leaves 4.90 delivery alone (issue #4), on integers", () => {

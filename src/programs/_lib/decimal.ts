@@ -3,6 +3,7 @@
 import DecimalJs from "decimal.js";
 import { Decimal } from "../../money/money.js";
 import { DECIMAL_MODE, type RoundingMode } from "../../money/round.js";
+import { fromScaledBigInt, largestRemainder, scaledBigInt } from "../../money/_lib/exact.js";
 
 export type D = DecimalJs;
 
@@ -38,18 +39,6 @@ export function dec(s: string): D {
   return new Decimal(s);
 }
 
-interface Remainder {
-  readonly i: number;
-  readonly f: D;
-  /** `f` as a double: rounding to a double is monotone, so ordering by it first and by `f` on ties is exact. */
-  readonly n: number;
-}
-
-/** Largest remainder first; ties to the earlier share. */
-function byRemainder(a: Remainder, b: Remainder): number {
-  return b.n - a.n || b.f.comparedTo(a.f) || a.i - b.i;
-}
-
 export function minD(a: D, b: D): D {
   return a.lte(b) ? a : b;
 }
@@ -81,34 +70,15 @@ export function allocateUnits(total: D, weights: readonly D[], scale: number, we
     const fast = allocateByOwnShare(total, weights, W);
     if (fast !== null) return fast;
   }
-  const unit = new Decimal(10).pow(-scale);
-  const units = total.div(unit);
-  const shares: D[] = new Array<D>(n);
-  const fractions: Remainder[] = [];
-  let given = ZERO;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i] as D;
-    if (w.isZero()) {
-      shares[i] = ZERO;
-      continue;
-    }
-    const exact = units.times(w).div(W);
-    const whole = exact.floor();
-    shares[i] = whole;
-    given = given.plus(whole);
-    const f = exact.minus(whole);
-    if (!f.isZero()) fractions.push({ i, f, n: f.toNumber() });
-  }
-  let left = units.minus(given).toNumber();
-  if (left > 0) {
-    fractions.sort(byRemainder);
-    for (const { i } of fractions) {
-      if (left <= 0) break;
-      shares[i] = (shares[i] as D).plus(ONE);
-      left -= 1;
-    }
-  }
-  return scale === 0 ? shares : shares.map((s) => s.times(unit));
+  // Exact integers (see money's allocate): the total in units of 10^-scale, the weights scaled to
+  // whole numbers by a common power of ten, so equal remainders are equal and ties go to the earlier share.
+  let k = 0;
+  for (const w of weights) k = Math.max(k, w.decimalPlaces());
+  const shares = largestRemainder(
+    scaledBigInt(total, scale),
+    weights.map((w) => scaledBigInt(w, k)),
+  );
+  return shares.map((u) => (u === 0n ? ZERO : fromScaledBigInt(u, scale)));
 }
 
 /**
@@ -167,7 +137,7 @@ interface Fraction {
   readonly i: number;
   /** The decimal digits of w − ⌊w⌋ after "0.", without trailing zeros. */
   readonly digits: string;
-  /** `0.digits` as a double (see Remainder). */
+  /** `0.digits` as a double: rounding to a double is monotone, so ordering by it first and by `digits` on ties is exact. */
   readonly n: number;
 }
 

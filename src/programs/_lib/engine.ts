@@ -399,7 +399,11 @@ export function redeemPlan(program: ProgramOf<"bonus">, account: ProgramAccount,
 export interface CompiledRule {
   readonly index: number;
   readonly type: "per-amount" | "multiplier" | "per-unit";
+  /** per-amount: the rate points / per (may be rounded to 40 digits: see `points` and `per`); multiplier: the factor; per-unit: the points. */
   readonly value: D;
+  /** per-amount: the points and the amount they are given per, to compute net × points / per exactly. */
+  readonly points: D;
+  readonly per: D;
   readonly isOne: boolean;
   readonly match: Matcher | null;
   readonly describe: string;
@@ -424,9 +428,13 @@ export function eligibilityOf(program: Program): Matcher {
 function compileRules(earn: Earn): readonly CompiledRule[] {
   return earn.rules.map((r, index): CompiledRule => {
     const id = r.id ?? `earn-${index + 1}`;
-    if (r.type === "per-amount") return { index, type: r.type, value: dec(r.points).div(r.per), isOne: dec(r.points).eq(r.per), match: r.match === undefined ? null : compileMatch(r.match), describe: `${id}: ${r.points} points per ${r.per} paid` };
-    if (r.type === "multiplier") return { index, type: r.type, value: dec(r.factor), isOne: false, match: compileMatch(r.match), describe: `${id}: ×${r.factor}` };
-    return { index, type: r.type, value: dec(r.points), isOne: false, match: compileMatch(r.match), describe: `${id}: ${r.points} points per unit` };
+    if (r.type === "per-amount") {
+      const points = dec(r.points);
+      const per = dec(r.per);
+      return { index, type: r.type, value: points.div(per), points, per, isOne: points.eq(per), match: r.match === undefined ? null : compileMatch(r.match), describe: `${id}: ${r.points} points per ${r.per} paid` };
+    }
+    if (r.type === "multiplier") return { index, type: r.type, value: dec(r.factor), points: ZERO, per: ONE, isOne: false, match: compileMatch(r.match), describe: `${id}: ×${r.factor}` };
+    return { index, type: r.type, value: dec(r.points), points: ZERO, per: ONE, isOne: false, match: compileMatch(r.match), describe: `${id}: ${r.points} points per unit` };
   });
 }
 
@@ -473,16 +481,17 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
   for (const i of idx) {
     const l = lines[i] as LineCalc;
     const net = left(l);
-    let rate: D | null = null;
-    let rateIsOne = false;
+    let p = ZERO;
     let best: CompiledRule | null = null;
     let perUnit = ZERO;
     for (const rule of rules) {
       if (rule.match !== null && !rule.match(l.line)) continue;
       if (rule.type === "per-amount") {
         if (net.isZero()) continue;
-        rateIsOne = rate === null && rule.isOne;
-        rate = rate === null ? rule.value : rate.plus(rule.value);
+        // net × points / per, dividing last: 300.00 at 1 point per 3.00 is exactly 100 (a rate of
+        // 1/3 rounded to 40 digits first would give 99.99… and floor to 99).
+        const add = rule.isOne ? net : net.times(rule.points).div(rule.per);
+        p = p === ZERO ? add : p.plus(add);
         counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       } else if (rule.type === "multiplier") {
         if (best === null || rule.value.gt(best.value)) best = rule;
@@ -491,7 +500,6 @@ function applyEarn(program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Ear
         counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       }
     }
-    let p = rate === null ? ZERO : rateIsOne ? net : net.times(rate);
     if (best !== null && !p.isZero()) {
       p = p.times(best.value);
       counts[best.index] = (counts[best.index] ?? 0) + 1;
