@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkout, openProgramAccount, parseProgram, post, quote } from "../../src/index.js";
 import { price } from "../../src/programs/_lib/engine.js";
-import { quoteFast } from "../../src/programs/_lib/fast.js";
+import { fastPath, quoteFast } from "../../src/programs/_lib/fast.js";
 import { basket, bonus, common, cumulative, discount10, stamps } from "./_fixtures.js";
 
 const options = { consent: true } as const;
@@ -32,7 +32,7 @@ describe("quote's integer fast path", () => {
     expect(quoteFast(third, account, basket(at, [{ price: "30.00" }]), options)).toBeNull();
   });
 
-  it("leaves a tie to the Decimal engine, which gives it to the earlier line: a cap of 6 over raw points 1, 4, 4", () => {
+  it("gives a tie to the earlier line on both paths: a cap of 6 over raw points 1, 4, 4", () => {
     // Raw 1, 4, 4 (sum 9) capped at 6 are split 6/9 each: 0.666…, 2.666…, 2.666…; wholes 0, 2, 2 leave
     // 2 points for the largest remainders. The remainders are all exactly 2/3, so the two points go to
     // the first two lines: 1, 3, 2. (Before the fix the Decimal engine compared remainders rounded to 40
@@ -40,8 +40,13 @@ describe("quote's integer fast path", () => {
     const capped = parseProgram({ ...common, kind: "bonus", id: "cap", name: "Cap 6", earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], capPerTransaction: "6" } });
     const account = openProgramAccount(capped, { customerId: "olga", consent: true });
     const b = basket(at, [{ price: "1.00" }, { price: "4.00" }, { price: "4.00" }]);
-    expect(quoteFast(capped, account, b, options)).toBeNull();
-    expect(quote(capped, account, b, options).lines.map((l) => l.pointsEarned)).toEqual(["1", "3", "2"]);
+    expect(quoteFast(capped, account, b, options)?.lines.map((l) => l.pointsEarned)).toEqual(["1", "3", "2"]);
+    fastPath.enabled = false;
+    try {
+      expect(quote(capped, account, b, options).lines.map((l) => l.pointsEarned)).toEqual(["1", "3", "2"]);
+    } finally {
+      fastPath.enabled = true;
+    }
   });
 
   it("earns exactly 100 points for 300.00 at 1 point per 3.00 (the rate is applied as net × 1 / 3.00, not as a rounded 0.333…)", () => {

@@ -2,8 +2,8 @@
 // a whole number of minor units, points a whole number of 10^-pointsScale, quantities and rates whole
 // numbers over a power of ten — plain JS numbers, used only while every value is an exact safe
 // integer (products are checked against 2^53, divisions are done with exact remainders). Whenever
-// a value is not exactly representable (many decimals, huge amounts, a rate like 1/3, a tie that
-// 40-digit Decimal rounding could order differently) the fast path gives up and `quote` takes the
+// a value is not exactly representable (many decimals, huge amounts, a rate like 1/3) the fast path
+// gives up and `quote` takes the
 // Decimal path, so both always give the same result; a property test compares them on random
 // programs and baskets. It covers the common till cases — percentage discounts, cumulative tiers,
 // bonus programs earning and redeeming points, catalog programs earning points — for active
@@ -410,9 +410,7 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
 /**
  * `total` units over `weights` (summing to `W` > 0) in proportion, as money's `allocate` and the
  * general case of decimal.ts's `allocateUnits` do: each share total × w / W rounded down, the units
- * left to the largest remainders, ties to the earlier share. The Decimal path orders remainders
- * after rounding total × w / W to 40 significant digits, which can order equal remainders by the
- * size of their share; a tie that decides who gets a unit gives up instead.
+ * left to the largest remainders, ties to the earlier share (both compare exact remainders).
  */
 function proportional(total: number, weights: readonly number[], W: number): number[] {
   const n = weights.length;
@@ -428,7 +426,6 @@ function proportional(total: number, weights: readonly number[], W: number): num
   }
   if (left > 0) {
     rest.sort((a, b) => b.r - a.r || a.i - b.i);
-    if (left < rest.length && rest[left - 1]?.r === rest[left]?.r) throw GIVE_UP;
     for (let k = 0; k < left; k++) {
       const { i } = rest[k] as { i: number; r: number };
       shares[i] = (shares[i] as number) + 1;
