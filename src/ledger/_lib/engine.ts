@@ -45,8 +45,7 @@ export interface Settings {
 
 interface LotS {
   readonly node: "lot";
-  /** The entry that created the lot (earn, positive adjust, or a reverse paying points back). */
-  readonly entry: Entry;
+  /** The transactionId of the entry that created the lot (earn, positive adjust, or a credit paying points back). */
   readonly lotId: string;
   readonly at: string;
   readonly expiresAt: string | undefined;
@@ -87,8 +86,7 @@ interface Alloc {
 
 interface DebitS {
   readonly node: "debit";
-  /** The entry that took the points (redeem, capture, negative adjust, or a reverse's shortfall). */
-  readonly entry: Entry;
+  /** The transactionId of the entry that took the points (redeem, capture, negative adjust, or a reverse's shortfall). */
   readonly transactionId: string;
   points: Units;
   /** Replaced (not pushed to) when empty: a one-element literal is ~60 bytes smaller than an empty array grown by push, and most debits take from one lot. */
@@ -230,7 +228,6 @@ function stateFromAccount(account: Account): State {
     const pos = creator(l.lotId, [...p, "lotId"]);
     const lot: LotS = {
       node: "lot",
-      entry: entryAt(pos),
       lotId: l.lotId,
       at: l.at,
       expiresAt: l.expiresAt,
@@ -280,7 +277,7 @@ function stateFromAccount(account: Account): State {
       timeoutMs,
       seq: i,
       active: timeoutMs > state.nowMs,
-      debit: { node: "debit", entry, transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0, src: undefined },
+      debit: { node: "debit", transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0, src: undefined },
       src: Object.isFrozen(h) && Object.isFrozen(h.lots) ? h : undefined,
     };
     state.holds.set(hold.holdId, hold);
@@ -292,7 +289,6 @@ function stateFromAccount(account: Account): State {
     const pos = creator(d.transactionId, [...p, "transactionId"]);
     const debit: DebitS = {
       node: "debit",
-      entry: entryAt(pos),
       transactionId: d.transactionId,
       points: unitsOf(d.points, scale, [...p, "points"]),
       allocs: allocsOf(d.lots, p),
@@ -439,7 +435,6 @@ function createLot(state: State, entry: Entry, pos: number, expiresAt: string | 
   const lotId = entry.transactionId;
   const lot: LotS = {
     node: "lot",
-    entry,
     lotId,
     at,
     expiresAt,
@@ -490,7 +485,7 @@ function takeFrom(state: State, lot: LotS, amount: Units): void {
 
 /** A new debit for the entry being applied. */
 function newDebit(state: State, entry: Entry): DebitS {
-  const debit: DebitS = { node: "debit", entry, transactionId: entry.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
+  const debit: DebitS = { node: "debit", transactionId: entry.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
   state.debits.push(debit);
   state.nodes[state.entries.length] = debit;
   return debit;
@@ -632,7 +627,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
       const p = units ?? pts(state, e.points);
       ensureAvailable(state, p);
       const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(untilMs) ? instantMs(e.timeoutAt) : untilMs;
-      const debit: DebitS = { node: "debit", entry: e, transactionId: e.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
+      const debit: DebitS = { node: "debit", transactionId: e.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
       consume(state, p, debit);
       // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
       const hold: HoldS = { holdId: e.transactionId, entry: e, pos: state.entries.length, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
