@@ -29,7 +29,7 @@ import type { PostManyResult } from "../postMany.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
-import { keyedHeap, keyedPop, keyedPush, type KeyedHeap } from "./heap.js";
+import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { idAdd, idGet, idIndex, type IdIndex } from "./ids.js";
 import { jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
@@ -107,12 +107,20 @@ interface TimeEvent {
 export interface State {
   readonly settings: Settings;
   nowMs: number;
+  /** The applied entries (positions 0 to count − 1); sized up front when the count is known. */
   readonly entries: Entry[];
+  count: number;
   /** transactionId → position in `entries` (an entry being applied has its position before it is pushed). */
   readonly index: IdIndex;
-  /** By entry position: the lot or debit the entry created, if any (they point back to the entry). */
+  /**
+   * By entry position: the lot or debit the entry created, if any. Sized up front when the entry
+   * count is known (a holey array reads undefined where nothing was created): growing a
+   * million-slot array by push costs more than all the writes.
+   */
   readonly nodes: (LotS | DebitS | undefined)[];
+  /** Lots in creation order (0 to lotCount − 1); an entry creates at most one, so sized like `entries`. */
   readonly lots: LotS[];
+  lotCount: number;
   /** Lots with points left and not past expiry (or not yet found empty), keyed by (expMs, seq). */
   readonly heap: KeyedHeap<LotS>;
   readonly lapsed: Set<LotS>;
@@ -121,7 +129,9 @@ export interface State {
   /** Open holds with a timeout, keyed by (timeoutMs, seq). */
   readonly timeouts: KeyedHeap<HoldS>;
   holdSeq: number;
+  /** Debits in creation order (0 to debitCount − 1), sized like `entries`. */
   readonly debits: DebitS[];
+  debitCount: number;
   deficit: Units;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
 }
@@ -132,20 +142,24 @@ const lotBefore = (a: LotS, b: LotS): boolean => a.expMs < b.expMs || (a.expMs =
 // Settings and snapshots
 
 export function emptyState(settings: Settings, expectedEntries = 0): State {
+  const entries = new Array<Entry>(expectedEntries);
   return {
     settings,
     nowMs: Number.NEGATIVE_INFINITY,
-    entries: [],
-    index: idIndex(expectedEntries),
-    nodes: [],
-    lots: [],
-    heap: keyedHeap(),
+    entries,
+    count: 0,
+    index: idIndex(entries, expectedEntries),
+    nodes: new Array<LotS | DebitS | undefined>(expectedEntries),
+    lots: new Array<LotS>(expectedEntries),
+    lotCount: 0,
+    heap: keyedHeap(expectedEntries),
     lapsed: new Set(),
     live: 0,
     holds: new Map(),
-    timeouts: keyedHeap(),
+    timeouts: keyedHeap(0),
     holdSeq: 0,
-    debits: [],
+    debits: new Array<DebitS>(expectedEntries),
+    debitCount: 0,
     deficit: 0,
     onTimeEvent: undefined,
   };
@@ -215,7 +229,7 @@ function stateFromAccount(account: Account): State {
     // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
     const entry = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
     if (!addId(state, entry.transactionId)) notAnAccount(["entries", i, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(entry.transactionId)} again`);
-    state.entries.push(entry);
+    state.entries[state.count++] = entry;
   });
   const creator = (id: string, path: Path): number => {
     const pos = idGet(state.index, id);
@@ -242,7 +256,7 @@ function stateFromAccount(account: Account): State {
       inHeap: false,
       src: Object.isFrozen(l) ? l : undefined,
     };
-    state.lots.push(lot);
+    state.lots[state.lotCount++] = lot;
     state.nodes[pos] = lot;
     if (lot.remaining > 0) {
       if (lot.expMs > state.nowMs) {
@@ -296,7 +310,7 @@ function stateFromAccount(account: Account): State {
       reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
       src: Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined,
     };
-    state.debits.push(debit);
+    state.debits[state.debitCount++] = debit;
     state.nodes[pos] = debit;
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
@@ -313,6 +327,8 @@ export function toAccount(state: State): Account {
     if (typeof u === "number" && u >= 0 && u < 4096) return (small[u] ??= fromUnits(u, scale));
     return fromUnits(u, scale);
   };
+  state.lots.length = state.lotCount;
+  state.debits.length = state.debitCount;
   const lots = state.lots.map((l): Lot => {
     if (l.src !== undefined) return l.src;
     const lot: Lot =
@@ -328,6 +344,7 @@ export function toAccount(state: State): Account {
     if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
     return Object.freeze(hold);
   });
+  state.entries.length = state.count;
   const debits = state.debits.map(
     (d): Debit =>
       d.src ??
@@ -344,9 +361,9 @@ export function toAccount(state: State): Account {
     ...(currency === undefined ? {} : { currency }),
     scale,
     negativeLimit: f(negativeLimit),
-    version: state.entries.length,
+    version: state.count,
     // The working state is discarded after this call (every caller writes it out last), so its
-    // entries array is frozen in place rather than copied.
+    // entries array is cut to the entries applied and frozen in place rather than copied.
     entries: Object.freeze(state.entries) as Entry[],
     lots: Object.freeze(lots) as Lot[],
     holds: Object.freeze(holds) as Hold[],
@@ -366,8 +383,8 @@ function available(state: State): Units {
 function advance(state: State, ms: number): void {
   const { heap, timeouts } = state;
   for (;;) {
-    const lot = heap.items[0];
-    const hold = timeouts.items[0];
+    const lot = keyedTop(heap);
+    const hold = keyedTop(timeouts);
     const lotDue = lot !== undefined && lot.expMs <= ms;
     const holdDue = hold !== undefined && hold.timeoutMs <= ms;
     if (lotDue && (!holdDue || lot.expMs <= hold.timeoutMs)) {
@@ -439,7 +456,7 @@ function createLot(state: State, entry: Entry, pos: number, expiresAt: string | 
     at,
     expiresAt,
     expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(knownExpMs) ? instantMs(expiresAt) : knownExpMs,
-    seq: state.lots.length,
+    seq: state.lotCount,
     points,
     remaining: repay === 0 ? points : sub(points, repay),
     consumed: repay,
@@ -449,7 +466,7 @@ function createLot(state: State, entry: Entry, pos: number, expiresAt: string | 
     inHeap: false,
     src: undefined,
   };
-  state.lots.push(lot);
+  state.lots[state.lotCount++] = lot;
   state.nodes[pos] = lot;
   if (lot.remaining > 0) {
     // A new lot is never past its expiry (expiresAt > at), except a credit lot, which has none.
@@ -486,8 +503,8 @@ function takeFrom(state: State, lot: LotS, amount: Units): void {
 /** A new debit for the entry being applied. */
 function newDebit(state: State, entry: Entry): DebitS {
   const debit: DebitS = { node: "debit", transactionId: entry.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
-  state.debits.push(debit);
-  state.nodes[state.entries.length] = debit;
+  state.debits[state.debitCount++] = debit;
+  state.nodes[state.count] = debit;
   return debit;
 }
 
@@ -497,7 +514,7 @@ function consume(state: State, amount: Units, debit: DebitS): void {
   let need = amount;
   const heap = state.heap;
   while (need > 0) {
-    const lot = heap.items[0];
+    const lot = keyedTop(heap);
     if (lot === undefined) break;
     if (lot.remaining === 0) {
       keyedPop(heap);
@@ -530,15 +547,13 @@ function consume(state: State, amount: Units, debit: DebitS): void {
 
 /** Adds a transactionId at the next entry position; false (adding nothing) when an earlier entry has it. */
 function addId(state: State, transactionId: string): boolean {
-  if (idAdd(state.index, transactionId) < 0) return false;
-  state.nodes.push(undefined);
-  return true;
+  return idAdd(state.index, transactionId) >= 0;
 }
 
 /** The position of an applied entry (not the one being applied), or -1. */
 function positionOf(state: State, transactionId: string): number {
   const pos = idGet(state.index, transactionId);
-  return pos < state.entries.length ? pos : -1;
+  return pos < state.count ? pos : -1;
 }
 
 function lookup(state: State, transactionId: string): Entry | undefined {
@@ -590,11 +605,11 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     badEntry([...pathOf(where), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, where.what);
   }
   // Most entries move time on without a lot lapsing or a hold timing out: then only the clock moves.
-  if ((state.heap.first[0] ?? Number.POSITIVE_INFINITY) <= ms || (state.timeouts.first[0] ?? Number.POSITIVE_INFINITY) <= ms) advance(state, ms);
+  if (keyedTopFirst(state.heap) <= ms || keyedTopFirst(state.timeouts) <= ms) advance(state, ms);
   else state.nowMs = ms;
   switch (e.kind) {
     case "earn":
-      createLot(state, e, state.entries.length, e.expiresAt, units ?? pts(state, e.points), e.at, untilMs);
+      createLot(state, e, state.count, e.expiresAt, units ?? pts(state, e.points), e.at, untilMs);
       break;
     case "redeem": {
       const p = units ?? pts(state, e.points);
@@ -613,7 +628,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     case "adjust": {
       const p = units ?? pts(state, e.points);
       if (p > 0) {
-        createLot(state, e, state.entries.length, e.expiresAt, p, e.at, untilMs);
+        createLot(state, e, state.count, e.expiresAt, p, e.at, untilMs);
       } else {
         ensureAvailable(state, neg(p));
         consume(state, neg(p), newDebit(state, e));
@@ -630,7 +645,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
       const debit: DebitS = { node: "debit", transactionId: e.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
       consume(state, p, debit);
       // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
-      const hold: HoldS = { holdId: e.transactionId, entry: e, pos: state.entries.length, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
+      const hold: HoldS = { holdId: e.transactionId, entry: e, pos: state.count, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
       state.holds.set(hold.holdId, hold);
       if (Number.isFinite(timeoutMs)) keyedPush(state.timeouts, hold, timeoutMs, hold.seq);
       break;
@@ -664,7 +679,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
       return never;
     }
   }
-  state.entries.push(e);
+  state.entries[state.count++] = e;
 }
 
 function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, where: Where, units: Units | undefined): void {
@@ -730,7 +745,7 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot
 function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debit: DebitS, r: Units): void {
   debit.src = undefined;
   debit.reversed = add(debit.reversed, r);
-  restore(state, debit, r, e, state.entries.length, e.at);
+  restore(state, debit, r, e, state.count, e.at);
 }
 
 /**
@@ -906,7 +921,8 @@ export function availableLotsOf(account: Account, at: string | Date): AvailableL
   checkAccount(account);
   const state = stateAt(account, parseInstant(at, "at"));
   return state.heap.items
-    .filter((l) => l.remaining > 0)
+    .slice(0, state.heap.size)
+    .filter((l): l is LotS => l !== undefined && l.remaining > 0)
     .sort((a, b) => (lotBefore(a, b) ? -1 : 1))
     .map((l) => ({ lotId: l.lotId, at: l.at, ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }), remaining: fmt(state, l.remaining) }));
 }

@@ -4,30 +4,39 @@
 /**
  * A min-heap of items ordered by two numbers kept beside them (`first`, then `second` on ties), so
  * sifting compares entries of two compact arrays instead of reading fields of items scattered over
- * the heap: for the lots of a large ledger that was most of the cost of consuming one.
+ * the heap: for the lots of a large ledger that was most of the cost of consuming one. The arrays
+ * can be sized up front (`capacity`) and hold `size` items; slots beyond are empty.
  */
 export interface KeyedHeap<T> {
-  readonly items: T[];
+  readonly items: (T | undefined)[];
   readonly first: number[];
   readonly second: number[];
+  size: number;
 }
 
-export function keyedHeap<T>(): KeyedHeap<T> {
-  return { items: [], first: [], second: [] };
+export function keyedHeap<T>(capacity: number): KeyedHeap<T> {
+  return { items: new Array<T | undefined>(capacity), first: new Array<number>(capacity), second: new Array<number>(capacity), size: 0 };
+}
+
+/** The item that comes first, or undefined when the heap is empty. */
+export function keyedTop<T>(heap: KeyedHeap<T>): T | undefined {
+  return heap.size === 0 ? undefined : heap.items[0];
+}
+
+/** The `first` key of the top item, or +Infinity when the heap is empty. */
+export function keyedTopFirst<T>(heap: KeyedHeap<T>): number {
+  return heap.size === 0 ? Number.POSITIVE_INFINITY : (heap.first[0] as number); // size > 0: present
 }
 
 export function keyedPush<T>(heap: KeyedHeap<T>, item: T, first: number, second: number): void {
   const { items, first: f, second: s } = heap;
-  let i = items.length;
-  items.push(item);
-  f.push(first);
-  s.push(second);
+  let i = heap.size++;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    const pf = f[parent] as number; // parent < i: present
+    const pf = f[parent] as number; // parent < i < size: present
     const ps = s[parent] as number;
     if (!(first < pf || (first === pf && second < ps))) break;
-    items[i] = items[parent] as T;
+    items[i] = items[parent];
     f[i] = pf;
     s[i] = ps;
     i = parent;
@@ -38,13 +47,15 @@ export function keyedPush<T>(heap: KeyedHeap<T>, item: T, first: number, second:
 }
 
 export function keyedPop<T>(heap: KeyedHeap<T>): T | undefined {
+  if (heap.size === 0) return undefined;
   const { items, first: f, second: s } = heap;
   const top = items[0];
-  const last = items.pop();
-  const lf = f.pop() as number; // same length as items
-  const ls = s.pop() as number;
-  const n = items.length;
-  if (n === 0 || last === undefined) return top;
+  const n = --heap.size;
+  const last = items[n];
+  const lf = f[n] as number; // n < old size: present
+  const ls = s[n] as number;
+  items[n] = undefined; // no stale reference past the end
+  if (n === 0) return top;
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
@@ -63,7 +74,7 @@ export function keyedPop<T>(heap: KeyedHeap<T>): T | undefined {
       }
     }
     if (!(cf < lf || (cf === lf && cs < ls))) break;
-    items[i] = items[c] as T;
+    items[i] = items[c];
     f[i] = cf;
     s[i] = cs;
     i = c;
