@@ -345,73 +345,44 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: Sto
     const points = o["points"];
     instant.until = Number.NaN;
     instant.units = undefined;
-    // The stored copy is built here from the values just checked (keys in schema order, as
-    // canonical() writes them) rather than by reading the input again.
-    const id = transactionId;
-    const when = at as string; // a stored instant: checked above
-    const amount = points as string; // read as units wherever it is required or present
-    let out: Entry;
     switch (kind) {
-      case "earn": {
-        const expiresAt = o["expiresAt"];
-        if (!isPositive(points, instant) || !laterThan(expiresAt, atMs, instant)) return undefined;
-        out = { kind: "earn", transactionId: id, at: when, points: amount };
-        if (expiresAt !== undefined) out.expiresAt = expiresAt as string;
+      case "earn":
+        if (!isPositive(points, instant) || !laterThan(o["expiresAt"], atMs, instant)) return undefined;
         break;
-      }
       case "redeem":
         if (!isPositive(points, instant)) return undefined;
-        out = { kind: "redeem", transactionId: id, at: when, points: amount };
         break;
       case "expire":
-        out = { kind: "expire", transactionId: id, at: when };
         break;
       case "adjust": {
         const reason = o["reason"];
-        const expiresAt = o["expiresAt"];
         if (typeof points !== "string" || typeof reason !== "string" || reason.length === 0) return undefined;
         const negative = points.startsWith("-");
         if (!isPositive(negative ? points.slice(1) : points, instant)) return undefined;
         if (negative) instant.units = neg(instant.units ?? 0);
-        if (negative ? expiresAt !== undefined : !laterThan(expiresAt, atMs, instant)) return undefined;
-        out = { kind: "adjust", transactionId: id, at: when, points, reason };
-        if (expiresAt !== undefined) out.expiresAt = expiresAt as string;
+        if (negative ? o["expiresAt"] !== undefined : !laterThan(o["expiresAt"], atMs, instant)) return undefined;
         break;
       }
       case "reverse": {
-        const reverses = o["reverses"];
         const shortfall = o["shortfall"];
-        if (!isId(reverses) || (points !== undefined && !isPositive(points, instant))) return undefined;
+        if (!isId(o["reverses"]) || (points !== undefined && !isPositive(points, instant))) return undefined;
         if (shortfall !== undefined && shortfall !== "reject" && shortfall !== "deduct-available" && shortfall !== "negative-balance") return undefined;
-        out = { kind: "reverse", transactionId: id, at: when, reverses };
-        if (points !== undefined) out.points = amount;
-        if (shortfall !== undefined) out.shortfall = shortfall;
         break;
       }
-      case "hold": {
-        const timeoutAt = o["timeoutAt"];
-        if (!isPositive(points, instant) || !laterThan(timeoutAt, atMs, instant)) return undefined;
-        out = { kind: "hold", transactionId: id, at: when, points: amount };
-        if (timeoutAt !== undefined) out.timeoutAt = timeoutAt as string;
+      case "hold":
+        if (!isPositive(points, instant) || !laterThan(o["timeoutAt"], atMs, instant)) return undefined;
         break;
-      }
-      case "capture": {
-        const holdId = o["holdId"];
-        if (!isId(holdId) || (points !== undefined && !isPositive(points, instant))) return undefined;
-        out = { kind: "capture", transactionId: id, at: when, holdId };
-        if (points !== undefined) out.points = amount;
+      case "capture":
+        if (!isId(o["holdId"]) || (points !== undefined && !isPositive(points, instant))) return undefined;
         break;
-      }
-      case "release": {
-        const holdId = o["holdId"];
-        if (!isId(holdId)) return undefined;
-        out = { kind: "release", transactionId: id, at: when, holdId };
+      case "release":
+        if (!isId(o["holdId"])) return undefined;
         break;
-      }
       default:
         return undefined;
     }
+    // Every field was checked above against the schema's rules for this kind.
     instant.ms = atMs;
-    return Object.freeze(out);
+    return canonical(o as unknown as Entry);
   };
 }
