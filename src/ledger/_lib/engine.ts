@@ -3,7 +3,8 @@
 // working state never escapes and input snapshots are only read, so a throw applies nothing.
 //
 // Bookkeeping that keeps replay O(entries):
-// - points are BigInt units (10^-scale points): exact integer arithmetic;
+// - points are integer units (10^-scale points), safe-integer numbers or BigInt beyond (units.ts):
+//   exact integer arithmetic, checked on every sum and difference;
 // - lots with points left and not yet past expiry sit in a min-heap ordered by (expiry, creation),
 //   which is exactly redeem order, so consuming is O(log lots) per lot touched;
 // - when time moves past a lot's expiry it leaves the heap for the `lapsed` set, so the running
@@ -27,10 +28,11 @@ import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
-import { instantMs, normalizeEntry, storedEntryChecker, storedInstant } from "./entries.js";
-import { heapPop, heapPush } from "./heap.js";
+import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
+import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
+import { idAdd, idGet, idIndex, type IdIndex } from "./ids.js";
 import { jsonEqual } from "./json.js";
-import { canonicalPattern, fromUnits, minBig, toUnits } from "./units.js";
+import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
 
 type Path = readonly (string | number)[];
 
@@ -38,24 +40,23 @@ export interface Settings {
   readonly accountId: string;
   readonly currency: string | undefined;
   readonly scale: number;
-  readonly negativeLimit: bigint;
+  readonly negativeLimit: Units;
 }
 
 interface LotS {
   readonly node: "lot";
-  /** The entry that created the lot (earn, positive adjust, or a reverse paying points back). */
-  readonly entry: Entry;
+  /** The transactionId of the entry that created the lot (earn, positive adjust, or a credit paying points back). */
   readonly lotId: string;
   readonly at: string;
   readonly expiresAt: string | undefined;
   readonly expMs: number;
   readonly seq: number;
-  readonly points: bigint;
-  remaining: bigint;
-  consumed: bigint;
-  expired: bigint;
-  reversed: bigint;
-  clawedBack: bigint;
+  readonly points: Units;
+  remaining: Units;
+  consumed: Units;
+  expired: Units;
+  reversed: Units;
+  clawedBack: Units;
   inHeap: boolean;
   /** The unchanged snapshot object this state came from, reused on output; cleared on change. */
   src: Lot | undefined;
@@ -63,10 +64,11 @@ interface LotS {
 
 interface HoldS {
   readonly holdId: string;
-  /** The hold entry. */
+  /** The hold entry, and its position. */
   readonly entry: Entry;
+  readonly pos: number;
   readonly at: string;
-  readonly points: bigint;
+  readonly points: Units;
   readonly timeoutAt: string | undefined;
   readonly timeoutMs: number;
   /** Creation order: breaks ties between holds timing out at the same instant. */
@@ -79,18 +81,18 @@ interface HoldS {
 
 interface Alloc {
   readonly lot: LotS;
-  points: bigint;
+  points: Units;
 }
 
 interface DebitS {
   readonly node: "debit";
-  /** The entry that took the points (redeem, capture, negative adjust, or a reverse's shortfall). */
-  readonly entry: Entry;
+  /** The transactionId of the entry that took the points (redeem, capture, negative adjust, or a reverse's shortfall). */
   readonly transactionId: string;
-  points: bigint;
-  readonly allocs: Alloc[];
-  deficit: bigint;
-  reversed: bigint;
+  points: Units;
+  /** Replaced (not pushed to) when empty: a one-element literal is ~60 bytes smaller than an empty array grown by push, and most debits take from one lot. */
+  allocs: Alloc[];
+  deficit: Units;
+  reversed: Units;
   src: Debit | undefined;
 }
 
@@ -99,48 +101,66 @@ interface TimeEvent {
   readonly kind: "lapse" | "timeout";
   readonly at: string;
   readonly id: string;
-  readonly change: bigint;
+  readonly change: Units;
 }
 
 export interface State {
   readonly settings: Settings;
   nowMs: number;
+  /** The applied entries (positions 0 to count − 1); sized up front when the count is known. */
   readonly entries: Entry[];
-  /** transactionId → its entry, or the lot or debit it created (which point back to the entry). */
-  readonly index: Map<string, Entry | LotS | DebitS>;
+  count: number;
+  /** transactionId → position in `entries` (an entry being applied has its position before it is pushed). */
+  readonly index: IdIndex;
+  /**
+   * By entry position: the lot or debit the entry created, if any. Sized up front when the entry
+   * count is known (a holey array reads undefined where nothing was created): growing a
+   * million-slot array by push costs more than all the writes.
+   */
+  readonly nodes: (LotS | DebitS | undefined)[];
+  /** Lots in creation order (0 to lotCount − 1); an entry creates at most one, so sized like `entries`. */
   readonly lots: LotS[];
-  readonly heap: LotS[];
+  lotCount: number;
+  /** Lots with points left and not past expiry (or not yet found empty), keyed by (expMs, seq). */
+  readonly heap: KeyedHeap<LotS>;
   readonly lapsed: Set<LotS>;
-  live: bigint;
+  live: Units;
   readonly holds: Map<string, HoldS>;
-  readonly timeouts: HoldS[];
+  /** Open holds with a timeout, keyed by (timeoutMs, seq). */
+  readonly timeouts: KeyedHeap<HoldS>;
   holdSeq: number;
+  /** Debits in creation order (0 to debitCount − 1), sized like `entries`. */
   readonly debits: DebitS[];
-  deficit: bigint;
+  debitCount: number;
+  deficit: Units;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
 }
 
 const lotBefore = (a: LotS, b: LotS): boolean => a.expMs < b.expMs || (a.expMs === b.expMs && a.seq < b.seq);
-const timeoutBefore = (a: HoldS, b: HoldS): boolean => a.timeoutMs < b.timeoutMs || (a.timeoutMs === b.timeoutMs && a.seq < b.seq);
 
 // ---------------------------------------------------------------------------------------------
 // Settings and snapshots
 
-export function emptyState(settings: Settings): State {
+export function emptyState(settings: Settings, expectedEntries = 0): State {
+  const entries = new Array<Entry>(expectedEntries);
   return {
     settings,
     nowMs: Number.NEGATIVE_INFINITY,
-    entries: [],
-    index: new Map(),
-    lots: [],
-    heap: [],
+    entries,
+    count: 0,
+    index: idIndex(entries, expectedEntries),
+    nodes: new Array<LotS | DebitS | undefined>(expectedEntries),
+    lots: new Array<LotS>(expectedEntries),
+    lotCount: 0,
+    heap: keyedHeap(expectedEntries),
     lapsed: new Set(),
-    live: 0n,
+    live: 0,
     holds: new Map(),
-    timeouts: [],
+    timeouts: keyedHeap(0),
     holdSeq: 0,
-    debits: [],
-    deficit: 0n,
+    debits: new Array<DebitS>(expectedEntries),
+    debitCount: 0,
+    deficit: 0,
     onTimeEvent: undefined,
   };
 }
@@ -164,11 +184,11 @@ function checkAccount(account: unknown): asserts account is Account {
 /** Stored-form patterns for scales 0–18, built once. */
 const CANONICAL_BY_SCALE: readonly RegExp[] = /* @__PURE__ */ Array.from({ length: 19 }, (_, scale) => canonicalPattern(scale));
 
-function unitsOf(text: unknown, scale: number, path: Path): bigint {
+function unitsOf(text: unknown, scale: number, path: Path): Units {
   // Stored form (exactly `scale` decimals) is read directly; anything else is checked and converted.
-  if (text === "0") return 0n;
+  if (text === "0") return 0;
   const canonical = CANONICAL_BY_SCALE[scale];
-  if (typeof text === "string" && canonical !== undefined && canonical.test(text)) return BigInt(scale === 0 ? text : text.replace(".", ""));
+  if (typeof text === "string" && canonical !== undefined && canonical.test(text)) return digitsToUnits(scale === 0 ? text : text.replace(".", ""));
   const u = typeof text === "string" ? toUnits(text, scale) : undefined;
   if (u === undefined) notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
   return u;
@@ -201,27 +221,27 @@ function lastMs(account: Account): number {
 function stateFromAccount(account: Account): State {
   const settings = settingsOfAccount(account);
   const { scale } = settings;
-  const state = emptyState(settings);
+  const state = emptyState(settings, account.entries.length + 1);
   state.nowMs = lastMs(account);
   const stored = storedEntryChecker(scale);
-  const instant = { ms: 0, until: Number.NaN };
+  const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
   account.entries.forEach((e, i) => {
     // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
     const entry = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
-    state.entries.push(entry);
-    state.index.set(entry.transactionId, entry);
+    if (!addId(state, entry.transactionId)) notAnAccount(["entries", i, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(entry.transactionId)} again`);
+    state.entries[state.count++] = entry;
   });
-  const creator = (id: string, path: Path): Entry => {
-    const node = state.index.get(id);
-    if (node === undefined) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
-    // A hold that timed out may have paid points back as a lot named after it: that lot is indexed already.
-    return "node" in node ? node.entry : node;
+  const creator = (id: string, path: Path): number => {
+    const pos = idGet(state.index, id);
+    if (pos < 0) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
+    return pos;
   };
+  const entryAt = (pos: number): Entry => state.entries[pos] as Entry; // pos from the index: present
   account.lots.forEach((l, i) => {
     const p: Path = ["lots", i];
+    const pos = creator(l.lotId, [...p, "lotId"]);
     const lot: LotS = {
       node: "lot",
-      entry: creator(l.lotId, [...p, "lotId"]),
       lotId: l.lotId,
       at: l.at,
       expiresAt: l.expiresAt,
@@ -236,53 +256,53 @@ function stateFromAccount(account: Account): State {
       inHeap: false,
       src: Object.isFrozen(l) ? l : undefined,
     };
-    state.lots.push(lot);
-    state.index.set(lot.lotId, lot);
-    if (lot.remaining > 0n) {
+    state.lots[state.lotCount++] = lot;
+    state.nodes[pos] = lot;
+    if (lot.remaining > 0) {
       if (lot.expMs > state.nowMs) {
-        state.live += lot.remaining;
+        state.live = add(state.live, lot.remaining);
         lot.inHeap = true;
-        state.heap.push(lot);
+        keyedPush(state.heap, lot, lot.expMs, lot.seq);
       } else {
         state.lapsed.add(lot);
       }
     }
   });
-  // A sorted array is a valid min-heap.
-  state.heap.sort((a, b) => (lotBefore(a, b) ? -1 : lotBefore(b, a) ? 1 : 0));
   const allocsOf = (list: readonly { lotId: string; points: string }[], p: Path): Alloc[] =>
     list.map((a, j) => {
-      const lot = state.index.get(a.lotId);
-      if (lot === undefined || !("node" in lot) || lot.node !== "lot") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+      const pos = idGet(state.index, a.lotId);
+      const lot = pos < 0 ? undefined : state.nodes[pos];
+      if (lot === undefined || lot.node !== "lot") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
       return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
     });
   account.holds.forEach((h, i) => {
     const p: Path = ["holds", i];
     const timeoutMs = h.timeoutAt === undefined ? Number.POSITIVE_INFINITY : msOf(h.timeoutAt, [...p, "timeoutAt"]);
-    const entry = creator(h.holdId, [...p, "holdId"]);
+    const pos = creator(h.holdId, [...p, "holdId"]);
+    const entry = entryAt(pos);
     const points = unitsOf(h.points, scale, [...p, "points"]);
     const hold: HoldS = {
       holdId: h.holdId,
       entry,
+      pos,
       at: h.at,
       points,
       timeoutAt: h.timeoutAt,
       timeoutMs,
       seq: i,
       active: timeoutMs > state.nowMs,
-      debit: { node: "debit", entry, transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0n, src: undefined },
+      debit: { node: "debit", transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0, src: undefined },
       src: Object.isFrozen(h) && Object.isFrozen(h.lots) ? h : undefined,
     };
     state.holds.set(hold.holdId, hold);
-    if (hold.active && Number.isFinite(timeoutMs)) state.timeouts.push(hold);
+    if (hold.active && Number.isFinite(timeoutMs)) keyedPush(state.timeouts, hold, timeoutMs, hold.seq);
   });
   state.holdSeq = account.holds.length;
-  state.timeouts.sort((a, b) => (timeoutBefore(a, b) ? -1 : timeoutBefore(b, a) ? 1 : 0));
   account.debits.forEach((d, i) => {
     const p: Path = ["debits", i];
+    const pos = creator(d.transactionId, [...p, "transactionId"]);
     const debit: DebitS = {
       node: "debit",
-      entry: creator(d.transactionId, [...p, "transactionId"]),
       transactionId: d.transactionId,
       points: unitsOf(d.points, scale, [...p, "points"]),
       allocs: allocsOf(d.lots, p),
@@ -290,8 +310,8 @@ function stateFromAccount(account: Account): State {
       reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
       src: Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined,
     };
-    state.debits.push(debit);
-    state.index.set(debit.transactionId, debit);
+    state.debits[state.debitCount++] = debit;
+    state.nodes[pos] = debit;
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
   return state;
@@ -301,15 +321,14 @@ function stateFromAccount(account: Account): State {
 export function toAccount(state: State): Account {
   const { scale, negativeLimit, accountId, currency } = state.settings;
   // Most amounts in a ledger are small: their strings are built once per call and shared (strings
-  // are immutable, so sharing is invisible), instead of a BigInt-to-string conversion per field.
+  // are immutable, so sharing is invisible), instead of a number-to-string conversion per field.
   const small: (string | undefined)[] = [];
-  const f = (u: bigint): string => {
-    if (u >= 0n && u < 4096n) {
-      const i = Number(u);
-      return (small[i] ??= fromUnits(u, scale));
-    }
+  const f = (u: Units): string => {
+    if (typeof u === "number" && u >= 0 && u < 4096) return (small[u] ??= fromUnits(u, scale));
     return fromUnits(u, scale);
   };
+  state.lots.length = state.lotCount;
+  state.debits.length = state.debitCount;
   const lots = state.lots.map((l): Lot => {
     if (l.src !== undefined) return l.src;
     const lot: Lot =
@@ -325,6 +344,7 @@ export function toAccount(state: State): Account {
     if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
     return Object.freeze(hold);
   });
+  state.entries.length = state.count;
   const debits = state.debits.map(
     (d): Debit =>
       d.src ??
@@ -341,9 +361,9 @@ export function toAccount(state: State): Account {
     ...(currency === undefined ? {} : { currency }),
     scale,
     negativeLimit: f(negativeLimit),
-    version: state.entries.length,
+    version: state.count,
     // The working state is discarded after this call (every caller writes it out last), so its
-    // entries array is frozen in place rather than copied.
+    // entries array is cut to the entries applied and frozen in place rather than copied.
     entries: Object.freeze(state.entries) as Entry[],
     lots: Object.freeze(lots) as Lot[],
     holds: Object.freeze(holds) as Hold[],
@@ -355,30 +375,30 @@ export function toAccount(state: State): Account {
 // ---------------------------------------------------------------------------------------------
 // Time and balance
 
-function available(state: State): bigint {
-  return state.live - state.deficit;
+function available(state: State): Units {
+  return sub(state.live, state.deficit);
 }
 
 /** Moves the state's clock to `ms`: lots past expiry lapse, holds past timeout stop reserving. */
 function advance(state: State, ms: number): void {
   const { heap, timeouts } = state;
   for (;;) {
-    const lot = heap[0];
-    const hold = timeouts[0];
+    const lot = keyedTop(heap);
+    const hold = keyedTop(timeouts);
     const lotDue = lot !== undefined && lot.expMs <= ms;
     const holdDue = hold !== undefined && hold.timeoutMs <= ms;
     if (lotDue && (!holdDue || lot.expMs <= hold.timeoutMs)) {
-      heapPop(heap, lotBefore);
+      keyedPop(heap);
       state.nowMs = Math.max(state.nowMs, lot.expMs);
       lot.inHeap = false;
-      if (lot.remaining > 0n) {
-        state.live -= lot.remaining;
+      if (lot.remaining > 0) {
+        state.live = sub(state.live, lot.remaining);
         state.lapsed.add(lot);
         // lot.expiresAt is defined: a lot without expiry has expMs = +Infinity and is never due.
-        state.onTimeEvent?.({ kind: "lapse", at: lot.expiresAt ?? "", id: lot.lotId, change: -lot.remaining });
+        state.onTimeEvent?.({ kind: "lapse", at: lot.expiresAt ?? "", id: lot.lotId, change: neg(lot.remaining) });
       }
     } else if (holdDue) {
-      heapPop(timeouts, timeoutBefore);
+      keyedPop(timeouts);
       // Time moves to the timeout first, so points given back to lots that expired meanwhile lapse.
       state.nowMs = Math.max(state.nowMs, hold.timeoutMs);
       if (hold.active && state.holds.get(hold.holdId) === hold) {
@@ -387,8 +407,8 @@ function advance(state: State, ms: number): void {
         hold.src = undefined;
         // hold.timeoutAt is defined: a hold without timeout has timeoutMs = +Infinity and is never due.
         const at = hold.timeoutAt ?? "";
-        restore(state, hold.debit, hold.points, hold.entry, at);
-        state.onTimeEvent?.({ kind: "timeout", at, id: hold.holdId, change: available(state) - before });
+        restore(state, hold.debit, hold.points, hold.entry, hold.pos, at);
+        state.onTimeEvent?.({ kind: "timeout", at, id: hold.holdId, change: sub(available(state), before) });
       }
     } else {
       break;
@@ -397,19 +417,19 @@ function advance(state: State, ms: number): void {
   if (ms > state.nowMs) state.nowMs = ms;
 }
 
-function fmt(state: State, u: bigint): string {
+function fmt(state: State, u: Units): string {
   return fromUnits(u, state.settings.scale);
 }
 
 /** Throws InsufficientPointsError unless `need` more points can be taken. */
-function ensureAvailable(state: State, need: bigint): void {
+function ensureAvailable(state: State, need: Units): void {
   const balanceNow = available(state);
   const limit = state.settings.negativeLimit;
-  if (balanceNow - need >= -limit) return;
-  const spendable = balanceNow + limit;
-  const shown = fmt(state, spendable < 0n ? 0n : spendable);
+  const spendable = add(balanceNow, limit);
+  if (spendable >= need) return;
+  const shown = fmt(state, spendable < 0 ? 0 : spendable);
   const message =
-    limit === 0n
+    limit === 0
       ? `insufficient points: requested ${fmt(state, need)}, available ${shown}`
       : `insufficient points: requested ${fmt(state, need)}, available ${shown} (balance ${fmt(state, balanceNow)}, negative limit ${fmt(state, limit)})`;
   throw new InsufficientPointsError(fmt(state, need), shown, message);
@@ -426,113 +446,125 @@ function touch(lot: LotS): void {
  * Creates the lot of `entry` (its id is the entry's transactionId); a negative balance is repaid from it first.
  * `knownExpMs` is the epoch ms of `expiresAt` when the caller parsed it already (NaN otherwise).
  */
-function createLot(state: State, entry: Entry, expiresAt: string | undefined, points: bigint, at: string = entry.at, knownExpMs = Number.NaN): void {
-  const repay = minBig(points, state.deficit);
-  state.deficit -= repay;
+function createLot(state: State, entry: Entry, pos: number, expiresAt: string | undefined, points: Units, at: string = entry.at, knownExpMs = Number.NaN): void {
+  const repay = minU(points, state.deficit);
+  state.deficit = sub(state.deficit, repay);
   const lotId = entry.transactionId;
   const lot: LotS = {
     node: "lot",
-    entry,
     lotId,
     at,
     expiresAt,
     expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(knownExpMs) ? instantMs(expiresAt) : knownExpMs,
-    seq: state.lots.length,
+    seq: state.lotCount,
     points,
-    remaining: repay === 0n ? points : points - repay,
+    remaining: repay === 0 ? points : sub(points, repay),
     consumed: repay,
-    expired: 0n,
-    reversed: 0n,
-    clawedBack: 0n,
+    expired: 0,
+    reversed: 0,
+    clawedBack: 0,
     inHeap: false,
     src: undefined,
   };
-  state.lots.push(lot);
-  state.index.set(lotId, lot);
-  if (lot.remaining > 0n) {
+  state.lots[state.lotCount++] = lot;
+  state.nodes[pos] = lot;
+  if (lot.remaining > 0) {
     // A new lot is never past its expiry (expiresAt > at), except a credit lot, which has none.
-    state.live += lot.remaining;
+    state.live = add(state.live, lot.remaining);
     lot.inHeap = true;
-    heapPush(state.heap, lot, lotBefore);
+    keyedPush(state.heap, lot, lot.expMs, lot.seq);
   }
 }
 
 /** Puts `amount` points back into a lot. */
-function addBack(state: State, lot: LotS, amount: bigint): void {
-  lot.remaining += amount;
+function addBack(state: State, lot: LotS, amount: Units): void {
+  lot.remaining = add(lot.remaining, amount);
   if (lot.expMs <= state.nowMs) {
     state.lapsed.add(lot);
   } else {
-    state.live += amount;
+    state.live = add(state.live, amount);
     if (!lot.inHeap) {
       lot.inHeap = true;
-      heapPush(state.heap, lot, lotBefore);
+      keyedPush(state.heap, lot, lot.expMs, lot.seq);
     }
   }
 }
 
 /** Takes `amount` out of one lot's remaining points (the lot stays in the heap; empty lots are skipped lazily). */
-function takeFrom(state: State, lot: LotS, amount: bigint): void {
-  lot.remaining -= amount;
+function takeFrom(state: State, lot: LotS, amount: Units): void {
+  lot.remaining = sub(lot.remaining, amount);
   if (lot.expMs <= state.nowMs) {
-    if (lot.remaining === 0n) state.lapsed.delete(lot);
+    if (lot.remaining === 0) state.lapsed.delete(lot);
   } else {
-    state.live -= amount;
+    state.live = sub(state.live, amount);
   }
 }
 
+/** A new debit for the entry being applied. */
 function newDebit(state: State, entry: Entry): DebitS {
-  const debit: DebitS = { node: "debit", entry, transactionId: entry.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
-  state.debits.push(debit);
-  state.index.set(debit.transactionId, debit);
+  const debit: DebitS = { node: "debit", transactionId: entry.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
+  state.debits[state.debitCount++] = debit;
+  state.nodes[state.count] = debit;
   return debit;
 }
 
 /** Consumes `amount` from spendable lots in redeem order; what the lots cannot cover becomes deficit. */
-function consume(state: State, amount: bigint, debit: DebitS): void {
-  debit.points += amount;
+function consume(state: State, amount: Units, debit: DebitS): void {
+  debit.points = add(debit.points, amount);
   let need = amount;
   const heap = state.heap;
-  while (need > 0n) {
-    const lot = heap[0];
+  while (need > 0) {
+    const lot = keyedTop(heap);
     if (lot === undefined) break;
-    if (lot.remaining === 0n) {
-      heapPop(heap, lotBefore);
+    if (lot.remaining === 0) {
+      keyedPop(heap);
       lot.inHeap = false;
       continue;
     }
-    const take = minBig(need, lot.remaining);
+    const take = minU(need, lot.remaining);
     touch(lot);
-    lot.remaining -= take;
-    lot.consumed += take;
-    state.live -= take;
-    need -= take;
+    lot.remaining = sub(lot.remaining, take);
+    lot.consumed = add(lot.consumed, take);
+    state.live = sub(state.live, take);
+    need = sub(need, take);
     const last = debit.allocs[debit.allocs.length - 1];
-    if (last !== undefined && last.lot === lot) last.points += take;
+    if (last !== undefined && last.lot === lot) last.points = add(last.points, take);
+    else if (last === undefined) debit.allocs = [{ lot, points: take }];
     else debit.allocs.push({ lot, points: take });
-    if (lot.remaining === 0n) {
-      heapPop(heap, lotBefore);
+    if (lot.remaining === 0) {
+      keyedPop(heap);
       lot.inHeap = false;
     }
   }
-  if (need > 0n) {
-    state.deficit += need;
-    debit.deficit += need;
+  if (need > 0) {
+    state.deficit = add(state.deficit, need);
+    debit.deficit = add(debit.deficit, need);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Applying entries
 
-function lookup(state: State, transactionId: string): Entry | undefined {
-  const node = state.index.get(transactionId);
-  return node === undefined || !("node" in node) ? node : node.entry;
+/** Adds a transactionId at the next entry position; false (adding nothing) when an earlier entry has it. */
+function addId(state: State, transactionId: string): boolean {
+  return idAdd(state.index, transactionId) >= 0;
 }
 
-function pts(state: State, text: string): bigint {
+/** The position of an applied entry (not the one being applied), or -1. */
+function positionOf(state: State, transactionId: string): number {
+  const pos = idGet(state.index, transactionId);
+  return pos < state.count ? pos : -1;
+}
+
+function lookup(state: State, transactionId: string): Entry | undefined {
+  const pos = positionOf(state, transactionId);
+  return pos < 0 ? undefined : state.entries[pos];
+}
+
+function pts(state: State, text: string): Units {
   // Entries reaching apply are in stored form: points have exactly the account's scale, so the
   // units are the digits without the point.
-  return BigInt(state.settings.scale === 0 ? text : text.replace(".", ""));
+  return digitsToUnits(state.settings.scale === 0 ? text : text.replace(".", ""));
 }
 
 function badEntry(path: Path, message: string, what: string): never {
@@ -559,18 +591,28 @@ function pathOf(where: Where): Path {
   return where.index === undefined ? where.base : [...where.base, where.index];
 }
 
-/** Applies one entry at `ms` (its `at`); `untilMs` is the epoch ms of its expiresAt/timeoutAt when already parsed, NaN otherwise. */
-function applyEntry(state: State, e: Entry, ms: number, where: Where, untilMs = Number.NaN): void {
+/**
+ * Applies one entry at `read.ms` (its `at`); `read.until` is the epoch ms of its expiresAt/timeoutAt
+ * when already parsed (NaN otherwise), `read.units` the units of its points when already read. (One
+ * reused object rather than three arguments: epoch-ms doubles passed as arguments are boxed on
+ * every call in replay's hot loop.)
+ */
+function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where): void {
+  const ms = read.ms;
+  const untilMs = read.until;
+  const units = read.units;
   if (ms < state.nowMs) {
     badEntry([...pathOf(where), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, where.what);
   }
-  advance(state, ms);
+  // Most entries move time on without a lot lapsing or a hold timing out: then only the clock moves.
+  if (keyedTopFirst(state.heap) <= ms || keyedTopFirst(state.timeouts) <= ms) advance(state, ms);
+  else state.nowMs = ms;
   switch (e.kind) {
     case "earn":
-      createLot(state, e, e.expiresAt, pts(state, e.points), e.at, untilMs);
+      createLot(state, e, state.count, e.expiresAt, units ?? pts(state, e.points), e.at, untilMs);
       break;
     case "redeem": {
-      const p = pts(state, e.points);
+      const p = units ?? pts(state, e.points);
       ensureAvailable(state, p);
       consume(state, p, newDebit(state, e));
       break;
@@ -578,34 +620,34 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where, untilMs = 
     case "expire":
       for (const lot of state.lapsed) {
         touch(lot);
-        lot.expired += lot.remaining;
-        lot.remaining = 0n;
+        lot.expired = add(lot.expired, lot.remaining);
+        lot.remaining = 0;
       }
       state.lapsed.clear();
       break;
     case "adjust": {
-      const p = pts(state, e.points);
-      if (p > 0n) {
-        createLot(state, e, e.expiresAt, p, e.at, untilMs);
+      const p = units ?? pts(state, e.points);
+      if (p > 0) {
+        createLot(state, e, state.count, e.expiresAt, p, e.at, untilMs);
       } else {
-        ensureAvailable(state, -p);
-        consume(state, -p, newDebit(state, e));
+        ensureAvailable(state, neg(p));
+        consume(state, neg(p), newDebit(state, e));
       }
       break;
     }
     case "reverse":
-      applyReverse(state, e, where);
+      applyReverse(state, e, where, units);
       break;
     case "hold": {
-      const p = pts(state, e.points);
+      const p = units ?? pts(state, e.points);
       ensureAvailable(state, p);
       const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(untilMs) ? instantMs(e.timeoutAt) : untilMs;
-      const debit: DebitS = { node: "debit", entry: e, transactionId: e.transactionId, points: 0n, allocs: [], deficit: 0n, reversed: 0n, src: undefined };
+      const debit: DebitS = { node: "debit", transactionId: e.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
       consume(state, p, debit);
       // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
-      const hold: HoldS = { holdId: e.transactionId, entry: e, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
+      const hold: HoldS = { holdId: e.transactionId, entry: e, pos: state.count, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
       state.holds.set(hold.holdId, hold);
-      if (Number.isFinite(timeoutMs)) heapPush(state.timeouts, hold, timeoutBefore);
+      if (Number.isFinite(timeoutMs)) keyedPush(state.timeouts, hold, timeoutMs, hold.seq);
       break;
     }
     case "capture": {
@@ -613,22 +655,22 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where, untilMs = 
       if (!hold.active) {
         throw new InvalidTransitionError("timed-out", "capture", ["release"], `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`);
       }
-      const p = e.points === undefined ? hold.points : pts(state, e.points);
+      const p = e.points === undefined ? hold.points : (units ?? pts(state, e.points));
       if (p > hold.points) badEntry([...pathOf(where), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, where.what);
       // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
-      restore(state, hold.debit, hold.points - p, hold.entry, e.at);
+      restore(state, hold.debit, sub(hold.points, p), hold.entry, hold.pos, e.at);
       state.holds.delete(hold.holdId);
       hold.active = false;
       const debit = newDebit(state, e);
       debit.points = p;
       debit.deficit = hold.debit.deficit;
-      for (const a of hold.debit.allocs) debit.allocs.push({ lot: a.lot, points: a.points });
+      debit.allocs = hold.debit.allocs.map((a) => ({ lot: a.lot, points: a.points }));
       break;
     }
     case "release": {
       const hold = openHold(state, e.holdId, "release", where);
       state.holds.delete(hold.holdId);
-      if (hold.active) restore(state, hold.debit, hold.points, hold.entry, e.at);
+      if (hold.active) restore(state, hold.debit, hold.points, hold.entry, hold.pos, e.at);
       hold.active = false;
       break;
     }
@@ -637,19 +679,15 @@ function applyEntry(state: State, e: Entry, ms: number, where: Where, untilMs = 
       return never;
     }
   }
-  // Entries that created a lot or a debit are indexed by it (it points back to the entry).
-  if (e.kind === "hold" || e.kind === "release" || e.kind === "expire" || (e.kind === "reverse" && !state.index.has(e.transactionId))) {
-    state.index.set(e.transactionId, e);
-  }
-  state.entries.push(e);
+  state.entries[state.count++] = e;
 }
 
-function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, where: Where): void {
+function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, where: Where, units: Units | undefined): void {
   const target = lookup(state, e.reverses);
   if (target === undefined) {
     throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
   }
-  const node = state.index.get(target.transactionId);
+  const node = state.nodes[positionOf(state, target.transactionId)];
   const lot = node !== undefined && "node" in node && node.node === "lot" ? node : undefined;
   const debit = node !== undefined && "node" in node && node.node === "debit" ? node : undefined;
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
@@ -657,9 +695,9 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
   if (!isCredit && !isDebit) {
     badEntry([...pathOf(where), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, where.what);
   }
-  const left = isCredit && lot !== undefined ? lot.points - lot.reversed - lot.clawedBack : debit !== undefined ? debit.points - debit.reversed : 0n;
-  const r = e.points === undefined ? left : pts(state, e.points);
-  if (r > left || r === 0n) {
+  const left = isCredit && lot !== undefined ? sub(sub(lot.points, lot.reversed), lot.clawedBack) : debit !== undefined ? sub(debit.points, debit.reversed) : 0;
+  const r = e.points === undefined ? left : (units ?? pts(state, e.points));
+  if (r > left || r === 0) {
     badEntry([...pathOf(where), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, where.what);
   }
   if (isCredit && lot !== undefined) reverseCredit(state, e, lot, r);
@@ -667,17 +705,16 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
 }
 
 /** Takes a credit back: first out of its own lot, then the shortfall by the entry's policy. */
-function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot: LotS, r: bigint): void {
+function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot: LotS, r: Units): void {
   const policy = e.shortfall ?? "reject";
   const lapsed = lot.expMs <= state.nowMs;
   // Points taken from a lapsed lot do not change the available balance.
   const balanceNow = available(state);
-  let fromLot = minBig(r, lot.remaining);
+  let fromLot = minU(r, lot.remaining);
   if (policy === "reject") {
-    const after = lapsed ? balanceNow : balanceNow - fromLot;
-    if (fromLot < r || after < -state.settings.negativeLimit) {
-      const spendable = balanceNow + state.settings.negativeLimit;
-      const canTake = lapsed ? lot.remaining : minBig(lot.remaining, spendable < 0n ? 0n : spendable);
+    const spendable = add(balanceNow, state.settings.negativeLimit);
+    if (fromLot < r || (lapsed ? spendable < 0 : spendable < fromLot)) {
+      const canTake = lapsed ? lot.remaining : minU(lot.remaining, spendable < 0 ? 0 : spendable);
       throw new InsufficientPointsError(
         fmt(state, r),
         fmt(state, canTake),
@@ -685,30 +722,30 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot
       );
     }
   } else if (policy === "deduct-available" && !lapsed) {
-    fromLot = minBig(fromLot, balanceNow > 0n ? balanceNow : 0n);
+    fromLot = minU(fromLot, balanceNow > 0 ? balanceNow : 0);
   }
-  if (fromLot > 0n) {
+  if (fromLot > 0) {
     touch(lot);
     takeFrom(state, lot, fromLot);
-    lot.reversed += fromLot;
+    lot.reversed = add(lot.reversed, fromLot);
   }
-  const shortfall = r - fromLot;
-  if (shortfall === 0n) return;
+  const shortfall = sub(r, fromLot);
+  if (shortfall === 0) return;
   touch(lot);
-  lot.clawedBack += shortfall;
+  lot.clawedBack = add(lot.clawedBack, shortfall);
   let take = shortfall;
   if (policy === "deduct-available") {
     const rest = available(state);
-    take = minBig(shortfall, rest > 0n ? rest : 0n);
+    take = minU(shortfall, rest > 0 ? rest : 0);
   }
-  if (take > 0n) consume(state, take, newDebit(state, e));
+  if (take > 0) consume(state, take, newDebit(state, e));
 }
 
 /** Gives `r` points of a debit back (see {@link restore}) and counts them as reversed. */
-function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debit: DebitS, r: bigint): void {
+function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debit: DebitS, r: Units): void {
   debit.src = undefined;
-  debit.reversed += r;
-  restore(state, debit, r, e, e.at);
+  debit.reversed = add(debit.reversed, r);
+  restore(state, debit, r, e, state.count, e.at);
 }
 
 /**
@@ -716,25 +753,25 @@ function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debi
  * then its lots, most recently consumed first. If that negative balance was since repaid by a later
  * credit, the repaid part comes back as a new lot without expiry, named after `credit`.
  */
-function restore(state: State, debit: DebitS, amount: bigint, credit: Entry, at: string): void {
+function restore(state: State, debit: DebitS, amount: Units, credit: Entry, creditPos: number, at: string): void {
   let rest = amount;
-  const fromDeficit = minBig(rest, debit.deficit);
-  if (fromDeficit > 0n) {
-    debit.deficit -= fromDeficit;
-    rest -= fromDeficit;
-    const cut = minBig(fromDeficit, state.deficit);
-    state.deficit -= cut;
-    if (fromDeficit > cut) createLot(state, credit, undefined, fromDeficit - cut, at);
+  const fromDeficit = minU(rest, debit.deficit);
+  if (fromDeficit > 0) {
+    debit.deficit = sub(debit.deficit, fromDeficit);
+    rest = sub(rest, fromDeficit);
+    const cut = minU(fromDeficit, state.deficit);
+    state.deficit = sub(state.deficit, cut);
+    if (fromDeficit > cut) createLot(state, credit, creditPos, undefined, sub(fromDeficit, cut), at);
   }
-  while (rest > 0n) {
+  while (rest > 0) {
     const alloc = debit.allocs[debit.allocs.length - 1];
     if (alloc === undefined) break;
-    const give = minBig(rest, alloc.points);
-    alloc.points -= give;
-    rest -= give;
-    if (alloc.points === 0n) debit.allocs.pop();
+    const give = minU(rest, alloc.points);
+    alloc.points = sub(alloc.points, give);
+    rest = sub(rest, give);
+    if (alloc.points === 0) debit.allocs.pop();
     touch(alloc.lot);
-    alloc.lot.consumed -= give;
+    alloc.lot.consumed = sub(alloc.lot.consumed, give);
     addBack(state, alloc.lot, give);
   }
 }
@@ -783,7 +820,8 @@ export function postEntries(account: Account, inputs: readonly EntryInput[], opt
   const where: Where = { base: [], index: undefined, what };
   for (const { entry, index } of fresh) {
     where.index = many ? index : undefined;
-    applyEntry(state, entry, instantMs(entry.at), where);
+    addId(state, entry.transactionId); // fresh: checked against every earlier id above
+    applyEntry(state, entry, { ms: instantMs(entry.at), until: Number.NaN, units: undefined }, where);
   }
   return { status: "applied", account: toAccount(state), results };
 }
@@ -797,31 +835,29 @@ interface RunOptions {
 }
 
 function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
-  const state = emptyState(settings);
-  const index = state.index;
+  const state = emptyState(settings, inputs.length);
   const stored = storedEntryChecker(settings.scale);
   const wrap = options.wrapErrors === true;
   const where: Where = { base: wrap ? ["entries"] : [], index: 0, what: wrap ? "account" : "replay" };
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
   const onEntry = options.onEntry;
-  const instant = { ms: 0, until: Number.NaN };
+  const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
   let i = 0;
   try {
     for (; i < inputs.length; i++) {
       const input = inputs[i];
       where.index = i;
       let e = stored(input, instant);
-      let ms = instant.ms;
-      let until = instant.until;
       if (e === undefined) {
         e = normalizeEntry(input, settings.scale, pathOf(where), where.what);
-        ms = instantMs(e.at);
-        until = Number.NaN;
+        instant.ms = instantMs(e.at);
+        instant.until = Number.NaN;
+        instant.units = undefined;
       }
-      if (ms > untilMs) break;
-      if (index.has(e.transactionId)) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
-      if (onEntry === undefined) applyEntry(state, e, ms, where, until);
-      else onEntry(state, e, () => applyEntry(state, e, ms, where, until));
+      if (instant.ms > untilMs) break;
+      if (!addId(state, e.transactionId)) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
+      if (onEntry === undefined) applyEntry(state, e, instant, where);
+      else onEntry(state, e, () => applyEntry(state, e, instant, where)); // called at once, before `instant` is reused
     }
   } catch (err) {
     if (wrap && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {
@@ -853,9 +889,9 @@ export function balanceOf(account: Account, at: string | Date): string {
     return fmt(past, available(past));
   }
   // One pass over the lots, O(lots): stored-form strings take a fast path, anything else is checked.
-  const zero = fromUnits(0n, scale);
+  const zero = fromUnits(0, scale);
   const canonical = canonicalPattern(scale);
-  let total = 0n;
+  let total: Units = 0;
   const lots = account.lots;
   for (let i = 0; i < lots.length; i++) {
     const l = lots[i] as Lot; // i < length: present
@@ -866,17 +902,17 @@ export function balanceOf(account: Account, at: string | Date): string {
       const expMs = storedInstant(exp);
       if ((Number.isNaN(expMs) ? msOf(exp, ["lots", i, "expiresAt"]) : expMs) <= ms) continue;
     }
-    total += canonical.test(remaining) ? BigInt(scale === 0 ? remaining : remaining.replace(".", "")) : unitsOf(remaining, scale, ["lots", i, "remaining"]);
+    total = add(total, canonical.test(remaining) ? digitsToUnits(scale === 0 ? remaining : remaining.replace(".", "")) : unitsOf(remaining, scale, ["lots", i, "remaining"]));
   }
-  total -= unitsOf(account.deficit, scale, ["deficit"]);
+  total = sub(total, unitsOf(account.deficit, scale, ["deficit"]));
   // Holds that time out by `at` give their points back: what went into a negative balance in full,
   // lot points only to lots still unexpired at `at`.
   let expiry: Map<string, number> | undefined;
   account.holds.forEach((h, i) => {
     if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) return;
-    total += unitsOf(h.deficit, scale, ["holds", i, "deficit"]);
+    total = add(total, unitsOf(h.deficit, scale, ["holds", i, "deficit"]));
     expiry ??= new Map(account.lots.map((l) => [l.lotId, l.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(l.expiresAt)]));
-    for (const a of h.lots) if ((expiry.get(a.lotId) ?? Number.NEGATIVE_INFINITY) > ms) total += unitsOf(a.points, scale, ["holds", i, "lots"]);
+    for (const a of h.lots) if ((expiry.get(a.lotId) ?? Number.NEGATIVE_INFINITY) > ms) total = add(total, unitsOf(a.points, scale, ["holds", i, "lots"]));
   });
   return fromUnits(total, scale);
 }
@@ -884,8 +920,9 @@ export function balanceOf(account: Account, at: string | Date): string {
 export function availableLotsOf(account: Account, at: string | Date): AvailableLot[] {
   checkAccount(account);
   const state = stateAt(account, parseInstant(at, "at"));
-  return state.heap
-    .filter((l) => l.remaining > 0n)
+  return state.heap.items
+    .slice(0, state.heap.size)
+    .filter((l): l is LotS => l !== undefined && l.remaining > 0)
     .sort((a, b) => (lotBefore(a, b) ? -1 : 1))
     .map((l) => ({ lotId: l.lotId, at: l.at, ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }), remaining: fmt(state, l.remaining) }));
 }
@@ -896,7 +933,7 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
   const toMs = parseInstant(toInput, "to");
   if (toMs < fromMs) badEntry(["to"], `expected an instant at or after from (${new Date(fromMs).toISOString()}), got ${new Date(toMs).toISOString()}`, "statement");
   const lines: StatementLine[] = [];
-  let opening: bigint | undefined;
+  let opening: Units | undefined;
   let state: State | undefined;
   const openAt = (s: State): void => {
     if (opening !== undefined) return;
@@ -918,7 +955,7 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
       const before = available(s);
       apply();
       const after = available(s);
-      lines.push({ at: e.at, kind: e.kind, transactionId: e.transactionId, change: fmt(s, after - before), balance: fmt(s, after) });
+      lines.push({ at: e.at, kind: e.kind, transactionId: e.transactionId, change: fmt(s, sub(after, before)), balance: fmt(s, after) });
     },
   });
   openAt(state);
@@ -927,7 +964,7 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
     accountId: account.accountId,
     from: new Date(fromMs).toISOString(),
     to: new Date(toMs).toISOString(),
-    opening: fmt(state, opening ?? 0n),
+    opening: fmt(state, opening ?? 0),
     lines,
     closing: fmt(state, available(state)),
   };
@@ -947,11 +984,11 @@ export function reversibleOf(account: Account, transactionId: string): string {
   if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no entry with transactionId ${JSON.stringify(transactionId)} in account ${JSON.stringify(account.accountId)}`, { transactionId });
   const lot = account.lots.find((l) => l.lotId === transactionId);
   if (lot !== undefined && (entry.kind === "earn" || entry.kind === "adjust")) {
-    return fromUnits(unitsOf(lot.points, scale, ["points"]) - unitsOf(lot.reversed, scale, ["reversed"]) - unitsOf(lot.clawedBack, scale, ["clawedBack"]), scale);
+    return fromUnits(sub(sub(unitsOf(lot.points, scale, ["points"]), unitsOf(lot.reversed, scale, ["reversed"])), unitsOf(lot.clawedBack, scale, ["clawedBack"])), scale);
   }
   const debit = account.debits.find((d) => d.transactionId === transactionId);
   if (debit !== undefined && (entry.kind === "redeem" || entry.kind === "capture" || entry.kind === "adjust")) {
-    return fromUnits(unitsOf(debit.points, scale, ["points"]) - unitsOf(debit.reversed, scale, ["reversed"]), scale);
+    return fromUnits(sub(unitsOf(debit.points, scale, ["points"]), unitsOf(debit.reversed, scale, ["reversed"])), scale);
   }
-  return fromUnits(0n, scale);
+  return fromUnits(0, scale);
 }

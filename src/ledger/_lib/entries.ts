@@ -5,7 +5,7 @@ import { LoyaltyValidationError, type ValidationIssue } from "../../errors/error
 import type { Entry } from "../schemas.js";
 import { instantMillis, preview } from "./instant.js";
 import { isJsonValue } from "./json.js";
-import { canonicalPattern, fromUnits, toUnits } from "./units.js";
+import { fromUnits, neg, storedPositiveUnits, toUnits, type Units } from "./units.js";
 
 type Path = readonly (string | number)[];
 
@@ -265,10 +265,46 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Obj
   release: ["kind", "transactionId", "at", "holdId"],
 });
 
-/** What the fast check read besides the entry: epoch ms of `at`, and of `expiresAt`/`timeoutAt` (NaN when the kind has none, +Infinity when absent). */
+/** A bit per entry key (0 for any other key), so one pass over an input's keys checks them against its kind's set. */
+function keyBit(key: string): number {
+  switch (key) {
+    case "kind":
+      return 1;
+    case "transactionId":
+      return 2;
+    case "at":
+      return 4;
+    case "points":
+      return 8;
+    case "expiresAt":
+      return 16;
+    case "reason":
+      return 32;
+    case "reverses":
+      return 64;
+    case "shortfall":
+      return 128;
+    case "timeoutAt":
+      return 256;
+    case "holdId":
+      return 512;
+    default:
+      return 0;
+  }
+}
+
+/** The keys each kind allows, as a set of {@link keyBit}s. */
+const ALLOWED_BITS: Readonly<Record<string, number>> = /* @__PURE__ */ Object.fromEntries(Object.entries(ALLOWED).map(([kind, keys]) => [kind, keys.reduce((bits, key) => bits | keyBit(key), 0)]));
+
+/**
+ * What the fast check read besides the entry: epoch ms of `at`, and of `expiresAt`/`timeoutAt` (NaN
+ * when the kind has none, +Infinity when absent), and the units of `points` (undefined when absent),
+ * so nothing is parsed twice.
+ */
 export interface StoredInstants {
   ms: number;
   until: number;
+  units: Units | undefined;
 }
 
 /** True when an optional stored instant is absent or after `atMs`; its epoch ms is kept in `instant.until` so it is parsed once. */
@@ -289,36 +325,32 @@ function laterThan(v: unknown, atMs: number, instant: StoredInstants): boolean {
  * (so error messages always come from the schema).
  */
 export function storedEntryChecker(scale: number): (input: unknown, instant: StoredInstants) => Entry | undefined {
-  const positive = canonicalPattern(scale);
-  const isPositive = (v: unknown): v is string => typeof v === "string" && positive.test(v) && /[1-9]/.test(v);
+  // Units of a positive stored-form amount, kept in `instant.units`; false for anything else.
+  const isPositive = (v: unknown, instant: StoredInstants): boolean => (instant.units = storedPositiveUnits(v, scale)) !== undefined;
   return (input, instant) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
     const o = input as Record<string, unknown>;
     const kind = o["kind"];
     if (typeof kind !== "string") return undefined;
-    const allowed = ALLOWED[kind];
-    if (allowed === undefined || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
-    // Every key must be one this kind allows, present with a value: count both ways.
-    let keys = 0;
+    const allowed = ALLOWED_BITS[kind];
+    if (typeof allowed !== "number" || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
+    // Every key must be one this kind allows, present with a value (required keys are checked below).
     for (const key in o) {
-      keys++;
-      if (o[key] === undefined) return undefined;
+      if ((keyBit(key) & allowed) === 0 || o[key] === undefined) return undefined;
     }
-    let known = 0;
-    for (let k = 0; k < allowed.length; k++) if (o[allowed[k] as string] !== undefined) known++; // k < length: present
-    if (keys !== known) return undefined;
     const transactionId = o["transactionId"];
     const at = o["at"];
     const atMs = storedInstant(at);
     if (!isId(transactionId) || !Number.isFinite(atMs)) return undefined;
     const points = o["points"];
     instant.until = Number.NaN;
+    instant.units = undefined;
     switch (kind) {
       case "earn":
-        if (!isPositive(points) || !laterThan(o["expiresAt"], atMs, instant)) return undefined;
+        if (!isPositive(points, instant) || !laterThan(o["expiresAt"], atMs, instant)) return undefined;
         break;
       case "redeem":
-        if (!isPositive(points)) return undefined;
+        if (!isPositive(points, instant)) return undefined;
         break;
       case "expire":
         break;
@@ -326,21 +358,22 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: Sto
         const reason = o["reason"];
         if (typeof points !== "string" || typeof reason !== "string" || reason.length === 0) return undefined;
         const negative = points.startsWith("-");
-        if (!isPositive(negative ? points.slice(1) : points)) return undefined;
+        if (!isPositive(negative ? points.slice(1) : points, instant)) return undefined;
+        if (negative) instant.units = neg(instant.units ?? 0);
         if (negative ? o["expiresAt"] !== undefined : !laterThan(o["expiresAt"], atMs, instant)) return undefined;
         break;
       }
       case "reverse": {
         const shortfall = o["shortfall"];
-        if (!isId(o["reverses"]) || (points !== undefined && !isPositive(points))) return undefined;
+        if (!isId(o["reverses"]) || (points !== undefined && !isPositive(points, instant))) return undefined;
         if (shortfall !== undefined && shortfall !== "reject" && shortfall !== "deduct-available" && shortfall !== "negative-balance") return undefined;
         break;
       }
       case "hold":
-        if (!isPositive(points) || !laterThan(o["timeoutAt"], atMs, instant)) return undefined;
+        if (!isPositive(points, instant) || !laterThan(o["timeoutAt"], atMs, instant)) return undefined;
         break;
       case "capture":
-        if (!isId(o["holdId"]) || (points !== undefined && !isPositive(points))) return undefined;
+        if (!isId(o["holdId"]) || (points !== undefined && !isPositive(points, instant))) return undefined;
         break;
       case "release":
         if (!isId(o["holdId"])) return undefined;

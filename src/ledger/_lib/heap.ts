@@ -1,36 +1,86 @@
-// A binary min-heap over a plain array, ordered by `less`. Used for lots (soonest expiry, then
-// oldest) and hold timeouts, so consuming, lapsing and timing out cost O(log n) per item touched.
+// A binary min-heap over plain arrays. Used for lots (soonest expiry, then oldest) and hold
+// timeouts, so consuming, lapsing and timing out cost O(log n) per item touched.
 
-export function heapPush<T>(heap: T[], item: T, less: (a: T, b: T) => boolean): void {
-  heap.push(item);
-  let i = heap.length - 1;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const p = heap[parent] as T; // parent < i ≤ last index: present
-    if (!less(item, p)) break;
-    heap[i] = p;
-    i = parent;
-  }
-  heap[i] = item;
+/**
+ * A min-heap of items ordered by two numbers kept beside them (`first`, then `second` on ties), so
+ * sifting compares entries of two compact arrays instead of reading fields of items scattered over
+ * the heap: for the lots of a large ledger that was most of the cost of consuming one. The arrays
+ * can be sized up front (`capacity`) and hold `size` items; slots beyond are empty.
+ */
+export interface KeyedHeap<T> {
+  readonly items: (T | undefined)[];
+  readonly first: number[];
+  readonly second: number[];
+  size: number;
 }
 
-export function heapPop<T>(heap: T[], less: (a: T, b: T) => boolean): T | undefined {
-  const top = heap[0];
-  const last = heap.pop();
-  if (heap.length === 0 || last === undefined) return top;
+export function keyedHeap<T>(capacity: number): KeyedHeap<T> {
+  return { items: new Array<T | undefined>(capacity), first: new Array<number>(capacity), second: new Array<number>(capacity), size: 0 };
+}
+
+/** The item that comes first, or undefined when the heap is empty. */
+export function keyedTop<T>(heap: KeyedHeap<T>): T | undefined {
+  return heap.size === 0 ? undefined : heap.items[0];
+}
+
+/** The `first` key of the top item, or +Infinity when the heap is empty. */
+export function keyedTopFirst<T>(heap: KeyedHeap<T>): number {
+  return heap.size === 0 ? Number.POSITIVE_INFINITY : (heap.first[0] as number); // size > 0: present
+}
+
+export function keyedPush<T>(heap: KeyedHeap<T>, item: T, first: number, second: number): void {
+  const { items, first: f, second: s } = heap;
+  let i = heap.size++;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pf = f[parent] as number; // parent < i < size: present
+    const ps = s[parent] as number;
+    if (!(first < pf || (first === pf && second < ps))) break;
+    items[i] = items[parent];
+    f[i] = pf;
+    s[i] = ps;
+    i = parent;
+  }
+  items[i] = item;
+  f[i] = first;
+  s[i] = second;
+}
+
+export function keyedPop<T>(heap: KeyedHeap<T>): T | undefined {
+  if (heap.size === 0) return undefined;
+  const { items, first: f, second: s } = heap;
+  const top = items[0];
+  const n = --heap.size;
+  const last = items[n];
+  const lf = f[n] as number; // n < old size: present
+  const ls = s[n] as number;
+  items[n] = undefined; // no stale reference past the end
+  if (n === 0) return top;
   let i = 0;
-  const n = heap.length;
   for (;;) {
     const l = 2 * i + 1;
     if (l >= n) break;
-    const r = l + 1;
     let c = l;
-    if (r < n && less(heap[r] as T, heap[l] as T)) c = r; // r, l < n: present
-    const child = heap[c] as T; // c < n: present
-    if (!less(child, last)) break;
-    heap[i] = child;
+    let cf = f[l] as number; // l < n: present
+    let cs = s[l] as number;
+    const r = l + 1;
+    if (r < n) {
+      const rf = f[r] as number; // r < n: present
+      const rs = s[r] as number;
+      if (rf < cf || (rf === cf && rs < cs)) {
+        c = r;
+        cf = rf;
+        cs = rs;
+      }
+    }
+    if (!(cf < lf || (cf === lf && cs < ls))) break;
+    items[i] = items[c];
+    f[i] = cf;
+    s[i] = cs;
     i = c;
   }
-  heap[i] = last;
+  items[i] = last;
+  f[i] = lf;
+  s[i] = ls;
   return top;
 }
