@@ -90,6 +90,38 @@ describe("contactPlan", () => {
     expect(plan.contacts[0]?.at).toBe("2026-03-09T06:00:00.000Z");
   });
 
+  describe("quiet hours across a DST change (Europe/Berlin)", () => {
+    const berlin = (enrolledAt: string) =>
+      parseCustomer({
+        id: "greta",
+        enrolledAt,
+        identifiers: [{ kind: "phone", number: "+4915112345678" }],
+        consents: [
+          { purpose: "personal-data", status: "given", at: enrolledAt, method: "signed-form" },
+          { purpose: "marketing", channel: "sms", status: "given", at: enrolledAt, method: "signed-form" },
+        ],
+      });
+    const options = (from: string, to: string, quietHours: { start: string; end: string }) => ({ from, to, timeZone: "Europe/Berlin", cadence: { default: "monthly" as const }, quietHours, channels: ["sms" as const] });
+
+    it("skips a day whose only open window falls in the spring-forward gap", () => {
+      // 2026-03-29: clocks jump from 02:00 to 03:00. Quiet 02:57–02:18 leaves only 02:18–02:57 open,
+      // which does not exist that day; the welcome at 01:30 CET waits for 02:18 CEST on the 30th
+      // (00:18Z), not 03:18 CEST on the 29th (still quiet).
+      const plan = contactPlan([berlin("2026-03-29T01:30:00+01:00")], options("2026-03-29T00:00:00Z", "2026-04-02T00:00:00Z", { start: "02:57", end: "02:18" }));
+      expect(plan.contacts[0]?.kind).toBe("welcome");
+      expect(plan.contacts[0]?.at).toBe("2026-03-30T00:18:00.000Z");
+    });
+
+    it("never moves a contact back in time when the end of quiet hours occurs twice (fall back)", () => {
+      // 2026-10-25: 03:00 CEST becomes 02:00 CET, so 02:00–02:59 happens twice. Enrolled at 02:10
+      // CET (the second time, 01:10Z) inside quiet hours 01:00–02:30: the welcome goes at 02:30 CET
+      // (01:30Z), not at the first 02:30 (CEST, 00:30Z), which is before she enrolled and consented.
+      const plan = contactPlan([berlin("2026-10-25T02:10:00+01:00")], options("2026-10-25T00:00:00Z", "2026-10-28T00:00:00Z", { start: "01:00", end: "02:30" }));
+      expect(plan.contacts[0]?.kind).toBe("welcome");
+      expect(plan.contacts[0]?.at).toBe("2026-10-25T01:30:00.000Z");
+    });
+  });
+
   it("uses only channels with marketing consent at that instant, in the caller's order", () => {
     const c = ayu({
       contact: { email: "ayu@example.com" },
