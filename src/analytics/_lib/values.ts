@@ -88,6 +88,7 @@ export function valueToNumber(value: unknown, path: readonly (string | number)[]
 export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string, nonNegative: boolean): ReadValues {
   const state = { currency: undefined as string | undefined };
   if (!(typeof input === "object" && input !== null && Symbol.iterator in input)) bad([], `expected values, got ${show(input)}`, what);
+  if (accessor !== undefined && typeof accessor !== "function") bad(["value"], `expected a function reading each item's value, got ${show(accessor)}`, what);
   // A plain loop into a preallocated array: Float64Array.from with a mapping function is ~10× slower.
   const items: ArrayLike<unknown> = Array.isArray(input) || input instanceof Float64Array ? input : [...(input as Iterable<T>)];
   const n = items.length;
