@@ -13,5 +13,6 @@ module.exports = [
   { name: "bonding: classifyBonding", path: "dist/index.js", import: "{ classifyBonding }", limit: "29 kB" },
   { name: "customers: identify, buildCustomerIndex", path: "dist/index.js", import: "{ identify, buildCustomerIndex }", limit: "3 kB" },
   { name: "complaints: openComplaint, transition, can", path: "dist/index.js", import: "{ openComplaint, transition, can }", limit: "8 kB" },
-  { name: "programs: quote, parseProgram (pricing with the integer fast path)", path: "dist/index.js", import: "{ quote, parseProgram }", limit: "40 kB" },
+  // Not an issue budget (that is checkout + parseProgram above): quote adds the integer fast path.
+  { name: "programs: quote, parseProgram (pricing with the integer fast path)", path: "dist/index.js", import: "{ quote, parseProgram }", limit: "41 kB" },
 ];

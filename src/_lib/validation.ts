@@ -91,7 +91,7 @@ export const InstantSchema = /* @__PURE__ */ z
   .transform((value, ctx) => {
     const ms = instantMillis(value);
     if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: "custom", message: "expected an ISO-8601 instant with an offset such as \"2026-01-31T10:00:00Z\" or a valid Date" });
+      ctx.addIssue({ code: "custom", message: "expected an ISO-8601 instant with an offset such as \"2026-01-31T10:00:00Z\" or a valid Date, in years 0000–9999" });
       return z.NEVER;
     }
     return new Date(ms).toISOString();

@@ -23,8 +23,22 @@ export const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Epoch milliseconds of an instant given as an ISO-8601 string with an offset or a valid Date; NaN when invalid. */
+// Instants from 0000-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z: the range where
+// Date#toISOString writes the plain four-digit-year form that the parsers read back, so every stored
+// instant survives a JSON round trip (a Date in year 188002 would be written "+188002-…").
+const MIN_MS = -62_167_219_200_000;
+const MAX_MS = 253_402_300_799_999;
+
+/**
+ * Epoch milliseconds of an instant given as an ISO-8601 string with an offset or a valid Date, within
+ * years 0000–9999 UTC; NaN when invalid or out of that range.
+ */
 export function instantMillis(value: unknown): number {
+  const ms = unboundedMillis(value);
+  return ms >= MIN_MS && ms <= MAX_MS ? ms : Number.NaN;
+}
+
+function unboundedMillis(value: unknown): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value !== "string" || !ISO_WITH_OFFSET.test(value)) return Number.NaN;
   // Date.parse rolls impossible dates over ("2026-02-30" becomes 2 March): require the calendar
@@ -45,6 +59,6 @@ export function instantMillis(value: unknown): number {
 /** Parses one instant argument (`at`, `now`, …) to epoch milliseconds, or throws a validation error naming it. */
 export function parseInstant(value: unknown, name: string): number {
   const ms = instantMillis(value);
-  if (!Number.isFinite(ms)) invalid([name], `expected an ISO-8601 instant with an offset or a valid Date, got ${previewValue(value)}`);
+  if (!Number.isFinite(ms)) invalid([name], `expected an ISO-8601 instant with an offset or a valid Date, in years 0000–9999, got ${previewValue(value)}`);
   return ms;
 }

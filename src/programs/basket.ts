@@ -45,7 +45,7 @@ const InstantSchema = /* @__PURE__ */ z.pipe(
   z.transform((value: string | Date, ctx) => {
     const ms = instantMillis(value);
     if (!Number.isFinite(ms)) {
-      ctx.issues.push({ code: "custom", message: "expected an ISO-8601 instant with an offset such as \"2026-03-01T10:00:00Z\" or a valid Date", input: value });
+      ctx.issues.push({ code: "custom", message: "expected an ISO-8601 instant with an offset such as \"2026-03-01T10:00:00Z\" or a valid Date, in years 0000–9999", input: value });
       return z.NEVER;
     }
     return new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 // Fuzzing the ledger's parsers and its boundary: anything in → a valid value or a LoyaltyError out.
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { normalizeEntry } from "../../src/ledger/_lib/entries.js";
 import { toUnits } from "../../src/ledger/_lib/units.js";
 import { EntrySchema, LoyaltyError, LoyaltyValidationError, openAccount, parseAccount, parseEntry, post, postMany, replayAccount, safeParseAccount, safeParseEntry, type Account } from "../../src/index.js";
@@ -133,5 +133,20 @@ describe("ledger parsers and boundary under fuzzing", () => {
         if (JSON.stringify(account) !== before) throw new Error("input account changed");
       }),
     );
+  });
+});
+
+describe("instants outside years 0000–9999", () => {
+  // npm run test:deep (seed -2143723970) found parseEntry accepting a Date in year 188002, whose
+  // ISO string "+188002-…" the parser then rejected: the entry did not survive a JSON round trip.
+  it("are rejected at the boundary, so every stored instant round-trips through JSON", () => {
+    const entry = (at: unknown) => ({ kind: "earn", transactionId: "t1", at, points: "1" });
+    for (const at of [new Date("+188002-09-14T19:50:55.572Z"), new Date(-62_167_219_200_001), "9999-12-31T23:30:00-01:00", "0000-01-01T00:30:00+01:00"]) {
+      expect(() => parseEntry(entry(at))).toThrow(/in years 0000–9999/);
+    }
+    for (const at of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z"]) {
+      const parsed = parseEntry(entry(at));
+      expect(parseEntry(JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
+    }
   });
 });
