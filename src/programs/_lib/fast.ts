@@ -17,6 +17,7 @@ import { endOfDayMonthsLater } from "../../_lib/time.js";
 import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
 import { tierFor } from "../tierFor.js";
 import { isBranded } from "./brand.js";
+import { fromUnits } from "../../ledger/_lib/units.js";
 import { dec, fixed, maxD, ZERO, type D, type Mode } from "./decimal.js";
 import { eligibilityOf, excludedExplanation, isActiveAt, pointsExplanation, prepare, redeemPlan, ruleExplanation, rulesOf, type CompiledRule } from "./engine.js";
 
@@ -89,17 +90,6 @@ function divRound(n: number, d: number, mode: Mode): number {
 /** An integer at scale `from` rescaled to scale `to`, rounded with `mode` when decimals are cut. */
 function rescale(n: number, from: number, to: number, mode: Mode): number {
   return from <= to ? mul(n, pow10(to - from)) : divRound(n, pow10(from - to), mode);
-}
-
-/** An integer at scale `s` as a decimal string with exactly `s` decimals (what `fixed` gives). */
-function fmt(n: number, s: number): string {
-  const neg = n < 0;
-  let t = String(neg ? -n : n);
-  if (s > 0) {
-    if (t.length <= s) t = "0".repeat(s + 1 - t.length) + t;
-    t = `${t.slice(0, -s)}.${t.slice(-s)}`;
-  }
-  return neg ? `-${t}` : t;
 }
 
 /** The earn rules with their values as integers: rates at scale `rs`, factors at `ms`, per-unit points at `us`. */
@@ -230,17 +220,17 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
     const base = eligibleAmount;
     if (base === 0) explain.push({ rule: "discount", applied: false, reason: "no eligible lines to discount" });
     else if (program.minSpend !== undefined && base < units(dec(program.minSpend), dp)) {
-      explain.push({ rule: "min-spend", applied: false, reason: `eligible amount ${fmt(base, dp)} ${c} is below the minimum spend of ${label(dec(program.minSpend))}: no discount` });
+      explain.push({ rule: "min-spend", applied: false, reason: `eligible amount ${fromUnits(base, dp)} ${c} is below the minimum spend of ${label(dec(program.minSpend))}: no discount` });
     } else {
       let d = percentOff(base, program.percent, dp, mode);
       const capped = maxDiscount !== undefined && d > units(dec(maxDiscount), dp);
       if (capped) d = units(dec(maxDiscount), dp);
       spread(d, discount);
-      explain.push({ rule: "discount", applied: true, reason: `${program.percent}% off ${fmt(base, dp)} ${c} of eligible lines: ${fmt(d, dp)} ${c}${capped ? ` (capped at the maximum discount of ${fmt(d, dp)} ${c})` : ""}` });
+      explain.push({ rule: "discount", applied: true, reason: `${program.percent}% off ${fromUnits(base, dp)} ${c} of eligible lines: ${fromUnits(d, dp)} ${c}${capped ? ` (capped at the maximum discount of ${fromUnits(d, dp)} ${c})` : ""}` });
     }
   } else if (program.kind === "cumulative") {
     // engine.ts applyCumulative
-    const base = dec(fmt(eligibleAmount, dp));
+    const base = dec(fromUnits(eligibleAmount, dp));
     const before = accumulatedSpendAt(program, account, atMs);
     const counted = program.includeCurrentPurchase === true ? before.plus(base) : before;
     accumulated = counted;
@@ -255,13 +245,13 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
         const capped = maxDiscount !== undefined && d > units(dec(maxDiscount), dp);
         if (capped) d = units(dec(maxDiscount), dp);
         spread(d, discount);
-        explain.push({ rule: "discount", applied: true, reason: `${tier.percent}% off ${label(base)} of eligible lines: ${fmt(d, dp)} ${c}${capped ? " (capped at the maximum discount)" : ""}` });
+        explain.push({ rule: "discount", applied: true, reason: `${tier.percent}% off ${label(base)} of eligible lines: ${fromUnits(d, dp)} ${c}${capped ? " (capped at the maximum discount)" : ""}` });
       }
     }
   }
   if (program.kind === "bonus" && options.redeemPoints !== undefined) {
     // engine.ts applyRedeem: the plan in Decimals (a few scalars), the split on integers
-    const plan = redeemPlan(program, account, dec(fmt(eligibleAmount, dp)), at, dp, scale, options, explain);
+    const plan = redeemPlan(program, account, dec(fromUnits(eligibleAmount, dp)), at, dp, scale, options, explain);
     if (plan !== null) {
       const money = units(plan.moneyValue, dp);
       pointsRedeemed = units(plan.points, scale);
@@ -284,7 +274,7 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
     }
     const lotExpiry = earn.validityMonths === undefined ? null : new Date(endOfDayMonthsLater(atMs, earn.validityMonths, program.timeZone)).toISOString();
     if (earn.minOrder !== undefined && paid < units(dec(earn.minOrder), dp)) {
-      explain.push({ rule: "min-order", applied: false, reason: `${fmt(paid, dp)} ${c} paid on eligible lines is below the minimum order of ${fixed(dec(earn.minOrder), dp)} ${c}: no points` });
+      explain.push({ rule: "min-order", applied: false, reason: `${fromUnits(paid, dp)} ${c} paid on eligible lines is below the minimum order of ${fixed(dec(earn.minOrder), dp)} ${c}: no points` });
       if (!welcome.isZero()) expiresAt = lotExpiry;
     } else {
       const { rules, value } = fe;
@@ -334,7 +324,7 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
       total = Math.max(rounded, 0);
       if (earn.capPerTransaction !== undefined && total > units(dec(earn.capPerTransaction), scale)) {
         total = units(dec(earn.capPerTransaction), scale);
-        explain.push({ rule: "cap-transaction", applied: true, reason: `capped at ${earn.capPerTransaction} points per transaction (${fmt(rounded, scale)} before the cap)` });
+        explain.push({ rule: "cap-transaction", applied: true, reason: `capped at ${earn.capPerTransaction} points per transaction (${fromUnits(rounded, scale)} before the cap)` });
       }
       if (earn.capPerPeriod !== undefined) {
         const so = earnedInPeriod(program, account, atMs, earn.capPerPeriod.period);
@@ -352,18 +342,18 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
         });
       }
       if (total !== 0 || !welcome.isZero()) expiresAt = lotExpiry;
-      explain.push(pointsExplanation(fmt(rescale(rawTotal, S, Math.max(scale, 2), "half-even"), Math.max(scale, 2)), `${fmt(paid, dp)} ${c}`, roundMode, fmt(total, scale), total !== 0, lotExpiry));
+      explain.push(pointsExplanation(fromUnits(rescale(rawTotal, S, Math.max(scale, 2), "half-even"), Math.max(scale, 2)), `${fromUnits(paid, dp)} ${c}`, roundMode, fromUnits(total, scale), total !== 0, lotExpiry));
     }
   }
 
-  const zeroMoney = fmt(0, dp);
+  const zeroMoney = fromUnits(0, dp);
   const lines: PricedLine[] = new Array<PricedLine>(n);
   let discountTotal = 0;
   let moneyTotal = 0;
   for (let i = 0; i < n; i++) {
     const line = basket.lines[i] as BasketLine;
     const a = amounts[i] as number;
-    const g = fmt(a, dp);
+    const g = fromUnits(a, dp);
     const d = discount[i] as number;
     const pm = pointsMoney[i] as number;
     discountTotal += d;
@@ -372,17 +362,17 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
       id: line.id,
       sku: line.sku,
       kind: line.kind,
-      quantity: fmt(qN[i] as number, qS[i] as number),
+      quantity: fromUnits(qN[i] as number, qS[i] as number),
       eligible: eligible[i] === true,
       gross: { amount: g, currency: c },
-      discount: { amount: d === 0 ? zeroMoney : fmt(d, dp), currency: c },
-      pointsMoney: { amount: pm === 0 ? zeroMoney : fmt(pm, dp), currency: c },
-      net: { amount: d === 0 && pm === 0 ? g : fmt(a - d - pm, dp), currency: c },
-      pointsEarned: fmt(points[i] as number, scale),
-      pointsRedeemed: fmt(redeemed[i] as number, scale),
+      discount: { amount: d === 0 ? zeroMoney : fromUnits(d, dp), currency: c },
+      pointsMoney: { amount: pm === 0 ? zeroMoney : fromUnits(pm, dp), currency: c },
+      net: { amount: d === 0 && pm === 0 ? g : fromUnits(a - d - pm, dp), currency: c },
+      pointsEarned: fromUnits(points[i] as number, scale),
+      pointsRedeemed: fromUnits(redeemed[i] as number, scale),
     };
   }
-  const grossText = fmt(gross, dp);
+  const grossText = fromUnits(gross, dp);
   return {
     programId: program.id,
     kind: program.kind,
@@ -391,15 +381,15 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
     active: true,
     lines,
     gross: { amount: grossText, currency: c },
-    discountTotal: { amount: fmt(discountTotal, dp), currency: c },
-    pointsMoney: { amount: fmt(moneyTotal, dp), currency: c },
-    total: { amount: discountTotal === 0 && moneyTotal === 0 ? grossText : fmt(gross - discountTotal - moneyTotal, dp), currency: c },
-    spend: { amount: fmt(eligibleAmount, dp), currency: c },
+    discountTotal: { amount: fromUnits(discountTotal, dp), currency: c },
+    pointsMoney: { amount: fromUnits(moneyTotal, dp), currency: c },
+    total: { amount: discountTotal === 0 && moneyTotal === 0 ? grossText : fromUnits(gross - discountTotal - moneyTotal, dp), currency: c },
+    spend: { amount: fromUnits(eligibleAmount, dp), currency: c },
     accumulatedSpend: accumulated === null ? null : { amount: fixed(accumulated, dp), currency: c },
     tier,
-    pointsEarned: fmt(total, scale),
+    pointsEarned: fromUnits(total, scale),
     welcomeBonus: fixed(welcome, scale),
-    pointsRedeemed: fmt(pointsRedeemed, scale),
+    pointsRedeemed: fromUnits(pointsRedeemed, scale),
     expiresAt,
     reward: null,
     stamps: null,
