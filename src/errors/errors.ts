@@ -101,7 +101,7 @@ export class LoyaltyError extends Error {
     super(message);
     this.code = code;
     this.details = Object.freeze({ ...details });
-    Object.defineProperty(this, "name", { value: new.target.kind, configurable: true, writable: true });
+    this.name = new.target.kind;
   }
 
   /** The brand `instanceof` looks for, inherited by every subclass's prototype. */

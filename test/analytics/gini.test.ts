@@ -28,7 +28,7 @@ describe("gini", () => {
     expect(gini(Float64Array.of(1, 2, 3, 4))).toBe(0.25);
   });
   it("rejects a value option that is not a function, naming it", () => {
-    expect(() => gini([{}], { value: {} as never })).toThrow(/gini: value: expected a function reading each item's value, got an object/);
+    expect(() => gini([{}], { value: {} as never })).toThrow(/gini: value: expected a function, got an object/);
   });
   it("rejects negative values and empty input", () => {
     expect(() => gini([1, -1])).toThrow(/1: expected a finite, non-negative number, decimal string or money amount, got -1/);

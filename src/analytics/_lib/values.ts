@@ -64,13 +64,11 @@ export function toNumber(value: unknown, state: { currency: string | undefined }
   let a = value;
   if (typeof value === "object" && value !== null) {
     const { amount, currency } = value as { amount?: unknown; currency?: unknown };
-    a = typeof currency !== "string" ? undefined : typeof amount === "object" && amount !== null ? +String(amount) : typeof amount === "string" ? amount : undefined;
-    if (typeof currency === "string") {
-      if (state.currency !== undefined && state.currency !== currency) throw new CurrencyMismatchError(state.currency, currency, what);
-      state.currency = currency;
-    }
+    if (typeof currency !== "string") return NaN;
+    if ((state.currency ??= currency) !== currency) throw new CurrencyMismatchError(state.currency, currency, what);
+    a = typeof amount === "object" && amount !== null ? +String(amount) : typeof amount === "string" ? amount : NaN;
   }
-  return typeof a === "number" ? a : typeof a === "string" && DECIMAL_PATTERN.test(a) ? +a : Number.NaN;
+  return typeof a === "number" ? a : typeof a === "string" && DECIMAL_PATTERN.test(a) ? +a : NaN;
 }
 
 /** {@link toNumber}, finite or a validation error at `path`. */
@@ -88,7 +86,7 @@ export function valueToNumber(value: unknown, path: readonly (string | number)[]
 export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string, nonNegative: boolean): ReadValues {
   const state = { currency: undefined as string | undefined };
   if (!(typeof input === "object" && input !== null && Symbol.iterator in input)) bad([], `expected values, got ${show(input)}`, what);
-  if (accessor !== undefined && typeof accessor !== "function") bad(["value"], `expected a function reading each item's value, got ${show(accessor)}`, what);
+  if (accessor !== undefined && typeof accessor !== "function") bad(["value"], `expected a function, got ${show(accessor)}`, what);
   // A plain loop into a preallocated array: Float64Array.from with a mapping function is ~10× slower.
   const items: ArrayLike<unknown> = Array.isArray(input) || input instanceof Float64Array ? input : [...(input as Iterable<T>)];
   const n = items.length;
