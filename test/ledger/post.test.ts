@@ -192,6 +192,11 @@ describe("post: bad input", () => {
     expect(() => post({ accountId: "a" } as unknown as Account, { kind: "expire", transactionId: "x", at: day(3) })).toThrow(/account.entries: expected an array/);
   });
 
+  it("rejects a hand-made snapshot whose entries repeat a transactionId, at the first repeat", () => {
+    const broken = { ...account, entries: [...account.entries, ...account.entries], version: 2 * account.entries.length };
+    expect(() => post(broken, { kind: "expire", transactionId: "x", at: day(30) })).toThrow(new RegExp(`account: account.entries.${account.entries.length}.transactionId: expected a transactionId not used by an earlier entry`));
+  });
+
   it("accepts points with the account's scale and writes them with exactly that many decimals", () => {
     const cents = post(openAccount({ accountId: "a", scale: 2 }), { kind: "earn", transactionId: "t", at: day(1), points: "1.5" }).account;
     expect(cents.lots[0]?.points).toBe("1.50");

@@ -40,6 +40,20 @@ describe("replayAccount", () => {
     expect(() => replayAccount([{ kind: "earn", transactionId: "e", at: "2026-02-30T00:00:00.000Z", points: "1" }, entries[0]], { accountId: "a" })).toThrow(LoyaltyValidationError);
   });
 
+  it("reports the first problem in posting order, whether a repeated id or another", () => {
+    const earn = (id: string, d: number) => ({ kind: "earn", transactionId: id, at: day(d), points: "10" });
+    const bad = { kind: "earn", transactionId: "bad", at: day(2), points: "-1" };
+    // Every input has a string id (the ids are indexed up front) ...
+    expect(() => replayAccount([earn("a", 1), earn("b", 2), earn("a", 3), earn("b", 4)], { accountId: "x" })).toThrow(/^replay: 2.transactionId: expected a transactionId not used by an earlier entry, got "a" again$/);
+    expect(() => replayAccount([earn("a", 1), bad, earn("a", 3)], { accountId: "x" })).toThrow(/^replay: 1.points:/);
+    expect(() => replayAccount([earn("a", 1), earn("a", 2), bad], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
+    // ... or one does not (each id is added as its entry is applied): the same answers.
+    expect(() => replayAccount([earn("a", 1), earn("a", 2), { ...bad, transactionId: 7 }], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
+    expect(() => replayAccount([earn("a", 1), { ...bad, transactionId: 7 }, earn("a", 2)], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected/);
+    // An index built up front still finds only earlier entries: a reverse of a later one is not found.
+    expect(() => replayAccount([earn("a", 1), { kind: "reverse", transactionId: "r", at: day(2), reverses: "b" }, earn("b", 3)], { accountId: "x" })).toThrow(/no entry with transactionId "b"/);
+  });
+
   it("rejects bad settings", () => {
     expect(() => replayAccount([], { accountId: "" })).toThrow(/accountId: expected a non-empty accountId/);
     expect(() => replayAccount([], { accountId: "a", scale: 2, negativeLimit: "0.001" })).toThrow(/negativeLimit: expected at most 2 decimal places/);

@@ -30,7 +30,7 @@ import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
-import { idAdd, idGet, idIndex, type IdIndex } from "./ids.js";
+import { idAdd, idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
 import { jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
 
@@ -227,10 +227,11 @@ function stateFromAccount(account: Account): State {
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
   account.entries.forEach((e, i) => {
     // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
-    const entry = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
-    if (!addId(state, entry.transactionId)) notAnAccount(["entries", i, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(entry.transactionId)} again`);
-    state.entries[state.count++] = entry;
+    state.entries[i] = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
   });
+  state.count = account.entries.length;
+  const repeat = idAddAll(state.index, state.entries, state.count);
+  if (repeat >= 0) notAnAccount(["entries", repeat, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(state.entries[repeat]?.transactionId)} again`);
   const creator = (id: string, path: Path): number => {
     const pos = idGet(state.index, id);
     if (pos < 0) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
@@ -834,6 +835,10 @@ interface RunOptions {
   readonly wrapErrors?: boolean;
 }
 
+function hasStringId(input: unknown): boolean {
+  return typeof input === "object" && input !== null && typeof (input as { transactionId?: unknown }).transactionId === "string";
+}
+
 function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
   const state = emptyState(settings, inputs.length);
   const stored = storedEntryChecker(settings.scale);
@@ -842,6 +847,9 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
   const onEntry = options.onEntry;
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
+  // When every input carries a string transactionId (as every valid one does), all are indexed up
+  // front, which finds the first repeated one too; otherwise each is added as it is applied.
+  const repeat = inputs.every(hasStringId) ? idAddAll(state.index, inputs as readonly { transactionId: string }[]) : undefined;
   let i = 0;
   try {
     for (; i < inputs.length; i++) {
@@ -855,7 +863,7 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
         instant.units = undefined;
       }
       if (instant.ms > untilMs) break;
-      if (!addId(state, e.transactionId)) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
+      if (repeat === undefined ? !addId(state, e.transactionId) : i === repeat) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
       if (onEntry === undefined) applyEntry(state, e, instant, where);
       else onEntry(state, e, () => applyEntry(state, e, instant, where)); // called at once, before `instant` is reused
     }

@@ -62,6 +62,80 @@ export function idAdd(index: IdIndex, id: string): number {
   return position;
 }
 
+/**
+ * Adds the ids of the first `n` items at the next `n` positions in one go and returns the index in
+ * `items` of the first one whose id repeats an earlier one (in the index or in `items`), or -1; a
+ * repeated id is not added. The positions are then taken, as if each had been added in turn
+ * with {@link idAdd}.
+ *
+ * Adding a million ids in posting order writes to a million scattered slots: with the rest of a
+ * replay competing for the cache, those misses cost more than the rest of the indexing. Here the
+ * positions are first sorted by home slot (a stable LSD radix sort, 11 bits a pass, over compact
+ * typed arrays) and then inserted in slot order, so the writes sweep the table once. Stability keeps
+ * the positions of one id in order, so the first occurrence is the one added.
+ */
+export function idAddAll(index: IdIndex, items: readonly { readonly transactionId: string }[], n = items.length): number {
+  while (2 * (index.size + n) > index.mask + 1) grow(index);
+  const { table, mask } = index;
+  const hashes = new Int32Array(n);
+  let keys = new Int32Array(n);
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = hashOf(items[i]?.transactionId ?? "");
+    hashes[i] = h;
+    keys[i] = h & mask;
+    order[i] = i;
+  }
+  const slotBits = 31 - Math.clz32(mask + 1);
+  let nextKeys = new Int32Array(n);
+  let nextOrder = new Int32Array(n);
+  const counts = new Int32Array(2049);
+  for (let shift = 0; shift < slotBits; shift += 11) {
+    counts.fill(0);
+    for (let k = 0; k < n; k++) {
+      const d = (((keys[k] ?? 0) >>> shift) & 2047) + 1;
+      counts[d] = (counts[d] ?? 0) + 1;
+    }
+    for (let d = 1; d <= 2048; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
+    for (let k = 0; k < n; k++) {
+      const key = keys[k] ?? 0;
+      const d = (key >>> shift) & 2047;
+      const to = counts[d] ?? 0;
+      counts[d] = to + 1;
+      nextKeys[to] = key;
+      nextOrder[to] = order[k] as number;
+    }
+    [keys, nextKeys] = [nextKeys, keys];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  let repeat = -1;
+  const base = index.size;
+  const idOf = (p: number): string | undefined => (p <= base ? index.entries[p - 1] : items[p - 1 - base])?.transactionId;
+  for (let k = 0; k < n; k++) {
+    const i = order[k] ?? 0;
+    const h = hashes[i] ?? 0;
+    let s = keys[k] ?? 0;
+    let seen = false;
+    for (;;) {
+      const p = table[2 * s + 1] ?? 0;
+      if (p === 0) break;
+      if (table[2 * s] === h && idOf(p) === items[i]?.transactionId) {
+        seen = true;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+    if (seen) {
+      if (repeat < 0 || i < repeat) repeat = i;
+      continue;
+    }
+    table[2 * s] = h;
+    table[2 * s + 1] = base + i + 1;
+  }
+  index.size = base + n;
+  return repeat;
+}
+
 /** Doubles the slot count, re-placing every pair by its stored hash (no id is read again). */
 function grow(index: IdIndex): void {
   const old = index.table;
