@@ -41,17 +41,17 @@ describe("replayAccount", () => {
   });
 
   it("reports the first problem in posting order, whether a repeated id or another", () => {
-    const earn = (id: string, d: number) => ({ kind: "earn", transactionId: id, at: day(d), points: "10" });
-    const bad = { kind: "earn", transactionId: "bad", at: day(2), points: "-1" };
+    const earn = (id: string, d: number) => ({ kind: "earn" as const, transactionId: id, at: day(d), points: "10" });
+    const bad = { kind: "earn" as const, transactionId: "bad", at: day(2), points: "-1" };
     // Every input has a string id (the ids are indexed up front) ...
     expect(() => replayAccount([earn("a", 1), earn("b", 2), earn("a", 3), earn("b", 4)], { accountId: "x" })).toThrow(/^replay: 2.transactionId: expected a transactionId not used by an earlier entry, got "a" again$/);
     expect(() => replayAccount([earn("a", 1), bad, earn("a", 3)], { accountId: "x" })).toThrow(/^replay: 1.points:/);
     expect(() => replayAccount([earn("a", 1), earn("a", 2), bad], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
     // ... or one does not (each id is added as its entry is applied): the same answers.
-    expect(() => replayAccount([earn("a", 1), earn("a", 2), { ...bad, transactionId: 7 }], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
-    expect(() => replayAccount([earn("a", 1), { ...bad, transactionId: 7 }, earn("a", 2)], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected/);
+    expect(() => replayAccount([earn("a", 1), earn("a", 2), { ...bad, transactionId: 7 as unknown as string }], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
+    expect(() => replayAccount([earn("a", 1), { ...bad, transactionId: 7 as unknown as string }, earn("a", 2)], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected/);
     // An index built up front still finds only earlier entries: a reverse of a later one is not found.
-    expect(() => replayAccount([earn("a", 1), { kind: "reverse", transactionId: "r", at: day(2), reverses: "b" }, earn("b", 3)], { accountId: "x" })).toThrow(/no entry with transactionId "b"/);
+    expect(() => replayAccount([earn("a", 1), { kind: "reverse" as const, transactionId: "r", at: day(2), reverses: "b" }, earn("b", 3)], { accountId: "x" })).toThrow(/no entry with transactionId "b"/);
   });
 
   it("rejects bad settings", () => {

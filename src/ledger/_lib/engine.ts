@@ -79,21 +79,29 @@ interface HoldS {
   src: Hold | undefined;
 }
 
+/**
+ * Points taken from one lot. Like {@link DebitS} it has the keys of its stored form, `{ lotId,
+ * points }`, but holds the lot itself under `lotId` while it is worked on (giving points back must
+ * reach the lot without a lookup); {@link toAccount} writes the lot's id over it.
+ */
 interface Alloc {
-  readonly lot: LotS;
+  lotId: LotS;
   points: Units;
 }
 
+/**
+ * A debit being worked on. It has exactly the keys of a stored {@link Debit}, in the same order,
+ * holding units instead of decimal strings: {@link toAccount} writes the strings into it and
+ * freezes it (and its lots) in place, so a replay allocates no second object per debit.
+ */
 interface DebitS {
-  readonly node: "debit";
   /** The transactionId of the entry that took the points (redeem, capture, negative adjust, or a reverse's shortfall). */
   readonly transactionId: string;
   points: Units;
   /** Replaced (not pushed to) when empty: a one-element literal is ~60 bytes smaller than an empty array grown by push, and most debits take from one lot. */
-  allocs: Alloc[];
+  lots: Alloc[];
   deficit: Units;
   reversed: Units;
-  src: Debit | undefined;
 }
 
 /** A change of the available balance that no entry caused: a lot lapsing or a hold timing out. */
@@ -117,7 +125,7 @@ export interface State {
    * count is known (a holey array reads undefined where nothing was created): growing a
    * million-slot array by push costs more than all the writes.
    */
-  readonly nodes: (LotS | DebitS | undefined)[];
+  readonly nodes: (LotS | DebitS | Debit | undefined)[];
   /** Lots in creation order (0 to lotCount − 1); an entry creates at most one, so sized like `entries`. */
   readonly lots: LotS[];
   lotCount: number;
@@ -129,8 +137,11 @@ export interface State {
   /** Open holds with a timeout, keyed by (timeoutMs, seq). */
   readonly timeouts: KeyedHeap<HoldS>;
   holdSeq: number;
-  /** Debits in creation order (0 to debitCount − 1), sized like `entries`. */
-  readonly debits: DebitS[];
+  /**
+   * Debits in creation order (0 to debitCount − 1), sized like `entries`: working ones, and the
+   * frozen ones of the snapshot a post started from, until a reverse changes one ({@link thaw}).
+   */
+  readonly debits: (DebitS | Debit)[];
   debitCount: number;
   deficit: Units;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
@@ -158,7 +169,7 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     holds: new Map(),
     timeouts: keyedHeap(0),
     holdSeq: 0,
-    debits: new Array<DebitS>(expectedEntries),
+    debits: new Array<DebitS | Debit>(expectedEntries),
     debitCount: 0,
     deficit: 0,
     onTimeEvent: undefined,
@@ -273,8 +284,8 @@ function stateFromAccount(account: Account): State {
     list.map((a, j) => {
       const pos = idGet(state.index, a.lotId);
       const lot = pos < 0 ? undefined : state.nodes[pos];
-      if (lot === undefined || lot.node !== "lot") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
-      return { lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
+      if (lot === undefined || !isLot(lot)) notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+      return { lotId: lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
     });
   account.holds.forEach((h, i) => {
     const p: Path = ["holds", i];
@@ -292,7 +303,7 @@ function stateFromAccount(account: Account): State {
       timeoutMs,
       seq: i,
       active: timeoutMs > state.nowMs,
-      debit: { node: "debit", transactionId: h.holdId, points, allocs: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0, src: undefined },
+      debit: { transactionId: h.holdId, points, lots: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0 },
       src: Object.isFrozen(h) && Object.isFrozen(h.lots) ? h : undefined,
     };
     state.holds.set(hold.holdId, hold);
@@ -303,16 +314,16 @@ function stateFromAccount(account: Account): State {
     const p: Path = ["debits", i];
     const pos = creator(d.transactionId, [...p, "transactionId"]);
     const debit: DebitS = {
-      node: "debit",
       transactionId: d.transactionId,
       points: unitsOf(d.points, scale, [...p, "points"]),
-      allocs: allocsOf(d.lots, p),
+      lots: allocsOf(d.lots, p),
       deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
       reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
-      src: Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined,
     };
-    state.debits[state.debitCount++] = debit;
-    state.nodes[pos] = debit;
+    // A frozen debit (with frozen lots) is kept as it is, checked above, until a reverse changes it.
+    const node = Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : debit;
+    state.debits[state.debitCount++] = node;
+    state.nodes[pos] = node;
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
   return state;
@@ -338,25 +349,32 @@ export function toAccount(state: State): Account {
         : { lotId: l.lotId, at: l.at, expiresAt: l.expiresAt, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) };
     return Object.freeze(lot);
   });
-  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] => Object.freeze(allocs.map((a) => Object.freeze({ lotId: a.lot.lotId, points: f(a.points) }))) as Debit["lots"];
+  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] => Object.freeze(allocs.map((a) => Object.freeze({ lotId: a.lotId.lotId, points: f(a.points) }))) as Debit["lots"];
   const holds = [...state.holds.values()].map((h): Hold => {
     if (h.src !== undefined) return h.src;
-    const hold: Hold = { holdId: h.holdId, at: h.at, points: f(h.points), lots: allocsOut(h.debit.allocs), deficit: f(h.debit.deficit) };
+    const hold: Hold = { holdId: h.holdId, at: h.at, points: f(h.points), lots: allocsOut(h.debit.lots), deficit: f(h.debit.deficit) };
     if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
     return Object.freeze(hold);
   });
   state.entries.length = state.count;
-  const debits = state.debits.map(
-    (d): Debit =>
-      d.src ??
-      Object.freeze({
-        transactionId: d.transactionId,
-        points: f(d.points),
-        lots: allocsOut(d.allocs),
-        deficit: f(d.deficit),
-        reversed: f(d.reversed),
-      }),
-  );
+  // Working debits become their stored form in place: decimal strings written over the units, then
+  // frozen (this state is discarded after this call). Frozen ones are the input snapshot's, unchanged.
+  const debits = state.debits;
+  for (let k = 0; k < debits.length; k++) {
+    const d = debits[k] as DebitS | Debit; // k < debitCount: present
+    if (Object.isFrozen(d)) continue;
+    const out = d as unknown as { points: string | Units; lots: { lotId: string | LotS; points: string | Units }[]; deficit: string | Units; reversed: string | Units };
+    for (const a of out.lots) {
+      a.lotId = (a.lotId as LotS).lotId;
+      a.points = f(a.points as Units);
+      Object.freeze(a);
+    }
+    out.points = f(out.points as Units);
+    out.deficit = f(out.deficit as Units);
+    out.reversed = f(out.reversed as Units);
+    Object.freeze(out.lots);
+    Object.freeze(out);
+  }
   return Object.freeze({
     accountId,
     ...(currency === undefined ? {} : { currency }),
@@ -439,6 +457,30 @@ function ensureAvailable(state: State, need: Units): void {
 // ---------------------------------------------------------------------------------------------
 // Lots and debits
 
+function isLot(node: LotS | DebitS | Debit): node is LotS {
+  return "node" in node;
+}
+
+/**
+ * The working form of a debit about to change: a frozen one from the snapshot a post started from
+ * is replaced (in `nodes` at `pos` and in `debits`) by a mutable copy in units.
+ */
+function thaw(state: State, debit: DebitS | Debit, pos: number): DebitS {
+  if (!Object.isFrozen(debit)) return debit as DebitS;
+  const { scale } = state.settings;
+  const d = debit as Debit;
+  const working: DebitS = {
+    transactionId: d.transactionId,
+    points: unitsOf(d.points, scale, ["points"]),
+    lots: d.lots.map((a) => ({ lotId: state.nodes[idGet(state.index, a.lotId)] as LotS, points: unitsOf(a.points, scale, ["points"]) })), // checked by stateFromAccount
+    deficit: unitsOf(d.deficit, scale, ["deficit"]),
+    reversed: unitsOf(d.reversed, scale, ["reversed"]),
+  };
+  state.nodes[pos] = working;
+  state.debits[state.debits.lastIndexOf(d, state.debitCount - 1)] = working;
+  return working;
+}
+
 function touch(lot: LotS): void {
   lot.src = undefined;
 }
@@ -503,7 +545,7 @@ function takeFrom(state: State, lot: LotS, amount: Units): void {
 
 /** A new debit for the entry being applied. */
 function newDebit(state: State, entry: Entry): DebitS {
-  const debit: DebitS = { node: "debit", transactionId: entry.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
+  const debit: DebitS = { transactionId: entry.transactionId, points: 0, lots: [], deficit: 0, reversed: 0 };
   state.debits[state.debitCount++] = debit;
   state.nodes[state.count] = debit;
   return debit;
@@ -528,10 +570,10 @@ function consume(state: State, amount: Units, debit: DebitS): void {
     lot.consumed = add(lot.consumed, take);
     state.live = sub(state.live, take);
     need = sub(need, take);
-    const last = debit.allocs[debit.allocs.length - 1];
-    if (last !== undefined && last.lot === lot) last.points = add(last.points, take);
-    else if (last === undefined) debit.allocs = [{ lot, points: take }];
-    else debit.allocs.push({ lot, points: take });
+    const last = debit.lots[debit.lots.length - 1];
+    if (last !== undefined && last.lotId === lot) last.points = add(last.points, take);
+    else if (last === undefined) debit.lots = [{ lotId: lot, points: take }];
+    else debit.lots.push({ lotId: lot, points: take });
     if (lot.remaining === 0) {
       keyedPop(heap);
       lot.inHeap = false;
@@ -643,7 +685,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
       const p = units ?? pts(state, e.points);
       ensureAvailable(state, p);
       const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(untilMs) ? instantMs(e.timeoutAt) : untilMs;
-      const debit: DebitS = { node: "debit", transactionId: e.transactionId, points: 0, allocs: [], deficit: 0, reversed: 0, src: undefined };
+      const debit: DebitS = { transactionId: e.transactionId, points: 0, lots: [], deficit: 0, reversed: 0 };
       consume(state, p, debit);
       // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
       const hold: HoldS = { holdId: e.transactionId, entry: e, pos: state.count, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
@@ -665,7 +707,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
       const debit = newDebit(state, e);
       debit.points = p;
       debit.deficit = hold.debit.deficit;
-      debit.allocs = hold.debit.allocs.map((a) => ({ lot: a.lot, points: a.points }));
+      debit.lots = hold.debit.lots.map((a) => ({ lotId: a.lotId, points: a.points }));
       break;
     }
     case "release": {
@@ -688,9 +730,10 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
   if (target === undefined) {
     throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
   }
-  const node = state.nodes[positionOf(state, target.transactionId)];
-  const lot = node !== undefined && "node" in node && node.node === "lot" ? node : undefined;
-  const debit = node !== undefined && "node" in node && node.node === "debit" ? node : undefined;
+  const pos = positionOf(state, target.transactionId);
+  const node = state.nodes[pos];
+  const lot = node !== undefined && isLot(node) ? node : undefined;
+  const debit = node === undefined || isLot(node) ? undefined : thaw(state, node, pos);
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
@@ -744,7 +787,6 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot
 
 /** Gives `r` points of a debit back (see {@link restore}) and counts them as reversed. */
 function reverseDebit(state: State, e: Extract<Entry, { kind: "reverse" }>, debit: DebitS, r: Units): void {
-  debit.src = undefined;
   debit.reversed = add(debit.reversed, r);
   restore(state, debit, r, e, state.count, e.at);
 }
@@ -765,15 +807,16 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
     if (fromDeficit > cut) createLot(state, credit, creditPos, undefined, sub(fromDeficit, cut), at);
   }
   while (rest > 0) {
-    const alloc = debit.allocs[debit.allocs.length - 1];
+    const alloc = debit.lots[debit.lots.length - 1];
     if (alloc === undefined) break;
     const give = minU(rest, alloc.points);
     alloc.points = sub(alloc.points, give);
     rest = sub(rest, give);
-    if (alloc.points === 0) debit.allocs.pop();
-    touch(alloc.lot);
-    alloc.lot.consumed = sub(alloc.lot.consumed, give);
-    addBack(state, alloc.lot, give);
+    if (alloc.points === 0) debit.lots.pop();
+    const lot = alloc.lotId;
+    touch(lot);
+    lot.consumed = sub(lot.consumed, give);
+    addBack(state, lot, give);
   }
 }
 
