@@ -43,23 +43,25 @@ export interface Settings {
   readonly negativeLimit: Units;
 }
 
+/**
+ * A lot being worked on. It has exactly the keys of a stored {@link Lot}, in the same order
+ * (`expiresAt` only when it has one), holding units instead of decimal strings: {@link toAccount}
+ * writes the strings into it and freezes it in place, so a replay allocates one object per lot, not
+ * two. What only the engine needs (expiry in epoch ms, heap membership, the snapshot object it came
+ * from) sits beside it in {@link State}, by its `seq` (creation index), and the engine refers to
+ * lots by seq throughout.
+ */
 interface LotS {
-  readonly node: "lot";
   /** The transactionId of the entry that created the lot (earn, positive adjust, or a credit paying points back). */
   readonly lotId: string;
   readonly at: string;
-  readonly expiresAt: string | undefined;
-  readonly expMs: number;
-  readonly seq: number;
+  readonly expiresAt?: string;
   readonly points: Units;
   remaining: Units;
   consumed: Units;
   expired: Units;
   reversed: Units;
   clawedBack: Units;
-  inHeap: boolean;
-  /** The unchanged snapshot object this state came from, reused on output; cleared on change. */
-  src: Lot | undefined;
 }
 
 interface HoldS {
@@ -81,11 +83,11 @@ interface HoldS {
 
 /**
  * Points taken from one lot. Like {@link DebitS} it has the keys of its stored form, `{ lotId,
- * points }`, but holds the lot itself under `lotId` while it is worked on (giving points back must
+ * points }`, but holds the lot's seq under `lotId` while it is worked on (giving points back must
  * reach the lot without a lookup); {@link toAccount} writes the lot's id over it.
  */
 interface Alloc {
-  lotId: LotS;
+  lotId: number;
   points: Units;
 }
 
@@ -125,13 +127,20 @@ export interface State {
    * count is known (a holey array reads undefined where nothing was created): growing a
    * million-slot array by push costs more than all the writes.
    */
-  readonly nodes: (LotS | DebitS | Debit | undefined)[];
-  /** Lots in creation order (0 to lotCount − 1); an entry creates at most one, so sized like `entries`. */
+  readonly nodes: (number | DebitS | Debit | undefined)[];
+  /** Lots by seq, in creation order (0 to lotCount − 1); an entry creates at most one, so sized like `entries`. */
   readonly lots: LotS[];
   lotCount: number;
-  /** Lots with points left and not past expiry (or not yet found empty), keyed by (expMs, seq). */
-  readonly heap: KeyedHeap<LotS>;
-  readonly lapsed: Set<LotS>;
+  /** By lot seq: epoch ms of its expiry (+Infinity for none). */
+  readonly lotExpMs: number[];
+  /** By lot seq: whether it is in `heap`. */
+  readonly lotInHeap: boolean[];
+  /** By lot seq: the unchanged snapshot object the lot came from, reused on output; cleared on change. Empty in a replay. */
+  readonly lotSrc: (Lot | undefined)[];
+  /** Seqs of the lots with points left and not past expiry (or not yet found empty), keyed by (expiry, seq). */
+  readonly heap: KeyedHeap<number>;
+  /** Seqs of the lots past expiry with points left, until an expire entry sweeps them. */
+  readonly lapsed: Set<number>;
   live: Units;
   readonly holds: Map<string, HoldS>;
   /** Open holds with a timeout, keyed by (timeoutMs, seq). */
@@ -147,7 +156,6 @@ export interface State {
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
 }
 
-const lotBefore = (a: LotS, b: LotS): boolean => a.expMs < b.expMs || (a.expMs === b.expMs && a.seq < b.seq);
 
 // ---------------------------------------------------------------------------------------------
 // Settings and snapshots
@@ -160,9 +168,12 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     entries,
     count: 0,
     index: idIndex(entries, expectedEntries),
-    nodes: new Array<LotS | DebitS | undefined>(expectedEntries),
+    nodes: new Array<number | DebitS | Debit | undefined>(expectedEntries),
     lots: new Array<LotS>(expectedEntries),
     lotCount: 0,
+    lotExpMs: [],
+    lotInHeap: [],
+    lotSrc: [],
     heap: keyedHeap(expectedEntries),
     lapsed: new Set(),
     live: 0,
@@ -252,40 +263,38 @@ function stateFromAccount(account: Account): State {
   account.lots.forEach((l, i) => {
     const p: Path = ["lots", i];
     const pos = creator(l.lotId, [...p, "lotId"]);
-    const lot: LotS = {
-      node: "lot",
-      lotId: l.lotId,
-      at: l.at,
-      expiresAt: l.expiresAt,
-      expMs: l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]),
-      seq: i,
+    const expMs = l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]);
+    const numbers = {
       points: unitsOf(l.points, scale, [...p, "points"]),
       remaining: unitsOf(l.remaining, scale, [...p, "remaining"]),
       consumed: unitsOf(l.consumed, scale, [...p, "consumed"]),
       expired: unitsOf(l.expired, scale, [...p, "expired"]),
       reversed: unitsOf(l.reversed, scale, [...p, "reversed"]),
       clawedBack: unitsOf(l.clawedBack, scale, [...p, "clawedBack"]),
-      inHeap: false,
-      src: Object.isFrozen(l) ? l : undefined,
     };
-    state.lots[state.lotCount++] = lot;
-    state.nodes[pos] = lot;
+    const lot: LotS = l.expiresAt === undefined ? { lotId: l.lotId, at: l.at, ...numbers } : { lotId: l.lotId, at: l.at, expiresAt: l.expiresAt, ...numbers };
+    const seq = state.lotCount++;
+    state.lots[seq] = lot;
+    state.lotExpMs[seq] = expMs;
+    state.lotInHeap[seq] = false;
+    state.lotSrc[seq] = Object.isFrozen(l) ? l : undefined;
+    state.nodes[pos] = seq;
     if (lot.remaining > 0) {
-      if (lot.expMs > state.nowMs) {
+      if (expMs > state.nowMs) {
         state.live = add(state.live, lot.remaining);
-        lot.inHeap = true;
-        keyedPush(state.heap, lot, lot.expMs, lot.seq);
+        state.lotInHeap[seq] = true;
+        keyedPush(state.heap, seq, expMs, seq);
       } else {
-        state.lapsed.add(lot);
+        state.lapsed.add(seq);
       }
     }
   });
   const allocsOf = (list: readonly { lotId: string; points: string }[], p: Path): Alloc[] =>
     list.map((a, j) => {
       const pos = idGet(state.index, a.lotId);
-      const lot = pos < 0 ? undefined : state.nodes[pos];
-      if (lot === undefined || !isLot(lot)) notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
-      return { lotId: lot, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
+      const seq = pos < 0 ? undefined : state.nodes[pos];
+      if (typeof seq !== "number") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+      return { lotId: seq, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
     });
   account.holds.forEach((h, i) => {
     const p: Path = ["holds", i];
@@ -341,15 +350,9 @@ export function toAccount(state: State): Account {
   };
   state.lots.length = state.lotCount;
   state.debits.length = state.debitCount;
-  const lots = state.lots.map((l): Lot => {
-    if (l.src !== undefined) return l.src;
-    const lot: Lot =
-      l.expiresAt === undefined
-        ? { lotId: l.lotId, at: l.at, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) }
-        : { lotId: l.lotId, at: l.at, expiresAt: l.expiresAt, points: f(l.points), remaining: f(l.remaining), consumed: f(l.consumed), expired: f(l.expired), reversed: f(l.reversed), clawedBack: f(l.clawedBack) };
-    return Object.freeze(lot);
-  });
-  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] => Object.freeze(allocs.map((a) => Object.freeze({ lotId: a.lotId.lotId, points: f(a.points) }))) as Debit["lots"];
+  const lots = state.lots;
+  const lotIdOf = (seq: number): string => (lots[seq] as LotS).lotId; // allocs hold seqs of lots: present
+  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] => Object.freeze(allocs.map((a) => Object.freeze({ lotId: lotIdOf(a.lotId), points: f(a.points) }))) as Debit["lots"];
   const holds = [...state.holds.values()].map((h): Hold => {
     if (h.src !== undefined) return h.src;
     const hold: Hold = { holdId: h.holdId, at: h.at, points: f(h.points), lots: allocsOut(h.debit.lots), deficit: f(h.debit.deficit) };
@@ -363,9 +366,9 @@ export function toAccount(state: State): Account {
   for (let k = 0; k < debits.length; k++) {
     const d = debits[k] as DebitS | Debit; // k < debitCount: present
     if (Object.isFrozen(d)) continue;
-    const out = d as unknown as { points: string | Units; lots: { lotId: string | LotS; points: string | Units }[]; deficit: string | Units; reversed: string | Units };
+    const out = d as unknown as { points: string | Units; lots: { lotId: string | number; points: string | Units }[]; deficit: string | Units; reversed: string | Units };
     for (const a of out.lots) {
-      a.lotId = (a.lotId as LotS).lotId;
+      a.lotId = lotIdOf(a.lotId as number);
       a.points = f(a.points as Units);
       Object.freeze(a);
     }
@@ -373,6 +376,22 @@ export function toAccount(state: State): Account {
     out.deficit = f(out.deficit as Units);
     out.reversed = f(out.reversed as Units);
     Object.freeze(out.lots);
+    Object.freeze(out);
+  }
+  // Lots likewise, after the debits have read their ids; an unchanged snapshot lot is put back.
+  for (let k = 0; k < lots.length; k++) {
+    const src = state.lotSrc[k];
+    if (src !== undefined) {
+      lots[k] = src as unknown as LotS;
+      continue;
+    }
+    const out = lots[k] as unknown as Record<"points" | "remaining" | "consumed" | "expired" | "reversed" | "clawedBack", string | Units>; // k < lotCount: present
+    out.points = f(out.points as Units);
+    out.remaining = f(out.remaining as Units);
+    out.consumed = f(out.consumed as Units);
+    out.expired = f(out.expired as Units);
+    out.reversed = f(out.reversed as Units);
+    out.clawedBack = f(out.clawedBack as Units);
     Object.freeze(out);
   }
   return Object.freeze({
@@ -384,7 +403,7 @@ export function toAccount(state: State): Account {
     // The working state is discarded after this call (every caller writes it out last), so its
     // entries array is cut to the entries applied and frozen in place rather than copied.
     entries: Object.freeze(state.entries) as Entry[],
-    lots: Object.freeze(lots) as Lot[],
+    lots: Object.freeze(lots) as unknown as Lot[],
     holds: Object.freeze(holds) as Hold[],
     debits: Object.freeze(debits) as Debit[],
     deficit: f(state.deficit),
@@ -402,17 +421,19 @@ function available(state: State): Units {
 function advance(state: State, ms: number): void {
   const { heap, timeouts } = state;
   for (;;) {
-    const lot = keyedTop(heap);
+    const seq = keyedTop(heap);
+    const lotMs = keyedTopFirst(heap);
     const hold = keyedTop(timeouts);
-    const lotDue = lot !== undefined && lot.expMs <= ms;
+    const lotDue = seq !== undefined && lotMs <= ms;
     const holdDue = hold !== undefined && hold.timeoutMs <= ms;
-    if (lotDue && (!holdDue || lot.expMs <= hold.timeoutMs)) {
+    if (lotDue && (!holdDue || lotMs <= hold.timeoutMs)) {
       keyedPop(heap);
-      state.nowMs = Math.max(state.nowMs, lot.expMs);
-      lot.inHeap = false;
+      state.nowMs = Math.max(state.nowMs, lotMs);
+      state.lotInHeap[seq] = false;
+      const lot = state.lots[seq] as LotS; // seqs in the heap are lots: present
       if (lot.remaining > 0) {
         state.live = sub(state.live, lot.remaining);
-        state.lapsed.add(lot);
+        state.lapsed.add(seq);
         // lot.expiresAt is defined: a lot without expiry has expMs = +Infinity and is never due.
         state.onTimeEvent?.({ kind: "lapse", at: lot.expiresAt ?? "", id: lot.lotId, change: neg(lot.remaining) });
       }
@@ -457,10 +478,6 @@ function ensureAvailable(state: State, need: Units): void {
 // ---------------------------------------------------------------------------------------------
 // Lots and debits
 
-function isLot(node: LotS | DebitS | Debit): node is LotS {
-  return "node" in node;
-}
-
 /**
  * The working form of a debit about to change: a frozen one from the snapshot a post started from
  * is replaced (in `nodes` at `pos` and in `debits`) by a mutable copy in units.
@@ -472,7 +489,7 @@ function thaw(state: State, debit: DebitS | Debit, pos: number): DebitS {
   const working: DebitS = {
     transactionId: d.transactionId,
     points: unitsOf(d.points, scale, ["points"]),
-    lots: d.lots.map((a) => ({ lotId: state.nodes[idGet(state.index, a.lotId)] as LotS, points: unitsOf(a.points, scale, ["points"]) })), // checked by stateFromAccount
+    lots: d.lots.map((a) => ({ lotId: state.nodes[idGet(state.index, a.lotId)] as number, points: unitsOf(a.points, scale, ["points"]) })), // checked by stateFromAccount
     deficit: unitsOf(d.deficit, scale, ["deficit"]),
     reversed: unitsOf(d.reversed, scale, ["reversed"]),
   };
@@ -481,8 +498,9 @@ function thaw(state: State, debit: DebitS | Debit, pos: number): DebitS {
   return working;
 }
 
-function touch(lot: LotS): void {
-  lot.src = undefined;
+/** Marks a lot changed, so it is written out rather than its snapshot object reused. */
+function touch(state: State, seq: number): void {
+  if (state.lotSrc[seq] !== undefined) state.lotSrc[seq] = undefined;
 }
 
 /**
@@ -493,51 +511,46 @@ function createLot(state: State, entry: Entry, pos: number, expiresAt: string | 
   const repay = minU(points, state.deficit);
   state.deficit = sub(state.deficit, repay);
   const lotId = entry.transactionId;
-  const lot: LotS = {
-    node: "lot",
-    lotId,
-    at,
-    expiresAt,
-    expMs: expiresAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(knownExpMs) ? instantMs(expiresAt) : knownExpMs,
-    seq: state.lotCount,
-    points,
-    remaining: repay === 0 ? points : sub(points, repay),
-    consumed: repay,
-    expired: 0,
-    reversed: 0,
-    clawedBack: 0,
-    inHeap: false,
-    src: undefined,
-  };
-  state.lots[state.lotCount++] = lot;
-  state.nodes[pos] = lot;
-  if (lot.remaining > 0) {
+  const remaining = repay === 0 ? points : sub(points, repay);
+  const lot: LotS =
+    expiresAt === undefined
+      ? { lotId, at, points, remaining, consumed: repay, expired: 0, reversed: 0, clawedBack: 0 }
+      : { lotId, at, expiresAt, points, remaining, consumed: repay, expired: 0, reversed: 0, clawedBack: 0 };
+  const expMs = expiresAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(knownExpMs) ? instantMs(expiresAt) : knownExpMs;
+  const seq = state.lotCount++;
+  state.lots[seq] = lot;
+  state.lotExpMs[seq] = expMs;
+  state.lotInHeap[seq] = remaining > 0;
+  state.nodes[pos] = seq;
+  if (remaining > 0) {
     // A new lot is never past its expiry (expiresAt > at), except a credit lot, which has none.
-    state.live = add(state.live, lot.remaining);
-    lot.inHeap = true;
-    keyedPush(state.heap, lot, lot.expMs, lot.seq);
+    state.live = add(state.live, remaining);
+    keyedPush(state.heap, seq, expMs, seq);
   }
 }
 
 /** Puts `amount` points back into a lot. */
-function addBack(state: State, lot: LotS, amount: Units): void {
+function addBack(state: State, seq: number, amount: Units): void {
+  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  const expMs = state.lotExpMs[seq] as number;
   lot.remaining = add(lot.remaining, amount);
-  if (lot.expMs <= state.nowMs) {
-    state.lapsed.add(lot);
+  if (expMs <= state.nowMs) {
+    state.lapsed.add(seq);
   } else {
     state.live = add(state.live, amount);
-    if (!lot.inHeap) {
-      lot.inHeap = true;
-      keyedPush(state.heap, lot, lot.expMs, lot.seq);
+    if (state.lotInHeap[seq] !== true) {
+      state.lotInHeap[seq] = true;
+      keyedPush(state.heap, seq, expMs, seq);
     }
   }
 }
 
 /** Takes `amount` out of one lot's remaining points (the lot stays in the heap; empty lots are skipped lazily). */
-function takeFrom(state: State, lot: LotS, amount: Units): void {
+function takeFrom(state: State, seq: number, amount: Units): void {
+  const lot = state.lots[seq] as LotS; // seq of a lot: present
   lot.remaining = sub(lot.remaining, amount);
-  if (lot.expMs <= state.nowMs) {
-    if (lot.remaining === 0) state.lapsed.delete(lot);
+  if ((state.lotExpMs[seq] as number) <= state.nowMs) {
+    if (lot.remaining === 0) state.lapsed.delete(seq);
   } else {
     state.live = sub(state.live, amount);
   }
@@ -557,26 +570,27 @@ function consume(state: State, amount: Units, debit: DebitS): void {
   let need = amount;
   const heap = state.heap;
   while (need > 0) {
-    const lot = keyedTop(heap);
-    if (lot === undefined) break;
+    const seq = keyedTop(heap);
+    if (seq === undefined) break;
+    const lot = state.lots[seq] as LotS; // seqs in the heap are lots: present
     if (lot.remaining === 0) {
       keyedPop(heap);
-      lot.inHeap = false;
+      state.lotInHeap[seq] = false;
       continue;
     }
     const take = minU(need, lot.remaining);
-    touch(lot);
+    touch(state, seq);
     lot.remaining = sub(lot.remaining, take);
     lot.consumed = add(lot.consumed, take);
     state.live = sub(state.live, take);
     need = sub(need, take);
     const last = debit.lots[debit.lots.length - 1];
-    if (last !== undefined && last.lotId === lot) last.points = add(last.points, take);
-    else if (last === undefined) debit.lots = [{ lotId: lot, points: take }];
-    else debit.lots.push({ lotId: lot, points: take });
+    if (last !== undefined && last.lotId === seq) last.points = add(last.points, take);
+    else if (last === undefined) debit.lots = [{ lotId: seq, points: take }];
+    else debit.lots.push({ lotId: seq, points: take });
     if (lot.remaining === 0) {
       keyedPop(heap);
-      lot.inHeap = false;
+      state.lotInHeap[seq] = false;
     }
   }
   if (need > 0) {
@@ -661,8 +675,9 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
       break;
     }
     case "expire":
-      for (const lot of state.lapsed) {
-        touch(lot);
+      for (const seq of state.lapsed) {
+        touch(state, seq);
+        const lot = state.lots[seq] as LotS; // seq of a lot: present
         lot.expired = add(lot.expired, lot.remaining);
         lot.remaining = 0;
       }
@@ -732,8 +747,9 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
   }
   const pos = positionOf(state, target.transactionId);
   const node = state.nodes[pos];
-  const lot = node !== undefined && isLot(node) ? node : undefined;
-  const debit = node === undefined || isLot(node) ? undefined : thaw(state, node, pos);
+  const seq = typeof node === "number" ? node : undefined;
+  const lot = seq === undefined ? undefined : state.lots[seq];
+  const debit = node === undefined || typeof node === "number" ? undefined : thaw(state, node, pos);
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
@@ -744,14 +760,15 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
   if (r > left || r === 0) {
     badEntry([...pathOf(where), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, where.what);
   }
-  if (isCredit && lot !== undefined) reverseCredit(state, e, lot, r);
+  if (isCredit && seq !== undefined) reverseCredit(state, e, seq, r);
   else if (debit !== undefined) reverseDebit(state, e, debit, r);
 }
 
 /** Takes a credit back: first out of its own lot, then the shortfall by the entry's policy. */
-function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot: LotS, r: Units): void {
+function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, seq: number, r: Units): void {
+  const lot = state.lots[seq] as LotS; // seq of a lot: present
   const policy = e.shortfall ?? "reject";
-  const lapsed = lot.expMs <= state.nowMs;
+  const lapsed = (state.lotExpMs[seq] as number) <= state.nowMs;
   // Points taken from a lapsed lot do not change the available balance.
   const balanceNow = available(state);
   let fromLot = minU(r, lot.remaining);
@@ -769,13 +786,13 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, lot
     fromLot = minU(fromLot, balanceNow > 0 ? balanceNow : 0);
   }
   if (fromLot > 0) {
-    touch(lot);
-    takeFrom(state, lot, fromLot);
+    touch(state, seq);
+    takeFrom(state, seq, fromLot);
     lot.reversed = add(lot.reversed, fromLot);
   }
   const shortfall = sub(r, fromLot);
   if (shortfall === 0) return;
-  touch(lot);
+  touch(state, seq);
   lot.clawedBack = add(lot.clawedBack, shortfall);
   let take = shortfall;
   if (policy === "deduct-available") {
@@ -813,10 +830,11 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
     alloc.points = sub(alloc.points, give);
     rest = sub(rest, give);
     if (alloc.points === 0) debit.lots.pop();
-    const lot = alloc.lotId;
-    touch(lot);
+    const seq = alloc.lotId;
+    touch(state, seq);
+    const lot = state.lots[seq] as LotS; // allocs hold seqs of lots: present
     lot.consumed = sub(lot.consumed, give);
-    addBack(state, lot, give);
+    addBack(state, seq, give);
   }
 }
 
@@ -971,11 +989,15 @@ export function balanceOf(account: Account, at: string | Date): string {
 export function availableLotsOf(account: Account, at: string | Date): AvailableLot[] {
   checkAccount(account);
   const state = stateAt(account, parseInstant(at, "at"));
+  const expMs = (seq: number): number => state.lotExpMs[seq] as number; // seqs in the heap are lots: present
   return state.heap.items
     .slice(0, state.heap.size)
-    .filter((l): l is LotS => l !== undefined && l.remaining > 0)
-    .sort((a, b) => (lotBefore(a, b) ? -1 : 1))
-    .map((l) => ({ lotId: l.lotId, at: l.at, ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }), remaining: fmt(state, l.remaining) }));
+    .filter((seq): seq is number => seq !== undefined && (state.lots[seq] as LotS).remaining > 0)
+    .sort((a, b) => (expMs(a) < expMs(b) || (expMs(a) === expMs(b) && a < b) ? -1 : 1))
+    .map((seq) => {
+      const l = state.lots[seq] as LotS;
+      return { lotId: l.lotId, at: l.at, ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }), remaining: fmt(state, l.remaining) };
+    });
 }
 
 export function statementOf(account: Account, fromInput: string | Date, toInput: string | Date): Statement {
