@@ -1,6 +1,8 @@
 // The ledger engine. A private, mutable working state is built (from nothing for replay, from a
-// snapshot for post), entries are applied to it, and a fresh frozen snapshot is written out. The
-// working state never escapes and input snapshots are only read, so a throw applies nothing.
+// snapshot for post), entries are applied to it, and a fresh frozen snapshot is written out: its
+// working lots and debits already have the stored keys, so they are frozen in place as the last step
+// and the state is dropped. Nothing escapes before that and input snapshots are only read, so a throw
+// applies nothing.
 //
 // Bookkeeping that keeps replay O(entries):
 // - points are integer units (10^-scale points), safe-integer numbers or BigInt beyond (units.ts):
@@ -264,15 +266,17 @@ function stateFromAccount(account: Account): State {
     const p: Path = ["lots", i];
     const pos = creator(l.lotId, [...p, "lotId"]);
     const expMs = l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]);
-    const numbers = {
-      points: unitsOf(l.points, scale, [...p, "points"]),
-      remaining: unitsOf(l.remaining, scale, [...p, "remaining"]),
-      consumed: unitsOf(l.consumed, scale, [...p, "consumed"]),
-      expired: unitsOf(l.expired, scale, [...p, "expired"]),
-      reversed: unitsOf(l.reversed, scale, [...p, "reversed"]),
-      clawedBack: unitsOf(l.clawedBack, scale, [...p, "clawedBack"]),
-    };
-    const lot: LotS = l.expiresAt === undefined ? { lotId: l.lotId, at: l.at, ...numbers } : { lotId: l.lotId, at: l.at, expiresAt: l.expiresAt, ...numbers };
+    const points = unitsOf(l.points, scale, [...p, "points"]);
+    const remaining = unitsOf(l.remaining, scale, [...p, "remaining"]);
+    const consumed = unitsOf(l.consumed, scale, [...p, "consumed"]);
+    const expired = unitsOf(l.expired, scale, [...p, "expired"]);
+    const reversed = unitsOf(l.reversed, scale, [...p, "reversed"]);
+    const clawedBack = unitsOf(l.clawedBack, scale, [...p, "clawedBack"]);
+    const { lotId, at, expiresAt } = l;
+    const lot: LotS =
+      expiresAt === undefined
+        ? { lotId, at, points, remaining, consumed, expired, reversed, clawedBack }
+        : { lotId, at, expiresAt, points, remaining, consumed, expired, reversed, clawedBack };
     const seq = state.lotCount++;
     state.lots[seq] = lot;
     state.lotExpMs[seq] = expMs;
@@ -338,7 +342,10 @@ function stateFromAccount(account: Account): State {
   return state;
 }
 
-/** Writes the working state out as a fresh frozen snapshot, reusing unchanged frozen parts. */
+/**
+ * Writes the working state out as a fresh frozen snapshot, reusing unchanged frozen parts. Working
+ * lots and debits become their stored form in place, so the state must not be used afterwards.
+ */
 export function toAccount(state: State): Account {
   const { scale, negativeLimit, accountId, currency } = state.settings;
   // Most amounts in a ledger are small: their strings are built once per call and shared (strings
