@@ -43,11 +43,11 @@ describe("replayAccount", () => {
   it("reports the first problem in posting order, whether a repeated id or another", () => {
     const earn = (id: string, d: number) => ({ kind: "earn" as const, transactionId: id, at: day(d), points: "10" });
     const bad = { kind: "earn" as const, transactionId: "bad", at: day(2), points: "-1" };
-    // Every input has a string id (the ids are indexed up front) ...
+    // Every input has a string id (all ids are indexed up front) ...
     expect(() => replayAccount([earn("a", 1), earn("b", 2), earn("a", 3), earn("b", 4)], { accountId: "x" })).toThrow(/^replay: 2.transactionId: expected a transactionId not used by an earlier entry, got "a" again$/);
     expect(() => replayAccount([earn("a", 1), bad, earn("a", 3)], { accountId: "x" })).toThrow(/^replay: 1.points:/);
     expect(() => replayAccount([earn("a", 1), earn("a", 2), bad], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
-    // ... or one does not (each id is added as its entry is applied): the same answers.
+    // ... or one does not (only the ids before it are indexed; it fails validation in its turn): the same answers.
     expect(() => replayAccount([earn("a", 1), earn("a", 2), { ...bad, transactionId: 7 as unknown as string }], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
     expect(() => replayAccount([earn("a", 1), { ...bad, transactionId: 7 as unknown as string }, earn("a", 2)], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected/);
     // An index built up front still finds only earlier entries: a reverse of a later one is not found.

@@ -32,7 +32,7 @@ import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
-import { idAdd, idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
+import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
 import { jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
 
@@ -125,11 +125,11 @@ export interface State {
   /** transactionId → position in `entries` (an entry being applied has its position before it is pushed). */
   readonly index: IdIndex;
   /**
-   * By entry position: the lot or debit the entry created, if any. Sized up front when the entry
-   * count is known (a holey array reads undefined where nothing was created): growing a
-   * million-slot array by push costs more than all the writes.
+   * By entry position: the lot the entry created, as its seq (≥ 0), or the debit, as −1 − its index
+   * in `debits`, if any. Sized up front when the entry count is known (a holey array reads undefined
+   * where nothing was created): growing a million-slot array by push costs more than all the writes.
    */
-  readonly nodes: (number | DebitS | Debit | undefined)[];
+  readonly nodes: (number | undefined)[];
   /** Lots by seq, in creation order (0 to lotCount − 1); an entry creates at most one, so sized like `entries`. */
   readonly lots: LotS[];
   lotCount: number;
@@ -148,11 +148,10 @@ export interface State {
   /** Open holds with a timeout, keyed by (timeoutMs, seq). */
   readonly timeouts: KeyedHeap<HoldS>;
   holdSeq: number;
-  /**
-   * Debits in creation order (0 to debitCount − 1), sized like `entries`: working ones, and the
-   * frozen ones of the snapshot a post started from, until a reverse changes one ({@link thaw}).
-   */
-  readonly debits: (DebitS | Debit)[];
+  /** Debits in creation order (0 to debitCount − 1), sized like `entries`. */
+  readonly debits: DebitS[];
+  /** By debit index: the unchanged snapshot object the debit came from, reused on output; cleared on change. Empty in a replay. */
+  readonly debitSrc: (Debit | undefined)[];
   debitCount: number;
   deficit: Units;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
@@ -170,7 +169,7 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     entries,
     count: 0,
     index: idIndex(entries, expectedEntries),
-    nodes: new Array<number | DebitS | Debit | undefined>(expectedEntries),
+    nodes: new Array<number | undefined>(expectedEntries),
     lots: new Array<LotS>(expectedEntries),
     lotCount: 0,
     lotExpMs: [],
@@ -182,7 +181,8 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     holds: new Map(),
     timeouts: keyedHeap(0),
     holdSeq: 0,
-    debits: new Array<DebitS | Debit>(expectedEntries),
+    debits: new Array<DebitS>(expectedEntries),
+    debitSrc: [],
     debitCount: 0,
     deficit: 0,
     onTimeEvent: undefined,
@@ -254,7 +254,7 @@ function stateFromAccount(account: Account): State {
     state.entries[i] = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
   });
   state.count = account.entries.length;
-  const repeat = idAddAll(state.index, state.entries, state.count);
+  const repeat = idAddAll(state.index, account.entries); // the same ids as state.entries
   if (repeat >= 0) notAnAccount(["entries", repeat, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(state.entries[repeat]?.transactionId)} again`);
   const creator = (id: string, path: Path): number => {
     const pos = idGet(state.index, id);
@@ -297,7 +297,7 @@ function stateFromAccount(account: Account): State {
     list.map((a, j) => {
       const pos = idGet(state.index, a.lotId);
       const seq = pos < 0 ? undefined : state.nodes[pos];
-      if (typeof seq !== "number") notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+      if (seq === undefined || seq < 0) notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
       return { lotId: seq, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
     });
   account.holds.forEach((h, i) => {
@@ -333,10 +333,10 @@ function stateFromAccount(account: Account): State {
       deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
       reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
     };
-    // A frozen debit (with frozen lots) is kept as it is, checked above, until a reverse changes it.
-    const node = Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : debit;
-    state.debits[state.debitCount++] = node;
-    state.nodes[pos] = node;
+    const k = state.debitCount++;
+    state.debits[k] = debit;
+    state.debitSrc[k] = Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined;
+    state.nodes[pos] = -1 - k;
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
   return state;
@@ -368,12 +368,15 @@ export function toAccount(state: State): Account {
   });
   state.entries.length = state.count;
   // Working debits become their stored form in place: decimal strings written over the units, then
-  // frozen (this state is discarded after this call). Frozen ones are the input snapshot's, unchanged.
+  // frozen (this state is discarded after this call); an unchanged snapshot debit is put back.
   const debits = state.debits;
   for (let k = 0; k < debits.length; k++) {
-    const d = debits[k] as DebitS | Debit; // k < debitCount: present
-    if (Object.isFrozen(d)) continue;
-    const out = d as unknown as { points: string | Units; lots: { lotId: string | number; points: string | Units }[]; deficit: string | Units; reversed: string | Units };
+    const src = state.debitSrc[k];
+    if (src !== undefined) {
+      debits[k] = src as unknown as DebitS;
+      continue;
+    }
+    const out = debits[k] as unknown as { points: string | Units; lots: { lotId: string | number; points: string | Units }[]; deficit: string | Units; reversed: string | Units };
     for (const a of out.lots) {
       a.lotId = lotIdOf(a.lotId as number);
       a.points = f(a.points as Units);
@@ -412,7 +415,7 @@ export function toAccount(state: State): Account {
     entries: Object.freeze(state.entries) as Entry[],
     lots: Object.freeze(lots) as unknown as Lot[],
     holds: Object.freeze(holds) as Hold[],
-    debits: Object.freeze(debits) as Debit[],
+    debits: Object.freeze(debits) as unknown as Debit[],
     deficit: f(state.deficit),
   });
 }
@@ -485,26 +488,6 @@ function ensureAvailable(state: State, need: Units): void {
 // ---------------------------------------------------------------------------------------------
 // Lots and debits
 
-/**
- * The working form of a debit about to change: a frozen one from the snapshot a post started from
- * is replaced (in `nodes` at `pos` and in `debits`) by a mutable copy in units.
- */
-function thaw(state: State, debit: DebitS | Debit, pos: number): DebitS {
-  if (!Object.isFrozen(debit)) return debit as DebitS;
-  const { scale } = state.settings;
-  const d = debit as Debit;
-  const working: DebitS = {
-    transactionId: d.transactionId,
-    points: unitsOf(d.points, scale, ["points"]),
-    lots: d.lots.map((a) => ({ lotId: state.nodes[idGet(state.index, a.lotId)] as number, points: unitsOf(a.points, scale, ["points"]) })), // checked by stateFromAccount
-    deficit: unitsOf(d.deficit, scale, ["deficit"]),
-    reversed: unitsOf(d.reversed, scale, ["reversed"]),
-  };
-  state.nodes[pos] = working;
-  state.debits[state.debits.lastIndexOf(d, state.debitCount - 1)] = working;
-  return working;
-}
-
 /** Marks a lot changed, so it is written out rather than its snapshot object reused. */
 function touch(state: State, seq: number): void {
   if (state.lotSrc[seq] !== undefined) state.lotSrc[seq] = undefined;
@@ -566,8 +549,9 @@ function takeFrom(state: State, seq: number, amount: Units): void {
 /** A new debit for the entry being applied. */
 function newDebit(state: State, entry: Entry): DebitS {
   const debit: DebitS = { transactionId: entry.transactionId, points: 0, lots: [], deficit: 0, reversed: 0 };
-  state.debits[state.debitCount++] = debit;
-  state.nodes[state.count] = debit;
+  const k = state.debitCount++;
+  state.debits[k] = debit;
+  state.nodes[state.count] = -1 - k;
   return debit;
 }
 
@@ -608,11 +592,6 @@ function consume(state: State, amount: Units, debit: DebitS): void {
 
 // ---------------------------------------------------------------------------------------------
 // Applying entries
-
-/** Adds a transactionId at the next entry position; false (adding nothing) when an earlier entry has it. */
-function addId(state: State, transactionId: string): boolean {
-  return idAdd(state.index, transactionId) >= 0;
-}
 
 /** The position of an applied entry (not the one being applied), or -1. */
 function positionOf(state: State, transactionId: string): number {
@@ -753,10 +732,11 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
     throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
   }
   const pos = positionOf(state, target.transactionId);
-  const node = state.nodes[pos];
-  const seq = typeof node === "number" ? node : undefined;
+  const node = state.nodes[pos] ?? Number.NaN;
+  const seq = node >= 0 ? node : undefined;
   const lot = seq === undefined ? undefined : state.lots[seq];
-  const debit = node === undefined || typeof node === "number" ? undefined : thaw(state, node, pos);
+  const debit = node < 0 ? state.debits[-1 - node] : undefined;
+  if (debit !== undefined) state.debitSrc[-1 - node] = undefined; // about to change (or the state is dropped on a throw)
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
@@ -887,9 +867,9 @@ export function postEntries(account: Account, inputs: readonly EntryInput[], opt
   if (expectedVersion !== undefined && expectedVersion !== account.version) throw new VersionConflictError(expectedVersion, account.version);
   const state = stateFromAccount(account);
   const where: Where = { base: [], index: undefined, what };
+  idAddAll(state.index, fresh.map(({ entry }) => entry)); // fresh: checked against every earlier id above
   for (const { entry, index } of fresh) {
     where.index = many ? index : undefined;
-    addId(state, entry.transactionId); // fresh: checked against every earlier id above
     applyEntry(state, entry, { ms: instantMs(entry.at), until: Number.NaN, units: undefined }, where);
   }
   return { status: "applied", account: toAccount(state), results };
@@ -915,9 +895,11 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
   const onEntry = options.onEntry;
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
-  // When every input carries a string transactionId (as every valid one does), all are indexed up
-  // front, which finds the first repeated one too; otherwise each is added as it is applied.
-  const repeat = inputs.every(hasStringId) ? idAddAll(state.index, inputs as readonly { transactionId: string }[]) : undefined;
+  // Every id is indexed up front, which also finds the first repeated one. An input without a string
+  // transactionId fails validation when its turn comes, so only the inputs before it are indexed.
+  let valid = 0;
+  while (valid < inputs.length && hasStringId(inputs[valid])) valid++;
+  const repeat = idAddAll(state.index, (valid === inputs.length ? inputs : inputs.slice(0, valid)) as readonly { transactionId: string }[]);
   let i = 0;
   try {
     for (; i < inputs.length; i++) {
@@ -931,7 +913,7 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
         instant.units = undefined;
       }
       if (instant.ms > untilMs) break;
-      if (repeat === undefined ? !addId(state, e.transactionId) : i === repeat) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
+      if (i === repeat) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
       if (onEntry === undefined) applyEntry(state, e, instant, where);
       else onEntry(state, e, () => applyEntry(state, e, instant, where)); // called at once, before `instant` is reused
     }

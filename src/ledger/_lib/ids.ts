@@ -42,95 +42,56 @@ export function idGet(index: IdIndex, id: string): number {
 }
 
 /**
- * Adds `id` at the next position and returns that position, or returns -1 (adding nothing) when an
- * entry already there has it. The caller then puts the entry at that position before adding another.
- */
-export function idAdd(index: IdIndex, id: string): number {
-  const h = hashOf(id);
-  const { table, mask, entries } = index;
-  let s = h & mask;
-  for (;;) {
-    const p = table[2 * s + 1] ?? 0; // 2s + 1 < table.length: present
-    if (p === 0) break;
-    if (table[2 * s] === h && entries[p - 1]?.transactionId === id) return -1;
-    s = (s + 1) & mask;
-  }
-  const position = index.size++;
-  table[2 * s] = h;
-  table[2 * s + 1] = position + 1;
-  if (2 * index.size > mask + 1) grow(index);
-  return position;
-}
-
-/**
- * Adds the ids of the first `n` items at the next `n` positions in one go and returns the index in
- * `items` of the first one whose id repeats an earlier one (in the index or in `items`), or -1; a
- * repeated id is not added. The positions are then taken, as if each had been added in turn
- * with {@link idAdd}.
+ * Adds the ids of `items` at the next items.length positions, in one go, and returns the index in
+ * `items` of the first one that repeats an earlier one (in the index or in `items`), or -1; a
+ * repeated id is not added. The positions are then taken, as if each had been added in turn.
  *
- * Adding a million ids in posting order writes to a million scattered slots: with the rest of a
- * replay competing for the cache, those misses cost more than the rest of the indexing. Here the
- * positions are first sorted by home slot (a stable LSD radix sort, 11 bits a pass, over compact
- * typed arrays) and then inserted in slot order, so the writes sweep the table once. Stability keeps
- * the positions of one id in order, so the first occurrence is the one added.
+ * Adding a million ids in posting order writes to a million scattered slots of a 16 MB table: with
+ * the rest of a replay competing for the cache, those misses cost more than the rest of the
+ * indexing. So the positions are first bucketed by the top 11 bits of their home slot (one stable
+ * counting pass) and inserted bucket by bucket, each bucket's writes staying within 1/2048 of the
+ * table. Stability keeps the positions of one id in order, so its first occurrence is the one added.
  */
-export function idAddAll(index: IdIndex, items: readonly { readonly transactionId: string }[], n = items.length): number {
+export function idAddAll(index: IdIndex, items: readonly { readonly transactionId: string }[]): number {
+  const n = items.length;
   while (2 * (index.size + n) > index.mask + 1) grow(index);
   const { table, mask } = index;
+  const shift = Math.max(0, 21 - Math.clz32(mask)); // slots have 32 - clz32(mask) bits: a bucket is the top 11
   const hashes = new Int32Array(n);
-  let keys = new Int32Array(n);
-  let order = new Int32Array(n);
+  const counts = new Int32Array(2049);
   for (let i = 0; i < n; i++) {
     const h = hashOf(items[i]?.transactionId ?? "");
     hashes[i] = h;
-    keys[i] = h & mask;
-    order[i] = i;
+    const b = ((h & mask) >>> shift) + 1;
+    counts[b] = (counts[b] ?? 0) + 1;
   }
-  const slotBits = 31 - Math.clz32(mask + 1);
-  let nextKeys = new Int32Array(n);
-  let nextOrder = new Int32Array(n);
-  const counts = new Int32Array(2049);
-  for (let shift = 0; shift < slotBits; shift += 11) {
-    counts.fill(0);
-    for (let k = 0; k < n; k++) {
-      const d = (((keys[k] ?? 0) >>> shift) & 2047) + 1;
-      counts[d] = (counts[d] ?? 0) + 1;
-    }
-    for (let d = 1; d <= 2048; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
-    for (let k = 0; k < n; k++) {
-      const key = keys[k] ?? 0;
-      const d = (key >>> shift) & 2047;
-      const to = counts[d] ?? 0;
-      counts[d] = to + 1;
-      nextKeys[to] = key;
-      nextOrder[to] = order[k] as number;
-    }
-    [keys, nextKeys] = [nextKeys, keys];
-    [order, nextOrder] = [nextOrder, order];
+  for (let b = 1; b <= 2048; b++) counts[b] = (counts[b] ?? 0) + (counts[b - 1] ?? 0);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = ((hashes[i] ?? 0) & mask) >>> shift;
+    const at = counts[b] ?? 0;
+    counts[b] = at + 1;
+    order[at] = i;
   }
-  let repeat = -1;
   const base = index.size;
-  const idOf = (p: number): string | undefined => (p <= base ? index.entries[p - 1] : items[p - 1 - base])?.transactionId;
+  let repeat = -1;
   for (let k = 0; k < n; k++) {
     const i = order[k] ?? 0;
     const h = hashes[i] ?? 0;
-    let s = keys[k] ?? 0;
-    let seen = false;
+    let s = h & mask;
     for (;;) {
       const p = table[2 * s + 1] ?? 0;
-      if (p === 0) break;
-      if (table[2 * s] === h && idOf(p) === items[i]?.transactionId) {
-        seen = true;
+      if (p === 0) {
+        table[2 * s] = h;
+        table[2 * s + 1] = base + i + 1;
+        break;
+      }
+      if (table[2 * s] === h && (p <= base ? index.entries[p - 1] : items[p - 1 - base])?.transactionId === items[i]?.transactionId) {
+        if (repeat < 0 || i < repeat) repeat = i;
         break;
       }
       s = (s + 1) & mask;
     }
-    if (seen) {
-      if (repeat < 0 || i < repeat) repeat = i;
-      continue;
-    }
-    table[2 * s] = h;
-    table[2 * s + 1] = base + i + 1;
   }
   index.size = base + n;
   return repeat;
