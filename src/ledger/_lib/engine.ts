@@ -157,7 +157,6 @@ export interface State {
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Settings and snapshots
 
@@ -736,7 +735,8 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
   const seq = node >= 0 ? node : undefined;
   const lot = seq === undefined ? undefined : state.lots[seq];
   const debit = node < 0 ? state.debits[-1 - node] : undefined;
-  if (debit !== undefined) state.debitSrc[-1 - node] = undefined; // about to change (or the state is dropped on a throw)
+  // About to change (or the state is dropped on a throw): written out, not reused from the snapshot.
+  if (state.debitSrc[-1 - node] !== undefined) state.debitSrc[-1 - node] = undefined;
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
