@@ -108,6 +108,9 @@ interface DebitS {
   reversed: Units;
 }
 
+/** The lots of a debit that has taken none yet: shared and frozen, replaced (never pushed to) by the first allocation. */
+const NO_LOTS: readonly Alloc[] = /* @__PURE__ */ Object.freeze([]);
+
 /** A change of the available balance that no entry caused: a lot lapsing or a hold timing out. */
 interface TimeEvent {
   readonly kind: "lapse" | "timeout";
@@ -547,7 +550,7 @@ function takeFrom(state: State, seq: number, amount: Units): void {
 
 /** A new debit for the entry being applied. */
 function newDebit(state: State, entry: Entry): DebitS {
-  const debit: DebitS = { transactionId: entry.transactionId, points: 0, lots: [], deficit: 0, reversed: 0 };
+  const debit: DebitS = { transactionId: entry.transactionId, points: 0, lots: NO_LOTS as Alloc[], deficit: 0, reversed: 0 };
   const k = state.debitCount++;
   state.debits[k] = debit;
   state.nodes[state.count] = -1 - k;
@@ -685,7 +688,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
       const p = units ?? pts(state, e.points);
       ensureAvailable(state, p);
       const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(untilMs) ? instantMs(e.timeoutAt) : untilMs;
-      const debit: DebitS = { transactionId: e.transactionId, points: 0, lots: [], deficit: 0, reversed: 0 };
+      const debit: DebitS = { transactionId: e.transactionId, points: 0, lots: NO_LOTS as Alloc[], deficit: 0, reversed: 0 };
       consume(state, p, debit);
       // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
       const hold: HoldS = { holdId: e.transactionId, entry: e, pos: state.count, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
