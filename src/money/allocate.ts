@@ -40,10 +40,9 @@ export function allocate(m: Money, ratios: readonly DecimalInput[]): Money[] {
   if (m.amount.decimalPlaces() > exponent) {
     throw new LoyaltyValidationError([{ path: ["m"], message: `expected an amount at ${m.currency}'s minor unit (${exponent} decimals), got ${m.amount.toString()}: round it first` }]);
   }
-  // Exact integers: the amount in minor units, the ratios scaled to whole numbers by a common power of ten.
-  const k = weights.reduce((most, w) => Math.max(most, w.decimalPlaces()), 0);
+  // Exact integers: the amount in minor units, split by largestRemainder over the ratios.
   const units = scaledBigInt(m.amount, exponent);
   const negative = units < 0n;
-  const shares = largestRemainder(negative ? -units : units, weights.map((w) => scaledBigInt(w, k)));
+  const shares = largestRemainder(negative ? -units : units, weights);
   return shares.map((u) => makeMoney(fromScaledBigInt(negative ? -u : u, exponent), m.currency));
 }

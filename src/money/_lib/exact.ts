@@ -19,12 +19,15 @@ export function fromScaledBigInt(v: bigint, k: number): DecimalJs {
 }
 
 /**
- * Splits `whole` (≥ 0) over non-negative integer `weights` with a positive sum: each share is
- * whole × w / W rounded down, and the units left are handed out one at a time, largest remainder
- * first, ties to the earlier share. The shares sum to `whole`; each is within one unit of its exact
- * proportion.
+ * Splits `whole` (≥ 0) over non-negative `weights` with a positive sum: the weights are scaled to
+ * whole numbers by a common power of ten, each share is whole × w / W rounded down, and the units
+ * left are handed out one at a time, largest remainder first, ties to the earlier share. The shares
+ * sum to `whole`; each is within one unit of its exact proportion.
  */
-export function largestRemainder(whole: bigint, weights: readonly bigint[]): bigint[] {
+export function largestRemainder(whole: bigint, decimalWeights: readonly DecimalJs[]): bigint[] {
+  let k = 0;
+  for (const w of decimalWeights) k = Math.max(k, w.decimalPlaces());
+  const weights = decimalWeights.map((w) => scaledBigInt(w, k));
   let sum = 0n;
   for (const w of weights) sum += w;
   const shares = weights.map((w) => (whole * w) / sum);

@@ -70,14 +70,9 @@ export function allocateUnits(total: D, weights: readonly D[], scale: number, we
     const fast = allocateByOwnShare(total, weights, W);
     if (fast !== null) return fast;
   }
-  // Exact integers (see money's allocate): the total in units of 10^-scale, the weights scaled to
-  // whole numbers by a common power of ten, so equal remainders are equal and ties go to the earlier share.
-  let k = 0;
-  for (const w of weights) k = Math.max(k, w.decimalPlaces());
-  const shares = largestRemainder(
-    scaledBigInt(total, scale),
-    weights.map((w) => scaledBigInt(w, k)),
-  );
+  // Exact integers (see money's allocate): the total in units of 10^-scale split by largestRemainder,
+  // so equal remainders are equal and ties go to the earlier share.
+  const shares = largestRemainder(scaledBigInt(total, scale), weights);
   return shares.map((u) => (u === 0n ? ZERO : fromScaledBigInt(u, scale)));
 }
 

@@ -414,14 +414,18 @@ function proportional(total: number, weights: readonly number[], W: number): num
     left -= shares[i] as number;
     if (r !== 0) rest.push({ i, r });
   }
-  if (left > 0) {
-    rest.sort((a, b) => b.r - a.r || a.i - b.i);
-    for (let k = 0; k < left; k++) {
-      const { i } = rest[k] as { i: number; r: number };
-      shares[i] = (shares[i] as number) + 1;
-    }
-  }
+  handOut(shares, rest, left);
   return shares;
+}
+
+/** Gives the `left` units still to hand out one each to the shares with the largest remainders, ties to the earlier share. */
+function handOut(shares: number[], rest: { i: number; r: number }[], left: number): void {
+  if (left <= 0) return;
+  rest.sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; k < left; k++) {
+    const { i } = rest[k] as { i: number; r: number };
+    shares[i] = (shares[i] as number) + 1;
+  }
 }
 
 /**
@@ -446,11 +450,7 @@ function allocatePoints(total: number, weights: readonly number[], W: number, S:
     left -= shares[i] as number;
     if (r !== 0) rest.push({ i, r });
   }
-  rest.sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; k < left; k++) {
-    const { i } = rest[k] as { i: number; r: number };
-    shares[i] = (shares[i] as number) + 1;
-  }
+  handOut(shares, rest, left);
   return shares;
 }
 
