@@ -9,7 +9,8 @@ module.exports = [
   { name: "measurement: nps", path: "dist/index.js", import: "{ nps }", limit: "1 kB" },
   { name: "money: money, add, allocate, format", path: "dist/index.js", import: "{ money, add, allocate, format }", limit: "16 kB" },
   { name: "programs: checkout, parseProgram (the till path)", path: "dist/index.js", import: "{ checkout, parseProgram }", limit: "40 kB" },
-  { name: "analytics: gini", path: "dist/index.js", import: "{ gini }", limit: "1.1 kB" },
+  // Thin margin (~10 B): errors.ts and analytics/_lib/values.ts are written with this bundle in mind.
+  { name: "analytics: gini", path: "dist/index.js", import: "{ gini }", limit: "1 kB" },
   { name: "analytics: pareto", path: "dist/index.js", import: "{ pareto }", limit: "1.9 kB" },
   { name: "bonding: classifyBonding", path: "dist/index.js", import: "{ classifyBonding }", limit: "29 kB" },
   { name: "customers: identify, buildCustomerIndex", path: "dist/index.js", import: "{ identify, buildCustomerIndex }", limit: "3 kB" },

@@ -42,7 +42,7 @@ export interface GiniOptions<T> extends ValueOptions<T> {
  * ```
  * @category analytics
  */
-export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input: GiniOptions<T> = {}): number {
+export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input?: GiniOptions<T>): number {
   const options = input ?? {};
   const v = sortAscending(readValues(values, options.value, "gini", true).values);
   const n = v.length;
@@ -54,7 +54,7 @@ export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input: G
     sum += x;
     weighted += (2 * i + 1 - n) * x;
   }
-  if (sum === 0 || n === 1) return 0;
+  if (!sum || n < 2) return 0;
   const g = Math.max(0, weighted / (n * sum));
   return options.corrected === true ? (g * n) / (n - 1) : g;
 }

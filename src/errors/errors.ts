@@ -71,6 +71,7 @@ export interface ValidationIssue {
 // branded class of the same `kind`, so an error thrown by the CJS build is `instanceof` the ESM
 // build's class and vice versa.
 const BRAND: unique symbol = Symbol.for("loyalty-kit.error") as never;
+type Branded = { [BRAND]?: true; constructor: { kind?: unknown } } | null | undefined;
 
 /**
  * The base class of every error loyalty-kit throws. Carries a stable {@link LoyaltyErrorCode} and,
@@ -92,16 +93,20 @@ const BRAND: unique symbol = Symbol.for("loyalty-kit.error") as never;
 export class LoyaltyError extends Error {
   /** The stable kind used by `instanceof` across builds. */
   static readonly kind: string = "LoyaltyError";
+  // `declare`: assigned in the constructor, so no class-field initializers are emitted (bundle size).
   /** Stable machine-readable code. */
-  readonly code: LoyaltyErrorCode;
+  declare readonly code: LoyaltyErrorCode;
   /** Structured facts about the failure, JSON-serializable. */
-  readonly details: Readonly<Record<string, unknown>>;
+  declare readonly details: Readonly<Record<string, unknown>>;
 
   constructor(code: LoyaltyErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message);
-    this.code = code;
-    this.details = Object.freeze({ ...details });
+    // Own enumerable properties, in the order toJSON lists them. `super()` gets no message so that
+    // `message` is set here like the others (Error's own would not be enumerable).
+    super();
     this.name = new.target.kind;
+    this.code = code;
+    this.message = message;
+    this.details = Object.freeze({ ...details });
   }
 
   /** The brand `instanceof` looks for, inherited by every subclass's prototype. */
@@ -111,21 +116,22 @@ export class LoyaltyError extends Error {
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     // Up the branded part of the chain: the value itself, its class's prototype, …, LoyaltyError's.
-    for (let p = value as { [BRAND]?: true; constructor: { kind?: unknown } } | null | undefined; p?.[BRAND]; p = Object.getPrototypeOf(p) as typeof p) {
-      if (p.constructor.kind === this.kind) return true;
+    // The parameter itself walks up: a second variable costs bytes in every bundle that throws.
+    for (; (value as Branded)?.[BRAND]; value = Object.getPrototypeOf(value)) {
+      if ((value as NonNullable<Branded>).constructor.kind === this.kind) return true;
     }
     return false;
   }
 
-  /** A plain object for logs and APIs: `{ name, code, message, details }`. */
+  /** A plain object for logs and APIs: `{ name, code, message, details }` (the own properties). */
   toJSON(): { name: string; code: LoyaltyErrorCode; message: string; details: Readonly<Record<string, unknown>> } {
-    return { name: this.name, code: this.code, message: this.message, details: this.details };
+    return { ...this };
   }
 }
 
 /**
  * Input failed validation. `issues` lists every problem with its path; the message joins them as
- * `path: what was expected, got …`.
+ * `path: what was expected, got …` (an issue about the input as a whole has no path and no prefix).
  *
  * @example
  * ```ts
@@ -137,13 +143,15 @@ export class LoyaltyError extends Error {
  */
 export class LoyaltyValidationError extends LoyaltyError {
   static override readonly kind: string = "LoyaltyValidationError";
-  readonly issues: readonly ValidationIssue[];
-
+  /** At least one issue; `context` (the function or input name) prefixes the message. */
   constructor(issues: readonly ValidationIssue[], context?: string) {
-    const list = Object.freeze((issues.length > 0 ? issues : [{ path: [], message: "invalid input" }]).map((i) => Object.freeze({ path: Object.freeze([...i.path]), message: i.message })));
-    const text = list.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-    super("VALIDATION", context === undefined ? text : `${context}: ${text}`, { issues: list });
-    this.issues = list;
+    const list = Object.freeze(issues.map(({ path, message }) => Object.freeze({ path: Object.freeze([...path]), message })));
+    super("VALIDATION", (context ? `${context}: ` : "") + list.map((i) => (i.path.length ? `${i.path.join(".")}: ` : "") + i.message).join("; "), { issues: list });
+  }
+
+  /** Every problem found, each with its path: the frozen list also in `details.issues`. */
+  get issues(): readonly ValidationIssue[] {
+    return this.details["issues"] as readonly ValidationIssue[];
   }
 }
 

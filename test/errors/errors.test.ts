@@ -48,9 +48,28 @@ describe("LoyaltyError", () => {
       "basket",
     );
     expect(e.code).toBe(ErrorCode.VALIDATION);
-    expect(e.message).toBe("basket: lines.0.quantity: expected a positive decimal, got -1; (root): unknown key");
+    // An issue about the input as a whole (empty path) has no path prefix.
+    expect(e.message).toBe("basket: lines.0.quantity: expected a positive decimal, got -1; unknown key");
     expect(e.issues).toHaveLength(2);
     expect(Object.isFrozen(e.issues)).toBe(true);
+    expect(e.issues).toBe(e.details["issues"]);
+    expect(new LoyaltyValidationError([{ path: ["x"], message: "expected y" }], "").message).toBe("x: expected y");
+  });
+
+  it("has name, code, message and details as its own enumerable properties, in toJSON's order", () => {
+    const e = new LoyaltyValidationError([{ path: ["amount"], message: "expected a decimal string" }], "money");
+    expect(Object.keys(e)).toEqual(["name", "code", "message", "details"]);
+    expect(e.toJSON()).toEqual({ ...e });
+    expect(Object.keys(e.toJSON())).toEqual(["name", "code", "message", "details"]);
+    expect(JSON.parse(JSON.stringify(e))).toEqual({
+      name: "LoyaltyValidationError",
+      code: "VALIDATION",
+      message: "money: amount: expected a decimal string",
+      details: { issues: [{ path: ["amount"], message: "expected a decimal string" }] },
+    });
+    // The message is set after Error's constructor; V8 still puts it in the stack's first line.
+    expect(e.stack?.split("\n")[0]).toBe("LoyaltyValidationError: money: amount: expected a decimal string");
+    expect(String(e)).toBe("LoyaltyValidationError: money: amount: expected a decimal string");
   });
 
   it("OperationError takes any code", () => {

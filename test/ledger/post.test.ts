@@ -163,7 +163,7 @@ describe("post: bad input", () => {
     ["Infinity", { kind: "earn", transactionId: "x", at: day(3), points: "Infinity" }, /points: expected a non-negative decimal string/],
     ["fractional points on a whole-point account", { kind: "earn", transactionId: "x", at: day(3), points: "1.5" }, /points: expected a whole number of points \(the account's scale is 0\), got "1.5"/],
     ["an unknown kind", { kind: "gift", transactionId: "x", at: day(3) }, /kind: expected one of "earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release", got "gift"/],
-    ["an extra field", { kind: "earn", transactionId: "x", at: day(3), points: "1", bonus: true }, /\(root\): unrecognized key "bonus": an earn entry has kind, transactionId, at, points, expiresAt, meta/],
+    ["an extra field", { kind: "earn", transactionId: "x", at: day(3), points: "1", bonus: true }, /post: unrecognized key "bonus": an earn entry has kind, transactionId, at, points, expiresAt, meta/],
     ["an instant without offset", { kind: "earn", transactionId: "x", at: "2026-01-03", points: "1" }, /at: expected an ISO-8601 instant/],
     ["an invalid Date", { kind: "earn", transactionId: "x", at: new Date(Number.NaN), points: "1" }, /at: .*Invalid Date/],
     ["an expiry before the earn", { kind: "earn", transactionId: "x", at: day(3), points: "1", expiresAt: day(3) }, /expiresAt: expected expiresAt after at/],

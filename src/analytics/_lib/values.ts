@@ -40,13 +40,13 @@ export interface ValueOptions<T> {
 /** Values read into one fresh Float64Array (the only copy made), with the currency if money was given. */
 export interface ReadValues {
   readonly values: Float64Array;
-  readonly currency: string | undefined;
+  readonly currency?: string | undefined;
 }
 
 // Kept short on purpose: this file is in the bundle of `gini` and `pareto` (see .size-limit.cjs).
 
 /** A short rendering of a value for messages (a lighter previewValue). */
-export const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : typeof v === "object" && v !== null ? "an object" : String(v));
+export const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : v && typeof v === "object" ? "an object" : String(v));
 
 /** Throws a LoyaltyValidationError with one issue. */
 export function bad(path: readonly (string | number)[], message: string, what: string): never {
@@ -60,19 +60,19 @@ export function bad(path: readonly (string | number)[], message: string, what: s
  *
  * @throws {CurrencyMismatchError} when a money amount's currency differs from an earlier one
  */
-export function toNumber(value: unknown, state: { currency: string | undefined }, what: string): number {
+export function toNumber(value: unknown, state: { currency?: string | undefined }, what: string): number {
   let a = value;
-  if (typeof value === "object" && value !== null) {
+  if (value && typeof value === "object") {
     const { amount, currency } = value as { amount?: unknown; currency?: unknown };
     if (typeof currency !== "string") return NaN;
     if ((state.currency ??= currency) !== currency) throw new CurrencyMismatchError(state.currency, currency, what);
-    a = typeof amount === "object" && amount !== null ? +String(amount) : typeof amount === "string" ? amount : NaN;
+    a = amount && typeof amount === "object" ? +String(amount) : typeof amount === "string" ? amount : NaN;
   }
   return typeof a === "number" ? a : typeof a === "string" && DECIMAL_PATTERN.test(a) ? +a : NaN;
 }
 
 /** {@link toNumber}, finite or a validation error at `path`. */
-export function valueToNumber(value: unknown, path: readonly (string | number)[], state: { currency: string | undefined }, what: string): number {
+export function valueToNumber(value: unknown, path: readonly (string | number)[], state: { currency?: string | undefined }, what: string): number {
   const n = toNumber(value, state, what);
   if (!(n - n === 0)) bad(path, `expected a finite number, decimal string or money amount, got ${show(value)}`, what);
   return n;
@@ -84,21 +84,22 @@ export function valueToNumber(value: unknown, path: readonly (string | number)[]
  * `nonNegative`), and there must be at least one; the error names the first offending index.
  */
 export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string, nonNegative: boolean): ReadValues {
-  const state = { currency: undefined as string | undefined };
-  if (!(typeof input === "object" && input !== null && Symbol.iterator in input)) bad([], `expected values, got ${show(input)}`, what);
-  if (accessor !== undefined && typeof accessor !== "function") bad(["value"], `expected a function, got ${show(accessor)}`, what);
+  const state: { currency?: string } = {};
+  if (!(input && typeof input === "object" && Symbol.iterator in input)) bad([], `expected values, got ${show(input)}`, what);
+  if (!(accessor === undefined || typeof accessor === "function")) bad(["value"], `expected a function, got ${show(accessor)}`, what);
   // A plain loop into a preallocated array: Float64Array.from with a mapping function is ~10× slower.
-  const items: ArrayLike<unknown> = Array.isArray(input) || input instanceof Float64Array ? input : [...(input as Iterable<T>)];
+  // Arrays and typed arrays are read by index; other iterables are spread into an array first.
+  const items: ArrayLike<unknown> = "length" in input ? (input as ArrayLike<unknown>) : [...input];
   const n = items.length;
-  if (n === 0) bad([], "expected at least one value, got none", what);
+  if (!n) bad([], "expected at least one value, got none", what);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const raw = accessor === undefined ? items[i] : accessor(items[i] as T, i);
+    const raw = accessor ? accessor(items[i] as T, i) : items[i];
     const x = typeof raw === "number" ? raw : toNumber(raw, state, what);
-    if (!(x - x === 0) || (nonNegative && x < 0)) bad([i], `expected a finite${nonNegative ? ", non-negative" : ""} number, decimal string or money amount, got ${show(raw)}`, what);
+    if (!(x - x === 0) || (nonNegative && x < 0)) bad([i], `expected a finite${nonNegative ? " non-negative" : ""} number, decimal string or money amount, got ${show(raw)}`, what);
     values[i] = x;
   }
-  return { values, currency: state.currency };
+  return { values, ...state };
 }
 
 /**
