@@ -116,9 +116,3 @@ export function endOfDayMonthsLater(ms: number, months: number, timeZone: string
   const nextDayStart = zonedTimeToInstant({ year, month, day: day + 1 }, timeZone);
   return nextDayStart - 1;
 }
-
-/** The first instant of the calendar day containing `ms` in `timeZone`. */
-export function startOfDayInZone(ms: number, timeZone: string): number {
-  const p = zonedParts(ms, timeZone);
-  return zonedTimeToInstant({ year: p.year, month: p.month, day: p.day }, timeZone);
-}
