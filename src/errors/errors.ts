@@ -100,12 +100,9 @@ export class LoyaltyError extends Error {
   declare readonly details: Readonly<Record<string, unknown>>;
 
   constructor(code: LoyaltyErrorCode, message: string, details: Record<string, unknown> = {}) {
-    // Own enumerable properties, in the order toJSON lists them. `super()` gets no message so that
-    // `message` is set here like the others (Error's own would not be enumerable).
-    super();
+    super(message);
     this.name = new.target.kind;
     this.code = code;
-    this.message = message;
     this.details = Object.freeze({ ...details });
   }
 
@@ -123,9 +120,9 @@ export class LoyaltyError extends Error {
     return false;
   }
 
-  /** A plain object for logs and APIs: `{ name, code, message, details }` (the own properties). */
+  /** A plain object for logs and APIs: `{ name, code, message, details }`. */
   toJSON(): { name: string; code: LoyaltyErrorCode; message: string; details: Readonly<Record<string, unknown>> } {
-    return { ...this };
+    return { name: this.name, code: this.code, message: this.message, details: this.details };
   }
 }
 
@@ -143,15 +140,13 @@ export class LoyaltyError extends Error {
  */
 export class LoyaltyValidationError extends LoyaltyError {
   static override readonly kind: string = "LoyaltyValidationError";
+  declare readonly issues: readonly ValidationIssue[];
+
   /** At least one issue; `context` (the function or input name) prefixes the message. */
   constructor(issues: readonly ValidationIssue[], context?: string) {
     const list = Object.freeze(issues.map(({ path, message }) => Object.freeze({ path: Object.freeze([...path]), message })));
     super("VALIDATION", (context ? `${context}: ` : "") + list.map((i) => (i.path.length ? `${i.path.join(".")}: ` : "") + i.message).join("; "), { issues: list });
-  }
-
-  /** Every problem found, each with its path: the frozen list also in `details.issues`. */
-  get issues(): readonly ValidationIssue[] {
-    return this.details["issues"] as readonly ValidationIssue[];
+    this.issues = list;
   }
 }
 

@@ -54,7 +54,7 @@ describe("pareto", () => {
   });
 
   it("rejects empty input, NaN, Infinity, bad shares, a non-positive net total and mixed currencies with typed errors", () => {
-    expect(() => pareto([], { topShare: 0.2 })).toThrow(/expected at least one value/);
+    expect(() => pareto([], { topShare: 0.2 })).toThrow(/pareto: expected values, got none/);
     expect(() => pareto([1, Number.NaN], { topShare: 0.2 })).toThrow(/1: expected a finite number, decimal string or money amount, got NaN/);
     expect(() => pareto(Float64Array.of(1, Number.POSITIVE_INFINITY), { topShare: 0.2 })).toThrow(LoyaltyValidationError);
     expect(() => pareto([1, "1e3"], { topShare: 0.2 })).toThrow(/decimal string/);

@@ -91,7 +91,7 @@ export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((ite
   // Arrays and typed arrays are read by index; other iterables are spread into an array first.
   const items: ArrayLike<unknown> = "length" in input ? (input as ArrayLike<unknown>) : [...input];
   const n = items.length;
-  if (!n) bad([], "expected at least one value, got none", what);
+  if (!n) bad([], "expected values, got none", what);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const raw = accessor ? accessor(items[i] as T, i) : items[i];
