@@ -154,6 +154,19 @@ test.prop([programInput, linesArb, fc.integer({ min: 0, max: 5000 }), fc.boolean
   },
 );
 
+// odoo/odoo#150833 ("reward line (discount) counted as new point"): spending 5 points on a discount
+// earned the customer a 6th. Points used as money, or a catalog reward, must never earn more points.
+test.prop([programInput, linesArb, fc.integer({ min: 0, max: 5000 })])("spending points never raises the points earned on a basket", (input, lines, opening) => {
+  const program = parseProgram(input);
+  if (program.kind !== "bonus" && program.kind !== "catalog") return;
+  const account = accountFor(program, opening);
+  const basket = makeBasket(1, lines);
+  const plain = quote(program, account, basket, optionsFor(program, false, opening, lines));
+  const spending = quote(program, account, basket, optionsFor(program, true, opening, lines));
+  expect(new Decimal(spending.pointsEarned).lte(plain.pointsEarned)).toBe(true);
+  expect(new Decimal(spending.total.amount).lte(plain.total.amount)).toBe(true);
+});
+
 test.prop([programInput, linesArb, fc.integer({ min: 0, max: 5000 }), fc.boolean()])("quote never changes the account", (input, lines, opening, redeem) => {
   const program = parseProgram(input);
   const account = accountFor(program, opening);
