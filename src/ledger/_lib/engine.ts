@@ -737,9 +737,10 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
   const node = state.nodes[pos] ?? Number.NaN;
   const seq = node >= 0 ? node : undefined;
   const lot = seq === undefined ? undefined : state.lots[seq];
-  const debit = node < 0 ? state.debits[-1 - node] : undefined;
+  const k = -1 - node;
+  const debit = node < 0 ? state.debits[k] : undefined;
   // About to change (or the state is dropped on a throw): written out, not reused from the snapshot.
-  if (state.debitSrc[-1 - node] !== undefined) state.debitSrc[-1 - node] = undefined;
+  if (debit !== undefined && state.debitSrc[k] !== undefined) state.debitSrc[k] = undefined;
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
