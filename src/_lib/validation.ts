@@ -3,7 +3,7 @@
 // Internal: not re-exported from the package root.
 import * as z from "zod";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
-import { DECIMAL_PATTERN, instantMillis, previewValue } from "./values.js";
+import { DECIMAL_PATTERN, EXPECTED_INSTANT, instantMillis, previewValue } from "./values.js";
 
 export { DECIMAL_PATTERN, instantMillis, invalid, parseInstant, previewValue } from "./values.js";
 
@@ -91,7 +91,7 @@ export const InstantSchema = /* @__PURE__ */ z
   .transform((value, ctx) => {
     const ms = instantMillis(value);
     if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: "custom", message: "expected an ISO-8601 instant with an offset such as \"2026-01-31T10:00:00Z\" or a valid Date, in years 0000–9999" });
+      ctx.addIssue({ code: "custom", message: EXPECTED_INSTANT });
       return z.NEVER;
     }
     return new Date(ms).toISOString();

@@ -29,6 +29,9 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 const MIN_MS = -62_167_219_200_000;
 const MAX_MS = 253_402_300_799_999;
 
+/** What a validation message says an instant must be, where {@link instantMillis} gave NaN. */
+export const EXPECTED_INSTANT = 'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999';
+
 /**
  * Epoch milliseconds of an instant given as an ISO-8601 string with an offset or a valid Date, within
  * years 0000–9999 UTC; NaN when invalid or out of that range.

@@ -3,7 +3,7 @@
 // needs only { openComplaint, transition, can }.
 import { LoyaltyError, LoyaltyValidationError, type ValidationIssue } from "../../errors/errors.js";
 
-import { instantMillis, previewValue as preview } from "../../_lib/values.js";
+import { EXPECTED_INSTANT, instantMillis, previewValue as preview } from "../../_lib/values.js";
 
 export { instantMillis, preview };
 
@@ -62,7 +62,7 @@ export function checker(input: UnknownRecord, base: readonly (string | number)[]
       const v = get(key);
       const ms = instantMillis(v);
       if (Number.isFinite(ms)) return new Date(ms).toISOString();
-      fail(key, `expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999, got ${preview(v)}`);
+      fail(key, `${EXPECTED_INSTANT}, got ${preview(v)}`);
       return undefined;
     },
     oneOf<T extends string>(key: string, options: readonly T[], optional = false): T | undefined {

@@ -3,7 +3,7 @@
 // with fixed key order and points written with exactly the account's scale.
 import { LoyaltyValidationError, type ValidationIssue } from "../../errors/errors.js";
 import type { Entry } from "../schemas.js";
-import { instantMillis, preview } from "./instant.js";
+import { EXPECTED_INSTANT, instantMillis, preview } from "./instant.js";
 import { isJsonValue } from "./json.js";
 import { fromUnits, neg, storedPositiveUnits, toUnits, type Units } from "./units.js";
 
@@ -107,7 +107,7 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
     if (v === undefined && optional) return;
     const ms = instantMillis(v);
     if (Number.isFinite(ms)) out[key] = new Date(ms).toISOString();
-    else issues.push({ path: [key], message: `expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999, got ${preview(v)}` });
+    else issues.push({ path: [key], message: `${EXPECTED_INSTANT}, got ${preview(v)}` });
   };
   const points = (optional: boolean, signed: boolean): void => {
     const v = o["points"];
