@@ -64,11 +64,17 @@ export default async function run() {
     sink += s;
   }, runsOf);
   const cBase = cpu.last;
-  const tPareto = time(() => { sink += pareto(values, { topShare: 0.2 }).valueShare; }, runsOf);
+  const tPareto = time(() => {
+    sink += pareto(values, { topShare: 0.2 }).valueShare;
+  }, runsOf);
   const cPareto = cpu.last;
-  const tGini = time(() => { sink += gini(values); }, runsOf);
+  const tGini = time(() => {
+    sink += gini(values);
+  }, runsOf);
   const cGini = cpu.last;
-  const tAbc = time(() => { sink += abc(values).n; }, runsOf);
+  const tAbc = time(() => {
+    sink += abc(values).n;
+  }, runsOf);
   const cAbc = cpu.last;
   // A caller who sorts once can pass the sorted copy to all three: sorted input is not sorted again.
   const tShared = time(() => {
@@ -76,14 +82,23 @@ export default async function run() {
     sink += pareto(sorted, { topShare: 0.2 }).valueShare + gini(sorted) + abc(sorted).n;
   }, runsOf);
   const cShared = cpu.last;
-  const line = (name, t, c) => console.log(`  ${name.padEnd(28)} ${fmt(t).padStart(7)} ms  ratio ${fmt(t / baseline, 2)}× baseline; CPU ${fmt(c).padStart(7)} ms, ratio ${fmt(c / cBase, 2)}× (target ≤ 1.5×)`);
-  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} (2 cores: wall times above ~2 include waiting for a core; CPU times do not)`);
+  const line = (name, t, c) =>
+    console.log(
+      `  ${name.padEnd(28)} ${fmt(t).padStart(7)} ms  ratio ${fmt(t / baseline, 2)}× baseline; CPU ${fmt(c).padStart(7)} ms, ratio ${fmt(c / cBase, 2)}× (target ≤ 1.5×)`,
+    );
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} (2 cores: wall times above ~2 include waiting for a core; CPU times do not)`,
+  );
   console.log(`values: 1,000,000 synthetic customer totals (Float64Array), median of ${runsOf} runs`);
   console.log(`  ${"baseline copy + sort + sum".padEnd(28)} ${fmt(baseline).padStart(7)} ms; CPU ${fmt(cBase)} ms`);
   line("pareto(topShare 0.2)", tPareto, cPareto);
   line("gini", tGini, cGini);
   line("abc (a 0.8, b 0.95)", tAbc, cAbc);
-  console.log(`  all three: ${fmt(tPareto + tGini + tAbc)} ms, ${fmt((tPareto + tGini + tAbc) / (3 * baseline), 2)}× three baselines (each sorts its own copy)`);
+  console.log(
+    `  all three: ${fmt(tPareto + tGini + tAbc)} ms, ${fmt((tPareto + tGini + tAbc) / (3 * baseline), 2)}× three baselines (each sorts its own copy)`,
+  );
   line("all three on one sorted copy", tShared, cShared);
 
   // 10M purchases of 1M customers over 18 months, in time order (as a log is), columnar.
@@ -109,23 +124,44 @@ export default async function run() {
   };
   sink += rfmSummary({ customerId, at, value }, options).length; // warm-up
   track();
-  const tRfm = time(() => { sink += rfmSummary({ customerId, at, value }, options).length; track(); }, 3);
+  const tRfm = time(() => {
+    sink += rfmSummary({ customerId, at, value }, options).length;
+    track();
+  }, 3);
   const cRfm = cpu.last;
   // The same purchases with each customer's order reversed in time: the path that sorts by customer first.
   const reversedAt = new Float64Array(m);
   for (let i = 0; i < m; i++) reversedAt[i] = at[m - 1 - i];
-  const tSorted = time(() => { sink += rfmSummary({ customerId, at: reversedAt, value }, options).length; track(); }, 1);
+  const tSorted = time(() => {
+    sink += rfmSummary({ customerId, at: reversedAt, value }, options).length;
+    track();
+  }, 1);
   const cSorted = cpu.last;
   const tRows = (() => {
     // The object form, for scale: 200,000 purchase objects through the accumulator.
     const k = 200_000;
     const txs = Array.from({ length: k }, (_, i) => ({ customerId: customerId[i], at: at[i], value: value[i] }));
-    return time(() => { sink += rfmSummary(txs, options).length; }, 1) * (m / k);
+    return (
+      time(() => {
+        sink += rfmSummary(txs, options).length;
+      }, 1) *
+      (m / k)
+    );
   })();
-  console.log(`rfmSummary: 10,000,000 purchases of 1,000,000 customers, columnar (Int32Array ids, Float64Array times and values)`);
-  console.log(`  in time order              ${fmt(tRfm)} ms  → ${fmt(m / tRfm / 1000, 2)}M purchases/s (target ≥ 5M/s); CPU time ${fmt(cRfm)} ms → ${fmt(m / cRfm / 1000, 2)}M/s`);
-  console.log(`  out of time order          ${fmt(tSorted)} ms  → ${fmt(m / tSorted / 1000, 2)}M purchases/s; CPU time ${fmt(cSorted)} ms → ${fmt(m / cSorted / 1000, 2)}M/s (two counting sorts: by day, then by customer)`);
-  console.log(`  object form (200k, scaled)   ${fmt(tRows)} ms per 10M → ${fmt(m / tRows / 1000, 2)}M purchases/s; columnar is ${fmt(tRows / tRfm, 1)}× faster`);
-  console.log(`  memory: input columns ${fmt((customerId.byteLength + at.byteLength + value.byteLength) / 2 ** 20, 0)} MiB; peak RSS ${fmt(peak / 2 ** 20, 0)} MiB (RSS before the data ${fmt(before.rss / 2 ** 20, 0)} MiB; target < 1 GiB)`);
+  console.log(
+    `rfmSummary: 10,000,000 purchases of 1,000,000 customers, columnar (Int32Array ids, Float64Array times and values)`,
+  );
+  console.log(
+    `  in time order              ${fmt(tRfm)} ms  → ${fmt(m / tRfm / 1000, 2)}M purchases/s (target ≥ 5M/s); CPU time ${fmt(cRfm)} ms → ${fmt(m / cRfm / 1000, 2)}M/s`,
+  );
+  console.log(
+    `  out of time order          ${fmt(tSorted)} ms  → ${fmt(m / tSorted / 1000, 2)}M purchases/s; CPU time ${fmt(cSorted)} ms → ${fmt(m / cSorted / 1000, 2)}M/s (two counting sorts: by day, then by customer)`,
+  );
+  console.log(
+    `  object form (200k, scaled)   ${fmt(tRows)} ms per 10M → ${fmt(m / tRows / 1000, 2)}M purchases/s; columnar is ${fmt(tRows / tRfm, 1)}× faster`,
+  );
+  console.log(
+    `  memory: input columns ${fmt((customerId.byteLength + at.byteLength + value.byteLength) / 2 ** 20, 0)} MiB; peak RSS ${fmt(peak / 2 ** 20, 0)} MiB (RSS before the data ${fmt(before.rss / 2 ** 20, 0)} MiB; target < 1 GiB)`,
+  );
   if (sink === 42) console.log("");
 }

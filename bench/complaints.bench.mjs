@@ -29,7 +29,19 @@ const path = [
   { type: "FOLLOW_UP", at: "2026-03-05T10:00:00+01:00", by, satisfied: true },
   { type: "CLOSE", at: "2026-03-05T10:02:00+01:00", by },
 ];
-const targets = ["acknowledged", "assessing", "affirmed", "analyzing", "analyzing", "planAgreed", "delivering", "escalated", "followingUp", "resolved", "closed"];
+const targets = [
+  "acknowledged",
+  "assessing",
+  "affirmed",
+  "analyzing",
+  "analyzing",
+  "planAgreed",
+  "delivering",
+  "escalated",
+  "followingUp",
+  "resolved",
+  "closed",
+];
 
 export default async function run() {
   const start = openComplaint(opening);
@@ -38,7 +50,8 @@ export default async function run() {
   bench
     .add("baseline: object spread per step", () => {
       let s = start;
-      for (let i = 0; i < path.length; i++) s = { ...s, state: targets[i], updatedAt: path[i].at, history: [...s.history, path[i]] };
+      for (let i = 0; i < path.length; i++)
+        s = { ...s, state: targets[i], updatedAt: path[i].at, history: [...s.history, path[i]] };
       sink = s;
     })
     .add("transition along the full path", () => {
@@ -54,5 +67,7 @@ export default async function run() {
   console.log(`full path (${path.length} events, open → closed):`);
   console.log(`  transition: ${fmt(perSecond(ours))} transitions/s (${fmt(1000 / ours.latency.mean)} paths/s)`);
   console.log(`  baseline (object spread per step): ${fmt(perSecond(base))} steps/s`);
-  console.log(`  ratio: transition takes ${(perSecond(base) / perSecond(ours)).toFixed(1)}× the baseline's time per step`);
+  console.log(
+    `  ratio: transition takes ${(perSecond(base) / perSecond(ours)).toFixed(1)}× the baseline's time per step`,
+  );
 }

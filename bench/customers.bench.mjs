@@ -99,18 +99,29 @@ export default async function () {
   });
   const national = rate("identify by phone, national 0812-…", nationals, (keys, n) => {
     let hits = 0;
-    for (let k = 0; k < n; k++) if (identify(index, { kind: "phone", number: keys[k], defaultCountryCode: "62" }).status === "found") hits++;
+    for (let k = 0; k < n; k++)
+      if (identify(index, { kind: "phone", number: keys[k], defaultCountryCode: "62" }).status === "found") hits++;
     return hits;
   });
 
   const fmt = (x) => Math.round(x).toLocaleString("en-US");
   console.log(`${fmt(N)} customers, ${fmt(LOOKUPS)} lookups per pass`);
-  console.log(`buildCustomerIndex: ${fmt(built.ms)} ms; two plain Maps: ${fmt(plain.ms)} ms; ratio ${(built.ms / plain.ms).toFixed(1)}×`);
+  console.log(
+    `buildCustomerIndex: ${fmt(built.ms)} ms; two plain Maps: ${fmt(plain.ms)} ms; ratio ${(built.ms / plain.ms).toFixed(1)}×`,
+  );
   console.log("| lookup | lookups/s | ratio to its Map.get baseline | hits |");
   console.log("| --- | ---: | ---: | ---: |");
-  for (const [r, base] of [[cardBase, cardBase], [card, cardBase], [phoneBase, phoneBase], [phone, phoneBase], [national, phoneBase]]) {
+  for (const [r, base] of [
+    [cardBase, cardBase],
+    [card, cardBase],
+    [phoneBase, phoneBase],
+    [phone, phoneBase],
+    [national, phoneBase],
+  ]) {
     console.log(`| ${r.label} | ${fmt(r.perSecond)} | ${(r.perSecond / base.perSecond).toFixed(2)} | ${fmt(r.hits)} |`);
   }
   const slowest = Math.min(card.perSecond, phone.perSecond);
-  console.log(`≥ 1,000,000 lookups/s by card and by E.164 phone: ${slowest >= 1_000_000 ? "met" : "not met on this machine"} (slower of the two: ${fmt(slowest)}/s)`);
+  console.log(
+    `≥ 1,000,000 lookups/s by card and by E.164 phone: ${slowest >= 1_000_000 ? "met" : "not met on this machine"} (slower of the two: ${fmt(slowest)}/s)`,
+  );
 }

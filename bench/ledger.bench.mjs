@@ -21,12 +21,20 @@ function makeEntries(n) {
     const id = `t${i++}`;
     const r = i % 10;
     if (openHold !== undefined) {
-      entries.push(r < 5 ? { kind: "capture", transactionId: id, at: iso(t), holdId: openHold.id } : { kind: "release", transactionId: id, at: iso(t), holdId: openHold.id });
+      entries.push(
+        r < 5
+          ? { kind: "capture", transactionId: id, at: iso(t), holdId: openHold.id }
+          : { kind: "release", transactionId: id, at: iso(t), holdId: openHold.id },
+      );
       if (r < 5) bal -= openHold.points;
       openHold = undefined;
     } else if (r < 5 || bal < 50) {
       const points = 10 + (i % 90);
-      entries.push(i % 2 === 0 ? { kind: "earn", transactionId: id, at: iso(t), points: String(points), expiresAt: iso(t + 365 * DAY) } : { kind: "earn", transactionId: id, at: iso(t), points: String(points) });
+      entries.push(
+        i % 2 === 0
+          ? { kind: "earn", transactionId: id, at: iso(t), points: String(points), expiresAt: iso(t + 365 * DAY) }
+          : { kind: "earn", transactionId: id, at: iso(t), points: String(points) },
+      );
       bal += points;
       lastEarn = { id, points };
     } else if (r < 8) {
@@ -39,7 +47,14 @@ function makeEntries(n) {
     } else if (i % 1000 === 9) {
       entries.push({ kind: "expire", transactionId: id, at: iso(t) });
     } else if (lastEarn !== undefined) {
-      entries.push({ kind: "reverse", transactionId: id, at: iso(t), reverses: lastEarn.id, points: "1", shortfall: "negative-balance" });
+      entries.push({
+        kind: "reverse",
+        transactionId: id,
+        at: iso(t),
+        reverses: lastEarn.id,
+        points: "1",
+        shortfall: "negative-balance",
+      });
       bal -= 1;
     } else {
       entries.push({ kind: "earn", transactionId: id, at: iso(t), points: "10" });
@@ -53,7 +68,11 @@ export default async function () {
   const N = 1_000_000;
   const entries = makeEntries(N);
   const settings = { accountId: "bench" };
-  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${cpus().length} cores: wall times stretch under load, CPU times less so`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} on ${cpus().length} cores: wall times stretch under load, CPU times less so`,
+  );
 
   // Baseline: sum the same entries' points as plain numbers (what "a balance is just a number" costs).
   const baseline = () => {
@@ -96,14 +115,30 @@ export default async function () {
   );
   const b = time(baseline, 5);
   const rate = (ms) => (N / (ms / 1000) / 1e6).toFixed(2);
-  console.log(`replay of ${N.toLocaleString("en")} entries: wall ${r.wall.toFixed(0)} ms (${rate(r.wall)} M entries/s), CPU ${r.cpu.toFixed(0)} ms (${rate(r.cpu)} M entries/s)`);
-  console.log(`baseline, summing the same entries as plain numbers: wall ${b.wall.toFixed(1)} ms, CPU ${b.cpu.toFixed(1)} ms`);
-  console.log(`ratio replay / baseline: ${(r.wall / b.wall).toFixed(0)}× (wall), ${(r.cpu / b.cpu).toFixed(0)}× (CPU); ${account.lots.length.toLocaleString("en")} lots, ${account.debits.length.toLocaleString("en")} debits, balance ${balance(account, { at: iso(T0 + 400 * DAY) })}`);
+  console.log(
+    `replay of ${N.toLocaleString("en")} entries: wall ${r.wall.toFixed(0)} ms (${rate(r.wall)} M entries/s), CPU ${r.cpu.toFixed(0)} ms (${rate(r.cpu)} M entries/s)`,
+  );
+  console.log(
+    `baseline, summing the same entries as plain numbers: wall ${b.wall.toFixed(1)} ms, CPU ${b.cpu.toFixed(1)} ms`,
+  );
+  console.log(
+    `ratio replay / baseline: ${(r.wall / b.wall).toFixed(0)}× (wall), ${(r.cpu / b.cpu).toFixed(0)}× (CPU); ${account.lots.length.toLocaleString("en")} lots, ${account.debits.length.toLocaleString("en")} debits, balance ${balance(account, { at: iso(T0 + 400 * DAY) })}`,
+  );
 
   // balance on an account with 10k lots (half of them expiring), against summing 10k plain numbers.
   const lotsEntries = [];
   for (let k = 0; k < 10_000; k++) {
-    lotsEntries.push(k % 2 === 0 ? { kind: "earn", transactionId: `e${k}`, at: iso(T0 + k * 1000), points: "7", expiresAt: iso(T0 + (k + 1) * DAY) } : { kind: "earn", transactionId: `e${k}`, at: iso(T0 + k * 1000), points: "7" });
+    lotsEntries.push(
+      k % 2 === 0
+        ? {
+            kind: "earn",
+            transactionId: `e${k}`,
+            at: iso(T0 + k * 1000),
+            points: "7",
+            expiresAt: iso(T0 + (k + 1) * DAY),
+          }
+        : { kind: "earn", transactionId: `e${k}`, at: iso(T0 + k * 1000), points: "7" },
+    );
   }
   const big = postMany(openAccount(settings), lotsEntries).account;
   const at = iso(T0 + 5000 * DAY);
@@ -118,6 +153,10 @@ export default async function () {
   await bench.run();
   const [lotsTask, baseTask] = bench.tasks.map((t) => t.result);
   const mean = (res) => res?.latency?.mean ?? res?.mean;
-  console.log(`balance on 10k lots: ${(mean(lotsTask) * 1000).toFixed(0)} µs per call (${balance(big, { at })} points; O(lots): ${((mean(lotsTask) * 1e6) / 10_000).toFixed(0)} ns per lot)`);
-  console.log(`baseline, summing 10k plain numbers: ${(mean(baseTask) * 1000).toFixed(1)} µs; ratio ${(mean(lotsTask) / mean(baseTask)).toFixed(0)}×`);
+  console.log(
+    `balance on 10k lots: ${(mean(lotsTask) * 1000).toFixed(0)} µs per call (${balance(big, { at })} points; O(lots): ${((mean(lotsTask) * 1e6) / 10_000).toFixed(0)} ns per lot)`,
+  );
+  console.log(
+    `baseline, summing 10k plain numbers: ${(mean(baseTask) * 1000).toFixed(1)} µs; ratio ${(mean(lotsTask) / mean(baseTask)).toFixed(0)}×`,
+  );
 }

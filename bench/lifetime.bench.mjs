@@ -13,7 +13,10 @@ import {
 } from "loyalty-kit";
 
 function load() {
-  const text = readFileSync(new URL("../test/fixtures/analytics/cdnow_customers_summary_with_transactions.csv", import.meta.url), "utf8");
+  const text = readFileSync(
+    new URL("../test/fixtures/analytics/cdnow_customers_summary_with_transactions.csv", import.meta.url),
+    "utf8",
+  );
   return text
     .trim()
     .split("\n")
@@ -26,7 +29,10 @@ function load() {
 
 // The naive pass anyone would write first: every row, four log-gammas each, no grouping. A baseline
 // for the cost of one evaluation inside the fit (which groups repeated patterns and frequencies).
-const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
 function lnGamma(x) {
   if (x < 0.5) return lnGamma(x + 1) - Math.log(x);
   const y = x - 1;
@@ -72,17 +78,22 @@ export default async function () {
   const T = Float64Array.from(rows, (c) => c.T);
   let check = 0;
   const naive = median(() => (check = naiveBgNbd(x, tx, T, bg.r, bg.alpha, bg.a, bg.b)), 300);
-  if (Math.abs(check - bg.logLikelihood) > 1e-6) throw new Error(`naive baseline disagrees: ${check} vs ${bg.logLikelihood}`);
+  if (Math.abs(check - bg.logLikelihood) > 1e-6)
+    throw new Error(`naive baseline disagrees: ${check} vs ${bg.logLikelihood}`);
   const bgFit = median(() => fitBgNbd(rows), 30);
   const bgPass = median(() => bgNbdLogLikelihood(bg, rows), 300);
   const ggFit = median(() => fitGammaGamma(rows), 30);
   const ggPass = median(() => gammaGammaLogLikelihood(gg, rows), 300);
   const options = { horizon: 12, discountRate: 0.01, unitsPerPeriod: 4.345 };
-  const clvAll = median(() => {
-    let sum = 0;
-    for (const c of rows) sum += customerLifetimeValue(bg, gg, c, options);
-    return sum;
-  }, 10, 1);
+  const clvAll = median(
+    () => {
+      let sum = 0;
+      for (const c of rows) sum += customerLifetimeValue(bg, gg, c, options);
+      return sum;
+    },
+    10,
+    1,
+  );
 
   const row = (name, ms, evaluations, baseline) =>
     `| ${name} | ${ms.toFixed(2)} ms | ${evaluations ?? "—"} | ${baseline === undefined ? "—" : `${(ms / baseline).toFixed(0)}× one pass (${(ms / evaluations / baseline).toFixed(2)}× per evaluation)`} |`;
@@ -90,9 +101,15 @@ export default async function () {
   console.log("| --- | --- | --- | --- |");
   console.log(`| baseline: BG/NBD log-likelihood, 2,357 customers | ${bgPass.toFixed(3)} ms | 1 | 1× |`);
   console.log(row("fitBgNbd, CDNOW 2,357 customers", bgFit, bg.evaluations, bgPass));
-  console.log(`| baseline: naive BG/NBD log-likelihood loop over Float64Arrays (no validation, no grouping) | ${naive.toFixed(3)} ms | 1 | fit = ${(bgFit / naive).toFixed(0)}× this loop, ${(bgFit / bg.evaluations / naive).toFixed(2)}× per evaluation |`);
+  console.log(
+    `| baseline: naive BG/NBD log-likelihood loop over Float64Arrays (no validation, no grouping) | ${naive.toFixed(3)} ms | 1 | fit = ${(bgFit / naive).toFixed(0)}× this loop, ${(bgFit / bg.evaluations / naive).toFixed(2)}× per evaluation |`,
+  );
   console.log(`| baseline: Gamma-Gamma log-likelihood, 946 of 2,357 | ${ggPass.toFixed(3)} ms | 1 | 1× |`);
   console.log(row("fitGammaGamma, CDNOW 946 repeat customers", ggFit, gg.evaluations, ggPass));
-  console.log(`| customerLifetimeValue × 2,357 (12 months) | ${clvAll.toFixed(2)} ms | — | ${((clvAll * 1000) / rows.length).toFixed(1)} µs per customer |`);
-  console.log(`fit: r=${bg.r.toFixed(3)} alpha=${bg.alpha.toFixed(3)} a=${bg.a.toFixed(3)} b=${bg.b.toFixed(3)} LL=${bg.logLikelihood.toFixed(1)}; p=${gg.p.toFixed(2)} q=${gg.q.toFixed(2)} v=${gg.v.toFixed(2)}`);
+  console.log(
+    `| customerLifetimeValue × 2,357 (12 months) | ${clvAll.toFixed(2)} ms | — | ${((clvAll * 1000) / rows.length).toFixed(1)} µs per customer |`,
+  );
+  console.log(
+    `fit: r=${bg.r.toFixed(3)} alpha=${bg.alpha.toFixed(3)} a=${bg.a.toFixed(3)} b=${bg.b.toFixed(3)} LL=${bg.logLikelihood.toFixed(1)}; p=${gg.p.toFixed(2)} q=${gg.q.toFixed(2)} v=${gg.v.toFixed(2)}`,
+  );
 }

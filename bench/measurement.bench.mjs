@@ -40,7 +40,8 @@ export default async function run() {
   }
   const plain = Array.from(typed);
   // The two must agree before their speed is compared.
-  if (nps(typed).score !== countingLoopTyped(typed) || nps(plain).score !== countingLoopArray(plain)) throw new Error("nps and the baseline disagree");
+  if (nps(typed).score !== countingLoopTyped(typed) || nps(plain).score !== countingLoopArray(plain))
+    throw new Error("nps and the baseline disagree");
 
   const bench = new Bench({ time: 2000 });
   bench
@@ -52,7 +53,9 @@ export default async function run() {
   const ms = bench.tasks.map((t) => t.result.latency.mean);
   const [baseTyped, npsTyped, basePlain, npsPlain] = ms;
   const row = (name, m, base) =>
-    console.log(`${name.padEnd(34)} ${m.toFixed(2).padStart(7)} ms per 1M answers   ${(m / base).toFixed(2)}× the counting loop`);
+    console.log(
+      `${name.padEnd(34)} ${m.toFixed(2).padStart(7)} ms per 1M answers   ${(m / base).toFixed(2)}× the counting loop`,
+    );
   row("counting loop, Int8Array", baseTyped, baseTyped);
   row("nps, Int8Array", npsTyped, baseTyped);
   row("counting loop, number[]", basePlain, basePlain);

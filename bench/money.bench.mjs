@@ -19,5 +19,7 @@ export default async function run() {
   await bench.run();
   const [base, alloc] = bench.tasks.map((t) => t.result);
   const hz = (r) => 1000 / r.latency.mean;
-  console.log(`allocate over 50 lines: ${Math.round(hz(alloc)).toLocaleString("en-US")} ops/s; baseline ${Math.round(hz(base)).toLocaleString("en-US")} ops/s; ratio ${(hz(base) / hz(alloc)).toFixed(2)}× the baseline's time`);
+  console.log(
+    `allocate over 50 lines: ${Math.round(hz(alloc)).toLocaleString("en-US")} ops/s; baseline ${Math.round(hz(base)).toLocaleString("en-US")} ops/s; ratio ${(hz(base) / hz(alloc)).toFixed(2)}× the baseline's time`,
+  );
 }

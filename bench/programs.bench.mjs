@@ -52,17 +52,24 @@ export default async function () {
   }
   // An extra line, not a replacement: the same unavoidable arithmetic on integer minor units (the
   // basket's numbers converted once, outside the loop), the floor under quote's integer fast path.
-  const ints = basket.lines.map((l) => ({ q: l.quantity.toNumber(), cents: l.unitPrice.amount.times(100).toNumber(), merch: l.kind === "merchandise" }));
-  if (!ints.every((l) => Number.isInteger(l.q) && Number.isInteger(l.cents))) throw new Error("bench basket is not whole units and cents");
+  const ints = basket.lines.map((l) => ({
+    q: l.quantity.toNumber(),
+    cents: l.unitPrice.amount.times(100).toNumber(),
+    merch: l.kind === "merchandise",
+  }));
+  if (!ints.every((l) => Number.isInteger(l.q) && Number.isInteger(l.cents)))
+    throw new Error("bench basket is not whole units and cents");
   function baselineInt() {
     let total = 0;
     for (const l of ints) if (l.merch) total += l.q * l.cents;
     return Math.floor(total / 100);
   }
-  if (baselineInt() !== baseline().toNumber()) throw new Error("integer baseline disagrees with the decimal.js baseline");
+  if (baselineInt() !== baseline().toNumber())
+    throw new Error("integer baseline disagrees with the decimal.js baseline");
 
   // sanity: both agree that something was earned
-  if (quote(program, account, basket, options).pointsEarned === "0" || baseline().isZero()) throw new Error("bench basket earns nothing");
+  if (quote(program, account, basket, options).pointsEarned === "0" || baseline().isZero())
+    throw new Error("bench basket earns nothing");
 
   // The box this runs on may be shared: measure both in alternating rounds and compare medians, so
   // a burst of load hits both sides alike. tinybench gives the per-round figures.
@@ -95,7 +102,11 @@ export default async function () {
   console.log(`quote:    ${Math.round(qq).toLocaleString("en-US")} quotes/s (target ≥ 20,000)`);
   console.log(`ratio:    quote takes ${ratio.toFixed(2)}× the baseline's time (median per round; target ≤ 3×)`);
   const f = (x) => Math.round(x).toLocaleString("en-US");
-  console.log(`CPU time: baseline ${f(median(rounds.map((r) => r.cpuBase)))} ops/s, quote ${f(median(rounds.map((r) => r.cpuQ)))} quotes/s, ratio ${median(rounds.map((r) => r.cpuRatio)).toFixed(2)}× (process.cpuUsage, 5,000 calls each per round, medians)`);
+  console.log(
+    `CPU time: baseline ${f(median(rounds.map((r) => r.cpuBase)))} ops/s, quote ${f(median(rounds.map((r) => r.cpuQ)))} quotes/s, ratio ${median(rounds.map((r) => r.cpuRatio)).toFixed(2)}× (process.cpuUsage, 5,000 calls each per round, medians)`,
+  );
   const cpuInt = median(rounds.map((r) => r.cpuInt));
-  console.log(`extra:    the same arithmetic on integer cents: ${f(cpuInt)} ops/s CPU time (quote takes ${(cpuInt / median(rounds.map((r) => r.cpuQ))).toFixed(0)}× its time: building the result, explain texts, eligibility)`);
+  console.log(
+    `extra:    the same arithmetic on integer cents: ${f(cpuInt)} ops/s CPU time (quote takes ${(cpuInt / median(rounds.map((r) => r.cpuQ))).toFixed(0)}× its time: building the result, explain texts, eligibility)`,
+  );
 }

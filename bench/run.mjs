@@ -10,7 +10,9 @@ const files = readdirSync(new URL(".", import.meta.url))
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
   .sort();
 
-console.log(`loyalty-kit benchmarks — node ${process.version}, ${cpus()[0]?.model ?? "unknown cpu"} × ${cpus().length}`);
+console.log(
+  `loyalty-kit benchmarks — node ${process.version}, ${cpus()[0]?.model ?? "unknown cpu"} × ${cpus().length}`,
+);
 for (const f of files) {
   console.log(`\n## ${f.replace(".bench.mjs", "")}`);
   const mod = await import(new URL(f, import.meta.url).href);

@@ -1,21 +1,11 @@
-// Real-browser check: headless Chromium loads a page that imports the BUILT ESM files (dist/) and
-// the runtime dependencies' ESM files through an import map, runs a few computations, and writes
-// the results into the DOM; we read them back with --dump-dom and fail on any mismatch. It also
-// renders demo-output/report.html to a PNG (.tmp/browser/report.png) when the demo has written it.
-//
-// Chromium: Debian's `chromium` (CHROMIUM=/path overrides); .ci/run installs it when missing.
-// The server listens on 127.0.0.1 only and serves dist/, the three dependencies' folders and the page.
-//
-// To add a check, add one entry to CHECKS in PAGE_SCRIPT below: [name, () => actual, expected].
-// An entry wrapped in `needs([...names], …)` is skipped (and reported) until those exports exist.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { green, red, rel, root, run, walk } from "./_lib/util.mjs";
 
-const CHROMIUM = process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? "chromium";
+const CHROMIUM =
+  process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? "chromium";
 const DEPENDENCIES = ["zod", "decimal.js", "date-fns"];
 const outDir = join(root, ".tmp/browser");
 let passed = 0;
@@ -89,12 +79,13 @@ function importMap() {
   for (const file of walk(join(root, "dist")).filter((f) => f.endsWith(".js"))) {
     const text = readFileSync(file, "utf8");
     // esbuild writes one import/export statement per line; a string literal cannot match here.
-    for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"\n;]*?(?:\bfrom\s*)?["']([^"'./][^"']*)["']/gm)) specifiers.add(m[1]);
+    for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"\n;]*?(?:\bfrom\s*)?["']([^"'./][^"']*)["']/gm))
+      specifiers.add(m[1]);
   }
   const imports = { "loyalty-kit": "/dist/index.js" };
   for (const s of [...specifiers].sort()) {
     try {
-      imports[s] = "/" + rel(fileURLToPath(import.meta.resolve(s, pathToFileURL(join(root, "dist/index.js")).href)));
+      imports[s] = `/${rel(fileURLToPath(import.meta.resolve(s, pathToFileURL(join(root, "dist/index.js")).href)))}`;
     } catch (error) {
       console.log(`warn dist/ imports ${JSON.stringify(s)}, which does not resolve: ${error.message.split("\n")[0]}`);
     }
@@ -102,7 +93,12 @@ function importMap() {
   return { imports };
 }
 
-const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".html": "text/html; charset=utf-8", ".json": "application/json" };
+const TYPES = {
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".html": "text/html; charset=utf-8",
+  ".json": "application/json",
+};
 
 function serve(page) {
   const allowed = ["dist", ...DEPENDENCIES.map((d) => `node_modules/${d}`)].map((p) => join(root, p) + sep);
@@ -164,32 +160,60 @@ async function main() {
   const { port } = server.address();
   try {
     const profile = join(outDir, "profile-dom");
-    const dump = await run(CHROMIUM, [...chromiumArgs(profile), "--virtual-time-budget=10000", "--dump-dom", `http://127.0.0.1:${port}/check.html`], { timeoutMs: 45_000 });
+    const dump = await run(
+      CHROMIUM,
+      [...chromiumArgs(profile), "--virtual-time-budget=10000", "--dump-dom", `http://127.0.0.1:${port}/check.html`],
+      { timeoutMs: 45_000 },
+    );
     writeFileSync(join(outDir, "dom.html"), dump.stdout);
     const status = /<div id="status">([^<]*)<\/div>/.exec(dump.stdout)?.[1] ?? "(no status)";
-    const results = (/<pre id="results">([\s\S]*?)<\/pre>/.exec(dump.stdout)?.[1] ?? "").replace(/&quot;/g, '"').replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+    const results = (/<pre id="results">([\s\S]*?)<\/pre>/.exec(dump.stdout)?.[1] ?? "")
+      .replace(/&quot;/g, '"')
+      .replace(/&gt;/g, ">")
+      .replace(/&lt;/g, "<")
+      .replace(/&amp;/g, "&");
     if (status !== "DONE") {
       failed++;
       console.log(`${red("FAIL")} the page did not finish: ${status}${dump.timedOut ? " (chromium timed out)" : ""}`);
-      console.log(dump.stderr.split("\n").filter((l) => /error|fail/i.test(l)).slice(0, 20).join("\n").replace(/^/gm, "    "));
+      console.log(
+        dump.stderr
+          .split("\n")
+          .filter((l) => /error|fail/i.test(l))
+          .slice(0, 20)
+          .join("\n")
+          .replace(/^/gm, "    "),
+      );
     }
     for (const line of results.split("\n").filter((l) => l !== "")) {
       if (line.startsWith("PASS ")) passed++;
       else if (line.startsWith("FAIL ")) failed++;
       else if (line.startsWith("SKIP ")) skipped++;
       const tag = line.slice(0, 4);
-      if (tag === "PASS" || tag === "FAIL" || tag === "SKIP") console.log(`${tag === "PASS" ? green("ok  ") : tag === "FAIL" ? red("FAIL") : "skip"} ${line.slice(5)}`);
+      if (tag === "PASS" || tag === "FAIL" || tag === "SKIP")
+        console.log(`${tag === "PASS" ? green("ok  ") : tag === "FAIL" ? red("FAIL") : "skip"} ${line.slice(5)}`);
       else console.log(`     ${line}`);
     }
 
     const report = join(root, "demo-output/report.html");
     if (existsSync(report)) {
       const png = join(outDir, "report.png");
-      const shot = await run(CHROMIUM, [...chromiumArgs(join(outDir, "profile-shot")), "--hide-scrollbars", "--window-size=1200,1600", `--screenshot=${png}`, pathToFileURL(report).href], { timeoutMs: 45_000 });
+      const shot = await run(
+        CHROMIUM,
+        [
+          ...chromiumArgs(join(outDir, "profile-shot")),
+          "--hide-scrollbars",
+          "--window-size=1200,1600",
+          `--screenshot=${png}`,
+          pathToFileURL(report).href,
+        ],
+        { timeoutMs: 45_000 },
+      );
       const ok = shot.code === 0 && existsSync(png) && statSync(png).size > 1000;
       if (ok) passed++;
       else failed++;
-      console.log(`${ok ? green("ok  ") : red("FAIL")} screenshot of demo-output/report.html → ${rel(png)}${ok ? ` (${Math.round(statSync(png).size / 1024)} kB)` : `\n${shot.stderr}`}`);
+      console.log(
+        `${ok ? green("ok  ") : red("FAIL")} screenshot of demo-output/report.html → ${rel(png)}${ok ? ` (${Math.round(statSync(png).size / 1024)} kB)` : `\n${shot.stderr}`}`,
+      );
     } else {
       console.log("skip demo-output/report.html does not exist (run `npm run demo` first) — no screenshot");
     }

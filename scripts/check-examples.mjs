@@ -32,7 +32,7 @@ const helpers = [];
 for (const file of all) {
   const r = rel(file);
   if (r === "examples/demo.mjs") continue;
-  const expected = file.slice(0, -".mjs".length) + ".expected.txt";
+  const expected = `${file.slice(0, -".mjs".length)}.expected.txt`;
   if (existsSync(expected)) runnable.push({ file, expected });
   else helpers.push(r);
 }
@@ -83,7 +83,9 @@ for (const { file, expected, res } of results) {
     continue;
   }
   failed++;
-  console.log(`${red("FAIL")} ${name} ${dim(ms)}: stdout differs from ${rel(expected)}${actual === want ? " in trailing white space or final newlines" : " (- expected, + actual)"}`);
+  console.log(
+    `${red("FAIL")} ${name} ${dim(ms)}: stdout differs from ${rel(expected)}${actual === want ? " in trailing white space or final newlines" : " (- expected, + actual)"}`,
+  );
   console.log(lineDiff(want, actual).replace(/^/gm, "    "));
   if (res.stderr.trim() !== "") console.log(dim(res.stderr.trimEnd().replace(/^/gm, "    stderr: ")));
 }

@@ -29,7 +29,9 @@ for (const file of guides) {
   const lines = text.split("\n");
   if (rel(file) !== "docs/index.md" && !/^---\n(?:.*\n)*?title:\s*\S.*\n(?:.*\n)*?---\n/.test(text)) {
     untitled++;
-    console.log(`${strict ? red("FAIL") : "warn"} ${rel(file)}:1: no front matter title (---/title: "…"/---): the site would name the page by its path`);
+    console.log(
+      `${strict ? red("FAIL") : "warn"} ${rel(file)}:1: no front matter title (---/title: "…"/---): the site would name the page by its path`,
+    );
   }
   const isConventionDoc = rel(file) === "docs/guides/README.md";
   let fence = null;
@@ -40,7 +42,9 @@ for (const file of guides) {
       else if (line.trim().startsWith(fence.marker)) {
         if (!isConventionDoc && !INLINE_OK.has(fence.lang)) {
           inline++;
-          console.log(`${strict ? red("FAIL") : "warn"} ${rel(file)}:${fence.line}: inline \`\`\`${fence.lang} block; make it a file under examples/ and {@includeCode} it`);
+          console.log(
+            `${strict ? red("FAIL") : "warn"} ${rel(file)}:${fence.line}: inline \`\`\`${fence.lang} block; make it a file under examples/ and {@includeCode} it`,
+          );
         }
         fence = null;
       }
@@ -52,7 +56,11 @@ for (const file of guides) {
       if (!existsSync(target)) {
         broken++;
         console.log(`${red("FAIL")} ${rel(file)}:${i + 1}: ${inc[0]} names a file that does not exist`);
-      } else if (target.endsWith(".mjs") && !existsSync(target.replace(/\.mjs$/, ".expected.txt")) && !/\/examples\//.test(target)) {
+      } else if (
+        target.endsWith(".mjs") &&
+        !existsSync(target.replace(/\.mjs$/, ".expected.txt")) &&
+        !/\/examples\//.test(target)
+      ) {
         broken++;
         console.log(`${red("FAIL")} ${rel(file)}:${i + 1}: ${inc[0]} includes code outside examples/`);
       } else ok++;
@@ -61,6 +69,8 @@ for (const file of guides) {
 }
 
 const failed = broken + (strict ? inline + untitled : 0);
-console.log(`Guides: ${guides.length} files, ${ok} includes, ${inline} inline code block(s), ${untitled} without a title${strict || inline + untitled === 0 ? "" : " (reported only; --strict fails on them)"}`);
+console.log(
+  `Guides: ${guides.length} files, ${ok} includes, ${inline} inline code block(s), ${untitled} without a title${strict || inline + untitled === 0 ? "" : " (reported only; --strict fails on them)"}`,
+);
 console.log(`guides: ${ok} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -10,8 +10,18 @@ import ts from "typescript";
 import { red, rel, root, walk } from "./_lib/util.mjs";
 
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const isBuiltin = (specifier) => specifier.startsWith("node:") || builtins.has(specifier) || builtins.has(specifier.split("/")[0]);
-const NODE_GLOBALS = new Set(["process", "Buffer", "require", "__dirname", "__filename", "global", "setImmediate", "clearImmediate"]);
+const isBuiltin = (specifier) =>
+  specifier.startsWith("node:") || builtins.has(specifier) || builtins.has(specifier.split("/")[0]);
+const NODE_GLOBALS = new Set([
+  "process",
+  "Buffer",
+  "require",
+  "__dirname",
+  "__filename",
+  "global",
+  "setImmediate",
+  "clearImmediate",
+]);
 
 const problems = [];
 const files = walk(join(root, "src")).filter((f) => /\.(c|m)?tsx?$/.test(f));
@@ -26,7 +36,14 @@ for (const file of files) {
   // Names declared in this file (a local `const process = …` is not Node's).
   const local = new Set();
   const collect = (node) => {
-    if ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isParameter(node) || ts.isClassDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
+    if (
+      (ts.isVariableDeclaration(node) ||
+        ts.isFunctionDeclaration(node) ||
+        ts.isParameter(node) ||
+        ts.isClassDeclaration(node)) &&
+      node.name &&
+      ts.isIdentifier(node.name)
+    ) {
       local.add(node.name.text);
     }
     if (ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node)) {
@@ -38,8 +55,13 @@ for (const file of files) {
 
   const visit = (node) => {
     // import … from "x"; export … from "x"; import x = require("x")
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (isBuiltin(node.moduleSpecifier.text)) report(node, `imports the Node built-in "${node.moduleSpecifier.text}"`);
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      if (isBuiltin(node.moduleSpecifier.text))
+        report(node, `imports the Node built-in "${node.moduleSpecifier.text}"`);
     }
     if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       report(node, "uses `import … = require(…)`");
@@ -48,16 +70,24 @@ for (const file of files) {
     if (ts.isCallExpression(node)) {
       const [arg] = node.arguments;
       const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
-      if (isImport && arg && ts.isStringLiteralLike(arg) && isBuiltin(arg.text)) report(node, `imports the Node built-in "${arg.text}"`);
+      if (isImport && arg && ts.isStringLiteralLike(arg) && isBuiltin(arg.text))
+        report(node, `imports the Node built-in "${arg.text}"`);
     }
     // import type { X } from "node:…" inside a type position: import("node:fs").Stats
     if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      if (isBuiltin(node.argument.literal.text)) report(node, `refers to types of the Node built-in "${node.argument.literal.text}"`);
+      if (isBuiltin(node.argument.literal.text))
+        report(node, `refers to types of the Node built-in "${node.argument.literal.text}"`);
     }
     if (ts.isIdentifier(node) && NODE_GLOBALS.has(node.text) && !local.has(node.text) && isReference(node)) {
       report(node, `uses the Node global \`${node.text}\``);
     }
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "module" && node.name.text === "exports" && !local.has("module")) {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "module" &&
+      node.name.text === "exports" &&
+      !local.has("module")
+    ) {
       report(node, "uses `module.exports`");
     }
     ts.forEachChild(node, visit);
@@ -70,7 +100,15 @@ function isReference(node) {
   const p = node.parent;
   if (!p) return true;
   if (ts.isPropertyAccessExpression(p) && p.name === node) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p)) && p.name === node) return false;
+  if (
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isMethodSignature(p)) &&
+    p.name === node
+  )
+    return false;
   if (ts.isQualifiedName(p) && p.right === node) return false;
   if ((ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) && p.label === node) return false;
   if ((ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) && p.propertyName === node) return false;

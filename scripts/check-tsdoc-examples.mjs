@@ -32,12 +32,16 @@ let failed = 0;
 
 function exportsWithoutExample() {
   const entry = join(root, "src/index.ts");
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.src.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, "tsconfig.src.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   const program = ts.createProgram([entry], { ...config.options, noEmit: true });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
@@ -50,7 +54,9 @@ function exportsWithoutExample() {
     return { name: exported.name, declarations: symbol.declarations ?? [] };
   });
   const hasExample = new Set(
-    exports.filter((e) => e.declarations.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example"))).map((e) => e.name),
+    exports
+      .filter((e) => e.declarations.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example")))
+      .map((e) => e.name),
   );
   // `{@inheritDoc Other}` takes Other's comment, @example included (typedoc renders it so).
   const inheritsExample = (declarations) =>
@@ -109,7 +115,10 @@ function examplesIn(file) {
       i = end - 1;
     }
     const count = lines.filter((l) => /(^|\s)@example\b/.test(l)).length;
-    if (count > 1) multiple.push(`${rel(file)}:${startLine}: ${count} @example blocks in one comment (the style asks for exactly one)`);
+    if (count > 1)
+      multiple.push(
+        `${rel(file)}:${startLine}: ${count} @example blocks in one comment (the style asks for exactly one)`,
+      );
   }
   return found;
 }
@@ -180,7 +189,9 @@ await Promise.all(
       timeoutMs: TIMEOUT_MS + chunk.length * 2_000,
       env: { TZ: "UTC", NODE_OPTIONS: "", NO_COLOR: "1" },
     });
-    for (const line of readFileSync(resultsFile, "utf8").split("\n").filter((l) => l !== "")) {
+    for (const line of readFileSync(resultsFile, "utf8")
+      .split("\n")
+      .filter((l) => l !== "")) {
       const r = JSON.parse(line);
       outcome.set(r.file, r);
     }
@@ -193,7 +204,10 @@ const results = await mapLimit(prepared, availableParallelism(), async ({ ex, sc
   if (error !== undefined) return { ex, error };
   const fast = outcome.get(script);
   if (fast !== undefined && fast.error === undefined && fast.out.trim() !== "") return { ex };
-  const res = await run(process.execPath, [script], { timeoutMs: TIMEOUT_MS, env: { TZ: "UTC", NODE_OPTIONS: "", NO_COLOR: "1" } });
+  const res = await run(process.execPath, [script], {
+    timeoutMs: TIMEOUT_MS,
+    env: { TZ: "UTC", NODE_OPTIONS: "", NO_COLOR: "1" },
+  });
   if (res.timedOut) return { ex, error: `timed out after ${TIMEOUT_MS / 1000} s` };
   if (res.code !== 0) return { ex, error: `exited with ${res.code ?? res.signal}\n${res.stderr.trimEnd()}` };
   if (res.stdout.trim() === "") return { ex, error: "printed nothing (an example must console.log its result)" };
@@ -204,7 +218,10 @@ console.log(`TSDoc @example blocks under src/: ${examples.length}`);
 for (const { ex, error, ms } of results) {
   if (error === undefined) {
     passed++;
-    if (process.env.VERBOSE) console.log(`${green("ok")}   ${ex.file}:${ex.line}${ms === undefined ? "" : ` ${dim(`${Math.round(ms)} ms alone`)}`}`);
+    if (process.env.VERBOSE)
+      console.log(
+        `${green("ok")}   ${ex.file}:${ex.line}${ms === undefined ? "" : ` ${dim(`${Math.round(ms)} ms alone`)}`}`,
+      );
     continue;
   }
   failed++;
@@ -256,10 +273,14 @@ if (!process.argv.includes("--no-types")) {
   }
   for (const [ex, list] of byExample) {
     if (strictTypes) failed++;
-    console.log(`${strictTypes ? red("FAIL") : "warn"} ${ex.file}:${ex.line}: the example does not type-check against dist/`);
+    console.log(
+      `${strictTypes ? red("FAIL") : "warn"} ${ex.file}:${ex.line}: the example does not type-check against dist/`,
+    );
     for (const m of list.slice(0, 3)) console.log(`    ${m}`);
   }
-  console.log(`Type-checked ${sources.size} examples against dist/: ${byExample.size} with type errors${strictTypes || byExample.size === 0 ? "" : " (warnings; --strict-types fails on them)"}`);
+  console.log(
+    `Type-checked ${sources.size} examples against dist/: ${byExample.size} with type errors${strictTypes || byExample.size === 0 ? "" : " (warnings; --strict-types fails on them)"}`,
+  );
 }
 
 console.log(`tsdoc examples: ${passed} passed, ${failed} failed`);

@@ -13,7 +13,7 @@ function walk(dir) {
     if (statSync(path).isDirectory()) walk(path);
     else if (path.endsWith(".cjs")) writeFileSync(path, readFileSync(path, "utf8").replace(relative, "$1$2.cjs$3"));
     else if (path.endsWith(".d.ts")) {
-      writeFileSync(path.slice(0, -5) + ".d.cts", readFileSync(path, "utf8").replace(relative, "$1$2.cjs$3"));
+      writeFileSync(`${path.slice(0, -5)}.d.cts`, readFileSync(path, "utf8").replace(relative, "$1$2.cjs$3"));
     }
   }
 }

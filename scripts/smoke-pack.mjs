@@ -35,16 +35,34 @@ async function main() {
   const [info] = JSON.parse(pack.stdout);
   const tarball = join(packDir, info.filename);
   const files = info.files.map((f) => f.path);
-  console.log(`     ${info.filename}: ${files.length} files, ${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked`);
+  console.log(
+    `     ${info.filename}: ${files.length} files, ${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked`,
+  );
   const stray = files.filter((f) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
   step(stray.length === 0, "tarball holds only dist/, README, CHANGELOG, LICENSE, package.json", stray.join("\n"));
-  step(files.includes("dist/index.js") && files.includes("dist/index.cjs") && files.includes("dist/index.d.ts") && files.includes("dist/index.d.cts"), "tarball has the ESM, CJS and both declaration entry points");
+  step(
+    files.includes("dist/index.js") &&
+      files.includes("dist/index.cjs") &&
+      files.includes("dist/index.d.ts") &&
+      files.includes("dist/index.d.cts"),
+    "tarball has the ESM, CJS and both declaration entry points",
+  );
 
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "smoke", version: "0.0.0", private: true }, null, 2));
-  let install = await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", tarball], { cwd: project, timeoutMs: 180_000 });
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "smoke", version: "0.0.0", private: true }, null, 2),
+  );
+  let install = await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", tarball], {
+    cwd: project,
+    timeoutMs: 180_000,
+  });
   if (install.code !== 0) {
     console.log("     offline install failed; retrying with --prefer-offline");
-    install = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", tarball], { cwd: project, timeoutMs: 180_000 });
+    install = await run(
+      "npm",
+      ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", tarball],
+      { cwd: project, timeoutMs: 180_000 },
+    );
   }
   if (install.code !== 0) {
     // Last resort: unpack the tarball and copy the runtime dependencies from our node_modules.
@@ -52,7 +70,8 @@ async function main() {
     const nm = join(project, "node_modules");
     mkdirSync(join(nm, "loyalty-kit"), { recursive: true });
     const untar = await run("tar", ["-xzf", tarball, "-C", join(nm, "loyalty-kit"), "--strip-components=1"]);
-    for (const dep of ["zod", "decimal.js", "date-fns"]) cpSync(join(root, "node_modules", dep), join(nm, dep), { recursive: true });
+    for (const dep of ["zod", "decimal.js", "date-fns"])
+      cpSync(join(root, "node_modules", dep), join(nm, dep), { recursive: true });
     install = untar;
   }
   if (!step(install.code === 0, "install the tarball into a throwaway project", install.stderr)) return;
@@ -67,10 +86,22 @@ async function main() {
     ["ESM import with --conditions=browser", ["--conditions=browser", "esm.mjs"]],
     ["instanceof across the ESM and CJS builds", ["cross.mjs"]],
   ]) {
-    const r = await run(process.execPath, args, { cwd: project, timeoutMs: 30_000, env: { TZ: "UTC", NODE_OPTIONS: "" } });
+    const r = await run(process.execPath, args, {
+      cwd: project,
+      timeoutMs: 30_000,
+      env: { TZ: "UTC", NODE_OPTIONS: "" },
+    });
     const ok = r.code === 0 && r.stdout.includes("SMOKE OK");
     step(ok, what, `${r.stdout}\n${r.stderr}`);
-    if (ok) console.log(r.stdout.trimEnd().split("\n").filter((l) => l !== "SMOKE OK").map((l) => `     ${l}`).join("\n"));
+    if (ok)
+      console.log(
+        r.stdout
+          .trimEnd()
+          .split("\n")
+          .filter((l) => l !== "SMOKE OK")
+          .map((l) => `     ${l}`)
+          .join("\n"),
+      );
   }
 
   // The installed package resolved from the project, not from the repository (self-reference).

@@ -13,10 +13,14 @@ const byTotal = { value: (c) => c.total };
 
 const top = pareto(customers, { ...byTotal, topShare: 0.2 });
 console.log(`${customers.length} customers spent $${top.total.toFixed(2)}`);
-console.log(`the top 20 % (${top.count} customers, each ≥ $${top.threshold.toFixed(2)}) brought ${(top.valueShare * 100).toFixed(1)} %`);
+console.log(
+  `the top 20 % (${top.count} customers, each ≥ $${top.threshold.toFixed(2)}) brought ${(top.valueShare * 100).toFixed(1)} %`,
+);
 const needed = paretoShareFor(customers, { ...byTotal, valueShare: 0.8 });
 console.log(`80 % of the spend came from ${(needed.customerShare * 100).toFixed(1)} % of customers (${needed.count})`);
-console.log(`Gini ${gini(customers, byTotal).toFixed(4)} (corrected ${gini(customers, { ...byTotal, corrected: true }).toFixed(4)})`);
+console.log(
+  `Gini ${gini(customers, byTotal).toFixed(4)} (corrected ${gini(customers, { ...byTotal, corrected: true }).toFixed(4)})`,
+);
 
 const classes = abc(customers, { ...byTotal, a: 0.8, b: 0.95 });
 console.log("class  customers  share of customers  share of spend  smallest total");

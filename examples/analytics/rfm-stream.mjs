@@ -28,6 +28,12 @@ for (const name of RFM_SEGMENTS) {
   }
   const mean = (f) => rows.reduce((sum, r) => sum + f(r), 0) / rows.length;
   console.log(
-    `${name.padEnd(20)}  ${String(rows.length).padStart(9)}  ${((rows.length / summary.length) * 100).toFixed(1).padStart(5)} %  ${mean((r) => r.frequency).toFixed(2).padStart(14)}  ${mean((r) => r.monetary).toFixed(2).padStart(13)}`,
+    `${name.padEnd(20)}  ${String(rows.length).padStart(9)}  ${((rows.length / summary.length) * 100).toFixed(1).padStart(5)} %  ${mean(
+      (r) => r.frequency,
+    )
+      .toFixed(2)
+      .padStart(14)}  ${mean((r) => r.monetary)
+      .toFixed(2)
+      .padStart(13)}`,
   );
 }

@@ -4,7 +4,9 @@ import { classifyBonding } from "loyalty-kit";
 
 function show(signals) {
   const r = classifyBonding({ signals });
-  const bonds = r.bonds.filter((b) => b.evidence.length > 0).map((b) => `${b.type} ${b.strength}${b.limitedBy === undefined ? "" : ` [${b.limitedBy}]`}`);
+  const bonds = r.bonds
+    .filter((b) => b.evidence.length > 0)
+    .map((b) => `${b.type} ${b.strength}${b.limitedBy === undefined ? "" : ` [${b.limitedBy}]`}`);
   console.log(`level ${r.level} | ${bonds.join(", ")} | next: ${r.next.type} — ${r.next.actions[0]?.text}`);
 }
 

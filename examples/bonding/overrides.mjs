@@ -20,7 +20,14 @@ for (const profile of profiles) {
     ["defaults passed explicitly", classifyBonding(profile, DEFAULT_BONDING_RULES)],
     ["overridden", classifyBonding(profile, rules)],
   ]) {
-    const bonds = r.bonds.filter((b) => b.evidence.length > 0).map((b) => `${b.type} ${b.strength}${b.passes ? " passes" : ""}${b.limitedBy === undefined ? "" : ` [${b.limitedBy}]`}`);
-    console.log(`${profile.customerId}, ${name}: level ${r.level} | ${bonds.join(", ")} | next: ${r.next.type} — ${r.next.actions[0]?.text}`);
+    const bonds = r.bonds
+      .filter((b) => b.evidence.length > 0)
+      .map(
+        (b) =>
+          `${b.type} ${b.strength}${b.passes ? " passes" : ""}${b.limitedBy === undefined ? "" : ` [${b.limitedBy}]`}`,
+      );
+    console.log(
+      `${profile.customerId}, ${name}: level ${r.level} | ${bonds.join(", ")} | next: ${r.next.type} — ${r.next.actions[0]?.text}`,
+    );
   }
 }

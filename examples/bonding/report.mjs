@@ -11,6 +11,8 @@ const customers = [
 
 const report = bondingReport(customers, { closest: 3 });
 console.log(`${report.total} customers`);
-for (const [level, { count, share }] of Object.entries(report.levels)) console.log(`  ${level.padEnd(10)} ${count}  ${(share * 100).toFixed(0)}%`);
+for (const [level, { count, share }] of Object.entries(report.levels))
+  console.log(`  ${level.padEnd(10)} ${count}  ${(share * 100).toFixed(0)}%`);
 console.log("closest to moving up:");
-for (const c of report.closestToMovingUp) console.log(`  ${c.customerId}: ${c.level} → ${c.next}, ${c.strength} of ${c.threshold} (gap ${c.gap})`);
+for (const c of report.closestToMovingUp)
+  console.log(`  ${c.customerId}: ${c.level} → ${c.next}, ${c.strength} of ${c.threshold} (gap ${c.gap})`);

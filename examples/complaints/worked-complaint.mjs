@@ -29,16 +29,64 @@ console.log(`opened ${c.id}: cause ${c.cause}, priority ${c.priority}, state ${c
 console.log("deadlines:", deadlines(c, policy));
 
 const steps = [
-  { type: "ACKNOWLEDGE", at: "2026-03-02T09:14:00+01:00", by: "agent:maria", note: "I'm sorry your kitchen flooded. I'm here to sort it out with you." },
-  { type: "ASSESS", at: "2026-03-02T09:20:00+01:00", by: "agent:maria", note: "Leak since Friday's installation, from the back; floor boards swollen; machine unused since." },
-  { type: "AFFIRM", at: "2026-03-02T09:31:00+01:00", by: "agent:maria", note: "Installer left the inlet hose loose; you need the leak fixed and the floor damage covered." },
-  { type: "PROPOSE_ALTERNATIVE", at: "2026-03-02T09:36:00+01:00", by: "agent:maria", alternative: "Technician refits the hose tomorrow; claims team assesses the floor" },
-  { type: "PROPOSE_ALTERNATIVE", at: "2026-03-02T09:40:00+01:00", by: "agent:maria", alternative: "Exchange the machine next week and refund the installation fee" },
+  {
+    type: "ACKNOWLEDGE",
+    at: "2026-03-02T09:14:00+01:00",
+    by: "agent:maria",
+    note: "I'm sorry your kitchen flooded. I'm here to sort it out with you.",
+  },
+  {
+    type: "ASSESS",
+    at: "2026-03-02T09:20:00+01:00",
+    by: "agent:maria",
+    note: "Leak since Friday's installation, from the back; floor boards swollen; machine unused since.",
+  },
+  {
+    type: "AFFIRM",
+    at: "2026-03-02T09:31:00+01:00",
+    by: "agent:maria",
+    note: "Installer left the inlet hose loose; you need the leak fixed and the floor damage covered.",
+  },
+  {
+    type: "PROPOSE_ALTERNATIVE",
+    at: "2026-03-02T09:36:00+01:00",
+    by: "agent:maria",
+    alternative: "Technician refits the hose tomorrow; claims team assesses the floor",
+  },
+  {
+    type: "PROPOSE_ALTERNATIVE",
+    at: "2026-03-02T09:40:00+01:00",
+    by: "agent:maria",
+    alternative: "Exchange the machine next week and refund the installation fee",
+  },
   { type: "AGREE_PLAN", at: "2026-03-02T09:45:00+01:00", by: "agent:maria", alternative: 0, customerAgreed: true },
-  { type: "START_DELIVERY", at: "2026-03-02T10:30:00+01:00", by: "agent:maria", note: "Technician booked for tomorrow 08:00-10:00" },
-  { type: "ESCALATE", at: "2026-03-02T11:05:00+01:00", by: "agent:maria", team: "claims", reason: "Floor damage is the claims team's area, not service's" },
-  { type: "RETURN_FROM_ESCALATION", at: "2026-03-03T15:30:00+01:00", by: "claims:jan", to: "followingUp", note: "Hose refitted 09:10; floor claim approved" },
-  { type: "FOLLOW_UP", at: "2026-03-05T10:00:00+01:00", by: "agent:maria", satisfied: true, note: "No leak since; floor repair booked" },
+  {
+    type: "START_DELIVERY",
+    at: "2026-03-02T10:30:00+01:00",
+    by: "agent:maria",
+    note: "Technician booked for tomorrow 08:00-10:00",
+  },
+  {
+    type: "ESCALATE",
+    at: "2026-03-02T11:05:00+01:00",
+    by: "agent:maria",
+    team: "claims",
+    reason: "Floor damage is the claims team's area, not service's",
+  },
+  {
+    type: "RETURN_FROM_ESCALATION",
+    at: "2026-03-03T15:30:00+01:00",
+    by: "claims:jan",
+    to: "followingUp",
+    note: "Hose refitted 09:10; floor claim approved",
+  },
+  {
+    type: "FOLLOW_UP",
+    at: "2026-03-05T10:00:00+01:00",
+    by: "agent:maria",
+    satisfied: true,
+    note: "No leak since; floor repair booked",
+  },
 ];
 for (const e of steps) {
   c = transition(c, e);

@@ -1,7 +1,15 @@
 // Seed 003: Olga runs a small women's clothing shop. No card printer, no scanner: she enrolls
 // customers by phone number, asks them to sign "I agree to participate" (and to personal-data
 // processing, which the law requires), and wants to stay in touch with them.
-import { assertCanEnroll, buildCustomerIndex, canContact, contactPlan, identify, normalizePhone, parseCustomer } from "loyalty-kit";
+import {
+  assertCanEnroll,
+  buildCustomerIndex,
+  canContact,
+  contactPlan,
+  identify,
+  normalizePhone,
+  parseCustomer,
+} from "loyalty-kit";
 
 const WIB = 7 * 3_600_000; // Asia/Jakarta is UTC+7 all year.
 const local = (iso) => `${new Date(Date.parse(iso) + WIB).toISOString().slice(0, 16).replace("T", " ")} WIB`;
@@ -67,6 +75,8 @@ const plan = contactPlan([ayu], {
 });
 // #endregion plan
 for (const c of plan.contacts) {
-  console.log(`${local(c.at)}  ${c.kind.padEnd(15)} ${c.channel}${c.points === undefined ? "" : `  ${c.points} points expire ${local(c.expiresAt)}`}`);
+  console.log(
+    `${local(c.at)}  ${c.kind.padEnd(15)} ${c.channel}${c.points === undefined ? "" : `  ${c.points} points expire ${local(c.expiresAt)}`}`,
+  );
 }
 console.log("skipped:", plan.skipped.length);

@@ -4,13 +4,36 @@
 import { buildCustomerIndex, identify, parseCustomer, perksFor, LoyaltyError } from "loyalty-kit";
 
 const customers = [
-  parseCustomer({ id: "c-1", firstName: "Jörg", lastName: "Müller", segment: "big-profit", interests: ["coffee"], identifiers: [{ kind: "barcode", code: "4006381333931" }] }),
-  parseCustomer({ id: "c-2", firstName: "Anna", lastName: "Muller", identifiers: [{ kind: "phone", number: "+6281234567890" }] }),
-  parseCustomer({ id: "c-3", firstName: "Sari", lastName: "Wulandari", identifiers: [{ kind: "magnetic", number: "60112345" }, { kind: "barcode", code: "036000291452" }] }),
+  parseCustomer({
+    id: "c-1",
+    firstName: "Jörg",
+    lastName: "Müller",
+    segment: "big-profit",
+    interests: ["coffee"],
+    identifiers: [{ kind: "barcode", code: "4006381333931" }],
+  }),
+  parseCustomer({
+    id: "c-2",
+    firstName: "Anna",
+    lastName: "Muller",
+    identifiers: [{ kind: "phone", number: "+6281234567890" }],
+  }),
+  parseCustomer({
+    id: "c-3",
+    firstName: "Sari",
+    lastName: "Wulandari",
+    identifiers: [
+      { kind: "magnetic", number: "60112345" },
+      { kind: "barcode", code: "036000291452" },
+    ],
+  }),
 ];
 const index = buildCustomerIndex(customers);
 
-const show = (label, r) => console.log(`${label.padEnd(28)} ${r.status.padEnd(10)} ${r.customers.map((c) => `${c.id} ${c.firstName} ${c.lastName}`).join(" | ")}`.trimEnd());
+const show = (label, r) =>
+  console.log(
+    `${label.padEnd(28)} ${r.status.padEnd(10)} ${r.customers.map((c) => `${c.id} ${c.firstName} ${c.lastName}`).join(" | ")}`.trimEnd(),
+  );
 show("card 4006381333931", identify(index, { kind: "barcode", code: "4006381333931" }));
 show("card 0036000291452 (UPC-A)", identify(index, { kind: "barcode", code: "0036000291452" }));
 show("magnetic 60112345", identify(index, { kind: "magnetic", number: "60112345" }));
@@ -27,7 +50,18 @@ try {
 
 // Seed 001: the 20% who bring 80% of the turnover get more added value.
 const rules = [
-  { perk: "free-drink", description: "A free coffee on every visit", segments: ["big-profit"], interestsAny: ["coffee", "tea"] },
+  {
+    perk: "free-drink",
+    description: "A free coffee on every visit",
+    segments: ["big-profit"],
+    interestsAny: ["coffee", "tea"],
+  },
   { perk: "vip-lounge", segments: ["big-profit"] },
 ];
-for (const c of customers) console.log(c.id, perksFor(c, rules).map((p) => `${p.perk} (${p.because.join(", ")})`).join("; ") || "-");
+for (const c of customers)
+  console.log(
+    c.id,
+    perksFor(c, rules)
+      .map((p) => `${p.perk} (${p.because.join(", ")})`)
+      .join("; ") || "-",
+  );

@@ -3,7 +3,12 @@
 import { parseCustomer, perksFor } from "loyalty-kit";
 
 const rules = [
-  { perk: "free-drink", description: "A free coffee on every visit", segments: ["big-profit"], interestsAny: ["coffee", "tea"] },
+  {
+    perk: "free-drink",
+    description: "A free coffee on every visit",
+    segments: ["big-profit"],
+    interestsAny: ["coffee", "tea"],
+  },
   { perk: "vip-lounge", segments: ["big-profit"] },
 ];
 const customers = [

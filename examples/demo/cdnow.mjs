@@ -50,16 +50,34 @@ export function runCdnow() {
   const g = gini(customers, byTotal);
   const classes = abc(customers, { ...byTotal, a: 0.8, b: 0.95 });
   facts([
-    ["data", `${purchases.toLocaleString("en-US")} purchases by ${customers.length.toLocaleString("en-US")} customers, 1997-01-01 to 1998-06-30, ${usd(top.total)} in all`],
-    ["Pareto", `the top 20 % (${top.count.toLocaleString("en-US")} customers, each ${usd(top.threshold)} or more) brought ${percent(top.valueShare)} of the spend`],
+    [
+      "data",
+      `${purchases.toLocaleString("en-US")} purchases by ${customers.length.toLocaleString("en-US")} customers, 1997-01-01 to 1998-06-30, ${usd(top.total)} in all`,
+    ],
+    [
+      "Pareto",
+      `the top 20 % (${top.count.toLocaleString("en-US")} customers, each ${usd(top.threshold)} or more) brought ${percent(top.valueShare)} of the spend`,
+    ],
     ["Gini", `${g.toFixed(3)} (0 = everyone spends the same, 1 = one customer spends everything)`],
   ]);
   subheading("ABC classes (A: the first 80 % of spend, B: the next 15 %, C: the last 5 %)");
   table(
-    [{ title: "class" }, { title: "customers", align: "right" }, { title: "of customers", align: "right" }, { title: "of spend", align: "right" }, { title: "smallest total", align: "right" }],
+    [
+      { title: "class" },
+      { title: "customers", align: "right" },
+      { title: "of customers", align: "right" },
+      { title: "of spend", align: "right" },
+      { title: "smallest total", align: "right" },
+    ],
     ["A", "B", "C"].map((name) => {
       const c = classes.summary[name];
-      return [name, c.count.toLocaleString("en-US"), percent(c.countShare), percent(c.valueShare), usd(c.minValue ?? 0)];
+      return [
+        name,
+        c.count.toLocaleString("en-US"),
+        percent(c.countShare),
+        percent(c.valueShare),
+        usd(c.minValue ?? 0),
+      ];
     }),
   );
 
@@ -71,27 +89,54 @@ export function runCdnow() {
   const segmentRows = RFM_SEGMENTS.map((name) => {
     const ids = segments.filter((s) => s.segment === name).map((s) => s.customerId);
     const mean = (f) => (ids.length === 0 ? 0 : ids.reduce((sum, id) => sum + f(id), 0) / ids.length);
-    return { name, count: ids.length, share: ids.length / summary.length, frequency: mean((id) => rowOf.get(id).frequency), spend: mean((id) => totalOf.get(id)) };
+    return {
+      name,
+      count: ids.length,
+      share: ids.length / summary.length,
+      frequency: mean((id) => rowOf.get(id).frequency),
+      spend: mean((id) => totalOf.get(id)),
+    };
   });
   table(
-    [{ title: "segment" }, { title: "customers", align: "right" }, { title: "share", align: "right" }, { title: "repeat buys", align: "right" }, { title: "mean spend", align: "right" }],
-    segmentRows.map((s) => [s.name, s.count.toLocaleString("en-US"), percent(s.share), s.frequency.toFixed(2), usd(s.spend)]),
+    [
+      { title: "segment" },
+      { title: "customers", align: "right" },
+      { title: "share", align: "right" },
+      { title: "repeat buys", align: "right" },
+      { title: "mean spend", align: "right" },
+    ],
+    segmentRows.map((s) => [
+      s.name,
+      s.count.toLocaleString("en-US"),
+      percent(s.share),
+      s.frequency.toFixed(2),
+      usd(s.spend),
+    ]),
   );
   note("No one is new or promising: every CDNOW customer made a first purchase in the first quarter of 1997.");
 
   heading("8. BG/NBD: how often, and for how long, customers buy");
   // The published calibration summary: the 1/10 sample (2,357 customers), 1997-01-01 .. 1997-09-30, weeks.
-  const sample = readFileSync(new URL("CDNOW_sample.txt", DATA), "utf8").trim().split("\n").map((line) => {
-    const [, sampleId, date, , dollars] = line.trim().split(/\s+/);
-    return { customerId: Number(sampleId), at: isoDate(date), value: dollars };
+  const sample = readFileSync(new URL("CDNOW_sample.txt", DATA), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [, sampleId, date, , dollars] = line.trim().split(/\s+/);
+      return { customerId: Number(sampleId), at: isoDate(date), value: dollars };
+    });
+  const calibration = rfmSummary(sample, {
+    observationEnd: "1998-06-30",
+    calibrationEnd: "1997-09-30",
+    period: "week",
   });
-  const calibration = rfmSummary(sample, { observationEnd: "1998-06-30", calibrationEnd: "1997-09-30", period: "week" });
   const fit = fitBgNbd(calibration);
   table(
     [{ title: "parameter" }, { title: "fitted", align: "right" }, { title: "published", align: "right" }],
     ["r", "alpha", "a", "b"].map((k) => [k, fit[k].toFixed(3), PUBLISHED_BG_NBD[k].toFixed(3)]),
   );
-  note(`Fitted on the published calibration summary: the 1/10 sample (${fit.customers.toLocaleString("en-US")} customers), in weeks, 1997-01-01 to 1997-09-30; log-likelihood ${fit.logLikelihood.toFixed(1)}.`);
+  note(
+    `Fitted on the published calibration summary: the 1/10 sample (${fit.customers.toLocaleString("en-US")} customers), in weeks, 1997-01-01 to 1997-09-30; log-likelihood ${fit.logLikelihood.toFixed(1)}.`,
+  );
 
   heading("9. The ten most valuable customers (12-month CLV)");
   const spend = fitGammaGamma(calibration);
@@ -99,10 +144,28 @@ export function runCdnow() {
   const ranked = calibration
     .map((c) => ({ c, clv: customerLifetimeValue(fit, spend, c, options) }))
     .sort((x, y) => y.clv - x.clv || x.c.customerId - y.c.customerId);
-  note(`BG/NBD for how often they will buy, Gamma-Gamma for how much (p ${spend.p.toFixed(2)}, q ${spend.q.toFixed(2)}, v ${spend.v.toFixed(2)}); 12 months ahead, discounted 1 % a month.`);
+  note(
+    `BG/NBD for how often they will buy, Gamma-Gamma for how much (p ${spend.p.toFixed(2)}, q ${spend.q.toFixed(2)}, v ${spend.v.toFixed(2)}); 12 months ahead, discounted 1 % a month.`,
+  );
   table(
-    [{ title: "rank", align: "right" }, { title: "sample id", align: "right" }, { title: "repeat buys", align: "right" }, { title: "mean repeat buy", align: "right" }, { title: "P(alive)", align: "right" }, { title: "CLV", align: "right" }],
-    ranked.slice(0, 10).map(({ c, clv }, i) => [i + 1, c.customerId, c.frequency, usd(c.monetary), probabilityAlive(fit, c).toFixed(3), usd(clv)]),
+    [
+      { title: "rank", align: "right" },
+      { title: "sample id", align: "right" },
+      { title: "repeat buys", align: "right" },
+      { title: "mean repeat buy", align: "right" },
+      { title: "P(alive)", align: "right" },
+      { title: "CLV", align: "right" },
+    ],
+    ranked
+      .slice(0, 10)
+      .map(({ c, clv }, i) => [
+        i + 1,
+        c.customerId,
+        c.frequency,
+        usd(c.monetary),
+        probabilityAlive(fit, c).toFixed(3),
+        usd(clv),
+      ]),
   );
 
   return {
@@ -111,7 +174,11 @@ export function runCdnow() {
     total: top.total,
     top20Share: top.valueShare,
     gini: g,
-    abc: ["A", "B", "C"].map((name) => ({ name, count: classes.summary[name].count, valueShare: classes.summary[name].valueShare })),
+    abc: ["A", "B", "C"].map((name) => ({
+      name,
+      count: classes.summary[name].count,
+      valueShare: classes.summary[name].valueShare,
+    })),
     lorenz: lorenz(customers, { ...byTotal, points: 51 }).points,
     segments: segmentRows,
     fit: { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b },

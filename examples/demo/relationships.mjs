@@ -8,8 +8,14 @@ const local = (iso) => new Date(Date.parse(iso) + WIB).toISOString().slice(0, 16
 
 const PROFILES = [
   { customerId: "ayu (collects points)", signals: { loyaltyCardHolder: 1, rewardsRedeemed: 1 } },
-  { customerId: "sinta (styling club member)", signals: { loyaltyCardHolder: 1, membership: 1, eventsAttended: 3, referrals: 2 } },
-  { customerId: "butik-melati (resells Olga's batik)", signals: { contractMonths: 12, integrations: 1, personalContacts: 8 } },
+  {
+    customerId: "sinta (styling club member)",
+    signals: { loyaltyCardHolder: 1, membership: 1, eventsAttended: 3, referrals: 2 },
+  },
+  {
+    customerId: "butik-melati (resells Olga's batik)",
+    signals: { contractMonths: 12, integrations: 1, personalContacts: 8 },
+  },
   { customerId: "walk-in (no card)", signals: {} },
 ];
 
@@ -18,14 +24,22 @@ export function runRelationships() {
   heading("10. Bonding levels (financial < social < structural)");
   const results = PROFILES.map((p) => classifyBonding(p));
   table(
-    [{ title: "customer" }, { title: "level" }, { title: "financial", align: "right" }, { title: "social", align: "right" }, { title: "structural", align: "right" }],
+    [
+      { title: "customer" },
+      { title: "level" },
+      { title: "financial", align: "right" },
+      { title: "social", align: "right" },
+      { title: "structural", align: "right" },
+    ],
     results.map((r) => {
       const strength = (type) => r.bonds.find((b) => b.type === type)?.strength.toFixed(2) ?? "";
       return [r.customerId, r.level, strength("financial"), strength("social"), strength("structural")];
     }),
   );
   console.log("");
-  facts(results.map((r) => [`next for ${r.customerId.split(" ")[0]}`, `${r.next.type}: ${r.next.actions[0]?.text ?? "-"}`]));
+  facts(
+    results.map((r) => [`next for ${r.customerId.split(" ")[0]}`, `${r.next.type}: ${r.next.actions[0]?.text ?? "-"}`]),
+  );
 
   heading("11. A complaint through the five A's");
   // Olga's shop hours in Jakarta; targets in business hours per priority.
@@ -52,18 +66,76 @@ export function runRelationships() {
   const d = deadlines(c, policy);
   facts([
     ["received", `${c.id}: "${c.description}" (cause ${c.cause}, priority ${c.priority})`],
-    ["deadlines (WIB)", `acknowledge by ${local(d.acknowledge)}, agree a plan by ${local(d.agreePlan)}, resolve by ${local(d.resolve)} (shop hours Mon–Sat 09–18)`],
+    [
+      "deadlines (WIB)",
+      `acknowledge by ${local(d.acknowledge)}, agree a plan by ${local(d.agreePlan)}, resolve by ${local(d.resolve)} (shop hours Mon–Sat 09–18)`,
+    ],
   ]);
   const steps = [
-    ["Acknowledge", { type: "ACKNOWLEDGE", at: "2026-04-20T10:16:00+07:00", by: "staff:olga", note: "I'm sorry, that should not happen to a new dress." }],
-    ["Assess", { type: "ASSESS", at: "2026-04-20T10:20:00+07:00", by: "staff:olga", note: "Seam thread broke along 20 cm; washed at 30 °C as the label says." }],
-    ["Affirm", { type: "AFFIRM", at: "2026-04-20T10:24:00+07:00", by: "staff:olga", note: "A sewing fault, not her care; she wants to wear it on Saturday." }],
-    ["Analyze", { type: "PROPOSE_ALTERNATIVE", at: "2026-04-20T10:27:00+07:00", by: "staff:olga", alternative: "Free repair by the tailor by Friday, plus 200 bonus points" }],
-    ["Analyze", { type: "PROPOSE_ALTERNATIVE", at: "2026-04-20T10:28:00+07:00", by: "staff:olga", alternative: "Exchange for a new dress of the same size today" }],
-    ["Agree", { type: "AGREE_PLAN", at: "2026-04-20T10:31:00+07:00", by: "staff:olga", alternative: 1, customerAgreed: true }],
-    ["", { type: "START_DELIVERY", at: "2026-04-20T10:35:00+07:00", by: "staff:olga", note: "New dress taken from stock" }],
+    [
+      "Acknowledge",
+      {
+        type: "ACKNOWLEDGE",
+        at: "2026-04-20T10:16:00+07:00",
+        by: "staff:olga",
+        note: "I'm sorry, that should not happen to a new dress.",
+      },
+    ],
+    [
+      "Assess",
+      {
+        type: "ASSESS",
+        at: "2026-04-20T10:20:00+07:00",
+        by: "staff:olga",
+        note: "Seam thread broke along 20 cm; washed at 30 °C as the label says.",
+      },
+    ],
+    [
+      "Affirm",
+      {
+        type: "AFFIRM",
+        at: "2026-04-20T10:24:00+07:00",
+        by: "staff:olga",
+        note: "A sewing fault, not her care; she wants to wear it on Saturday.",
+      },
+    ],
+    [
+      "Analyze",
+      {
+        type: "PROPOSE_ALTERNATIVE",
+        at: "2026-04-20T10:27:00+07:00",
+        by: "staff:olga",
+        alternative: "Free repair by the tailor by Friday, plus 200 bonus points",
+      },
+    ],
+    [
+      "Analyze",
+      {
+        type: "PROPOSE_ALTERNATIVE",
+        at: "2026-04-20T10:28:00+07:00",
+        by: "staff:olga",
+        alternative: "Exchange for a new dress of the same size today",
+      },
+    ],
+    [
+      "Agree",
+      { type: "AGREE_PLAN", at: "2026-04-20T10:31:00+07:00", by: "staff:olga", alternative: 1, customerAgreed: true },
+    ],
+    [
+      "",
+      { type: "START_DELIVERY", at: "2026-04-20T10:35:00+07:00", by: "staff:olga", note: "New dress taken from stock" },
+    ],
     ["", { type: "DELIVERED", at: "2026-04-20T10:40:00+07:00", by: "staff:olga" }],
-    ["", { type: "FOLLOW_UP", at: "2026-04-23T17:00:00+07:00", by: "staff:olga", satisfied: true, note: "Phoned her: the new dress is fine after two washes" }],
+    [
+      "",
+      {
+        type: "FOLLOW_UP",
+        at: "2026-04-23T17:00:00+07:00",
+        by: "staff:olga",
+        satisfied: true,
+        note: "Phoned her: the new dress is fine after two washes",
+      },
+    ],
     ["", { type: "CLOSE", at: "2026-04-23T17:05:00+07:00", by: "staff:olga" }],
   ];
   try {
@@ -78,11 +150,26 @@ export function runRelationships() {
     rows.push([step, local(event.at), event.type, c.state, nextEvents(c).slice(0, 2).join(", ")]);
   }
   subheading("From receipt to close");
-  table([{ title: "the A" }, { title: "at (WIB)" }, { title: "event" }, { title: "state" }, { title: "allowed next (first two)" }], rows);
+  table(
+    [
+      { title: "the A" },
+      { title: "at (WIB)" },
+      { title: "event" },
+      { title: "state" },
+      { title: "allowed next (first two)" },
+    ],
+    rows,
+  );
   const late = breaches(c, policy, { at: "2026-04-23T17:05:00+07:00" });
   facts([
     ["plan", c.context.plan?.description ?? ""],
-    ["SLA breaches", late.length === 0 ? "none" : late.map((b) => `${b.target} late by ${b.lateByMinutes} min`).join(", ")],
+    [
+      "SLA breaches",
+      late.length === 0 ? "none" : late.map((b) => `${b.target} late by ${b.lateByMinutes} min`).join(", "),
+    ],
   ]);
-  return { levels: results.map((r) => ({ customerId: r.customerId, level: r.level })), complaint: { id: c.id, state: c.state, steps: rows.length } };
+  return {
+    levels: results.map((r) => ({ customerId: r.customerId, level: r.level })),
+    complaint: { id: c.id, state: c.state, steps: rows.length },
+  };
 }

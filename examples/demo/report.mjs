@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { heading } from "./terminal.mjs";
 
-const escape = (s) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const pct = (share) => `${(share * 100).toFixed(1)} %`;
 const usd = (x) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
@@ -40,7 +40,7 @@ export function rfmSvg(segments) {
   const rows = segments.map((s, i) => {
     const y = 5 + i * row;
     const w = max === 0 ? 0 : (s.count / max) * bar;
-    return `<text x="${label - 6}" y="${y + 15}" text-anchor="end">${escape(s.name)}</text>
+    return `<text x="${label - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(s.name)}</text>
 <rect x="${label}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 6}" fill="#08519c"/>
 <text x="${(label + w + 6).toFixed(1)}" y="${y + 15}">${s.count.toLocaleString("en-US")} (${pct(s.share)})</text>`;
   });
@@ -52,7 +52,7 @@ ${rows.join("\n")}
 /** Writes demo-output/report.html (creating the folder) and returns its path. */
 export function writeReport({ shop, cdnow, relationships }) {
   heading("12. The HTML report");
-  const row = (cells, tag = "td") => `<tr>${cells.map((c) => `<${tag}>${escape(c)}</${tag}>`).join("")}</tr>`;
+  const row = (cells, tag = "td") => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join("")}</tr>`;
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -92,13 +92,15 @@ ${rfmSvg(cdnow.segments)}
 <h2>ABC classes</h2>
 <table>${row(["class", "customers", "share of spend"], "th")}${cdnow.abc.map((c) => row([c.name, c.count.toLocaleString("en-US"), pct(c.valueShare)])).join("")}</table>
 <h2>BG/NBD on the 2,357-customer calibration sample</h2>
-<table>${row(["parameter", "fitted", "published"], "th")}${Object.keys(cdnow.published).map((k) => row([k, cdnow.fit[k].toFixed(3), cdnow.published[k].toFixed(3)])).join("")}</table>
+<table>${row(["parameter", "fitted", "published"], "th")}${Object.keys(cdnow.published)
+    .map((k) => row([k, cdnow.fit[k].toFixed(3), cdnow.published[k].toFixed(3)]))
+    .join("")}</table>
 <h2>Ten most valuable customers (12-month CLV)</h2>
 <table>${row(["rank", "customer", "CLV"], "th")}${cdnow.topClv.map((c, i) => row([i + 1, c.customerId, usd(c.clv)])).join("")}</table>
 <h2>Olga's shop</h2>
-<p>${shop.sales} baskets checked out, one partly refunded; closing balance ${escape(shop.closing)} points; ${shop.reminders} expiry reminders planned.
-Bonding: ${relationships.levels.map((l) => `${escape(l.customerId)} — ${escape(l.level)}`).join("; ")}.
-Complaint ${escape(relationships.complaint.id)}: ${escape(relationships.complaint.state)} after ${relationships.complaint.steps} steps.</p>
+<p>${shop.sales} baskets checked out, one partly refunded; closing balance ${escapeHtml(shop.closing)} points; ${shop.reminders} expiry reminders planned.
+Bonding: ${relationships.levels.map((l) => `${escapeHtml(l.customerId)} — ${escapeHtml(l.level)}`).join("; ")}.
+Complaint ${escapeHtml(relationships.complaint.id)}: ${escapeHtml(relationships.complaint.state)} after ${relationships.complaint.steps} steps.</p>
 </body>
 </html>
 `;
@@ -107,6 +109,8 @@ Complaint ${escape(relationships.complaint.id)}: ${escape(relationships.complain
   const file = new URL("report.html", dir);
   writeFileSync(file, html);
   const path = fileURLToPath(file);
-  console.log(`  wrote demo-output/report.html (${(Buffer.byteLength(html) / 1024).toFixed(1)} kB): key figures, Lorenz curve and RFM chart as inline SVG`);
+  console.log(
+    `  wrote demo-output/report.html (${(Buffer.byteLength(html) / 1024).toFixed(1)} kB): key figures, Lorenz curve and RFM chart as inline SVG`,
+  );
   return path;
 }

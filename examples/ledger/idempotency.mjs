@@ -6,7 +6,14 @@ const earn = { kind: "earn", transactionId: "sale-1001", at: "2026-03-02T10:00:0
 
 account = post(account, earn).account;
 const retry = post(account, earn); // e.g. the till timed out waiting for the reply and sent it again
-console.log("retry:", retry.status, "| same account object:", retry.account === account, "| balance:", balance(account, { at: "2026-03-02T10:00:00Z" }));
+console.log(
+  "retry:",
+  retry.status,
+  "| same account object:",
+  retry.account === account,
+  "| balance:",
+  balance(account, { at: "2026-03-02T10:00:00Z" }),
+);
 
 try {
   post(account, { ...earn, points: "400" }); // same id, different payload: a bug or tampering
@@ -21,4 +28,13 @@ const checkout = [
 ];
 const first = postMany(account, checkout);
 const again = postMany(first.account, checkout);
-console.log("checkout:", first.status, "then", again.status, "| version", again.account.version, "| balance", balance(again.account, { at: "2026-03-03T12:00:00Z" }));
+console.log(
+  "checkout:",
+  first.status,
+  "then",
+  again.status,
+  "| version",
+  again.account.version,
+  "| balance",
+  balance(again.account, { at: "2026-03-03T12:00:00Z" }),
+);

@@ -1,18 +1,50 @@
 // Refunds via reverse: give back redeemed points, take back earned points, and what to do when the
 // earned points were already spent (the program's clawback policy).
-import { openAccount, postMany, post, balance, unconsumedPoints, reversiblePoints, InsufficientPointsError } from "loyalty-kit";
+import {
+  openAccount,
+  postMany,
+  post,
+  balance,
+  unconsumedPoints,
+  reversiblePoints,
+  InsufficientPointsError,
+} from "loyalty-kit";
 
 let account = postMany(openAccount({ accountId: "card-3" }), [
   { kind: "earn", transactionId: "old", at: "2026-06-01T10:00:00Z", points: "20" },
-  { kind: "earn", transactionId: "sale-1:earn", at: "2026-06-05T10:00:00Z", points: "50", expiresAt: "2026-12-31T23:59:59Z" },
+  {
+    kind: "earn",
+    transactionId: "sale-1:earn",
+    at: "2026-06-05T10:00:00Z",
+    points: "50",
+    expiresAt: "2026-12-31T23:59:59Z",
+  },
   // Spends the expiring sale-1 lot (50) first, then 10 of "old".
   { kind: "redeem", transactionId: "sale-2:redeem", at: "2026-06-06T10:00:00Z", points: "60" },
 ]).account;
-console.log("balance", balance(account, { at: "2026-06-06T10:00:00Z" }), "| unconsumed of sale-1:", unconsumedPoints(account, "sale-1:earn"));
+console.log(
+  "balance",
+  balance(account, { at: "2026-06-06T10:00:00Z" }),
+  "| unconsumed of sale-1:",
+  unconsumedPoints(account, "sale-1:earn"),
+);
 
 // A third of sale 2 comes back: 20 points return to exactly the lots it used, last used first.
-account = post(account, { kind: "reverse", transactionId: "refund-2", at: "2026-06-07T10:00:00Z", reverses: "sale-2:redeem", points: "20" }).account;
-console.log("after refund-2: balance", balance(account, { at: "2026-06-07T10:00:00Z" }), "| lots", account.lots.map((l) => `${l.lotId}=${l.remaining}`).join(" "), "| still reversible of sale-2:", reversiblePoints(account, "sale-2:redeem"));
+account = post(account, {
+  kind: "reverse",
+  transactionId: "refund-2",
+  at: "2026-06-07T10:00:00Z",
+  reverses: "sale-2:redeem",
+  points: "20",
+}).account;
+console.log(
+  "after refund-2: balance",
+  balance(account, { at: "2026-06-07T10:00:00Z" }),
+  "| lots",
+  account.lots.map((l) => `${l.lotId}=${l.remaining}`).join(" "),
+  "| still reversible of sale-2:",
+  reversiblePoints(account, "sale-2:redeem"),
+);
 
 // Sale 1 comes back entirely, but only 10 of its 50 points are left in its lot. By default that is refused…
 const refund1 = { kind: "reverse", transactionId: "refund-1", at: "2026-06-08T10:00:00Z", reverses: "sale-1:earn" };

@@ -2,7 +2,14 @@
 import { openAccount, post, parseAccount, replayAccount, balance, VersionConflictError } from "loyalty-kit";
 
 // The server stores the snapshot as JSON.
-let stored = JSON.stringify(post(openAccount({ accountId: "card-7" }), { kind: "earn", transactionId: "s1", at: "2026-04-01T09:00:00Z", points: "100" }).account);
+let stored = JSON.stringify(
+  post(openAccount({ accountId: "card-7" }), {
+    kind: "earn",
+    transactionId: "s1",
+    at: "2026-04-01T09:00:00Z",
+    points: "100",
+  }).account,
+);
 
 // Each request carries the version its till last saw; the server applies it to the current snapshot.
 function handle(request) {
@@ -13,9 +20,15 @@ function handle(request) {
 }
 
 // Both tills showed the customer version 1 with 100 points. Till A is first…
-console.log("till A: now at version", handle({ seenVersion: 1, entry: { kind: "redeem", transactionId: "a-1", at: "2026-04-01T09:05:00Z", points: "70" } }));
+console.log(
+  "till A: now at version",
+  handle({ seenVersion: 1, entry: { kind: "redeem", transactionId: "a-1", at: "2026-04-01T09:05:00Z", points: "70" } }),
+);
 // …so till B's request, based on what it saw, is refused instead of spending the same points twice.
-const requestB = { seenVersion: 1, entry: { kind: "redeem", transactionId: "b-1", at: "2026-04-01T09:06:00Z", points: "70" } };
+const requestB = {
+  seenVersion: 1,
+  entry: { kind: "redeem", transactionId: "b-1", at: "2026-04-01T09:06:00Z", points: "70" },
+};
 try {
   handle(requestB);
 } catch (e) {
@@ -30,4 +43,9 @@ try {
 
 // The entries are the truth; lots and debits are a cache that replayAccount rebuilds exactly.
 const account = parseAccount(JSON.parse(stored));
-console.log("replayAccount equals snapshot:", JSON.stringify(replayAccount(account.entries, account)) === stored, "| balance", balance(account, { at: "2026-04-02T00:00:00Z" }));
+console.log(
+  "replayAccount equals snapshot:",
+  JSON.stringify(replayAccount(account.entries, account)) === stored,
+  "| balance",
+  balance(account, { at: "2026-04-02T00:00:00Z" }),
+);

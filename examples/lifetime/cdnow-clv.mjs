@@ -12,7 +12,10 @@ import {
 } from "loyalty-kit";
 
 // ID, x (repeat purchases), t_x (week of the last one), T (weeks observed), zbar (mean repeat spend, $)
-const csv = readFileSync(new URL("../../test/fixtures/analytics/cdnow_customers_summary_with_transactions.csv", import.meta.url), "utf8");
+const csv = readFileSync(
+  new URL("../../test/fixtures/analytics/cdnow_customers_summary_with_transactions.csv", import.meta.url),
+  "utf8",
+);
 const customers = csv
   .trim()
   .split("\n")
@@ -24,8 +27,12 @@ const customers = csv
 
 const purchases = fitBgNbd(customers);
 const spend = fitGammaGamma(customers);
-console.log(`BG/NBD on ${purchases.customers} customers: r = ${purchases.r.toFixed(3)}, alpha = ${purchases.alpha.toFixed(3)}, a = ${purchases.a.toFixed(3)}, b = ${purchases.b.toFixed(3)}, log-likelihood = ${purchases.logLikelihood.toFixed(1)}`);
-console.log(`Gamma-Gamma on ${spend.customers} repeat customers: p = ${spend.p.toFixed(2)}, q = ${spend.q.toFixed(2)}, v = ${spend.v.toFixed(2)}`);
+console.log(
+  `BG/NBD on ${purchases.customers} customers: r = ${purchases.r.toFixed(3)}, alpha = ${purchases.alpha.toFixed(3)}, a = ${purchases.a.toFixed(3)}, b = ${purchases.b.toFixed(3)}, log-likelihood = ${purchases.logLikelihood.toFixed(1)}`,
+);
+console.log(
+  `Gamma-Gamma on ${spend.customers} repeat customers: p = ${spend.p.toFixed(2)}, q = ${spend.q.toFixed(2)}, v = ${spend.v.toFixed(2)}`,
+);
 
 // 12 months, 1% a month (≈ 12.7% a year), 4.345 weeks in a month (CDNOW's time unit is the week).
 const options = { horizon: 12, discountRate: 0.01, unitsPerPeriod: 4.345 };

@@ -35,11 +35,20 @@ const survey = surveySummary(data.survey);
 const ri = survey.repurchaseIntention;
 out();
 out(`Survey: ${survey.n} answers`);
-out(`  Would buy again (4–5 of 5)   ${survey.intendToBuyAgain} of ${survey.n} = ${pct(ri.point)}   95% Wilson interval ${pct(ri.lower)} – ${pct(ri.upper)}`);
-out(`  Net Promoter Score           ${survey.nps.score.toFixed(1)} ± ${survey.nps.marginOfError.toFixed(1)}   (${survey.nps.promoters} promoters, ${survey.nps.passives} passives, ${survey.nps.detractors} detractors)`);
+out(
+  `  Would buy again (4–5 of 5)   ${survey.intendToBuyAgain} of ${survey.n} = ${pct(ri.point)}   95% Wilson interval ${pct(ri.lower)} – ${pct(ri.upper)}`,
+);
+out(
+  `  Net Promoter Score           ${survey.nps.score.toFixed(1)} ± ${survey.nps.marginOfError.toFixed(1)}   (${survey.nps.promoters} promoters, ${survey.nps.passives} passives, ${survey.nps.detractors} detractors)`,
+);
 out(`                               promoters  passives  detractors`);
-for (const [label, row] of [["  will buy again", survey.crossTable.buyAgain], ["  will not", survey.crossTable.notBuyAgain]]) {
-  out(`${label.padEnd(31)}${String(row.promoters).padStart(9)}${String(row.passives).padStart(10)}${String(row.detractors).padStart(12)}`);
+for (const [label, row] of [
+  ["  will buy again", survey.crossTable.buyAgain],
+  ["  will not", survey.crossTable.notBuyAgain],
+]) {
+  out(
+    `${label.padEnd(31)}${String(row.promoters).padStart(9)}${String(row.passives).padStart(10)}${String(row.detractors).padStart(12)}`,
+  );
 }
 const wom = wordOfMouthReach({ satisfied: survey.nps.promoters, dissatisfied: survey.nps.detractors });
 out(`  Word of mouth (×10 / ×20)    ${wom.positive} hear good things, ${wom.negative} bad: net ${wom.net}`);
@@ -49,7 +58,8 @@ const purchases = parsePurchaseRecords(data.purchases.map(({ customerId, at }) =
 const inQuarter = data.purchases.filter((p) => within(p.at, quarter));
 const customersIn = (q) => new Set(data.purchases.filter((p) => within(p.at, q)).map((p) => p.customerId));
 const firstPurchase = new Map();
-for (const p of purchases) if (!firstPurchase.has(p.customerId) || p.at < firstPurchase.get(p.customerId)) firstPurchase.set(p.customerId, p.at);
+for (const p of purchases)
+  if (!firstPurchase.has(p.customerId) || p.at < firstPurchase.get(p.customerId)) firstPurchase.set(p.customerId, p.at);
 const current = [...customersIn(quarter)].sort();
 
 out();
@@ -64,23 +74,34 @@ for (const id of current) {
   );
   indexSum += f.index;
   if (f.aboveReference) above++;
-  out(`  ${id.padEnd(9)}${String(f.purchases).padStart(11)}${f.rate.toFixed(2).padStart(12)}${f.index.toFixed(2).padStart(8)}${f.aboveReference ? "  above" : ""}`);
+  out(
+    `  ${id.padEnd(9)}${String(f.purchases).padStart(11)}${f.rate.toFixed(2).padStart(12)}${f.index.toFixed(2).padStart(8)}${f.aboveReference ? "  above" : ""}`,
+  );
 }
-out(`  ${above} of ${current.length} customers above the reference; mean index ${(indexSum / current.length).toFixed(2)}`);
+out(
+  `  ${above} of ${current.length} customers above the reference; mean index ${(indexSum / current.length).toFixed(2)}`,
+);
 const repeat = repeatPurchaseRate(purchases, { from: quarter.from, to: quarter.to });
-out(`  Repeat-purchase rate         ${repeat.repeatCustomers} of ${repeat.customers} bought twice or more = ${pct(repeat.rate)}`);
+out(
+  `  Repeat-purchase rate         ${repeat.repeatCustomers} of ${repeat.customers} bought twice or more = ${pct(repeat.rate)}`,
+);
 
 // 3. Share of purchases: spend with us against the clothing spend customers told us at the till.
 const rows = data.categorySpend.map(({ customerId, amount }) => ({
   customerId,
-  brand: sum(inQuarter.filter((p) => p.customerId === customerId).map((p) => parseMoney(p.amount)), amount.currency),
+  brand: sum(
+    inQuarter.filter((p) => p.customerId === customerId).map((p) => parseMoney(p.amount)),
+    amount.currency,
+  ),
   category: amount,
 }));
 const share = shareOfPurchasesByCustomer(rows);
 out();
 out(`Share of purchases (share of wallet), ${share.customers.length} customers who told us their clothing spend`);
 for (const [i, c] of share.customers.entries()) {
-  out(`  ${c.customerId.padEnd(9)}${idr(rows[i].brand).padStart(20)} of ${idr(parseMoney(rows[i].category)).padStart(20)} = ${pct(c.share)}`);
+  out(
+    `  ${c.customerId.padEnd(9)}${idr(rows[i].brand).padStart(20)} of ${idr(parseMoney(rows[i].category)).padStart(20)} = ${pct(c.share)}`,
+  );
 }
 out(`  Pooled share ${pct(share.pooledShare)}; mean customer share ${pct(share.meanShare)}`);
 
@@ -94,13 +115,17 @@ const econ = retentionEconomics({ acquisitionCost: data.acquisitionCost, custome
 out();
 out(`Retention: ${start} customers in ${previousQuarter.label}, ${end} in ${quarter.label}, ${acquired} of them new`);
 out(`  Retention rate ${pct(retentionRate(counts))}, churn rate ${pct(churnRate(counts))} (${lost} customers lost)`);
-out(`  Replacing them costs ${idr(econ.replaceCost)}; keeping them would have cost ${idr(econ.retainCost)} (1/${econ.retentionCostRatio})`);
+out(
+  `  Replacing them costs ${idr(econ.replaceCost)}; keeping them would have cost ${idr(econ.retainCost)} (1/${econ.retentionCostRatio})`,
+);
 
 const cohorts = cohortRetention(purchases, { timeZone, until: quarter.to });
 out(`  Cohorts by first-purchase month (${timeZone}): share still buying k months later`);
 out(`  cohort    size ${cohorts.months.map((_, k) => `  +${k}`.padStart(6)).join("")}`);
 for (const c of cohorts.cohorts) {
-  out(`  ${c.cohort}${String(c.size).padStart(6)} ${c.rates.map((r) => `${Math.round(100 * r)}%`.padStart(6)).join("")}`);
+  out(
+    `  ${c.cohort}${String(c.size).padStart(6)} ${c.rates.map((r) => `${Math.round(100 * r)}%`.padStart(6)).join("")}`,
+  );
 }
 
 // 5. Loyalty stages (seed 003) of this quarter's customers.
@@ -108,6 +133,7 @@ const stageCounts = Object.fromEntries(LOYALTY_STAGES.map((s) => [s, []]));
 for (const id of current) stageCounts[loyaltyStage(data.stageObservations[id] ?? {}).stage].push(id);
 out();
 out(`Loyalty stages of ${quarter.label}'s ${current.length} customers`);
-for (const s of LOYALTY_STAGES) out(`  ${s.padEnd(15)}${String(stageCounts[s].length).padStart(2)}   ${stageCounts[s].join(", ")}`);
+for (const s of LOYALTY_STAGES)
+  out(`  ${s.padEnd(15)}${String(stageCounts[s].length).padStart(2)}   ${stageCounts[s].join(", ")}`);
 
 console.log(lines.join("\n"));

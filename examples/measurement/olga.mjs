@@ -16,4 +16,5 @@ export const inQuarter = data.purchases.filter((p) => within(p.at, quarter));
 export const customersIn = (q) => new Set(data.purchases.filter((p) => within(p.at, q)).map((p) => p.customerId));
 export const current = [...customersIn(quarter)].sort(); // this quarter's customers
 export const firstPurchase = new Map();
-for (const p of purchases) if (!firstPurchase.has(p.customerId) || p.at < firstPurchase.get(p.customerId)) firstPurchase.set(p.customerId, p.at);
+for (const p of purchases)
+  if (!firstPurchase.has(p.customerId) || p.at < firstPurchase.get(p.customerId)) firstPurchase.set(p.customerId, p.at);

@@ -8,6 +8,12 @@ const acquired = current.filter((id) => within(firstPurchase.get(id), quarter)).
 const counts = { start, end, acquired };
 const lost = start - (end - acquired);
 const econ = retentionEconomics({ acquisitionCost: data.acquisitionCost, customers: lost });
-console.log(`Retention: ${start} customers in ${previousQuarter.label}, ${end} in ${quarter.label}, ${acquired} of them new`);
-console.log(`  Retention rate ${pct(retentionRate(counts))}, churn rate ${pct(churnRate(counts))} (${lost} customers lost)`);
-console.log(`  Replacing them costs ${idr(econ.replaceCost)}; keeping them would have cost ${idr(econ.retainCost)} (1/${econ.retentionCostRatio})`);
+console.log(
+  `Retention: ${start} customers in ${previousQuarter.label}, ${end} in ${quarter.label}, ${acquired} of them new`,
+);
+console.log(
+  `  Retention rate ${pct(retentionRate(counts))}, churn rate ${pct(churnRate(counts))} (${lost} customers lost)`,
+);
+console.log(
+  `  Replacing them costs ${idr(econ.replaceCost)}; keeping them would have cost ${idr(econ.retainCost)} (1/${econ.retentionCostRatio})`,
+);

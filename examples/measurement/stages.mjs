@@ -8,4 +8,5 @@ console.log(`one customer: stage ${one.stage}, next ${one.next}, missing ${JSON.
 const byStage = Object.fromEntries(LOYALTY_STAGES.map((s) => [s, []]));
 for (const id of current) byStage[loyaltyStage(data.stageObservations[id] ?? {}).stage].push(id);
 console.log(`Loyalty stages of ${quarter.label}'s ${current.length} customers`);
-for (const s of LOYALTY_STAGES) console.log(`  ${s.padEnd(15)}${String(byStage[s].length).padStart(2)}   ${byStage[s].join(", ")}`);
+for (const s of LOYALTY_STAGES)
+  console.log(`  ${s.padEnd(15)}${String(byStage[s].length).padStart(2)}   ${byStage[s].join(", ")}`);

@@ -27,7 +27,9 @@ function redeemUpTo(points, transactionId, at, read = load(), attempts = 3) {
       return `${transactionId}: redeemed ${take} on attempt ${attempt}`;
     } catch (e) {
       if (!(e instanceof VersionConflictError) || attempt === attempts) throw e;
-      console.log(`${transactionId}: ${e.code} (read version ${e.details.expected}, now ${e.details.actual}), reloading`);
+      console.log(
+        `${transactionId}: ${e.code} (read version ${e.details.expected}, now ${e.details.actual}), reloading`,
+      );
       read = load();
     }
   }

@@ -33,7 +33,13 @@ function sync(now, { failAfter = Infinity } = {}) {
   for (const item of queue) {
     if (sent === failAfter) throw new Error("connection lost again");
     item.postedAt ??= now;
-    const status = send({ kind: "earn", transactionId: item.transactionId, at: item.postedAt, points: item.points, meta: { soldAt: item.soldAt } });
+    const status = send({
+      kind: "earn",
+      transactionId: item.transactionId,
+      at: item.postedAt,
+      points: item.points,
+      meta: { soldAt: item.soldAt },
+    });
     console.log(`  ${item.transactionId}: ${status}`);
     sent++;
   }
@@ -50,4 +56,8 @@ console.log("sync at 11:10");
 sync("2026-03-01T11:10:00Z");
 
 console.log(`balance ${balance(server, { at: "2026-03-01T12:00:00Z" })}, entries ${server.entries.length}`);
-console.log(server.entries.map((e) => `${e.transactionId} at ${e.at.slice(11, 16)}${e.meta ? ` sold ${e.meta.soldAt.slice(11, 16)}` : ""}`).join("\n"));
+console.log(
+  server.entries
+    .map((e) => `${e.transactionId} at ${e.at.slice(11, 16)}${e.meta ? ` sold ${e.meta.soldAt.slice(11, 16)}` : ""}`)
+    .join("\n"),
+);

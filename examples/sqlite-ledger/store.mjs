@@ -50,14 +50,20 @@ export function openStore(db) {
   function load(accountId) {
     const [row] = query("SELECT settings, version FROM accounts WHERE account_id = ?", [accountId]);
     if (row === undefined) throw new Error(`no account ${accountId}`);
-    const entries = query("SELECT entry FROM entries WHERE account_id = ? ORDER BY seq", [accountId]).map((r) => JSON.parse(r.entry));
+    const entries = query("SELECT entry FROM entries WHERE account_id = ? ORDER BY seq", [accountId]).map((r) =>
+      JSON.parse(r.entry),
+    );
     const account = replayAccount(entries, JSON.parse(row.settings));
-    if (account.version !== row.version) throw new Error(`account ${accountId}: version ${row.version} but ${entries.length} entries`);
+    if (account.version !== row.version)
+      throw new Error(`account ${accountId}: version ${row.version} but ${entries.length} entries`);
     return account;
   }
 
   function createAccount(settings) {
-    db.run("INSERT INTO accounts (account_id, settings, version) VALUES (?, ?, 0)", [settings.accountId, JSON.stringify(settings)]);
+    db.run("INSERT INTO accounts (account_id, settings, version) VALUES (?, ?, 0)", [
+      settings.accountId,
+      JSON.stringify(settings),
+    ]);
     return load(settings.accountId);
   }
 
@@ -87,7 +93,11 @@ export function openStore(db) {
         ]);
       });
       hooks.beforeCommit?.(); // a crash here must lose nothing and duplicate nothing
-      db.run("UPDATE accounts SET version = ? WHERE account_id = ? AND version = ?", [result.account.version, accountId, before.version]);
+      db.run("UPDATE accounts SET version = ? WHERE account_id = ? AND version = ?", [
+        result.account.version,
+        accountId,
+        before.version,
+      ]);
       if (db.getRowsModified() !== 1) {
         const [now] = query("SELECT version FROM accounts WHERE account_id = ?", [accountId]);
         throw new VersionConflictError(before.version, now.version);
@@ -105,7 +115,9 @@ export function openStore(db) {
   /** Every stored row, for checks: counts per account and any repeated transactionId. */
   function audit() {
     const entries = query("SELECT COUNT(*) AS n FROM entries")[0].n;
-    const repeated = query("SELECT transaction_id FROM entries GROUP BY account_id, transaction_id HAVING COUNT(*) > 1").length;
+    const repeated = query(
+      "SELECT transaction_id FROM entries GROUP BY account_id, transaction_id HAVING COUNT(*) > 1",
+    ).length;
     return { entries, repeated };
   }
 

@@ -54,7 +54,14 @@ export function run(command, args, { cwd = root, env = {}, timeoutMs = 30_000, i
     }, timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer);
-      resolve({ code: -1, signal: null, stdout, stderr: stderr + String(error), timedOut, ms: performance.now() - started });
+      resolve({
+        code: -1,
+        signal: null,
+        stdout,
+        stderr: stderr + String(error),
+        timedOut,
+        ms: performance.now() - started,
+      });
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);

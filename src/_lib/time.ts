@@ -47,7 +47,8 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** Throws a validation error naming `path` when the time zone is unknown. */
 export function assertTimeZone(timeZone: string, path: readonly (string | number)[] = ["timeZone"]): void {
-  if (!isTimeZone(timeZone)) invalid(path, `expected an IANA time zone such as "Europe/Berlin", got ${JSON.stringify(timeZone)}`);
+  if (!isTimeZone(timeZone))
+    invalid(path, `expected an IANA time zone such as "Europe/Berlin", got ${JSON.stringify(timeZone)}`);
 }
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
@@ -82,10 +83,26 @@ export function zoneOffset(ms: number, timeZone: string): number {
  * (02:30 on a spring-forward night becomes 03:30); in an overlap, the earlier instant is taken.
  */
 export function zonedTimeToInstant(
-  fields: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; millisecond?: number },
+  fields: {
+    year: number;
+    month: number;
+    day: number;
+    hour?: number;
+    minute?: number;
+    second?: number;
+    millisecond?: number;
+  },
   timeZone: string,
 ): number {
-  const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, fields.millisecond ?? 0);
+  const wall = Date.UTC(
+    fields.year,
+    fields.month - 1,
+    fields.day,
+    fields.hour ?? 0,
+    fields.minute ?? 0,
+    fields.second ?? 0,
+    fields.millisecond ?? 0,
+  );
   // Offsets a day before and after: time zones change offset at most once within a day either side.
   const before = zoneOffset(wall - 86_400_000, timeZone);
   const after = zoneOffset(wall + 86_400_000, timeZone);

@@ -30,7 +30,8 @@ const MIN_MS = -62_167_219_200_000;
 const MAX_MS = 253_402_300_799_999;
 
 /** What a validation message says an instant must be, where {@link instantMillis} gave NaN. */
-export const EXPECTED_INSTANT = 'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999';
+export const EXPECTED_INSTANT =
+  'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999';
 
 /**
  * Epoch milliseconds of an instant given as an ISO-8601 string with an offset or a valid Date, within
@@ -62,6 +63,10 @@ function unboundedMillis(value: unknown): number {
 /** Parses one instant argument (`at`, `now`, …) to epoch milliseconds, or throws a validation error naming it. */
 export function parseInstant(value: unknown, name: string): number {
   const ms = instantMillis(value);
-  if (!Number.isFinite(ms)) invalid([name], `expected an ISO-8601 instant with an offset or a valid Date, in years 0000–9999, got ${previewValue(value)}`);
+  if (!Number.isFinite(ms))
+    invalid(
+      [name],
+      `expected an ISO-8601 instant with an offset or a valid Date, in years 0000–9999, got ${previewValue(value)}`,
+    );
   return ms;
 }

@@ -1,6 +1,13 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { assertShareableTotal, readValues, sortAscending, total, type ValueLike, type ValueOptions } from "./_lib/values.js";
+import {
+  assertShareableTotal,
+  readValues,
+  sortAscending,
+  total,
+  type ValueLike,
+  type ValueOptions,
+} from "./_lib/values.js";
 
 /**
  * An ABC class: A holds the bulk of the value, B the middle, C the long tail.
@@ -116,8 +123,16 @@ export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, input: Abc
   const options = input ?? {};
   const a = options.a ?? 0.8;
   const b = options.b ?? 0.95;
-  if (typeof a !== "number" || !(a > 0 && a <= 1)) throw new LoyaltyValidationError([{ path: ["a"], message: `expected a share in (0, 1], got ${previewValue(a)}` }], what);
-  if (typeof b !== "number" || !(b >= a && b <= 1)) throw new LoyaltyValidationError([{ path: ["b"], message: `expected a share between a (${a}) and 1, got ${previewValue(b)}` }], what);
+  if (typeof a !== "number" || !(a > 0 && a <= 1))
+    throw new LoyaltyValidationError(
+      [{ path: ["a"], message: `expected a share in (0, 1], got ${previewValue(a)}` }],
+      what,
+    );
+  if (typeof b !== "number" || !(b >= a && b <= 1))
+    throw new LoyaltyValidationError(
+      [{ path: ["b"], message: `expected a share between a (${a}) and 1, got ${previewValue(b)}` }],
+      what,
+    );
   const read = readValues(items, options.value, what, false);
   const currency = read.currency;
   // Label items from input-order values and rank a sorted copy. A Float64Array input is read in
@@ -172,6 +187,12 @@ export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, input: Abc
     });
   };
   const summary = Object.freeze({ A: summaryOf(0), B: summaryOf(1), C: summaryOf(2) });
-  const result: AbcResult = { classes: Object.freeze(classes), summary, n, total: sum, ...(currency === undefined ? {} : { currency }) };
+  const result: AbcResult = {
+    classes: Object.freeze(classes),
+    summary,
+    n,
+    total: sum,
+    ...(currency === undefined ? {} : { currency }),
+  };
   return Object.freeze(result);
 }

@@ -99,21 +99,28 @@ export interface CustomerNetValue {
  * ```
  * @category analytics
  */
-export function customerValue(customers: Iterable<CustomerActivity>, options: CustomerValueOptions): CustomerNetValue[] {
+export function customerValue(
+  customers: Iterable<CustomerActivity>,
+  options: CustomerValueOptions,
+): CustomerNetValue[] {
   const what = "customerValue";
   const fail = (path: (string | number)[], message: string): never => {
     throw new LoyaltyValidationError([{ path, message }], what);
   };
-  if (typeof options !== "object" || options === null) fail([], `expected options { margin, costToServe? }, got ${previewValue(options)}`);
+  if (typeof options !== "object" || options === null)
+    fail([], `expected options { margin, costToServe? }, got ${previewValue(options)}`);
   const margin = toDecimal(options.margin, { path: ["margin"] });
-  if (margin.lt(0) || margin.gt(1)) fail(["margin"], `expected a margin rate between 0 and 1, got ${margin.toString()}`);
+  if (margin.lt(0) || margin.gt(1))
+    fail(["margin"], `expected a margin rate between 0 and 1, got ${margin.toString()}`);
   const state = { currency: undefined as string | undefined };
   const amount = (v: unknown, path: (string | number)[], nonNegative: boolean): Decimal => {
     let d: Decimal;
     if (typeof v === "object" && v !== null && "amount" in v && "currency" in v) {
       const { amount: a, currency } = v as { amount: unknown; currency: unknown };
-      if (typeof currency !== "string") return fail([...path, "currency"], `expected a currency code, got ${previewValue(currency)}`);
-      if (state.currency !== undefined && state.currency !== currency) throw new CurrencyMismatchError(state.currency, currency, `${what} at ${path.join(".")}`);
+      if (typeof currency !== "string")
+        return fail([...path, "currency"], `expected a currency code, got ${previewValue(currency)}`);
+      if (state.currency !== undefined && state.currency !== currency)
+        throw new CurrencyMismatchError(state.currency, currency, `${what} at ${path.join(".")}`);
       state.currency = currency;
       d = toDecimal(a, { path: [...path, "amount"] });
     } else {
@@ -124,19 +131,30 @@ export function customerValue(customers: Iterable<CustomerActivity>, options: Cu
   };
   const count = (v: unknown, path: (string | number)[]): number => {
     if (v === undefined) return 0;
-    if (!(Number.isSafeInteger(v) && (v as number) >= 0)) fail(path, `expected a count (an integer ≥ 0), got ${previewValue(v)}`);
+    if (!(Number.isSafeInteger(v) && (v as number) >= 0))
+      fail(path, `expected a count (an integer ≥ 0), got ${previewValue(v)}`);
     return v as number;
   };
-  const perContact = options.costToServe?.perSupportContact === undefined ? new Decimal(0) : amount(options.costToServe.perSupportContact, ["costToServe", "perSupportContact"], true);
-  const perReturn = options.costToServe?.perReturn === undefined ? new Decimal(0) : amount(options.costToServe.perReturn, ["costToServe", "perReturn"], true);
-  if (typeof customers !== "object" || customers === null || !(Symbol.iterator in customers)) fail([], `expected an array or iterable of customers, got ${previewValue(customers)}`);
+  const perContact =
+    options.costToServe?.perSupportContact === undefined
+      ? new Decimal(0)
+      : amount(options.costToServe.perSupportContact, ["costToServe", "perSupportContact"], true);
+  const perReturn =
+    options.costToServe?.perReturn === undefined
+      ? new Decimal(0)
+      : amount(options.costToServe.perReturn, ["costToServe", "perReturn"], true);
+  if (typeof customers !== "object" || customers === null || !(Symbol.iterator in customers))
+    fail([], `expected an array or iterable of customers, got ${previewValue(customers)}`);
   const seen = new Set<string | number>();
-  const rows: { id: string | number; revenue: Decimal; gross: Decimal; cost: Decimal; net: Decimal; index: number }[] = [];
+  const rows: { id: string | number; revenue: Decimal; gross: Decimal; cost: Decimal; net: Decimal; index: number }[] =
+    [];
   let i = 0;
   for (const c of customers) {
-    if (typeof c !== "object" || c === null) fail([i], `expected a customer { customerId, revenue, … }, got ${previewValue(c)}`);
+    if (typeof c !== "object" || c === null)
+      fail([i], `expected a customer { customerId, revenue, … }, got ${previewValue(c)}`);
     checkCustomerId(c.customerId, [i, "customerId"], what);
-    if (seen.has(c.customerId)) fail([i, "customerId"], `expected unique customer ids, got ${previewValue(c.customerId)} twice`);
+    if (seen.has(c.customerId))
+      fail([i, "customerId"], `expected unique customer ids, got ${previewValue(c.customerId)} twice`);
     seen.add(c.customerId);
     const revenue = amount(c.revenue, [i, "revenue"], false);
     const gross = revenue.times(margin);

@@ -81,28 +81,47 @@ export interface DeselectionOptions {
  * ```
  * @category analytics
  */
-export function deselectionCandidates(values: Iterable<CustomerNetValue>, input: DeselectionOptions = {}): DeselectionCandidate[] {
+export function deselectionCandidates(
+  values: Iterable<CustomerNetValue>,
+  input: DeselectionOptions = {},
+): DeselectionCandidate[] {
   const what = "deselectionCandidates";
   const options = optionsObject(input, what, true);
   const bottomShare = options.bottomShare ?? 0;
   assertShare(bottomShare, "bottomShare", what);
   if (typeof values !== "object" || values === null || !(Symbol.iterator in values)) {
-    throw new LoyaltyValidationError([{ path: [], message: `expected the rows of customerValue, got ${previewValue(values)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: [], message: `expected the rows of customerValue, got ${previewValue(values)}` }],
+      what,
+    );
   }
   const rows = [...values];
   const nets = rows.map((r, i) => {
     if (typeof r !== "object" || r === null || typeof r.netValue !== "string") {
-      throw new LoyaltyValidationError([{ path: [i, "netValue"], message: `expected a row of customerValue with a decimal-string netValue, got ${previewValue(r)}` }], what);
+      throw new LoyaltyValidationError(
+        [
+          {
+            path: [i, "netValue"],
+            message: `expected a row of customerValue with a decimal-string netValue, got ${previewValue(r)}`,
+          },
+        ],
+        what,
+      );
     }
     try {
       return new Decimal(r.netValue);
     } catch {
-      return new LoyaltyValidationError([{ path: [i, "netValue"], message: `expected a decimal string, got ${previewValue(r.netValue)}` }], what);
+      return new LoyaltyValidationError(
+        [{ path: [i, "netValue"], message: `expected a decimal string, got ${previewValue(r.netValue)}` }],
+        what,
+      );
     }
   });
   const bad = nets.find((x) => x instanceof LoyaltyValidationError);
   if (bad !== undefined) throw bad;
-  const order = rows.map((_, i) => i).sort((a, b) => (nets[a] as Decimal).comparedTo(nets[b] as Decimal) || (rows[b]?.rank ?? 0) - (rows[a]?.rank ?? 0));
+  const order = rows
+    .map((_, i) => i)
+    .sort((a, b) => (nets[a] as Decimal).comparedTo(nets[b] as Decimal) || (rows[b]?.rank ?? 0) - (rows[a]?.rank ?? 0));
   const bottom = ceilShare(bottomShare, rows.length);
   const out: DeselectionCandidate[] = [];
   order.forEach((idx, position) => {

@@ -88,7 +88,10 @@ export function lorenz<T = ValueLike>(values: Iterable<T> | Float64Array, input:
   const options = input ?? {};
   const asked = options.points;
   if (asked !== undefined && !(Number.isInteger(asked) && asked >= 2)) {
-    throw new LoyaltyValidationError([{ path: ["points"], message: `expected an integer number of points ≥ 2, got ${previewValue(asked)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: ["points"], message: `expected an integer number of points ≥ 2, got ${previewValue(asked)}` }],
+      what,
+    );
   }
   const v = sortAscending(readValues(values, options.value, what, true).values);
   const n = v.length;

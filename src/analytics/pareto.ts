@@ -98,6 +98,15 @@ export function pareto<T = ValueLike>(values: Iterable<T> | Float64Array, option
   let tiesOutside = 0;
   for (let i = n - count - 1; i >= 0 && v[i] === threshold; i--) tiesOutside++;
   const valueShare = sum === 0 ? count / n : top / sum;
-  const result: ParetoResult = { n, total: sum, topShare: options.topShare, count, valueShare, threshold, tiesOutside, ...(currency === undefined ? {} : { currency }) };
+  const result: ParetoResult = {
+    n,
+    total: sum,
+    topShare: options.topShare,
+    count,
+    valueShare,
+    threshold,
+    tiesOutside,
+    ...(currency === undefined ? {} : { currency }),
+  };
   return Object.freeze(result);
 }

@@ -75,7 +75,10 @@ export interface ParetoShareOptions<T> extends ValueOptions<T> {
  * ```
  * @category analytics
  */
-export function paretoShareFor<T = ValueLike>(values: Iterable<T> | Float64Array, options: ParetoShareOptions<T>): ParetoShareResult {
+export function paretoShareFor<T = ValueLike>(
+  values: Iterable<T> | Float64Array,
+  options: ParetoShareOptions<T>,
+): ParetoShareResult {
   const what = "paretoShareFor";
   assertShare(options?.valueShare, "valueShare", what);
   const { values: v, currency, sum } = readShareValues(values, options.value, what);

@@ -1,6 +1,15 @@
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { checkCustomerId, compareIds, DAY_MS, makeRow, rfmSettings, sameSettings, timeMillis, type RfmSettings } from "./_lib/rfm.js";
+import {
+  checkCustomerId,
+  compareIds,
+  DAY_MS,
+  makeRow,
+  rfmSettings,
+  sameSettings,
+  timeMillis,
+  type RfmSettings,
+} from "./_lib/rfm.js";
 import { valueToNumber, type ValueLike } from "./_lib/values.js";
 
 /**
@@ -191,14 +200,34 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
   const acc: RfmAccumulator = {
     add(tx: RfmTransaction): RfmAccumulator {
       const path = [count];
-      if (typeof tx !== "object" || tx === null) throw new LoyaltyValidationError([{ path, message: `expected a purchase { customerId, at, value? }, got ${previewValue(tx)}` }], what);
+      if (typeof tx !== "object" || tx === null)
+        throw new LoyaltyValidationError(
+          [{ path, message: `expected a purchase { customerId, at, value? }, got ${previewValue(tx)}` }],
+          what,
+        );
       checkCustomerId(tx.customerId, [count, "customerId"], what);
       const ms = timeMillis(tx.at);
       if (!Number.isFinite(ms)) {
-        throw new LoyaltyValidationError([{ path: [count, "at"], message: `expected a date "YYYY-MM-DD", an ISO-8601 instant with an offset, a valid Date or epoch milliseconds, got ${previewValue(tx.at)}` }], what);
+        throw new LoyaltyValidationError(
+          [
+            {
+              path: [count, "at"],
+              message: `expected a date "YYYY-MM-DD", an ISO-8601 instant with an offset, a valid Date or epoch milliseconds, got ${previewValue(tx.at)}`,
+            },
+          ],
+          what,
+        );
       }
       if (ms > settings.endMs) {
-        throw new LoyaltyValidationError([{ path: [count, "at"], message: `expected a purchase on or before observationEnd (${settings.observationEnd}), got ${new Date(ms).toISOString()}` }], what);
+        throw new LoyaltyValidationError(
+          [
+            {
+              path: [count, "at"],
+              message: `expected a purchase on or before observationEnd (${settings.observationEnd}), got ${new Date(ms).toISOString()}`,
+            },
+          ],
+          what,
+        );
       }
       const value = tx.value === undefined ? 0 : valueToNumber(tx.value, [count, "value"], money, what);
       put(tx.customerId, Math.floor(ms / DAY_MS), value);
@@ -210,8 +239,13 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
       const entries = checkState(state, settings, what);
       const currency = (state as { currency?: unknown }).currency;
       if (currency !== undefined) {
-        if (typeof currency !== "string") throw new LoyaltyValidationError([{ path: ["currency"], message: `expected a currency code, got ${previewValue(currency)}` }], what);
-        if (money.currency !== undefined && money.currency !== currency) throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
+        if (typeof currency !== "string")
+          throw new LoyaltyValidationError(
+            [{ path: ["currency"], message: `expected a currency code, got ${previewValue(currency)}` }],
+            what,
+          );
+        if (money.currency !== undefined && money.currency !== currency)
+          throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
         money.currency = currency;
       }
       for (const [id, days] of entries) for (const [day, value] of days) put(id, day, value);
@@ -305,27 +339,57 @@ function isAccumulator(x: unknown): x is RfmAccumulator {
 }
 
 /** Validates a state against the settings before anything is applied. */
-function checkState(state: unknown, settings: RfmSettings, what: string): (readonly [string | number, readonly (readonly [number, number])[]])[] {
+function checkState(
+  state: unknown,
+  settings: RfmSettings,
+  what: string,
+): (readonly [string | number, readonly (readonly [number, number])[]])[] {
   const fail = (path: (string | number)[], message: string): never => {
     throw new LoyaltyValidationError([{ path, message }], what);
   };
-  if (typeof state !== "object" || state === null) return fail([], `expected an accumulator or its state, got ${previewValue(state)}`);
+  if (typeof state !== "object" || state === null)
+    return fail([], `expected an accumulator or its state, got ${previewValue(state)}`);
   const s = state as { period?: unknown; observationEnd?: unknown; calibrationEnd?: unknown; customers?: unknown };
-  const other = rfmSettings({ period: s.period, observationEnd: s.observationEnd, ...(s.calibrationEnd === undefined ? {} : { calibrationEnd: s.calibrationEnd }) }, what);
+  const other = rfmSettings(
+    {
+      period: s.period,
+      observationEnd: s.observationEnd,
+      ...(s.calibrationEnd === undefined ? {} : { calibrationEnd: s.calibrationEnd }),
+    },
+    what,
+  );
   if (!sameSettings(settings, other)) {
-    fail([], `cannot merge partials with different options: expected period ${settings.period}, observationEnd ${settings.observationEnd}, calibrationEnd ${settings.calibrationEnd ?? "none"}; got ${other.period}, ${other.observationEnd}, ${other.calibrationEnd ?? "none"}`);
+    fail(
+      [],
+      `cannot merge partials with different options: expected period ${settings.period}, observationEnd ${settings.observationEnd}, calibrationEnd ${settings.calibrationEnd ?? "none"}; got ${other.period}, ${other.observationEnd}, ${other.calibrationEnd ?? "none"}`,
+    );
   }
   const added = (state as { count?: unknown }).count;
-  if (added !== undefined && !(Number.isSafeInteger(added) && (added as number) >= 0)) fail(["count"], `expected a purchase count (an integer ≥ 0), got ${previewValue(added)}`);
-  if (!Array.isArray(s.customers)) return fail(["customers"], `expected an array of [customerId, [[day, value], …]], got ${previewValue(s.customers)}`);
+  if (added !== undefined && !(Number.isSafeInteger(added) && (added as number) >= 0))
+    fail(["count"], `expected a purchase count (an integer ≥ 0), got ${previewValue(added)}`);
+  if (!Array.isArray(s.customers))
+    return fail(
+      ["customers"],
+      `expected an array of [customerId, [[day, value], …]], got ${previewValue(s.customers)}`,
+    );
   const entries = s.customers as unknown[];
   entries.forEach((entry, i) => {
-    if (!Array.isArray(entry) || entry.length !== 2 || !Array.isArray(entry[1])) fail(["customers", i], `expected [customerId, [[day, value], …]], got ${previewValue(entry)}`);
+    if (!Array.isArray(entry) || entry.length !== 2 || !Array.isArray(entry[1]))
+      fail(["customers", i], `expected [customerId, [[day, value], …]], got ${previewValue(entry)}`);
     const [id, days] = entry as [unknown, unknown[]];
     checkCustomerId(id, ["customers", i, 0], what);
     days.forEach((d, j) => {
-      const ok = Array.isArray(d) && d.length === 2 && Number.isSafeInteger(d[0]) && (d[0] as number) <= settings.endDay && Number.isFinite(d[1]);
-      if (!ok) fail(["customers", i, 1, j], `expected [day, value] with an integer day on or before ${settings.endDay} and a finite value, got ${previewValue(d)}`);
+      const ok =
+        Array.isArray(d) &&
+        d.length === 2 &&
+        Number.isSafeInteger(d[0]) &&
+        (d[0] as number) <= settings.endDay &&
+        Number.isFinite(d[1]);
+      if (!ok)
+        fail(
+          ["customers", i, 1, j],
+          `expected [day, value] with an integer day on or before ${settings.endDay} and a finite value, got ${previewValue(d)}`,
+        );
     });
   });
   return entries as (readonly [string | number, readonly (readonly [number, number])[]])[];

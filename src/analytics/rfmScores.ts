@@ -114,26 +114,46 @@ export function rfmScores(summary: Iterable<RfmScoreInput>, input: RfmScoreOptio
   const options = optionsObject(input, what, true);
   const bins = options.bins ?? 5;
   if (!(Number.isInteger(bins) && bins >= 2 && bins <= 100)) {
-    throw new LoyaltyValidationError([{ path: ["bins"], message: `expected an integer number of bins from 2 to 100, got ${previewValue(bins)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: ["bins"], message: `expected an integer number of bins from 2 to 100, got ${previewValue(bins)}` }],
+      what,
+    );
   }
   if (typeof summary !== "object" || summary === null || !(Symbol.iterator in summary)) {
-    throw new LoyaltyValidationError([{ path: [], message: `expected an array or iterable of RFM rows, got ${previewValue(summary)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: [], message: `expected an array or iterable of RFM rows, got ${previewValue(summary)}` }],
+      what,
+    );
   }
   const rows = Array.isArray(summary) ? (summary as readonly RfmScoreInput[]) : [...summary];
   const n = rows.length;
-  if (n === 0) throw new LoyaltyValidationError([{ path: [], message: "expected at least one customer, got none" }], what);
+  if (n === 0)
+    throw new LoyaltyValidationError([{ path: [], message: "expected at least one customer, got none" }], what);
   const since = new Float64Array(n);
   const frequency = new Float64Array(n);
   const monetary = new Float64Array(n);
   rows.forEach((row, i) => {
-    if (typeof row !== "object" || row === null) throw new LoyaltyValidationError([{ path: [i], message: `expected an RFM row, got ${previewValue(row)}` }], what);
+    if (typeof row !== "object" || row === null)
+      throw new LoyaltyValidationError([{ path: [i], message: `expected an RFM row, got ${previewValue(row)}` }], what);
     for (const key of ["frequency", "recency", "T", "monetary"] as const) {
       const v = row[key];
       if (typeof v !== "number" || !Number.isFinite(v) || (key !== "monetary" && v < 0)) {
-        throw new LoyaltyValidationError([{ path: [i, key], message: `expected a finite${key === "monetary" ? "" : " non-negative"} number, got ${previewValue(v)}` }], what);
+        throw new LoyaltyValidationError(
+          [
+            {
+              path: [i, key],
+              message: `expected a finite${key === "monetary" ? "" : " non-negative"} number, got ${previewValue(v)}`,
+            },
+          ],
+          what,
+        );
       }
     }
-    if (row.recency > row.T) throw new LoyaltyValidationError([{ path: [i, "recency"], message: `expected recency ≤ T (${row.T}), got ${row.recency}` }], what);
+    if (row.recency > row.T)
+      throw new LoyaltyValidationError(
+        [{ path: [i, "recency"], message: `expected recency ≤ T (${row.T}), got ${row.recency}` }],
+        what,
+      );
     since[i] = -snap(row.T - row.recency); // negated: larger is better for every dimension
     frequency[i] = row.frequency;
     monetary[i] = row.monetary;

@@ -112,16 +112,31 @@ export interface RfmSegmentRow extends RfmScore {
 export function rfmSegments(scores: Iterable<RfmScore>): RfmSegmentRow[] {
   const what = "rfmSegments";
   if (typeof scores !== "object" || scores === null || !(Symbol.iterator in scores)) {
-    throw new LoyaltyValidationError([{ path: [], message: `expected an array or iterable of RFM scores, got ${previewValue(scores)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: [], message: `expected an array or iterable of RFM scores, got ${previewValue(scores)}` }],
+      what,
+    );
   }
   const out: RfmSegmentRow[] = [];
   let i = 0;
   for (const s of scores) {
-    if (typeof s !== "object" || s === null) throw new LoyaltyValidationError([{ path: [i], message: `expected an RFM score row, got ${previewValue(s)}` }], what);
+    if (typeof s !== "object" || s === null)
+      throw new LoyaltyValidationError(
+        [{ path: [i], message: `expected an RFM score row, got ${previewValue(s)}` }],
+        what,
+      );
     for (const key of ["r", "f", "m"] as const) {
       const v = s[key];
       if (!(Number.isInteger(v) && v >= 1 && v <= 5)) {
-        throw new LoyaltyValidationError([{ path: [i, key], message: `expected a quintile score from 1 to 5 (rfmScores with bins: 5), got ${previewValue(v)}` }], what);
+        throw new LoyaltyValidationError(
+          [
+            {
+              path: [i, key],
+              message: `expected a quintile score from 1 to 5 (rfmScores with bins: 5), got ${previewValue(v)}`,
+            },
+          ],
+          what,
+        );
       }
     }
     const fm = Math.floor((s.f + s.m + 1) / 2);

@@ -76,11 +76,20 @@ export function rfmSummary(transactions: Iterable<RfmTransaction> | RfmColumns, 
     return columnar(transactions, rfmSettings(options, what), what);
   }
   if (typeof transactions !== "object" || transactions === null) {
-    throw new LoyaltyValidationError([{ path: [], message: `expected an iterable of purchases or columns { customerId, at, value? }, got ${previewValue(transactions)}` }], what);
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: [],
+          message: `expected an iterable of purchases or columns { customerId, at, value? }, got ${previewValue(transactions)}`,
+        },
+      ],
+      what,
+    );
   }
   const acc = rfmAccumulator(options);
   for (const tx of transactions) acc.add(tx);
-  if (acc.count === 0) throw new LoyaltyValidationError([{ path: [], message: "expected at least one purchase, got none" }], what);
+  if (acc.count === 0)
+    throw new LoyaltyValidationError([{ path: [], message: "expected at least one purchase, got none" }], what);
   return acc.result();
 }
 
@@ -94,22 +103,36 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
     throw new LoyaltyValidationError([{ path, message }], what);
   };
   const { customerId: ids, at, value } = cols;
-  if (!isColumn(ids)) fail(["customerId"], `expected an Int32Array, Uint32Array or number array of customer ids, got ${previewValue(ids)}`);
-  if (!isColumn(at)) fail(["at"], `expected a Float64Array or number array of epoch milliseconds, got ${previewValue(at)}`);
-  if (value !== undefined && !isColumn(value)) fail(["value"], `expected a Float64Array or number array of values, got ${previewValue(value)}`);
+  if (!isColumn(ids))
+    fail(
+      ["customerId"],
+      `expected an Int32Array, Uint32Array or number array of customer ids, got ${previewValue(ids)}`,
+    );
+  if (!isColumn(at))
+    fail(["at"], `expected a Float64Array or number array of epoch milliseconds, got ${previewValue(at)}`);
+  if (value !== undefined && !isColumn(value))
+    fail(["value"], `expected a Float64Array or number array of values, got ${previewValue(value)}`);
   const n = ids.length;
   if (at.length !== n || (value !== undefined && value.length !== n)) {
-    fail([], `expected columns of equal length, got customerId ${n}, at ${at.length}${value === undefined ? "" : `, value ${value.length}`}`);
+    fail(
+      [],
+      `expected columns of equal length, got customerId ${n}, at ${at.length}${value === undefined ? "" : `, value ${value.length}`}`,
+    );
   }
   if (n === 0) fail([], "expected at least one purchase, got none");
   let maxId = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i] as number;
-    if (!(Number.isInteger(id) && id >= 0 && id <= 0xffffffff)) fail(["customerId", i], `expected a non-negative integer id, got ${previewValue(id)}`);
+    if (!(Number.isInteger(id) && id >= 0 && id <= 0xffffffff))
+      fail(["customerId", i], `expected a non-negative integer id, got ${previewValue(id)}`);
     if (id > maxId) maxId = id;
     const t = at[i] as number;
     if (!(t - t === 0)) fail(["at", i], `expected finite epoch milliseconds, got ${previewValue(t)}`);
-    if (t > s.endMs) fail(["at", i], `expected a purchase on or before observationEnd (${s.observationEnd}), got ${new Date(t).toISOString()}`);
+    if (t > s.endMs)
+      fail(
+        ["at", i],
+        `expected a purchase on or before observationEnd (${s.observationEnd}), got ${new Date(t).toISOString()}`,
+      );
     if (value !== undefined) {
       const v = value[i] as number;
       if (!(v - v === 0)) fail(["value", i], `expected a finite value, got ${previewValue(v)}`);
@@ -167,7 +190,18 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
     const k = calDays[c] as number;
     if (k === 0) continue;
     const id = originalId === undefined ? c : (originalId[c] as number);
-    rows.push(makeRow(s, id, firstDay[c] as number, lastCalDay[c] as number, k, repeatSum[c] as number, holdDays[c] as number, holdSum[c] as number));
+    rows.push(
+      makeRow(
+        s,
+        id,
+        firstDay[c] as number,
+        lastCalDay[c] as number,
+        k,
+        repeatSum[c] as number,
+        holdDays[c] as number,
+        holdSum[c] as number,
+      ),
+    );
   }
   if (originalId !== undefined) rows.sort((a, b) => (a.customerId as number) - (b.customerId as number));
   return rows;
@@ -177,7 +211,12 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
  * Stable counting sort of the indices 0 … n − 1 (taken in the order of `input`, or ascending) by an
  * integer key in [0, buckets).
  */
-function countingSort(n: number, buckets: number, key: (i: number) => number, input: Uint32Array | undefined): Uint32Array {
+function countingSort(
+  n: number,
+  buckets: number,
+  key: (i: number) => number,
+  input: Uint32Array | undefined,
+): Uint32Array {
   const next = new Uint32Array(buckets + 1);
   for (let i = 0; i < n; i++) {
     const slot = key(i) + 1;
@@ -207,7 +246,14 @@ interface Aggregates {
  * One pass over purchases in per-customer time order (`order`, or input order). Returns undefined
  * as soon as a customer's purchase comes earlier than one already seen.
  */
-function aggregate(ids: ArrayLike<number>, at: ArrayLike<number>, value: ArrayLike<number> | undefined, m: number, s: RfmSettings, order: Uint32Array | undefined): Aggregates | undefined {
+function aggregate(
+  ids: ArrayLike<number>,
+  at: ArrayLike<number>,
+  value: ArrayLike<number> | undefined,
+  m: number,
+  s: RfmSettings,
+  order: Uint32Array | undefined,
+): Aggregates | undefined {
   const firstDay = new Int32Array(m);
   const lastDay = new Int32Array(m);
   const lastCalDay = new Int32Array(m);

@@ -89,7 +89,11 @@ export function totalsAccumulator(initial?: TotalsAccumulatorState): TotalsAccum
   let index = 0;
   const acc: TotalsAccumulator = {
     add(tx) {
-      if (typeof tx !== "object" || tx === null) throw new LoyaltyValidationError([{ path: [index], message: `expected { customerId, value }, got ${previewValue(tx)}` }], what);
+      if (typeof tx !== "object" || tx === null)
+        throw new LoyaltyValidationError(
+          [{ path: [index], message: `expected { customerId, value }, got ${previewValue(tx)}` }],
+          what,
+        );
       checkCustomerId(tx.customerId, [index, "customerId"], what);
       const v = valueToNumber(tx.value, [index, "value"], money, what);
       totals.set(tx.customerId, (totals.get(tx.customerId) ?? 0) + v);
@@ -97,27 +101,48 @@ export function totalsAccumulator(initial?: TotalsAccumulatorState): TotalsAccum
       return acc;
     },
     merge(other) {
-      const s: unknown = typeof other === "object" && other !== null && typeof (other as TotalsAccumulator).state === "function" ? (other as TotalsAccumulator).state() : other;
+      const s: unknown =
+        typeof other === "object" && other !== null && typeof (other as TotalsAccumulator).state === "function"
+          ? (other as TotalsAccumulator).state()
+          : other;
       if (typeof s !== "object" || s === null || !Array.isArray((s as { customers?: unknown }).customers)) {
-        throw new LoyaltyValidationError([{ path: [], message: `expected an accumulator or its state { customers: [[id, total], …] }, got ${previewValue(s)}` }], what);
+        throw new LoyaltyValidationError(
+          [
+            {
+              path: [],
+              message: `expected an accumulator or its state { customers: [[id, total], …] }, got ${previewValue(s)}`,
+            },
+          ],
+          what,
+        );
       }
       const { currency, customers } = s as { currency?: unknown; customers: unknown[] };
       customers.forEach((e, i) => {
         if (!(Array.isArray(e) && e.length === 2 && Number.isFinite(e[1]))) {
-          throw new LoyaltyValidationError([{ path: ["customers", i], message: `expected [customerId, finite total], got ${previewValue(e)}` }], what);
+          throw new LoyaltyValidationError(
+            [{ path: ["customers", i], message: `expected [customerId, finite total], got ${previewValue(e)}` }],
+            what,
+          );
         }
         checkCustomerId(e[0], ["customers", i, 0], what);
       });
       if (currency !== undefined) {
-        if (typeof currency !== "string") throw new LoyaltyValidationError([{ path: ["currency"], message: `expected a currency code, got ${previewValue(currency)}` }], what);
-        if (money.currency !== undefined && money.currency !== currency) throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
+        if (typeof currency !== "string")
+          throw new LoyaltyValidationError(
+            [{ path: ["currency"], message: `expected a currency code, got ${previewValue(currency)}` }],
+            what,
+          );
+        if (money.currency !== undefined && money.currency !== currency)
+          throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
         money.currency = currency;
       }
       for (const [id, t] of customers as [string | number, number][]) totals.set(id, (totals.get(id) ?? 0) + t);
       return acc;
     },
     result() {
-      return [...totals.entries()].sort((a, b) => compareIds(a[0], b[0])).map(([customerId, total]) => Object.freeze({ customerId, total }));
+      return [...totals.entries()]
+        .sort((a, b) => compareIds(a[0], b[0]))
+        .map(([customerId, total]) => Object.freeze({ customerId, total }));
     },
     state() {
       const customers = [...totals.entries()].sort((a, b) => compareIds(a[0], b[0]));

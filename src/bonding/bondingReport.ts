@@ -74,18 +74,26 @@ export interface BondingReport {
 export function bondingReport(customers: readonly BondingProfile[], options: BondingReportOptions = {}): BondingReport {
   if (!Array.isArray(customers)) invalid(["customers"], "expected an array of bonding profiles", "bondingReport");
   const closest = options.closest ?? 10;
-  if (!Number.isInteger(closest) || closest < 0) invalid(["closest"], `expected a non-negative integer, got ${String(closest)}`, "bondingReport");
+  if (!Number.isInteger(closest) || closest < 0)
+    invalid(["closest"], `expected a non-negative integer, got ${String(closest)}`, "bondingReport");
   const rules = rulesFrom(options.rules, "bondingReport");
   const counts: Record<"none" | BondType, number> = { none: 0, financial: 0, social: 0, structural: 0 };
   const candidates: BondingReport["closestToMovingUp"][number][] = [];
   const seen = new Set<string>();
   customers.forEach((input, i) => {
     const parsed = BondingProfileSchema.safeParse(input);
-    if (!parsed.success) throw new LoyaltyValidationError(issuesFromZod(parsed.error, input, ["customers", i]), "bondingReport");
+    if (!parsed.success)
+      throw new LoyaltyValidationError(issuesFromZod(parsed.error, input, ["customers", i]), "bondingReport");
     const profile = parsed.data;
     const id = profile.customerId;
-    if (id === undefined) return invalid(["customers", i, "customerId"], "expected a customerId on every profile in a report", "bondingReport");
-    if (seen.has(id)) return invalid(["customers", i, "customerId"], `customerId ${JSON.stringify(id)} appears twice`, "bondingReport");
+    if (id === undefined)
+      return invalid(
+        ["customers", i, "customerId"],
+        "expected a customerId on every profile in a report",
+        "bondingReport",
+      );
+    if (seen.has(id))
+      return invalid(["customers", i, "customerId"], `customerId ${JSON.stringify(id)} appears twice`, "bondingReport");
     seen.add(id);
     const c = classifyWith(profile, rules);
     counts[c.level] += 1;
@@ -93,7 +101,14 @@ export function bondingReport(customers: readonly BondingProfile[], options: Bon
     const bond = c.bonds.find((b) => b.type === c.next.type);
     const strength = bond?.strength ?? 0;
     const threshold = rules.thresholds[c.next.type];
-    candidates.push({ customerId: id, level: c.level, next: c.next.type, strength, threshold, gap: Math.round((threshold - strength) * 1e6) / 1e6 });
+    candidates.push({
+      customerId: id,
+      level: c.level,
+      next: c.next.type,
+      strength,
+      threshold,
+      gap: Math.round((threshold - strength) * 1e6) / 1e6,
+    });
   });
   candidates.sort((a, b) => a.gap - b.gap || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
   const total = customers.length;

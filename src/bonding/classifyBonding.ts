@@ -1,7 +1,13 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { issuesFromZod } from "../_lib/validation.js";
 import { parseBondingProfile, type BondingProfile } from "./profile.js";
-import { BondingRulesSchema, resolveRules, type BondingAction, type BondingRules, type BondingRulesInput } from "./rules.js";
+import {
+  BondingRulesSchema,
+  resolveRules,
+  type BondingAction,
+  type BondingRules,
+  type BondingRulesInput,
+} from "./rules.js";
 import { BOND_OF, BOND_TYPES, SIGNAL_NAMES, type BondType, type BondingSignal } from "./signals.js";
 
 /**
@@ -21,7 +27,11 @@ export interface Bond {
   readonly type: BondType;
   readonly strength: number;
   readonly passes: boolean;
-  readonly evidence: readonly { readonly signal: BondingSignal; readonly value: number; readonly contribution: number }[];
+  readonly evidence: readonly {
+    readonly signal: BondingSignal;
+    readonly value: number;
+    readonly contribution: number;
+  }[];
   readonly limitedBy?: "no-relationship-evidence";
 }
 
@@ -59,7 +69,11 @@ export function rulesFrom(rules: BondingRulesInput | BondingRules | undefined, w
 /** Classification of an already parsed profile under complete rules. */
 export function classifyWith(profile: BondingProfile, rules: BondingRules): BondingClassification {
   const strength: Record<BondType, number> = { financial: 0, social: 0, structural: 0 };
-  const evidence: Record<BondType, { signal: BondingSignal; value: number; contribution: number }[]> = { financial: [], social: [], structural: [] };
+  const evidence: Record<BondType, { signal: BondingSignal; value: number; contribution: number }[]> = {
+    financial: [],
+    social: [],
+    structural: [],
+  };
   let relationship = false;
   for (const signal of SIGNAL_NAMES) {
     const value = profile.signals[signal] ?? 0;
@@ -77,14 +91,25 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
     // relationship evidence is reported, but as a weak bond.
     const capped = type === "structural" && !relationship && evidence.structural.length > 0;
     const s = capped ? Math.min(raw, rules.weakStructuralCap) : raw;
-    return { type, strength: s, passes: s > 0 && s >= rules.thresholds[type], evidence: evidence[type], ...(capped ? { limitedBy: "no-relationship-evidence" as const } : {}) };
+    return {
+      type,
+      strength: s,
+      passes: s > 0 && s >= rules.thresholds[type],
+      evidence: evidence[type],
+      ...(capped ? { limitedBy: "no-relationship-evidence" as const } : {}),
+    };
   });
   let level: "none" | BondType = "none";
   for (const b of bonds) if (b.passes) level = b.type;
   // One step up the ladder — except that a structural bond held back for lack of relationship
   // evidence needs the relationship next, not a price incentive.
   const weakStructural = bonds[2]?.limitedBy !== undefined;
-  const nextType: BondType = level === "none" && !weakStructural ? "financial" : level === "none" || level === "financial" ? "social" : "structural";
+  const nextType: BondType =
+    level === "none" && !weakStructural
+      ? "financial"
+      : level === "none" || level === "financial"
+        ? "social"
+        : "structural";
   return {
     ...(profile.customerId === undefined ? {} : { customerId: profile.customerId }),
     level,
@@ -121,6 +146,9 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
  * ```
  * @category bonding
  */
-export function classifyBonding(profile: BondingProfile, rules?: BondingRulesInput | BondingRules): BondingClassification {
+export function classifyBonding(
+  profile: BondingProfile,
+  rules?: BondingRulesInput | BondingRules,
+): BondingClassification {
   return classifyWith(parseBondingProfile(profile), rulesFrom(rules, "classifyBonding"));
 }

@@ -2,7 +2,10 @@ import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { SIGNAL_NAMES, type BondingSignal } from "./signals.js";
 
-const SignalValue = /* @__PURE__ */ z.number().finite().nonnegative({ message: "expected a non-negative finite number (a count, months, hours or 0/1)" });
+const SignalValue = /* @__PURE__ */ z
+  .number()
+  .finite()
+  .nonnegative({ message: "expected a non-negative finite number (a count, months, hours or 0/1)" });
 
 /**
  * What has been observed about one customer: a value per signal of {@link BONDING_SIGNALS} (a
@@ -17,9 +20,18 @@ const SignalValue = /* @__PURE__ */ z.number().finite().nonnegative({ message: "
  */
 export const BondingProfileSchema = /* @__PURE__ */ z.strictObject({
   customerId: z.string().min(1).optional(),
-  signals: z.strictObject(Object.fromEntries(SIGNAL_NAMES.map((s) => [s, SignalValue.optional()])) as Record<BondingSignal, z.ZodOptional<typeof SignalValue>>, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown signal ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; expected one of ${SIGNAL_NAMES.join(", ")}` : undefined),
-  }),
+  signals: z.strictObject(
+    Object.fromEntries(SIGNAL_NAMES.map((s) => [s, SignalValue.optional()])) as Record<
+      BondingSignal,
+      z.ZodOptional<typeof SignalValue>
+    >,
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `unknown signal ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; expected one of ${SIGNAL_NAMES.join(", ")}`
+          : undefined,
+    },
+  ),
 });
 
 /**

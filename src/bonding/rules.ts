@@ -17,7 +17,11 @@ const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category bonding
  */
-export const BondingActionSchema = /* @__PURE__ */ z.strictObject({ id: z.string().min(1), text: z.string().min(1), source: z.string().min(1) });
+export const BondingActionSchema = /* @__PURE__ */ z.strictObject({
+  id: z.string().min(1),
+  text: z.string().min(1),
+  source: z.string().min(1),
+});
 
 /**
  * Overrides for {@link classifyBonding}, all optional; what is left out keeps its default from
@@ -39,11 +43,26 @@ export const BondingActionSchema = /* @__PURE__ */ z.strictObject({ id: z.string
  * @category bonding
  */
 export const BondingRulesSchema = /* @__PURE__ */ z.strictObject({
-  signals: z.strictObject(Object.fromEntries(SIGNAL_NAMES.map((s) => [s, SignalRuleSchema.optional()])) as Record<BondingSignal, z.ZodOptional<typeof SignalRuleSchema>>).optional(),
-  thresholds: z.strictObject({ financial: Unit.optional(), social: Unit.optional(), structural: Unit.optional() }).optional(),
+  signals: z
+    .strictObject(
+      Object.fromEntries(SIGNAL_NAMES.map((s) => [s, SignalRuleSchema.optional()])) as Record<
+        BondingSignal,
+        z.ZodOptional<typeof SignalRuleSchema>
+      >,
+    )
+    .optional(),
+  thresholds: z
+    .strictObject({ financial: Unit.optional(), social: Unit.optional(), structural: Unit.optional() })
+    .optional(),
   relationshipSignals: z.array(z.enum(SIGNAL_NAMES as [BondingSignal, ...BondingSignal[]])).optional(),
   weakStructuralCap: Unit.optional(),
-  actions: z.strictObject({ financial: z.array(BondingActionSchema).optional(), social: z.array(BondingActionSchema).optional(), structural: z.array(BondingActionSchema).optional() }).optional(),
+  actions: z
+    .strictObject({
+      financial: z.array(BondingActionSchema).optional(),
+      social: z.array(BondingActionSchema).optional(),
+      structural: z.array(BondingActionSchema).optional(),
+    })
+    .optional(),
 });
 
 /**
@@ -131,24 +150,54 @@ export const DEFAULT_BONDING_RULES: BondingRules = /* @__PURE__ */ deepFreeze({
     sharedIdentifierContacts: { weight: 0.3, saturation: 1000 },
   },
   thresholds: { financial: 0.3, social: 0.3, structural: 0.3 },
-  relationshipSignals: SIGNAL_NAMES.filter((s) => ["membership", "eventsAttended", "personalContacts", "referrals", "feedbackGiven"].includes(s)),
+  relationshipSignals: SIGNAL_NAMES.filter((s) =>
+    ["membership", "eventsAttended", "personalContacts", "referrals", "feedbackGiven"].includes(s),
+  ),
   weakStructuralCap: 0.25,
   actions: {
     financial: [
       { id: "bonus-card", text: "Offer a bonus card that earns points on every purchase", source: "seed 003" },
-      { id: "first-purchase-bonus", text: "Give the discount or bonus on the first purchase, when the card is issued", source: "seed 003" },
+      {
+        id: "first-purchase-bonus",
+        text: "Give the discount or bonus on the first purchase, when the card is issued",
+        source: "seed 003",
+      },
       { id: "cumulative-discount", text: "Let the discount grow with accumulated purchases", source: "seed 003" },
     ],
     social: [
       { id: "community-membership", text: "Invite the customer into a community or membership", source: "seed 000" },
-      { id: "routine-contact", text: "Keep routine weekly or monthly contact that brings added value", source: "seed 001" },
-      { id: "after-purchase-check", text: "Ask some time after a purchase whether everything is right, and act on the feedback", source: "seed 003" },
-      { id: "vip-perks", text: "Give big-profit customers VIP perks: a free drink, a free product, the VIP lounge", source: "seed 001" },
+      {
+        id: "routine-contact",
+        text: "Keep routine weekly or monthly contact that brings added value",
+        source: "seed 001",
+      },
+      {
+        id: "after-purchase-check",
+        text: "Ask some time after a purchase whether everything is right, and act on the feedback",
+        source: "seed 003",
+      },
+      {
+        id: "vip-perks",
+        text: "Give big-profit customers VIP perks: a free drink, a free product, the VIP lounge",
+        source: "seed 001",
+      },
     ],
     structural: [
-      { id: "process-integration", text: "Build the customer's business process on your infrastructure", source: "seed 000" },
-      { id: "shared-identifier", text: "Provide an identifier her own contacts rely on, like a phone number known to 1,000 business associates", source: "seed 000" },
-      { id: "exit-barrier", text: "Add exit barriers she values: a customised solution, a long-term contract, training her staff invests in", source: "seed 000" },
+      {
+        id: "process-integration",
+        text: "Build the customer's business process on your infrastructure",
+        source: "seed 000",
+      },
+      {
+        id: "shared-identifier",
+        text: "Provide an identifier her own contacts rely on, like a phone number known to 1,000 business associates",
+        source: "seed 000",
+      },
+      {
+        id: "exit-barrier",
+        text: "Add exit barriers she values: a customised solution, a long-term contract, training her staff invests in",
+        source: "seed 000",
+      },
     ],
   },
 } satisfies BondingRules);
@@ -163,12 +212,22 @@ export function resolveRules(input: z.output<typeof BondingRulesSchema> | undefi
       return [s, { weight: o?.weight ?? d.signals[s].weight, saturation: o?.saturation ?? d.signals[s].saturation }];
     }),
   ) as Record<BondingSignal, { weight: number; saturation: number }>;
-  const pick = <T>(key: BondType, over: Partial<Record<BondType, T>> | undefined, def: Readonly<Record<BondType, T>>): T => over?.[key] ?? def[key];
+  const pick = <T>(
+    key: BondType,
+    over: Partial<Record<BondType, T>> | undefined,
+    def: Readonly<Record<BondType, T>>,
+  ): T => over?.[key] ?? def[key];
   return {
     signals,
-    thresholds: Object.fromEntries(BOND_TYPES.map((t) => [t, pick(t, input.thresholds, d.thresholds)])) as Record<BondType, number>,
+    thresholds: Object.fromEntries(BOND_TYPES.map((t) => [t, pick(t, input.thresholds, d.thresholds)])) as Record<
+      BondType,
+      number
+    >,
     relationshipSignals: input.relationshipSignals ?? d.relationshipSignals,
     weakStructuralCap: input.weakStructuralCap ?? d.weakStructuralCap,
-    actions: Object.fromEntries(BOND_TYPES.map((t) => [t, pick(t, input.actions, d.actions)])) as Record<BondType, readonly BondingAction[]>,
+    actions: Object.fromEntries(BOND_TYPES.map((t) => [t, pick(t, input.actions, d.actions)])) as Record<
+      BondType,
+      readonly BondingAction[]
+    >,
   };
 }

@@ -56,20 +56,85 @@ export type BondType = (typeof BOND_TYPES)[number];
  * @category bonding
  */
 export const BONDING_SIGNALS = Object.freeze([
-  { signal: "loyaltyCardHolder", bond: "financial", meaning: "holds a discount or bonus card (0/1)", source: "seed 000 (reward system), seed 003 (cards)" },
-  { signal: "discountsUsed", bond: "financial", meaning: "purchases made with a discount", source: "seed 000, seed 003" },
-  { signal: "rewardsRedeemed", bond: "financial", meaning: "points or rewards redeemed", source: "seed 000 (reward system)" },
-  { signal: "cumulativeTier", bond: "financial", meaning: "tier rank reached in a cumulative program", source: "seed 003 (cumulative discount)" },
-  { signal: "membership", bond: "social", meaning: "member of the shop's club or community (0/1)", source: "seed 000 (community and membership)" },
+  {
+    signal: "loyaltyCardHolder",
+    bond: "financial",
+    meaning: "holds a discount or bonus card (0/1)",
+    source: "seed 000 (reward system), seed 003 (cards)",
+  },
+  {
+    signal: "discountsUsed",
+    bond: "financial",
+    meaning: "purchases made with a discount",
+    source: "seed 000, seed 003",
+  },
+  {
+    signal: "rewardsRedeemed",
+    bond: "financial",
+    meaning: "points or rewards redeemed",
+    source: "seed 000 (reward system)",
+  },
+  {
+    signal: "cumulativeTier",
+    bond: "financial",
+    meaning: "tier rank reached in a cumulative program",
+    source: "seed 003 (cumulative discount)",
+  },
+  {
+    signal: "membership",
+    bond: "social",
+    meaning: "member of the shop's club or community (0/1)",
+    source: "seed 000 (community and membership)",
+  },
   { signal: "eventsAttended", bond: "social", meaning: "community events attended", source: "seed 000 (community)" },
-  { signal: "personalContacts", bond: "social", meaning: "personal contacts with staff", source: "seed 001 (routine contact), seed 003 (personal relationship)" },
-  { signal: "referrals", bond: "social", meaning: "customers she brought", source: "seed 003 (sign 4: recommends you)" },
-  { signal: "feedbackGiven", bond: "social", meaning: "constructive feedback or compliments given", source: "seed 003 (signs 5 and 8)" },
-  { signal: "integrations", bond: "structural", meaning: "her systems or processes integrated with ours", source: "seed 000 (infrastructure in the business process)" },
-  { signal: "customSolutions", bond: "structural", meaning: "solutions customised for her", source: "seed 000 (exit barrier)" },
-  { signal: "contractMonths", bond: "structural", meaning: "months left on a long-term contract", source: "seed 000 (exit barrier)" },
-  { signal: "trainingHours", bond: "structural", meaning: "hours her staff invested learning our product", source: "seed 000 (exit barrier)" },
-  { signal: "sharedIdentifierContacts", bond: "structural", meaning: "her contacts who reach her through an identifier we provide", source: "seed 000 (a number known to 1,000 associates)" },
+  {
+    signal: "personalContacts",
+    bond: "social",
+    meaning: "personal contacts with staff",
+    source: "seed 001 (routine contact), seed 003 (personal relationship)",
+  },
+  {
+    signal: "referrals",
+    bond: "social",
+    meaning: "customers she brought",
+    source: "seed 003 (sign 4: recommends you)",
+  },
+  {
+    signal: "feedbackGiven",
+    bond: "social",
+    meaning: "constructive feedback or compliments given",
+    source: "seed 003 (signs 5 and 8)",
+  },
+  {
+    signal: "integrations",
+    bond: "structural",
+    meaning: "her systems or processes integrated with ours",
+    source: "seed 000 (infrastructure in the business process)",
+  },
+  {
+    signal: "customSolutions",
+    bond: "structural",
+    meaning: "solutions customised for her",
+    source: "seed 000 (exit barrier)",
+  },
+  {
+    signal: "contractMonths",
+    bond: "structural",
+    meaning: "months left on a long-term contract",
+    source: "seed 000 (exit barrier)",
+  },
+  {
+    signal: "trainingHours",
+    bond: "structural",
+    meaning: "hours her staff invested learning our product",
+    source: "seed 000 (exit barrier)",
+  },
+  {
+    signal: "sharedIdentifierContacts",
+    bond: "structural",
+    meaning: "her contacts who reach her through an identifier we provide",
+    source: "seed 000 (a number known to 1,000 associates)",
+  },
 ] as const);
 
 /**

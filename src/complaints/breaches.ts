@@ -61,7 +61,14 @@ export function breaches(complaint: Complaint, policy: SlaPolicyInput, options: 
     const deadlineMs = Date.parse(deadline);
     const stopMs = metMs ?? tl.endedMs ?? atMs;
     if (stopMs > deadlineMs) {
-      out.push(Object.freeze({ target, deadline, metAt: metMs === null ? null : new Date(metMs).toISOString(), lateByMinutes: differenceInMinutes(stopMs, deadlineMs) }));
+      out.push(
+        Object.freeze({
+          target,
+          deadline,
+          metAt: metMs === null ? null : new Date(metMs).toISOString(),
+          lateByMinutes: differenceInMinutes(stopMs, deadlineMs),
+        }),
+      );
     }
   };
   check("acknowledge", d.acknowledge, tl.acknowledgedMs);

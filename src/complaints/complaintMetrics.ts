@@ -105,8 +105,21 @@ export function complaintMetrics(
 ): ComplaintMetrics {
   const fromMs = parseInstant(options?.from, "from");
   const toMs = parseInstant(options?.to, "to");
-  if (fromMs > toMs) throw new LoyaltyValidationError([{ path: ["to"], message: `expected an instant at or after from (${new Date(fromMs).toISOString()}), got ${new Date(toMs).toISOString()}` }], "complaintMetrics");
-  if (!Array.isArray(complaints)) throw new LoyaltyValidationError([{ path: [], message: "expected an array of complaint snapshots" }], "complaintMetrics");
+  if (fromMs > toMs)
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["to"],
+          message: `expected an instant at or after from (${new Date(fromMs).toISOString()}), got ${new Date(toMs).toISOString()}`,
+        },
+      ],
+      "complaintMetrics",
+    );
+  if (!Array.isArray(complaints))
+    throw new LoyaltyValidationError(
+      [{ path: [], message: "expected an array of complaint snapshots" }],
+      "complaintMetrics",
+    );
   const policy = options.policy === undefined ? undefined : parseSlaPolicy(options.policy);
   const byCause = Object.fromEntries(COMPLAINT_CAUSES.map((c) => [c, 0])) as Record<ComplaintCause, number>;
   const byState = Object.fromEntries(COMPLAINT_STATES.map((s) => [s, 0])) as Record<ComplaintState, number>;

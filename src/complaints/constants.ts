@@ -164,7 +164,14 @@ export type WorkingState = (typeof WORKING_STATES)[number];
  * ```
  * @category complaints
  */
-export const COMPLAINT_STATES = [...WORKING_STATES, "escalated", "resolved", "closed", "withdrawn", "rejected"] as const;
+export const COMPLAINT_STATES = [
+  ...WORKING_STATES,
+  "escalated",
+  "resolved",
+  "closed",
+  "withdrawn",
+  "rejected",
+] as const;
 
 /**
  * A complaint state, one of {@link COMPLAINT_STATES}.
@@ -232,4 +239,10 @@ export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
  * ```
  * @category complaints
  */
-export const COMPLAINT_DEFAULTS = { reopenWindowDays: 14, autoCloseAfterDays: 7, customerValue: "medium", channel: "other", description: "" } as const;
+export const COMPLAINT_DEFAULTS = {
+  reopenWindowDays: 14,
+  autoCloseAfterDays: 7,
+  customerValue: "medium",
+  channel: "other",
+  description: "",
+} as const;

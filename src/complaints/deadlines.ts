@@ -52,7 +52,8 @@ export function deadlines(complaint: Complaint, policy: SlaPolicyInput): Complai
   const p = parseSlaPolicy(policy);
   const start = Date.parse(complaint.openedAt);
   const target = p.targets[complaint.priority];
-  const at = (hours: number): string => new Date(addBusinessTime(start, Math.round(hours * 3_600_000), p)).toISOString();
+  const at = (hours: number): string =>
+    new Date(addBusinessTime(start, Math.round(hours * 3_600_000), p)).toISOString();
   return Object.freeze({
     priority: complaint.priority,
     acknowledge: at(target.acknowledgeHours),

@@ -102,7 +102,11 @@ export const ONWARD_FROM: Readonly<Record<WorkingState, WorkingState | null>> = 
   reopened: "assessing",
 });
 
-const go = (target: ComplaintState, guards: readonly GuardName[] = [], description?: string): readonly TransitionDefinition[] => [
+const go = (
+  target: ComplaintState,
+  guards: readonly GuardName[] = [],
+  description?: string,
+): readonly TransitionDefinition[] => [
   description === undefined ? { targets: [target], guards } : { targets: [target], guards, description },
 ];
 
@@ -195,7 +199,11 @@ export const machineDefinition: MachineDefinition = deepFreeze({
     }),
     analyzing: working("analyzing", "Analyzing alternatives with the customer.", {
       PROPOSE_ALTERNATIVE: go("analyzing", [], "Another alternative"),
-      AGREE_PLAN: go("planAgreed", ["choosesAnalyzedAlternative", "customerAgreed"], "The customer commits to one alternative"),
+      AGREE_PLAN: go(
+        "planAgreed",
+        ["choosesAnalyzedAlternative", "customerAgreed"],
+        "The customer commits to one alternative",
+      ),
     }),
     planAgreed: working("planAgreed", "A plan is agreed with the customer.", {
       START_DELIVERY: go("delivering", ["hasAgreedPlan"]),
@@ -218,7 +226,11 @@ export const machineDefinition: MachineDefinition = deepFreeze({
       description: "Another team holds the complaint (the problem crosses areas of responsibility).",
       on: {
         RETURN_FROM_ESCALATION: [
-          { targets: [...WORKING_STATES], guards: ["returnTargetAllowed"], description: "Back to the state it came from, or one step on" },
+          {
+            targets: [...WORKING_STATES],
+            guards: ["returnTargetAllowed"],
+            description: "Back to the state it came from, or one step on",
+          },
         ],
         ESCALATE: go("escalated", [], "Handed on to another team"),
         CUSTOMER_REPLY: go("escalated"),

@@ -13,7 +13,13 @@ export { nextEvents } from "./nextEvents.js";
 export { replay } from "./replay.js";
 export { parseComplaint, safeParseComplaint } from "./parseComplaint.js";
 export { toMermaid } from "./toMermaid.js";
-export { SlaPolicySchema, parseSlaPolicy, safeParseSlaPolicy, type SlaPolicy, type SlaPolicyInput } from "./slaPolicy.js";
+export {
+  SlaPolicySchema,
+  parseSlaPolicy,
+  safeParseSlaPolicy,
+  type SlaPolicy,
+  type SlaPolicyInput,
+} from "./slaPolicy.js";
 export { deadlines, type ComplaintDeadlines } from "./deadlines.js";
 export { breaches, type SlaBreach } from "./breaches.js";
 export { complaintMetrics, type ComplaintMetrics, type DurationSummary } from "./complaintMetrics.js";

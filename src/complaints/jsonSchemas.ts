@@ -29,7 +29,12 @@ const INSTANT = {
  * console.log(JSON.stringify(event).includes("FOLLOW_UP")); // true
  * ```
  */
-export function complaintJsonSchemas(): { openComplaint: Record<string, unknown>; event: Record<string, unknown>; complaint: Record<string, unknown>; slaPolicy: Record<string, unknown> } {
+export function complaintJsonSchemas(): {
+  openComplaint: Record<string, unknown>;
+  event: Record<string, unknown>;
+  complaint: Record<string, unknown>;
+  slaPolicy: Record<string, unknown>;
+} {
   const override = (ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void => {
     if (ctx.zodSchema !== InstantSchema) return;
     for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];

@@ -23,12 +23,24 @@ function check(input: unknown): SafeParseResult<Complaint> {
       c = transition(c, history[i] as never);
     } catch (e) {
       if (!(e instanceof LoyaltyError)) throw e;
-      return { success: false, error: new LoyaltyValidationError([{ path: ["history", i], message: `the history cannot be replayed: ${e.message}` }], "complaint") };
+      return {
+        success: false,
+        error: new LoyaltyValidationError(
+          [{ path: ["history", i], message: `the history cannot be replayed: ${e.message}` }],
+          "complaint",
+        ),
+      };
     }
   }
   const diff = firstDifference(shape.data, c);
   if (diff !== null) {
-    return { success: false, error: new LoyaltyValidationError([{ path: diff, message: "does not match what the history produces (replay(history) must equal the snapshot)" }], "complaint") };
+    return {
+      success: false,
+      error: new LoyaltyValidationError(
+        [{ path: diff, message: "does not match what the history produces (replay(history) must equal the snapshot)" }],
+        "complaint",
+      ),
+    };
   }
   return { success: true, data: c };
 }

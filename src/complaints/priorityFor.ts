@@ -48,10 +48,16 @@ const STEP: Readonly<Record<CustomerValue, number>> = { low: -1, medium: 0, high
  * ```
  */
 export function priorityFor(cause: ComplaintCause, customerValue: CustomerValue = "medium"): ComplaintPriority {
-  const base = Object.prototype.hasOwnProperty.call(CAUSE_BASE_PRIORITY, cause) ? CAUSE_BASE_PRIORITY[cause] : undefined;
-  const step = Object.prototype.hasOwnProperty.call(STEP, customerValue) ? STEP[customerValue] : undefined;
-  if (base === undefined) throw new LoyaltyValidationError([{ path: ["cause"], message: `expected a complaint cause, got ${JSON.stringify(cause)}` }]);
-  if (step === undefined) throw new LoyaltyValidationError([{ path: ["customerValue"], message: `expected "low", "medium" or "high", got ${JSON.stringify(customerValue)}` }]);
+  const base = Object.hasOwn(CAUSE_BASE_PRIORITY, cause) ? CAUSE_BASE_PRIORITY[cause] : undefined;
+  const step = Object.hasOwn(STEP, customerValue) ? STEP[customerValue] : undefined;
+  if (base === undefined)
+    throw new LoyaltyValidationError([
+      { path: ["cause"], message: `expected a complaint cause, got ${JSON.stringify(cause)}` },
+    ]);
+  if (step === undefined)
+    throw new LoyaltyValidationError([
+      { path: ["customerValue"], message: `expected "low", "medium" or "high", got ${JSON.stringify(customerValue)}` },
+    ]);
   const i = Math.min(COMPLAINT_PRIORITIES.length - 1, Math.max(0, COMPLAINT_PRIORITIES.indexOf(base) + step));
   // i is clamped to the array's bounds.
   return COMPLAINT_PRIORITIES[i] as ComplaintPriority;

@@ -25,7 +25,15 @@ import { transition } from "./transition.js";
  */
 export function replay(history: readonly unknown[]): Complaint {
   if (!Array.isArray(history) || history.length === 0) {
-    throw new LoyaltyValidationError([{ path: [], message: `expected a history starting with the opening record, got ${Array.isArray(history) ? "an empty array" : preview(history)}` }], "replay");
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: [],
+          message: `expected a history starting with the opening record, got ${Array.isArray(history) ? "an empty array" : preview(history)}`,
+        },
+      ],
+      "replay",
+    );
   }
   let c = snapshotFrom(openRecord(history[0], true, [0]));
   for (let i = 1; i < history.length; i++) c = transition(c, history[i] as ComplaintEventInput);

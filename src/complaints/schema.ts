@@ -13,7 +13,10 @@ import {
 } from "./constants.js";
 
 const text = (what: string) => z.string().regex(/\S/, { message: `expected ${what} (a non-empty string)` });
-const days = /* @__PURE__ */ z.number().positive({ message: "expected a positive number of days" }).max(3650, { message: "expected at most 3650 days" });
+const days = /* @__PURE__ */ z
+  .number()
+  .positive({ message: "expected a positive number of days" })
+  .max(3650, { message: "expected at most 3650 days" });
 const note = /* @__PURE__ */ z.string().optional();
 
 const base = { at: InstantSchema, by: /* @__PURE__ */ text("who performed the event"), note };
@@ -46,13 +49,21 @@ export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion("type",
   z.strictObject({
     type: z.literal("AGREE_PLAN"),
     ...base,
-    alternative: z.number().int({ message: "expected the 0-based index of an analyzed alternative" }).nonnegative({ message: "expected the 0-based index of an analyzed alternative" }),
+    alternative: z
+      .number()
+      .int({ message: "expected the 0-based index of an analyzed alternative" })
+      .nonnegative({ message: "expected the 0-based index of an analyzed alternative" }),
     customerAgreed: z.boolean(),
   }),
   z.strictObject({ type: z.literal("START_DELIVERY"), ...base }),
   z.strictObject({ type: z.literal("DELIVERED"), ...base }),
   z.strictObject({ type: z.literal("FOLLOW_UP"), ...base, satisfied: z.boolean() }),
-  z.strictObject({ type: z.literal("ESCALATE"), ...base, team: text("the team escalated to"), reason: text("the reason for escalating") }),
+  z.strictObject({
+    type: z.literal("ESCALATE"),
+    ...base,
+    team: text("the team escalated to"),
+    reason: text("the reason for escalating"),
+  }),
   z.strictObject({ type: z.literal("RETURN_FROM_ESCALATION"), ...base, to: z.enum(WORKING_STATES).optional() }),
   z.strictObject({ type: z.literal("CUSTOMER_REPLY"), ...base }),
   z.strictObject({ type: z.literal("WITHDRAW"), ...base }),
@@ -200,10 +211,14 @@ const nullableInstant = /* @__PURE__ */ InstantSchema.nullable();
  */
 export const ComplaintContextSchema = /* @__PURE__ */ z.strictObject({
   alternatives: z.array(z.string()),
-  plan: z.strictObject({ alternative: z.number().int().nonnegative(), description: z.string(), agreedAt: InstantSchema }).nullable(),
+  plan: z
+    .strictObject({ alternative: z.number().int().nonnegative(), description: z.string(), agreedAt: InstantSchema })
+    .nullable(),
   deliveredAt: nullableInstant,
   followUp: z.strictObject({ satisfied: z.boolean(), at: InstantSchema }).nullable(),
-  escalation: z.strictObject({ team: z.string(), reason: z.string(), from: z.enum(WORKING_STATES), at: InstantSchema }).nullable(),
+  escalation: z
+    .strictObject({ team: z.string(), reason: z.string(), from: z.enum(WORKING_STATES), at: InstantSchema })
+    .nullable(),
   resolvedAt: nullableInstant,
   lastCustomerReplyAt: nullableInstant,
   rejectionReason: z.string().nullable(),
@@ -252,7 +267,10 @@ export const ComplaintSchema = /* @__PURE__ */ z.strictObject({
   openedAt: InstantSchema,
   updatedAt: InstantSchema,
   context: ComplaintContextSchema,
-  history: z.tuple([OpenRecordSchema], z.lazy(() => ComplaintEventSchema)),
+  history: z.tuple(
+    [OpenRecordSchema],
+    z.lazy(() => ComplaintEventSchema),
+  ),
 });
 
 /**

@@ -13,7 +13,9 @@ const target = /* @__PURE__ */ z
     message: "expected acknowledgeHours ≤ agreePlanHours ≤ resolveHours",
   });
 
-const clock = /* @__PURE__ */ z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'expected a wall-clock time "HH:MM" from "00:00" to "24:00"' });
+const clock = /* @__PURE__ */ z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+  message: 'expected a wall-clock time "HH:MM" from "00:00" to "24:00"',
+});
 
 /**
  * An SLA policy as data: the time zone the business works in, its business hours (weekdays 0 =
@@ -35,7 +37,9 @@ export const SlaPolicySchema = /* @__PURE__ */ z.strictObject({
   timeZone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "Europe/Berlin"' }),
   businessHours: z
     .strictObject({
-      days: z.array(z.number().int().min(0).max(6)).min(1, { message: "expected at least one business day (0 = Sunday … 6 = Saturday)" }),
+      days: z
+        .array(z.number().int().min(0).max(6))
+        .min(1, { message: "expected at least one business day (0 = Sunday … 6 = Saturday)" }),
       start: clock,
       end: clock,
     })

@@ -1,7 +1,8 @@
 import type { ComplaintEventType, ComplaintState } from "./constants.js";
 import { machineDefinition, type TransitionDefinition } from "./definition.js";
 
-const label = (type: string, t: TransitionDefinition): string => (t.guards.length > 0 ? `${type} [${t.guards.join(", ")}]` : type);
+const label = (type: string, t: TransitionDefinition): string =>
+  t.guards.length > 0 ? `${type} [${t.guards.join(", ")}]` : type;
 
 /**
  * Renders {@link machineDefinition} as a Mermaid `stateDiagram-v2` for docs.
@@ -38,8 +39,15 @@ export function toMermaid(): string {
   for (const type of types) {
     const ts = group.map((s) => states[s].on[type]);
     const first = ts[0]?.[0];
-    if (first === undefined || ts.some((t) => t === undefined || t.length !== 1 || t[0]?.targets.length !== 1 || t[0].guards.join() !== first.guards.join())) continue;
-    const targets = group.map((s, i) => ts[i]?.[0]?.targets[0]);
+    if (
+      first === undefined ||
+      ts.some(
+        (t) =>
+          t === undefined || t.length !== 1 || t[0]?.targets.length !== 1 || t[0].guards.join() !== first.guards.join(),
+      )
+    )
+      continue;
+    const targets = group.map((_s, i) => ts[i]?.[0]?.targets[0]);
     const selfLoop = targets.every((t, i) => t === group[i]);
     const sameOutside = targets.every((t) => t === targets[0]) && targets[0] !== undefined && !inGroup(targets[0]);
     if (selfLoop) groupEdges.push(`  working --> working : ${label(type, first)}`);
@@ -68,7 +76,9 @@ export function toMermaid(): string {
   const finals = all.filter((s) => states[s].type === "final").map((s) => `  ${s} --> [*]`);
   return [
     "stateDiagram-v2",
-    ...(inGroup(machineDefinition.initial) ? ["  [*] --> working", "  state working {", `    [*] --> ${machineDefinition.initial}`] : [`  [*] --> ${machineDefinition.initial}`, "  state working {"]),
+    ...(inGroup(machineDefinition.initial)
+      ? ["  [*] --> working", "  state working {", `    [*] --> ${machineDefinition.initial}`]
+      : [`  [*] --> ${machineDefinition.initial}`, "  state working {"]),
     ...inner,
     "  }",
     ...groupEdges,

@@ -37,7 +37,15 @@ export function transition(complaint: Complaint, event: ComplaintEventInput): Co
   const r = guarded(() => step(complaint, e));
   if (r.ok) return r.next;
   if (r.kind === "chronology") {
-    throw new LoyaltyValidationError([{ path: ["at"], message: `expected an instant at or after the last event (${complaint.updatedAt}), got ${e.at}` }], `complaint event ${e.type}`);
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["at"],
+          message: `expected an instant at or after the last event (${complaint.updatedAt}), got ${e.at}`,
+        },
+      ],
+      `complaint event ${e.type}`,
+    );
   }
   throw new InvalidTransitionError(complaint.state, e.type, r.allowed, r.reason);
 }
@@ -49,6 +57,15 @@ function guarded<T>(run: () => T): T {
     return run();
   } catch (e) {
     if (e instanceof LoyaltyError) throw e;
-    throw new LoyaltyValidationError([{ path: [], message: "expected a complaint snapshot from openComplaint, transition or parseComplaint (check untrusted data with parseComplaint)" }], "complaint");
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: [],
+          message:
+            "expected a complaint snapshot from openComplaint, transition or parseComplaint (check untrusted data with parseComplaint)",
+        },
+      ],
+      "complaint",
+    );
   }
 }

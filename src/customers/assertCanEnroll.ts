@@ -48,16 +48,24 @@ export interface EnrollOptions {
  * @category customers
  */
 export function assertCanEnroll(customer: Customer, options: EnrollOptions): void {
-  if (typeof options !== "object" || options === null) invalid(["options"], "expected { personalized, at }", "assertCanEnroll");
+  if (typeof options !== "object" || options === null)
+    invalid(["options"], "expected { personalized, at }", "assertCanEnroll");
   const atMs = parseInstant(options.at, "at");
-  if (typeof options.personalized !== "boolean") invalid(["personalized"], `expected true or false, got ${typeof options.personalized}`, "assertCanEnroll");
+  if (typeof options.personalized !== "boolean")
+    invalid(["personalized"], `expected true or false, got ${typeof options.personalized}`, "assertCanEnroll");
   if (!options.personalized) return;
   const statement = statementInForce(customer.consents, "personal-data", undefined, atMs);
   if (statement?.status === "given") return;
-  const reason = statement === undefined ? "no personal-data consent has been given" : `personal-data consent was withdrawn at ${statement.at}`;
+  const reason =
+    statement === undefined
+      ? "no personal-data consent has been given"
+      : `personal-data consent was withdrawn at ${statement.at}`;
   throw new OperationError(
     ErrorCode.CONSENT_REQUIRED,
     `customer ${JSON.stringify(customer.id)} cannot join a personalized program: ${reason}; expected a personal-data consent statement with status "given" at or before ${new Date(atMs).toISOString()}`,
-    { customerId: customer.id, reason: statement === undefined ? "no-personal-data-consent" : "personal-data-consent-withdrawn" },
+    {
+      customerId: customer.id,
+      reason: statement === undefined ? "no-personal-data-consent" : "personal-data-consent-withdrawn",
+    },
   );
 }

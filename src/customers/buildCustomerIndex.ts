@@ -68,10 +68,20 @@ export function buildCustomerIndex(customers: readonly Customer[]): CustomerInde
   const issues: ValidationIssue[] = [];
 
   // Adds key → customer unless the key is taken; a card or phone identifies one customer.
-  const claim = (map: Map<string, Customer>, key: string, customer: Customer, path: () => (string | number)[], what: string): void => {
+  const claim = (
+    map: Map<string, Customer>,
+    key: string,
+    customer: Customer,
+    path: () => (string | number)[],
+    what: string,
+  ): void => {
     const previous = map.get(key);
     if (previous === undefined) map.set(key, customer);
-    else issues.push({ path: path(), message: `${what} ${JSON.stringify(key)} already belongs to customers.${ids.get(previous.id) ?? "?"} (${JSON.stringify(previous.id)}); a card or phone identifies one customer` });
+    else
+      issues.push({
+        path: path(),
+        message: `${what} ${JSON.stringify(key)} already belongs to customers.${ids.get(previous.id) ?? "?"} (${JSON.stringify(previous.id)}); a card or phone identifies one customer`,
+      });
   };
 
   for (let i = 0; i < customers.length; i++) {
@@ -81,7 +91,11 @@ export function buildCustomerIndex(customers: readonly Customer[]): CustomerInde
       continue;
     }
     const seen = ids.get(c.id);
-    if (seen !== undefined) issues.push({ path: ["customers", i, "id"], message: `customer id ${JSON.stringify(c.id)} already used by customers.${seen}` });
+    if (seen !== undefined)
+      issues.push({
+        path: ["customers", i, "id"],
+        message: `customer id ${JSON.stringify(c.id)} already used by customers.${seen}`,
+      });
     else ids.set(c.id, i);
     const identifiers = Array.isArray(c.identifiers) ? c.identifiers : [];
     for (let j = 0; j < identifiers.length; j++) {
@@ -99,11 +113,18 @@ export function buildCustomerIndex(customers: readonly Customer[]): CustomerInde
           else claim(byMagnetic, id.number, c, at("number"), "magnetic-stripe number");
           break;
         case "phone":
-          if (!isE164(id.number)) issues.push({ path: at("number")(), message: `expected an E.164 phone number, got ${JSON.stringify(id.number)}` });
+          if (!isE164(id.number))
+            issues.push({
+              path: at("number")(),
+              message: `expected an E.164 phone number, got ${JSON.stringify(id.number)}`,
+            });
           else claim(byPhone, id.number, c, at("number"), "phone");
           break;
         default:
-          issues.push({ path: ["customers", i, "identifiers", j], message: "expected an identifier of kind barcode, magnetic or phone" });
+          issues.push({
+            path: ["customers", i, "identifiers", j],
+            message: "expected an identifier of kind barcode, magnetic or phone",
+          });
       }
     }
     if (typeof c.lastName === "string") {

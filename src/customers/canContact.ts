@@ -95,8 +95,10 @@ export interface CanContactOptions {
  */
 export function canContact(customer: Customer, channel: ContactChannel, options: CanContactOptions): ContactDecision {
   if (typeof options !== "object" || options === null) invalid(["options"], "expected { at, purpose }", "canContact");
-  if (!(CHANNELS as readonly unknown[]).includes(channel)) invalid(["channel"], `expected one of email, sms, phone, post, got ${JSON.stringify(channel)}`, "canContact");
-  if (options.purpose !== "marketing" && options.purpose !== "service") invalid(["purpose"], `expected "marketing" or "service", got ${JSON.stringify(options.purpose)}`, "canContact");
+  if (!(CHANNELS as readonly unknown[]).includes(channel))
+    invalid(["channel"], `expected one of email, sms, phone, post, got ${JSON.stringify(channel)}`, "canContact");
+  if (options.purpose !== "marketing" && options.purpose !== "service")
+    invalid(["purpose"], `expected "marketing" or "service", got ${JSON.stringify(options.purpose)}`, "canContact");
   const atMs = parseInstant(options.at, "at");
   return decideContact(customer, channel, options.purpose, atMs);
 }

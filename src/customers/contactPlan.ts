@@ -8,7 +8,9 @@ import type { ContactReason } from "./canContact.js";
 import { decideContact } from "./_lib/consent.js";
 
 const CadenceSchema = /* @__PURE__ */ z.enum(["weekly", "monthly", "none"]);
-const ClockTime = /* @__PURE__ */ z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "expected a wall-clock time HH:MM such as \"09:00\"" });
+const ClockTime = /* @__PURE__ */ z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a wall-clock time HH:MM such as "09:00"' });
 
 /**
  * Options of {@link contactPlan}. Defaults: `sendTime` "10:00", no quiet hours, `minGapHours` 48,
@@ -44,7 +46,11 @@ export const ContactPlanOptionsSchema = /* @__PURE__ */ z.strictObject({
   welcome: z.boolean().default(true),
   welcomeAfterHours: z.number().finite().nonnegative().default(0),
   channels: z.array(ContactChannelSchema).min(1).default(["email", "sms", "phone", "post"]),
-  expiringLots: z.array(z.strictObject({ customerId: z.string().min(1), points: PositiveDecimalStringSchema, expiresAt: InstantSchema })).default([]),
+  expiringLots: z
+    .array(
+      z.strictObject({ customerId: z.string().min(1), points: PositiveDecimalStringSchema, expiresAt: InstantSchema }),
+    )
+    .default([]),
 });
 
 /**
@@ -175,7 +181,10 @@ function outOfQuietHours(ms: number, quiet: { start: string; end: string } | und
     const inside = wraps ? m >= start || m < end : m >= start && m < end;
     if (!inside) return t;
     const nextDay = wraps && m >= start ? 1 : 0;
-    let next = zonedTimeToInstant({ year: p.year, month: p.month, day: p.day + nextDay, hour: eh, minute: em }, timeZone);
+    let next = zonedTimeToInstant(
+      { year: p.year, month: p.month, day: p.day + nextDay, hour: eh, minute: em },
+      timeZone,
+    );
     // In an overlap the earlier occurrence may lie before t: take the later one.
     if (next <= t) next += zoneOffset(next, timeZone) - zoneOffset(t, timeZone);
     if (next <= t) break;
@@ -188,11 +197,15 @@ function outOfQuietHours(ms: number, quiet: { start: string; end: string } | und
 function localDayAt(ms: number, days: number, months: number, clock: string, timeZone: string): number {
   const p = zonedParts(ms, timeZone);
   const [hour, minute] = minutesOf(clock);
-  if (months === 0) return zonedTimeToInstant({ year: p.year, month: p.month, day: p.day + days, hour, minute }, timeZone);
+  if (months === 0)
+    return zonedTimeToInstant({ year: p.year, month: p.month, day: p.day + days, hour, minute }, timeZone);
   const monthIndex = p.month - 1 + months;
   const year = p.year + Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
-  return zonedTimeToInstant({ year, month, day: Math.min(p.day, daysInMonth(year, month)) + days, hour, minute }, timeZone);
+  return zonedTimeToInstant(
+    { year, month, day: Math.min(p.day, daysInMonth(year, month)) + days, hour, minute },
+    timeZone,
+  );
 }
 
 function localDateKey(ms: number, timeZone: string): string {
@@ -253,7 +266,8 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
   const seen = new Set<string>();
   for (let i = 0; i < customers.length; i++) {
     const id = customers[i]?.id;
-    if (typeof id !== "string") invalid(["customers", i, "id"], "expected a parsed customer with a string id", "contactPlan");
+    if (typeof id !== "string")
+      invalid(["customers", i, "id"], "expected a parsed customer with a string id", "contactPlan");
     if (seen.has(id)) invalid(["customers", i, "id"], `customer id ${JSON.stringify(id)} appears twice`, "contactPlan");
     seen.add(id);
   }
@@ -268,7 +282,12 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
     if (byDay === undefined) lots.set(lot.customerId, (byDay = new Map()));
     const prev = byDay.get(day);
     // Same local day: one reminder; it must come before the earliest of the lots expires.
-    byDay.set(day, prev === undefined ? { points: new Decimal(lot.points), expiresAtMs: ms } : { points: prev.points.plus(lot.points), expiresAtMs: Math.min(prev.expiresAtMs, ms) });
+    byDay.set(
+      day,
+      prev === undefined
+        ? { points: new Decimal(lot.points), expiresAtMs: ms }
+        : { points: prev.points.plus(lot.points), expiresAtMs: Math.min(prev.expiresAtMs, ms) },
+    );
   }
 
   const contacts: PlannedContact[] = [];
@@ -279,7 +298,10 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
     const candidates: Candidate[] = [];
     const enrolledMs = customer.enrolledAt === undefined ? undefined : Date.parse(customer.enrolledAt);
     if (o.welcome && enrolledMs !== undefined) {
-      candidates.push({ kind: "welcome", atMs: outOfQuietHours(enrolledMs + o.welcomeAfterHours * HOUR, o.quietHours, o.timeZone) });
+      candidates.push({
+        kind: "welcome",
+        atMs: outOfQuietHours(enrolledMs + o.welcomeAfterHours * HOUR, o.quietHours, o.timeZone),
+      });
     }
     const every = o.cadence.segments.find((s) => s.segment === customer.segment)?.every ?? o.cadence.default;
     if (every !== "none" && (enrolledMs === undefined || enrolledMs < toMs)) {
@@ -290,13 +312,21 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
       const periodDays = every === "weekly" ? 7 : 31;
       const firstK = Math.max(1, Math.floor(((fromMs - anchor) / DAY - 2) / periodDays));
       for (let k = firstK; ; k++) {
-        const natural = every === "weekly" ? localDayAt(anchor, 7 * k, 0, o.sendTime, o.timeZone) : localDayAt(anchor, 0, k, o.sendTime, o.timeZone);
+        const natural =
+          every === "weekly"
+            ? localDayAt(anchor, 7 * k, 0, o.sendTime, o.timeZone)
+            : localDayAt(anchor, 0, k, o.sendTime, o.timeZone);
         if (natural >= toMs) break;
-        if (natural >= fromMs) candidates.push({ kind: "routine", atMs: outOfQuietHours(natural, o.quietHours, o.timeZone) });
+        if (natural >= fromMs)
+          candidates.push({ kind: "routine", atMs: outOfQuietHours(natural, o.quietHours, o.timeZone) });
       }
     }
     for (const { points, expiresAtMs } of lots.get(customer.id)?.values() ?? []) {
-      const at = outOfQuietHours(localDayAt(expiresAtMs, -o.expiryReminderDays, 0, o.sendTime, o.timeZone), o.quietHours, o.timeZone);
+      const at = outOfQuietHours(
+        localDayAt(expiresAtMs, -o.expiryReminderDays, 0, o.sendTime, o.timeZone),
+        o.quietHours,
+        o.timeZone,
+      );
       candidates.push({ kind: "expiry-reminder", atMs: at, points: points.toFixed(), expiresAtMs });
     }
 
@@ -315,23 +345,45 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
         skipped.push({ ...base, reason: "after-expiry" });
         continue;
       }
-      const decisions = o.channels.map((channel) => ({ channel, decision: decideContact(customer, channel, "marketing", c.atMs) }));
+      const decisions = o.channels.map((channel) => ({
+        channel,
+        decision: decideContact(customer, channel, "marketing", c.atMs),
+      }));
       const chosen = decisions.find((d) => d.decision.allowed);
       if (chosen === undefined) {
-        skipped.push({ ...base, reason: "no-channel", channels: decisions.map((d) => ({ channel: d.channel, reason: d.decision.reason })) });
+        skipped.push({
+          ...base,
+          reason: "no-channel",
+          channels: decisions.map((d) => ({ channel: d.channel, reason: d.decision.reason })),
+        });
         continue;
       }
       const conflict = kept.find((k) => Math.abs(k.atMs - c.atMs) < minGap);
       if (conflict !== undefined) {
-        skipped.push({ ...base, reason: "min-gap", conflictsWith: { kind: conflict.kind, at: new Date(conflict.atMs).toISOString() } });
+        skipped.push({
+          ...base,
+          reason: "min-gap",
+          conflictsWith: { kind: conflict.kind, at: new Date(conflict.atMs).toISOString() },
+        });
         continue;
       }
       kept.push(c);
       contacts.push({ ...base, channel: chosen.channel });
     }
   }
-  const order = (a: { at: string; customerId: string; kind: ContactKind }, b: { at: string; customerId: string; kind: ContactKind }): number =>
-    a.at < b.at ? -1 : a.at > b.at ? 1 : a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : PRIORITY[a.kind] - PRIORITY[b.kind];
+  const order = (
+    a: { at: string; customerId: string; kind: ContactKind },
+    b: { at: string; customerId: string; kind: ContactKind },
+  ): number =>
+    a.at < b.at
+      ? -1
+      : a.at > b.at
+        ? 1
+        : a.customerId < b.customerId
+          ? -1
+          : a.customerId > b.customerId
+            ? 1
+            : PRIORITY[a.kind] - PRIORITY[b.kind];
   contacts.sort(order);
   skipped.sort(order);
   return { contacts, skipped };

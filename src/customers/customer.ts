@@ -53,7 +53,9 @@ export const MagneticIdentifierSchema = /* @__PURE__ */ z.strictObject({
  */
 export const PhoneIdentifierSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("phone"),
-  number: z.string().refine(isE164, { message: "expected an E.164 phone number such as \"+6281234567890\" (use normalizePhone)" }),
+  number: z
+    .string()
+    .refine(isE164, { message: 'expected an E.164 phone number such as "+6281234567890" (use normalizePhone)' }),
 });
 
 /**
@@ -68,7 +70,11 @@ export const PhoneIdentifierSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category customers
  */
-export const CustomerIdentifierSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [BarcodeIdentifierSchema, MagneticIdentifierSchema, PhoneIdentifierSchema]);
+export const CustomerIdentifierSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
+  BarcodeIdentifierSchema,
+  MagneticIdentifierSchema,
+  PhoneIdentifierSchema,
+]);
 /**
  * One identifier of a customer (see {@link CustomerIdentifierSchema}).
  *
@@ -124,8 +130,19 @@ const ConsentStatusSchema = /* @__PURE__ */ z.enum(["given", "withdrawn"]);
  * @category customers
  */
 export const ConsentStatementSchema = /* @__PURE__ */ z.discriminatedUnion("purpose", [
-  z.strictObject({ purpose: z.literal("personal-data"), status: ConsentStatusSchema, at: InstantSchema, method: ConsentMethodSchema }),
-  z.strictObject({ purpose: z.literal("marketing"), channel: ContactChannelSchema, status: ConsentStatusSchema, at: InstantSchema, method: ConsentMethodSchema }),
+  z.strictObject({
+    purpose: z.literal("personal-data"),
+    status: ConsentStatusSchema,
+    at: InstantSchema,
+    method: ConsentMethodSchema,
+  }),
+  z.strictObject({
+    purpose: z.literal("marketing"),
+    channel: ContactChannelSchema,
+    status: ConsentStatusSchema,
+    at: InstantSchema,
+    method: ConsentMethodSchema,
+  }),
 ]);
 /**
  * One parsed consent statement (see {@link ConsentStatementSchema}).
@@ -187,7 +204,7 @@ export const CustomerSchema = /* @__PURE__ */ z
       })
       .optional(),
     birthDate: z.string().refine(isCalendarDate, { message: "expected a calendar date YYYY-MM-DD" }).optional(),
-    ageBand: z.string().refine(isAgeBand, { message: "expected an age band such as \"25-34\" or \"65+\"" }).optional(),
+    ageBand: z.string().refine(isAgeBand, { message: 'expected an age band such as "25-34" or "65+"' }).optional(),
     gender: Text.optional(),
     socialStatus: Text.optional(),
     interests: z.array(Text).optional(),
@@ -203,7 +220,11 @@ export const CustomerSchema = /* @__PURE__ */ z
       const prev = customer.consents[i - 1];
       const cur = customer.consents[i];
       if (prev !== undefined && cur !== undefined && instantMillis(cur.at) < instantMillis(prev.at)) {
-        ctx.addIssue({ code: "custom", path: ["consents", i, "at"], message: `consent statements must be oldest first: ${cur.at} is before the previous statement's ${prev.at}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["consents", i, "at"],
+          message: `consent statements must be oldest first: ${cur.at} is before the previous statement's ${prev.at}`,
+        });
       }
     }
   });

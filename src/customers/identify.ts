@@ -22,7 +22,12 @@ import { phoneOptionProblem, toE164 } from "./_lib/phone.js";
 export type IdentifyInput =
   | { readonly kind: "barcode"; readonly code: string }
   | { readonly kind: "magnetic"; readonly number: string }
-  | { readonly kind: "phone"; readonly number: string; readonly defaultCountryCode?: string; readonly trunkPrefix?: string }
+  | {
+      readonly kind: "phone";
+      readonly number: string;
+      readonly defaultCountryCode?: string;
+      readonly trunkPrefix?: string;
+    }
   | { readonly kind: "lastName"; readonly lastName: string }
   | { readonly kind: "anonymous" };
 
@@ -73,7 +78,8 @@ function one(customer: Customer | undefined): IdentifyResult {
  * @category customers
  */
 export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyResult {
-  if (typeof input !== "object" || input === null) invalid([], "expected an object such as { kind: \"phone\", number: \"+6281234567890\" }", "identify");
+  if (typeof input !== "object" || input === null)
+    invalid([], 'expected an object such as { kind: "phone", number: "+6281234567890" }', "identify");
   // Every key in the index passed its check when the index was built, so a hit needs no second check:
   // the input is validated only on a miss, to tell a misread (an error) from an unknown customer.
   switch (input.kind) {
@@ -93,7 +99,10 @@ export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyRe
     }
     case "phone": {
       if (typeof input.number !== "string") invalid(["number"], "expected a phone number string", "identify");
-      const optionProblem = input.defaultCountryCode === undefined && input.trunkPrefix === undefined ? undefined : phoneOptionProblem(input.defaultCountryCode, input.trunkPrefix);
+      const optionProblem =
+        input.defaultCountryCode === undefined && input.trunkPrefix === undefined
+          ? undefined
+          : phoneOptionProblem(input.defaultCountryCode, input.trunkPrefix);
       if (optionProblem !== undefined) invalid([optionProblem[0]], optionProblem[1], "identify");
       // Fast path: already E.164, as a till that stores numbers normalized sends them.
       const customer = index.byPhone.get(input.number);
@@ -114,7 +123,11 @@ export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyRe
       return { status: "anonymous", customers: [] };
     default: {
       const never: never = input;
-      return invalid(["kind"], `expected one of barcode, magnetic, phone, lastName, anonymous, got ${JSON.stringify((never as { kind?: unknown }).kind)}`, "identify");
+      return invalid(
+        ["kind"],
+        `expected one of barcode, magnetic, phone, lastName, anonymous, got ${JSON.stringify((never as { kind?: unknown }).kind)}`,
+        "identify",
+      );
     }
   }
 }

@@ -97,7 +97,11 @@ export function perksFor(customer: Customer, rules: readonly PerkRule[]): readon
     }
     if (because.length === 0) because.push("applies to every customer");
     granted.add(rule.perk);
-    perks.push({ perk: rule.perk, ...(rule.description === undefined ? {} : { description: rule.description }), because });
+    perks.push({
+      perk: rule.perk,
+      ...(rule.description === undefined ? {} : { description: rule.description }),
+      because,
+    });
   }
   return perks;
 }

@@ -144,8 +144,15 @@ export class LoyaltyValidationError extends LoyaltyError {
 
   /** At least one issue; `context` (the function or input name) prefixes the message. */
   constructor(issues: readonly ValidationIssue[], context?: string) {
-    const list = Object.freeze(issues.map(({ path, message }) => Object.freeze({ path: Object.freeze([...path]), message })));
-    super("VALIDATION", (context ? `${context}: ` : "") + list.map((i) => (i.path.length ? `${i.path.join(".")}: ` : "") + i.message).join("; "), { issues: list });
+    const list = Object.freeze(
+      issues.map(({ path, message }) => Object.freeze({ path: Object.freeze([...path]), message })),
+    );
+    super(
+      "VALIDATION",
+      (context ? `${context}: ` : "") +
+        list.map((i) => (i.path.length ? `${i.path.join(".")}: ` : "") + i.message).join("; "),
+      { issues: list },
+    );
     this.issues = list;
   }
 }
@@ -164,7 +171,10 @@ export class LoyaltyValidationError extends LoyaltyError {
 export class CurrencyMismatchError extends LoyaltyError {
   static override readonly kind: string = "CurrencyMismatchError";
   constructor(expected: string, actual: string, operation = "operation") {
-    super("CURRENCY_MISMATCH", `${operation}: currency mismatch, expected ${expected}, got ${actual}`, { expected, actual });
+    super("CURRENCY_MISMATCH", `${operation}: currency mismatch, expected ${expected}, got ${actual}`, {
+      expected,
+      actual,
+    });
   }
 }
 
@@ -182,7 +192,10 @@ export class CurrencyMismatchError extends LoyaltyError {
 export class InsufficientPointsError extends LoyaltyError {
   static override readonly kind: string = "InsufficientPointsError";
   constructor(requested: string, available: string, message?: string) {
-    super("INSUFFICIENT_POINTS", message ?? `insufficient points: requested ${requested}, available ${available}`, { requested, available });
+    super("INSUFFICIENT_POINTS", message ?? `insufficient points: requested ${requested}, available ${available}`, {
+      requested,
+      available,
+    });
   }
 }
 
@@ -199,7 +212,11 @@ export class InsufficientPointsError extends LoyaltyError {
 export class IdempotencyConflictError extends LoyaltyError {
   static override readonly kind: string = "IdempotencyConflictError";
   constructor(transactionId: string, message?: string) {
-    super("IDEMPOTENCY_CONFLICT", message ?? `transaction ${JSON.stringify(transactionId)} was already posted with a different payload`, { transactionId });
+    super(
+      "IDEMPOTENCY_CONFLICT",
+      message ?? `transaction ${JSON.stringify(transactionId)} was already posted with a different payload`,
+      { transactionId },
+    );
   }
 }
 
@@ -217,7 +234,10 @@ export class IdempotencyConflictError extends LoyaltyError {
 export class VersionConflictError extends LoyaltyError {
   static override readonly kind: string = "VersionConflictError";
   constructor(expected: number, actual: number) {
-    super("VERSION_CONFLICT", `version conflict: expected version ${expected}, the account is at version ${actual}`, { expected, actual });
+    super("VERSION_CONFLICT", `version conflict: expected version ${expected}, the account is at version ${actual}`, {
+      expected,
+      actual,
+    });
   }
 }
 
@@ -256,7 +276,10 @@ export class InvalidTransitionError extends LoyaltyError {
 export class ProgramInactiveError extends LoyaltyError {
   static override readonly kind: string = "ProgramInactiveError";
   constructor(programId: string, at: string, message?: string) {
-    super("PROGRAM_INACTIVE", message ?? `program ${JSON.stringify(programId)} is not active at ${at}`, { programId, at });
+    super("PROGRAM_INACTIVE", message ?? `program ${JSON.stringify(programId)} is not active at ${at}`, {
+      programId,
+      at,
+    });
   }
 }
 

@@ -10,7 +10,11 @@ function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
       // Instants are strings on the wire (a Date is a TypeScript convenience JSON cannot carry).
       if (ctx.zodSchema === InstantSchema) {
         for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[key];
-        Object.assign(ctx.jsonSchema, { type: "string", format: "date-time", description: "ISO-8601 instant with an offset, e.g. 2026-01-31T10:00:00Z" });
+        Object.assign(ctx.jsonSchema, {
+          type: "string",
+          format: "date-time",
+          description: "ISO-8601 instant with an offset, e.g. 2026-01-31T10:00:00Z",
+        });
       }
     },
   }) as Record<string, unknown>;

@@ -25,7 +25,9 @@ export type { JsonValue } from "./_lib/json.js";
 export const MAX_POINTS_SCALE = 18;
 
 // The currency the points relate to (optional): an active ISO 4217 code, checked against money's table.
-const CurrencySchema = z.string().refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' });
+const CurrencySchema = z
+  .string()
+  .refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' });
 
 const TransactionIdSchema = z
   .string()
@@ -47,7 +49,8 @@ const TransactionIdSchema = z
  */
 export const MetaSchema = /* @__PURE__ */ z
   .custom<JsonValue>((v) => isJsonValue(v), {
-    message: "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
+    message:
+      "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
   })
   .transform((v): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue);
 
@@ -61,7 +64,9 @@ function after(later: string | undefined, earlier: string): boolean {
   return later === undefined || Date.parse(later) > Date.parse(earlier);
 }
 
-const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.test(s), { message: "expected a non-zero decimal string" });
+const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.test(s), {
+  message: "expected a non-zero decimal string",
+});
 
 /**
  * `earn`: credits `points` as a new lot (its `lotId` is the entry's transactionId), optionally
@@ -77,7 +82,12 @@ const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.tes
  * @category ledger
  */
 export const EarnEntrySchema = /* @__PURE__ */ z
-  .strictObject({ kind: z.literal("earn"), ...common, points: PositiveDecimalStringSchema, expiresAt: InstantSchema.optional() })
+  .strictObject({
+    kind: z.literal("earn"),
+    ...common,
+    points: PositiveDecimalStringSchema,
+    expiresAt: InstantSchema.optional(),
+  })
   .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
 
 /**
@@ -92,7 +102,11 @@ export const EarnEntrySchema = /* @__PURE__ */ z
  * ```
  * @category ledger
  */
-export const RedeemEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("redeem"), ...common, points: PositiveDecimalStringSchema });
+export const RedeemEntrySchema = /* @__PURE__ */ z.strictObject({
+  kind: z.literal("redeem"),
+  ...common,
+  points: PositiveDecimalStringSchema,
+});
 
 /**
  * `expire`: the expiry sweep at `at`. Every lot whose `expiresAt` ≤ `at` loses what remains in it.
@@ -126,7 +140,10 @@ export const AdjustEntrySchema = /* @__PURE__ */ z
     reason: z.string().min(1, { message: "expected a non-empty reason" }),
     expiresAt: InstantSchema.optional(),
   })
-  .refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), { message: "expiresAt is only allowed on a positive adjustment", path: ["expiresAt"] })
+  .refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
+    message: "expiresAt is only allowed on a positive adjustment",
+    path: ["expiresAt"],
+  })
   .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
 
 /**
@@ -179,7 +196,12 @@ export const ReverseEntrySchema = /* @__PURE__ */ z.strictObject({
  * @category ledger
  */
 export const HoldEntrySchema = /* @__PURE__ */ z
-  .strictObject({ kind: z.literal("hold"), ...common, points: PositiveDecimalStringSchema, timeoutAt: InstantSchema.optional() })
+  .strictObject({
+    kind: z.literal("hold"),
+    ...common,
+    points: PositiveDecimalStringSchema,
+    timeoutAt: InstantSchema.optional(),
+  })
   .refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] });
 
 /**
@@ -194,7 +216,12 @@ export const HoldEntrySchema = /* @__PURE__ */ z
  * ```
  * @category ledger
  */
-export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("capture"), ...common, holdId: TransactionIdSchema, points: PositiveDecimalStringSchema.optional() });
+export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({
+  kind: z.literal("capture"),
+  ...common,
+  holdId: TransactionIdSchema,
+  points: PositiveDecimalStringSchema.optional(),
+});
 
 /**
  * `release`: closes an open hold without spending anything: its points go back to the lots they came
@@ -207,7 +234,11 @@ export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.liter
  * ```
  * @category ledger
  */
-export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("release"), ...common, holdId: TransactionIdSchema });
+export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({
+  kind: z.literal("release"),
+  ...common,
+  holdId: TransactionIdSchema,
+});
 
 /**
  * One ledger entry: a discriminated union on `kind` (`earn`, `redeem`, `expire`, `adjust`, `reverse`,
@@ -394,7 +425,10 @@ export type Debit = z.output<typeof DebitSchema>;
  * @category ledger
  */
 export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
-  accountId: z.string().min(1, { message: "expected a non-empty accountId" }).max(256, { message: "expected an accountId of at most 256 characters" }),
+  accountId: z
+    .string()
+    .min(1, { message: "expected a non-empty accountId" })
+    .max(256, { message: "expected an accountId of at most 256 characters" }),
   currency: CurrencySchema.optional(),
   scale: z.int().min(0).max(MAX_POINTS_SCALE).optional(),
   negativeLimit: NonNegativeDecimalStringSchema.optional(),

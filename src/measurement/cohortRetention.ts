@@ -81,7 +81,8 @@ export function cohortRetention(
   const records = parsePurchaseRecords(purchases);
   const o = parseOptions(options, ["timeZone", "until"], "cohortRetention");
   const timeZone = o["timeZone"] ?? "UTC";
-  if (typeof timeZone !== "string") invalid(["timeZone"], "expected an IANA time zone name such as \"Asia/Jakarta\"", "cohortRetention");
+  if (typeof timeZone !== "string")
+    invalid(["timeZone"], 'expected an IANA time zone name such as "Asia/Jakarta"', "cohortRetention");
   assertTimeZone(timeZone);
   const until = o["until"] === undefined ? Infinity : parseInstant(o["until"], "until");
 

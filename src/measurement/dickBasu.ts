@@ -141,6 +141,11 @@ export function dickBasu(
 
 function threshold(value: unknown, name: string): number {
   if (value === undefined) return 0.5;
-  if (!unit.safeParse(value).success) invalid([name], `expected a number from 0 to 1, got ${typeof value === "number" ? value : typeof value}`, "dickBasu");
+  if (!unit.safeParse(value).success)
+    invalid(
+      [name],
+      `expected a number from 0 to 1, got ${typeof value === "number" ? value : typeof value}`,
+      "dickBasu",
+    );
   return value as number;
 }

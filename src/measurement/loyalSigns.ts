@@ -19,7 +19,8 @@ export const LOYAL_SIGNS = /* @__PURE__ */ freezeList([
   {
     number: 3,
     key: "buysPremium",
-    description: "Buys your premium goods and services, dearer than the others, and sets and bundles: anything costlier than a usual purchase.",
+    description:
+      "Buys your premium goods and services, dearer than the others, and sets and bundles: anything costlier than a usual purchase.",
   },
   {
     number: 4,
@@ -29,15 +30,30 @@ export const LOYAL_SIGNS = /* @__PURE__ */ freezeList([
   {
     number: 5,
     key: "compliments",
-    description: "Compliments you and your team: tells you not only what is bad but also what is good and what they like, keeping your people enthusiastic.",
+    description:
+      "Compliments you and your team: tells you not only what is bad but also what is good and what they like, keeping your people enthusiastic.",
   },
-  { number: 6, key: "speaksWellPublicly", description: "Speaks well of you in public, telling others how much they like you." },
-  { number: 7, key: "defendsYou", description: "Defends you when something goes wrong or others attack you: is on your side when a mistake happens." },
-  { number: 8, key: "constructiveFeedback", description: "Gives constructive feedback: where you have room to improve, says so constructively and respectfully." },
+  {
+    number: 6,
+    key: "speaksWellPublicly",
+    description: "Speaks well of you in public, telling others how much they like you.",
+  },
+  {
+    number: 7,
+    key: "defendsYou",
+    description: "Defends you when something goes wrong or others attack you: is on your side when a mistake happens.",
+  },
+  {
+    number: 8,
+    key: "constructiveFeedback",
+    description:
+      "Gives constructive feedback: where you have room to improve, says so constructively and respectfully.",
+  },
   {
     number: 9,
     key: "competitiveIntelligence",
-    description: "Helps you with competitive intelligence: tells you what is happening in the industry and what competitors offer them.",
+    description:
+      "Helps you with competitive intelligence: tells you what is happening in the industry and what competitors offer them.",
   },
 ] as const);
 

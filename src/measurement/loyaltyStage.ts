@@ -13,7 +13,12 @@ import { freezeList } from "./_lib/freeze.js";
  * ```
  * @category measurement
  */
-export const LOYALTY_STAGES = /* @__PURE__ */ Object.freeze(["none", "satisfaction", "brand-loyalty", "partnership"] as const);
+export const LOYALTY_STAGES = /* @__PURE__ */ Object.freeze([
+  "none",
+  "satisfaction",
+  "brand-loyalty",
+  "partnership",
+] as const);
 
 /**
  * A loyalty stage.

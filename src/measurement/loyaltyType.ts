@@ -136,7 +136,12 @@ export interface LoyaltyTypeScores {
 export function loyaltyType(observations: LoyaltyTypeObservations): LoyaltyTypeScores {
   const o = parsers.parse(observations);
   const perceived = mean([flag(o.buyAgain), o.recommend === undefined ? undefined : o.recommend / 10]);
-  const emotional = mean([flag(o.knowsProduct), flag(o.knowsStrengthsAndWeaknesses), flag(o.knowsProblemSolved), flag(o.likesBrand)]);
+  const emotional = mean([
+    flag(o.knowsProduct),
+    flag(o.knowsStrengthsAndWeaknesses),
+    flag(o.knowsProblemSolved),
+    flag(o.likesBrand),
+  ]);
   const behavioural = mean([
     flag(o.repeatPurchases),
     o.frequencyIndex === undefined ? undefined : Math.min(o.frequencyIndex, 1),
@@ -144,7 +149,11 @@ export function loyaltyType(observations: LoyaltyTypeObservations): LoyaltyTypeS
   ]);
   let strongest: LoyaltyTypeName | null = null;
   let best = -1;
-  for (const [name, score] of [["perceived", perceived], ["emotional", emotional], ["behavioural", behavioural]] as const) {
+  for (const [name, score] of [
+    ["perceived", perceived],
+    ["emotional", emotional],
+    ["behavioural", behavioural],
+  ] as const) {
     if (score !== null && score > best) {
       best = score;
       strongest = name;

@@ -84,7 +84,8 @@ function count(scores: ArrayLike<number>): [number, number] {
   for (let i = 0, n = scores.length; i < n; i++) {
     const v = scores[i];
     // Integers 0..10 only: rejects NaN, ±Infinity, fractions, bigint, strings and holes.
-    if (typeof v !== "number" || !(v >= 0 && v <= 10) || (v | 0) !== v) fail([i], `expected an integer score from 0 to 10, got ${typeof v === "number" ? v : typeof v}`);
+    if (typeof v !== "number" || !(v >= 0 && v <= 10) || (v | 0) !== v)
+      fail([i], `expected an integer score from 0 to 10, got ${typeof v === "number" ? v : typeof v}`);
     if (v > 8) promoters++;
     else if (v < 7) detractors++;
   }
@@ -97,7 +98,8 @@ function countTyped(scores: ArrayLike<number>): [number, number] {
   let detractors = 0;
   for (let i = 0, n = scores.length; i < n; i++) {
     const v = scores[i];
-    if (typeof v !== "number" || !(v >= 0 && v <= 10) || (v | 0) !== v) fail([i], `expected an integer score from 0 to 10, got ${typeof v === "number" ? v : typeof v}`);
+    if (typeof v !== "number" || !(v >= 0 && v <= 10) || (v | 0) !== v)
+      fail([i], `expected an integer score from 0 to 10, got ${typeof v === "number" ? v : typeof v}`);
     if (v > 8) promoters++;
     else if (v < 7) detractors++;
   }

@@ -73,7 +73,9 @@ export function parsePurchaseFrequencyOptions(input: unknown): z.output<typeof P
  * console.log(safeParsePurchaseFrequencyOptions({ reference: 0, period: "month" }).success); // false
  * ```
  */
-export function safeParsePurchaseFrequencyOptions(input: unknown): SafeParseResult<z.output<typeof PurchaseFrequencyOptionsSchema>> {
+export function safeParsePurchaseFrequencyOptions(
+  input: unknown,
+): SafeParseResult<z.output<typeof PurchaseFrequencyOptionsSchema>> {
   return optionParsers.safeParse(input);
 }
 
@@ -129,7 +131,10 @@ export interface PurchaseFrequency {
  * console.log(f.periods, f.rate, f.index, f.aboveReference); // 3 2 2 true
  * ```
  */
-export function purchaseFrequencyIndex(purchases: number | readonly (string | Date)[], options: PurchaseFrequencyOptions): PurchaseFrequency {
+export function purchaseFrequencyIndex(
+  purchases: number | readonly (string | Date)[],
+  options: PurchaseFrequencyOptions,
+): PurchaseFrequency {
   const o = optionParsers.parse(options);
   const bought = purchasesParsers.parse(purchases);
   assertTimeZone(o.timeZone);
@@ -146,6 +151,11 @@ export function purchaseFrequencyIndex(purchases: number | readonly (string | Da
   const periods = periodsBetween(from, to, o.period, o.timeZone);
   const rate = count / periods;
   const index = rate / o.reference;
-  if (!Number.isFinite(index)) invalid(["reference"], `expected a reference rate large enough to divide by, got ${o.reference}`, "purchaseFrequencyIndex");
+  if (!Number.isFinite(index))
+    invalid(
+      ["reference"],
+      `expected a reference rate large enough to divide by, got ${o.reference}`,
+      "purchaseFrequencyIndex",
+    );
   return { purchases: count, periods, rate, referenceRate: o.reference, index, aboveReference: index > 1 };
 }

@@ -20,7 +20,12 @@ import { subtract } from "../money/arithmetic.js";
  */
 export const RetentionEconomicsInputSchema = /* @__PURE__ */ z.strictObject({
   acquisitionCost: z
-    .union([z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), { message: "expected a Money value with a finite amount" }), MoneyJsonSchema.transform((j): Money => parseMoney(j))])
+    .union([
+      z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), {
+        message: "expected a Money value with a finite amount",
+      }),
+      MoneyJsonSchema.transform((j): Money => parseMoney(j)),
+    ])
     .refine((m) => !m.amount.isNegative(), { message: "expected a non-negative amount" }),
   retentionCostRatio: z
     .union([z.number().positive(), PositiveDecimalStringSchema])
@@ -74,7 +79,9 @@ export function parseRetentionEconomicsInput(input: unknown): z.output<typeof Re
  * console.log(safeParseRetentionEconomicsInput({ acquisitionCost: { amount: "50", currency: "EUR" }, customers: 3, retentionCostRatio: 0 }).success); // false
  * ```
  */
-export function safeParseRetentionEconomicsInput(input: unknown): SafeParseResult<z.output<typeof RetentionEconomicsInputSchema>> {
+export function safeParseRetentionEconomicsInput(
+  input: unknown,
+): SafeParseResult<z.output<typeof RetentionEconomicsInputSchema>> {
   return parsers.safeParse(input);
 }
 

@@ -19,9 +19,17 @@ export const RetentionCountsSchema = /* @__PURE__ */ z
   .strictObject({ start: count, end: count, acquired: count })
   .superRefine((c, ctx) => {
     if (c.acquired > c.end) {
-      ctx.addIssue({ code: "custom", path: ["acquired"], message: `expected at most end (${c.end}) customers acquired, got ${c.acquired}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["acquired"],
+        message: `expected at most end (${c.end}) customers acquired, got ${c.acquired}`,
+      });
     } else if (c.end - c.acquired > c.start) {
-      ctx.addIssue({ code: "custom", path: ["end"], message: `expected end − acquired (${c.end - c.acquired} kept) to be at most start (${c.start})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["end"],
+        message: `expected end − acquired (${c.end - c.acquired} kept) to be at most start (${c.start})`,
+      });
     }
   });
 

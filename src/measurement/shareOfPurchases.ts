@@ -98,7 +98,9 @@ export function parseShareOfPurchasesRows(input: unknown): z.output<typeof Share
  * console.log(safeParseShareOfPurchasesRows([{ customerId: "c1", brand: -1, category: 3 }]).success); // false
  * ```
  */
-export function safeParseShareOfPurchasesRows(input: unknown): SafeParseResult<z.output<typeof ShareOfPurchasesRowSchema>[]> {
+export function safeParseShareOfPurchasesRows(
+  input: unknown,
+): SafeParseResult<z.output<typeof ShareOfPurchasesRowSchema>[]> {
   return rowsParsers.safeParse(input);
 }
 
@@ -162,9 +164,14 @@ function shareOf(b: Money | number, c: Money | number, path: readonly (string | 
     return c === 0 ? null : b / c;
   }
   if (b.currency !== c.currency) throw new CurrencyMismatchError(c.currency, b.currency, "shareOfPurchases");
-  if (b.amount.isNegative() || c.amount.isNegative()) invalid(path, "expected non-negative amounts", "shareOfPurchases");
+  if (b.amount.isNegative() || c.amount.isNegative())
+    invalid(path, "expected non-negative amounts", "shareOfPurchases");
   if (b.amount.greaterThan(c.amount)) {
-    invalid([...path, "brand"], `expected at most the category total (${c.amount.toString()} ${c.currency}), got ${b.amount.toString()}`, "shareOfPurchases");
+    invalid(
+      [...path, "brand"],
+      `expected at most the category total (${c.amount.toString()} ${c.currency}), got ${b.amount.toString()}`,
+      "shareOfPurchases",
+    );
   }
   return c.amount.isZero() ? null : b.amount.div(c.amount).toNumber();
 }
@@ -224,10 +231,16 @@ export function shareOfPurchasesByCustomer(rows: readonly ShareOfPurchasesRow[])
     const share = shareOf(row.brand, row.category, [i]);
     const rowKind = typeof row.brand === "number" ? "count" : "money";
     if (kind === undefined) kind = rowKind;
-    else if (kind !== rowKind) invalid([i, "brand"], `expected ${kind === "money" ? "money" : "counts"} like the rows before`, "shareOfPurchasesByCustomer");
+    else if (kind !== rowKind)
+      invalid(
+        [i, "brand"],
+        `expected ${kind === "money" ? "money" : "counts"} like the rows before`,
+        "shareOfPurchasesByCustomer",
+      );
     if (typeof row.brand !== "number" && typeof row.category !== "number") {
       if (currency === undefined) currency = row.brand.currency;
-      else if (row.brand.currency !== currency) throw new CurrencyMismatchError(currency, row.brand.currency, "shareOfPurchasesByCustomer");
+      else if (row.brand.currency !== currency)
+        throw new CurrencyMismatchError(currency, row.brand.currency, "shareOfPurchasesByCustomer");
     }
     brandTotal = plus(brandTotal, row.brand);
     categoryTotal = plus(categoryTotal, row.category);
@@ -237,7 +250,8 @@ export function shareOfPurchasesByCustomer(rows: readonly ShareOfPurchasesRow[])
       shareCount++;
     }
   });
-  const pooledShare = brandTotal === undefined || categoryTotal === undefined ? null : shareOf(brandTotal, categoryTotal, []);
+  const pooledShare =
+    brandTotal === undefined || categoryTotal === undefined ? null : shareOf(brandTotal, categoryTotal, []);
   return { customers, pooledShare, meanShare: shareCount === 0 ? null : shareSum / shareCount };
 }
 
@@ -246,7 +260,8 @@ function plus(total: Money | number | undefined, value: Money | number): Money |
   if (typeof total === "number" || typeof value === "number") {
     // Kinds were checked row by row before summing, so both are counts here.
     const t = Number(total) + Number(value);
-    if (!Number.isFinite(t)) invalid([], "expected counts whose total is a finite number", "shareOfPurchasesByCustomer");
+    if (!Number.isFinite(t))
+      invalid([], "expected counts whose total is a finite number", "shareOfPurchasesByCustomer");
     return t;
   }
   return Object.freeze({ amount: total.amount.plus(value.amount), currency: total.currency });

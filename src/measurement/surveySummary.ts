@@ -82,7 +82,10 @@ export type BuyAgainScale = z.infer<typeof BuyAgainScaleSchema>;
 const DEFAULT_SCALE: BuyAgainScale = /* @__PURE__ */ Object.freeze({ min: 1, max: 5, positiveFrom: 4 });
 
 const responsesParsers = /* @__PURE__ */ makeParsers(SurveyResponsesSchema, "survey responses");
-const optionsParsers = /* @__PURE__ */ makeParsers(z.strictObject({ scale: BuyAgainScaleSchema.optional() }), "surveySummary options");
+const optionsParsers = /* @__PURE__ */ makeParsers(
+  z.strictObject({ scale: BuyAgainScaleSchema.optional() }),
+  "surveySummary options",
+);
 
 /**
  * Validates a list of survey answers; throws listing every problem with its path.
@@ -204,7 +207,10 @@ export interface SurveySummary {
  * console.log(s.intendToBuyAgain, s.nps.score, s.crossTable.notBuyAgain.detractors); // 3 25 1
  * ```
  */
-export function surveySummary(responses: readonly SurveyResponse[], options: { readonly scale?: BuyAgainScale } = {}): SurveySummary {
+export function surveySummary(
+  responses: readonly SurveyResponse[],
+  options: { readonly scale?: BuyAgainScale } = {},
+): SurveySummary {
   const parsed = responsesParsers.parse(responses);
   const o = optionsParsers.parse(options);
   const scale = o.scale === undefined ? DEFAULT_SCALE : Object.freeze(o.scale);
@@ -213,7 +219,11 @@ export function surveySummary(responses: readonly SurveyResponse[], options: { r
   const recommend: number[] = [];
   parsed.forEach((r, i) => {
     if (r.buyAgain < scale.min || r.buyAgain > scale.max) {
-      invalid([i, "buyAgain"], `expected an integer from ${scale.min} to ${scale.max}, got ${r.buyAgain}`, "surveySummary");
+      invalid(
+        [i, "buyAgain"],
+        `expected an integer from ${scale.min} to ${scale.max}, got ${r.buyAgain}`,
+        "surveySummary",
+      );
     }
     const row = r.buyAgain >= scale.positiveFrom ? buyAgain : notBuyAgain;
     if (r.recommend >= 9) row.promoters++;

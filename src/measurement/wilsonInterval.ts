@@ -48,14 +48,24 @@ export interface ProportionInterval {
  * console.log(i?.lower.toFixed(4), i?.upper.toFixed(4)); // "0.2553" "0.3662"
  * ```
  */
-export function wilsonInterval(successes: number, trials: number, options: { readonly z?: number } = {}): ProportionInterval | null {
-  if (!Number.isSafeInteger(trials) || trials < 0) invalid(["trials"], `expected a non-negative integer, got ${describe(trials)}`, "wilsonInterval");
+export function wilsonInterval(
+  successes: number,
+  trials: number,
+  options: { readonly z?: number } = {},
+): ProportionInterval | null {
+  if (!Number.isSafeInteger(trials) || trials < 0)
+    invalid(["trials"], `expected a non-negative integer, got ${describe(trials)}`, "wilsonInterval");
   if (!Number.isSafeInteger(successes) || successes < 0 || successes > trials) {
-    invalid(["successes"], `expected an integer from 0 to trials (${trials}), got ${describe(successes)}`, "wilsonInterval");
+    invalid(
+      ["successes"],
+      `expected an integer from 0 to trials (${trials}), got ${describe(successes)}`,
+      "wilsonInterval",
+    );
   }
   const o = parseOptions(options, ["z"], "wilsonInterval");
   const z = o["z"] ?? 1.96;
-  if (typeof z !== "number" || !Number.isFinite(z) || z <= 0) invalid(["z"], `expected a positive finite number, got ${describe(z)}`, "wilsonInterval");
+  if (typeof z !== "number" || !Number.isFinite(z) || z <= 0)
+    invalid(["z"], `expected a positive finite number, got ${describe(z)}`, "wilsonInterval");
   if (trials === 0) return null;
   const n = trials;
   const p = successes / n;

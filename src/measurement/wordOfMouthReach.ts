@@ -12,7 +12,10 @@ import { invalid } from "../_lib/values.js";
  * ```
  * @category measurement
  */
-export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({ satisfied: z.int().min(0), dissatisfied: z.int().min(0) });
+export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({
+  satisfied: z.int().min(0),
+  dissatisfied: z.int().min(0),
+});
 
 /**
  * How many people a satisfied and a dissatisfied customer tell. The defaults are seed 004's: "A
@@ -142,6 +145,14 @@ export function wordOfMouthReach(input: WordOfMouthInput, options: WordOfMouthOp
   const { tellsSatisfied, tellsDissatisfied } = optionParsers.parse(options);
   const positive = c.satisfied * tellsSatisfied;
   const negative = c.dissatisfied * tellsDissatisfied;
-  if (!Number.isFinite(positive + negative)) invalid([], "expected counts and rates whose products are finite numbers", "wordOfMouthReach");
-  return { positive, negative, net: positive - negative, total: positive + negative, tellsSatisfied, tellsDissatisfied };
+  if (!Number.isFinite(positive + negative))
+    invalid([], "expected counts and rates whose products are finite numbers", "wordOfMouthReach");
+  return {
+    positive,
+    negative,
+    net: positive - negative,
+    total: positive + negative,
+    tellsSatisfied,
+    tellsDissatisfied,
+  };
 }

@@ -30,15 +30,26 @@ export function allocate(m: Money, ratios: readonly DecimalInput[]): Money[] {
   }
   const weights = ratios.map((r, i) => {
     const d = toDecimal(r, { path: ["ratios", i] });
-    if (d.isNegative() && !d.isZero()) throw new LoyaltyValidationError([{ path: ["ratios", i], message: `expected a non-negative ratio, got ${d.toString()}` }]);
+    if (d.isNegative() && !d.isZero())
+      throw new LoyaltyValidationError([
+        { path: ["ratios", i], message: `expected a non-negative ratio, got ${d.toString()}` },
+      ]);
     return d;
   });
   const totalWeight = weights.reduce((a, w) => a.plus(w), new Decimal(0));
-  if (totalWeight.isZero()) throw new LoyaltyValidationError([{ path: ["ratios"], message: "expected at least one positive ratio, got all zero" }]);
+  if (totalWeight.isZero())
+    throw new LoyaltyValidationError([
+      { path: ["ratios"], message: "expected at least one positive ratio, got all zero" },
+    ]);
 
   const exponent = minorOf(m.currency);
   if (m.amount.decimalPlaces() > exponent) {
-    throw new LoyaltyValidationError([{ path: ["m"], message: `expected an amount at ${m.currency}'s minor unit (${exponent} decimals), got ${m.amount.toString()}: round it first` }]);
+    throw new LoyaltyValidationError([
+      {
+        path: ["m"],
+        message: `expected an amount at ${m.currency}'s minor unit (${exponent} decimals), got ${m.amount.toString()}: round it first`,
+      },
+    ]);
   }
   // Exact integers: the amount in minor units, split by largestRemainder over the ratios.
   const units = scaledBigInt(m.amount, exponent);

@@ -5,7 +5,9 @@ import { previewValue } from "../_lib/values.js";
 /** Throws unless `value` is a Money. */
 function assertMoney(value: unknown, name: string): asserts value is Money {
   if (!isMoney(value)) {
-    throw new LoyaltyValidationError([{ path: [name], message: `expected a Money value (use money("12.50", "EUR")), got ${previewValue(value)}` }]);
+    throw new LoyaltyValidationError([
+      { path: [name], message: `expected a Money value (use money("12.50", "EUR")), got ${previewValue(value)}` },
+    ]);
   }
 }
 

@@ -2,7 +2,25 @@
 // list one (current currency & funds). Codes without a minor unit (precious metals, test codes,
 // XDR/XSU/XUA) are not money a shop charges in and are left out.
 const THREE = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
-const ZERO = ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"];
+const ZERO = [
+  "BIF",
+  "CLP",
+  "DJF",
+  "GNF",
+  "ISK",
+  "JPY",
+  "KMF",
+  "KRW",
+  "PYG",
+  "RWF",
+  "UGX",
+  "UYI",
+  "VND",
+  "VUV",
+  "XAF",
+  "XOF",
+  "XPF",
+];
 const FOUR = ["CLF", "UYW"];
 const TWO = (
   "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD " +

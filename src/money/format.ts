@@ -36,7 +36,12 @@ export function format(m: Money, locale = "en-US", options: Intl.NumberFormatOpt
       ...options,
     });
   } catch (e) {
-    throw new LoyaltyValidationError([{ path: ["locale"], message: `could not format for locale ${JSON.stringify(locale)}: ${e instanceof Error ? e.message : String(e)}` }]);
+    throw new LoyaltyValidationError([
+      {
+        path: ["locale"],
+        message: `could not format for locale ${JSON.stringify(locale)}: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ]);
   }
   return (formatter as unknown as ExactFormatter).format(m.amount.toFixed());
 }

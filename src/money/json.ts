@@ -17,7 +17,7 @@ import { Decimal, makeMoney, minorOf, type Money } from "./money.js";
  */
 export const MoneyJsonSchema = /* @__PURE__ */ z.strictObject({
   amount: DecimalStringSchema,
-  currency: z.string().refine(isCurrencyCode, { message: "expected an active ISO 4217 currency code such as \"EUR\"" }),
+  currency: z.string().refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' }),
 });
 
 /**

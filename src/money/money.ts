@@ -68,7 +68,10 @@ export interface Money {
  * ```
  * @category money
  */
-export function toDecimal(value: unknown, options: { path?: readonly (string | number)[]; integerNumbersOnly?: boolean } = {}): DecimalJs {
+export function toDecimal(
+  value: unknown,
+  options: { path?: readonly (string | number)[]; integerNumbersOnly?: boolean } = {},
+): DecimalJs {
   const path = options.path ?? [];
   const fail = (message: string): never => {
     throw new LoyaltyValidationError([{ path, message }]);
@@ -85,7 +88,9 @@ export function toDecimal(value: unknown, options: { path?: readonly (string | n
   if (typeof value === "number") {
     if (!Number.isFinite(value)) fail(`expected a finite number, got ${String(value)}`);
     if (options.integerNumbersOnly === true && !Number.isInteger(value)) {
-      fail(`a fractional number (${String(value)}) has already lost precision as a binary float: pass the amount as a decimal string such as "${String(value)}"`);
+      fail(
+        `a fractional number (${String(value)}) has already lost precision as a binary float: pass the amount as a decimal string such as "${String(value)}"`,
+      );
     }
     return new Decimal(value);
   }
@@ -93,9 +98,14 @@ export function toDecimal(value: unknown, options: { path?: readonly (string | n
 }
 
 /** Throws unless `currency` is a known ISO 4217 code. */
-export function assertCurrency(currency: unknown, path: readonly (string | number)[] = ["currency"]): asserts currency is string {
+export function assertCurrency(
+  currency: unknown,
+  path: readonly (string | number)[] = ["currency"],
+): asserts currency is string {
   if (!isCurrencyCode(currency)) {
-    throw new LoyaltyValidationError([{ path, message: `expected an active ISO 4217 currency code such as "EUR", got ${previewValue(currency)}` }]);
+    throw new LoyaltyValidationError([
+      { path, message: `expected an active ISO 4217 currency code such as "EUR", got ${previewValue(currency)}` },
+    ]);
   }
 }
 

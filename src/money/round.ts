@@ -26,7 +26,14 @@ export type RoundingMode = "half-even" | "half-up" | "down" | "up" | "floor" | "
  * console.log(ROUNDING_MODES.join(", "));
  * ```
  */
-export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze(["half-even", "half-up", "down", "up", "floor", "ceil"]);
+export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
+  "half-even",
+  "half-up",
+  "down",
+  "up",
+  "floor",
+  "ceil",
+]);
 
 /** decimal.js rounding constant of each mode (internal: shared with the pricing engine). */
 export const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
@@ -40,8 +47,10 @@ export const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = 
 
 /** The decimal.js rounding constant for a mode; throws a validation error for an unknown mode. */
 export function decimalRounding(mode: unknown, path: readonly (string | number)[] = ["mode"]): DecimalJs.Rounding {
-  if (typeof mode !== "string" || !Object.prototype.hasOwnProperty.call(DECIMAL_MODE, mode)) {
-    throw new LoyaltyValidationError([{ path, message: `expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${previewValue(mode)}` }]);
+  if (typeof mode !== "string" || !Object.hasOwn(DECIMAL_MODE, mode)) {
+    throw new LoyaltyValidationError([
+      { path, message: `expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${previewValue(mode)}` },
+    ]);
   }
   return DECIMAL_MODE[mode as RoundingMode];
 }

@@ -50,10 +50,21 @@ export type ProgramAccount = z.output<typeof ProgramAccountSchema>;
 export const CatalogStockSchema = /* @__PURE__ */ z
   .strictObject({
     programId: z.string().min(1).max(200),
-    rewards: z.array(z.strictObject({ rewardId: z.string().min(1), remaining: z.int().min(0).transform((n) => n + 0) /* -0 is 0: keeps JSON round trips equal */ })),
+    rewards: z.array(
+      z.strictObject({
+        rewardId: z.string().min(1),
+        remaining: z
+          .int()
+          .min(0)
+          .transform((n) => n + 0) /* -0 is 0: keeps JSON round trips equal */,
+      }),
+    ),
     applied: z.array(z.string()),
   })
-  .refine((s) => new Set(s.rewards.map((r) => r.rewardId)).size === s.rewards.length, { message: "duplicate rewardId", path: ["rewards"] });
+  .refine((s) => new Set(s.rewards.map((r) => r.rewardId)).size === s.rewards.length, {
+    message: "duplicate rewardId",
+    path: ["rewards"],
+  });
 
 /** {@inheritDoc CatalogStockSchema} @category programs */
 export type CatalogStock = z.output<typeof CatalogStockSchema>;

@@ -1,4 +1,4 @@
-import DecimalJs from "decimal.js";
+import type DecimalJs from "decimal.js";
 import { parseInstant } from "../_lib/values.js";
 import { minorUnits } from "../money/currencies.js";
 import { parseProgram } from "./parseProgram.js";
@@ -30,7 +30,11 @@ import type { MoneyJson } from "../money/json.js";
  * console.log(accumulatedSpend(program, openProgramAccount(program, { customerId: "c1", consent: true }), { at: "2026-03-01T00:00:00Z" })); // { amount: '0.00', currency: 'EUR' }
  * ```
  */
-export function accumulatedSpend(program: Program, account: ProgramAccount, options: { readonly at: string | Date }): MoneyJson {
+export function accumulatedSpend(
+  program: Program,
+  account: ProgramAccount,
+  options: { readonly at: string | Date },
+): MoneyJson {
   const p = parseProgram(program);
   assertAccount(p, account);
   const atMs = parseInstant(options.at, "at");

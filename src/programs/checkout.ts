@@ -43,6 +43,11 @@ export type { CheckoutResult } from "./_lib/checkoutCore.js";
  * console.log(r.status, r.pointsEarned, retry.status, balance(retry.account.points, { at: "2026-03-02T00:00:00Z" })); // applied 35 duplicate 35
  * ```
  */
-export function checkout(program: Program, account: ProgramAccount, basket: Basket | BasketInput, options: CheckoutOptions): CheckoutResult {
+export function checkout(
+  program: Program,
+  account: ProgramAccount,
+  basket: Basket | BasketInput,
+  options: CheckoutOptions,
+): CheckoutResult {
   return checkoutParsed(parseProgram(program), account, parseBasket(basket), options);
 }

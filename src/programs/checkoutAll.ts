@@ -27,7 +27,16 @@ export interface CheckoutAllOptions {
   readonly at?: string | Date;
   readonly consent?: Consent;
   readonly programs?: Readonly<
-    Record<string, { readonly redeemPoints?: string | number; readonly rewardId?: string; readonly redeemCard?: boolean; readonly stock?: CatalogStock; readonly expectedVersion?: number }>
+    Record<
+      string,
+      {
+        readonly redeemPoints?: string | number;
+        readonly rewardId?: string;
+        readonly redeemCard?: boolean;
+        readonly stock?: CatalogStock;
+        readonly expectedVersion?: number;
+      }
+    >
   >;
 }
 
@@ -54,7 +63,7 @@ export interface CheckoutAllResult {
 }
 
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /**
@@ -86,22 +95,35 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
  * console.log(r.total.amount, r.results[1]?.pointsEarned); // 45.00 45
  * ```
  */
-export function checkoutAll(programs: readonly Program[], accounts: Readonly<Record<string, ProgramAccount>>, basket: Basket | BasketInput, options: CheckoutAllOptions): CheckoutAllResult {
-  if (!Array.isArray(programs) || programs.length === 0) throw new LoyaltyValidationError([{ path: ["programs"], message: "expected a non-empty array of programs" }]);
+export function checkoutAll(
+  programs: readonly Program[],
+  accounts: Readonly<Record<string, ProgramAccount>>,
+  basket: Basket | BasketInput,
+  options: CheckoutAllOptions,
+): CheckoutAllResult {
+  if (!Array.isArray(programs) || programs.length === 0)
+    throw new LoyaltyValidationError([{ path: ["programs"], message: "expected a non-empty array of programs" }]);
   const parsed = programs.map((p) => parseProgram(p));
   const ids = new Set<string>();
   parsed.forEach((p, i) => {
-    if (ids.has(p.id)) throw new LoyaltyValidationError([{ path: ["programs", i, "id"], message: `duplicate program id ${JSON.stringify(p.id)}` }]);
+    if (ids.has(p.id))
+      throw new LoyaltyValidationError([
+        { path: ["programs", i, "id"], message: `duplicate program id ${JSON.stringify(p.id)}` },
+      ]);
     ids.add(p.id);
   });
   const b = parseBasket(basket);
-  if (typeof options !== "object" || options === null) throw new LoyaltyValidationError([{ path: ["options"], message: "expected options with a transactionId" }]);
+  if (typeof options !== "object" || options === null)
+    throw new LoyaltyValidationError([{ path: ["options"], message: "expected options with a transactionId" }]);
   const results: CheckoutResult[] = [];
   const next: [string, ProgramAccount][] = [];
   let entering: D[] | undefined;
   for (const p of parsed) {
     const account = own(accounts, p.id);
-    if (account === undefined) throw new LoyaltyValidationError([{ path: ["accounts", p.id], message: `expected an account for program ${JSON.stringify(p.id)}` }]);
+    if (account === undefined)
+      throw new LoyaltyValidationError([
+        { path: ["accounts", p.id], message: `expected an account for program ${JSON.stringify(p.id)}` },
+      ]);
     const per = own(options.programs, p.id) ?? {};
     const r = checkoutParsed(
       p,
@@ -124,7 +146,11 @@ export function checkoutAll(programs: readonly Program[], accounts: Readonly<Rec
   const first = results[0] as CheckoutResult;
   const lastLines = (results[results.length - 1] as CheckoutResult).lines;
   const lines = first.lines.map((l, i) => ({ id: l.id, gross: l.gross, net: (lastLines[i] ?? l).net }));
-  const status = results.some((r) => r.status === "applied") ? "applied" : results.some((r) => r.status === "duplicate") ? "duplicate" : "inactive";
+  const status = results.some((r) => r.status === "applied")
+    ? "applied"
+    : results.some((r) => r.status === "duplicate")
+      ? "duplicate"
+      : "inactive";
   return {
     status,
     results,

@@ -22,6 +22,9 @@ import type { Program } from "./program.js";
  */
 export function openCatalogStock(program: Program): CatalogStock {
   const p = parseProgram(program);
-  if (p.kind !== "catalog") throw new LoyaltyValidationError([{ path: ["program", "kind"], message: `expected a catalog program, got ${p.kind}` }]);
+  if (p.kind !== "catalog")
+    throw new LoyaltyValidationError([
+      { path: ["program", "kind"], message: `expected a catalog program, got ${p.kind}` },
+    ]);
   return initialStock(p);
 }

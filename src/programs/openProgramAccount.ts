@@ -36,7 +36,10 @@ export interface OpenProgramAccountOptions {
 
 function checkId(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || value.length === 0 || value.length > 200) throw new LoyaltyValidationError([{ path: [name], message: "expected a non-empty string of at most 200 characters" }]);
+  if (typeof value !== "string" || value.length === 0 || value.length > 200)
+    throw new LoyaltyValidationError([
+      { path: [name], message: "expected a non-empty string of at most 200 characters" },
+    ]);
   return value;
 }
 
@@ -73,12 +76,25 @@ export function openProgramAccount(program: Program, options: OpenProgramAccount
   const scale = p.kind === "bonus" || p.kind === "catalog" ? (p.pointsScale ?? 0) : 0;
   let points = openAccount({ accountId, currency: p.currency, scale });
   if ((p.kind === "bonus" || p.kind === "catalog") && p.welcomeBonus?.on === "enrollment") {
-    if (options.at === undefined) throw new LoyaltyValidationError([{ path: ["at"], message: `program ${JSON.stringify(p.id)} gives a welcome bonus at enrollment: pass the enrollment instant` }]);
+    if (options.at === undefined)
+      throw new LoyaltyValidationError([
+        {
+          path: ["at"],
+          message: `program ${JSON.stringify(p.id)} gives a welcome bonus at enrollment: pass the enrollment instant`,
+        },
+      ]);
     const atMs = parseInstant(options.at, "at");
     const at = new Date(atMs).toISOString();
-    if (atMs < Date.parse(p.active.from) || (p.active.to !== undefined && atMs >= Date.parse(p.active.to))) throw new ProgramInactiveError(p.id, at);
+    if (atMs < Date.parse(p.active.from) || (p.active.to !== undefined && atMs >= Date.parse(p.active.to)))
+      throw new ProgramInactiveError(p.id, at);
     const transactionId = checkId(options.transactionId, "transactionId") ?? `welcome:${p.id}:${accountId}`;
-    points = post(points, { kind: "earn", transactionId, at, points: p.welcomeBonus.points, meta: { programId: p.id, welcome: true } }).account;
+    points = post(points, {
+      kind: "earn",
+      transactionId,
+      at,
+      points: p.welcomeBonus.points,
+      meta: { programId: p.id, welcome: true },
+    }).account;
   }
   return {
     programId: p.id,

@@ -13,30 +13,44 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 /** An instant in a JSON config: an ISO-8601 string with an offset; normalized to UTC `toISOString`. */
 const ConfigInstantSchema = /* @__PURE__ */ z.pipe(
   z.string().check(
-    z.regex(ISO_INSTANT, { error: "expected an ISO-8601 instant with an offset such as \"2026-01-31T10:00:00Z\"" }),
+    z.regex(ISO_INSTANT, { error: 'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z"' }),
     z.refine((s) => Number.isFinite(Date.parse(s)), { error: "expected a real calendar instant" }),
   ),
   z.transform((s: string) => new Date(Date.parse(s)).toISOString()),
 );
 
-const text = (what: string, max: number) => z.string().check(z.minLength(1, { error: `expected a non-empty ${what}` }), z.maxLength(max, { error: `expected a ${what} of at most ${max} characters` }));
+const text = (what: string, max: number) =>
+  z
+    .string()
+    .check(
+      z.minLength(1, { error: `expected a non-empty ${what}` }),
+      z.maxLength(max, { error: `expected a ${what} of at most ${max} characters` }),
+    );
 const IdSchema = /* @__PURE__ */ text("id", 200);
 const NameSchema = /* @__PURE__ */ text("name", 500);
 const NON_NEGATIVE = /^(0|[1-9]\d*)(\.\d+)?$/;
 const decimal = (error: string) => z.string().check(z.regex(NON_NEGATIVE, { error }));
-const positive = (error: string) => z.string().check(z.regex(NON_NEGATIVE, { error }), z.refine((s) => /[1-9]/.test(s), { error }));
-const AmountSchema = /* @__PURE__ */ decimal("expected an amount as a non-negative decimal string such as \"12.50\"");
-const PositiveAmountSchema = /* @__PURE__ */ positive("expected an amount as a positive decimal string such as \"12.50\"");
-const PointsSchema = /* @__PURE__ */ decimal("expected points as a non-negative decimal string such as \"100\"");
-const PositivePointsSchema = /* @__PURE__ */ positive("expected points as a positive decimal string such as \"100\"");
-const PositiveDecimalSchema = /* @__PURE__ */ positive("expected a positive decimal string such as \"1.5\"");
+const positive = (error: string) =>
+  z.string().check(
+    z.regex(NON_NEGATIVE, { error }),
+    z.refine((s) => /[1-9]/.test(s), { error }),
+  );
+const AmountSchema = /* @__PURE__ */ decimal('expected an amount as a non-negative decimal string such as "12.50"');
+const PositiveAmountSchema = /* @__PURE__ */ positive(
+  'expected an amount as a positive decimal string such as "12.50"',
+);
+const PointsSchema = /* @__PURE__ */ decimal('expected points as a non-negative decimal string such as "100"');
+const PositivePointsSchema = /* @__PURE__ */ positive('expected points as a positive decimal string such as "100"');
+const PositiveDecimalSchema = /* @__PURE__ */ positive('expected a positive decimal string such as "1.5"');
 const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 const optional = z.optional;
 
 /** A percentage as a decimal string, greater than 0 and at most 100 ("10" is 10 %). */
 const PercentSchema = /* @__PURE__ */ z.string().check(
-  z.regex(NON_NEGATIVE, { error: "expected a percentage greater than 0 and at most 100 such as \"10\"" }),
-  z.refine((s) => /[1-9]/.test(s) && Number(s) <= 100, { error: "expected a percentage greater than 0 and at most 100" }),
+  z.regex(NON_NEGATIVE, { error: 'expected a percentage greater than 0 and at most 100 such as "10"' }),
+  z.refine((s) => /[1-9]/.test(s) && Number(s) <= 100, {
+    error: "expected a percentage greater than 0 and at most 100",
+  }),
 );
 
 /**
@@ -94,7 +108,12 @@ export type Eligibility = z.infer<typeof EligibilitySchema>;
  */
 export const ActiveWindowSchema = /* @__PURE__ */ z
   .strictObject({ from: ConfigInstantSchema, to: optional(ConfigInstantSchema) })
-  .check(z.refine((w) => w.to === undefined || Date.parse(w.to) > Date.parse(w.from), { error: "expected active.to after active.from", path: ["to"] }));
+  .check(
+    z.refine((w) => w.to === undefined || Date.parse(w.to) > Date.parse(w.from), {
+      error: "expected active.to after active.from",
+      path: ["to"],
+    }),
+  );
 
 /** {@inheritDoc ActiveWindowSchema} @category programs */
 export type ActiveWindow = z.infer<typeof ActiveWindowSchema>;
@@ -121,8 +140,10 @@ const RoundingSchema = /* @__PURE__ */ z.enum(["half-even", "half-up", "down", "
 const common = {
   id: IdSchema,
   name: NameSchema,
-  currency: z.string().check(z.refine(isCurrencyCode, { error: "expected an active ISO 4217 currency code such as \"EUR\"" })),
-  timeZone: z.string().check(z.refine(isTimeZone, { error: "expected an IANA time zone such as \"Europe/Berlin\"" })),
+  currency: z
+    .string()
+    .check(z.refine(isCurrencyCode, { error: 'expected an active ISO 4217 currency code such as "EUR"' })),
+  timeZone: z.string().check(z.refine(isTimeZone, { error: 'expected an IANA time zone such as "Europe/Berlin"' })),
   active: ActiveWindowSchema,
   eligibility: optional(EligibilitySchema),
   /** Whether the customer must be identified and have consented to personal-data processing. */
@@ -134,7 +155,11 @@ const common = {
 /** Lines a rule applies to: any listed SKU or category (at least one list, non-empty). */
 const MatchSchema = /* @__PURE__ */ z
   .strictObject({ skus: optional(SkuListSchema), categories: optional(SkuListSchema) })
-  .check(z.refine((m) => (m.skus?.length ?? 0) + (m.categories?.length ?? 0) > 0, { error: "expected at least one SKU or category to match" }));
+  .check(
+    z.refine((m) => (m.skus?.length ?? 0) + (m.categories?.length ?? 0) > 0, {
+      error: "expected at least one SKU or category to match",
+    }),
+  );
 
 /**
  * A plain discount program: a fixed percentage off eligible lines, optionally only from a minimum
@@ -237,9 +262,25 @@ export const CumulativeProgramSchema = /* @__PURE__ */ z.strictObject({
  * @category programs
  */
 export const EarnRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("per-amount"), id: optional(IdSchema), points: PositivePointsSchema, per: PositiveAmountSchema, match: optional(MatchSchema) }),
-  z.strictObject({ type: z.literal("multiplier"), id: optional(IdSchema), factor: PositiveDecimalSchema, match: MatchSchema }),
-  z.strictObject({ type: z.literal("per-unit"), id: optional(IdSchema), points: PositivePointsSchema, match: MatchSchema }),
+  z.strictObject({
+    type: z.literal("per-amount"),
+    id: optional(IdSchema),
+    points: PositivePointsSchema,
+    per: PositiveAmountSchema,
+    match: optional(MatchSchema),
+  }),
+  z.strictObject({
+    type: z.literal("multiplier"),
+    id: optional(IdSchema),
+    factor: PositiveDecimalSchema,
+    match: MatchSchema,
+  }),
+  z.strictObject({
+    type: z.literal("per-unit"),
+    id: optional(IdSchema),
+    points: PositivePointsSchema,
+    match: MatchSchema,
+  }),
 ]);
 
 /** {@inheritDoc EarnRuleSchema} @category programs */
@@ -282,7 +323,10 @@ export type Earn = z.infer<typeof EarnSchema>;
  * ```
  * @category programs
  */
-export const WelcomeBonusSchema = /* @__PURE__ */ z.strictObject({ points: PositivePointsSchema, on: z.enum(["enrollment", "first-purchase"]) });
+export const WelcomeBonusSchema = /* @__PURE__ */ z.strictObject({
+  points: PositivePointsSchema,
+  on: z.enum(["enrollment", "first-purchase"]),
+});
 
 /**
  * Redeeming points as money: `pointValue` per point, at least `minPoints`, in multiples of `step`,
@@ -399,7 +443,11 @@ export const CatalogProgramSchema = /* @__PURE__ */ z.strictObject({
  * @category programs
  */
 export const CardRewardSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("free-item"), maxValue: optional(PositiveAmountSchema), match: optional(MatchSchema) }),
+  z.strictObject({
+    type: z.literal("free-item"),
+    maxValue: optional(PositiveAmountSchema),
+    match: optional(MatchSchema),
+  }),
   z.strictObject({ type: z.literal("fixed"), amount: PositiveAmountSchema }),
   z.strictObject({ type: z.literal("percent"), percent: PercentSchema }),
 ]);
@@ -423,8 +471,16 @@ export const StampsProgramSchema = /* @__PURE__ */ z.strictObject({
   ...common,
   cardSize: int(1, 1000),
   earn: z.discriminatedUnion("type", [
-    z.strictObject({ type: z.literal("per-purchase"), minAmount: optional(AmountSchema), stamps: optional(int(1, 1000)) }),
-    z.strictObject({ type: z.literal("per-amount"), per: PositiveAmountSchema, maxPerPurchase: optional(int(1, 1000)) }),
+    z.strictObject({
+      type: z.literal("per-purchase"),
+      minAmount: optional(AmountSchema),
+      stamps: optional(int(1, 1000)),
+    }),
+    z.strictObject({
+      type: z.literal("per-amount"),
+      per: PositiveAmountSchema,
+      maxPerPurchase: optional(int(1, 1000)),
+    }),
   ]),
   reward: CardRewardSchema,
   transferable: optional(z.boolean()),
@@ -441,17 +497,34 @@ type Ctx = z.core.$RefinementCtx<unknown>;
 function checkMoney(ctx: Ctx, currency: string, value: string | undefined, path: (string | number)[]): void {
   const units = minorUnits(currency);
   if (value === undefined || units === undefined) return;
-  if (decimals(value) > units) ctx.addIssue({ code: "custom", path, message: `expected an amount with at most ${units} decimals for ${currency}` });
+  if (decimals(value) > units)
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: `expected an amount with at most ${units} decimals for ${currency}`,
+    });
 }
 
 function checkPoints(ctx: Ctx, scale: number, value: string | undefined, path: (string | number)[]): void {
-  if (value !== undefined && decimals(value) > scale) ctx.addIssue({ code: "custom", path, message: `expected points with at most ${scale} decimals (pointsScale)` });
+  if (value !== undefined && decimals(value) > scale)
+    ctx.addIssue({ code: "custom", path, message: `expected points with at most ${scale} decimals (pointsScale)` });
 }
 
-function checkUnique(ctx: Ctx, values: readonly string[], path: (string | number)[], field: string, what: string): void {
+function checkUnique(
+  ctx: Ctx,
+  values: readonly string[],
+  path: (string | number)[],
+  field: string,
+  what: string,
+): void {
   const seen = new Set<string>();
   values.forEach((v, i) => {
-    if (seen.has(v)) ctx.addIssue({ code: "custom", path: [...path, i, field], message: `expected a unique ${what} (duplicates are ambiguous)` });
+    if (seen.has(v))
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, i, field],
+        message: `expected a unique ${what} (duplicates are ambiguous)`,
+      });
     seen.add(v);
   });
 }
@@ -472,49 +545,80 @@ function checkUnique(ctx: Ctx, values: readonly string[], path: (string | number
  * @category programs
  */
 export const ProgramSchema = /* @__PURE__ */ z
-  .discriminatedUnion("kind", [DiscountProgramSchema, CumulativeProgramSchema, BonusProgramSchema, CatalogProgramSchema, StampsProgramSchema])
-  .check(z.superRefine((p, ctx) => {
-    const c = p.currency;
-    switch (p.kind) {
-      case "discount":
-        checkMoney(ctx, c, p.minSpend, ["minSpend"]);
-        checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
-        break;
-      case "cumulative":
-        checkUnique(ctx, p.tiers.map((t) => t.name), ["tiers"], "name", "tier name");
-        // Thresholds are compared as decimals: "1000" and "1000.00" are the same threshold.
-        checkUnique(ctx, p.tiers.map((t) => new Decimal(t.threshold).toString()), ["tiers"], "threshold", "tier threshold");
-        checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
-        break;
-      case "bonus":
-      case "catalog": {
-        const scale = p.pointsScale ?? 0;
-        checkPoints(ctx, scale, p.welcomeBonus?.points, ["welcomeBonus", "points"]);
-        checkPoints(ctx, scale, p.earn?.capPerTransaction, ["earn", "capPerTransaction"]);
-        checkPoints(ctx, scale, p.earn?.capPerPeriod?.points, ["earn", "capPerPeriod", "points"]);
-        checkMoney(ctx, c, p.earn?.minOrder, ["earn", "minOrder"]);
-        if (p.kind === "bonus") {
-          checkPoints(ctx, scale, p.redeem?.minPoints, ["redeem", "minPoints"]);
-          checkPoints(ctx, scale, p.redeem?.step, ["redeem", "step"]);
-        } else {
-          checkUnique(ctx, p.rewards.map((r) => r.id), ["rewards"], "id", "reward id");
-          p.rewards.forEach((r, i) => {
-            checkPoints(ctx, scale, r.pointsCost, ["rewards", i, "pointsCost"]);
-            if (r.gives.type === "fixed") checkMoney(ctx, c, r.gives.amount, ["rewards", i, "gives", "amount"]);
-          });
+  .discriminatedUnion("kind", [
+    DiscountProgramSchema,
+    CumulativeProgramSchema,
+    BonusProgramSchema,
+    CatalogProgramSchema,
+    StampsProgramSchema,
+  ])
+  .check(
+    z.superRefine((p, ctx) => {
+      const c = p.currency;
+      switch (p.kind) {
+        case "discount":
+          checkMoney(ctx, c, p.minSpend, ["minSpend"]);
+          checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
+          break;
+        case "cumulative":
+          checkUnique(
+            ctx,
+            p.tiers.map((t) => t.name),
+            ["tiers"],
+            "name",
+            "tier name",
+          );
+          // Thresholds are compared as decimals: "1000" and "1000.00" are the same threshold.
+          checkUnique(
+            ctx,
+            p.tiers.map((t) => new Decimal(t.threshold).toString()),
+            ["tiers"],
+            "threshold",
+            "tier threshold",
+          );
+          checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
+          break;
+        case "bonus":
+        case "catalog": {
+          const scale = p.pointsScale ?? 0;
+          checkPoints(ctx, scale, p.welcomeBonus?.points, ["welcomeBonus", "points"]);
+          checkPoints(ctx, scale, p.earn?.capPerTransaction, ["earn", "capPerTransaction"]);
+          checkPoints(ctx, scale, p.earn?.capPerPeriod?.points, ["earn", "capPerPeriod", "points"]);
+          checkMoney(ctx, c, p.earn?.minOrder, ["earn", "minOrder"]);
+          if (p.kind === "bonus") {
+            checkPoints(ctx, scale, p.redeem?.minPoints, ["redeem", "minPoints"]);
+            checkPoints(ctx, scale, p.redeem?.step, ["redeem", "step"]);
+          } else {
+            checkUnique(
+              ctx,
+              p.rewards.map((r) => r.id),
+              ["rewards"],
+              "id",
+              "reward id",
+            );
+            p.rewards.forEach((r, i) => {
+              checkPoints(ctx, scale, r.pointsCost, ["rewards", i, "pointsCost"]);
+              if (r.gives.type === "fixed") checkMoney(ctx, c, r.gives.amount, ["rewards", i, "gives", "amount"]);
+            });
+          }
+          break;
         }
-        break;
+        case "stamps":
+          checkMoney(ctx, c, p.earn.type === "per-purchase" ? p.earn.minAmount : undefined, ["earn", "minAmount"]);
+          checkMoney(
+            ctx,
+            c,
+            p.reward.type === "free-item" ? p.reward.maxValue : p.reward.type === "fixed" ? p.reward.amount : undefined,
+            ["reward", p.reward.type === "fixed" ? "amount" : "maxValue"],
+          );
+          break;
+        default: {
+          const never: never = p;
+          return never;
+        }
       }
-      case "stamps":
-        checkMoney(ctx, c, p.earn.type === "per-purchase" ? p.earn.minAmount : undefined, ["earn", "minAmount"]);
-        checkMoney(ctx, c, p.reward.type === "free-item" ? p.reward.maxValue : p.reward.type === "fixed" ? p.reward.amount : undefined, ["reward", p.reward.type === "fixed" ? "amount" : "maxValue"]);
-        break;
-      default: {
-        const never: never = p;
-        return never;
-      }
-    }
-  }));
+    }),
+  );
 
 /**
  * A validated program (the output of {@link parseProgram}): instants normalized to UTC ISO strings.

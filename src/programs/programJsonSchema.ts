@@ -18,5 +18,8 @@ import { ProgramSchema } from "./program.js";
  * ```
  */
 export function programJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ProgramSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(ProgramSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
 }

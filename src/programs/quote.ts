@@ -43,7 +43,12 @@ import type { Quote } from "./result.js";
  * console.log(q.discountTotal.amount, q.lines.map((l) => l.discount.amount).join(" / "), q.total.amount); // 2.50 2.00 / 0.50 / 0.00 27.40
  * ```
  */
-export function quote(program: Program, account: ProgramAccount, basket: Basket | BasketInput, options: QuoteOptions = {}): Quote {
+export function quote(
+  program: Program,
+  account: ProgramAccount,
+  basket: Basket | BasketInput,
+  options: QuoteOptions = {},
+): Quote {
   const p = parseProgram(program);
   const b = parseBasket(basket);
   // the common case on exact integers, else (and always with the same result) the Decimal engine

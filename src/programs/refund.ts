@@ -1,4 +1,10 @@
-import { ErrorCode, IdempotencyConflictError, LoyaltyValidationError, OperationError, VersionConflictError } from "../errors/errors.js";
+import {
+  ErrorCode,
+  IdempotencyConflictError,
+  LoyaltyValidationError,
+  OperationError,
+  VersionConflictError,
+} from "../errors/errors.js";
 import { parseInstant } from "../_lib/values.js";
 import { minorUnits } from "../money/currencies.js";
 import { postMany } from "../ledger/postMany.js";
@@ -25,14 +31,22 @@ import type { Explanation, RefundedLine, RefundRecord } from "./result.js";
  * ```
  * @category programs
  */
-export type RefundResult = RefundRecord & { readonly status: "applied" | "duplicate"; readonly account: ProgramAccount };
+export type RefundResult = RefundRecord & {
+  readonly status: "applied" | "duplicate";
+  readonly account: ProgramAccount;
+};
 
 const QUANTITY = /^(0|[1-9]\d*)(\.\d{1,6})?$/;
 
 function quantityOf(q: unknown, path: (string | number)[]): D {
   const s = typeof q === "number" && Number.isInteger(q) ? String(q) : q;
   if (typeof s !== "string" || !QUANTITY.test(s) || dec(s).lte(0)) {
-    throw new LoyaltyValidationError([{ path, message: `expected a positive quantity such as "1" (at most 6 decimals), got ${JSON.stringify(q) ?? String(q)}` }]);
+    throw new LoyaltyValidationError([
+      {
+        path,
+        message: `expected a positive quantity such as "1" (at most 6 decimals), got ${JSON.stringify(q) ?? String(q)}`,
+      },
+    ]);
   }
   return dec(s);
 }
@@ -75,16 +89,32 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * console.log(back.moneyBack.amount, back.pointsReversed, balance(back.account.points, { at: "2026-03-03T00:00:00Z" })); // 10.00 10 20
  * ```
  */
-export function refund(program: Program, account: ProgramAccount, original: { readonly transactionId: string } | string, options: RefundOptions): RefundResult {
+export function refund(
+  program: Program,
+  account: ProgramAccount,
+  original: { readonly transactionId: string } | string,
+  options: RefundOptions,
+): RefundResult {
   const p = parseProgram(program);
   assertAccount(p, account);
-  if (typeof options !== "object" || options === null) throw new LoyaltyValidationError([{ path: ["options"], message: "expected options { at, transactionId, lines? }" }]);
+  if (typeof options !== "object" || options === null)
+    throw new LoyaltyValidationError([
+      { path: ["options"], message: "expected options { at, transactionId, lines? }" },
+    ]);
   const transactionId = checkTransactionId(options.transactionId);
-  const originalId = checkTransactionId(typeof original === "string" ? original : (original as { transactionId?: unknown } | null)?.transactionId, "original.transactionId");
+  const originalId = checkTransactionId(
+    typeof original === "string" ? original : (original as { transactionId?: unknown } | null)?.transactionId,
+    "original.transactionId",
+  );
   const atMs = parseInstant(options.at, "at");
   const at = new Date(atMs).toISOString();
   const purchase = account.purchases.find((x) => x.record.transactionId === originalId)?.record;
-  if (purchase === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no checkout ${JSON.stringify(originalId)} on this account to refund`, { transactionId: originalId });
+  if (purchase === undefined)
+    throw new OperationError(
+      ErrorCode.NOT_FOUND,
+      `no checkout ${JSON.stringify(originalId)} on this account to refund`,
+      { transactionId: originalId },
+    );
 
   const already = refundedQuantities(account, originalId);
   const requested: { id: string; quantity: D }[] = [];
@@ -94,30 +124,58 @@ export function refund(program: Program, account: ProgramAccount, original: { re
       if (rest.gt(0)) requested.push({ id: l.id, quantity: rest });
     }
   } else {
-    if (!Array.isArray(options.lines)) throw new LoyaltyValidationError([{ path: ["lines"], message: "expected an array of { id, quantity }" }]);
+    if (!Array.isArray(options.lines))
+      throw new LoyaltyValidationError([{ path: ["lines"], message: "expected an array of { id, quantity }" }]);
     const seen = new Set<string>();
     options.lines.forEach((l: unknown, i) => {
       const line = l as { id?: unknown; quantity?: unknown } | null;
-      if (typeof line !== "object" || line === null || typeof line.id !== "string") throw new LoyaltyValidationError([{ path: ["lines", i, "id"], message: "expected a line id" }]);
-      if (seen.has(line.id)) throw new LoyaltyValidationError([{ path: ["lines", i, "id"], message: `duplicate line id ${JSON.stringify(line.id)}` }]);
+      if (typeof line !== "object" || line === null || typeof line.id !== "string")
+        throw new LoyaltyValidationError([{ path: ["lines", i, "id"], message: "expected a line id" }]);
+      if (seen.has(line.id))
+        throw new LoyaltyValidationError([
+          { path: ["lines", i, "id"], message: `duplicate line id ${JSON.stringify(line.id)}` },
+        ]);
       seen.add(line.id);
       requested.push({ id: line.id, quantity: quantityOf(line.quantity, ["lines", i, "quantity"]) });
     });
   }
-  const request = canonical({ originalTransactionId: originalId, at, lines: options.lines === undefined ? null : requested.map((r) => ({ id: r.id, quantity: r.quantity.toString() })) });
+  const request = canonical({
+    originalTransactionId: originalId,
+    at,
+    lines: options.lines === undefined ? null : requested.map((r) => ({ id: r.id, quantity: r.quantity.toString() })),
+  });
 
   const earlier = account.refunds.find((r) => r.record.transactionId === transactionId);
   if (earlier !== undefined) {
-    if (earlier.request !== request) throw new IdempotencyConflictError(transactionId, `refund ${JSON.stringify(transactionId)} was already made with different lines or instant`);
+    if (earlier.request !== request)
+      throw new IdempotencyConflictError(
+        transactionId,
+        `refund ${JSON.stringify(transactionId)} was already made with different lines or instant`,
+      );
     return { status: "duplicate", ...earlier.record, account };
   }
   if (account.purchases.some((x) => x.record.transactionId === transactionId)) {
-    throw new IdempotencyConflictError(transactionId, `transactionId ${JSON.stringify(transactionId)} was already used by a checkout`);
+    throw new IdempotencyConflictError(
+      transactionId,
+      `transactionId ${JSON.stringify(transactionId)} was already used by a checkout`,
+    );
   }
-  if (options.expectedVersion !== undefined && options.expectedVersion !== account.version) throw new VersionConflictError(options.expectedVersion, account.version);
+  if (options.expectedVersion !== undefined && options.expectedVersion !== account.version)
+    throw new VersionConflictError(options.expectedVersion, account.version);
   const last = lastRecordAt(account);
-  if (atMs < last) throw new LoyaltyValidationError([{ path: ["at"], message: `expected an instant not before the account's last transaction (${new Date(last).toISOString()}), got ${at}` }]);
-  if (requested.length === 0) throw new OperationError(ErrorCode.REFUND_EXCEEDS_PURCHASE, `checkout ${JSON.stringify(originalId)} is already fully refunded`, { transactionId: originalId });
+  if (atMs < last)
+    throw new LoyaltyValidationError([
+      {
+        path: ["at"],
+        message: `expected an instant not before the account's last transaction (${new Date(last).toISOString()}), got ${at}`,
+      },
+    ]);
+  if (requested.length === 0)
+    throw new OperationError(
+      ErrorCode.REFUND_EXCEEDS_PURCHASE,
+      `checkout ${JSON.stringify(originalId)} is already fully refunded`,
+      { transactionId: originalId },
+    );
 
   const currency = purchase.total.currency;
   const dp = minorUnits(currency) ?? 2;
@@ -129,7 +187,12 @@ export function refund(program: Program, account: ProgramAccount, original: { re
   const spend: D[] = [];
   requested.forEach((r, i) => {
     const bought = purchase.lines.find((l) => l.id === r.id);
-    if (bought === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `line ${JSON.stringify(r.id)} is not in checkout ${JSON.stringify(originalId)}`, { lineId: r.id, path: ["lines", i, "id"] });
+    if (bought === undefined)
+      throw new OperationError(
+        ErrorCode.NOT_FOUND,
+        `line ${JSON.stringify(r.id)} is not in checkout ${JSON.stringify(originalId)}`,
+        { lineId: r.id, path: ["lines", i, "id"] },
+      );
     const Q = dec(bought.quantity);
     const before = already.get(r.id) ?? ZERO;
     const after = before.plus(r.quantity);
@@ -148,7 +211,14 @@ export function refund(program: Program, account: ProgramAccount, original: { re
     reversed.push(pr);
     restored.push(ps);
     spend.push(sp);
-    lines.push({ id: r.id, quantity: r.quantity.toString(), moneyBack: { amount: fixed(m, dp), currency }, pointsReversed: fixed(pr, scale), pointsRestored: fixed(ps, scale), spendReversed: { amount: fixed(sp, dp), currency } });
+    lines.push({
+      id: r.id,
+      quantity: r.quantity.toString(),
+      moneyBack: { amount: fixed(m, dp), currency },
+      pointsReversed: fixed(pr, scale),
+      pointsRestored: fixed(ps, scale),
+      spendReversed: { amount: fixed(sp, dp), currency },
+    });
   });
   const complete = purchase.lines.every((l) => {
     const r = requested.find((x) => x.id === l.id);
@@ -157,21 +227,68 @@ export function refund(program: Program, account: ProgramAccount, original: { re
   const pointsReversed = sumD(reversed);
   const pointsRestored = sumD(restored);
   const welcome = complete ? dec(purchase.welcomeBonus) : ZERO;
-  const clawback = p.kind === "bonus" || p.kind === "catalog" || p.kind === "stamps" ? (p.clawback ?? "deduct-available") : "deduct-available";
+  const clawback =
+    p.kind === "bonus" || p.kind === "catalog" || p.kind === "stamps"
+      ? (p.clawback ?? "deduct-available")
+      : "deduct-available";
 
   const meta = { programId: p.id, transactionId, originalTransactionId: originalId };
   const entries: EntryInput[] = [];
-  if (pointsRestored.gt(0)) entries.push({ kind: "reverse", transactionId: `${transactionId}:restore`, at, reverses: `${originalId}:redeem`, points: fixed(pointsRestored, scale), meta });
-  if (pointsReversed.gt(0)) entries.push({ kind: "reverse", transactionId: `${transactionId}:reverse`, at, reverses: `${originalId}:earn`, points: fixed(pointsReversed, scale), shortfall: clawback, meta });
-  if (welcome.gt(0)) entries.push({ kind: "reverse", transactionId: `${transactionId}:welcome`, at, reverses: `${originalId}:welcome`, shortfall: clawback, meta });
+  if (pointsRestored.gt(0))
+    entries.push({
+      kind: "reverse",
+      transactionId: `${transactionId}:restore`,
+      at,
+      reverses: `${originalId}:redeem`,
+      points: fixed(pointsRestored, scale),
+      meta,
+    });
+  if (pointsReversed.gt(0))
+    entries.push({
+      kind: "reverse",
+      transactionId: `${transactionId}:reverse`,
+      at,
+      reverses: `${originalId}:earn`,
+      points: fixed(pointsReversed, scale),
+      shortfall: clawback,
+      meta,
+    });
+  if (welcome.gt(0))
+    entries.push({
+      kind: "reverse",
+      transactionId: `${transactionId}:welcome`,
+      at,
+      reverses: `${originalId}:welcome`,
+      shortfall: clawback,
+      meta,
+    });
   const points = entries.length === 0 ? account.points : postMany(account.points, entries).account;
 
   const explain: Explanation[] = [
-    { rule: "money", applied: true, reason: `${fixed(sumD(money), dp)} ${currency} back: the net paid for the refunded quantities` },
+    {
+      rule: "money",
+      applied: true,
+      reason: `${fixed(sumD(money), dp)} ${currency} back: the net paid for the refunded quantities`,
+    },
   ];
-  if (pointsRestored.gt(0)) explain.push({ rule: "restore", applied: true, reason: `${fixed(pointsRestored, scale)} redeemed points given back in proportion to the refunded quantities` });
-  if (pointsReversed.gt(0)) explain.push({ rule: "reverse", applied: true, reason: `${fixed(pointsReversed, scale)} earned points taken back; if already spent: ${clawback}` });
-  if (welcome.gt(0)) explain.push({ rule: "welcome-bonus", applied: true, reason: `the purchase is fully refunded: its ${purchase.welcomeBonus} welcome points are taken back` });
+  if (pointsRestored.gt(0))
+    explain.push({
+      rule: "restore",
+      applied: true,
+      reason: `${fixed(pointsRestored, scale)} redeemed points given back in proportion to the refunded quantities`,
+    });
+  if (pointsReversed.gt(0))
+    explain.push({
+      rule: "reverse",
+      applied: true,
+      reason: `${fixed(pointsReversed, scale)} earned points taken back; if already spent: ${clawback}`,
+    });
+  if (welcome.gt(0))
+    explain.push({
+      rule: "welcome-bonus",
+      applied: true,
+      reason: `the purchase is fully refunded: its ${purchase.welcomeBonus} welcome points are taken back`,
+    });
   const record: RefundRecord = {
     programId: p.id,
     transactionId,
@@ -187,6 +304,11 @@ export function refund(program: Program, account: ProgramAccount, original: { re
     entries: points.entries.slice(account.points.entries.length),
     explain,
   };
-  const next: ProgramAccount = { ...account, version: account.version + 1, points, refunds: [...account.refunds, { request, record }] };
+  const next: ProgramAccount = {
+    ...account,
+    version: account.version + 1,
+    points,
+    refunds: [...account.refunds, { request, record }],
+  };
   return { status: "applied", ...record, account: next };
 }

@@ -21,7 +21,11 @@ const Id = /* @__PURE__ */ z.string().min(1).max(256);
  * ```
  * @category programs
  */
-export const ExplanationSchema = /* @__PURE__ */ z.strictObject({ rule: z.string(), applied: z.boolean(), reason: z.string() });
+export const ExplanationSchema = /* @__PURE__ */ z.strictObject({
+  rule: z.string(),
+  applied: z.boolean(),
+  reason: z.string(),
+});
 
 /** {@inheritDoc ExplanationSchema} @category programs */
 export type Explanation = z.infer<typeof ExplanationSchema>;
@@ -92,7 +96,9 @@ export const QuoteSchema = /* @__PURE__ */ z.strictObject({
   pointsRedeemed: Points,
   expiresAt: z.string().nullable(),
   reward: z.strictObject({ id: z.string(), name: z.string(), pointsCost: Points }).nullable(),
-  stamps: z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }).nullable(),
+  stamps: z
+    .strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() })
+    .nullable(),
   explain: z.array(ExplanationSchema),
 });
 
@@ -112,7 +118,10 @@ export type Quote = z.infer<typeof QuoteSchema>;
  * ```
  * @category programs
  */
-export const CheckoutRecordSchema = /* @__PURE__ */ QuoteSchema.extend({ transactionId: Id, entries: z.array(EntrySchema) });
+export const CheckoutRecordSchema = /* @__PURE__ */ QuoteSchema.extend({
+  transactionId: Id,
+  entries: z.array(EntrySchema),
+});
 
 /** {@inheritDoc CheckoutRecordSchema} @category programs */
 export type CheckoutRecord = z.infer<typeof CheckoutRecordSchema>;

@@ -1,4 +1,4 @@
-import DecimalJs from "decimal.js";
+import type DecimalJs from "decimal.js";
 import { toDecimal } from "../money/money.js";
 import type { Tier } from "./program.js";
 

@@ -5,7 +5,9 @@ describe("time zone helpers", () => {
   it("clamps to month end: 31 Jan + 1 month ends on the last day of February", () => {
     const at = Date.parse("2026-01-31T10:00:00Z");
     expect(new Date(endOfDayMonthsLater(at, 1, "UTC")).toISOString()).toBe("2026-02-28T23:59:59.999Z");
-    expect(new Date(endOfDayMonthsLater(Date.parse("2028-01-31T10:00:00Z"), 1, "UTC")).toISOString()).toBe("2028-02-29T23:59:59.999Z");
+    expect(new Date(endOfDayMonthsLater(Date.parse("2028-01-31T10:00:00Z"), 1, "UTC")).toISOString()).toBe(
+      "2028-02-29T23:59:59.999Z",
+    );
     expect(new Date(endOfDayMonthsLater(at, 12, "UTC")).toISOString()).toBe("2027-01-31T23:59:59.999Z");
   });
 
@@ -22,7 +24,9 @@ describe("time zone helpers", () => {
     expect(new Date(start).toISOString()).toBe("2026-03-28T23:00:00.000Z");
     expect(next - start).toBe(23 * 3_600_000);
     expect(zonedParts(Date.parse("2026-07-01T12:00:00Z"), "Europe/Berlin").hour).toBe(14);
-    expect(new Date(zonedTimeToInstant({ year: 2026, month: 7, day: 1 }, "Europe/Berlin")).toISOString()).toBe("2026-06-30T22:00:00.000Z");
+    expect(new Date(zonedTimeToInstant({ year: 2026, month: 7, day: 1 }, "Europe/Berlin")).toISOString()).toBe(
+      "2026-06-30T22:00:00.000Z",
+    );
   });
 
   it("knows valid and invalid zones", () => {

@@ -4,7 +4,10 @@ import { LoyaltyValidationError } from "../../src/index.js";
 import { InstantSchema, makeParsers, parseInstant, PositiveDecimalStringSchema } from "../../src/_lib/validation.js";
 
 describe("validation helpers", () => {
-  const { parse, safeParse } = makeParsers(z.strictObject({ qty: PositiveDecimalStringSchema, at: InstantSchema }), "line");
+  const { parse, safeParse } = makeParsers(
+    z.strictObject({ qty: PositiveDecimalStringSchema, at: InstantSchema }),
+    "line",
+  );
 
   it("normalizes instants to UTC ISO strings", () => {
     expect(parse({ qty: "2", at: "2026-01-31T10:00:00+07:00" })).toEqual({ qty: "2", at: "2026-01-31T03:00:00.000Z" });
@@ -34,12 +37,17 @@ describe("validation helpers", () => {
 });
 
 describe("instants that do not exist", () => {
-  it.each(["2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-04-31T10:00:00+02:00", "2026-01-01T24:00:00Z", "2026-01-01T10:60:00Z", "2026-01-01T10:00:00+25:00", "2025-02-29T00:00:00Z"])(
-    "rejects %s instead of rolling it over",
-    (at) => {
-      expect(() => parseInstant(at, "at")).toThrow(LoyaltyValidationError);
-    },
-  );
+  it.each([
+    "2026-02-30T00:00:00Z",
+    "2026-13-01T00:00:00Z",
+    "2026-04-31T10:00:00+02:00",
+    "2026-01-01T24:00:00Z",
+    "2026-01-01T10:60:00Z",
+    "2026-01-01T10:00:00+25:00",
+    "2025-02-29T00:00:00Z",
+  ])("rejects %s instead of rolling it over", (at) => {
+    expect(() => parseInstant(at, "at")).toThrow(LoyaltyValidationError);
+  });
   it("accepts 29 February of a leap year", () => {
     expect(parseInstant("2028-02-29T12:00:00Z", "at")).toBe(Date.UTC(2028, 1, 29, 12));
   });

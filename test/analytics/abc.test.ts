@@ -31,11 +31,20 @@ describe("abc", () => {
   });
 
   it("reports an empty class with count 0 and no minimum", () => {
-    expect(abc([100], { a: 0.8, b: 0.95 }).summary.C).toEqual({ count: 0, countShare: 0, value: 0, valueShare: 0, minValue: undefined });
+    expect(abc([100], { a: 0.8, b: 0.95 }).summary.C).toEqual({
+      count: 0,
+      countShare: 0,
+      value: 0,
+      valueShare: 0,
+      minValue: undefined,
+    });
   });
 
   it("reads items through an accessor and leaves a Float64Array input unchanged", () => {
-    const products = [{ sku: "x", sales: 1 }, { sku: "y", sales: 9 }];
+    const products = [
+      { sku: "x", sales: 1 },
+      { sku: "y", sales: 9 },
+    ];
     // 1 starts at 90 %: not below a = 90 %, below b = 95 %: B.
     expect(abc(products, { value: (p) => p.sales, a: 0.9, b: 0.95 }).classes).toEqual(["B", "A"]);
     const input = Float64Array.of(1, 9, 5);

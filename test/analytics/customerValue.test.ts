@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CurrencyMismatchError, customerValue, deselectionCandidates, LoyaltyValidationError, money } from "../../src/index.js";
+import {
+  CurrencyMismatchError,
+  customerValue,
+  deselectionCandidates,
+  LoyaltyValidationError,
+  money,
+} from "../../src/index.js";
 
 const options = { margin: "0.3", costToServe: { perSupportContact: "15", perReturn: "60" } };
 
@@ -13,19 +19,38 @@ describe("customerValue", () => {
       options,
     );
     expect(ranked).toEqual([
-      { customerId: "quiet", rank: 1, revenue: "1500.1", grossMargin: "450.03", costToServe: "15.02", netValue: "435.01" },
+      {
+        customerId: "quiet",
+        rank: 1,
+        revenue: "1500.1",
+        grossMargin: "450.03",
+        costToServe: "15.02",
+        netValue: "435.01",
+      },
       { customerId: "costly", rank: 2, revenue: "5000", grossMargin: "1500", costToServe: "1320", netValue: "180" },
     ]);
   });
 
   it("keeps the currency of money amounts and refuses to mix them", () => {
-    const [v] = customerValue([{ customerId: 1, revenue: money("100", "EUR"), otherCosts: money("5", "EUR") }], { margin: 0.5 });
+    const [v] = customerValue([{ customerId: 1, revenue: money("100", "EUR"), otherCosts: money("5", "EUR") }], {
+      margin: 0.5,
+    });
     expect(v).toMatchObject({ netValue: "45", currency: "EUR" });
-    expect(() => customerValue([{ customerId: 1, revenue: money("1", "EUR"), discounts: money("1", "USD") }], { margin: 0.5 })).toThrow(CurrencyMismatchError);
+    expect(() =>
+      customerValue([{ customerId: 1, revenue: money("1", "EUR"), discounts: money("1", "USD") }], { margin: 0.5 }),
+    ).toThrow(CurrencyMismatchError);
   });
 
   it("rejects duplicate ids, negative costs, fractional counts and a margin above 1", () => {
-    expect(() => customerValue([{ customerId: 1, revenue: 1 }, { customerId: 1, revenue: 2 }], options)).toThrow(/1\.customerId: expected unique/);
+    expect(() =>
+      customerValue(
+        [
+          { customerId: 1, revenue: 1 },
+          { customerId: 1, revenue: 2 },
+        ],
+        options,
+      ),
+    ).toThrow(/1\.customerId: expected unique/);
     expect(() => customerValue([{ customerId: 1, revenue: 1, discounts: "-1" }], options)).toThrow(/0\.discounts/);
     expect(() => customerValue([{ customerId: 1, revenue: 1, returns: 1.5 }], options)).toThrow(/0\.returns/);
     expect(() => customerValue([{ customerId: 1, revenue: 1 }], { margin: "1.2" })).toThrow(/margin/);
@@ -60,7 +85,11 @@ describe("deselectionCandidates", () => {
   });
 
   it("rejects rows that are not customerValue rows", () => {
-    expect(() => deselectionCandidates([{ customerId: 1, rank: 1, revenue: "1", grossMargin: "1", costToServe: "0", netValue: "abc" }])).toThrow(/0\.netValue/);
+    expect(() =>
+      deselectionCandidates([
+        { customerId: 1, rank: 1, revenue: "1", grossMargin: "1", costToServe: "0", netValue: "abc" },
+      ]),
+    ).toThrow(/0\.netValue/);
     expect(() => deselectionCandidates(values, { bottomShare: 2 })).toThrow(/bottomShare/);
   });
 });

@@ -26,18 +26,28 @@ describe("gini", () => {
   it("reads any iterable: typed arrays by index, sets and generators by iterating", () => {
     expect(gini(Int32Array.of(4, 1, 3, 2))).toBe(0.25);
     expect(gini(new Set([4, 1, 3, 2]))).toBe(0.25);
-    expect(gini((function* () { yield* [4, 1, 3, 2]; })())).toBe(0.25);
+    expect(
+      gini(
+        (function* () {
+          yield* [4, 1, 3, 2];
+        })(),
+      ),
+    ).toBe(0.25);
     expect(() => gini("1234" as never)).toThrow(/gini: expected values, got "1234"/);
   });
   it("finds a NaN hidden in otherwise sorted input (sorted input is not sorted again)", () => {
-    expect(() => gini(Float64Array.of(1, 2, Number.NaN, 3))).toThrow(/2: expected a finite non-negative number, decimal string or money amount, got NaN/);
+    expect(() => gini(Float64Array.of(1, 2, Number.NaN, 3))).toThrow(
+      /2: expected a finite non-negative number, decimal string or money amount, got NaN/,
+    );
     expect(gini(Float64Array.of(1, 2, 3, 4))).toBe(0.25);
   });
   it("rejects a value option that is not a function, naming it", () => {
     expect(() => gini([{}], { value: {} as never })).toThrow(/gini: value: expected a function, got an object/);
   });
   it("rejects negative values and empty input", () => {
-    expect(() => gini([1, -1])).toThrow(/1: expected a finite non-negative number, decimal string or money amount, got -1/);
+    expect(() => gini([1, -1])).toThrow(
+      /1: expected a finite non-negative number, decimal string or money amount, got -1/,
+    );
     expect(() => gini([])).toThrow(LoyaltyValidationError);
   });
 });

@@ -5,7 +5,15 @@ const totals = [500, 300, 80, 40, 30, 20, 10, 10, 5, 5]; // sums to 1,000
 
 describe("pareto", () => {
   it("finds that the top 20 % of customers bring 80 % of the value", () => {
-    expect(pareto(totals, { topShare: 0.2 })).toEqual({ n: 10, total: 1000, topShare: 0.2, count: 2, valueShare: 0.8, threshold: 300, tiesOutside: 0 });
+    expect(pareto(totals, { topShare: 0.2 })).toEqual({
+      n: 10,
+      total: 1000,
+      topShare: 0.2,
+      count: 2,
+      valueShare: 0.8,
+      threshold: 300,
+      tiesOutside: 0,
+    });
   });
 
   it("rounds the group size up: the top 25 % of 10 customers is 3 customers", () => {
@@ -39,12 +47,27 @@ describe("pareto", () => {
 
   it("reads money of one currency, decimal strings, a Float64Array, an iterable and an accessor alike", () => {
     const expected = pareto(totals, { topShare: 0.2 }).valueShare;
-    expect(pareto(totals.map((t) => money(t, "EUR")), { topShare: 0.2 })).toMatchObject({ valueShare: expected, currency: "EUR" });
-    expect(pareto(totals.map((t) => ({ amount: `${t}.00`, currency: "EUR" })), { topShare: 0.2 }).valueShare).toBe(expected);
+    expect(
+      pareto(
+        totals.map((t) => money(t, "EUR")),
+        { topShare: 0.2 },
+      ),
+    ).toMatchObject({ valueShare: expected, currency: "EUR" });
+    expect(
+      pareto(
+        totals.map((t) => ({ amount: `${t}.00`, currency: "EUR" })),
+        { topShare: 0.2 },
+      ).valueShare,
+    ).toBe(expected);
     expect(pareto(totals.map(String), { topShare: 0.2 }).valueShare).toBe(expected);
     expect(pareto(Float64Array.from(totals), { topShare: 0.2 }).valueShare).toBe(expected);
     expect(pareto(new Set(totals.map((t, i) => t + i / 1e9)), { topShare: 0.2 }).count).toBe(2);
-    expect(pareto(totals.map((revenue) => ({ revenue })), { topShare: 0.2, value: (c) => c.revenue }).valueShare).toBe(expected);
+    expect(
+      pareto(
+        totals.map((revenue) => ({ revenue })),
+        { topShare: 0.2, value: (c) => c.revenue },
+      ).valueShare,
+    ).toBe(expected);
   });
 
   it("never changes a Float64Array input", () => {
@@ -55,8 +78,12 @@ describe("pareto", () => {
 
   it("rejects empty input, NaN, Infinity, bad shares, a non-positive net total and mixed currencies with typed errors", () => {
     expect(() => pareto([], { topShare: 0.2 })).toThrow(/pareto: expected values, got none/);
-    expect(() => pareto([1, Number.NaN], { topShare: 0.2 })).toThrow(/1: expected a finite number, decimal string or money amount, got NaN/);
-    expect(() => pareto(Float64Array.of(1, Number.POSITIVE_INFINITY), { topShare: 0.2 })).toThrow(LoyaltyValidationError);
+    expect(() => pareto([1, Number.NaN], { topShare: 0.2 })).toThrow(
+      /1: expected a finite number, decimal string or money amount, got NaN/,
+    );
+    expect(() => pareto(Float64Array.of(1, Number.POSITIVE_INFINITY), { topShare: 0.2 })).toThrow(
+      LoyaltyValidationError,
+    );
     expect(() => pareto([1, "1e3"], { topShare: 0.2 })).toThrow(/decimal string/);
     expect(() => pareto([1], { topShare: 1.2 })).toThrow(/topShare: expected a share between 0 and 1/);
     expect(() => pareto([5, -5], { topShare: 0.5 })).toThrow(/positive net total/);

@@ -6,7 +6,14 @@ describe("paretoShareFor", () => {
 
   it("finds that 20 % of customers hold 80 % of the value", () => {
     expect(paretoShareFor(totals, { valueShare: 0.8 })).toEqual({
-      n: 10, total: 1000, valueShare: 0.8, count: 2, customerShare: 0.2, reachedShare: 0.8, threshold: 300, tiesOutside: 0,
+      n: 10,
+      total: 1000,
+      valueShare: 0.8,
+      count: 2,
+      customerShare: 0.2,
+      reachedShare: 0.8,
+      threshold: 300,
+      tiesOutside: 0,
     });
   });
 
@@ -26,7 +33,11 @@ describe("paretoShareFor", () => {
   });
 
   it("reports ties at the cut", () => {
-    expect(paretoShareFor([50, 10, 10, 10, 10, 10], { valueShare: 0.6 })).toMatchObject({ count: 2, threshold: 10, tiesOutside: 4 });
+    expect(paretoShareFor([50, 10, 10, 10, 10, 10], { valueShare: 0.6 })).toMatchObject({
+      count: 2,
+      threshold: 10,
+      tiesOutside: 4,
+    });
   });
 
   it("treats all-zero input as an equal split", () => {

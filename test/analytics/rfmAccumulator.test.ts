@@ -17,8 +17,15 @@ describe("rfmAccumulator", () => {
   });
 
   it("resumes from a JSON state", () => {
-    const acc = rfmAccumulator({ observationEnd: "2026-01-31", period: "day" }).add({ customerId: "a", at: "2026-01-01", value: 1 });
-    const resumed = rfmAccumulator({ observationEnd: "2026-01-31", period: "day" }, JSON.parse(JSON.stringify(acc.state())));
+    const acc = rfmAccumulator({ observationEnd: "2026-01-31", period: "day" }).add({
+      customerId: "a",
+      at: "2026-01-01",
+      value: 1,
+    });
+    const resumed = rfmAccumulator(
+      { observationEnd: "2026-01-31", period: "day" },
+      JSON.parse(JSON.stringify(acc.state())),
+    );
     resumed.add({ customerId: "a", at: "2026-01-03", value: 2 });
     expect(resumed.result()).toEqual([{ customerId: "a", frequency: 1, recency: 2, T: 30, monetary: 2 }]);
     // The original is not changed by the resumed copy.
@@ -36,11 +43,29 @@ describe("rfmAccumulator", () => {
 
   it("refuses partials built with other options, and bad purchases, adding nothing", () => {
     const acc = rfmAccumulator({ observationEnd: "2026-01-31", period: "day" });
-    expect(() => acc.merge(rfmAccumulator({ observationEnd: "2026-01-31", period: "week" }))).toThrow(/different options/);
+    expect(() => acc.merge(rfmAccumulator({ observationEnd: "2026-01-31", period: "week" }))).toThrow(
+      /different options/,
+    );
     expect(() => acc.add({ customerId: "", at: "2026-01-01" })).toThrow(/0\.customerId/);
     expect(() => acc.add({ customerId: "a", at: "yesterday" })).toThrow(LoyaltyValidationError);
-    expect(() => acc.merge({ period: "day", observationEnd: "2026-01-31T23:59:59.999Z", customers: [["a", [[0, 1], [1, Number.NaN]]]] })).toThrow(/customers\.0\.1\.1/);
-    expect(() => acc.merge({ period: "day", observationEnd: "2026-01-31T23:59:59.999Z", count: -1, customers: [] })).toThrow(/count: expected a purchase count/);
+    expect(() =>
+      acc.merge({
+        period: "day",
+        observationEnd: "2026-01-31T23:59:59.999Z",
+        customers: [
+          [
+            "a",
+            [
+              [0, 1],
+              [1, Number.NaN],
+            ],
+          ],
+        ],
+      }),
+    ).toThrow(/customers\.0\.1\.1/);
+    expect(() =>
+      acc.merge({ period: "day", observationEnd: "2026-01-31T23:59:59.999Z", count: -1, customers: [] }),
+    ).toThrow(/count: expected a purchase count/);
     expect(acc.count).toBe(0);
     expect(acc.result()).toEqual([]);
   });

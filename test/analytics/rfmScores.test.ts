@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { LoyaltyValidationError, rfmScores, rfmSegments, rfmSummary, RFM_SEGMENTS, RFM_SEGMENT_GRID } from "../../src/index.js";
+import {
+  LoyaltyValidationError,
+  rfmScores,
+  rfmSegments,
+  rfmSummary,
+  RFM_SEGMENTS,
+  RFM_SEGMENT_GRID,
+} from "../../src/index.js";
 import { cdnowSample } from "./_cdnow.js";
 
-const row = (customerId: string, frequency: number, recency: number, T: number, monetary: number) => ({ customerId, frequency, recency, T, monetary });
+const row = (customerId: string, frequency: number, recency: number, T: number, monetary: number) => ({
+  customerId,
+  frequency,
+  recency,
+  T,
+  monetary,
+});
 
 describe("rfmScores", () => {
   it("gives quintiles 1..5 to five customers with distinct values", () => {
@@ -17,7 +30,13 @@ describe("rfmScores", () => {
   });
 
   it("never splits ties: equal values share a score", () => {
-    const scores = rfmScores([row("a", 0, 0, 7, 0), row("b", 0, 0, 7, 0), row("c", 0, 0, 7, 0), row("d", 5, 1, 7, 9), row("e", 9, 6, 7, 20)]);
+    const scores = rfmScores([
+      row("a", 0, 0, 7, 0),
+      row("b", 0, 0, 7, 0),
+      row("c", 0, 0, 7, 0),
+      row("d", 5, 1, 7, 9),
+      row("e", 9, 6, 7, 20),
+    ]);
     // Three customers tie at the bottom of every dimension: all score 1; d has 3 worse → 1 + ⌊5·3/5⌋ = 4.
     expect(scores.map((s) => s.rfm)).toEqual(["111", "111", "111", "444", "555"]);
   });
@@ -44,7 +63,8 @@ describe("rfmSegments", () => {
   it("follows the documented grid cell by cell", () => {
     expect(RFM_SEGMENT_GRID.flat().every((s) => (RFM_SEGMENTS as readonly string[]).includes(s))).toBe(true);
     expect(new Set(RFM_SEGMENT_GRID.flat()).size).toBe(11);
-    const seg = (r: number, f: number, m: number) => rfmSegments([{ customerId: "x", r, f, m, rfm: `${r}${f}${m}` }])[0]?.segment;
+    const seg = (r: number, f: number, m: number) =>
+      rfmSegments([{ customerId: "x", r, f, m, rfm: `${r}${f}${m}` }])[0]?.segment;
     expect(seg(5, 5, 5)).toBe("champions");
     expect(seg(5, 1, 1)).toBe("new");
     expect(seg(4, 1, 1)).toBe("promising");
@@ -59,7 +79,11 @@ describe("rfmSegments", () => {
   });
 
   it("segments every CDNOW sample customer, most of them one-time buyers", () => {
-    const summary = rfmSummary(cdnowSample(), { observationEnd: "1998-06-30", period: "week", calibrationEnd: "1997-09-30" });
+    const summary = rfmSummary(cdnowSample(), {
+      observationEnd: "1998-06-30",
+      period: "week",
+      calibrationEnd: "1997-09-30",
+    });
     const rows = rfmSegments(rfmScores(summary));
     expect(rows).toHaveLength(2357);
     // The 1,411 customers with no repeat purchase (2,357 − 946) all have F = 1 and M = 1, so FM = 1.
@@ -67,6 +91,8 @@ describe("rfmSegments", () => {
   });
 
   it("rejects scores outside 1..5", () => {
-    expect(() => rfmSegments([{ customerId: 1, r: 6, f: 1, m: 1, rfm: "611" }])).toThrow(/0\.r: expected a quintile score/);
+    expect(() => rfmSegments([{ customerId: 1, r: 6, f: 1, m: 1, rfm: "611" }])).toThrow(
+      /0\.r: expected a quintile score/,
+    );
   });
 });

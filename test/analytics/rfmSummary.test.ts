@@ -7,7 +7,11 @@ describe("rfmSummary on CDNOW", () => {
   // weeks over the calibration period 1997-01-01 .. 1997-09-30, rounded to 2 decimals; zbar is the mean
   // value of the repeat purchases. lifetimes gets the same with summary_data_from_transaction_data(…,
   // freq="D", freq_multiplier=7) (lifetimes/utils.py), which is what period "week" means here.
-  const rows = rfmSummary(cdnowSample(), { observationEnd: "1998-06-30", calibrationEnd: "1997-09-30", period: "week" });
+  const rows = rfmSummary(cdnowSample(), {
+    observationEnd: "1998-06-30",
+    calibrationEnd: "1997-09-30",
+    period: "week",
+  });
   const published = csv("cdnow_customers_summary.csv");
   const withValue = csv("cdnow_customers_summary_with_transactions.csv");
 
@@ -109,7 +113,18 @@ describe("rfmSummary definitions", () => {
       ],
       { observationEnd: "2026-01-31", calibrationEnd: "2026-01-14", period: "week" },
     );
-    expect(rows).toEqual([{ customerId: "x", frequency: 1, recency: 1, T: 13 / 7, monetary: 7, frequencyHoldout: 2, monetaryHoldout: 10, durationHoldout: 17 / 7 }]);
+    expect(rows).toEqual([
+      {
+        customerId: "x",
+        frequency: 1,
+        recency: 1,
+        T: 13 / 7,
+        monetary: 7,
+        frequencyHoldout: 2,
+        monetaryHoldout: 10,
+        durationHoldout: 17 / 7,
+      },
+    ]);
   });
 
   it("handles columnar purchases out of time order and sparse ids", () => {
@@ -127,7 +142,8 @@ describe("rfmSummary definitions", () => {
 
 describe("rfmSummary calendar dates", () => {
   it("knows leap days: 2024-02-29 and 2000-02-29 exist, 2023-02-29 and 1900-02-29 do not", () => {
-    const one = (at: string, end: string) => rfmSummary([{ customerId: 1, at }], { observationEnd: end, period: "day" })[0]?.T;
+    const one = (at: string, end: string) =>
+      rfmSummary([{ customerId: 1, at }], { observationEnd: end, period: "day" })[0]?.T;
     expect(one("2024-02-29", "2024-03-01")).toBe(1);
     expect(one("2000-02-29", "2000-03-01")).toBe(1);
     expect(() => one("2023-02-29", "2023-03-01")).toThrow(/0\.at: expected a date/);
@@ -135,7 +151,9 @@ describe("rfmSummary calendar dates", () => {
     expect(() => one("2024-04-31", "2024-05-01")).toThrow(/0\.at: expected a date/);
   });
   it("reads years before 100 as written, not as 19xx", () => {
-    expect(rfmSummary([{ customerId: 1, at: "0050-01-01" }], { observationEnd: "0050-01-11", period: "day" })[0]?.T).toBe(10);
+    expect(
+      rfmSummary([{ customerId: 1, at: "0050-01-01" }], { observationEnd: "0050-01-11", period: "day" })[0]?.T,
+    ).toBe(10);
   });
 });
 
@@ -143,7 +161,10 @@ describe("rfmSummary columnar ordering", () => {
   it("orders purchases spread over millennia (the comparison-sort fallback)", () => {
     // Day counts from Python's datetime: date(4000,1,1) − date(1,1,1) = 1,460,604 days.
     const ms = (iso: string) => new Date(`${iso}T00:00:00Z`).getTime();
-    const rows = rfmSummary({ customerId: [1, 1], at: [ms("4000-01-01"), ms("0001-01-01")], value: [5, 3] }, { observationEnd: "4000-01-02", period: "day" });
+    const rows = rfmSummary(
+      { customerId: [1, 1], at: [ms("4000-01-01"), ms("0001-01-01")], value: [5, 3] },
+      { observationEnd: "4000-01-02", period: "day" },
+    );
     expect(rows).toEqual([{ customerId: 1, frequency: 1, recency: 1_460_604, T: 1_460_605, monetary: 5 }]);
   });
 });
@@ -151,19 +172,41 @@ describe("rfmSummary columnar ordering", () => {
 describe("rfmSummary rejects bad input", () => {
   const options = { observationEnd: "2026-01-31", period: "day" } as const;
   it("rejects a purchase after observationEnd, naming it", () => {
-    expect(() => rfmSummary([{ customerId: 1, at: "2026-01-01" }, { customerId: 1, at: "2026-02-01" }], options)).toThrow(/1\.at: expected a purchase on or before observationEnd/);
+    expect(() =>
+      rfmSummary(
+        [
+          { customerId: 1, at: "2026-01-01" },
+          { customerId: 1, at: "2026-02-01" },
+        ],
+        options,
+      ),
+    ).toThrow(/1\.at: expected a purchase on or before observationEnd/);
   });
   it("rejects empty input, NaN values, bad periods, bad dates and mixed currencies with typed errors", () => {
     expect(() => rfmSummary([], options)).toThrow(LoyaltyValidationError);
-    expect(() => rfmSummary([{ customerId: 1, at: "2026-01-01", value: Number.NaN }], options)).toThrow(LoyaltyValidationError);
+    expect(() => rfmSummary([{ customerId: 1, at: "2026-01-01", value: Number.NaN }], options)).toThrow(
+      LoyaltyValidationError,
+    );
     expect(() => rfmSummary([{ customerId: 1, at: "2026-02-30" }], options)).toThrow(/expected a date/);
-    expect(() => rfmSummary([{ customerId: 1, at: "2026-01-01" }], { observationEnd: "2026-01-31", period: "month" as "day" })).toThrow(/period: expected "day" or "week"/);
-    expect(() => rfmSummary([{ customerId: 1, at: "2026-01-01" }], { ...options, calibrationEnd: "2026-03-01" })).toThrow(/calibrationEnd/);
     expect(() =>
-      rfmSummary([{ customerId: 1, at: "2026-01-01", value: money("1", "EUR") }, { customerId: 1, at: "2026-01-02", value: money("1", "USD") }], options),
+      rfmSummary([{ customerId: 1, at: "2026-01-01" }], { observationEnd: "2026-01-31", period: "month" as "day" }),
+    ).toThrow(/period: expected "day" or "week"/);
+    expect(() =>
+      rfmSummary([{ customerId: 1, at: "2026-01-01" }], { ...options, calibrationEnd: "2026-03-01" }),
+    ).toThrow(/calibrationEnd/);
+    expect(() =>
+      rfmSummary(
+        [
+          { customerId: 1, at: "2026-01-01", value: money("1", "EUR") },
+          { customerId: 1, at: "2026-01-02", value: money("1", "USD") },
+        ],
+        options,
+      ),
     ).toThrow(CurrencyMismatchError);
     expect(() => rfmSummary({ customerId: [1, 2], at: [0] }, options)).toThrow(/equal length/);
-    expect(() => rfmSummary({ customerId: [-1], at: [0] }, options)).toThrow(/customerId\.0: expected a non-negative integer id/);
+    expect(() => rfmSummary({ customerId: [-1], at: [0] }, options)).toThrow(
+      /customerId\.0: expected a non-negative integer id/,
+    );
     expect(() => rfmSummary({ customerId: [1], at: [Number.POSITIVE_INFINITY] }, options)).toThrow(/at\.0/);
   });
   it("leaves its input untouched", () => {

@@ -6,7 +6,10 @@ describe("totalsAccumulator", () => {
   it("sums per customer across merged partials", () => {
     const a = totalsAccumulator().add({ customerId: "x", value: "10.50" }).add({ customerId: "y", value: 1 });
     const b = totalsAccumulator().add({ customerId: "x", value: 4.5 });
-    expect(a.merge(b).result()).toEqual([{ customerId: "x", total: 15 }, { customerId: "y", total: 1 }]);
+    expect(a.merge(b).result()).toEqual([
+      { customerId: "x", total: 15 },
+      { customerId: "y", total: 1 },
+    ]);
     expect(b.result()).toEqual([{ customerId: "x", total: 4.5 }]);
   });
 

@@ -45,7 +45,9 @@ describe("bondingReport", () => {
   it("rejects a profile without an id, a repeated id, a bad signal and a bad closest, naming the place", () => {
     expect(() => bondingReport([{ signals: {} }])).toThrowError(/customers\.0\.customerId/);
     expect(() => bondingReport([shop[0], shop[0]] as never)).toThrowError(/customers\.1\.customerId/);
-    expect(() => bondingReport([{ customerId: "x", signals: { referrals: -2 } }])).toThrowError(/customers\.0\.signals\.referrals/);
+    expect(() => bondingReport([{ customerId: "x", signals: { referrals: -2 } }])).toThrowError(
+      /customers\.0\.signals\.referrals/,
+    );
     expect(() => bondingReport(shop, { closest: -1 })).toThrow(LoyaltyValidationError);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { BOND_TYPES, classifyBonding, DEFAULT_BONDING_RULES, LoyaltyValidationError, type BondingProfile } from "../../src/index.js";
+import {
+  BOND_TYPES,
+  classifyBonding,
+  DEFAULT_BONDING_RULES,
+  LoyaltyValidationError,
+  type BondingProfile,
+} from "../../src/index.js";
 
-const strengthOf = (r: ReturnType<typeof classifyBonding>, type: string): number | undefined => r.bonds.find((b) => b.type === type)?.strength;
+const strengthOf = (r: ReturnType<typeof classifyBonding>, type: string): number | undefined =>
+  r.bonds.find((b) => b.type === type)?.strength;
 
 describe("classifyBonding (seed 000: financial < social < structural)", () => {
   it("orders the bond types from weakest to strongest", () => {
@@ -25,10 +32,18 @@ describe("classifyBonding (seed 000: financial < social < structural)", () => {
   });
 
   it("binds a business whose 1,000 associates know the operator's number structurally (seed 000's cellular example)", () => {
-    const r = classifyBonding({ customerId: "pt-maju", signals: { sharedIdentifierContacts: 1000, personalContacts: 12 } });
+    const r = classifyBonding({
+      customerId: "pt-maju",
+      signals: { sharedIdentifierContacts: 1000, personalContacts: 12 },
+    });
     expect(r.customerId).toBe("pt-maju");
     expect(r.level).toBe("structural");
-    expect(r.bonds[2]).toEqual({ type: "structural", strength: 0.3, passes: true, evidence: [{ signal: "sharedIdentifierContacts", value: 1000, contribution: 0.3 }] });
+    expect(r.bonds[2]).toEqual({
+      type: "structural",
+      strength: 0.3,
+      passes: true,
+      evidence: [{ signal: "sharedIdentifierContacts", value: 1000, contribution: 0.3 }],
+    });
     expect(r.next.type).toBe("structural");
   });
 
@@ -49,9 +64,14 @@ describe("classifyBonding (seed 000: financial < social < structural)", () => {
     expect(r.level).toBe("financial");
     expect(r.next.type).toBe("social");
     // Even with no financial bond, the missing relationship is what to build next.
-    expect(classifyBonding({ signals: { contractMonths: 24 } })).toMatchObject({ level: "none", next: { type: "social" } });
+    expect(classifyBonding({ signals: { contractMonths: 24 } })).toMatchObject({
+      level: "none",
+      next: { type: "social" },
+    });
     // One personal contact is relationship evidence: the full structural strength counts.
-    const withContact = classifyBonding({ signals: { contractMonths: 24, integrations: 2, discountsUsed: 10, personalContacts: 1 } });
+    const withContact = classifyBonding({
+      signals: { contractMonths: 24, integrations: 2, discountsUsed: 10, personalContacts: 1 },
+    });
     expect(strengthOf(withContact, "structural")).toBe(0.7);
     expect(withContact.level).toBe("structural");
   });
@@ -65,7 +85,9 @@ describe("classifyBonding (seed 000: financial < social < structural)", () => {
   });
 
   it("saturates a signal and caps a bond at 1", () => {
-    const r = classifyBonding({ signals: { loyaltyCardHolder: 5, discountsUsed: 100, rewardsRedeemed: 50, cumulativeTier: 9 } });
+    const r = classifyBonding({
+      signals: { loyaltyCardHolder: 5, discountsUsed: 100, rewardsRedeemed: 50, cumulativeTier: 9 },
+    });
     expect(strengthOf(r, "financial")).toBe(1);
     expect(r.bonds[0]?.evidence.find((e) => e.signal === "discountsUsed")?.contribution).toBe(0.3);
   });
@@ -85,9 +107,15 @@ describe("classifyBonding (seed 000: financial < social < structural)", () => {
   });
 
   it("rejects malformed rules, naming them", () => {
-    expect(() => classifyBonding({ signals: {} }, { thresholds: { social: 2 } })).toThrowError(/rules\.thresholds\.social/);
-    expect(() => classifyBonding({ signals: {} }, { signals: { membership: { saturation: 0 } } })).toThrowError(/rules\.signals\.membership\.saturation/);
-    expect(() => classifyBonding({ signals: {} }, { relationshipSignals: ["gossip"] } as never)).toThrow(LoyaltyValidationError);
+    expect(() => classifyBonding({ signals: {} }, { thresholds: { social: 2 } })).toThrowError(
+      /rules\.thresholds\.social/,
+    );
+    expect(() => classifyBonding({ signals: {} }, { signals: { membership: { saturation: 0 } } })).toThrowError(
+      /rules\.signals\.membership\.saturation/,
+    );
+    expect(() => classifyBonding({ signals: {} }, { relationshipSignals: ["gossip"] } as never)).toThrow(
+      LoyaltyValidationError,
+    );
   });
 
   it("never mutates the profile", () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { can, nextEvents, openComplaint, transition } from "../../src/index.js";
 
-const c0 = openComplaint({ id: "c-1", customerId: "cust-1", channel: "chat", cause: "poor-overall-service", description: "Ignored", at: "2026-03-02T09:00:00Z" });
+const c0 = openComplaint({
+  id: "c-1",
+  customerId: "cust-1",
+  channel: "chat",
+  cause: "poor-overall-service",
+  description: "Ignored",
+  at: "2026-03-02T09:00:00Z",
+});
 const by = "agent:ana";
 
 describe("can", () => {
@@ -16,8 +23,13 @@ describe("can", () => {
   it("evaluates guards at the event's instant", () => {
     let c = c0;
     for (const [type, extra] of [
-      ["ACKNOWLEDGE", {}], ["ASSESS", {}], ["AFFIRM", {}], ["PROPOSE_ALTERNATIVE", { alternative: "apology voucher" }],
-      ["AGREE_PLAN", { alternative: 0, customerAgreed: true }], ["START_DELIVERY", {}], ["DELIVERED", {}],
+      ["ACKNOWLEDGE", {}],
+      ["ASSESS", {}],
+      ["AFFIRM", {}],
+      ["PROPOSE_ALTERNATIVE", { alternative: "apology voucher" }],
+      ["AGREE_PLAN", { alternative: 0, customerAgreed: true }],
+      ["START_DELIVERY", {}],
+      ["DELIVERED", {}],
     ] as const) {
       c = transition(c, { type, at: "2026-03-02T10:00:00Z", by, ...extra } as never);
     }

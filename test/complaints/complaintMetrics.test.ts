@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { complaintMetrics, LoyaltyValidationError, openComplaint, transition, type Complaint, type ComplaintCause, type ComplaintEventInput } from "../../src/index.js";
+import {
+  complaintMetrics,
+  LoyaltyValidationError,
+  openComplaint,
+  transition,
+  type Complaint,
+  type ComplaintCause,
+  type ComplaintEventInput,
+} from "../../src/index.js";
 
 type Step = [type: ComplaintEventInput["type"], hoursAfterOpening: number, extra?: Record<string, unknown>];
 const H = 3_600_000;
@@ -7,8 +15,17 @@ const H = 3_600_000;
 /** A complaint received at `opened` (UTC) with each event `hours` after receipt; priority normal. */
 function walk(id: string, cause: ComplaintCause, opened: string, steps: Step[]): Complaint {
   const t0 = Date.parse(opened);
-  let c = openComplaint({ id, customerId: `cust-${id}`, channel: "email", cause, description: "d", at: opened, priority: "normal" });
-  for (const [type, hours, extra] of steps) c = transition(c, { type, at: new Date(t0 + hours * H), by: "agent", ...extra } as ComplaintEventInput);
+  let c = openComplaint({
+    id,
+    customerId: `cust-${id}`,
+    channel: "email",
+    cause,
+    description: "d",
+    at: opened,
+    priority: "normal",
+  });
+  for (const [type, hours, extra] of steps)
+    c = transition(c, { type, at: new Date(t0 + hours * H), by: "agent", ...extra } as ComplaintEventInput);
   return c;
 }
 
@@ -20,20 +37,45 @@ const fiveAs = (ack: number, plan: number): Step[] => [
   ["AGREE_PLAN", plan, { alternative: 0, customerAgreed: true }],
 ];
 
-const A = walk("A", "delay-in-fixing", "2026-03-02T09:00:00Z", [...fiveAs(1, 2), ["START_DELIVERY", 3], ["DELIVERED", 30], ["FOLLOW_UP", 50, { satisfied: true }], ["CLOSE", 51]]);
+const A = walk("A", "delay-in-fixing", "2026-03-02T09:00:00Z", [
+  ...fiveAs(1, 2),
+  ["START_DELIVERY", 3],
+  ["DELIVERED", 30],
+  ["FOLLOW_UP", 50, { satisfied: true }],
+  ["CLOSE", 51],
+]);
 const B = walk("B", "poor-work-quality", "2026-03-03T09:00:00Z", [
-  ...fiveAs(3, 4), ["START_DELIVERY", 5], ["ESCALATE", 6, { team: "workshop", reason: "parts" }],
-  ["RETURN_FROM_ESCALATION", 80, { to: "followingUp" }], ["FOLLOW_UP", 100, { satisfied: true }], ["CLOSE", 101],
+  ...fiveAs(3, 4),
+  ["START_DELIVERY", 5],
+  ["ESCALATE", 6, { team: "workshop", reason: "parts" }],
+  ["RETURN_FROM_ESCALATION", 80, { to: "followingUp" }],
+  ["FOLLOW_UP", 100, { satisfied: true }],
+  ["CLOSE", 101],
 ]);
 const C = walk("C", "poor-work-quality", "2026-03-04T09:00:00Z", [
-  ...fiveAs(2, 3), ["START_DELIVERY", 4], ["DELIVERED", 20], ["FOLLOW_UP", 40, { satisfied: false }],
-  ["ASSESS", 41], ["AFFIRM", 42], ["PROPOSE_ALTERNATIVE", 43, { alternative: "replace" }], ["AGREE_PLAN", 44, { alternative: 0, customerAgreed: true }],
-  ["START_DELIVERY", 45], ["DELIVERED", 150], ["FOLLOW_UP", 200, { satisfied: true }],
+  ...fiveAs(2, 3),
+  ["START_DELIVERY", 4],
+  ["DELIVERED", 20],
+  ["FOLLOW_UP", 40, { satisfied: false }],
+  ["ASSESS", 41],
+  ["AFFIRM", 42],
+  ["PROPOSE_ALTERNATIVE", 43, { alternative: "replace" }],
+  ["AGREE_PLAN", 44, { alternative: 0, customerAgreed: true }],
+  ["START_DELIVERY", 45],
+  ["DELIVERED", 150],
+  ["FOLLOW_UP", 200, { satisfied: true }],
 ]);
 // The customer chased once; delivered at +6 h, never answered the follow-up: auto-closed 7 days later.
 const D = walk("D", "little-or-no-support", "2026-03-05T09:00:00Z", [
-  ["ACKNOWLEDGE", 5], ["CUSTOMER_REPLY", 5.1], ["ASSESS", 5.2], ["AFFIRM", 5.3], ["PROPOSE_ALTERNATIVE", 5.4, { alternative: "call back" }],
-  ["AGREE_PLAN", 5.5, { alternative: 0, customerAgreed: true }], ["START_DELIVERY", 5.6], ["DELIVERED", 6], ["CLOSE", 174],
+  ["ACKNOWLEDGE", 5],
+  ["CUSTOMER_REPLY", 5.1],
+  ["ASSESS", 5.2],
+  ["AFFIRM", 5.3],
+  ["PROPOSE_ALTERNATIVE", 5.4, { alternative: "call back" }],
+  ["AGREE_PLAN", 5.5, { alternative: 0, customerAgreed: true }],
+  ["START_DELIVERY", 5.6],
+  ["DELIVERED", 6],
+  ["CLOSE", 174],
 ]);
 const E = walk("E", "overpricing", "2026-03-06T09:00:00Z", [["WITHDRAW", 2]]);
 // Acknowledged only after the period ends.
@@ -50,7 +92,14 @@ describe("complaintMetrics", () => {
 
   it("counts the complaints received in the period by cause and by state as of `to`", () => {
     expect(m.count).toBe(6);
-    expect(m.byCause).toEqual({ "little-or-no-support": 1, "delay-in-fixing": 1, "poor-work-quality": 2, "poor-overall-service": 1, overpricing: 1, other: 0 });
+    expect(m.byCause).toEqual({
+      "little-or-no-support": 1,
+      "delay-in-fixing": 1,
+      "poor-work-quality": 2,
+      "poor-overall-service": 1,
+      overpricing: 1,
+      other: 0,
+    });
     expect(m.byState).toMatchObject({ closed: 3, resolved: 1, withdrawn: 1, received: 1, acknowledged: 0 });
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { deadlines, LoyaltyValidationError, openComplaint } from "../../src/index.js";
 import { berlin, opening } from "./_scenario.js";
 
-const open = (at: string) => openComplaint({ id: "c", customerId: "k", channel: "web", cause: "poor-overall-service", description: "d", at });
+const open = (at: string) =>
+  openComplaint({ id: "c", customerId: "k", channel: "web", cause: "poor-overall-service", description: "d", at });
 
 describe("deadlines", () => {
   it("counts business hours from receipt for the worked complaint (urgent)", () => {
@@ -48,9 +49,18 @@ describe("deadlines", () => {
   });
 
   it("rejects an invalid policy with a typed error", () => {
-    expect(() => deadlines(open("2026-03-02T09:00:00Z"), { ...berlin, timeZone: "Europe/Atlantis" })).toThrow(/timeZone: expected an IANA time zone/);
+    expect(() => deadlines(open("2026-03-02T09:00:00Z"), { ...berlin, timeZone: "Europe/Atlantis" })).toThrow(
+      /timeZone: expected an IANA time zone/,
+    );
     const t = { acknowledgeHours: 8, agreePlanHours: 4, resolveHours: 40 };
-    expect(() => deadlines(open("2026-03-02T09:00:00Z"), { ...berlin, targets: { ...berlin.targets, low: t } })).toThrow(LoyaltyValidationError);
-    expect(() => deadlines(open("2026-03-02T09:00:00Z"), { ...berlin, businessHours: { days: [1], start: "17:00", end: "09:00" } })).toThrow(/businessHours.end: expected start before end/);
+    expect(() =>
+      deadlines(open("2026-03-02T09:00:00Z"), { ...berlin, targets: { ...berlin.targets, low: t } }),
+    ).toThrow(LoyaltyValidationError);
+    expect(() =>
+      deadlines(open("2026-03-02T09:00:00Z"), {
+        ...berlin,
+        businessHours: { days: [1], start: "17:00", end: "09:00" },
+      }),
+    ).toThrow(/businessHours.end: expected start before end/);
   });
 });

@@ -11,7 +11,9 @@ const root = join(import.meta.dirname, "../..");
 
 describe("the complaints guide and examples", () => {
   const dir = join(root, "examples/complaints");
-  const scripts = readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort();
+  const scripts = readdirSync(dir)
+    .filter((f) => f.endsWith(".mjs"))
+    .sort();
 
   it("has examples, each with its expected output", () => {
     expect(scripts).toEqual(["diagram.mjs", "first-steps.mjs", "metrics.mjs", "sla.mjs", "worked-complaint.mjs"]);
@@ -27,11 +29,29 @@ describe("the complaints guide and examples", () => {
   it("the guide's and machineDefinition's transition tables list every transition of the definition", () => {
     const guide = readFileSync(join(root, "docs/guides/complaints.md"), "utf8");
     const tsdoc = readFileSync(join(root, "src/complaints/definition.ts"), "utf8");
-    for (const [name, text] of [["guide", guide], ["TSDoc", tsdoc]] as const) {
-      const rows = text.split("\n").filter((l) => /^\s*(\* )?\| /.test(l)).map((l) => l.replace(/^\s*\* /, "").split("|").map((c) => c.trim().replaceAll("`", "")));
+    for (const [name, text] of [
+      ["guide", guide],
+      ["TSDoc", tsdoc],
+    ] as const) {
+      const rows = text
+        .split("\n")
+        .filter((l) => /^\s*(\* )?\| /.test(l))
+        .map((l) =>
+          l
+            .replace(/^\s*\* /, "")
+            .split("|")
+            .map((c) => c.trim().replaceAll("`", "")),
+        );
       for (const [state, def] of Object.entries(machineDefinition.states)) {
         for (const type of Object.keys(def.on)) {
-          const found = rows.some(([, s, e]) => e !== undefined && (e === type || e.split(" / ").includes(type)) && (s === state || s?.split(", ").includes(state) || (s === "every working state" && (WORKING_STATES as readonly string[]).includes(state))));
+          const found = rows.some(
+            ([, s, e]) =>
+              e !== undefined &&
+              (e === type || e.split(" / ").includes(type)) &&
+              (s === state ||
+                s?.split(", ").includes(state) ||
+                (s === "every working state" && (WORKING_STATES as readonly string[]).includes(state))),
+          );
           expect(found, `${name}: ${state} ${type}`).toBe(true);
         }
       }

@@ -52,7 +52,12 @@ function eventOf(type: ComplaintEventType, c: Complaint, at: string | Date, ch: 
     case "PROPOSE_ALTERNATIVE":
       return { type, ...base, alternative: `alternative ${ch.pick % 5}` };
     case "AGREE_PLAN":
-      return { type, ...base, alternative: ch.index % (c.context.alternatives.length + 1), customerAgreed: ch.flag || ch.pick % 4 !== 0 };
+      return {
+        type,
+        ...base,
+        alternative: ch.index % (c.context.alternatives.length + 1),
+        customerAgreed: ch.flag || ch.pick % 4 !== 0,
+      };
     case "FOLLOW_UP":
       return { type, ...base, satisfied: ch.flag };
     case "ESCALATE":
@@ -88,7 +93,14 @@ function malformed(c: Complaint, ch: Choice): unknown {
 }
 
 const start = (openedMs: number) =>
-  openComplaint({ id: "c", customerId: "k", channel: "phone", cause: "delay-in-fixing", description: "d", at: new Date(openedMs) });
+  openComplaint({
+    id: "c",
+    customerId: "k",
+    channel: "phone",
+    cause: "delay-in-fixing",
+    description: "d",
+    at: new Date(openedMs),
+  });
 
 function targetsOf(state: Complaint["state"], type: string): readonly string[] {
   const ts = machineDefinition.states[state].on[type as ComplaintEventType] ?? [];
@@ -101,86 +113,106 @@ describe("complaint machine under random event sequences", () => {
     const reached = new Set<string>();
     const outcomes = new Set<string>();
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.array(choice, { maxLength: 80, size: "max" }), (openedMs, choices) => {
-        let c = start(openedMs);
-        let accepted = 0;
-        for (const ch of choices) {
-          const before = c;
-          const frozenCopy = JSON.stringify(c);
-          const lastMs = Date.parse(c.updatedAt);
-          let event: unknown;
-          if (ch.kind === "malformed") event = malformed(c, ch);
-          else if (ch.kind === "past") {
-            const types = nextEvents(c);
-            const type = types[ch.pick % Math.max(1, types.length)] ?? "ACKNOWLEDGE";
-            event = eventOf(type, c, instant(lastMs - (1 + ch.delayMinutes) * MIN, ch), ch);
-          } else {
-            let types: ComplaintEventType[] = ch.kind === "any" ? [...COMPLAINT_EVENT_TYPES] : nextEvents(c);
-            if (ch.finishing !== 0 && ch.kind === "next") {
-              const ongoing = types.filter((t) => t !== "WITHDRAW" && t !== "REJECT");
-              if (ongoing.length > 0) types = ongoing;
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.array(choice, { maxLength: 80, size: "max" }),
+        (openedMs, choices) => {
+          let c = start(openedMs);
+          let accepted = 0;
+          for (const ch of choices) {
+            const before = c;
+            const frozenCopy = JSON.stringify(c);
+            const lastMs = Date.parse(c.updatedAt);
+            let event: unknown;
+            if (ch.kind === "malformed") event = malformed(c, ch);
+            else if (ch.kind === "past") {
+              const types = nextEvents(c);
+              const type = types[ch.pick % Math.max(1, types.length)] ?? "ACKNOWLEDGE";
+              event = eventOf(type, c, instant(lastMs - (1 + ch.delayMinutes) * MIN, ch), ch);
+            } else {
+              let types: ComplaintEventType[] = ch.kind === "any" ? [...COMPLAINT_EVENT_TYPES] : nextEvents(c);
+              if (ch.finishing !== 0 && ch.kind === "next") {
+                const ongoing = types.filter((t) => t !== "WITHDRAW" && t !== "REJECT");
+                if (ongoing.length > 0) types = ongoing;
+              }
+              const type = types[ch.pick % Math.max(1, types.length)] ?? "CLOSE";
+              event = eventOf(type, c, instant(lastMs + ch.delayMinutes * MIN, ch), ch);
             }
-            const type = types[ch.pick % Math.max(1, types.length)] ?? "CLOSE";
-            event = eventOf(type, c, instant(lastMs + ch.delayMinutes * MIN, ch), ch);
+            const allowed = can(c, event as ComplaintEventInput);
+            let next: Complaint | undefined;
+            try {
+              next = transition(c, event as ComplaintEventInput);
+            } catch (e) {
+              // Rejections are always typed.
+              expect(e instanceof InvalidTransitionError || e instanceof LoyaltyValidationError).toBe(true);
+              // An event from the past is refused on `at` unless the state refuses its type first.
+              if (ch.kind === "past" && machineDefinition.states[c.state].type !== "final") {
+                expect(e).toBeInstanceOf(LoyaltyValidationError);
+                expect((e as LoyaltyValidationError).issues[0]?.path).toEqual(["at"]);
+              }
+              if (e instanceof InvalidTransitionError) {
+                expect(e.details["state"]).toBe(c.state);
+                expect(e.details["allowed"]).toEqual(nextEvents(c));
+              }
+            }
+            // can agrees with transition.
+            expect(allowed).toBe(next !== undefined);
+            // A rejected event leaves the snapshot untouched; an accepted one never mutates it either.
+            expect(JSON.stringify(before)).toBe(frozenCopy);
+            outcomes.add(next === undefined ? `rejected ${ch.kind}` : `accepted ${ch.kind}`);
+            if (next === undefined) continue;
+            accepted++;
+            reached.add(next.state);
+            const type = (event as { type: string }).type;
+            // Never a state the definition does not allow from here on this event.
+            expect(COMPLAINT_STATES).toContain(next.state);
+            expect(targetsOf(c.state, type)).toContain(next.state);
+            // Final states accept nothing: we can only get here from a non-final state.
+            expect(machineDefinition.states[c.state].type).not.toBe("final");
+            expect(Date.parse(next.updatedAt)).toBeGreaterThanOrEqual(lastMs);
+            expect(Object.isFrozen(next) && Object.isFrozen(next.history) && Object.isFrozen(next.context)).toBe(true);
+            c = next;
           }
-          const allowed = can(c, event as ComplaintEventInput);
-          let next: Complaint | undefined;
-          try {
-            next = transition(c, event as ComplaintEventInput);
-          } catch (e) {
-            // Rejections are always typed.
-            expect(e instanceof InvalidTransitionError || e instanceof LoyaltyValidationError).toBe(true);
-            // An event from the past is refused on `at` unless the state refuses its type first.
-            if (ch.kind === "past" && machineDefinition.states[c.state].type !== "final") {
-              expect(e).toBeInstanceOf(LoyaltyValidationError);
-              expect((e as LoyaltyValidationError).issues[0]?.path).toEqual(["at"]);
-            }
-            if (e instanceof InvalidTransitionError) {
-              expect(e.details["state"]).toBe(c.state);
-              expect(e.details["allowed"]).toEqual(nextEvents(c));
-            }
+          // History = the opening record + every accepted event, in time order.
+          expect(c.history).toHaveLength(accepted + 1);
+          for (let i = 1; i < c.history.length; i++) {
+            expect(Date.parse(c.history[i]!.at)).toBeGreaterThanOrEqual(Date.parse(c.history[i - 1]!.at));
           }
-          // can agrees with transition.
-          expect(allowed).toBe(next !== undefined);
-          // A rejected event leaves the snapshot untouched; an accepted one never mutates it either.
-          expect(JSON.stringify(before)).toBe(frozenCopy);
-          outcomes.add(next === undefined ? `rejected ${ch.kind}` : `accepted ${ch.kind}`);
-          if (next === undefined) continue;
-          accepted++;
-          reached.add(next.state);
-          const type = (event as { type: string }).type;
-          // Never a state the definition does not allow from here on this event.
-          expect(COMPLAINT_STATES).toContain(next.state);
-          expect(targetsOf(c.state, type)).toContain(next.state);
-          // Final states accept nothing: we can only get here from a non-final state.
-          expect(machineDefinition.states[c.state].type).not.toBe("final");
-          expect(Date.parse(next.updatedAt)).toBeGreaterThanOrEqual(lastMs);
-          expect(Object.isFrozen(next) && Object.isFrozen(next.history) && Object.isFrozen(next.context)).toBe(true);
-          c = next;
-        }
-        // History = the opening record + every accepted event, in time order.
-        expect(c.history).toHaveLength(accepted + 1);
-        for (let i = 1; i < c.history.length; i++) {
-          expect(Date.parse(c.history[i]!.at)).toBeGreaterThanOrEqual(Date.parse(c.history[i - 1]!.at));
-        }
-        // The snapshot is its history.
-        expect(replay(c.history)).toEqual(c);
-        expect(parseComplaint(JSON.parse(JSON.stringify(c)))).toEqual(c);
-      }),
+          // The snapshot is its history.
+          expect(replay(c.history)).toEqual(c);
+          expect(parseComplaint(JSON.parse(JSON.stringify(c)))).toEqual(c);
+        },
+      ),
     );
     expect([...reached].sort()).toEqual([...COMPLAINT_STATES].sort());
-    expect(outcomes).toEqual(new Set(["accepted next", "rejected next", "accepted any", "rejected any", "rejected past", "rejected malformed"]));
+    expect(outcomes).toEqual(
+      new Set([
+        "accepted next",
+        "rejected next",
+        "accepted any",
+        "rejected any",
+        "rejected past",
+        "rejected malformed",
+      ]),
+    );
   });
 
   it("never changes a closed complaint, whatever comes next", () => {
     const closed = (() => {
       let c = start(Date.UTC(2026, 2, 2, 9));
       const steps: [ComplaintEventType, Record<string, unknown>][] = [
-        ["ACKNOWLEDGE", {}], ["ASSESS", {}], ["AFFIRM", {}], ["PROPOSE_ALTERNATIVE", { alternative: "fix" }],
-        ["AGREE_PLAN", { alternative: 0, customerAgreed: true }], ["START_DELIVERY", {}], ["DELIVERED", {}],
-        ["FOLLOW_UP", { satisfied: true }], ["CLOSE", {}],
+        ["ACKNOWLEDGE", {}],
+        ["ASSESS", {}],
+        ["AFFIRM", {}],
+        ["PROPOSE_ALTERNATIVE", { alternative: "fix" }],
+        ["AGREE_PLAN", { alternative: 0, customerAgreed: true }],
+        ["START_DELIVERY", {}],
+        ["DELIVERED", {}],
+        ["FOLLOW_UP", { satisfied: true }],
+        ["CLOSE", {}],
       ];
-      for (const [type, extra] of steps) c = transition(c, { type, at: "2026-03-02T10:00:00Z", by: "a", ...extra } as ComplaintEventInput);
+      for (const [type, extra] of steps)
+        c = transition(c, { type, at: "2026-03-02T10:00:00Z", by: "a", ...extra } as ComplaintEventInput);
       return c;
     })();
     const json = JSON.stringify(closed);

@@ -32,55 +32,143 @@ function typedOrValue(f: () => unknown): unknown {
 
 // Values near the valid ones, so agreement is tested where it matters, not only on garbage.
 const field = fc.oneof(
-  fc.constantFrom("2026-03-02T09:00:00Z", "2026-03-02T09:00:00+07:00", "2026-03-02", "x", "", " ", "email", "overpricing", "high", "urgent", "assessing", "closed"),
-  fc.constantFrom(0, 1, -1, 1.5, 3650, 3651, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, true, false, null, undefined),
+  fc.constantFrom(
+    "2026-03-02T09:00:00Z",
+    "2026-03-02T09:00:00+07:00",
+    "2026-03-02",
+    "x",
+    "",
+    " ",
+    "email",
+    "overpricing",
+    "high",
+    "urgent",
+    "assessing",
+    "closed",
+  ),
+  fc.constantFrom(
+    0,
+    1,
+    -1,
+    1.5,
+    3650,
+    3651,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    2 ** 53,
+    true,
+    false,
+    null,
+    undefined,
+  ),
   fc.constant(new Date("2026-03-02T09:00:00Z")),
   fc.constant(new Date(Number.NaN)),
   fc.string({ maxLength: 3 }),
 );
 
 const text = fc.oneof(fc.constantFrom("agent:ana", "claims", "x"), fc.string({ minLength: 1, maxLength: 4 }));
-const at = fc.oneof(fc.constantFrom("2026-03-02T09:00:00Z", "2026-03-02T09:00:00.123+07:00", "2026-03-02T09:00-05:30"), fc.constant(new Date("2026-03-02T09:00:00Z")));
+const at = fc.oneof(
+  fc.constantFrom("2026-03-02T09:00:00Z", "2026-03-02T09:00:00.123+07:00", "2026-03-02T09:00-05:30"),
+  fc.constant(new Date("2026-03-02T09:00:00Z")),
+);
 
 // A valid event of each type, then maybe one key set to a nearby value, deleted, or added.
 const validEvent = fc.constantFrom(...COMPLAINT_EVENT_TYPES).chain((type) =>
-  fc.record({ type: fc.constant(type), at, by: text, note: text, alternative: text, index: fc.nat({ max: 3 }), flag: fc.boolean(), team: text, reason: text, to: fc.constantFrom("received", "assessing", "followingUp") }).map((v) => {
-    const base: Record<string, unknown> = { type, at: v.at, by: v.by };
-    if (v.flag) base["note"] = v.note;
-    if (type === "PROPOSE_ALTERNATIVE") base["alternative"] = v.alternative;
-    if (type === "AGREE_PLAN") Object.assign(base, { alternative: v.index, customerAgreed: v.flag });
-    if (type === "FOLLOW_UP") base["satisfied"] = v.flag;
-    if (type === "ESCALATE") Object.assign(base, { team: v.team, reason: v.reason });
-    if (type === "RETURN_FROM_ESCALATION" && v.flag) base["to"] = v.to;
-    if (type === "REJECT") base["reason"] = v.reason;
-    return base;
-  }),
+  fc
+    .record({
+      type: fc.constant(type),
+      at,
+      by: text,
+      note: text,
+      alternative: text,
+      index: fc.nat({ max: 3 }),
+      flag: fc.boolean(),
+      team: text,
+      reason: text,
+      to: fc.constantFrom("received", "assessing", "followingUp"),
+    })
+    .map((v) => {
+      const base: Record<string, unknown> = { type, at: v.at, by: v.by };
+      if (v.flag) base["note"] = v.note;
+      if (type === "PROPOSE_ALTERNATIVE") base["alternative"] = v.alternative;
+      if (type === "AGREE_PLAN") Object.assign(base, { alternative: v.index, customerAgreed: v.flag });
+      if (type === "FOLLOW_UP") base["satisfied"] = v.flag;
+      if (type === "ESCALATE") Object.assign(base, { team: v.team, reason: v.reason });
+      if (type === "RETURN_FROM_ESCALATION" && v.flag) base["to"] = v.to;
+      if (type === "REJECT") base["reason"] = v.reason;
+      return base;
+    }),
 );
 const mutate = (valid: fc.Arbitrary<Record<string, unknown>>, keys: string[]) =>
-  fc.tuple(valid, fc.option(fc.record({ key: fc.constantFrom(...keys, "extra", "__proto__"), value: field, remove: fc.boolean() }))).map(([v, m]) => {
-    if (m === null) return v;
-    const copy: Record<string, unknown> = { ...v };
-    if (m.remove) delete copy[m.key];
-    else Object.defineProperty(copy, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
-    return copy;
-  });
-const eventLike = mutate(validEvent, ["type", "at", "by", "note", "alternative", "customerAgreed", "satisfied", "team", "reason", "to"]);
+  fc
+    .tuple(
+      valid,
+      fc.option(fc.record({ key: fc.constantFrom(...keys, "extra", "__proto__"), value: field, remove: fc.boolean() })),
+    )
+    .map(([v, m]) => {
+      if (m === null) return v;
+      const copy: Record<string, unknown> = { ...v };
+      if (m.remove) delete copy[m.key];
+      else Object.defineProperty(copy, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      return copy;
+    });
+const eventLike = mutate(validEvent, [
+  "type",
+  "at",
+  "by",
+  "note",
+  "alternative",
+  "customerAgreed",
+  "satisfied",
+  "team",
+  "reason",
+  "to",
+]);
 
-const validOpen = fc.record({
-  id: text, customerId: text, channel: fc.constantFrom("phone", "email"), cause: fc.constantFrom("overpricing", "delay-in-fixing"),
-  description: text, at, by: text, customerValue: fc.constantFrom("low", "high"), priority: fc.constantFrom("low", "urgent"),
-  reopenWindowDays: fc.constantFrom(1, 0.5, 3650), autoCloseAfterDays: fc.constantFrom(7, 30),
-}, { requiredKeys: ["id", "customerId", "cause", "at"] }) as fc.Arbitrary<Record<string, unknown>>;
-const openLike = mutate(validOpen, ["id", "customerId", "channel", "cause", "description", "at", "by", "customerValue", "priority", "reopenWindowDays", "autoCloseAfterDays"]);
+const validOpen = fc.record(
+  {
+    id: text,
+    customerId: text,
+    channel: fc.constantFrom("phone", "email"),
+    cause: fc.constantFrom("overpricing", "delay-in-fixing"),
+    description: text,
+    at,
+    by: text,
+    customerValue: fc.constantFrom("low", "high"),
+    priority: fc.constantFrom("low", "urgent"),
+    reopenWindowDays: fc.constantFrom(1, 0.5, 3650),
+    autoCloseAfterDays: fc.constantFrom(7, 30),
+  },
+  { requiredKeys: ["id", "customerId", "cause", "at"] },
+) as fc.Arbitrary<Record<string, unknown>>;
+const openLike = mutate(validOpen, [
+  "id",
+  "customerId",
+  "channel",
+  "cause",
+  "description",
+  "at",
+  "by",
+  "customerValue",
+  "priority",
+  "reopenWindowDays",
+  "autoCloseAfterDays",
+]);
 
 describe("parseComplaint fuzzing", () => {
   it("returns a complaint or throws a LoyaltyError for anything", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.json().map((s) => JSON.parse(s) as unknown)), (input) => {
-        const r = typedOrValue(() => parseComplaint(input)) as Complaint | undefined;
-        if (r !== undefined) expect(r.history[0].type).toBe("OPEN");
-        expect(safeParseComplaint(input).success).toBe(r !== undefined);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.json().map((s) => JSON.parse(s) as unknown),
+        ),
+        (input) => {
+          const r = typedOrValue(() => parseComplaint(input)) as Complaint | undefined;
+          if (r !== undefined) expect(r.history[0].type).toBe("OPEN");
+          expect(safeParseComplaint(input).success).toBe(r !== undefined);
+        },
+      ),
     );
   });
 
@@ -108,16 +196,26 @@ describe("parseComplaint fuzzing", () => {
 
   it("transition on a mutated snapshot returns or throws a LoyaltyError, never anything else", () => {
     // The worked complaint after its satisfied follow-up: resolved, so both events below apply.
-    const resolved = JSON.parse(JSON.stringify(events.slice(0, 10).reduce(transition, openComplaint(opening)))) as Record<string, unknown>;
+    const resolved = JSON.parse(
+      JSON.stringify(events.slice(0, 10).reduce(transition, openComplaint(opening))),
+    ) as Record<string, unknown>;
     const ctx = resolved["context"] as Record<string, unknown>;
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(resolved)), fc.constantFrom(...Object.keys(ctx)), fc.anything(), fc.boolean(), (key, ctxKey, value, inContext) => {
-        const broken = inContext ? { ...resolved, context: { ...ctx, [ctxKey]: value } } : { ...resolved, [key]: value };
-        const event = { type: "CUSTOMER_REPLY" as const, at: "2026-03-05T12:00:00Z", by: "cust-dewi" };
-        typedOrValue(() => transition(broken as never, event));
-        typedOrValue(() => transition(broken as never, { type: "CLOSE", at: "2026-03-05T12:00:00Z", by: "a" }));
-        expect(typeof can(broken as never, event)).toBe("boolean");
-      }),
+      fc.property(
+        fc.constantFrom(...Object.keys(resolved)),
+        fc.constantFrom(...Object.keys(ctx)),
+        fc.anything(),
+        fc.boolean(),
+        (key, ctxKey, value, inContext) => {
+          const broken = inContext
+            ? { ...resolved, context: { ...ctx, [ctxKey]: value } }
+            : { ...resolved, [key]: value };
+          const event = { type: "CUSTOMER_REPLY" as const, at: "2026-03-05T12:00:00Z", by: "cust-dewi" };
+          typedOrValue(() => transition(broken as never, event));
+          typedOrValue(() => transition(broken as never, { type: "CLOSE", at: "2026-03-05T12:00:00Z", by: "a" }));
+          expect(typeof can(broken as never, event)).toBe("boolean");
+        },
+      ),
     );
   });
 
@@ -132,7 +230,14 @@ describe("parseComplaint fuzzing", () => {
 });
 
 describe("the zod-free validators agree with the schemas", () => {
-  const c0 = openComplaint({ id: "c", customerId: "k", channel: "phone", cause: "overpricing", description: "d", at: "2020-01-01T00:00:00Z" });
+  const c0 = openComplaint({
+    id: "c",
+    customerId: "k",
+    channel: "phone",
+    cause: "overpricing",
+    description: "d",
+    at: "2020-01-01T00:00:00Z",
+  });
 
   it("events: transition validates exactly what ComplaintEventSchema accepts", () => {
     let valid = 0;
@@ -146,7 +251,9 @@ describe("the zod-free validators agree with the schemas", () => {
         } catch (e) {
           expect(e).toBeInstanceOf(LoyaltyError);
           // A valid event refused by the machine is not a validation failure.
-          ours = (e as LoyaltyError).code !== "VALIDATION" || (e as { issues?: { path: unknown[] }[] }).issues?.[0]?.path[0] === "at" && zodOk;
+          ours =
+            (e as LoyaltyError).code !== "VALIDATION" ||
+            ((e as { issues?: { path: unknown[] }[] }).issues?.[0]?.path[0] === "at" && zodOk);
         }
         expect(ours).toBe(zodOk);
         if (!zodOk) expect(can(c0, input as never)).toBe(false);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { LoyaltyValidationError, openComplaint, parseComplaint, safeParseComplaint, transition } from "../../src/index.js";
+import {
+  LoyaltyValidationError,
+  openComplaint,
+  parseComplaint,
+  safeParseComplaint,
+  transition,
+} from "../../src/index.js";
 import { events, opening } from "./_scenario.js";
 
 const closed = events.reduce(transition, openComplaint(opening));

@@ -12,7 +12,9 @@ describe("replay", () => {
 
   it("rejects a history that does not start with an opening record", () => {
     expect(() => replay([])).toThrow(LoyaltyValidationError);
-    expect(() => replay([{ type: "ACKNOWLEDGE", at: "2026-03-02T09:00:00Z", by: "a" }])).toThrow(/0\.type: expected "OPEN"/);
+    expect(() => replay([{ type: "ACKNOWLEDGE", at: "2026-03-02T09:00:00Z", by: "a" }])).toThrow(
+      /0\.type: expected "OPEN"/,
+    );
   });
 
   it("rejects an opening record whose priority disagrees with the derivation", () => {
@@ -22,6 +24,8 @@ describe("replay", () => {
 
   it("rejects an event that the machine does not accept where it occurs", () => {
     const c = openComplaint(opening);
-    expect(() => replay([c.history[0], { type: "CLOSE", at: "2026-03-02T09:00:00Z", by: "a" }])).toThrow(InvalidTransitionError);
+    expect(() => replay([c.history[0], { type: "CLOSE", at: "2026-03-02T09:00:00Z", by: "a" }])).toThrow(
+      InvalidTransitionError,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   InvalidTransitionError,
-  LoyaltyError,
+  type LoyaltyError,
   LoyaltyValidationError,
   openComplaint,
   transition,
@@ -12,7 +12,14 @@ import { events, opening } from "./_scenario.js";
 
 const by = "agent:ana";
 const start = () =>
-  openComplaint({ id: "c-1", customerId: "cust-1", channel: "email", cause: "delay-in-fixing", description: "Still broken", at: "2026-03-02T09:00:00Z" });
+  openComplaint({
+    id: "c-1",
+    customerId: "cust-1",
+    channel: "email",
+    cause: "delay-in-fixing",
+    description: "Still broken",
+    at: "2026-03-02T09:00:00Z",
+  });
 
 /** Applies events in order. */
 function run(c: Complaint, list: ComplaintEventInput[]): Complaint {
@@ -67,7 +74,11 @@ describe("transition: the seed's five A's", () => {
     ]);
     expect(c.history).toHaveLength(events.length + 1);
     expect(c.context.escalations).toBe(1);
-    expect(c.context.plan).toEqual({ alternative: 0, description: "Technician refits the hose tomorrow; claims team assesses the floor", agreedAt: "2026-03-02T08:45:00.000Z" });
+    expect(c.context.plan).toEqual({
+      alternative: 0,
+      description: "Technician refits the hose tomorrow; claims team assesses the floor",
+      agreedAt: "2026-03-02T08:45:00.000Z",
+    });
     // Delivered when the claims team handed the complaint back (Berlin 15:30 = 14:30 UTC).
     expect(c.context.deliveredAt).toBe("2026-03-03T14:30:00.000Z");
     expect(c.context.followUp).toEqual({ satisfied: true, at: "2026-03-05T09:00:00.000Z" });
@@ -98,7 +109,10 @@ describe("transition: the seed's five A's", () => {
   });
 
   it("lets a customer correct the affirmed understanding: affirmed → assessing", () => {
-    const c = run(start(), [...toAnalyzing.slice(0, 3), { type: "ASSESS", at: t(4), by, note: "not the screen, the battery" }]);
+    const c = run(start(), [
+      ...toAnalyzing.slice(0, 3),
+      { type: "ASSESS", at: t(4), by, note: "not the screen, the battery" },
+    ]);
     expect(c.state).toBe("assessing");
   });
 
@@ -143,30 +157,45 @@ describe("transition: guards", () => {
 
   it("needs the plan to be one of the analyzed alternatives", () => {
     const c = run(start(), toAnalyzing);
-    expect(() => transition(c, { type: "AGREE_PLAN", at: t(5), by, alternative: 1, customerAgreed: true })).toThrow(/choosesAnalyzedAlternative.*1 alternative\(s\) analyzed/);
+    expect(() => transition(c, { type: "AGREE_PLAN", at: t(5), by, alternative: 1, customerAgreed: true })).toThrow(
+      /choosesAnalyzedAlternative.*1 alternative\(s\) analyzed/,
+    );
   });
 
   it("auto-closes a delivered complaint only once the customer has been quiet for autoCloseAfterDays", () => {
     const c = run(start(), toFollowingUp); // delivered 09:07 on 2 March, auto-close after 7 days
-    expect(() => transition(c, { type: "CLOSE", at: "2026-03-09T09:06:59.999Z", by })).toThrow(/auto-close is allowed only from 2026-03-09T09:07:00.000Z/);
+    expect(() => transition(c, { type: "CLOSE", at: "2026-03-09T09:06:59.999Z", by })).toThrow(
+      /auto-close is allowed only from 2026-03-09T09:07:00.000Z/,
+    );
     expect(transition(c, { type: "CLOSE", at: "2026-03-09T09:07:00Z", by }).state).toBe("closed");
     // A customer reply restarts the quiet period.
     const replied = transition(c, { type: "CUSTOMER_REPLY", at: "2026-03-05T12:00:00Z", by: "cust-1" });
-    expect(() => transition(replied, { type: "CLOSE", at: "2026-03-12T11:59:00Z", by })).toThrow(InvalidTransitionError);
+    expect(() => transition(replied, { type: "CLOSE", at: "2026-03-12T11:59:00Z", by })).toThrow(
+      InvalidTransitionError,
+    );
     expect(transition(replied, { type: "CLOSE", at: "2026-03-12T12:00:00Z", by }).state).toBe("closed");
   });
 
   it("closes a resolved complaint at once: the follow-up was satisfied", () => {
-    const c = run(start(), [...toFollowingUp, { type: "FOLLOW_UP", at: t(8), by, satisfied: true }, { type: "CLOSE", at: t(9), by }]);
+    const c = run(start(), [
+      ...toFollowingUp,
+      { type: "FOLLOW_UP", at: t(8), by, satisfied: true },
+      { type: "CLOSE", at: t(9), by },
+    ]);
     expect(c.state).toBe("closed");
   });
 
   it("returns from an escalation to where it came from by default, or one step on, nowhere else", () => {
-    const esc = run(start(), [...toAnalyzing.slice(0, 2), { type: "ESCALATE", at: t(3), by, team: "engineering", reason: "firmware" }]);
+    const esc = run(start(), [
+      ...toAnalyzing.slice(0, 2),
+      { type: "ESCALATE", at: t(3), by, team: "engineering", reason: "firmware" },
+    ]);
     expect(esc.context.escalation).toEqual({ team: "engineering", reason: "firmware", from: "assessing", at: t(3) });
     expect(transition(esc, { type: "RETURN_FROM_ESCALATION", at: t(4), by }).state).toBe("assessing");
     expect(transition(esc, { type: "RETURN_FROM_ESCALATION", at: t(4), by, to: "affirmed" }).state).toBe("affirmed");
-    expect(() => transition(esc, { type: "RETURN_FROM_ESCALATION", at: t(4), by, to: "planAgreed" })).toThrow(/returns to assessing or affirmed/);
+    expect(() => transition(esc, { type: "RETURN_FROM_ESCALATION", at: t(4), by, to: "planAgreed" })).toThrow(
+      /returns to assessing or affirmed/,
+    );
   });
 
   it("keeps the original state when an escalation is handed on to another team", () => {
@@ -183,8 +212,14 @@ describe("transition: rejected events", () => {
     const e = thrown(() => transition(start(), { type: "DELIVERED", at: t(1), by }));
     expect(e).toBeInstanceOf(InvalidTransitionError);
     expect((e as LoyaltyError).code).toBe("INVALID_TRANSITION");
-    expect((e as LoyaltyError).message).toBe("event DELIVERED is not allowed in state received; allowed: ACKNOWLEDGE, ESCALATE, CUSTOMER_REPLY, WITHDRAW, REJECT");
-    expect((e as LoyaltyError).details).toEqual({ state: "received", event: "DELIVERED", allowed: ["ACKNOWLEDGE", "ESCALATE", "CUSTOMER_REPLY", "WITHDRAW", "REJECT"] });
+    expect((e as LoyaltyError).message).toBe(
+      "event DELIVERED is not allowed in state received; allowed: ACKNOWLEDGE, ESCALATE, CUSTOMER_REPLY, WITHDRAW, REJECT",
+    );
+    expect((e as LoyaltyError).details).toEqual({
+      state: "received",
+      event: "DELIVERED",
+      allowed: ["ACKNOWLEDGE", "ESCALATE", "CUSTOMER_REPLY", "WITHDRAW", "REJECT"],
+    });
   });
 
   it("refuses an event earlier than the last one with a typed error on `at`", () => {
@@ -198,7 +233,11 @@ describe("transition: rejected events", () => {
   });
 
   it("keeps closed, withdrawn and rejected immutable", () => {
-    const closed = run(start(), [...toFollowingUp, { type: "FOLLOW_UP", at: t(8), by, satisfied: true }, { type: "CLOSE", at: t(9), by }]);
+    const closed = run(start(), [
+      ...toFollowingUp,
+      { type: "FOLLOW_UP", at: t(8), by, satisfied: true },
+      { type: "CLOSE", at: t(9), by },
+    ]);
     const withdrawn = transition(start(), { type: "WITHDRAW", at: t(1), by: "cust-1" });
     const rejected = transition(start(), { type: "REJECT", at: t(1), by, reason: "a competitor's product" });
     expect(rejected.context.rejectionReason).toBe("a competitor's product");
@@ -210,19 +249,37 @@ describe("transition: rejected events", () => {
   });
 
   it("rejects malformed events listing every issue with its path", () => {
-    const e = thrown(() => transition(start(), { type: "ESCALATE", at: "yesterday", by: " ", team: "", reason: "x", extra: 1 } as never));
+    const e = thrown(() =>
+      transition(start(), { type: "ESCALATE", at: "yesterday", by: " ", team: "", reason: "x", extra: 1 } as never),
+    );
     expect(e).toBeInstanceOf(LoyaltyValidationError);
     expect((e as LoyaltyValidationError).issues.map((i) => i.path.join("."))).toEqual(["at", "by", "", "team"]);
-    expect(() => transition(start(), { type: "PARTY", at: t(1), by } as never)).toThrow(/type: expected one of ACKNOWLEDGE/);
+    expect(() => transition(start(), { type: "PARTY", at: t(1), by } as never)).toThrow(
+      /type: expected one of ACKNOWLEDGE/,
+    );
     expect(() => transition(start(), null as never)).toThrow(LoyaltyValidationError);
-    expect(() => transition({} as never, { type: "ACKNOWLEDGE", at: t(1), by })).toThrow(/expected a complaint snapshot/);
+    expect(() => transition({} as never, { type: "ACKNOWLEDGE", at: t(1), by })).toThrow(
+      /expected a complaint snapshot/,
+    );
   });
 });
 
 describe("transition: hostile input", () => {
   it("turns a getter that throws into a typed validation error", () => {
-    const event = { type: "ACKNOWLEDGE", by: "a", get at(): string { throw new Error("boom"); } };
+    const event = {
+      type: "ACKNOWLEDGE",
+      by: "a",
+      get at(): string {
+        throw new Error("boom");
+      },
+    };
     expect(() => transition(start(), event as never)).toThrow(/could not read input: boom/);
-    expect(() => openComplaint({ get id(): string { throw new Error("boom"); } } as never)).toThrow(LoyaltyValidationError);
+    expect(() =>
+      openComplaint({
+        get id(): string {
+          throw new Error("boom");
+        },
+      } as never),
+    ).toThrow(LoyaltyValidationError);
   });
 });

@@ -29,31 +29,56 @@ describe("canContact", () => {
   });
 
   it("does not count a consent given after the instant asked about", () => {
-    expect(canContact(ayu, "email", { at: "2026-03-21T11:59:59+07:00", purpose: "marketing" }).reason).toBe("no-marketing-consent");
+    expect(canContact(ayu, "email", { at: "2026-03-21T11:59:59+07:00", purpose: "marketing" }).reason).toBe(
+      "no-marketing-consent",
+    );
     expect(canContact(ayu, "email", { at: "2026-03-21T12:00:00+07:00", purpose: "marketing" }).allowed).toBe(true);
   });
 
   it("allows a service message under personal-data consent alone", () => {
-    expect(canContact(ayu, "sms", { at: "2026-03-25T10:00:00+07:00", purpose: "service" })).toMatchObject({ allowed: true, reason: "personal-data-consent" });
+    expect(canContact(ayu, "sms", { at: "2026-03-25T10:00:00+07:00", purpose: "service" })).toMatchObject({
+      allowed: true,
+      reason: "personal-data-consent",
+    });
   });
 
   it("refuses everything before personal-data consent", () => {
-    expect(canContact(ayu, "sms", { at: "2026-03-01T10:00:00+07:00", purpose: "service" }).reason).toBe("no-personal-data-consent");
+    expect(canContact(ayu, "sms", { at: "2026-03-01T10:00:00+07:00", purpose: "service" }).reason).toBe(
+      "no-personal-data-consent",
+    );
   });
 
   it("refuses a channel with no address on file", () => {
-    const noPost = parseCustomer({ ...ayu, consents: [...ayu.consents, { purpose: "marketing", channel: "post", status: "given", at: "2026-03-22T00:00:00Z", method: "signed-form" }] });
+    const noPost = parseCustomer({
+      ...ayu,
+      consents: [
+        ...ayu.consents,
+        { purpose: "marketing", channel: "post", status: "given", at: "2026-03-22T00:00:00Z", method: "signed-form" },
+      ],
+    });
     expect(canContact(noPost, "post", { at: "2026-03-23T00:00:00Z", purpose: "marketing" }).reason).toBe("no-address");
   });
 
   it("reports a withdrawn personal-data consent", () => {
-    const gone = parseCustomer({ ...ayu, consents: [...ayu.consents, { purpose: "personal-data", status: "withdrawn", at: "2026-04-01T00:00:00Z", method: "signed-form" }] });
-    expect(canContact(gone, "email", { at: "2026-04-02T00:00:00Z", purpose: "marketing" }).reason).toBe("personal-data-consent-withdrawn");
+    const gone = parseCustomer({
+      ...ayu,
+      consents: [
+        ...ayu.consents,
+        { purpose: "personal-data", status: "withdrawn", at: "2026-04-01T00:00:00Z", method: "signed-form" },
+      ],
+    });
+    expect(canContact(gone, "email", { at: "2026-04-02T00:00:00Z", purpose: "marketing" }).reason).toBe(
+      "personal-data-consent-withdrawn",
+    );
   });
 
   it("rejects an unknown channel, purpose or a bad instant", () => {
-    expect(() => canContact(ayu, "fax" as never, { at: "2026-03-09T00:00:00Z", purpose: "marketing" })).toThrowError(/channel/);
-    expect(() => canContact(ayu, "sms", { at: "2026-03-09T00:00:00Z", purpose: "spam" as never })).toThrowError(/purpose/);
+    expect(() => canContact(ayu, "fax" as never, { at: "2026-03-09T00:00:00Z", purpose: "marketing" })).toThrowError(
+      /channel/,
+    );
+    expect(() => canContact(ayu, "sms", { at: "2026-03-09T00:00:00Z", purpose: "spam" as never })).toThrowError(
+      /purpose/,
+    );
     expect(() => canContact(ayu, "sms", { at: "2026-03-09", purpose: "marketing" })).toThrow(LoyaltyValidationError);
   });
 });
@@ -75,11 +100,21 @@ describe("assertCanEnroll", () => {
   });
 
   it("refuses after personal-data consent was withdrawn", () => {
-    const gone = parseCustomer({ ...ayu, consents: [...ayu.consents, { purpose: "personal-data", status: "withdrawn", at: "2026-04-01T00:00:00Z", method: "signed-form" }] });
-    expect(() => assertCanEnroll(gone, { personalized: true, at: "2026-04-01T00:00:00Z" })).toThrowError(/withdrawn at 2026-04-01T00:00:00.000Z/);
+    const gone = parseCustomer({
+      ...ayu,
+      consents: [
+        ...ayu.consents,
+        { purpose: "personal-data", status: "withdrawn", at: "2026-04-01T00:00:00Z", method: "signed-form" },
+      ],
+    });
+    expect(() => assertCanEnroll(gone, { personalized: true, at: "2026-04-01T00:00:00Z" })).toThrowError(
+      /withdrawn at 2026-04-01T00:00:00.000Z/,
+    );
   });
 
   it("needs no consent for a non-personalized stamp card (seed 003: Magnit stickers, coupons)", () => {
-    expect(() => assertCanEnroll(parseCustomer({ id: "walk-in" }), { personalized: false, at: "2026-03-02T00:00:00Z" })).not.toThrow();
+    expect(() =>
+      assertCanEnroll(parseCustomer({ id: "walk-in" }), { personalized: false, at: "2026-03-02T00:00:00Z" }),
+    ).not.toThrow();
   });
 });

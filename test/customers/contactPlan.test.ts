@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { contactPlan, LoyaltyValidationError, parseCustomer, type ContactPlanOptions, type CustomerInput } from "../../src/index.js";
+import {
+  contactPlan,
+  LoyaltyValidationError,
+  parseCustomer,
+  type ContactPlanOptions,
+  type CustomerInput,
+} from "../../src/index.js";
 
 // Asia/Jakarta is UTC+7 all year (no daylight saving), so 10:00 WIB is 03:00Z.
 const MARCH: ContactPlanOptions = {
@@ -28,14 +34,24 @@ function ayu(over: Partial<CustomerInput> = {}): ReturnType<typeof parseCustomer
 describe("contactPlan", () => {
   it("plans Ayu's first month: a welcome, weekly contact, and a reminder a week before her bonus expires", () => {
     // 100 welcome points earned 2 March expire at the end of 2 April (one month, DESIGN.md "Expiry").
-    const plan = contactPlan([ayu()], { ...MARCH, expiringLots: [{ customerId: "ayu", points: "100", expiresAt: "2026-04-02T23:59:59.999+07:00" }] });
+    const plan = contactPlan([ayu()], {
+      ...MARCH,
+      expiringLots: [{ customerId: "ayu", points: "100", expiresAt: "2026-04-02T23:59:59.999+07:00" }],
+    });
     expect(plan.contacts).toEqual([
       { customerId: "ayu", at: "2026-03-02T08:00:00.000Z", kind: "welcome", channel: "sms" },
       { customerId: "ayu", at: "2026-03-09T03:00:00.000Z", kind: "routine", channel: "sms" },
       { customerId: "ayu", at: "2026-03-16T03:00:00.000Z", kind: "routine", channel: "sms" },
       { customerId: "ayu", at: "2026-03-23T03:00:00.000Z", kind: "routine", channel: "sms" },
       // 2 April − 7 days = 26 March, 10:00 WIB.
-      { customerId: "ayu", at: "2026-03-26T03:00:00.000Z", kind: "expiry-reminder", channel: "sms", points: "100", expiresAt: "2026-04-02T16:59:59.999Z" },
+      {
+        customerId: "ayu",
+        at: "2026-03-26T03:00:00.000Z",
+        kind: "expiry-reminder",
+        channel: "sms",
+        points: "100",
+        expiresAt: "2026-04-02T16:59:59.999Z",
+      },
       { customerId: "ayu", at: "2026-03-30T03:00:00.000Z", kind: "routine", channel: "sms" },
     ]);
     expect(plan.skipped).toEqual([]);
@@ -43,7 +59,10 @@ describe("contactPlan", () => {
 
   it("drops a routine contact that falls inside the minimum gap of an expiry reminder", () => {
     // Expiring 24 March → reminder 17 March 10:00, 24 h after the routine contact of 16 March.
-    const plan = contactPlan([ayu()], { ...MARCH, expiringLots: [{ customerId: "ayu", points: "40", expiresAt: "2026-03-24T23:59:59.999+07:00" }] });
+    const plan = contactPlan([ayu()], {
+      ...MARCH,
+      expiringLots: [{ customerId: "ayu", points: "40", expiresAt: "2026-03-24T23:59:59.999+07:00" }],
+    });
     expect(plan.contacts.map((c) => `${c.at.slice(0, 10)} ${c.kind}`)).toEqual([
       "2026-03-02 welcome",
       "2026-03-09 routine",
@@ -52,7 +71,13 @@ describe("contactPlan", () => {
       "2026-03-30 routine",
     ]);
     expect(plan.skipped).toEqual([
-      { customerId: "ayu", at: "2026-03-16T03:00:00.000Z", kind: "routine", reason: "min-gap", conflictsWith: { kind: "expiry-reminder", at: "2026-03-17T03:00:00.000Z" } },
+      {
+        customerId: "ayu",
+        at: "2026-03-16T03:00:00.000Z",
+        kind: "routine",
+        reason: "min-gap",
+        conflictsWith: { kind: "expiry-reminder", at: "2026-03-17T03:00:00.000Z" },
+      },
     ]);
   });
 
@@ -68,7 +93,14 @@ describe("contactPlan", () => {
       ],
     });
     expect(plan.contacts).toEqual([
-      { customerId: "ayu", at: "2026-03-17T03:00:00.000Z", kind: "expiry-reminder", channel: "sms", points: "75.5", expiresAt: "2026-03-24T05:00:00.000Z" },
+      {
+        customerId: "ayu",
+        at: "2026-03-17T03:00:00.000Z",
+        kind: "expiry-reminder",
+        channel: "sms",
+        points: "75.5",
+        expiresAt: "2026-03-24T05:00:00.000Z",
+      },
     ]);
   });
 
@@ -77,15 +109,28 @@ describe("contactPlan", () => {
       enrolledAt: "2026-03-02T21:30:00+07:00",
       consents: [
         { purpose: "personal-data", status: "given", at: "2026-03-02T21:30:00+07:00", method: "signed-form" },
-        { purpose: "marketing", channel: "sms", status: "given", at: "2026-03-02T21:30:00+07:00", method: "signed-form" },
+        {
+          purpose: "marketing",
+          channel: "sms",
+          status: "given",
+          at: "2026-03-02T21:30:00+07:00",
+          method: "signed-form",
+        },
       ],
     });
     const plan = contactPlan([late], { ...MARCH, cadence: { default: "none" } });
-    expect(plan.contacts).toEqual([{ customerId: "ayu", at: "2026-03-03T02:00:00.000Z", kind: "welcome", channel: "sms" }]);
+    expect(plan.contacts).toEqual([
+      { customerId: "ayu", at: "2026-03-03T02:00:00.000Z", kind: "welcome", channel: "sms" },
+    ]);
   });
 
   it("moves a contact out of quiet hours that do not wrap midnight", () => {
-    const plan = contactPlan([ayu()], { ...MARCH, welcome: false, sendTime: "12:30", quietHours: { start: "12:00", end: "13:00" } });
+    const plan = contactPlan([ayu()], {
+      ...MARCH,
+      welcome: false,
+      sendTime: "12:30",
+      quietHours: { start: "12:00", end: "13:00" },
+    });
     // 13:00 WIB = 06:00Z.
     expect(plan.contacts[0]?.at).toBe("2026-03-09T06:00:00.000Z");
   });
@@ -101,13 +146,23 @@ describe("contactPlan", () => {
           { purpose: "marketing", channel: "sms", status: "given", at: enrolledAt, method: "signed-form" },
         ],
       });
-    const options = (from: string, to: string, quietHours: { start: string; end: string }) => ({ from, to, timeZone: "Europe/Berlin", cadence: { default: "monthly" as const }, quietHours, channels: ["sms" as const] });
+    const options = (from: string, to: string, quietHours: { start: string; end: string }) => ({
+      from,
+      to,
+      timeZone: "Europe/Berlin",
+      cadence: { default: "monthly" as const },
+      quietHours,
+      channels: ["sms" as const],
+    });
 
     it("skips a day whose only open window falls in the spring-forward gap", () => {
       // 2026-03-29: clocks jump from 02:00 to 03:00. Quiet 02:57–02:18 leaves only 02:18–02:57 open,
       // which does not exist that day; the welcome at 01:30 CET waits for 02:18 CEST on the 30th
       // (00:18Z), not 03:18 CEST on the 29th (still quiet).
-      const plan = contactPlan([berlin("2026-03-29T01:30:00+01:00")], options("2026-03-29T00:00:00Z", "2026-04-02T00:00:00Z", { start: "02:57", end: "02:18" }));
+      const plan = contactPlan(
+        [berlin("2026-03-29T01:30:00+01:00")],
+        options("2026-03-29T00:00:00Z", "2026-04-02T00:00:00Z", { start: "02:57", end: "02:18" }),
+      );
       expect(plan.contacts[0]?.kind).toBe("welcome");
       expect(plan.contacts[0]?.at).toBe("2026-03-30T00:18:00.000Z");
     });
@@ -116,7 +171,10 @@ describe("contactPlan", () => {
       // 2026-10-25: 03:00 CEST becomes 02:00 CET, so 02:00–02:59 happens twice. Enrolled at 02:10
       // CET (the second time, 01:10Z) inside quiet hours 01:00–02:30: the welcome goes at 02:30 CET
       // (01:30Z), not at the first 02:30 (CEST, 00:30Z), which is before she enrolled and consented.
-      const plan = contactPlan([berlin("2026-10-25T02:10:00+01:00")], options("2026-10-25T00:00:00Z", "2026-10-28T00:00:00Z", { start: "01:00", end: "02:30" }));
+      const plan = contactPlan(
+        [berlin("2026-10-25T02:10:00+01:00")],
+        options("2026-10-25T00:00:00Z", "2026-10-28T00:00:00Z", { start: "01:00", end: "02:30" }),
+      );
       expect(plan.contacts[0]?.kind).toBe("welcome");
       expect(plan.contacts[0]?.at).toBe("2026-10-25T01:30:00.000Z");
     });
@@ -127,56 +185,126 @@ describe("contactPlan", () => {
       contact: { email: "ayu@example.com" },
       consents: [
         { purpose: "personal-data", status: "given", at: "2026-03-02T15:00:00+07:00", method: "signed-form" },
-        { purpose: "marketing", channel: "sms", status: "given", at: "2026-03-02T15:00:00+07:00", method: "signed-form" },
-        { purpose: "marketing", channel: "sms", status: "withdrawn", at: "2026-03-20T09:00:00+07:00", method: "verbal" },
+        {
+          purpose: "marketing",
+          channel: "sms",
+          status: "given",
+          at: "2026-03-02T15:00:00+07:00",
+          method: "signed-form",
+        },
+        {
+          purpose: "marketing",
+          channel: "sms",
+          status: "withdrawn",
+          at: "2026-03-20T09:00:00+07:00",
+          method: "verbal",
+        },
         { purpose: "marketing", channel: "email", status: "given", at: "2026-03-21T12:00:00+07:00", method: "web" },
       ],
     });
     const plan = contactPlan([c], { ...MARCH, channels: ["sms", "email"] });
-    expect(plan.contacts.map((x) => `${x.at.slice(0, 10)} ${x.channel}`)).toEqual(["2026-03-02 sms", "2026-03-09 sms", "2026-03-16 sms", "2026-03-23 email", "2026-03-30 email"]);
+    expect(plan.contacts.map((x) => `${x.at.slice(0, 10)} ${x.channel}`)).toEqual([
+      "2026-03-02 sms",
+      "2026-03-09 sms",
+      "2026-03-16 sms",
+      "2026-03-23 email",
+      "2026-03-30 email",
+    ]);
 
     const smsOnly = contactPlan([c], { ...MARCH, channels: ["sms"] });
     expect(smsOnly.skipped).toEqual([
-      { customerId: "ayu", at: "2026-03-23T03:00:00.000Z", kind: "routine", reason: "no-channel", channels: [{ channel: "sms", reason: "marketing-consent-withdrawn" }] },
-      { customerId: "ayu", at: "2026-03-30T03:00:00.000Z", kind: "routine", reason: "no-channel", channels: [{ channel: "sms", reason: "marketing-consent-withdrawn" }] },
+      {
+        customerId: "ayu",
+        at: "2026-03-23T03:00:00.000Z",
+        kind: "routine",
+        reason: "no-channel",
+        channels: [{ channel: "sms", reason: "marketing-consent-withdrawn" }],
+      },
+      {
+        customerId: "ayu",
+        at: "2026-03-30T03:00:00.000Z",
+        kind: "routine",
+        reason: "no-channel",
+        channels: [{ channel: "sms", reason: "marketing-consent-withdrawn" }],
+      },
     ]);
   });
 
   it("contacts nobody who has not consented", () => {
     const plan = contactPlan([ayu({ consents: [] })], MARCH);
     expect(plan.contacts).toEqual([]);
-    expect(plan.skipped.map((s) => s.reason)).toEqual(["no-channel", "no-channel", "no-channel", "no-channel", "no-channel"]);
+    expect(plan.skipped.map((s) => s.reason)).toEqual([
+      "no-channel",
+      "no-channel",
+      "no-channel",
+      "no-channel",
+      "no-channel",
+    ]);
   });
 
   it("contacts big-profit customers weekly and the others monthly (seed 001), clamping to month end", () => {
     const since = "2026-01-31T10:00:00+07:00";
     const consents = [
       { purpose: "personal-data" as const, status: "given" as const, at: since, method: "signed-form" as const },
-      { purpose: "marketing" as const, channel: "sms" as const, status: "given" as const, at: since, method: "signed-form" as const },
+      {
+        purpose: "marketing" as const,
+        channel: "sms" as const,
+        status: "given" as const,
+        at: since,
+        method: "signed-form" as const,
+      },
     ];
     const big = ayu({ id: "big", segment: "big-profit", enrolledAt: since, consents });
-    const small = ayu({ id: "small", segment: "small-profit", enrolledAt: since, identifiers: [{ kind: "phone", number: "+6281234567891" }], consents });
+    const small = ayu({
+      id: "small",
+      segment: "small-profit",
+      enrolledAt: since,
+      identifiers: [{ kind: "phone", number: "+6281234567891" }],
+      consents,
+    });
     const plan = contactPlan([small, big], {
       from: "2026-02-01T00:00:00+07:00",
       to: "2026-04-01T00:00:00+07:00",
       timeZone: "Asia/Jakarta",
       cadence: { default: "monthly", segments: [{ segment: "big-profit", every: "weekly" }] },
     });
-    const dates = (id: string): string[] => plan.contacts.filter((c) => c.customerId === id).map((c) => c.at.slice(0, 10));
+    const dates = (id: string): string[] =>
+      plan.contacts.filter((c) => c.customerId === id).map((c) => c.at.slice(0, 10));
     // 31 January + 1 month = 28 February (2026 is not a leap year); + 2 months = 31 March.
     expect(dates("small")).toEqual(["2026-02-28", "2026-03-31"]);
-    expect(dates("big")).toEqual(["2026-02-07", "2026-02-14", "2026-02-21", "2026-02-28", "2026-03-07", "2026-03-14", "2026-03-21", "2026-03-28"]);
+    expect(dates("big")).toEqual([
+      "2026-02-07",
+      "2026-02-14",
+      "2026-02-21",
+      "2026-02-28",
+      "2026-03-07",
+      "2026-03-14",
+      "2026-03-21",
+      "2026-03-28",
+    ]);
   });
 
   it("keeps the weekday and the day of month of a customer enrolled years ago", () => {
     const since = "2020-01-06T12:00:00+07:00"; // a Monday
     const consents = [
       { purpose: "personal-data" as const, status: "given" as const, at: since, method: "signed-form" as const },
-      { purpose: "marketing" as const, channel: "sms" as const, status: "given" as const, at: since, method: "signed-form" as const },
+      {
+        purpose: "marketing" as const,
+        channel: "sms" as const,
+        status: "given" as const,
+        at: since,
+        method: "signed-form" as const,
+      },
     ];
     const weekly = contactPlan([ayu({ enrolledAt: since, consents })], { ...MARCH, welcome: false });
     // The Mondays of March 2026.
-    expect(weekly.contacts.map((c) => c.at.slice(0, 10))).toEqual(["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"]);
+    expect(weekly.contacts.map((c) => c.at.slice(0, 10))).toEqual([
+      "2026-03-02",
+      "2026-03-09",
+      "2026-03-16",
+      "2026-03-23",
+      "2026-03-30",
+    ]);
     const monthly = contactPlan([ayu({ enrolledAt: "2020-01-31T12:00:00+07:00", consents })], {
       ...MARCH,
       from: "2026-02-01T00:00:00+07:00",
@@ -187,7 +315,13 @@ describe("contactPlan", () => {
   });
 
   it("skips a reminder that would come after the points expired", () => {
-    const plan = contactPlan([ayu()], { ...MARCH, cadence: { default: "none" }, welcome: false, expiryReminderDays: 0, expiringLots: [{ customerId: "ayu", points: "5", expiresAt: "2026-03-24T08:00:00+07:00" }] });
+    const plan = contactPlan([ayu()], {
+      ...MARCH,
+      cadence: { default: "none" },
+      welcome: false,
+      expiryReminderDays: 0,
+      expiringLots: [{ customerId: "ayu", points: "5", expiresAt: "2026-03-24T08:00:00+07:00" }],
+    });
     expect(plan.contacts).toEqual([]);
     expect(plan.skipped).toMatchObject([{ kind: "expiry-reminder", reason: "after-expiry", points: "5" }]);
   });
@@ -205,7 +339,12 @@ describe("contactPlan", () => {
     expect(() => contactPlan(c, { ...MARCH, sendTime: "25:00" })).toThrowError(/sendTime/);
     expect(() => contactPlan(c, { ...MARCH, minGapHours: -1 })).toThrowError(/minGapHours/);
     expect(() => contactPlan(c, { ...MARCH, minGapHours: Number.NaN })).toThrow(LoyaltyValidationError);
-    expect(() => contactPlan(c, { ...MARCH, expiringLots: [{ customerId: "ayu", points: "-5", expiresAt: "2026-03-24T08:00:00+07:00" }] })).toThrowError(/expiringLots\.0\.points/);
+    expect(() =>
+      contactPlan(c, {
+        ...MARCH,
+        expiringLots: [{ customerId: "ayu", points: "-5", expiresAt: "2026-03-24T08:00:00+07:00" }],
+      }),
+    ).toThrowError(/expiringLots\.0\.points/);
     expect(() => contactPlan([ayu(), ayu()], MARCH)).toThrowError(/customers\.1\.id/);
   });
 });

@@ -3,12 +3,18 @@ import { customerJsonSchema } from "../../src/index.js";
 
 describe("customerJsonSchema", () => {
   it("describes a closed object with the identifier kinds and wire instants", () => {
-    const schema = customerJsonSchema() as { type: string; additionalProperties: boolean; required: string[]; properties: Record<string, unknown> };
+    const schema = customerJsonSchema() as {
+      type: string;
+      additionalProperties: boolean;
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     expect(schema.type).toBe("object");
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(["id"]);
     const text = JSON.stringify(schema);
-    for (const kind of ['"barcode"', '"magnetic"', '"phone"', '"personal-data"', '"marketing"']) expect(text).toContain(kind);
+    for (const kind of ['"barcode"', '"magnetic"', '"phone"', '"personal-data"', '"marketing"'])
+      expect(text).toContain(kind);
     expect(JSON.stringify(schema.properties["enrolledAt"])).toContain('"format":"date-time"');
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkout, hasPersonalDataConsent, LoyaltyError, LoyaltyValidationError, openProgramAccount, parseCustomer, parseProgram } from "../../src/index.js";
+import {
+  checkout,
+  hasPersonalDataConsent,
+  LoyaltyError,
+  LoyaltyValidationError,
+  openProgramAccount,
+  parseCustomer,
+  parseProgram,
+} from "../../src/index.js";
 
 // Seed 003: the shop must have the client's permission to process personal data; the statement in
 // force at the sale decides.
@@ -38,17 +46,35 @@ describe("hasPersonalDataConsent", () => {
 
   it("feeds checkout of a personalized program: a sale after the withdrawal is refused", () => {
     const program = parseProgram({
-      kind: "bonus", id: "bonus", name: "Bonus", currency: "IDR", timeZone: "Asia/Jakarta",
-      active: { from: "2026-01-01T00:00:00Z" }, earn: { rules: [{ type: "per-amount", points: "1", per: "1000" }] },
+      kind: "bonus",
+      id: "bonus",
+      name: "Bonus",
+      currency: "IDR",
+      timeZone: "Asia/Jakarta",
+      active: { from: "2026-01-01T00:00:00Z" },
+      earn: { rules: [{ type: "per-amount", points: "1", per: "1000" }] },
     });
-    const account = openProgramAccount(program, { customerId: ayu.id, consent: hasPersonalDataConsent(ayu, "2026-03-02T15:05:00+07:00") });
-    const basket = (at: string) => ({ id: at, at, lines: [{ id: "1", sku: "BLS-BATIK", quantity: 1, unitPrice: { amount: "249000", currency: "IDR" } }] });
-    const sale = checkout(program, account, basket("2026-03-02T15:05:00+07:00"), { transactionId: "s1", consent: hasPersonalDataConsent(ayu, "2026-03-02T15:05:00+07:00") });
+    const account = openProgramAccount(program, {
+      customerId: ayu.id,
+      consent: hasPersonalDataConsent(ayu, "2026-03-02T15:05:00+07:00"),
+    });
+    const basket = (at: string) => ({
+      id: at,
+      at,
+      lines: [{ id: "1", sku: "BLS-BATIK", quantity: 1, unitPrice: { amount: "249000", currency: "IDR" } }],
+    });
+    const sale = checkout(program, account, basket("2026-03-02T15:05:00+07:00"), {
+      transactionId: "s1",
+      consent: hasPersonalDataConsent(ayu, "2026-03-02T15:05:00+07:00"),
+    });
     expect(sale.pointsEarned).toBe("249");
     const late = "2026-09-02T10:00:00+07:00";
     const refused = (() => {
       try {
-        checkout(program, sale.account, basket(late), { transactionId: "s2", consent: hasPersonalDataConsent(ayu, late) });
+        checkout(program, sale.account, basket(late), {
+          transactionId: "s2",
+          consent: hasPersonalDataConsent(ayu, late),
+        });
       } catch (e) {
         return e;
       }

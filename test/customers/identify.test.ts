@@ -4,7 +4,14 @@ import { buildCustomerIndex, identify, LoyaltyValidationError, parseCustomer, ty
 const customers: Customer[] = [
   parseCustomer({ id: "c-1", lastName: "Müller", identifiers: [{ kind: "barcode", code: "4006381333931" }] }),
   parseCustomer({ id: "c-2", lastName: "Muller", identifiers: [{ kind: "phone", number: "+6281234567890" }] }),
-  parseCustomer({ id: "c-3", lastName: "Sari", identifiers: [{ kind: "magnetic", number: "60112345" }, { kind: "barcode", code: "036000291452" }] }),
+  parseCustomer({
+    id: "c-3",
+    lastName: "Sari",
+    identifiers: [
+      { kind: "magnetic", number: "60112345" },
+      { kind: "barcode", code: "036000291452" },
+    ],
+  }),
   parseCustomer({ id: "c-4", lastName: "Ёлкина", identifiers: [{ kind: "barcode", code: "96385074" }] }),
   parseCustomer({ id: "c-5" }),
 ];
@@ -12,7 +19,10 @@ const index = buildCustomerIndex(customers);
 
 describe("identify", () => {
   it("finds a customer by the barcode on her plastic card", () => {
-    expect(identify(index, { kind: "barcode", code: "4006381333931" })).toEqual({ status: "found", customers: [customers[0]] });
+    expect(identify(index, { kind: "barcode", code: "4006381333931" })).toEqual({
+      status: "found",
+      customers: [customers[0]],
+    });
     expect(identify(index, { kind: "barcode", code: "96385074" }).customers[0]?.id).toBe("c-4");
   });
 
@@ -26,7 +36,9 @@ describe("identify", () => {
   });
 
   it("finds a customer by her phone number said the national way", () => {
-    expect(identify(index, { kind: "phone", number: "0812-3456-7890", defaultCountryCode: "62" }).customers[0]?.id).toBe("c-2");
+    expect(
+      identify(index, { kind: "phone", number: "0812-3456-7890", defaultCountryCode: "62" }).customers[0]?.id,
+    ).toBe("c-2");
     expect(identify(index, { kind: "phone", number: "+62 812 3456 7890" }).customers[0]?.id).toBe("c-2");
   });
 
@@ -34,7 +46,10 @@ describe("identify", () => {
     const r = identify(index, { kind: "lastName", lastName: "MULLER" });
     expect(r.status).toBe("ambiguous");
     expect(r.customers.map((c) => c.id)).toEqual(["c-1", "c-2"]);
-    expect(identify(index, { kind: "lastName", lastName: "  sari " })).toEqual({ status: "found", customers: [customers[2]] });
+    expect(identify(index, { kind: "lastName", lastName: "  sari " })).toEqual({
+      status: "found",
+      customers: [customers[2]],
+    });
     expect(identify(index, { kind: "lastName", lastName: "елкина" }).customers[0]?.id).toBe("c-4");
   });
 
@@ -52,8 +67,12 @@ describe("identify", () => {
   it("rejects a national phone without a country code, an empty last name, an unknown kind", () => {
     expect(() => identify(index, { kind: "phone", number: "0812-3456-7890" })).toThrowError(/defaultCountryCode/);
     expect(() => identify(index, { kind: "lastName", lastName: " " })).toThrowError(/lastName/);
-    expect(() => identify(index, { kind: "phone", number: "0812-3456-7890", defaultCountryCode: "+62" })).toThrowError(/defaultCountryCode/);
-    expect(() => identify(index, { kind: "phone", number: "0812-3456-7890", defaultCountryCode: "62", trunkPrefix: "x" })).toThrowError(/trunkPrefix/);
+    expect(() => identify(index, { kind: "phone", number: "0812-3456-7890", defaultCountryCode: "+62" })).toThrowError(
+      /defaultCountryCode/,
+    );
+    expect(() =>
+      identify(index, { kind: "phone", number: "0812-3456-7890", defaultCountryCode: "62", trunkPrefix: "x" }),
+    ).toThrowError(/trunkPrefix/);
     expect(() => identify(index, { kind: "email" } as never)).toThrowError(/kind/);
   });
 });
@@ -69,7 +88,9 @@ describe("buildCustomerIndex", () => {
       parseCustomer({ id: "a", identifiers: [{ kind: "barcode", code: "4006381333931" }] }),
       parseCustomer({ id: "b", identifiers: [{ kind: "barcode", code: "4006381333931" }] }),
     ];
-    expect(() => buildCustomerIndex(twice)).toThrowError(/customers\.1\.identifiers\.0\.code: barcode "4006381333931" already belongs to customers\.0 \("a"\)/);
+    expect(() => buildCustomerIndex(twice)).toThrowError(
+      /customers\.1\.identifiers\.0\.code: barcode "4006381333931" already belongs to customers\.0 \("a"\)/,
+    );
   });
 
   it("refuses the same UPC-A card spelled with 12 and with 13 digits on two customers", () => {
@@ -81,7 +102,9 @@ describe("buildCustomerIndex", () => {
   });
 
   it("refuses a duplicate customer id and an unparsed phone", () => {
-    expect(() => buildCustomerIndex([parseCustomer({ id: "a" }), parseCustomer({ id: "a" })])).toThrowError(/customers\.1\.id/);
+    expect(() => buildCustomerIndex([parseCustomer({ id: "a" }), parseCustomer({ id: "a" })])).toThrowError(
+      /customers\.1\.id/,
+    );
     const raw = { id: "x", identifiers: [{ kind: "phone", number: "0812" }], consents: [] } as unknown as Customer;
     expect(() => buildCustomerIndex([raw])).toThrowError(/customers\.0\.identifiers\.0\.number/);
   });

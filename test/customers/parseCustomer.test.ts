@@ -28,7 +28,13 @@ describe("parseCustomer", () => {
     const c = parseCustomer(sari);
     expect(c.lastName).toBe("Sari");
     expect(c.enrolledAt).toBe("2026-03-02T08:00:00.000Z");
-    expect(c.consents[1]).toEqual({ purpose: "marketing", channel: "sms", status: "given", at: "2026-03-02T08:00:00.000Z", method: "signed-form" });
+    expect(c.consents[1]).toEqual({
+      purpose: "marketing",
+      channel: "sms",
+      status: "given",
+      at: "2026-03-02T08:00:00.000Z",
+      method: "signed-form",
+    });
   });
 
   it("round-trips through JSON", () => {
@@ -53,7 +59,9 @@ describe("parseCustomer", () => {
   });
 
   it("rejects a phone not in E.164 and points to normalizePhone", () => {
-    expect(() => parseCustomer({ id: "c", identifiers: [{ kind: "phone", number: "0812-3456-7890" }] })).toThrowError(/identifiers\.0\.number: .*normalizePhone/);
+    expect(() => parseCustomer({ id: "c", identifiers: [{ kind: "phone", number: "0812-3456-7890" }] })).toThrowError(
+      /identifiers\.0\.number: .*normalizePhone/,
+    );
   });
 
   it("rejects consent statements out of order", () => {
@@ -72,8 +80,20 @@ describe("parseCustomer", () => {
   });
 
   it("requires a channel on marketing consent and refuses one on personal-data consent", () => {
-    expect(safeParseCustomer({ id: "c", consents: [{ purpose: "marketing", status: "given", at: "2026-03-05T00:00:00Z", method: "web" }] }).success).toBe(false);
-    expect(safeParseCustomer({ id: "c", consents: [{ purpose: "personal-data", channel: "sms", status: "given", at: "2026-03-05T00:00:00Z", method: "web" }] }).success).toBe(false);
+    expect(
+      safeParseCustomer({
+        id: "c",
+        consents: [{ purpose: "marketing", status: "given", at: "2026-03-05T00:00:00Z", method: "web" }],
+      }).success,
+    ).toBe(false);
+    expect(
+      safeParseCustomer({
+        id: "c",
+        consents: [
+          { purpose: "personal-data", channel: "sms", status: "given", at: "2026-03-05T00:00:00Z", method: "web" },
+        ],
+      }).success,
+    ).toBe(false);
   });
 
   it("rejects impossible birth dates and malformed age bands", () => {

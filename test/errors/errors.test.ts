@@ -36,7 +36,8 @@ describe("LoyaltyError", () => {
       static readonly kind = "LoyaltyError";
     }
     expect(new LookAlike("x")).not.toBeInstanceOf(LoyaltyError);
-    for (const v of [null, undefined, 0, "LoyaltyError", Symbol("x")] as unknown[]) expect(v instanceof LoyaltyError).toBe(false);
+    for (const v of [null, undefined, 0, "LoyaltyError", Symbol("x")] as unknown[])
+      expect(v instanceof LoyaltyError).toBe(false);
   });
 
   it("validation errors list every issue with its path in the message", () => {

@@ -4,7 +4,10 @@ import { openAccount, post, type Account, type AccountSettings, type EntryInput 
 export const day = (d: number, time = "10:00:00"): string => `2026-01-${String(d).padStart(2, "0")}T${time}.000Z`;
 
 /** Posts entries one by one, failing the test if any is not applied. */
-export function ledger(entries: readonly EntryInput[], settings: AccountSettings = { accountId: "card-0042" }): Account {
+export function ledger(
+  entries: readonly EntryInput[],
+  settings: AccountSettings = { accountId: "card-0042" },
+): Account {
   let account = openAccount(settings);
   for (const e of entries) {
     const r = post(account, e);

@@ -22,22 +22,27 @@ const id = fc.string({ unit: fc.constantFrom("a", "b", "7", "é"), minLength: 1,
 describe("idAddAll", () => {
   it("finds the first repeated id and indexes the rest, in one batch or two", () => {
     fc.assert(
-      fc.property(fc.array(id, { maxLength: 300 }), fc.nat({ max: 300 }), fc.nat({ max: 600 }), (ids, split, capacity) => {
-        const before = Math.min(split, ids.length);
-        const entries = ids.map((transactionId) => ({ transactionId }));
-        // A first batch without repeats (a valid ledger), then the rest in a second batch.
-        fc.pre(firstRepeat(ids.slice(0, before)) < 0);
-        const index = idIndex(entries, capacity);
-        expect(idAddAll(index, entries.slice(0, before))).toBe(-1);
-        const repeat = idAddAll(index, entries.slice(before));
-        const expected = firstRepeat(ids, before);
-        expect(repeat < 0 ? -1 : repeat + before).toBe(expected);
-        expect(index.size).toBe(ids.length);
-        // Every id before the first repeat is found at its first position; an unknown id is not.
-        const upTo = expected < 0 ? ids.length : expected;
-        for (let i = 0; i < upTo; i++) expect(idGet(index, ids[i] as string)).toBe(ids.indexOf(ids[i] as string));
-        expect(idGet(index, "zz-not-there")).toBe(-1);
-      }),
+      fc.property(
+        fc.array(id, { maxLength: 300 }),
+        fc.nat({ max: 300 }),
+        fc.nat({ max: 600 }),
+        (ids, split, capacity) => {
+          const before = Math.min(split, ids.length);
+          const entries = ids.map((transactionId) => ({ transactionId }));
+          // A first batch without repeats (a valid ledger), then the rest in a second batch.
+          fc.pre(firstRepeat(ids.slice(0, before)) < 0);
+          const index = idIndex(entries, capacity);
+          expect(idAddAll(index, entries.slice(0, before))).toBe(-1);
+          const repeat = idAddAll(index, entries.slice(before));
+          const expected = firstRepeat(ids, before);
+          expect(repeat < 0 ? -1 : repeat + before).toBe(expected);
+          expect(index.size).toBe(ids.length);
+          // Every id before the first repeat is found at its first position; an unknown id is not.
+          const upTo = expected < 0 ? ids.length : expected;
+          for (let i = 0; i < upTo; i++) expect(idGet(index, ids[i] as string)).toBe(ids.indexOf(ids[i] as string));
+          expect(idGet(index, "zz-not-there")).toBe(-1);
+        },
+      ),
     );
   });
 

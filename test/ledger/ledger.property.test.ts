@@ -26,10 +26,36 @@ import {
 // ------------------------------------------------------------------------------------------------
 // Reference model
 
-interface MLot { id: string; exp: number; points: bigint; remaining: bigint; consumed: bigint; expired: bigint; reversed: bigint; clawed: bigint }
-interface MAlloc { lotId: string; pts: bigint }
-interface MDebit { id: string; points: bigint; allocs: MAlloc[]; deficit: bigint; reversed: bigint }
-interface MHold { id: string; points: bigint; timeout: number; allocs: MAlloc[]; deficit: bigint; open: boolean; active: boolean }
+interface MLot {
+  id: string;
+  exp: number;
+  points: bigint;
+  remaining: bigint;
+  consumed: bigint;
+  expired: bigint;
+  reversed: bigint;
+  clawed: bigint;
+}
+interface MAlloc {
+  lotId: string;
+  pts: bigint;
+}
+interface MDebit {
+  id: string;
+  points: bigint;
+  allocs: MAlloc[];
+  deficit: bigint;
+  reversed: bigint;
+}
+interface MHold {
+  id: string;
+  points: bigint;
+  timeout: number;
+  allocs: MAlloc[];
+  deficit: bigint;
+  open: boolean;
+  active: boolean;
+}
 interface MState {
   now: number;
   limit: bigint;
@@ -76,7 +102,9 @@ function createLot(m: MState, id: string, exp: number, points: bigint): void {
 
 function consume(m: MState, amount: bigint): { allocs: MAlloc[]; deficit: bigint } {
   // Redeem order: soonest expiry first, then oldest (array order); no expiry (Infinity) last.
-  const order = m.lots.filter((l) => l.exp > m.now && l.remaining > 0n).sort((a, b) => (a.exp === b.exp ? m.lots.indexOf(a) - m.lots.indexOf(b) : a.exp < b.exp ? -1 : 1));
+  const order = m.lots
+    .filter((l) => l.exp > m.now && l.remaining > 0n)
+    .sort((a, b) => (a.exp === b.exp ? m.lots.indexOf(a) - m.lots.indexOf(b) : a.exp < b.exp ? -1 : 1));
   const allocs: MAlloc[] = [];
   let need = amount;
   for (const l of order) {
@@ -113,7 +141,9 @@ function restore(m: MState, rec: { allocs: MAlloc[]; deficit: bigint }, amount: 
 
 /** Moves the model's clock: holds whose timeout has come give their points back, in timeout order. */
 function advance(m: MState, t: number): void {
-  const due = m.holds.filter((h) => h.open && h.active && h.timeout <= t).sort((a, b) => a.timeout - b.timeout || m.holds.indexOf(a) - m.holds.indexOf(b));
+  const due = m.holds
+    .filter((h) => h.open && h.active && h.timeout <= t)
+    .sort((a, b) => a.timeout - b.timeout || m.holds.indexOf(a) - m.holds.indexOf(b));
   for (const h of due) {
     m.now = Math.max(m.now, h.timeout);
     h.active = false;
@@ -136,7 +166,12 @@ function applyModel(m: MState, e: EntryInput): void {
   advance(m, at);
   switch (e.kind) {
     case "earn":
-      createLot(m, e.transactionId, e.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(e.expiresAt as string), BigInt(e.points));
+      createLot(
+        m,
+        e.transactionId,
+        e.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(e.expiresAt as string),
+        BigInt(e.points),
+      );
       break;
     case "redeem": {
       const p = BigInt(e.points);
@@ -164,7 +199,14 @@ function applyModel(m: MState, e: EntryInput): void {
     case "hold": {
       const p = BigInt(e.points);
       ensure(m, p);
-      m.holds.push({ id: e.transactionId, points: p, timeout: e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(e.timeoutAt as string), ...consume(m, p), open: true, active: true });
+      m.holds.push({
+        id: e.transactionId,
+        points: p,
+        timeout: e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(e.timeoutAt as string),
+        ...consume(m, p),
+        open: true,
+        active: true,
+      });
       break;
     }
     case "capture":
@@ -184,7 +226,13 @@ function applyModel(m: MState, e: EntryInput): void {
       restore(m, h, h.points - p, h.id);
       h.open = false;
       h.active = false;
-      m.debits.push({ id: e.transactionId, points: p, allocs: h.allocs.map((a) => ({ ...a })), deficit: h.deficit, reversed: 0n });
+      m.debits.push({
+        id: e.transactionId,
+        points: p,
+        allocs: h.allocs.map((a) => ({ ...a })),
+        deficit: h.deficit,
+        reversed: 0n,
+      });
       break;
     }
     case "reverse": {
@@ -203,7 +251,8 @@ function applyModel(m: MState, e: EntryInput): void {
         const balanceNow = avail(m, m.now);
         let fromLot = r < l.remaining ? r : l.remaining;
         if (policy === "reject") {
-          if (fromLot < r || (lapsed ? balanceNow : balanceNow - fromLot) < -m.limit) throw new ModelError("insufficient");
+          if (fromLot < r || (lapsed ? balanceNow : balanceNow - fromLot) < -m.limit)
+            throw new ModelError("insufficient");
         } else if (policy === "deduct-available" && !lapsed) {
           const cap = balanceNow > 0n ? balanceNow : 0n;
           if (cap < fromLot) fromLot = cap;
@@ -242,7 +291,9 @@ function applyModel(m: MState, e: EntryInput): void {
 // Comparing the real account with the model, and the invariants
 
 function fail(message: string, real: unknown, model: unknown): never {
-  throw new Error(`${message}\n real:  ${JSON.stringify(real, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))}\n model: ${JSON.stringify(model, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))}`);
+  throw new Error(
+    `${message}\n real:  ${JSON.stringify(real, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))}\n model: ${JSON.stringify(model, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))}`,
+  );
 }
 
 function same(what: string, real: unknown, model: unknown): void {
@@ -250,11 +301,16 @@ function same(what: string, real: unknown, model: unknown): void {
 }
 
 const s = (u: bigint): string => u.toString();
-const allocs = (list: readonly MAlloc[]): { lotId: string; points: string }[] => list.map((a) => ({ lotId: a.lotId, points: s(a.pts) }));
+const allocs = (list: readonly MAlloc[]): { lotId: string; points: string }[] =>
+  list.map((a) => ({ lotId: a.lotId, points: s(a.pts) }));
 
 function checkAgainstModel(account: Account, m: MState): void {
   same("version", account.version, m.applied.length);
-  same("entries", account.entries.map((e) => e.transactionId), m.applied.map((a) => a.input.transactionId));
+  same(
+    "entries",
+    account.entries.map((e) => e.transactionId),
+    m.applied.map((a) => a.input.transactionId),
+  );
   same(
     "lots",
     account.lots.map((l) => [l.lotId, l.points, l.remaining, l.consumed, l.expired, l.reversed, l.clawedBack]),
@@ -287,7 +343,13 @@ function checkInvariants(account: Account, m: MState): void {
   // Per lot: points = remaining + consumed + expired + reversed, nothing negative.
   const taken = new Map<string, bigint>();
   for (const l of account.lots) {
-    const [points, remaining, consumed, expired, reversed] = [l.points, l.remaining, l.consumed, l.expired, l.reversed].map(BigInt) as [bigint, bigint, bigint, bigint, bigint];
+    const [points, remaining, consumed, expired, reversed] = [
+      l.points,
+      l.remaining,
+      l.consumed,
+      l.expired,
+      l.reversed,
+    ].map(BigInt) as [bigint, bigint, bigint, bigint, bigint];
     if (remaining < 0n || consumed < 0n || expired < 0n || reversed < 0n) fail("negative lot figure", l, null);
     if (points !== remaining + consumed + expired + reversed) fail("lot does not add up", l, null);
     taken.set(l.lotId, 0n);
@@ -303,7 +365,9 @@ function checkInvariants(account: Account, m: MState): void {
       allocated += BigInt(a.points);
     }
   }
-  for (const l of account.lots) if ((taken.get(l.lotId) ?? 0n) > BigInt(l.consumed)) fail("lot consumed more than its consumed figure", l, taken.get(l.lotId));
+  for (const l of account.lots)
+    if ((taken.get(l.lotId) ?? 0n) > BigInt(l.consumed))
+      fail("lot consumed more than its consumed figure", l, taken.get(l.lotId));
   const sum = (xs: readonly string[]): bigint => xs.reduce((a, x) => a + BigInt(x), 0n);
   const consumed = sum(account.lots.map((l) => l.consumed));
   if (consumed !== allocated + m.repaid) fail("consumed ≠ allocated + repaid", s(consumed), s(allocated + m.repaid));
@@ -314,7 +378,8 @@ function checkInvariants(account: Account, m: MState): void {
   const expired = sum(account.lots.map((l) => l.expired));
   const reversed = sum(account.lots.map((l) => l.reversed));
   const remaining = sum(account.lots.map((l) => l.remaining));
-  if (earned !== redeemed + held + expired + reversed + remaining + m.repaid) fail("earned ≠ redeemed + held + expired + reversed + remaining + repaid", s(earned), null);
+  if (earned !== redeemed + held + expired + reversed + remaining + m.repaid)
+    fail("earned ≠ redeemed + held + expired + reversed + remaining + repaid", s(earned), null);
   // The ledger is the truth: replay rebuilds the snapshot; JSON round-trips through parseAccount.
   same("replay", replayAccount(account.entries, account), account);
 }
@@ -349,7 +414,14 @@ function errorKind(e: unknown): Expected | "other" {
 }
 
 /** Runs one operation on both sides: same outcome, the account untouched on failure. */
-function step(model: Model, real: Real, entries: EntryInput[], expectModel: (m: MState) => void, act: (a: Account) => { status: string; account: Account }, expectedError?: Expected): void {
+function step(
+  model: Model,
+  real: Real,
+  entries: EntryInput[],
+  expectModel: (m: MState) => void,
+  act: (a: Account) => { status: string; account: Account },
+  expectedError?: Expected,
+): void {
   const next = structuredClone(model.s);
   let expected: Expected | undefined = expectedError;
   if (expected === undefined) {
@@ -370,11 +442,14 @@ function step(model: Model, real: Real, entries: EntryInput[], expectModel: (m: 
   }
   if (expected !== undefined) {
     if (thrown === undefined) fail(`expected ${expected} for ${JSON.stringify(entries)}`, result?.status, expected);
-    if (errorKind(thrown) !== expected) fail(`wrong error for ${JSON.stringify(entries)}: ${String(thrown)}`, errorKind(thrown), expected);
-    if (JSON.stringify(real.account) !== before) fail("a failed operation changed its input", JSON.parse(before), real.account);
+    if (errorKind(thrown) !== expected)
+      fail(`wrong error for ${JSON.stringify(entries)}: ${String(thrown)}`, errorKind(thrown), expected);
+    if (JSON.stringify(real.account) !== before)
+      fail("a failed operation changed its input", JSON.parse(before), real.account);
     return;
   }
-  if (thrown !== undefined) fail(`unexpected ${String(thrown)} for ${JSON.stringify(entries)}`, errorKind(thrown), "success");
+  if (thrown !== undefined)
+    fail(`unexpected ${String(thrown)} for ${JSON.stringify(entries)}`, errorKind(thrown), "success");
   if (result === undefined || result.status !== "applied") fail("expected applied", result?.status, "applied");
   if (JSON.stringify(real.account) !== before) fail("post changed its input", JSON.parse(before), real.account);
   model.s = next;
@@ -409,7 +484,13 @@ abstract class Cmd implements fc.Command<Model, Real> {
   }
   protected postOne(m: Model, r: Real, entry: EntryInput): void {
     deepFreeze(entry);
-    step(m, r, [entry], (s) => applyModel(s, entry), (a) => post(a, entry));
+    step(
+      m,
+      r,
+      [entry],
+      (s) => applyModel(s, entry),
+      (a) => post(a, entry),
+    );
   }
   /** Mostly an entry of the given kinds (newest most likely), sometimes any entry, rarely an unknown id. */
   protected pickId(m: Model, pick: number, kinds: readonly string[]): string {
@@ -424,7 +505,11 @@ abstract class Cmd implements fc.Command<Model, Real> {
 }
 
 class Earn extends Cmd {
-  constructor(readonly points: number, readonly expiryMin: number | undefined, readonly dt: number) {
+  constructor(
+    readonly points: number,
+    readonly expiryMin: number | undefined,
+    readonly dt: number,
+  ) {
     super();
   }
   run(m: Model, r: Real): void {
@@ -439,11 +524,20 @@ class Earn extends Cmd {
 }
 
 class Redeem extends Cmd {
-  constructor(readonly points: number, readonly dt: number) {
+  constructor(
+    readonly points: number,
+    readonly dt: number,
+  ) {
     super();
   }
   run(m: Model, r: Real): void {
-    this.postOne(m, r, { kind: "redeem", transactionId: this.id(m), at: this.at(m, this.dt), points: amount(this.points), meta: { till: this.points % 3 } });
+    this.postOne(m, r, {
+      kind: "redeem",
+      transactionId: this.id(m),
+      at: this.at(m, this.dt),
+      points: amount(this.points),
+      meta: { till: this.points % 3 },
+    });
   }
   toString(): string {
     return `redeem(${this.points}, dt ${this.dt})`;
@@ -451,11 +545,20 @@ class Redeem extends Cmd {
 }
 
 class Adjust extends Cmd {
-  constructor(readonly points: number, readonly dt: number) {
+  constructor(
+    readonly points: number,
+    readonly dt: number,
+  ) {
     super();
   }
   run(m: Model, r: Real): void {
-    this.postOne(m, r, { kind: "adjust", transactionId: this.id(m), at: this.at(m, this.dt), points: amount(this.points), reason: "correction" });
+    this.postOne(m, r, {
+      kind: "adjust",
+      transactionId: this.id(m),
+      at: this.at(m, this.dt),
+      points: amount(this.points),
+      reason: "correction",
+    });
   }
   toString(): string {
     return `adjust(${this.points}, dt ${this.dt})`;
@@ -463,7 +566,11 @@ class Adjust extends Cmd {
 }
 
 class Hold extends Cmd {
-  constructor(readonly points: number, readonly timeoutMin: number | undefined, readonly dt: number) {
+  constructor(
+    readonly points: number,
+    readonly timeoutMin: number | undefined,
+    readonly dt: number,
+  ) {
     super();
   }
   run(m: Model, r: Real): void {
@@ -478,7 +585,11 @@ class Hold extends Cmd {
 }
 
 class Capture extends Cmd {
-  constructor(readonly pick: number, readonly points: number | undefined, readonly dt: number) {
+  constructor(
+    readonly pick: number,
+    readonly points: number | undefined,
+    readonly dt: number,
+  ) {
     super();
   }
   run(m: Model, r: Real): void {
@@ -493,7 +604,10 @@ class Capture extends Cmd {
 }
 
 class Release extends Cmd {
-  constructor(readonly pick: number, readonly dt: number) {
+  constructor(
+    readonly pick: number,
+    readonly dt: number,
+  ) {
     super();
   }
   run(m: Model, r: Real): void {
@@ -506,7 +620,12 @@ class Release extends Cmd {
 }
 
 class Reverse extends Cmd {
-  constructor(readonly pick: number, readonly points: number | undefined, readonly policy: "reject" | "deduct-available" | "negative-balance" | undefined, readonly dt: number) {
+  constructor(
+    readonly pick: number,
+    readonly points: number | undefined,
+    readonly policy: "reject" | "deduct-available" | "negative-balance" | undefined,
+    readonly dt: number,
+  ) {
     super();
   }
   run(m: Model, r: Real): void {
@@ -546,7 +665,8 @@ class Duplicate extends Cmd {
     const again = deepFreeze(structuredClone(original));
     const before = r.account;
     const result = post(before, again, { expectedVersion: Math.max(0, before.version - 1) });
-    if (result.status !== "duplicate" || result.account !== before) fail("retry was not a duplicate", result.status, "duplicate");
+    if (result.status !== "duplicate" || result.account !== before)
+      fail("retry was not a duplicate", result.status, "duplicate");
   }
   toString(): string {
     return `duplicate(#${this.pick})`;
@@ -563,7 +683,14 @@ class Conflict extends Cmd {
   run(m: Model, r: Real): void {
     const original = m.s.applied[this.pick % m.s.applied.length]?.input as EntryInput;
     const changed = deepFreeze({ ...structuredClone(original), meta: { changed: this.pick } } as EntryInput);
-    step(m, r, [changed], () => undefined, (a) => post(a, changed), "conflict");
+    step(
+      m,
+      r,
+      [changed],
+      () => undefined,
+      (a) => post(a, changed),
+      "conflict",
+    );
   }
   toString(): string {
     return `conflict(#${this.pick})`;
@@ -577,9 +704,22 @@ class Stale extends Cmd {
   run(m: Model, r: Real): void {
     const e = deepFreeze<EntryInput>({ kind: "earn", transactionId: this.id(m), at: this.at(m, 1), points: "1" });
     const expectedVersion = this.ahead || r.account.version === 0 ? r.account.version + 1 : r.account.version - 1;
-    step(m, r, [e], () => undefined, (a) => post(a, e, { expectedVersion }), "version");
+    step(
+      m,
+      r,
+      [e],
+      () => undefined,
+      (a) => post(a, e, { expectedVersion }),
+      "version",
+    );
     // And with the right version it applies.
-    step(m, r, [e], (s) => applyModel(s, e), (a) => post(a, e, { expectedVersion: a.version }));
+    step(
+      m,
+      r,
+      [e],
+      (s) => applyModel(s, e),
+      (a) => post(a, e, { expectedVersion: a.version }),
+    );
   }
   toString(): string {
     return `stale(${this.ahead ? "ahead" : "behind"})`;
@@ -593,7 +733,8 @@ const BAD: ((at: string, earlier: string, id: string) => unknown)[] = [
   (at, _e, id) => ({ kind: "gift", transactionId: id, at }),
   (at, _e, id) => ({ kind: "earn", transactionId: id, at, points: Number.NaN }),
   (at, _e, id) => ({ kind: "hold", transactionId: id, at, points: "1", timeoutAt: at }),
-  (at, _e, id) => JSON.parse(`{"kind":"earn","transactionId":"${id}","at":"${at}","points":"1","__proto__":{}}`) as unknown,
+  (at, _e, id) =>
+    JSON.parse(`{"kind":"earn","transactionId":"${id}","at":"${at}","points":"1","__proto__":{}}`) as unknown,
   (_a, earlier, id) => ({ kind: "earn", transactionId: id, at: earlier, points: "1" }),
   (at, _e, id) => ({ kind: "adjust", transactionId: id, at, points: "3", reason: "" }),
   (at, _e, id) => ({ kind: "earn", transactionId: id, at: at.slice(0, 10), points: "1" }),
@@ -609,8 +750,17 @@ class Bad extends Cmd {
   }
   run(m: Model, r: Real): void {
     const make = BAD[this.which % BAD.length] as (at: string, earlier: string, id: string) => unknown;
-    const entry = deepFreeze(make(this.at(m, 1), iso((Number.isFinite(m.s.now) ? m.s.now : T0) - MIN), this.id(m))) as EntryInput;
-    step(m, r, [entry], () => undefined, (a) => post(a, entry), "validation");
+    const entry = deepFreeze(
+      make(this.at(m, 1), iso((Number.isFinite(m.s.now) ? m.s.now : T0) - MIN), this.id(m)),
+    ) as EntryInput;
+    step(
+      m,
+      r,
+      [entry],
+      () => undefined,
+      (a) => post(a, entry),
+      "validation",
+    );
   }
   toString(): string {
     return `bad(#${this.which % BAD.length})`;
@@ -618,7 +768,11 @@ class Bad extends Cmd {
 }
 
 class Batch extends Cmd {
-  constructor(readonly earn: number, readonly redeem: number, readonly dt: number) {
+  constructor(
+    readonly earn: number,
+    readonly redeem: number,
+    readonly dt: number,
+  ) {
     super();
   }
   run(m: Model, r: Real): void {
@@ -639,7 +793,8 @@ class Batch extends Cmd {
     // Retrying the batch is a duplicate as a whole.
     if (model_applied(m, entries)) {
       const again = postMany(r.account, entries, { expectedVersion: 0 });
-      if (again.status !== "duplicate" || again.account !== r.account) fail("batch retry was not a duplicate", again.status, "duplicate");
+      if (again.status !== "duplicate" || again.account !== r.account)
+        fail("batch retry was not a duplicate", again.status, "duplicate");
     }
   }
   toString(): string {
@@ -651,12 +806,25 @@ function model_applied(m: Model, entries: readonly EntryInput[]): boolean {
   return entries.every((e) => m.s.applied.some((a) => a.input.transactionId === e.transactionId));
 }
 
-const earnCmd = fc.tuple(fc.integer({ min: 1, max: 100 }), fc.option(fc.integer({ min: 1, max: 10 * 1440 }), { nil: undefined }), dtArb).map(([p, x, dt]) => new Earn(p, x, dt));
+const earnCmd = fc
+  .tuple(fc.integer({ min: 1, max: 100 }), fc.option(fc.integer({ min: 1, max: 10 * 1440 }), { nil: undefined }), dtArb)
+  .map(([p, x, dt]) => new Earn(p, x, dt));
 const redeemCmd = fc.tuple(fc.integer({ min: 1, max: 150 }), dtArb).map(([p, dt]) => new Redeem(p, dt));
-const holdCmd = fc.tuple(fc.integer({ min: 1, max: 80 }), fc.option(fc.integer({ min: 1, max: 3 * 1440 }), { nil: undefined }), dtArb).map(([p, t, dt]) => new Hold(p, t, dt));
-const captureCmd = fc.tuple(pickArb, fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }), dtArb).map(([k, p, dt]) => new Capture(k, p, dt));
+const holdCmd = fc
+  .tuple(fc.integer({ min: 1, max: 80 }), fc.option(fc.integer({ min: 1, max: 3 * 1440 }), { nil: undefined }), dtArb)
+  .map(([p, t, dt]) => new Hold(p, t, dt));
+const captureCmd = fc
+  .tuple(pickArb, fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }), dtArb)
+  .map(([k, p, dt]) => new Capture(k, p, dt));
 const reverseCmd = fc
-  .tuple(pickArb, fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }), fc.option(fc.constantFrom("reject" as const, "deduct-available" as const, "negative-balance" as const), { nil: undefined }), dtArb)
+  .tuple(
+    pickArb,
+    fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
+    fc.option(fc.constantFrom("reject" as const, "deduct-available" as const, "negative-balance" as const), {
+      nil: undefined,
+    }),
+    dtArb,
+  )
   .map(([k, p, pol, dt]) => new Reverse(k, p, pol, dt));
 // Repeated arbitraries weight the mix: enough earns that spends, holds and reverses often succeed.
 const commands = [
@@ -673,20 +841,40 @@ const commands = [
   reverseCmd,
   reverseCmd,
   reverseCmd,
-  fc.tuple(fc.integer({ min: -80, max: 80 }).filter((x) => x !== 0), dtArb).map(([p, dt]) => new Adjust(p, dt)),
+  fc
+    .tuple(
+      fc.integer({ min: -80, max: 80 }).filter((x) => x !== 0),
+      dtArb,
+    )
+    .map(([p, dt]) => new Adjust(p, dt)),
   dtArb.map((dt) => new Expire(dt)),
   pickArb.map((k) => new Duplicate(k)),
   pickArb.map((k) => new Conflict(k)),
   fc.boolean().map((b) => new Stale(b)),
   fc.nat().map((k) => new Bad(k)),
-  fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 100 }), dtArb).map(([e, x, dt]) => new Batch(e, x, dt)),
+  fc
+    .tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 100 }), dtArb)
+    .map(([e, x, dt]) => new Batch(e, x, dt)),
 ];
 
 /** One random operation sequence against the model, with every amount multiplied by `unit`. */
 function runAgainstModel(limitPoints: bigint, cmds: Iterable<fc.Command<Model, Real>>): void {
   const limit = limitPoints * unit;
   const account = openAccount({ accountId: "model", negativeLimit: s(limit) });
-  const model: Model = { s: { now: Number.NEGATIVE_INFINITY, limit, lots: [], debits: [], holds: [], deficit: 0n, repaid: 0n, overLimit: false, applied: [] }, n: 0 };
+  const model: Model = {
+    s: {
+      now: Number.NEGATIVE_INFINITY,
+      limit,
+      lots: [],
+      debits: [],
+      holds: [],
+      deficit: 0n,
+      repaid: 0n,
+      overLimit: false,
+      applied: [],
+    },
+    n: 0,
+  };
   const real: Real = { account };
   fc.modelRun(() => ({ model, real }), cmds);
   // The snapshot survives JSON: parseAccount reads back exactly the same account.
@@ -700,8 +888,10 @@ function runAgainstModel(limitPoints: bigint, cmds: Iterable<fc.Command<Model, R
     for (const from of [iso(T0 - MIN), middle]) {
       const st = statement(real.account, { from, to });
       const total = st.lines.reduce((sum, l) => sum + BigInt(l.change), BigInt(st.opening));
-      if (total !== BigInt(st.closing) || st.closing !== balance(real.account, { at: to })) fail("statement does not add up", st, balance(real.account, { at: to }));
-      if (st.opening !== balance(real.account, { at: iso(Date.parse(from) - 1) }) && from !== middle) fail("opening is not the balance before from", st.opening, null);
+      if (total !== BigInt(st.closing) || st.closing !== balance(real.account, { at: to }))
+        fail("statement does not add up", st, balance(real.account, { at: to }));
+      if (st.opening !== balance(real.account, { at: iso(Date.parse(from) - 1) }) && from !== middle)
+        fail("opening is not the balance before from", st.opening, null);
       const lineBalances = st.lines.map((l) => l.balance);
       let running = BigInt(st.opening);
       st.lines.forEach((l, i) => {
@@ -714,7 +904,13 @@ function runAgainstModel(limitPoints: bigint, cmds: Iterable<fc.Command<Model, R
 
 describe("ledger against a reference model", () => {
   it("agrees with the model and keeps every invariant over random operation sequences", () => {
-    fc.assert(fc.property(fc.constantFrom(0n, 50n), fc.commands(commands, { maxCommands: 60, size: "medium" }), runAgainstModel));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0n, 50n),
+        fc.commands(commands, { maxCommands: 60, size: "medium" }),
+        runAgainstModel,
+      ),
+    );
   });
 
   it("stays exact when amounts and balances pass 2^53 (Number.MAX_SAFE_INTEGER) and come back", () => {
@@ -722,14 +918,19 @@ describe("ledger against a reference model", () => {
     // 2^53 in both directions; 10^18 + 3: every amount is far beyond it. The model is all BigInt.
     // 300 sequences (not 1,000): the main run above covers the logic, this one the arithmetic.
     fc.assert(
-      fc.property(fc.constantFrom(2n ** 47n + 1n, 10n ** 18n + 3n), fc.constantFrom(0n, 50n), fc.commands(commands, { maxCommands: 60, size: "medium" }), (step, limit, cmds) => {
-        unit = step;
-        try {
-          runAgainstModel(limit, cmds);
-        } finally {
-          unit = 1n;
-        }
-      }),
+      fc.property(
+        fc.constantFrom(2n ** 47n + 1n, 10n ** 18n + 3n),
+        fc.constantFrom(0n, 50n),
+        fc.commands(commands, { maxCommands: 60, size: "medium" }),
+        (step, limit, cmds) => {
+          unit = step;
+          try {
+            runAgainstModel(limit, cmds);
+          } finally {
+            unit = 1n;
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

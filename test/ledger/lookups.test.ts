@@ -1,6 +1,15 @@
 // findEntry, unconsumedPoints, reversiblePoints, sweepExpired, openAccount: the helpers refunds and sweeps use.
 import { describe, expect, it } from "vitest";
-import { findEntry, openAccount, OperationError, reversiblePoints, sweepExpired, unconsumedPoints, balance, LoyaltyValidationError } from "../../src/index.js";
+import {
+  findEntry,
+  openAccount,
+  type OperationError,
+  reversiblePoints,
+  sweepExpired,
+  unconsumedPoints,
+  balance,
+  LoyaltyValidationError,
+} from "../../src/index.js";
 import { day, ledger, thrown } from "./_helpers.js";
 
 describe("findEntry, unconsumedPoints and reversiblePoints", () => {
@@ -12,7 +21,13 @@ describe("findEntry, unconsumedPoints and reversiblePoints", () => {
   ]);
 
   it("finds an entry by its transactionId", () => {
-    expect(findEntry(account, "sale-1")).toEqual({ kind: "earn", transactionId: "sale-1", at: day(1), points: "80", meta: { spend: "80.00" } });
+    expect(findEntry(account, "sale-1")).toEqual({
+      kind: "earn",
+      transactionId: "sale-1",
+      at: day(1),
+      points: "80",
+      meta: { spend: "80.00" },
+    });
     expect(findEntry(account, "nope")).toBeUndefined();
   });
 
@@ -40,17 +55,32 @@ describe("sweepExpired", () => {
     expect(swept.status).toBe("applied");
     expect(swept.account.lots[0]).toMatchObject({ remaining: "0", expired: "30" });
     expect(balance(swept.account, { at: "2026-02-01T00:00:00Z" })).toBe("5");
-    expect(sweepExpired(swept.account, { at: "2026-02-01T00:00:00Z", transactionId: "sweep-2026-02-01", expectedVersion: 2 }).status).toBe("duplicate");
+    expect(
+      sweepExpired(swept.account, { at: "2026-02-01T00:00:00Z", transactionId: "sweep-2026-02-01", expectedVersion: 2 })
+        .status,
+    ).toBe("duplicate");
   });
 });
 
 describe("openAccount", () => {
   it("opens an empty account at version 0 with whole points and no negative balance by default", () => {
-    expect(openAccount({ accountId: "card-0042" })).toEqual({ accountId: "card-0042", scale: 0, negativeLimit: "0", version: 0, entries: [], lots: [], holds: [], debits: [], deficit: "0" });
+    expect(openAccount({ accountId: "card-0042" })).toEqual({
+      accountId: "card-0042",
+      scale: 0,
+      negativeLimit: "0",
+      version: 0,
+      entries: [],
+      lots: [],
+      holds: [],
+      debits: [],
+      deficit: "0",
+    });
   });
 
   it("rejects an unknown currency", () => {
-    expect(() => openAccount({ accountId: "a", currency: "XYZ" })).toThrow(/currency: expected an active ISO 4217 currency code such as "EUR", got "XYZ"/);
+    expect(() => openAccount({ accountId: "a", currency: "XYZ" })).toThrow(
+      /currency: expected an active ISO 4217 currency code such as "EUR", got "XYZ"/,
+    );
     expect(openAccount({ accountId: "a", currency: "IDR" }).currency).toBe("IDR");
   });
 

@@ -3,7 +3,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeEntry } from "../../src/ledger/_lib/entries.js";
 import { toUnits } from "../../src/ledger/_lib/units.js";
-import { EntrySchema, LoyaltyError, LoyaltyValidationError, openAccount, parseAccount, parseEntry, post, postMany, replayAccount, safeParseAccount, safeParseEntry, type Account } from "../../src/index.js";
+import {
+  EntrySchema,
+  LoyaltyError,
+  LoyaltyValidationError,
+  openAccount,
+  parseAccount,
+  parseEntry,
+  post,
+  postMany,
+  replayAccount,
+  safeParseAccount,
+  safeParseEntry,
+  type Account,
+} from "../../src/index.js";
 
 function onlyLoyaltyErrors(fn: () => unknown): void {
   try {
@@ -14,15 +27,32 @@ function onlyLoyaltyErrors(fn: () => unknown): void {
 }
 
 const at = "2026-01-05T10:00:00.000Z";
-const account: Account = post(openAccount({ accountId: "fuzz", scale: 2 }), { kind: "earn", transactionId: "e1", at, points: "50" }).account;
+const account: Account = post(openAccount({ accountId: "fuzz", scale: 2 }), {
+  kind: "earn",
+  transactionId: "e1",
+  at,
+  points: "50",
+}).account;
 
 // Entry-shaped objects with fuzzed fields: closer to the valid region than fc.anything() alone.
 const entryish = fc.record(
   {
-    kind: fc.oneof(fc.constantFrom("earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"), fc.string()),
+    kind: fc.oneof(
+      fc.constantFrom("earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"),
+      fc.string(),
+    ),
     transactionId: fc.oneof(fc.string(), fc.constant("e1"), fc.anything()),
-    at: fc.oneof(fc.constant(at), fc.date({ noInvalidDate: false }), fc.string(), fc.constant("2026-02-30T00:00:00.000Z")),
-    points: fc.oneof(fc.constantFrom("1", "0.5", "0.001", "-3", "1e3", "NaN", "Infinity", "00", "1.50"), fc.double(), fc.string()),
+    at: fc.oneof(
+      fc.constant(at),
+      fc.date({ noInvalidDate: false }),
+      fc.string(),
+      fc.constant("2026-02-30T00:00:00.000Z"),
+    ),
+    points: fc.oneof(
+      fc.constantFrom("1", "0.5", "0.001", "-3", "1e3", "NaN", "Infinity", "00", "1.50"),
+      fc.double(),
+      fc.string(),
+    ),
     expiresAt: fc.oneof(fc.constant("2027-01-01T00:00:00Z"), fc.anything()),
     timeoutAt: fc.constant("2026-01-05T10:15:00Z"),
     reason: fc.string(),
@@ -36,11 +66,21 @@ const entryish = fc.record(
 
 // Mostly valid entries of every kind, with one field sometimes replaced by something odd.
 const instantArb = fc.oneof(
-  fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.constantFrom("2026-01-05T17:00:00+07:00", "2026-01-05T10:00Z", "2026-01-05T10:00:00.5-03:30", "2026-02-30T00:00:00Z"),
+  fc
+    .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  fc.constantFrom(
+    "2026-01-05T17:00:00+07:00",
+    "2026-01-05T10:00Z",
+    "2026-01-05T10:00:00.5-03:30",
+    "2026-02-30T00:00:00Z",
+  ),
   fc.date({ noInvalidDate: false }),
 );
-const pointsArb = fc.oneof(fc.integer({ min: 1, max: 10_000 }).map(String), fc.constantFrom("0.5", "1.000", "12.50", "-3", "0", "007", "1e2"));
+const pointsArb = fc.oneof(
+  fc.integer({ min: 1, max: 10_000 }).map(String),
+  fc.constantFrom("0.5", "1.000", "12.50", "-3", "0", "007", "1e2"),
+);
 const validish = fc
   .record({
     kind: fc.constantFrom("earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"),
@@ -49,7 +89,13 @@ const validish = fc
     later: instantArb,
     points: pointsArb,
     meta: fc.option(fc.jsonValue(), { nil: undefined }),
-    odd: fc.option(fc.tuple(fc.constantFrom("kind", "transactionId", "at", "points", "reason", "holdId", "reverses", "extra", "meta"), fc.anything()), { nil: undefined }),
+    odd: fc.option(
+      fc.tuple(
+        fc.constantFrom("kind", "transactionId", "at", "points", "reason", "holdId", "reverses", "extra", "meta"),
+        fc.anything(),
+      ),
+      { nil: undefined },
+    ),
   })
   .map(({ kind, transactionId, at, later, points, meta, odd }) => {
     const e: Record<string, unknown> = { kind, transactionId, at };
@@ -67,34 +113,53 @@ const validish = fc
 /** Whether an input holds an instant string that Date.parse accepts but whose calendar date does not exist. */
 function hasRolledOverDate(input: unknown): boolean {
   if (typeof input !== "object" || input === null) return false;
-  return Object.values(input).some((v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v) && Number.isFinite(Date.parse(v)) && new Date(Date.parse(v)).toISOString().slice(8, 10) !== v.slice(8, 10) && !/[+-]\d{2}:\d{2}$/.test(v));
+  return Object.values(input).some(
+    (v) =>
+      typeof v === "string" &&
+      /^\d{4}-\d{2}-\d{2}T/.test(v) &&
+      Number.isFinite(Date.parse(v)) &&
+      new Date(Date.parse(v)).toISOString().slice(8, 10) !== v.slice(8, 10) &&
+      !/[+-]\d{2}:\d{2}$/.test(v),
+  );
 }
 
 describe("ledger parsers and boundary under fuzzing", () => {
   it("post's hand-written entry check agrees with EntrySchema (the till path does not load zod)", () => {
     fc.assert(
-      fc.property(fc.oneof({ arbitrary: validish, weight: 4 }, { arbitrary: entryish, weight: 1 }, { arbitrary: fc.anything(), weight: 1 }), (input) => {
-        let mine: unknown;
-        let mineError: unknown;
-        try {
-          mine = normalizeEntry(input, 18, [], "check");
-        } catch (e) {
-          mineError = e;
-        }
-        const theirs = EntrySchema.safeParse(input);
-        if (mineError !== undefined && !(mineError instanceof LoyaltyValidationError)) throw mineError;
-        if (mineError === undefined && !theirs.success) throw new Error(`accepted what EntrySchema rejects: ${JSON.stringify(theirs.error.issues)}`);
-        if (mineError !== undefined && theirs.success && !hasRolledOverDate(input)) throw new Error(`rejected what EntrySchema accepts: ${String(mineError)}`);
-        if (mineError === undefined && theirs.success) {
-          const a = mine as Record<string, unknown>;
-          const b = theirs.data as Record<string, unknown>;
-          const keys = new Set([...Object.keys(a), ...Object.keys(b).filter((k) => b[k] !== undefined)]);
-          for (const k of keys) {
-            const same = k === "points" ? toUnits(String(a[k]), 18) === toUnits(String(b[k]), 18) : JSON.stringify(a[k]) === JSON.stringify(b[k]);
-            if (!same) throw new Error(`${k}: ${JSON.stringify(a[k])} vs ${JSON.stringify(b[k])}`);
+      fc.property(
+        fc.oneof(
+          { arbitrary: validish, weight: 4 },
+          { arbitrary: entryish, weight: 1 },
+          { arbitrary: fc.anything(), weight: 1 },
+        ),
+        (input) => {
+          let mine: unknown;
+          let mineError: unknown;
+          try {
+            mine = normalizeEntry(input, 18, [], "check");
+          } catch (e) {
+            mineError = e;
           }
-        }
-      }),
+          const theirs = EntrySchema.safeParse(input);
+          if (mineError !== undefined && !(mineError instanceof LoyaltyValidationError)) throw mineError;
+          if (mineError === undefined && !theirs.success)
+            throw new Error(`accepted what EntrySchema rejects: ${JSON.stringify(theirs.error.issues)}`);
+          if (mineError !== undefined && theirs.success && !hasRolledOverDate(input))
+            throw new Error(`rejected what EntrySchema accepts: ${String(mineError)}`);
+          if (mineError === undefined && theirs.success) {
+            const a = mine as Record<string, unknown>;
+            const b = theirs.data as Record<string, unknown>;
+            const keys = new Set([...Object.keys(a), ...Object.keys(b).filter((k) => b[k] !== undefined)]);
+            for (const k of keys) {
+              const same =
+                k === "points"
+                  ? toUnits(String(a[k]), 18) === toUnits(String(b[k]), 18)
+                  : JSON.stringify(a[k]) === JSON.stringify(b[k]);
+              if (!same) throw new Error(`${k}: ${JSON.stringify(a[k])} vs ${JSON.stringify(b[k])}`);
+            }
+          }
+        },
+      ),
     );
   });
 
@@ -103,14 +168,17 @@ describe("ledger parsers and boundary under fuzzing", () => {
       fc.property(fc.oneof(fc.anything(), fc.jsonValue(), entryish), (input) => {
         onlyLoyaltyErrors(() => parseEntry(input));
         const r = safeParseEntry(input);
-        if (r.success && parseEntry(JSON.parse(JSON.stringify(r.data))).transactionId !== r.data.transactionId) throw new Error("parsed entry does not round-trip");
+        if (r.success && parseEntry(JSON.parse(JSON.stringify(r.data))).transactionId !== r.data.transactionId)
+          throw new Error("parsed entry does not round-trip");
       }),
     );
   });
 
   it("parseAccount returns an account or throws a LoyaltyError, for anything", () => {
     const valid = JSON.parse(JSON.stringify(account)) as Record<string, unknown>;
-    const mutated = fc.tuple(fc.constantFrom(...Object.keys(valid)), fc.oneof(fc.anything(), fc.jsonValue())).map(([key, value]) => ({ ...valid, [key]: value }));
+    const mutated = fc
+      .tuple(fc.constantFrom(...Object.keys(valid)), fc.oneof(fc.anything(), fc.jsonValue()))
+      .map(([key, value]) => ({ ...valid, [key]: value }));
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.jsonValue(), mutated), (input) => {
         onlyLoyaltyErrors(() => parseAccount(input));
@@ -122,16 +190,25 @@ describe("ledger parsers and boundary under fuzzing", () => {
   it("post, postMany and replay answer fuzzed entries with a LoyaltyError or a valid account, never touching their input", () => {
     const before = JSON.stringify(account);
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), entryish), fc.option(fc.oneof(fc.integer(), fc.double(), fc.anything()), { nil: undefined }), (entry, expectedVersion) => {
-        onlyLoyaltyErrors(() => {
-          const r = post(account, entry as never, expectedVersion === undefined ? {} : ({ expectedVersion } as never));
-          // Whatever was applied survives JSON and replays to the same snapshot.
-          if (JSON.stringify(parseAccount(JSON.parse(JSON.stringify(r.account)))) !== JSON.stringify(r.account)) throw new Error("applied account does not round-trip");
-        });
-        onlyLoyaltyErrors(() => postMany(account, [entry, entry] as never));
-        onlyLoyaltyErrors(() => replayAccount([entry] as never, { accountId: "r" }));
-        if (JSON.stringify(account) !== before) throw new Error("input account changed");
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), entryish),
+        fc.option(fc.oneof(fc.integer(), fc.double(), fc.anything()), { nil: undefined }),
+        (entry, expectedVersion) => {
+          onlyLoyaltyErrors(() => {
+            const r = post(
+              account,
+              entry as never,
+              expectedVersion === undefined ? {} : ({ expectedVersion } as never),
+            );
+            // Whatever was applied survives JSON and replays to the same snapshot.
+            if (JSON.stringify(parseAccount(JSON.parse(JSON.stringify(r.account)))) !== JSON.stringify(r.account))
+              throw new Error("applied account does not round-trip");
+          });
+          onlyLoyaltyErrors(() => postMany(account, [entry, entry] as never));
+          onlyLoyaltyErrors(() => replayAccount([entry] as never, { accountId: "r" }));
+          if (JSON.stringify(account) !== before) throw new Error("input account changed");
+        },
+      ),
     );
   });
 });
@@ -141,7 +218,12 @@ describe("instants outside years 0000–9999", () => {
   // ISO string "+188002-…" the parser then rejected: the entry did not survive a JSON round trip.
   it("are rejected at the boundary, so every stored instant round-trips through JSON", () => {
     const entry = (at: unknown) => ({ kind: "earn", transactionId: "t1", at, points: "1" });
-    for (const at of [new Date("+188002-09-14T19:50:55.572Z"), new Date(-62_167_219_200_001), "9999-12-31T23:30:00-01:00", "0000-01-01T00:30:00+01:00"]) {
+    for (const at of [
+      new Date("+188002-09-14T19:50:55.572Z"),
+      new Date(-62_167_219_200_001),
+      "9999-12-31T23:30:00-01:00",
+      "0000-01-01T00:30:00+01:00",
+    ]) {
       expect(() => parseEntry(entry(at))).toThrow(/in years 0000–9999/);
     }
     for (const at of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z"]) {

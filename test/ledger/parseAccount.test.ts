@@ -13,7 +13,9 @@ describe("parseAccount", () => {
     const back = parseAccount(JSON.parse(JSON.stringify(account)));
     expect(back).toEqual(account);
     expect(Object.isFrozen(back.entries[0])).toBe(true);
-    expect(parseAccount(JSON.parse(JSON.stringify(openAccount({ accountId: "x", currency: "EUR" }))))).toEqual(openAccount({ accountId: "x", currency: "EUR" }));
+    expect(parseAccount(JSON.parse(JSON.stringify(openAccount({ accountId: "x", currency: "EUR" }))))).toEqual(
+      openAccount({ accountId: "x", currency: "EUR" }),
+    );
   });
 
   it("rejects a snapshot whose lots do not match its entries", () => {
@@ -26,14 +28,22 @@ describe("parseAccount", () => {
   });
 
   it("rejects a wrong version, extra keys and __proto__ keys", () => {
-    expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), version: 2 })).toThrow(/version: does not match/);
-    expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), owner: "me" })).toThrow(/Unrecognized key: "owner"/);
+    expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), version: 2 })).toThrow(
+      /version: does not match/,
+    );
+    expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), owner: "me" })).toThrow(
+      /Unrecognized key: "owner"/,
+    );
     const proto = JSON.stringify(account).replace('"accountId"', '"__proto__":{"x":1},"accountId"');
     expect(safeParseAccount(JSON.parse(proto)).success).toBe(false);
   });
 
   it("names the entry that cannot be replayed", () => {
-    const overdrawn = { ...JSON.parse(JSON.stringify(openAccount({ accountId: "a" }))), version: 1, entries: [{ kind: "redeem", transactionId: "r", at: day(1), points: "5" }] };
+    const overdrawn = {
+      ...JSON.parse(JSON.stringify(openAccount({ accountId: "a" }))),
+      version: 1,
+      entries: [{ kind: "redeem", transactionId: "r", at: day(1), points: "5" }],
+    };
     const r = safeParseAccount(overdrawn);
     expect(r.success).toBe(false);
     if (r.success) return;
@@ -43,7 +53,17 @@ describe("parseAccount", () => {
   });
 
   it("lists shape problems with their paths", () => {
-    const r = safeParseAccount({ accountId: "a", scale: -1, negativeLimit: "x", version: 0, entries: [], lots: [], holds: [], debits: [], deficit: "0" });
+    const r = safeParseAccount({
+      accountId: "a",
+      scale: -1,
+      negativeLimit: "x",
+      version: 0,
+      entries: [],
+      lots: [],
+      holds: [],
+      debits: [],
+      deficit: "0",
+    });
     expect(r.success).toBe(false);
     if (r.success) return;
     expect(r.error.issues.map((i) => i.path.join("."))).toEqual(["scale", "negativeLimit"]);

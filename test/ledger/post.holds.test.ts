@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { balance, InsufficientPointsError, InvalidTransitionError, OperationError, LoyaltyValidationError, post } from "../../src/index.js";
+import {
+  balance,
+  InsufficientPointsError,
+  InvalidTransitionError,
+  OperationError,
+  LoyaltyValidationError,
+  post,
+} from "../../src/index.js";
 import { day, ledger, thrown } from "./_helpers.js";
 
 describe("post: two-phase redemption with hold / capture / release", () => {
@@ -12,24 +19,46 @@ describe("post: two-phase redemption with hold / capture / release", () => {
     const held = post(funded, { kind: "hold", transactionId: "h1", at: day(3), points: "70" }).account;
     expect(balance(held, { at: day(3) })).toBe("30");
     // The hold takes its points out of the lots at once, in redeem order: e1 (expiring) first.
-    expect(held.holds).toEqual([{ holdId: "h1", at: day(3), points: "70", lots: [{ lotId: "e1", points: "60" }, { lotId: "e2", points: "10" }], deficit: "0" }]);
+    expect(held.holds).toEqual([
+      {
+        holdId: "h1",
+        at: day(3),
+        points: "70",
+        lots: [
+          { lotId: "e1", points: "60" },
+          { lotId: "e2", points: "10" },
+        ],
+        deficit: "0",
+      },
+    ]);
     expect(held.lots.map((l) => l.remaining)).toEqual(["0", "30"]);
     const e = thrown(() => post(held, { kind: "redeem", transactionId: "r", at: day(3), points: "31" }));
     expect((e as InsufficientPointsError).details).toEqual({ requested: "31", available: "30" });
-    expect(() => post(held, { kind: "hold", transactionId: "h2", at: day(3), points: "31" })).toThrow(InsufficientPointsError);
+    expect(() => post(held, { kind: "hold", transactionId: "h2", at: day(3), points: "31" })).toThrow(
+      InsufficientPointsError,
+    );
   });
 
   it("capture turns the hold into a redeem that consumes lots in redeem order", () => {
-    const account = ledger(
-      [
-        { kind: "earn", transactionId: "e1", at: day(1), points: "60", expiresAt: day(20) },
-        { kind: "earn", transactionId: "e2", at: day(2), points: "40" },
-        { kind: "hold", transactionId: "h1", at: day(3), points: "70" },
-        { kind: "capture", transactionId: "c1", at: day(3, "10:05:00"), holdId: "h1" },
-      ],
-    );
+    const account = ledger([
+      { kind: "earn", transactionId: "e1", at: day(1), points: "60", expiresAt: day(20) },
+      { kind: "earn", transactionId: "e2", at: day(2), points: "40" },
+      { kind: "hold", transactionId: "h1", at: day(3), points: "70" },
+      { kind: "capture", transactionId: "c1", at: day(3, "10:05:00"), holdId: "h1" },
+    ]);
     expect(account.holds).toEqual([]);
-    expect(account.debits).toEqual([{ transactionId: "c1", points: "70", lots: [{ lotId: "e1", points: "60" }, { lotId: "e2", points: "10" }], deficit: "0", reversed: "0" }]);
+    expect(account.debits).toEqual([
+      {
+        transactionId: "c1",
+        points: "70",
+        lots: [
+          { lotId: "e1", points: "60" },
+          { lotId: "e2", points: "10" },
+        ],
+        deficit: "0",
+        reversed: "0",
+      },
+    ]);
     expect(balance(account, { at: day(4) })).toBe("30");
   });
 
@@ -45,11 +74,21 @@ describe("post: two-phase redemption with hold / capture / release", () => {
 
   it("a partial capture keeps the soonest-expiring points and frees the rest", () => {
     const held = post(funded, { kind: "hold", transactionId: "h1", at: day(3), points: "70" }).account;
-    const captured = post(held, { kind: "capture", transactionId: "c1", at: day(3), holdId: "h1", points: "50" }).account;
+    const captured = post(held, {
+      kind: "capture",
+      transactionId: "c1",
+      at: day(3),
+      holdId: "h1",
+      points: "50",
+    }).account;
     expect(balance(captured, { at: day(4) })).toBe("50");
-    expect(captured.debits).toEqual([{ transactionId: "c1", points: "50", lots: [{ lotId: "e1", points: "50" }], deficit: "0", reversed: "0" }]);
+    expect(captured.debits).toEqual([
+      { transactionId: "c1", points: "50", lots: [{ lotId: "e1", points: "50" }], deficit: "0", reversed: "0" },
+    ]);
     expect(captured.lots.map((l) => l.remaining)).toEqual(["10", "40"]);
-    expect(() => post(held, { kind: "capture", transactionId: "c2", at: day(3), holdId: "h1", points: "71" })).toThrow(/points: expected at most the 70 points held by "h1", got 71/);
+    expect(() => post(held, { kind: "capture", transactionId: "c2", at: day(3), holdId: "h1", points: "71" })).toThrow(
+      /points: expected at most the 70 points held by "h1", got 71/,
+    );
   });
 
   it("release frees the points and closes the hold; a closed hold cannot be captured or released again", () => {
@@ -60,17 +99,31 @@ describe("post: two-phase redemption with hold / capture / release", () => {
     const e = thrown(() => post(released, { kind: "capture", transactionId: "c1", at: day(4), holdId: "h1" }));
     expect(e).toBeInstanceOf(InvalidTransitionError);
     expect((e as InvalidTransitionError).code).toBe("INVALID_TRANSITION");
-    expect(() => post(released, { kind: "release", transactionId: "r2", at: day(4), holdId: "h1" })).toThrow(InvalidTransitionError);
+    expect(() => post(released, { kind: "release", transactionId: "r2", at: day(4), holdId: "h1" })).toThrow(
+      InvalidTransitionError,
+    );
   });
 
   it("a hold stops reserving at its timeout; it can then be released but not captured", () => {
-    const held = post(funded, { kind: "hold", transactionId: "h1", at: day(3), points: "70", timeoutAt: day(3, "10:15:00") }).account;
+    const held = post(funded, {
+      kind: "hold",
+      transactionId: "h1",
+      at: day(3),
+      points: "70",
+      timeoutAt: day(3, "10:15:00"),
+    }).account;
     expect(balance(held, { at: day(3, "10:14:59") })).toBe("30");
     expect(balance(held, { at: day(3, "10:15:00") })).toBe("100");
-    expect(() => post(held, { kind: "capture", transactionId: "c1", at: day(3, "10:15:00"), holdId: "h1" })).toThrow(/timed out at 2026-01-03T10:15:00.000Z/);
+    expect(() => post(held, { kind: "capture", transactionId: "c1", at: day(3, "10:15:00"), holdId: "h1" })).toThrow(
+      /timed out at 2026-01-03T10:15:00.000Z/,
+    );
     // After the timeout the points can be spent elsewhere.
-    expect(post(held, { kind: "redeem", transactionId: "x", at: day(3, "10:16:00"), points: "100" }).status).toBe("applied");
-    expect(post(held, { kind: "release", transactionId: "r1", at: day(3, "10:16:00"), holdId: "h1" }).account.holds).toEqual([]);
+    expect(post(held, { kind: "redeem", transactionId: "x", at: day(3, "10:16:00"), points: "100" }).status).toBe(
+      "applied",
+    );
+    expect(
+      post(held, { kind: "release", transactionId: "r1", at: day(3, "10:16:00"), holdId: "h1" }).account.holds,
+    ).toEqual([]);
   });
 
   it("names unknown holds and non-holds precisely", () => {
@@ -83,6 +136,8 @@ describe("post: two-phase redemption with hold / capture / release", () => {
   });
 
   it("rejects a timeout that is not after the hold", () => {
-    expect(() => post(funded, { kind: "hold", transactionId: "h1", at: day(3), points: "1", timeoutAt: day(2) })).toThrow(/timeoutAt: expected timeoutAt after at/);
+    expect(() =>
+      post(funded, { kind: "hold", transactionId: "h1", at: day(3), points: "1", timeoutAt: day(2) }),
+    ).toThrow(/timeoutAt: expected timeoutAt after at/);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { balance, InsufficientPointsError, LoyaltyValidationError, OperationError, post, reversiblePoints, unconsumedPoints } from "../../src/index.js";
+import {
+  balance,
+  InsufficientPointsError,
+  LoyaltyValidationError,
+  type OperationError,
+  post,
+  reversiblePoints,
+  unconsumedPoints,
+} from "../../src/index.js";
 import { day, ledger, thrown } from "./_helpers.js";
 
 describe("post: reverse (refunds)", () => {
@@ -15,7 +23,13 @@ describe("post: reverse (refunds)", () => {
       ["B", "20", "0"],
       ["C", "5", "5"],
     ]);
-    expect(account.debits[0]).toEqual({ transactionId: "R", points: "25", lots: [{ lotId: "C", points: "5" }], deficit: "0", reversed: "20" });
+    expect(account.debits[0]).toEqual({
+      transactionId: "R",
+      points: "25",
+      lots: [{ lotId: "C", points: "5" }],
+      deficit: "0",
+      reversed: "20",
+    });
     expect(reversiblePoints(account, "R")).toBe("5");
     expect(balance(account, { at: day(5) })).toBe("25");
   });
@@ -29,12 +43,16 @@ describe("post: reverse (refunds)", () => {
     expect(account.lots[0]).toMatchObject({ lotId: "sale", remaining: "0", reversed: "30" });
     expect(balance(account, { at: day(4) })).toBe("10");
     expect(reversiblePoints(account, "sale")).toBe("0");
-    expect(() => post(account, { kind: "reverse", transactionId: "again", at: day(4), reverses: "sale" })).toThrow(/points: expected at most 0 points \(what is left to reverse of "sale"\)/);
+    expect(() => post(account, { kind: "reverse", transactionId: "again", at: day(4), reverses: "sale" })).toThrow(
+      /points: expected at most 0 points \(what is left to reverse of "sale"\)/,
+    );
   });
 
   it("rejects reversing more than what is left of the entry", () => {
     const account = ledger([{ kind: "earn", transactionId: "sale", at: day(1), points: "30" }]);
-    expect(() => post(account, { kind: "reverse", transactionId: "r", at: day(2), reverses: "sale", points: "31" })).toThrow(LoyaltyValidationError);
+    expect(() =>
+      post(account, { kind: "reverse", transactionId: "r", at: day(2), reverses: "sale", points: "31" }),
+    ).toThrow(LoyaltyValidationError);
   });
 
   describe("a refund after the earned points were spent", () => {
@@ -57,18 +75,42 @@ describe("post: reverse (refunds)", () => {
     });
 
     it("deduct-available takes the lot's 10, then 20 from other points, and forgives the last 20", () => {
-      const account = post(spent, { kind: "reverse", transactionId: "refund", at: day(4), reverses: "sale", shortfall: "deduct-available" }).account;
+      const account = post(spent, {
+        kind: "reverse",
+        transactionId: "refund",
+        at: day(4),
+        reverses: "sale",
+        shortfall: "deduct-available",
+      }).account;
       expect(balance(account, { at: day(5) })).toBe("0");
       expect(account.deficit).toBe("0");
       expect(account.lots[1]).toMatchObject({ lotId: "sale", remaining: "0", reversed: "10", clawedBack: "40" });
-      expect(account.debits[1]).toEqual({ transactionId: "refund", points: "20", lots: [{ lotId: "old", points: "20" }], deficit: "0", reversed: "0" });
+      expect(account.debits[1]).toEqual({
+        transactionId: "refund",
+        points: "20",
+        lots: [{ lotId: "old", points: "20" }],
+        deficit: "0",
+        reversed: "0",
+      });
     });
 
     it("negative-balance takes all 50 back and leaves the customer owing 20", () => {
-      const account = post(spent, { kind: "reverse", transactionId: "refund", at: day(4), reverses: "sale", shortfall: "negative-balance" }).account;
+      const account = post(spent, {
+        kind: "reverse",
+        transactionId: "refund",
+        at: day(4),
+        reverses: "sale",
+        shortfall: "negative-balance",
+      }).account;
       expect(balance(account, { at: day(5) })).toBe("-20");
       expect(account.deficit).toBe("20");
-      expect(account.debits[1]).toEqual({ transactionId: "refund", points: "40", lots: [{ lotId: "old", points: "20" }], deficit: "20", reversed: "0" });
+      expect(account.debits[1]).toEqual({
+        transactionId: "refund",
+        points: "40",
+        lots: [{ lotId: "old", points: "20" }],
+        deficit: "20",
+        reversed: "0",
+      });
     });
   });
 
@@ -94,8 +136,16 @@ describe("post: reverse (refunds)", () => {
       { kind: "earn", transactionId: "e", at: day(1), points: "10" },
       { kind: "hold", transactionId: "h", at: day(2), points: "5" },
     ]);
-    expect((thrown(() => post(account, { kind: "reverse", transactionId: "r", at: day(3), reverses: "nope" })) as OperationError).code).toBe("NOT_FOUND");
-    expect(() => post(account, { kind: "reverse", transactionId: "r", at: day(3), reverses: "h" })).toThrow(/reverses: expected the transactionId of an earn, redeem, adjust or capture entry, got "h" which is a hold \(release it instead\)/);
+    expect(
+      (
+        thrown(() =>
+          post(account, { kind: "reverse", transactionId: "r", at: day(3), reverses: "nope" }),
+        ) as OperationError
+      ).code,
+    ).toBe("NOT_FOUND");
+    expect(() => post(account, { kind: "reverse", transactionId: "r", at: day(3), reverses: "h" })).toThrow(
+      /reverses: expected the transactionId of an earn, redeem, adjust or capture entry, got "h" which is a hold \(release it instead\)/,
+    );
   });
 
   it("reverses a capture like a redeem", () => {

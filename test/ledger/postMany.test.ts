@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { IdempotencyConflictError, InsufficientPointsError, LoyaltyValidationError, postMany, VersionConflictError, balance } from "../../src/index.js";
+import {
+  IdempotencyConflictError,
+  InsufficientPointsError,
+  LoyaltyValidationError,
+  postMany,
+  VersionConflictError,
+  balance,
+} from "../../src/index.js";
 import { day, ledger, thrown } from "./_helpers.js";
 
 describe("postMany: a checkout's entries as one atomic batch", () => {
@@ -33,7 +40,9 @@ describe("postMany: a checkout's entries as one atomic batch", () => {
     const e = thrown(() => postMany(account, bad));
     expect(e).toBeInstanceOf(InsufficientPointsError);
     expect((e as InsufficientPointsError).details).toEqual({ requested: "41", available: "40" });
-    const v = thrown(() => postMany(account, [checkout[0], { kind: "earn", transactionId: "x", at: day(2), points: "-1" }]));
+    const v = thrown(() =>
+      postMany(account, [checkout[0], { kind: "earn", transactionId: "x", at: day(2), points: "-1" }]),
+    );
     expect(v).toBeInstanceOf(LoyaltyValidationError);
     expect((v as LoyaltyValidationError).issues[0]?.path).toEqual([1, "points"]);
     expect(account.version).toBe(1);

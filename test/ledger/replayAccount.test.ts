@@ -15,7 +15,9 @@ describe("replayAccount", () => {
     const posted = ledger(entries);
     expect(replayAccount(posted.entries, posted)).toEqual(posted);
     expect(replayAccount(entries, { accountId: "card-0042" })).toEqual(posted);
-    expect(JSON.stringify(replayAccount(JSON.parse(JSON.stringify(posted.entries)) as typeof posted.entries, posted))).toBe(JSON.stringify(posted));
+    expect(
+      JSON.stringify(replayAccount(JSON.parse(JSON.stringify(posted.entries)) as typeof posted.entries, posted)),
+    ).toBe(JSON.stringify(posted));
   });
 
   it("normalizes entries that are not in stored form (Dates, offsets, short decimals)", () => {
@@ -34,29 +36,58 @@ describe("replayAccount", () => {
   });
 
   it("rejects a repeated transactionId, out-of-order entries and overdrafts", () => {
-    expect(() => replayAccount([entries[0], entries[0]], { accountId: "a" })).toThrow(/1.transactionId: expected a transactionId not used by an earlier entry/);
+    expect(() => replayAccount([entries[0], entries[0]], { accountId: "a" })).toThrow(
+      /1.transactionId: expected a transactionId not used by an earlier entry/,
+    );
     expect(() => replayAccount([entries[2], entries[0]], { accountId: "a" })).toThrow(InsufficientPointsError);
-    expect(() => replayAccount([entries[0], { ...entries[2], at: day(0, "00:00:00").replace("-00T", "-01T") }], { accountId: "a" })).toThrow(/1.at: expected an instant at or after/);
-    expect(() => replayAccount([{ kind: "earn", transactionId: "e", at: "2026-02-30T00:00:00.000Z", points: "1" }, entries[0]], { accountId: "a" })).toThrow(LoyaltyValidationError);
+    expect(() =>
+      replayAccount([entries[0], { ...entries[2], at: day(0, "00:00:00").replace("-00T", "-01T") }], {
+        accountId: "a",
+      }),
+    ).toThrow(/1.at: expected an instant at or after/);
+    expect(() =>
+      replayAccount([{ kind: "earn", transactionId: "e", at: "2026-02-30T00:00:00.000Z", points: "1" }, entries[0]], {
+        accountId: "a",
+      }),
+    ).toThrow(LoyaltyValidationError);
   });
 
   it("reports the first problem in posting order, whether a repeated id or another", () => {
     const earn = (id: string, d: number) => ({ kind: "earn" as const, transactionId: id, at: day(d), points: "10" });
     const bad = { kind: "earn" as const, transactionId: "bad", at: day(2), points: "-1" };
     // Every input has a string id (all ids are indexed up front) ...
-    expect(() => replayAccount([earn("a", 1), earn("b", 2), earn("a", 3), earn("b", 4)], { accountId: "x" })).toThrow(/^replay: 2.transactionId: expected a transactionId not used by an earlier entry, got "a" again$/);
+    expect(() => replayAccount([earn("a", 1), earn("b", 2), earn("a", 3), earn("b", 4)], { accountId: "x" })).toThrow(
+      /^replay: 2.transactionId: expected a transactionId not used by an earlier entry, got "a" again$/,
+    );
     expect(() => replayAccount([earn("a", 1), bad, earn("a", 3)], { accountId: "x" })).toThrow(/^replay: 1.points:/);
-    expect(() => replayAccount([earn("a", 1), earn("a", 2), bad], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
+    expect(() => replayAccount([earn("a", 1), earn("a", 2), bad], { accountId: "x" })).toThrow(
+      /^replay: 1.transactionId: expected a transactionId not used/,
+    );
     // ... or one does not (only the ids before it are indexed; it fails validation in its turn): the same answers.
-    expect(() => replayAccount([earn("a", 1), earn("a", 2), { ...bad, transactionId: 7 as unknown as string }], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
-    expect(() => replayAccount([earn("a", 1), { ...bad, transactionId: 7 as unknown as string }, earn("a", 2)], { accountId: "x" })).toThrow(/^replay: 1.transactionId: expected/);
+    expect(() =>
+      replayAccount([earn("a", 1), earn("a", 2), { ...bad, transactionId: 7 as unknown as string }], {
+        accountId: "x",
+      }),
+    ).toThrow(/^replay: 1.transactionId: expected a transactionId not used/);
+    expect(() =>
+      replayAccount([earn("a", 1), { ...bad, transactionId: 7 as unknown as string }, earn("a", 2)], {
+        accountId: "x",
+      }),
+    ).toThrow(/^replay: 1.transactionId: expected/);
     // An index built up front still finds only earlier entries: a reverse of a later one is not found.
-    expect(() => replayAccount([earn("a", 1), { kind: "reverse" as const, transactionId: "r", at: day(2), reverses: "b" }, earn("b", 3)], { accountId: "x" })).toThrow(/no entry with transactionId "b"/);
+    expect(() =>
+      replayAccount(
+        [earn("a", 1), { kind: "reverse" as const, transactionId: "r", at: day(2), reverses: "b" }, earn("b", 3)],
+        { accountId: "x" },
+      ),
+    ).toThrow(/no entry with transactionId "b"/);
   });
 
   it("rejects bad settings", () => {
     expect(() => replayAccount([], { accountId: "" })).toThrow(/accountId: expected a non-empty accountId/);
-    expect(() => replayAccount([], { accountId: "a", scale: 2, negativeLimit: "0.001" })).toThrow(/negativeLimit: expected at most 2 decimal places/);
+    expect(() => replayAccount([], { accountId: "a", scale: 2, negativeLimit: "0.001" })).toThrow(
+      /negativeLimit: expected at most 2 decimal places/,
+    );
     expect(() => replayAccount([], { accountId: "a", scale: 19 })).toThrow(LoyaltyValidationError);
   });
 });

@@ -35,7 +35,9 @@ describe("cohortRetention", () => {
       { customerId: "hadi", at: "2026-02-10T10:00:00Z" },
     ];
     expect(cohortRetention(late).cohorts).toEqual([{ cohort: "2026-01", size: 1, active: [1, 1], rates: [1, 1] }]);
-    expect(cohortRetention(late, { timeZone: "Asia/Jakarta" }).cohorts).toEqual([{ cohort: "2026-02", size: 1, active: [1], rates: [1] }]);
+    expect(cohortRetention(late, { timeZone: "Asia/Jakarta" }).cohorts).toEqual([
+      { cohort: "2026-02", size: 1, active: [1], rates: [1] },
+    ]);
   });
 
   it("stops at until (exclusive) and still shows the empty months before it", () => {
@@ -61,7 +63,9 @@ describe("cohortRetention", () => {
   });
 
   it("rejects an unknown time zone and a bad until", () => {
-    expect(() => cohortRetention(purchases, { timeZone: "Mars/Olympus" })).toThrow(/timeZone: expected an IANA time zone/);
+    expect(() => cohortRetention(purchases, { timeZone: "Mars/Olympus" })).toThrow(
+      /timeZone: expected an IANA time zone/,
+    );
     expect(() => cohortRetention(purchases, { until: "2026-05-01" })).toThrow(LoyaltyValidationError);
   });
 });

@@ -12,17 +12,27 @@ describe("dickBasu (Dick & Basu 1994 matrix)", () => {
   });
 
   it("counts a value at the threshold as high", () => {
-    expect(dickBasu({ relativeAttitude: 0.5, repeatPatronage: 0.5 })).toEqual({ segment: "loyalty", highAttitude: true, highPatronage: true });
+    expect(dickBasu({ relativeAttitude: 0.5, repeatPatronage: 0.5 })).toEqual({
+      segment: "loyalty",
+      highAttitude: true,
+      highPatronage: true,
+    });
   });
 
   it("takes thresholds as parameters", () => {
-    expect(dickBasu({ relativeAttitude: 0.6, repeatPatronage: 0.6 }, { attitudeThreshold: 0.7 }).segment).toBe("spurious-loyalty");
-    expect(dickBasu({ relativeAttitude: 0.6, repeatPatronage: 0.6 }, { patronageThreshold: 0.7 }).segment).toBe("latent-loyalty");
+    expect(dickBasu({ relativeAttitude: 0.6, repeatPatronage: 0.6 }, { attitudeThreshold: 0.7 }).segment).toBe(
+      "spurious-loyalty",
+    );
+    expect(dickBasu({ relativeAttitude: 0.6, repeatPatronage: 0.6 }, { patronageThreshold: 0.7 }).segment).toBe(
+      "latent-loyalty",
+    );
   });
 
   it("rejects values and thresholds outside 0..1", () => {
     expect(() => dickBasu({ relativeAttitude: 1.2, repeatPatronage: 0.5 })).toThrow(LoyaltyValidationError);
     expect(() => dickBasu({ relativeAttitude: 0.5, repeatPatronage: Number.NaN })).toThrow(LoyaltyValidationError);
-    expect(() => dickBasu({ relativeAttitude: 0.5, repeatPatronage: 0.5 }, { attitudeThreshold: -0.1 })).toThrow(/attitudeThreshold/);
+    expect(() => dickBasu({ relativeAttitude: 0.5, repeatPatronage: 0.5 }, { attitudeThreshold: -0.1 })).toThrow(
+      /attitudeThreshold/,
+    );
   });
 });

@@ -76,9 +76,7 @@ describe("fuzzed inputs give a typed error or a valid result", () => {
   });
 
   it.each(Object.entries(calls))("%s with fc.json()", (_name, call) => {
-    fc.assert(
-      fc.property(fc.json(), fc.json(), (a, b) => check(call, JSON.parse(a), JSON.parse(b))),
-    );
+    fc.assert(fc.property(fc.json(), fc.json(), (a, b) => check(call, JSON.parse(a), JSON.parse(b))));
   });
 
   it.each(Object.entries(safeCalls))("%s never throws", (_name, safeParse) => {
@@ -98,20 +96,39 @@ describe("near-valid inputs", () => {
     fc.assert(fc.property(fc.array(num, { maxLength: 20 }), (s) => check(calls["nps"] as Call, s, undefined)));
   });
   it("retention counts", () => {
-    fc.assert(fc.property(fc.record({ start: num, end: num, acquired: num }), (c) => check(calls["retentionRate"] as Call, c, undefined)));
+    fc.assert(
+      fc.property(fc.record({ start: num, end: num, acquired: num }), (c) =>
+        check(calls["retentionRate"] as Call, c, undefined),
+      ),
+    );
   });
   it("purchase frequency with odd windows", () => {
-    const instant = fc.date({ noInvalidDate: true, min: new Date("1900-01-01T00:00:00Z"), max: new Date("2200-01-01T00:00:00Z") });
+    const instant = fc.date({
+      noInvalidDate: true,
+      min: new Date("1900-01-01T00:00:00Z"),
+      max: new Date("2200-01-01T00:00:00Z"),
+    });
     fc.assert(
       fc.property(
         fc.oneof(fc.nat(1000), fc.array(instant, { maxLength: 5 })),
-        fc.record({ reference: fc.double({ min: 0, max: 1e6 }), period: fc.constantFrom("day", "week", "month", "quarter", "year"), from: instant, to: instant }),
+        fc.record({
+          reference: fc.double({ min: 0, max: 1e6 }),
+          period: fc.constantFrom("day", "week", "month", "quarter", "year"),
+          from: instant,
+          to: instant,
+        }),
         (p, o) => check(calls["purchaseFrequencyIndex"] as Call, p, o),
       ),
     );
   });
   it("share of purchases on counts and money", () => {
-    const amount = fc.oneof(num, fc.record({ amount: fc.constantFrom("0", "1.5", "-2", "100", "1e3"), currency: fc.constantFrom("EUR", "USD", "JPY", "XYZ") }));
+    const amount = fc.oneof(
+      num,
+      fc.record({
+        amount: fc.constantFrom("0", "1.5", "-2", "100", "1e3"),
+        currency: fc.constantFrom("EUR", "USD", "JPY", "XYZ"),
+      }),
+    );
     fc.assert(fc.property(amount, amount, (a, b) => check(calls["shareOfPurchases"] as Call, a, b)));
   });
 });

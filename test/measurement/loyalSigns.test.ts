@@ -20,7 +20,14 @@ describe("loyalSigns (seed 003: nine behavioural signs of a loyal client)", () =
   it("scores a client who comes back, recommends and defends the shop 3 of 9", () => {
     const r = loyalSigns({ repeatPurchases: true, recommends: true, defendsYou: true, compliments: false });
     expect(r.held).toEqual(["repeatPurchases", "recommends", "defendsYou"]);
-    expect(r.missing).toEqual(["buysMore", "buysPremium", "compliments", "speaksWellPublicly", "constructiveFeedback", "competitiveIntelligence"]);
+    expect(r.missing).toEqual([
+      "buysMore",
+      "buysPremium",
+      "compliments",
+      "speaksWellPublicly",
+      "constructiveFeedback",
+      "competitiveIntelligence",
+    ]);
     expect(r.score).toBe(3);
     expect(r.share).toBeCloseTo(1 / 3, 12);
   });

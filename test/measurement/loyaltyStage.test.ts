@@ -32,7 +32,13 @@ describe("loyaltyStage (seed 003: satisfaction → brand loyalty → partnership
   });
 
   it("gives partnership to a loyal customer who advises and watches competitors", () => {
-    const r = loyaltyStage({ satisfied: true, repeatPurchases: true, prefersBrand: true, givesAdvice: true, sharesCompetitorInfo: true });
+    const r = loyaltyStage({
+      satisfied: true,
+      repeatPurchases: true,
+      prefersBrand: true,
+      givesAdvice: true,
+      sharesCompetitorInfo: true,
+    });
     expect(r.stage).toBe("partnership");
     expect(r.next).toBeNull();
     expect(r.missing).toEqual([]);

@@ -6,7 +6,14 @@ describe("loyaltyType (seed 003: perceived, emotional, behavioural)", () => {
     // perceived: buyAgain 1, recommend 6/10 → (1 + 0.6) / 2 = 0.8 → 80
     // emotional: knowsProduct 1, likesBrand 0 → 50
     // behavioural: min(2, 1) = 1, share 0.4 → 70
-    const s = loyaltyType({ buyAgain: true, recommend: 6, knowsProduct: true, likesBrand: false, frequencyIndex: 2, shareOfPurchases: 0.4 });
+    const s = loyaltyType({
+      buyAgain: true,
+      recommend: 6,
+      knowsProduct: true,
+      likesBrand: false,
+      frequencyIndex: 2,
+      shareOfPurchases: 0.4,
+    });
     expect(s.perceived).toBeCloseTo(80, 12);
     expect(s.emotional).toBe(50);
     expect(s.behavioural).toBeCloseTo(70, 12);
@@ -14,7 +21,13 @@ describe("loyaltyType (seed 003: perceived, emotional, behavioural)", () => {
   });
 
   it("spots spurious-looking loyalty: buys a lot, feels little", () => {
-    const s = loyaltyType({ repeatPurchases: true, frequencyIndex: 1.5, knowsProblemSolved: false, likesBrand: false, recommend: 3 });
+    const s = loyaltyType({
+      repeatPurchases: true,
+      frequencyIndex: 1.5,
+      knowsProblemSolved: false,
+      likesBrand: false,
+      recommend: 3,
+    });
     expect(s).toEqual({ perceived: 30, emotional: 0, behavioural: 100, strongest: "behavioural" });
   });
 

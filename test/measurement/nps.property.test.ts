@@ -22,11 +22,19 @@ describe("nps properties", () => {
   it("is invariant under permutation of the answers", () => {
     fc.assert(
       fc.property(
-        fc.array(score, { maxLength: 200 }).chain((scores) =>
-          fc.tuple(fc.constant(scores), fc.array(fc.double({ noNaN: true }), { minLength: scores.length, maxLength: scores.length })),
-        ),
+        fc
+          .array(score, { maxLength: 200 })
+          .chain((scores) =>
+            fc.tuple(
+              fc.constant(scores),
+              fc.array(fc.double({ noNaN: true }), { minLength: scores.length, maxLength: scores.length }),
+            ),
+          ),
         ([scores, keys]) => {
-          const permuted = scores.map((s, i) => [keys[i] ?? 0, s] as const).sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+          const permuted = scores
+            .map((s, i) => [keys[i] ?? 0, s] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, s]) => s);
           expect(nps(permuted)).toEqual(nps(scores));
         },
       ),

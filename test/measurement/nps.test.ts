@@ -14,7 +14,14 @@ describe("nps", () => {
   });
 
   it("scores 50 promoters, 30 passives, 20 detractors as 30 ± 15.31", () => {
-    const r = nps([...repeat(10, 25), ...repeat(9, 25), ...repeat(8, 15), ...repeat(7, 15), ...repeat(6, 10), ...repeat(0, 10)]);
+    const r = nps([
+      ...repeat(10, 25),
+      ...repeat(9, 25),
+      ...repeat(8, 15),
+      ...repeat(7, 15),
+      ...repeat(6, 10),
+      ...repeat(0, 10),
+    ]);
     expect(r.score).toBe(30);
     // By hand: p = 0.5, d = 0.2, var(X) = p + d − (p − d)² = 0.7 − 0.09 = 0.61,
     // SE = √(0.61 / 100) = 0.0781025, × 1.96 = 0.1530809 → 15.31 NPS points.

@@ -1,9 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { churnRate, cohortRetention, retentionRate, shareOfPurchasesByCustomer, wordOfMouthReach } from "../../src/index.js";
+import {
+  churnRate,
+  cohortRetention,
+  retentionRate,
+  shareOfPurchasesByCustomer,
+  wordOfMouthReach,
+} from "../../src/index.js";
 
 const counts = fc
-  .tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }))
+  .tuple(
+    fc.integer({ min: 1, max: 1_000_000 }),
+    fc.integer({ min: 0, max: 1_000_000 }),
+    fc.integer({ min: 0, max: 1_000_000 }),
+  )
   .map(([start, kept, acquired]) => ({ start, end: Math.min(kept, start) + acquired, acquired }));
 
 describe("rate properties", () => {
@@ -47,18 +57,26 @@ describe("rate properties", () => {
   it("cohort table: every customer in exactly one cohort, month 0 at 100%, no cell above the cohort size", () => {
     const purchase = fc.record({
       customerId: fc.constantFrom("a", "b", "c", "d", "e", "f"),
-      at: fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2026-12-31T23:59:59Z"), noInvalidDate: true }),
+      at: fc.date({
+        min: new Date("2025-01-01T00:00:00Z"),
+        max: new Date("2026-12-31T23:59:59Z"),
+        noInvalidDate: true,
+      }),
     });
     fc.assert(
-      fc.property(fc.array(purchase, { maxLength: 25 }), fc.constantFrom("UTC", "Asia/Jakarta", "America/New_York"), (purchases, timeZone) => {
-        const t = cohortRetention(purchases, { timeZone });
-        expect(t.cohorts.reduce((n, c) => n + c.size, 0)).toBe(new Set(purchases.map((p) => p.customerId)).size);
-        for (const c of t.cohorts) {
-          expect(c.rates[0]).toBe(1);
-          for (const a of c.active) expect(a).toBeLessThanOrEqual(c.size);
-          expect(c.active.length).toBe(t.months.length - t.months.indexOf(c.cohort));
-        }
-      }),
+      fc.property(
+        fc.array(purchase, { maxLength: 25 }),
+        fc.constantFrom("UTC", "Asia/Jakarta", "America/New_York"),
+        (purchases, timeZone) => {
+          const t = cohortRetention(purchases, { timeZone });
+          expect(t.cohorts.reduce((n, c) => n + c.size, 0)).toBe(new Set(purchases.map((p) => p.customerId)).size);
+          for (const c of t.cohorts) {
+            expect(c.rates[0]).toBe(1);
+            for (const a of c.active) expect(a).toBeLessThanOrEqual(c.size);
+            expect(c.active.length).toBe(t.months.length - t.months.indexOf(c.cohort));
+          }
+        },
+      ),
     );
   });
 });

@@ -28,11 +28,15 @@ describe("repeatPurchaseRate", () => {
   it("rejects bad records and bounds", () => {
     expect(() => repeatPurchaseRate([{ customerId: "", at: "2026-01-01T00:00:00Z" }])).toThrow(LoyaltyValidationError);
     expect(() => repeatPurchaseRate([{ customerId: "a", at: "2026-01-01" }])).toThrow(/0\.at/);
-    expect(() => repeatPurchaseRate([], { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" })).toThrow(LoyaltyValidationError);
+    expect(() => repeatPurchaseRate([], { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" })).toThrow(
+      LoyaltyValidationError,
+    );
     expect(() => repeatPurchaseRate([], { to: "soon" })).toThrow(/to: expected an ISO-8601 instant/);
   });
 
   it("normalizes instants to UTC ISO strings when parsing records", () => {
-    expect(parsePurchaseRecords([{ customerId: "budi", at: "2026-01-20T10:00:00+07:00" }])[0]?.at).toBe("2026-01-20T03:00:00.000Z");
+    expect(parsePurchaseRecords([{ customerId: "budi", at: "2026-01-20T10:00:00+07:00" }])[0]?.at).toBe(
+      "2026-01-20T03:00:00.000Z",
+    );
   });
 });

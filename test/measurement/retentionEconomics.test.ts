@@ -13,8 +13,20 @@ describe("retentionEconomics (seed 004: winning a customer costs five times keep
   });
 
   it("takes another ratio: 4 → keeping costs 12.50 of 50", () => {
-    expect(retentionEconomics({ acquisitionCost: { amount: "50", currency: "EUR" }, customers: 2, retentionCostRatio: 4 }).retentionCost.amount.toFixed(2)).toBe("12.50");
-    expect(retentionEconomics({ acquisitionCost: money("50", "EUR"), customers: 2, retentionCostRatio: "2.5" }).retentionCost.amount.toFixed(2)).toBe("20.00");
+    expect(
+      retentionEconomics({
+        acquisitionCost: { amount: "50", currency: "EUR" },
+        customers: 2,
+        retentionCostRatio: 4,
+      }).retentionCost.amount.toFixed(2),
+    ).toBe("12.50");
+    expect(
+      retentionEconomics({
+        acquisitionCost: money("50", "EUR"),
+        customers: 2,
+        retentionCostRatio: "2.5",
+      }).retentionCost.amount.toFixed(2),
+    ).toBe("20.00");
   });
 
   it("rounds each amount once, half-even, to the minor unit", () => {
@@ -24,14 +36,34 @@ describe("retentionEconomics (seed 004: winning a customer costs five times keep
     expect(r.retainCost.amount.toFixed(2)).toBe("10.01");
     expect(r.savings.amount.toFixed(2)).toBe("20.02");
     // 0.25 / 2 = 0.125 → 0.12 (half-even), JPY has no minor unit: 1000 / 3 → 333
-    expect(retentionEconomics({ acquisitionCost: money("0.25", "USD"), customers: 1, retentionCostRatio: 2 }).retentionCost.amount.toFixed(2)).toBe("0.12");
-    expect(retentionEconomics({ acquisitionCost: money("1000", "JPY"), customers: 1, retentionCostRatio: 3 }).retentionCost.amount.toString()).toBe("333");
+    expect(
+      retentionEconomics({
+        acquisitionCost: money("0.25", "USD"),
+        customers: 1,
+        retentionCostRatio: 2,
+      }).retentionCost.amount.toFixed(2),
+    ).toBe("0.12");
+    expect(
+      retentionEconomics({
+        acquisitionCost: money("1000", "JPY"),
+        customers: 1,
+        retentionCostRatio: 3,
+      }).retentionCost.amount.toString(),
+    ).toBe("333");
   });
 
   it("rejects a negative cost, a zero ratio and fractional customers", () => {
-    expect(() => retentionEconomics({ acquisitionCost: money("-5", "EUR"), customers: 1 })).toThrow(/acquisitionCost: expected a non-negative amount/);
-    expect(() => retentionEconomics({ acquisitionCost: money("5", "EUR"), customers: 1, retentionCostRatio: 0 })).toThrow(LoyaltyValidationError);
-    expect(() => retentionEconomics({ acquisitionCost: money("5", "EUR"), customers: 1.5 })).toThrow(LoyaltyValidationError);
-    expect(() => retentionEconomics({ acquisitionCost: { amount: "5", currency: "XXX1" }, customers: 1 })).toThrow(LoyaltyValidationError);
+    expect(() => retentionEconomics({ acquisitionCost: money("-5", "EUR"), customers: 1 })).toThrow(
+      /acquisitionCost: expected a non-negative amount/,
+    );
+    expect(() =>
+      retentionEconomics({ acquisitionCost: money("5", "EUR"), customers: 1, retentionCostRatio: 0 }),
+    ).toThrow(LoyaltyValidationError);
+    expect(() => retentionEconomics({ acquisitionCost: money("5", "EUR"), customers: 1.5 })).toThrow(
+      LoyaltyValidationError,
+    );
+    expect(() => retentionEconomics({ acquisitionCost: { amount: "5", currency: "XXX1" }, customers: 1 })).toThrow(
+      LoyaltyValidationError,
+    );
   });
 });

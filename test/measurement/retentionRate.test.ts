@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { churnRate, LoyaltyValidationError, parseRetentionCounts, retentionRate, safeParseRetentionCounts } from "../../src/index.js";
+import {
+  churnRate,
+  LoyaltyValidationError,
+  parseRetentionCounts,
+  retentionRate,
+  safeParseRetentionCounts,
+} from "../../src/index.js";
 
 describe("retentionRate and churnRate", () => {
   it("keeps 520 of 600: start 600, end 620, acquired 100 → 86.7% retained, 13.3% churned", () => {
@@ -27,7 +33,9 @@ describe("retentionRate and churnRate", () => {
     const more = safeParseRetentionCounts({ start: 10, end: 5, acquired: 6 });
     expect(more.success).toBe(false);
     if (!more.success) expect(more.error.issues[0]?.path).toEqual(["acquired"]);
-    expect(() => retentionRate({ start: 10, end: 30, acquired: 5 })).toThrow(/end: expected end − acquired \(25 kept\) to be at most start \(10\)/);
+    expect(() => retentionRate({ start: 10, end: 30, acquired: 5 })).toThrow(
+      /end: expected end − acquired \(25 kept\) to be at most start \(10\)/,
+    );
     expect(() => retentionRate({ start: -1, end: 0, acquired: 0 })).toThrow(LoyaltyValidationError);
     expect(() => retentionRate({ start: 1.5, end: 0, acquired: 0 })).toThrow(LoyaltyValidationError);
     expect(() => retentionRate({ start: Number.NaN, end: 0, acquired: 0 })).toThrow(LoyaltyValidationError);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CurrencyMismatchError, Decimal, LoyaltyValidationError, money, parseShareOfPurchasesRows, shareOfPurchases, shareOfPurchasesByCustomer } from "../../src/index.js";
+import {
+  CurrencyMismatchError,
+  Decimal,
+  LoyaltyValidationError,
+  money,
+  parseShareOfPurchasesRows,
+  shareOfPurchases,
+  shareOfPurchasesByCustomer,
+} from "../../src/index.js";
 
 describe("shareOfPurchases (seed 003: our share of the customer's purchases of similar products)", () => {
   it("gives 0.3 for 90 EUR with us out of 300 EUR on clothes", () => {
@@ -8,7 +16,9 @@ describe("shareOfPurchases (seed 003: our share of the customer's purchases of s
   });
 
   it("accepts money in wire form", () => {
-    expect(shareOfPurchases({ amount: "45.50", currency: "USD" }, { amount: "182.00", currency: "USD" }).share).toBe(0.25);
+    expect(shareOfPurchases({ amount: "45.50", currency: "USD" }, { amount: "182.00", currency: "USD" }).share).toBe(
+      0.25,
+    );
   });
 
   it("divides exactly in decimals: 0.10 of 0.30 is one third", () => {
@@ -70,7 +80,9 @@ describe("shareOfPurchasesByCustomer", () => {
         { customerId: "b", brand: money("1", "USD"), category: money("2", "USD") },
       ]),
     ).toThrow(CurrencyMismatchError);
-    expect(() => parseShareOfPurchasesRows([{ customerId: "a", brand: 1, category: 2, extra: true }])).toThrow(LoyaltyValidationError);
+    expect(() => parseShareOfPurchasesRows([{ customerId: "a", brand: 1, category: 2, extra: true }])).toThrow(
+      LoyaltyValidationError,
+    );
   });
 });
 

@@ -1,10 +1,28 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LOYAL_SIGNS, LOYALTY_STAGES, loyalSigns, loyaltyStage, type LoyalSignsObservations, type LoyaltyStageObservations } from "../../src/index.js";
+import {
+  LOYAL_SIGNS,
+  LOYALTY_STAGES,
+  loyalSigns,
+  loyaltyStage,
+  type LoyalSignsObservations,
+  type LoyaltyStageObservations,
+} from "../../src/index.js";
 
-const stageKeys = ["satisfied", "repeatPurchases", "prefersBrand", "givesAdvice", "promotesProduct", "sharesCompetitorInfo"] as const;
-const stageObservations = fc.record(Object.fromEntries(stageKeys.map((k) => [k, fc.boolean()])), { requiredKeys: [] }) as fc.Arbitrary<LoyaltyStageObservations>;
-const signObservations = fc.record(Object.fromEntries(LOYAL_SIGNS.map((s) => [s.key, fc.boolean()])), { requiredKeys: [] }) as fc.Arbitrary<LoyalSignsObservations>;
+const stageKeys = [
+  "satisfied",
+  "repeatPurchases",
+  "prefersBrand",
+  "givesAdvice",
+  "promotesProduct",
+  "sharesCompetitorInfo",
+] as const;
+const stageObservations = fc.record(Object.fromEntries(stageKeys.map((k) => [k, fc.boolean()])), {
+  requiredKeys: [],
+}) as fc.Arbitrary<LoyaltyStageObservations>;
+const signObservations = fc.record(Object.fromEntries(LOYAL_SIGNS.map((s) => [s.key, fc.boolean()])), {
+  requiredKeys: [],
+}) as fc.Arbitrary<LoyalSignsObservations>;
 
 describe("loyalty stage and signs properties", () => {
   it("a stage never moves down when only positive evidence is added", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { LoyaltyValidationError, parseSurveyResponses, safeParseSurveyResponses, surveyResponsesJsonSchema, surveySummary } from "../../src/index.js";
+import {
+  LoyaltyValidationError,
+  parseSurveyResponses,
+  safeParseSurveyResponses,
+  surveyResponsesJsonSchema,
+  surveySummary,
+} from "../../src/index.js";
 
 describe("surveySummary (seed 003: would you buy again? would you recommend us?)", () => {
   const responses = [
@@ -57,19 +63,30 @@ describe("surveySummary (seed 003: would you buy again? would you recommend us?)
   });
 
   it("rejects an answer off the scale with its path", () => {
-    expect(() => surveySummary([{ buyAgain: 6, recommend: 9 }])).toThrow(/0\.buyAgain: expected an integer from 1 to 5, got 6/);
-    expect(() => surveySummary([{ buyAgain: 3, recommend: 9 }], { scale: { min: 1, max: 3, positiveFrom: 4 } })).toThrow(LoyaltyValidationError);
+    expect(() => surveySummary([{ buyAgain: 6, recommend: 9 }])).toThrow(
+      /0\.buyAgain: expected an integer from 1 to 5, got 6/,
+    );
+    expect(() =>
+      surveySummary([{ buyAgain: 3, recommend: 9 }], { scale: { min: 1, max: 3, positiveFrom: 4 } }),
+    ).toThrow(LoyaltyValidationError);
   });
 
   it("parses answers from JSON and rejects extra keys and bad values", () => {
-    expect(parseSurveyResponses(JSON.parse('[{"buyAgain":5,"recommend":10}]'))).toEqual([{ buyAgain: 5, recommend: 10 }]);
-    const r = safeParseSurveyResponses([{ buyAgain: 5, recommend: 10, note: "x" }, { buyAgain: 5, recommend: 10.5 }]);
+    expect(parseSurveyResponses(JSON.parse('[{"buyAgain":5,"recommend":10}]'))).toEqual([
+      { buyAgain: 5, recommend: 10 },
+    ]);
+    const r = safeParseSurveyResponses([
+      { buyAgain: 5, recommend: 10, note: "x" },
+      { buyAgain: 5, recommend: 10.5 },
+    ]);
     expect(r.success).toBe(false);
     if (!r.success) expect(r.error.issues.map((i) => i.path.join("."))).toEqual(["0", "1.recommend"]);
   });
 
   it("exports a JSON Schema that forbids extra keys and bounds recommend to 0–10", () => {
-    const schema = surveyResponsesJsonSchema() as { items: { additionalProperties: boolean; properties: { recommend: { minimum: number; maximum: number } } } };
+    const schema = surveyResponsesJsonSchema() as {
+      items: { additionalProperties: boolean; properties: { recommend: { minimum: number; maximum: number } } };
+    };
     expect(schema.items.additionalProperties).toBe(false);
     expect(schema.items.properties.recommend).toMatchObject({ minimum: 0, maximum: 10 });
   });

@@ -26,6 +26,8 @@ describe("wordOfMouthReach (seed 004: a satisfied customer tells 10, a dissatisf
     expect(() => wordOfMouthReach({ satisfied: -1, dissatisfied: 0 })).toThrow(LoyaltyValidationError);
     expect(() => wordOfMouthReach({ satisfied: 1.5, dissatisfied: 0 })).toThrow(LoyaltyValidationError);
     expect(() => wordOfMouthReach({ satisfied: 1, dissatisfied: 0 }, { tellsSatisfied: -2 })).toThrow(/tellsSatisfied/);
-    expect(() => wordOfMouthReach({ satisfied: 1, dissatisfied: 0 }, { tellsSatisfied: Number.NaN })).toThrow(LoyaltyValidationError);
+    expect(() => wordOfMouthReach({ satisfied: 1, dissatisfied: 0 }, { tellsSatisfied: Number.NaN })).toThrow(
+      LoyaltyValidationError,
+    );
   });
 });

@@ -1,8 +1,32 @@
 import { describe, expect, it } from "vitest";
 import {
-  add, allocate, compare, CurrencyMismatchError, currencyCodes, Decimal, equals, format, isMoney, isNegative, isPositive,
-  isZero, LoyaltyValidationError, max, min, minorUnits, money, multiply, parseMoney, percentage, round, safeParseMoney,
-  subtract, sum, toDecimal, toJSON, zero,
+  add,
+  allocate,
+  compare,
+  CurrencyMismatchError,
+  currencyCodes,
+  Decimal,
+  equals,
+  format,
+  isMoney,
+  isNegative,
+  isPositive,
+  isZero,
+  LoyaltyValidationError,
+  max,
+  min,
+  minorUnits,
+  money,
+  multiply,
+  parseMoney,
+  percentage,
+  round,
+  safeParseMoney,
+  subtract,
+  sum,
+  toDecimal,
+  toJSON,
+  zero,
 } from "../../src/index.js";
 
 const amounts = (list: { amount: Decimal }[]): string[] => list.map((m) => m.amount.toString());
@@ -60,7 +84,14 @@ describe("arithmetic", () => {
   it("throws CurrencyMismatchError on two currencies, for every binary operation", () => {
     const eur = money("1", "EUR");
     const usd = money("1", "USD");
-    for (const op of [() => add(eur, usd), () => subtract(eur, usd), () => compare(eur, usd), () => min(eur, usd), () => max(eur, usd), () => sum([eur, usd], "EUR")]) {
+    for (const op of [
+      () => add(eur, usd),
+      () => subtract(eur, usd),
+      () => compare(eur, usd),
+      () => min(eur, usd),
+      () => max(eur, usd),
+      () => sum([eur, usd], "EUR"),
+    ]) {
       expect(op).toThrow(CurrencyMismatchError);
     }
     expect(equals(eur, usd)).toBe(false);
@@ -88,7 +119,9 @@ describe("arithmetic", () => {
   });
 
   it("sums a list, and an empty list to zero", () => {
-    expect(sum([money("19.99", "EUR"), money("5.01", "EUR"), money("4.90", "EUR")], "EUR").amount.toString()).toBe("29.9");
+    expect(sum([money("19.99", "EUR"), money("5.01", "EUR"), money("4.90", "EUR")], "EUR").amount.toString()).toBe(
+      "29.9",
+    );
     expect(sum([], "EUR").amount.toString()).toBe("0");
     expect(() => sum([], "XXX")).toThrow(LoyaltyValidationError);
   });
@@ -101,7 +134,8 @@ describe("arithmetic", () => {
 
 describe("round()", () => {
   it("rounds to the minor unit with every mode", () => {
-    const r = (a: string, c: string, mode?: Parameters<typeof round>[1]): string => round(money(a, c), mode).amount.toString();
+    const r = (a: string, c: string, mode?: Parameters<typeof round>[1]): string =>
+      round(money(a, c), mode).amount.toString();
     expect(r("2.345", "EUR")).toBe("2.34"); // half-even: 4 is even
     expect(r("2.355", "EUR")).toBe("2.36");
     expect(r("2.345", "EUR", "half-up")).toBe("2.35");
@@ -131,13 +165,20 @@ describe("allocate()", () => {
     // exactly 2/3 of a cent, so the first two shares get them (remainders compared exactly, not as
     // 40-digit quotients, where 2.666…67 would look larger than 0.666…67).
     expect(allocate(money("0.06", "USD"), [1, 4, 4]).map((s) => s.amount.toFixed(2))).toEqual(["0.01", "0.03", "0.02"]);
-    expect(allocate(money("-0.06", "USD"), ["0.1", "0.4", "0.4"]).map((s) => s.amount.toFixed(2))).toEqual(["-0.01", "-0.03", "-0.02"]);
+    expect(allocate(money("-0.06", "USD"), ["0.1", "0.4", "0.4"]).map((s) => s.amount.toFixed(2))).toEqual([
+      "-0.01",
+      "-0.03",
+      "-0.02",
+    ]);
   });
 
   it("splits amounts beyond 40 significant digits exactly", () => {
     const big = money("1234567890123456789012345678901234567890123.45", "EUR");
     const shares = allocate(big, [1, 1]);
-    expect(shares.map((s) => s.amount.toFixed(2))).toEqual(["617283945061728394506172839450617283945061.73", "617283945061728394506172839450617283945061.72"]);
+    expect(shares.map((s) => s.amount.toFixed(2))).toEqual([
+      "617283945061728394506172839450617283945061.73",
+      "617283945061728394506172839450617283945061.72",
+    ]);
   });
 
   it("splits 0.05 USD three ways into 0.02, 0.02, 0.01 (ties go to the earlier share)", () => {

@@ -7,7 +7,14 @@ export function eur(amount: string): { amount: string; currency: string } {
   return { amount, currency: "EUR" };
 }
 
-type Line = { id?: string; sku?: string; category?: string; kind?: "merchandise" | "service" | "delivery" | "gift-card" | "fee"; quantity?: string | number; price: string };
+type Line = {
+  id?: string;
+  sku?: string;
+  category?: string;
+  kind?: "merchandise" | "service" | "delivery" | "gift-card" | "fee";
+  quantity?: string | number;
+  price: string;
+};
 
 export function basket(at: string, lines: Line[], extra: Partial<BasketInput> = {}) {
   return parseBasket({
@@ -25,7 +32,13 @@ export function basket(at: string, lines: Line[], extra: Partial<BasketInput> = 
   });
 }
 
-export const discount10: Program = parseProgram({ ...common, kind: "discount", id: "ten", name: "10% off", percent: "10" });
+export const discount10: Program = parseProgram({
+  ...common,
+  kind: "discount",
+  id: "ten",
+  name: "10% off",
+  percent: "10",
+});
 
 export const tiers = [
   { name: "Bronze", threshold: "0", percent: "0" },
@@ -34,7 +47,15 @@ export const tiers = [
 ];
 
 export function cumulative(includeCurrentPurchase: boolean): Program {
-  return parseProgram({ ...common, kind: "cumulative", id: "vip", name: "VIP", tiers, window: { type: "rolling", months: 12 }, includeCurrentPurchase });
+  return parseProgram({
+    ...common,
+    kind: "cumulative",
+    id: "vip",
+    name: "VIP",
+    tiers,
+    window: { type: "rolling", months: 12 },
+    includeCurrentPurchase,
+  });
 }
 
 export const bonus: Program = parseProgram({

@@ -8,7 +8,11 @@ describe("checkoutAll", () => {
     bonus: openProgramAccount(bonus, { customerId: "olga", consent: true }),
     card6: openProgramAccount(stamps, { cardId: "card-1" }),
   };
-  const sale = basket("2026-03-01T10:00:00Z", [{ price: "19.99" }, { price: "5.01" }, { price: "4.90", kind: "delivery" }]);
+  const sale = basket("2026-03-01T10:00:00Z", [
+    { price: "19.99" },
+    { price: "5.01" },
+    { price: "4.90", kind: "delivery" },
+  ]);
 
   it("applies programs in the stated order, each on what the previous left", () => {
     const r = checkoutAll([discount10, bonus, stamps], accounts, sale, { transactionId: "sale-1", consent: true });
@@ -35,8 +39,12 @@ describe("checkoutAll", () => {
   });
 
   it("rejects duplicate programs and missing accounts", () => {
-    expect(() => checkoutAll([discount10, discount10], accounts, sale, { transactionId: "t" })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    expect(() => checkoutAll([discount10, discount10], accounts, sale, { transactionId: "t" })).toThrow(
+      expect.objectContaining({ code: "VALIDATION" }),
+    );
     const other = parseProgram({ ...discount10, id: "other" });
-    expect(() => checkoutAll([other], accounts, sale, { transactionId: "t" })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    expect(() => checkoutAll([other], accounts, sale, { transactionId: "t" })).toThrow(
+      expect.objectContaining({ code: "VALIDATION" }),
+    );
   });
 });

@@ -41,7 +41,12 @@ const programFor = (clawback: Clawback): Program =>
     active: { from: "2026-01-01T00:00:00Z" },
     clawback,
     welcomeBonus: { points: "50", on: "first-purchase" },
-    earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }, { type: "multiplier", factor: "2", match: { categories: ["shoes"] } }] },
+    earn: {
+      rules: [
+        { type: "per-amount", points: "1", per: "1.00" },
+        { type: "multiplier", factor: "2", match: { categories: ["shoes"] } },
+      ],
+    },
     redeem: { pointValue: "0.01", maxShare: "50" },
   });
 
@@ -50,7 +55,12 @@ const pts = (s: string) => new Decimal(s);
 
 function invariants(program: Program, clawback: Clawback, r: Real, m: Model): void {
   const a = r.account;
-  const fresh = replayAccount(a.points.entries, { accountId: a.points.accountId, currency: "EUR", scale: a.points.scale, negativeLimit: a.points.negativeLimit });
+  const fresh = replayAccount(a.points.entries, {
+    accountId: a.points.accountId,
+    currency: "EUR",
+    scale: a.points.scale,
+    negativeLimit: a.points.negativeLimit,
+  });
   expect(fresh).toEqual(a.points);
   expect(parseProgramAccount(JSON.parse(JSON.stringify(a)))).toEqual(a);
   const now = instant(r.day + 1);
@@ -73,14 +83,30 @@ class Checkout implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     r.day += 1;
     const before = pts(balance(r.account.points, { at: instant(r.day) }));
-    const basket = { id: `b${r.day}`, at: instant(r.day), lines: this.lines.map((l, i) => ({ id: String(i + 1), sku: `S${i}`, category: l.shoes ? "shoes" : "tops", quantity: l.quantity, unitPrice: { amount: l.price, currency: "EUR" } })) };
-    const res = checkout(this.program, r.account, basket, { transactionId: `s${r.day}`, consent: true, ...(this.redeem ? { redeemPoints: "max" } : {}) });
+    const basket = {
+      id: `b${r.day}`,
+      at: instant(r.day),
+      lines: this.lines.map((l, i) => ({
+        id: String(i + 1),
+        sku: `S${i}`,
+        category: l.shoes ? "shoes" : "tops",
+        quantity: l.quantity,
+        unitPrice: { amount: l.price, currency: "EUR" },
+      })),
+    };
+    const res = checkout(this.program, r.account, basket, {
+      transactionId: `s${r.day}`,
+      consent: true,
+      ...(this.redeem ? { redeemPoints: "max" } : {}),
+    });
     expect(res.status).toBe("applied");
     expect(pts(res.total.amount).gte(0)).toBe(true);
     expect(pts(res.pointsRedeemed).lte(before.gt(0) ? before : 0)).toBe(true);
     const after = pts(balance(res.account.points, { at: instant(r.day) }));
     // (a negative balance is repaid first by new points: the available figure still moves by exactly this)
-    expect(after.toString()).toBe(before.minus(res.pointsRedeemed).plus(res.pointsEarned).plus(res.welcomeBonus).toString());
+    expect(after.toString()).toBe(
+      before.minus(res.pointsRedeemed).plus(res.pointsEarned).plus(res.welcomeBonus).toString(),
+    );
     r.account = res.account;
     r.results.push(res);
     m.bought.push(this.lines.map((l, i) => ({ id: String(i + 1), quantity: l.quantity, refunded: 0 })));
@@ -111,12 +137,22 @@ class Refund implements fc.Command<Model, Real> {
     r.day += 1;
     const at = instant(r.day);
     if (l.refunded + this.quantity > l.quantity) {
-      expect(() => refund(this.program, r.account, original, { at, transactionId: `r${r.day}`, lines: [{ id: l.id, quantity: this.quantity }] })).toThrow(expect.objectContaining({ code: "REFUND_EXCEEDS_PURCHASE" }));
+      expect(() =>
+        refund(this.program, r.account, original, {
+          at,
+          transactionId: `r${r.day}`,
+          lines: [{ id: l.id, quantity: this.quantity }],
+        }),
+      ).toThrow(expect.objectContaining({ code: "REFUND_EXCEEDS_PURCHASE" }));
       expect(JSON.stringify(r.account)).toBe(snapshot);
       return;
     }
     const before = pts(balance(r.account.points, { at }));
-    const back = refund(this.program, r.account, original, { at, transactionId: `r${r.day}`, lines: [{ id: l.id, quantity: this.quantity }] });
+    const back = refund(this.program, r.account, original, {
+      at,
+      transactionId: `r${r.day}`,
+      lines: [{ id: l.id, quantity: this.quantity }],
+    });
     const after = pts(balance(back.account.points, { at }));
     const owed = before.plus(back.pointsRestored).minus(back.pointsReversed).minus(back.welcomeReversed);
     if (this.clawback === "negative-balance") expect(after.eq(owed)).toBe(true);
@@ -143,8 +179,14 @@ class Retry implements fc.Command<Model, Real> {
     const last = r.results[r.results.length - 1] as CheckoutResult;
     const record = r.account.purchases.find((p) => p.record.transactionId === last.transactionId)?.record;
     if (record === undefined) throw new Error("purchase not recorded");
-    const basket = JSON.parse(r.account.purchases.find((p) => p.record.transactionId === last.transactionId)?.request ?? "{}") as { basket: unknown; redeemPoints: string | null };
-    const again = checkout(this.program, r.account, basket.basket as never, { transactionId: last.transactionId, consent: true, ...(basket.redeemPoints === null ? {} : { redeemPoints: basket.redeemPoints }) });
+    const basket = JSON.parse(
+      r.account.purchases.find((p) => p.record.transactionId === last.transactionId)?.request ?? "{}",
+    ) as { basket: unknown; redeemPoints: string | null };
+    const again = checkout(this.program, r.account, basket.basket as never, {
+      transactionId: last.transactionId,
+      consent: true,
+      ...(basket.redeemPoints === null ? {} : { redeemPoints: basket.redeemPoints }),
+    });
     expect(again.status).toBe("duplicate");
     expect(again.account).toBe(r.account);
     expect(again.pointsEarned).toBe(record.pointsEarned);
@@ -154,16 +196,33 @@ class Retry implements fc.Command<Model, Real> {
   }
 }
 
-const line = fc.record({ price: fc.integer({ min: 0, max: 50_000 }).map((c) => new Decimal(c).div(100).toFixed(2)), quantity: fc.integer({ min: 1, max: 4 }), shoes: fc.boolean() });
+const line = fc.record({
+  price: fc.integer({ min: 0, max: 50_000 }).map((c) => new Decimal(c).div(100).toFixed(2)),
+  quantity: fc.integer({ min: 1, max: 4 }),
+  shoes: fc.boolean(),
+});
 
 for (const clawback of ["negative-balance", "deduct-available"] as const) {
   const program = programFor(clawback);
   const commands = [
-    fc.tuple(fc.array(line, { minLength: 1, maxLength: 4 }), fc.boolean()).map(([lines, redeem]) => new Checkout(program, clawback, lines, redeem)),
-    fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 3 })).map(([p, l, q]) => new Refund(program, clawback, p, l, q)),
+    fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([lines, redeem]) => new Checkout(program, clawback, lines, redeem)),
+    fc
+      .tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 3 }))
+      .map(([p, l, q]) => new Refund(program, clawback, p, l, q)),
     fc.constant(new Retry(program)),
   ];
-  test.prop([fc.commands(commands, { maxCommands: 14 })])(`checkout / refund / retry sequences keep the ledger a replay of itself (${clawback})`, (cmds) => {
-    fc.modelRun(() => ({ model: { bought: [] }, real: { account: openProgramAccount(program, { customerId: "c", consent: true }), day: 0, results: [] } }), cmds);
-  });
+  test.prop([fc.commands(commands, { maxCommands: 14 })])(
+    `checkout / refund / retry sequences keep the ledger a replay of itself (${clawback})`,
+    (cmds) => {
+      fc.modelRun(
+        () => ({
+          model: { bought: [] },
+          real: { account: openProgramAccount(program, { customerId: "c", consent: true }), day: 0, results: [] },
+        }),
+        cmds,
+      );
+    },
+  );
 }

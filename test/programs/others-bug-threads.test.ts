@@ -2,7 +2,15 @@
 // the thread it comes from and checks the behaviour the reporters asked for; the figures are worked
 // out by hand in the comments (1 point per 1.00 paid, rounded down; a point is worth 0.01 as money).
 import { describe, expect, it } from "vitest";
-import { balance, checkout, openProgramAccount, parseProgram, post, refund, type ProgramAccount } from "../../src/index.js";
+import {
+  balance,
+  checkout,
+  openProgramAccount,
+  parseProgram,
+  post,
+  refund,
+  type ProgramAccount,
+} from "../../src/index.js";
 import { basket, bonus, common, cumulative } from "./_fixtures.js";
 
 const at = (day: number) => `2026-03-${String(day).padStart(2, "0")}T10:00:00Z`;
@@ -11,14 +19,21 @@ const LATER = "2026-04-01T00:00:00Z";
 function withPoints(points: string): ProgramAccount {
   const account = openProgramAccount(bonus, { customerId: "olga", consent: true });
   if (points === "0") return account;
-  return { ...account, points: post(account.points, { kind: "earn", transactionId: "opening", at: "2026-01-02T00:00:00Z", points }).account };
+  return {
+    ...account,
+    points: post(account.points, { kind: "earn", transactionId: "opening", at: "2026-01-02T00:00:00Z", points })
+      .account,
+  };
 }
 
 describe("refunds take back what the purchase earned", () => {
   // frappe/erpnext#32951 "Negative Loyalty should be generated on sales return": an invoice of 1000
   // earned points, a return of 100 left them all in place.
   it("a return of 100.00 out of 1000.00 takes back 100 of the 1000 points", () => {
-    const r = checkout(bonus, withPoints("0"), basket(at(1), [{ price: "100.00", quantity: 10 }]), { transactionId: "s1", consent: true });
+    const r = checkout(bonus, withPoints("0"), basket(at(1), [{ price: "100.00", quantity: 10 }]), {
+      transactionId: "s1",
+      consent: true,
+    });
     expect(r.pointsEarned).toBe("1000");
     const back = refund(bonus, r.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: 1 }] });
     expect(back.moneyBack.amount).toBe("100.00");
@@ -31,7 +46,10 @@ describe("refunds take back what the purchase earned", () => {
   it("five rounds of buy and refund leave the balance where it started", () => {
     let account = withPoints("40");
     for (let i = 1; i <= 5; i++) {
-      const r = checkout(bonus, account, basket(at(i * 2), [{ price: "250.00" }]), { transactionId: `s${i}`, consent: true });
+      const r = checkout(bonus, account, basket(at(i * 2), [{ price: "250.00" }]), {
+        transactionId: `s${i}`,
+        consent: true,
+      });
       expect(r.pointsEarned).toBe("250");
       account = refund(bonus, r.account, r, { at: at(i * 2 + 1), transactionId: `r${i}` }).account;
       expect(balance(account.points, { at: at(i * 2 + 1) })).toBe("40");
@@ -42,7 +60,10 @@ describe("refunds take back what the purchase earned", () => {
   // vinsol-spree-contrib/spree-loyalty-points#8 (a return credited the wrong number of points):
   // partial returns by quantity must add up to the whole.
   it("returning 1 and then 2 of 3 shirts takes back 10 and then 20 of the 30 points", () => {
-    const r = checkout(bonus, withPoints("0"), basket(at(1), [{ price: "10.00", quantity: 3 }]), { transactionId: "s1", consent: true });
+    const r = checkout(bonus, withPoints("0"), basket(at(1), [{ price: "10.00", quantity: 3 }]), {
+      transactionId: "s1",
+      consent: true,
+    });
     const one = refund(bonus, r.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: 1 }] });
     const two = refund(bonus, one.account, r, { at: at(3), transactionId: "r2", lines: [{ id: "1", quantity: 2 }] });
     expect([r.pointsEarned, one.pointsReversed, two.pointsReversed]).toEqual(["30", "10", "20"]);
@@ -56,7 +77,11 @@ describe("a refund of an order paid with points does not charge the points again
   // redeemed points.
   it("a full refund gives the 1,000 points used back and takes the 10 earned, nothing more", () => {
     // 20.00 basket, half of it payable with points: 1,000 points pay 10.00, 10.00 is paid and earns 10.
-    const r = checkout(bonus, withPoints("1000"), basket(at(1), [{ price: "10.00", quantity: 2 }]), { transactionId: "s1", consent: true, redeemPoints: "max" });
+    const r = checkout(bonus, withPoints("1000"), basket(at(1), [{ price: "10.00", quantity: 2 }]), {
+      transactionId: "s1",
+      consent: true,
+      redeemPoints: "max",
+    });
     expect([r.pointsRedeemed, r.total.amount, r.pointsEarned]).toEqual(["1000", "10.00", "10"]);
     expect(balance(r.account.points, { at: at(2) })).toBe("10");
     const back = refund(bonus, r.account, r, { at: at(2), transactionId: "r1" });
@@ -65,7 +90,11 @@ describe("a refund of an order paid with points does not charge the points again
   });
 
   it("a return of one of the two items gives back half of each: 5.00, 500 points used, 5 earned", () => {
-    const r = checkout(bonus, withPoints("1000"), basket(at(1), [{ price: "10.00", quantity: 2 }]), { transactionId: "s1", consent: true, redeemPoints: "max" });
+    const r = checkout(bonus, withPoints("1000"), basket(at(1), [{ price: "10.00", quantity: 2 }]), {
+      transactionId: "s1",
+      consent: true,
+      redeemPoints: "max",
+    });
     const back = refund(bonus, r.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: 1 }] });
     expect([back.moneyBack.amount, back.pointsRestored, back.pointsReversed]).toEqual(["5.00", "500", "5"]);
     expect(balance(back.account.points, { at: at(3) })).toBe("505");
@@ -81,26 +110,36 @@ describe("tiers follow the spend actually reached", () => {
   it.each([
     [false, ["Bronze", "Bronze", "Silver"]],
     [true, ["Bronze", "Silver", "Silver"]],
-  ] as const)("purchases of 200.00, 850.00 and 10.00 reach Silver only once 1,000.00 is spent (includeCurrentPurchase %s)", (includeCurrent, expected) => {
-    const program = cumulative(includeCurrent);
-    let account = openProgramAccount(program, { customerId: "olga", consent: true });
-    const seen: string[] = [];
-    ["200.00", "850.00", "10.00"].forEach((price, i) => {
-      const r = checkout(program, account, basket(at(i + 1), [{ price }]), { transactionId: `s${i}`, consent: true });
-      seen.push(r.tier?.name ?? "none");
-      if (i === 0) expect(r.discountTotal.amount).toBe("0.00");
-      account = r.account;
-    });
-    // without the current purchase: 0, then 200 (< 1,000), then 1,050; with it: 200, 1,050, 1,060
-    expect(seen).toEqual(expected);
-  });
+  ] as const)(
+    "purchases of 200.00, 850.00 and 10.00 reach Silver only once 1,000.00 is spent (includeCurrentPurchase %s)",
+    (includeCurrent, expected) => {
+      const program = cumulative(includeCurrent);
+      let account = openProgramAccount(program, { customerId: "olga", consent: true });
+      const seen: string[] = [];
+      ["200.00", "850.00", "10.00"].forEach((price, i) => {
+        const r = checkout(program, account, basket(at(i + 1), [{ price }]), { transactionId: `s${i}`, consent: true });
+        seen.push(r.tier?.name ?? "none");
+        if (i === 0) expect(r.discountTotal.amount).toBe("0.00");
+        account = r.account;
+      });
+      // without the current purchase: 0, then 200 (< 1,000), then 1,050; with it: 200, 1,050, 1,060
+      expect(seen).toEqual(expected);
+    },
+  );
 });
 
 describe("a retried or replayed event pays out once", () => {
   // robgpeak/CompLinks-xclub#125: an opt-in bonus credited twice at the same instant (a double click).
   // A till retry after a lost reply must not pay the points or the welcome bonus again.
   it("the retry of a first purchase is a duplicate: 35 points and the 1,000 welcome bonus once", () => {
-    const program = parseProgram({ ...common, kind: "bonus", id: "w", name: "Welcome", earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], rounding: "floor" }, welcomeBonus: { points: "1000", on: "first-purchase" } });
+    const program = parseProgram({
+      ...common,
+      kind: "bonus",
+      id: "w",
+      name: "Welcome",
+      earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], rounding: "floor" },
+      welcomeBonus: { points: "1000", on: "first-purchase" },
+    });
     const account = openProgramAccount(program, { customerId: "olga", consent: true });
     const sale = basket(at(1), [{ price: "35.70" }]);
     const first = checkout(program, account, sale, { transactionId: "till-1:0001", consent: true });
@@ -109,7 +148,10 @@ describe("a retried or replayed event pays out once", () => {
     expect(retry.status).toBe("duplicate");
     expect(balance(retry.account.points, { at: LATER })).toBe("1035");
     // a later, different sale is not a first purchase any more
-    const next = checkout(program, retry.account, basket(at(2), [{ price: "10.00" }]), { transactionId: "till-1:0002", consent: true });
+    const next = checkout(program, retry.account, basket(at(2), [{ price: "10.00" }]), {
+      transactionId: "till-1:0002",
+      consent: true,
+    });
     expect([next.pointsEarned, next.welcomeBonus]).toEqual(["10", "0"]);
     expect(balance(next.account.points, { at: LATER })).toBe("1045");
   });

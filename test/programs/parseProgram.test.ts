@@ -32,18 +32,28 @@ describe("parseProgram", () => {
   });
 
   it("checks amounts against the currency's minor unit (JPY has none)", () => {
-    expect(issues({ ...discount, currency: "JPY", maxDiscount: "5.5" })).toEqual(['maxDiscount: expected an amount with at most 0 decimals for JPY, got "5.5"']);
+    expect(issues({ ...discount, currency: "JPY", maxDiscount: "5.5" })).toEqual([
+      'maxDiscount: expected an amount with at most 0 decimals for JPY, got "5.5"',
+    ]);
     expect(parseProgram({ ...discount, currency: "KWD", maxDiscount: "5.125" }).currency).toBe("KWD");
   });
 
   it("rejects an unknown kind, extra keys and __proto__ keys", () => {
     expect(safeParseProgram({ ...discount, kind: "lottery" }).success).toBe(false);
     expect(safeParseProgram({ ...discount, colour: "red" }).success).toBe(false);
-    expect(safeParseProgram(JSON.parse(`{"kind":"discount","id":"d","name":"D","currency":"EUR","timeZone":"UTC","active":{"from":"2026-01-01T00:00:00Z"},"percent":"10","__proto__":{"x":1}}`)).success).toBe(false);
+    expect(
+      safeParseProgram(
+        JSON.parse(
+          `{"kind":"discount","id":"d","name":"D","currency":"EUR","timeZone":"UTC","active":{"from":"2026-01-01T00:00:00Z"},"percent":"10","__proto__":{"x":1}}`,
+        ),
+      ).success,
+    ).toBe(false);
   });
 
   it("rejects an active window that ends before it starts, and instants without an offset", () => {
-    expect(issues({ ...discount, active: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" } })).toEqual(['active.to: expected active.to after active.from, got "2026-01-01T00:00:00Z"']);
+    expect(issues({ ...discount, active: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" } })).toEqual([
+      'active.to: expected active.to after active.from, got "2026-01-01T00:00:00Z"',
+    ]);
     expect(safeParseProgram({ ...discount, active: { from: "2026-02-01T00:00:00" } }).success).toBe(false);
   });
 
@@ -74,12 +84,21 @@ describe("programJsonSchema", () => {
     const schema = programJsonSchema();
     expect(schema["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
     const alternatives = (schema["oneOf"] ?? schema["anyOf"]) as { properties: { kind: { const: string } } }[];
-    expect(alternatives.map((a) => a.properties.kind.const).sort()).toEqual(["bonus", "catalog", "cumulative", "discount", "stamps"]);
+    expect(alternatives.map((a) => a.properties.kind.const).sort()).toEqual([
+      "bonus",
+      "catalog",
+      "cumulative",
+      "discount",
+      "stamps",
+    ]);
   });
 
   it("forbids extra keys and requires the common fields", () => {
     const schema = programJsonSchema();
-    const alternatives = (schema["oneOf"] ?? schema["anyOf"]) as { additionalProperties: unknown; required: string[] }[];
+    const alternatives = (schema["oneOf"] ?? schema["anyOf"]) as {
+      additionalProperties: unknown;
+      required: string[];
+    }[];
     for (const a of alternatives) {
       expect(a.additionalProperties).toBe(false);
       expect(a.required).toEqual(expect.arrayContaining(["kind", "id", "name", "currency", "timeZone", "active"]));

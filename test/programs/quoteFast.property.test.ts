@@ -8,7 +8,17 @@
 // (and quote then takes the Decimal path); it must still cover most generated cases.
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, expect } from "vitest";
-import { checkout, openProgramAccount, post, parseBasket, parseProgram, quote, ROUNDING_MODES, type ProgramInput, type Quote } from "../../src/index.js";
+import {
+  checkout,
+  openProgramAccount,
+  post,
+  parseBasket,
+  parseProgram,
+  quote,
+  ROUNDING_MODES,
+  type ProgramInput,
+  type Quote,
+} from "../../src/index.js";
 import { fastPath, quoteFast } from "../../src/programs/_lib/fast.js";
 import { price } from "../../src/programs/_lib/engine.js";
 
@@ -34,7 +44,10 @@ const rule = fc.oneof(
       points: fc.constantFrom("1", "2", "5", "0.5", "1.25", "0.1", "0.333"),
       // mostly rates that are exact decimals; 1/3, 1/7 and odd amounts make the fast path decline
       per: fc.oneof(
-        { weight: 8, arbitrary: fc.constantFrom("1", "2", "0.5", "10", "100", "1.00", "2.50", "0.25", "5", "20", "0.08") },
+        {
+          weight: 8,
+          arbitrary: fc.constantFrom("1", "2", "0.5", "10", "100", "1.00", "2.50", "0.25", "5", "20", "0.08"),
+        },
         { weight: 1, arbitrary: fc.constantFrom("3", "7") },
         { weight: 1, arbitrary: fc.integer({ min: 1, max: 100_000 }).map((c) => atScale(c, 2)) },
       ),
@@ -42,12 +55,17 @@ const rule = fc.oneof(
     },
     { requiredKeys: ["type", "points", "per"] },
   ),
-  fc.record({ type: fc.constant("multiplier" as const), factor: fc.constantFrom("2", "1.5", "3", "1.25", "10", "0.5"), match }),
+  fc.record({
+    type: fc.constant("multiplier" as const),
+    factor: fc.constantFrom("2", "1.5", "3", "1.25", "10", "0.5"),
+    match,
+  }),
   fc.record({ type: fc.constant("per-unit" as const), points: fc.constantFrom("5", "1", "0.5", "2.25", "10"), match }),
 );
 
 /** Points at most `scale` decimals: whole, or with the scale's decimals. */
-const pointsAt = (scale: number, max: number) => fc.integer({ min: 1, max: max * 10 ** scale }).map((u) => atScale(u, scale));
+const pointsAt = (scale: number, max: number) =>
+  fc.integer({ min: 1, max: max * 10 ** scale }).map((u) => atScale(u, scale));
 
 const earningProgram: fc.Arbitrary<ProgramInput> = fc
   .record({ cur: currency, scale: fc.integer({ min: 0, max: 3 }), catalog: fc.boolean() })
@@ -60,11 +78,21 @@ const earningProgram: fc.Arbitrary<ProgramInput> = fc
           rounding: fc.constantFrom(...ROUNDING_MODES),
           minOrder: fc.integer({ min: 0, max: 5000 * 10 ** dp }).map((u) => atScale(u, dp)),
           capPerTransaction: pointsAt(scale, 400),
-          capPerPeriod: fc.record({ points: pointsAt(scale, 800), period: fc.constantFrom("day" as const, "week" as const, "month" as const, "year" as const) }),
+          capPerPeriod: fc.record({
+            points: pointsAt(scale, 800),
+            period: fc.constantFrom("day" as const, "week" as const, "month" as const, "year" as const),
+          }),
           validityMonths: fc.integer({ min: 1, max: 24 }),
-          welcome: fc.record({ points: pointsAt(scale, 200), on: fc.constantFrom("enrollment" as const, "first-purchase" as const) }),
+          welcome: fc.record({
+            points: pointsAt(scale, 200),
+            on: fc.constantFrom("enrollment" as const, "first-purchase" as const),
+          }),
           eligibility: fc.record(
-            { lineKinds: fc.subarray([...KINDS], { minLength: 1 }), includeSkus: fc.subarray(SKUS, { minLength: 1 }), excludeCategories: fc.subarray(CATS, { maxLength: 1 }) },
+            {
+              lineKinds: fc.subarray([...KINDS], { minLength: 1 }),
+              includeSkus: fc.subarray(SKUS, { minLength: 1 }),
+              excludeCategories: fc.subarray(CATS, { maxLength: 1 }),
+            },
             { requiredKeys: [] },
           ),
           pointsScale: fc.constant(scale),
@@ -77,7 +105,13 @@ const earningProgram: fc.Arbitrary<ProgramInput> = fc
             },
             { requiredKeys: ["pointValue"] },
           ),
-          activeFrom: fc.constantFrom("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-03-15T00:00:00Z"),
+          activeFrom: fc.constantFrom(
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00Z",
+            "2026-03-15T00:00:00Z",
+          ),
         },
         { requiredKeys: ["rules", "activeFrom"] },
       )
@@ -101,7 +135,12 @@ const earningProgram: fc.Arbitrary<ProgramInput> = fc
           ...(r.welcome === undefined ? {} : { welcomeBonus: r.welcome }),
         };
         return catalog
-          ? { ...common, kind: "catalog", ...(r.rules.length === 0 ? {} : { earn }), rewards: [{ id: "r", name: "R", pointsCost: "10", gives: { type: "fixed", amount: "1" } }] }
+          ? {
+              ...common,
+              kind: "catalog",
+              ...(r.rules.length === 0 ? {} : { earn }),
+              rewards: [{ id: "r", name: "R", pointsCost: "10", gives: { type: "fixed", amount: "1" } }],
+            }
           : { ...common, kind: "bonus", earn, ...(r.redeem === undefined ? {} : { redeem: r.redeem }) };
       });
   });
@@ -118,9 +157,19 @@ const discountingProgram: fc.Arbitrary<ProgramInput> = currency.chain(({ code, d
         minSpend: amount(500),
         maxDiscount: amount(300),
         rounding: fc.constantFrom(...ROUNDING_MODES),
-        eligibility: fc.record({ lineKinds: fc.subarray([...KINDS], { minLength: 1 }), excludeSkus: fc.subarray(SKUS, { maxLength: 2 }) }, { requiredKeys: [] }),
-        tiers: fc.uniqueArray(fc.record({ threshold: fc.integer({ min: 0, max: 400 }), percent: fc.oneof(percent, fc.constant("0")) }), { minLength: 1, maxLength: 4, selector: (t) => t.threshold }),
-        window: fc.constantFrom({ type: "rolling" as const, months: 12 }, { type: "calendar-year" as const }, { type: "lifetime" as const }),
+        eligibility: fc.record(
+          { lineKinds: fc.subarray([...KINDS], { minLength: 1 }), excludeSkus: fc.subarray(SKUS, { maxLength: 2 }) },
+          { requiredKeys: [] },
+        ),
+        tiers: fc.uniqueArray(
+          fc.record({ threshold: fc.integer({ min: 0, max: 400 }), percent: fc.oneof(percent, fc.constant("0")) }),
+          { minLength: 1, maxLength: 4, selector: (t) => t.threshold },
+        ),
+        window: fc.constantFrom(
+          { type: "rolling" as const, months: 12 },
+          { type: "calendar-year" as const },
+          { type: "lifetime" as const },
+        ),
         includeCurrentPurchase: fc.boolean(),
       },
       { requiredKeys: ["cumulative", "percent", "tiers", "window"] },
@@ -144,17 +193,30 @@ const discountingProgram: fc.Arbitrary<ProgramInput> = currency.chain(({ code, d
             ...(r.includeCurrentPurchase === undefined ? {} : { includeCurrentPurchase: r.includeCurrentPurchase }),
             tiers: r.tiers.map((t, i) => ({ name: `T${i}`, threshold: String(t.threshold), percent: t.percent })),
           }
-        : { ...common, kind: "discount", percent: r.percent, ...(r.minSpend === undefined ? {} : { minSpend: r.minSpend }) };
+        : {
+            ...common,
+            kind: "discount",
+            percent: r.percent,
+            ...(r.minSpend === undefined ? {} : { minSpend: r.minSpend }),
+          };
     });
 });
 
-const programInput: fc.Arbitrary<ProgramInput> = fc.oneof({ weight: 2, arbitrary: earningProgram }, { weight: 1, arbitrary: discountingProgram });
+const programInput: fc.Arbitrary<ProgramInput> = fc.oneof(
+  { weight: 2, arbitrary: earningProgram },
+  { weight: 1, arbitrary: discountingProgram },
+);
 
 /** A unit price in minor units of a currency with `dp` decimals, sometimes with more decimals, zero or huge. */
 const unitPrice = (dp: number) =>
   fc.oneof(
     { weight: 30, arbitrary: fc.integer({ min: 1, max: 200_000 }).map((u) => atScale(u, dp)) },
-    { weight: 8, arbitrary: fc.integer({ min: 1, max: 2_000_000 }).chain((u) => fc.integer({ min: 1, max: 3 }).map((extra) => atScale(u, dp + extra))) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .integer({ min: 1, max: 2_000_000 })
+        .chain((u) => fc.integer({ min: 1, max: 3 }).map((extra) => atScale(u, dp + extra))),
+    },
     { weight: 2, arbitrary: fc.constant("0") },
     // (rare: one such line in a basket sends the whole quote to the Decimal path)
     { weight: 1, arbitrary: fc.bigInt({ min: 10n ** 12n, max: 10n ** 19n }).map((u) => atScale(u, dp)) },
@@ -167,7 +229,13 @@ const quantity = fc.oneof(
 const linesFor = (dp: number) =>
   fc.array(
     fc.record(
-      { sku: fc.constantFrom(...SKUS), category: fc.constantFrom(...CATS), kind: fc.constantFrom(...KINDS, "merchandise", "merchandise"), quantity, price: unitPrice(dp) },
+      {
+        sku: fc.constantFrom(...SKUS),
+        category: fc.constantFrom(...CATS),
+        kind: fc.constantFrom(...KINDS, "merchandise", "merchandise"),
+        quantity,
+        price: unitPrice(dp),
+      },
       { requiredKeys: ["sku", "kind", "quantity", "price"] },
     ),
     { minLength: 1, maxLength: 12 },
@@ -183,9 +251,21 @@ const caseArb = programInput.chain((input) => {
     opening: fc.integer({ min: 0, max: 20_000 }),
     // a catalog reward is the Decimal path's (the fast path must decline it); points redeemed are not
     extra: fc.oneof(
-      fc.constantFrom({}, {}, { redeemPoints: "max" as const }, { redeemPoints: "max" as const }, { rewardId: "r" }, { redeemPoints: 0 }),
+      fc.constantFrom(
+        {},
+        {},
+        { redeemPoints: "max" as const },
+        { redeemPoints: "max" as const },
+        { rewardId: "r" },
+        { redeemPoints: 0 },
+      ),
       fc.integer({ min: 1, max: 20_000 }).map((p) => ({ redeemPoints: p })),
-      fc.integer({ min: 1, max: 20_000 }).map((p) => ({ redeemPoints: atScale(p, input.kind === "bonus" || input.kind === "catalog" ? Math.min(input.pointsScale ?? 0, 1) : 0) })),
+      fc.integer({ min: 1, max: 20_000 }).map((p) => ({
+        redeemPoints: atScale(
+          p,
+          input.kind === "bonus" || input.kind === "catalog" ? Math.min(input.pointsScale ?? 0, 1) : 0,
+        ),
+      })),
     ),
   });
 });
@@ -203,45 +283,66 @@ function outcome(f: () => Quote | null): Outcome | null {
 let cases = 0;
 let covered = 0;
 
-test.prop([caseArb])("the fast path gives exactly the Decimal engine's quote, or declines", ({ input, lines, history, day, opening, extra }) => {
-  const program = parseProgram(input);
-  const basketOf = (id: string, at: string, ls: NonNullable<typeof history>) =>
-    parseBasket({
-      id,
-      at,
-      lines: ls.map((l, i) => ({ id: String(i + 1), sku: l.sku, ...(l.category === undefined ? {} : { category: l.category }), kind: l.kind, quantity: l.quantity, unitPrice: { amount: l.price, currency: program.currency } })),
-    });
-  let account = openProgramAccount(program, { customerId: "c", consent: true, at: program.active.from });
-  if (opening > 0 && (program.kind === "bonus" || program.kind === "catalog")) {
-    account = { ...account, points: post(account.points, { kind: "earn", transactionId: "opening", at: program.active.from, points: String(opening) }).account };
-  }
-  // an earlier purchase: the welcome bonus is gone and points count toward the period cap
-  if (history !== undefined) {
-    try {
-      account = checkout(program, account, basketOf("h", "2026-03-16T09:00:00Z", history), { transactionId: "h", consent: true }).account;
-    } catch {
-      // (a history basket the program refuses leaves the account as it was)
+test.prop([caseArb])(
+  "the fast path gives exactly the Decimal engine's quote, or declines",
+  ({ input, lines, history, day, opening, extra }) => {
+    const program = parseProgram(input);
+    const basketOf = (id: string, at: string, ls: NonNullable<typeof history>) =>
+      parseBasket({
+        id,
+        at,
+        lines: ls.map((l, i) => ({
+          id: String(i + 1),
+          sku: l.sku,
+          ...(l.category === undefined ? {} : { category: l.category }),
+          kind: l.kind,
+          quantity: l.quantity,
+          unitPrice: { amount: l.price, currency: program.currency },
+        })),
+      });
+    let account = openProgramAccount(program, { customerId: "c", consent: true, at: program.active.from });
+    if (opening > 0 && (program.kind === "bonus" || program.kind === "catalog")) {
+      account = {
+        ...account,
+        points: post(account.points, {
+          kind: "earn",
+          transactionId: "opening",
+          at: program.active.from,
+          points: String(opening),
+        }).account,
+      };
     }
-  }
-  const basket = basketOf("b", `2026-03-${String(day).padStart(2, "0")}T10:00:00Z`, lines);
-  const options = { consent: true, ...extra } as const;
+    // an earlier purchase: the welcome bonus is gone and points count toward the period cap
+    if (history !== undefined) {
+      try {
+        account = checkout(program, account, basketOf("h", "2026-03-16T09:00:00Z", history), {
+          transactionId: "h",
+          consent: true,
+        }).account;
+      } catch {
+        // (a history basket the program refuses leaves the account as it was)
+      }
+    }
+    const basket = basketOf("b", `2026-03-${String(day).padStart(2, "0")}T10:00:00Z`, lines);
+    const options = { consent: true, ...extra } as const;
 
-  const fast = outcome(() => quoteFast(program, account, basket, options));
-  const slow = outcome(() => price(program, account, basket, options).quote);
-  cases++;
-  if (fast !== null) {
-    covered++;
-    expect(fast).toEqual(slow);
-  }
-  // and through the public function, with the module-private switch
-  const on = outcome(() => quote(program, account, basket, options));
-  fastPath.enabled = false;
-  try {
-    expect(on).toEqual(outcome(() => quote(program, account, basket, options)));
-  } finally {
-    fastPath.enabled = true;
-  }
-});
+    const fast = outcome(() => quoteFast(program, account, basket, options));
+    const slow = outcome(() => price(program, account, basket, options).quote);
+    cases++;
+    if (fast !== null) {
+      covered++;
+      expect(fast).toEqual(slow);
+    }
+    // and through the public function, with the module-private switch
+    const on = outcome(() => quote(program, account, basket, options));
+    fastPath.enabled = false;
+    try {
+      expect(on).toEqual(outcome(() => quote(program, account, basket, options)));
+    } finally {
+      fastPath.enabled = true;
+    }
+  },
+);
 
 afterAll(() => {
   // the comparison above is only worth something if the fast path actually runs

@@ -19,7 +19,10 @@ describe("quote's integer fast path", () => {
 
   it("splits 2 kg at 3.335 a kg half-even to 6.67 and earns on it like the Decimal engine", () => {
     const account = openProgramAccount(bonus, { customerId: "olga", consent: true });
-    const b = basket(at, [{ price: "3.335", quantity: "2" }, { price: "0.125", quantity: "0.5" }]);
+    const b = basket(at, [
+      { price: "3.335", quantity: "2" },
+      { price: "0.125", quantity: "0.5" },
+    ]);
     const fast = quoteFast(bonus, account, b, options);
     // 2 × 3.335 = 6.67 exactly; 0.5 × 0.125 = 0.0625 → 0.06 (half-even)
     expect(fast?.lines.map((l) => l.gross.amount)).toEqual(["6.67", "0.06"]);
@@ -27,7 +30,13 @@ describe("quote's integer fast path", () => {
   });
 
   it("declines a rate that is not an exact decimal (1 point per 3.00), leaving it to the Decimal engine", () => {
-    const third = parseProgram({ ...common, kind: "bonus", id: "third", name: "1 per 3", earn: { rules: [{ type: "per-amount", points: "1", per: "3.00" }] } });
+    const third = parseProgram({
+      ...common,
+      kind: "bonus",
+      id: "third",
+      name: "1 per 3",
+      earn: { rules: [{ type: "per-amount", points: "1", per: "3.00" }] },
+    });
     const account = openProgramAccount(third, { customerId: "olga", consent: true });
     expect(quoteFast(third, account, basket(at, [{ price: "30.00" }]), options)).toBeNull();
   });
@@ -37,7 +46,13 @@ describe("quote's integer fast path", () => {
     // 2 points for the largest remainders. The remainders are all exactly 2/3, so the two points go to
     // the first two lines: 1, 3, 2. (Before the fix the Decimal engine compared remainders rounded to 40
     // significant digits, which gave 2.666…67 the larger fraction and 0, 3, 3.)
-    const capped = parseProgram({ ...common, kind: "bonus", id: "cap", name: "Cap 6", earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], capPerTransaction: "6" } });
+    const capped = parseProgram({
+      ...common,
+      kind: "bonus",
+      id: "cap",
+      name: "Cap 6",
+      earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], capPerTransaction: "6" },
+    });
     const account = openProgramAccount(capped, { customerId: "olga", consent: true });
     const b = basket(at, [{ price: "1.00" }, { price: "4.00" }, { price: "4.00" }]);
     expect(quoteFast(capped, account, b, options)?.lines.map((l) => l.pointsEarned)).toEqual(["1", "3", "2"]);
@@ -50,7 +65,13 @@ describe("quote's integer fast path", () => {
   });
 
   it("earns exactly 100 points for 300.00 at 1 point per 3.00 (the rate is applied as net × 1 / 3.00, not as a rounded 0.333…)", () => {
-    const third = parseProgram({ ...common, kind: "bonus", id: "third", name: "1 per 3", earn: { rules: [{ type: "per-amount", points: "1", per: "3.00" }] } });
+    const third = parseProgram({
+      ...common,
+      kind: "bonus",
+      id: "third",
+      name: "1 per 3",
+      earn: { rules: [{ type: "per-amount", points: "1", per: "3.00" }] },
+    });
     const account = openProgramAccount(third, { customerId: "olga", consent: true });
     const q = quote(third, account, basket(at, [{ price: "300.00" }, { price: "100.00" }]), options);
     // 300 / 3 = 100 exactly; 100 / 3 = 33.3… floors to 33.
@@ -67,7 +88,14 @@ describe("quote's integer fast path", () => {
   });
 
   it("says a discount equal to the maximum (10% of 50.00 = 5.00, maximum 5.00) was not capped, like the Decimal engine", () => {
-    const capped = parseProgram({ ...common, kind: "discount", id: "max5", name: "10%, at most 5", percent: "10", maxDiscount: "5.00" });
+    const capped = parseProgram({
+      ...common,
+      kind: "discount",
+      id: "max5",
+      name: "10%, at most 5",
+      percent: "10",
+      maxDiscount: "5.00",
+    });
     const account = openProgramAccount(capped, {});
     const b = basket(at, [{ price: "30.00" }, { price: "20.00" }]);
     const fast = quoteFast(capped, account, b, options);
@@ -79,7 +107,10 @@ describe("quote's integer fast path", () => {
   it("gives Gold (10%) to 4,900 spent plus a 200 purchase that counts, on integers like the Decimal engine", () => {
     const gold = cumulative(true);
     const opened = openProgramAccount(gold, { customerId: "olga", consent: true });
-    const account = checkout(gold, opened, basket("2026-02-01T10:00:00Z", [{ price: "4900.00" }]), { transactionId: "t1", consent: true }).account;
+    const account = checkout(gold, opened, basket("2026-02-01T10:00:00Z", [{ price: "4900.00" }]), {
+      transactionId: "t1",
+      consent: true,
+    }).account;
     const b = basket(at, [{ price: "200.00" }]);
     const fast = quoteFast(gold, account, b, options);
     expect(fast?.tier?.name).toBe("Gold");
@@ -89,7 +120,15 @@ describe("quote's integer fast path", () => {
 
   it("redeems at most 1,000 of 10,000 points on a 20.00 basket (50% of it) and earns on the 10.00 left (issue #4), on integers", () => {
     const opened = openProgramAccount(bonus, { customerId: "olga", consent: true });
-    const account = { ...opened, points: post(opened.points, { kind: "earn", transactionId: "opening", at: "2026-01-02T00:00:00Z", points: "10000" }).account };
+    const account = {
+      ...opened,
+      points: post(opened.points, {
+        kind: "earn",
+        transactionId: "opening",
+        at: "2026-01-02T00:00:00Z",
+        points: "10000",
+      }).account,
+    };
     const b = basket(at, [{ price: "12.00" }, { price: "8.00" }]);
     const fast = quoteFast(bonus, account, b, { consent: true, redeemPoints: "max" });
     expect(fast?.pointsRedeemed).toBe("1000");

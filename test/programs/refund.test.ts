@@ -1,15 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { balance, checkout, openProgramAccount, parseProgram, post, refund, IdempotencyConflictError, type Program, type ProgramAccount } from "../../src/index.js";
+import {
+  balance,
+  checkout,
+  openProgramAccount,
+  parseProgram,
+  post,
+  refund,
+  IdempotencyConflictError,
+  type Program,
+  type ProgramAccount,
+} from "../../src/index.js";
 import { basket, bonus, common, discount10, eur } from "./_fixtures.js";
 
 function withPoints(points: string, program: Program = bonus): ProgramAccount {
   const account = openProgramAccount(program, { customerId: "olga", consent: true });
-  return { ...account, points: post(account.points, { kind: "earn", transactionId: "opening", at: "2026-01-02T00:00:00Z", points }).account };
+  return {
+    ...account,
+    points: post(account.points, { kind: "earn", transactionId: "opening", at: "2026-01-02T00:00:00Z", points })
+      .account,
+  };
 }
 const at = (day: number) => `2026-03-${String(day).padStart(2, "0")}T10:00:00Z`;
 
 describe("refund", () => {
-  const sale = basket(at(1), [{ price: "10.00", quantity: 3 }, { price: "4.90", kind: "delivery" }]);
+  const sale = basket(at(1), [
+    { price: "10.00", quantity: 3 },
+    { price: "4.90", kind: "delivery" },
+  ]);
 
   it("gives back the net paid and takes back the points earned on the refunded quantities", () => {
     const r = checkout(bonus, withPoints("1"), sale, { transactionId: "s1", consent: true });
@@ -35,15 +52,19 @@ describe("refund", () => {
 
   it("refunds everything that is left when no lines are given, and then refuses more", () => {
     const r = checkout(discount10, openProgramAccount(discount10), sale, { transactionId: "s1" });
-    const part = refund(discount10, r.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: "1" }] });
+    const part = refund(discount10, r.account, r, {
+      at: at(2),
+      transactionId: "r1",
+      lines: [{ id: "1", quantity: "1" }],
+    });
     const rest = refund(discount10, part.account, r, { at: at(3), transactionId: "r2" });
     expect(rest.complete).toBe(true);
     // one shirt: 10.00 − 1.00 discount; the rest: 2 × 9.00 + 4.90 delivery (31.90 in all)
     expect(part.moneyBack).toEqual(eur("9.00"));
     expect(rest.moneyBack).toEqual(eur("22.90"));
-    expect(() => refund(discount10, rest.account, r, { at: at(4), transactionId: "r3", lines: [{ id: "2", quantity: 1 }] })).toThrow(
-      expect.objectContaining({ code: "REFUND_EXCEEDS_PURCHASE" }),
-    );
+    expect(() =>
+      refund(discount10, rest.account, r, { at: at(4), transactionId: "r3", lines: [{ id: "2", quantity: 1 }] }),
+    ).toThrow(expect.objectContaining({ code: "REFUND_EXCEEDS_PURCHASE" }));
   });
 
   it("refuses to refund more than was bought over several refunds with REFUND_EXCEEDS_PURCHASE", () => {
@@ -55,31 +76,61 @@ describe("refund", () => {
     } catch (e) {
       caught = e;
     }
-    expect(caught).toMatchObject({ code: "REFUND_EXCEEDS_PURCHASE", details: { lineId: "1", bought: "3", alreadyRefunded: "2", requested: "2" } });
+    expect(caught).toMatchObject({
+      code: "REFUND_EXCEEDS_PURCHASE",
+      details: { lineId: "1", bought: "3", alreadyRefunded: "2", requested: "2" },
+    });
   });
 
   it("is idempotent: a retry is a duplicate, a different request under the same id a conflict", () => {
     const r = checkout(discount10, openProgramAccount(discount10), sale, { transactionId: "s1" });
     const a = refund(discount10, r.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: 1 }] });
-    const again = refund(discount10, a.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: 1 }] });
+    const again = refund(discount10, a.account, r, {
+      at: at(2),
+      transactionId: "r1",
+      lines: [{ id: "1", quantity: 1 }],
+    });
     expect(again.status).toBe("duplicate");
     expect(again.account).toBe(a.account);
     expect(again.moneyBack).toEqual(a.moneyBack);
-    expect(() => refund(discount10, a.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: 2 }] })).toThrow(IdempotencyConflictError);
+    expect(() =>
+      refund(discount10, a.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: 2 }] }),
+    ).toThrow(IdempotencyConflictError);
   });
 
   it("says NOT_FOUND for an unknown purchase or line", () => {
     const r = checkout(discount10, openProgramAccount(discount10), sale, { transactionId: "s1" });
-    expect(() => refund(discount10, r.account, "nope", { at: at(2), transactionId: "r1" })).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
-    expect(() => refund(discount10, r.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "9", quantity: 1 }] })).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => refund(discount10, r.account, "nope", { at: at(2), transactionId: "r1" })).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND" }),
+    );
+    expect(() =>
+      refund(discount10, r.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "9", quantity: 1 }] }),
+    ).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
   });
 
   describe("clawback when the earned points were already spent", () => {
     function spentAfterEarning(policy: "negative-balance" | "deduct-available") {
-      const p = parseProgram({ ...common, kind: "bonus", id: `claw-${policy}`, name: "C", clawback: policy, earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }] }, redeem: { pointValue: "0.01" } });
-      const s1 = checkout(p, openProgramAccount(p, { customerId: "c", consent: true }), basket(at(1), [{ price: "100.00" }]), { transactionId: "s1", consent: true });
+      const p = parseProgram({
+        ...common,
+        kind: "bonus",
+        id: `claw-${policy}`,
+        name: "C",
+        clawback: policy,
+        earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }] },
+        redeem: { pointValue: "0.01" },
+      });
+      const s1 = checkout(
+        p,
+        openProgramAccount(p, { customerId: "c", consent: true }),
+        basket(at(1), [{ price: "100.00" }]),
+        { transactionId: "s1", consent: true },
+      );
       // spend 80 of the 100 earned points
-      const s2 = checkout(p, s1.account, basket(at(2), [{ price: "0.80" }]), { transactionId: "s2", consent: true, redeemPoints: 80 });
+      const s2 = checkout(p, s1.account, basket(at(2), [{ price: "0.80" }]), {
+        transactionId: "s2",
+        consent: true,
+        redeemPoints: 80,
+      });
       return { p, s1, account: s2.account };
     }
 
@@ -98,8 +149,20 @@ describe("refund", () => {
   });
 
   it("takes a first-purchase welcome bonus back when the purchase is refunded in full", () => {
-    const p = parseProgram({ ...common, kind: "bonus", id: "w", name: "W", earn: { rules: [] }, welcomeBonus: { points: "100", on: "first-purchase" } });
-    const r = checkout(p, openProgramAccount(p, { customerId: "c", consent: true }), basket(at(1), [{ price: "5.00", quantity: 2 }]), { transactionId: "s1", consent: true });
+    const p = parseProgram({
+      ...common,
+      kind: "bonus",
+      id: "w",
+      name: "W",
+      earn: { rules: [] },
+      welcomeBonus: { points: "100", on: "first-purchase" },
+    });
+    const r = checkout(
+      p,
+      openProgramAccount(p, { customerId: "c", consent: true }),
+      basket(at(1), [{ price: "5.00", quantity: 2 }]),
+      { transactionId: "s1", consent: true },
+    );
     const half = refund(p, r.account, r, { at: at(2), transactionId: "r1", lines: [{ id: "1", quantity: 1 }] });
     expect(half.welcomeReversed).toBe("0");
     const all = refund(p, half.account, r, { at: at(3), transactionId: "r2" });

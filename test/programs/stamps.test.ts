@@ -27,7 +27,9 @@ describe("stamp cards", () => {
     for (let day = 1; day <= 6; day++) card = buy(card, day, "10.00").account;
     expect(balance(card.points, { at: "2026-03-07T00:00:00Z" })).toBe("6");
     // the seventh visit: two items, the dearer one (20.00) is free up to 15.00
-    const r = checkout(stamps, card, basket("2026-03-07T10:00:00Z", [{ price: "8.00" }, { price: "20.00" }]), { transactionId: "visit-7" });
+    const r = checkout(stamps, card, basket("2026-03-07T10:00:00Z", [{ price: "8.00" }, { price: "20.00" }]), {
+      transactionId: "visit-7",
+    });
     expect(r.lines.map((l) => l.discount.amount)).toEqual(["0.00", "15.00"]);
     expect(r.total).toEqual(eur("13.00"));
     // 13.00 paid after the free item is ≥ 10.00: the new card gets its first stamp
@@ -62,17 +64,48 @@ describe("stamp cards", () => {
   });
 
   it("binds a non-transferable card to its holder", () => {
-    const p = parseProgram({ ...common, kind: "stamps", id: "own", name: "Own", cardSize: 3, earn: { type: "per-purchase" }, reward: { type: "percent", percent: "50" }, transferable: false });
+    const p = parseProgram({
+      ...common,
+      kind: "stamps",
+      id: "own",
+      name: "Own",
+      cardSize: 3,
+      earn: { type: "per-purchase" },
+      reward: { type: "percent", percent: "50" },
+      transferable: false,
+    });
     const card = openProgramAccount(p, { cardId: "c", customerId: "olga" });
-    expect(() => checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }]), { transactionId: "t" })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
-    expect(() => checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }], { customerId: "someone-else" }), { transactionId: "t" })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
-    expect(checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }], { customerId: "olga" }), { transactionId: "t" }).stamps?.earned).toBe(1);
+    expect(() =>
+      checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }]), { transactionId: "t" }),
+    ).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    expect(() =>
+      checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }], { customerId: "someone-else" }), {
+        transactionId: "t",
+      }),
+    ).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    expect(
+      checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "5.00" }], { customerId: "olga" }), {
+        transactionId: "t",
+      }).stamps?.earned,
+    ).toBe(1);
   });
 
   it("counts one stamp per full amount paid", () => {
-    const p = parseProgram({ ...common, kind: "stamps", id: "per", name: "Per", cardSize: 10, earn: { type: "per-amount", per: "5.00", maxPerPurchase: 3 }, reward: { type: "fixed", amount: "5.00" } });
+    const p = parseProgram({
+      ...common,
+      kind: "stamps",
+      id: "per",
+      name: "Per",
+      cardSize: 10,
+      earn: { type: "per-amount", per: "5.00", maxPerPurchase: 3 },
+      reward: { type: "fixed", amount: "5.00" },
+    });
     const card = openProgramAccount(p, { cardId: "c" });
-    expect(checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "14.99" }]), { transactionId: "t" }).stamps?.earned).toBe(2);
-    expect(checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "100.00" }]), { transactionId: "t" }).stamps?.earned).toBe(3);
+    expect(
+      checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "14.99" }]), { transactionId: "t" }).stamps?.earned,
+    ).toBe(2);
+    expect(
+      checkout(p, card, basket("2026-03-01T10:00:00Z", [{ price: "100.00" }]), { transactionId: "t" }).stamps?.earned,
+    ).toBe(3);
   });
 });

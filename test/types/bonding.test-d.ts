@@ -1,5 +1,13 @@
 import { expectTypeOf, test } from "vitest";
-import { bondingReport, classifyBonding, DEFAULT_BONDING_RULES, type BondingClassification, type BondingReport, type BondingSignal, type BondType } from "../../src/index.js";
+import {
+  bondingReport,
+  classifyBonding,
+  DEFAULT_BONDING_RULES,
+  type BondingClassification,
+  type BondingReport,
+  type BondingSignal,
+  type BondType,
+} from "../../src/index.js";
 
 test("bond types and signal names are closed string unions", () => {
   expectTypeOf<BondType>().toEqualTypeOf<"financial" | "social" | "structural">();

@@ -20,7 +20,9 @@ describe("ledger types", () => {
   it("post takes entry input (Dates allowed) and returns a tagged status", () => {
     const account = openAccount({ accountId: "a" });
     expectTypeOf(post).parameter(1).toEqualTypeOf<EntryInput>();
-    expectTypeOf(post(account, { kind: "earn", transactionId: "t", at: new Date(), points: "1" })).toEqualTypeOf<PostResult>();
+    expectTypeOf(
+      post(account, { kind: "earn", transactionId: "t", at: new Date(), points: "1" }),
+    ).toEqualTypeOf<PostResult>();
     expectTypeOf<PostResult["status"]>().toEqualTypeOf<"applied" | "duplicate">();
     expectTypeOf(postMany(account, [])).toEqualTypeOf<PostManyResult>();
     // @ts-expect-error points are decimal strings, never numbers

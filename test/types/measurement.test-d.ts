@@ -12,7 +12,17 @@ import type {
   SurveyResponse,
   WordOfMouthOptions,
 } from "../../src/index.js";
-import { dickBasu, loyalSigns, loyaltyStage, nps, purchaseFrequencyIndex, retentionRate, shareOfPurchases, surveySummary, wilsonInterval } from "../../src/index.js";
+import {
+  dickBasu,
+  loyalSigns,
+  loyaltyStage,
+  nps,
+  purchaseFrequencyIndex,
+  retentionRate,
+  shareOfPurchases,
+  surveySummary,
+  wilsonInterval,
+} from "../../src/index.js";
 
 test("nps takes number arrays and typed arrays, and its score may be null", () => {
   expectTypeOf(nps).toBeCallableWith([10, 9]);
@@ -30,7 +40,12 @@ test("survey answers are inferred from the schema", () => {
 test("instants go in as strings or Dates and come out as strings", () => {
   expectTypeOf<PurchaseRecordInput["at"]>().toEqualTypeOf<string | Date>();
   expectTypeOf<PurchaseRecord["at"]>().toEqualTypeOf<string>();
-  expectTypeOf(purchaseFrequencyIndex).toBeCallableWith(3, { reference: 1, period: "month", from: new Date(0), to: "2026-01-01T00:00:00Z" });
+  expectTypeOf(purchaseFrequencyIndex).toBeCallableWith(3, {
+    reference: 1,
+    period: "month",
+    from: new Date(0),
+    to: "2026-01-01T00:00:00Z",
+  });
 });
 
 test("rates may be null, never undefined", () => {
@@ -52,5 +67,8 @@ test("share of purchases takes Money, wire money or counts", () => {
   expectTypeOf(shareOfPurchases).toBeCallableWith(3, 4);
   expectTypeOf(shareOfPurchases).toBeCallableWith({ amount: "1", currency: "EUR" }, { amount: "2", currency: "EUR" });
   expectTypeOf<Money>().toExtend<ShareOfPurchasesRow["brand"]>();
-  expectTypeOf<WordOfMouthOptions>().toEqualTypeOf<{ tellsSatisfied?: number | undefined; tellsDissatisfied?: number | undefined }>();
+  expectTypeOf<WordOfMouthOptions>().toEqualTypeOf<{
+    tellsSatisfied?: number | undefined;
+    tellsDissatisfied?: number | undefined;
+  }>();
 });

@@ -15,7 +15,17 @@ import type {
   RefundResult,
   Tier,
 } from "../../src/index.js";
-import { checkout, checkoutAll, parseBasket, parseProgram, programJsonSchema, quote, refund, safeParseProgram, tierFor } from "../../src/index.js";
+import {
+  checkout,
+  checkoutAll,
+  parseBasket,
+  parseProgram,
+  programJsonSchema,
+  quote,
+  refund,
+  safeParseProgram,
+  tierFor,
+} from "../../src/index.js";
 
 test("program configs are a union discriminated on kind", () => {
   expectTypeOf<ProgramKind>().toEqualTypeOf<"discount" | "cumulative" | "bonus" | "catalog" | "stamps">();
@@ -23,7 +33,11 @@ test("program configs are a union discriminated on kind", () => {
   const p = parseProgram({});
   if (p.kind === "cumulative") expectTypeOf(p.tiers).toEqualTypeOf<Tier[]>();
   if (p.kind === "stamps") expectTypeOf(p.cardSize).toEqualTypeOf<number>();
-  if (p.kind === "bonus") expectTypeOf(p.redeem).toEqualTypeOf<{ pointValue: string; minPoints?: string | undefined; step?: string | undefined; maxShare?: string | undefined } | undefined>();
+  if (p.kind === "bonus")
+    expectTypeOf(p.redeem).toEqualTypeOf<
+      | { pointValue: string; minPoints?: string | undefined; step?: string | undefined; maxShare?: string | undefined }
+      | undefined
+    >();
   const r = safeParseProgram({});
   if (!r.success) expectTypeOf(r.error).toEqualTypeOf<LoyaltyValidationError>();
   // a kind that does not exist is not a program input

@@ -28,7 +28,14 @@ export function timeMillis(value: unknown): number {
       const mo = Number(m[2]);
       const d = Number(m[3]);
       // Reject 2026-02-30 and the like (Date.UTC would roll them over into the next month).
-      const daysInMonth = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+      const daysInMonth =
+        mo === 2
+          ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+            ? 29
+            : 28
+          : mo === 4 || mo === 6 || mo === 9 || mo === 11
+            ? 30
+            : 31;
       // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
       return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth ? new Date(0).setUTCFullYear(y, mo - 1, d) : Number.NaN;
     }
@@ -40,7 +47,15 @@ export function timeMillis(value: unknown): number {
 function boundMillis(value: unknown, name: string, what: string): number {
   const ms = typeof value === "number" ? Number.NaN : timeMillis(value);
   if (!Number.isFinite(ms)) {
-    throw new LoyaltyValidationError([{ path: [name], message: `expected a date "YYYY-MM-DD", an ISO-8601 instant with an offset or a valid Date, got ${previewValue(value)}` }], what);
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: [name],
+          message: `expected a date "YYYY-MM-DD", an ISO-8601 instant with an offset or a valid Date, got ${previewValue(value)}`,
+        },
+      ],
+      what,
+    );
   }
   return typeof value === "string" && DATE_ONLY.test(value) ? ms + DAY_MS - 1 : ms;
 }
@@ -48,11 +63,22 @@ function boundMillis(value: unknown, name: string, what: string): number {
 /** Validates and normalises the options of rfmSummary / rfmAccumulator. */
 export function rfmSettings(options: unknown, what: string): RfmSettings {
   if (typeof options !== "object" || options === null) {
-    throw new LoyaltyValidationError([{ path: [], message: `expected options { observationEnd, period: "day" | "week", calibrationEnd? }, got ${previewValue(options)}` }], what);
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: [],
+          message: `expected options { observationEnd, period: "day" | "week", calibrationEnd? }, got ${previewValue(options)}`,
+        },
+      ],
+      what,
+    );
   }
   const o = options as { observationEnd?: unknown; period?: unknown; calibrationEnd?: unknown };
   if (o.period !== "day" && o.period !== "week") {
-    throw new LoyaltyValidationError([{ path: ["period"], message: `expected "day" or "week", got ${previewValue(o.period)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: ["period"], message: `expected "day" or "week", got ${previewValue(o.period)}` }],
+      what,
+    );
   }
   const endMs = boundMillis(o.observationEnd, "observationEnd", what);
   let calibrationDay: number | undefined;
@@ -60,7 +86,15 @@ export function rfmSettings(options: unknown, what: string): RfmSettings {
   if (o.calibrationEnd !== undefined) {
     const calMs = boundMillis(o.calibrationEnd, "calibrationEnd", what);
     if (calMs > endMs) {
-      throw new LoyaltyValidationError([{ path: ["calibrationEnd"], message: `expected calibrationEnd on or before observationEnd (${new Date(endMs).toISOString()}), got ${new Date(calMs).toISOString()}` }], what);
+      throw new LoyaltyValidationError(
+        [
+          {
+            path: ["calibrationEnd"],
+            message: `expected calibrationEnd on or before observationEnd (${new Date(endMs).toISOString()}), got ${new Date(calMs).toISOString()}`,
+          },
+        ],
+        what,
+      );
     }
     calibrationDay = Math.floor(calMs / DAY_MS);
     calibrationEnd = new Date(calMs).toISOString();
@@ -102,7 +136,12 @@ export function makeRow(
     monetary: frequency === 0 ? 0 : repeatSum / frequency,
   };
   if (s.calibrationDay === undefined) return row;
-  return { ...row, frequencyHoldout: holdDays, monetaryHoldout: holdDays === 0 ? 0 : holdSum / holdDays, durationHoldout: (s.endDay - s.calibrationDay) / s.unit };
+  return {
+    ...row,
+    frequencyHoldout: holdDays,
+    monetaryHoldout: holdDays === 0 ? 0 : holdSum / holdDays,
+    durationHoldout: (s.endDay - s.calibrationDay) / s.unit,
+  };
 }
 
 /** Orders customer ids: numbers ascending first, then strings by code unit. */
@@ -113,8 +152,15 @@ export function compareIds(a: string | number, b: string | number): number {
 }
 
 /** Throws unless `id` is a non-empty string or a safe integer. */
-export function checkCustomerId(id: unknown, path: readonly (string | number)[], what: string): asserts id is string | number {
+export function checkCustomerId(
+  id: unknown,
+  path: readonly (string | number)[],
+  what: string,
+): asserts id is string | number {
   if (!((typeof id === "string" && id.length > 0) || Number.isSafeInteger(id))) {
-    throw new LoyaltyValidationError([{ path, message: `expected a customer id (a non-empty string or an integer), got ${previewValue(id)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path, message: `expected a customer id (a non-empty string or an integer), got ${previewValue(id)}` }],
+      what,
+    );
   }
 }

@@ -11,6 +11,9 @@ export function ceilShare(share: number, n: number): number {
 /** Throws unless `share` is a number in [0, 1]. */
 export function assertShare(share: unknown, name: string, what: string): asserts share is number {
   if (typeof share !== "number" || !(share >= 0 && share <= 1)) {
-    throw new LoyaltyValidationError([{ path: [name], message: `expected a share between 0 and 1, got ${previewValue(share)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: [name], message: `expected a share between 0 and 1, got ${previewValue(share)}` }],
+      what,
+    );
   }
 }

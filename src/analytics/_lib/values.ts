@@ -46,7 +46,8 @@ export interface ReadValues {
 // Kept short on purpose: this file is in the bundle of `gini` and `pareto` (see .size-limit.cjs).
 
 /** A short rendering of a value for messages (a lighter previewValue). */
-export const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : v && typeof v === "object" ? "an object" : String(v));
+export const show = (v: unknown): string =>
+  typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : v && typeof v === "object" ? "an object" : String(v);
 
 /** Throws a LoyaltyValidationError with one issue. */
 export function bad(path: readonly (string | number)[], message: string, what: string): never {
@@ -72,7 +73,12 @@ export function toNumber(value: unknown, state: { currency?: string | undefined 
 }
 
 /** {@link toNumber}, finite or a validation error at `path`. */
-export function valueToNumber(value: unknown, path: readonly (string | number)[], state: { currency?: string | undefined }, what: string): number {
+export function valueToNumber(
+  value: unknown,
+  path: readonly (string | number)[],
+  state: { currency?: string | undefined },
+  what: string,
+): number {
   const n = toNumber(value, state, what);
   if (!(n - n === 0)) bad(path, `expected a finite number, decimal string or money amount, got ${show(value)}`, what);
   return n;
@@ -83,10 +89,17 @@ export function valueToNumber(value: unknown, path: readonly (string | number)[]
  * strings and money amounts through {@link toNumber}. Every value must be finite (and ≥ 0 when
  * `nonNegative`), and there must be at least one; the error names the first offending index.
  */
-export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string, nonNegative: boolean): ReadValues {
+export function readValues<T>(
+  input: Iterable<T> | Float64Array,
+  accessor: ((item: T, index: number) => ValueLike) | undefined,
+  what: string,
+  nonNegative: boolean,
+): ReadValues {
   const state: { currency?: string } = {};
-  if (!(input && typeof input === "object" && Symbol.iterator in input)) bad([], `expected values, got ${show(input)}`, what);
-  if (!(accessor === undefined || typeof accessor === "function")) bad(["value"], `expected a function, got ${show(accessor)}`, what);
+  if (!(input && typeof input === "object" && Symbol.iterator in input))
+    bad([], `expected values, got ${show(input)}`, what);
+  if (!(accessor === undefined || typeof accessor === "function"))
+    bad(["value"], `expected a function, got ${show(accessor)}`, what);
   // A plain loop into a preallocated array: Float64Array.from with a mapping function is ~10× slower.
   // Arrays and typed arrays are read by index; other iterables are spread into an array first.
   const items: ArrayLike<unknown> = "length" in input ? (input as ArrayLike<unknown>) : [...input];
@@ -96,7 +109,12 @@ export function readValues<T>(input: Iterable<T> | Float64Array, accessor: ((ite
   for (let i = 0; i < n; i++) {
     const raw = accessor ? accessor(items[i] as T, i) : items[i];
     const x = typeof raw === "number" ? raw : toNumber(raw, state, what);
-    if (!(x - x === 0) || (nonNegative && x < 0)) bad([i], `expected a finite${nonNegative ? " non-negative" : ""} number, decimal string or money amount, got ${show(raw)}`, what);
+    if (!(x - x === 0) || (nonNegative && x < 0))
+      bad(
+        [i],
+        `expected a finite${nonNegative ? " non-negative" : ""} number, decimal string or money amount, got ${show(raw)}`,
+        what,
+      );
     values[i] = x;
   }
   return { values, ...state };
@@ -129,7 +147,15 @@ export function assertShareableTotal(values: Float64Array, sum: number, what: st
   if (sum > 0) return;
   for (let i = 0; i < values.length; i++) {
     if (values[i] !== 0) {
-      throw new LoyaltyValidationError([{ path: [], message: `expected a positive net total of values (shares of a total ≤ 0 are undefined), got a total of ${String(sum)}` }], what);
+      throw new LoyaltyValidationError(
+        [
+          {
+            path: [],
+            message: `expected a positive net total of values (shares of a total ≤ 0 are undefined), got a total of ${String(sum)}`,
+          },
+        ],
+        what,
+      );
     }
   }
 }
@@ -137,14 +163,20 @@ export function assertShareableTotal(values: Float64Array, sum: number, what: st
 /** Throws unless `options` is an object (or undefined, when `optional`); returns it or an empty object. */
 export function optionsObject<O extends object>(options: O | undefined, what: string, optional: boolean): O {
   if (options === undefined && optional) return {} as O;
-  return typeof options === "object" && options !== null ? options : bad([], `expected an options object, got ${show(options)}`, what);
+  return typeof options === "object" && options !== null
+    ? options
+    : bad([], `expected an options object, got ${show(options)}`, what);
 }
 
 /**
  * The shared start of pareto and paretoShareFor: read the values, sort them ascending, reject
  * non-finite ones, and require a positive net total (or all zeros).
  */
-export function readShareValues<T>(input: Iterable<T> | Float64Array, accessor: ((item: T, index: number) => ValueLike) | undefined, what: string): { values: Float64Array; currency: string | undefined; sum: number } {
+export function readShareValues<T>(
+  input: Iterable<T> | Float64Array,
+  accessor: ((item: T, index: number) => ValueLike) | undefined,
+  what: string,
+): { values: Float64Array; currency: string | undefined; sum: number } {
   const { values, currency } = readValues(input, accessor, what, false);
   sortAscending(values);
   const sum = total(values);

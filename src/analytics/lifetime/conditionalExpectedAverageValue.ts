@@ -32,7 +32,12 @@ export function conditionalExpectedAverageValue(params: GammaGammaParams, custom
   const denominator = p * h.frequency + q - 1;
   if (!(denominator > 0)) {
     throw new LoyaltyValidationError(
-      [{ path: ["params", "q"], message: `expected p·frequency + q > 1 for a finite expected spend (q > 1 for a customer without repeat purchases), got q = ${q}` }],
+      [
+        {
+          path: ["params", "q"],
+          message: `expected p·frequency + q > 1 for a finite expected spend (q > 1 for a customer without repeat purchases), got q = ${q}`,
+        },
+      ],
       what,
     );
   }

@@ -27,22 +27,43 @@ export interface LifetimeValueOptions {
 
 function readOptions(options: unknown, what: string): LifetimeValueOptions {
   if (typeof options !== "object" || options === null) {
-    throw new LoyaltyValidationError([{ path: ["options"], message: `expected { horizon, discountRate, unitsPerPeriod }, got ${previewValue(options)}` }], what);
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["options"],
+          message: `expected { horizon, discountRate, unitsPerPeriod }, got ${previewValue(options)}`,
+        },
+      ],
+      what,
+    );
   }
   const o = options as Record<string, unknown>;
   const issues = [];
   for (const key of Object.keys(o)) {
-    if (key !== "horizon" && key !== "discountRate" && key !== "unitsPerPeriod") issues.push({ path: ["options", key], message: "unknown option; expected horizon, discountRate, unitsPerPeriod" });
+    if (key !== "horizon" && key !== "discountRate" && key !== "unitsPerPeriod")
+      issues.push({
+        path: ["options", key],
+        message: "unknown option; expected horizon, discountRate, unitsPerPeriod",
+      });
   }
   const { horizon, discountRate, unitsPerPeriod } = o;
   if (typeof horizon !== "number" || !Number.isInteger(horizon) || horizon < 1) {
-    issues.push({ path: ["options", "horizon"], message: `expected a positive integer number of discount periods, got ${previewValue(horizon)}` });
+    issues.push({
+      path: ["options", "horizon"],
+      message: `expected a positive integer number of discount periods, got ${previewValue(horizon)}`,
+    });
   }
   if (typeof discountRate !== "number" || !Number.isFinite(discountRate) || discountRate < 0) {
-    issues.push({ path: ["options", "discountRate"], message: `expected a finite rate ≥ 0 per discount period (0.01 = 1%), got ${previewValue(discountRate)}` });
+    issues.push({
+      path: ["options", "discountRate"],
+      message: `expected a finite rate ≥ 0 per discount period (0.01 = 1%), got ${previewValue(discountRate)}`,
+    });
   }
   if (typeof unitsPerPeriod !== "number" || !Number.isFinite(unitsPerPeriod) || unitsPerPeriod <= 0) {
-    issues.push({ path: ["options", "unitsPerPeriod"], message: `expected a finite positive number of time units per discount period (4.345 weeks per month), got ${previewValue(unitsPerPeriod)}` });
+    issues.push({
+      path: ["options", "unitsPerPeriod"],
+      message: `expected a finite positive number of time units per discount period (4.345 weeks per month), got ${previewValue(unitsPerPeriod)}`,
+    });
   }
   if (issues.length > 0) throw new LoyaltyValidationError(issues, what);
   return { horizon: horizon as number, discountRate: discountRate as number, unitsPerPeriod: unitsPerPeriod as number };
@@ -97,7 +118,7 @@ export function customerLifetimeValue(
   let previous = 0;
   for (let i = 1; i <= horizon; i++) {
     const cumulative = conditionalExpectation(bg, h.frequency, h.recency, h.T, i * unitsPerPeriod);
-    total += (valuePerPurchase * (cumulative - previous)) / Math.pow(1 + discountRate, i);
+    total += (valuePerPurchase * (cumulative - previous)) / (1 + discountRate) ** i;
     previous = cumulative;
   }
   return total;

@@ -80,5 +80,13 @@ export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOption
     },
   );
   const [r, alpha, a, b] = fit.params as [number, number, number, number];
-  return { r, alpha, a, b, logLikelihood: fit.logLikelihood, customers: patterns.customers, evaluations: fit.evaluations };
+  return {
+    r,
+    alpha,
+    a,
+    b,
+    logLikelihood: fit.logLikelihood,
+    customers: patterns.customers,
+    evaluations: fit.evaluations,
+  };
 }

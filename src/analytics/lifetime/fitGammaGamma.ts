@@ -48,7 +48,15 @@ export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: FitO
     }
   }
   if (repeaters === 0) {
-    throw new LoyaltyValidationError([{ path: [], message: "expected at least one customer with frequency > 0 (a repeat purchase with a monetary value)" }], what);
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: [],
+          message: "expected at least one customer with frequency > 0 (a repeat purchase with a monetary value)",
+        },
+      ],
+      what,
+    );
   }
   // Fit in money units where the mean spend is 1, so that v is of order one whatever the currency.
   const scale = repeaters / spend;

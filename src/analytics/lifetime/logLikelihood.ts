@@ -1,4 +1,8 @@
-import { bgNbdLogLikelihood as bgNbdSum, gammaGammaLogLikelihood as gammaGammaSum, prepare } from "./_lib/likelihood.js";
+import {
+  bgNbdLogLikelihood as bgNbdSum,
+  gammaGammaLogLikelihood as gammaGammaSum,
+  prepare,
+} from "./_lib/likelihood.js";
 import { readBgNbdParams, readGammaGammaParams, readPatterns } from "./_lib/read.js";
 import type { BgNbdParams, CustomerHistory, GammaGammaParams } from "./schemas.js";
 

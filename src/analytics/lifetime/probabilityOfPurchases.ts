@@ -44,7 +44,10 @@ export function probabilityOfPurchases(params: BgNbdParams, t: number, n: number
   const { r, alpha, a, b } = readBgNbdParams(params, what);
   const time = readNonNegative(t, "t", what);
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
-    throw new LoyaltyValidationError([{ path: ["n"], message: `expected a non-negative integer number of purchases, got ${previewValue(n)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: ["n"], message: `expected a non-negative integer number of purchases, got ${previewValue(n)}` }],
+      what,
+    );
   }
   if (time === 0) return n === 0 ? 1 : 0;
   const lnP0 = Math.log(alpha / (alpha + time)); // ln of the NB "success" probability

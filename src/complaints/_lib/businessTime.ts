@@ -26,7 +26,10 @@ export function addBusinessTime(startMs: number, durationMs: number, policy: Sla
     const nextDay = zonedTimeToInstant({ year: p.year, month: p.month, day: p.day + 1 }, tz);
     if (hours.days.includes(p.weekday) && !holidays.has(`${p.year}-${pad(p.month)}-${pad(p.day)}`)) {
       const open = zonedTimeToInstant({ year: p.year, month: p.month, day: p.day, hour: sh, minute: sm }, tz);
-      const close = eh === 24 ? nextDay : zonedTimeToInstant({ year: p.year, month: p.month, day: p.day, hour: eh, minute: em }, tz);
+      const close =
+        eh === 24
+          ? nextDay
+          : zonedTimeToInstant({ year: p.year, month: p.month, day: p.day, hour: eh, minute: em }, tz);
       const from = Math.max(t, open);
       if (from < close) {
         if (remaining <= close - from) return from + remaining;
@@ -35,5 +38,9 @@ export function addBusinessTime(startMs: number, durationMs: number, policy: Sla
     }
     t = nextDay;
   }
-  return invalid(["holidays"], "expected business days: the policy leaves no business hours within ten years", "SLA policy");
+  return invalid(
+    ["holidays"],
+    "expected business days: the policy leaves no business hours within ten years",
+    "SLA policy",
+  );
 }

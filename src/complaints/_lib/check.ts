@@ -32,7 +32,7 @@ export interface Checker {
 /** Reads the fields of one object (own properties only), collecting an issue for each bad one. */
 export function checker(input: UnknownRecord, base: readonly (string | number)[] = []): Checker {
   const issues: ValidationIssue[] = [];
-  const get = (key: string): unknown => (Object.prototype.hasOwnProperty.call(input, key) ? input[key] : undefined);
+  const get = (key: string): unknown => (Object.hasOwn(input, key) ? input[key] : undefined);
   const fail = (key: string | null, message: string): void => {
     issues.push({ path: key === null ? [...base] : [...base, key], message });
   };
@@ -93,7 +93,8 @@ export function checker(input: UnknownRecord, base: readonly (string | number)[]
     },
     only(allowed) {
       const extra = Object.keys(input).filter((k) => !allowed.includes(k));
-      if (extra.length > 0) fail(null, `unexpected key${extra.length > 1 ? "s" : ""} ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
+      if (extra.length > 0)
+        fail(null, `unexpected key${extra.length > 1 ? "s" : ""} ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
     },
   };
 }
@@ -107,6 +108,9 @@ export function reading<T>(what: string, read: () => T): T {
     return read();
   } catch (e) {
     if (e instanceof LoyaltyError) throw e;
-    throw new LoyaltyValidationError([{ path: [], message: `could not read input: ${e instanceof Error ? e.message : String(e)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: [], message: `could not read input: ${e instanceof Error ? e.message : String(e)}` }],
+      what,
+    );
   }
 }

@@ -1,12 +1,44 @@
 import { LoyaltyValidationError } from "../../errors/errors.js";
-import { COMPLAINT_CAUSES, COMPLAINT_CHANNELS, COMPLAINT_DEFAULTS, COMPLAINT_PRIORITIES, CUSTOMER_VALUES } from "../constants.js";
+import {
+  COMPLAINT_CAUSES,
+  COMPLAINT_CHANNELS,
+  COMPLAINT_DEFAULTS,
+  COMPLAINT_PRIORITIES,
+  CUSTOMER_VALUES,
+} from "../constants.js";
 import { priorityFor } from "../priorityFor.js";
 import type { Complaint, ComplaintContext, OpenRecord } from "../schema.js";
 import { checker, isRecord, preview, reading } from "./check.js";
 import { frozenArray } from "./freeze.js";
 
-const INPUT_KEYS = ["id", "customerId", "channel", "cause", "description", "at", "by", "customerValue", "priority", "reopenWindowDays", "autoCloseAfterDays"];
-const RECORD_KEYS = ["type", "id", "customerId", "channel", "cause", "description", "at", "by", "customerValue", "priority", "priorityOverridden", "reopenWindowDays", "autoCloseAfterDays"];
+const INPUT_KEYS = [
+  "id",
+  "customerId",
+  "channel",
+  "cause",
+  "description",
+  "at",
+  "by",
+  "customerValue",
+  "priority",
+  "reopenWindowDays",
+  "autoCloseAfterDays",
+];
+const RECORD_KEYS = [
+  "type",
+  "id",
+  "customerId",
+  "channel",
+  "cause",
+  "description",
+  "at",
+  "by",
+  "customerValue",
+  "priority",
+  "priorityOverridden",
+  "reopenWindowDays",
+  "autoCloseAfterDays",
+];
 
 /**
  * Validates `openComplaint`'s input (record = false) or a history's opening record (record = true)
@@ -18,7 +50,8 @@ export function openRecord(input: unknown, record: boolean, base: readonly (stri
 
 function read(input: unknown, record: boolean, base: readonly (string | number)[]): OpenRecord {
   const what = record ? "complaint opening record" : "openComplaint";
-  if (!isRecord(input)) throw new LoyaltyValidationError([{ path: [...base], message: `expected an object, got ${preview(input)}` }], what);
+  if (!isRecord(input))
+    throw new LoyaltyValidationError([{ path: [...base], message: `expected an object, got ${preview(input)}` }], what);
   const c = checker(input, base);
   if (record && input["type"] !== "OPEN") c.fail("type", `expected "OPEN", got ${preview(input["type"])}`);
   const id = c.text("id", "a complaint id");
@@ -39,7 +72,15 @@ function read(input: unknown, record: boolean, base: readonly (string | number)[
   const value = customerValue ?? COMPLAINT_DEFAULTS.customerValue;
   const derived = priorityFor(cause as NonNullable<typeof cause>, value);
   if (record && priorityOverridden === false && priority !== derived) {
-    throw new LoyaltyValidationError([{ path: [...base, "priority"], message: `expected the derived priority ${JSON.stringify(derived)} (priorityOverridden is false), got ${preview(priority)}` }], what);
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: [...base, "priority"],
+          message: `expected the derived priority ${JSON.stringify(derived)} (priorityOverridden is false), got ${preview(priority)}`,
+        },
+      ],
+      what,
+    );
   }
   return Object.freeze({
     type: "OPEN",

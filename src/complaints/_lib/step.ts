@@ -9,7 +9,12 @@ import { frozenArray } from "./freeze.js";
 
 export type StepResult =
   | { readonly ok: true; readonly next: Complaint }
-  | { readonly ok: false; readonly kind: "state" | "chronology" | "guard"; readonly reason?: string; readonly allowed: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly kind: "state" | "chronology" | "guard";
+      readonly reason?: string;
+      readonly allowed: readonly string[];
+    };
 
 /** The event types the state has transitions for, in definition order (guards not evaluated). */
 export function allowedIn(state: ComplaintState): readonly string[] {
@@ -21,19 +26,31 @@ export function assertSnapshot(complaint: unknown): asserts complaint is Complai
   if (
     !isRecord(complaint) ||
     typeof complaint["state"] !== "string" ||
-    !Object.prototype.hasOwnProperty.call(machineDefinition.states, complaint["state"]) ||
+    !Object.hasOwn(machineDefinition.states, complaint["state"]) ||
     typeof complaint["updatedAt"] !== "string" ||
     !isRecord(complaint["context"]) ||
     !Array.isArray(complaint["history"])
   ) {
-    throw new LoyaltyValidationError([{ path: [], message: "expected a complaint snapshot from openComplaint, transition or parseComplaint" }], "complaint");
+    throw new LoyaltyValidationError(
+      [{ path: [], message: "expected a complaint snapshot from openComplaint, transition or parseComplaint" }],
+      "complaint",
+    );
   }
 }
 
 // A reopen starts a new round of the five A's: the analysis, plan, delivery and follow-up of the
 // previous round no longer apply.
 function reopen(ctx: ComplaintContext, extra: Partial<ComplaintContext>): ComplaintContext {
-  return { ...ctx, alternatives: frozenArray<string>([]), plan: null, deliveredAt: null, followUp: null, resolvedAt: null, reopens: ctx.reopens + 1, ...extra };
+  return {
+    ...ctx,
+    alternatives: frozenArray<string>([]),
+    plan: null,
+    deliveredAt: null,
+    followUp: null,
+    resolvedAt: null,
+    reopens: ctx.reopens + 1,
+    ...extra,
+  };
 }
 
 function effect(c: Complaint, e: ComplaintEvent, target: ComplaintState): ComplaintContext {
@@ -43,7 +60,14 @@ function effect(c: Complaint, e: ComplaintEvent, target: ComplaintState): Compla
       return { ...ctx, alternatives: frozenArray([...ctx.alternatives, e.alternative]) };
     case "AGREE_PLAN":
       // choosesAnalyzedAlternative has checked the index is in range.
-      return { ...ctx, plan: Object.freeze({ alternative: e.alternative, description: ctx.alternatives[e.alternative] ?? "", agreedAt: e.at }) };
+      return {
+        ...ctx,
+        plan: Object.freeze({
+          alternative: e.alternative,
+          description: ctx.alternatives[e.alternative] ?? "",
+          agreedAt: e.at,
+        }),
+      };
     case "DELIVERED":
       return { ...ctx, deliveredAt: e.at, followUp: null };
     case "FOLLOW_UP": {
@@ -53,7 +77,11 @@ function effect(c: Complaint, e: ComplaintEvent, target: ComplaintState): Compla
     case "ESCALATE": {
       // Handing an escalation on keeps the state it originally came from.
       const from = (c.state === "escalated" ? ctx.escalation?.from : c.state) as WorkingState;
-      return { ...ctx, escalation: Object.freeze({ team: e.team, reason: e.reason, from, at: e.at }), escalations: ctx.escalations + 1 };
+      return {
+        ...ctx,
+        escalation: Object.freeze({ team: e.team, reason: e.reason, from, at: e.at }),
+        escalations: ctx.escalations + 1,
+      };
     }
     case "RETURN_FROM_ESCALATION":
       // Moving on from delivering means the other team delivered the plan.
@@ -61,7 +89,9 @@ function effect(c: Complaint, e: ComplaintEvent, target: ComplaintState): Compla
         ? { ...ctx, escalation: null, deliveredAt: e.at, followUp: null }
         : { ...ctx, escalation: null };
     case "CUSTOMER_REPLY":
-      return c.state === "resolved" ? reopen(ctx, { lastCustomerReplyAt: e.at }) : { ...ctx, lastCustomerReplyAt: e.at };
+      return c.state === "resolved"
+        ? reopen(ctx, { lastCustomerReplyAt: e.at })
+        : { ...ctx, lastCustomerReplyAt: e.at };
     case "REJECT":
       return { ...ctx, rejectionReason: e.reason };
     default:
@@ -74,7 +104,12 @@ export function step(c: Complaint, e: ComplaintEvent): StepResult {
   const transitions = machineDefinition.states[c.state].on[e.type];
   if (transitions === undefined) return { ok: false, kind: "state", allowed: allowedIn(c.state) };
   if (Date.parse(e.at) < Date.parse(c.updatedAt)) {
-    return { ok: false, kind: "chronology", reason: `at ${e.at} is earlier than the last event at ${c.updatedAt}`, allowed: allowedIn(c.state) };
+    return {
+      ok: false,
+      kind: "chronology",
+      reason: `at ${e.at} is earlier than the last event at ${c.updatedAt}`,
+      allowed: allowedIn(c.state),
+    };
   }
   let firstFailure: string | undefined;
   for (const t of transitions) {
@@ -84,7 +119,9 @@ export function step(c: Complaint, e: ComplaintEvent): StepResult {
       continue;
     }
     const target: ComplaintState =
-      e.type === "RETURN_FROM_ESCALATION" ? (e.to ?? (c.context.escalation?.from as WorkingState)) : (t.targets[0] as ComplaintState);
+      e.type === "RETURN_FROM_ESCALATION"
+        ? (e.to ?? (c.context.escalation?.from as WorkingState))
+        : (t.targets[0] as ComplaintState);
     const context = effect(c, e, target);
     const next: Complaint = {
       ...c,

@@ -33,8 +33,12 @@ export function validateEvent(input: unknown): ComplaintEvent {
 }
 
 function read(input: unknown): ComplaintEvent {
-  if (!isRecord(input)) throw new LoyaltyValidationError([{ path: [], message: `expected an event object with a type, got ${preview(input)}` }], "complaint event");
-  const type = Object.prototype.hasOwnProperty.call(input, "type") ? input["type"] : undefined;
+  if (!isRecord(input))
+    throw new LoyaltyValidationError(
+      [{ path: [], message: `expected an event object with a type, got ${preview(input)}` }],
+      "complaint event",
+    );
+  const type = Object.hasOwn(input, "type") ? input["type"] : undefined;
   if (typeof type !== "string" || !(COMPLAINT_EVENT_TYPES as readonly string[]).includes(type)) {
     throw new LoyaltyValidationError(
       [{ path: ["type"], message: `expected one of ${COMPLAINT_EVENT_TYPES.join(", ")}, got ${preview(type)}` }],
@@ -55,13 +59,25 @@ function read(input: unknown): ComplaintEvent {
       event = { ...head, type: t, ...tail, alternative: c.text("alternative", "the alternative") ?? "" };
       break;
     case "AGREE_PLAN":
-      event = { ...head, type: t, ...tail, alternative: c.index("alternative") ?? 0, customerAgreed: c.boolean("customerAgreed") ?? false };
+      event = {
+        ...head,
+        type: t,
+        ...tail,
+        alternative: c.index("alternative") ?? 0,
+        customerAgreed: c.boolean("customerAgreed") ?? false,
+      };
       break;
     case "FOLLOW_UP":
       event = { ...head, type: t, ...tail, satisfied: c.boolean("satisfied") ?? false };
       break;
     case "ESCALATE":
-      event = { ...head, type: t, ...tail, team: c.text("team", "the team escalated to") ?? "", reason: c.text("reason", "the reason for escalating") ?? "" };
+      event = {
+        ...head,
+        type: t,
+        ...tail,
+        team: c.text("team", "the team escalated to") ?? "",
+        reason: c.text("reason", "the reason for escalating") ?? "",
+      };
       break;
     case "RETURN_FROM_ESCALATION": {
       const to = c.oneOf("to", WORKING_STATES, true);

@@ -6,7 +6,10 @@ const DAY_MS = 86_400_000;
 export function autoCloseDueAt(complaint: Complaint): number | null {
   const { deliveredAt, lastCustomerReplyAt } = complaint.context;
   if (deliveredAt === null) return null;
-  const quietSince = Math.max(Date.parse(deliveredAt), lastCustomerReplyAt === null ? 0 : Date.parse(lastCustomerReplyAt));
+  const quietSince = Math.max(
+    Date.parse(deliveredAt),
+    lastCustomerReplyAt === null ? 0 : Date.parse(lastCustomerReplyAt),
+  );
   return quietSince + complaint.autoCloseAfterDays * DAY_MS;
 }
 

@@ -42,17 +42,28 @@ export function hasAddress(customer: Customer, channel: ContactChannel): boolean
 }
 
 /** The decision without argument checks, for callers that validated already (contactPlan). */
-export function decideContact(customer: Customer, channel: ContactChannel, purpose: "marketing" | "service", atMs: number): ContactDecision {
+export function decideContact(
+  customer: Customer,
+  channel: ContactChannel,
+  purpose: "marketing" | "service",
+  atMs: number,
+): ContactDecision {
   const personal = statementInForce(customer.consents, "personal-data", undefined, atMs);
   if (personal === undefined) return { allowed: false, reason: "no-personal-data-consent", statement: undefined };
-  if (personal.status === "withdrawn") return { allowed: false, reason: "personal-data-consent-withdrawn", statement: personal };
+  if (personal.status === "withdrawn")
+    return { allowed: false, reason: "personal-data-consent-withdrawn", statement: personal };
   let deciding = personal;
   if (purpose === "marketing") {
     const marketing = statementInForce(customer.consents, "marketing", channel, atMs);
     if (marketing === undefined) return { allowed: false, reason: "no-marketing-consent", statement: undefined };
-    if (marketing.status === "withdrawn") return { allowed: false, reason: "marketing-consent-withdrawn", statement: marketing };
+    if (marketing.status === "withdrawn")
+      return { allowed: false, reason: "marketing-consent-withdrawn", statement: marketing };
     deciding = marketing;
   }
   if (!hasAddress(customer, channel)) return { allowed: false, reason: "no-address", statement: deciding };
-  return { allowed: true, reason: purpose === "marketing" ? "marketing-consent" : "personal-data-consent", statement: deciding };
+  return {
+    allowed: true,
+    reason: purpose === "marketing" ? "marketing-consent" : "personal-data-consent",
+    statement: deciding,
+  };
 }

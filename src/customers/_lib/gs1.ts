@@ -50,7 +50,8 @@ export function isValidBarcode(code: string): boolean {
 export function barcodeProblem(code: string): string | undefined {
   if (isValidBarcode(code)) return undefined;
   const format = barcodeFormat(code);
-  if (format === undefined) return `expected an EAN-13 (13 digits), UPC-A (12 digits) or EAN-8 (8 digits) barcode, got ${JSON.stringify(code)}`;
+  if (format === undefined)
+    return `expected an EAN-13 (13 digits), UPC-A (12 digits) or EAN-8 (8 digits) barcode, got ${JSON.stringify(code)}`;
   const expected = gs1CheckDigit(code.slice(0, -1));
   const actual = code.charCodeAt(code.length - 1) - 48;
   return `${format} check digit of ${JSON.stringify(code)} should be ${expected}, got ${actual}`;

@@ -197,26 +197,38 @@ function notAnAccount(path: Path, message: string): never {
 
 /** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
 function checkAccount(account: unknown): asserts account is Account {
-  if (typeof account !== "object" || account === null) notAnAccount([], `expected an account snapshot (from openAccount, post, replayAccount or parseAccount), got ${previewValue(account)}`);
+  if (typeof account !== "object" || account === null)
+    notAnAccount(
+      [],
+      `expected an account snapshot (from openAccount, post, replayAccount or parseAccount), got ${previewValue(account)}`,
+    );
   const a = account as Record<string, unknown>;
-  for (const k of ["entries", "lots", "holds", "debits"]) if (!Array.isArray(a[k])) notAnAccount([k], `expected an array, got ${previewValue(a[k])}`);
+  for (const k of ["entries", "lots", "holds", "debits"])
+    if (!Array.isArray(a[k])) notAnAccount([k], `expected an array, got ${previewValue(a[k])}`);
   const entries = a["entries"] as unknown[];
-  if (a["version"] !== entries.length) notAnAccount(["version"], `expected the number of entries (${entries.length}), got ${previewValue(a["version"])}`);
+  if (a["version"] !== entries.length)
+    notAnAccount(["version"], `expected the number of entries (${entries.length}), got ${previewValue(a["version"])}`);
   const scale = a["scale"];
-  if (typeof scale !== "number" || !Number.isInteger(scale) || scale < 0 || scale > 18) notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
-  if (typeof a["accountId"] !== "string") notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
+  if (typeof scale !== "number" || !Number.isInteger(scale) || scale < 0 || scale > 18)
+    notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
+  if (typeof a["accountId"] !== "string")
+    notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
 }
 
 /** Stored-form patterns for scales 0–18, built once. */
-const CANONICAL_BY_SCALE: readonly RegExp[] = /* @__PURE__ */ Array.from({ length: 19 }, (_, scale) => canonicalPattern(scale));
+const CANONICAL_BY_SCALE: readonly RegExp[] = /* @__PURE__ */ Array.from({ length: 19 }, (_, scale) =>
+  canonicalPattern(scale),
+);
 
 function unitsOf(text: unknown, scale: number, path: Path): Units {
   // Stored form (exactly `scale` decimals) is read directly; anything else is checked and converted.
   if (text === "0") return 0;
   const canonical = CANONICAL_BY_SCALE[scale];
-  if (typeof text === "string" && canonical !== undefined && canonical.test(text)) return digitsToUnits(scale === 0 ? text : text.replace(".", ""));
+  if (typeof text === "string" && canonical !== undefined && canonical.test(text))
+    return digitsToUnits(scale === 0 ? text : text.replace(".", ""));
   const u = typeof text === "string" ? toUnits(text, scale) : undefined;
-  if (u === undefined) notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
+  if (u === undefined)
+    notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
   return u;
 }
 
@@ -253,11 +265,17 @@ function stateFromAccount(account: Account): State {
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
   account.entries.forEach((e, i) => {
     // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
-    state.entries[i] = Object.isFrozen(e) ? e : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
+    state.entries[i] = Object.isFrozen(e)
+      ? e
+      : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
   });
   state.count = account.entries.length;
   const repeat = idAddAll(state.index, account.entries); // the same ids as state.entries
-  if (repeat >= 0) notAnAccount(["entries", repeat, "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(state.entries[repeat]?.transactionId)} again`);
+  if (repeat >= 0)
+    notAnAccount(
+      ["entries", repeat, "transactionId"],
+      `expected a transactionId not used by an earlier entry, got ${JSON.stringify(state.entries[repeat]?.transactionId)} again`,
+    );
   const creator = (id: string, path: Path): number => {
     const pos = idGet(state.index, id);
     if (pos < 0) notAnAccount(path, `expected the transactionId of the entry that created it, got ${previewValue(id)}`);
@@ -299,7 +317,11 @@ function stateFromAccount(account: Account): State {
     list.map((a, j) => {
       const pos = idGet(state.index, a.lotId);
       const seq = pos < 0 ? undefined : state.nodes[pos];
-      if (seq === undefined || seq < 0) notAnAccount([...p, "lots", j, "lotId"], `expected the id of a lot in the account, got ${previewValue(a.lotId)}`);
+      if (seq === undefined || seq < 0)
+        notAnAccount(
+          [...p, "lots", j, "lotId"],
+          `expected the id of a lot in the account, got ${previewValue(a.lotId)}`,
+        );
       return { lotId: seq, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
     });
   account.holds.forEach((h, i) => {
@@ -318,7 +340,13 @@ function stateFromAccount(account: Account): State {
       timeoutMs,
       seq: i,
       active: timeoutMs > state.nowMs,
-      debit: { transactionId: h.holdId, points, lots: allocsOf(h.lots, p), deficit: unitsOf(h.deficit, scale, [...p, "deficit"]), reversed: 0 },
+      debit: {
+        transactionId: h.holdId,
+        points,
+        lots: allocsOf(h.lots, p),
+        deficit: unitsOf(h.deficit, scale, [...p, "deficit"]),
+        reversed: 0,
+      },
       src: Object.isFrozen(h) && Object.isFrozen(h.lots) ? h : undefined,
     };
     state.holds.set(hold.holdId, hold);
@@ -361,10 +389,17 @@ export function toAccount(state: State): Account {
   state.debits.length = state.debitCount;
   const lots = state.lots;
   const lotIdOf = (seq: number): string => (lots[seq] as LotS).lotId; // allocs hold seqs of lots: present
-  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] => Object.freeze(allocs.map((a) => Object.freeze({ lotId: lotIdOf(a.lotId), points: f(a.points) }))) as Debit["lots"];
+  const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] =>
+    Object.freeze(allocs.map((a) => Object.freeze({ lotId: lotIdOf(a.lotId), points: f(a.points) }))) as Debit["lots"];
   const holds = [...state.holds.values()].map((h): Hold => {
     if (h.src !== undefined) return h.src;
-    const hold: Hold = { holdId: h.holdId, at: h.at, points: f(h.points), lots: allocsOut(h.debit.lots), deficit: f(h.debit.deficit) };
+    const hold: Hold = {
+      holdId: h.holdId,
+      at: h.at,
+      points: f(h.points),
+      lots: allocsOut(h.debit.lots),
+      deficit: f(h.debit.deficit),
+    };
     if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
     return Object.freeze(hold);
   });
@@ -378,7 +413,12 @@ export function toAccount(state: State): Account {
       debits[k] = src as unknown as DebitS;
       continue;
     }
-    const out = debits[k] as unknown as { points: string | Units; lots: { lotId: string | number; points: string | Units }[]; deficit: string | Units; reversed: string | Units };
+    const out = debits[k] as unknown as {
+      points: string | Units;
+      lots: { lotId: string | number; points: string | Units }[];
+      deficit: string | Units;
+      reversed: string | Units;
+    };
     for (const a of out.lots) {
       a.lotId = lotIdOf(a.lotId as number);
       a.points = f(a.points as Units);
@@ -397,7 +437,10 @@ export function toAccount(state: State): Account {
       lots[k] = src as unknown as LotS;
       continue;
     }
-    const out = lots[k] as unknown as Record<"points" | "remaining" | "consumed" | "expired" | "reversed" | "clawedBack", string | Units>; // k < lotCount: present
+    const out = lots[k] as unknown as Record<
+      "points" | "remaining" | "consumed" | "expired" | "reversed" | "clawedBack",
+      string | Units
+    >; // k < lotCount: present
     out.points = f(out.points as Units);
     out.remaining = f(out.remaining as Units);
     out.consumed = f(out.consumed as Units);
@@ -499,7 +542,15 @@ function touch(state: State, seq: number): void {
  * Creates the lot of `entry` (its id is the entry's transactionId); a negative balance is repaid from it first.
  * `knownExpMs` is the epoch ms of `expiresAt` when the caller parsed it already (NaN otherwise).
  */
-function createLot(state: State, entry: Entry, pos: number, expiresAt: string | undefined, points: Units, at: string = entry.at, knownExpMs = Number.NaN): void {
+function createLot(
+  state: State,
+  entry: Entry,
+  pos: number,
+  expiresAt: string | undefined,
+  points: Units,
+  at: string = entry.at,
+  knownExpMs = Number.NaN,
+): void {
   const repay = minU(points, state.deficit);
   state.deficit = sub(state.deficit, repay);
   const lotId = entry.transactionId;
@@ -508,7 +559,8 @@ function createLot(state: State, entry: Entry, pos: number, expiresAt: string | 
     expiresAt === undefined
       ? { lotId, at, points, remaining, consumed: repay, expired: 0, reversed: 0, clawedBack: 0 }
       : { lotId, at, expiresAt, points, remaining, consumed: repay, expired: 0, reversed: 0, clawedBack: 0 };
-  const expMs = expiresAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(knownExpMs) ? instantMs(expiresAt) : knownExpMs;
+  const expMs =
+    expiresAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(knownExpMs) ? instantMs(expiresAt) : knownExpMs;
   const seq = state.lotCount++;
   state.lots[seq] = lot;
   state.lotExpMs[seq] = expMs;
@@ -550,7 +602,13 @@ function takeFrom(state: State, seq: number, amount: Units): void {
 
 /** A new debit for the entry being applied. */
 function newDebit(state: State, entry: Entry): DebitS {
-  const debit: DebitS = { transactionId: entry.transactionId, points: 0, lots: NO_LOTS as Alloc[], deficit: 0, reversed: 0 };
+  const debit: DebitS = {
+    transactionId: entry.transactionId,
+    points: 0,
+    lots: NO_LOTS as Alloc[],
+    deficit: 0,
+    reversed: 0,
+  };
   const k = state.debitCount++;
   state.debits[k] = debit;
   state.nodes[state.count] = -1 - k;
@@ -620,9 +678,24 @@ function openHold(state: State, holdId: string, event: "capture" | "release", wh
   const hold = state.holds.get(holdId);
   if (hold !== undefined) return hold;
   const entry = lookup(state, holdId);
-  if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `${event}: no hold with transactionId ${JSON.stringify(holdId)} in account ${JSON.stringify(state.settings.accountId)}`, { holdId });
-  if (entry.kind !== "hold") badEntry([...pathOf(where), "holdId"], `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`, where.what);
-  throw new InvalidTransitionError("closed", event, [], `hold ${JSON.stringify(holdId)} was already captured or released`);
+  if (entry === undefined)
+    throw new OperationError(
+      ErrorCode.NOT_FOUND,
+      `${event}: no hold with transactionId ${JSON.stringify(holdId)} in account ${JSON.stringify(state.settings.accountId)}`,
+      { holdId },
+    );
+  if (entry.kind !== "hold")
+    badEntry(
+      [...pathOf(where), "holdId"],
+      `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`,
+      where.what,
+    );
+  throw new InvalidTransitionError(
+    "closed",
+    event,
+    [],
+    `hold ${JSON.stringify(holdId)} was already captured or released`,
+  );
 }
 
 /** Where an entry sits, for error paths: built only when an error is thrown. */
@@ -647,7 +720,11 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
   const untilMs = read.until;
   const units = read.units;
   if (ms < state.nowMs) {
-    badEntry([...pathOf(where), "at"], `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`, where.what);
+    badEntry(
+      [...pathOf(where), "at"],
+      `expected an instant at or after the account's last entry (${new Date(state.nowMs).toISOString()}), got ${e.at}`,
+      where.what,
+    );
   }
   // Most entries move time on without a lot lapsing or a hold timing out: then only the clock moves.
   if (keyedTopFirst(state.heap) <= ms || keyedTopFirst(state.timeouts) <= ms) advance(state, ms);
@@ -687,11 +764,30 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     case "hold": {
       const p = units ?? pts(state, e.points);
       ensureAvailable(state, p);
-      const timeoutMs = e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(untilMs) ? instantMs(e.timeoutAt) : untilMs;
-      const debit: DebitS = { transactionId: e.transactionId, points: 0, lots: NO_LOTS as Alloc[], deficit: 0, reversed: 0 };
+      const timeoutMs =
+        e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(untilMs) ? instantMs(e.timeoutAt) : untilMs;
+      const debit: DebitS = {
+        transactionId: e.transactionId,
+        points: 0,
+        lots: NO_LOTS as Alloc[],
+        deficit: 0,
+        reversed: 0,
+      };
       consume(state, p, debit);
       // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
-      const hold: HoldS = { holdId: e.transactionId, entry: e, pos: state.count, at: e.at, points: p, timeoutAt: e.timeoutAt, timeoutMs, seq: state.holdSeq++, active: true, debit, src: undefined };
+      const hold: HoldS = {
+        holdId: e.transactionId,
+        entry: e,
+        pos: state.count,
+        at: e.at,
+        points: p,
+        timeoutAt: e.timeoutAt,
+        timeoutMs,
+        seq: state.holdSeq++,
+        active: true,
+        debit,
+        src: undefined,
+      };
       state.holds.set(hold.holdId, hold);
       if (Number.isFinite(timeoutMs)) keyedPush(state.timeouts, hold, timeoutMs, hold.seq);
       break;
@@ -699,10 +795,20 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     case "capture": {
       const hold = openHold(state, e.holdId, "capture", where);
       if (!hold.active) {
-        throw new InvalidTransitionError("timed-out", "capture", ["release"], `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`);
+        throw new InvalidTransitionError(
+          "timed-out",
+          "capture",
+          ["release"],
+          `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`,
+        );
       }
       const p = e.points === undefined ? hold.points : (units ?? pts(state, e.points));
-      if (p > hold.points) badEntry([...pathOf(where), "points"], `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`, where.what);
+      if (p > hold.points)
+        badEntry(
+          [...pathOf(where), "points"],
+          `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`,
+          where.what,
+        );
       // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
       restore(state, hold.debit, sub(hold.points, p), hold.entry, hold.pos, e.at);
       state.holds.delete(hold.holdId);
@@ -728,10 +834,19 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
   state.entries[state.count++] = e;
 }
 
-function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, where: Where, units: Units | undefined): void {
+function applyReverse(
+  state: State,
+  e: Extract<Entry, { kind: "reverse" }>,
+  where: Where,
+  units: Units | undefined,
+): void {
   const target = lookup(state, e.reverses);
   if (target === undefined) {
-    throw new OperationError(ErrorCode.NOT_FOUND, `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`, { transactionId: e.reverses });
+    throw new OperationError(
+      ErrorCode.NOT_FOUND,
+      `reverse: no entry with transactionId ${JSON.stringify(e.reverses)} in account ${JSON.stringify(state.settings.accountId)}`,
+      { transactionId: e.reverses },
+    );
   }
   const pos = positionOf(state, target.transactionId);
   const node = state.nodes[pos] ?? Number.NaN;
@@ -742,14 +857,28 @@ function applyReverse(state: State, e: Extract<Entry, { kind: "reverse" }>, wher
   // About to change (or the state is dropped on a throw): written out, not reused from the snapshot.
   if (debit !== undefined && state.debitSrc[k] !== undefined) state.debitSrc[k] = undefined;
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
-  const isDebit = (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
+  const isDebit =
+    (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
   if (!isCredit && !isDebit) {
-    badEntry([...pathOf(where), "reverses"], `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`, where.what);
+    badEntry(
+      [...pathOf(where), "reverses"],
+      `expected the transactionId of an earn, redeem, adjust or capture entry, got ${JSON.stringify(e.reverses)} which is a ${target.kind}${target.kind === "hold" ? " (release it instead)" : ""}`,
+      where.what,
+    );
   }
-  const left = isCredit && lot !== undefined ? sub(sub(lot.points, lot.reversed), lot.clawedBack) : debit !== undefined ? sub(debit.points, debit.reversed) : 0;
+  const left =
+    isCredit && lot !== undefined
+      ? sub(sub(lot.points, lot.reversed), lot.clawedBack)
+      : debit !== undefined
+        ? sub(debit.points, debit.reversed)
+        : 0;
   const r = e.points === undefined ? left : (units ?? pts(state, e.points));
   if (r > left || r === 0) {
-    badEntry([...pathOf(where), "points"], `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`, where.what);
+    badEntry(
+      [...pathOf(where), "points"],
+      `expected at most ${fmt(state, left)} points (what is left to reverse of ${JSON.stringify(e.reverses)}), got ${e.points ?? fmt(state, r)}`,
+      where.what,
+    );
   }
   if (isCredit && seq !== undefined) reverseCredit(state, e, seq, r);
   else if (debit !== undefined) reverseDebit(state, e, debit, r);
@@ -832,13 +961,26 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
 // ---------------------------------------------------------------------------------------------
 // Public operations
 
-export function postEntries(account: Account, inputs: readonly EntryInput[], options: PostOptions, many: boolean): PostManyResult {
+export function postEntries(
+  account: Account,
+  inputs: readonly EntryInput[],
+  options: PostOptions,
+  many: boolean,
+): PostManyResult {
   const what = many ? "postMany" : "post";
   checkAccount(account);
-  if (typeof options !== "object" || options === null) badEntry(["options"], `expected an options object, got ${previewValue(options)}`, what);
+  if (typeof options !== "object" || options === null)
+    badEntry(["options"], `expected an options object, got ${previewValue(options)}`, what);
   const expectedVersion: unknown = options.expectedVersion;
-  if (expectedVersion !== undefined && (typeof expectedVersion !== "number" || !Number.isInteger(expectedVersion) || expectedVersion < 0)) {
-    badEntry(["expectedVersion"], `expected a non-negative integer version, got ${previewValue(expectedVersion)}`, what);
+  if (
+    expectedVersion !== undefined &&
+    (typeof expectedVersion !== "number" || !Number.isInteger(expectedVersion) || expectedVersion < 0)
+  ) {
+    badEntry(
+      ["expectedVersion"],
+      `expected a non-negative integer version, got ${previewValue(expectedVersion)}`,
+      what,
+    );
   }
   if (many && !Array.isArray(inputs)) badEntry([], `expected an array of entries, got ${previewValue(inputs)}`, what);
   const { scale } = account;
@@ -868,10 +1010,14 @@ export function postEntries(account: Account, inputs: readonly EntryInput[], opt
     }
   });
   if (fresh.length === 0) return { status: "duplicate", account, results };
-  if (expectedVersion !== undefined && expectedVersion !== account.version) throw new VersionConflictError(expectedVersion, account.version);
+  if (expectedVersion !== undefined && expectedVersion !== account.version)
+    throw new VersionConflictError(expectedVersion, account.version);
   const state = stateFromAccount(account);
   const where: Where = { base: [], index: undefined, what };
-  idAddAll(state.index, fresh.map(({ entry }) => entry)); // fresh: checked against every earlier id above
+  idAddAll(
+    state.index,
+    fresh.map(({ entry }) => entry),
+  ); // fresh: checked against every earlier id above
   for (const { entry, index } of fresh) {
     where.index = many ? index : undefined;
     applyEntry(state, entry, { ms: instantMs(entry.at), until: Number.NaN, units: undefined }, where);
@@ -888,7 +1034,11 @@ interface RunOptions {
 }
 
 function hasStringId(input: unknown): boolean {
-  return typeof input === "object" && input !== null && typeof (input as { transactionId?: unknown }).transactionId === "string";
+  return (
+    typeof input === "object" &&
+    input !== null &&
+    typeof (input as { transactionId?: unknown }).transactionId === "string"
+  );
 }
 
 function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
@@ -903,7 +1053,10 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   // transactionId fails validation when its turn comes, so only the inputs before it are indexed.
   let valid = 0;
   while (valid < inputs.length && hasStringId(inputs[valid])) valid++;
-  const repeat = idAddAll(state.index, (valid === inputs.length ? inputs : inputs.slice(0, valid)) as readonly { transactionId: string }[]);
+  const repeat = idAddAll(
+    state.index,
+    (valid === inputs.length ? inputs : inputs.slice(0, valid)) as readonly { transactionId: string }[],
+  );
   let i = 0;
   try {
     for (; i < inputs.length; i++) {
@@ -917,13 +1070,21 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
         instant.units = undefined;
       }
       if (instant.ms > untilMs) break;
-      if (i === repeat) badEntry([...pathOf(where), "transactionId"], `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`, where.what);
+      if (i === repeat)
+        badEntry(
+          [...pathOf(where), "transactionId"],
+          `expected a transactionId not used by an earlier entry, got ${JSON.stringify(e.transactionId)} again`,
+          where.what,
+        );
       if (onEntry === undefined) applyEntry(state, e, instant, where);
       else onEntry(state, e, () => applyEntry(state, e, instant, where)); // called at once, before `instant` is reused
     }
   } catch (err) {
     if (wrap && err instanceof LoyaltyError && !(err instanceof LoyaltyValidationError)) {
-      throw new LoyaltyValidationError([{ path: ["entries", i], message: `cannot be replayed: ${err.message}` }], "account");
+      throw new LoyaltyValidationError(
+        [{ path: ["entries", i], message: `cannot be replayed: ${err.message}` }],
+        "account",
+      );
     }
     throw err;
   }
@@ -937,7 +1098,10 @@ export function replayState(inputs: readonly unknown[], settings: Settings, wrap
 
 /** The working state at instant `ms`: from the snapshot when `ms` is at or after its last entry, by replaying a prefix otherwise. */
 function stateAt(account: Account, ms: number): State {
-  const state = ms >= lastMs(account) ? stateFromAccount(account) : run(account.entries, settingsOfAccount(account), { untilMs: ms });
+  const state =
+    ms >= lastMs(account)
+      ? stateFromAccount(account)
+      : run(account.entries, settingsOfAccount(account), { untilMs: ms });
   advance(state, ms);
   return state;
 }
@@ -964,7 +1128,12 @@ export function balanceOf(account: Account, at: string | Date): string {
       const expMs = storedInstant(exp);
       if ((Number.isNaN(expMs) ? msOf(exp, ["lots", i, "expiresAt"]) : expMs) <= ms) continue;
     }
-    total = add(total, canonical.test(remaining) ? digitsToUnits(scale === 0 ? remaining : remaining.replace(".", "")) : unitsOf(remaining, scale, ["lots", i, "remaining"]));
+    total = add(
+      total,
+      canonical.test(remaining)
+        ? digitsToUnits(scale === 0 ? remaining : remaining.replace(".", ""))
+        : unitsOf(remaining, scale, ["lots", i, "remaining"]),
+    );
   }
   total = sub(total, unitsOf(account.deficit, scale, ["deficit"]));
   // Holds that time out by `at` give their points back: what went into a negative balance in full,
@@ -973,8 +1142,15 @@ export function balanceOf(account: Account, at: string | Date): string {
   account.holds.forEach((h, i) => {
     if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) return;
     total = add(total, unitsOf(h.deficit, scale, ["holds", i, "deficit"]));
-    expiry ??= new Map(account.lots.map((l) => [l.lotId, l.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(l.expiresAt)]));
-    for (const a of h.lots) if ((expiry.get(a.lotId) ?? Number.NEGATIVE_INFINITY) > ms) total = add(total, unitsOf(a.points, scale, ["holds", i, "lots"]));
+    expiry ??= new Map(
+      account.lots.map((l) => [
+        l.lotId,
+        l.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(l.expiresAt),
+      ]),
+    );
+    for (const a of h.lots)
+      if ((expiry.get(a.lotId) ?? Number.NEGATIVE_INFINITY) > ms)
+        total = add(total, unitsOf(a.points, scale, ["holds", i, "lots"]));
   });
   return fromUnits(total, scale);
 }
@@ -989,7 +1165,12 @@ export function availableLotsOf(account: Account, at: string | Date): AvailableL
     .sort((a, b) => (expMs(a) < expMs(b) || (expMs(a) === expMs(b) && a < b) ? -1 : 1))
     .map((seq) => {
       const l = state.lots[seq] as LotS;
-      return { lotId: l.lotId, at: l.at, ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }), remaining: fmt(state, l.remaining) };
+      return {
+        lotId: l.lotId,
+        at: l.at,
+        ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }),
+        remaining: fmt(state, l.remaining),
+      };
     });
 }
 
@@ -997,7 +1178,12 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
   checkAccount(account);
   const fromMs = parseInstant(fromInput, "from");
   const toMs = parseInstant(toInput, "to");
-  if (toMs < fromMs) badEntry(["to"], `expected an instant at or after from (${new Date(fromMs).toISOString()}), got ${new Date(toMs).toISOString()}`, "statement");
+  if (toMs < fromMs)
+    badEntry(
+      ["to"],
+      `expected an instant at or after from (${new Date(fromMs).toISOString()}), got ${new Date(toMs).toISOString()}`,
+      "statement",
+    );
   const lines: StatementLine[] = [];
   let opening: Units | undefined;
   let state: State | undefined;
@@ -1006,7 +1192,14 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
     s.onTimeEvent = undefined;
     advance(s, fromMs);
     opening = available(s);
-    s.onTimeEvent = (ev) => lines.push({ at: ev.at, kind: ev.kind, transactionId: ev.id, change: fmt(s, ev.change), balance: fmt(s, available(s)) });
+    s.onTimeEvent = (ev) =>
+      lines.push({
+        at: ev.at,
+        kind: ev.kind,
+        transactionId: ev.id,
+        change: fmt(s, ev.change),
+        balance: fmt(s, available(s)),
+      });
   };
   state = run(account.entries, settingsOfAccount(account), {
     untilMs: toMs,
@@ -1021,7 +1214,13 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
       const before = available(s);
       apply();
       const after = available(s);
-      lines.push({ at: e.at, kind: e.kind, transactionId: e.transactionId, change: fmt(s, sub(after, before)), balance: fmt(s, after) });
+      lines.push({
+        at: e.at,
+        kind: e.kind,
+        transactionId: e.transactionId,
+        change: fmt(s, sub(after, before)),
+        balance: fmt(s, after),
+      });
     },
   });
   openAt(state);
@@ -1039,7 +1238,12 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
 export function lotOf(account: Account, transactionId: string): Lot {
   checkAccount(account);
   const lot = account.lots.find((l) => l.lotId === transactionId);
-  if (lot === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no lot with id ${JSON.stringify(transactionId)} (the transactionId of an earn or positive adjust) in account ${JSON.stringify(account.accountId)}`, { transactionId });
+  if (lot === undefined)
+    throw new OperationError(
+      ErrorCode.NOT_FOUND,
+      `no lot with id ${JSON.stringify(transactionId)} (the transactionId of an earn or positive adjust) in account ${JSON.stringify(account.accountId)}`,
+      { transactionId },
+    );
   return lot;
 }
 
@@ -1047,14 +1251,28 @@ export function reversibleOf(account: Account, transactionId: string): string {
   checkAccount(account);
   const { scale } = account;
   const entry = account.entries.find((e) => e.transactionId === transactionId);
-  if (entry === undefined) throw new OperationError(ErrorCode.NOT_FOUND, `no entry with transactionId ${JSON.stringify(transactionId)} in account ${JSON.stringify(account.accountId)}`, { transactionId });
+  if (entry === undefined)
+    throw new OperationError(
+      ErrorCode.NOT_FOUND,
+      `no entry with transactionId ${JSON.stringify(transactionId)} in account ${JSON.stringify(account.accountId)}`,
+      { transactionId },
+    );
   const lot = account.lots.find((l) => l.lotId === transactionId);
   if (lot !== undefined && (entry.kind === "earn" || entry.kind === "adjust")) {
-    return fromUnits(sub(sub(unitsOf(lot.points, scale, ["points"]), unitsOf(lot.reversed, scale, ["reversed"])), unitsOf(lot.clawedBack, scale, ["clawedBack"])), scale);
+    return fromUnits(
+      sub(
+        sub(unitsOf(lot.points, scale, ["points"]), unitsOf(lot.reversed, scale, ["reversed"])),
+        unitsOf(lot.clawedBack, scale, ["clawedBack"]),
+      ),
+      scale,
+    );
   }
   const debit = account.debits.find((d) => d.transactionId === transactionId);
   if (debit !== undefined && (entry.kind === "redeem" || entry.kind === "capture" || entry.kind === "adjust")) {
-    return fromUnits(sub(unitsOf(debit.points, scale, ["points"]), unitsOf(debit.reversed, scale, ["reversed"])), scale);
+    return fromUnits(
+      sub(unitsOf(debit.points, scale, ["points"]), unitsOf(debit.reversed, scale, ["reversed"])),
+      scale,
+    );
   }
   return fromUnits(0, scale);
 }

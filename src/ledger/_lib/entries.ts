@@ -65,8 +65,14 @@ function withScale(e: Entry, scale: number, path: Path, what: string): Entry {
   if (!("points" in e) || e.points === undefined) return e;
   const u = toUnits(e.points, scale);
   if (u === undefined) {
-    const expected = scale === 0 ? "a whole number of points (the account's scale is 0)" : `at most ${scale} decimal places (the account's scale)`;
-    throw new LoyaltyValidationError([{ path: [...path, "points"], message: `expected ${expected}, got ${preview(e.points)}` }], what);
+    const expected =
+      scale === 0
+        ? "a whole number of points (the account's scale is 0)"
+        : `at most ${scale} decimal places (the account's scale)`;
+    throw new LoyaltyValidationError(
+      [{ path: [...path, "points"], message: `expected ${expected}, got ${preview(e.points)}` }],
+      what,
+    );
   }
   const points = fromUnits(u, scale);
   return points === e.points ? e : ({ ...e, points } as Entry);
@@ -90,7 +96,11 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
   const o = input as Record<string, unknown>;
   const kind = o["kind"];
   if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) {
-    return { issues: [{ path: ["kind"], message: `expected one of ${KINDS.map((k) => `"${k}"`).join(", ")}, got ${preview(kind)}` }] };
+    return {
+      issues: [
+        { path: ["kind"], message: `expected one of ${KINDS.map((k) => `"${k}"`).join(", ")}, got ${preview(kind)}` },
+      ],
+    };
   }
   const issues: ValidationIssue[] = [];
   const allowed = ALLOWED[kind] ?? [];
@@ -112,9 +122,18 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
   const points = (optional: boolean, signed: boolean): void => {
     const v = o["points"];
     if (v === undefined && optional) return;
-    if (typeof v !== "string") issues.push({ path: ["points"], message: `expected a decimal string such as "12.50", got ${preview(v)}` });
-    else if (!(signed ? DECIMAL : NON_NEGATIVE).test(v)) issues.push({ path: ["points"], message: `expected a ${signed ? "" : "non-negative "}decimal string such as "12.50", got ${preview(v)}` });
-    else if (!/[1-9]/.test(v)) issues.push({ path: ["points"], message: `expected a ${signed ? "non-zero" : "positive"} decimal string, got ${preview(v)}` });
+    if (typeof v !== "string")
+      issues.push({ path: ["points"], message: `expected a decimal string such as "12.50", got ${preview(v)}` });
+    else if (!(signed ? DECIMAL : NON_NEGATIVE).test(v))
+      issues.push({
+        path: ["points"],
+        message: `expected a ${signed ? "" : "non-negative "}decimal string such as "12.50", got ${preview(v)}`,
+      });
+    else if (!/[1-9]/.test(v))
+      issues.push({
+        path: ["points"],
+        message: `expected a ${signed ? "non-zero" : "positive"} decimal string, got ${preview(v)}`,
+      });
     else out["points"] = v;
   };
   const after = (key: string): void => {
@@ -124,7 +143,11 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
     }
   };
   for (const key of Object.keys(o)) {
-    if (!allowed.includes(key) && key !== "meta") issues.push({ path: [], message: `unrecognized key ${JSON.stringify(key)}: ${kind === "earn" || kind === "expire" || kind === "adjust" ? "an" : "a"} ${kind} entry has ${[...allowed, "meta"].join(", ")}` });
+    if (!allowed.includes(key) && key !== "meta")
+      issues.push({
+        path: [],
+        message: `unrecognized key ${JSON.stringify(key)}: ${kind === "earn" || kind === "expire" || kind === "adjust" ? "an" : "a"} ${kind} entry has ${[...allowed, "meta"].join(", ")}`,
+      });
   }
   id("transactionId");
   instant("at", false);
@@ -141,7 +164,8 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
     case "adjust": {
       points(false, true);
       const reason = o["reason"];
-      if (typeof reason !== "string" || reason.length === 0) issues.push({ path: ["reason"], message: `expected a non-empty reason, got ${preview(reason)}` });
+      if (typeof reason !== "string" || reason.length === 0)
+        issues.push({ path: ["reason"], message: `expected a non-empty reason, got ${preview(reason)}` });
       else out["reason"] = reason;
       instant("expiresAt", true);
       if (out["expiresAt"] !== undefined && typeof o["points"] === "string" && o["points"].startsWith("-")) {
@@ -155,8 +179,13 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
       points(true, false);
       const shortfall = o["shortfall"];
       if (shortfall !== undefined) {
-        if (shortfall === "reject" || shortfall === "deduct-available" || shortfall === "negative-balance") out["shortfall"] = shortfall;
-        else issues.push({ path: ["shortfall"], message: `expected "reject", "deduct-available" or "negative-balance", got ${preview(shortfall)}` });
+        if (shortfall === "reject" || shortfall === "deduct-available" || shortfall === "negative-balance")
+          out["shortfall"] = shortfall;
+        else
+          issues.push({
+            path: ["shortfall"],
+            message: `expected "reject", "deduct-available" or "negative-balance", got ${preview(shortfall)}`,
+          });
       }
       break;
     }
@@ -173,7 +202,12 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
   const meta = o["meta"];
   if (meta !== undefined) {
     if (isJsonValue(meta)) out["meta"] = JSON.parse(JSON.stringify(meta)) as unknown;
-    else issues.push({ path: ["meta"], message: "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)" });
+    else
+      issues.push({
+        path: ["meta"],
+        message:
+          "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
+      });
   }
   return issues.length > 0 ? { issues } : { entry: out as unknown as Entry };
 }
@@ -185,9 +219,16 @@ export function normalizeEntry(input: unknown, scale: number, path: Path, what: 
     r = checkEntry(input);
   } catch (e) {
     // A getter or proxy in the input threw while being read.
-    throw new LoyaltyValidationError([{ path, message: `could not read the entry: ${e instanceof Error ? e.message : String(e)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path, message: `could not read the entry: ${e instanceof Error ? e.message : String(e)}` }],
+      what,
+    );
   }
-  if ("issues" in r) throw new LoyaltyValidationError(r.issues.map((i) => ({ path: [...path, ...i.path], message: i.message })), what);
+  if ("issues" in r)
+    throw new LoyaltyValidationError(
+      r.issues.map((i) => ({ path: [...path, ...i.path], message: i.message })),
+      what,
+    );
   return canonical(withScale(r.entry, scale, path, what));
 }
 
@@ -199,7 +240,15 @@ export function normalizeEntry(input: unknown, scale: number, path: Path, what: 
  */
 export function storedInstant(v: unknown): number {
   if (typeof v !== "string" || v.length !== 24) return Number.NaN;
-  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46 || v.charCodeAt(23) !== 90) {
+  if (
+    v.charCodeAt(4) !== 45 ||
+    v.charCodeAt(7) !== 45 ||
+    v.charCodeAt(10) !== 84 ||
+    v.charCodeAt(13) !== 58 ||
+    v.charCodeAt(16) !== 58 ||
+    v.charCodeAt(19) !== 46 ||
+    v.charCodeAt(23) !== 90
+  ) {
     return Number.NaN;
   }
   // Digits are read inline (no closure per call) and the day count is integer arithmetic rather
@@ -212,7 +261,20 @@ export function storedInstant(v: unknown): number {
   const second = digits(v, 17, 19);
   const milli = digits(v, 20, 23);
   // Date.UTC maps years 0–99 to 1900–1999: leave those to the slow path.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return Number.NaN;
+  if (
+    year < 100 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    milli < 0
+  )
+    return Number.NaN;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   if (day > days) return Number.NaN;
@@ -294,7 +356,9 @@ function keyBit(key: string): number {
 }
 
 /** The keys each kind allows, as a set of {@link keyBit}s. */
-const ALLOWED_BITS: Readonly<Record<string, number>> = /* @__PURE__ */ Object.fromEntries(Object.entries(ALLOWED).map(([kind, keys]) => [kind, keys.reduce((bits, key) => bits | keyBit(key), 0)]));
+const ALLOWED_BITS: Readonly<Record<string, number>> = /* @__PURE__ */ Object.fromEntries(
+  Object.entries(ALLOWED).map(([kind, keys]) => [kind, keys.reduce((bits, key) => bits | keyBit(key), 0)]),
+);
 
 /**
  * What the fast check read besides the entry: epoch ms of `at`, and of `expiresAt`/`timeoutAt` (NaN
@@ -326,7 +390,8 @@ function laterThan(v: unknown, atMs: number, instant: StoredInstants): boolean {
  */
 export function storedEntryChecker(scale: number): (input: unknown, instant: StoredInstants) => Entry | undefined {
   // Units of a positive stored-form amount, kept in `instant.units`; false for anything else.
-  const isPositive = (v: unknown, instant: StoredInstants): boolean => (instant.units = storedPositiveUnits(v, scale)) !== undefined;
+  const isPositive = (v: unknown, instant: StoredInstants): boolean =>
+    (instant.units = storedPositiveUnits(v, scale)) !== undefined;
   return (input, instant) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
     const o = input as Record<string, unknown>;
@@ -366,7 +431,13 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: Sto
       case "reverse": {
         const shortfall = o["shortfall"];
         if (!isId(o["reverses"]) || (points !== undefined && !isPositive(points, instant))) return undefined;
-        if (shortfall !== undefined && shortfall !== "reject" && shortfall !== "deduct-available" && shortfall !== "negative-balance") return undefined;
+        if (
+          shortfall !== undefined &&
+          shortfall !== "reject" &&
+          shortfall !== "deduct-available" &&
+          shortfall !== "negative-balance"
+        )
+          return undefined;
         break;
       }
       case "hold":

@@ -15,7 +15,12 @@ export interface KeyedHeap<T> {
 }
 
 export function keyedHeap<T>(capacity: number): KeyedHeap<T> {
-  return { items: new Array<T | undefined>(capacity), first: new Array<number>(capacity), second: new Array<number>(capacity), size: 0 };
+  return {
+    items: new Array<T | undefined>(capacity),
+    first: new Array<number>(capacity),
+    second: new Array<number>(capacity),
+    size: 0,
+  };
 }
 
 /** The item that comes first, or undefined when the heap is empty. */

@@ -86,7 +86,10 @@ export function idAddAll(index: IdIndex, items: readonly { readonly transactionI
         table[2 * s + 1] = base + i + 1;
         break;
       }
-      if (table[2 * s] === h && (p <= base ? index.entries[p - 1] : items[p - 1 - base])?.transactionId === items[i]?.transactionId) {
+      if (
+        table[2 * s] === h &&
+        (p <= base ? index.entries[p - 1] : items[p - 1 - base])?.transactionId === items[i]?.transactionId
+      ) {
         if (repeat < 0 || i < repeat) repeat = i;
         break;
       }

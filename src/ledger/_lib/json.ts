@@ -53,7 +53,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
   if (ka.length !== kb.length) return false;
   for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(rb, k)) return false;
+    if (!Object.hasOwn(rb, k)) return false;
     if (!jsonEqual(ra[k], rb[k])) return false;
   }
   return true;

@@ -2,7 +2,13 @@
 // engine, which the till path (post, balance) imports without zod.
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { makeParsers } from "../../_lib/validation.js";
-import { AccountSchema, AccountSettingsSchema, type Account, type AccountSettings, type EntryInput } from "../schemas.js";
+import {
+  AccountSchema,
+  AccountSettingsSchema,
+  type Account,
+  type AccountSettings,
+  type EntryInput,
+} from "../schemas.js";
 import { replayState, toAccount, type Settings } from "./engine.js";
 import { preview } from "./instant.js";
 import { jsonEqual } from "./json.js";
@@ -25,13 +31,25 @@ export function settingsFrom(input: AccountSettings, what: string, pickKnown = f
   const limitText = parsed.negativeLimit ?? "0";
   const negativeLimit = toUnits(limitText, scale);
   if (negativeLimit === undefined) {
-    throw new LoyaltyValidationError([{ path: ["negativeLimit"], message: `expected at most ${scale} decimal places (the account's scale), got ${preview(limitText)}` }], what);
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["negativeLimit"],
+          message: `expected at most ${scale} decimal places (the account's scale), got ${preview(limitText)}`,
+        },
+      ],
+      what,
+    );
   }
   return { accountId: parsed.accountId, currency: parsed.currency, scale, negativeLimit };
 }
 
 export function replayEntries(inputs: readonly EntryInput[], settingsInput: AccountSettings): Account {
-  if (!Array.isArray(inputs)) throw new LoyaltyValidationError([{ path: [], message: `expected an array of entries, got ${preview(inputs)}` }], "replay");
+  if (!Array.isArray(inputs))
+    throw new LoyaltyValidationError(
+      [{ path: [], message: `expected an array of entries, got ${preview(inputs)}` }],
+      "replay",
+    );
   return toAccount(replayState(inputs, settingsFrom(settingsInput, "replay", true), false));
 }
 
@@ -41,7 +59,15 @@ export function parseAccountChecked(input: unknown): Account {
   for (const key of ["negativeLimit", "entries", "version", "lots", "holds", "debits", "deficit"] as const) {
     if (!jsonEqual(parsed[key], rebuilt[key])) {
       throw new LoyaltyValidationError(
-        [{ path: [key], message: key === "entries" ? "expected entries in stored form (points written with the account's scale)" : "does not match what replaying the entries gives" }],
+        [
+          {
+            path: [key],
+            message:
+              key === "entries"
+                ? "expected entries in stored form (points written with the account's scale)"
+                : "does not match what replaying the entries gives",
+          },
+        ],
         "account",
       );
     }

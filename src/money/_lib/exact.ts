@@ -35,11 +35,13 @@ export function largestRemainder(whole: bigint, decimalWeights: readonly Decimal
   let left = whole;
   for (const s of shares) left -= s;
   if (left > 0n) {
-    const order = remainders.map((_, i) => i).sort((a, b) => {
-      const ra = remainders[a] as bigint;
-      const rb = remainders[b] as bigint;
-      return ra > rb ? -1 : ra < rb ? 1 : a - b;
-    });
+    const order = remainders
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const ra = remainders[a] as bigint;
+        const rb = remainders[b] as bigint;
+        return ra > rb ? -1 : ra < rb ? 1 : a - b;
+      });
     for (const i of order) {
       if (left === 0n) break;
       shares[i] = (shares[i] as bigint) + 1n;

@@ -34,14 +34,26 @@ export type CheckoutResult = CheckoutRecord & {
 
 export function checkTransactionId(id: unknown, name = "transactionId"): string {
   if (typeof id !== "string" || id.length === 0 || id.length > 200) {
-    throw new LoyaltyValidationError([{ path: [name], message: `expected a non-empty string of at most 200 characters, got ${typeof id === "string" ? JSON.stringify(id.slice(0, 40)) : typeof id}` }]);
+    throw new LoyaltyValidationError([
+      {
+        path: [name],
+        message: `expected a non-empty string of at most 200 characters, got ${typeof id === "string" ? JSON.stringify(id.slice(0, 40)) : typeof id}`,
+      },
+    ]);
   }
   return id;
 }
 
-export function checkoutParsed(program: Program, account: ProgramAccount, basket: Basket, options: CheckoutOptions, entering?: readonly D[]): CheckoutResult {
+export function checkoutParsed(
+  program: Program,
+  account: ProgramAccount,
+  basket: Basket,
+  options: CheckoutOptions,
+  entering?: readonly D[],
+): CheckoutResult {
   assertAccount(program, account);
-  if (typeof options !== "object" || options === null) throw new LoyaltyValidationError([{ path: ["options"], message: "expected options with a transactionId" }]);
+  if (typeof options !== "object" || options === null)
+    throw new LoyaltyValidationError([{ path: ["options"], message: "expected options with a transactionId" }]);
   const transactionId = checkTransactionId(options.transactionId);
   const atMs = options.at === undefined ? Date.parse(basket.at) : parseInstant(options.at, "at");
   const at = new Date(atMs).toISOString();
@@ -59,18 +71,33 @@ export function checkoutParsed(program: Program, account: ProgramAccount, basket
   const earlier = account.purchases.find((p) => p.record.transactionId === transactionId);
   if (earlier !== undefined) {
     if (earlier.request !== request) {
-      throw new IdempotencyConflictError(transactionId, `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options`);
+      throw new IdempotencyConflictError(
+        transactionId,
+        `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options`,
+      );
     }
-    const stock = program.kind === "catalog" && stockIn !== null && earlier.record.reward !== null ? takeStock(program, stockIn, earlier.record.reward.id, transactionId) : stockIn;
+    const stock =
+      program.kind === "catalog" && stockIn !== null && earlier.record.reward !== null
+        ? takeStock(program, stockIn, earlier.record.reward.id, transactionId)
+        : stockIn;
     return { status: "duplicate", ...earlier.record, account, stock };
   }
   if (account.refunds.some((r) => r.record.transactionId === transactionId)) {
-    throw new IdempotencyConflictError(transactionId, `transactionId ${JSON.stringify(transactionId)} was already used by a refund`);
+    throw new IdempotencyConflictError(
+      transactionId,
+      `transactionId ${JSON.stringify(transactionId)} was already used by a refund`,
+    );
   }
-  if (options.expectedVersion !== undefined && options.expectedVersion !== account.version) throw new VersionConflictError(options.expectedVersion, account.version);
+  if (options.expectedVersion !== undefined && options.expectedVersion !== account.version)
+    throw new VersionConflictError(options.expectedVersion, account.version);
   const last = lastRecordAt(account);
   if (atMs < last) {
-    throw new LoyaltyValidationError([{ path: ["at"], message: `expected an instant not before the account's last transaction (${new Date(last).toISOString()}), got ${at}` }]);
+    throw new LoyaltyValidationError([
+      {
+        path: ["at"],
+        message: `expected an instant not before the account's last transaction (${new Date(last).toISOString()}), got ${at}`,
+      },
+    ]);
   }
 
   const priced = price(program, account, basket, { ...options, at }, entering);
@@ -80,10 +107,33 @@ export function checkoutParsed(program: Program, account: ProgramAccount, basket
   const scale = program.kind === "bonus" || program.kind === "catalog" ? (program.pointsScale ?? 0) : 0;
   const meta = { programId: program.id, transactionId, basketId: basket.id };
   const entries: EntryInput[] = [];
-  if (priced.pointsRedeemed.gt(0)) entries.push({ kind: "redeem", transactionId: `${transactionId}:redeem`, at, points: fixed(priced.pointsRedeemed, scale), meta });
+  if (priced.pointsRedeemed.gt(0))
+    entries.push({
+      kind: "redeem",
+      transactionId: `${transactionId}:redeem`,
+      at,
+      points: fixed(priced.pointsRedeemed, scale),
+      meta,
+    });
   const expiry = priced.expiresAt === null ? {} : { expiresAt: priced.expiresAt };
-  if (priced.pointsEarned.gt(0)) entries.push({ kind: "earn", transactionId: `${transactionId}:earn`, at, points: fixed(priced.pointsEarned, scale), ...expiry, meta });
-  if (priced.welcome.gt(0)) entries.push({ kind: "earn", transactionId: `${transactionId}:welcome`, at, points: fixed(priced.welcome, scale), ...expiry, meta: { ...meta, welcome: true } });
+  if (priced.pointsEarned.gt(0))
+    entries.push({
+      kind: "earn",
+      transactionId: `${transactionId}:earn`,
+      at,
+      points: fixed(priced.pointsEarned, scale),
+      ...expiry,
+      meta,
+    });
+  if (priced.welcome.gt(0))
+    entries.push({
+      kind: "earn",
+      transactionId: `${transactionId}:welcome`,
+      at,
+      points: fixed(priced.welcome, scale),
+      ...expiry,
+      meta: { ...meta, welcome: true },
+    });
   const points = entries.length === 0 ? account.points : postMany(account.points, entries).account;
   const record: CheckoutRecord = { ...q, transactionId, entries: points.entries.slice(account.points.entries.length) };
   const next: ProgramAccount = {
@@ -92,6 +142,9 @@ export function checkoutParsed(program: Program, account: ProgramAccount, basket
     points,
     purchases: [...account.purchases, { request, record }],
   };
-  const stock = program.kind === "catalog" && stockIn !== null && priced.reward !== null ? takeStock(program, stockIn, priced.reward.id, transactionId) : stockIn;
+  const stock =
+    program.kind === "catalog" && stockIn !== null && priced.reward !== null
+      ? takeStock(program, stockIn, priced.reward.id, transactionId)
+      : stockIn;
   return { status: "applied", ...record, account: next, stock };
 }

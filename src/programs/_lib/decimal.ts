@@ -1,6 +1,6 @@
 // Decimal helpers for the pricing engine: rounding modes, fast fixed-point formatting of values that
 // are already at their precision, and lossless allocation of whole units (points, stamps).
-import DecimalJs from "decimal.js";
+import type DecimalJs from "decimal.js";
 import { Decimal } from "../../money/money.js";
 import { DECIMAL_MODE, type RoundingMode } from "../../money/round.js";
 import { fromScaledBigInt, largestRemainder, scaledBigInt } from "../../money/_lib/exact.js";

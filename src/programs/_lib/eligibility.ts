@@ -10,7 +10,8 @@ const DEFAULT_KINDS: readonly LineKind[] = ["merchandise", "service"];
 export function compileEligibility(e: Eligibility | undefined): Matcher {
   const kinds = new Set<string>(e?.lineKinds ?? DEFAULT_KINDS);
   const incSku = e?.includeSkus === undefined || e.includeSkus.length === 0 ? null : new Set(e.includeSkus);
-  const incCat = e?.includeCategories === undefined || e.includeCategories.length === 0 ? null : new Set(e.includeCategories);
+  const incCat =
+    e?.includeCategories === undefined || e.includeCategories.length === 0 ? null : new Set(e.includeCategories);
   const excSku = new Set(e?.excludeSkus ?? []);
   const excCat = new Set(e?.excludeCategories ?? []);
   return (line) => {
@@ -23,7 +24,10 @@ export function compileEligibility(e: Eligibility | undefined): Matcher {
 }
 
 /** A rule's match: any listed SKU or category. */
-export function compileMatch(m: { skus?: readonly string[] | undefined; categories?: readonly string[] | undefined }): Matcher {
+export function compileMatch(m: {
+  skus?: readonly string[] | undefined;
+  categories?: readonly string[] | undefined;
+}): Matcher {
   const skus = new Set(m.skus ?? []);
   const cats = new Set(m.categories ?? []);
   return (line) => skus.has(line.sku) || (line.category !== undefined && cats.has(line.category));

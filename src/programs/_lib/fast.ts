@@ -19,7 +19,17 @@ import { tierFor } from "../tierFor.js";
 import { isBranded } from "./brand.js";
 import { fromUnits } from "../../ledger/_lib/units.js";
 import { dec, fixed, maxD, ZERO, type D, type Mode } from "./decimal.js";
-import { eligibilityOf, excludedExplanation, isActiveAt, pointsExplanation, prepare, redeemPlan, ruleExplanation, rulesOf, type CompiledRule } from "./engine.js";
+import {
+  eligibilityOf,
+  excludedExplanation,
+  isActiveAt,
+  pointsExplanation,
+  prepare,
+  redeemPlan,
+  ruleExplanation,
+  rulesOf,
+  type CompiledRule,
+} from "./engine.js";
 
 /** Module-private test switch (not exported by the package): `enabled = false` sends every quote down the Decimal path. */
 export const fastPath = { enabled: true };
@@ -28,7 +38,10 @@ export const fastPath = { enabled: true };
 const GIVE_UP = { giveUp: true };
 
 // exact powers of ten as doubles
-const P10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const P10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+];
 
 function pow10(k: number): number {
   const p = P10[k];
@@ -105,7 +118,8 @@ const fastEarnCache = new WeakMap<Earn, FastEarn | null>();
 
 function compileFastEarn(program: Program, earn: Earn): FastEarn | null {
   const rules = rulesOf(program, earn);
-  const scaleOf = (type: CompiledRule["type"]): number => rules.reduce((m, r) => (r.type === type ? Math.max(m, r.value.decimalPlaces()) : m), 0);
+  const scaleOf = (type: CompiledRule["type"]): number =>
+    rules.reduce((m, r) => (r.type === type ? Math.max(m, r.value.decimalPlaces()) : m), 0);
   const rs = scaleOf("per-amount");
   const ms = scaleOf("multiplier");
   const us = scaleOf("per-unit");
@@ -132,12 +146,22 @@ function fastEarnOf(program: Program, earn: Earn): FastEarn | null {
  * The quote `price` would give, or null when this call is not one the fast path covers or a value
  * is not exactly representable. Throws what `price` throws for an invalid call.
  */
-export function quoteFast(program: Program, account: ProgramAccount, basket: Basket, options: QuoteOptions): Quote | null {
+export function quoteFast(
+  program: Program,
+  account: ProgramAccount,
+  basket: Basket,
+  options: QuoteOptions,
+): Quote | null {
   if (!fastPath.enabled) return null;
   if (program.kind === "stamps" || (program.kind === "catalog" && options.rewardId !== undefined)) return null;
   const { atMs, at, dp, scale } = prepare(program, account, basket, options);
   if (!isActiveAt(program, atMs)) return null;
-  const fe = program.kind === "bonus" || program.kind === "catalog" ? (program.earn === undefined ? undefined : fastEarnOf(program, program.earn)) : undefined;
+  const fe =
+    program.kind === "bonus" || program.kind === "catalog"
+      ? program.earn === undefined
+        ? undefined
+        : fastEarnOf(program, program.earn)
+      : undefined;
   if (fe === null) return null;
   try {
     return quoteInt(program, fe, account, basket, options, atMs, at, dp, scale);
@@ -147,7 +171,17 @@ export function quoteFast(program: Program, account: ProgramAccount, basket: Bas
   }
 }
 
-function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn | undefined, account: ProgramAccount, basket: Basket, options: QuoteOptions, atMs: number, at: string, dp: number, scale: number): Quote {
+function quoteInt(
+  program: Exclude<Program, ProgramOf<"stamps">>,
+  fe: FastEarn | undefined,
+  account: ProgramAccount,
+  basket: Basket,
+  options: QuoteOptions,
+  atMs: number,
+  at: string,
+  dp: number,
+  scale: number,
+): Quote {
   const c = program.currency;
   const eligibleOf = eligibilityOf(program);
   const n = basket.lines.length;
@@ -220,13 +254,21 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
     const base = eligibleAmount;
     if (base === 0) explain.push({ rule: "discount", applied: false, reason: "no eligible lines to discount" });
     else if (program.minSpend !== undefined && base < units(dec(program.minSpend), dp)) {
-      explain.push({ rule: "min-spend", applied: false, reason: `eligible amount ${fromUnits(base, dp)} ${c} is below the minimum spend of ${label(dec(program.minSpend))}: no discount` });
+      explain.push({
+        rule: "min-spend",
+        applied: false,
+        reason: `eligible amount ${fromUnits(base, dp)} ${c} is below the minimum spend of ${label(dec(program.minSpend))}: no discount`,
+      });
     } else {
       let d = percentOff(base, program.percent, dp, mode);
       const capped = maxDiscount !== undefined && d > units(dec(maxDiscount), dp);
       if (capped) d = units(dec(maxDiscount), dp);
       spread(d, discount);
-      explain.push({ rule: "discount", applied: true, reason: `${program.percent}% off ${fromUnits(base, dp)} ${c} of eligible lines: ${fromUnits(d, dp)} ${c}${capped ? ` (capped at the maximum discount of ${fromUnits(d, dp)} ${c})` : ""}` });
+      explain.push({
+        rule: "discount",
+        applied: true,
+        reason: `${program.percent}% off ${fromUnits(base, dp)} ${c} of eligible lines: ${fromUnits(d, dp)} ${c}${capped ? ` (capped at the maximum discount of ${fromUnits(d, dp)} ${c})` : ""}`,
+      });
     }
   } else if (program.kind === "cumulative") {
     // engine.ts applyCumulative
@@ -235,17 +277,32 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
     const counted = program.includeCurrentPurchase === true ? before.plus(base) : before;
     accumulated = counted;
     tier = tierFor(program.tiers, counted) ?? null;
-    const how = program.includeCurrentPurchase === true ? `${label(before)} before plus ${label(base)} of this purchase` : `this purchase not counted`;
+    const how =
+      program.includeCurrentPurchase === true
+        ? `${label(before)} before plus ${label(base)} of this purchase`
+        : `this purchase not counted`;
     if (tier === null) {
-      explain.push({ rule: "tier", applied: false, reason: `accumulated spend ${label(counted)} (${how}) is below the lowest tier threshold` });
+      explain.push({
+        rule: "tier",
+        applied: false,
+        reason: `accumulated spend ${label(counted)} (${how}) is below the lowest tier threshold`,
+      });
     } else {
-      explain.push({ rule: "tier", applied: true, reason: `${tier.name} (threshold ${tier.threshold}, ${tier.percent}%): accumulated spend ${label(counted)} (${how})` });
+      explain.push({
+        rule: "tier",
+        applied: true,
+        reason: `${tier.name} (threshold ${tier.threshold}, ${tier.percent}%): accumulated spend ${label(counted)} (${how})`,
+      });
       if (tier.percent !== "0" && eligibleAmount !== 0) {
         let d = percentOff(eligibleAmount, tier.percent, dp, mode);
         const capped = maxDiscount !== undefined && d > units(dec(maxDiscount), dp);
         if (capped) d = units(dec(maxDiscount), dp);
         spread(d, discount);
-        explain.push({ rule: "discount", applied: true, reason: `${tier.percent}% off ${label(base)} of eligible lines: ${fromUnits(d, dp)} ${c}${capped ? " (capped at the maximum discount)" : ""}` });
+        explain.push({
+          rule: "discount",
+          applied: true,
+          reason: `${tier.percent}% off ${label(base)} of eligible lines: ${fromUnits(d, dp)} ${c}${capped ? " (capped at the maximum discount)" : ""}`,
+        });
       }
     }
   }
@@ -257,7 +314,13 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
       pointsRedeemed = units(plan.points, scale);
       const { where, shares } = spread(money, pointsMoney);
       // (all-zero shares: the points go to the first line, as allocateUnits does)
-      const pts = allocatePoints(pointsRedeemed, shares, shares.reduce((a, b) => a + b, 0), dp, scale);
+      const pts = allocatePoints(
+        pointsRedeemed,
+        shares,
+        shares.reduce((a, b) => a + b, 0),
+        dp,
+        scale,
+      );
       where.forEach((i, k) => {
         redeemed[i] = pts[k] as number;
       });
@@ -270,11 +333,22 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
     for (let i = 0; i < n; i++) if (eligible[i] === true) paid += net(i);
     if (program.welcomeBonus?.on === "first-purchase" && isFirstPurchase(account)) {
       welcome = dec(program.welcomeBonus.points);
-      explain.push({ rule: "welcome-bonus", applied: true, reason: `${program.welcomeBonus.points} welcome points with the first purchase` });
+      explain.push({
+        rule: "welcome-bonus",
+        applied: true,
+        reason: `${program.welcomeBonus.points} welcome points with the first purchase`,
+      });
     }
-    const lotExpiry = earn.validityMonths === undefined ? null : new Date(endOfDayMonthsLater(atMs, earn.validityMonths, program.timeZone)).toISOString();
+    const lotExpiry =
+      earn.validityMonths === undefined
+        ? null
+        : new Date(endOfDayMonthsLater(atMs, earn.validityMonths, program.timeZone)).toISOString();
     if (earn.minOrder !== undefined && paid < units(dec(earn.minOrder), dp)) {
-      explain.push({ rule: "min-order", applied: false, reason: `${fromUnits(paid, dp)} ${c} paid on eligible lines is below the minimum order of ${fixed(dec(earn.minOrder), dp)} ${c}: no points` });
+      explain.push({
+        rule: "min-order",
+        applied: false,
+        reason: `${fromUnits(paid, dp)} ${c} paid on eligible lines is below the minimum order of ${fixed(dec(earn.minOrder), dp)} ${c}: no points`,
+      });
       if (!welcome.isZero()) expiresAt = lotExpiry;
     } else {
       const { rules, value } = fe;
@@ -324,14 +398,22 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
       total = Math.max(rounded, 0);
       if (earn.capPerTransaction !== undefined && total > units(dec(earn.capPerTransaction), scale)) {
         total = units(dec(earn.capPerTransaction), scale);
-        explain.push({ rule: "cap-transaction", applied: true, reason: `capped at ${earn.capPerTransaction} points per transaction (${fromUnits(rounded, scale)} before the cap)` });
+        explain.push({
+          rule: "cap-transaction",
+          applied: true,
+          reason: `capped at ${earn.capPerTransaction} points per transaction (${fromUnits(rounded, scale)} before the cap)`,
+        });
       }
       if (earn.capPerPeriod !== undefined) {
         const so = earnedInPeriod(program, account, atMs, earn.capPerPeriod.period);
         const allowance = maxD(dec(earn.capPerPeriod.points).minus(so), ZERO);
         const allowed = units(allowance, scale);
         if (total > allowed) {
-          explain.push({ rule: "cap-period", applied: true, reason: `capped at ${earn.capPerPeriod.points} points per ${earn.capPerPeriod.period}: ${fixed(so, scale)} already earned this ${earn.capPerPeriod.period}, ${fixed(allowance, scale)} left` });
+          explain.push({
+            rule: "cap-period",
+            applied: true,
+            reason: `capped at ${earn.capPerPeriod.points} points per ${earn.capPerPeriod.period}: ${fixed(so, scale)} already earned this ${earn.capPerPeriod.period}, ${fixed(allowance, scale)} left`,
+          });
           total = allowed;
         }
       }
@@ -342,7 +424,16 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
         });
       }
       if (total !== 0 || !welcome.isZero()) expiresAt = lotExpiry;
-      explain.push(pointsExplanation(fromUnits(rescale(rawTotal, S, Math.max(scale, 2), "half-even"), Math.max(scale, 2)), `${fromUnits(paid, dp)} ${c}`, roundMode, fromUnits(total, scale), total !== 0, lotExpiry));
+      explain.push(
+        pointsExplanation(
+          fromUnits(rescale(rawTotal, S, Math.max(scale, 2), "half-even"), Math.max(scale, 2)),
+          `${fromUnits(paid, dp)} ${c}`,
+          roundMode,
+          fromUnits(total, scale),
+          total !== 0,
+          lotExpiry,
+        ),
+      );
     }
   }
 
@@ -383,7 +474,10 @@ function quoteInt(program: Exclude<Program, ProgramOf<"stamps">>, fe: FastEarn |
     gross: { amount: grossText, currency: c },
     discountTotal: { amount: fromUnits(discountTotal, dp), currency: c },
     pointsMoney: { amount: fromUnits(moneyTotal, dp), currency: c },
-    total: { amount: discountTotal === 0 && moneyTotal === 0 ? grossText : fromUnits(gross - discountTotal - moneyTotal, dp), currency: c },
+    total: {
+      amount: discountTotal === 0 && moneyTotal === 0 ? grossText : fromUnits(gross - discountTotal - moneyTotal, dp),
+      currency: c,
+    },
     spend: { amount: fromUnits(eligibleAmount, dp), currency: c },
     accumulatedSpend: accumulated === null ? null : { amount: fixed(accumulated, dp), currency: c },
     tier,
@@ -455,7 +549,7 @@ function allocatePoints(total: number, weights: readonly number[], W: number, S:
 }
 
 /** engine.ts's percentOf: base × percent / 100 rounded to the minor unit (base in minor units). */
-function percentOff(base: number, percent: string, dp: number, mode: Mode): number {
+function percentOff(base: number, percent: string, _dp: number, mode: Mode): number {
   const p = dec(percent);
   const ps = p.decimalPlaces();
   return divRound(mul(base, units(p, ps)), pow10(ps + 2), mode);

@@ -21,22 +21,39 @@ interface RawIssue {
   readonly discriminator?: string;
 }
 
-const ARTICLE: Record<string, string> = { int: "an integer", object: "an object", array: "an array", undefined: "nothing" };
+const ARTICLE: Record<string, string> = {
+  int: "an integer",
+  object: "an object",
+  array: "an array",
+  undefined: "nothing",
+};
 
 function expectedFrom(issue: RawIssue): string {
   switch (issue.code) {
     case "invalid_type":
       return `expected ${ARTICLE[issue.expected ?? ""] ?? `a ${issue.expected ?? "value"}`}`;
     case "invalid_value":
-      return (issue.values ?? []).length === 1 ? `expected ${JSON.stringify(issue.values?.[0])}` : `expected one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
+      return (issue.values ?? []).length === 1
+        ? `expected ${JSON.stringify(issue.values?.[0])}`
+        : `expected one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
     case "unrecognized_keys":
       return `unrecognized key${(issue.keys ?? []).length === 1 ? "" : "s"} ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(", ")}: no other keys are allowed`;
     case "too_small":
-      return issue.origin === "array" ? `expected at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}` : issue.origin === "string" ? `expected at least ${String(issue.minimum)} character${issue.minimum === 1 ? "" : "s"}` : `expected at least ${String(issue.minimum)}`;
+      return issue.origin === "array"
+        ? `expected at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`
+        : issue.origin === "string"
+          ? `expected at least ${String(issue.minimum)} character${issue.minimum === 1 ? "" : "s"}`
+          : `expected at least ${String(issue.minimum)}`;
     case "too_big":
-      return issue.origin === "array" ? `expected at most ${String(issue.maximum)} items` : issue.origin === "string" ? `expected at most ${String(issue.maximum)} characters` : `expected at most ${String(issue.maximum)}`;
+      return issue.origin === "array"
+        ? `expected at most ${String(issue.maximum)} items`
+        : issue.origin === "string"
+          ? `expected at most ${String(issue.maximum)} characters`
+          : `expected at most ${String(issue.maximum)}`;
     case "invalid_union":
-      return issue.discriminator !== undefined ? `expected ${issue.discriminator} to be one of ${(issue.options ?? []).map((v) => JSON.stringify(v)).join(", ")}` : "expected one of the allowed shapes";
+      return issue.discriminator !== undefined
+        ? `expected ${issue.discriminator} to be one of ${(issue.options ?? []).map((v) => JSON.stringify(v)).join(", ")}`
+        : "expected one of the allowed shapes";
     default:
       return "invalid input";
   }
@@ -45,7 +62,7 @@ function expectedFrom(issue: RawIssue): string {
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
   for (const key of path) {
-    if (typeof v !== "object" || v === null || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
+    if (typeof v !== "object" || v === null || !Object.hasOwn(v, key)) return undefined;
     v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v;
@@ -64,17 +81,29 @@ export function issuesOf(issues: readonly RawIssue[], input: unknown): Validatio
   });
 }
 
-export function miniParsers<T>(schema: z.ZodMiniType<T>, what: string): { parse: (input: unknown) => T; safeParse: (input: unknown) => SafeParseResult<T> } {
+export function miniParsers<T>(
+  schema: z.ZodMiniType<T>,
+  what: string,
+): { parse: (input: unknown) => T; safeParse: (input: unknown) => SafeParseResult<T> } {
   const safeParse = (input: unknown): SafeParseResult<T> => {
     let r: ReturnType<typeof schema.safeParse>;
     try {
       r = schema.safeParse(input);
     } catch (e) {
       // A getter or proxy in the input threw while being read: still a validation failure.
-      return { success: false, error: new LoyaltyValidationError([{ path: [], message: `could not read input: ${e instanceof Error ? e.message : String(e)}` }], what) };
+      return {
+        success: false,
+        error: new LoyaltyValidationError(
+          [{ path: [], message: `could not read input: ${e instanceof Error ? e.message : String(e)}` }],
+          what,
+        ),
+      };
     }
     if (r.success) return { success: true, data: r.data };
-    return { success: false, error: new LoyaltyValidationError(issuesOf(r.error.issues as readonly RawIssue[], input), what) };
+    return {
+      success: false,
+      error: new LoyaltyValidationError(issuesOf(r.error.issues as readonly RawIssue[], input), what),
+    };
   };
   const parse = (input: unknown): T => {
     const r = safeParse(input);

@@ -23,7 +23,10 @@ export function windowStart(window: SpendWindow, atMs: number, timeZone: string)
       const year = p.year + Math.floor(monthIndex / 12);
       const month = (((monthIndex % 12) + 12) % 12) + 1;
       const day = Math.min(p.day, daysInMonth(year, month));
-      const from = zonedTimeToInstant({ year, month, day, hour: p.hour, minute: p.minute, second: p.second, millisecond: p.millisecond }, timeZone);
+      const from = zonedTimeToInstant(
+        { year, month, day, hour: p.hour, minute: p.minute, second: p.second, millisecond: p.millisecond },
+        timeZone,
+      );
       return { from, inclusive: false };
     }
     default: {
@@ -50,7 +53,8 @@ export function accumulatedSpendAt(program: Program, account: ProgramAccount, at
     total = total.plus(record.spend.amount);
   }
   for (const { record } of account.refunds) {
-    if (Date.parse(record.at) <= atMs && inWindow.has(record.originalTransactionId)) total = total.minus(record.spendReversed.amount);
+    if (Date.parse(record.at) <= atMs && inWindow.has(record.originalTransactionId))
+      total = total.minus(record.spendReversed.amount);
   }
   return total;
 }
@@ -74,7 +78,12 @@ function periodStart(atMs: number, period: "day" | "week" | "month" | "year", ti
 }
 
 /** Points earned by purchases (not welcome bonuses) in the calendar period containing `atMs`, net of refunds. */
-export function earnedInPeriod(program: Program, account: ProgramAccount, atMs: number, period: "day" | "week" | "month" | "year"): D {
+export function earnedInPeriod(
+  program: Program,
+  account: ProgramAccount,
+  atMs: number,
+  period: "day" | "week" | "month" | "year",
+): D {
   const from = periodStart(atMs, period, program.timeZone);
   const inPeriod = new Set<string>();
   let total = ZERO;
@@ -85,7 +94,8 @@ export function earnedInPeriod(program: Program, account: ProgramAccount, atMs: 
     total = total.plus(record.pointsEarned);
   }
   for (const { record } of account.refunds) {
-    if (Date.parse(record.at) <= atMs && inPeriod.has(record.originalTransactionId)) total = total.minus(record.pointsReversed);
+    if (Date.parse(record.at) <= atMs && inPeriod.has(record.originalTransactionId))
+      total = total.minus(record.pointsReversed);
   }
   return total;
 }
@@ -111,7 +121,10 @@ export function refundedQuantities(account: ProgramAccount, originalTransactionI
 export function lastRecordAt(account: ProgramAccount): number {
   const p = account.purchases[account.purchases.length - 1]?.record.at;
   const r = account.refunds[account.refunds.length - 1]?.record.at;
-  return Math.max(p === undefined ? Number.NEGATIVE_INFINITY : Date.parse(p), r === undefined ? Number.NEGATIVE_INFINITY : Date.parse(r));
+  return Math.max(
+    p === undefined ? Number.NEGATIVE_INFINITY : Date.parse(p),
+    r === undefined ? Number.NEGATIVE_INFINITY : Date.parse(r),
+  );
 }
 
 /** Canonical JSON: keys sorted, so equal requests give equal strings whatever the key order. */
@@ -119,7 +132,11 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v !== null && typeof v === "object" && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+      return Object.fromEntries(
+        Object.keys(o)
+          .sort()
+          .map((k) => [k, o[k]]),
+      );
     }
     return v;
   });

@@ -5,7 +5,9 @@ import type { ProgramOf } from "../program.js";
 export function initialStock(program: ProgramOf<"catalog">): CatalogStock {
   return {
     programId: program.id,
-    rewards: program.rewards.filter((r) => r.stock !== undefined).map((r) => ({ rewardId: r.id, remaining: r.stock ?? 0 })),
+    rewards: program.rewards
+      .filter((r) => r.stock !== undefined)
+      .map((r) => ({ rewardId: r.id, remaining: r.stock ?? 0 })),
     applied: [],
   };
 }
@@ -13,20 +15,35 @@ export function initialStock(program: ProgramOf<"catalog">): CatalogStock {
 export function assertStock(program: ProgramOf<"catalog">, stock: CatalogStock | undefined): CatalogStock {
   if (stock === undefined) return initialStock(program);
   if (typeof stock !== "object" || stock === null || !Array.isArray(stock.rewards) || !Array.isArray(stock.applied)) {
-    throw new LoyaltyValidationError([{ path: ["stock"], message: "expected a catalog stock (from openCatalogStock or an earlier checkout)" }]);
+    throw new LoyaltyValidationError([
+      { path: ["stock"], message: "expected a catalog stock (from openCatalogStock or an earlier checkout)" },
+    ]);
   }
   if (stock.programId !== program.id) {
-    throw new LoyaltyValidationError([{ path: ["stock", "programId"], message: `expected the stock of program ${JSON.stringify(program.id)}, got ${JSON.stringify(stock.programId)}` }]);
+    throw new LoyaltyValidationError([
+      {
+        path: ["stock", "programId"],
+        message: `expected the stock of program ${JSON.stringify(program.id)}, got ${JSON.stringify(stock.programId)}`,
+      },
+    ]);
   }
   return stock;
 }
 
 /** Takes one unit of a reward out of the stock for `transactionId`, once: a second call is a no-op. */
-export function takeStock(program: ProgramOf<"catalog">, stock: CatalogStock, rewardId: string, transactionId: string): CatalogStock {
+export function takeStock(
+  program: ProgramOf<"catalog">,
+  stock: CatalogStock,
+  rewardId: string,
+  transactionId: string,
+): CatalogStock {
   const reward = program.rewards.find((r) => r.id === rewardId);
   if (reward?.stock === undefined || stock.applied.includes(transactionId)) return stock;
   const current = stock.rewards.find((r) => r.rewardId === rewardId)?.remaining ?? reward.stock;
-  if (current <= 0) throw new OperationError(ErrorCode.OUT_OF_STOCK, `reward ${JSON.stringify(rewardId)} is out of stock`, { rewardId });
+  if (current <= 0)
+    throw new OperationError(ErrorCode.OUT_OF_STOCK, `reward ${JSON.stringify(rewardId)} is out of stock`, {
+      rewardId,
+    });
   const rewards = stock.rewards.some((r) => r.rewardId === rewardId)
     ? stock.rewards.map((r) => (r.rewardId === rewardId ? { rewardId, remaining: current - 1 } : r))
     : [...stock.rewards, { rewardId, remaining: current - 1 }];

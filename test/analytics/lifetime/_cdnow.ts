@@ -20,10 +20,22 @@ function read(name: string): number[][] {
 
 /** cdnow_customers_summary.csv: ID, frequency, recency, T. */
 export function cdnowSummary(): CdnowRow[] {
-  return read("cdnow_customers_summary.csv").map(([id, frequency, recency, T]) => ({ id: id as number, frequency: frequency as number, recency: recency as number, T: T as number, monetary: 0 }));
+  return read("cdnow_customers_summary.csv").map(([id, frequency, recency, T]) => ({
+    id: id as number,
+    frequency: frequency as number,
+    recency: recency as number,
+    T: T as number,
+    monetary: 0,
+  }));
 }
 
 /** cdnow_customers_summary_with_transactions.csv: ID, x, t_x, T, zbar (monetary = zbar). */
 export function cdnowWithMonetary(): CdnowRow[] {
-  return read("cdnow_customers_summary_with_transactions.csv").map(([id, x, tx, T, zbar]) => ({ id: id as number, frequency: x as number, recency: tx as number, T: T as number, monetary: zbar as number }));
+  return read("cdnow_customers_summary_with_transactions.csv").map(([id, x, tx, T, zbar]) => ({
+    id: id as number,
+    frequency: x as number,
+    recency: tx as number,
+    T: T as number,
+    monetary: zbar as number,
+  }));
 }

@@ -11,7 +11,7 @@ export function rng(seed: number): () => number {
 
 export function gammaSampler(u: () => number): (shape: number) => number {
   const sample = (k: number): number => {
-    if (k < 1) return sample(k + 1) * Math.pow(u(), 1 / k);
+    if (k < 1) return sample(k + 1) * u() ** (1 / k);
     const d = k - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {

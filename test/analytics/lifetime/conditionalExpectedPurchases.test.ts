@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { conditionalExpectedPurchases, expectedPurchases, fitBgNbd, LoyaltyValidationError } from "../../../src/index.js";
+import {
+  conditionalExpectedPurchases,
+  expectedPurchases,
+  fitBgNbd,
+  LoyaltyValidationError,
+} from "../../../src/index.js";
 import { cdnowSummary } from "./_cdnow.js";
 
 const cdnow = cdnowSummary();
@@ -11,7 +16,9 @@ describe("conditionalExpectedPurchases (FHL 2005 eq. 10)", () => {
   // (test_conditional_expectation_returns_same_value_as_Hardie_excel_sheet): x = 2, tₓ = 30.43, T = 38.86,
   // t = 39 → 1.226.
   it("expects customer 1 (2 repeat purchases, last at week 30.43 of 38.86) to buy 1.226 times in 39 weeks", () => {
-    expect(Math.abs(conditionalExpectedPurchases(fit, 39, { frequency: 2, recency: 30.43, T: 38.86 }) - 1.226)).toBeLessThan(0.0005);
+    expect(
+      Math.abs(conditionalExpectedPurchases(fit, 39, { frequency: 2, recency: 30.43, T: 38.86 }) - 1.226),
+    ).toBeLessThan(0.0005);
   });
 
   // The `lifetimes` Quickstart (docs/Quickstart.md, "Ranking customers from best to worst") lists the five
@@ -31,7 +38,10 @@ describe("conditionalExpectedPurchases (FHL 2005 eq. 10)", () => {
 
   it("for a brand-new customer (x = 0, T = 0) equals the population's expectation", () => {
     for (const t of [1, 10, 52, 500]) {
-      expect(conditionalExpectedPurchases(fit, t, { frequency: 0, recency: 0, T: 0 })).toBeCloseTo(expectedPurchases(fit, t), 12);
+      expect(conditionalExpectedPurchases(fit, t, { frequency: 0, recency: 0, T: 0 })).toBeCloseTo(
+        expectedPurchases(fit, t),
+        12,
+      );
     }
   });
 
@@ -42,8 +52,10 @@ describe("conditionalExpectedPurchases (FHL 2005 eq. 10)", () => {
   });
 
   it("names the customer's field when the history is invalid", () => {
-    expect(() => conditionalExpectedPurchases(fit, 1, { frequency: 1, recency: 40, T: 38 })).toThrow(/customer\.recency/);
-    expect(() => conditionalExpectedPurchases(fit, 1, { frequency: 1, recency: 4, T: 38 }, )).not.toThrow();
+    expect(() => conditionalExpectedPurchases(fit, 1, { frequency: 1, recency: 40, T: 38 })).toThrow(
+      /customer\.recency/,
+    );
+    expect(() => conditionalExpectedPurchases(fit, 1, { frequency: 1, recency: 4, T: 38 })).not.toThrow();
     expect(() => conditionalExpectedPurchases(fit, 1, null as never)).toThrow(LoyaltyValidationError);
   });
 });

@@ -111,7 +111,12 @@ describe("fitBgNbd when the search does not converge", () => {
     expect((e as OperationError).code).toBe("NOT_CONVERGED");
     expect((e as OperationError).message).toContain("nobody made a repeat purchase");
     // …also when every T is 0, where the likelihood is flat rather than unbounded.
-    const flat = thrown(() => fitBgNbd([{ frequency: 0, recency: 0, T: 0 }, { frequency: 0, recency: 0, T: 0 }]));
+    const flat = thrown(() =>
+      fitBgNbd([
+        { frequency: 0, recency: 0, T: 0 },
+        { frequency: 0, recency: 0, T: 0 },
+      ]),
+    );
     expect((flat as OperationError).code).toBe("NOT_CONVERGED");
   });
 

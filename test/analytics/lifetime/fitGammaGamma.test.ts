@@ -51,7 +51,9 @@ describe("fitGammaGamma input checks", () => {
 
   it("names the row and field when a repeat customer has no positive monetary value", () => {
     for (const monetary of [0, -3, Number.NaN, undefined]) {
-      const e = thrown(() => fitGammaGamma([ok, { frequency: 1, recency: 2, T: 5, ...(monetary === undefined ? {} : { monetary }) }]));
+      const e = thrown(() =>
+        fitGammaGamma([ok, { frequency: 1, recency: 2, T: 5, ...(monetary === undefined ? {} : { monetary }) }]),
+      );
       expect(e).toBeInstanceOf(LoyaltyValidationError);
       expect((e as LoyaltyValidationError).issues[0]?.path).toEqual([1, "monetary"]);
     }
@@ -59,13 +61,19 @@ describe("fitGammaGamma input checks", () => {
 
   it("accepts monetary 0 or nothing for customers without repeat purchases, and skips them", () => {
     const base = fitGammaGamma(rows.filter((r) => r.frequency > 0));
-    const withZeros = fitGammaGamma([...rows.filter((r) => r.frequency > 0), { frequency: 0, recency: 0, T: 30 }, { frequency: 0, recency: 0, T: 20, monetary: 0 }]);
+    const withZeros = fitGammaGamma([
+      ...rows.filter((r) => r.frequency > 0),
+      { frequency: 0, recency: 0, T: 30 },
+      { frequency: 0, recency: 0, T: 20, monetary: 0 },
+    ]);
     expect(withZeros.p).toBe(base.p);
     expect(withZeros.customers).toBe(946);
   });
 
   it("needs at least one repeat customer", () => {
-    expect(thrown(() => fitGammaGamma([{ frequency: 0, recency: 0, T: 3, monetary: 0 }]))).toBeInstanceOf(LoyaltyValidationError);
+    expect(thrown(() => fitGammaGamma([{ frequency: 0, recency: 0, T: 3, monetary: 0 }]))).toBeInstanceOf(
+      LoyaltyValidationError,
+    );
   });
 
   it("throws NOT_CONVERGED with the last parameters when every spend is identical (no maximum)", () => {

@@ -18,7 +18,10 @@ describe("probabilityAlive (Fader, Hardie & Lee, note 021)", () => {
   });
 
   it("is 1 / (1 + a/(b+x−1)) when the last purchase was just now (tₓ = T)", () => {
-    expect(probabilityAlive(cdnow, { frequency: 5, recency: 20, T: 20 })).toBeCloseTo(1 / (1 + 0.793 / (2.426 + 4)), 12);
+    expect(probabilityAlive(cdnow, { frequency: 5, recency: 20, T: 20 })).toBeCloseTo(
+      1 / (1 + 0.793 / (2.426 + 4)),
+      12,
+    );
   });
 
   it("falls towards 0 for a frequent buyer who went quiet long ago, without overflowing", () => {

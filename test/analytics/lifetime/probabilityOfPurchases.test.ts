@@ -35,7 +35,9 @@ describe("probabilityOfPurchases (FHL 2005 eq. 8)", () => {
   });
 
   it("throws NOT_CONVERGED instead of looping for ever when n and r·t/α are astronomically large", () => {
-    expect(() => probabilityOfPurchases({ r: 5, alpha: 1, a: 1, b: 1 }, 1e12, 5e11)).toThrow(/more than 10000000 terms/);
+    expect(() => probabilityOfPurchases({ r: 5, alpha: 1, a: 1, b: 1 }, 1e12, 5e11)).toThrow(
+      /more than 10000000 terms/,
+    );
   });
 
   it("rejects a fractional or negative n", () => {

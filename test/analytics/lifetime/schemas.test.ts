@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { LoyaltyValidationError, parseBgNbdParams, parseGammaGammaParams, safeParseBgNbdParams, safeParseGammaGammaParams } from "../../../src/index.js";
+import {
+  LoyaltyValidationError,
+  parseBgNbdParams,
+  parseGammaGammaParams,
+  safeParseBgNbdParams,
+  safeParseGammaGammaParams,
+} from "../../../src/index.js";
 
 describe("parseBgNbdParams / parseGammaGammaParams", () => {
   it("round-trips parameters through JSON and drops other keys (a fit's logLikelihood)", () => {
     const fit = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, logLikelihood: -9582.4 };
     expect(parseBgNbdParams(JSON.parse(JSON.stringify(fit)))).toEqual({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
-    expect(parseGammaGammaParams({ p: 6.25, q: 3.74, v: 15.44, customers: 946 })).toEqual({ p: 6.25, q: 3.74, v: 15.44 });
+    expect(parseGammaGammaParams({ p: 6.25, q: 3.74, v: 15.44, customers: 946 })).toEqual({
+      p: 6.25,
+      q: 3.74,
+      v: 15.44,
+    });
   });
 
   it("lists every bad parameter with its path", () => {

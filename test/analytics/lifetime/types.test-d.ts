@@ -32,7 +32,9 @@ describe("lifetime types", () => {
   it("predictions return numbers", () => {
     expectTypeOf(probabilityAlive).returns.toEqualTypeOf<number>();
     expectTypeOf(conditionalExpectedPurchases).parameters.toEqualTypeOf<[BgNbdParams, number, CustomerHistory]>();
-    expectTypeOf(customerLifetimeValue).parameter(3).toEqualTypeOf<{ readonly horizon: number; readonly discountRate: number; readonly unitsPerPeriod: number }>();
+    expectTypeOf(customerLifetimeValue)
+      .parameter(3)
+      .toEqualTypeOf<{ readonly horizon: number; readonly discountRate: number; readonly unitsPerPeriod: number }>();
   });
 
   it("safe parse narrows on success", () => {

@@ -25,7 +25,13 @@ export function conditionalExpectation(params: BgNbdParams, x: number, recency: 
   if (t === 0) return 0;
   const c = a + b + x - 1;
   if (c === 0) {
-    throw new LoyaltyValidationError([{ path: ["params"], message: "a + b = 1 exactly: the BG/NBD expectation (FHL 2005 eq. 9) is 0·∞ there; use a or b slightly different" }]);
+    throw new LoyaltyValidationError([
+      {
+        path: ["params"],
+        message:
+          "a + b = 1 exactly: the BG/NBD expectation (FHL 2005 eq. 9) is 0·∞ there; use a or b slightly different",
+      },
+    ]);
   }
   const z = t / (alpha + T + t);
   const w = (alpha + T) / (alpha + T + t); // 1 − z without cancellation
@@ -39,17 +45,24 @@ export function conditionalExpectation(params: BgNbdParams, x: number, recency: 
       bracketOverAm1 = -l * expm1OverX(am1 * l);
     } else {
       // F ≤ 0 (possible when a + b < 1 makes c negative): no logarithm; a is then far from 1.
-      bracketOverAm1 = (1 - Math.pow(w, am1) * (1 + am1 * g)) / am1;
+      bracketOverAm1 = (1 - w ** am1 * (1 + am1 * g)) / am1;
     }
   } else {
     const f = hyp2f1(upper, am1, c, z, w);
-    bracketOverAm1 = (1 - Math.pow(w, am1) * f) / am1;
+    bracketOverAm1 = (1 - w ** am1 * f) / am1;
   }
   const numerator = c * bracketOverAm1;
-  const lnOdds = x === 0 ? Number.NEGATIVE_INFINITY : Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + recency));
+  const lnOdds =
+    x === 0
+      ? Number.NEGATIVE_INFINITY
+      : Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + recency));
   const result = numerator / (1 + Math.exp(lnOdds));
   if (!Number.isFinite(result)) {
-    throw new OperationError(ErrorCode.NOT_CONVERGED, `the BG/NBD expectation could not be evaluated at r = ${r}, alpha = ${alpha}, a = ${a}, b = ${b}, t = ${t}`, { params: { r, alpha, a, b }, t });
+    throw new OperationError(
+      ErrorCode.NOT_CONVERGED,
+      `the BG/NBD expectation could not be evaluated at r = ${r}, alpha = ${alpha}, a = ${a}, b = ${b}, t = ${t}`,
+      { params: { r, alpha, a, b }, t },
+    );
   }
   return result;
 }

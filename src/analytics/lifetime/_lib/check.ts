@@ -10,15 +10,19 @@ export function describe(value: unknown): string {
 }
 
 /** Issues for named positive finite numbers read from `input`; `base` prefixes the paths. */
-export function positiveFieldIssues(input: unknown, names: readonly string[], base: readonly (string | number)[]): ValidationIssue[] {
+export function positiveFieldIssues(
+  input: unknown,
+  names: readonly string[],
+  base: readonly (string | number)[],
+): ValidationIssue[] {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return [{ path: [...base], message: `expected an object { ${names.join(", ")} }, got ${describe(input)}` }];
   }
   const issues: ValidationIssue[] = [];
   for (const name of names) {
-    const v = Object.prototype.hasOwnProperty.call(input, name) ? (input as Record<string, unknown>)[name] : undefined;
-    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) issues.push({ path: [...base, name], message: `expected a finite positive number, got ${describe(v)}` });
+    const v = Object.hasOwn(input, name) ? (input as Record<string, unknown>)[name] : undefined;
+    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
+      issues.push({ path: [...base, name], message: `expected a finite positive number, got ${describe(v)}` });
   }
   return issues;
 }
-

@@ -7,15 +7,25 @@ import { nelderMead } from "./nelderMead.js";
 export function readFitOptions(options: unknown, what: string): { maxEvaluations: number } {
   if (options === undefined) return { maxEvaluations: 20_000 };
   if (typeof options !== "object" || options === null) {
-    throw new LoyaltyValidationError([{ path: ["options"], message: `expected an object or nothing, got ${previewValue(options)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: ["options"], message: `expected an object or nothing, got ${previewValue(options)}` }],
+      what,
+    );
   }
   for (const key of Object.keys(options)) {
-    if (key !== "maxEvaluations") throw new LoyaltyValidationError([{ path: ["options", key], message: "unknown option; expected only maxEvaluations" }], what);
+    if (key !== "maxEvaluations")
+      throw new LoyaltyValidationError(
+        [{ path: ["options", key], message: "unknown option; expected only maxEvaluations" }],
+        what,
+      );
   }
   const m = (options as { maxEvaluations?: unknown }).maxEvaluations;
   if (m === undefined) return { maxEvaluations: 20_000 };
   if (typeof m !== "number" || !Number.isInteger(m) || m < 1) {
-    throw new LoyaltyValidationError([{ path: ["options", "maxEvaluations"], message: `expected a positive integer, got ${previewValue(m)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: ["options", "maxEvaluations"], message: `expected a positive integer, got ${previewValue(m)}` }],
+      what,
+    );
   }
   return { maxEvaluations: m };
 }
@@ -42,7 +52,9 @@ export function maximize(
   unscale: { params: (params: readonly number[]) => number[]; logLikelihood: (ll: number) => number },
 ): { params: number[]; logLikelihood: number; evaluations: number } {
   const objective = (logParams: readonly number[]): number =>
-    logParams.every((v) => Math.abs(v) <= SEARCH_BOUND) ? -logLikelihood(logParams.map(Math.exp)) / customers : Number.POSITIVE_INFINITY;
+    logParams.every((v) => Math.abs(v) <= SEARCH_BOUND)
+      ? -logLikelihood(logParams.map(Math.exp)) / customers
+      : Number.POSITIVE_INFINITY;
   const result = nelderMead(objective, start.map(Math.log), {
     step: 0.5,
     valueTolerance: 1e-11,
@@ -62,7 +74,11 @@ export function maximize(
       `${what}: the maximum-likelihood search did not converge after ${result.evaluations} likelihood evaluations${
         result.converged && !inside ? " (the parameters ran off towards 0 or infinity)" : ""
       }; last parameters ${names.map((n, i) => `${n} = ${shown[i]}`).join(", ")}. The data may not identify the model (for example no repeat purchases at all, or too few customers)`,
-      { lastParameters: last, logLikelihood: Number.isFinite(ll) ? unscale.logLikelihood(ll) : null, evaluations: result.evaluations },
+      {
+        lastParameters: last,
+        logLikelihood: Number.isFinite(ll) ? unscale.logLikelihood(ll) : null,
+        evaluations: result.evaluations,
+      },
     );
   }
   return { params: unscale.params(params), logLikelihood: unscale.logLikelihood(ll), evaluations: result.evaluations };

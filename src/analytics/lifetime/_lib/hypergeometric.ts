@@ -25,7 +25,9 @@ const DEGENERATE_DISTANCE = 1e-5;
  */
 export function hyp2f1TailOverB(a: number, b: number, c: number, z: number): number {
   if (c <= 0 && Number.isInteger(c)) {
-    throw new LoyaltyValidationError([{ path: ["c"], message: `the hypergeometric function is undefined for c = ${c} (a non-positive integer)` }]);
+    throw new LoyaltyValidationError([
+      { path: ["c"], message: `the hypergeometric function is undefined for c = ${c} (a non-positive integer)` },
+    ]);
   }
   let term = (a * z) / c; // first term of the tail, divided by b
   let sum = term;
@@ -38,7 +40,11 @@ export function hyp2f1TailOverB(a: number, b: number, c: number, z: number): num
     if (rho < 1 && Math.abs(term) * (rho / (1 - rho)) <= SERIES_TOLERANCE * Math.abs(sum)) return sum;
     if (!Number.isFinite(sum)) break;
   }
-  throw new OperationError(ErrorCode.NOT_CONVERGED, `the hypergeometric series 2F1(${a}, ${b}; ${c}; ${z}) did not converge`, { a, b, c, z });
+  throw new OperationError(
+    ErrorCode.NOT_CONVERGED,
+    `the hypergeometric series 2F1(${a}, ${b}; ${c}; ${z}) did not converge`,
+    { a, b, c, z },
+  );
 }
 
 /** 2F1(a, b; c; z) by the series (|z| < 1). */
@@ -62,19 +68,21 @@ function gammaRatio(p: number, q: number, r: number, s: number): number {
 export function hyp2f1(a: number, b: number, c: number, z: number, w: number = 1 - z): number {
   if (!(z < 1 || w > 0)) throw new LoyaltyValidationError([{ path: ["z"], message: `expected z < 1, got ${z}` }]);
   if (c <= 0 && Number.isInteger(c)) {
-    throw new LoyaltyValidationError([{ path: ["c"], message: `the hypergeometric function is undefined for c = ${c} (a non-positive integer)` }]);
+    throw new LoyaltyValidationError([
+      { path: ["c"], message: `the hypergeometric function is undefined for c = ${c} (a non-positive integer)` },
+    ]);
   }
   if (z === 0 || a === 0 || b === 0) return 1;
-  if (z < 0) return Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1));
+  if (z < 0) return (1 - z) ** -a * hyp2f1(a, c - b, c, z / (z - 1));
   if (z <= DIRECT_LIMIT) return series(a, b, c, z);
   const s = c - a - b;
   if (isNonPositiveInteger(a) || isNonPositiveInteger(b)) return series(a, b, c, z); // a polynomial
-  if (Number.isInteger(s)) return s >= 0 ? integerGap(a, b, s, w) : Math.pow(w, s) * integerGap(c - a, c - b, -s, w);
+  if (Number.isInteger(s)) return s >= 0 ? integerGap(a, b, s, w) : w ** s * integerGap(c - a, c - b, -s, w);
   if (Math.abs(s - Math.round(s)) < DEGENERATE_DISTANCE) return series(a, b, c, z);
   const first = gammaRatio(c, s, c - a, c - b);
   const second = gammaRatio(c, -s, a, b);
   const left = first === 0 ? 0 : first * series(a, b, 1 - s, w);
-  const right = second === 0 ? 0 : second * Math.pow(w, s) * series(c - a, c - b, 1 + s, w);
+  const right = second === 0 ? 0 : second * w ** s * series(c - a, c - b, 1 + s, w);
   return left + right;
 }
 
@@ -113,5 +121,5 @@ function integerGap(a: number, b: number, m: number, w: number): number {
     if (n > 2 && Math.abs(coefficient) * (Math.abs(bracket) + 1) <= SERIES_TOLERANCE * Math.abs(sum)) break;
     coefficient *= ((a + m + n) * (b + m + n) * w) / ((n + 1) * (n + m + 1));
   }
-  return finite - (m % 2 === 0 ? 1 : -1) * Math.pow(w, m) * outer * sum;
+  return finite - (m % 2 === 0 ? 1 : -1) * w ** m * outer * sum;
 }

@@ -48,7 +48,20 @@ export function prepare(patterns: Patterns): Prepared {
   const lnMonetary = Float64Array.from(patterns.monetary, (m) => Math.log(m));
   // A literal, not a spread: the likelihood loops read these fields hundreds of times per fit.
   const { frequency, recency, T, monetary, count, customers } = patterns;
-  return { frequency, recency, T, monetary, count, customers, group, distinct, groupT, distinctT, lnMonetary, length: n };
+  return {
+    frequency,
+    recency,
+    T,
+    monetary,
+    count,
+    customers,
+    group,
+    distinct,
+    groupT,
+    distinctT,
+    lnMonetary,
+    length: n,
+  };
 }
 
 /**
@@ -109,7 +122,11 @@ export function gammaGammaLogLikelihood(pr: Prepared, p: number, q: number, v: n
     const x = pr.frequency[i] as number;
     if (x === 0) continue;
     const m = pr.monetary[i] as number;
-    sum += (pr.count[i] as number) * ((constant[pr.group[i] as number] as number) + (p * x - 1) * (pr.lnMonetary[i] as number) - (p * x + q) * Math.log(x * m + v));
+    sum +=
+      (pr.count[i] as number) *
+      ((constant[pr.group[i] as number] as number) +
+        (p * x - 1) * (pr.lnMonetary[i] as number) -
+        (p * x + q) * Math.log(x * m + v));
   }
   return sum;
 }

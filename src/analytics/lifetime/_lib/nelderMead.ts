@@ -23,7 +23,11 @@ export interface MinimizeOptions {
 }
 
 /** Minimizes `f` from `start`. Non-finite values count as +∞ (the simplex moves away from them). */
-export function nelderMead(f: (x: readonly number[]) => number, start: readonly number[], options: MinimizeOptions): MinimizeResult {
+export function nelderMead(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  options: MinimizeOptions,
+): MinimizeResult {
   const n = start.length;
   let evaluations = 0;
   const evaluate = (x: number[]): number => {
@@ -65,7 +69,8 @@ function simplexSearch(
 ): { x: number[]; value: number; converged: boolean } {
   const n = points.length - 1;
   const order = points.map((_, i) => i);
-  const along = (from: number[], to: number[], t: number): number[] => from.map((v, i) => v + t * ((to[i] as number) - v));
+  const along = (from: number[], to: number[], t: number): number[] =>
+    from.map((v, i) => v + t * ((to[i] as number) - v));
   for (;;) {
     order.sort((i, j) => (values[i] as number) - (values[j] as number) || i - j);
     const sortedPoints = order.map((i) => points[i] as number[]);
@@ -82,9 +87,11 @@ function simplexSearch(
     let size = 0;
     for (let i = 1; i <= n; i++) {
       const p = points[i] as number[];
-      for (let k = 0; k < bestPoint.length; k++) size = Math.max(size, Math.abs((p[k] as number) - (bestPoint[k] as number)));
+      for (let k = 0; k < bestPoint.length; k++)
+        size = Math.max(size, Math.abs((p[k] as number) - (bestPoint[k] as number)));
     }
-    if (spread <= options.valueTolerance && size <= options.pointTolerance) return { x: bestPoint, value: bestValue, converged: true };
+    if (spread <= options.valueTolerance && size <= options.pointTolerance)
+      return { x: bestPoint, value: bestValue, converged: true };
     if (spent() >= options.maxEvaluations) return { x: bestPoint, value: bestValue, converged: false };
 
     const centroid = bestPoint.map((_, k) => {

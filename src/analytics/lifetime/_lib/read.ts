@@ -23,7 +23,7 @@ export interface Patterns {
 const MAX_ISSUES = 20;
 
 function field(row: object, name: string): unknown {
-  return Object.prototype.hasOwnProperty.call(row, name) ? (row as Record<string, unknown>)[name] : undefined;
+  return Object.hasOwn(row, name) ? (row as Record<string, unknown>)[name] : undefined;
 }
 
 /** Checks one history; pushes issues with `path` prefixed. Returns the numbers when valid. */
@@ -34,7 +34,10 @@ function checkHistory(
   issues: ValidationIssue[],
 ): { frequency: number; recency: number; T: number; monetary: number } | undefined {
   if (typeof row !== "object" || row === null || Array.isArray(row)) {
-    issues.push({ path, message: `expected an object { frequency, recency, T${needMonetary ? ", monetary" : ""} }, got ${previewValue(row)}` });
+    issues.push({
+      path,
+      message: `expected an object { frequency, recency, T${needMonetary ? ", monetary" : ""} }, got ${previewValue(row)}`,
+    });
     return undefined;
   }
   const before = issues.length;
@@ -50,9 +53,13 @@ function checkHistory(
   const recency = num("recency");
   const T = num("T");
   if (frequency !== undefined && (!Number.isInteger(frequency) || frequency < 0)) {
-    issues.push({ path: [...path, "frequency"], message: `expected a non-negative integer (repeat purchases), got ${frequency}` });
+    issues.push({
+      path: [...path, "frequency"],
+      message: `expected a non-negative integer (repeat purchases), got ${frequency}`,
+    });
   }
-  if (recency !== undefined && recency < 0) issues.push({ path: [...path, "recency"], message: `expected recency ≥ 0, got ${recency}` });
+  if (recency !== undefined && recency < 0)
+    issues.push({ path: [...path, "recency"], message: `expected recency ≥ 0, got ${recency}` });
   if (T !== undefined && T < 0) issues.push({ path: [...path, "T"], message: `expected T ≥ 0, got ${T}` });
   if (recency !== undefined && T !== undefined && recency > T) {
     issues.push({ path: [...path, "recency"], message: `expected recency ≤ T (${T}), got ${recency}` });
@@ -65,10 +72,16 @@ function checkHistory(
     const m = field(row, "monetary");
     if (frequency !== undefined && frequency > 0) {
       if (typeof m !== "number" || !Number.isFinite(m) || m <= 0) {
-        issues.push({ path: [...path, "monetary"], message: `expected a finite positive mean spend per repeat purchase when frequency > 0, got ${previewValue(m)}` });
+        issues.push({
+          path: [...path, "monetary"],
+          message: `expected a finite positive mean spend per repeat purchase when frequency > 0, got ${previewValue(m)}`,
+        });
       } else monetary = m;
     } else if (m !== undefined && (typeof m !== "number" || !Number.isFinite(m) || m < 0)) {
-      issues.push({ path: [...path, "monetary"], message: `expected a finite non-negative number or nothing, got ${previewValue(m)}` });
+      issues.push({
+        path: [...path, "monetary"],
+        message: `expected a finite non-negative number or nothing, got ${previewValue(m)}`,
+      });
     }
   }
   if (issues.length > before || frequency === undefined || recency === undefined || T === undefined) return undefined;
@@ -77,13 +90,26 @@ function checkHistory(
 
 /** Reads an iterable of histories into patterns, or throws one LoyaltyValidationError listing (up to 20) bad fields. */
 export function readPatterns(summary: unknown, forSpend: boolean, what: string): Patterns {
-  if (summary === null || typeof summary !== "object" || typeof (summary as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
-    throw new LoyaltyValidationError([{ path: [], message: `expected an iterable (array) of customer histories, got ${previewValue(summary)}` }], what);
+  if (
+    summary === null ||
+    typeof summary !== "object" ||
+    typeof (summary as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function"
+  ) {
+    throw new LoyaltyValidationError(
+      [{ path: [], message: `expected an iterable (array) of customer histories, got ${previewValue(summary)}` }],
+      what,
+    );
   }
   // Typed columns (the likelihood loops run several times faster over them than over arrays), sized
   // to the input when it is an array and doubled when a generator outgrows them.
   let capacity = Array.isArray(summary) ? Math.max(1, summary.length) : 1024;
-  let cols = [new Float64Array(capacity), new Float64Array(capacity), new Float64Array(capacity), new Float64Array(forSpend ? capacity : 0), new Float64Array(capacity)] as const;
+  let cols = [
+    new Float64Array(capacity),
+    new Float64Array(capacity),
+    new Float64Array(capacity),
+    new Float64Array(forSpend ? capacity : 0),
+    new Float64Array(capacity),
+  ] as const;
   let size = 0;
   const seen = new Map<string, number>();
   const issues: ValidationIssue[] = [];
@@ -118,7 +144,8 @@ export function readPatterns(summary: unknown, forSpend: boolean, what: string):
     if (issues.length >= MAX_ISSUES) break;
   }
   if (issues.length > 0) throw new LoyaltyValidationError(issues, what);
-  if (index === 0) throw new LoyaltyValidationError([{ path: [], message: "expected at least one customer history, got none" }], what);
+  if (index === 0)
+    throw new LoyaltyValidationError([{ path: [], message: "expected at least one customer history, got none" }], what);
   const [frequency, recency, T, monetary, count] = cols;
   return {
     frequency: frequency.subarray(0, size),
@@ -131,7 +158,12 @@ export function readPatterns(summary: unknown, forSpend: boolean, what: string):
 }
 
 /** One customer's history, checked; path starts at `name`. */
-export function readHistory(customer: unknown, name: string, needMonetary: boolean, what: string): { frequency: number; recency: number; T: number; monetary: number } {
+export function readHistory(
+  customer: unknown,
+  name: string,
+  needMonetary: boolean,
+  what: string,
+): { frequency: number; recency: number; T: number; monetary: number } {
   const issues: ValidationIssue[] = [];
   const h = checkHistory(customer, [name], needMonetary, issues);
   if (h === undefined) throw new LoyaltyValidationError(issues, what);
@@ -141,7 +173,10 @@ export function readHistory(customer: unknown, name: string, needMonetary: boole
 /** A finite number ≥ 0 (a time span, a rate), or a validation error naming it. */
 export function readNonNegative(value: unknown, name: string, what: string): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new LoyaltyValidationError([{ path: [name], message: `expected a finite number ≥ 0, got ${previewValue(value)}` }], what);
+    throw new LoyaltyValidationError(
+      [{ path: [name], message: `expected a finite number ≥ 0, got ${previewValue(value)}` }],
+      what,
+    );
   }
   return value;
 }

@@ -42,7 +42,9 @@ describe("lnGamma (Lanczos g = 7, n = 9)", () => {
 
   it("satisfies Γ(x + 1) = x Γ(x) across the range the likelihoods use", () => {
     for (const x of [1e-8, 0.013, 0.243, 0.793, 1.5, 2.426, 7.3, 31.2, 250.5, 1e4]) {
-      expect(Math.abs(lnGamma(x + 1) - (lnGamma(x) + Math.log(x)))).toBeLessThan(1e-12 * Math.max(1, Math.abs(lnGamma(x + 1))));
+      expect(Math.abs(lnGamma(x + 1) - (lnGamma(x) + Math.log(x)))).toBeLessThan(
+        1e-12 * Math.max(1, Math.abs(lnGamma(x + 1))),
+      );
     }
   });
 

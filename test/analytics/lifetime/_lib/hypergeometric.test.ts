@@ -13,7 +13,11 @@ describe("hyp2f1", () => {
   });
 
   it("gives 2F1(a, b; b; z) = (1 − z)^−a, through the 1 − z transformation near 1", () => {
-    for (const [a, b] of [[0.5, 1.3], [-0.207, 2.2], [2.75, 0.4]] as const) {
+    for (const [a, b] of [
+      [0.5, 1.3],
+      [-0.207, 2.2],
+      [2.75, 0.4],
+    ] as const) {
       for (const z of [0.3, 0.85, 0.95, 0.9999]) {
         expect(relative(hyp2f1(a, b, b, z), (1 - z) ** -a)).toBeLessThan(1e-10);
       }
