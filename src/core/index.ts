@@ -22,7 +22,8 @@
  *   throws), `issuesFromZod`, `formatIssues` (the one message format, "and N more issues" after 20),
  *   and the shared wire schemas `DecimalString`, `NonNegativeDecimalString`, `PositiveDecimalString`,
  *   `Instant` / `instantSchema(options)`, `CurrencyCode`.
- * - `issues.ts` — `formatIssues` itself (imported by src/errors).
+ * - `issues.ts` — `formatIssues` itself (imported by src/errors); `invalid.ts` — `invalid(path, message, what?)`
+ *   throws a one-issue LoyaltyValidationError.
  *
  * Errors live in src/errors: `loyaltyError(code, message, details)` builds any refusal with
  * `details` typed per code (`ErrorDetails`); the hold/reversal/reward codes (HOLD_EXCEEDED,
@@ -33,6 +34,7 @@
  * @internal
  */
 export { allocate, allocateNumber } from "./allocate.js";
+export { invalid } from "./invalid.js";
 export {
   addMonthsClamped,
   assertTimeZone,

@@ -3,9 +3,21 @@
 // formatter, so every module words the same mistake the same way. Internal: not re-exported from the root.
 import * as z from "zod/mini";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
+import { DECIMAL_PATTERN, NON_NEGATIVE_DECIMAL_PATTERN } from "./decimal.js";
 import { expectedInstant, type InstantOptions, instantMillis, previewValue } from "./instant.js";
 
-/** The tagged result of every `safeParseX` function. */
+/**
+ * The tagged result of every `safeParseX` function: the parsed value, or the validation error that
+ * `parseX` would have thrown.
+ *
+ * @example
+ * ```ts
+ * import { safeParseMoney, type SafeParseResult, type Money } from "loyalty-kit";
+ * const r: SafeParseResult<Money> = safeParseMoney({ amount: "12.50", currency: "EUR" });
+ * console.log(r.success ? r.data.amount.toString() : r.error.message); // 12.5
+ * ```
+ * @category errors
+ */
 export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: LoyaltyValidationError };
 
 export { formatIssues, MAX_LISTED_ISSUES } from "./issues.js";
@@ -73,9 +85,7 @@ export function makeParsers<S extends z.core.$ZodType>(
   return { parse, safeParse };
 }
 
-/** A decimal number as a string: optional minus, digits, optional fraction. No exponent, no spaces. */
-export const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-const NON_NEGATIVE_DECIMAL_PATTERN = /^(0|[1-9]\d*)(\.\d+)?$/;
+export { DECIMAL_PATTERN } from "./decimal.js";
 
 /** The message for a decimal field given as something else: says what is wrong and how to write it. */
 function decimalMessage(kind: string) {
