@@ -16,4 +16,4 @@ export * from "./analytics/index.js";
 export * from "./bonding/index.js";
 export * from "./measurement/index.js";
 export * from "./complaints/index.js";
-export type { SafeParseResult } from "./_lib/validation.js";
+export type { SafeParseResult } from "./core/validation.js";

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { BOND_TYPES, SIGNAL_NAMES, type BondType, type BondingSignal } from "./signals.js";
+import { deepFreeze } from "../core/json.js";
 
 const Unit = /* @__PURE__ */ z.number().min(0).max(1);
 const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
@@ -108,14 +109,6 @@ export interface BondingRules {
   readonly relationshipSignals: readonly BondingSignal[];
   readonly weakStructuralCap: number;
   readonly actions: Readonly<Record<BondType, readonly BondingAction[]>>;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**

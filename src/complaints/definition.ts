@@ -1,4 +1,5 @@
 import { WORKING_STATES, type ComplaintEventType, type ComplaintState, type WorkingState } from "./constants.js";
+import { deepFreeze } from "../core/json.js";
 
 /**
  * The names of the guards of the complaint machine; the functions are in {@link guards}.
@@ -124,14 +125,6 @@ function working(self: WorkingState, description: string, on: StateDefinition["o
       REJECT: go("rejected"),
     },
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**

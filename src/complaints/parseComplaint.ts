@@ -1,7 +1,7 @@
 import { LoyaltyError, LoyaltyValidationError } from "../errors/errors.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { openRecord, snapshotFrom } from "./_lib/open.js";
-import { firstDifference } from "./_lib/sameJson.js";
+import { firstDifference } from "../core/json.js";
 import { ComplaintSchema, type Complaint } from "./schema.js";
 import { transition } from "./transition.js";
 
@@ -33,7 +33,7 @@ function check(input: unknown): SafeParseResult<Complaint> {
     }
   }
   const diff = firstDifference(shape.data, c);
-  if (diff !== null) {
+  if (diff !== undefined) {
     return {
       success: false,
       error: new LoyaltyValidationError(
