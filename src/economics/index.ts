@@ -1,0 +1,3 @@
+// Program economics: what a loyalty program owes (points liability) and how much of it will be
+// redeemed (chain-ladder development of issued points). Pure functions over ledger data.
+export { chainLadder, type ChainLadderOptions, type ChainLadderResult } from "./chainLadder.js";
