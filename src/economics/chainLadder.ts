@@ -66,7 +66,7 @@ export interface ChainLadderResult {
  * ```ts
  * import { chainLadder } from "loyalty-kit";
  * const r = chainLadder([["100", "150", "165"], ["120", "170"], ["90"]], { decimals: 2 });
- * console.log(r.factors, r.totalOutstanding); // [ '1.55', '1.10' ] 154.90
+ * console.log(r.factors, r.totalOutstanding); // [ '1.45', '1.10' ] 71.00
  * ```
  */
 export function chainLadder(
