@@ -8,3 +8,9 @@ export {
   type PointsLiability,
   type PointsLiabilityOptions,
 } from "./pointsLiability.js";
+export {
+  breakageTriangle,
+  type BreakageCell,
+  type BreakageTriangle,
+  type BreakageTriangleOptions,
+} from "./breakageTriangle.js";

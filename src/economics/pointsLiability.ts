@@ -127,7 +127,7 @@ const DAY_MS = 86_400_000;
  *   ] }],
  *   { at: "2026-01-10T00:00:00Z", pointValue: { amount: "0.01", currency: "EUR" }, tiers: { ann: "Gold" } },
  * );
- * console.log(r.outstanding.value.amount, r.byExpiry.within30Days.points, r.byExpiry.never.points, r.byTier.Gold?.points); // 8.00 500 300 800
+ * console.log(r.outstanding.value.amount, r.byExpiry.within30Days.points, r.byExpiry.never.points, r.byTier["Gold"]?.points); // 8.00 500 300 800
  * ```
  */
 export function pointsLiability(

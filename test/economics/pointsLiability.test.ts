@@ -67,9 +67,9 @@ describe("pointsLiability", () => {
       pointValue: EUR_CENT,
       tiers: { ann: "Gold", bob: "Silver" },
     });
-    expect(r.byTier.Gold?.points).toBe("1555");
-    expect(r.byTier.Silver?.points).toBe("50");
-    expect(r.byTier.none?.points).toBe("0");
+    expect(r.byTier["Gold"]?.points).toBe("1555");
+    expect(r.byTier["Silver"]?.points).toBe("50");
+    expect(r.byTier["none"]?.points).toBe("0");
     expect(r.pending).toEqual({ points: "30", value: { amount: "0.30", currency: "EUR" } });
     expect(r.owedPoints).toBe("40");
     expect(r.accounts).toBe(3);
