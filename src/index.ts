@@ -16,4 +16,5 @@ export * from "./analytics/index.js";
 export * from "./bonding/index.js";
 export * from "./measurement/index.js";
 export * from "./complaints/index.js";
+export * from "./economics/index.js";
 export type { SafeParseResult } from "./core/validation.js";

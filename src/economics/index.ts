@@ -1,0 +1,16 @@
+// Program economics: what a loyalty program owes (points liability) and how much of it will be
+// redeemed (chain-ladder development of issued points). Pure functions over ledger data.
+export { chainLadder, type ChainLadderOptions, type ChainLadderResult } from "./chainLadder.js";
+export {
+  pointsLiability,
+  type LiabilityFigure,
+  type LiabilityHistory,
+  type PointsLiability,
+  type PointsLiabilityOptions,
+} from "./pointsLiability.js";
+export {
+  breakageTriangle,
+  type BreakageCell,
+  type BreakageTriangle,
+  type BreakageTriangleOptions,
+} from "./breakageTriangle.js";
