@@ -45,7 +45,7 @@ export interface RfmSqlOptions extends RfmOptions {
  *   { table: "purchases", customerId: "customer_id", at: "bought_at", value: "amount" },
  *   { dialect: "postgres", observationEnd: "1998-06-30", period: "week" },
  * );
- * console.log(q.params); // [ 10407, 10407, 7, 899251199999 ]
+ * console.log(q.params); // [ 899251199999, 10407, 7 ]
  * ```
  * @category sql
  */
@@ -65,8 +65,9 @@ export function rfmSummarySql(table: PurchaseTable, options: RfmSqlOptions): Sql
   const value =
     table.value === undefined ? "0" : `CAST(${quoteName(table.value, "value", what, false)} AS DOUBLE PRECISION)`;
   const cal = s.calibrationDay ?? s.endDay;
-  // $1 calibration-end day, $2 observation-end day, $3 days per period, $4 observation end (epoch ms).
-  const params = [cal, s.endDay, s.unit, s.endMs];
+  // Named slots, numbered $1, $2 … in order of first use: both engines refuse a parameter the text
+  // never uses (DuckDB: "statement only has 3 parameter(s)", PostgreSQL: "could not determine data type").
+  const slots: Record<string, number> = { $1: cal, $2: s.endDay, $3: s.unit, $4: s.endMs };
   const calDays = "COUNT(*) FILTER (WHERE d.day <= CAST($1 AS BIGINT))";
   const holdout =
     s.calibrationDay === undefined
@@ -94,5 +95,11 @@ FROM d JOIN f ON d.customer_id = f.customer_id
 WHERE f.first_day <= CAST($1 AS BIGINT)
 GROUP BY d.customer_id, f.first_day
 ORDER BY d.customer_id`;
-  return Object.freeze({ text, params: Object.freeze(params) });
+  const order: string[] = [];
+  const numbered = text.replace(/\$[1-4]\b/g, (slot) => {
+    if (!order.includes(slot)) order.push(slot);
+    return `$${order.indexOf(slot) + 1}`;
+  });
+  const params = order.map((slot) => slots[slot] as number);
+  return Object.freeze({ text: numbered, params: Object.freeze(params) });
 }
