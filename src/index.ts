@@ -16,4 +16,5 @@ export * from "./analytics/index.js";
 export * from "./bonding/index.js";
 export * from "./measurement/index.js";
 export * from "./complaints/index.js";
+export * from "./sql/index.js";
 export type { SafeParseResult } from "./_lib/validation.js";

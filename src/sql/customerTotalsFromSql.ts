@@ -10,7 +10,7 @@ import { checkRows, idCell, numberCell } from "./_lib/cells.js";
  * @throws {LoyaltyValidationError} naming the row index and column of a missing or non-numeric cell
  * @example
  * ```ts
- * import { customerTotalsFromSql } from "loyalty-kit/sql";
+ * import { customerTotalsFromSql } from "loyalty-kit";
  * console.log(customerTotalsFromSql([{ customer_id: "ana", total: "120.50" }])); // [ { customerId: 'ana', total: 120.5 } ]
  * ```
  * @category sql

@@ -8,7 +8,7 @@ import type { SqlQuery } from "./types.js";
  *
  * @example
  * ```ts
- * import type { CustomerTotalsSqlOptions } from "loyalty-kit/sql";
+ * import type { CustomerTotalsSqlOptions } from "loyalty-kit";
  * const o: CustomerTotalsSqlOptions = { dialect: "postgres" };
  * console.log(o.dialect);
  * ```
@@ -29,7 +29,7 @@ export interface CustomerTotalsSqlOptions {
  * @throws {LoyaltyValidationError} when a name is not a plain identifier or the dialect is unknown
  * @example
  * ```ts
- * import { customerTotalsSql } from "loyalty-kit/sql";
+ * import { customerTotalsSql } from "loyalty-kit";
  * const q = customerTotalsSql({ table: "purchases", customerId: "customer_id", value: "amount" }, { dialect: "duckdb" });
  * console.log(q.text.split("\n")[0]); // SELECT "customer_id" AS customer_id, SUM(CAST("amount" AS DOUBLE PRECISION)) AS total
  * ```

@@ -12,7 +12,7 @@ import { checkRows, idCell, numberCell } from "./_lib/cells.js";
  * @throws {LoyaltyValidationError} naming the row index and column of a missing or non-numeric cell
  * @example
  * ```ts
- * import { rfmRowsFromSql } from "loyalty-kit/sql";
+ * import { rfmRowsFromSql } from "loyalty-kit";
  * const rows = rfmRowsFromSql([{ customer_id: 7n, frequency: 2n, recency: 3, t: 5, monetary: "12.5" }]);
  * console.log(rows[0]); // { customerId: 7, frequency: 2, recency: 3, T: 5, monetary: 12.5 }
  * ```

@@ -10,7 +10,7 @@ import type { PurchaseTable, SqlQuery } from "./types.js";
  *
  * @example
  * ```ts
- * import type { RfmSqlOptions } from "loyalty-kit/sql";
+ * import type { RfmSqlOptions } from "loyalty-kit";
  * const o: RfmSqlOptions = { dialect: "duckdb", observationEnd: "1998-06-30", period: "week" };
  * console.log(o.dialect);
  * ```
@@ -40,7 +40,7 @@ export interface RfmSqlOptions extends RfmOptions {
  *   option is malformed
  * @example
  * ```ts
- * import { rfmSummarySql } from "loyalty-kit/sql";
+ * import { rfmSummarySql } from "loyalty-kit";
  * const q = rfmSummarySql(
  *   { table: "purchases", customerId: "customer_id", at: "bought_at", value: "amount" },
  *   { dialect: "postgres", observationEnd: "1998-06-30", period: "week" },

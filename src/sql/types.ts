@@ -9,7 +9,7 @@ export type { SqlDialect };
  *
  * @example
  * ```ts
- * import type { SqlQuery } from "loyalty-kit/sql";
+ * import type { SqlQuery } from "loyalty-kit";
  * const q: SqlQuery = { text: "SELECT $1::int AS n", params: [1] };
  * console.log(q.params.length); // 1
  * ```
@@ -28,7 +28,7 @@ export interface SqlQuery {
  *
  * @example
  * ```ts
- * import type { PurchaseTable } from "loyalty-kit/sql";
+ * import type { PurchaseTable } from "loyalty-kit";
  * const t: PurchaseTable = { table: "sales.purchases", customerId: "customer_id", at: "bought_at", value: "amount" };
  * console.log(t.table);
  * ```
