@@ -40,11 +40,17 @@ export async function duckdb(): Promise<Engine> {
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
   await c.run("SET TimeZone = 'UTC'");
+  let current: string | undefined;
   return {
     name: "duckdb",
     async load(rows, atType) {
-      await c.run("DROP TABLE IF EXISTS purchases");
-      await c.run(`CREATE TABLE purchases (customer_id INTEGER, bought_at ${atType}, amount DECIMAL(14,2))`);
+      // Re-create only when the column type changes: 1,000 DROP/CREATE pairs dominate the property run.
+      if (atType === current) await c.run("DELETE FROM purchases");
+      else {
+        await c.run("DROP TABLE IF EXISTS purchases");
+        await c.run(`CREATE TABLE purchases (customer_id INTEGER, bought_at ${atType}, amount DECIMAL(14,2))`);
+        current = atType;
+      }
       await loadChunks(rows, (text, params) => c.run(text, params));
     },
     async run(q) {
@@ -64,11 +70,17 @@ export async function postgres(): Promise<Engine | undefined> {
   const client = new pg.Client();
   await client.connect();
   await client.query("SET TIME ZONE 'UTC'");
+  let current: string | undefined;
   return {
     name: "postgres",
     async load(rows, atType) {
-      await client.query("DROP TABLE IF EXISTS purchases");
-      await client.query(`CREATE TABLE purchases (customer_id INTEGER, bought_at ${atType}, amount NUMERIC(14,2))`);
+      // Re-create only when the column type changes: 1,000 DROP/CREATE pairs dominate the property run.
+      if (atType === current) await client.query("DELETE FROM purchases");
+      else {
+        await client.query("DROP TABLE IF EXISTS purchases");
+        await client.query(`CREATE TABLE purchases (customer_id INTEGER, bought_at ${atType}, amount NUMERIC(14,2))`);
+        current = atType;
+      }
       await loadChunks(rows, (text, params) => client.query(text, params));
     },
     async run(q) {

@@ -22,7 +22,17 @@ export function quoteName(name: unknown, path: string, what: string, dotted: boo
   return parts.map((p) => `"${p}"`).join(".");
 }
 
-/** The dialects whose generated SQL is tested against a real engine. */
+/**
+ * The SQL dialects whose generated SQL is tested against a real engine: DuckDB and PostgreSQL.
+ *
+ * @example
+ * ```ts
+ * import type { SqlDialect } from "loyalty-kit";
+ * const dialect: SqlDialect = "duckdb";
+ * console.log(dialect);
+ * ```
+ * @category sql
+ */
 export type SqlDialect = "duckdb" | "postgres";
 
 /** Throws unless `dialect` is one of the tested dialects. */
