@@ -17,4 +17,5 @@ export * from "./bonding/index.js";
 export * from "./measurement/index.js";
 export * from "./complaints/index.js";
 export * from "./economics/index.js";
+export * from "./sql/index.js";
 export type { SafeParseResult } from "./core/validation.js";

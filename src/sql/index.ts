@@ -1,0 +1,11 @@
+/**
+ * `loyalty-kit/sql`: parameterised SQL for DuckDB and PostgreSQL that computes customer totals and
+ * the RFM summary inside the database, and readers that turn the result rows into the inputs of
+ * the in-process analytics. Pure: no driver is imported; pass `{ text, params }` to yours.
+ * @module
+ */
+export { customerTotalsFromSql } from "./customerTotalsFromSql.js";
+export { type CustomerTotalsSqlOptions, customerTotalsSql } from "./customerTotalsSql.js";
+export { rfmRowsFromSql } from "./rfmRowsFromSql.js";
+export { type RfmSqlOptions, rfmSummarySql } from "./rfmSummarySql.js";
+export type { PurchaseTable, SqlDialect, SqlQuery } from "./types.js";
