@@ -47,7 +47,8 @@ async function main() {
   symlinkSync(join(root, "node_modules"), join(clone, "node_modules"), "dir");
   const pack = await run("npm", ["pack", "--pack-destination", packDir, "--json"], { cwd: clone, timeoutMs: 300_000 });
   if (!step(pack.code === 0, "npm pack", pack.stderr)) return;
-  const [info] = JSON.parse(pack.stdout);
+  // `prepare` (the build) prints to stdout before npm's JSON.
+  const [info] = JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[/m)));
   const tarball = join(packDir, info.filename);
   const files = info.files.map((f) => f.path);
   console.log(
