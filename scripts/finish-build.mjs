@@ -18,3 +18,21 @@ function walk(dir) {
   }
 }
 walk("dist");
+
+// package.json's entry points must match scripts/subpaths.mjs, and each must exist in dist/.
+import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { SUBPATHS } from "./subpaths.mjs";
+execFileSync(process.execPath, ["scripts/sync-exports.mjs", "--check"], { stdio: "inherit" });
+const missing = ["index", ...SUBPATHS.map((s) => `${s}/index`)].flatMap((b) =>
+  [".js", ".cjs", ".d.ts", ".d.cts"].map((x) => `dist/${b}${x}`).filter((f) => !existsSync(f)),
+);
+if (missing.length > 0) {
+  console.error(`build: missing entry files (add src/<module>/index.ts): ${missing.join(", ")}`);
+  process.exit(1);
+}
+let files = 0;
+(function count(dir) {
+  for (const name of readdirSync(dir)) statSync(join(dir, name)).isDirectory() ? count(join(dir, name)) : files++;
+})("dist");
+console.log(`build: dist/ ready — ${files} files, ${SUBPATHS.length + 1} entry points (ESM, CJS, .d.ts, .d.cts)`);

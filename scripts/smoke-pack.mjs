@@ -1,18 +1,22 @@
 // Pack smoke test: what a user installs is what we test.
-// `npm pack` into .tmp/pack/, install the tarball into a throwaway project (.tmp/smoke/) from the
+// `git clone` the committed HEAD into .tmp/clone/ (no dist/: an unbuilt clone, as a git-URL install
+// sees it), `npm pack` there (the `prepare` script builds; devDependencies come from a symlink to our
+// node_modules) into .tmp/pack/, install the tarball into a throwaway project (.tmp/smoke/) from the
 // local npm cache (offline: its dependencies zod, decimal.js and date-fns are cached by `npm ci`),
 // then import it as ESM, as CJS (require), and as ESM under `--conditions=browser`, call a few
 // functions, and check that an error thrown by one build is `instanceof` the other build's classes.
 //
 // Modules that have not landed yet are checked with `typeof lib.x === "function"` only where a name
 // is listed in OPTIONAL below; errors and money are strict.
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { green, red, root, run } from "./_lib/util.mjs";
+import { SUBPATHS } from "./subpaths.mjs";
 
 const tmp = join(root, ".tmp");
 const packDir = join(tmp, "pack");
 const project = join(tmp, "smoke");
+const clone = join(tmp, "clone");
 let passed = 0;
 let failed = 0;
 
@@ -27,12 +31,24 @@ function step(ok, what, detail = "") {
 async function main() {
   rmSync(packDir, { recursive: true, force: true });
   rmSync(project, { recursive: true, force: true });
+  rmSync(clone, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
   mkdirSync(project, { recursive: true });
 
-  const pack = await run("npm", ["pack", "--pack-destination", packDir, "--json"], { timeoutMs: 120_000 });
+  const head = await run("git", ["rev-parse", "HEAD"]);
+  const cloned = await run("git", ["clone", "--quiet", "--no-checkout", root, clone], { timeoutMs: 120_000 });
+  const checkout =
+    cloned.code === 0 ? await run("git", ["checkout", "--quiet", head.stdout.trim()], { cwd: clone }) : cloned;
+  if (
+    !step(checkout.code === 0, `git clone of HEAD ${head.stdout.trim().slice(0, 12)}`, cloned.stderr + checkout.stderr)
+  )
+    return;
+  if (!step(!existsSync(join(clone, "dist")), "the clone has no dist/ (unbuilt)")) return;
+  symlinkSync(join(root, "node_modules"), join(clone, "node_modules"), "dir");
+  const pack = await run("npm", ["pack", "--pack-destination", packDir, "--json"], { cwd: clone, timeoutMs: 300_000 });
   if (!step(pack.code === 0, "npm pack", pack.stderr)) return;
-  const [info] = JSON.parse(pack.stdout);
+  // `prepare` (the build) prints to stdout before npm's JSON.
+  const [info] = JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[/m)));
   const tarball = join(packDir, info.filename);
   const files = info.files.map((f) => f.path);
   console.log(
@@ -79,12 +95,16 @@ async function main() {
   writeFileSync(join(project, "esm.mjs"), ESM);
   writeFileSync(join(project, "cjs.cjs"), CJS);
   writeFileSync(join(project, "cross.mjs"), CROSS);
+  writeFileSync(join(project, "subpaths.mjs"), SUBPATH_CHECK("import"));
+  writeFileSync(join(project, "subpaths.cjs"), SUBPATH_CHECK("require"));
 
   for (const [what, args] of [
     ["ESM import", ["esm.mjs"]],
     ["CJS require", ["cjs.cjs"]],
     ["ESM import with --conditions=browser", ["--conditions=browser", "esm.mjs"]],
     ["instanceof across the ESM and CJS builds", ["cross.mjs"]],
+    [`ESM import of every subpath (${SUBPATHS.join(", ")})`, ["subpaths.mjs"]],
+    ["CJS require of every subpath", ["subpaths.cjs"]],
   ]) {
     const r = await run(process.execPath, args, {
       cwd: project,
@@ -163,6 +183,23 @@ assert(!(fromEsm instanceof cjs.VersionConflictError), "not instanceof an unrela
 assert(esm.add(cjs.money("1", "EUR"), esm.money("2", "EUR")).amount.toString() === "3", "money from one build works in the other");
 console.log("instanceof holds both ways");
 console.log("SMOKE OK");
+`;
+
+// Each subpath loads, and every name it exports (schemas aside) is the root's very same value.
+const SUBPATH_CHECK = (
+  how,
+) => `${how === "import" ? 'import * as root from "loyalty-kit";' : 'const root = require("loyalty-kit");'}
+const subpaths = ${JSON.stringify(SUBPATHS)};
+${how === "import" ? "(async () => {" : "(() => {"}
+for (const name of subpaths) {
+  const mod = ${how === "import" ? 'await import("loyalty-kit/" + name)' : 'require("loyalty-kit/" + name)'};
+  const keys = Object.keys(mod).filter((k) => k !== "default" && k !== "__esModule");
+  if (keys.length === 0) throw new Error("loyalty-kit/" + name + " exports nothing");
+  if (name !== "schemas") for (const k of keys) if (mod[k] !== root[k]) throw new Error("loyalty-kit/" + name + "." + k + " is not the root's " + k);
+  console.log("loyalty-kit/" + name + ": " + keys.length + " exports");
+}
+console.log("SMOKE OK");
+})();
 `;
 
 await main();

@@ -1,0 +1,90 @@
+/**
+ * The zod schemas behind every `parse*` / `safeParse*` function, for composing them into your own
+ * zod schemas (they are `zod/mini` schemas, zod 4). Kept on their own subpath so that zod's types are
+ * not part of the root entry point's signatures: most users need only `parseProgram`, `parseAccount`,
+ * … and the JSON Schema getters, which stay on the root and on each module's subpath.
+ *
+ * @module loyalty-kit/schemas
+ */
+export { BondingProfileSchema } from "../bonding/profile.js";
+export { BondingActionSchema, BondingRulesSchema } from "../bonding/rules.js";
+export {
+  ComplaintContextSchema,
+  ComplaintEventSchema,
+  ComplaintSchema,
+  OpenComplaintInputSchema,
+  OpenRecordSchema,
+} from "../complaints/schema.js";
+export { SlaPolicySchema } from "../complaints/slaPolicy.js";
+export { ContactPlanOptionsSchema } from "../customers/contactPlan.js";
+export {
+  BarcodeIdentifierSchema,
+  ConsentStatementSchema,
+  ContactChannelSchema,
+  CustomerIdentifierSchema,
+  CustomerSchema,
+  MagneticIdentifierSchema,
+  PhoneIdentifierSchema,
+} from "../customers/customer.js";
+export { PerkRuleSchema } from "../customers/perksFor.js";
+export {
+  AccountSchema,
+  AccountSettingsSchema,
+  AdjustEntrySchema,
+  CaptureEntrySchema,
+  DebitSchema,
+  EarnEntrySchema,
+  EntrySchema,
+  ExpireEntrySchema,
+  HoldEntrySchema,
+  HoldSchema,
+  LotSchema,
+  MetaSchema,
+  RedeemEntrySchema,
+  ReleaseEntrySchema,
+  ReverseEntrySchema,
+  ShortfallPolicySchema,
+} from "../ledger/schemas.js";
+export { DickBasuInputSchema } from "../measurement/dickBasu.js";
+export { LoyalSignsObservationsSchema } from "../measurement/loyalSigns.js";
+export { LoyaltyStageObservationsSchema } from "../measurement/loyaltyStage.js";
+export { LoyaltyTypeObservationsSchema } from "../measurement/loyaltyType.js";
+export { PurchaseFrequencyOptionsSchema } from "../measurement/purchaseFrequencyIndex.js";
+export { PurchaseRecordSchema, PurchaseRecordsSchema } from "../measurement/purchaseRecord.js";
+export { RetentionEconomicsInputSchema } from "../measurement/retentionEconomics.js";
+export { RetentionCountsSchema } from "../measurement/retentionRate.js";
+export { PurchaseAmountSchema, ShareOfPurchasesRowSchema } from "../measurement/shareOfPurchases.js";
+export { BuyAgainScaleSchema, SurveyResponseSchema, SurveyResponsesSchema } from "../measurement/surveySummary.js";
+export { WordOfMouthInputSchema, WordOfMouthOptionsSchema } from "../measurement/wordOfMouthReach.js";
+export { MoneyJsonSchema } from "../money/json.js";
+export { CatalogStockSchema, ProgramAccountSchema } from "../programs/account.js";
+export { BasketLineSchema, BasketSchema } from "../programs/basket.js";
+export {
+  ActiveWindowSchema,
+  BonusProgramSchema,
+  CardRewardSchema,
+  CatalogProgramSchema,
+  ClawbackPolicySchema,
+  CumulativeProgramSchema,
+  DiscountProgramSchema,
+  EarnRuleSchema,
+  EarnSchema,
+  EligibilitySchema,
+  LineKindSchema,
+  ProgramSchema,
+  RedeemSchema,
+  RewardGiftSchema,
+  RewardSchema,
+  SpendWindowSchema,
+  StampsProgramSchema,
+  TierSchema,
+  WelcomeBonusSchema,
+} from "../programs/program.js";
+export {
+  CheckoutRecordSchema,
+  ExplanationSchema,
+  PricedLineSchema,
+  QuoteSchema,
+  RefundRecordSchema,
+  RefundedLineSchema,
+} from "../programs/result.js";
