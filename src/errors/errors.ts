@@ -34,6 +34,14 @@ export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
   /** A numerical fit did not converge; `details` carries the last parameters. */
   NOT_CONVERGED: "NOT_CONVERGED",
+  /** A capture or release named a hold that was already captured; `details.holdId` names it. */
+  HOLD_ALREADY_CAPTURED: "HOLD_ALREADY_CAPTURED",
+  /** A capture or release named a hold that was already released; `details.holdId` names it. */
+  HOLD_ALREADY_RELEASED: "HOLD_ALREADY_RELEASED",
+  /** A capture named a hold that timed out (it can still be released); `details.timeoutAt` says when. */
+  HOLD_TIMED_OUT: "HOLD_TIMED_OUT",
+  /** A capture asked for more points than the hold holds; `details.held` and `details.requested` say how many. */
+  CAPTURE_EXCEEDS_HOLD: "CAPTURE_EXCEEDS_HOLD",
 } as const;
 
 /**

@@ -18,7 +18,6 @@ import {
   ErrorCode,
   IdempotencyConflictError,
   InsufficientPointsError,
-  InvalidTransitionError,
   LoyaltyError,
   LoyaltyValidationError,
   OperationError,
@@ -690,12 +689,22 @@ function openHold(state: State, holdId: string, event: "capture" | "release", wh
       `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`,
       where.what,
     );
-  throw new InvalidTransitionError(
-    "closed",
-    event,
-    [],
-    `hold ${JSON.stringify(holdId)} was already captured or released`,
+  const closedBy = closingEntry(state, holdId);
+  const how = closedBy?.kind === "capture" ? "captured" : "released";
+  throw new OperationError(
+    closedBy?.kind === "capture" ? ErrorCode.HOLD_ALREADY_CAPTURED : ErrorCode.HOLD_ALREADY_RELEASED,
+    `${event}: hold ${JSON.stringify(holdId)} was already ${how}${closedBy === undefined ? "" : ` by ${JSON.stringify(closedBy.transactionId)}`}; a hold is captured or released once — post a new hold to reserve points again`,
+    { holdId, event, ...(closedBy === undefined ? {} : { closedBy: closedBy.transactionId }) },
   );
+}
+
+/** The capture or release that closed a hold (error path only: a scan from the newest entry). */
+function closingEntry(state: State, holdId: string): Entry | undefined {
+  for (let i = state.count - 1; i >= 0; i--) {
+    const e = state.entries[i];
+    if (e !== undefined && (e.kind === "capture" || e.kind === "release") && e.holdId === holdId) return e;
+  }
+  return undefined;
 }
 
 /** Where an entry sits, for error paths: built only when an error is thrown. */
@@ -795,19 +804,18 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     case "capture": {
       const hold = openHold(state, e.holdId, "capture", where);
       if (!hold.active) {
-        throw new InvalidTransitionError(
-          "timed-out",
-          "capture",
-          ["release"],
-          `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`,
+        throw new OperationError(
+          ErrorCode.HOLD_TIMED_OUT,
+          `capture: hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""} and no longer reserves points; release it, then hold or redeem again`,
+          { holdId: hold.holdId, timeoutAt: hold.timeoutAt ?? null },
         );
       }
       const p = e.points === undefined ? hold.points : (units ?? pts(state, e.points));
       if (p > hold.points)
-        badEntry(
-          [...pathOf(where), "points"],
-          `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`,
-          where.what,
+        throw new OperationError(
+          ErrorCode.CAPTURE_EXCEEDS_HOLD,
+          `capture: points: expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}; capture at most the held points (omit points to capture all of them)`,
+          { holdId: hold.holdId, held: fmt(state, hold.points), requested: e.points ?? null },
         );
       // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
       restore(state, hold.debit, sub(hold.points, p), hold.entry, hold.pos, e.at);
