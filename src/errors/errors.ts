@@ -219,11 +219,11 @@ export class InsufficientPointsError extends LoyaltyError {
  */
 export class IdempotencyConflictError extends LoyaltyError {
   static override readonly kind: string = "IdempotencyConflictError";
-  constructor(transactionId: string, message?: string) {
+  constructor(transactionId: string, message?: string, details: Record<string, unknown> = {}) {
     super(
       "IDEMPOTENCY_CONFLICT",
       message ?? `transaction ${JSON.stringify(transactionId)} was already posted with a different payload`,
-      { transactionId },
+      { transactionId, ...details },
     );
   }
 }

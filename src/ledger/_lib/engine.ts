@@ -32,7 +32,7 @@ import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
-import { jsonEqual } from "./json.js";
+import { firstDifference, jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
 
 type Path = readonly (string | number)[];
@@ -714,6 +714,28 @@ interface Where {
   readonly what: string;
 }
 
+/**
+ * The conflict for a transactionId posted again with a different payload, naming the first field
+ * that differs (as TigerBeetle's `exists_with_different_*` results do).
+ */
+function idempotencyConflict(stored: Entry, posted: Entry): IdempotencyConflictError {
+  const path = firstDifference(stored, posted) ?? [];
+  const field = path.length === 0 ? "payload" : path.map(String).join(".");
+  const at = (v: unknown): unknown => {
+    let x = v;
+    for (const k of path) x = typeof x === "object" && x !== null ? (x as Record<string, unknown>)[k] : undefined;
+    return x;
+  };
+  const show = (v: unknown): string => (v === undefined ? "absent" : previewValue(v));
+  const was = at(stored);
+  const now = at(posted);
+  return new IdempotencyConflictError(
+    stored.transactionId,
+    `transaction ${JSON.stringify(stored.transactionId)} was already posted with a different ${field} (stored ${show(was)}, now ${show(now)}); post a retry with exactly the stored payload, or use a new transactionId for a new operation`,
+    { field, path, stored: was ?? null, posted: now ?? null },
+  );
+}
+
 function pathOf(where: Where): Path {
   return where.index === undefined ? where.base : [...where.base, where.index];
 }
@@ -1014,7 +1036,7 @@ export function postEntries(
     } else if (jsonEqual(before, entry)) {
       results.push({ transactionId: entry.transactionId, status: "duplicate" });
     } else {
-      throw new IdempotencyConflictError(entry.transactionId);
+      throw idempotencyConflict(before, entry);
     }
   });
   if (fresh.length === 0) return { status: "duplicate", account, results };
