@@ -212,6 +212,7 @@ function checkAccount(account: unknown): asserts account is Account {
     notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
   if (typeof a["accountId"] !== "string")
     notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
+  verifyDerived(account as Account);
 }
 
 /** Stored-form patterns for scales 0–18, built once. */
@@ -448,7 +449,7 @@ export function toAccount(state: State): Account {
     out.clawedBack = f(out.clawedBack as Units);
     Object.freeze(out);
   }
-  return Object.freeze({
+  const account: Account = Object.freeze({
     accountId,
     ...(currency === undefined ? {} : { currency }),
     scale,
@@ -462,6 +463,45 @@ export function toAccount(state: State): Account {
     debits: Object.freeze(debits) as unknown as Debit[],
     deficit: f(state.deficit),
   });
+  produced.add(account);
+  return account;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tampered snapshots
+
+/**
+ * The snapshots this copy of the library wrote itself (openAccount, post, postMany, replayAccount,
+ * parseAccount): frozen, so their derived state (lots, holds, debits, deficit) is what replaying their
+ * entries gives. A snapshot from anywhere else — JSON read back from storage, an edited copy — is
+ * checked by replaying its entries before its derived state is used, so editing a lot's `remaining`
+ * in JSON cannot mint points. Call parseAccount once after loading JSON to pay that check once.
+ */
+const produced = new WeakSet<object>();
+
+const DERIVED = ["negativeLimit", "lots", "holds", "debits", "deficit"] as const;
+
+function verifyDerived(account: Account): void {
+  if (produced.has(account)) return;
+  let rebuilt: Account;
+  try {
+    rebuilt = toAccount(run(account.entries, settingsOfAccount(account), { wrapErrors: true }));
+  } catch (err) {
+    // Entries that cannot be replayed: the same words as any other broken snapshot, under `account`.
+    if (err instanceof LoyaltyValidationError)
+      throw new LoyaltyValidationError(
+        err.issues.map((i) => ({ path: ["account", ...i.path], message: i.message })),
+        "account",
+      );
+    throw err;
+  }
+  for (const key of DERIVED) {
+    if (!jsonEqual(account[key], rebuilt[key]))
+      notAnAccount(
+        [key],
+        `does not match what replaying the entries gives (the snapshot was edited outside loyalty-kit); reload it from the entries with replayAccount, or use the snapshot post returned`,
+      );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
