@@ -46,7 +46,7 @@ describe("ledger functions with a missing or null options argument", () => {
       expect(e.code).toBe("VALIDATION");
       expect(e.message).toMatch(/findEntry needs the transactionId to look for as a string/);
     }
-    expect(findEntry(account, "t1")?.points).toBe("80");
+    expect(findEntry(account, "t1")?.kind).toBe("earn");
   });
 
   it("the documented forms still work", () => {
