@@ -1,5 +1,5 @@
 // Holds: a two-phase redemption at a till — reserve, then capture or release; holds may time out.
-import { openAccount, postMany, post, balance, InvalidTransitionError } from "loyalty-kit";
+import { openAccount, postMany, post, balance, LoyaltyError } from "loyalty-kit";
 
 let account = postMany(openAccount({ accountId: "card-9" }), [
   { kind: "earn", transactionId: "e1", at: "2026-05-01T10:00:00Z", points: "60", expiresAt: "2026-05-31T23:59:59Z" },
@@ -48,7 +48,7 @@ console.log(
 try {
   post(account, { kind: "capture", transactionId: "c2", at: "2026-05-11T09:20:00Z", holdId: "h2" });
 } catch (e) {
-  if (e instanceof InvalidTransitionError) console.log("late capture:", e.message);
+  if (e instanceof LoyaltyError && e.code === "HOLD_TIMED_OUT") console.log("late capture:", e.code, e.message);
 }
 account = post(account, { kind: "release", transactionId: "r2", at: "2026-05-11T09:20:00Z", holdId: "h2" }).account;
 console.log(

@@ -26,10 +26,9 @@
  *   throws a one-issue LoyaltyValidationError.
  *
  * Errors live in src/errors: `loyaltyError(code, message, details)` builds any refusal with
- * `details` typed per code (`ErrorDetails`); the hold/reversal/reward codes (HOLD_EXCEEDED,
- * HOLD_NOT_OPEN, HOLD_EXPIRED, ALREADY_REVERSED, NOT_REVERSIBLE, REWARD_NOT_APPLICABLE,
- * LIMIT_EXCEEDED) are defined there; `new IdempotencyConflictError(id, undefined, firstDifference(a, b))`
- * names the first differing field.
+ * `details` typed per code (`ErrorDetails`), the hold codes (CAPTURE_EXCEEDS_HOLD,
+ * HOLD_ALREADY_CAPTURED, HOLD_ALREADY_RELEASED, HOLD_TIMED_OUT) among them; `firstDifference(a, b)`
+ * gives the path an IDEMPOTENCY_CONFLICT names.
  *
  * @internal
  */

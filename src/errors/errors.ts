@@ -36,20 +36,14 @@ export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
   /** A numerical fit did not converge; `details` carries the last parameters. */
   NOT_CONVERGED: "NOT_CONVERGED",
-  /** A capture asked for more points than its hold holds. */
-  HOLD_EXCEEDED: "HOLD_EXCEEDED",
-  /** A capture or release named a hold that is no longer open (already captured or released). */
-  HOLD_NOT_OPEN: "HOLD_NOT_OPEN",
-  /** A capture named a hold whose timeout has passed; release it instead. */
-  HOLD_EXPIRED: "HOLD_EXPIRED",
-  /** A reversal named an entry that was already reversed. */
-  ALREADY_REVERSED: "ALREADY_REVERSED",
-  /** A reversal named an entry that cannot be reversed (its kind or state does not allow it). */
-  NOT_REVERSIBLE: "NOT_REVERSIBLE",
-  /** A reward cannot apply to this basket (the item it gives, or anything eligible to pay, is missing). */
-  REWARD_NOT_APPLICABLE: "REWARD_NOT_APPLICABLE",
-  /** A configured limit (uses per customer, per day, per basket) has been reached. */
-  LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+  /** A capture or release named a hold that was already captured; `details.holdId` names it. */
+  HOLD_ALREADY_CAPTURED: "HOLD_ALREADY_CAPTURED",
+  /** A capture or release named a hold that was already released; `details.holdId` names it. */
+  HOLD_ALREADY_RELEASED: "HOLD_ALREADY_RELEASED",
+  /** A capture named a hold that timed out (it can still be released); `details.timeoutAt` says when. */
+  HOLD_TIMED_OUT: "HOLD_TIMED_OUT",
+  /** A capture asked for more points than the hold holds; `details.held` and `details.requested` say how many. */
+  CAPTURE_EXCEEDS_HOLD: "CAPTURE_EXCEEDS_HOLD",
 } as const;
 
 /**
@@ -72,7 +66,7 @@ export type LoyaltyErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
  * @example
  * ```ts
  * import type { ErrorDetails } from "loyalty-kit";
- * const d: ErrorDetails["HOLD_EXCEEDED"] = { holdId: "h-1", requested: "120", held: "100" };
+ * const d: ErrorDetails["CAPTURE_EXCEEDS_HOLD"] = { holdId: "h-1", requested: "120", held: "100" };
  * console.log(d.held); // 100
  * ```
  * @category errors
@@ -82,7 +76,13 @@ export interface ErrorDetails {
   CURRENCY_MISMATCH: { readonly expected: string; readonly actual: string };
   INSUFFICIENT_POINTS: { readonly requested: string; readonly available: string };
   /** `field` is the path of the first field where the new payload differs from the stored one. */
-  IDEMPOTENCY_CONFLICT: { readonly transactionId: string; readonly field?: readonly (string | number)[] };
+  IDEMPOTENCY_CONFLICT: {
+    readonly transactionId: string;
+    readonly field?: string;
+    readonly path?: readonly (string | number)[];
+    readonly stored?: unknown;
+    readonly posted?: unknown;
+  };
   VERSION_CONFLICT: { readonly expected: number; readonly actual: number };
   INVALID_TRANSITION: {
     readonly state: string;
@@ -109,13 +109,10 @@ export interface ErrorDetails {
   NOT_FOUND: { readonly [key: string]: unknown };
   /** The last parameters or inputs of the computation that did not converge. */
   NOT_CONVERGED: { readonly [key: string]: unknown };
-  HOLD_EXCEEDED: { readonly holdId: string; readonly requested: string; readonly held: string };
-  HOLD_NOT_OPEN: { readonly holdId: string; readonly state: "captured" | "released" | "closed" };
-  HOLD_EXPIRED: { readonly holdId: string; readonly timedOutAt: string };
-  ALREADY_REVERSED: { readonly transactionId: string; readonly reversedBy?: string };
-  NOT_REVERSIBLE: { readonly transactionId: string; readonly reason: string };
-  REWARD_NOT_APPLICABLE: { readonly rewardId: string; readonly sku?: string; readonly reason?: string };
-  LIMIT_EXCEEDED: { readonly limit: number; readonly used: number; readonly what: string };
+  HOLD_ALREADY_CAPTURED: { readonly holdId: string; readonly event: string; readonly closedBy?: string };
+  HOLD_ALREADY_RELEASED: { readonly holdId: string; readonly event: string; readonly closedBy?: string };
+  HOLD_TIMED_OUT: { readonly holdId: string; readonly timeoutAt: string | null };
+  CAPTURE_EXCEEDS_HOLD: { readonly holdId: string; readonly held: string; readonly requested: string | null };
 }
 
 /**
@@ -291,21 +288,11 @@ export class InsufficientPointsError extends LoyaltyError<"INSUFFICIENT_POINTS">
  */
 export class IdempotencyConflictError extends LoyaltyError<"IDEMPOTENCY_CONFLICT"> {
   static override readonly kind: string = "IdempotencyConflictError";
-  /**
-   * `field` is the path of the first field where the payload differs from the one stored (compute it
-   * with the core `firstDifference`); the default message names it.
-   */
-  constructor(transactionId: string, message?: string, field?: readonly (string | number)[]) {
+  constructor(transactionId: string, message?: string, details: Record<string, unknown> = {}) {
     super(
       "IDEMPOTENCY_CONFLICT",
-      message ??
-        `transaction ${JSON.stringify(transactionId)} was already posted with a different payload` +
-          (field === undefined
-            ? ""
-            : field.length === 0
-              ? " (a different kind of value)"
-              : ` (first difference at ${field.join(".")})`),
-      field === undefined ? { transactionId } : { transactionId, field: [...field] },
+      message ?? `transaction ${JSON.stringify(transactionId)} was already posted with a different payload`,
+      { transactionId, ...details },
     );
   }
 }
@@ -400,12 +387,12 @@ export class OperationError<C extends LoyaltyErrorCode = LoyaltyErrorCode> exten
  * @example
  * ```ts
  * import { loyaltyError } from "loyalty-kit";
- * const e = loyaltyError("HOLD_EXCEEDED", "capture of 120 points exceeds hold h-1 (100 points)", {
+ * const e = loyaltyError("CAPTURE_EXCEEDS_HOLD", "capture of 120 points exceeds hold h-1 (100 points)", {
  *   holdId: "h-1",
  *   requested: "120",
  *   held: "100",
  * });
- * console.log(e.code, e.details.held); // HOLD_EXCEEDED 100
+ * console.log(e.code, e.details.held); // CAPTURE_EXCEEDS_HOLD 100
  * ```
  * @category errors
  */

@@ -1,6 +1,7 @@
 import type { Account } from "./schemas.js";
 import type { AtOptions } from "./balance.js";
 import { availableLotsOf } from "./_lib/engine.js";
+import { requireOptions } from "./_lib/options.js";
 
 /**
  * A lot that still has points at an instant, as {@link availableLots} lists it.
@@ -30,7 +31,8 @@ export interface AvailableLot {
  * @param account - The snapshot. Not mutated.
  * @param options - `{ at }`.
  * @returns Fresh objects, one per lot with points left.
- * @throws {LoyaltyValidationError} when `at` is invalid.
+ * @throws {LoyaltyValidationError} when `at` is invalid, or `options` is missing or `null` (there is no
+ *   default instant: pass `{ at: new Date() }` for now).
  * @category ledger
  * @example
  * ```ts
@@ -43,5 +45,5 @@ export interface AvailableLot {
  * ```
  */
 export function availableLots(account: Account, options: AtOptions): AvailableLot[] {
-  return availableLotsOf(account, options.at);
+  return availableLotsOf(account, requireOptions(options, "availableLots", "{ at }").at);
 }

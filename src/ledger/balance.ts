@@ -1,5 +1,6 @@
 import type { Account } from "./schemas.js";
 import { balanceOf } from "./_lib/engine.js";
+import { requireOptions } from "./_lib/options.js";
 
 /**
  * Options for {@link balance} and {@link availableLots}.
@@ -30,7 +31,8 @@ export interface AtOptions {
  * @param options - `{ at }`.
  * @returns The balance as a decimal string with the account's scale; negative only when the
  *   account's negative limit allowed it.
- * @throws {LoyaltyValidationError} when `at` is not a valid instant.
+ * @throws {LoyaltyValidationError} when `at` is not a valid instant, or `options` is missing or `null`
+ *   (there is no default instant: pass `{ at: new Date() }` for now).
  * @category ledger
  * @example
  * ```ts
@@ -40,5 +42,5 @@ export interface AtOptions {
  * ```
  */
 export function balance(account: Account, options: AtOptions): string {
-  return balanceOf(account, options.at);
+  return balanceOf(account, requireOptions(options, "balance", "{ at }").at);
 }

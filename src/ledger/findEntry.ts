@@ -1,3 +1,4 @@
+import { LoyaltyValidationError } from "../errors/errors.js";
 import type { Account, Entry } from "./schemas.js";
 
 /**
@@ -9,6 +10,7 @@ import type { Account, Entry } from "./schemas.js";
  * @param account - The snapshot. Not mutated.
  * @param transactionId - The id to look for.
  * @returns The stored entry (frozen), or `undefined`.
+ * @throws {LoyaltyValidationError} when `transactionId` is missing, `null` or not a string.
  * @category ledger
  * @example
  * ```ts
@@ -18,6 +20,13 @@ import type { Account, Entry } from "./schemas.js";
  * ```
  */
 export function findEntry(account: Account, transactionId: string): Entry | undefined {
+  if (typeof transactionId !== "string") {
+    const got = transactionId === null ? "null" : transactionId === undefined ? "nothing" : `a ${typeof transactionId}`;
+    throw new LoyaltyValidationError(
+      [{ path: ["transactionId"], message: `findEntry needs the transactionId to look for as a string, got ${got}` }],
+      "transactionId",
+    );
+  }
   const entries = account.entries;
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i];

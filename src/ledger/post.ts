@@ -58,7 +58,7 @@ export interface PostResult {
  * @throws {InsufficientPointsError} when a redeem, hold or negative adjust needs more points than are
  *   available (`details.available` says how many are), or a reverse of an earn would fall short and
  *   its `shortfall` policy is `reject`.
- * @throws {InvalidTransitionError} when capturing or releasing a hold that is closed (or timed out, for capture).
+ * @throws {OperationError} `HOLD_ALREADY_CAPTURED` / `HOLD_ALREADY_RELEASED` when capturing or releasing a hold that is closed, `HOLD_TIMED_OUT` when capturing a hold that timed out (release it instead), `CAPTURE_EXCEEDS_HOLD` when capturing more points than the hold holds.
  * @throws {OperationError} with code NOT_FOUND when a reverse, capture or release names an unknown transaction.
  * @category ledger
  * @example

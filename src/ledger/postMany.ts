@@ -41,7 +41,7 @@ export interface PostManyResult {
  * @throws {IdempotencyConflictError} when a transactionId was posted with a different payload.
  * @throws {VersionConflictError} when `expectedVersion` is stale.
  * @throws {InsufficientPointsError} when an entry needs more points than are available at that point of the batch.
- * @throws {InvalidTransitionError} when capturing or releasing a closed hold.
+ * @throws {OperationError} `HOLD_ALREADY_CAPTURED` / `HOLD_ALREADY_RELEASED` when capturing or releasing a closed hold, `HOLD_TIMED_OUT` when capturing a timed-out hold, `CAPTURE_EXCEEDS_HOLD` when capturing more than the hold holds.
  * @throws {OperationError} with code NOT_FOUND when an entry names an unknown transaction.
  * @category ledger
  * @example

@@ -16,7 +16,7 @@ import { replayEntries } from "./_lib/settings.js";
  * @returns A fresh frozen account with `version = entries.length`.
  * @throws {LoyaltyValidationError} when an entry is malformed, out of time order or repeats a transactionId.
  * @throws {InsufficientPointsError} when the entries overdraw the account.
- * @throws {InvalidTransitionError} when an entry captures or releases a closed hold.
+ * @throws {OperationError} `HOLD_ALREADY_CAPTURED` / `HOLD_ALREADY_RELEASED` when an entry captures or releases a closed hold, `HOLD_TIMED_OUT` when it captures a timed-out hold, `CAPTURE_EXCEEDS_HOLD` when it captures more than the hold holds.
  * @throws {OperationError} with code NOT_FOUND when an entry names an unknown transaction.
  * @category ledger
  * @example

@@ -1,5 +1,6 @@
 import type { Account, EntryKind } from "./schemas.js";
 import { statementOf } from "./_lib/engine.js";
+import { requireOptions } from "./_lib/options.js";
 
 /**
  * One line of a {@link Statement}: an entry, or a lot lapsing (`lapse`, its points stop being
@@ -74,7 +75,8 @@ export interface StatementOptions {
  * @param account - The snapshot. Not mutated.
  * @param options - `{ from, to }` with `from ≤ to`.
  * @returns A fresh statement.
- * @throws {LoyaltyValidationError} when an instant is invalid or `to` is before `from`.
+ * @throws {LoyaltyValidationError} when an instant is invalid, `to` is before `from`, or `options` is
+ *   missing or `null` (a statement has no default period).
  * @category ledger
  * @example
  * ```ts
@@ -88,5 +90,6 @@ export interface StatementOptions {
  * ```
  */
 export function statement(account: Account, options: StatementOptions): Statement {
-  return statementOf(account, options.from, options.to);
+  const { from, to } = requireOptions(options, "statement", "{ from, to }");
+  return statementOf(account, from, to);
 }

@@ -1,5 +1,6 @@
 import type { Account } from "./schemas.js";
 import { post, type PostResult } from "./post.js";
+import { requireOptions } from "./_lib/options.js";
 
 /**
  * Options for {@link sweepExpired}.
@@ -30,7 +31,8 @@ export interface SweepOptions {
  * @param account - The snapshot. Not mutated.
  * @param options - `{ at, transactionId, expectedVersion? }`.
  * @returns As {@link post}.
- * @throws {LoyaltyValidationError} when `at` is invalid or before the last entry.
+ * @throws {LoyaltyValidationError} when `at` is invalid or before the last entry, or `options` is missing
+ *   or `null` (a sweep has no default instant or idempotency key).
  * @throws {IdempotencyConflictError} when the transactionId was used for something else.
  * @throws {VersionConflictError} when `expectedVersion` is stale.
  * @category ledger
@@ -43,6 +45,6 @@ export interface SweepOptions {
  * ```
  */
 export function sweepExpired(account: Account, options: SweepOptions): PostResult {
-  const { at, transactionId, expectedVersion } = options;
+  const { at, transactionId, expectedVersion } = requireOptions(options, "sweepExpired", "{ at, transactionId }");
   return post(account, { kind: "expire", transactionId, at }, expectedVersion === undefined ? {} : { expectedVersion });
 }

@@ -9,7 +9,6 @@ import {
   balance,
   IdempotencyConflictError,
   InsufficientPointsError,
-  InvalidTransitionError,
   LoyaltyValidationError,
   OperationError,
   openAccount,
@@ -55,6 +54,8 @@ interface MHold {
   deficit: bigint;
   open: boolean;
   active: boolean;
+  /** Set when a capture closed the hold (a release leaves it unset). */
+  capturedBy?: boolean;
 }
 interface MState {
   now: number;
@@ -70,7 +71,16 @@ interface MState {
   applied: { input: EntryInput; kind: string }[];
 }
 
-type Expected = "insufficient" | "validation" | "notfound" | "transition" | "conflict" | "version";
+type Expected =
+  | "insufficient"
+  | "validation"
+  | "notfound"
+  | "captured"
+  | "released"
+  | "timedout"
+  | "exceeds"
+  | "conflict"
+  | "version";
 class ModelError extends Error {
   constructor(readonly kind: Expected) {
     super(kind);
@@ -213,18 +223,19 @@ function applyModel(m: MState, e: EntryInput): void {
     case "release": {
       const h = m.holds.find((x) => x.id === e.holdId);
       if (h === undefined) throw new ModelError(kindOf(m, e.holdId) === undefined ? "notfound" : "validation");
-      if (!h.open) throw new ModelError("transition");
+      if (!h.open) throw new ModelError(h.capturedBy ? "captured" : "released");
       if (e.kind === "release") {
         if (h.active) restore(m, h, h.points, h.id);
         h.open = false;
         h.active = false;
         break;
       }
-      if (!h.active) throw new ModelError("transition");
+      if (!h.active) throw new ModelError("timedout");
       const p = e.points === undefined ? h.points : BigInt(e.points);
-      if (p > h.points) throw new ModelError("validation");
+      if (p > h.points) throw new ModelError("exceeds");
       restore(m, h, h.points - p, h.id);
       h.open = false;
+      h.capturedBy = true;
       h.active = false;
       m.debits.push({
         id: e.transactionId,
@@ -407,7 +418,10 @@ function errorKind(e: unknown): Expected | "other" {
   if (e instanceof InsufficientPointsError) return "insufficient";
   if (e instanceof LoyaltyValidationError) return "validation";
   if (e instanceof OperationError && e.code === "NOT_FOUND") return "notfound";
-  if (e instanceof InvalidTransitionError) return "transition";
+  if (e instanceof OperationError && e.code === "HOLD_ALREADY_CAPTURED") return "captured";
+  if (e instanceof OperationError && e.code === "HOLD_ALREADY_RELEASED") return "released";
+  if (e instanceof OperationError && e.code === "HOLD_TIMED_OUT") return "timedout";
+  if (e instanceof OperationError && e.code === "CAPTURE_EXCEEDS_HOLD") return "exceeds";
   if (e instanceof IdempotencyConflictError) return "conflict";
   if (e instanceof VersionConflictError) return "version";
   return "other";

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  balance,
-  InsufficientPointsError,
-  InvalidTransitionError,
-  OperationError,
-  LoyaltyValidationError,
-  post,
-} from "../../src/index.js";
+import { balance, InsufficientPointsError, OperationError, LoyaltyValidationError, post } from "../../src/index.js";
 import { day, ledger, thrown } from "./_helpers.js";
 
 describe("post: two-phase redemption with hold / capture / release", () => {
@@ -86,9 +79,12 @@ describe("post: two-phase redemption with hold / capture / release", () => {
       { transactionId: "c1", points: "50", lots: [{ lotId: "e1", points: "50" }], deficit: "0", reversed: "0" },
     ]);
     expect(captured.lots.map((l) => l.remaining)).toEqual(["10", "40"]);
-    expect(() => post(held, { kind: "capture", transactionId: "c2", at: day(3), holdId: "h1", points: "71" })).toThrow(
-      /points: expected at most the 70 points held by "h1", got 71/,
-    );
+    const over = thrown(() =>
+      post(held, { kind: "capture", transactionId: "c2", at: day(3), holdId: "h1", points: "71" }),
+    ) as OperationError;
+    expect(over.code).toBe("CAPTURE_EXCEEDS_HOLD");
+    expect(over.details).toEqual({ holdId: "h1", held: "70", requested: "71" });
+    expect(over.message).toMatch(/points: expected at most the 70 points held by "h1", got 71/);
   });
 
   it("release frees the points and closes the hold; a closed hold cannot be captured or released again", () => {
@@ -97,11 +93,16 @@ describe("post: two-phase redemption with hold / capture / release", () => {
     expect(balance(released, { at: day(3) })).toBe("100");
     expect(released.holds).toEqual([]);
     const e = thrown(() => post(released, { kind: "capture", transactionId: "c1", at: day(4), holdId: "h1" }));
-    expect(e).toBeInstanceOf(InvalidTransitionError);
-    expect((e as InvalidTransitionError).code).toBe("INVALID_TRANSITION");
-    expect(() => post(released, { kind: "release", transactionId: "r2", at: day(4), holdId: "h1" })).toThrow(
-      InvalidTransitionError,
-    );
+    expect(e).toBeInstanceOf(OperationError);
+    expect((e as OperationError).code).toBe("HOLD_ALREADY_RELEASED");
+    expect((e as OperationError).details).toEqual({ holdId: "h1", event: "capture", closedBy: "r1" });
+    const again = thrown(() => post(released, { kind: "release", transactionId: "r2", at: day(4), holdId: "h1" }));
+    expect((again as OperationError).code).toBe("HOLD_ALREADY_RELEASED");
+    // A captured hold is refused with its own code, naming the capture that closed it.
+    const captured = post(held, { kind: "capture", transactionId: "c1", at: day(3), holdId: "h1" }).account;
+    const twice = thrown(() => post(captured, { kind: "release", transactionId: "r3", at: day(4), holdId: "h1" }));
+    expect((twice as OperationError).code).toBe("HOLD_ALREADY_CAPTURED");
+    expect((twice as OperationError).message).toMatch(/already captured by "c1"/);
   });
 
   it("a hold stops reserving at its timeout; it can then be released but not captured", () => {
@@ -114,9 +115,11 @@ describe("post: two-phase redemption with hold / capture / release", () => {
     }).account;
     expect(balance(held, { at: day(3, "10:14:59") })).toBe("30");
     expect(balance(held, { at: day(3, "10:15:00") })).toBe("100");
-    expect(() => post(held, { kind: "capture", transactionId: "c1", at: day(3, "10:15:00"), holdId: "h1" })).toThrow(
-      /timed out at 2026-01-03T10:15:00.000Z/,
-    );
+    const late = thrown(() =>
+      post(held, { kind: "capture", transactionId: "c1", at: day(3, "10:15:00"), holdId: "h1" }),
+    ) as OperationError;
+    expect(late.code).toBe("HOLD_TIMED_OUT");
+    expect(late.message).toMatch(/timed out at 2026-01-03T10:15:00.000Z/);
     // After the timeout the points can be spent elsewhere.
     expect(post(held, { kind: "redeem", transactionId: "x", at: day(3, "10:16:00"), points: "100" }).status).toBe(
       "applied",

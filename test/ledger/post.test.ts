@@ -141,7 +141,15 @@ describe("post: idempotency and versions", () => {
   it("rejects the same transactionId with a different payload", () => {
     const e = thrown(() => post(base, { kind: "earn", transactionId: "sale-1", at: day(1), points: "101" }));
     expect(e).toBeInstanceOf(IdempotencyConflictError);
-    expect((e as IdempotencyConflictError).details).toEqual({ transactionId: "sale-1" });
+    // Names the first field that differs, as TigerBeetle's exists_with_different_amount does.
+    expect((e as IdempotencyConflictError).details).toEqual({
+      transactionId: "sale-1",
+      field: "points",
+      path: ["points"],
+      stored: "100",
+      posted: "101",
+    });
+    expect((e as IdempotencyConflictError).message).toMatch(/different points \(stored "100", now "101"\)/);
   });
 
   it("counts meta as part of the payload", () => {
@@ -169,10 +177,13 @@ describe("post: idempotency and versions", () => {
         points: "10",
         meta: { spend: "12.51", lines: [1, 2] },
       }),
-    ).toThrow(IdempotencyConflictError);
-    expect(() => post(withMeta, { kind: "redeem", transactionId: "sale-2", at: day(2), points: "10" })).toThrow(
-      IdempotencyConflictError,
-    );
+    ).toThrow(/different meta\.spend \(stored "12.50", now "12.51"\)/);
+    const dropped = thrown(() =>
+      post(withMeta, { kind: "redeem", transactionId: "sale-2", at: day(2), points: "10" }),
+    ) as IdempotencyConflictError;
+    expect(dropped).toBeInstanceOf(IdempotencyConflictError);
+    expect(dropped.details["field"]).toBe("meta");
+    expect(dropped.message).toMatch(/stored an object, now absent/);
   });
 
   it("stores meta as a frozen copy, so later changes by the caller do not reach the ledger", () => {

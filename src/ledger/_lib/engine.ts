@@ -18,7 +18,6 @@ import {
   ErrorCode,
   IdempotencyConflictError,
   InsufficientPointsError,
-  InvalidTransitionError,
   LoyaltyError,
   LoyaltyValidationError,
   OperationError,
@@ -33,7 +32,7 @@ import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
-import { jsonEqual } from "./json.js";
+import { firstDifference, jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
 
 type Path = readonly (string | number)[];
@@ -213,6 +212,7 @@ function checkAccount(account: unknown): asserts account is Account {
     notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
   if (typeof a["accountId"] !== "string")
     notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
+  verifyDerived(account as Account);
 }
 
 /** Stored-form patterns for scales 0–18, built once. */
@@ -449,7 +449,7 @@ export function toAccount(state: State): Account {
     out.clawedBack = f(out.clawedBack as Units);
     Object.freeze(out);
   }
-  return Object.freeze({
+  const account: Account = Object.freeze({
     accountId,
     ...(currency === undefined ? {} : { currency }),
     scale,
@@ -463,6 +463,45 @@ export function toAccount(state: State): Account {
     debits: Object.freeze(debits) as unknown as Debit[],
     deficit: f(state.deficit),
   });
+  produced.add(account);
+  return account;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tampered snapshots
+
+/**
+ * The snapshots this copy of the library wrote itself (openAccount, post, postMany, replayAccount,
+ * parseAccount): frozen, so their derived state (lots, holds, debits, deficit) is what replaying their
+ * entries gives. A snapshot from anywhere else — JSON read back from storage, an edited copy — is
+ * checked by replaying its entries before its derived state is used, so editing a lot's `remaining`
+ * in JSON cannot mint points. Call parseAccount once after loading JSON to pay that check once.
+ */
+const produced = new WeakSet<object>();
+
+const DERIVED = ["negativeLimit", "lots", "holds", "debits", "deficit"] as const;
+
+function verifyDerived(account: Account): void {
+  if (produced.has(account)) return;
+  let rebuilt: Account;
+  try {
+    rebuilt = toAccount(run(account.entries, settingsOfAccount(account), { wrapErrors: true }));
+  } catch (err) {
+    // Entries that cannot be replayed: the same words as any other broken snapshot, under `account`.
+    if (err instanceof LoyaltyValidationError)
+      throw new LoyaltyValidationError(
+        err.issues.map((i) => ({ path: ["account", ...i.path], message: i.message })),
+        "account",
+      );
+    throw err;
+  }
+  for (const key of DERIVED) {
+    if (!jsonEqual(account[key], rebuilt[key]))
+      notAnAccount(
+        [key],
+        `does not match what replaying the entries gives (the snapshot was edited outside loyalty-kit); reload it from the entries with replayAccount, or use the snapshot post returned`,
+      );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -690,12 +729,22 @@ function openHold(state: State, holdId: string, event: "capture" | "release", wh
       `expected the transactionId of a hold, got ${JSON.stringify(holdId)} which is a ${entry.kind}`,
       where.what,
     );
-  throw new InvalidTransitionError(
-    "closed",
-    event,
-    [],
-    `hold ${JSON.stringify(holdId)} was already captured or released`,
+  const closedBy = closingEntry(state, holdId);
+  const how = closedBy?.kind === "capture" ? "captured" : "released";
+  throw new OperationError(
+    closedBy?.kind === "capture" ? ErrorCode.HOLD_ALREADY_CAPTURED : ErrorCode.HOLD_ALREADY_RELEASED,
+    `${event}: hold ${JSON.stringify(holdId)} was already ${how}${closedBy === undefined ? "" : ` by ${JSON.stringify(closedBy.transactionId)}`}; a hold is captured or released once — post a new hold to reserve points again`,
+    { holdId, event, ...(closedBy === undefined ? {} : { closedBy: closedBy.transactionId }) },
   );
+}
+
+/** The capture or release that closed a hold (error path only: a scan from the newest entry). */
+function closingEntry(state: State, holdId: string): Entry | undefined {
+  for (let i = state.count - 1; i >= 0; i--) {
+    const e = state.entries[i];
+    if (e !== undefined && (e.kind === "capture" || e.kind === "release") && e.holdId === holdId) return e;
+  }
+  return undefined;
 }
 
 /** Where an entry sits, for error paths: built only when an error is thrown. */
@@ -703,6 +752,28 @@ interface Where {
   readonly base: Path;
   index: number | undefined;
   readonly what: string;
+}
+
+/**
+ * The conflict for a transactionId posted again with a different payload, naming the first field
+ * that differs (as TigerBeetle's `exists_with_different_*` results do).
+ */
+function idempotencyConflict(stored: Entry, posted: Entry): IdempotencyConflictError {
+  const path = firstDifference(stored, posted) ?? [];
+  const field = path.length === 0 ? "payload" : path.map(String).join(".");
+  const at = (v: unknown): unknown => {
+    let x = v;
+    for (const k of path) x = typeof x === "object" && x !== null ? (x as Record<string, unknown>)[k] : undefined;
+    return x;
+  };
+  const show = (v: unknown): string => (v === undefined ? "absent" : previewValue(v));
+  const was = at(stored);
+  const now = at(posted);
+  return new IdempotencyConflictError(
+    stored.transactionId,
+    `transaction ${JSON.stringify(stored.transactionId)} was already posted with a different ${field} (stored ${show(was)}, now ${show(now)}); post a retry with exactly the stored payload, or use a new transactionId for a new operation`,
+    { field, path, stored: was ?? null, posted: now ?? null },
+  );
 }
 
 function pathOf(where: Where): Path {
@@ -795,19 +866,18 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     case "capture": {
       const hold = openHold(state, e.holdId, "capture", where);
       if (!hold.active) {
-        throw new InvalidTransitionError(
-          "timed-out",
-          "capture",
-          ["release"],
-          `hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""}`,
+        throw new OperationError(
+          ErrorCode.HOLD_TIMED_OUT,
+          `capture: hold ${JSON.stringify(hold.holdId)} timed out at ${hold.timeoutAt ?? ""} and no longer reserves points; release it, then hold or redeem again`,
+          { holdId: hold.holdId, timeoutAt: hold.timeoutAt ?? null },
         );
       }
       const p = e.points === undefined ? hold.points : (units ?? pts(state, e.points));
       if (p > hold.points)
-        badEntry(
-          [...pathOf(where), "points"],
-          `expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}`,
-          where.what,
+        throw new OperationError(
+          ErrorCode.CAPTURE_EXCEEDS_HOLD,
+          `capture: points: expected at most the ${fmt(state, hold.points)} points held by ${JSON.stringify(hold.holdId)}, got ${e.points ?? ""}; capture at most the held points (omit points to capture all of them)`,
+          { holdId: hold.holdId, held: fmt(state, hold.points), requested: e.points ?? null },
         );
       // Keep the first-consumed (soonest-expiring) part, give the rest back, and book it as a debit.
       restore(state, hold.debit, sub(hold.points, p), hold.entry, hold.pos, e.at);
@@ -1006,7 +1076,7 @@ export function postEntries(
     } else if (jsonEqual(before, entry)) {
       results.push({ transactionId: entry.transactionId, status: "duplicate" });
     } else {
-      throw new IdempotencyConflictError(entry.transactionId);
+      throw idempotencyConflict(before, entry);
     }
   });
   if (fresh.length === 0) return { status: "duplicate", account, results };

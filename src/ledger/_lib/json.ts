@@ -59,6 +59,33 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * The path to the first place two JSON-shaped values differ (the first value's keys in order, then
+ * keys only the second has), or `undefined` when they are equal as {@link jsonEqual} sees them.
+ * `undefined` properties count as absent.
+ */
+export function firstDifference(a: unknown, b: unknown): (string | number)[] | undefined {
+  if (jsonEqual(a, b)) return undefined;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return [];
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b)) return [];
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const d = firstDifference(a[i], b[i]);
+      if (d !== undefined) return [i, ...d];
+    }
+    return [];
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = [...Object.keys(ra), ...Object.keys(rb).filter((k) => !Object.hasOwn(ra, k))];
+  for (const k of keys) {
+    const d = firstDifference(ra[k], rb[k]);
+    if (d !== undefined) return [k, ...d];
+  }
+  return [];
+}
+
 /** Deep-freezes a freshly built JSON value (objects and arrays) and returns it. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
