@@ -40,7 +40,7 @@ export type ProgramAccount = z.output<typeof ProgramAccountSchema>;
  * redemptions already taken out of it (so a retried checkout never takes a unit twice, even when
  * the caller lost the stock returned the first time). Each entry of `applied` is a key scoped to
  * (program, customer or card, transaction) — the JSON text of
- * `[programId, "customer:<id>" | "card:<id>" | "anonymous", transactionId]` — because tills number
+ * `[programId, "customer:<id>" | "card:<id>" | "account:<points accountId>", transactionId]` — because tills number
  * their sales independently and a bare transaction id would make two customers' `sale-1` one
  * redemption. Pure data: checkout returns the new stock.
  *

@@ -1,5 +1,6 @@
 import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
+import { optionsOrDefaults } from "./_lib/options.js";
 import { price } from "./_lib/engine.js";
 import { quoteFast } from "./_lib/fast.js";
 import type { ProgramAccount } from "./account.js";
@@ -23,7 +24,8 @@ import type { Quote } from "./result.js";
  * @param program - a program from {@link parseProgram} (other input is validated first)
  * @param account - the customer's or card's program account ({@link openProgramAccount}); not changed
  * @param basket - a basket from {@link parseBasket} (other input is validated first)
- * @param options - `at`, `redeemPoints` ("max" or a number), `rewardId`, `redeemCard`, `consent`, `stock`
+ * @param options - `at`, `redeemPoints` ("max" or a number), `rewardId`, `redeemCard`, `consent`, `stock`;
+ *   omitted or `null`: the defaults (priced at the basket's instant, nothing redeemed, no consent given)
  * @returns the priced basket (plain JSON)
  * @throws {LoyaltyValidationError} when the program, basket or options are invalid
  * @throws {CurrencyMismatchError} when the basket is in another currency than the program
@@ -47,10 +49,11 @@ export function quote(
   program: Program,
   account: ProgramAccount,
   basket: Basket | BasketInput,
-  options: QuoteOptions = {},
+  options: QuoteOptions | null = {},
 ): Quote {
+  const o = optionsOrDefaults(options);
   const p = parseProgram(program);
   const b = parseBasket(basket);
   // the common case on exact integers, else (and always with the same result) the Decimal engine
-  return quoteFast(p, account, b, options) ?? price(p, account, b, options).quote;
+  return quoteFast(p, account, b, o) ?? price(p, account, b, o).quote;
 }

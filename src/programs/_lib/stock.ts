@@ -41,7 +41,7 @@ export function stockKey(programId: string, account: ProgramAccount, transaction
       ? `customer:${account.customerId}`
       : account.cardId !== undefined
         ? `card:${account.cardId}`
-        : "anonymous";
+        : `account:${account.points.accountId}`;
   return JSON.stringify([programId, holder, transactionId]);
 }
 
