@@ -46,7 +46,6 @@ describe("programs functions with missing or null options", () => {
     const call = tierFor as (...args: unknown[]) => unknown;
     expect(validationPath(() => call(null, "10"))).toEqual(["tiers"]);
     expect(validationPath(() => call(undefined, "10"))).toEqual(["tiers"]);
-    // biome-ignore lint/suspicious/noSparseArray: a sparse array is the hostile input under test
     expect(validationPath(() => call([, { name: "B", threshold: "0", percent: "0" }], "10"))).toEqual(["tiers", 0]);
     expect(validationPath(() => call([null], "10"))).toEqual(["tiers", 0]);
     const tiers: Tier[] = [{ name: "B", threshold: "0", percent: "0" }];
