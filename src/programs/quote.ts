@@ -2,7 +2,6 @@ import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
 import { optionsOrDefaults } from "./_lib/options.js";
 import { price } from "./_lib/engine.js";
-import { quoteFast } from "./_lib/fast.js";
 import type { ProgramAccount } from "./account.js";
 import type { Basket, BasketInput } from "./basket.js";
 import type { QuoteOptions } from "./options.js";
@@ -54,6 +53,5 @@ export function quote(
   const o = optionsOrDefaults(options);
   const p = parseProgram(program);
   const b = parseBasket(basket);
-  // the common case on exact integers, else (and always with the same result) the Decimal engine
-  return quoteFast(p, account, b, o) ?? price(p, account, b, o).quote;
+  return price(p, account, b, o).quote;
 }
