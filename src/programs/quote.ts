@@ -12,7 +12,7 @@ import type { Quote } from "./result.js";
  * Prices a basket under a program without changing anything: the discount per line, what points can
  * pay, the points and stamps it would earn, the tier, and why (`explain`).
  *
- * The rules, in order (DESIGN.md, "Semantics that users fight over"): only eligible lines count
+ * The rules, in order: only eligible lines count
  * (delivery, gift cards and fees are excluded by default); the program's discount is allocated over
  * eligible lines in proportion to their amounts, losslessly; points redeemed as money never take the
  * total below zero nor above the program's maximum share; points are earned on what is actually
