@@ -37,8 +37,12 @@ export type ProgramAccount = z.output<typeof ProgramAccountSchema>;
 
 /**
  * The stock of a catalog program's rewards: what is left of each reward that has a stock, and the
- * transactionIds already taken out of it (so a retried checkout never takes a unit twice, even when
- * the caller lost the stock returned the first time). Pure data: checkout returns the new stock.
+ * redemptions already taken out of it (so a retried checkout never takes a unit twice, even when
+ * the caller lost the stock returned the first time). Each entry of `applied` is a key scoped to
+ * (program, customer or card, transaction) — the JSON text of
+ * `[programId, "customer:<id>" | "card:<id>" | "account:<points accountId>", transactionId]` — because tills number
+ * their sales independently and a bare transaction id would make two customers' `sale-1` one
+ * redemption. Pure data: checkout returns the new stock.
  *
  * @example
  * ```ts

@@ -1,5 +1,6 @@
 import type DecimalJs from "decimal.js";
 import { parseInstant } from "../_lib/values.js";
+import { LoyaltyValidationError } from "../errors/errors.js";
 import { minorUnits } from "../money/currencies.js";
 import { parseProgram } from "./parseProgram.js";
 import { assertAccount } from "./_lib/engine.js";
@@ -20,7 +21,7 @@ import type { MoneyJson } from "../money/json.js";
  * @param account - the program account
  * @param options - `{ at }`
  * @returns the accumulated spend as money JSON
- * @throws {LoyaltyValidationError} when `at` is invalid or the account is of another program
+ * @throws {LoyaltyValidationError} when `options` or its `at` is missing or invalid, or the account is of another program
  * @category programs
  * @example
  * ```ts
@@ -37,6 +38,13 @@ export function accumulatedSpend(
 ): MoneyJson {
   const p = parseProgram(program);
   assertAccount(p, account);
+  if (typeof options !== "object" || options === null || options.at === undefined)
+    throw new LoyaltyValidationError([
+      {
+        path: ["options", "at"],
+        message: `expected options { at } with the instant to measure the spend at (the spend depends on the window), got ${options === null ? "null" : typeof options === "object" ? "no at" : typeof options}`,
+      },
+    ]);
   const atMs = parseInstant(options.at, "at");
   const d: DecimalJs = accumulatedSpendAt(p, account, atMs);
   return { amount: d.toFixed(minorUnits(p.currency) ?? 2), currency: p.currency };

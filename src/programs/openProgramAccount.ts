@@ -6,6 +6,7 @@ import { parseProgram } from "./parseProgram.js";
 import { assertConsent } from "./_lib/engine.js";
 import type { ProgramAccount } from "./account.js";
 import type { Consent } from "./options.js";
+import { optionsOrDefaults } from "./_lib/options.js";
 import type { Program } from "./program.js";
 
 /**
@@ -52,7 +53,8 @@ function checkId(value: unknown, name: string): string | undefined {
  * shop needs the client's contact and agreement to keep a database). A stamp card needs neither.
  *
  * @param program - the program
- * @param options - `customerId`, `cardId`, `accountId`, `consent`, `at`, `transactionId`
+ * @param optionsIn - `customerId`, `cardId`, `accountId`, `consent`, `at`, `transactionId`; omitted or
+ *   `null`: an anonymous account
  * @returns the new account
  * @throws {OperationError} CONSENT_REQUIRED when a personalized program lacks the customer or the consent
  * @throws {ProgramInactiveError} when a welcome bonus would be given outside the active window
@@ -67,7 +69,8 @@ function checkId(value: unknown, name: string): string | undefined {
  * console.log(balance(account.points, { at: "2026-03-01T10:00:00Z" })); // 100
  * ```
  */
-export function openProgramAccount(program: Program, options: OpenProgramAccountOptions = {}): ProgramAccount {
+export function openProgramAccount(program: Program, optionsIn: OpenProgramAccountOptions | null = {}): ProgramAccount {
+  const options = optionsOrDefaults(optionsIn);
   const p = parseProgram(program);
   const customerId = checkId(options.customerId, "customerId");
   const cardId = checkId(options.cardId, "cardId");

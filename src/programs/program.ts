@@ -251,7 +251,8 @@ export const CumulativeProgramSchema = /* @__PURE__ */ z.strictObject({
  *   lines when `match` is absent); several matching per-amount rules add up;
  * - `multiplier`: multiplies the per-amount points of matching lines by `factor`; when several match a
  *   line, the highest factor applies (multipliers never compound);
- * - `per-unit`: fixed `points` for each unit bought of matching lines.
+ * - `per-unit`: fixed `points` for each unit bought and paid for of matching lines (without `match`:
+ *   every eligible merchandise line); a unit a reward, a discount or points paid for in full earns nothing.
  *
  * @example
  * ```ts
@@ -279,7 +280,7 @@ export const EarnRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
     type: z.literal("per-unit"),
     id: optional(IdSchema),
     points: PositivePointsSchema,
-    match: MatchSchema,
+    match: optional(MatchSchema),
   }),
 ]);
 

@@ -1,7 +1,7 @@
 import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
+import { optionsOrDefaults } from "./_lib/options.js";
 import { price } from "./_lib/engine.js";
-import { quoteFast } from "./_lib/fast.js";
 import type { ProgramAccount } from "./account.js";
 import type { Basket, BasketInput } from "./basket.js";
 import type { QuoteOptions } from "./options.js";
@@ -12,7 +12,7 @@ import type { Quote } from "./result.js";
  * Prices a basket under a program without changing anything: the discount per line, what points can
  * pay, the points and stamps it would earn, the tier, and why (`explain`).
  *
- * The rules, in order (DESIGN.md, "Semantics that users fight over"): only eligible lines count
+ * The rules, in order: only eligible lines count
  * (delivery, gift cards and fees are excluded by default); the program's discount is allocated over
  * eligible lines in proportion to their amounts, losslessly; points redeemed as money never take the
  * total below zero nor above the program's maximum share; points are earned on what is actually
@@ -23,7 +23,8 @@ import type { Quote } from "./result.js";
  * @param program - a program from {@link parseProgram} (other input is validated first)
  * @param account - the customer's or card's program account ({@link openProgramAccount}); not changed
  * @param basket - a basket from {@link parseBasket} (other input is validated first)
- * @param options - `at`, `redeemPoints` ("max" or a number), `rewardId`, `redeemCard`, `consent`, `stock`
+ * @param options - `at`, `redeemPoints` ("max" or a number), `rewardId`, `redeemCard`, `consent`, `stock`;
+ *   omitted or `null`: the defaults (priced at the basket's instant, nothing redeemed, no consent given)
  * @returns the priced basket (plain JSON)
  * @throws {LoyaltyValidationError} when the program, basket or options are invalid
  * @throws {CurrencyMismatchError} when the basket is in another currency than the program
@@ -47,10 +48,10 @@ export function quote(
   program: Program,
   account: ProgramAccount,
   basket: Basket | BasketInput,
-  options: QuoteOptions = {},
+  options: QuoteOptions | null = {},
 ): Quote {
+  const o = optionsOrDefaults(options);
   const p = parseProgram(program);
   const b = parseBasket(basket);
-  // the common case on exact integers, else (and always with the same result) the Decimal engine
-  return quoteFast(p, account, b, options) ?? price(p, account, b, options).quote;
+  return price(p, account, b, o).quote;
 }

@@ -78,7 +78,7 @@ export function checkoutParsed(
     }
     const stock =
       program.kind === "catalog" && stockIn !== null && earlier.record.reward !== null
-        ? takeStock(program, stockIn, earlier.record.reward.id, transactionId)
+        ? takeStock(program, stockIn, earlier.record.reward.id, account, transactionId)
         : stockIn;
     return { status: "duplicate", ...earlier.record, account, stock };
   }
@@ -144,7 +144,7 @@ export function checkoutParsed(
   };
   const stock =
     program.kind === "catalog" && stockIn !== null && priced.reward !== null
-      ? takeStock(program, stockIn, priced.reward.id, transactionId)
+      ? takeStock(program, stockIn, priced.reward.id, account, transactionId)
       : stockIn;
   return { status: "applied", ...record, account: next, stock };
 }

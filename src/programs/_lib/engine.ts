@@ -159,6 +159,20 @@ function left(l: LineCalc): D {
   return l.net;
 }
 
+/**
+ * The units of a line still paid for with money, for `per-unit` earn rules: points are earned only on
+ * what is paid, so a unit that a reward, a discount or points paid for in full earns nothing. Units
+ * are covered whole from what was taken off the line (a 10% discount covers no unit; a free scarf or
+ * points paying 12.00 of two 12.00 units cover one); a line left with nothing to pay has no paid unit.
+ */
+function paidUnits(l: LineCalc): D {
+  if (l.net.lte(ZERO)) return ZERO;
+  const covered = l.amount.minus(l.net);
+  const unit = l.line.unitPrice.amount;
+  if (covered.lte(ZERO) || unit.lte(ZERO)) return l.line.quantity;
+  return maxD(l.line.quantity.minus(covered.div(unit).floor()), ZERO);
+}
+
 /** Takes `d` off a line as a discount or as points money. */
 function take(l: LineCalc, field: "discount" | "pointsMoney", d: D): void {
   if (d.isZero()) return;
@@ -676,7 +690,7 @@ function compileRules(earn: Earn): readonly CompiledRule[] {
       points: ZERO,
       per: ONE,
       isOne: false,
-      match: compileMatch(r.match),
+      match: r.match === undefined ? null : compileMatch(r.match),
       describe: `${id}: ${r.points} points per unit`,
     };
   });
@@ -769,6 +783,7 @@ function applyEarn(
     let p = ZERO;
     let best: CompiledRule | null = null;
     let perUnit = ZERO;
+    let paid: D | null = null;
     for (const rule of rules) {
       if (rule.match !== null && !rule.match(l.line)) continue;
       if (rule.type === "per-amount") {
@@ -781,6 +796,8 @@ function applyEarn(
       } else if (rule.type === "multiplier") {
         if (best === null || rule.value.gt(best.value)) best = rule;
       } else {
+        if (paid === null) paid = paidUnits(l);
+        if (paid.isZero()) continue;
         perUnit = perUnit === ZERO ? rule.value : perUnit.plus(rule.value);
         counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       }
@@ -789,7 +806,7 @@ function applyEarn(
       p = p.times(best.value);
       counts[best.index] = (counts[best.index] ?? 0) + 1;
     }
-    if (!perUnit.isZero()) p = p.plus(perUnit.times(l.line.quantity));
+    if (!perUnit.isZero() && paid !== null) p = p.plus(perUnit.times(paid));
     raw.push(p);
   }
   for (const rule of rules) explain.push(ruleExplanation(rule, counts[rule.index] ?? 0));
