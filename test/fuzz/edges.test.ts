@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  canContact,
   customerLifetimeValue,
+  LoyaltyError,
+  normalizePhone,
+  toDecimal,
   gini,
   LoyaltyValidationError,
   lorenz,
@@ -66,5 +70,33 @@ describe("bounded work", () => {
         customerLifetimeValue(cdnow, spend, customer, { horizon: 10_000, discountRate: 0.01, unitsPerPeriod: 4.345 }),
       ),
     ).toBe(true);
+  });
+});
+
+describe("typed errors for hostile values (issue 16)", () => {
+  // Each of these let a TypeError out on 0.1.
+  const cyclic: Record<string, unknown> = {};
+  cyclic["self"] = cyclic;
+  it("canContact previews a circular channel instead of crashing in JSON.stringify", () => {
+    const customer = { id: "c1", identifiers: [], consents: [] };
+    expect(() => canContact(customer as never, cyclic as never, { at: new Date(0), purpose: "marketing" })).toThrow(
+      LoyaltyError,
+    );
+  });
+  it("normalizePhone and toDecimal read a null options argument as no options", () => {
+    expect(normalizePhone("+62 812 3456 7890", null as never)).toBe("+6281234567890");
+    expect(toDecimal(1e308, null as never).toString()).toBe("1e+308");
+  });
+  it("previewValue of a Proxy whose traps throw describes it instead of throwing", () => {
+    const proxy = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error("trap");
+        },
+      },
+    );
+    expect(() => gini([1], { corrected: proxy as never })).not.toThrow();
+    expect(() => lorenz([1, 2], { points: proxy as never })).toThrow(LoyaltyValidationError);
   });
 });
