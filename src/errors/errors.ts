@@ -1,3 +1,5 @@
+import { formatIssues } from "../core/issues.js";
+
 /**
  * Every error code loyalty-kit throws. Codes are stable across versions: match on `error.code`,
  * never on the message.
@@ -34,6 +36,20 @@ export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
   /** A numerical fit did not converge; `details` carries the last parameters. */
   NOT_CONVERGED: "NOT_CONVERGED",
+  /** A capture asked for more points than its hold holds. */
+  HOLD_EXCEEDED: "HOLD_EXCEEDED",
+  /** A capture or release named a hold that is no longer open (already captured or released). */
+  HOLD_NOT_OPEN: "HOLD_NOT_OPEN",
+  /** A capture named a hold whose timeout has passed; release it instead. */
+  HOLD_EXPIRED: "HOLD_EXPIRED",
+  /** A reversal named an entry that was already reversed. */
+  ALREADY_REVERSED: "ALREADY_REVERSED",
+  /** A reversal named an entry that cannot be reversed (its kind or state does not allow it). */
+  NOT_REVERSIBLE: "NOT_REVERSIBLE",
+  /** A reward cannot apply to this basket (the item it gives, or anything eligible to pay, is missing). */
+  REWARD_NOT_APPLICABLE: "REWARD_NOT_APPLICABLE",
+  /** A configured limit (uses per customer, per day, per basket) has been reached. */
+  LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
 } as const;
 
 /**
@@ -48,6 +64,75 @@ export const ErrorCode = {
  * @category errors
  */
 export type LoyaltyErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The `details` every error code carries, by code: match on `error.code` and TypeScript narrows
+ * `details` to the shape listed here. Every value is JSON (amounts and points as decimal strings).
+ *
+ * @example
+ * ```ts
+ * import type { ErrorDetails } from "loyalty-kit";
+ * const d: ErrorDetails["HOLD_EXCEEDED"] = { holdId: "h-1", requested: "120", held: "100" };
+ * console.log(d.held); // 100
+ * ```
+ * @category errors
+ */
+export interface ErrorDetails {
+  VALIDATION: { readonly issues: readonly ValidationIssue[] };
+  CURRENCY_MISMATCH: { readonly expected: string; readonly actual: string };
+  INSUFFICIENT_POINTS: { readonly requested: string; readonly available: string };
+  /** `field` is the path of the first field where the new payload differs from the stored one. */
+  IDEMPOTENCY_CONFLICT: { readonly transactionId: string; readonly field?: readonly (string | number)[] };
+  VERSION_CONFLICT: { readonly expected: number; readonly actual: number };
+  INVALID_TRANSITION: {
+    readonly state: string;
+    readonly event: string;
+    readonly allowed: readonly string[];
+    readonly reason?: string;
+  };
+  PROGRAM_INACTIVE: { readonly programId: string; readonly at: string };
+  CONSENT_REQUIRED: {
+    readonly programId?: string;
+    readonly customerId?: string;
+    readonly reason?: string;
+    readonly [key: string]: unknown;
+  };
+  OUT_OF_STOCK: { readonly rewardId: string };
+  REFUND_EXCEEDS_PURCHASE: {
+    readonly transactionId?: string;
+    readonly lineId?: string;
+    readonly bought?: string;
+    readonly alreadyRefunded?: string;
+    readonly requested?: string;
+  };
+  /** Names what was not found by its key: `transactionId`, `holdId`, `rewardId`, `lineId`, `customerId`, … */
+  NOT_FOUND: { readonly [key: string]: unknown };
+  /** The last parameters or inputs of the computation that did not converge. */
+  NOT_CONVERGED: { readonly [key: string]: unknown };
+  HOLD_EXCEEDED: { readonly holdId: string; readonly requested: string; readonly held: string };
+  HOLD_NOT_OPEN: { readonly holdId: string; readonly state: "captured" | "released" | "closed" };
+  HOLD_EXPIRED: { readonly holdId: string; readonly timedOutAt: string };
+  ALREADY_REVERSED: { readonly transactionId: string; readonly reversedBy?: string };
+  NOT_REVERSIBLE: { readonly transactionId: string; readonly reason: string };
+  REWARD_NOT_APPLICABLE: { readonly rewardId: string; readonly sku?: string; readonly reason?: string };
+  LIMIT_EXCEEDED: { readonly limit: number; readonly used: number; readonly what: string };
+}
+
+/**
+ * The `details` type of errors with code `C`: the shape from {@link ErrorDetails} for one code, a
+ * plain record when the code is not known.
+ *
+ * @example
+ * ```ts
+ * import type { DetailsOf } from "loyalty-kit";
+ * const d: DetailsOf<"VERSION_CONFLICT"> = { expected: 3, actual: 4 };
+ * console.log(d.actual); // 4
+ * ```
+ * @category errors
+ */
+export type DetailsOf<C extends LoyaltyErrorCode> = LoyaltyErrorCode extends C
+  ? Readonly<Record<string, unknown>>
+  : Readonly<ErrorDetails[C]>;
 
 /**
  * One problem found while validating input: where (`path`, as property names and array indexes from
@@ -90,20 +175,20 @@ type Branded = { [BRAND]?: true; constructor: { kind?: unknown } } | null | unde
  * ```
  * @category errors
  */
-export class LoyaltyError extends Error {
+export class LoyaltyError<C extends LoyaltyErrorCode = LoyaltyErrorCode> extends Error {
   /** The stable kind used by `instanceof` across builds. */
   static readonly kind: string = "LoyaltyError";
   // `declare`: assigned in the constructor, so no class-field initializers are emitted (bundle size).
   /** Stable machine-readable code. */
-  declare readonly code: LoyaltyErrorCode;
-  /** Structured facts about the failure, JSON-serializable. */
-  declare readonly details: Readonly<Record<string, unknown>>;
+  declare readonly code: C;
+  /** Structured facts about the failure, JSON-serializable; their shape per code is {@link ErrorDetails}. */
+  declare readonly details: DetailsOf<C>;
 
-  constructor(code: LoyaltyErrorCode, message: string, details: Record<string, unknown> = {}) {
+  constructor(code: C, message: string, details: DetailsOf<C> = {} as DetailsOf<C>) {
     super(message);
     this.name = new.target.kind;
     this.code = code;
-    this.details = Object.freeze({ ...details });
+    this.details = Object.freeze({ ...details }) as DetailsOf<C>;
   }
 
   /** The brand `instanceof` looks for, inherited by every subclass's prototype. */
@@ -121,7 +206,7 @@ export class LoyaltyError extends Error {
   }
 
   /** A plain object for logs and APIs: `{ name, code, message, details }`. */
-  toJSON(): { name: string; code: LoyaltyErrorCode; message: string; details: Readonly<Record<string, unknown>> } {
+  toJSON(): { name: string; code: C; message: string; details: DetailsOf<C> } {
     return { name: this.name, code: this.code, message: this.message, details: this.details };
   }
 }
@@ -138,7 +223,7 @@ export class LoyaltyError extends Error {
  * ```
  * @category errors
  */
-export class LoyaltyValidationError extends LoyaltyError {
+export class LoyaltyValidationError extends LoyaltyError<"VALIDATION"> {
   static override readonly kind: string = "LoyaltyValidationError";
   declare readonly issues: readonly ValidationIssue[];
 
@@ -147,12 +232,7 @@ export class LoyaltyValidationError extends LoyaltyError {
     const list = Object.freeze(
       issues.map(({ path, message }) => Object.freeze({ path: Object.freeze([...path]), message })),
     );
-    super(
-      "VALIDATION",
-      (context ? `${context}: ` : "") +
-        list.map((i) => (i.path.length ? `${i.path.join(".")}: ` : "") + i.message).join("; "),
-      { issues: list },
-    );
+    super("VALIDATION", formatIssues(list, context), { issues: list });
     this.issues = list;
   }
 }
@@ -168,7 +248,7 @@ export class LoyaltyValidationError extends LoyaltyError {
  * ```
  * @category errors
  */
-export class CurrencyMismatchError extends LoyaltyError {
+export class CurrencyMismatchError extends LoyaltyError<"CURRENCY_MISMATCH"> {
   static override readonly kind: string = "CurrencyMismatchError";
   constructor(expected: string, actual: string, operation = "operation") {
     super("CURRENCY_MISMATCH", `${operation}: currency mismatch, expected ${expected}, got ${actual}`, {
@@ -189,7 +269,7 @@ export class CurrencyMismatchError extends LoyaltyError {
  * ```
  * @category errors
  */
-export class InsufficientPointsError extends LoyaltyError {
+export class InsufficientPointsError extends LoyaltyError<"INSUFFICIENT_POINTS"> {
   static override readonly kind: string = "InsufficientPointsError";
   constructor(requested: string, available: string, message?: string) {
     super("INSUFFICIENT_POINTS", message ?? `insufficient points: requested ${requested}, available ${available}`, {
@@ -209,13 +289,23 @@ export class InsufficientPointsError extends LoyaltyError {
  * ```
  * @category errors
  */
-export class IdempotencyConflictError extends LoyaltyError {
+export class IdempotencyConflictError extends LoyaltyError<"IDEMPOTENCY_CONFLICT"> {
   static override readonly kind: string = "IdempotencyConflictError";
-  constructor(transactionId: string, message?: string) {
+  /**
+   * `field` is the path of the first field where the payload differs from the one stored (compute it
+   * with the core `firstDifference`); the default message names it.
+   */
+  constructor(transactionId: string, message?: string, field?: readonly (string | number)[]) {
     super(
       "IDEMPOTENCY_CONFLICT",
-      message ?? `transaction ${JSON.stringify(transactionId)} was already posted with a different payload`,
-      { transactionId },
+      message ??
+        `transaction ${JSON.stringify(transactionId)} was already posted with a different payload` +
+          (field === undefined
+            ? ""
+            : field.length === 0
+              ? " (a different kind of value)"
+              : ` (first difference at ${field.join(".")})`),
+      field === undefined ? { transactionId } : { transactionId, field: [...field] },
     );
   }
 }
@@ -231,7 +321,7 @@ export class IdempotencyConflictError extends LoyaltyError {
  * ```
  * @category errors
  */
-export class VersionConflictError extends LoyaltyError {
+export class VersionConflictError extends LoyaltyError<"VERSION_CONFLICT"> {
   static override readonly kind: string = "VersionConflictError";
   constructor(expected: number, actual: number) {
     super("VERSION_CONFLICT", `version conflict: expected version ${expected}, the account is at version ${actual}`, {
@@ -252,7 +342,7 @@ export class VersionConflictError extends LoyaltyError {
  * ```
  * @category errors
  */
-export class InvalidTransitionError extends LoyaltyError {
+export class InvalidTransitionError extends LoyaltyError<"INVALID_TRANSITION"> {
   static override readonly kind: string = "InvalidTransitionError";
   constructor(state: string, event: string, allowed: readonly string[], reason?: string) {
     super(
@@ -273,7 +363,7 @@ export class InvalidTransitionError extends LoyaltyError {
  * ```
  * @category errors
  */
-export class ProgramInactiveError extends LoyaltyError {
+export class ProgramInactiveError extends LoyaltyError<"PROGRAM_INACTIVE"> {
   static override readonly kind: string = "ProgramInactiveError";
   constructor(programId: string, at: string, message?: string) {
     super("PROGRAM_INACTIVE", message ?? `program ${JSON.stringify(programId)} is not active at ${at}`, {
@@ -284,8 +374,9 @@ export class ProgramInactiveError extends LoyaltyError {
 }
 
 /**
- * A generic typed error for the remaining codes (consent required, out of stock, refund exceeds
- * purchase, not found, fit not converged). Check `code` to tell them apart.
+ * A typed error for the codes without a class of their own (consent required, out of stock, refund exceeds
+ * purchase, not found, fit not converged, the hold and reversal refusals, …). Check `code` to tell
+ * them apart; `details` narrows with it. Build one with {@link loyaltyError}.
  *
  * @example
  * ```ts
@@ -295,6 +386,33 @@ export class ProgramInactiveError extends LoyaltyError {
  * ```
  * @category errors
  */
-export class OperationError extends LoyaltyError {
+export class OperationError<C extends LoyaltyErrorCode = LoyaltyErrorCode> extends LoyaltyError<C> {
   static override readonly kind: string = "OperationError";
+  constructor(code: C, message: string, details: DetailsOf<C> = {} as DetailsOf<C>) {
+    super(code, message, details);
+  }
+}
+
+/**
+ * The one way to build a refusal that has no class of its own: an {@link OperationError} whose
+ * `details` are checked against {@link ErrorDetails} for the code at compile time.
+ *
+ * @example
+ * ```ts
+ * import { loyaltyError } from "loyalty-kit";
+ * const e = loyaltyError("HOLD_EXCEEDED", "capture of 120 points exceeds hold h-1 (100 points)", {
+ *   holdId: "h-1",
+ *   requested: "120",
+ *   held: "100",
+ * });
+ * console.log(e.code, e.details.held); // HOLD_EXCEEDED 100
+ * ```
+ * @category errors
+ */
+export function loyaltyError<C extends LoyaltyErrorCode>(
+  code: C,
+  message: string,
+  details: Readonly<ErrorDetails[C]>,
+): OperationError<C> {
+  return new OperationError(code, message, details as DetailsOf<C>);
 }

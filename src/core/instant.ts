@@ -1,0 +1,125 @@
+// The one instant parser for every boundary (baskets, programs, ledger entries, customers,
+// complaints, analytics). Internal: not re-exported from the package root.
+import { LoyaltyValidationError } from "../errors/errors.js";
+
+/** A path into the input, as property names and array indexes. */
+export type Path = readonly (string | number)[];
+
+/**
+ * How a date-only string ("2025-03-31") is read:
+ * - `"reject"` (the default): refused, because a day is not an instant;
+ * - `"utc-midnight"`: read as 00:00:00.000 UTC of that day.
+ * A function that accepts days says so in its TSDoc and passes `"utc-midnight"`; no other reading exists.
+ */
+export type DateOnlyRule = "reject" | "utc-midnight";
+
+/** Options of {@link parseInstant} and {@link instantMillis}. */
+export interface InstantOptions {
+  /** How to read a date-only string; `"reject"` unless given. */
+  readonly dateOnly?: DateOnlyRule;
+}
+
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Instants from 0000-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z: the range where
+// Date#toISOString writes the plain four-digit-year form that the parser reads back, so every stored
+// instant survives a JSON round trip (a Date in year 188002 would be written "+188002-…").
+/** Epoch ms of 0000-01-01T00:00:00.000Z, the earliest accepted instant. */
+export const MIN_INSTANT_MS = -62_167_219_200_000;
+/** Epoch ms of 9999-12-31T23:59:59.999Z, the latest accepted instant. */
+export const MAX_INSTANT_MS = 253_402_300_799_999;
+
+/** What a validation message says an instant must be. */
+export const EXPECTED_INSTANT =
+  'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999';
+
+const EXPECTED_INSTANT_OR_DAY =
+  'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z", a date such as "2026-01-31" (read as UTC midnight) or a valid Date, in years 0000–9999';
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+}
+
+function utcDay(year: number, month: number, day: number): number {
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
+function unbounded(value: unknown, dateOnly: DateOnlyRule): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value !== "string") return Number.NaN;
+  const m = ISO_WITH_OFFSET.exec(value);
+  if (m === null) {
+    const d = dateOnly === "utc-midnight" ? DATE_ONLY.exec(value) : null;
+    if (d === null) return Number.NaN;
+    const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    return validDay(year, month, day) ? utcDay(year, month, day) : Number.NaN;
+  }
+  // Date.parse rolls impossible dates over ("2026-02-30" becomes 2 March): require the calendar
+  // fields to exist, and hours, minutes, seconds and offsets to be in range.
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (!validDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  if (m[9] !== undefined && (Number(m[10]) > 23 || Number(m[11]) > 59)) return Number.NaN;
+  return Date.parse(value);
+}
+
+/**
+ * Epoch milliseconds of an instant given as an ISO-8601 string with an offset (`Z` or `±hh:mm`) or a
+ * valid Date, within years 0000–9999 UTC; NaN when invalid or out of that range. A date-only string
+ * only with `{ dateOnly: "utc-midnight" }`.
+ */
+export function instantMillis(value: unknown, options?: InstantOptions | null): number {
+  const ms = unbounded(value, options?.dateOnly ?? "reject");
+  return ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS ? ms : Number.NaN;
+}
+
+/** What a validation message says an instant must be under `options`. */
+export function expectedInstant(options?: InstantOptions | null): string {
+  return options?.dateOnly === "utc-midnight" ? EXPECTED_INSTANT_OR_DAY : EXPECTED_INSTANT;
+}
+
+/** A short, safe rendering of a value for error messages. */
+export function previewValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : typeof value;
+}
+
+/**
+ * Parses one instant (`at`, `now`, an entry's `at`, …) to epoch milliseconds, or throws a
+ * LoyaltyValidationError whose issue carries `path` (a string is a one-element path).
+ */
+export function parseInstant(value: unknown, path: Path | string, options?: InstantOptions | null): number {
+  const ms = instantMillis(value, options);
+  if (!Number.isFinite(ms))
+    throw new LoyaltyValidationError([
+      {
+        path: typeof path === "string" ? [path] : path,
+        message: `${expectedInstant(options)}, got ${previewValue(value)}`,
+      },
+    ]);
+  return ms;
+}
+
+/** The canonical wire form of an instant: `Date#toISOString` of the parsed value. */
+export function instantToIso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,133 @@
+// Validation on zod/mini: the wire-format schemas every module shares (decimal strings, instants,
+// currency codes), the one bridge from a schema to `parseX` / `safeParseX`, and the one issue
+// formatter, so every module words the same mistake the same way. Internal: not re-exported from the root.
+import * as z from "zod/mini";
+import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
+import { expectedInstant, type InstantOptions, instantMillis, previewValue } from "./instant.js";
+
+/** The tagged result of every `safeParseX` function. */
+export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: LoyaltyValidationError };
+
+export { formatIssues, MAX_LISTED_ISSUES } from "./issues.js";
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (typeof v !== "object" || v === null) return undefined;
+    if (!Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** Turns zod issues into ours: a path of strings and numbers, and a message that says what was given. */
+export function issuesFromZod(
+  error: z.core.$ZodError,
+  input: unknown,
+  basePath: readonly (string | number)[] = [],
+): ValidationIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const got = issue.code === "unrecognized_keys" ? "" : `, got ${previewValue(valueAt(input, issue.path))}`;
+    const message = issue.message.replace(/^Invalid input: /, "");
+    return {
+      path: [...basePath, ...path],
+      message: message.includes(", got ") || message.includes("received") ? message : `${message}${got}`,
+    };
+  });
+}
+
+/**
+ * Builds the `parseX` / `safeParseX` pair for a schema (zod/mini or classic zod). `parseX` throws a
+ * LoyaltyValidationError listing every issue with its path; `safeParseX` returns a tagged result and
+ * never throws, not even when a getter or proxy in the input throws while being read.
+ */
+export function makeParsers<S extends z.core.$ZodType>(
+  schema: S,
+  what: string,
+): {
+  parse: (input: unknown) => z.output<S>;
+  safeParse: (input: unknown) => SafeParseResult<z.output<S>>;
+} {
+  const safeParse = (input: unknown): SafeParseResult<z.output<S>> => {
+    let result: z.core.util.SafeParseResult<z.output<S>>;
+    try {
+      result = z.safeParse(schema, input);
+    } catch (e) {
+      return {
+        success: false,
+        error: new LoyaltyValidationError(
+          [{ path: [], message: `could not read input: ${e instanceof Error ? e.message : String(e)}` }],
+          what,
+        ),
+      };
+    }
+    if (result.success) return { success: true, data: result.data };
+    return { success: false, error: new LoyaltyValidationError(issuesFromZod(result.error, input), what) };
+  };
+  const parse = (input: unknown): z.output<S> => {
+    const r = safeParse(input);
+    if (!r.success) throw r.error;
+    return r.data;
+  };
+  return { parse, safeParse };
+}
+
+/** A decimal number as a string: optional minus, digits, optional fraction. No exponent, no spaces. */
+export const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const NON_NEGATIVE_DECIMAL_PATTERN = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+/** The message for a decimal field given as something else: says what is wrong and how to write it. */
+function decimalMessage(kind: string) {
+  return (issue: { input?: unknown }): string =>
+    typeof issue.input === "number"
+      ? `must be a${kind ? ` ${kind}` : ""} decimal string such as "12.50", not a number (write "${issue.input}")`
+      : `expected a${kind ? ` ${kind}` : ""} decimal string such as "12.50"`;
+}
+
+/** A decimal string such as "12.50" or "-3". */
+export const DecimalString = /* @__PURE__ */ z
+  .string({ error: decimalMessage("") })
+  .check(z.regex(DECIMAL_PATTERN, { error: 'expected a decimal string such as "12.50"' }));
+
+/** A non-negative decimal string; a negative one is told it is negative. */
+export const NonNegativeDecimalString = /* @__PURE__ */ z.string({ error: decimalMessage("non-negative") }).check(
+  z.refine((s) => !s.startsWith("-") || !DECIMAL_PATTERN.test(s), { error: "must not be negative" }),
+  z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
+    error: 'expected a non-negative decimal string such as "12.50"',
+    abort: true,
+  }),
+);
+
+/** A positive decimal string (greater than zero). */
+export const PositiveDecimalString = /* @__PURE__ */ z.string({ error: decimalMessage("positive") }).check(
+  z.refine((s) => !s.startsWith("-") || !DECIMAL_PATTERN.test(s), { error: "must be positive, got a negative number" }),
+  z.regex(NON_NEGATIVE_DECIMAL_PATTERN, { error: 'expected a positive decimal string such as "12.50"', abort: true }),
+  z.refine((s) => /[1-9]/.test(s), { error: "must be positive, got zero" }),
+);
+
+/**
+ * An instant schema: an ISO-8601 string with an offset or a valid Date (and a date-only string only
+ * when `options.dateOnly` says so). Output is the canonical UTC ISO string (`Date#toISOString`).
+ */
+export function instantSchema(options?: InstantOptions) {
+  return z.pipe(
+    z.union([z.string(), z.date()]),
+    z.transform((value: string | Date, ctx) => {
+      const ms = instantMillis(value, options);
+      if (!Number.isFinite(ms)) {
+        ctx.issues.push({ code: "custom", message: expectedInstant(options), input: value });
+        return z.NEVER;
+      }
+      return new Date(ms).toISOString();
+    }),
+  );
+}
+
+/** An instant (no date-only strings): see {@link instantSchema}. */
+export const Instant = /* @__PURE__ */ instantSchema();
+
+/** An ISO 4217 alphabetic code shape (three upper-case letters); whether it is known is checked by money. */
+export const CurrencyCode = /* @__PURE__ */ z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as "EUR"' }));

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import {
+  addMonthsClamped,
+  assertTimeZone,
+  daysInMonth,
+  endOfDayMonthsLater,
+  weekStart,
+  zonedParts,
+} from "../../src/core/calendar.js";
+
+// Calendar facts: Gregorian leap-year rule (divisible by 4, not by 100 unless by 400); weekdays
+// checked against ISO 8601 week numbering (2026-01-01 is a Thursday).
+describe("core calendar", () => {
+  it("days in a month follow the Gregorian leap-year rule", () => {
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2026, 2)).toBe(28);
+    expect(daysInMonth(1900, 2)).toBe(28);
+    expect(daysInMonth(2000, 2)).toBe(29);
+    expect(daysInMonth(2026, 4)).toBe(30);
+    expect(daysInMonth(2026, 12)).toBe(31);
+  });
+
+  it("adds months with month-end clamping", () => {
+    expect(addMonthsClamped({ year: 2026, month: 1, day: 31 }, 1)).toEqual({ year: 2026, month: 2, day: 28 });
+    expect(addMonthsClamped({ year: 2028, month: 1, day: 31 }, 1)).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(addMonthsClamped({ year: 2026, month: 11, day: 30 }, 3)).toEqual({ year: 2027, month: 2, day: 28 });
+    expect(addMonthsClamped({ year: 2026, month: 3, day: 31 }, -1)).toEqual({ year: 2026, month: 2, day: 28 });
+  });
+
+  it("finds the week start (Monday by default, ISO 8601)", () => {
+    // 2026-01-01 is a Thursday: its ISO week starts Monday 2025-12-29; a Sunday-start week on 2025-12-28.
+    expect(weekStart({ year: 2026, month: 1, day: 1 })).toEqual({ year: 2025, month: 12, day: 29 });
+    expect(weekStart({ year: 2026, month: 1, day: 1 }, 0)).toEqual({ year: 2025, month: 12, day: 28 });
+    expect(zonedParts(Date.UTC(2026, 0, 1), "UTC").weekday).toBe(4);
+  });
+
+  it("ends the clamped day in the given time zone", () => {
+    expect(new Date(endOfDayMonthsLater(Date.UTC(2026, 0, 31, 10), 1, "UTC")).toISOString()).toBe(
+      "2026-02-28T23:59:59.999Z",
+    );
+    // Asia/Jakarta is UTC+7 all year (no DST, IANA tz database): 20:00Z on 31 Jan is 1 Feb 03:00 there.
+    expect(new Date(endOfDayMonthsLater(Date.UTC(2026, 0, 31, 20), 1, "Asia/Jakarta")).toISOString()).toBe(
+      "2026-03-01T16:59:59.999Z",
+    );
+  });
+
+  it("assertTimeZone refuses unknown zones with a typed error", () => {
+    expect(() => assertTimeZone("Mars/Olympus")).toThrow(/timeZone: expected an IANA time zone/);
+    expect(() => assertTimeZone("Europe/Berlin")).not.toThrow();
+  });
+});
