@@ -24,7 +24,8 @@ export interface GiniOptions<T> extends ValueOptions<T> {
  * G = 2 Σᵢ i·x₍ᵢ₎ / (n Σᵢ x₍ᵢ₎) − (n + 1) / n, which equals twice the area between the Lorenz
  * curve and the line of equality; it lies in [0, (n − 1)/n]. `corrected: true` multiplies by
  * n / (n − 1) (the small-sample correction, reaching 1 for total concentration); for n = 1 the
- * corrected value is defined as 0. Values must be non-negative (Gini is not a concentration measure
+ * corrected value is defined as 0. Values are divided by the largest one before summing, so ten values
+ * of 1e308 give a finite, exact 0 rather than NaN. Values must non-negative (Gini is not a concentration measure
  * for net-negative customers); all values zero gives 0.
  *
  * @param values - customer totals (array, `Float64Array` or iterable; numbers, decimal strings or
@@ -47,10 +48,14 @@ export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input?: 
   const v = sortAscending(readValues(values, options.value, "gini", true).values);
   const n = v.length;
   // Σ (2i − n − 1)·x₍ᵢ₎ is the same sum rearranged; its integer weights cancel exactly for equal values.
+  // Scale by the largest value first: ten values of 1e308 would overflow the sum to Infinity (and the
+  // result to NaN); G is scale-invariant, so dividing every value by the maximum changes nothing else.
+  const max = n > 0 ? (v[n - 1] as number) : 0;
+  const scale = max > 1 ? 2 ** Math.floor(Math.log2(max)) : 1; // a power of two: dividing is exact
   let sum = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
-    const x = v[i] as number;
+    const x = (v[i] as number) / scale;
     sum += x;
     weighted += (2 * i + 1 - n) * x;
   }

@@ -94,6 +94,15 @@ export function expectedInstant(options?: InstantOptions | null): string {
 
 /** A short, safe rendering of a value for error messages. */
 export function previewValue(value: unknown): string {
+  // Never throws: a Proxy's traps may throw on `instanceof` or Array.isArray (a revoked Proxy).
+  try {
+    return previewUnguarded(value);
+  } catch {
+    return typeof value === "object" ? "an object whose properties cannot be read" : typeof value;
+  }
+}
+
+function previewUnguarded(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (value === null) return "null";

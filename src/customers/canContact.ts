@@ -1,4 +1,4 @@
-import { parseInstant, invalid } from "../_lib/values.js";
+import { invalid, parseInstant, previewValue } from "../_lib/values.js";
 import type { ConsentStatement, ContactChannel, Customer } from "./customer.js";
 import { CHANNELS, decideContact } from "./_lib/consent.js";
 
@@ -96,9 +96,9 @@ export interface CanContactOptions {
 export function canContact(customer: Customer, channel: ContactChannel, options: CanContactOptions): ContactDecision {
   if (typeof options !== "object" || options === null) invalid(["options"], "expected { at, purpose }", "canContact");
   if (!(CHANNELS as readonly unknown[]).includes(channel))
-    invalid(["channel"], `expected one of email, sms, phone, post, got ${JSON.stringify(channel)}`, "canContact");
+    invalid(["channel"], `expected one of email, sms, phone, post, got ${previewValue(channel)}`, "canContact");
   if (options.purpose !== "marketing" && options.purpose !== "service")
-    invalid(["purpose"], `expected "marketing" or "service", got ${JSON.stringify(options.purpose)}`, "canContact");
+    invalid(["purpose"], `expected "marketing" or "service", got ${previewValue(options.purpose)}`, "canContact");
   const atMs = parseInstant(options.at, "at");
   return decideContact(customer, channel, options.purpose, atMs);
 }

@@ -41,7 +41,8 @@ export interface NormalizePhoneOptions {
  * @category customers
  */
 export function normalizePhone(input: string, options: NormalizePhoneOptions = {}): string {
-  const { defaultCountryCode, trunkPrefix = "0" } = options;
+  // A null options argument (possible from JavaScript) reads as no options, not a TypeError.
+  const { defaultCountryCode, trunkPrefix = "0" } = options ?? {};
   if (typeof input !== "string") invalid(["phone"], `expected a phone number string, got ${typeof input}`);
   const optionProblem = phoneOptionProblem(defaultCountryCode, trunkPrefix);
   if (optionProblem !== undefined) invalid([optionProblem[0]], optionProblem[1]);

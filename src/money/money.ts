@@ -72,7 +72,7 @@ export function toDecimal(
   value: unknown,
   options: { path?: readonly (string | number)[]; integerNumbersOnly?: boolean } = {},
 ): DecimalJs {
-  const path = options.path ?? [];
+  const path = options?.path ?? []; // a null options argument reads as no options
   const fail = (message: string): never => {
     throw new LoyaltyValidationError([{ path, message }]);
   };
@@ -87,7 +87,7 @@ export function toDecimal(
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) fail(`expected a finite number, got ${String(value)}`);
-    if (options.integerNumbersOnly === true && !Number.isInteger(value)) {
+    if (options?.integerNumbersOnly === true && !Number.isInteger(value)) {
       fail(
         `a fractional number (${String(value)}) has already lost precision as a binary float: pass the amount as a decimal string such as "${String(value)}"`,
       );

@@ -25,6 +25,9 @@ export interface LifetimeValueOptions {
   readonly unitsPerPeriod: number;
 }
 
+/** Most discount periods {@link customerLifetimeValue} sums (each costs a hypergeometric series). */
+const MAX_HORIZON = 10_000;
+
 function readOptions(options: unknown, what: string): LifetimeValueOptions {
   if (typeof options !== "object" || options === null) {
     throw new LoyaltyValidationError(
@@ -47,10 +50,10 @@ function readOptions(options: unknown, what: string): LifetimeValueOptions {
       });
   }
   const { horizon, discountRate, unitsPerPeriod } = o;
-  if (typeof horizon !== "number" || !Number.isInteger(horizon) || horizon < 1) {
+  if (typeof horizon !== "number" || !Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON) {
     issues.push({
       path: ["options", "horizon"],
-      message: `expected a positive integer number of discount periods, got ${previewValue(horizon)}`,
+      message: `expected an integer number of discount periods from 1 to ${MAX_HORIZON} (use longer periods for a longer horizon), got ${previewValue(horizon)}`,
     });
   }
   if (typeof discountRate !== "number" || !Number.isFinite(discountRate) || discountRate < 0) {
@@ -78,7 +81,8 @@ function readOptions(options: unknown, what: string): LifetimeValueOptions {
  * {@link conditionalExpectedPurchases} over the next t time units:
  * CLV = Σ_{i=1..H} m̃ · (E(i·u) − E((i−1)·u)) / (1 + d)^i, where m̃ is the
  * {@link conditionalExpectedAverageValue}. Purchases in period i are discounted by the full period
- * (end-of-period convention). The result is in the unit of `monetary` (revenue or margin, whichever the
+ * (end-of-period convention). `horizon` is at most 10,000 periods (the work grows with it; use a
+ * longer period, e.g. years, for a longer horizon). The result is in the unit of `monetary` (revenue or margin, whichever the
  * summary holds). It is a model estimate (a JavaScript number): round it at the edge and never post it
  * to a ledger.
  *

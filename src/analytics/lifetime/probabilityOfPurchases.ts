@@ -27,9 +27,9 @@ function tooLong(what: string, n: number, r: number, alpha: number, t: number): 
  *
  * @param params - BG/NBD parameters (a {@link BgNbdFit} works too).
  * @param t - Length of the period, in the time unit of the fit (≥ 0).
- * @param n - Number of repeat purchases, a non-negative integer.
+ * @param n - Number of repeat purchases, a non-negative integer up to `Number.MAX_SAFE_INTEGER`.
  * @returns A probability in [0, 1].
- * @throws {LoyaltyValidationError} when a parameter or `t` is invalid or `n` is not a non-negative integer.
+ * @throws {LoyaltyValidationError} when a parameter or `t` is invalid or `n` is not a non-negative safe integer.
  * @throws {OperationError} with code `NOT_CONVERGED` when the sum would need more than 10 million terms.
  * @example
  * ```ts
@@ -43,9 +43,14 @@ export function probabilityOfPurchases(params: BgNbdParams, t: number, n: number
   const what = "probabilityOfPurchases";
   const { r, alpha, a, b } = readBgNbdParams(params, what);
   const time = readNonNegative(t, "t", what);
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) {
     throw new LoyaltyValidationError(
-      [{ path: ["n"], message: `expected a non-negative integer number of purchases, got ${previewValue(n)}` }],
+      [
+        {
+          path: ["n"],
+          message: `expected a non-negative integer number of purchases up to ${Number.MAX_SAFE_INTEGER} (2^53 − 1), got ${previewValue(n)}`,
+        },
+      ],
       what,
     );
   }
@@ -70,8 +75,9 @@ export function probabilityOfPurchases(params: BgNbdParams, t: number, n: number
   else {
     tail = 0;
     lnTerm = lnNb(n);
-    for (let j = n; ; j++) {
-      if (j - n >= MAX_TERMS) tooLong(what, n, r, alpha, time);
+    // Count steps separately: j itself may be too large for j++ to move it.
+    for (let j = n, step = 0; ; j++, step++) {
+      if (step >= MAX_TERMS) tooLong(what, n, r, alpha, time);
       const term = Math.exp(lnTerm);
       tail += term;
       const ratio = ((r + j) / (j + 1)) * Math.exp(lnQ);

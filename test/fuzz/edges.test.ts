@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  canContact,
+  customerLifetimeValue,
+  LoyaltyError,
+  normalizePhone,
+  toDecimal,
+  gini,
+  LoyaltyValidationError,
+  lorenz,
+  probabilityOfPurchases,
+} from "../../src/index.js";
+
+// Issue 16, "Bounded work" and "Numbers at the edge": each case below hung, ran out of memory or
+// returned NaN on 0.1.
+// CDNOW BG/NBD parameters r = 0.243, α = 4.414, a = 0.793, b = 2.426 and Gamma-Gamma p = 6.25,
+// q = 3.74, v = 15.44: Fader, Hardie & Lee (2005) and the BTYD R package documentation.
+const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const spend = { p: 6.25, q: 3.74, v: 15.44 };
+
+describe("numbers at the edge", () => {
+  // Ten equal values: the Gini coefficient of equal values is 0 and the Lorenz curve is the line of
+  // equality (Gini 1912; any statistics text), whatever their size.
+  const huge = Array.from({ length: 10 }, () => 1e308);
+  it("gini of ten values of 1e308 is 0, not NaN", () => {
+    expect(gini(huge)).toBe(0);
+  });
+  it("gini of [0, 1e308, 1e308] is 1/3 like gini([0, 1, 1]) (scale invariance)", () => {
+    // 2Σ i·x₍ᵢ₎ / (nΣx) − (n+1)/n = 2·5/(3·2) − 4/3 = 1/3.
+    expect(gini([0, 1e308, 1e308])).toBeCloseTo(1 / 3, 15);
+  });
+  it("lorenz of values near 1e308 gives finite shares equal to those of the scaled values", () => {
+    const curve = lorenz([1e307, 2e307, 3e307, 4e307]);
+    // Shares 0, 0.1, 0.3, 0.6, 1 as for 1, 2, 3, 4 (the example in lorenz's own TSDoc, times 10).
+    const expected = [0, 0.1, 0.3, 0.6, 1];
+    curve.points.forEach((p, i) => expect(p.y).toBeCloseTo(expected[i] as number, 14));
+    expect(curve.total).toBeCloseTo(1e308, -300);
+  });
+  it("lorenz refuses a total beyond the largest finite number with a typed error", () => {
+    expect(() => lorenz(huge)).toThrow(LoyaltyValidationError);
+    expect(() => lorenz(huge)).toThrow(/larger unit/);
+  });
+});
+
+describe("bounded work", () => {
+  it("lorenz refuses 1e9 points instead of running out of memory", () => {
+    expect(() => lorenz([1, 2], { points: 1e9 })).toThrow(LoyaltyValidationError);
+    expect(() => lorenz([1, 2], { points: 1e9 })).toThrow(/from 2 to 100000/);
+    expect(lorenz([1, 2], { points: 100_000 }).points).toHaveLength(100_000);
+  });
+  it("probabilityOfPurchases refuses n = 1e308 (beyond 2^53 − 1) instead of looping forever", () => {
+    expect(() => probabilityOfPurchases(cdnow, 39, 1e308)).toThrow(LoyaltyValidationError);
+    expect(() => probabilityOfPurchases(cdnow, 39, 2 ** 53)).toThrow(LoyaltyValidationError);
+  });
+  it("probabilityOfPurchases still answers the CDNOW value P(X(39) = 0) = 0.5737864 (BTYD docs)", () => {
+    expect(probabilityOfPurchases(cdnow, 39, 0)).toBeCloseTo(0.5737864, 6);
+  });
+  it("customerLifetimeValue refuses a horizon of 1e9 periods with a typed error naming it", () => {
+    const customer = { frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 };
+    const call = () =>
+      customerLifetimeValue(cdnow, spend, customer, { horizon: 1e9, discountRate: 0.01, unitsPerPeriod: 4.345 });
+    expect(call).toThrow(LoyaltyValidationError);
+    try {
+      call();
+    } catch (error) {
+      expect((error as LoyaltyValidationError).issues[0]?.path).toEqual(["options", "horizon"]);
+    }
+    expect(
+      Number.isFinite(
+        customerLifetimeValue(cdnow, spend, customer, { horizon: 10_000, discountRate: 0.01, unitsPerPeriod: 4.345 }),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe("typed errors for hostile values (issue 16)", () => {
+  // Each of these let a TypeError out on 0.1.
+  const cyclic: Record<string, unknown> = {};
+  cyclic["self"] = cyclic;
+  it("canContact previews a circular channel instead of crashing in JSON.stringify", () => {
+    const customer = { id: "c1", identifiers: [], consents: [] };
+    expect(() => canContact(customer as never, cyclic as never, { at: new Date(0), purpose: "marketing" })).toThrow(
+      LoyaltyError,
+    );
+  });
+  it("normalizePhone and toDecimal read a null options argument as no options", () => {
+    expect(normalizePhone("+62 812 3456 7890", null as never)).toBe("+6281234567890");
+    expect(toDecimal(1e308, null as never).toString()).toBe("1e+308");
+  });
+  it("previewValue of a Proxy whose traps throw describes it instead of throwing", () => {
+    const proxy = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error("trap");
+        },
+      },
+    );
+    expect(() => gini([1], { corrected: proxy as never })).not.toThrow();
+    expect(() => lorenz([1, 2], { points: proxy as never })).toThrow(LoyaltyValidationError);
+  });
+});
