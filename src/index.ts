@@ -17,3 +17,4 @@ export * from "./bonding/index.js";
 export * from "./measurement/index.js";
 export * from "./complaints/index.js";
 export type { SafeParseResult } from "./_lib/validation.js";
+export * from "./crm/index.js";
