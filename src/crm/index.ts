@@ -15,3 +15,11 @@ export {
   type SkippedAction,
   type ActionPlan,
 } from "./planActions.js";
+export {
+  reviewStrategy,
+  type ReviewBefore,
+  type ReviewAfterRow,
+  type GroupOutcome,
+  type RuleReview,
+  type StrategyReview,
+} from "./reviewStrategy.js";
