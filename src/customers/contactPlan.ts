@@ -68,6 +68,20 @@ export const ContactPlanOptionsSchema = /* @__PURE__ */ z.strictObject({
 export type ContactPlanOptions = z.input<typeof ContactPlanOptionsSchema>;
 
 /**
+ * The longest window {@link contactPlan} accepts, in days (about three years): the work grows with
+ * the window (a weekly cadence makes about 52 candidates per customer and year), so a window up to
+ * year 9999 would run for minutes. Plan longer horizons in consecutive windows.
+ *
+ * @example
+ * ```ts
+ * import { CONTACT_PLAN_MAX_DAYS } from "loyalty-kit";
+ * console.log(CONTACT_PLAN_MAX_DAYS); // 1100
+ * ```
+ * @category customers
+ */
+export const CONTACT_PLAN_MAX_DAYS = 1100;
+
+/**
  * Why a contact was planned: `welcome` after enrollment, `routine` by cadence, `expiry-reminder`
  * some days before points expire (seed 003: limited duration pushes use of accumulated points).
  *
@@ -194,7 +208,7 @@ function localDateKey(ms: number, timeZone: string): string {
  * @param customers - Parsed customers with unique ids.
  * @param options - Window, time zone, cadence and the rest; see {@link ContactPlanOptions}.
  * @returns A {@link ContactPlan}.
- * @throws {LoyaltyValidationError} when an option is malformed, `from` is not before `to`, the time
+ * @throws {LoyaltyValidationError} when an option is malformed, `from` is not before `to` or more than {@link CONTACT_PLAN_MAX_DAYS} days before it, the time
  *   zone is unknown, or two customers share an id.
  * @example
  * ```ts
@@ -224,6 +238,12 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
   const fromMs = Date.parse(o.from);
   const toMs = Date.parse(o.to);
   if (!(fromMs < toMs)) invalid(["to"], `expected "to" after "from", got from ${o.from} and to ${o.to}`, "contactPlan");
+  if (toMs - fromMs > CONTACT_PLAN_MAX_DAYS * DAY)
+    invalid(
+      ["to"],
+      `expected a window of at most ${CONTACT_PLAN_MAX_DAYS} days (about three years), got ${Math.ceil((toMs - fromMs) / DAY)} days from ${o.from} to ${o.to}: plan in shorter windows, one after another`,
+      "contactPlan",
+    );
   if (!Array.isArray(customers)) invalid(["customers"], "expected an array of customers", "contactPlan");
 
   const seen = new Set<string>();
