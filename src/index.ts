@@ -18,4 +18,5 @@ export * from "./measurement/index.js";
 export * from "./complaints/index.js";
 export * from "./economics/index.js";
 export * from "./sql/index.js";
+export * from "./crm/index.js";
 export type { SafeParseResult } from "./core/validation.js";

@@ -1,11 +1,12 @@
 import { Decimal } from "decimal.js";
 import * as z from "zod";
 import { LoyaltyValidationError } from "../errors/errors.js";
-import { assertTimeZone, daysInMonth, zonedParts, zoneOffset, zonedTimeToInstant } from "../_lib/time.js";
+import { assertTimeZone, daysInMonth, zonedParts, zonedTimeToInstant } from "../_lib/time.js";
 import { InstantSchema, PositiveDecimalStringSchema, invalid, issuesFromZod } from "../_lib/validation.js";
 import { ContactChannelSchema, type ContactChannel, type Customer } from "./customer.js";
 import type { ContactReason } from "./canContact.js";
 import { decideContact } from "./_lib/consent.js";
+import { minutesOf, outOfQuietHours } from "./_lib/quietHours.js";
 
 const CadenceSchema = /* @__PURE__ */ z.enum(["weekly", "monthly", "none"]);
 const ClockTime = /* @__PURE__ */ z
@@ -65,6 +66,20 @@ export const ContactPlanOptionsSchema = /* @__PURE__ */ z.strictObject({
  * @category customers
  */
 export type ContactPlanOptions = z.input<typeof ContactPlanOptionsSchema>;
+
+/**
+ * The longest window {@link contactPlan} accepts, in days (about three years): the work grows with
+ * the window (a weekly cadence makes about 52 candidates per customer and year), so a window up to
+ * year 9999 would run for minutes. Plan longer horizons in consecutive windows.
+ *
+ * @example
+ * ```ts
+ * import { CONTACT_PLAN_MAX_DAYS } from "loyalty-kit";
+ * console.log(CONTACT_PLAN_MAX_DAYS); // 1100
+ * ```
+ * @category customers
+ */
+export const CONTACT_PLAN_MAX_DAYS = 1100;
 
 /**
  * Why a contact was planned: `welcome` after enrollment, `routine` by cadence, `expiry-reminder`
@@ -155,44 +170,6 @@ interface Candidate {
   readonly expiresAtMs?: number;
 }
 
-function minutesOf(clock: string): [number, number] {
-  return [Number(clock.slice(0, 2)), Number(clock.slice(3, 5))];
-}
-
-/**
- * Moves an instant that falls inside quiet hours [start, end) (local, may wrap midnight) to their
- * end. Around a DST change the local end can fall in the gap (read with the offset before it, the
- * instant found may still be quiet: then the next day's end is tried) or occur twice (the occurrence
- * after the instant is taken, never an earlier one).
- */
-function outOfQuietHours(ms: number, quiet: { start: string; end: string } | undefined, timeZone: string): number {
-  if (quiet === undefined || quiet.start === quiet.end) return ms;
-  const [sh, sm] = minutesOf(quiet.start);
-  const [eh, em] = minutesOf(quiet.end);
-  const start = sh * 60 + sm;
-  const end = eh * 60 + em;
-  const wraps = start > end;
-  let t = ms;
-  // Each step moves forward to an end of quiet hours; two DST changes never fall on one day, so
-  // three steps always reach an instant outside them.
-  for (let step = 0; step < 3; step++) {
-    const p = zonedParts(t, timeZone);
-    const m = p.hour * 60 + p.minute;
-    const inside = wraps ? m >= start || m < end : m >= start && m < end;
-    if (!inside) return t;
-    const nextDay = wraps && m >= start ? 1 : 0;
-    let next = zonedTimeToInstant(
-      { year: p.year, month: p.month, day: p.day + nextDay, hour: eh, minute: em },
-      timeZone,
-    );
-    // In an overlap the earlier occurrence may lie before t: take the later one.
-    if (next <= t) next += zoneOffset(next, timeZone) - zoneOffset(t, timeZone);
-    if (next <= t) break;
-    t = next;
-  }
-  return t;
-}
-
 /** The instant at `clock` on the local calendar day `days` days and `months` months after the day of `ms`. */
 function localDayAt(ms: number, days: number, months: number, clock: string, timeZone: string): number {
   const p = zonedParts(ms, timeZone);
@@ -231,7 +208,7 @@ function localDateKey(ms: number, timeZone: string): string {
  * @param customers - Parsed customers with unique ids.
  * @param options - Window, time zone, cadence and the rest; see {@link ContactPlanOptions}.
  * @returns A {@link ContactPlan}.
- * @throws {LoyaltyValidationError} when an option is malformed, `from` is not before `to`, the time
+ * @throws {LoyaltyValidationError} when an option is malformed, `from` is not before `to` or more than {@link CONTACT_PLAN_MAX_DAYS} days before it, the time
  *   zone is unknown, or two customers share an id.
  * @example
  * ```ts
@@ -261,6 +238,12 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
   const fromMs = Date.parse(o.from);
   const toMs = Date.parse(o.to);
   if (!(fromMs < toMs)) invalid(["to"], `expected "to" after "from", got from ${o.from} and to ${o.to}`, "contactPlan");
+  if (toMs - fromMs > CONTACT_PLAN_MAX_DAYS * DAY)
+    invalid(
+      ["to"],
+      `expected a window of at most ${CONTACT_PLAN_MAX_DAYS} days (about three years), got ${Math.ceil((toMs - fromMs) / DAY)} days from ${o.from} to ${o.to}: plan in shorter windows, one after another`,
+      "contactPlan",
+    );
   if (!Array.isArray(customers)) invalid(["customers"], "expected an array of customers", "contactPlan");
 
   const seen = new Set<string>();

@@ -24,6 +24,7 @@ export { assertCanEnroll, type EnrollOptions } from "./assertCanEnroll.js";
 export { hasPersonalDataConsent } from "./hasPersonalDataConsent.js";
 export {
   contactPlan,
+  CONTACT_PLAN_MAX_DAYS,
   ContactPlanOptionsSchema,
   type ContactPlanOptions,
   type ContactKind,

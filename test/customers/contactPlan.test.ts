@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  CONTACT_PLAN_MAX_DAYS,
   contactPlan,
   LoyaltyValidationError,
   parseCustomer,
@@ -346,5 +347,21 @@ describe("contactPlan", () => {
       }),
     ).toThrowError(/expiringLots\.0\.points/);
     expect(() => contactPlan([ayu(), ayu()], MARCH)).toThrowError(/customers\.1\.id/);
+  });
+});
+
+describe("contactPlan bounds its work (issue 16)", () => {
+  it("refuses a window longer than CONTACT_PLAN_MAX_DAYS, quickly, with a typed error", () => {
+    const started = performance.now();
+    // 0000-01-01 to 9999-12-31: the window that ran for minutes before the bound.
+    expect(() => contactPlan([ayu()], { ...MARCH, from: "0000-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z" })).toThrow(
+      /at most 1100 days/,
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(CONTACT_PLAN_MAX_DAYS).toBe(1100);
+    // Exactly 1100 days is accepted (2026-03-01 + 1100 days = 2029-03-05).
+    expect(
+      contactPlan([ayu()], { ...MARCH, from: "2026-03-01T00:00:00Z", to: "2029-03-05T00:00:00Z" }).contacts.length,
+    ).toBeGreaterThan(100);
   });
 });
