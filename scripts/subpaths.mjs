@@ -13,6 +13,9 @@ export const SUBPATHS = [
   "bonding",
   "measurement",
   "complaints",
+  "economics",
+  "crm",
+  "sql",
   "schemas",
 ];
 
