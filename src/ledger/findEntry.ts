@@ -27,7 +27,18 @@ export function findEntry(account: Account, transactionId: string): Entry | unde
       "transactionId",
     );
   }
-  const entries = account.entries;
+  const entries = (account as { entries?: unknown } | null | undefined)?.entries;
+  if (!Array.isArray(entries)) {
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["account", "entries"],
+          message: "findEntry needs an account snapshot with an entries array (from openAccount, post or parseAccount)",
+        },
+      ],
+      "account",
+    );
+  }
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i];
     if (e !== undefined && e.transactionId === transactionId) return e;
