@@ -17,5 +17,5 @@ describe("built package, ESM and CJS", () => {
     expect(fromCjs).not.toBeInstanceOf(esm.VersionConflictError);
     expect(fromEsm).toBeInstanceOf(cjs.VersionConflictError);
     expect(fromEsm).toBeInstanceOf(cjs.LoyaltyError);
-  });
+  }, 30_000); // imports every dist file twice (ESM and CJS): seconds on a busy 2-core machine
 });
