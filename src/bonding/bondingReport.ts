@@ -71,12 +71,17 @@ export interface BondingReport {
  * ```
  * @category bonding
  */
-export function bondingReport(customers: readonly BondingProfile[], options: BondingReportOptions = {}): BondingReport {
+export function bondingReport(
+  customers: readonly BondingProfile[],
+  options: BondingReportOptions | null = {},
+): BondingReport {
   if (!Array.isArray(customers)) invalid(["customers"], "expected an array of bonding profiles", "bondingReport");
-  const closest = options.closest ?? 10;
+  if (options !== null && typeof options !== "object")
+    invalid(["options"], "expected an options object such as { closest: 10 }, or nothing", "bondingReport");
+  const closest = options?.closest ?? 10;
   if (!Number.isInteger(closest) || closest < 0)
     invalid(["closest"], `expected a non-negative integer, got ${String(closest)}`, "bondingReport");
-  const rules = rulesFrom(options.rules, "bondingReport");
+  const rules = rulesFrom(options?.rules, "bondingReport");
   const counts: Record<"none" | BondType, number> = { none: 0, financial: 0, social: 0, structural: 0 };
   const candidates: BondingReport["closestToMovingUp"][number][] = [];
   const seen = new Set<string>();

@@ -50,4 +50,9 @@ describe("bondingReport", () => {
     );
     expect(() => bondingReport(shop, { closest: -1 })).toThrow(LoyaltyValidationError);
   });
+  it("treats null options as none, and refuses options that are not an object", () => {
+    // A null options argument gave a TypeError reading "closest" (found by the fuzz test over every export).
+    expect(bondingReport([], null).closestToMovingUp).toEqual([]);
+    expect(() => bondingReport([], 3 as never)).toThrowError(LoyaltyValidationError);
+  });
 });

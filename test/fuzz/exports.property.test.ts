@@ -15,7 +15,6 @@ const deep = typeof process !== "undefined" && process.env["DEEP"] === "1";
 const EXCLUDED: Record<string, string> = {
   Decimal: "third-party decimal.js constructor re-exported as is: throws its own DecimalError",
   loyaltyError: "errors: a Symbol among the details arguments gives a TypeError while building the message",
-  bondingReport: "bonding: a null profile among the profiles gives a TypeError reading closest",
   priorityFor: "complaints (core): a 10,000-deep value overflows the stack (RangeError)",
 };
 
