@@ -72,7 +72,7 @@ export interface CustomerNetValue {
 
 /**
  * The value of each customer net of the cost to serve them, ranked — "know the value of each
- * customer" (seed 002) with the costs that the revenue figure hides.
+ * customer"  with the costs that the revenue figure hides.
  *
  * netValue = revenue × margin − (supportContacts × perSupportContact + returns × perReturn +
  * discounts + otherCosts), computed exactly with decimals. Customers are ranked by net value, highest

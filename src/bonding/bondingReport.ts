@@ -47,7 +47,7 @@ export interface BondingReport {
 }
 
 /**
- * Distribution of customers across bonding levels (seed 000) and the customers closest to moving up.
+ * Distribution of customers across bonding levels  and the customers closest to moving up.
  *
  * Each profile is classified by {@link classifyBonding}. "Closest to moving up" ranks customers below
  * `structural` by the gap between the strength of their next bond and its threshold — smallest gap

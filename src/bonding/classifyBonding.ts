@@ -119,7 +119,7 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
 }
 
 /**
- * Classifies how strongly the shop holds a customer, by the CRM bonding levels of seed 000: financial
+ * Classifies how strongly the shop holds a customer, by the CRM bonding levels of financial
  * bonding (rewards — the weakest), social bonding (community, membership, personal relationship), and
  * structural bonding (her business processes run on ours — the strongest, "iron glue" with exit
  * barriers).

@@ -1,4 +1,4 @@
-// CRM bonding levels (seed 000): financial < social < structural.
+// CRM bonding levels : financial < social < structural.
 export { BOND_TYPES, BONDING_SIGNALS, type BondType, type BondingSignal } from "./signals.js";
 export {
   BondingRulesSchema,

@@ -29,7 +29,7 @@ export const COMPLAINT_CAUSES = [
 ] as const;
 
 /**
- * A complaint cause, one of {@link COMPLAINT_CAUSES} (seed 002).
+ * A complaint cause, one of {@link COMPLAINT_CAUSES} .
  *
  * @example
  * ```ts
@@ -118,7 +118,7 @@ export const CUSTOMER_VALUES = ["low", "medium", "high"] as const;
 export type CustomerValue = (typeof CUSTOMER_VALUES)[number];
 
 /**
- * The states in which the five A's are worked (seed 004): the complaint is open, nobody else holds it,
+ * The states in which the five A's are worked : the complaint is open, nobody else holds it,
  * and it can be escalated, withdrawn or rejected from any of them.
  *
  * @example

@@ -111,7 +111,7 @@ const go = (
   description === undefined ? { targets: [target], guards } : { targets: [target], guards, description },
 ];
 
-// Every working state accepts these: escalate ("seek assistance of others in the company", seed 004),
+// Every working state accepts these: escalate ("seek assistance of others in the company"),
 // a customer reply (logged), withdrawal by the customer, rejection as out of scope.
 function working(self: WorkingState, description: string, on: StateDefinition["on"]): StateDefinition {
   return {

@@ -19,7 +19,7 @@ export type Guard = (complaint: Complaint, event: ComplaintEvent) => boolean;
  * The named guards of the complaint machine ({@link machineDefinition} refers to them by name).
  *
  * - `choosesAnalyzedAlternative` — `AGREE_PLAN.alternative` indexes an alternative analyzed in this
- *   round (seed 004: agree on a plan after analyzing alternatives together).
+ *   round (agree on a plan after analyzing alternatives together).
  * - `customerAgreed` — the customer committed to the plan (`AGREE_PLAN.customerAgreed`).
  * - `hasAgreedPlan` — delivery needs an agreed plan.
  * - `hasDelivery` — a follow-up needs a delivery.

@@ -3,7 +3,7 @@ import { LoyaltyValidationError } from "../errors/errors.js";
 
 /**
  * The priority each cause starts from, before the customer's value moves it. Failures of competence
- * — no support, delay in fixing, poor work — start `high` (seed 002: "Incompetence, not
+ * — no support, delay in fixing, poor work — start `high` ("Incompetence, not
  * competition, destroy consumer relationships"; "Urgent delivery of value — time is of the
  * essence"); poor overall service and other causes start `normal`; overpricing, a disagreement on
  * price rather than a failure to deliver, starts `low`.
@@ -31,11 +31,11 @@ const STEP: Readonly<Record<CustomerValue, number>> = { low: -1, medium: 0, high
  *
  * The cause sets a base ({@link CAUSE_BASE_PRIORITY}); a `high`-value customer moves it one step up
  * and a `low`-value customer one step down, within `low`…`urgent`. Seed 002: most of the cash flow
- * comes from the top 20% of repeat customers, so their complaints go first; seed 004: a dissatisfied
+ * comes from the top 20% of repeat customers, so their complaints go first; a dissatisfied
  * customer tells 20 people, so no complaint drops below `low`. `openComplaint` uses this unless a
  * `priority` is given.
  *
- * @param cause - the complaint's cause (seed 002)
+ * @param cause - the complaint's cause
  * @param customerValue - the customer's value class; `medium` leaves the base unchanged
  * @returns the derived priority
  * @throws {LoyaltyValidationError} when the cause or the value class is unknown

@@ -99,7 +99,7 @@ export type ComplaintEvent = z.output<typeof ComplaintEventSchema>;
 export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
 
 /**
- * What `openComplaint` takes: the complaint's identity, its cause (seed 002) and the instant it was
+ * What `openComplaint` takes: the complaint's identity, its cause  and the instant it was
  * received; optionally its channel (default `other`), a description (default empty), who recorded it
  * (`by`, default the customer id), the customer's value class (default `medium`), a priority that overrides the derived
  * one, and the reopen and auto-close windows in days.

@@ -38,7 +38,7 @@ export interface CustomerIndex {
  * Builds the index {@link identify} reads: every card barcode, magnetic-stripe number and phone maps to
  * one customer, every last name (folded: case and diacritics ignored) to all customers who have it.
  *
- * A card or a phone number is a unique code (seed 003: "beberapa kode unik … nomor telepon"), so two
+ * A card or a phone number is a unique code ("beberapa kode unik … nomor telepon"), so two
  * customers with the same one are a data error, reported with both places; the same customer id twice
  * likewise. The customers are referenced, never copied or changed. Each identifier is re-checked (check
  * digit, E.164) without a full schema parse, so building over a million parsed customers takes about a

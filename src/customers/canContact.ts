@@ -47,7 +47,7 @@ export interface ContactDecision {
 
 /**
  * Options of {@link canContact}: the instant of the contact and its purpose — `marketing` (news,
- * promotions, reminders of the shop, her bonus and discounts; seed 003) or `service` (about her own
+ * promotions, reminders of the shop, her bonus and discounts) or `service` (about her own
  * purchase or account).
  *
  * @example
@@ -66,9 +66,9 @@ export interface CanContactOptions {
 /**
  * Whether the shop may contact a customer on a channel at an instant, and why.
  *
- * Every contact needs personal-data consent in force (seed 003: by law the shop must get permission to
+ * Every contact needs personal-data consent in force (by law the shop must get permission to
  * process personal data); a marketing contact also needs marketing consent for that very channel
- * (seed 003: get consent to receive information materials). The statement in force is the latest made
+ * (get consent to receive information materials). The statement in force is the latest made
  * at or before `at` — a withdrawal after a consent wins, a consent given later than `at` does not count
  * yet. The customer must also have an address for the channel (e-mail, postal address, phone).
  *

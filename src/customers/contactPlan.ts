@@ -18,7 +18,7 @@ const ClockTime = /* @__PURE__ */ z
  * `expiryReminderDays` 7, `welcome` true with `welcomeAfterHours` 0, channel preference
  * email → sms → phone → post, no expiring lots.
  *
- * - `cadence`: routine contact per segment (seed 001: weekly or monthly, big-profit customers first),
+ * - `cadence`: routine contact per segment (weekly or monthly, big-profit customers first),
  *   e.g. `{ default: "monthly", segments: [{ segment: "big-profit", every: "weekly" }] }`.
  * - `expiringLots`: points lots as plain data `{ customerId, points, expiresAt }` (e.g. from the
  *   ledger); lots expiring the same local day are summed into one reminder. Lots of customers not in
@@ -83,7 +83,7 @@ export const CONTACT_PLAN_MAX_DAYS = 1100;
 
 /**
  * Why a contact was planned: `welcome` after enrollment, `routine` by cadence, `expiry-reminder`
- * some days before points expire (seed 003: limited duration pushes use of accumulated points).
+ * some days before points expire (limited duration pushes use of accumulated points).
  *
  * @example
  * ```ts
@@ -191,8 +191,8 @@ function localDateKey(ms: number, timeZone: string): string {
 }
 
 /**
- * Plans who to contact, when and on which channel between `from` and `to` (seed 001: stay in routine
- * contact, weekly or monthly, prioritizing the 20% big-profit customers; seed 003: remind participants
+ * Plans who to contact, when and on which channel between `from` and `to` (stay in routine
+ * contact, weekly or monthly, prioritizing the 20% big-profit customers; remind participants
  * periodically of the shop, their bonus and discounts, and push use of points before they expire).
  *
  * For each customer the candidates are: a `welcome` at `enrolledAt + welcomeAfterHours`; `routine`

@@ -6,7 +6,7 @@ import { isMagneticNumber, MAGNETIC_EXPECTED } from "./_lib/magnetic.js";
 import { CHANNELS } from "./_lib/consent.js";
 
 /**
- * A plastic card's barcode (seed 003: "kartu … magnetis dan barcode"): an EAN-13, UPC-A or EAN-8 code
+ * A plastic card's barcode ("kartu … magnetis dan barcode"): an EAN-13, UPC-A or EAN-8 code
  * whose GS1 check digit is right.
  *
  * @example
@@ -89,7 +89,7 @@ export const CustomerIdentifierSchema = /* @__PURE__ */ z.discriminatedUnion("ki
 export type CustomerIdentifier = z.infer<typeof CustomerIdentifierSchema>;
 
 /**
- * A contact channel the shop can use (seed 001: "letter, e-mail, phone call, sms").
+ * A contact channel the shop can use ("letter, e-mail, phone call, sms").
  *
  * @example
  * ```ts
@@ -116,7 +116,7 @@ const ConsentMethodSchema = /* @__PURE__ */ z.enum(["signed-form", "web", "verba
 const ConsentStatusSchema = /* @__PURE__ */ z.enum(["given", "withdrawn"]);
 
 /**
- * One consent statement: the customer gave or withdrew consent, at an instant, in a way (seed 003:
+ * One consent statement: the customer gave or withdrew consent, at an instant, in a way (
  * ideally she writes "I agree to participate" on the form and signs it; by law the shop needs
  * permission to process personal data). `personal-data` consent has no channel; `marketing` consent
  * is per channel. The latest statement for a purpose (and channel) wins.
@@ -176,9 +176,9 @@ function isAgeBand(s: string): boolean {
 const Text = /* @__PURE__ */ z.string().min(1, { message: "expected a non-empty string" });
 
 /**
- * A customer profile: the customer database the seeds ask for (seed 003: name, contact information,
+ * A customer profile: the customer database a shop keeps (name, contact information,
  * age, gender, social status, hobbies, preferences, purchase history), plus how she is identified,
- * her segment (seed 001: big-profit or small-profit) and her consent statements, oldest first.
+ * her segment (big-profit or small-profit) and her consent statements, oldest first.
  *
  * Rules beyond the shape: barcodes carry a valid GS1 check digit, phones are E.164, consent statements
  * are in chronological order (a statement older than the one before it is an error, not a silent

@@ -9,7 +9,7 @@ import { phoneOptionProblem, toE164 } from "./_lib/phone.js";
 /**
  * What the till knows about the customer in front of it: a card barcode, a magnetic-stripe number, a
  * phone number (national numbers need `defaultCountryCode`), a last name, or nothing (anonymous: a
- * coupon or stamp card, seed 003).
+ * coupon or stamp card).
  *
  * @example
  * ```ts
@@ -53,7 +53,7 @@ function one(customer: Customer | undefined): IdentifyResult {
 }
 
 /**
- * Finds the customer at the till (seed 003: by card scanner, or by a unique code such as the phone
+ * Finds the customer at the till (by card scanner, or by a unique code such as the phone
  * number or the last name that the seller looks up).
  *
  * A barcode must carry a valid GS1 check digit (a misread is an error, not a miss); a UPC-A code also

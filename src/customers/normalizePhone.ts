@@ -21,7 +21,7 @@ export interface NormalizePhoneOptions {
 
 /**
  * Normalizes a phone number to E.164 ("+6281234567890") so the same customer is found however the
- * number was typed (seed 003: the phone number as the customer's unique code, looked up by the seller).
+ * number was typed (the phone number as the customer's unique code, looked up by the seller).
  *
  * Spaces, dashes, dots, slashes and parentheses are dropped. "+…" and "00…" are international. Any
  * other number is national: its trunk prefix (default "0") is dropped and `defaultCountryCode` put in

@@ -4,7 +4,7 @@ import { issuesFromZod } from "../_lib/validation.js";
 import type { Customer } from "./customer.js";
 
 /**
- * One VIP perk rule as data (seed 001: give the top 20% a free drink, a free product, the VIP lounge —
+ * One VIP perk rule as data (give the top 20% a free drink, a free product, the VIP lounge —
  * "something that makes them feel: I am a special person"). A rule applies when every condition it
  * states holds: the customer's segment is one of `segments`; she has at least one of `interestsAny`.
  * A rule with no condition applies to everyone.

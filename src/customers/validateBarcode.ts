@@ -2,7 +2,7 @@ import { invalid } from "../_lib/values.js";
 import { barcodeFormat, barcodeProblem } from "./_lib/gs1.js";
 
 /**
- * Checks a loyalty card's barcode (seed 003: cards with a barcode read by a scanner): an EAN-13,
+ * Checks a loyalty card's barcode (cards with a barcode read by a scanner): an EAN-13,
  * UPC-A or EAN-8 code whose last digit is the GS1 check digit of the others (weights 3 and 1
  * alternating from the right; GS1 General Specifications §7.9.1).
  *

@@ -24,7 +24,7 @@ export interface AvailableLot {
 /**
  * The lots that still hold points at an instant, in the order a redeem would consume them.
  *
- * The order (DESIGN principle 3): soonest expiry first, then oldest; lots without expiry last. Lots
+ * The order: soonest expiry first, then oldest; lots without expiry last. Lots
  * already expired at `at`, and empty lots, are left out. Points held by open holds are not in the lots
  * (a hold takes them out until capture or release).
  *

@@ -5,7 +5,7 @@ import { settingsFrom } from "./_lib/settings.js";
 /**
  * Opens an empty points account: version 0, no entries, no lots.
  *
- * Points are a ledger, not a number (DESIGN principle 3): the account is a JSON snapshot whose
+ * Points are a ledger, not a number: the account is a JSON snapshot whose
  * balance is derived from an append-only list of entries. `scale` fixes how many digits after the
  * decimal point points may have (0 — whole points — by default); `negativeLimit` says how far below
  * zero a redeem or hold may take the balance (default "0": never).

@@ -37,7 +37,7 @@ export interface PostResult {
 /**
  * Posts one entry to an account, idempotently and with optimistic concurrency.
  *
- * The rules (DESIGN principle 3): posting a transactionId that is already in the ledger with an
+ * The rules: posting a transactionId that is already in the ledger with an
  * identical payload (after normalizing instants and points) is a no-op reported as `duplicate` — even
  * when `expectedVersion` is now stale, so a retry after a lost reply is safe; with a different payload
  * it is an IdempotencyConflictError. Otherwise, when `expectedVersion` is given and differs from

@@ -4,7 +4,7 @@ import { replayEntries } from "./_lib/settings.js";
 /**
  * Rebuilds an account from its entries alone.
  *
- * The ledger is the truth and the snapshot's lots, holds and debits are a cache (DESIGN principle 3):
+ * The ledger is the truth and the snapshot's lots, holds and debits are a cache:
  * `replayAccount(account.entries, account)` deep-equals `account`. Entries are validated once at the
  * boundary (a fast check for entries already in stored form, the full schema otherwise) and then
  * applied with exact integer arithmetic in one pass — O(entries), amortized O(log lots) per consumed

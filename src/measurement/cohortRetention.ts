@@ -52,7 +52,7 @@ export interface CohortTable {
  * on the wall clock of `timeZone` (default "UTC"), so a purchase at 2026-01-31T20:00Z belongs to
  * February in Asia/Jakarta. For each cohort and each month k = 0, 1, … after acquisition up to the
  * last month observed, the table counts the cohort's customers who bought in that month and divides
- * by the cohort size — the "staircase" view of retention (seed 002: keeping customers is the main task).
+ * by the cohort size — the "staircase" view of retention (keeping customers is the main task).
  * Purchases at or after `until` are ignored and the table then runs to the month holding the last
  * moment before `until` (`until` = 1 April 00:00 ends the table with March); without `until` it runs to
  * the month of the latest purchase.

@@ -35,7 +35,7 @@ export type LoyaltyStage = (typeof LOYALTY_STAGES)[number];
 
 /**
  * What was observed of a customer, each `true` when seen (missing means not seen):
- * - `satisfied`: a positive experience after buying (seed 003: "an aftertaste with a plus sign");
+ * - `satisfied`: a positive experience after buying ("an aftertaste with a plus sign");
  * - `repeatPurchases`: has come back and bought again;
  * - `prefersBrand`: sticks to the brand and does not switch to a competing equivalent;
  * - `givesAdvice`: advises where the company should go and how to improve;

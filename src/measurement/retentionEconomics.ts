@@ -7,7 +7,7 @@ import { subtract } from "../money/arithmetic.js";
 
 /**
  * Input of {@link retentionEconomics}: the cost of winning one new customer, how many times dearer
- * that is than keeping one (default 5, seed 004), and how many customers are at stake (for example,
+ * that is than keeping one (default 5), and how many customers are at stake (for example,
  * those lost in a period, who must be replaced or could have been kept).
  *
  * @example

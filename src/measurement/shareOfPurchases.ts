@@ -200,7 +200,7 @@ export interface ShareOfPurchasesSummary {
  * Share of purchases per customer and aggregated two ways: pooled (Σ brand / Σ category, weighted by
  * how much each customer buys) and the mean of the individual shares (each customer counts once).
  *
- * See {@link shareOfPurchases} for the rule (seed 003). All rows must be money in one currency, or
+ * See {@link shareOfPurchases} for the rule . All rows must be money in one currency, or
  * all counts.
  *
  * @param rows - `{ customerId, brand, category }` per customer.

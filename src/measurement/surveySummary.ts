@@ -4,7 +4,7 @@ import { nps, type NpsResult } from "./nps.js";
 import { wilsonInterval, type ProportionInterval } from "./wilsonInterval.js";
 
 /**
- * One answer to the two-question loyalty survey of seed 003: "would you buy from us again?" on the
+ * One answer to the two-question loyalty survey of "would you buy from us again?" on the
  * stated scale, and "would you recommend us to a friend?" on 0–10.
  *
  * @example

@@ -7,7 +7,7 @@ import { Decimal, makeMoney, minorOf, toDecimal, type DecimalInput, type Money }
  * Splits an amount across shares in proportion to `ratios`, without losing or creating a minor unit.
  *
  * Each share is first truncated to the minor unit; the units left over are then handed out one at a
- * time, largest fractional remainder first, ties to the earlier share (DESIGN.md principle 2; the
+ * time, largest fractional remainder first, ties to the earlier share (the
  * approach of dinero.js). The shares always sum exactly to `m`, and each is within one minor unit of
  * its exact proportion. A negative amount is split the same way with every share negative or zero.
  *

@@ -13,7 +13,7 @@ export type { CheckoutResult } from "./_lib/checkoutCore.js";
  * (redeem, earn, welcome bonus), the purchase recorded on the account (its spend counts toward
  * cumulative tiers) and, for a catalog reward, one unit taken out of the stock.
  *
- * Idempotent on `transactionId` (DESIGN principle 3): a retry with the same basket and options
+ * Idempotent on `transactionId`: a retry with the same basket and options
  * returns `duplicate` with the original result and the account unchanged — even after later
  * purchases — and a different basket under the same id is an IdempotencyConflictError. Outside the
  * program's active window it returns `inactive`, applies nothing and says so in `explain`.

@@ -49,7 +49,7 @@ function checkId(value: unknown, name: string): string | undefined {
  * purchases yet, plus the welcome bonus when the program gives one at enrollment.
  *
  * A personalized program (cumulative, bonus and catalog by default) needs an identified customer who
- * has consented to personal-data processing: without them it throws CONSENT_REQUIRED (seed 003: the
+ * has consented to personal-data processing: without them it throws CONSENT_REQUIRED (the
  * shop needs the client's contact and agreement to keep a database). A stamp card needs neither.
  *
  * @param program - the program

@@ -8,7 +8,7 @@ const parsers = /* @__PURE__ */ miniParsers(ProgramSchema, "program");
 /**
  * Validates a program configuration (JSON) and returns it typed, deep-frozen and ready for the till.
  *
- * Every issue is reported at once, each with its path and what was expected (DESIGN principle 4):
+ * Every issue is reported at once, each with its path and what was expected:
  * unknown `kind`, extra keys, amounts with more decimals than the currency allows, duplicate tier
  * thresholds, an `active.to` before `active.from`, an unknown time zone, … Validate once when the
  * program is loaded and pass the result to {@link quote} and {@link checkout}, which then skip

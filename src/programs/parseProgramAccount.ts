@@ -6,7 +6,7 @@ const parsers = /* @__PURE__ */ makeParsers(ProgramAccountSchema, "program accou
 /**
  * Reads a stored program account (JSON) back, checking every part of it.
  *
- * `JSON.stringify` of an account read back here deep-equals the original (DESIGN principle 1).
+ * `JSON.stringify` of an account read back here deep-equals the original.
  *
  * @param input - the stored account
  * @returns the account

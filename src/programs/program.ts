@@ -1,6 +1,6 @@
 // Program configuration: the JSON a shop or a POS integrator writes to describe its loyalty program.
-// Five kinds, discriminated on `kind` (seed 003: discount, cumulative discount, bonus, bonus by
-// catalog; plus the non-personal stamp/sticker/coupon cards the seed describes for Olga's shop).
+// Five kinds, discriminated on `kind` (discount, cumulative discount, bonus, bonus by
+// catalog; plus the non-personal stamp/sticker/coupon cards a small shop hands out).
 // Schemas are the types; cross-field rules (currency precision, unique tiers, time zone) are checked
 // once over the whole program.
 import * as z from "zod/mini";
@@ -97,7 +97,7 @@ export type Eligibility = z.infer<typeof EligibilitySchema>;
 
 /**
  * The active window of a program: from `from` (inclusive) to `to` (exclusive, optional). Outside it
- * checkout applies nothing and says so (seed 003: "limit the duration of the program, e.g. a year").
+ * checkout applies nothing and says so ("limit the duration of the program, e.g. a year").
  *
  * @example
  * ```ts
@@ -163,7 +163,7 @@ const MatchSchema = /* @__PURE__ */ z
 
 /**
  * A plain discount program: a fixed percentage off eligible lines, optionally only from a minimum
- * spend and up to a maximum discount. Not personalized by default (seed 003: "simple discount").
+ * spend and up to a maximum discount. Not personalized by default ("simple discount").
  *
  * @example
  * ```ts
@@ -291,7 +291,7 @@ export type EarnRule = z.infer<typeof EarnRuleSchema>;
  * How points are earned: the rules, the rounding of the transaction's total (floor by default), a
  * minimum order (below it nothing is earned), caps per transaction and per calendar period (in the
  * program's time zone; applied after rounding), and how long a lot stays valid (`validityMonths`:
- * expiry at the end of the same day N months later, clamped to month end — DESIGN.md, "Expiry").
+ * expiry at the end of the same day N months later, clamped to month end).
  *
  * @example
  * ```ts
@@ -315,7 +315,7 @@ export type Earn = z.infer<typeof EarnSchema>;
 
 /**
  * A welcome bonus: `points` credited when the customer enrolls (`openProgramAccount`) or with the first
- * purchase (seed 003: people join more readily when they get something on the first purchase).
+ * purchase (people join more readily when they get something on the first purchase).
  *
  * @example
  * ```ts
@@ -412,7 +412,7 @@ export const RewardSchema = /* @__PURE__ */ z.strictObject({
 export type Reward = z.infer<typeof RewardSchema>;
 
 /**
- * A catalog program (seed 003: "bonus by catalog"): points earned like a bonus program, spent on
+ * A catalog program ("bonus by catalog"): points earned like a bonus program, spent on
  * rewards from a catalog rather than as money.
  *
  * @example
@@ -454,7 +454,7 @@ export const CardRewardSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
 ]);
 
 /**
- * A stamp card (stickers, coupons, stamps — seed 003's non-personal programs): `stamps` per purchase
+ * A stamp card (stickers, coupons, stamps — the non-personal kinds): `stamps` per purchase
  * paying at least `minAmount`, or one stamp per full `per` paid (up to `maxPerPurchase`); a card of
  * `cardSize` stamps gives `reward` on the next purchase. Works without a customer id; `transferable`
  * (default true) says whether anyone holding the card may use it.

@@ -55,7 +55,7 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * Refunds lines of an earlier checkout: gives back the money paid for the refunded quantities, takes
  * back the points earned on them and gives back the points redeemed on them, in proportion.
  *
- * The rules (DESIGN.md, "Semantics that users fight over"): each line's figures are split
+ * The rules: each line's figures are split
  * cumulatively — the part for quantities `r0 → r1` of `Q` bought is share(r1) − share(r0), money
  * rounded half-even and points down — so refunds in any order and any split add up exactly to the
  * full refund. Redeemed points are given back first (to the lots they came from: points that have

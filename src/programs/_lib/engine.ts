@@ -1,5 +1,5 @@
 // The pricing engine behind quote, checkout and checkoutAll. Works on Decimals; formats the wire
-// result once at the end. Order inside one program (DESIGN.md, "Semantics that users fight over"):
+// result once at the end. Order inside one program:
 //   1. line amounts (quantity × unit price, half-even to the minor unit; or what an earlier program left)
 //   2. the program's money discount (percent, tier, catalog reward, full stamp card), allocated over
 //      the eligible lines in proportion to their amounts with money's `allocate`
@@ -76,7 +76,7 @@ export function isActiveAt(program: Program, atMs: number): boolean {
   );
 }
 
-/** Personalized programs need an identified customer who consented (DESIGN principle; issue #4). */
+/** Personalized programs need an identified customer who consented. */
 export function isPersonalized(program: Program): boolean {
   return (
     program.personalized ?? (program.kind === "cumulative" || program.kind === "bonus" || program.kind === "catalog")
