@@ -14,28 +14,8 @@
  */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-const MAX_DEPTH = 64;
-
-/** True for null, booleans, finite numbers, strings, arrays and plain objects of those (no `__proto__` key, no cycles, ≤ 64 deep). */
-export function isJsonValue(value: unknown, depth = 0): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (typeof value !== "object" || depth >= MAX_DEPTH) return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!isJsonValue(value[i], depth + 1)) return false;
-    return true;
-  }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  if (Object.getOwnPropertySymbols(value).length > 0) return false;
-  for (const key of Object.getOwnPropertyNames(value)) {
-    if (key === "__proto__") return false;
-    const d = Object.getOwnPropertyDescriptor(value, key);
-    if (d === undefined || !("value" in d) || !d.enumerable) return false;
-    if (!isJsonValue(d.value, depth + 1)) return false;
-  }
-  return true;
-}
+/** The JSON-value check for `meta`: the shared one in src/core. */
+export { isJsonValue } from "../../core/json.js";
 
 /** Deep equality of two JSON-shaped values, ignoring object key order; `undefined` properties count as absent. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
