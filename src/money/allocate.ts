@@ -1,7 +1,15 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
-import { assertMoney } from "./arithmetic.js";
 import { fromScaledBigInt, largestRemainder, scaledBigInt } from "./_lib/exact.js";
-import { Decimal, makeMoney, minorOf, toDecimal, type DecimalInput, type Money } from "./money.js";
+import {
+  Decimal,
+  makeMoney,
+  minorOf,
+  toDecimal,
+  type DecimalInput,
+  type Money,
+  asMoney,
+  type MoneyLike,
+} from "./money.js";
 
 /**
  * Splits an amount across shares in proportion to `ratios`, without losing or creating a minor unit.
@@ -11,7 +19,7 @@ import { Decimal, makeMoney, minorOf, toDecimal, type DecimalInput, type Money }
  * approach of dinero.js). The shares always sum exactly to `m`, and each is within one minor unit of
  * its exact proportion. A negative amount is split the same way with every share negative or zero.
  *
- * @param m - the amount, already at its currency's minor unit (round it first)
+ * @param money - the amount, already at its currency's minor unit (round it first)
  * @param ratios - non-negative decimals, at least one positive (e.g. line amounts, or [50, 10])
  * @returns one Money per ratio, in order
  * @throws {LoyaltyValidationError} when ratios are empty, negative, not finite or all zero, or when m has more decimals than its currency
@@ -23,8 +31,8 @@ import { Decimal, makeMoney, minorOf, toDecimal, type DecimalInput, type Money }
  * ```
  * @category money
  */
-export function allocate(m: Money, ratios: readonly DecimalInput[]): Money[] {
-  assertMoney(m, "m");
+export function allocate(money: MoneyLike, ratios: readonly DecimalInput[]): Money[] {
+  const m = asMoney(money, "money");
   if (!Array.isArray(ratios) || ratios.length === 0) {
     throw new LoyaltyValidationError([{ path: ["ratios"], message: "expected a non-empty array of ratios" }]);
   }

@@ -1,21 +1,26 @@
-import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
-import { assertCurrency, Decimal, isMoney, makeMoney, toDecimal, type DecimalInput, type Money } from "./money.js";
-import { previewValue } from "../_lib/values.js";
+import { CurrencyMismatchError } from "../errors/errors.js";
+import {
+  asMoney,
+  assertCurrency,
+  Decimal,
+  makeMoney,
+  toDecimal,
+  type DecimalInput,
+  type Money,
+  type MoneyLike,
+} from "./money.js";
 
-/** Throws unless `value` is a Money. */
-function assertMoney(value: unknown, name: string): asserts value is Money {
-  if (!isMoney(value)) {
-    throw new LoyaltyValidationError([
-      { path: [name], message: `expected a Money value (use money("12.50", "EUR")), got ${previewValue(value)}` },
-    ]);
-  }
-}
-
-/** Throws CurrencyMismatchError unless both are Money of one currency. */
-function sameCurrency(a: unknown, b: unknown, operation: string): asserts a is Money {
-  assertMoney(a, "a");
-  assertMoney(b, "b");
-  if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency, operation);
+/** Both arguments as Money of one currency, or a typed error. */
+function sameCurrency(
+  a: unknown,
+  b: unknown,
+  operation: string,
+  names: readonly [string, string] = ["a", "b"],
+): [Money, Money] {
+  const x = asMoney(a, names[0]);
+  const y = asMoney(b, names[1]);
+  if (x.currency !== y.currency) throw new CurrencyMismatchError(x.currency, y.currency, operation);
+  return [x, y];
 }
 
 /**
@@ -32,9 +37,9 @@ function sameCurrency(a: unknown, b: unknown, operation: string): asserts a is M
  * ```
  * @category money
  */
-export function add(a: Money, b: Money): Money {
-  sameCurrency(a, b, "add");
-  return makeMoney(a.amount.plus(b.amount), a.currency);
+export function add(a: MoneyLike, b: MoneyLike): Money {
+  const [x, y] = sameCurrency(a, b, "add");
+  return makeMoney(x.amount.plus(y.amount), x.currency);
 }
 
 /**
@@ -51,9 +56,9 @@ export function add(a: Money, b: Money): Money {
  * ```
  * @category money
  */
-export function subtract(a: Money, b: Money): Money {
-  sameCurrency(a, b, "subtract");
-  return makeMoney(a.amount.minus(b.amount), a.currency);
+export function subtract(a: MoneyLike, b: MoneyLike): Money {
+  const [x, y] = sameCurrency(a, b, "subtract");
+  return makeMoney(x.amount.minus(y.amount), x.currency);
 }
 
 /**
@@ -70,9 +75,9 @@ export function subtract(a: Money, b: Money): Money {
  * ```
  * @category money
  */
-export function multiply(m: Money, factor: DecimalInput): Money {
-  assertMoney(m, "m");
-  return makeMoney(m.amount.times(toDecimal(factor, { path: ["factor"] })), m.currency);
+export function multiply(m: MoneyLike, factor: DecimalInput): Money {
+  const x = asMoney(m, "m");
+  return makeMoney(x.amount.times(toDecimal(factor, { path: ["factor"] })), x.currency);
 }
 
 /**
@@ -89,9 +94,9 @@ export function multiply(m: Money, factor: DecimalInput): Money {
  * ```
  * @category money
  */
-export function percentage(m: Money, percent: DecimalInput): Money {
-  assertMoney(m, "m");
-  return makeMoney(m.amount.times(toDecimal(percent, { path: ["percent"] })).div(100), m.currency);
+export function percentage(m: MoneyLike, percent: DecimalInput): Money {
+  const x = asMoney(m, "m");
+  return makeMoney(x.amount.times(toDecimal(percent, { path: ["percent"] })).div(100), x.currency);
 }
 
 /**
@@ -108,9 +113,9 @@ export function percentage(m: Money, percent: DecimalInput): Money {
  * ```
  * @category money
  */
-export function compare(a: Money, b: Money): -1 | 0 | 1 {
-  sameCurrency(a, b, "compare");
-  const c = a.amount.comparedTo(b.amount);
+export function compare(a: MoneyLike, b: MoneyLike): -1 | 0 | 1 {
+  const [x, y] = sameCurrency(a, b, "compare");
+  const c = x.amount.comparedTo(y.amount);
   return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
 
@@ -128,10 +133,10 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
  * ```
  * @category money
  */
-export function equals(a: Money, b: Money): boolean {
-  assertMoney(a, "a");
-  assertMoney(b, "b");
-  return a.currency === b.currency && a.amount.eq(b.amount);
+export function equals(a: MoneyLike, b: MoneyLike): boolean {
+  const x = asMoney(a, "a");
+  const y = asMoney(b, "b");
+  return x.currency === y.currency && x.amount.eq(y.amount);
 }
 
 /**
@@ -148,13 +153,12 @@ export function equals(a: Money, b: Money): boolean {
  * ```
  * @category money
  */
-export function min(first: Money, ...rest: Money[]): Money {
-  assertMoney(first, "first");
-  let best = first;
-  for (const m of rest) {
-    sameCurrency(first, m, "min");
+export function min(first: MoneyLike, ...rest: MoneyLike[]): Money {
+  let best = asMoney(first, "first");
+  rest.forEach((value, i) => {
+    const [, m] = sameCurrency(best, value, "min", ["first", `rest.${i}`]);
     if (m.amount.lt(best.amount)) best = m;
-  }
+  });
   return best;
 }
 
@@ -172,13 +176,12 @@ export function min(first: Money, ...rest: Money[]): Money {
  * ```
  * @category money
  */
-export function max(first: Money, ...rest: Money[]): Money {
-  assertMoney(first, "first");
-  let best = first;
-  for (const m of rest) {
-    sameCurrency(first, m, "max");
+export function max(first: MoneyLike, ...rest: MoneyLike[]): Money {
+  let best = asMoney(first, "first");
+  rest.forEach((value, i) => {
+    const [, m] = sameCurrency(best, value, "max", ["first", `rest.${i}`]);
     if (m.amount.gt(best.amount)) best = m;
-  }
+  });
   return best;
 }
 
@@ -196,14 +199,14 @@ export function max(first: Money, ...rest: Money[]): Money {
  * ```
  * @category money
  */
-export function sum(amounts: Iterable<Money>, currency: string): Money {
+export function sum(amounts: Iterable<MoneyLike>, currency: string): Money {
   assertCurrency(currency);
   let total = new Decimal(0);
   let i = 0;
   for (const m of amounts) {
-    assertMoney(m, String(i++));
-    if (m.currency !== currency) throw new CurrencyMismatchError(currency, m.currency, "sum");
-    total = total.plus(m.amount);
+    const x = asMoney(m, String(i++));
+    if (x.currency !== currency) throw new CurrencyMismatchError(currency, x.currency, "sum");
+    total = total.plus(x.amount);
   }
   return makeMoney(total, currency);
 }
@@ -220,9 +223,8 @@ export function sum(amounts: Iterable<Money>, currency: string): Money {
  * ```
  * @category money
  */
-export function isZero(m: Money): boolean {
-  assertMoney(m, "m");
-  return m.amount.isZero();
+export function isZero(m: MoneyLike): boolean {
+  return asMoney(m, "m").amount.isZero();
 }
 
 /**
@@ -237,9 +239,8 @@ export function isZero(m: Money): boolean {
  * ```
  * @category money
  */
-export function isNegative(m: Money): boolean {
-  assertMoney(m, "m");
-  return m.amount.lt(0);
+export function isNegative(m: MoneyLike): boolean {
+  return asMoney(m, "m").amount.lt(0);
 }
 
 /**
@@ -254,9 +255,6 @@ export function isNegative(m: Money): boolean {
  * ```
  * @category money
  */
-export function isPositive(m: Money): boolean {
-  assertMoney(m, "m");
-  return m.amount.gt(0);
+export function isPositive(m: MoneyLike): boolean {
+  return asMoney(m, "m").amount.gt(0);
 }
-
-export { assertMoney };

@@ -1,6 +1,5 @@
 import { LoyaltyValidationError } from "../errors/errors.js";
-import { assertMoney } from "./arithmetic.js";
-import { minorOf, type Money } from "./money.js";
+import { asMoney, minorOf, type MoneyLike } from "./money.js";
 
 // Intl.NumberFormat formats a decimal string exactly (ECMA-402 "Intl.NumberFormat v3"); the ES2022
 // lib typings predate that, so the string goes through this typed view.
@@ -10,7 +9,7 @@ type ExactFormatter = { format(value: string): string };
  * Formats an amount for display with `Intl.NumberFormat` in a locale, showing at least the
  * currency's minor-unit decimals (and more when the amount has them: nothing is silently rounded).
  *
- * @param m - the amount
+ * @param money - the amount
  * @param locale - a BCP 47 locale; default "en-US"
  * @param options - extra Intl.NumberFormat options (e.g. `currencyDisplay: "code"`)
  * @returns the formatted string
@@ -23,8 +22,8 @@ type ExactFormatter = { format(value: string): string };
  * ```
  * @category money
  */
-export function format(m: Money, locale = "en-US", options: Intl.NumberFormatOptions = {}): string {
-  assertMoney(m, "m");
+export function format(money: MoneyLike, locale = "en-US", options: Intl.NumberFormatOptions = {}): string {
+  const m = asMoney(money, "money");
   const digits = Math.max(minorOf(m.currency), m.amount.decimalPlaces());
   let formatter: Intl.NumberFormat;
   try {

@@ -1,5 +1,5 @@
 export { currencyCodes, isCurrencyCode, minorUnits } from "./currencies.js";
-export { Decimal, isMoney, money, toDecimal, zero, type DecimalInput, type Money } from "./money.js";
+export { Decimal, isMoney, money, toDecimal, zero, type DecimalInput, type Money, type MoneyLike } from "./money.js";
 export {
   add,
   compare,

@@ -1,8 +1,7 @@
 import * as z from "zod";
 import { DecimalStringSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { isCurrencyCode } from "./currencies.js";
-import { assertMoney } from "./arithmetic.js";
-import { Decimal, makeMoney, minorOf, type Money } from "./money.js";
+import { asMoney, Decimal, makeMoney, minorOf, type Money, type MoneyLike } from "./money.js";
 
 /**
  * JSON shape of money on the wire: `{ "amount": "12.50", "currency": "EUR" }` — the amount a decimal
@@ -37,7 +36,7 @@ export type MoneyJson = z.infer<typeof MoneyJsonSchema>;
  * Money to its wire form. The amount string keeps at least the currency's minor-unit decimals
  * ("12.50", not "12.5") and every decimal the amount has, so {@link parseMoney} gives back an equal value.
  *
- * @param m - the amount
+ * @param money - the amount
  * @returns `{ amount, currency }`
  * @example
  * ```ts
@@ -46,8 +45,8 @@ export type MoneyJson = z.infer<typeof MoneyJsonSchema>;
  * ```
  * @category money
  */
-export function toJSON(m: Money): MoneyJson {
-  assertMoney(m, "m");
+export function toJSON(money: MoneyLike): MoneyJson {
+  const m = asMoney(money, "money");
   return { amount: m.amount.toFixed(Math.max(minorOf(m.currency), m.amount.decimalPlaces())), currency: m.currency };
 }
 

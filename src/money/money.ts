@@ -116,9 +116,73 @@ export function minorOf(currency: string): number {
   return units ?? 0;
 }
 
-/** Builds a frozen Money without validation (internal: callers have validated). */
+/** The wire form of a Money: the amount with at least the currency's minor units ("20.00", not "20"). */
+function moneyJson(this: Money): { amount: string; currency: string } {
+  return {
+    amount: this.amount.toFixed(Math.max(minorOf(this.currency), this.amount.decimalPlaces())),
+    currency: this.currency,
+  };
+}
+
+/**
+ * Builds a frozen Money without validation (internal: callers have validated). `JSON.stringify` writes it in
+ * its wire shape `{ "amount": "12.50", "currency": "EUR" }` through a non-enumerable `toJSON`.
+ */
 export function makeMoney(amount: DecimalJs, currency: string): Money {
-  return Object.freeze({ amount, currency });
+  const m = { amount, currency };
+  Object.defineProperty(m, "toJSON", { value: moneyJson, enumerable: false });
+  return Object.freeze(m);
+}
+
+/**
+ * A Money or its JSON wire shape `{ amount: "12.50", currency: "EUR" }` (what {@link toJSON}, `JSON.stringify`
+ * and every result of loyalty-kit write, such as a quote's `total`). The arithmetic functions and
+ * {@link format} take either, so a checkout result's total can be added and formatted directly.
+ *
+ * @example
+ * ```ts
+ * import { add, money, type MoneyLike } from "loyalty-kit";
+ * const total: MoneyLike = { amount: "12.50", currency: "EUR" };
+ * console.log(JSON.stringify(add(total, money("1", "EUR")))); // {"amount":"13.50","currency":"EUR"}
+ * ```
+ * @category money
+ */
+export type MoneyLike = Money | { readonly amount: string; readonly currency: string };
+
+/**
+ * Reads a Money or its JSON wire shape (internal), or throws a typed error that says what is wrong.
+ *
+ * @param value - the argument as given
+ * @param name - the parameter's name, used as the error's path
+ */
+export function asMoney(value: unknown, name: string): Money {
+  if (isMoney(value)) return value;
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const { amount, currency } = value as { amount?: unknown; currency?: unknown };
+    assertCurrency(currency, [name, "currency"]);
+    if (typeof amount === "number") {
+      throw new LoyaltyValidationError([
+        {
+          path: [name, "amount"],
+          message: `amount must be a decimal string such as "12.50", got the number ${String(amount)}`,
+        },
+      ]);
+    }
+    if (typeof amount === "string" && DECIMAL_PATTERN.test(amount)) return makeMoney(new Decimal(amount), currency);
+    if (DecimalJs.isDecimal(amount)) return makeMoney(toDecimal(amount, { path: [name, "amount"] }), currency);
+    throw new LoyaltyValidationError([
+      {
+        path: [name, "amount"],
+        message: `amount must be a decimal string such as "12.50", got ${previewValue(amount)}`,
+      },
+    ]);
+  }
+  throw new LoyaltyValidationError([
+    {
+      path: [name],
+      message: `expected a Money value (money("12.50", "EUR")) or its JSON shape { amount: "12.50", currency: "EUR" }, got ${previewValue(value)}`,
+    },
+  ]);
 }
 
 /**

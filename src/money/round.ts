@@ -1,8 +1,7 @@
 import DecimalJs from "decimal.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { makeMoney, minorOf, type Money } from "./money.js";
-import { assertMoney } from "./arithmetic.js";
+import { makeMoney, minorOf, type Money, asMoney, type MoneyLike } from "./money.js";
 
 /**
  * How to round to a currency's minor unit: `half-even` (banker's rounding, the default for money),
@@ -59,7 +58,7 @@ export function decimalRounding(mode: unknown, path: readonly (string | number)[
  * Rounds an amount to its currency's minor unit (ISO 4217: JPY 0, USD 2, KWD 3) with an explicit
  * mode. Rounding happens once, at the edge; rounding a rounded amount changes nothing.
  *
- * @param m - the amount
+ * @param money - the amount
  * @param mode - the rounding mode; default `half-even`
  * @returns the rounded amount
  * @throws {LoyaltyValidationError} when the mode is unknown
@@ -71,8 +70,8 @@ export function decimalRounding(mode: unknown, path: readonly (string | number)[
  * ```
  * @category money
  */
-export function round(m: Money, mode: RoundingMode = "half-even"): Money {
-  assertMoney(m, "m");
+export function round(money: MoneyLike, mode: RoundingMode = "half-even"): Money {
+  const m = asMoney(money, "money");
   const rounding = decimalRounding(mode);
   return makeMoney(m.amount.toDecimalPlaces(minorOf(m.currency), rounding), m.currency);
 }

@@ -127,7 +127,10 @@ describe("arithmetic", () => {
   });
 
   it("rejects non-money arguments with a validation error, not a TypeError", () => {
-    expect(() => add({ amount: "1", currency: "EUR" } as never, money("1", "EUR"))).toThrow(LoyaltyValidationError);
+    // The JSON wire shape { amount: "1", currency: "EUR" } is accepted (see wire.test.ts); these are not Money.
+    expect(() => add({ amount: 1, currency: "EUR" } as never, money("1", "EUR"))).toThrow(LoyaltyValidationError);
+    expect(() => add("1 EUR" as never, money("1", "EUR"))).toThrow(LoyaltyValidationError);
+    expect(() => add(null as never, money("1", "EUR"))).toThrow(LoyaltyValidationError);
     expect(isMoney({ amount: "1", currency: "EUR" })).toBe(false);
   });
 });
