@@ -14,6 +14,7 @@ const config = {
   tsconfig: "tsconfig.src.json",
   plugin: ["./scripts/site/plugin.mjs"],
   out: "docs-site",
+  customCss: "docs/site.css",
   readme: "docs/index.md",
   projectDocuments: [
     "docs/getting-started.md",

@@ -129,7 +129,11 @@ export async function load(app) {
   });
   app.renderer.hooks.on("head.end", (context) => {
     const imports = Object.fromEntries(
-      Object.entries(graph.imports).map(([spec, path]) => [spec, context.relativeURL(`lib/${path}`)]),
+      // An import map's addresses must start with "/", "./" or "../" (a bare "lib/…" is ignored).
+      Object.entries(graph.imports).map(([spec, path]) => {
+        const url = context.relativeURL(`lib/${path}`);
+        return [spec, url.startsWith(".") || url.startsWith("/") ? url : `./${url}`];
+      }),
     );
     return JSX.createElement(
       JSX.Fragment,
