@@ -128,7 +128,9 @@ const chromiumArgs = (name) => [
 function report(ok, message, detail = "") {
   if (ok) passed++;
   else failed++;
-  console.log(`${ok ? green("ok  ") : red("FAIL")} ${message}${!ok && detail ? `\n${detail.replace(/^/gm, "     ")}` : ""}`);
+  console.log(
+    `${ok ? green("ok  ") : red("FAIL")} ${message}${!ok && detail ? `\n${detail.replace(/^/gm, "     ")}` : ""}`,
+  );
 }
 
 /** Loads `page?check=task`, returns the checker's findings (or null) and Chromium's console errors. */
@@ -140,7 +142,11 @@ async function open(base, page, task) {
     { timeoutMs: 120_000 },
   );
   const json = /<pre id="site-check-result">([\s\S]*?)<\/pre>/.exec(r.stdout)?.[1];
-  const decoded = json?.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const decoded = json
+    ?.replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
   // Chromium logs what reached the console; uncaught errors say "Uncaught".
   const consoleErrors = r.stderr.split("\n").filter((l) => /CONSOLE.*(Uncaught|Failed to)/.test(l));
   return { found: decoded ? JSON.parse(decoded) : null, consoleErrors, stderr: r.stderr, timedOut: r.timedOut };
@@ -148,7 +154,11 @@ async function open(base, page, task) {
 
 function pageIsClean(label, r, missing) {
   if (r.found === null) {
-    report(false, `${label}: the page did not finish${r.timedOut ? " (Chromium timed out)" : ""}`, r.stderr.slice(-2000));
+    report(
+      false,
+      `${label}: the page did not finish${r.timedOut ? " (Chromium timed out)" : ""}`,
+      r.stderr.slice(-2000),
+    );
     return false;
   }
   const problems = [...r.found.errors, ...r.consoleErrors, ...missing.splice(0).map((p) => `404 ${p}`)];

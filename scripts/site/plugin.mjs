@@ -10,7 +10,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Comment, Converter, JSX, ReflectionKind, Renderer } from "typedoc";
+import { Comment, Converter, JSX, ReflectionKind, Renderer, UnionType } from "typedoc";
+import ts from "typescript";
 import { SUBPATHS } from "../subpaths.mjs";
 import { libraryGraph, root } from "./library.mjs";
 import { machineSvg } from "./machine-svg.mjs";
@@ -97,10 +98,41 @@ document.addEventListener("click", async (event) => {
 });
 `;
 
+/**
+ * The type a type node names, as written: a reference to an exported type alias or interface (or a
+ * union of such references), or undefined when the node is anything else.
+ */
+function namedType(context, node) {
+  if (node === undefined) return undefined;
+  if (ts.isUnionTypeNode(node)) {
+    const members = node.types.map((t) => namedType(context, t));
+    return members.every((m) => m !== undefined) ? new UnionType(members) : undefined;
+  }
+  if (!ts.isTypeReferenceNode(node) || node.typeArguments !== undefined) return undefined;
+  let symbol = context.checker.getSymbolAtLocation(node.typeName);
+  if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
+  if (symbol === undefined || !(symbol.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface))) return undefined;
+  return context.createSymbolReference(symbol, context, node.typeName.getText());
+}
+
 /** @param {import("typedoc").Application} app */
 export async function load(app) {
   await generate();
   let graph;
+
+  // TypeScript evaluates a type alias of a zod schema's output (`type Program = z.output<…>`) eagerly,
+  // so typedoc would print the whole union on every function that takes one (checkout's page was
+  // 35,000 px). Where the source names an exported type, show that name, linked to its page.
+  app.converter.on(Converter.EVENT_CREATE_SIGNATURE, (context, signature, declaration) => {
+    if (declaration === undefined || !("parameters" in declaration)) return;
+    declaration.parameters.forEach((node, i) => {
+      const parameter = signature.parameters?.[i];
+      const named = parameter === undefined ? undefined : namedType(context, node.type);
+      if (named !== undefined) parameter.type = named;
+    });
+    const returns = namedType(context, declaration.type);
+    if (returns !== undefined) signature.type = returns;
+  });
 
   app.converter.on(Converter.EVENT_CREATE_DOCUMENT, (_context, doc) => {
     const path = doc.project.files.getReflectionPath(doc);
