@@ -7,7 +7,7 @@
 // - every `{@includeCode …}` / `{@include …}` names a file that exists, and an included `.mjs` is a
 //   runnable example (it has a sibling `.expected.txt`) or a helper of one.
 // - each page starts with front matter giving its title.
-// Fenced blocks inside docs/guides/README.md (which documents the convention) are skipped.
+// Fenced blocks inside docs/contributing-guides.md (which documents the convention) are skipped.
 //
 // Usage: node scripts/check-guides.mjs [--strict]
 //   Without --strict, inline code blocks are reported but do not fail the check (missing include
@@ -33,7 +33,7 @@ for (const file of guides) {
       `${strict ? red("FAIL") : "warn"} ${rel(file)}:1: no front matter title (---/title: "…"/---): the site would name the page by its path`,
     );
   }
-  const isConventionDoc = rel(file) === "docs/guides/README.md";
+  const isConventionDoc = rel(file) === "docs/contributing-guides.md";
   let fence = null;
   lines.forEach((line, i) => {
     const m = /^\s*(```+|~~~+)\s*([\w+-]*)/.exec(line);

@@ -1,6 +1,6 @@
 // The package's public entry points, in one place. `node scripts/sync-exports.mjs` writes
 // package.json's "exports" and "typesVersions" from this list, and the build (finish-build.mjs)
-// fails when package.json is out of date; .size-limit.cjs and typedoc.json read it too.
+// fails when package.json is out of date; .size-limit.cjs and typedoc.config.mjs read it too.
 //
 // Adding a module `src/<m>/index.ts` as `loyalty-kit/<m>` is one line here, then `npm run sync:exports`.
 export const SUBPATHS = [
