@@ -10,6 +10,8 @@ export { type RepeatPurchaseSqlOptions, repeatPurchaseRateSql } from "./repeatPu
 export { repeatPurchaseRatesFromSql, type StoreRepeatPurchase } from "./repeatPurchaseRatesFromSql.js";
 export { customerTotalsFromSql } from "./customerTotalsFromSql.js";
 export { type CustomerTotalsSqlOptions, customerTotalsSql } from "./customerTotalsSql.js";
+export { purchaseDaysSql } from "./purchaseDaysSql.js";
+export { rfmStateFromSql } from "./rfmStateFromSql.js";
 export { rfmRowsFromSql } from "./rfmRowsFromSql.js";
 export { type RfmSqlOptions, rfmSummarySql } from "./rfmSummarySql.js";
 export type { PurchaseTable, SqlDialect, SqlQuery } from "./types.js";
