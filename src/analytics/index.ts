@@ -34,3 +34,4 @@ export {
   type TotalsAccumulator,
   type TotalsAccumulatorState,
 } from "./totalsAccumulator.js";
+export { purchasesFrom, type PurchasesFromOptions, type PurchasesFromResult } from "./purchasesFrom.js";

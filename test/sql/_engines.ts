@@ -9,11 +9,13 @@ export interface Purchase {
   /** A date "YYYY-MM-DD" or an ISO instant with Z. */
   at: string;
   value: string;
+  /** Store id for the per-store queries (NULL when absent). */
+  store?: number;
 }
 
 export interface Engine {
   name: string;
-  /** Replaces table `purchases` (customer_id INTEGER, bought_at <atType>, amount DECIMAL(14,2)). */
+  /** Replaces table `purchases` (customer_id INTEGER, bought_at <atType>, amount DECIMAL(14,2), store_id INTEGER). */
   load(rows: readonly Purchase[], atType: "DATE" | "TIMESTAMPTZ"): Promise<void>;
   run(q: SqlQuery): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -23,14 +25,14 @@ const CHUNK = 5000;
 
 async function loadChunks(
   rows: readonly Purchase[],
-  exec: (text: string, params: (string | number)[]) => Promise<unknown>,
+  exec: (text: string, params: (string | number | null)[]) => Promise<unknown>,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
-    const params: (string | number)[] = [];
+    const params: (string | number | null)[] = [];
     const tuples = part.map((r, j) => {
-      params.push(r.customerId, r.at, r.value);
-      return `($${3 * j + 1}, $${3 * j + 2}, $${3 * j + 3})`;
+      params.push(r.customerId, r.at, r.value, r.store ?? null);
+      return `($${4 * j + 1}, $${4 * j + 2}, $${4 * j + 3}, $${4 * j + 4})`;
     });
     await exec(`INSERT INTO purchases VALUES ${tuples.join(", ")}`, params);
   }
@@ -48,7 +50,9 @@ export async function duckdb(): Promise<Engine> {
       if (atType === current) await c.run("DELETE FROM purchases");
       else {
         await c.run("DROP TABLE IF EXISTS purchases");
-        await c.run(`CREATE TABLE purchases (customer_id INTEGER, bought_at ${atType}, amount DECIMAL(14,2))`);
+        await c.run(
+          `CREATE TABLE purchases (customer_id INTEGER, bought_at ${atType}, amount DECIMAL(14,2), store_id INTEGER)`,
+        );
         current = atType;
       }
       await loadChunks(rows, (text, params) => c.run(text, params));
@@ -78,7 +82,9 @@ export async function postgres(): Promise<Engine | undefined> {
       if (atType === current) await client.query("DELETE FROM purchases");
       else {
         await client.query("DROP TABLE IF EXISTS purchases");
-        await client.query(`CREATE TABLE purchases (customer_id INTEGER, bought_at ${atType}, amount NUMERIC(14,2))`);
+        await client.query(
+          `CREATE TABLE purchases (customer_id INTEGER, bought_at ${atType}, amount NUMERIC(14,2), store_id INTEGER)`,
+        );
         current = atType;
       }
       await loadChunks(rows, (text, params) => client.query(text, params));
