@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { breaches, deadlines, openComplaint, transition, type ComplaintEventInput } from "../../src/index.js";
+import {
+  breaches,
+  deadlines,
+  goodwillRequests,
+  openComplaint,
+  transition,
+  type ComplaintEventInput,
+} from "../../src/index.js";
 import { berlin, opening } from "./_scenario.js";
 
 // The worked complaint (urgent: acknowledge 1 h, plan 4 h, resolve 40 h in Berlin business hours
@@ -62,5 +69,81 @@ describe("SLA clocks pause while the complaint waits on the customer", () => {
         waitingOn: "vendor",
       }),
     ).toThrowError(/waitingOn/);
+  });
+});
+
+describe("goodwill in the agreed plan", () => {
+  it("grants points and a coupon when the plan is agreed, and withdraws them when a reopened complaint agrees a different plan", () => {
+    const by = "agent:maria";
+    let c = openComplaint(opening);
+    const steps: ComplaintEventInput[] = [
+      { type: "ACKNOWLEDGE", at: "2026-03-02T09:14:00+01:00", by },
+      { type: "ASSESS", at: "2026-03-02T09:20:00+01:00", by },
+      { type: "AFFIRM", at: "2026-03-02T09:31:00+01:00", by },
+      { type: "PROPOSE_ALTERNATIVE", at: "2026-03-02T09:36:00+01:00", by, alternative: "Refit the hose" },
+      {
+        type: "AGREE_PLAN",
+        at: "2026-03-02T09:40:00+01:00",
+        by,
+        alternative: 0,
+        customerAgreed: true,
+        goodwill: { points: "500", coupon: "SORRY10" },
+      },
+      { type: "START_DELIVERY", at: "2026-03-03T09:00:00+01:00", by },
+      { type: "DELIVERED", at: "2026-03-03T11:00:00+01:00", by },
+      {
+        type: "FOLLOW_UP",
+        at: "2026-03-05T10:00:00+01:00",
+        by,
+        satisfied: false,
+        csat: { score: 2, reason: "still leaks" },
+      },
+      { type: "ASSESS", at: "2026-03-05T10:10:00+01:00", by },
+      { type: "AFFIRM", at: "2026-03-05T10:20:00+01:00", by },
+      { type: "PROPOSE_ALTERNATIVE", at: "2026-03-05T10:30:00+01:00", by, alternative: "Replace the machine" },
+      {
+        type: "AGREE_PLAN",
+        at: "2026-03-05T10:40:00+01:00",
+        by,
+        alternative: 0,
+        customerAgreed: true,
+        goodwill: { points: "1000", coupon: "SORRY10" },
+      },
+    ];
+    for (const e of steps) c = transition(c, e);
+    expect(goodwillRequests(c)).toEqual({
+      ledger: [
+        {
+          kind: "adjust",
+          transactionId: "complaint:C-2026-0042:goodwill:1",
+          at: "2026-03-02T08:40:00.000Z",
+          points: "500",
+          reason: "goodwill for complaint C-2026-0042",
+        },
+        {
+          kind: "reverse",
+          transactionId: "complaint:C-2026-0042:goodwill:1:reversed",
+          at: "2026-03-05T09:40:00.000Z",
+          reverses: "complaint:C-2026-0042:goodwill:1",
+          shortfall: "deduct-available",
+        },
+        {
+          kind: "adjust",
+          transactionId: "complaint:C-2026-0042:goodwill:2",
+          at: "2026-03-05T09:40:00.000Z",
+          points: "1000",
+          reason: "goodwill for complaint C-2026-0042",
+        },
+      ],
+      // The second plan repeats the coupon: it stays issued, nothing is voided.
+      coupons: [
+        {
+          action: "issue",
+          requestId: "complaint:C-2026-0042:coupon:1",
+          coupon: "SORRY10",
+          at: "2026-03-02T08:40:00.000Z",
+        },
+      ],
+    });
   });
 });
