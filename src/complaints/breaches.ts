@@ -34,7 +34,8 @@ export interface SlaBreach {
  * resolved = the first entry into `resolved` (a satisfied follow-up) or `closed`. A target is
  * breached when it was met after its deadline ({@link deadlines}), or is unmet and its deadline is
  * before `at`. A withdrawn or rejected complaint stops its clocks at that event. Meeting a deadline to
- * the millisecond is not a breach.
+ * the millisecond is not a breach. Time the complaint waited on the customer or a third party
+ * (`waitingOn`) does not count: the deadlines are those of {@link deadlines} as of `at`.
  *
  * @param complaint - the complaint snapshot
  * @param policy - the SLA policy
@@ -54,7 +55,8 @@ export interface SlaBreach {
 export function breaches(complaint: Complaint, policy: SlaPolicyInput, options: { at: string | Date }): SlaBreach[] {
   assertSnapshot(complaint);
   const atMs = parseInstant(options?.at, "at");
-  const d = deadlines(complaint, policy);
+  // Deadlines as of `at`: pauses (waiting on the customer or a third party) up to `at` move them.
+  const d = deadlines(complaint, policy, { at: options.at });
   const tl = timeline(complaint, atMs + 1);
   const out: SlaBreach[] = [];
   const check = (target: SlaBreach["target"], deadline: string, metMs: number | null): void => {

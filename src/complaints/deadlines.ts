@@ -1,5 +1,7 @@
 import { assertSnapshot } from "./_lib/step.js";
-import { addBusinessTime } from "./_lib/businessTime.js";
+import { parseInstant } from "../_lib/validation.js";
+import { addBusinessTimeWithPauses, businessTimeBetween, pausesOf } from "./_lib/pauses.js";
+import { timeline } from "./_lib/timeline.js";
 import type { ComplaintPriority } from "./constants.js";
 import type { Complaint } from "./schema.js";
 import { parseSlaPolicy, type SlaPolicyInput } from "./slaPolicy.js";
@@ -10,7 +12,7 @@ import { parseSlaPolicy, type SlaPolicyInput } from "./slaPolicy.js";
  * @example
  * ```ts
  * import type { ComplaintDeadlines } from "loyalty-kit";
- * const d: ComplaintDeadlines = { priority: "high", acknowledge: "2026-03-02T10:00:00.000Z", agreePlan: "2026-03-03T10:00:00.000Z", resolve: "2026-03-06T10:00:00.000Z" };
+ * const d: ComplaintDeadlines = { priority: "high", acknowledge: "2026-03-02T10:00:00.000Z", agreePlan: "2026-03-03T10:00:00.000Z", resolve: "2026-03-06T10:00:00.000Z", pausedMinutes: 0, waitingOn: null };
  * console.log(d.resolve);
  * ```
  * @category complaints
@@ -20,6 +22,10 @@ export interface ComplaintDeadlines {
   readonly acknowledge: string;
   readonly agreePlan: string;
   readonly resolve: string;
+  /** Business minutes the clocks stood still while the complaint waited on the customer or a third party. */
+  readonly pausedMinutes: number;
+  /** Who the complaint waits on at the instant judged (`options.at`, else its last event), or null. */
+  readonly waitingOn: "customer" | "third-party" | null;
 }
 
 /**
@@ -32,10 +38,18 @@ export interface ComplaintDeadlines {
  * complaint is escalated or reopened: the customer's clock started when they complained (seed 002,
  * "customer's time should always be a priority").
  *
+ * Pauses: from an event with `waitingOn` ("customer" or "third-party") until the next event
+ * without it, the clocks stand still, as help desks pause SLAs on pending and on-hold tickets; every
+ * deadline not yet met when a pause starts moves later by the business time of the pause (a pause
+ * after a target was met does not move that target). A pause still open at `options.at` counts up to
+ * it; without `options.at` the whole history is read and an open pause counts up to the last event,
+ * so the deadlines can only move later while it lasts.
+ *
  * @param complaint - the complaint snapshot
  * @param policy - the SLA policy (validated here)
- * @returns the priority used and the three deadlines
- * @throws {LoyaltyValidationError} when the policy is invalid or `complaint` is not a snapshot
+ * @param options - `at`: judge the history up to this instant (later events are ignored)
+ * @returns the priority used, the three deadlines, the paused business minutes and who is waited on
+ * @throws {LoyaltyValidationError} when the policy or `at` is invalid or `complaint` is not a snapshot
  * @category complaints
  * @example
  * ```ts
@@ -47,17 +61,44 @@ export interface ComplaintDeadlines {
  * console.log(deadlines(c, policy).acknowledge); // 2026-03-09T09:00:00.000Z (Monday 10:00 in Berlin)
  * ```
  */
-export function deadlines(complaint: Complaint, policy: SlaPolicyInput): ComplaintDeadlines {
+export function deadlines(
+  complaint: Complaint,
+  policy: SlaPolicyInput,
+  options?: { readonly at?: string | Date | undefined },
+): ComplaintDeadlines {
   assertSnapshot(complaint);
   const p = parseSlaPolicy(policy);
+  const judgedMs = options?.at === undefined ? undefined : parseInstant(options.at, "at");
+  const beforeMs = judgedMs === undefined ? Number.POSITIVE_INFINITY : judgedMs + 1;
+  const untilMs = judgedMs ?? Date.parse(complaint.updatedAt);
   const start = Date.parse(complaint.openedAt);
   const target = p.targets[complaint.priority];
-  const at = (hours: number): string =>
-    new Date(addBusinessTime(start, Math.round(hours * 3_600_000), p)).toISOString();
+  const pauses = pausesOf(complaint, beforeMs, untilMs);
+  const tl = pauses.length === 0 ? undefined : timeline(complaint, beforeMs);
+  // Only pauses that started before a target was met move it.
+  const at = (hours: number, metMs: number | null | undefined): string =>
+    new Date(
+      addBusinessTimeWithPauses(
+        start,
+        Math.round(hours * 3_600_000),
+        p,
+        metMs === null || metMs === undefined ? pauses : pauses.filter((x) => x.fromMs < metMs),
+      ),
+    ).toISOString();
+  const last = pauses.at(-1);
   return Object.freeze({
     priority: complaint.priority,
-    acknowledge: at(target.acknowledgeHours),
-    agreePlan: at(target.agreePlanHours),
-    resolve: at(target.resolveHours),
+    acknowledge: at(target.acknowledgeHours, tl?.acknowledgedMs),
+    agreePlan: at(target.agreePlanHours, tl?.planAgreedMs),
+    resolve: at(target.resolveHours, tl?.resolvedMs),
+    pausedMinutes: Math.floor(pauses.reduce((sum, x) => sum + businessTimeBetween(x.fromMs, x.toMs, p), 0) / 60_000),
+    waitingOn: last !== undefined && last.toMs === untilMs && isStillWaiting(complaint, beforeMs) ? last.on : null,
   });
+}
+
+// Whether the last event before `beforeMs` carries `waitingOn`.
+function isStillWaiting(complaint: Complaint, beforeMs: number): boolean {
+  const events = complaint.history.slice(1).filter((e) => Date.parse(e.at) < beforeMs);
+  const last = events.at(-1);
+  return last !== undefined && "waitingOn" in last && last.waitingOn !== undefined;
 }

@@ -24,3 +24,4 @@ export { deadlines, type ComplaintDeadlines } from "./deadlines.js";
 export { breaches, type SlaBreach } from "./breaches.js";
 export { complaintMetrics, type ComplaintMetrics, type DurationSummary } from "./complaintMetrics.js";
 export { complaintJsonSchemas } from "./jsonSchemas.js";
+export { goodwillRequests, type GoodwillRequests, type GoodwillCouponRequest } from "./goodwillRequests.js";

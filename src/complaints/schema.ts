@@ -2,7 +2,7 @@
 // parseSlaPolicy and the SLA functions import this file at run time: the transition path imports the
 // types alone (erased), so zod stays out of a bundle that needs only { openComplaint, transition, can }.
 import * as z from "zod";
-import { InstantSchema } from "../_lib/validation.js";
+import { InstantSchema, PositiveDecimalStringSchema } from "../_lib/validation.js";
 import {
   COMPLAINT_CAUSES,
   COMPLAINT_CHANNELS,
@@ -19,7 +19,12 @@ const days = /* @__PURE__ */ z
   .max(3650, { message: "expected at most 3650 days" });
 const note = /* @__PURE__ */ z.string().optional();
 
-const base = { at: InstantSchema, by: /* @__PURE__ */ text("who performed the event"), note };
+const base = {
+  at: InstantSchema,
+  by: /* @__PURE__ */ text("who performed the event"),
+  note,
+  waitingOn: /* @__PURE__ */ z.enum(["customer", "third-party"]).optional(),
+};
 
 /**
  * The events of the complaint machine, a discriminated union on `type`. Each carries `at` (an
@@ -32,6 +37,12 @@ const base = { at: InstantSchema, by: /* @__PURE__ */ text("who performed the ev
  * `FOLLOW_UP.satisfied`, `ESCALATE.team` and `ESCALATE.reason` ("seek assistance of others in the
  * company"), `RETURN_FROM_ESCALATION.to` (optional; the state it came from when omitted),
  * `REJECT.reason`.
+ *
+ * Service recovery: any event may say the complaint now waits on the customer or a third party
+ * (`waitingOn`); the SLA clocks pause from that event until the next event without it, the way help
+ * desks pause SLAs on "pending" and "on-hold" tickets. `AGREE_PLAN.goodwill` (points and/or a coupon
+ * in the agreed plan, see `goodwillRequests`) and `FOLLOW_UP.csat` (the customer's satisfaction
+ * score 1–5 and reason) are optional.
  *
  * @example
  * ```ts
@@ -54,10 +65,28 @@ export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion("type",
       .int({ message: "expected the 0-based index of an analyzed alternative" })
       .nonnegative({ message: "expected the 0-based index of an analyzed alternative" }),
     customerAgreed: z.boolean(),
+    goodwill: z
+      .strictObject({ points: PositiveDecimalStringSchema.optional(), coupon: text("a coupon id").optional() })
+      .refine((g) => g.points !== undefined || g.coupon !== undefined, {
+        message: "expected goodwill points, a coupon, or both",
+      })
+      .optional(),
   }),
   z.strictObject({ type: z.literal("START_DELIVERY"), ...base }),
   z.strictObject({ type: z.literal("DELIVERED"), ...base }),
-  z.strictObject({ type: z.literal("FOLLOW_UP"), ...base, satisfied: z.boolean() }),
+  z.strictObject({
+    type: z.literal("FOLLOW_UP"),
+    ...base,
+    satisfied: z.boolean(),
+    csat: z
+      .strictObject({
+        score: z.number().int().min(1, { message: "expected a CSAT score from 1 to 5" }).max(5, {
+          message: "expected a CSAT score from 1 to 5",
+        }),
+        reason: text("the reason for the score").optional(),
+      })
+      .optional(),
+  }),
   z.strictObject({
     type: z.literal("ESCALATE"),
     ...base,
@@ -102,7 +131,8 @@ export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
  * What `openComplaint` takes: the complaint's identity, its cause  and the instant it was
  * received; optionally its channel (default `other`), a description (default empty), who recorded it
  * (`by`, default the customer id), the customer's value class (default `medium`), a priority that overrides the derived
- * one, and the reopen and auto-close windows in days.
+ * one, the reopen and auto-close windows in days, and the remedy the customer seeks (`remedySought`,
+ * e.g. "refund"; ISO 10002:2018 asks the complaints-handling process to record it at receipt).
  *
  * @example
  * ```ts
@@ -127,6 +157,7 @@ export const OpenComplaintInputSchema = /* @__PURE__ */ z.strictObject({
   priority: z.enum(COMPLAINT_PRIORITIES).optional(),
   reopenWindowDays: days.optional(),
   autoCloseAfterDays: days.optional(),
+  remedySought: text("the remedy the customer seeks").optional(),
 });
 
 /**
@@ -167,6 +198,7 @@ export const OpenRecordSchema = /* @__PURE__ */ z.strictObject({
   priorityOverridden: z.boolean(),
   reopenWindowDays: days,
   autoCloseAfterDays: days,
+  remedySought: text("the remedy the customer seeks").optional(),
 });
 
 /**

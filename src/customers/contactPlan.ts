@@ -1,12 +1,13 @@
 import { Decimal } from "decimal.js";
 import * as z from "zod";
 import { LoyaltyValidationError } from "../errors/errors.js";
-import { assertTimeZone, daysInMonth, zonedParts, zonedTimeToInstant } from "../_lib/time.js";
+import { assertTimeZone } from "../_lib/time.js";
 import { InstantSchema, PositiveDecimalStringSchema, invalid, issuesFromZod } from "../_lib/validation.js";
 import { ContactChannelSchema, type ContactChannel, type Customer } from "./customer.js";
 import type { ContactReason } from "./canContact.js";
 import { decideContact } from "./_lib/consent.js";
-import { minutesOf, outOfQuietHours } from "./_lib/quietHours.js";
+import { outOfQuietHours } from "./_lib/quietHours.js";
+import { lifecycleCandidates, localDateKey, localDayAt, withinCap } from "./_lib/lifecycleContacts.js";
 
 const CadenceSchema = /* @__PURE__ */ z.enum(["weekly", "monthly", "none"]);
 const ClockTime = /* @__PURE__ */ z
@@ -16,13 +17,23 @@ const ClockTime = /* @__PURE__ */ z
 /**
  * Options of {@link contactPlan}. Defaults: `sendTime` "10:00", no quiet hours, `minGapHours` 48,
  * `expiryReminderDays` 7, `welcome` true with `welcomeAfterHours` 0, channel preference
- * email → sms → phone → post, no expiring lots.
+ * email → sms → phone → post, no expiring lots, purchases, win-back marks or resolved complaints,
+ * `followUpAfterDays` 3, `thankYouAfterHours` 24, no cap.
  *
  * - `cadence`: routine contact per segment (weekly or monthly, big-profit customers first),
  *   e.g. `{ default: "monthly", segments: [{ segment: "big-profit", every: "weekly" }] }`.
  * - `expiringLots`: points lots as plain data `{ customerId, points, expiresAt }` (e.g. from the
  *   ledger); lots expiring the same local day are summed into one reminder. Lots of customers not in
  *   the list are ignored, so a plan can cover one segment of the ledger.
+ * - `purchases`: `{ customerId, at }`; each local day with a purchase gives a `follow-up`
+ *   ("is everything fine?") `followUpAfterDays` local days later at `sendTime`.
+ * - `winBack`: `{ customerId, stage: "lapsing" | "lost", markedAt }`, e.g. the customers a CRM plan
+ *   marks lapsing or lost; each gets one `win-back` at the first `sendTime` at or after the later of
+ *   `markedAt` and `from` (the latest mark of a customer counts).
+ * - `resolvedComplaints`: `{ customerId, complaintId, resolvedAt }`; each complaint gets one
+ *   `thank-you` `thankYouAfterHours` after it was resolved.
+ * - `cap`: `{ max, days }` — at most `max` contacts to one customer, all kinds together, in any
+ *   window of `days` days (rolling, so no calendar boundary lets two bursts meet).
  *
  * @example
  * ```ts
@@ -52,6 +63,20 @@ export const ContactPlanOptionsSchema = /* @__PURE__ */ z.strictObject({
       z.strictObject({ customerId: z.string().min(1), points: PositiveDecimalStringSchema, expiresAt: InstantSchema }),
     )
     .default([]),
+  purchases: z.array(z.strictObject({ customerId: z.string().min(1), at: InstantSchema })).default([]),
+  followUpAfterDays: z.number().int().nonnegative().max(366).default(3),
+  winBack: z
+    .array(
+      z.strictObject({ customerId: z.string().min(1), stage: z.enum(["lapsing", "lost"]), markedAt: InstantSchema }),
+    )
+    .default([]),
+  resolvedComplaints: z
+    .array(z.strictObject({ customerId: z.string().min(1), complaintId: z.string().min(1), resolvedAt: InstantSchema }))
+    .default([]),
+  thankYouAfterHours: z.number().finite().nonnegative().max(8784).default(24),
+  cap: z
+    .strictObject({ max: z.number().int().min(1).max(1000), days: z.number().finite().positive().max(366) })
+    .optional(),
 });
 
 /**
@@ -83,7 +108,9 @@ export const CONTACT_PLAN_MAX_DAYS = 1100;
 
 /**
  * Why a contact was planned: `welcome` after enrollment, `routine` by cadence, `expiry-reminder`
- * some days before points expire (limited duration pushes use of accumulated points).
+ * some days before points expire (limited duration pushes use of accumulated points), `follow-up`
+ * some days after a purchase, `win-back` for a customer marked lapsing or lost, `thank-you` after a
+ * resolved complaint.
  *
  * @example
  * ```ts
@@ -93,10 +120,11 @@ export const CONTACT_PLAN_MAX_DAYS = 1100;
  * ```
  * @category customers
  */
-export type ContactKind = "welcome" | "routine" | "expiry-reminder";
+export type ContactKind = "welcome" | "routine" | "expiry-reminder" | "follow-up" | "win-back" | "thank-you";
 
 /**
- * One planned contact. `points` and `expiresAt` are present on expiry reminders.
+ * One planned contact. `points` and `expiresAt` are present on expiry reminders, `purchasedAt` on
+ * follow-ups, `stage` on win-backs, `complaintId` on thank-yous.
  *
  * @example
  * ```ts
@@ -113,13 +141,16 @@ export interface PlannedContact {
   readonly channel: ContactChannel;
   readonly points?: string;
   readonly expiresAt?: string;
+  readonly purchasedAt?: string;
+  readonly stage?: "lapsing" | "lost";
+  readonly complaintId?: string;
 }
 
 /**
  * A contact the plan would have made but did not, and why: `no-channel` (no channel with marketing
  * consent and an address at that instant; `channels` gives each channel's reason), `min-gap` (too close
  * to a more important contact, named in `conflictsWith`), `after-expiry` (the reminder would come after
- * the points expired).
+ * the points expired), `cap` (more important contacts already fill the customer's `cap`).
  *
  * @example
  * ```ts
@@ -133,11 +164,14 @@ export interface SkippedContact {
   readonly customerId: string;
   readonly at: string;
   readonly kind: ContactKind;
-  readonly reason: "no-channel" | "min-gap" | "after-expiry";
+  readonly reason: "no-channel" | "min-gap" | "after-expiry" | "cap";
   readonly channels?: readonly { readonly channel: ContactChannel; readonly reason: ContactReason }[];
   readonly conflictsWith?: { readonly kind: ContactKind; readonly at: string };
   readonly points?: string;
   readonly expiresAt?: string;
+  readonly purchasedAt?: string;
+  readonly stage?: "lapsing" | "lost";
+  readonly complaintId?: string;
 }
 
 /**
@@ -157,37 +191,34 @@ export interface ContactPlan {
   readonly skipped: readonly SkippedContact[];
 }
 
-// Which contact wins when two fall inside the minimum gap: points about to be lost first, then the
-// one-time welcome, then routine contact.
-const PRIORITY: Readonly<Record<ContactKind, number>> = { "expiry-reminder": 0, welcome: 1, routine: 2 };
+// Which contact wins when two fall inside the minimum gap or the cap: points about to be lost first,
+// then the thanks after a complaint (service recovery is time-critical), the one-time welcome, the
+// follow-up after a purchase, the win-back, and routine contact last.
+const PRIORITY: Readonly<Record<ContactKind, number>> = {
+  "expiry-reminder": 0,
+  "thank-you": 1,
+  welcome: 2,
+  "follow-up": 3,
+  "win-back": 4,
+  routine: 5,
+};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+function byComplaint(a: { complaintId?: string }, b: { complaintId?: string }): number {
+  const x = a.complaintId ?? "";
+  const y = b.complaintId ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 interface Candidate {
   readonly kind: ContactKind;
   readonly atMs: number;
   readonly points?: string;
   readonly expiresAtMs?: number;
-}
-
-/** The instant at `clock` on the local calendar day `days` days and `months` months after the day of `ms`. */
-function localDayAt(ms: number, days: number, months: number, clock: string, timeZone: string): number {
-  const p = zonedParts(ms, timeZone);
-  const [hour, minute] = minutesOf(clock);
-  if (months === 0)
-    return zonedTimeToInstant({ year: p.year, month: p.month, day: p.day + days, hour, minute }, timeZone);
-  const monthIndex = p.month - 1 + months;
-  const year = p.year + Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
-  return zonedTimeToInstant(
-    { year, month, day: Math.min(p.day, daysInMonth(year, month)) + days, hour, minute },
-    timeZone,
-  );
-}
-
-function localDateKey(ms: number, timeZone: string): string {
-  const p = zonedParts(ms, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  readonly purchasedAt?: string;
+  readonly stage?: "lapsing" | "lost";
+  readonly complaintId?: string;
 }
 
 /**
@@ -203,12 +234,14 @@ function localDateKey(ms: number, timeZone: string): string {
  * important first (expiry reminder, welcome, routine) and earliest first, each candidate takes the
  * first channel in `channels` with marketing consent in force and an address at that instant (see
  * {@link canContact}), and is kept only if no kept contact to the same customer is closer than
- * `minGapHours`. The result depends only on the input, not on the order of the customers.
+ * `minGapHours` and, with a `cap`, only if the customer's kept contacts stay within it. Follow-ups,
+ * win-backs and thank-yous (see {@link ContactPlanOptions}) obey the same consent, quiet-hour,
+ * gap and cap rules. The result depends only on the input, not on the order of the customers.
  *
  * @param customers - Parsed customers with unique ids.
  * @param options - Window, time zone, cadence and the rest; see {@link ContactPlanOptions}.
  * @returns A {@link ContactPlan}.
- * @throws {LoyaltyValidationError} when an option is malformed, `from` is not before `to` or more than {@link CONTACT_PLAN_MAX_DAYS} days before it, the time
+ * @throws {LoyaltyValidationError} when an option is malformed (`cap.days` over 366, `followUpAfterDays` over 366), `from` is not before `to` or more than {@link CONTACT_PLAN_MAX_DAYS} days before it, the time
  *   zone is unknown, or two customers share an id.
  * @example
  * ```ts
@@ -273,6 +306,7 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
     );
   }
 
+  const lifecycle = lifecycleCandidates(o, seen, fromMs);
   const contacts: PlannedContact[] = [];
   const skipped: SkippedContact[] = [];
   const minGap = o.minGapHours * HOUR;
@@ -312,8 +346,10 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
       );
       candidates.push({ kind: "expiry-reminder", atMs: at, points: points.toFixed(), expiresAtMs });
     }
+    candidates.push(...(lifecycle.get(customer.id) ?? []));
 
-    candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.atMs - b.atMs);
+    // Two thank-yous at one instant: the complaint id decides, so the input order never does.
+    candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.atMs - b.atMs || byComplaint(a, b));
     const kept: Candidate[] = [];
     for (const c of candidates) {
       if (c.atMs < fromMs || c.atMs >= toMs) continue;
@@ -323,6 +359,9 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
         kind: c.kind,
         ...(c.points === undefined ? {} : { points: c.points }),
         ...(c.expiresAtMs === undefined ? {} : { expiresAt: new Date(c.expiresAtMs).toISOString() }),
+        ...(c.purchasedAt === undefined ? {} : { purchasedAt: c.purchasedAt }),
+        ...(c.stage === undefined ? {} : { stage: c.stage }),
+        ...(c.complaintId === undefined ? {} : { complaintId: c.complaintId }),
       };
       if (c.expiresAtMs !== undefined && c.atMs >= c.expiresAtMs) {
         skipped.push({ ...base, reason: "after-expiry" });
@@ -350,13 +389,25 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
         });
         continue;
       }
+      if (
+        o.cap !== undefined &&
+        !withinCap(
+          kept.map((k) => k.atMs),
+          c.atMs,
+          o.cap.max,
+          o.cap.days * DAY,
+        )
+      ) {
+        skipped.push({ ...base, reason: "cap" });
+        continue;
+      }
       kept.push(c);
       contacts.push({ ...base, channel: chosen.channel });
     }
   }
   const order = (
-    a: { at: string; customerId: string; kind: ContactKind },
-    b: { at: string; customerId: string; kind: ContactKind },
+    a: { at: string; customerId: string; kind: ContactKind; complaintId?: string },
+    b: { at: string; customerId: string; kind: ContactKind; complaintId?: string },
   ): number =>
     a.at < b.at
       ? -1
@@ -366,7 +417,7 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
           ? -1
           : a.customerId > b.customerId
             ? 1
-            : PRIORITY[a.kind] - PRIORITY[b.kind];
+            : PRIORITY[a.kind] - PRIORITY[b.kind] || byComplaint(a, b);
   contacts.sort(order);
   skipped.sort(order);
   return { contacts, skipped };

@@ -14,6 +14,8 @@ describe("deadlines", () => {
       acknowledge: "2026-03-02T09:12:00.000Z",
       agreePlan: "2026-03-02T12:12:00.000Z",
       resolve: "2026-03-09T08:12:00.000Z",
+      pausedMinutes: 0,
+      waitingOn: null,
     });
   });
 

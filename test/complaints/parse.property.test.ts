@@ -86,10 +86,43 @@ const validEvent = fc.constantFrom(...COMPLAINT_EVENT_TYPES).chain((type) =>
       team: text,
       reason: text,
       to: fc.constantFrom("received", "assessing", "followingUp"),
+      waitingOn: fc.option(fc.constantFrom("customer", "third-party", "vendor", 1), { nil: undefined }),
+      // Near-valid nested values: the last of each list is invalid in one way.
+      goodwill: fc.option(
+        fc.constantFrom<unknown>(
+          { points: "100" },
+          { coupon: "SORRY10" },
+          { points: "2.5", coupon: "X" },
+          {},
+          {
+            points: "0",
+          },
+          { points: "1", extra: 1 },
+          "100",
+        ),
+        { nil: undefined },
+      ),
+      csat: fc.option(
+        fc.constantFrom<unknown>(
+          { score: 5 },
+          { score: 2, reason: "late" },
+          { score: 0 },
+          { score: 3.5 },
+          {
+            score: 4,
+            reason: " ",
+          },
+          4,
+        ),
+        { nil: undefined },
+      ),
     })
     .map((v) => {
       const base: Record<string, unknown> = { type, at: v.at, by: v.by };
       if (v.flag) base["note"] = v.note;
+      if (v.waitingOn !== undefined) base["waitingOn"] = v.waitingOn;
+      if (type === "AGREE_PLAN" && v.goodwill !== undefined) base["goodwill"] = v.goodwill;
+      if (type === "FOLLOW_UP" && v.csat !== undefined) base["csat"] = v.csat;
       if (type === "PROPOSE_ALTERNATIVE") base["alternative"] = v.alternative;
       if (type === "AGREE_PLAN") Object.assign(base, { alternative: v.index, customerAgreed: v.flag });
       if (type === "FOLLOW_UP") base["satisfied"] = v.flag;
@@ -123,6 +156,9 @@ const eventLike = mutate(validEvent, [
   "team",
   "reason",
   "to",
+  "waitingOn",
+  "goodwill",
+  "csat",
 ]);
 
 const validOpen = fc.record(
@@ -138,6 +174,7 @@ const validOpen = fc.record(
     priority: fc.constantFrom("low", "urgent"),
     reopenWindowDays: fc.constantFrom(1, 0.5, 3650),
     autoCloseAfterDays: fc.constantFrom(7, 30),
+    remedySought: fc.constantFrom("refund", "repair", " ", ""),
   },
   { requiredKeys: ["id", "customerId", "cause", "at"] },
 ) as fc.Arbitrary<Record<string, unknown>>;
@@ -153,6 +190,7 @@ const openLike = mutate(validOpen, [
   "priority",
   "reopenWindowDays",
   "autoCloseAfterDays",
+  "remedySought",
 ]);
 
 describe("parseComplaint fuzzing", () => {

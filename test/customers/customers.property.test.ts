@@ -152,6 +152,30 @@ const planInput = fc
       }),
       { maxLength: 6 },
     ),
+    purchases: fc.array(fc.record({ customerId: fc.constantFrom("a", "bb", "ccc", "x"), at: instant(60) }), {
+      maxLength: 8,
+    }),
+    followUpAfterDays: fc.integer({ min: 0, max: 10 }),
+    winBack: fc.array(
+      fc.record({
+        customerId: fc.constantFrom("a", "bb", "dddd"),
+        stage: fc.constantFrom("lapsing" as const, "lost" as const),
+        markedAt: instant(60),
+      }),
+      { maxLength: 4 },
+    ),
+    resolvedComplaints: fc.array(
+      fc.record({
+        customerId: fc.constantFrom("a", "ccc", "eeeee"),
+        complaintId: fc.constantFrom("k-1", "k-2", "k-3"),
+        resolvedAt: instant(60),
+      }),
+      { maxLength: 4 },
+    ),
+    thankYouAfterHours: fc.integer({ min: 0, max: 72 }),
+    cap: fc.option(fc.record({ max: fc.integer({ min: 1, max: 4 }), days: fc.integer({ min: 1, max: 30 }) }), {
+      nil: undefined,
+    }),
   })
   .map((p) => {
     const options: ContactPlanOptions = {
@@ -166,6 +190,12 @@ const planInput = fc
       welcomeAfterHours: p.welcomeAfterHours,
       channels: p.channels,
       expiringLots: p.lots,
+      purchases: p.purchases,
+      followUpAfterDays: p.followUpAfterDays,
+      winBack: p.winBack,
+      resolvedComplaints: p.resolvedComplaints,
+      thankYouAfterHours: p.thankYouAfterHours,
+      ...(p.cap === undefined ? {} : { cap: p.cap }),
     };
     return { customers: p.customers.map((c) => parseCustomer(c)), options };
   });
@@ -183,11 +213,18 @@ function localMinutes(iso: string, timeZone: string): number {
 
 // Each run plans up to five customers over up to 45 days with Intl time-zone math: 1,000 runs take a few seconds.
 test.prop([planInput])(
-  "contact plans are deterministic and order-independent, and never break consent, the minimum gap, the window or quiet hours",
+  "contact plans are deterministic and order-independent, and never break consent, the minimum gap, the cap, the window or quiet hours",
   ({ customers, options }) => {
     const plan = contactPlan(customers, options);
     expect(contactPlan(customers, options)).toEqual(plan);
-    expect(contactPlan([...customers].reverse(), options)).toEqual(plan);
+    // Customers and lifecycle facts in reverse order give the same plan.
+    const reversedFacts: ContactPlanOptions = {
+      ...options,
+      purchases: [...(options.purchases ?? [])].reverse(),
+      winBack: [...(options.winBack ?? [])].reverse(),
+      resolvedComplaints: [...(options.resolvedComplaints ?? [])].reverse(),
+    };
+    expect(contactPlan([...customers].reverse(), reversedFacts)).toEqual(plan);
     const from = Date.parse(String(options.from));
     const to = Date.parse(String(options.to));
     const byCustomer = new Map<string, number[]>();
@@ -211,6 +248,12 @@ test.prop([planInput])(
     }
     for (const times of byCustomer.values()) {
       const sorted = [...times].sort((a, b) => a - b);
+      // The cap, checked directly: no window [t, t + days) starting at a contact holds more than max.
+      if (options.cap !== undefined) {
+        const { max, days } = options.cap;
+        for (const t of sorted)
+          expect(sorted.filter((u) => u >= t && u < t + days * DAY).length).toBeLessThanOrEqual(max);
+      }
       for (let i = 1; i < sorted.length; i++)
         expect((sorted[i] as number) - (sorted[i - 1] as number)).toBeGreaterThanOrEqual(
           (options.minGapHours ?? 48) * 3_600_000,

@@ -23,6 +23,7 @@ const INPUT_KEYS = [
   "priority",
   "reopenWindowDays",
   "autoCloseAfterDays",
+  "remedySought",
 ];
 const RECORD_KEYS = [
   "type",
@@ -38,6 +39,7 @@ const RECORD_KEYS = [
   "priorityOverridden",
   "reopenWindowDays",
   "autoCloseAfterDays",
+  "remedySought",
 ];
 
 /**
@@ -66,6 +68,7 @@ function read(input: unknown, record: boolean, base: readonly (string | number)[
   const priorityOverridden = record ? c.boolean("priorityOverridden") : priority !== undefined;
   const reopenWindowDays = c.days("reopenWindowDays", !record);
   const autoCloseAfterDays = c.days("autoCloseAfterDays", !record);
+  const remedySought = c.text("remedySought", "the remedy the customer seeks", true);
   c.only(record ? RECORD_KEYS : INPUT_KEYS);
   if (c.issues.length > 0) throw new LoyaltyValidationError(c.issues, what);
   // Every required field was read without an issue, so none of these is undefined.
@@ -96,6 +99,7 @@ function read(input: unknown, record: boolean, base: readonly (string | number)[
     priorityOverridden: priorityOverridden === true,
     reopenWindowDays: reopenWindowDays ?? COMPLAINT_DEFAULTS.reopenWindowDays,
     autoCloseAfterDays: autoCloseAfterDays ?? COMPLAINT_DEFAULTS.autoCloseAfterDays,
+    ...(remedySought === undefined ? {} : { remedySought }),
   });
 }
 
