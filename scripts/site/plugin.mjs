@@ -155,6 +155,20 @@ export async function load(app) {
   app.converter.on(
     Converter.EVENT_RESOLVE_BEGIN,
     (context) => {
+      // Each function carries `@category <module>` for the single-module site; here the module is the
+      // category, so module pages list their members by kind: functions first (groupOrder).
+      for (const r of Object.values(context.project.reflections)) {
+        r.comment?.removeTags("@category");
+        if (r.isDeclaration()) for (const sig of r.signatures ?? []) sig.comment?.removeTags("@category");
+      }
+      // Re-exports ("references") are kept only where a module is made of them (loyalty-kit/schemas
+      // re-exports the schemas documented in their modules); elsewhere, such as the root, they would
+      // list every export a second time.
+      for (const mod of context.project.children ?? []) {
+        if (!mod.kindOf(ReflectionKind.Module) || (mod.children ?? []).some((c) => !c.isReference())) {
+          for (const c of [...(mod.children ?? [])]) if (c.isReference()) context.project.removeReflection(c);
+        }
+      }
       for (const mod of context.project.children ?? []) {
         if (!mod.kindOf(ReflectionKind.Module)) continue;
         const name = mod.name.replace(/^loyalty-kit\//, "").replace(/\/index$/, "");
