@@ -185,6 +185,7 @@ export async function load(app) {
 
   app.renderer.on(Renderer.EVENT_BEGIN, () => {
     graph = libraryGraph();
+    for (const note of graph.skipped) app.logger.info(`not loaded in the site's pages: ${note}`);
   });
   app.renderer.hooks.on("head.end", (context) => {
     const imports = Object.fromEntries(
