@@ -9,7 +9,9 @@ import { SUBPATHS } from "./scripts/subpaths.mjs";
 const config = {
   $schema: "https://typedoc.org/schema.json",
   name: "loyalty-kit",
-  // The root last: it re-exports every module, so it owns only what no subpath exports.
+  // The root last: it re-exports every module, so it owns only what no subpath exports. (A symbol
+  // is documented in the first module that exports it; the plugin keeps loyalty-kit/schemas'
+  // re-exports as links to where they are documented.)
   entryPoints: [...SUBPATHS.map((name) => `src/${name}/index.ts`), "src/index.ts"],
   tsconfig: "tsconfig.src.json",
   plugin: ["./scripts/site/plugin.mjs"],
@@ -38,7 +40,6 @@ const config = {
   useFirstParagraphOfCommentAsSummary: true,
   excludePrivate: true,
   excludeInternal: true,
-  excludeReferences: true,
   treatWarningsAsErrors: true,
   validation: {
     notExported: true,

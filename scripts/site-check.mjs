@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { green, normalizeOutput, red, rel, root, run } from "./_lib/util.mjs";
 
 const CHROMIUM =
@@ -232,6 +233,20 @@ async function main() {
         report((r.found.runs ?? []).length >= 2, `try: ${(r.found.runs ?? []).length} runnable examples on the page`);
       }
     }
+    // The complaint picture shows every state and every event of the definition it was drawn from.
+    const svgFile = join(site, "media/complaint-machine.svg");
+    if (existsSync(svgFile)) {
+      const svg = readFileSync(svgFile, "utf8");
+      const { machineDefinition } = await import(pathToFileURL(join(root, "dist/complaints/index.js")).href);
+      const states = Object.keys(machineDefinition.states);
+      const events = new Set(states.flatMap((s) => Object.keys(machineDefinition.states[s].on)));
+      const absent = [...states, ...events].filter((name) => !new RegExp(`>[^<]*\\b${name}\\b[^<]*<`).test(svg));
+      report(
+        absent.length === 0,
+        `complaint machine picture: all ${states.length} states and ${events.size} events of machineDefinition are drawn`,
+        `missing: ${absent.join(", ")}`,
+      );
+    } else report(false, "docs-site/media/complaint-machine.svg is missing");
     for (const query of ["CLV", "idempotent"]) {
       const r = await open(base, pages.home, `search:${query}`);
       if (r.found === null) {

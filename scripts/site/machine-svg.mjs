@@ -115,7 +115,7 @@ export function machineSvg(definition) {
             `M${from.x} ${y} C${from.x - 120} ${y}, ${boxRight + 120} ${boxBottom - 40}, ${boxRight + 2} ${boxBottom - 40}`,
             "e g",
           );
-          text(boxRight + 8, boxBottom - 46, label(type, t) + " (back to where it was)", "start", "l g");
+          text(boxRight + 8, boxBottom - 46, `${label(type, t)} (back to where it was)`, "start", "l g");
           continue;
         }
         for (const target of t.targets) {

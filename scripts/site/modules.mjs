@@ -2,7 +2,10 @@
 // still gets its API page (and its own module comment, if it has one) and a row in the map.
 export const MODULES = {
   errors: { summary: "Typed `LoyaltyError`s with stable codes, and the validation error with its issue list." },
-  money: { summary: "Exact money on decimal.js: add, allocate by ratios, round half-even, format with Intl." },
+  money: {
+    summary: "Exact money on decimal.js: add, allocate by ratios, round half-even, format with Intl.",
+    guides: ["money"],
+  },
   ledger: {
     summary: "The points ledger: lots that expire first-expiring-first, holds, idempotent posts, versions.",
   },

@@ -7,7 +7,7 @@
 // - loads the built library into every page (an import map over dist/ and its dependencies, copied
 //   into docs-site/lib/), so a reader can call it from the browser console as `loyaltyKit`, and
 //   runs the "Try it in the browser" page's example.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Comment, Converter, JSX, ReflectionKind, Renderer, UnionType } from "typedoc";
@@ -21,32 +21,45 @@ const GENERATED = join(root, "docs/generated");
 /** Examples the "Try it" page can run in the browser (self-contained: no files, no Node built-ins). */
 export const TRY_EXAMPLES = ["programs/till", "readme/analytics"];
 
-const guideTitle = (name) => {
-  const file = join(root, "docs/guides", `${name}.md`);
-  if (!existsSync(file)) return undefined;
+/** A page's title from its front matter (docs/guides/<name>.md or docs/<name>.md), or undefined if there is no such page. */
+function pageTitle(name) {
+  const file = [join(root, "docs/guides", `${name}.md`), join(root, "docs", `${name}.md`)].find((f) => existsSync(f));
+  if (file === undefined) return undefined;
   const m = /^---\n(?:.*\n)*?title:\s*"?([^"\n]+)"?\n/.exec(readFileSync(file, "utf8"));
-  return m?.[1] ?? name;
-};
+  return {
+    title: m?.[1] ?? name,
+    path: file.includes(`${sep}guides${sep}`) ? `../guides/${name}.md` : `../${name}.md`,
+  };
+}
 
-function moduleMap() {
+export function moduleMap() {
+  const linked = new Set();
   const rows = SUBPATHS.map((name) => {
     const info = MODULES[name] ?? {};
     const guides = (info.guides ?? [name])
       .map((g) => {
-        const title = guideTitle(g) ?? (existsSync(join(root, `docs/${g}.md`)) ? g : undefined);
-        if (title === undefined) return undefined;
-        const path = existsSync(join(root, `docs/guides/${g}.md`)) ? `../guides/${g}.md` : `../${g}.md`;
-        return `[${title}](${path})`;
+        const page = pageTitle(g);
+        if (page === undefined) return undefined;
+        linked.add(g);
+        return `[${page.title}](${page.path})`;
       })
       .filter(Boolean);
     return `| {@link "loyalty-kit/${name}"! \`loyalty-kit/${name}\`} | ${info.summary ?? ""} | ${guides.join(", ") || "—"} |`;
   });
+  // Guides that are not about one module (or whose module is not listed above) are listed after it.
+  const others = readdirSync(join(root, "docs/guides"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => f.slice(0, -3))
+    .filter((g) => !linked.has(g))
+    .sort()
+    .map((g) => `[${pageTitle(g).title}](${pageTitle(g).path})`);
   return [
     "| import from | what it does | guide |",
     "| --- | --- | --- |",
     ...rows,
     "",
     "Everything is also exported from the root, `loyalty-kit`.",
+    ...(others.length > 0 ? ["", `More guides: ${others.join(", ")}.`] : []),
     "",
   ].join("\n");
 }
@@ -142,6 +155,20 @@ export async function load(app) {
   app.converter.on(
     Converter.EVENT_RESOLVE_BEGIN,
     (context) => {
+      // Each function carries `@category <module>` for the single-module site; here the module is the
+      // category, so module pages list their members by kind: functions first (groupOrder).
+      for (const r of Object.values(context.project.reflections)) {
+        r.comment?.removeTags("@category");
+        if (r.isDeclaration()) for (const sig of r.signatures ?? []) sig.comment?.removeTags("@category");
+      }
+      // Re-exports ("references") are kept only where a module is made of them (loyalty-kit/schemas
+      // re-exports the schemas documented in their modules); elsewhere, such as the root, they would
+      // list every export a second time.
+      for (const mod of context.project.children ?? []) {
+        if (!mod.kindOf(ReflectionKind.Module) || (mod.children ?? []).some((c) => !c.isReference())) {
+          for (const c of [...(mod.children ?? [])]) if (c.isReference()) context.project.removeReflection(c);
+        }
+      }
       for (const mod of context.project.children ?? []) {
         if (!mod.kindOf(ReflectionKind.Module)) continue;
         const name = mod.name.replace(/^loyalty-kit\//, "").replace(/\/index$/, "");
@@ -158,6 +185,7 @@ export async function load(app) {
 
   app.renderer.on(Renderer.EVENT_BEGIN, () => {
     graph = libraryGraph();
+    for (const note of graph.skipped) app.logger.info(`not loaded in the site's pages: ${note}`);
   });
   app.renderer.hooks.on("head.end", (context) => {
     const imports = Object.fromEntries(
