@@ -25,6 +25,16 @@ const EXCLUDED: Record<string, string> = {
 // are still called with every other hostile value.
 const TRAP_PENDING = new Set<string>([
   "customerTotalsSql", // merged with economics/crm/sql: reads a trapped input before validating it
+  "cohortRetentionSql", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "cohortTablesFromSql", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "repeatPurchaseRateSql", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "repeatPurchaseRatesFromSql", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "purchaseDaysSql", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "rfmStateFromSql", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "purchasesFrom", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "fitParetoNbd", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "paretoNbdProbabilityAlive", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "paretoNbdConditionalExpectedPurchases", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
   "safeParseCustomer", // merged with economics/crm/sql: reads a trapped input before validating it
   "parseCustomer", // merged with economics/crm/sql: reads a trapped input before validating it
   "reviewStrategy", // merged with economics/crm/sql: reads a trapped input before validating it

@@ -2,7 +2,7 @@ import { LoyaltyValidationError } from "../../errors/errors.js";
 import { maximize, readFitOptions } from "./_lib/fit.js";
 import { gammaGammaLogLikelihood, prepare } from "./_lib/likelihood.js";
 import { readPatterns } from "./_lib/read.js";
-import type { CustomerHistory, FitOptions, GammaGammaFit } from "./schemas.js";
+import type { CustomerHistory, GammaGammaFit, GammaGammaFitOptions } from "./schemas.js";
 
 /**
  * Fits the Gamma-Gamma model of spend per transaction by maximum likelihood.
@@ -14,8 +14,11 @@ import type { CustomerHistory, FitOptions, GammaGammaFit } from "./schemas.js";
  * m̄ (eq. 1a) is maximized with Nelder–Mead on ln p, ln q, ln v. On the 946 CDNOW repeat customers it
  * gives the published p = 6.25, q = 3.74, v = 15.44.
  *
- * @param summary - Any iterable of `{ frequency, recency, T, monetary }`; `monetary` must be > 0 when frequency > 0.
- * @param options - `maxEvaluations` (default 20,000 likelihood evaluations).
+ * @param summary - Any iterable of `{ frequency, recency, T, monetary }`; `monetary` must be > 0 when frequency > 0
+ *   (unless `nonPositiveSpend: "exclude"`); errors name the row's `customerId` when it has one.
+ * @param options - `maxEvaluations` (default 20,000 likelihood evaluations); `nonPositiveSpend`: "refuse"
+ *   (default) or "exclude" — leave repeat customers with a zero or negative `monetary` out of the fit,
+ *   counted in `excluded` (CDNOW's zero-value purchases make some).
  * @returns `{ p, q, v, logLikelihood, customers, evaluations }`.
  * @throws {LoyaltyValidationError} when a row is invalid (path names the row and field), or no customer has a repeat purchase.
  * @throws {OperationError} with code `NOT_CONVERGED` when the search does not converge; `details.lastParameters` holds the last parameters.
@@ -35,10 +38,28 @@ import type { CustomerHistory, FitOptions, GammaGammaFit } from "./schemas.js";
  * ```
  * @category analytics
  */
-export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: FitOptions): GammaGammaFit {
+export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: GammaGammaFitOptions): GammaGammaFit {
   const what = "fitGammaGamma";
-  const { maxEvaluations } = readFitOptions(options, what);
-  const patterns = readPatterns(summary, true, what);
+  const nonPositiveSpend = (options as { nonPositiveSpend?: unknown } | null | undefined)?.nonPositiveSpend;
+  if (nonPositiveSpend !== undefined && nonPositiveSpend !== "refuse" && nonPositiveSpend !== "exclude") {
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["options", "nonPositiveSpend"],
+          message: `expected "refuse" or "exclude", got ${JSON.stringify(nonPositiveSpend) ?? String(nonPositiveSpend)}`,
+        },
+      ],
+      what,
+    );
+  }
+  let fitOptions: unknown = options;
+  if (nonPositiveSpend !== undefined) {
+    const { nonPositiveSpend: _, ...rest } = options as GammaGammaFitOptions;
+    fitOptions = rest;
+  }
+  const { maxEvaluations } = readFitOptions(fitOptions, what);
+  const exclude = nonPositiveSpend === "exclude";
+  const patterns = readPatterns(summary, true, what, exclude);
   let repeaters = 0;
   let spend = 0;
   for (let k = 0; k < patterns.count.length; k++) {
@@ -77,5 +98,13 @@ export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: FitO
     },
   );
   const [p, q, v] = fit.params as [number, number, number];
-  return { p, q, v, logLikelihood: fit.logLikelihood, customers: repeaters, evaluations: fit.evaluations };
+  return {
+    p,
+    q,
+    v,
+    logLikelihood: fit.logLikelihood,
+    customers: repeaters,
+    evaluations: fit.evaluations,
+    ...(exclude ? { excluded: patterns.excluded } : {}),
+  };
 }

@@ -8,3 +8,6 @@ export * from "./fitGammaGamma.js";
 export * from "./conditionalExpectedAverageValue.js";
 export * from "./customerLifetimeValue.js";
 export * from "./logLikelihood.js";
+export { fitParetoNbd, type ParetoNbdFit, type ParetoNbdParams } from "./fitParetoNbd.js";
+export * from "./paretoNbdProbabilityAlive.js";
+export * from "./paretoNbdConditionalExpectedPurchases.js";

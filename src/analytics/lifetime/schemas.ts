@@ -82,6 +82,8 @@ export interface GammaGammaFit extends GammaGammaParams {
   readonly logLikelihood: number;
   readonly customers: number;
   readonly evaluations: number;
+  /** Repeat customers left out for a zero or negative `monetary` (`nonPositiveSpend: "exclude"`); absent otherwise. */
+  readonly excluded?: number;
 }
 
 /**
@@ -208,4 +210,22 @@ export interface CustomerHistory {
  */
 export interface FitOptions {
   readonly maxEvaluations?: number;
+}
+
+/**
+ * Options of `fitGammaGamma`: those of every fit, and what to do with repeat customers whose mean
+ * spend is zero or negative (CDNOW has zero-value purchases; refunds can make a mean negative). The
+ * Gamma-Gamma model has no density there: `"refuse"` (default) throws naming them, `"exclude"`
+ * leaves them out of the fit and reports how many in `excluded`.
+ *
+ * @example
+ * ```ts
+ * import type { GammaGammaFitOptions } from "loyalty-kit";
+ * const o: GammaGammaFitOptions = { nonPositiveSpend: "exclude" };
+ * console.log(o.nonPositiveSpend);
+ * ```
+ * @category analytics
+ */
+export interface GammaGammaFitOptions extends FitOptions {
+  readonly nonPositiveSpend?: "refuse" | "exclude";
 }

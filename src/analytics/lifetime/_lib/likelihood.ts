@@ -47,7 +47,7 @@ export function prepare(patterns: Patterns): Prepared {
   }
   const lnMonetary = Float64Array.from(patterns.monetary, (m) => Math.log(m));
   // A literal, not a spread: the likelihood loops read these fields hundreds of times per fit.
-  const { frequency, recency, T, monetary, count, customers } = patterns;
+  const { frequency, recency, T, monetary, count, customers, excluded } = patterns;
   return {
     frequency,
     recency,
@@ -55,6 +55,7 @@ export function prepare(patterns: Patterns): Prepared {
     monetary,
     count,
     customers,
+    excluded,
     group,
     distinct,
     groupT,

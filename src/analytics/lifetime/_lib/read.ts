@@ -16,8 +16,10 @@ export interface Patterns {
   /** Filled for Gamma-Gamma patterns only (0 for frequency 0). */
   readonly monetary: Float64Array;
   readonly count: Float64Array;
-  /** Number of customers read. */
+  /** Number of customers read (excluded ones not counted). */
   readonly customers: number;
+  /** Repeat customers left out for a non-positive monetary value (`excludeNonPositiveSpend`). */
+  readonly excluded: number;
 }
 
 const MAX_ISSUES = 20;
@@ -89,7 +91,12 @@ function checkHistory(
 }
 
 /** Reads an iterable of histories into patterns, or throws one LoyaltyValidationError listing (up to 20) bad fields. */
-export function readPatterns(summary: unknown, forSpend: boolean, what: string): Patterns {
+export function readPatterns(
+  summary: unknown,
+  forSpend: boolean,
+  what: string,
+  excludeNonPositiveSpend = false,
+): Patterns {
   if (
     summary === null ||
     typeof summary !== "object" ||
@@ -114,8 +121,22 @@ export function readPatterns(summary: unknown, forSpend: boolean, what: string):
   const seen = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   let index = 0;
+  let excluded = 0;
   for (const row of summary as Iterable<unknown>) {
+    if (excludeNonPositiveSpend && nonPositiveRepeatSpend(row)) {
+      excluded++;
+      index++;
+      continue;
+    }
+    const before = issues.length;
     const h = checkHistory(row, [index], forSpend, issues);
+    // Name the customer, not only the row index, when the row carries an id (rfmSummary rows do).
+    const id = typeof row === "object" && row !== null ? (row as { customerId?: unknown }).customerId : undefined;
+    if (id !== undefined)
+      for (let k = before; k < issues.length; k++) {
+        const issue = issues[k] as ValidationIssue;
+        issues[k] = { ...issue, message: `${issue.message} (customer ${previewValue(id)})` };
+      }
     if (h !== undefined && issues.length === 0) {
       const key = forSpend ? `${h.frequency}|${h.monetary}` : `${h.frequency}|${h.recency}|${h.T}`;
       const k = seen.get(key);
@@ -146,6 +167,17 @@ export function readPatterns(summary: unknown, forSpend: boolean, what: string):
   if (issues.length > 0) throw new LoyaltyValidationError(issues, what);
   if (index === 0)
     throw new LoyaltyValidationError([{ path: [], message: "expected at least one customer history, got none" }], what);
+  if (index === excluded && excluded > 0) {
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: [],
+          message: `every one of the ${excluded} customers has a zero or negative mean spend; nothing is left to fit`,
+        },
+      ],
+      what,
+    );
+  }
   const [frequency, recency, T, monetary, count] = cols;
   return {
     frequency: frequency.subarray(0, size),
@@ -153,8 +185,17 @@ export function readPatterns(summary: unknown, forSpend: boolean, what: string):
     T: T.subarray(0, size),
     monetary: monetary.subarray(0, forSpend ? size : 0),
     count: count.subarray(0, size),
-    customers: index,
+    customers: index - excluded,
+    excluded,
   };
+}
+
+/** A repeat customer (integer frequency > 0) whose monetary is a finite number ≤ 0. */
+function nonPositiveRepeatSpend(row: unknown): boolean {
+  if (typeof row !== "object" || row === null) return false;
+  const f = field(row, "frequency");
+  const m = field(row, "monetary");
+  return typeof f === "number" && Number.isInteger(f) && f > 0 && typeof m === "number" && Number.isFinite(m) && m <= 0;
 }
 
 /** One customer's history, checked; path starts at `name`. */
