@@ -1,6 +1,7 @@
 import { valueToNumber, type ValueLike } from "../analytics/_lib/values.js";
 import { invalid, parseInstant } from "../_lib/validation.js";
 import { type ProportionInterval, wilsonInterval } from "../measurement/wilsonInterval.js";
+import { reading } from "./_lib/check.js";
 import { assertSnapshot } from "./_lib/step.js";
 import type { Complaint } from "./schema.js";
 
@@ -136,6 +137,15 @@ export function complaintRecovery(
   purchases: Iterable<RecoveryPurchase>,
   options: ComplaintRecoveryOptions,
 ): ComplaintRecovery {
+  // A getter or Proxy in the input that throws while being read becomes a typed validation error.
+  return reading(WHAT, () => recover(complaints, purchases, options));
+}
+
+function recover(
+  complaints: readonly Complaint[],
+  purchases: Iterable<RecoveryPurchase>,
+  options: ComplaintRecoveryOptions,
+): ComplaintRecovery {
   if (!Array.isArray(complaints)) invalid(["complaints"], "expected an array of complaint snapshots", WHAT);
   if (typeof options !== "object" || options === null)
     invalid(["options"], "expected options { at, windowDays?, z? }", WHAT);
@@ -197,6 +207,8 @@ export function complaintRecovery(
   }
 
   const currency: { currency?: string | undefined } = {};
+  if (typeof purchases !== "object" || purchases === null || !(Symbol.iterator in purchases))
+    invalid(["purchases"], "expected an array (or iterable) of purchases { customerId, at, value }", WHAT);
   let i = 0;
   for (const p of purchases) {
     const path = ["purchases", i] as const;
