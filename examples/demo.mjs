@@ -6,9 +6,11 @@ import { runShop } from "./demo/shop.mjs";
 import { runCdnow } from "./demo/cdnow.mjs";
 import { runRelationships } from "./demo/relationships.mjs";
 import { writeReport } from "./demo/report.mjs";
+import { runCycle } from "./demo/cycle.mjs";
 
 console.log("loyalty-kit demo — a clothing shop's bonus program, then customer analytics on CDNOW");
 const shop = runShop();
 const cdnow = runCdnow();
 const relationships = runRelationships();
 writeReport({ shop, cdnow, relationships });
+runCycle();

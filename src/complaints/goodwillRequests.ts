@@ -1,4 +1,5 @@
 import type { EntryInput } from "../ledger/schemas.js";
+import { reading } from "./_lib/check.js";
 import { assertSnapshot } from "./_lib/step.js";
 import type { Complaint } from "./schema.js";
 
@@ -75,6 +76,10 @@ export interface GoodwillRequests {
  * ```
  */
 export function goodwillRequests(complaint: Complaint): GoodwillRequests {
+  return reading("goodwillRequests", () => requests(complaint));
+}
+
+function requests(complaint: Complaint): GoodwillRequests {
   assertSnapshot(complaint);
   const id = complaint.id;
   const ledger: EntryInput[] = [];

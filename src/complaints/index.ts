@@ -25,3 +25,10 @@ export { breaches, type SlaBreach } from "./breaches.js";
 export { complaintMetrics, type ComplaintMetrics, type DurationSummary } from "./complaintMetrics.js";
 export { complaintJsonSchemas } from "./jsonSchemas.js";
 export { goodwillRequests, type GoodwillRequests, type GoodwillCouponRequest } from "./goodwillRequests.js";
+export {
+  complaintRecovery,
+  type ComplaintRecovery,
+  type ComplaintRecoveryOptions,
+  type RecoveryGroup,
+  type RecoveryPurchase,
+} from "./complaintRecovery.js";

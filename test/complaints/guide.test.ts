@@ -16,7 +16,14 @@ describe("the complaints guide and examples", () => {
     .sort();
 
   it("has examples, each with its expected output", () => {
-    expect(scripts).toEqual(["diagram.mjs", "first-steps.mjs", "metrics.mjs", "sla.mjs", "worked-complaint.mjs"]);
+    expect(scripts).toEqual([
+      "diagram.mjs",
+      "first-steps.mjs",
+      "metrics.mjs",
+      "service-recovery.mjs",
+      "sla.mjs",
+      "worked-complaint.mjs",
+    ]);
     for (const script of scripts) expect(existsSync(join(dir, script.replace(/\.mjs$/, ".expected.txt")))).toBe(true);
   });
 

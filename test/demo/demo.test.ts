@@ -21,6 +21,7 @@ const HEADINGS = [
   "10. Bonding levels",
   "11. A complaint through the five A's",
   "12. The HTML report",
+  "13. One CRM cycle on CDNOW",
 ];
 
 describe("npm run demo", () => {
@@ -53,6 +54,8 @@ describe("npm run demo", () => {
     expect(out).toMatch(/a\s+0\.793\s+0\.793/);
     expect(out).toMatch(/b\s+2\.426\s+2\.426/);
     expect(out).toContain("69,659 purchases by 23,570 customers");
+    // The CRM cycle segments every CDNOW customer (all 23,570 bought in 1997: the cohort joined in Q1 1997).
+    expect(out).toContain("segmented: 23570 customers on their 1997 purchases");
   });
 
   // Worked by hand from examples/demo/olga-program.json (1 point per Rp 1,000 paid, floor; 1 point =
