@@ -10,8 +10,11 @@ export {
   EarnRuleSchema,
   EarnSchema,
   EligibilitySchema,
+  FreeUnitRuleSchema,
   LineKindSchema,
   ProgramSchema,
+  PromotionProgramSchema,
+  PromotionRuleSchema,
   RedeemSchema,
   RewardGiftSchema,
   RewardSchema,
@@ -28,6 +31,7 @@ export {
   type Program,
   type ProgramInput,
   type ProgramKind,
+  type PromotionRule,
   type Reward,
   type SpendWindow,
   type Tier,
@@ -62,3 +66,4 @@ export { quote } from "./quote.js";
 export { checkout, type CheckoutResult } from "./checkout.js";
 export { refund, type RefundResult } from "./refund.js";
 export { checkoutAll, type CheckoutAllOptions, type CheckoutAllResult } from "./checkoutAll.js";
+export { addGiftLines } from "./promotions/addGiftLines.js";

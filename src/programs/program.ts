@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import { isTimeZone } from "../_lib/time.js";
 import { isCurrencyCode, minorUnits } from "../money/currencies.js";
 import { Decimal } from "../money/money.js";
+import { checkPromotion } from "./promotions/_lib/checkPromotion.js";
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -488,6 +489,95 @@ export const StampsProgramSchema = /* @__PURE__ */ z.strictObject({
   clawback: optional(ClawbackPolicySchema),
 });
 
+/**
+ * Which units of a "buy X get Y" are discounted: the cheapest qualifying units (the default, as most
+ * commerce platforms do) or the most expensive.
+ *
+ * @example
+ * ```ts
+ * import { FreeUnitRuleSchema } from "loyalty-kit";
+ * console.log(FreeUnitRuleSchema.options.join(", ")); // cheapest, most-expensive
+ * ```
+ * @category programs
+ */
+export const FreeUnitRuleSchema = /* @__PURE__ */ z.enum(["cheapest", "most-expensive"]);
+
+/**
+ * The rule of a promotion:
+ * - `amount-off`: `amount` off the eligible lines (or only those matching `match`) when they come to
+ *   at least `minSpend`; never more than they cost; split over them in proportion to their amounts;
+ * - `buy-x-get-y`: for every `buy.quantity` units bought (matching `buy.match`, else any eligible unit),
+ *   `get.quantity` further units (matching `get.match`, else any eligible unit) get `get.percent` off
+ *   (default 100: free), at most `maxApplications` times; which units are discounted is `free`
+ *   (default `cheapest`). `allocation` says where the discount is booked: `bundle` (default) spreads
+ *   it over every unit of the bundle in proportion to price, so a partial refund takes back its share;
+ *   `free-units` puts it on the discounted units only;
+ * - `gift`: when the eligible lines (other than the gift) come to at least `when.minSpend` and hold at
+ *   least `when.minQuantity` units matching `when.match`, `gift.quantity` units of the line with SKU
+ *   `gift.sku` are free (a line with its own price and a 100 % discount; {@link addGiftLines} adds it).
+ *
+ * @example
+ * ```ts
+ * import { PromotionRuleSchema } from "loyalty-kit";
+ * const rule = PromotionRuleSchema.parse({ type: "buy-x-get-y", buy: { quantity: 2 }, get: { quantity: 1 } });
+ * if (rule.type === "buy-x-get-y") console.log(rule.buy.quantity, rule.get.quantity); // 2 1
+ * ```
+ * @category programs
+ */
+export const PromotionRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("amount-off"),
+    amount: PositiveAmountSchema,
+    match: optional(MatchSchema),
+    minSpend: optional(AmountSchema),
+  }),
+  z.strictObject({
+    type: z.literal("buy-x-get-y"),
+    buy: z.strictObject({ quantity: int(1, 1000), match: optional(MatchSchema) }),
+    get: z.strictObject({ quantity: int(1, 1000), match: optional(MatchSchema), percent: optional(PercentSchema) }),
+    free: optional(FreeUnitRuleSchema),
+    allocation: optional(z.enum(["bundle", "free-units"])),
+    maxApplications: optional(int(1, 1_000_000)),
+  }),
+  z.strictObject({
+    type: z.literal("gift"),
+    gift: z.strictObject({
+      sku: text("SKU", 200),
+      unitPrice: PositiveAmountSchema,
+      quantity: optional(int(1, 1000)),
+      category: optional(text("category", 200)),
+    }),
+    when: z.strictObject({
+      minSpend: optional(AmountSchema),
+      match: optional(MatchSchema),
+      minQuantity: optional(int(1, 1_000_000)),
+    }),
+  }),
+]);
+
+/** {@inheritDoc PromotionRuleSchema} @category programs */
+export type PromotionRule = z.infer<typeof PromotionRuleSchema>;
+
+/**
+ * A promotion at the till: one {@link PromotionRuleSchema | rule} (amount off, buy X get Y, gift
+ * with purchase) on the eligible lines, inside the active window. Not personalized by default. Several
+ * promotions and loyalty programs stack in the order given to `checkoutAll`, each on what the previous
+ * one left.
+ *
+ * @example
+ * ```ts
+ * import { PromotionProgramSchema } from "loyalty-kit";
+ * const p = PromotionProgramSchema.parse({ kind: "promotion", id: "ten-off", name: "10.00 off from 50.00", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, rule: { type: "amount-off", amount: "10.00", minSpend: "50.00" } });
+ * console.log(p.rule.type); // amount-off
+ * ```
+ * @category programs
+ */
+export const PromotionProgramSchema = /* @__PURE__ */ z.strictObject({
+  kind: z.literal("promotion"),
+  ...common,
+  rule: PromotionRuleSchema,
+});
+
 function decimals(s: string): number {
   const dot = s.indexOf(".");
   return dot < 0 ? 0 : s.length - dot - 1;
@@ -552,6 +642,7 @@ export const ProgramSchema = /* @__PURE__ */ z
     BonusProgramSchema,
     CatalogProgramSchema,
     StampsProgramSchema,
+    PromotionProgramSchema,
   ])
   .check(
     z.superRefine((p, ctx) => {
@@ -611,6 +702,13 @@ export const ProgramSchema = /* @__PURE__ */ z
             c,
             p.reward.type === "free-item" ? p.reward.maxValue : p.reward.type === "fixed" ? p.reward.amount : undefined,
             ["reward", p.reward.type === "fixed" ? "amount" : "maxValue"],
+          );
+          break;
+        case "promotion":
+          checkPromotion(
+            p,
+            (path, message) => ctx.addIssue({ code: "custom", path, message }),
+            (value, path) => checkMoney(ctx, c, value, path),
           );
           break;
         default: {

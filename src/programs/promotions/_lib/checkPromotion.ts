@@ -1,0 +1,69 @@
+// Cross-field rules of a promotion: amounts fit the currency, and no rule contradicts the program's
+// eligibility or itself. Each problem is reported at the path of the field to change.
+import type { ProgramOf } from "../../program.js";
+
+type Path = (string | number)[];
+type Report = (path: Path, message: string) => void;
+type MoneyCheck = (value: string | undefined, path: Path) => void;
+
+interface Match {
+  readonly skus?: readonly string[] | undefined;
+  readonly categories?: readonly string[] | undefined;
+}
+
+/** Reports match entries that the program's eligibility excludes: the rule could never apply to them. */
+function checkAgainstEligibility(
+  p: ProgramOf<"promotion">,
+  match: Match | undefined,
+  path: Path,
+  report: Report,
+): void {
+  if (match === undefined) return;
+  const skus = new Set(p.eligibility?.excludeSkus ?? []);
+  const cats = new Set(p.eligibility?.excludeCategories ?? []);
+  match.skus?.forEach((s, i) => {
+    if (skus.has(s))
+      report(
+        [...path, "skus", i],
+        `SKU ${JSON.stringify(s)} is also in eligibility.excludeSkus, so the rule could never apply to it: remove it from one of the two lists`,
+      );
+  });
+  match.categories?.forEach((c, i) => {
+    if (cats.has(c))
+      report(
+        [...path, "categories", i],
+        `category ${JSON.stringify(c)} is also in eligibility.excludeCategories, so the rule could never apply to it: remove it from one of the two lists`,
+      );
+  });
+}
+
+export function checkPromotion(p: ProgramOf<"promotion">, report: Report, money: MoneyCheck): void {
+  const r = p.rule;
+  switch (r.type) {
+    case "amount-off":
+      money(r.amount, ["rule", "amount"]);
+      money(r.minSpend, ["rule", "minSpend"]);
+      checkAgainstEligibility(p, r.match, ["rule", "match"], report);
+      break;
+    case "buy-x-get-y":
+      checkAgainstEligibility(p, r.buy.match, ["rule", "buy", "match"], report);
+      checkAgainstEligibility(p, r.get.match, ["rule", "get", "match"], report);
+      break;
+    case "gift": {
+      money(r.gift.unitPrice, ["rule", "gift", "unitPrice"]);
+      money(r.when.minSpend, ["rule", "when", "minSpend"]);
+      checkAgainstEligibility(p, r.when.match, ["rule", "when", "match"], report);
+      const i = r.when.match?.skus?.indexOf(r.gift.sku) ?? -1;
+      if (i >= 0)
+        report(
+          ["rule", "when", "match", "skus", i],
+          `the gift ${JSON.stringify(r.gift.sku)} cannot also be the product that earns it: remove it from when.match.skus`,
+        );
+      break;
+    }
+    default: {
+      const never: never = r;
+      return never;
+    }
+  }
+}
