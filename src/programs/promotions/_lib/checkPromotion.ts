@@ -25,14 +25,14 @@ function checkAgainstEligibility(
     if (skus.has(s))
       report(
         [...path, "skus", i],
-        `SKU ${JSON.stringify(s)} is also in eligibility.excludeSkus, so the rule could never apply to it: remove it from one of the two lists`,
+        "expected a SKU that eligibility.excludeSkus does not exclude (the rule could never apply to it): remove it from one of the two lists",
       );
   });
   match.categories?.forEach((c, i) => {
     if (cats.has(c))
       report(
         [...path, "categories", i],
-        `category ${JSON.stringify(c)} is also in eligibility.excludeCategories, so the rule could never apply to it: remove it from one of the two lists`,
+        "expected a category that eligibility.excludeCategories does not exclude (the rule could never apply to it): remove it from one of the two lists",
       );
   });
 }
@@ -57,7 +57,7 @@ export function checkPromotion(p: ProgramOf<"promotion">, report: Report, money:
       if (i >= 0)
         report(
           ["rule", "when", "match", "skus", i],
-          `the gift ${JSON.stringify(r.gift.sku)} cannot also be the product that earns it: remove it from when.match.skus`,
+          "expected another SKU than the gift's: the gift cannot be the product that earns it (remove it from when.match.skus)",
         );
       break;
     }
