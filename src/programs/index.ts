@@ -5,6 +5,7 @@ export {
   CardRewardSchema,
   CatalogProgramSchema,
   ClawbackPolicySchema,
+  CouponRulesSchema,
   CumulativeProgramSchema,
   DiscountProgramSchema,
   EarnRuleSchema,
@@ -24,6 +25,7 @@ export {
   WelcomeBonusSchema,
   type ActiveWindow,
   type ClawbackPolicy,
+  type CouponRules,
   type Earn,
   type EarnRule,
   type Eligibility,
@@ -67,3 +69,9 @@ export { checkout, type CheckoutResult } from "./checkout.js";
 export { refund, type RefundResult } from "./refund.js";
 export { checkoutAll, type CheckoutAllOptions, type CheckoutAllResult } from "./checkoutAll.js";
 export { addGiftLines } from "./promotions/addGiftLines.js";
+export { generateCouponCodes, type GenerateCouponCodesOptions } from "./promotions/generateCouponCodes.js";
+export { openCouponState } from "./promotions/openCouponState.js";
+export { redeemCoupon, type RedeemCouponOptions } from "./promotions/redeemCoupon.js";
+export { returnCoupon } from "./promotions/returnCoupon.js";
+export { issueCoupon } from "./promotions/issueCoupon.js";
+export type { CouponRedemption, CouponState, IssuedCoupon } from "./promotions/couponState.js";

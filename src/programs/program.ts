@@ -558,9 +558,51 @@ export const PromotionRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", 
 /** {@inheritDoc PromotionRuleSchema} @category programs */
 export type PromotionRule = z.infer<typeof PromotionRuleSchema>;
 
+const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const LocalDateSchema = /* @__PURE__ */ z.string().check(
+  z.regex(LOCAL_DATE, { error: 'expected a calendar date such as "2026-04-30"' }),
+  z.refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "expected a real calendar date" }),
+);
+const usesLimit = () => int(1, 1_000_000_000);
+
+/**
+ * The coupon codes that unlock a promotion, and their limits:
+ * - `codes`: the codes handed out (compared without case, spaces or dashes); codes a checkout issues
+ *   for the next visit are added to the coupon state and count too;
+ * - `pattern`: the shape of the codes, `#` for a character of the Crockford Base32 alphabet, the last
+ *   `#` a Luhn mod N check character (so a mistyped code is told apart from an unknown one);
+ * - `usesPerCode` (1: single-use; default unlimited), `perCustomer`, `total` uses over all codes, and a
+ *   money `budget` over all redemptions (the last discount is capped to what is left);
+ * - `validFrom` / `validUntil`: calendar dates, inclusive, in the program's time zone;
+ * - `onRefund`: `return-use` (default) gives the use and the money back when a sale is refunded with
+ *   {@link returnCoupon}; `keep-use` gives only the money back to the budget.
+ *
+ * @example
+ * ```ts
+ * import { CouponRulesSchema } from "loyalty-kit";
+ * console.log(CouponRulesSchema.parse({ codes: ["WELCOME10"], perCustomer: 1 }).perCustomer); // 1
+ * ```
+ * @category programs
+ */
+export const CouponRulesSchema = /* @__PURE__ */ z.strictObject({
+  codes: optional(z.array(text("coupon code", 64)).check(z.maxLength(100_000))),
+  pattern: optional(text("coupon pattern", 64)),
+  usesPerCode: optional(usesLimit()),
+  perCustomer: optional(usesLimit()),
+  total: optional(usesLimit()),
+  budget: optional(PositiveAmountSchema),
+  validFrom: optional(LocalDateSchema),
+  validUntil: optional(LocalDateSchema),
+  onRefund: optional(z.enum(["return-use", "keep-use"])),
+});
+
+/** {@inheritDoc CouponRulesSchema} @category programs */
+export type CouponRules = z.infer<typeof CouponRulesSchema>;
+
 /**
  * A promotion at the till: one {@link PromotionRuleSchema | rule} (amount off, buy X get Y, gift
- * with purchase) on the eligible lines, inside the active window. Not personalized by default. Several
+ * with purchase) on the eligible lines, inside the active window, unlocked by a coupon code when
+ * `coupon` is set ({@link CouponRulesSchema}). Not personalized by default. Several
  * promotions and loyalty programs stack in the order given to `checkoutAll`, each on what the previous
  * one left.
  *
@@ -576,6 +618,7 @@ export const PromotionProgramSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("promotion"),
   ...common,
   rule: PromotionRuleSchema,
+  coupon: optional(CouponRulesSchema),
 });
 
 function decimals(s: string): number {

@@ -344,7 +344,13 @@ export function price(
         applyStamps(program, account, lines, idx, at, dp, options, explain, state);
         break;
       case "promotion":
-        for (const [i, d] of promotionDiscounts(program, lines, idx, dp, mode(program), explain))
+        for (const [i, d] of promotionDiscounts(program, lines, idx, dp, mode(program), explain, {
+          code: options.coupon?.code,
+          state: options.coupon?.state,
+          atMs,
+          customerId: basket.customerId ?? account.customerId,
+          cardId: basket.cardId ?? account.cardId,
+        }))
           take(lines[i] as LineCalc, "discount", d);
         break;
       default: {

@@ -1,6 +1,7 @@
 // Cross-field rules of a promotion: amounts fit the currency, and no rule contradicts the program's
 // eligibility or itself. Each problem is reported at the path of the field to change.
 import type { ProgramOf } from "../../program.js";
+import { normalizeCode, patternMismatch } from "./couponCode.js";
 
 type Path = (string | number)[];
 type Report = (path: Path, message: string) => void;
@@ -37,7 +38,32 @@ function checkAgainstEligibility(
   });
 }
 
+function checkCoupon(p: ProgramOf<"promotion">, report: Report, money: MoneyCheck): void {
+  const c = p.coupon;
+  if (c === undefined) return;
+  money(c.budget, ["coupon", "budget"]);
+  if (c.pattern !== undefined && [...c.pattern].filter((x) => x === "#").length < 2)
+    report(["coupon", "pattern"], "expected at least two # in the pattern: characters and the check character");
+  const seen = new Set<string>();
+  c.codes?.forEach((code, i) => {
+    const n = normalizeCode(code);
+    if (seen.has(n))
+      report(["coupon", "codes", i], "expected a unique code (codes are compared without case, spaces or dashes)");
+    seen.add(n);
+    if (c.pattern !== undefined && patternMismatch(n, c.pattern) !== null)
+      report(["coupon", "codes", i], `expected a code of the shape ${c.pattern} with a correct check character`);
+  });
+  if (c.validFrom !== undefined && c.validUntil !== undefined && c.validUntil < c.validFrom)
+    report(["coupon", "validUntil"], `expected validUntil on or after validFrom (${c.validFrom})`);
+  if (c.validUntil !== undefined && c.validUntil < p.active.from.slice(0, 10))
+    report(
+      ["coupon", "validUntil"],
+      `expected validUntil on or after the program's start (${p.active.from}): no code could ever be used`,
+    );
+}
+
 export function checkPromotion(p: ProgramOf<"promotion">, report: Report, money: MoneyCheck): void {
+  checkCoupon(p, report, money);
   const r = p.rule;
   switch (r.type) {
     case "amount-off":

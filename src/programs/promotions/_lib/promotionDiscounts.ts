@@ -19,6 +19,17 @@ import {
 } from "../../_lib/decimal.js";
 import { compileMatch, type Matcher } from "../../_lib/eligibility.js";
 import { giftCondition } from "./giftCondition.js";
+import type { CouponState } from "../couponState.js";
+import { assertCouponState, holderOf, judgeCoupon } from "./couponRules.js";
+
+/** The coupon a basket comes with, and the state to judge it by (default: nothing redeemed yet). */
+export interface CouponInput {
+  readonly code?: string | undefined;
+  readonly state?: CouponState | undefined;
+  readonly atMs: number;
+  readonly customerId?: string | undefined;
+  readonly cardId?: string | undefined;
+}
 
 /** What the promotion engine reads of a priced line. */
 export interface PromotionLine {
@@ -57,9 +68,42 @@ export function promotionDiscounts(
   dp: number,
   mode: Mode,
   explain: Explanation[],
+  coupon?: CouponInput,
 ): Map<number, D> {
   const ctx: Ctx = { program, lines, idx, dp, mode, explain };
-  const r = program.rule;
+  let budgetLeft: D | null = null;
+  let code = "";
+  if (program.coupon !== undefined) {
+    const state = assertCouponState(program, coupon?.state, ["coupon", "state"]);
+    const verdict = judgeCoupon(program, state, coupon?.code, coupon?.atMs ?? 0, {
+      holder: holderOf({ customerId: coupon?.customerId, cardId: coupon?.cardId }),
+      customerId: coupon?.customerId,
+    });
+    if (!verdict.ok) {
+      explain.push({ rule: "coupon", applied: false, reason: `refused (${verdict.reason}): ${verdict.message}` });
+      return new Map();
+    }
+    budgetLeft = verdict.budgetLeft;
+    code = (coupon?.code ?? "").trim();
+  }
+  const out = byRule(ctx);
+  if (program.coupon === undefined) return out;
+  const total = sumD([...out.values()]);
+  if (budgetLeft !== null && total.gt(budgetLeft)) {
+    const keys = [...out.keys()];
+    const shares = allocateUnits(budgetLeft, [...out.values()], dp, total);
+    keys.forEach((i, k) => out.set(i, shares[k] as D));
+    explain.push({
+      rule: "coupon",
+      applied: true,
+      reason: `code ${code} accepted; the discount is capped at the ${label(budgetLeft, ctx)} left in the promotion's budget`,
+    });
+  } else explain.push({ rule: "coupon", applied: true, reason: `code ${code} accepted` });
+  return out;
+}
+
+function byRule(ctx: Ctx): Map<number, D> {
+  const r = ctx.program.rule;
   switch (r.type) {
     case "amount-off":
       return amountOff(r, ctx);
