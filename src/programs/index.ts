@@ -75,3 +75,4 @@ export { redeemCoupon, type RedeemCouponOptions } from "./promotions/redeemCoupo
 export { returnCoupon } from "./promotions/returnCoupon.js";
 export { issueCoupon } from "./promotions/issueCoupon.js";
 export type { CouponRedemption, CouponState, IssuedCoupon } from "./promotions/couponState.js";
+export { selectPromotions, type SelectPromotionsOptions } from "./promotions/selectPromotions.js";
