@@ -22,8 +22,20 @@ export interface GenerateCouponCodesOptions {
   readonly randomBytes?: (bytes: Uint8Array) => Uint8Array;
 }
 
+interface WebCrypto {
+  getRandomValues(bytes: Uint8Array): Uint8Array;
+}
+
 function defaultRandom(bytes: Uint8Array): Uint8Array {
-  return globalThis.crypto.getRandomValues(bytes);
+  const crypto = (globalThis as { crypto?: WebCrypto }).crypto;
+  if (crypto === undefined)
+    throw new LoyaltyValidationError([
+      {
+        path: ["options", "randomBytes"],
+        message: "expected a random source: this platform has no crypto.getRandomValues, pass randomBytes",
+      },
+    ]);
+  return crypto.getRandomValues(bytes);
 }
 
 /**
