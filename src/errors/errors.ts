@@ -44,6 +44,8 @@ export const ErrorCode = {
   HOLD_TIMED_OUT: "HOLD_TIMED_OUT",
   /** A capture asked for more points than the hold holds; `details.held` and `details.requested` say how many. */
   CAPTURE_EXCEEDS_HOLD: "CAPTURE_EXCEEDS_HOLD",
+  /** A coupon code cannot be redeemed; `details.reason` says why (unknown, mistyped, expired, used-up, …). */
+  COUPON_REFUSED: "COUPON_REFUSED",
 } as const;
 
 /**
@@ -113,6 +115,7 @@ export interface ErrorDetails {
   HOLD_ALREADY_RELEASED: { readonly holdId: string; readonly event: string; readonly closedBy?: string };
   HOLD_TIMED_OUT: { readonly holdId: string; readonly timeoutAt: string | null };
   CAPTURE_EXCEEDS_HOLD: { readonly holdId: string; readonly held: string; readonly requested: string | null };
+  COUPON_REFUSED: { readonly programId: string; readonly code: string; readonly reason: string };
 }
 
 /**

@@ -7,7 +7,7 @@ import { checkoutParsed, type CheckoutResult } from "./_lib/checkoutCore.js";
 import { dec, fixed, sumD, type D } from "./_lib/decimal.js";
 import type { CatalogStock, ProgramAccount } from "./account.js";
 import type { Basket, BasketInput } from "./basket.js";
-import type { Consent } from "./options.js";
+import type { Consent, QuoteOptions } from "./options.js";
 import type { Program } from "./program.js";
 
 /**
@@ -35,6 +35,7 @@ export interface CheckoutAllOptions {
         readonly redeemCard?: boolean;
         readonly stock?: CatalogStock;
         readonly expectedVersion?: number;
+        readonly coupon?: NonNullable<QuoteOptions["coupon"]>;
       }
     >
   >;

@@ -5,13 +5,17 @@ export {
   CardRewardSchema,
   CatalogProgramSchema,
   ClawbackPolicySchema,
+  CouponRulesSchema,
   CumulativeProgramSchema,
   DiscountProgramSchema,
   EarnRuleSchema,
   EarnSchema,
   EligibilitySchema,
+  FreeUnitRuleSchema,
   LineKindSchema,
   ProgramSchema,
+  PromotionProgramSchema,
+  PromotionRuleSchema,
   RedeemSchema,
   RewardGiftSchema,
   RewardSchema,
@@ -21,6 +25,7 @@ export {
   WelcomeBonusSchema,
   type ActiveWindow,
   type ClawbackPolicy,
+  type CouponRules,
   type Earn,
   type EarnRule,
   type Eligibility,
@@ -28,6 +33,7 @@ export {
   type Program,
   type ProgramInput,
   type ProgramKind,
+  type PromotionRule,
   type Reward,
   type SpendWindow,
   type Tier,
@@ -62,3 +68,11 @@ export { quote } from "./quote.js";
 export { checkout, type CheckoutResult } from "./checkout.js";
 export { refund, type RefundResult } from "./refund.js";
 export { checkoutAll, type CheckoutAllOptions, type CheckoutAllResult } from "./checkoutAll.js";
+export { addGiftLines } from "./promotions/addGiftLines.js";
+export { generateCouponCodes, type GenerateCouponCodesOptions } from "./promotions/generateCouponCodes.js";
+export { openCouponState } from "./promotions/openCouponState.js";
+export { redeemCoupon, type RedeemCouponOptions } from "./promotions/redeemCoupon.js";
+export { returnCoupon } from "./promotions/returnCoupon.js";
+export { issueCoupon } from "./promotions/issueCoupon.js";
+export type { CouponRedemption, CouponState, IssuedCoupon } from "./promotions/couponState.js";
+export { selectPromotions, type SelectPromotionsOptions } from "./promotions/selectPromotions.js";

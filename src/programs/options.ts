@@ -1,4 +1,5 @@
 import type { CatalogStock } from "./account.js";
+import type { CouponState } from "./promotions/couponState.js";
 
 /**
  * Consent to personal-data processing, as a flag or as a consent record's answer. Personalized
@@ -38,6 +39,8 @@ export interface QuoteOptions {
   readonly consent?: Consent;
   /** Catalog programs: the current stock (default: the program's initial stock). */
   readonly stock?: CatalogStock;
+  /** Promotions with coupon rules: the code the customer gave and the coupon state (default: nothing redeemed yet). */
+  readonly coupon?: { readonly code: string; readonly state?: CouponState };
 }
 
 /**

@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import { isTimeZone } from "../_lib/time.js";
 import { isCurrencyCode, minorUnits } from "../money/currencies.js";
 import { Decimal } from "../money/money.js";
+import { checkPromotion } from "./promotions/_lib/checkPromotion.js";
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -488,6 +489,142 @@ export const StampsProgramSchema = /* @__PURE__ */ z.strictObject({
   clawback: optional(ClawbackPolicySchema),
 });
 
+/**
+ * Which units of a "buy X get Y" are discounted: the cheapest qualifying units (the default, as most
+ * commerce platforms do) or the most expensive.
+ *
+ * @example
+ * ```ts
+ * import { FreeUnitRuleSchema } from "loyalty-kit";
+ * console.log(FreeUnitRuleSchema.options.join(", ")); // cheapest, most-expensive
+ * ```
+ * @category programs
+ */
+export const FreeUnitRuleSchema = /* @__PURE__ */ z.enum(["cheapest", "most-expensive"]);
+
+/**
+ * The rule of a promotion:
+ * - `amount-off`: `amount` off the eligible lines (or only those matching `match`) when they come to
+ *   at least `minSpend`; never more than they cost; split over them in proportion to their amounts;
+ * - `buy-x-get-y`: for every `buy.quantity` units bought (matching `buy.match`, else any eligible unit),
+ *   `get.quantity` further units (matching `get.match`, else any eligible unit) get `get.percent` off
+ *   (default 100: free), at most `maxApplications` times; which units are discounted is `free`
+ *   (default `cheapest`). `allocation` says where the discount is booked: `bundle` (default) spreads
+ *   it over every unit of the bundle in proportion to price, so a partial refund takes back its share;
+ *   `free-units` puts it on the discounted units only;
+ * - `gift`: when the eligible lines (other than the gift) come to at least `when.minSpend` and hold at
+ *   least `when.minQuantity` units matching `when.match`, `gift.quantity` units of the line with SKU
+ *   `gift.sku` are free (a line with its own price and a 100 % discount; {@link addGiftLines} adds it).
+ *
+ * @example
+ * ```ts
+ * import { PromotionRuleSchema } from "loyalty-kit";
+ * const rule = PromotionRuleSchema.parse({ type: "buy-x-get-y", buy: { quantity: 2 }, get: { quantity: 1 } });
+ * if (rule.type === "buy-x-get-y") console.log(rule.buy.quantity, rule.get.quantity); // 2 1
+ * ```
+ * @category programs
+ */
+export const PromotionRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("amount-off"),
+    amount: PositiveAmountSchema,
+    match: optional(MatchSchema),
+    minSpend: optional(AmountSchema),
+  }),
+  z.strictObject({
+    type: z.literal("buy-x-get-y"),
+    buy: z.strictObject({ quantity: int(1, 1000), match: optional(MatchSchema) }),
+    get: z.strictObject({ quantity: int(1, 1000), match: optional(MatchSchema), percent: optional(PercentSchema) }),
+    free: optional(FreeUnitRuleSchema),
+    allocation: optional(z.enum(["bundle", "free-units"])),
+    maxApplications: optional(int(1, 1_000_000)),
+  }),
+  z.strictObject({
+    type: z.literal("gift"),
+    gift: z.strictObject({
+      sku: text("SKU", 200),
+      unitPrice: PositiveAmountSchema,
+      quantity: optional(int(1, 1000)),
+      category: optional(text("category", 200)),
+    }),
+    when: z.strictObject({
+      minSpend: optional(AmountSchema),
+      match: optional(MatchSchema),
+      minQuantity: optional(int(1, 1_000_000)),
+    }),
+  }),
+]);
+
+/** {@inheritDoc PromotionRuleSchema} @category programs */
+export type PromotionRule = z.infer<typeof PromotionRuleSchema>;
+
+const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const LocalDateSchema = /* @__PURE__ */ z.string().check(
+  z.regex(LOCAL_DATE, { error: 'expected a calendar date such as "2026-04-30"' }),
+  z.refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "expected a real calendar date" }),
+);
+const usesLimit = () => int(1, 1_000_000_000);
+
+/**
+ * The coupon codes that unlock a promotion, and their limits:
+ * - `codes`: the codes handed out (compared without case, spaces or dashes); codes a checkout issues
+ *   for the next visit are added to the coupon state and count too;
+ * - `pattern`: the shape of the codes, `#` for a character of the Crockford Base32 alphabet, the last
+ *   `#` a Luhn mod N check character (so a mistyped code is told apart from an unknown one);
+ * - `usesPerCode` (1: single-use; default unlimited), `perCustomer`, `total` uses over all codes, and a
+ *   money `budget` over all redemptions (the last discount is capped to what is left);
+ * - `validFrom` / `validUntil`: calendar dates, inclusive, in the program's time zone;
+ * - `onRefund`: `return-use` (default) gives the use and the money back when a sale is refunded with
+ *   {@link returnCoupon}; `keep-use` gives only the money back to the budget.
+ *
+ * @example
+ * ```ts
+ * import { CouponRulesSchema } from "loyalty-kit";
+ * console.log(CouponRulesSchema.parse({ codes: ["WELCOME10"], perCustomer: 1 }).perCustomer); // 1
+ * ```
+ * @category programs
+ */
+export const CouponRulesSchema = /* @__PURE__ */ z.strictObject({
+  codes: optional(z.array(text("coupon code", 64)).check(z.maxLength(100_000))),
+  pattern: optional(text("coupon pattern", 64)),
+  usesPerCode: optional(usesLimit()),
+  perCustomer: optional(usesLimit()),
+  total: optional(usesLimit()),
+  budget: optional(PositiveAmountSchema),
+  validFrom: optional(LocalDateSchema),
+  validUntil: optional(LocalDateSchema),
+  onRefund: optional(z.enum(["return-use", "keep-use"])),
+});
+
+/** {@inheritDoc CouponRulesSchema} @category programs */
+export type CouponRules = z.infer<typeof CouponRulesSchema>;
+
+/**
+ * A promotion at the till: one {@link PromotionRuleSchema | rule} (amount off, buy X get Y, gift
+ * with purchase) on the eligible lines, inside the active window, unlocked by a coupon code when
+ * `coupon` is set ({@link CouponRulesSchema}). Not personalized by default. Several
+ * promotions and loyalty programs stack in the order given to `checkoutAll`, each on what the previous
+ * one left.
+ *
+ * @example
+ * ```ts
+ * import { PromotionProgramSchema } from "loyalty-kit";
+ * const p = PromotionProgramSchema.parse({ kind: "promotion", id: "ten-off", name: "10.00 off from 50.00", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, rule: { type: "amount-off", amount: "10.00", minSpend: "50.00" } });
+ * console.log(p.rule.type); // amount-off
+ * ```
+ * @category programs
+ */
+export const PromotionProgramSchema = /* @__PURE__ */ z.strictObject({
+  kind: z.literal("promotion"),
+  ...common,
+  rule: PromotionRuleSchema,
+  coupon: optional(CouponRulesSchema),
+  /** Order among promotions in {@link selectPromotions}: lower first (default 0; ties keep the given order). */
+  priority: optional(int(0, 1_000_000)),
+  /** How it combines with other promotions: `stack` (default), `exclusive` or `best-for-customer`. */
+  combine: optional(z.enum(["stack", "exclusive", "best-for-customer"])),
+});
+
 function decimals(s: string): number {
   const dot = s.indexOf(".");
   return dot < 0 ? 0 : s.length - dot - 1;
@@ -552,6 +689,7 @@ export const ProgramSchema = /* @__PURE__ */ z
     BonusProgramSchema,
     CatalogProgramSchema,
     StampsProgramSchema,
+    PromotionProgramSchema,
   ])
   .check(
     z.superRefine((p, ctx) => {
@@ -611,6 +749,13 @@ export const ProgramSchema = /* @__PURE__ */ z
             c,
             p.reward.type === "free-item" ? p.reward.maxValue : p.reward.type === "fixed" ? p.reward.amount : undefined,
             ["reward", p.reward.type === "fixed" ? "amount" : "maxValue"],
+          );
+          break;
+        case "promotion":
+          checkPromotion(
+            p,
+            (path, message) => ctx.addIssue({ code: "custom", path, message }),
+            (value, path) => checkMoney(ctx, c, value, path),
           );
           break;
         default: {

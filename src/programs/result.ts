@@ -79,7 +79,7 @@ export type PricedLine = z.infer<typeof PricedLineSchema>;
  */
 export const QuoteSchema = /* @__PURE__ */ z.strictObject({
   programId: z.string(),
-  kind: z.enum(["discount", "cumulative", "bonus", "catalog", "stamps"]),
+  kind: z.enum(["discount", "cumulative", "bonus", "catalog", "stamps", "promotion"]),
   basketId: z.string(),
   at: z.string(),
   active: z.boolean(),

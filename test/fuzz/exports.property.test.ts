@@ -24,6 +24,14 @@ const EXCLUDED: Record<string, string> = {
 // src/core/validation.ts): read input through it and remove the name here. Until then these exports
 // are still called with every other hostile value.
 const TRAP_PENDING = new Set<string>([
+  // promos branch (issue 19): read options before validating them, like quote and checkout
+  "addGiftLines",
+  "generateCouponCodes",
+  "openCouponState",
+  "redeemCoupon",
+  "returnCoupon",
+  "issueCoupon",
+  "selectPromotions",
   "customerTotalsSql", // merged with economics/crm/sql: reads a trapped input before validating it
   "cohortRetentionSql", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
   "cohortTablesFromSql", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings

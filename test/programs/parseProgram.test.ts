@@ -89,6 +89,7 @@ describe("programJsonSchema", () => {
       "catalog",
       "cumulative",
       "discount",
+      "promotion",
       "stamps",
     ]);
   });

@@ -28,7 +28,7 @@ import {
 } from "../../src/index.js";
 
 test("program configs are a union discriminated on kind", () => {
-  expectTypeOf<ProgramKind>().toEqualTypeOf<"discount" | "cumulative" | "bonus" | "catalog" | "stamps">();
+  expectTypeOf<ProgramKind>().toEqualTypeOf<"discount" | "cumulative" | "bonus" | "catalog" | "stamps" | "promotion">();
   expectTypeOf(parseProgram).returns.toEqualTypeOf<Program>();
   const p = parseProgram({});
   if (p.kind === "cumulative") expectTypeOf(p.tiers).toEqualTypeOf<Tier[]>();

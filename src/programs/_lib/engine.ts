@@ -25,6 +25,7 @@ import type { Earn, Program, ProgramOf, Reward, Tier } from "../program.js";
 import type { Explanation, Quote } from "../result.js";
 import type { QuoteOptions as PriceOptions } from "../options.js";
 import { tierFor } from "../tierFor.js";
+import { promotionDiscounts } from "../promotions/_lib/promotionDiscounts.js";
 import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
 import { isBranded } from "./brand.js";
 import { compileEligibility, compileMatch, type Matcher } from "./eligibility.js";
@@ -341,6 +342,16 @@ export function price(
         break;
       case "stamps":
         applyStamps(program, account, lines, idx, at, dp, options, explain, state);
+        break;
+      case "promotion":
+        for (const [i, d] of promotionDiscounts(program, lines, idx, dp, mode(program), explain, {
+          code: options.coupon?.code,
+          state: options.coupon?.state,
+          atMs,
+          customerId: basket.customerId ?? account.customerId,
+          cardId: basket.cardId ?? account.cardId,
+        }))
+          take(lines[i] as LineCalc, "discount", d);
         break;
       default: {
         const never: never = program;

@@ -1,0 +1,42 @@
+// Whether a gift with purchase is earned: on the eligible lines other than the gift's own SKU, the
+// amount left to pay reaches `when.minSpend` and the units matching `when.match` (any eligible unit
+// without a match) reach `when.minQuantity` (1 with a match). Shared by the engine and addGiftLines.
+import type { BasketLine } from "../../basket.js";
+import type { PromotionRule } from "../../program.js";
+import { fixed, sumD, type D } from "../../_lib/decimal.js";
+import { compileMatch } from "../../_lib/eligibility.js";
+
+type GiftRule = Extract<PromotionRule, { type: "gift" }>;
+
+export function giftCondition(
+  r: GiftRule,
+  eligible: readonly { readonly line: BasketLine; readonly net: D }[],
+  dp: number,
+): { met: boolean; reason: string } {
+  const counted = eligible.filter((l) => l.line.sku !== r.gift.sku);
+  const currency = eligible[0]?.line.unitPrice.currency ?? "";
+  const spend = sumD(counted.map((l) => l.net));
+  const reasons: string[] = [];
+  let met = true;
+  if (r.when.minSpend !== undefined) {
+    const ok = spend.gte(r.when.minSpend);
+    met &&= ok;
+    reasons.push(`${fixed(spend, dp)} ${currency} spent, ${ok ? "at least" : "below"} ${r.when.minSpend}`);
+  }
+  if (r.when.match !== undefined || r.when.minQuantity !== undefined) {
+    const match = r.when.match === undefined ? null : compileMatch(r.when.match);
+    const units = sumD(counted.filter((l) => match === null || match(l.line)).map((l) => l.line.quantity));
+    const need = r.when.minQuantity ?? 1;
+    const ok = units.gte(need);
+    met &&= ok;
+    const what =
+      r.when.match === undefined
+        ? "eligible"
+        : `of ${[...(r.when.match.skus ?? []), ...(r.when.match.categories ?? [])].join(", ")}`;
+    reasons.push(
+      `${units.toString()} unit${units.eq(1) ? "" : "s"} ${what} bought, ${ok ? "at least" : "fewer than"} ${need}`,
+    );
+  }
+  if (reasons.length === 0) reasons.push("given with every purchase");
+  return { met, reason: reasons.join("; ") };
+}

@@ -1,0 +1,319 @@
+// The money a promotion takes off each line, computed on what is left to pay on the lines (so a
+// promotion placed after another program in checkoutAll works on that program's result). Returns the
+// discount per line index; the engine books it. Every amount is at the currency's minor unit, never
+// negative and never more than the line's net, so no line goes below zero.
+import type { BasketLine } from "../../basket.js";
+import type { Explanation } from "../../result.js";
+import type { ProgramOf, PromotionRule } from "../../program.js";
+import {
+  allocateUnits,
+  dec,
+  fixed,
+  HUNDRED,
+  minD,
+  roundTo,
+  sumD,
+  ZERO,
+  type D,
+  type Mode,
+} from "../../_lib/decimal.js";
+import { compileMatch, type Matcher } from "../../_lib/eligibility.js";
+import { giftCondition } from "./giftCondition.js";
+import type { CouponState } from "../couponState.js";
+import { assertCouponState, holderOf, judgeCoupon } from "./couponRules.js";
+
+/** The coupon a basket comes with, and the state to judge it by (default: nothing redeemed yet). */
+export interface CouponInput {
+  readonly code?: string | undefined;
+  readonly state?: CouponState | undefined;
+  readonly atMs: number;
+  readonly customerId?: string | undefined;
+  readonly cardId?: string | undefined;
+}
+
+/** What the promotion engine reads of a priced line. */
+export interface PromotionLine {
+  readonly line: BasketLine;
+  readonly eligible: boolean;
+  readonly net: D;
+}
+
+type Rule<T extends PromotionRule["type"]> = Extract<PromotionRule, { type: T }>;
+
+interface Ctx {
+  readonly program: ProgramOf<"promotion">;
+  readonly lines: readonly PromotionLine[];
+  readonly idx: readonly number[];
+  readonly dp: number;
+  readonly mode: Mode;
+  readonly explain: Explanation[];
+}
+
+function label(d: D, ctx: Ctx): string {
+  return `${fixed(d, ctx.dp)} ${ctx.program.currency}`;
+}
+
+function describeMatch(m: {
+  skus?: readonly string[] | undefined;
+  categories?: readonly string[] | undefined;
+}): string {
+  return [...(m.skus ?? []), ...(m.categories ?? [])].slice(0, 5).join(", ");
+}
+
+/** The discount per line index of a promotion program; pushes one explanation per decision. */
+export function promotionDiscounts(
+  program: ProgramOf<"promotion">,
+  lines: readonly PromotionLine[],
+  idx: readonly number[],
+  dp: number,
+  mode: Mode,
+  explain: Explanation[],
+  coupon?: CouponInput,
+): Map<number, D> {
+  const ctx: Ctx = { program, lines, idx, dp, mode, explain };
+  let budgetLeft: D | null = null;
+  let code = "";
+  if (program.coupon !== undefined) {
+    const state = assertCouponState(program, coupon?.state, ["coupon", "state"]);
+    const verdict = judgeCoupon(program, state, coupon?.code, coupon?.atMs ?? 0, {
+      holder: holderOf({ customerId: coupon?.customerId, cardId: coupon?.cardId }),
+      customerId: coupon?.customerId,
+    });
+    if (!verdict.ok) {
+      explain.push({ rule: "coupon", applied: false, reason: `refused (${verdict.reason}): ${verdict.message}` });
+      return new Map();
+    }
+    budgetLeft = verdict.budgetLeft;
+    code = (coupon?.code ?? "").trim();
+  }
+  const out = byRule(ctx);
+  if (program.coupon === undefined) return out;
+  const total = sumD([...out.values()]);
+  if (budgetLeft !== null && total.gt(budgetLeft)) {
+    const keys = [...out.keys()];
+    const shares = allocateUnits(budgetLeft, [...out.values()], dp, total);
+    keys.forEach((i, k) => out.set(i, shares[k] as D));
+    explain.push({
+      rule: "coupon",
+      applied: true,
+      reason: `code ${code} accepted; the discount is capped at the ${label(budgetLeft, ctx)} left in the promotion's budget`,
+    });
+  } else explain.push({ rule: "coupon", applied: true, reason: `code ${code} accepted` });
+  return out;
+}
+
+function byRule(ctx: Ctx): Map<number, D> {
+  const r = ctx.program.rule;
+  switch (r.type) {
+    case "amount-off":
+      return amountOff(r, ctx);
+    case "buy-x-get-y":
+      return buyXGetY(r, ctx);
+    case "gift":
+      return gift(r, ctx);
+    default: {
+      const never: never = r;
+      return never;
+    }
+  }
+}
+
+function amountOff(r: Rule<"amount-off">, ctx: Ctx): Map<number, D> {
+  const out = new Map<number, D>();
+  const match = r.match === undefined ? null : compileMatch(r.match);
+  const target = ctx.idx.filter((i) => {
+    const l = ctx.lines[i] as PromotionLine;
+    return l.net.gt(0) && (match === null || match(l.line));
+  });
+  const what = r.match === undefined ? "eligible lines" : `lines matching ${describeMatch(r.match)}`;
+  const base = sumD(target.map((i) => (ctx.lines[i] as PromotionLine).net));
+  if (base.isZero()) {
+    ctx.explain.push({ rule: "amount-off", applied: false, reason: `no ${what} left to pay: nothing taken off` });
+    return out;
+  }
+  if (r.minSpend !== undefined && base.lt(r.minSpend)) {
+    ctx.explain.push({
+      rule: "min-spend",
+      applied: false,
+      reason: `${label(base, ctx)} of ${what} is below the minimum spend of ${label(dec(r.minSpend), ctx)}: no amount off`,
+    });
+    return out;
+  }
+  const amount = dec(r.amount);
+  const d = minD(amount, base);
+  const shares = allocateUnits(
+    d,
+    target.map((i) => (ctx.lines[i] as PromotionLine).net),
+    ctx.dp,
+    base,
+  );
+  target.forEach((i, k) => {
+    const s = shares[k] as D;
+    if (!s.isZero()) out.set(i, s);
+  });
+  ctx.explain.push({
+    rule: "amount-off",
+    applied: true,
+    reason: `${label(d, ctx)} off ${label(base, ctx)} of ${what}${r.minSpend === undefined ? "" : ` (minimum spend ${label(dec(r.minSpend), ctx)} reached)`}${d.lt(amount) ? ` (capped at what they cost; the promotion is ${label(amount, ctx)})` : ""}, split over ${target.length} line${target.length === 1 ? "" : "s"} in proportion to their amounts`,
+  });
+  return out;
+}
+
+/** A line's units taking part in a buy X get Y: whole units only, valued at what is left to pay. */
+interface Group {
+  readonly i: number;
+  readonly unit: D;
+  left: number;
+}
+
+function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
+  const out = new Map<number, D>();
+  const cheapestFree = (r.free ?? "cheapest") === "cheapest";
+  const percent = r.get.percent ?? "100";
+  const buyMatch: Matcher | null = r.buy.match === undefined ? null : compileMatch(r.buy.match);
+  const getMatch: Matcher | null = r.get.match === undefined ? null : compileMatch(r.get.match);
+  const X = r.buy.quantity;
+  const Y = r.get.quantity;
+  const both: Group[] = [];
+  const buyOnly: Group[] = [];
+  const getOnly: Group[] = [];
+  let skippedFractional = 0;
+  for (const i of ctx.idx) {
+    const l = ctx.lines[i] as PromotionLine;
+    if (l.net.lte(0)) continue;
+    const b = buyMatch === null || buyMatch(l.line);
+    const g = getMatch === null || getMatch(l.line);
+    if (!b && !g) continue;
+    // Units sold by weight (a fractional quantity) take no part: "buy 2 get 1" counts items.
+    if (!l.line.quantity.isInteger() || l.line.quantity.gt(Number.MAX_SAFE_INTEGER)) {
+      skippedFractional++;
+      continue;
+    }
+    const q = l.line.quantity.toNumber();
+    const group: Group = { i, unit: l.net.div(q), left: q };
+    (b && g ? both : b ? buyOnly : getOnly).push(group);
+  }
+  const count = (gs: readonly Group[]) => gs.reduce((s, x) => s + x.left, 0);
+  const nB = count(buyOnly);
+  const nG = count(getOnly);
+  const nO = count(both);
+  // The most applications a: buy units come from buy-only lines first, given units from give-only
+  // lines first, and the lines in both sets make up the rest.
+  const fits = (a: number) => Math.max(0, a * X - nB) + Math.max(0, a * Y - nG) <= nO;
+  let lo = 0;
+  let hi = Math.min(Math.floor((nB + nO) / X), Math.floor((nG + nO) / Y), r.maxApplications ?? Number.MAX_SAFE_INTEGER);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const apps = lo;
+  const title = `buy ${X} get ${Y}${percent === "100" ? " free" : ` at ${percent}% off`}`;
+  if (apps === 0) {
+    ctx.explain.push({
+      rule: "buy-x-get-y",
+      applied: false,
+      reason: `${title}: ${nB + nO} unit${nB + nO === 1 ? "" : "s"} to buy and ${nG + nO} to give in the basket, not enough for one${skippedFractional > 0 ? ` (${skippedFractional} line${skippedFractional === 1 ? "" : "s"} sold by weight take no part)` : ""}`,
+    });
+    return out;
+  }
+  // Free units: in the rule's order (cheapest first by default; ties to the earlier line).
+  const freeOrder = (a: Group, b: Group) =>
+    a.unit.eq(b.unit) ? a.i - b.i : a.unit.lt(b.unit) === cheapestFree ? -1 : 1;
+  const take = (gs: Group[], n: number, order: (a: Group, b: Group) => number, into: Map<number, number>) => {
+    let need = n;
+    for (const g of [...gs].sort(order)) {
+      if (need === 0) break;
+      const t = Math.min(g.left, need);
+      g.left -= t;
+      need -= t;
+      into.set(g.i, (into.get(g.i) ?? 0) + t);
+    }
+  };
+  const free = new Map<number, number>();
+  const fromGetOnly = Math.min(apps * Y, nG);
+  take(getOnly, fromGetOnly, freeOrder, free);
+  take(both, apps * Y - fromGetOnly, freeOrder, free);
+  // Bought units: the other end of the same order (the most expensive first when the cheapest go free).
+  const bought = new Map<number, number>();
+  const buyOrder = (a: Group, b: Group) => -freeOrder(a, b);
+  const fromBuyOnly = Math.min(apps * X, nB);
+  take(buyOnly, fromBuyOnly, buyOrder, bought);
+  take(both, apps * X - fromBuyOnly, buyOrder, bought);
+
+  const unitOf = new Map<number, D>();
+  for (const g of [...both, ...buyOnly, ...getOnly]) unitOf.set(g.i, g.unit);
+  let total = ZERO;
+  const freeParts: string[] = [];
+  const freeDiscount = new Map<number, D>();
+  for (const [i, k] of [...free].sort((a, b) => a[0] - b[0])) {
+    const l = ctx.lines[i] as PromotionLine;
+    const unit = unitOf.get(i) as D;
+    const d = minD(roundTo(unit.times(k).times(percent).div(HUNDRED), ctx.dp, ctx.mode), l.net);
+    freeDiscount.set(i, d);
+    total = total.plus(d);
+    freeParts.push(`${k} × ${l.line.sku} (${label(d, ctx)})`);
+  }
+  const bundle = (r.allocation ?? "bundle") === "bundle";
+  if (!bundle) {
+    for (const [i, d] of freeDiscount) if (!d.isZero()) out.set(i, d);
+  } else if (!total.isZero()) {
+    const members = [...new Set([...free.keys(), ...bought.keys()])].sort((a, b) => a - b);
+    const weights = members.map((i) => {
+      const k = (free.get(i) ?? 0) + (bought.get(i) ?? 0);
+      return minD((unitOf.get(i) as D).times(k), (ctx.lines[i] as PromotionLine).net);
+    });
+    const shares = allocateUnits(total, weights, ctx.dp);
+    members.forEach((i, k) => {
+      // a share never exceeds the line's net: the bundle's bought units are paid for
+      const s = minD(shares[k] as D, (ctx.lines[i] as PromotionLine).net);
+      if (!s.isZero()) out.set(i, s);
+    });
+  }
+  ctx.explain.push({
+    rule: "buy-x-get-y",
+    applied: true,
+    reason: `${title}, ${cheapestFree ? "cheapest" : "most expensive"} units first: ${apps} time${apps === 1 ? "" : "s"}; discounted ${freeParts.join(", ")}: ${label(total, ctx)} off${bundle ? ", spread over the bundle's units in proportion to their prices" : ", on the discounted units"}${skippedFractional > 0 ? ` (${skippedFractional} line${skippedFractional === 1 ? "" : "s"} sold by weight take no part)` : ""}`,
+  });
+  return out;
+}
+
+function gift(r: Rule<"gift">, ctx: Ctx): Map<number, D> {
+  const out = new Map<number, D>();
+  const cond = giftCondition(
+    r,
+    ctx.idx.map((i) => ctx.lines[i] as PromotionLine),
+    ctx.dp,
+  );
+  const giftIndex = ctx.lines.findIndex((l) => l.line.sku === r.gift.sku && l.net.gt(0));
+  if (!cond.met) {
+    ctx.explain.push({ rule: "gift", applied: false, reason: `gift ${r.gift.sku}: ${cond.reason}` });
+    return out;
+  }
+  if (giftIndex < 0) {
+    ctx.explain.push({
+      rule: "gift",
+      applied: false,
+      reason: `gift ${r.gift.sku} earned (${cond.reason}) but not in the basket: add its line (addGiftLines does) to give it`,
+    });
+    return out;
+  }
+  const l = ctx.lines[giftIndex] as PromotionLine;
+  const units = Math.min(r.gift.quantity ?? 1, l.line.quantity.floor().toNumber());
+  if (units === 0) {
+    ctx.explain.push({
+      rule: "gift",
+      applied: false,
+      reason: `gift ${r.gift.sku}: the line holds less than one unit`,
+    });
+    return out;
+  }
+  const d = minD(roundTo(l.net.div(l.line.quantity).times(units), ctx.dp, ctx.mode), l.net);
+  if (!d.isZero()) out.set(giftIndex, d);
+  ctx.explain.push({
+    rule: "gift",
+    applied: true,
+    reason: `gift with purchase: ${units} × ${r.gift.sku} free (${label(d, ctx)}, 100 % off) — ${cond.reason}`,
+  });
+  return out;
+}

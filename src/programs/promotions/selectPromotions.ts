@@ -1,0 +1,157 @@
+import { LoyaltyValidationError } from "../../errors/errors.js";
+import { deepFreeze } from "../../core/json.js";
+import { parseBasket } from "../parseBasket.js";
+import { parseProgram } from "../parseProgram.js";
+import { openProgramAccount } from "../openProgramAccount.js";
+import { price } from "../_lib/engine.js";
+import { dec, fixed, type D } from "../_lib/decimal.js";
+import { minorUnits } from "../../money/currencies.js";
+import type { ProgramAccount } from "../account.js";
+import type { Basket, BasketInput } from "../basket.js";
+import type { Consent, QuoteOptions } from "../options.js";
+import type { Program, ProgramOf } from "../program.js";
+import type { Explanation } from "../result.js";
+
+/**
+ * Options of {@link selectPromotions}: the instant, consent, the accounts of personalized programs and
+ * per program (by id) the coupon the customer gave.
+ *
+ * @example
+ * ```ts
+ * import type { SelectPromotionsOptions } from "loyalty-kit";
+ * const o: SelectPromotionsOptions = { programs: { spring: { coupon: { code: "SPRING10" } } } };
+ * console.log(Object.keys(o.programs ?? {}));
+ * ```
+ * @category programs
+ */
+export interface SelectPromotionsOptions {
+  readonly at?: string | Date;
+  readonly consent?: Consent;
+  /** Accounts by program id; default a fresh account (promotions are not personalized by default). */
+  readonly accounts?: Readonly<Record<string, ProgramAccount>>;
+  readonly programs?: Readonly<Record<string, { readonly coupon?: NonNullable<QuoteOptions["coupon"]> }>>;
+}
+
+/**
+ * Decides which promotions apply to a basket together, and in which order, for {@link checkoutAll}.
+ *
+ * The rules, each decision written to `explain`: promotions come in `priority` order (lower first,
+ * ties in the order given), then the other programs in the order given. Each promotion is priced
+ * alone on the basket; one that takes nothing off is left out. If an `exclusive` promotion applies,
+ * the first one is the only promotion kept. Otherwise, of the `best-for-customer` promotions the one
+ * with the largest discount is kept (ties to priority) and the others are left out; `stack`
+ * promotions (the default) are all kept, each applied to what the previous ones left.
+ *
+ * @param programs - promotions and other programs (unique ids)
+ * @param basket - the basket
+ * @param options - `at`, `consent`, `accounts` and per-program `coupon`
+ * @returns `{ programs, explain }`: the programs to pass to {@link checkoutAll}, in order
+ * @throws {LoyaltyValidationError} for duplicate program ids or invalid input
+ * @category programs
+ * @example
+ * ```ts
+ * import { parseProgram, selectPromotions } from "loyalty-kit";
+ * const common = { kind: "promotion", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, combine: "best-for-customer" } as const;
+ * const fiveOff = parseProgram({ ...common, id: "five", name: "5.00 off", rule: { type: "amount-off", amount: "5.00" } });
+ * const b2g1 = parseProgram({ ...common, id: "b2g1", name: "Buy 2 get 1", rule: { type: "buy-x-get-y", buy: { quantity: 2 }, get: { quantity: 1 } } });
+ * const r = selectPromotions([fiveOff, b2g1], { id: "b1", at: "2026-03-01T10:00:00Z", lines: [
+ *   { id: "1", sku: "TEE", quantity: 3, unitPrice: { amount: "12.00", currency: "EUR" } }] });
+ * console.log(r.programs.map((p) => p.id)); // [ 'b2g1' ]
+ * ```
+ */
+export function selectPromotions(
+  programs: readonly Program[],
+  basket: Basket | BasketInput,
+  options: SelectPromotionsOptions | null = {},
+): { readonly programs: readonly Program[]; readonly explain: readonly Explanation[] } {
+  if (!Array.isArray(programs) || programs.length === 0)
+    throw new LoyaltyValidationError([{ path: ["programs"], message: "expected a non-empty array of programs" }]);
+  const o = options ?? {};
+  const parsed = programs.map((p) => parseProgram(p));
+  const ids = new Set<string>();
+  parsed.forEach((p, i) => {
+    if (ids.has(p.id))
+      throw new LoyaltyValidationError([
+        { path: ["programs", i, "id"], message: `duplicate program id ${JSON.stringify(p.id)}` },
+      ]);
+    ids.add(p.id);
+  });
+  const b = parseBasket(basket);
+  const promos = parsed
+    .map((p, i) => ({ p, i }))
+    .filter((x): x is { p: ProgramOf<"promotion">; i: number } => x.p.kind === "promotion")
+    .sort((x, y) => (x.p.priority ?? 0) - (y.p.priority ?? 0) || x.i - y.i)
+    .map((x) => x.p);
+  const others = parsed.filter((p) => p.kind !== "promotion");
+  const explain: Explanation[] = [];
+  const alone = new Map<string, D>();
+  for (const p of promos) {
+    const account =
+      o.accounts !== undefined && Object.hasOwn(o.accounts, p.id)
+        ? (o.accounts[p.id] as ProgramAccount)
+        : openProgramAccount(p);
+    const per = o.programs !== undefined && Object.hasOwn(o.programs, p.id) ? o.programs[p.id] : undefined;
+    const q = price(p, account, b, {
+      ...(o.at === undefined ? {} : { at: o.at }),
+      ...(o.consent === undefined ? {} : { consent: o.consent }),
+      ...(per?.coupon === undefined ? {} : { coupon: per.coupon }),
+    }).quote;
+    alone.set(p.id, dec(q.discountTotal.amount));
+  }
+  const dp = minorUnits(parsed[0]?.currency ?? "EUR") ?? 2;
+  const money = (p: Program) => `${fixed(alone.get(p.id) ?? dec("0"), dp)} ${p.currency}`;
+  const applying = promos.filter((p) => (alone.get(p.id) as D).gt(0));
+  for (const p of promos)
+    if (!applying.includes(p))
+      explain.push({ rule: `promotion:${p.id}`, applied: false, reason: `${p.name}: takes nothing off this basket` });
+  let kept: ProgramOf<"promotion">[];
+  const exclusive = applying.find((p) => p.combine === "exclusive");
+  if (exclusive !== undefined) {
+    kept = [exclusive];
+    explain.push({
+      rule: `promotion:${exclusive.id}`,
+      applied: true,
+      reason: `${exclusive.name}: exclusive, ${money(exclusive)} off; no other promotion applies with it`,
+    });
+    for (const p of applying)
+      if (p !== exclusive)
+        explain.push({
+          rule: `promotion:${p.id}`,
+          applied: false,
+          reason: `${p.name}: left out, ${exclusive.name} is exclusive`,
+        });
+  } else {
+    const best = applying
+      .filter((p) => p.combine === "best-for-customer")
+      .reduce<ProgramOf<"promotion"> | null>(
+        (a, p) => (a === null || (alone.get(p.id) as D).gt(alone.get(a.id) as D) ? p : a),
+        null,
+      );
+    kept = applying.filter((p) => (p.combine ?? "stack") === "stack" || p === best);
+    for (const p of applying) {
+      if (p.combine === "best-for-customer")
+        explain.push(
+          p === best
+            ? {
+                rule: `promotion:${p.id}`,
+                applied: true,
+                reason: `${p.name}: the best for the customer, ${money(p)} off`,
+              }
+            : {
+                rule: `promotion:${p.id}`,
+                applied: false,
+                reason: `${p.name}: left out, ${money(p)} off is less than ${best?.name ?? ""}'s ${best === null ? "" : money(best)}`,
+              },
+        );
+      else
+        explain.push({ rule: `promotion:${p.id}`, applied: true, reason: `${p.name}: stacks, ${money(p)} off alone` });
+    }
+  }
+  if (kept.length > 1 || others.length > 0)
+    explain.push({
+      rule: "stacking",
+      applied: true,
+      reason: `applied in this order, each on what the previous left: ${[...kept, ...others].map((p) => p.id).join(", ")}`,
+    });
+  return deepFreeze({ programs: [...kept, ...others], explain });
+}
