@@ -17,6 +17,7 @@ export const SUBPATHS = [
   "crm",
   "sql",
   "schemas",
+  "postgres",
 ];
 
 const entry = (base) => ({

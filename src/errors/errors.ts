@@ -44,6 +44,8 @@ export const ErrorCode = {
   HOLD_TIMED_OUT: "HOLD_TIMED_OUT",
   /** A capture asked for more points than the hold holds; `details.held` and `details.requested` say how many. */
   CAPTURE_EXCEEDS_HOLD: "CAPTURE_EXCEEDS_HOLD",
+  /** A store gave up after retrying a write that kept meeting concurrent writers or transient faults; `details` says how often and why. Retry later with the same transactionId. */
+  RETRIES_EXHAUSTED: "RETRIES_EXHAUSTED",
 } as const;
 
 /**
@@ -113,6 +115,8 @@ export interface ErrorDetails {
   HOLD_ALREADY_RELEASED: { readonly holdId: string; readonly event: string; readonly closedBy?: string };
   HOLD_TIMED_OUT: { readonly holdId: string; readonly timeoutAt: string | null };
   CAPTURE_EXCEEDS_HOLD: { readonly holdId: string; readonly held: string; readonly requested: string | null };
+  /** `lastCause` is the SQLSTATE (or driver error code) of the last failed attempt. */
+  RETRIES_EXHAUSTED: { readonly transactionId: string; readonly attempts: number; readonly lastCause: string };
 }
 
 /**
