@@ -179,7 +179,8 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     insertHistory: `INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     insertAccount: `INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1, $2, 1, $3) ON CONFLICT DO NOTHING`,
     updateAccount: `UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4, updated_at = now() WHERE program_id = $1 AND account_key = $2 AND version::text = $3`,
-    history: `SELECT seq::text AS seq, transaction_id, kind, at, record FROM ${tables.history} WHERE program_id = $1 AND account_key = $2 AND seq > $3::bigint ORDER BY seq LIMIT $4`,
+    // ORDER BY h.seq, not the text alias `seq` (that would sort "10" before "9").
+    history: `SELECT h.seq::text AS seq, h.transaction_id, h.kind, h.at, h.record FROM ${tables.history} h WHERE h.program_id = $1 AND h.account_key = $2 AND h.seq > $3::bigint ORDER BY h.seq LIMIT $4`,
   };
 
   async function loadAccount(client: PgClientLike, accountKey: string): Promise<ProgramAccount | null> {
@@ -323,7 +324,13 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         const r = post(account.points, entry);
         const stored = r.account.entries.find((e) => e.transactionId === transactionId);
         const record = { entry: stored };
-        if (r.status === "duplicate") return { status: "duplicate", record, at: "", account };
+        // Not in the history table but in the ledger: the id is taken by an entry another operation
+        // posted (a checkout posts "<id>:earn", "<id>:redeem"…), not a retry of this one.
+        if (r.status === "duplicate")
+          throw new IdempotencyConflictError(
+            transactionId,
+            `transactionId ${JSON.stringify(transactionId)} is already the id of a ledger entry posted by another operation on this account; use a new transactionId`,
+          );
         const next: ProgramAccount = { ...account, version: account.version + 1, points: r.account };
         return { status: "applied", record, at: (stored as { at: string }).at, account: next };
       },

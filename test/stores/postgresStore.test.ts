@@ -101,6 +101,13 @@ describe.skipIf(!hasServer)("createPostgresStore against PostgreSQL", () => {
     expect((await store.redeem("olga", { transactionId: "d-too-much", at, points: "1" })).status).toBe("applied");
   });
 
+  it("refuses a ledger operation whose transactionId a checkout already used for its own ledger entry", async () => {
+    const sale = await store.checkout("vera", basket("b9", "10.00"), { transactionId: "s9", consent: true });
+    expect(sale.entries.map((e) => e.transactionId)).toEqual(["s9:earn"]);
+    expect(await code(store.redeem("vera", { transactionId: "s9:earn", at, points: "1" }))).toBe("IDEMPOTENCY_CONFLICT");
+    expect(await store.balance("vera", { at })).toBe("20");
+  });
+
   it("gives NOT_FOUND for an account that was never written and a validation error for a bad key", async () => {
     expect(await code(store.balance("nobody", { at }))).toBe("NOT_FOUND");
     expect(await code(store.redeem("nobody", { transactionId: "x1", at, points: "1" }))).toBe("NOT_FOUND");
