@@ -52,6 +52,13 @@ interface Applied {
   readonly account: ProgramAccount;
 }
 
+/** A random id per call, stored with its history row, so a retry after a lost COMMIT reply knows its own row. */
+function newCallId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (typeof c?.randomUUID === "function") return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
 const PREFIX = /^[a-z_][a-z0-9_]{0,39}$/;
 
 function positiveInt(value: unknown, name: string, fallback: number, max: number): number {
@@ -173,10 +180,10 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   };
 
   const SQL = {
-    findTx: `SELECT account_key, kind, request, record FROM ${tables.history} WHERE program_id = $1 AND transaction_id = $2`,
+    findTx: `SELECT account_key, kind, request, record, call_id FROM ${tables.history} WHERE program_id = $1 AND transaction_id = $2`,
     lock: `SELECT version::text AS version, CASE WHEN version::text = $3 THEN NULL ELSE snapshot END AS snapshot FROM ${tables.accounts} WHERE program_id = $1 AND account_key = $2 FOR UPDATE`,
     read: `SELECT version::text AS version, snapshot FROM ${tables.accounts} WHERE program_id = $1 AND account_key = $2`,
-    insertHistory: `INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    insertHistory: `INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     insertAccount: `INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1, $2, 1, $3) ON CONFLICT DO NOTHING`,
     updateAccount: `UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4, updated_at = now() WHERE program_id = $1 AND account_key = $2 AND version::text = $3`,
     // ORDER BY h.seq, not the text alias `seq` (that would sort "10" before "9").
@@ -211,8 +218,8 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   async function attempt(
     client: PgClientLike,
     op: Operation,
-    commitSentBefore: boolean,
-    progress: { commitSent: boolean },
+    callId: string,
+    progress: { broken: boolean },
   ): Promise<Applied> {
     await client.query("BEGIN");
     let done = false;
@@ -229,8 +236,9 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         const account = await loadAccount(client, op.accountKey);
         await client.query("COMMIT");
         done = true;
-        // Found after our own COMMIT was sent and its reply lost: it is this call's own write.
-        const status = commitSentBefore ? "applied" : "duplicate";
+        // Written by this very call (an earlier attempt whose COMMIT reply was lost): `applied`, as
+        // the first attempt would have answered; written by another call: `duplicate`.
+        const status = found["call_id"] === callId ? "applied" : "duplicate";
         return { status, record: found["record"] as Json, account: account as ProgramAccount };
       }
       const hit = cache.get(op.accountKey);
@@ -265,6 +273,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         op.request,
         JSON.stringify(result.record),
         result.at,
+        callId,
       ]);
       const snapshot = JSON.stringify(result.account);
       const written =
@@ -273,29 +282,35 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           : await client.query(SQL.updateAccount, [programId, op.accountKey, version, snapshot]);
       if (written.rowCount !== 1) throw new StaleRow("the account row changed between the read and the write");
       done = true; // from here on, a failure leaves the outcome unknown: the retry looks it up
-      progress.commitSent = true;
       await client.query("COMMIT");
       remember(op.accountKey, version === null ? "1" : String(BigInt(version) + 1n), result.account);
       return { status: "applied", record: result.record, account: result.account };
     } catch (err) {
-      if (!done && !connectionLost(err)) await client.query("ROLLBACK").catch(() => undefined);
+      if (connectionLost(err)) progress.broken = true;
+      else if (!done)
+        await client.query("ROLLBACK").catch(() => {
+          progress.broken = true; // a connection that cannot roll back must not go back to the pool
+        });
       throw err;
     }
   }
 
   async function apply(op: Operation): Promise<Applied> {
     let lastCause = "unknown";
-    let commitSent = false;
+    const callId = newCallId();
     for (let n = 0; n < maxAttempts; n++) {
       if (n > 0) await sleep(backoffMs(n - 1, baseDelayMs, maxDelayMs));
-      const progress = { commitSent: false };
+      const progress = { broken: false };
       try {
-        return await withClient((client) => attempt(client, op, commitSent, progress));
+        const client = await pool.connect();
+        try {
+          return await attempt(client, op, callId, progress);
+        } finally {
+          client.release(progress.broken ? new Error("connection lost or not rolled back") : undefined);
+        }
       } catch (err) {
         if (err instanceof LoyaltyError || !retryable(err)) throw err;
         lastCause = causeOf(err) ?? (err instanceof Error ? err.message : String(err));
-        // Only a lost connection can hide a COMMIT that went through.
-        if (progress.commitSent && connectionLost(err)) commitSent = true;
         cache.delete(op.accountKey);
       }
     }
