@@ -140,7 +140,9 @@ export async function runTills(store: PostgresStore, o: TillsOptions): Promise<T
               : await persist(`${id}/release`, () =>
                   store.release(customer, { transactionId: `${id}/release`, at: AT, holdId }),
                 );
-          count(close instanceof LoyaltyError ? `hold close refused ${close.code}` : `${close.entry.kind} ${close.status}`);
+          count(
+            close instanceof LoyaltyError ? `hold close refused ${close.code}` : `${close.entry.kind} ${close.status}`,
+          );
         }
       }
     }
@@ -244,17 +246,29 @@ export async function verify(
     const stored = await store.balance(key, { at: AT });
     if (Number(stored) !== points) problems.push(`${key}: stored balance ${stored}, recomputed from history ${points}`);
     const paged = (await store.history(key, { limit: 100_000 })).map((h) => h.transactionId);
-    if (paged.join() !== list.map((r) => r.transaction_id).join()) problems.push(`${key}: history() is not in seq order`);
+    if (paged.join() !== list.map((r) => r.transaction_id).join())
+      problems.push(`${key}: history() is not in seq order`);
     const account = await store.account(key);
     const purchases = (account?.purchases ?? []).map((x) => x.record.transactionId).sort();
-    const checkouts = list.filter((r) => r.kind === "checkout").map((r) => r.transaction_id).sort();
+    const checkouts = list
+      .filter((r) => r.kind === "checkout")
+      .map((r) => r.transaction_id)
+      .sort();
     if (purchases.join() !== checkouts.join()) problems.push(`${key}: snapshot purchases differ from history rows`);
     const refunds = (account?.refunds ?? []).map((x) => x.record.transactionId).sort();
-    const refundRows = list.filter((r) => r.kind === "refund").map((r) => r.transaction_id).sort();
+    const refundRows = list
+      .filter((r) => r.kind === "refund")
+      .map((r) => r.transaction_id)
+      .sort();
     if (refunds.join() !== refundRows.join()) problems.push(`${key}: snapshot refunds differ from history rows`);
-    const ledgerRows = list.reduce((n, r) => n + (r.record.entries?.length ?? (r.record.entry === undefined ? 0 : 1)), 0);
+    const ledgerRows = list.reduce(
+      (n, r) => n + (r.record.entries?.length ?? (r.record.entry === undefined ? 0 : 1)),
+      0,
+    );
     if (account?.points.entries.length !== ledgerRows)
-      problems.push(`${key}: ${account?.points.entries.length} ledger entries in the snapshot, ${ledgerRows} in history`);
+      problems.push(
+        `${key}: ${account?.points.entries.length} ledger entries in the snapshot, ${ledgerRows} in history`,
+      );
   }
   return { problems, accounts: perAccount.size, rows: rows.length };
 }

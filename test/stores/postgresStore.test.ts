@@ -104,7 +104,9 @@ describe.skipIf(!hasServer)("createPostgresStore against PostgreSQL", () => {
   it("refuses a ledger operation whose transactionId a checkout already used for its own ledger entry", async () => {
     const sale = await store.checkout("vera", basket("b9", "10.00"), { transactionId: "s9", consent: true });
     expect(sale.entries.map((e) => e.transactionId)).toEqual(["s9:earn"]);
-    expect(await code(store.redeem("vera", { transactionId: "s9:earn", at, points: "1" }))).toBe("IDEMPOTENCY_CONFLICT");
+    expect(await code(store.redeem("vera", { transactionId: "s9:earn", at, points: "1" }))).toBe(
+      "IDEMPOTENCY_CONFLICT",
+    );
     expect(await store.balance("vera", { at })).toBe("20");
   });
 

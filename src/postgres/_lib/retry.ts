@@ -44,6 +44,10 @@ export function backoffMs(attempt: number, baseMs: number, capMs: number): numbe
   return Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
 }
 
+// setTimeout is a global in Node, browsers and edge runtimes, but not in the ES library types this
+// package compiles against.
+declare function setTimeout(callback: () => void, ms: number): unknown;
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
