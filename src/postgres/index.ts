@@ -5,6 +5,7 @@
  * @module
  */
 export { createPostgresStore } from "./createPostgresStore.js";
+export { postgresSchemaSql } from "./postgresSchemaSql.js";
 export type {
   HistoryRow,
   PgClientLike,
