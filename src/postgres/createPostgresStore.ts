@@ -162,6 +162,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   const maxAttempts = Math.max(1, positiveInt(options.maxAttempts, "maxAttempts", 8, 100));
   const baseDelayMs = positiveInt(options.baseDelayMs, "baseDelayMs", 5, 60_000);
   const maxDelayMs = positiveInt(options.maxDelayMs, "maxDelayMs", 250, 600_000);
+  const lockAfterAttempts = positiveInt(options.lockAfterAttempts, "lockAfterAttempts", 2, 100);
   const cacheSize = positiveInt(options.cacheSize, "cacheSize", 10_000, 10_000_000);
   const tables: Tables = Object.freeze({ accounts: `${prefix}accounts`, history: `${prefix}history` });
   const programId = program.id;
@@ -180,12 +181,15 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   };
 
   const SQL = {
-    findTx: `SELECT account_key, kind, request, record, call_id FROM ${tables.history} WHERE program_id = $1 AND transaction_id = $2`,
-    lock: `SELECT version::text AS version, CASE WHEN version::text = $3 THEN NULL ELSE snapshot END AS snapshot FROM ${tables.accounts} WHERE program_id = $1 AND account_key = $2 FOR UPDATE`,
+    // The history lookup and the account row in one round trip. `snapshot` is NULL when the row still
+    // has the version this store has in memory ($3), so an unchanged snapshot is not sent again.
+    read2: `SELECT h.account_key AS h_account_key, h.kind AS h_kind, h.request AS h_request, h.record AS h_record, h.call_id AS h_call_id, a.version::text AS version, CASE WHEN a.version::text = $3::text THEN NULL ELSE a.snapshot END AS snapshot FROM (SELECT 1) AS one LEFT JOIN ${tables.history} h ON h.program_id = $1::text AND h.transaction_id = $4::text LEFT JOIN ${tables.accounts} a ON a.program_id = $1::text AND a.account_key = $2::text`,
+    readLocked: `SELECT h.account_key AS h_account_key, h.kind AS h_kind, h.request AS h_request, h.record AS h_record, h.call_id AS h_call_id, a.version::text AS version, CASE WHEN a.version::text = $3::text THEN NULL ELSE a.snapshot END AS snapshot FROM (SELECT 1) AS one LEFT JOIN ${tables.history} h ON h.program_id = $1::text AND h.transaction_id = $4::text LEFT JOIN (SELECT version, snapshot FROM ${tables.accounts} WHERE program_id = $1::text AND account_key = $2::text FOR UPDATE) a ON true`,
     read: `SELECT version::text AS version, snapshot FROM ${tables.accounts} WHERE program_id = $1 AND account_key = $2`,
-    insertHistory: `INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    insertAccount: `INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1, $2, 1, $3) ON CONFLICT DO NOTHING`,
-    updateAccount: `UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4, updated_at = now() WHERE program_id = $1 AND account_key = $2 AND version::text = $3`,
+    // One statement, so one transaction even outside BEGIN: the history row is inserted only if the
+    // account row was written (the version still the one read, or the new account not there yet).
+    writeExisting: `WITH acc AS (UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4::jsonb, updated_at = now() WHERE program_id = $1::text AND account_key = $2::text AND version::text = $3::text RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::text FROM acc`,
+    writeNew: `WITH acc AS (INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1::text, $2::text, 1, $3::jsonb) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $4::text, $5::text, $6::text, $7::jsonb, $8::timestamptz, $9::text FROM acc`,
     // ORDER BY h.seq, not the text alias `seq` (that would sort "10" before "9").
     history: `SELECT h.seq::text AS seq, h.transaction_id, h.kind, h.at, h.record FROM ${tables.history} h WHERE h.program_id = $1 AND h.account_key = $2 AND h.seq > $3::bigint ORDER BY h.seq LIMIT $4`,
   };
@@ -201,93 +205,123 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     return account;
   }
 
+  /** Runs a read (or `migrate`) on a pooled connection, retrying transient faults like the writes do. */
   async function withClient<T>(work: (client: PgClientLike) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      return await work(client);
-    } catch (err) {
-      if (connectionLost(err)) broken = err instanceof Error ? err : new Error(String(err));
-      throw err;
-    } finally {
-      client.release(broken);
+    let lastCause = "unknown";
+    for (let n = 0; n < maxAttempts; n++) {
+      if (n > 0) await sleep(backoffMs(n - 1, baseDelayMs, maxDelayMs));
+      let broken: Error | undefined;
+      try {
+        const client = await pool.connect();
+        try {
+          return await work(client);
+        } catch (err) {
+          if (connectionLost(err)) broken = err instanceof Error ? err : new Error(String(err));
+          throw err;
+        } finally {
+          client.release(broken);
+        }
+      } catch (err) {
+        if (err instanceof LoyaltyError || !retryable(err)) throw err;
+        lastCause = causeOf(err) ?? (err instanceof Error ? err.message : String(err));
+      }
     }
+    throw loyaltyError(
+      "RETRIES_EXHAUSTED",
+      `a read did not complete after ${maxAttempts} attempts (last cause: ${lastCause}); try again later`,
+      {
+        transactionId: "",
+        attempts: maxAttempts,
+        lastCause,
+      },
+    );
   }
 
-  /** One attempt: returns the answer, or throws (a StaleRow or a driver error to retry, or a refusal). */
+  /**
+   * One attempt. Optimistic (`locking` false): a plain read, the pure function, then ONE statement
+   * that updates the row only if its version is still the one read and inserts the history row in
+   * the same implicit transaction — two round trips. Locking: the same inside BEGIN … COMMIT with the
+   * row read `FOR UPDATE`, so writers of a hot account queue instead of retrying. Throws a StaleRow or
+   * a driver error to retry, or the library's refusal.
+   */
   async function attempt(
     client: PgClientLike,
     op: Operation,
     callId: string,
     progress: { broken: boolean },
+    locking: boolean,
   ): Promise<Applied> {
-    await client.query("BEGIN");
-    let done = false;
+    let open = false;
     try {
-      const found = (await client.query(SQL.findTx, [programId, op.transactionId])).rows[0];
-      if (found !== undefined) {
+      if (locking) {
+        await client.query("BEGIN");
+        open = true;
+      }
+      const hit = cache.get(op.accountKey);
+      const row = (
+        await client.query(locking ? SQL.readLocked : SQL.read2, [
+          programId,
+          op.accountKey,
+          hit?.version ?? null,
+          op.transactionId,
+        ])
+      ).rows[0] as Json;
+      const version = row["version"] === null ? null : String(row["version"]);
+      const stored = (): ProgramAccount | null => {
+        if (version === null) return null;
+        if (row["snapshot"] === null && hit !== undefined) return hit.account;
+        const account = parseProgramAccount(row["snapshot"]);
+        remember(op.accountKey, version, account);
+        return account;
+      };
+      if (row["h_kind"] !== null) {
         const sameRequest =
-          found["account_key"] === op.accountKey && found["kind"] === op.kind && found["request"] === op.request;
+          row["h_account_key"] === op.accountKey && row["h_kind"] === op.kind && row["h_request"] === op.request;
         if (!sameRequest)
           throw new IdempotencyConflictError(
             op.transactionId,
-            `transactionId ${JSON.stringify(op.transactionId)} was already used by a ${String(found["kind"])} of account ${JSON.stringify(found["account_key"])} with a different request; use a new transactionId for a new request`,
+            `transactionId ${JSON.stringify(op.transactionId)} was already used by a ${String(row["h_kind"])} of account ${JSON.stringify(row["h_account_key"])} with a different request; use a new transactionId for a new request`,
           );
-        const account = await loadAccount(client, op.accountKey);
-        await client.query("COMMIT");
-        done = true;
+        const account = stored();
+        if (open) await client.query("COMMIT");
+        open = false;
         // Written by this very call (an earlier attempt whose COMMIT reply was lost): `applied`, as
         // the first attempt would have answered; written by another call: `duplicate`.
-        const status = found["call_id"] === callId ? "applied" : "duplicate";
-        return { status, record: found["record"] as Json, account: account as ProgramAccount };
+        const status = row["h_call_id"] === callId ? "applied" : "duplicate";
+        return { status, record: row["h_record"] as Json, account: account as ProgramAccount };
       }
-      const hit = cache.get(op.accountKey);
-      const row = (await client.query(SQL.lock, [programId, op.accountKey, hit?.version ?? null])).rows[0];
-      let current: ProgramAccount;
-      let version: string | null = null;
-      if (row === undefined) {
+      let current = stored();
+      if (current === null) {
         if (op.open === null)
           throw loyaltyError(
             "NOT_FOUND",
             `no account ${JSON.stringify(op.accountKey)} in program ${JSON.stringify(programId)}`,
-            {
-              accountKey: op.accountKey,
-            },
+            { accountKey: op.accountKey },
           );
         current = op.open();
-      } else {
-        version = String(row["version"]);
-        current = row["snapshot"] === null && hit !== undefined ? hit.account : parseProgramAccount(row["snapshot"]);
       }
       const result = op.run(current);
       if (result.status !== "applied") {
-        await client.query("ROLLBACK");
-        done = true;
+        if (open) await client.query("ROLLBACK");
+        open = false;
         return { status: result.status, record: result.record, account: current };
       }
-      await client.query(SQL.insertHistory, [
-        programId,
-        op.accountKey,
-        op.transactionId,
-        op.kind,
-        op.request,
-        JSON.stringify(result.record),
-        result.at,
-        callId,
-      ]);
+      const history = [op.transactionId, op.kind, op.request, JSON.stringify(result.record), result.at, callId];
       const snapshot = JSON.stringify(result.account);
       const written =
         version === null
-          ? await client.query(SQL.insertAccount, [programId, op.accountKey, snapshot])
-          : await client.query(SQL.updateAccount, [programId, op.accountKey, version, snapshot]);
+          ? await client.query(SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
+          : await client.query(SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
       if (written.rowCount !== 1) throw new StaleRow("the account row changed between the read and the write");
-      done = true; // from here on, a failure leaves the outcome unknown: the retry looks it up
-      await client.query("COMMIT");
+      if (open) {
+        open = false; // from here on, a failure leaves the outcome unknown: the retry looks it up
+        await client.query("COMMIT");
+      }
       remember(op.accountKey, version === null ? "1" : String(BigInt(version) + 1n), result.account);
       return { status: "applied", record: result.record, account: result.account };
     } catch (err) {
       if (connectionLost(err)) progress.broken = true;
-      else if (!done)
+      else if (open)
         await client.query("ROLLBACK").catch(() => {
           progress.broken = true; // a connection that cannot roll back must not go back to the pool
         });
@@ -304,7 +338,8 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       try {
         const client = await pool.connect();
         try {
-          return await attempt(client, op, callId, progress);
+          // Optimistic first; after two conflicts or faults, lock the row so a hot account's writers queue.
+          return await attempt(client, op, callId, progress, n >= lockAfterAttempts);
         } finally {
           client.release(progress.broken ? new Error("connection lost or not rolled back") : undefined);
         }

@@ -75,6 +75,8 @@ export interface PostgresStoreOptions {
   readonly baseDelayMs?: number;
   /** Largest back-off ceiling in milliseconds; default 250. */
   readonly maxDelayMs?: number;
+  /** Optimistic attempts (plain read, then a write that checks the version) before an attempt locks the row with `SELECT … FOR UPDATE`; default 2; 0 locks from the first attempt (many tills on one account). */
+  readonly lockAfterAttempts?: number;
   /** Accounts kept parsed in memory (by version) so a write does not re-read and re-check an unchanged snapshot; default 10,000; 0 turns it off. */
   readonly cacheSize?: number;
 }

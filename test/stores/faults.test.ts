@@ -18,20 +18,23 @@ afterAll(async () => {
 });
 const SALES = Number(process.env["STORES_FAULT_SALES"] ?? 150);
 
-/** A pool whose clients make 1 statement in 100 inside a transaction run into a real statement timeout. */
+/** A pool whose clients make 1 statement in 100 run into a real statement timeout first. */
 function withTimeouts(inner: PgPoolLike, counter: { timeouts: number }): PgPoolLike {
   return {
     async connect() {
       const client = await inner.connect();
-      let inTransaction = false;
       const wrapped: PgClientLike = {
         async query(text, values) {
-          if (text === "BEGIN") inTransaction = true;
-          else if (text === "COMMIT" || text === "ROLLBACK") inTransaction = false;
-          else if (inTransaction && Math.random() < 0.01) {
+          if (!/^(BEGIN|COMMIT|ROLLBACK)$/.test(text) && Math.random() < 0.01) {
             counter.timeouts++;
-            await client.query("SET LOCAL statement_timeout = 5");
-            await client.query("SELECT pg_sleep(0.05)"); // canceled by the server: SQLSTATE 57014
+            await client.query("SET statement_timeout = 5");
+            try {
+              await client.query("SELECT pg_sleep(0.05)"); // canceled by the server: SQLSTATE 57014
+            } finally {
+              // Outside a transaction this resets the session; inside one the failed transaction's
+              // rollback undoes the SET anyway (and this RESET fails, ignored).
+              await client.query("RESET statement_timeout").catch(() => undefined);
+            }
           }
           return client.query(text, values);
         },

@@ -33,6 +33,23 @@ afterAll(async () => {
 });
 
 describe.skipIf(!hasServer)("createPostgresStore against PostgreSQL", () => {
+  it("queues ten concurrent sales to one customer with row locks (lockAfterAttempts 0) and keeps all ten", async () => {
+    const locking = createPostgresStore(pool as NonNullable<typeof pool>, {
+      program,
+      tablePrefix: freshPrefix("locking"),
+      lockAfterAttempts: 0,
+    });
+    await locking.migrate();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        locking.checkout("busy", basket(`lb${i}`, "1.00"), { transactionId: `l${i}`, consent: true }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill("applied"));
+    expect(await locking.balance("busy", { at })).toBe("20"); // 10 sales × 2 × 1.00 → 2 points each
+    expect((await locking.history("busy")).length).toBe(10);
+  });
+
   it("applies a checkout once and answers its retry as duplicate, even from a fresh store after later sales", async () => {
     // 2 × 10.00 paid at 1 point per 1.00 (the test program) → 20 points.
     const first = await store.checkout("olga", basket("b1", "10.00"), { transactionId: "s1", consent: true });
