@@ -102,16 +102,18 @@ function withoutAccount(result: object): Json {
  * redeem, hold, capture, release, balance, history) as ONE database transaction, exactly once per
  * transactionId, safe under any number of concurrent tills.
  *
- * The transaction of every write: look the transactionId up in the history table (found: answer
+ * Every write: read the transactionId's history row and the account row in one query (found: answer
  * `duplicate` from the stored record, however old, or IDEMPOTENCY_CONFLICT when the request differs);
- * lock the account row (`SELECT … FOR UPDATE`); call the library's pure function on the stored
- * snapshot; insert the history row (the transactionId is UNIQUE per program, so a racing retry cannot
- * store it twice); write the snapshot back only if the version is still the one read; COMMIT.
+ * call the library's pure function on the stored snapshot; then ONE statement (one transaction)
+ * updates the snapshot only if the version is still the one read and inserts the history row (the
+ * transactionId is UNIQUE per program, so a racing retry cannot store it twice). After
+ * `lockAfterAttempts` collisions an attempt runs inside BEGIN … COMMIT with the row read
+ * `SELECT … FOR UPDATE`, so the writers of a hot account queue.
  * Conflicts and transient faults (serialization failures, deadlocks, unique violations of a racing
- * retry, statement timeouts, terminated connections) roll the attempt back and run it again after a
- * jittered, doubling wait, up to `maxAttempts`; then RETRIES_EXHAUSTED. A retry after a lost COMMIT
- * reply finds its own row and reports `applied`, as the first attempt did. The library's own refusals
- * (insufficient points, validation, consent…) are not retried: they roll back and are thrown as is.
+ * retry, statement timeouts, terminated connections) run the attempt again after a jittered, doubling
+ * wait, up to `maxAttempts`; then RETRIES_EXHAUSTED. A retry after a lost reply finds its own row (by
+ * a per-call id) and reports `applied`, as the first attempt would have. The library's own refusals
+ * (insufficient points, validation, consent…) are not retried: nothing is written and they are thrown as is.
  *
  * The store reads nothing inside snapshots and records: tables (program, account key, version,
  * snapshot) and (program, account key, transactionId, kind, record, instant). It does not import a
@@ -119,7 +121,7 @@ function withoutAccount(result: object): Json {
  * are refused (their reward stock is shared across accounts and is not stored here yet).
  *
  * @param pool - a connection pool (`new pg.Pool(...)`)
- * @param options - `program` (required), `tablePrefix`, `maxAttempts`, `baseDelayMs`, `maxDelayMs`, `cacheSize`
+ * @param options - `program` (required), `tablePrefix`, `maxAttempts`, `baseDelayMs`, `maxDelayMs`, `lockAfterAttempts`, `cacheSize`
  * @returns the store; call `migrate()` once before the first write
  * @throws {LoyaltyValidationError} when an option is invalid or the program is a catalog program
  * @category postgres

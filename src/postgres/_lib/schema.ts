@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS ${t.history} (
   request        text        NOT NULL,   -- canonical JSON of the request: a retry or a reused id?
   record         jsonb       NOT NULL,   -- what the operation returned, without the account
   at             timestamptz NOT NULL,   -- the operation's own instant (the sale time)
-  call_id        text        NOT NULL,   -- the writing call: its retry after a lost COMMIT reply knows its own row
+  call_id        text        NOT NULL,   -- the writing call: its retry after a lost reply knows its own row
   stored_at      timestamptz NOT NULL DEFAULT now(),
   UNIQUE (program_id, transaction_id)    -- a retried sale is answered from here, forever
 );
