@@ -36,7 +36,16 @@ for (const file of all) {
   if (existsSync(expected)) runnable.push({ file, expected });
   else helpers.push(r);
 }
-const selected = runnable.filter(({ file }) => filters.length === 0 || filters.some((f) => rel(file).includes(f)));
+const filtered = runnable.filter(({ file }) => filters.length === 0 || filters.some((f) => rel(file).includes(f)));
+// Examples that start with "// Needs a PostgreSQL server" run only when PGHOST is set (`npm run test:pg`
+// runs them against a throwaway server); otherwise they are skipped, loudly.
+const needsPostgres = ({ file }) => /^\/\/ Needs a PostgreSQL server/.test(readFileSync(file, "utf8"));
+const selected = filtered.filter((e) => process.env.PGHOST || !needsPostgres(e));
+const skipped = filtered.filter((e) => !selected.includes(e));
+if (skipped.length > 0)
+  console.log(
+    red(`SKIPPED (PGHOST is not set; run \`npm run test:pg\`): ${skipped.map((e) => rel(e.file)).join(", ")}`),
+  );
 
 console.log(`Running ${selected.length} example(s) against dist/ (timeout ${TIMEOUT_MS / 1000} s each)`);
 if (helpers.length > 0) console.log(dim(`not run (no .expected.txt beside them, so helpers): ${helpers.join(", ")}`));

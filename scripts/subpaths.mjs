@@ -18,6 +18,7 @@ export const SUBPATHS = [
   "sql",
   "schemas",
   "charts",
+  "postgres",
 ];
 
 const entry = (base) => ({

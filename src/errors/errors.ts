@@ -46,6 +46,8 @@ export const ErrorCode = {
   CAPTURE_EXCEEDS_HOLD: "CAPTURE_EXCEEDS_HOLD",
   /** A coupon code cannot be redeemed; `details.reason` says why (unknown, mistyped, expired, used-up, …). */
   COUPON_REFUSED: "COUPON_REFUSED",
+  /** A store gave up after retrying a write that kept meeting concurrent writers or transient faults; `details` says how often and why. Retry later with the same transactionId. */
+  RETRIES_EXHAUSTED: "RETRIES_EXHAUSTED",
 } as const;
 
 /**
@@ -116,6 +118,8 @@ export interface ErrorDetails {
   HOLD_TIMED_OUT: { readonly holdId: string; readonly timeoutAt: string | null };
   CAPTURE_EXCEEDS_HOLD: { readonly holdId: string; readonly held: string; readonly requested: string | null };
   COUPON_REFUSED: { readonly programId: string; readonly code: string; readonly reason: string };
+  /** `lastCause` is the SQLSTATE (or driver error code) of the last failed attempt. */
+  RETRIES_EXHAUSTED: { readonly transactionId: string; readonly attempts: number; readonly lastCause: string };
 }
 
 /**

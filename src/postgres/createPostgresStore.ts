@@ -1,0 +1,511 @@
+import { canonicalJson } from "../core/json.js";
+import { IdempotencyConflictError, LoyaltyError, LoyaltyValidationError, loyaltyError } from "../errors/errors.js";
+import { balance as ledgerBalance } from "../ledger/balance.js";
+import { post } from "../ledger/post.js";
+import type { EntryInput } from "../ledger/schemas.js";
+import type { ProgramAccount } from "../programs/account.js";
+import type { Basket, BasketInput } from "../programs/basket.js";
+import { checkout } from "../programs/checkout.js";
+import { openProgramAccount } from "../programs/openProgramAccount.js";
+import { parseBasket } from "../programs/parseBasket.js";
+import { parseProgram } from "../programs/parseProgram.js";
+import { parseProgramAccount } from "../programs/parseProgramAccount.js";
+import { refund } from "../programs/refund.js";
+import { backoffMs, causeOf, connectionLost, retryable, StaleRow, sleep } from "./_lib/retry.js";
+import { schemaSql, type Tables } from "./_lib/schema.js";
+import type {
+  HistoryRow,
+  PgClientLike,
+  PgPoolLike,
+  PostgresStore,
+  PostgresStoreOptions,
+  StoreCaptureInput,
+  StoreCheckoutOptions,
+  StoreCheckoutResult,
+  StoreHoldInput,
+  StorePostResult,
+  StoreRedeemInput,
+  StoreRefundOptions,
+  StoreRefundResult,
+  StoreReleaseInput,
+} from "./types.js";
+
+type Kind = HistoryRow["kind"];
+type Json = Record<string, unknown>;
+
+/** One operation as the apply step runs it: a pure function of the account as stored. */
+interface Operation {
+  readonly kind: Kind;
+  readonly accountKey: string;
+  readonly transactionId: string;
+  /** Canonical JSON of everything that defines the request (the idempotency payload). */
+  readonly request: string;
+  /** The account to start from when the key has never been written (null: NOT_FOUND). */
+  readonly open: (() => ProgramAccount) | null;
+  /** The pure step: the new account and the record to keep, or `skip` when nothing is to be written. */
+  readonly run: (account: ProgramAccount) => { status: string; record: Json; at: string; account: ProgramAccount };
+}
+
+interface Applied {
+  readonly status: string;
+  readonly record: Json;
+  readonly account: ProgramAccount;
+}
+
+/** A random id per call, stored with its history row, so a retry after a lost COMMIT reply knows its own row. */
+function newCallId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (typeof c?.randomUUID === "function") return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+const PREFIX = /^[a-z_][a-z0-9_]{0,39}$/;
+
+function positiveInt(value: unknown, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > max)
+    throw new LoyaltyValidationError([
+      { path: [name], message: `expected an integer from 0 to ${max}, got ${JSON.stringify(value) ?? String(value)}` },
+    ]);
+  return value;
+}
+
+function key(value: unknown): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 200)
+    throw new LoyaltyValidationError([
+      { path: ["accountKey"], message: "expected an account key: a non-empty string of at most 200 characters" },
+    ]);
+  return value;
+}
+
+function txId(input: unknown): string {
+  const id = (input as { transactionId?: unknown } | null)?.transactionId;
+  if (typeof id !== "string" || id.length === 0 || id.length > 200)
+    throw new LoyaltyValidationError([
+      { path: ["transactionId"], message: "expected a non-empty string of at most 200 characters" },
+    ]);
+  return id;
+}
+
+/** Plain JSON of a caller's input (Dates become ISO strings), canonicalised. */
+function canonicalRequest(value: unknown): string {
+  return canonicalJson(JSON.parse(JSON.stringify(value ?? null)) as unknown);
+}
+
+function withoutAccount(result: object): Json {
+  const { account: _a, stock: _s, status: _t, ...record } = result as Json;
+  return record;
+}
+
+/**
+ * A PostgreSQL store for one program's accounts: every operation a till needs (checkout, refund,
+ * redeem, hold, capture, release, balance, history) as ONE database transaction, exactly once per
+ * transactionId, safe under any number of concurrent tills.
+ *
+ * Every write: read the transactionId's history row and the account row in one query (found: answer
+ * `duplicate` from the stored record, however old, or IDEMPOTENCY_CONFLICT when the request differs);
+ * call the library's pure function on the stored snapshot; then ONE statement (one transaction)
+ * updates the snapshot only if the version is still the one read and inserts the history row (the
+ * transactionId is UNIQUE per program, so a racing retry cannot store it twice). After
+ * `lockAfterAttempts` collisions an attempt runs inside BEGIN … COMMIT with the row read
+ * `SELECT … FOR UPDATE`, so the writers of a hot account queue.
+ * Conflicts and transient faults (serialization failures, deadlocks, unique violations of a racing
+ * retry, statement timeouts, terminated connections) run the attempt again after a jittered, doubling
+ * wait, up to `maxAttempts`; then RETRIES_EXHAUSTED. A retry after a lost reply finds its own row (by
+ * a per-call id) and reports `applied`, as the first attempt would have. The library's own refusals
+ * (insufficient points, validation, consent…) are not retried: nothing is written and they are thrown as is.
+ *
+ * The store reads nothing inside snapshots and records: tables (program, account key, version,
+ * snapshot) and (program, account key, transactionId, kind, record, instant). It does not import a
+ * driver: pass a `pg` Pool (or anything with the same `connect`/`query`/`release`). Catalog programs
+ * are refused (their reward stock is shared across accounts and is not stored here yet).
+ *
+ * @param pool - a connection pool (`new pg.Pool(...)`)
+ * @param options - `program` (required), `tablePrefix`, `maxAttempts`, `baseDelayMs`, `maxDelayMs`, `lockAfterAttempts`, `cacheSize`
+ * @returns the store; call `migrate()` once before the first write
+ * @throws {LoyaltyValidationError} when an option is invalid or the program is a catalog program
+ * @category postgres
+ * @example
+ * ```ts
+ * import { parseProgram } from "loyalty-kit";
+ * import { createPostgresStore } from "loyalty-kit/postgres";
+ * const program = parseProgram({ kind: "bonus", id: "bonus", name: "Bonus", currency: "EUR", timeZone: "Europe/Berlin",
+ *   active: { from: "2026-01-01T00:00:00Z" }, earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }] } });
+ * // Any pool works; with the pg driver: new pg.Pool({ connectionString: process.env.DATABASE_URL }).
+ * const pool = { connect: async () => ({ query: async () => ({ rows: [], rowCount: 0 }), release: () => {} }) };
+ * const store = createPostgresStore(pool, { program, tablePrefix: "shop_" });
+ * console.log(store.tables.accounts, store.tables.history); // shop_accounts shop_history
+ * ```
+ */
+export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOptions): PostgresStore {
+  if (typeof pool !== "object" || pool === null || typeof pool.connect !== "function")
+    throw new LoyaltyValidationError([
+      { path: ["pool"], message: "expected a connection pool with connect(), such as new pg.Pool(...)" },
+    ]);
+  if (typeof options !== "object" || options === null)
+    throw new LoyaltyValidationError([{ path: ["options"], message: "expected options { program, … }" }]);
+  const program = parseProgram(options.program);
+  if (program.kind === "catalog")
+    throw new LoyaltyValidationError([
+      {
+        path: ["program", "kind"],
+        message:
+          "catalog programs are not supported by the PostgreSQL store yet (their reward stock is shared across accounts); store the stock yourself",
+      },
+    ]);
+  const prefix = options.tablePrefix ?? "loyalty_";
+  if (typeof prefix !== "string" || !PREFIX.test(prefix))
+    throw new LoyaltyValidationError([
+      {
+        path: ["tablePrefix"],
+        message: `expected lower-case letters, digits and _ (at most 40, not starting with a digit), got ${JSON.stringify(prefix)}`,
+      },
+    ]);
+  const maxAttempts = Math.max(1, positiveInt(options.maxAttempts, "maxAttempts", 8, 100));
+  const baseDelayMs = positiveInt(options.baseDelayMs, "baseDelayMs", 5, 60_000);
+  const maxDelayMs = positiveInt(options.maxDelayMs, "maxDelayMs", 250, 600_000);
+  const lockAfterAttempts = positiveInt(options.lockAfterAttempts, "lockAfterAttempts", 2, 100);
+  const cacheSize = positiveInt(options.cacheSize, "cacheSize", 10_000, 10_000_000);
+  const tables: Tables = Object.freeze({ accounts: `${prefix}accounts`, history: `${prefix}history` });
+  const programId = program.id;
+
+  // Parsed snapshots by account key and version: a write whose row still has this version skips
+  // reading and re-checking the snapshot (the library trusts the objects it produced).
+  const cache = new Map<string, { version: string; account: ProgramAccount }>();
+  const remember = (accountKey: string, version: string, account: ProgramAccount): void => {
+    if (cacheSize === 0) return;
+    cache.delete(accountKey);
+    cache.set(accountKey, { version, account });
+    if (cache.size > cacheSize) {
+      const oldest = cache.keys().next();
+      if (oldest.done !== true) cache.delete(oldest.value);
+    }
+  };
+
+  const SQL = {
+    // The history lookup and the account row in one round trip. `snapshot` is NULL when the row still
+    // has the version this store has in memory ($3), so an unchanged snapshot is not sent again.
+    read2: `SELECT h.account_key AS h_account_key, h.kind AS h_kind, h.request AS h_request, h.record AS h_record, h.call_id AS h_call_id, a.version::text AS version, CASE WHEN a.version::text = $3::text THEN NULL ELSE a.snapshot END AS snapshot FROM (SELECT 1) AS one LEFT JOIN ${tables.history} h ON h.program_id = $1::text AND h.transaction_id = $4::text LEFT JOIN ${tables.accounts} a ON a.program_id = $1::text AND a.account_key = $2::text`,
+    readLocked: `SELECT h.account_key AS h_account_key, h.kind AS h_kind, h.request AS h_request, h.record AS h_record, h.call_id AS h_call_id, a.version::text AS version, CASE WHEN a.version::text = $3::text THEN NULL ELSE a.snapshot END AS snapshot FROM (SELECT 1) AS one LEFT JOIN ${tables.history} h ON h.program_id = $1::text AND h.transaction_id = $4::text LEFT JOIN (SELECT version, snapshot FROM ${tables.accounts} WHERE program_id = $1::text AND account_key = $2::text FOR UPDATE) a ON true`,
+    read: `SELECT version::text AS version, snapshot FROM ${tables.accounts} WHERE program_id = $1 AND account_key = $2`,
+    // One statement, so one transaction even outside BEGIN: the history row is inserted only if the
+    // account row was written (the version still the one read, or the new account not there yet).
+    writeExisting: `WITH acc AS (UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4::jsonb, updated_at = now() WHERE program_id = $1::text AND account_key = $2::text AND version::text = $3::text RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::text FROM acc`,
+    writeNew: `WITH acc AS (INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1::text, $2::text, 1, $3::jsonb) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $4::text, $5::text, $6::text, $7::jsonb, $8::timestamptz, $9::text FROM acc`,
+    // ORDER BY h.seq, not the text alias `seq` (that would sort "10" before "9").
+    history: `SELECT h.seq::text AS seq, h.transaction_id, h.kind, h.at, h.record FROM ${tables.history} h WHERE h.program_id = $1 AND h.account_key = $2 AND h.seq > $3::bigint ORDER BY h.seq LIMIT $4`,
+  };
+
+  async function loadAccount(client: PgClientLike, accountKey: string): Promise<ProgramAccount | null> {
+    const row = (await client.query(SQL.read, [programId, accountKey])).rows[0];
+    if (row === undefined) return null;
+    const version = String(row["version"]);
+    const hit = cache.get(accountKey);
+    if (hit !== undefined && hit.version === version) return hit.account;
+    const account = parseProgramAccount(row["snapshot"]);
+    remember(accountKey, version, account);
+    return account;
+  }
+
+  /** Runs a read (or `migrate`) on a pooled connection, retrying transient faults like the writes do. */
+  async function withClient<T>(work: (client: PgClientLike) => Promise<T>): Promise<T> {
+    let lastCause = "unknown";
+    for (let n = 0; n < maxAttempts; n++) {
+      if (n > 0) await sleep(backoffMs(n - 1, baseDelayMs, maxDelayMs));
+      let broken: Error | undefined;
+      try {
+        const client = await pool.connect();
+        try {
+          return await work(client);
+        } catch (err) {
+          if (connectionLost(err)) broken = err instanceof Error ? err : new Error(String(err));
+          throw err;
+        } finally {
+          client.release(broken);
+        }
+      } catch (err) {
+        if (err instanceof LoyaltyError || !retryable(err)) throw err;
+        lastCause = causeOf(err) ?? (err instanceof Error ? err.message : String(err));
+      }
+    }
+    throw loyaltyError(
+      "RETRIES_EXHAUSTED",
+      `a read did not complete after ${maxAttempts} attempts (last cause: ${lastCause}); try again later`,
+      {
+        transactionId: "",
+        attempts: maxAttempts,
+        lastCause,
+      },
+    );
+  }
+
+  /**
+   * One attempt. Optimistic (`locking` false): a plain read, the pure function, then ONE statement
+   * that updates the row only if its version is still the one read and inserts the history row in
+   * the same implicit transaction — two round trips. Locking: the same inside BEGIN … COMMIT with the
+   * row read `FOR UPDATE`, so writers of a hot account queue instead of retrying. Throws a StaleRow or
+   * a driver error to retry, or the library's refusal.
+   */
+  async function attempt(
+    client: PgClientLike,
+    op: Operation,
+    callId: string,
+    progress: { broken: boolean },
+    locking: boolean,
+  ): Promise<Applied> {
+    let open = false;
+    try {
+      if (locking) {
+        await client.query("BEGIN");
+        open = true;
+      }
+      const hit = cache.get(op.accountKey);
+      const row = (
+        await client.query(locking ? SQL.readLocked : SQL.read2, [
+          programId,
+          op.accountKey,
+          hit?.version ?? null,
+          op.transactionId,
+        ])
+      ).rows[0] as Json;
+      const version = row["version"] === null ? null : String(row["version"]);
+      const stored = (): ProgramAccount | null => {
+        if (version === null) return null;
+        if (row["snapshot"] === null && hit !== undefined) return hit.account;
+        const account = parseProgramAccount(row["snapshot"]);
+        remember(op.accountKey, version, account);
+        return account;
+      };
+      if (row["h_kind"] !== null) {
+        const sameRequest =
+          row["h_account_key"] === op.accountKey && row["h_kind"] === op.kind && row["h_request"] === op.request;
+        if (!sameRequest)
+          throw new IdempotencyConflictError(
+            op.transactionId,
+            `transactionId ${JSON.stringify(op.transactionId)} was already used by a ${String(row["h_kind"])} of account ${JSON.stringify(row["h_account_key"])} with a different request; use a new transactionId for a new request`,
+          );
+        const account = stored();
+        if (open) await client.query("COMMIT");
+        open = false;
+        // Written by this very call (an earlier attempt whose COMMIT reply was lost): `applied`, as
+        // the first attempt would have answered; written by another call: `duplicate`.
+        const status = row["h_call_id"] === callId ? "applied" : "duplicate";
+        return { status, record: row["h_record"] as Json, account: account as ProgramAccount };
+      }
+      let current = stored();
+      if (current === null) {
+        if (op.open === null)
+          throw loyaltyError(
+            "NOT_FOUND",
+            `no account ${JSON.stringify(op.accountKey)} in program ${JSON.stringify(programId)}`,
+            { accountKey: op.accountKey },
+          );
+        current = op.open();
+      }
+      const result = op.run(current);
+      if (result.status !== "applied") {
+        if (open) await client.query("ROLLBACK");
+        open = false;
+        return { status: result.status, record: result.record, account: current };
+      }
+      const history = [op.transactionId, op.kind, op.request, JSON.stringify(result.record), result.at, callId];
+      const snapshot = JSON.stringify(result.account);
+      const written =
+        version === null
+          ? await client.query(SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
+          : await client.query(SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
+      if (written.rowCount !== 1) throw new StaleRow("the account row changed between the read and the write");
+      if (open) {
+        open = false; // from here on, a failure leaves the outcome unknown: the retry looks it up
+        await client.query("COMMIT");
+      }
+      remember(op.accountKey, version === null ? "1" : String(BigInt(version) + 1n), result.account);
+      return { status: "applied", record: result.record, account: result.account };
+    } catch (err) {
+      if (connectionLost(err)) progress.broken = true;
+      else if (open)
+        await client.query("ROLLBACK").catch(() => {
+          progress.broken = true; // a connection that cannot roll back must not go back to the pool
+        });
+      throw err;
+    }
+  }
+
+  async function apply(op: Operation): Promise<Applied> {
+    let lastCause = "unknown";
+    const callId = newCallId();
+    for (let n = 0; n < maxAttempts; n++) {
+      if (n > 0) await sleep(backoffMs(n - 1, baseDelayMs, maxDelayMs));
+      const progress = { broken: false };
+      try {
+        const client = await pool.connect();
+        try {
+          // Optimistic first; after two conflicts or faults, lock the row so a hot account's writers queue.
+          return await attempt(client, op, callId, progress, n >= lockAfterAttempts);
+        } finally {
+          client.release(progress.broken ? new Error("connection lost or not rolled back") : undefined);
+        }
+      } catch (err) {
+        if (err instanceof LoyaltyError || !retryable(err)) throw err;
+        lastCause = causeOf(err) ?? (err instanceof Error ? err.message : String(err));
+        cache.delete(op.accountKey);
+      }
+    }
+    throw loyaltyError(
+      "RETRIES_EXHAUSTED",
+      `${op.kind} ${JSON.stringify(op.transactionId)} did not complete after ${maxAttempts} attempts (last cause: ${lastCause}); retry it later with the same transactionId`,
+      { transactionId: op.transactionId, attempts: maxAttempts, lastCause },
+    );
+  }
+
+  function ledgerOperation(
+    kind: "redeem" | "hold" | "capture" | "release",
+    accountKeyIn: string,
+    input: StoreRedeemInput | StoreHoldInput | StoreCaptureInput | StoreReleaseInput,
+  ): Promise<StorePostResult> {
+    const accountKey = key(accountKeyIn);
+    const transactionId = txId(input);
+    const entry = { ...input, kind } as EntryInput;
+    return apply({
+      kind,
+      accountKey,
+      transactionId,
+      request: canonicalRequest(entry),
+      open: null,
+      run: (account) => {
+        const r = post(account.points, entry);
+        const stored = r.account.entries.find((e) => e.transactionId === transactionId);
+        const record = { entry: stored };
+        // Not in the history table but in the ledger: the id is taken by an entry another operation
+        // posted (a checkout posts "<id>:earn", "<id>:redeem"…), not a retry of this one.
+        if (r.status === "duplicate")
+          throw new IdempotencyConflictError(
+            transactionId,
+            `transactionId ${JSON.stringify(transactionId)} is already the id of a ledger entry posted by another operation on this account; use a new transactionId`,
+          );
+        const next: ProgramAccount = { ...account, version: account.version + 1, points: r.account };
+        return { status: "applied", record, at: (stored as { at: string }).at, account: next };
+      },
+    }).then(
+      (a) =>
+        Object.freeze({
+          status: a.status as "applied",
+          entry: a.record["entry"],
+          account: a.account,
+        }) as StorePostResult,
+    );
+  }
+
+  return Object.freeze({
+    tables,
+    async migrate(): Promise<void> {
+      await withClient(async (client) => {
+        await client.query("BEGIN");
+        try {
+          // Concurrent CREATE … IF NOT EXISTS can still collide in the catalog: serialize migrations.
+          await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`loyalty-kit:migrate:${prefix}`]);
+          await client.query(schemaSql(tables));
+          await client.query("COMMIT");
+        } catch (err) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw err;
+        }
+      });
+    },
+
+    async checkout(accountKeyIn: string, basketIn: Basket | BasketInput, opts: StoreCheckoutOptions) {
+      const accountKey = key(accountKeyIn);
+      const transactionId = txId(opts);
+      const basket = parseBasket(basketIn);
+      const { consent, ...rest } = opts;
+      const a = await apply({
+        kind: "checkout",
+        accountKey,
+        transactionId,
+        request: canonicalRequest({ basket, options: rest }),
+        open: () =>
+          openProgramAccount(
+            program,
+            consent === undefined ? { customerId: accountKey } : { customerId: accountKey, consent },
+          ),
+        run: (account) => {
+          const r = checkout(program, account, basket, opts);
+          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
+        },
+      });
+      return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreCheckoutResult;
+    },
+
+    async refund(
+      accountKeyIn: string,
+      original: { readonly transactionId: string } | string,
+      opts: StoreRefundOptions,
+    ) {
+      const accountKey = key(accountKeyIn);
+      const transactionId = txId(opts);
+      const originalId = typeof original === "string" ? original : original?.transactionId;
+      const a = await apply({
+        kind: "refund",
+        accountKey,
+        transactionId,
+        request: canonicalRequest({ original: originalId ?? null, options: opts }),
+        open: null,
+        run: (account) => {
+          const r = refund(program, account, original, opts);
+          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
+        },
+      });
+      return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreRefundResult;
+    },
+
+    redeem: (accountKey: string, input: StoreRedeemInput) => ledgerOperation("redeem", accountKey, input),
+    hold: (accountKey: string, input: StoreHoldInput) => ledgerOperation("hold", accountKey, input),
+    capture: (accountKey: string, input: StoreCaptureInput) => ledgerOperation("capture", accountKey, input),
+    release: (accountKey: string, input: StoreReleaseInput) => ledgerOperation("release", accountKey, input),
+
+    async balance(accountKeyIn: string, opts: { readonly at: string | Date }): Promise<string> {
+      const accountKey = key(accountKeyIn);
+      const account = await withClient((client) => loadAccount(client, accountKey));
+      if (account === null)
+        throw loyaltyError(
+          "NOT_FOUND",
+          `no account ${JSON.stringify(accountKey)} in program ${JSON.stringify(programId)}`,
+          {
+            accountKey,
+          },
+        );
+      return ledgerBalance(account.points, opts);
+    },
+
+    async account(accountKeyIn: string): Promise<ProgramAccount | null> {
+      const accountKey = key(accountKeyIn);
+      return withClient((client) => loadAccount(client, accountKey));
+    },
+
+    async history(accountKeyIn: string, opts: { readonly afterSeq?: string; readonly limit?: number } = {}) {
+      const accountKey = key(accountKeyIn);
+      const o = opts ?? {};
+      const limit = Math.max(1, positiveInt(o.limit, "limit", 1000, 100_000));
+      const after = o.afterSeq ?? "0";
+      if (typeof after !== "string" || !/^\d{1,19}$/.test(after))
+        throw new LoyaltyValidationError([
+          {
+            path: ["afterSeq"],
+            message: `expected a seq from an earlier history row (digits), got ${JSON.stringify(after)}`,
+          },
+        ]);
+      const rows = await withClient((client) => client.query(SQL.history, [programId, accountKey, after, limit]));
+      return Object.freeze(
+        rows.rows.map((r) =>
+          Object.freeze({
+            seq: String(r["seq"]),
+            transactionId: String(r["transaction_id"]),
+            kind: r["kind"] as Kind,
+            at: new Date(r["at"] as string | Date).toISOString(),
+            record: r["record"] as HistoryRow["record"],
+          }),
+        ),
+      );
+    },
+  });
+}

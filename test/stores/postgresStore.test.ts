@@ -1,0 +1,139 @@
+// The PostgreSQL store's contract, one operation at a time, against a real server.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LoyaltyError } from "../../src/errors/errors.js";
+import { createPostgresStore, type PostgresStore } from "../../src/postgres/index.js";
+import { announceSkip, freshPrefix, hasServer, makePool, program } from "./_pg.js";
+
+announceSkip("test/stores/postgresStore.test.ts");
+const pool = hasServer ? makePool(4) : undefined;
+let store: PostgresStore;
+const at = "2026-03-07T10:00:00Z";
+const basket = (id: string, amount: string) => ({
+  id,
+  at,
+  lines: [{ id: "1", sku: "TEE", quantity: 2, unitPrice: { amount, currency: "EUR" } }],
+});
+const code = async (p: Promise<unknown>): Promise<string> => {
+  try {
+    await p;
+    return "resolved";
+  } catch (e) {
+    return e instanceof LoyaltyError ? e.code : `untyped: ${String(e)}`;
+  }
+};
+
+beforeAll(async () => {
+  if (pool === undefined) return;
+  store = createPostgresStore(pool, { program, tablePrefix: freshPrefix("contract") });
+  await store.migrate();
+  await store.migrate(); // idempotent
+});
+afterAll(async () => {
+  await pool?.end();
+});
+
+describe.skipIf(!hasServer)("createPostgresStore against PostgreSQL", () => {
+  it("queues ten concurrent sales to one customer with row locks (lockAfterAttempts 0) and keeps all ten", async () => {
+    const locking = createPostgresStore(pool as NonNullable<typeof pool>, {
+      program,
+      tablePrefix: freshPrefix("locking"),
+      lockAfterAttempts: 0,
+    });
+    await locking.migrate();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        locking.checkout("busy", basket(`lb${i}`, "1.00"), { transactionId: `l${i}`, consent: true }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill("applied"));
+    expect(await locking.balance("busy", { at })).toBe("20"); // 10 sales × 2 × 1.00 → 2 points each
+    expect((await locking.history("busy")).length).toBe(10);
+  });
+
+  it("applies a checkout once and answers its retry as duplicate, even from a fresh store after later sales", async () => {
+    // 2 × 10.00 paid at 1 point per 1.00 (the test program) → 20 points.
+    const first = await store.checkout("olga", basket("b1", "10.00"), { transactionId: "s1", consent: true });
+    expect(first.status).toBe("applied");
+    expect(first.pointsEarned).toBe("20");
+    await store.checkout("olga", basket("b2", "5.00"), { transactionId: "s2", consent: true });
+    // A second store over the same tables has no cache: the answer comes from the history table.
+    const other = createPostgresStore(pool as NonNullable<typeof pool>, {
+      program,
+      tablePrefix: store.tables.accounts.replace(/accounts$/, ""),
+    });
+    const retry = await other.checkout("olga", basket("b1", "10.00"), { transactionId: "s1", consent: true });
+    expect(retry.status).toBe("duplicate");
+    expect(retry.pointsEarned).toBe("20");
+    expect(await store.balance("olga", { at })).toBe("30"); // 20 + 2 × 5.00
+  });
+
+  it("refuses a reused transactionId with a different request, and writes nothing", async () => {
+    expect(await code(store.checkout("olga", basket("b1", "99.00"), { transactionId: "s1", consent: true }))).toBe(
+      "IDEMPOTENCY_CONFLICT",
+    );
+    expect(await code(store.redeem("olga", { transactionId: "s1", at, points: "1" }))).toBe("IDEMPOTENCY_CONFLICT");
+    expect(await store.balance("olga", { at })).toBe("30");
+  });
+
+  it("refunds, redeems, holds, captures and releases, each recorded as one history row", async () => {
+    const back = await store.refund("olga", "s1", { at, transactionId: "r1", lines: [{ id: "1", quantity: 1 }] });
+    expect(back.status).toBe("applied");
+    expect(back.pointsReversed).toBe("10"); // half of s1's 20 points
+    expect((await store.redeem("olga", { transactionId: "d1", at, points: "5" })).status).toBe("applied");
+    expect((await store.hold("olga", { transactionId: "h1", at, points: "6" })).status).toBe("applied");
+    expect(await store.balance("olga", { at })).toBe("9"); // 30 − 10 − 5 − 6
+    expect((await store.capture("olga", { transactionId: "c1", at, holdId: "h1", points: "4" })).status).toBe(
+      "applied",
+    );
+    expect(await store.balance("olga", { at })).toBe("11"); // the 2 points not captured come back
+    expect((await store.hold("olga", { transactionId: "h2", at, points: "3" })).status).toBe("applied");
+    const released = await store.release("olga", { transactionId: "l2", at, holdId: "h2" });
+    expect(released.entry.kind).toBe("release");
+    expect((await store.release("olga", { transactionId: "l2", at, holdId: "h2" })).status).toBe("duplicate");
+    expect(await store.balance("olga", { at })).toBe("11");
+    const rows = await store.history("olga");
+    expect(rows.map((r) => `${r.kind}:${r.transactionId}`)).toEqual([
+      "checkout:s1",
+      "checkout:s2",
+      "refund:r1",
+      "redeem:d1",
+      "hold:h1",
+      "capture:c1",
+      "hold:h2",
+      "release:l2",
+    ]);
+    const page = await store.history("olga", { afterSeq: rows[5]?.seq ?? "0", limit: 1 });
+    expect(page.map((r) => r.transactionId)).toEqual(["h2"]);
+  });
+
+  it("rolls a refused redemption back completely and answers with the library's typed error", async () => {
+    const before = await store.account("olga");
+    expect(await code(store.redeem("olga", { transactionId: "d-too-much", at, points: "1000" }))).toBe(
+      "INSUFFICIENT_POINTS",
+    );
+    const after = await store.account("olga");
+    expect(after?.version).toBe(before?.version);
+    expect((await store.history("olga")).some((r) => r.transactionId === "d-too-much")).toBe(false);
+    // The same id is free for a valid request afterwards: the refusal stored nothing.
+    expect((await store.redeem("olga", { transactionId: "d-too-much", at, points: "1" })).status).toBe("applied");
+  });
+
+  it("refuses a ledger operation whose transactionId a checkout already used for its own ledger entry", async () => {
+    const sale = await store.checkout("vera", basket("b9", "10.00"), { transactionId: "s9", consent: true });
+    expect(sale.entries.map((e) => e.transactionId)).toEqual(["s9:earn"]);
+    expect(await code(store.redeem("vera", { transactionId: "s9:earn", at, points: "1" }))).toBe(
+      "IDEMPOTENCY_CONFLICT",
+    );
+    expect(await store.balance("vera", { at })).toBe("20");
+  });
+
+  it("gives NOT_FOUND for an account that was never written and a validation error for a bad key", async () => {
+    expect(await code(store.balance("nobody", { at }))).toBe("NOT_FOUND");
+    expect(await code(store.redeem("nobody", { transactionId: "x1", at, points: "1" }))).toBe("NOT_FOUND");
+    expect(await store.account("nobody")).toBeNull();
+    expect(await code(store.balance("", { at }))).toBe("VALIDATION");
+    expect(() => createPostgresStore(pool as NonNullable<typeof pool>, { program, tablePrefix: "Bad-Prefix" })).toThrow(
+      /lower-case letters/,
+    );
+  });
+});
