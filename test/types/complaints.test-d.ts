@@ -2,7 +2,10 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   can,
   complaintMetrics,
+  complaintRecovery,
   deadlines,
+  type EntryInput,
+  goodwillRequests,
   machineDefinition,
   nextEvents,
   openComplaint,
@@ -59,5 +62,12 @@ describe("complaints types", () => {
   it("deadlines are ISO strings and metrics rates nullable numbers", () => {
     expectTypeOf(deadlines).returns.toHaveProperty("resolve").toEqualTypeOf<string>();
     expectTypeOf(complaintMetrics).returns.toHaveProperty("reopenRate").toEqualTypeOf<number | null>();
+  });
+
+  it("deadlines say who the complaint waits on; goodwill requests are ledger entries", () => {
+    expectTypeOf(deadlines).returns.toHaveProperty("waitingOn").toEqualTypeOf<"customer" | "third-party" | null>();
+    expectTypeOf(deadlines).parameter(2).toEqualTypeOf<{ readonly at?: string | Date | undefined } | undefined>();
+    expectTypeOf(goodwillRequests).returns.toHaveProperty("ledger").toEqualTypeOf<readonly EntryInput[]>();
+    expectTypeOf(complaintRecovery).returns.toHaveProperty("retentionDifference").toBeNullable();
   });
 });
