@@ -38,4 +38,6 @@ module.exports = [
     import: "{ checkout, parseProgram }",
     limit: "42 kB",
   },
+  // The PostgreSQL store: the till path (checkout, refund, the ledger) plus ~2 kB of its own.
+  entry("postgres", "createPostgresStore", "66 kB"),
 ];

@@ -20,7 +20,7 @@ const PREFIX = /^[a-z_][a-z0-9_]{0,39}$/;
  * ```
  */
 export function postgresSchemaSql(options: { readonly tablePrefix?: string } = {}): string {
-  const prefix = (options ?? {}).tablePrefix ?? "loyalty_";
+  const prefix = options?.tablePrefix ?? "loyalty_";
   if (typeof prefix !== "string" || !PREFIX.test(prefix))
     throw new LoyaltyValidationError([
       {
