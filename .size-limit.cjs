@@ -14,15 +14,24 @@ module.exports = [
   entry("money", "money, add, allocate, format", "16 kB"),
   // 11 kB: the tamper check replays snapshots the library did not write itself.
   entry("ledger", "post, balance", "11.5 kB"),
-  // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is 60.9 kB today
-  // (the ledger schemas still pull in classic zod). This budget stops it growing until that lands.
+  // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is 64.9 kB today
+  // (the ledger schemas still pull in classic zod; the promotion kind added 4.0 kB: its schema and
+  // pricing are part of parseProgram and checkout). This budget stops it growing until that lands.
   entry(
     "programs",
     "parseProgram, openProgramAccount, parseProgramAccount, checkout, refund",
-    "62 kB",
+    "66 kB",
     "the till path",
   ),
-  entry("programs", "quote, parseProgram", "41 kB", "pricing"),
+  entry("programs", "quote, parseProgram", "45 kB", "pricing"),
+  // Promotions (issue 19): the till path when the shop also redeems coupons, adds gifts and picks
+  // which promotions combine.
+  entry(
+    "programs",
+    "parseProgram, openProgramAccount, checkout, refund, addGiftLines, selectPromotions, openCouponState, redeemCoupon, returnCoupon",
+    "67 kB",
+    "the till path with promotions",
+  ),
   entry("customers", "identify, buildCustomerIndex", "3 kB"),
   entry("analytics", "fitBgNbd", "4 kB"),
   entry("analytics", "gini", "2 kB"),
@@ -36,7 +45,7 @@ module.exports = [
     name: "loyalty-kit (root): checkout, parseProgram",
     path: "dist/index.js",
     import: "{ checkout, parseProgram }",
-    limit: "42 kB",
+    limit: "46 kB",
   },
   // The PostgreSQL store: the till path (checkout, refund, the ledger) plus ~2 kB of its own.
   entry("postgres", "createPostgresStore", "66 kB"),

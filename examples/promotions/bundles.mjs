@@ -31,9 +31,18 @@ const pad = parseProgram({
 const basket = addGiftLines(pad, {
   id: "b2",
   at: "2026-03-01T11:00:00Z",
-  lines: [{ id: "1", sku: "LAPTOP-14", category: "laptops", quantity: 1, unitPrice: { amount: "899.00", currency: "EUR" } }],
+  lines: [
+    { id: "1", sku: "LAPTOP-14", category: "laptops", quantity: 1, unitPrice: { amount: "899.00", currency: "EUR" } },
+  ],
 });
 const sale = checkout(pad, openProgramAccount(pad), basket, { transactionId: "sale-2" });
-for (const l of sale.lines) console.log(`${l.id.padEnd(8)} ${l.sku.padEnd(9)} ${l.gross.amount.padStart(6)} −${l.discount.amount} = ${l.net.amount}`);
-const giftBack = refund(pad, sale.account, sale, { at: "2026-03-02T10:00:00Z", transactionId: "r1", lines: [{ id: "gift:pad", quantity: 1 }] });
+for (const l of sale.lines)
+  console.log(
+    `${l.id.padEnd(8)} ${l.sku.padEnd(9)} ${l.gross.amount.padStart(6)} −${l.discount.amount} = ${l.net.amount}`,
+  );
+const giftBack = refund(pad, sale.account, sale, {
+  at: "2026-03-02T10:00:00Z",
+  transactionId: "r1",
+  lines: [{ id: "gift:pad", quantity: 1 }],
+});
 console.log(`pad returned: ${giftBack.moneyBack.amount} back`);

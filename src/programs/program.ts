@@ -1,6 +1,7 @@
 // Program configuration: the JSON a shop or a POS integrator writes to describe its loyalty program.
-// Five kinds, discriminated on `kind` (discount, cumulative discount, bonus, bonus by
-// catalog; plus the non-personal stamp/sticker/coupon cards a small shop hands out).
+// Six kinds, discriminated on `kind` (discount, cumulative discount, bonus, bonus by
+// catalog; the non-personal stamp/sticker/coupon cards a small shop hands out; and promotions:
+// amount off, buy X get Y, gifts with purchase, unlocked by coupon codes when configured).
 // Schemas are the types; cross-field rules (currency precision, unique tiers, time zone) are checked
 // once over the whole program.
 import * as z from "zod/mini";
@@ -668,7 +669,7 @@ function checkUnique(
 }
 
 /**
- * A loyalty program: one of the five kinds, discriminated on `kind`. Common fields: `id`, `name`,
+ * A loyalty program: one of the six kinds (the five loyalty kinds and `promotion`), discriminated on `kind`. Common fields: `id`, `name`,
  * `currency`, `timeZone` (IANA), `active` window, `eligibility`, `personalized` (default true for
  * cumulative, bonus and catalog; false for discount and stamps) and `rounding` of money discounts.
  * Checked across fields: money amounts fit the currency's minor unit, points fit `pointsScale`, tier

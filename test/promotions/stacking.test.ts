@@ -48,3 +48,18 @@ describe("stacking promotions", () => {
     });
   });
 });
+
+describe("coupons through checkoutAll", () => {
+  it("passes a program's coupon through its per-program options", () => {
+    const welcome = promotion("welcome", { type: "amount-off", amount: "10.00" }, { coupon: { codes: ["WELCOME10"] } });
+    const accounts = { welcome: openProgramAccount(welcome) };
+    const withCode = checkoutAll([welcome], accounts, b, {
+      transactionId: "sale-1",
+      programs: { welcome: { coupon: { code: "WELCOME10" } } },
+    });
+    // 3 × 12.00 − 10.00
+    expect(withCode.total).toEqual(eur("26.00"));
+    const without = checkoutAll([welcome], accounts, b, { transactionId: "sale-2" });
+    expect(without.total).toEqual(eur("36.00"));
+  });
+});
