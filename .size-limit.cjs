@@ -24,7 +24,7 @@ module.exports = [
     "the till path",
   ),
   entry("programs", "quote, parseProgram", "45 kB", "pricing"),
-  // Promotions (issue 19): the till path when the shop also redeems coupons, adds gifts and picks
+  // Promotions: the till path when the shop also redeems coupons, adds gifts and picks
   // which promotions combine.
   entry(
     "programs",
