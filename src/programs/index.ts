@@ -62,3 +62,4 @@ export { quote } from "./quote.js";
 export { checkout, type CheckoutResult } from "./checkout.js";
 export { refund, type RefundResult } from "./refund.js";
 export { checkoutAll, type CheckoutAllOptions, type CheckoutAllResult } from "./checkoutAll.js";
+export * from "./tiers/index.js";

@@ -1,0 +1,20 @@
+// Tiers for points programs: qualification in a window, retention and downgrades, progress.
+export {
+  TierActivitySchema,
+  TierHistorySchema,
+  TierLevelSchema,
+  TierPolicySchema,
+  TierRetentionSchema,
+  TierWindowSchema,
+  type TierActivity,
+  type TierActivityInput,
+  type TierLevel,
+  type TierPolicy,
+  type TierPolicyInput,
+  type TierRetention,
+  type TierWindow,
+} from "./tierPolicy.js";
+export { parseTierPolicy, safeParseTierPolicy } from "./parseTierPolicy.js";
+export { tierPolicyJsonSchema } from "./tierPolicyJsonSchema.js";
+export { tierStatus, type TierChange, type TierStatus } from "./tierStatus.js";
+export { tierProgress, type TierProgress } from "./tierProgress.js";
