@@ -18,3 +18,4 @@ export { parseTierPolicy, safeParseTierPolicy } from "./parseTierPolicy.js";
 export { tierPolicyJsonSchema } from "./tierPolicyJsonSchema.js";
 export { tierStatus, type TierChange, type TierStatus } from "./tierStatus.js";
 export { tierProgress, type TierProgress } from "./tierProgress.js";
+export { tierBonusEntry, type TierBonusOptions } from "./tierBonusEntry.js";

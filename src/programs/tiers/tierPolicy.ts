@@ -29,13 +29,11 @@ const name = (what: string) =>
  */
 export const TierLevelSchema = /* @__PURE__ */ z.strictObject({
   name: name("tier name"),
-  threshold: z
-    .string()
-    .check(
-      z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
-        error: 'expected a threshold as a non-negative decimal string such as "1000"',
-      }),
-    ),
+  threshold: z.string().check(
+    z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
+      error: 'expected a threshold as a non-negative decimal string such as "1000"',
+    }),
+  ),
   earnMultiplier: z.optional(
     z.string().check(
       z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
