@@ -63,3 +63,4 @@ export { checkout, type CheckoutResult } from "./checkout.js";
 export { refund, type RefundResult } from "./refund.js";
 export { checkoutAll, type CheckoutAllOptions, type CheckoutAllResult } from "./checkoutAll.js";
 export * from "./tiers/index.js";
+export * from "./events/index.js";
