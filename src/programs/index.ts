@@ -64,3 +64,4 @@ export { refund, type RefundResult } from "./refund.js";
 export { checkoutAll, type CheckoutAllOptions, type CheckoutAllResult } from "./checkoutAll.js";
 export * from "./tiers/index.js";
 export * from "./events/index.js";
+export * from "./campaigns/index.js";
