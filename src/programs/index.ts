@@ -65,3 +65,4 @@ export { checkoutAll, type CheckoutAllOptions, type CheckoutAllResult } from "./
 export * from "./tiers/index.js";
 export * from "./events/index.js";
 export * from "./campaigns/index.js";
+export * from "./referrals/index.js";
