@@ -25,7 +25,8 @@ for (const at of ["2026-06-01T12:00:00Z", "2026-12-31T12:00:00Z", "2027-01-02T12
   console.log(at.slice(0, 10), s.tier?.name ?? "none", "-", s.explanation);
 }
 
-console.log(tierProgress(policy, history, { at: "2027-11-20T12:00:00Z" }).message);
+for (const at of ["2026-11-20T12:00:00Z", "2027-11-20T12:00:00Z"])
+  console.log(tierProgress(policy, history, { at }).message);
 
 const bonus = tierBonusEntry(policy, history, {
   at: "2027-02-10T15:00:00+01:00",

@@ -106,7 +106,7 @@ export function tierStatus(
           : "once reached"
     }.`;
   return deepFreeze({
-    tier: tier === null ? null : structuredClone(tier),
+    tier: tier === null ? null : (JSON.parse(JSON.stringify(tier)) as TierLevel),
     qualifiedTier: nameOf(q),
     amount,
     since: tier === null || last === undefined ? null : last.at,
