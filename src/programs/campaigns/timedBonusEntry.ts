@@ -10,14 +10,34 @@ import { type TimedMultiplier, type TimedMultiplierInput, TimedMultipliersSchema
 const parsers = /* @__PURE__ */ makeParsers(TimedMultipliersSchema, "timed multipliers");
 const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
-/** One line of a sale as the multipliers see it: what it is and the points it earned (a checkout line's `pointsEarned`). @category programs */
+/**
+ * One line of a sale as the multipliers see it: what it is and the points it earned (a checkout line's `pointsEarned`).
+ *
+ * @example
+ * ```ts
+ * import type { TimedBonusLine } from "loyalty-kit";
+ * const line: TimedBonusLine = { sku: "SNEAKER", category: "shoes", pointsEarned: "30" };
+ * console.log(line.category); // shoes
+ * ```
+ * @category programs
+ */
 export interface TimedBonusLine {
   readonly sku: string;
   readonly category?: string;
   readonly pointsEarned: string;
 }
 
-/** Options of {@link timedBonusEntry}: the sale. @category programs */
+/**
+ * Options of {@link timedBonusEntry}: the sale.
+ *
+ * @example
+ * ```ts
+ * import type { TimedBonusOptions } from "loyalty-kit";
+ * const o: TimedBonusOptions = { at: "2026-07-07T14:30:00Z", transactionId: "sale-9", lines: [{ sku: "A", pointsEarned: "40" }] };
+ * console.log(o.lines.length); // 1
+ * ```
+ * @category programs
+ */
 export interface TimedBonusOptions {
   readonly at: string | Date;
   /** The sale's transaction id; the bonus is posted as `<transactionId>:timed-bonus`. */
@@ -27,7 +47,17 @@ export interface TimedBonusOptions {
   readonly pointsScale?: number;
 }
 
-/** What {@link timedBonusEntry} decided. @category programs */
+/**
+ * What {@link timedBonusEntry} decided.
+ *
+ * @example
+ * ```ts
+ * import { timedBonusEntry, type TimedBonus } from "loyalty-kit";
+ * const r: TimedBonus = timedBonusEntry([], { at: "2026-01-01T00:00:00Z", transactionId: "s", lines: [] });
+ * console.log(r.entry); // null
+ * ```
+ * @category programs
+ */
 export interface TimedBonus {
   /** The earn request for the extra points, `null` when no multiplier applied or the bonus rounds to zero. */
   readonly entry: EarnRequest | null;

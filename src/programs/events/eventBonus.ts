@@ -6,14 +6,34 @@ import { type EventDecision, periodKey } from "./_lib/occasion.js";
 import type { EventRulesInput } from "./eventRules.js";
 import { parseEventRules } from "./parseEventRules.js";
 
-/** One custom event a member did: its own unique `id` (the idempotency key), the rule it falls under (`type`), and when. @category programs */
+/**
+ * One custom event a member did: its own unique `id` (the idempotency key), the rule it falls under (`type`), and when.
+ *
+ * @example
+ * ```ts
+ * import type { MemberEvent } from "loyalty-kit";
+ * const e: MemberEvent = { id: "review-8812", type: "review", at: "2026-03-02T10:00:00Z" };
+ * console.log(e.type); // review
+ * ```
+ * @category programs
+ */
 export interface MemberEvent {
   readonly id: string;
   readonly type: string;
   readonly at: string | Date;
 }
 
-/** Options of {@link eventBonus}. @category programs */
+/**
+ * Options of {@link eventBonus}.
+ *
+ * @example
+ * ```ts
+ * import type { EventBonusOptions } from "loyalty-kit";
+ * const o: EventBonusOptions = { earlier: [{ id: "r-1", type: "review", at: "2026-03-02T10:00:00Z" }] };
+ * console.log(o.earlier.length); // 1
+ * ```
+ * @category programs
+ */
 export interface EventBonusOptions {
   /** The member's earlier events that earned points (any order); the cap counts them. */
   readonly earlier: readonly MemberEvent[];

@@ -11,7 +11,17 @@ import { type ReferralRulesInput, ReferralRulesSchema } from "./referralRules.js
 
 const parsers = /* @__PURE__ */ makeParsers(ReferralRulesSchema, "referral rules");
 
-/** Why a referral was rewarded or refused. @category programs */
+/**
+ * Why a referral was rewarded or refused.
+ *
+ * @example
+ * ```ts
+ * import type { ReferralReason } from "loyalty-kit";
+ * const r: ReferralReason = "shared-phone";
+ * console.log(r);
+ * ```
+ * @category programs
+ */
 export type ReferralReason =
   | "rewarded"
   | "self-referral"
@@ -23,7 +33,17 @@ export type ReferralReason =
   | "refunded"
   | "cap-reached";
 
-/** The friend's first qualifying purchase. @category programs */
+/**
+ * The friend's first qualifying purchase.
+ *
+ * @example
+ * ```ts
+ * import type { ReferralPurchase } from "loyalty-kit";
+ * const p: ReferralPurchase = { transactionId: "t-1", at: "2026-04-01T10:00:00Z", amount: "45.00", refunded: true };
+ * console.log(p.refunded); // true
+ * ```
+ * @category programs
+ */
 export interface ReferralPurchase {
   readonly transactionId: string;
   readonly at: string | Date;
@@ -33,21 +53,51 @@ export interface ReferralPurchase {
   readonly refunded?: boolean;
 }
 
-/** A referral already rewarded, for the cap and for duplicates. @category programs */
+/**
+ * A referral already rewarded, for the cap and for duplicates.
+ *
+ * @example
+ * ```ts
+ * import type { RewardedReferral } from "loyalty-kit";
+ * const r: RewardedReferral = { referrerId: "ana", friendId: "bo", at: "2026-04-01T10:00:00Z" };
+ * console.log(r.friendId); // bo
+ * ```
+ * @category programs
+ */
 export interface RewardedReferral {
   readonly referrerId: string;
   readonly friendId: string;
   readonly at: string | Date;
 }
 
-/** Options of {@link referralDecision}. @category programs */
+/**
+ * Options of {@link referralDecision}.
+ *
+ * @example
+ * ```ts
+ * import type { ReferralDecisionOptions } from "loyalty-kit";
+ * const o: ReferralDecisionOptions = { purchase: { transactionId: "t-1", at: "2026-04-01T10:00:00Z", amount: "45.00" }, rewarded: [] };
+ * console.log(o.purchase.amount); // 45.00
+ * ```
+ * @category programs
+ */
 export interface ReferralDecisionOptions {
   readonly purchase: ReferralPurchase;
   /** Referrals rewarded before (any referrer); the cap counts the referrer's, a friend is rewarded once. */
   readonly rewarded: readonly RewardedReferral[];
 }
 
-/** The decision on a referral. @category programs */
+/**
+ * The decision on a referral.
+ *
+ * @example
+ * ```ts
+ * import type { ReferralDecision } from "loyalty-kit";
+ * const d: ReferralDecision = { rewarded: false, reason: "self-referral", entries: null, explanation: "No referral reward: ana cannot refer themself." };
+ * console.log(d.reason); // self-referral
+ * ```
+ * @category programs
+ */
 export interface ReferralDecision {
   readonly rewarded: boolean;
   readonly reason: ReferralReason;

@@ -3,7 +3,17 @@ import { deepFreeze } from "../../core/json.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { Decimal } from "../../money/money.js";
 
-/** One invitation and what became of it. @category programs */
+/**
+ * One invitation and what became of it.
+ *
+ * @example
+ * ```ts
+ * import type { ReferralRecord } from "loyalty-kit";
+ * const r: ReferralRecord = { referrerId: "ana", invitedAt: "2026-03-01T10:00:00Z", friendId: "bo" };
+ * console.log(r.friendId); // bo
+ * ```
+ * @category programs
+ */
 export interface ReferralRecord {
   readonly referrerId: string;
   readonly invitedAt: string | Date;
@@ -15,7 +25,17 @@ export interface ReferralRecord {
   readonly pointsPaid?: string;
 }
 
-/** One advocate in {@link referralReport}. @category programs */
+/**
+ * One advocate in {@link referralReport}.
+ *
+ * @example
+ * ```ts
+ * import type { Advocate } from "loyalty-kit";
+ * const a: Advocate = { customerId: "ana", invitations: 4, conversions: 2, pointsPaid: "1500" };
+ * console.log(a.conversions); // 2
+ * ```
+ * @category programs
+ */
 export interface Advocate {
   readonly customerId: string;
   readonly invitations: number;
@@ -23,7 +43,17 @@ export interface Advocate {
   readonly pointsPaid: string;
 }
 
-/** What {@link referralReport} measures. @category programs */
+/**
+ * What {@link referralReport} measures.
+ *
+ * @example
+ * ```ts
+ * import { referralReport, type ReferralReport } from "loyalty-kit";
+ * const r: ReferralReport = referralReport([]);
+ * console.log(r.invitations, r.conversionRate); // 0 0
+ * ```
+ * @category programs
+ */
 export interface ReferralReport {
   readonly invitations: number;
   /** Friends who enrolled with a code. */

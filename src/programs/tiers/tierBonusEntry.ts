@@ -6,7 +6,17 @@ import { tierInputs } from "./_lib/inputs.js";
 import { replayTiers } from "./_lib/simulate.js";
 import type { TierActivityInput, TierLevel, TierPolicyInput } from "./tierPolicy.js";
 
-/** Options of {@link tierBonusEntry}. @category programs */
+/**
+ * Options of {@link tierBonusEntry}.
+ *
+ * @example
+ * ```ts
+ * import type { TierBonusOptions } from "loyalty-kit";
+ * const o: TierBonusOptions = { at: "2026-03-01T10:00:00Z", transactionId: "sale-1", pointsEarned: "75" };
+ * console.log(o.pointsEarned); // 75
+ * ```
+ * @category programs
+ */
 export interface TierBonusOptions {
   /** The instant of the purchase: the tier held then applies. */
   readonly at: string | Date;

@@ -193,7 +193,17 @@ export const TierPolicySchema = /* @__PURE__ */ z
 /** {@inheritDoc TierPolicySchema} @category programs */
 export type TierPolicy = z.output<typeof TierPolicySchema>;
 
-/** A tier policy as written in JSON, before validation. @category programs */
+/**
+ * A tier policy as written in JSON, before validation.
+ *
+ * @example
+ * ```ts
+ * import type { TierPolicyInput } from "loyalty-kit";
+ * const policy: TierPolicyInput = { basis: "points", timeZone: "UTC", window: { type: "lifetime" }, tiers: [{ name: "Gold", threshold: "5000" }] };
+ * console.log(policy.tiers.length); // 1
+ * ```
+ * @category programs
+ */
 export type TierPolicyInput = z.input<typeof TierPolicySchema>;
 
 /**

@@ -5,7 +5,17 @@ import { formatAmount, tierInputs, zonedDate } from "./_lib/inputs.js";
 import { daysLater, monthsLater, replayTiers, yearStart } from "./_lib/simulate.js";
 import type { TierActivityInput, TierLevel, TierPolicyInput } from "./tierPolicy.js";
 
-/** What a member must do to move up, and what happens without further purchases. @category programs */
+/**
+ * What a member must do to move up, and what happens without further purchases.
+ *
+ * @example
+ * ```ts
+ * import { tierProgress, type TierProgress } from "loyalty-kit";
+ * const p: TierProgress = tierProgress({ basis: "points", timeZone: "UTC", window: { type: "lifetime" }, tiers: [{ name: "Gold", threshold: "100" }] }, [{ at: "2026-01-01T00:00:00Z", amount: "40" }], { at: "2026-02-01T00:00:00Z" });
+ * console.log(p.message); // No tier: earn 60 more to reach Gold.
+ * ```
+ * @category programs
+ */
 export interface TierProgress {
   /** The tier held now, `null` for none. */
   readonly tier: string | null;

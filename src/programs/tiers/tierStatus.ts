@@ -3,7 +3,17 @@ import { formatAmount, tierInputs } from "./_lib/inputs.js";
 import { qualifiedIndex, replayTiers, type TierChangeReason } from "./_lib/simulate.js";
 import type { TierActivityInput, TierLevel, TierPolicyInput } from "./tierPolicy.js";
 
-/** One change of a member's tier, with the rule that made it. @category programs */
+/**
+ * One change of a member's tier, with the rule that made it.
+ *
+ * @example
+ * ```ts
+ * import type { TierChange } from "loyalty-kit";
+ * const c: TierChange = { at: "2027-12-31T23:00:00.000Z", from: "Gold", to: null, reason: "review", amount: "0.00" };
+ * console.log(c.reason); // review
+ * ```
+ * @category programs
+ */
 export interface TierChange {
   /** The instant of the change (ISO-8601, UTC). */
   readonly at: string;
@@ -22,7 +32,17 @@ export interface TierChange {
   readonly amount: string;
 }
 
-/** A member's tier at an instant, and how it came to be. @category programs */
+/**
+ * A member's tier at an instant, and how it came to be.
+ *
+ * @example
+ * ```ts
+ * import { tierStatus, type TierStatus } from "loyalty-kit";
+ * const s: TierStatus = tierStatus({ basis: "points", timeZone: "UTC", window: { type: "lifetime" }, tiers: [{ name: "Gold", threshold: "100" }] }, [{ at: "2026-01-01T00:00:00Z", amount: "150" }], { at: "2026-02-01T00:00:00Z" });
+ * console.log(s.tier?.name, s.amount); // Gold 150
+ * ```
+ * @category programs
+ */
 export interface TierStatus {
   /** The tier held (with its multiplier and perks), `null` below every threshold. */
   readonly tier: TierLevel | null;
@@ -61,9 +81,9 @@ export interface TierStatus {
  * @category programs
  * @example
  * ```ts
- * import { tierStatus } from "loyalty-kit";
- * const policy = { basis: "spend", currency: "EUR", timeZone: "Europe/Berlin", window: { type: "calendar-year" },
- *   tiers: [{ name: "Silver", threshold: "500" }, { name: "Gold", threshold: "1000" }] } as const;
+ * import { tierStatus, type TierPolicyInput } from "loyalty-kit";
+ * const policy: TierPolicyInput = { basis: "spend", currency: "EUR", timeZone: "Europe/Berlin", window: { type: "calendar-year" },
+ *   tiers: [{ name: "Silver", threshold: "500" }, { name: "Gold", threshold: "1000" }] };
  * const history = [{ at: "2026-12-10T12:00:00Z", amount: "1200.00" }];
  * console.log(tierStatus(policy, history, { at: "2027-01-02T12:00:00Z" }).tier?.name); // Gold
  * ```

@@ -3,7 +3,17 @@ import { parseInstant, previewValue } from "../../../core/instant.js";
 import { LoyaltyValidationError } from "../../../errors/errors.js";
 import type { EarnRequest } from "../../tiers/_lib/earnRequest.js";
 
-/** Why an event earned points or not. @category programs */
+/**
+ * Why an event earned points or not.
+ *
+ * @example
+ * ```ts
+ * import type { EventDecisionReason } from "loyalty-kit";
+ * const r: EventDecisionReason = "cap-reached";
+ * console.log(r);
+ * ```
+ * @category programs
+ */
 export type EventDecisionReason =
   | "granted"
   | "no-rule"
@@ -15,7 +25,17 @@ export type EventDecisionReason =
   | "duplicate"
   | "cap-reached";
 
-/** The answer of birthdayBonus, anniversaryBonus and eventBonus: the earn request to post, or why there is none. @category programs */
+/**
+ * The answer of birthdayBonus, anniversaryBonus and eventBonus: the earn request to post, or why there is none.
+ *
+ * @example
+ * ```ts
+ * import { eventBonus, type EventDecision } from "loyalty-kit";
+ * const d: EventDecision = eventBonus({ timeZone: "UTC", events: [{ id: "app", name: "App installed", points: "100" }] }, { id: "e1", type: "app", at: "2026-01-01T00:00:00Z" }, { earlier: [] });
+ * console.log(d.granted, d.entry?.points); // true 100
+ * ```
+ * @category programs
+ */
 export interface EventDecision {
   /** True when `entry` holds points to post. */
   readonly granted: boolean;
