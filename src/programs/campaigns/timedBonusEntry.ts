@@ -1,3 +1,4 @@
+import { readingInput } from "../tiers/_lib/guard.js";
 import { zonedParts } from "../../core/calendar.js";
 import { parseInstant, previewValue } from "../../core/instant.js";
 import { deepFreeze } from "../../core/json.js";
@@ -109,69 +110,71 @@ function matches(m: TimedMultiplier, line: TimedBonusLine): boolean {
  * ```
  */
 export function timedBonusEntry(multipliers: readonly TimedMultiplierInput[], options: TimedBonusOptions): TimedBonus {
-  const ms = parsers.parse(multipliers);
-  if (typeof options !== "object" || options === null)
-    throw new LoyaltyValidationError([
-      { path: ["options"], message: `expected the sale { at, transactionId, lines }, got ${previewValue(options)}` },
-    ]);
-  const atMs = parseInstant(options.at, ["options", "at"]);
-  const transactionId = checkTransactionId(options.transactionId, ["options", "transactionId"], ":timed-bonus");
-  const scale = options.pointsScale ?? 0;
-  if (!Number.isInteger(scale) || scale < 0 || scale > 6)
-    throw new LoyaltyValidationError([
-      { path: ["options", "pointsScale"], message: `expected an integer from 0 to 6, got ${previewValue(scale)}` },
-    ]);
-  if (!Array.isArray(options.lines))
-    throw new LoyaltyValidationError([
-      {
-        path: ["options", "lines"],
-        message: `expected an array of lines { sku, category?, pointsEarned }, got ${previewValue(options.lines)}`,
-      },
-    ]);
-  const live = ms.filter((m) => active(m, atMs));
-  let total = new Decimal(0);
-  const applied: string[] = [];
-  const lines = options.lines.map((line: TimedBonusLine, i) => {
-    if (
-      typeof line !== "object" ||
-      line === null ||
-      typeof line.sku !== "string" ||
-      typeof line.pointsEarned !== "string" ||
-      !/^(0|[1-9]\d*)(\.\d+)?$/.test(line.pointsEarned)
-    )
+  return readingInput("sale", () => {
+    const ms = parsers.parse(multipliers);
+    if (typeof options !== "object" || options === null)
+      throw new LoyaltyValidationError([
+        { path: ["options"], message: `expected the sale { at, transactionId, lines }, got ${previewValue(options)}` },
+      ]);
+    const atMs = parseInstant(options.at, ["options", "at"]);
+    const transactionId = checkTransactionId(options.transactionId, ["options", "transactionId"], ":timed-bonus");
+    const scale = options.pointsScale ?? 0;
+    if (!Number.isInteger(scale) || scale < 0 || scale > 6)
+      throw new LoyaltyValidationError([
+        { path: ["options", "pointsScale"], message: `expected an integer from 0 to 6, got ${previewValue(scale)}` },
+      ]);
+    if (!Array.isArray(options.lines))
       throw new LoyaltyValidationError([
         {
-          path: ["options", "lines", i],
-          message: `expected a line { sku, category?, pointsEarned } with pointsEarned a non-negative decimal string such as "40", got ${previewValue(line)}`,
+          path: ["options", "lines"],
+          message: `expected an array of lines { sku, category?, pointsEarned }, got ${previewValue(options.lines)}`,
         },
       ]);
-    let best: TimedMultiplier | undefined;
-    for (const m of live)
-      if (matches(m, line) && (best === undefined || new Decimal(m.factor).gt(best.factor))) best = m;
-    if (best === undefined) return { sku: line.sku, multiplier: null, extra: "0" };
-    const extra = new Decimal(line.pointsEarned).times(new Decimal(best.factor).minus(1));
-    total = total.plus(extra);
-    if (extra.gt(0)) applied.push(`${best.name} (×${best.factor}) on ${line.sku}`);
-    return { sku: line.sku, multiplier: best.id, extra: extra.toString() };
+    const live = ms.filter((m) => active(m, atMs));
+    let total = new Decimal(0);
+    const applied: string[] = [];
+    const lines = options.lines.map((line: TimedBonusLine, i) => {
+      if (
+        typeof line !== "object" ||
+        line === null ||
+        typeof line.sku !== "string" ||
+        typeof line.pointsEarned !== "string" ||
+        !/^(0|[1-9]\d*)(\.\d+)?$/.test(line.pointsEarned)
+      )
+        throw new LoyaltyValidationError([
+          {
+            path: ["options", "lines", i],
+            message: `expected a line { sku, category?, pointsEarned } with pointsEarned a non-negative decimal string such as "40", got ${previewValue(line)}`,
+          },
+        ]);
+      let best: TimedMultiplier | undefined;
+      for (const m of live)
+        if (matches(m, line) && (best === undefined || new Decimal(m.factor).gt(best.factor))) best = m;
+      if (best === undefined) return { sku: line.sku, multiplier: null, extra: "0" };
+      const extra = new Decimal(line.pointsEarned).times(new Decimal(best.factor).minus(1));
+      total = total.plus(extra);
+      if (extra.gt(0)) applied.push(`${best.name} (×${best.factor}) on ${line.sku}`);
+      return { sku: line.sku, multiplier: best.id, extra: extra.toString() };
+    });
+    const points = total.toDecimalPlaces(scale, Decimal.ROUND_DOWN);
+    const entry: EarnRequest | null = points.gt(0)
+      ? {
+          kind: "earn",
+          transactionId: `${transactionId}:timed-bonus`,
+          at: new Date(atMs).toISOString(),
+          points: points.toString(),
+          meta: {
+            reason: "timed-multiplier",
+            multipliers: [...new Set(lines.flatMap((l) => (l.multiplier === null ? [] : [l.multiplier])))],
+          },
+        }
+      : null;
+    const explanation =
+      entry === null
+        ? live.length === 0
+          ? "No extra points: no multiplier is active at this time."
+          : "No extra points: no active multiplier matches a line that earned points."
+        : `${points.toString()} extra points: ${applied.join("; ")}.`;
+    return deepFreeze({ entry, lines, explanation });
   });
-  const points = total.toDecimalPlaces(scale, Decimal.ROUND_DOWN);
-  const entry: EarnRequest | null = points.gt(0)
-    ? {
-        kind: "earn",
-        transactionId: `${transactionId}:timed-bonus`,
-        at: new Date(atMs).toISOString(),
-        points: points.toString(),
-        meta: {
-          reason: "timed-multiplier",
-          multipliers: [...new Set(lines.flatMap((l) => (l.multiplier === null ? [] : [l.multiplier])))],
-        },
-      }
-    : null;
-  const explanation =
-    entry === null
-      ? live.length === 0
-        ? "No extra points: no multiplier is active at this time."
-        : "No extra points: no active multiplier matches a line that earned points."
-      : `${points.toString()} extra points: ${applied.join("; ")}.`;
-  return deepFreeze({ entry, lines, explanation });
 }

@@ -1,3 +1,4 @@
+import { readingInput } from "../tiers/_lib/guard.js";
 import { deepFreeze } from "../../core/json.js";
 import { parseInstant, previewValue } from "../../core/instant.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
@@ -77,47 +78,52 @@ function readEvent(e: unknown, path: (string | number)[]): { id: string; type: s
  * ```
  */
 export function eventBonus(rules: EventRulesInput, event: MemberEvent, options: EventBonusOptions): EventDecision {
-  const r = parseEventRules(rules);
-  const e = readEvent(event, ["event"]);
-  if (typeof options !== "object" || options === null || !Array.isArray(options.earlier))
-    throw new LoyaltyValidationError([
-      {
-        path: ["options", "earlier"],
-        message: `expected options { earlier } with the member's earlier events that earned points (an empty array for none), got ${previewValue(options)}`,
-      },
-    ]);
-  const earlier = options.earlier.map((x, i) => readEvent(x, ["options", "earlier", i]));
-  const refuse = (reason: EventDecision["reason"], explanation: string) =>
-    deepFreeze({ granted: false, reason, entry: null, explanation });
-  const rule = (r.events ?? []).find((x) => x.id === e.type);
-  if (rule === undefined)
-    return refuse(
-      "unknown-event",
-      `No points: no event rule "${e.type}" (the rules know ${(r.events ?? []).map((x) => JSON.stringify(x.id)).join(", ") || "none"}).`,
-    );
-  if (earlier.some((x) => x.id === e.id))
-    return refuse("duplicate", `No points: event ${JSON.stringify(e.id)} already earned points; an event earns once.`);
-  if (rule.cap !== undefined) {
-    const { count, period } = rule.cap;
-    const key = periodKey(e.atMs, period, r.timeZone);
-    const used = earlier.filter((x) => x.type === e.type && periodKey(x.atMs, period, r.timeZone) === key).length;
-    if (used >= count)
+  return readingInput("event input", () => {
+    const r = parseEventRules(rules);
+    const e = readEvent(event, ["event"]);
+    if (typeof options !== "object" || options === null || !Array.isArray(options.earlier))
+      throw new LoyaltyValidationError([
+        {
+          path: ["options", "earlier"],
+          message: `expected options { earlier } with the member's earlier events that earned points (an empty array for none), got ${previewValue(options)}`,
+        },
+      ]);
+    const earlier = options.earlier.map((x, i) => readEvent(x, ["options", "earlier", i]));
+    const refuse = (reason: EventDecision["reason"], explanation: string) =>
+      deepFreeze({ granted: false, reason, entry: null, explanation });
+    const rule = (r.events ?? []).find((x) => x.id === e.type);
+    if (rule === undefined)
       return refuse(
-        "cap-reached",
-        `No points: "${rule.name}" earns at most ${count} time${count === 1 ? "" : "s"} per ${period === "lifetime" ? "membership" : period}, and ${used} earlier event${used === 1 ? "" : "s"} in this ${period === "lifetime" ? "membership" : period} already did.`,
+        "unknown-event",
+        `No points: no event rule "${e.type}" (the rules know ${(r.events ?? []).map((x) => JSON.stringify(x.id)).join(", ") || "none"}).`,
       );
-  }
-  const entry: EarnRequest = {
-    kind: "earn",
-    transactionId: `event:${e.id}`,
-    at: new Date(e.atMs).toISOString(),
-    points: rule.points,
-    meta: { reason: "event", event: e.type, eventId: e.id },
-  };
-  return deepFreeze({
-    granted: true,
-    reason: "granted",
-    entry,
-    explanation: `${rule.points} points for "${rule.name}".`,
+    if (earlier.some((x) => x.id === e.id))
+      return refuse(
+        "duplicate",
+        `No points: event ${JSON.stringify(e.id)} already earned points; an event earns once.`,
+      );
+    if (rule.cap !== undefined) {
+      const { count, period } = rule.cap;
+      const key = periodKey(e.atMs, period, r.timeZone);
+      const used = earlier.filter((x) => x.type === e.type && periodKey(x.atMs, period, r.timeZone) === key).length;
+      if (used >= count)
+        return refuse(
+          "cap-reached",
+          `No points: "${rule.name}" earns at most ${count} time${count === 1 ? "" : "s"} per ${period === "lifetime" ? "membership" : period}, and ${used} earlier event${used === 1 ? "" : "s"} in this ${period === "lifetime" ? "membership" : period} already did.`,
+        );
+    }
+    const entry: EarnRequest = {
+      kind: "earn",
+      transactionId: `event:${e.id}`,
+      at: new Date(e.atMs).toISOString(),
+      points: rule.points,
+      meta: { reason: "event", event: e.type, eventId: e.id },
+    };
+    return deepFreeze({
+      granted: true,
+      reason: "granted",
+      entry,
+      explanation: `${rule.points} points for "${rule.name}".`,
+    });
   });
 }

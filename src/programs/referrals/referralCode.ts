@@ -1,3 +1,4 @@
+import { readingInput } from "../tiers/_lib/guard.js";
 import { previewValue } from "../../core/instant.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 
@@ -23,29 +24,31 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
  * ```
  */
 export function referralCode(customerId: string, options: { readonly salt: string }): string {
-  if (typeof customerId !== "string" || customerId.length === 0)
-    throw new LoyaltyValidationError([
-      { path: ["customerId"], message: `expected a non-empty customer id, got ${previewValue(customerId)}` },
-    ]);
-  const salt: unknown = typeof options === "object" && options !== null ? options.salt : undefined;
-  if (typeof salt !== "string" || salt.length === 0)
-    throw new LoyaltyValidationError([
-      {
-        path: ["options", "salt"],
-        message: `expected options { salt } with a non-empty secret string of the shop, got ${previewValue(salt)}`,
-      },
-    ]);
-  // FNV-1a, 64 bits (offset basis 14695981039346656037, prime 1099511628211), over UTF-16 code units.
-  let h = 0xcbf29ce484222325n;
-  const text = `${salt}\u0000${customerId}`;
-  for (let i = 0; i < text.length; i++) {
-    h ^= BigInt(text.charCodeAt(i));
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  let code = "";
-  for (let i = 0; i < 10; i++) {
-    code += ALPHABET[Number(h & 31n)];
-    h >>= 5n;
-  }
-  return code;
+  return readingInput("referral code input", () => {
+    if (typeof customerId !== "string" || customerId.length === 0)
+      throw new LoyaltyValidationError([
+        { path: ["customerId"], message: `expected a non-empty customer id, got ${previewValue(customerId)}` },
+      ]);
+    const salt: unknown = typeof options === "object" && options !== null ? options.salt : undefined;
+    if (typeof salt !== "string" || salt.length === 0)
+      throw new LoyaltyValidationError([
+        {
+          path: ["options", "salt"],
+          message: `expected options { salt } with a non-empty secret string of the shop, got ${previewValue(salt)}`,
+        },
+      ]);
+    // FNV-1a, 64 bits (offset basis 14695981039346656037, prime 1099511628211), over UTF-16 code units.
+    let h = 0xcbf29ce484222325n;
+    const text = `${salt}\u0000${customerId}`;
+    for (let i = 0; i < text.length; i++) {
+      h ^= BigInt(text.charCodeAt(i));
+      h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    let code = "";
+    for (let i = 0; i < 10; i++) {
+      code += ALPHABET[Number(h & 31n)];
+      h >>= 5n;
+    }
+    return code;
+  });
 }

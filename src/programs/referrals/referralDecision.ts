@@ -1,3 +1,4 @@
+import { readingInput } from "../tiers/_lib/guard.js";
 import { previewValue, parseInstant } from "../../core/instant.js";
 import { deepFreeze } from "../../core/json.js";
 import { makeParsers } from "../../core/validation.js";
@@ -151,81 +152,88 @@ export function referralDecision(
   friend: CustomerInput,
   options: ReferralDecisionOptions,
 ): ReferralDecision {
-  const r = parsers.parse(rules);
-  const a = parseCustomer(referrer);
-  const b = parseCustomer(friend);
-  if (
-    typeof options !== "object" ||
-    options === null ||
-    typeof options.purchase !== "object" ||
-    options.purchase === null
-  )
-    throw new LoyaltyValidationError([
-      {
-        path: ["options", "purchase"],
-        message: `expected options { purchase: { transactionId, at, amount }, rewarded }, got ${previewValue(options)}`,
-      },
-    ]);
-  const p = options.purchase;
-  const txId = checkTransactionId(p.transactionId, ["options", "purchase", "transactionId"]);
-  const atMs = parseInstant(p.at, ["options", "purchase", "at"]);
-  if (typeof p.amount !== "string" || !/^(0|[1-9]\d*)(\.\d+)?$/.test(p.amount))
-    throw new LoyaltyValidationError([
-      {
-        path: ["options", "purchase", "amount"],
-        message: `expected the amount paid as a non-negative decimal string such as "45.00", got ${previewValue(p.amount)}`,
-      },
-    ]);
-  if (!Array.isArray(options.rewarded))
-    throw new LoyaltyValidationError([
-      {
-        path: ["options", "rewarded"],
-        message: `expected the referrals rewarded before as an array (empty for none), got ${previewValue(options.rewarded)}`,
-      },
-    ]);
-  const rewarded = options.rewarded.map((x, i) => {
-    if (typeof x !== "object" || x === null || typeof x.referrerId !== "string" || typeof x.friendId !== "string")
+  return readingInput("referral input", () => {
+    const r = parsers.parse(rules);
+    const a = parseCustomer(referrer);
+    const b = parseCustomer(friend);
+    if (
+      typeof options !== "object" ||
+      options === null ||
+      typeof options.purchase !== "object" ||
+      options.purchase === null
+    )
       throw new LoyaltyValidationError([
-        { path: ["options", "rewarded", i], message: `expected { referrerId, friendId, at }, got ${previewValue(x)}` },
+        {
+          path: ["options", "purchase"],
+          message: `expected options { purchase: { transactionId, at, amount }, rewarded }, got ${previewValue(options)}`,
+        },
       ]);
-    return {
-      referrerId: x.referrerId,
-      friendId: x.friendId,
-      atMs: parseInstant(x.at, ["options", "rewarded", i, "at"]),
-    };
-  });
-  const refuse = (reason: ReferralReason, explanation: string): ReferralDecision =>
-    deepFreeze({ rewarded: false, reason, entries: null, explanation: `No referral reward: ${explanation}` });
-  if (a.id === b.id) return refuse("self-referral", `${a.id} cannot refer themself.`);
-  if (shares(cards(a), cards(b))) return refuse("shared-card", `${a.id} and ${b.id} share a card.`);
-  if (shares(phones(a), phones(b))) return refuse("shared-phone", `${a.id} and ${b.id} share a phone number.`);
-  const ea = a.contact?.email?.toLowerCase();
-  if (ea !== undefined && ea === b.contact?.email?.toLowerCase())
-    return refuse("shared-email", `${a.id} and ${b.id} share an e-mail address.`);
-  if (rewarded.some((x) => x.friendId === b.id))
-    return refuse("already-rewarded", `${b.id} was already rewarded as a referred friend; a friend counts once.`);
-  if (r.minPurchase !== undefined && new Decimal(p.amount).lt(r.minPurchase))
-    return refuse("below-minimum", `the first purchase paid ${p.amount}, below the minimum of ${r.minPurchase}.`);
-  if (p.refunded === true) return refuse("refunded", `the qualifying purchase ${txId} was refunded.`);
-  if (r.capPerReferrer !== undefined) {
-    const { count, period } = r.capPerReferrer;
-    const key = periodKey(atMs, period, r.timeZone);
-    const used = rewarded.filter((x) => x.referrerId === a.id && periodKey(x.atMs, period, r.timeZone) === key).length;
-    if (used >= count)
-      return refuse(
-        "cap-reached",
-        `${a.id} already has ${used} rewarded referral${used === 1 ? "" : "s"} this ${period === "lifetime" ? "membership" : period} (cap ${count}).`,
-      );
-  }
-  const at = new Date(atMs).toISOString();
-  const meta = { reason: "referral", referrerId: a.id, friendId: b.id, purchase: txId };
-  return deepFreeze({
-    rewarded: true,
-    reason: "rewarded",
-    entries: {
-      referrer: { kind: "earn", transactionId: `referral:${b.id}:referrer`, at, points: r.referrerPoints, meta },
-      friend: { kind: "earn", transactionId: `referral:${b.id}:friend`, at, points: r.friendPoints, meta },
-    },
-    explanation: `${a.id} earns ${r.referrerPoints} and ${b.id} earns ${r.friendPoints} points for ${b.id}'s first purchase ${txId}.`,
+    const p = options.purchase;
+    const txId = checkTransactionId(p.transactionId, ["options", "purchase", "transactionId"]);
+    const atMs = parseInstant(p.at, ["options", "purchase", "at"]);
+    if (typeof p.amount !== "string" || !/^(0|[1-9]\d*)(\.\d+)?$/.test(p.amount))
+      throw new LoyaltyValidationError([
+        {
+          path: ["options", "purchase", "amount"],
+          message: `expected the amount paid as a non-negative decimal string such as "45.00", got ${previewValue(p.amount)}`,
+        },
+      ]);
+    if (!Array.isArray(options.rewarded))
+      throw new LoyaltyValidationError([
+        {
+          path: ["options", "rewarded"],
+          message: `expected the referrals rewarded before as an array (empty for none), got ${previewValue(options.rewarded)}`,
+        },
+      ]);
+    const rewarded = options.rewarded.map((x, i) => {
+      if (typeof x !== "object" || x === null || typeof x.referrerId !== "string" || typeof x.friendId !== "string")
+        throw new LoyaltyValidationError([
+          {
+            path: ["options", "rewarded", i],
+            message: `expected { referrerId, friendId, at }, got ${previewValue(x)}`,
+          },
+        ]);
+      return {
+        referrerId: x.referrerId,
+        friendId: x.friendId,
+        atMs: parseInstant(x.at, ["options", "rewarded", i, "at"]),
+      };
+    });
+    const refuse = (reason: ReferralReason, explanation: string): ReferralDecision =>
+      deepFreeze({ rewarded: false, reason, entries: null, explanation: `No referral reward: ${explanation}` });
+    if (a.id === b.id) return refuse("self-referral", `${a.id} cannot refer themself.`);
+    if (shares(cards(a), cards(b))) return refuse("shared-card", `${a.id} and ${b.id} share a card.`);
+    if (shares(phones(a), phones(b))) return refuse("shared-phone", `${a.id} and ${b.id} share a phone number.`);
+    const ea = a.contact?.email?.toLowerCase();
+    if (ea !== undefined && ea === b.contact?.email?.toLowerCase())
+      return refuse("shared-email", `${a.id} and ${b.id} share an e-mail address.`);
+    if (rewarded.some((x) => x.friendId === b.id))
+      return refuse("already-rewarded", `${b.id} was already rewarded as a referred friend; a friend counts once.`);
+    if (r.minPurchase !== undefined && new Decimal(p.amount).lt(r.minPurchase))
+      return refuse("below-minimum", `the first purchase paid ${p.amount}, below the minimum of ${r.minPurchase}.`);
+    if (p.refunded === true) return refuse("refunded", `the qualifying purchase ${txId} was refunded.`);
+    if (r.capPerReferrer !== undefined) {
+      const { count, period } = r.capPerReferrer;
+      const key = periodKey(atMs, period, r.timeZone);
+      const used = rewarded.filter(
+        (x) => x.referrerId === a.id && periodKey(x.atMs, period, r.timeZone) === key,
+      ).length;
+      if (used >= count)
+        return refuse(
+          "cap-reached",
+          `${a.id} already has ${used} rewarded referral${used === 1 ? "" : "s"} this ${period === "lifetime" ? "membership" : period} (cap ${count}).`,
+        );
+    }
+    const at = new Date(atMs).toISOString();
+    const meta = { reason: "referral", referrerId: a.id, friendId: b.id, purchase: txId };
+    return deepFreeze({
+      rewarded: true,
+      reason: "rewarded",
+      entries: {
+        referrer: { kind: "earn", transactionId: `referral:${b.id}:referrer`, at, points: r.referrerPoints, meta },
+        friend: { kind: "earn", transactionId: `referral:${b.id}:friend`, at, points: r.friendPoints, meta },
+      },
+      explanation: `${a.id} earns ${r.referrerPoints} and ${b.id} earns ${r.friendPoints} points for ${b.id}'s first purchase ${txId}.`,
+    });
   });
 }

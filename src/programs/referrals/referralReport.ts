@@ -1,3 +1,4 @@
+import { readingInput } from "../tiers/_lib/guard.js";
 import { parseInstant, previewValue } from "../../core/instant.js";
 import { deepFreeze } from "../../core/json.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
@@ -93,71 +94,73 @@ export function referralReport(
   records: readonly ReferralRecord[],
   options?: { readonly top?: number },
 ): ReferralReport {
-  if (!Array.isArray(records))
-    throw new LoyaltyValidationError([
-      { path: ["records"], message: `expected an array of referral records, got ${previewValue(records)}` },
-    ]);
-  const top = options?.top ?? 10;
-  if (!Number.isInteger(top) || top < 0 || top > 1000)
-    throw new LoyaltyValidationError([
-      { path: ["options", "top"], message: `expected an integer from 0 to 1000, got ${previewValue(top)}` },
-    ]);
-  const byReferrer = new Map<string, { invitations: number; conversions: number; points: Decimal }>();
-  let enrolled = 0;
-  let conversions = 0;
-  let points = new Decimal(0);
-  records.forEach((rec: ReferralRecord, i) => {
-    const path = ["records", i];
-    if (typeof rec !== "object" || rec === null || typeof rec.referrerId !== "string" || rec.referrerId === "")
+  return readingInput("referral records", () => {
+    if (!Array.isArray(records))
       throw new LoyaltyValidationError([
-        {
-          path,
-          message: `expected a record { referrerId, invitedAt, friendId?, rewardedAt?, pointsPaid? }, got ${previewValue(rec)}`,
-        },
+        { path: ["records"], message: `expected an array of referral records, got ${previewValue(records)}` },
       ]);
-    parseInstant(rec.invitedAt, [...path, "invitedAt"]);
-    if (rec.rewardedAt !== undefined) parseInstant(rec.rewardedAt, [...path, "rewardedAt"]);
-    if (
-      rec.pointsPaid !== undefined &&
-      (typeof rec.pointsPaid !== "string" || !/^(0|[1-9]\d*)(\.\d+)?$/.test(rec.pointsPaid))
-    )
+    const top = options?.top ?? 10;
+    if (!Number.isInteger(top) || top < 0 || top > 1000)
       throw new LoyaltyValidationError([
-        {
-          path: [...path, "pointsPaid"],
-          message: `expected points as a non-negative decimal string such as "750", got ${previewValue(rec.pointsPaid)}`,
-        },
+        { path: ["options", "top"], message: `expected an integer from 0 to 1000, got ${previewValue(top)}` },
       ]);
-    const a = byReferrer.get(rec.referrerId) ?? { invitations: 0, conversions: 0, points: new Decimal(0) };
-    a.invitations++;
-    if (rec.friendId !== undefined) enrolled++;
-    if (rec.rewardedAt !== undefined) {
-      conversions++;
-      a.conversions++;
-      const paid = new Decimal(rec.pointsPaid ?? "0");
-      points = points.plus(paid);
-      a.points = a.points.plus(paid);
-    }
-    byReferrer.set(rec.referrerId, a);
-  });
-  const topAdvocates = [...byReferrer.entries()]
-    .filter(([, a]) => a.conversions > 0)
-    .sort(
-      ([ia, a], [ib, b]) =>
-        b.conversions - a.conversions || b.invitations - a.invitations || (ia < ib ? -1 : ia > ib ? 1 : 0),
-    )
-    .slice(0, top)
-    .map(([customerId, a]) => ({
-      customerId,
-      invitations: a.invitations,
-      conversions: a.conversions,
-      pointsPaid: a.points.toString(),
-    }));
-  return deepFreeze({
-    invitations: records.length,
-    enrolled,
-    conversions,
-    conversionRate: records.length === 0 ? 0 : conversions / records.length,
-    pointsPaid: points.toString(),
-    topAdvocates,
+    const byReferrer = new Map<string, { invitations: number; conversions: number; points: Decimal }>();
+    let enrolled = 0;
+    let conversions = 0;
+    let points = new Decimal(0);
+    records.forEach((rec: ReferralRecord, i) => {
+      const path = ["records", i];
+      if (typeof rec !== "object" || rec === null || typeof rec.referrerId !== "string" || rec.referrerId === "")
+        throw new LoyaltyValidationError([
+          {
+            path,
+            message: `expected a record { referrerId, invitedAt, friendId?, rewardedAt?, pointsPaid? }, got ${previewValue(rec)}`,
+          },
+        ]);
+      parseInstant(rec.invitedAt, [...path, "invitedAt"]);
+      if (rec.rewardedAt !== undefined) parseInstant(rec.rewardedAt, [...path, "rewardedAt"]);
+      if (
+        rec.pointsPaid !== undefined &&
+        (typeof rec.pointsPaid !== "string" || !/^(0|[1-9]\d*)(\.\d+)?$/.test(rec.pointsPaid))
+      )
+        throw new LoyaltyValidationError([
+          {
+            path: [...path, "pointsPaid"],
+            message: `expected points as a non-negative decimal string such as "750", got ${previewValue(rec.pointsPaid)}`,
+          },
+        ]);
+      const a = byReferrer.get(rec.referrerId) ?? { invitations: 0, conversions: 0, points: new Decimal(0) };
+      a.invitations++;
+      if (rec.friendId !== undefined) enrolled++;
+      if (rec.rewardedAt !== undefined) {
+        conversions++;
+        a.conversions++;
+        const paid = new Decimal(rec.pointsPaid ?? "0");
+        points = points.plus(paid);
+        a.points = a.points.plus(paid);
+      }
+      byReferrer.set(rec.referrerId, a);
+    });
+    const topAdvocates = [...byReferrer.entries()]
+      .filter(([, a]) => a.conversions > 0)
+      .sort(
+        ([ia, a], [ib, b]) =>
+          b.conversions - a.conversions || b.invitations - a.invitations || (ia < ib ? -1 : ia > ib ? 1 : 0),
+      )
+      .slice(0, top)
+      .map(([customerId, a]) => ({
+        customerId,
+        invitations: a.invitations,
+        conversions: a.conversions,
+        pointsPaid: a.points.toString(),
+      }));
+    return deepFreeze({
+      invitations: records.length,
+      enrolled,
+      conversions,
+      conversionRate: records.length === 0 ? 0 : conversions / records.length,
+      pointsPaid: points.toString(),
+      topAdvocates,
+    });
   });
 }

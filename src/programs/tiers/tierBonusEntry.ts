@@ -1,3 +1,4 @@
+import { readingInput } from "./_lib/guard.js";
 import { deepFreeze } from "../../core/json.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { Decimal } from "../../money/money.js";
@@ -57,30 +58,34 @@ export function tierBonusEntry(
   history: readonly TierActivityInput[],
   options: TierBonusOptions,
 ): EarnRequest | null {
-  const { policy: p, history: h, atMs } = tierInputs(policy, history, options);
-  const transactionId = checkTransactionId(options.transactionId, ["options", "transactionId"], ":tier-bonus");
-  const earned = options.pointsEarned;
-  if (typeof earned !== "string" || !/^(0|[1-9]\d*)(\.\d+)?$/.test(earned))
-    throw new LoyaltyValidationError([
-      {
-        path: ["options", "pointsEarned"],
-        message: `expected the purchase's points as a non-negative decimal string such as "75", got ${typeof earned === "string" ? JSON.stringify(earned) : typeof earned}`,
-      },
-    ]);
-  // The tier held just before the purchase: activities at the purchase's own instant are its own.
-  const r = replayTiers(p, h, atMs - 1);
-  if (r.held < 0) return null;
-  const tier = r.levels[r.held] as TierLevel;
-  const multiplier = new Decimal(tier.earnMultiplier ?? "1");
-  const bonus = new Decimal(earned).times(multiplier.minus(1)).toDecimalPlaces(p.pointsScale ?? 0, Decimal.ROUND_DOWN);
-  if (bonus.lte(0)) return null;
-  const entry: EarnRequest = {
-    kind: "earn",
-    transactionId: `${transactionId}:tier-bonus`,
-    at: new Date(atMs).toISOString(),
-    points: bonus.toString(),
-    meta: { reason: "tier-bonus", tier: tier.name, multiplier: multiplier.toString(), basePoints: earned },
-  };
-  if (options.expiresAt !== undefined) entry.expiresAt = options.expiresAt;
-  return deepFreeze(entry);
+  return readingInput("tier inputs", () => {
+    const { policy: p, history: h, atMs } = tierInputs(policy, history, options);
+    const transactionId = checkTransactionId(options.transactionId, ["options", "transactionId"], ":tier-bonus");
+    const earned = options.pointsEarned;
+    if (typeof earned !== "string" || !/^(0|[1-9]\d*)(\.\d+)?$/.test(earned))
+      throw new LoyaltyValidationError([
+        {
+          path: ["options", "pointsEarned"],
+          message: `expected the purchase's points as a non-negative decimal string such as "75", got ${typeof earned === "string" ? JSON.stringify(earned) : typeof earned}`,
+        },
+      ]);
+    // The tier held just before the purchase: activities at the purchase's own instant are its own.
+    const r = replayTiers(p, h, atMs - 1);
+    if (r.held < 0) return null;
+    const tier = r.levels[r.held] as TierLevel;
+    const multiplier = new Decimal(tier.earnMultiplier ?? "1");
+    const bonus = new Decimal(earned)
+      .times(multiplier.minus(1))
+      .toDecimalPlaces(p.pointsScale ?? 0, Decimal.ROUND_DOWN);
+    if (bonus.lte(0)) return null;
+    const entry: EarnRequest = {
+      kind: "earn",
+      transactionId: `${transactionId}:tier-bonus`,
+      at: new Date(atMs).toISOString(),
+      points: bonus.toString(),
+      meta: { reason: "tier-bonus", tier: tier.name, multiplier: multiplier.toString(), basePoints: earned },
+    };
+    if (options.expiresAt !== undefined) entry.expiresAt = options.expiresAt;
+    return deepFreeze(entry);
+  });
 }

@@ -1,3 +1,4 @@
+import { readingInput } from "./_lib/guard.js";
 import { zonedParts } from "../../core/calendar.js";
 import { deepFreeze } from "../../core/json.js";
 import { Decimal } from "../../money/money.js";
@@ -71,72 +72,74 @@ export function tierProgress(
   history: readonly TierActivityInput[],
   options: { readonly at: string | Date },
 ): TierProgress {
-  const { policy: p, history: h, atMs } = tierInputs(policy, history, options);
-  const tz = p.timeZone;
-  const now = replayTiers(p, h, atMs);
-  const { levels, thresholds, held } = now;
-  const name = (i: number): string | null => (i < 0 ? null : (levels[i] as TierLevel).name);
-  const fmt = (d: Decimal) => formatAmount(p, d);
-  const year = zonedParts(atMs, tz).year;
-  const lastDayOfYear = zonedDate(yearStart(year + 1, tz) - 1, tz);
+  return readingInput("tier inputs", () => {
+    const { policy: p, history: h, atMs } = tierInputs(policy, history, options);
+    const tz = p.timeZone;
+    const now = replayTiers(p, h, atMs);
+    const { levels, thresholds, held } = now;
+    const name = (i: number): string | null => (i < 0 ? null : (levels[i] as TierLevel).name);
+    const fmt = (d: Decimal) => formatAmount(p, d);
+    const year = zonedParts(atMs, tz).year;
+    const lastDayOfYear = zonedDate(yearStart(year + 1, tz) - 1, tz);
 
-  const next =
-    held + 1 < levels.length
-      ? {
-          tier: name(held + 1) as string,
-          needed: fmt(Decimal.max((thresholds[held + 1] as Decimal).minus(now.amount), 0)),
-          by: p.window.type === "calendar-year" ? lastDayOfYear : null,
+    const next =
+      held + 1 < levels.length
+        ? {
+            tier: name(held + 1) as string,
+            needed: fmt(Decimal.max((thresholds[held + 1] as Decimal).minus(now.amount), 0)),
+            by: p.window.type === "calendar-year" ? lastDayOfYear : null,
+          }
+        : null;
+
+    // Replay forward with no new activity to find the first drop.
+    let drop: TierProgress["drop"] = null;
+    if (held >= 0 && p.window.type !== "lifetime") {
+      const horizon =
+        p.window.type === "calendar-year"
+          ? yearStart(year + 2, tz)
+          : daysLater(
+              monthsLater(atMs, p.window.months, tz),
+              (p.retention?.type === "grace" ? p.retention.days : 0) + 1,
+              tz,
+            );
+      const future = replayTiers(p, h, horizon);
+      const first = future.changes.find((c) => c.at > atMs && c.to < c.from);
+      if (first !== undefined) {
+        const threshold = thresholds[held] as Decimal;
+        let keepWith: Decimal;
+        let keepByMs: number;
+        if (p.window.type === "calendar-year") {
+          // Reviews measure the year just ended: spend this year what the tier takes.
+          keepWith = zonedParts(first.at - 1, tz).year === year ? threshold.minus(now.amount) : threshold;
+          keepByMs = first.at - 1;
+        } else {
+          // Rolling: the amount must not fall below the threshold; find when it first does.
+          const fall = fallInstant(p, h, atMs, horizon, threshold, now.graceUntil);
+          keepWith = threshold.minus(fall.amount);
+          keepByMs = fall.ms - 1;
         }
-      : null;
-
-  // Replay forward with no new activity to find the first drop.
-  let drop: TierProgress["drop"] = null;
-  if (held >= 0 && p.window.type !== "lifetime") {
-    const horizon =
-      p.window.type === "calendar-year"
-        ? yearStart(year + 2, tz)
-        : daysLater(
-            monthsLater(atMs, p.window.months, tz),
-            (p.retention?.type === "grace" ? p.retention.days : 0) + 1,
-            tz,
-          );
-    const future = replayTiers(p, h, horizon);
-    const first = future.changes.find((c) => c.at > atMs && c.to < c.from);
-    if (first !== undefined) {
-      const threshold = thresholds[held] as Decimal;
-      let keepWith: Decimal;
-      let keepByMs: number;
-      if (p.window.type === "calendar-year") {
-        // Reviews measure the year just ended: spend this year what the tier takes.
-        keepWith = zonedParts(first.at - 1, tz).year === year ? threshold.minus(now.amount) : threshold;
-        keepByMs = first.at - 1;
-      } else {
-        // Rolling: the amount must not fall below the threshold; find when it first does.
-        const fall = fallInstant(p, h, atMs, horizon, threshold, now.graceUntil);
-        keepWith = threshold.minus(fall.amount);
-        keepByMs = fall.ms - 1;
+        drop = {
+          to: name(first.to),
+          on: zonedDate(first.at, tz),
+          at: new Date(first.at).toISOString(),
+          keepWith: fmt(Decimal.max(keepWith, 0)),
+          keepBy: zonedDate(Math.max(keepByMs, atMs), tz),
+        };
       }
-      drop = {
-        to: name(first.to),
-        on: zonedDate(first.at, tz),
-        at: new Date(first.at).toISOString(),
-        keepWith: fmt(Decimal.max(keepWith, 0)),
-        keepBy: zonedDate(Math.max(keepByMs, atMs), tz),
-      };
     }
-  }
 
-  const verb = p.basis === "spend" ? "spend" : "earn";
-  const parts: string[] = [];
-  if (next !== null)
-    parts.push(`${verb} ${next.needed} more${next.by === null ? "" : ` by ${next.by}`} to reach ${next.tier}`);
-  else if (held >= 0) parts.push("top tier");
-  if (drop !== null)
-    parts.push(
-      `without more ${p.basis === "spend" ? "purchases" : "points"} you drop to ${drop.to ?? "no tier"} on ${drop.on} (${verb} ${drop.keepWith} by ${drop.keepBy} to keep ${name(held)})`,
-    );
-  const message = `${name(held) ?? "No tier"}: ${parts.join("; ")}.`;
-  return deepFreeze({ tier: name(held), amount: fmt(now.amount), next, drop, message });
+    const verb = p.basis === "spend" ? "spend" : "earn";
+    const parts: string[] = [];
+    if (next !== null)
+      parts.push(`${verb} ${next.needed} more${next.by === null ? "" : ` by ${next.by}`} to reach ${next.tier}`);
+    else if (held >= 0) parts.push("top tier");
+    if (drop !== null)
+      parts.push(
+        `without more ${p.basis === "spend" ? "purchases" : "points"} you drop to ${drop.to ?? "no tier"} on ${drop.on} (${verb} ${drop.keepWith} by ${drop.keepBy} to keep ${name(held)})`,
+      );
+    const message = `${name(held) ?? "No tier"}: ${parts.join("; ")}.`;
+    return deepFreeze({ tier: name(held), amount: fmt(now.amount), next, drop, message });
+  });
 }
 
 /** Rolling windows: the instant the amount first falls below `threshold` with no new activity (or the running grace's start). */

@@ -1,3 +1,4 @@
+import { readingInput } from "./_lib/guard.js";
 import { deepFreeze } from "../../core/json.js";
 import { formatAmount, tierInputs } from "./_lib/inputs.js";
 import { qualifiedIndex, replayTiers, type TierChangeReason } from "./_lib/simulate.js";
@@ -93,46 +94,48 @@ export function tierStatus(
   history: readonly TierActivityInput[],
   options: { readonly at: string | Date },
 ): TierStatus {
-  const { policy: p, history: h, atMs } = tierInputs(policy, history, options);
-  const r = replayTiers(p, h, atMs);
-  const nameOf = (i: number): string | null => (i < 0 ? null : (r.levels[i] as TierLevel).name);
-  const changes = r.changes.map((c) => ({
-    at: new Date(c.at).toISOString(),
-    from: nameOf(c.from),
-    to: nameOf(c.to),
-    reason: c.reason,
-    amount: formatAmount(p, c.amount),
-  }));
-  const q = qualifiedIndex(r.thresholds, r.amount);
-  const tier = r.held < 0 ? null : (r.levels[r.held] as TierLevel);
-  const last = changes[changes.length - 1];
-  const amount = formatAmount(p, r.amount);
-  const windowText =
-    p.window.type === "calendar-year"
-      ? "this calendar year"
-      : p.window.type === "rolling"
-        ? `the last ${p.window.months} months`
-        : "all time";
-  let explanation: string;
-  if (tier === null) explanation = `No tier: ${amount} in ${windowText} is below every threshold.`;
-  else if (q === r.held)
-    explanation = `${tier.name}: ${amount} in ${windowText} reaches its threshold of ${tier.threshold}.`;
-  else
-    explanation = `${tier.name}, retained: ${amount} in ${windowText} is below its threshold of ${tier.threshold}, but the policy keeps a tier ${
+  return readingInput("tier inputs", () => {
+    const { policy: p, history: h, atMs } = tierInputs(policy, history, options);
+    const r = replayTiers(p, h, atMs);
+    const nameOf = (i: number): string | null => (i < 0 ? null : (r.levels[i] as TierLevel).name);
+    const changes = r.changes.map((c) => ({
+      at: new Date(c.at).toISOString(),
+      from: nameOf(c.from),
+      to: nameOf(c.to),
+      reason: c.reason,
+      amount: formatAmount(p, c.amount),
+    }));
+    const q = qualifiedIndex(r.thresholds, r.amount);
+    const tier = r.held < 0 ? null : (r.levels[r.held] as TierLevel);
+    const last = changes[changes.length - 1];
+    const amount = formatAmount(p, r.amount);
+    const windowText =
       p.window.type === "calendar-year"
-        ? "until the 1 January review after the year it was last qualified in"
+        ? "this calendar year"
         : p.window.type === "rolling"
-          ? "through its grace period"
-          : "once reached"
-    }.`;
-  return deepFreeze({
-    tier: tier === null ? null : (JSON.parse(JSON.stringify(tier)) as TierLevel),
-    qualifiedTier: nameOf(q),
-    amount,
-    since: tier === null || last === undefined ? null : last.at,
-    graceUntil: r.graceUntil === undefined ? null : new Date(r.graceUntil).toISOString(),
-    earnMultiplier: tier?.earnMultiplier ?? "1",
-    changes,
-    explanation,
+          ? `the last ${p.window.months} months`
+          : "all time";
+    let explanation: string;
+    if (tier === null) explanation = `No tier: ${amount} in ${windowText} is below every threshold.`;
+    else if (q === r.held)
+      explanation = `${tier.name}: ${amount} in ${windowText} reaches its threshold of ${tier.threshold}.`;
+    else
+      explanation = `${tier.name}, retained: ${amount} in ${windowText} is below its threshold of ${tier.threshold}, but the policy keeps a tier ${
+        p.window.type === "calendar-year"
+          ? "until the 1 January review after the year it was last qualified in"
+          : p.window.type === "rolling"
+            ? "through its grace period"
+            : "once reached"
+      }.`;
+    return deepFreeze({
+      tier: tier === null ? null : (JSON.parse(JSON.stringify(tier)) as TierLevel),
+      qualifiedTier: nameOf(q),
+      amount,
+      since: tier === null || last === undefined ? null : last.at,
+      graceUntil: r.graceUntil === undefined ? null : new Date(r.graceUntil).toISOString(),
+      earnMultiplier: tier?.earnMultiplier ?? "1",
+      changes,
+      explanation,
+    });
   });
 }
