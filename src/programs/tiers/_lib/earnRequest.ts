@@ -2,7 +2,18 @@ import { previewValue } from "../../../core/instant.js";
 import { LoyaltyValidationError } from "../../../errors/errors.js";
 import type { EntryInput } from "../../../ledger/schemas.js";
 
-/** A ledger `earn` request, ready for `post`. */
+/**
+ * A ledger `earn` request, ready for `post`: what the tier, event, multiplier and referral functions
+ * return for the caller to post to the member's account.
+ *
+ * @example
+ * ```ts
+ * import { openAccount, post, type EarnRequest } from "loyalty-kit";
+ * const e: EarnRequest = { kind: "earn", transactionId: "birthday:c-1:2026", at: "2026-07-14T08:00:00Z", points: "200" };
+ * console.log(post(openAccount({ accountId: "c-1" }), e).status); // applied
+ * ```
+ * @category programs
+ */
 export type EarnRequest = Extract<EntryInput, { kind: "earn" }>;
 
 /** Checks a transaction id the way the ledger will (non-empty, at most 256 characters) so a bad id fails here, not at `post`. */

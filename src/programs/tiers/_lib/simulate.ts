@@ -5,7 +5,17 @@ import { addMonthsClamped, zonedParts, zonedTimeToInstant } from "../../../core/
 import { Decimal } from "../../../money/money.js";
 import type { TierActivity, TierLevel, TierPolicy } from "../tierPolicy.js";
 
-/** Why a member's tier changed. */
+/**
+ * Why a member's tier changed (see {@link TierChange}).
+ *
+ * @example
+ * ```ts
+ * import type { TierChangeReason } from "loyalty-kit";
+ * const reason: TierChangeReason = "grace-ended";
+ * console.log(reason);
+ * ```
+ * @category programs
+ */
 export type TierChangeReason = "reached" | "review" | "grace-ended" | "fell-below";
 
 export interface RawChange {
