@@ -76,3 +76,7 @@ export { returnCoupon } from "./promotions/returnCoupon.js";
 export { issueCoupon } from "./promotions/issueCoupon.js";
 export type { CouponRedemption, CouponState, IssuedCoupon } from "./promotions/couponState.js";
 export { selectPromotions, type SelectPromotionsOptions } from "./promotions/selectPromotions.js";
+export * from "./tiers/index.js";
+export * from "./events/index.js";
+export * from "./campaigns/index.js";
+export * from "./referrals/index.js";

@@ -1,0 +1,9 @@
+// Time-boxed earn multipliers (happy hours, category weekends).
+export {
+  TimedMultiplierSchema,
+  TimedMultipliersSchema,
+  type TimedMultiplier,
+  type TimedMultiplierInput,
+} from "./timedMultiplier.js";
+export { timedBonusEntry, type TimedBonus, type TimedBonusLine, type TimedBonusOptions } from "./timedBonusEntry.js";
+export { timedMultipliersJsonSchema } from "./timedMultipliersJsonSchema.js";
