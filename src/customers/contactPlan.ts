@@ -8,6 +8,8 @@ import type { ContactReason } from "./canContact.js";
 import { decideContact } from "./_lib/consent.js";
 import { outOfQuietHours } from "./_lib/quietHours.js";
 import { lifecycleCandidates, localDateKey, localDayAt, withinCap } from "./_lib/lifecycleContacts.js";
+import { momentCandidates } from "./_lib/momentContacts.js";
+import { hasPersonalDataConsent } from "./hasPersonalDataConsent.js";
 
 const CadenceSchema = /* @__PURE__ */ z.enum(["weekly", "monthly", "none"]);
 const ClockTime = /* @__PURE__ */ z
@@ -34,6 +36,12 @@ const ClockTime = /* @__PURE__ */ z
  *   `thank-you` `thankYouAfterHours` after it was resolved.
  * - `cap`: `{ max, days }` — at most `max` contacts to one customer, all kinds together, in any
  *   window of `days` days (rolling, so no calendar boundary lets two bursts meet).
+ * - `birthdays`: `{ feb29?: "feb-28" | "mar-1" }` turns on a `birthday` greeting at `sendTime` on each
+ *   customer's birthday (her `birthDate`, local calendar day in `timeZone`) inside the window; 29 February
+ *   birthdays fall on 28 February in common years (or 1 March). A birthday greeting uses personal data, so
+ *   it also needs personal-data consent in force at that instant (skipped with `no-personal-data-consent`).
+ * - `tierChanges`: `{ customerId, at, from, to }` (the `changes` of `tierStatus`, with the customer's id);
+ *   each change at or after `from` gets one `tier-change` message at the first `sendTime` at or after it.
  *
  * @example
  * ```ts
@@ -77,6 +85,19 @@ export const ContactPlanOptionsSchema = /* @__PURE__ */ z.strictObject({
   cap: z
     .strictObject({ max: z.number().int().min(1).max(1000), days: z.number().finite().positive().max(366) })
     .optional(),
+  birthdays: z.strictObject({ feb29: z.enum(["feb-28", "mar-1"]).default("feb-28") }).optional(),
+  tierChanges: z
+    .array(
+      z.strictObject({
+        customerId: z.string().min(1),
+        at: InstantSchema,
+        from: z.string().min(1).nullable(),
+        to: z.string().min(1).nullable(),
+        reason: z.string().optional(),
+        amount: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -110,7 +131,7 @@ export const CONTACT_PLAN_MAX_DAYS = 1100;
  * Why a contact was planned: `welcome` after enrollment, `routine` by cadence, `expiry-reminder`
  * some days before points expire (limited duration pushes use of accumulated points), `follow-up`
  * some days after a purchase, `win-back` for a customer marked lapsing or lost, `thank-you` after a
- * resolved complaint.
+ * resolved complaint, `birthday` on the customer's birthday, `tier-change` after her tier went up or down.
  *
  * @example
  * ```ts
@@ -120,7 +141,15 @@ export const CONTACT_PLAN_MAX_DAYS = 1100;
  * ```
  * @category customers
  */
-export type ContactKind = "welcome" | "routine" | "expiry-reminder" | "follow-up" | "win-back" | "thank-you";
+export type ContactKind =
+  | "welcome"
+  | "routine"
+  | "expiry-reminder"
+  | "follow-up"
+  | "win-back"
+  | "thank-you"
+  | "birthday"
+  | "tier-change";
 
 /**
  * One planned contact. `points` and `expiresAt` are present on expiry reminders, `purchasedAt` on
@@ -144,6 +173,10 @@ export interface PlannedContact {
   readonly purchasedAt?: string;
   readonly stage?: "lapsing" | "lost";
   readonly complaintId?: string;
+  /** For a `birthday`: the local calendar day greeted, YYYY-MM-DD. */
+  readonly birthday?: string;
+  /** For a `tier-change`: the tier before and after (`null` for none). */
+  readonly tier?: { readonly from: string | null; readonly to: string | null };
 }
 
 /**
@@ -164,7 +197,7 @@ export interface SkippedContact {
   readonly customerId: string;
   readonly at: string;
   readonly kind: ContactKind;
-  readonly reason: "no-channel" | "min-gap" | "after-expiry" | "cap";
+  readonly reason: "no-channel" | "min-gap" | "after-expiry" | "cap" | "no-personal-data-consent";
   readonly channels?: readonly { readonly channel: ContactChannel; readonly reason: ContactReason }[];
   readonly conflictsWith?: { readonly kind: ContactKind; readonly at: string };
   readonly points?: string;
@@ -172,6 +205,10 @@ export interface SkippedContact {
   readonly purchasedAt?: string;
   readonly stage?: "lapsing" | "lost";
   readonly complaintId?: string;
+  /** For a `birthday`: the local calendar day greeted, YYYY-MM-DD. */
+  readonly birthday?: string;
+  /** For a `tier-change`: the tier before and after (`null` for none). */
+  readonly tier?: { readonly from: string | null; readonly to: string | null };
 }
 
 /**
@@ -198,16 +235,22 @@ const PRIORITY: Readonly<Record<ContactKind, number>> = {
   "expiry-reminder": 0,
   "thank-you": 1,
   welcome: 2,
-  "follow-up": 3,
-  "win-back": 4,
-  routine: 5,
+  birthday: 3, // a birthday cannot move to another day
+  "tier-change": 4,
+  "follow-up": 5,
+  "win-back": 6,
+  routine: 7,
 };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function byComplaint(a: { complaintId?: string }, b: { complaintId?: string }): number {
-  const x = a.complaintId ?? "";
-  const y = b.complaintId ?? "";
+// Ties at one instant are broken by the complaint id, then the tier moved to, so the input order never decides.
+function byComplaint(
+  a: { complaintId?: string; tier?: { readonly to: string | null } },
+  b: { complaintId?: string; tier?: { readonly to: string | null } },
+): number {
+  const x = `${a.complaintId ?? ""}\u0000${a.tier?.to ?? ""}`;
+  const y = `${b.complaintId ?? ""}\u0000${b.tier?.to ?? ""}`;
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -219,6 +262,10 @@ interface Candidate {
   readonly purchasedAt?: string;
   readonly stage?: "lapsing" | "lost";
   readonly complaintId?: string;
+  /** For a `birthday`: the local calendar day greeted, YYYY-MM-DD. */
+  readonly birthday?: string;
+  /** For a `tier-change`: the tier before and after (`null` for none). */
+  readonly tier?: { readonly from: string | null; readonly to: string | null };
 }
 
 /**
@@ -307,6 +354,7 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
   }
 
   const lifecycle = lifecycleCandidates(o, seen, fromMs);
+  const moments = momentCandidates(o, customers, seen, fromMs, toMs);
   const contacts: PlannedContact[] = [];
   const skipped: SkippedContact[] = [];
   const minGap = o.minGapHours * HOUR;
@@ -346,7 +394,7 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
       );
       candidates.push({ kind: "expiry-reminder", atMs: at, points: points.toFixed(), expiresAtMs });
     }
-    candidates.push(...(lifecycle.get(customer.id) ?? []));
+    candidates.push(...(lifecycle.get(customer.id) ?? []), ...(moments.get(customer.id) ?? []));
 
     // Two thank-yous at one instant: the complaint id decides, so the input order never does.
     candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.atMs - b.atMs || byComplaint(a, b));
@@ -362,9 +410,15 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
         ...(c.purchasedAt === undefined ? {} : { purchasedAt: c.purchasedAt }),
         ...(c.stage === undefined ? {} : { stage: c.stage }),
         ...(c.complaintId === undefined ? {} : { complaintId: c.complaintId }),
+        ...(c.birthday === undefined ? {} : { birthday: c.birthday }),
+        ...(c.tier === undefined ? {} : { tier: c.tier }),
       };
       if (c.expiresAtMs !== undefined && c.atMs >= c.expiresAtMs) {
         skipped.push({ ...base, reason: "after-expiry" });
+        continue;
+      }
+      if (c.kind === "birthday" && !hasPersonalDataConsent(customer, new Date(c.atMs))) {
+        skipped.push({ ...base, reason: "no-personal-data-consent" });
         continue;
       }
       const decisions = o.channels.map((channel) => ({
