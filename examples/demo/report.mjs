@@ -1,6 +1,7 @@
 // Part 4 of the demo: demo-output/report.html, a small self-contained page with the key figures, a
-// Lorenz curve and an RFM segment chart drawn as inline SVG (no chart library).
+// Lorenz curve and an RFM segment chart drawn as inline SVG by loyalty-kit/charts.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { barChart, lorenzChart } from "loyalty-kit/charts";
 import { fileURLToPath } from "node:url";
 import { heading } from "./terminal.mjs";
 
@@ -8,46 +9,19 @@ const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 const pct = (share) => `${(share * 100).toFixed(1)} %`;
 const usd = (x) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-/** The Lorenz curve: cumulative share of customers (x, poorest first) against share of spend (y). */
-export function lorenzSvg(points, gini) {
-  const size = 240;
-  const pad = 36;
-  const px = (x) => (pad + x * size).toFixed(1);
-  const py = (y) => (pad + (1 - y) * size).toFixed(1);
-  const curve = points.map((p) => `${px(p.x)},${py(p.y)}`).join(" ");
-  const full = size + 2 * pad;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${full} ${full}" width="${full}" height="${full}" role="img" aria-label="Lorenz curve, Gini ${gini.toFixed(3)}">
-<rect x="${pad}" y="${pad}" width="${size}" height="${size}" fill="none" stroke="#999"/>
-<line x1="${px(0)}" y1="${py(0)}" x2="${px(1)}" y2="${py(1)}" stroke="#999" stroke-dasharray="4 3"/>
-<polygon points="${px(0)},${py(0)} ${curve}" fill="#c6dbef"/>
-<polyline points="${curve}" fill="none" stroke="#08519c" stroke-width="2"/>
-<text x="${px(0)}" y="${pad + size + 16}">0</text>
-<text x="${px(1)}" y="${pad + size + 16}" text-anchor="end">100 % of customers</text>
-<text x="${pad - 4}" y="${pad + 4}" text-anchor="end">100 %</text>
-<text x="${pad + 8}" y="${pad + 16}">share of spend — Gini ${gini.toFixed(3)}</text>
-<text x="${px(0.5) - 0}" y="${py(0.5) - 8}" fill="#777" transform="rotate(-45 ${px(0.5)} ${py(0.5)})" text-anchor="middle">equality</text>
-</svg>`;
-}
+/** The Lorenz curve, from loyalty-kit/charts (the Gini in the title). */
+export const lorenzSvg = (points, gini) =>
+  lorenzChart(
+    { points },
+    { gini, width: 420, height: 360, id: "lorenz", title: `Customer spend: Gini ${gini.toFixed(3)}` },
+  );
 
-/** Horizontal bars: customers per RFM segment, labelled with count and share. */
-export function rfmSvg(segments) {
-  const label = 140;
-  const bar = 260;
-  const row = 22;
-  const max = Math.max(...segments.map((s) => s.count));
-  const height = segments.length * row + 10;
-  const width = label + bar + 110;
-  const rows = segments.map((s, i) => {
-    const y = 5 + i * row;
-    const w = max === 0 ? 0 : (s.count / max) * bar;
-    return `<text x="${label - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(s.name)}</text>
-<rect x="${label}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 6}" fill="#08519c"/>
-<text x="${(label + w + 6).toFixed(1)}" y="${y + 15}">${s.count.toLocaleString("en-US")} (${pct(s.share)})</text>`;
-  });
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Customers per RFM segment">
-${rows.join("\n")}
-</svg>`;
-}
+/** Customers per RFM segment, from loyalty-kit/charts. */
+export const rfmSvg = (segments) =>
+  barChart(
+    segments.map((s) => ({ label: s.name, value: s.count })),
+    { width: 520, height: 360, id: "rfm", title: "Customers per RFM segment", valueLabel: "Customers" },
+  );
 
 /** Writes demo-output/report.html (creating the folder) and returns its path. */
 export function writeReport({ shop, cdnow, relationships }) {

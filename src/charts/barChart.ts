@@ -66,13 +66,19 @@ export function barChart(
   if (cumulative) items.sort((a, b) => b.value - a.value);
   const max = Math.max(...items.map((b) => b.value)) || 1;
   const total = items.reduce((s, b) => s + b.value, 0) || 1;
-  const a = plotArea(f);
+  // Room below the bars for slanted labels when some label is wider than its slot.
+  const slotWidth = plotArea(f).w / items.length;
+  const longest = Math.min(24, Math.max(...items.map((b) => b.label.length)));
+  const slant = longest * 6.5 > slotWidth;
+  const bottom = items.length <= 30 && slant ? Math.min(f.height / 3, 24 + longest * 3.5) : 50;
+  const a = plotArea(f, bottom);
   const slot = a.w / items.length;
   const parts = [
     axes(
       f,
       { min: 0, max: 1, label: "", format: () => "" },
       { min: 0, max, label: String(o.valueLabel ?? "Value"), format: (v) => fmt(v) },
+      bottom,
     ),
   ];
   let run = 0;
@@ -83,10 +89,16 @@ export function barChart(
     parts.push(
       `<rect class="bar" x="${fmt(x)}" y="${fmt(a.y0 + a.h - h)}" width="${fmt(slot * 0.8)}" height="${fmt(h)}" fill="#1f77b4"><title>${escapeXml(`${b.label}: ${fmt(b.value)}`)}</title></rect>`,
     );
-    if (items.length <= 30)
+    if (items.length <= 30) {
+      // When a label is wider than its slot (about 6.5 px a character at 12 px) all are slanted, so none overlap.
+      const cx = fmt(x + slot * 0.4);
+      const cy = fmt(a.y0 + a.h + 14);
       parts.push(
-        `<text x="${fmt(x + slot * 0.4)}" y="${fmt(a.y0 + a.h + 30)}" text-anchor="middle">${escapeXml(b.label)}</text>`,
+        slant
+          ? `<text x="${cx}" y="${cy}" text-anchor="end" transform="rotate(-30 ${cx} ${cy})">${escapeXml(b.label)}</text>`
+          : `<text x="${cx}" y="${fmt(a.y0 + a.h + 30)}" text-anchor="middle">${escapeXml(b.label)}</text>`,
       );
+    }
     run += b.value;
     line.push(`${fmt(x + slot * 0.4)},${fmt(a.y0 + a.h - (run / total) * a.h)}`);
   });

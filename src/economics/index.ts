@@ -14,3 +14,9 @@ export {
   type BreakageTriangle,
   type BreakageTriangleOptions,
 } from "./breakageTriangle.js";
+export {
+  programEffect,
+  type EffectEstimate,
+  type ProgramEffect,
+  type ProgramEffectOptions,
+} from "./programEffect.js";

@@ -42,6 +42,7 @@ const TRAP_PENDING = new Set<string>([
   "purchasesFrom", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
   "fitParetoNbd", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
   "paretoNbdProbabilityAlive", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
+  "programEffect", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
   "paretoNbdConditionalExpectedPurchases", // warehouse branch: reads a trapped input before validating it, like its sql/analytics siblings
   "safeParseCustomer", // merged with economics/crm/sql: reads a trapped input before validating it
   "parseCustomer", // merged with economics/crm/sql: reads a trapped input before validating it

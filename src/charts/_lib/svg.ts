@@ -88,12 +88,12 @@ ${body}
 }
 
 /** The plot area inside the margins. */
-export function plotArea(f: Frame): { x0: number; y0: number; w: number; h: number } {
+export function plotArea(f: Frame, bottom: number = MARGIN.bottom): { x0: number; y0: number; w: number; h: number } {
   return {
     x0: MARGIN.left,
     y0: MARGIN.top,
     w: f.width - MARGIN.left - MARGIN.right,
-    h: f.height - MARGIN.top - MARGIN.bottom,
+    h: f.height - MARGIN.top - bottom,
   };
 }
 
@@ -113,8 +113,9 @@ export function axes(
   f: Frame,
   x: { min: number; max: number; label: string; format: (v: number) => string },
   y: { min: number; max: number; label: string; format: (v: number) => string },
+  bottom: number = MARGIN.bottom,
 ): string {
-  const a = plotArea(f);
+  const a = plotArea(f, bottom);
   const sx = (v: number) => a.x0 + ((v - x.min) / (x.max - x.min || 1)) * a.w;
   const sy = (v: number) => a.y0 + a.h - ((v - y.min) / (y.max - y.min || 1)) * a.h;
   const parts = [
