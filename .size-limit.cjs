@@ -47,6 +47,8 @@ module.exports = [
     import: "{ checkout, parseProgram }",
     limit: "46 kB",
   },
+  // The SVG charts: pure string rendering, no dependencies.
+  entry("charts", "lorenzChart, barChart", "3 kB"),
   // The PostgreSQL store: the till path (checkout, refund, the ledger) plus ~2 kB of its own.
   entry("postgres", "createPostgresStore", "66 kB"),
 ];
