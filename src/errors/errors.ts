@@ -44,6 +44,10 @@ export const ErrorCode = {
   HOLD_TIMED_OUT: "HOLD_TIMED_OUT",
   /** A capture asked for more points than the hold holds; `details.held` and `details.requested` say how many. */
   CAPTURE_EXCEEDS_HOLD: "CAPTURE_EXCEEDS_HOLD",
+  /** A history did not match its checkpoint or snapshot (a gap, another account, other figures); nothing was applied. */
+  HISTORY_MISMATCH: "HISTORY_MISMATCH",
+  /** The operation needs history the bounded snapshot no longer holds (an entry or sale older than its window); pass the stored history or record. */
+  HISTORY_REQUIRED: "HISTORY_REQUIRED",
 } as const;
 
 /**
@@ -113,6 +117,13 @@ export interface ErrorDetails {
   HOLD_ALREADY_RELEASED: { readonly holdId: string; readonly event: string; readonly closedBy?: string };
   HOLD_TIMED_OUT: { readonly holdId: string; readonly timeoutAt: string | null };
   CAPTURE_EXCEEDS_HOLD: { readonly holdId: string; readonly held: string; readonly requested: string | null };
+  HISTORY_MISMATCH: {
+    readonly accountId: string;
+    readonly field: string;
+    readonly expected: string | number | null;
+    readonly actual: string | number | null;
+  };
+  HISTORY_REQUIRED: { readonly accountId: string; readonly transactionId?: string; readonly retainedFrom?: string | null };
 }
 
 /**
