@@ -123,7 +123,11 @@ export interface ErrorDetails {
     readonly expected: string | number | null;
     readonly actual: string | number | null;
   };
-  HISTORY_REQUIRED: { readonly accountId: string; readonly transactionId?: string; readonly retainedFrom?: string | null };
+  HISTORY_REQUIRED: {
+    readonly accountId: string;
+    readonly transactionId?: string;
+    readonly retainedFrom?: string | null;
+  };
 }
 
 /**

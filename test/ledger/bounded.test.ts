@@ -58,11 +58,13 @@ describe("bounded ledger snapshot", () => {
     const recentIds = new Set(full.entries.filter((e) => Date.parse(e.at) >= from).map((e) => e.transactionId));
     const keptLots = new Set(full.lots.filter((l) => l.remaining !== "0").map((l) => l.lotId));
     for (const d of full.debits) if (recentIds.has(d.transactionId)) for (const a of d.lots) keptLots.add(a.lotId);
-    expect([...keptLots].filter((id) => !recentIds.has(id)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))).toEqual(
-      Array.from({ length: 25 }, (_, i) => `e${66 + i}`),
-    );
+    expect(
+      [...keptLots].filter((id) => !recentIds.has(id)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+    ).toEqual(Array.from({ length: 25 }, (_, i) => `e${66 + i}`));
     expect(account.entries.map((e) => e.transactionId)).toEqual(
-      full.entries.filter((e) => recentIds.has(e.transactionId) || keptLots.has(e.transactionId)).map((e) => e.transactionId),
+      full.entries
+        .filter((e) => recentIds.has(e.transactionId) || keptLots.has(e.transactionId))
+        .map((e) => e.transactionId),
     );
     expect(account.lots).toEqual(full.lots.filter((l) => keptLots.has(l.lotId) || recentIds.has(l.lotId)));
     expect(account.debits).toEqual(full.debits.filter((d) => recentIds.has(d.transactionId)));
@@ -88,9 +90,7 @@ describe("bounded ledger snapshot", () => {
   it("rebuilds the snapshot from its history, whole or from an earlier snapshot", () => {
     expect(replayAccount(history, account, { checkpoint: account.checkpoint })).toEqual(account);
     const half = replayAccount(history.slice(0, 60), account);
-    expect(replayAccount(history.slice(60), account, { from: half, checkpoint: account.checkpoint })).toEqual(
-      account,
-    );
+    expect(replayAccount(history.slice(60), account, { from: half, checkpoint: account.checkpoint })).toEqual(account);
     expect(parseAccount(JSON.parse(JSON.stringify(account)), { history })).toEqual(account);
   });
 
@@ -109,7 +109,9 @@ describe("bounded ledger snapshot", () => {
       replayAccount(history, account, { checkpoint: { ...account.checkpoint, balance: "261" } }),
     ) as OperationError;
     expect(wrongBalance.details).toMatchObject({ field: "balance", expected: "261", actual: "260" });
-    const notAfter = thrown(() => replayAccount(history.slice(59), account, { from: replayAccount(history.slice(0, 60), account) }));
+    const notAfter = thrown(() =>
+      replayAccount(history.slice(59), account, { from: replayAccount(history.slice(0, 60), account) }),
+    );
     expect((notAfter as OperationError).code).toBe("HISTORY_MISMATCH");
   });
 
@@ -158,9 +160,7 @@ describe("bounded ledger snapshot", () => {
   it("records sweeps and holds in the history, and keeps an old open hold with its lots", () => {
     let a = openAccount({ accountId: "h", retainDays: 10 });
     const rows: LedgerHistoryRecord[] = [];
-    for (const r of [
-      post(a, { kind: "earn", transactionId: "e1", at: at(0), points: "50", expiresAt: at(40) }),
-    ]) {
+    for (const r of [post(a, { kind: "earn", transactionId: "e1", at: at(0), points: "50", expiresAt: at(40) })]) {
       a = r.account;
       rows.push(...r.history);
     }

@@ -411,7 +411,9 @@ const DAY_MS = 86_400_000;
  * an open hold. Debits older than the window are dropped: their points stay consumed in their lots.
  * Returns undefined when nothing is dropped (all entries are inside the window).
  */
-function retained(state: State): { cut: number; keepEntry: Uint8Array; keepLot: Uint8Array; keepDebit: Uint8Array } | undefined {
+function retained(
+  state: State,
+): { cut: number; keepEntry: Uint8Array; keepLot: Uint8Array; keepDebit: Uint8Array } | undefined {
   const { count, entries } = state;
   const last = entries[count - 1];
   if (last === undefined) return undefined;
@@ -1416,10 +1418,6 @@ export function fromSnapshot(account: Account): Account {
   return toAccount(stateFromAccount(account));
 }
 
-/** Replays entries into a fresh state (the settings already validated). */
-export function replayState(inputs: readonly unknown[], settings: Settings, wrapErrors: boolean): State {
-  return run(inputs, settings, { wrapErrors });
-}
 
 /** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */
 function needHistory(account: Account, ms: number, what: string): void {

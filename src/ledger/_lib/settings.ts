@@ -11,7 +11,6 @@ import {
   type Account,
   type Checkpoint,
   type AccountSettings,
-  type EntryInput,
 } from "../schemas.js";
 import { fromSnapshot, notUpgraded, replayOnto, type Settings } from "./engine.js";
 import { preview } from "./instant.js";
@@ -29,7 +28,8 @@ export function settingsFrom(input: AccountSettings, what: string, pickKnown = f
   if (pickKnown && typeof input === "object" && input !== null && !Array.isArray(input)) {
     const o = input as Record<string, unknown>;
     const p: Record<string, unknown> = {};
-    for (const k of ["accountId", "currency", "scale", "negativeLimit", "retainDays"]) if (o[k] !== undefined) p[k] = o[k];
+    for (const k of ["accountId", "currency", "scale", "negativeLimit", "retainDays"])
+      if (o[k] !== undefined) p[k] = o[k];
     picked = p;
   }
   const parsed = settingsParsers.parse(picked);
@@ -160,7 +160,8 @@ export function upgradeChecked(
       [
         {
           path: ["checkpoint"],
-          message: "expected a loyalty-kit 0.1 snapshot (no checkpoint); this one is already bounded: read it with parseAccount",
+          message:
+            "expected a loyalty-kit 0.1 snapshot (no checkpoint); this one is already bounded: read it with parseAccount",
         },
       ],
       "0.1 account",

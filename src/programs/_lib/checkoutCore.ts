@@ -138,7 +138,11 @@ export function checkoutParsed(
   const points = posted === undefined ? account.points : posted.account;
   // The entries this checkout applied, in stored form (the snapshot keeps only its window, so they are
   // taken from what postMany returned rather than from the snapshot's tail).
-  const record: CheckoutRecord = { ...q, transactionId, entries: posted === undefined ? [] : posted.history.map((h) => h.entry) };
+  const record: CheckoutRecord = {
+    ...q,
+    transactionId,
+    entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
+  };
   const next: ProgramAccount = {
     ...account,
     version: account.version + 1,
