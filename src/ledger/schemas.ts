@@ -147,8 +147,10 @@ export const AdjustEntrySchema = /* @__PURE__ */ z
   .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
 
 /**
- * How a reverse of an earn handles points that are no longer in the lot (already spent or expired):
- * `reject` (default) throws InsufficientPointsError; `deduct-available` takes the rest from the
+ * How a reverse of an earn handles points that are no longer in the lot (already spent or expired).
+ * The points still in the lot (what `unconsumedPoints` reports) are always taken straight back, live or
+ * lapsed, whatever the balance; the policy is only for the rest. `reject` (default) throws
+ * InsufficientPointsError when there is a rest; `deduct-available` takes the rest from the
  * account's other available points and forgives what is still missing; `negative-balance` takes the
  * rest from other points and lets the balance go negative (below the account's limit if need be).
  *

@@ -1143,22 +1143,16 @@ function applyReverse(
 function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, seq: number, r: Units): void {
   const lot = state.lots[seq] as LotS; // seq of a lot: present
   const policy = e.shortfall ?? "reject";
-  const lapsed = (state.lotExpMs[seq] as number) <= state.nowMs;
-  // Points taken from a lapsed lot do not change the available balance.
-  const balanceNow = available(state);
-  let fromLot = minU(r, lot.remaining);
-  if (policy === "reject") {
-    const spendable = add(balanceNow, state.settings.negativeLimit);
-    if (fromLot < r || (lapsed ? spendable < 0 : spendable < fromLot)) {
-      const canTake = lapsed ? lot.remaining : minU(lot.remaining, spendable < 0 ? 0 : spendable);
-      throw new InsufficientPointsError(
-        fmt(state, r),
-        fmt(state, canTake),
-        `reverse of ${JSON.stringify(e.reverses)}: requested ${fmt(state, r)}, but only ${fmt(state, canTake)} can be taken back without a shortfall; pass shortfall "deduct-available" or "negative-balance" to settle the rest`,
-      );
-    }
-  } else if (policy === "deduct-available" && !lapsed) {
-    fromLot = minU(fromLot, balanceNow > 0 ? balanceNow : 0);
+  // The points still in the lot are the credit's own: they are always taken straight back (what
+  // unconsumedPoints promises), whatever the balance, live or lapsed. The policy governs only the
+  // shortfall — the part already spent or expired.
+  const fromLot = minU(r, lot.remaining);
+  if (policy === "reject" && fromLot < r) {
+    throw new InsufficientPointsError(
+      fmt(state, r),
+      fmt(state, fromLot),
+      `reverse of ${JSON.stringify(e.reverses)}: requested ${fmt(state, r)}, but only ${fmt(state, fromLot)} are still in its lot (the rest was spent or expired); pass shortfall "deduct-available" or "negative-balance" to settle the rest`,
+    );
   }
   if (fromLot > 0) {
     touch(state, seq);
