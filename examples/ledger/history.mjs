@@ -11,7 +11,8 @@ for (let week = 0; week < 104; week++) {
   const entries = [
     { kind: "earn", transactionId: `sale-${week}`, at: day(7 * week), points: "10", expiresAt: day(7 * week + 365) },
   ];
-  if (week % 4 === 3) entries.push({ kind: "redeem", transactionId: `reward-${week}`, at: day(7 * week), points: "30" });
+  if (week % 4 === 3)
+    entries.push({ kind: "redeem", transactionId: `reward-${week}`, at: day(7 * week), points: "30" });
   const r = postMany(store.snapshot, entries, { expectedVersion: store.snapshot.version });
   // In one database transaction: append the history rows, then replace the snapshot.
   store.history.push(...r.history);
@@ -21,7 +22,12 @@ for (let week = 0; week < 104; week++) {
 const { snapshot, history } = store;
 console.log("entries in the history:", history.length, "| last row:", JSON.stringify(history.at(-1)));
 console.log("entries kept in the snapshot:", snapshot.entries.length, "| lots:", snapshot.lots.length);
-console.log("snapshot JSON:", JSON.stringify(snapshot).length, "bytes | checkpoint:", JSON.stringify(snapshot.checkpoint));
+console.log(
+  "snapshot JSON:",
+  JSON.stringify(snapshot).length,
+  "bytes | checkpoint:",
+  JSON.stringify(snapshot.checkpoint),
+);
 console.log("balance now:", balance(snapshot, { at: day(7 * 103) }));
 
 // The history rebuilds the snapshot exactly, and must end on its checkpoint.
