@@ -1412,7 +1412,6 @@ export function fromSnapshot(account: Account): Account {
   return toAccount(stateFromAccount(account));
 }
 
-
 /** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */
 function needHistory(account: Account, ms: number, what: string): void {
   if (account.version === account.entries.length) return;
