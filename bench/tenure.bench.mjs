@@ -1,6 +1,6 @@
 // Tenure: does a loyal customer cost more each year? One ledger account with 10,000 prior checkouts
-// (an earn of 10 points valid 60 days every 3 days, a redeem of 40 every fifth visit: at most 20 lots
-// open at a time) against a fresh account, posting the same checkout, measured in the same run; and
+// (an earn of 10 points valid 60 days every 3 days, a redeem of 40 every fifth visit, an expiry sweep
+// every tenth: at most 20 lots open at a time) against a fresh account, posting the same checkout, measured in the same run; and
 // the size of the bounded snapshot's JSON. Goal (issue 17): ratio ≤ 1.2×, snapshot ≤ 8 KiB with ≤ 20
 // open lots. The program-level bench (checkout with a ProgramAccount) waits for the bounded program
 // account; this measures the ledger snapshot it stores.
@@ -17,6 +17,8 @@ function visit(k) {
     { kind: "earn", transactionId: `sale-${k}:earn`, at: iso(at), points: "10", expiresAt: iso(at + 60 * DAY) },
   ];
   if (k % 5 === 4) entries.push({ kind: "redeem", transactionId: `sale-${k}:redeem`, at: iso(at), points: "40" });
+  // A monthly expiry sweep, as a program runs one: lapsed points leave their lots.
+  if (k % 10 === 9) entries.push({ kind: "expire", transactionId: `sweep-${k}`, at: iso(at) });
   return entries;
 }
 
@@ -31,7 +33,7 @@ function median(fn, runs) {
 }
 
 export default function tenure() {
-  const N = 10_000;
+  const N = Number(process.env["TENURE_N"] ?? 10_000);
   for (const retainDays of [90, 30]) {
     let loyal = openAccount({ accountId: "loyal", retainDays });
     const t = performance.now();
