@@ -12,14 +12,15 @@ const entry = (module, names, limit, note) => ({
 module.exports = [
   entry("errors", "LoyaltyError", "1 kB"),
   entry("money", "money, add, allocate, format", "16 kB"),
-  // 11 kB: the tamper check replays snapshots the library did not write itself.
-  entry("ledger", "post, balance", "11.5 kB"),
+  // 12.4 kB: the bounded snapshot (what to keep, the figures check of snapshots the library did not
+  // write itself, history records) added ~0.9 kB to the engine post and balance share.
+  entry("ledger", "post, balance", "12.5 kB"),
   // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is 60.9 kB today
   // (the ledger schemas still pull in classic zod). This budget stops it growing until that lands.
   entry(
     "programs",
     "parseProgram, openProgramAccount, parseProgramAccount, checkout, refund",
-    "62 kB",
+    "62.5 kB",
     "the till path",
   ),
   entry("programs", "quote, parseProgram", "41 kB", "pricing"),
