@@ -16,4 +16,4 @@ export { findEntry } from "./findEntry.js";
 export { unconsumedPoints } from "./unconsumedPoints.js";
 export { reversiblePoints } from "./reversiblePoints.js";
 export { sweepExpired, type SweepOptions } from "./sweepExpired.js";
-export { entryJsonSchema, accountJsonSchema } from "./jsonSchema.js";
+export { entryJsonSchema, accountJsonSchema, ledgerHistoryRecordJsonSchema } from "./jsonSchema.js";

@@ -214,3 +214,18 @@ describe("upgradeAccount (from 0.1)", () => {
     expect(() => upgradeAccount(weekly(2).account)).toThrow(/already bounded: read it with parseAccount/);
   });
 });
+
+describe("history record JSON Schema", () => {
+  it("describes { accountId, sequence, entry } with the entry's kinds and no extra keys", async () => {
+    const { ledgerHistoryRecordJsonSchema } = await import("../../src/index.js");
+    const schema = ledgerHistoryRecordJsonSchema() as {
+      required: string[];
+      additionalProperties: boolean;
+      properties: { sequence: { minimum?: number }; entry: { oneOf?: unknown[] } };
+    };
+    expect(schema.required).toEqual(["accountId", "sequence", "entry"]);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.sequence.minimum).toBe(1);
+    expect(schema.properties.entry.oneOf?.length).toBe(8); // earn, redeem, expire, adjust, reverse, hold, capture, release
+  });
+});
