@@ -34,7 +34,8 @@ export interface PostManyResult {
  * like {@link post} does (an entry repeated inside the batch counts too), so retrying a whole batch is
  * a `duplicate` as a whole. `expectedVersion` is checked once, against the account before the batch,
  * and only when the batch holds at least one new entry. The version goes up by one per applied entry
- * (not per batch), so it always equals `entries.length`.
+ * (not per batch): it counts the entries of the account's whole history, and `history` returns one
+ * record per applied entry with its sequence.
  *
  * @param account - The current snapshot. Not mutated.
  * @param entries - The entries, applied in order.
