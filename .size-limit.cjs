@@ -12,15 +12,17 @@ const entry = (module, names, limit, note) => ({
 module.exports = [
   entry("errors", "LoyaltyError", "1 kB"),
   entry("money", "money, add, allocate, format", "16 kB"),
-  // 11 kB: the tamper check replays snapshots the library did not write itself.
-  entry("ledger", "post, balance", "11.5 kB"),
-  // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is 64.9 kB today
+  // 12.4 kB: the tamper check replays snapshots the library did not write itself; the bounded snapshot
+  // (what to keep, the figures check, history records) added ~0.9 kB.
+  entry("ledger", "post, balance", "12.5 kB"),
+  // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is ~66 kB today
   // (the ledger schemas still pull in classic zod; the promotion kind added 4.0 kB: its schema and
-  // pricing are part of parseProgram and checkout). This budget stops it growing until that lands.
+  // pricing are part of parseProgram and checkout; the bounded snapshot ~1.5 kB). This budget stops it
+  // growing until that lands.
   entry(
     "programs",
     "parseProgram, openProgramAccount, parseProgramAccount, checkout, refund",
-    "66 kB",
+    "70 kB",
     "the till path",
   ),
   entry("programs", "quote, parseProgram", "45 kB", "pricing"),

@@ -48,6 +48,10 @@ export const ErrorCode = {
   COUPON_REFUSED: "COUPON_REFUSED",
   /** A store gave up after retrying a write that kept meeting concurrent writers or transient faults; `details` says how often and why. Retry later with the same transactionId. */
   RETRIES_EXHAUSTED: "RETRIES_EXHAUSTED",
+  /** A history did not match its checkpoint or snapshot (a gap, another account, other figures); nothing was applied. */
+  HISTORY_MISMATCH: "HISTORY_MISMATCH",
+  /** The operation needs history the bounded snapshot no longer holds (an entry or sale older than its window); pass the stored history or record. */
+  HISTORY_REQUIRED: "HISTORY_REQUIRED",
 } as const;
 
 /**
@@ -120,6 +124,17 @@ export interface ErrorDetails {
   COUPON_REFUSED: { readonly programId: string; readonly code: string; readonly reason: string };
   /** `lastCause` is the SQLSTATE (or driver error code) of the last failed attempt. */
   RETRIES_EXHAUSTED: { readonly transactionId: string; readonly attempts: number; readonly lastCause: string };
+  HISTORY_MISMATCH: {
+    readonly accountId: string;
+    readonly field: string;
+    readonly expected: string | number | null;
+    readonly actual: string | number | null;
+  };
+  HISTORY_REQUIRED: {
+    readonly accountId: string;
+    readonly transactionId?: string;
+    readonly retainedFrom?: string | null;
+  };
 }
 
 /**

@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { InstantSchema } from "../_lib/validation.js";
 import { AccountSchema, EntrySchema } from "./schemas.js";
+import { LedgerHistoryRecordSchema } from "./history.js";
 
-function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
+function toJsonSchema(schema: z.core.$ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, {
     io: "input",
     unrepresentable: "any",
@@ -57,4 +58,20 @@ export function entryJsonSchema(): Record<string, unknown> {
  */
 export function accountJsonSchema(): Record<string, unknown> {
   return toJsonSchema(AccountSchema);
+}
+
+/**
+ * JSON Schema (draft 2020-12) of one ledger history record (`{ accountId, sequence, entry }`) as
+ * `JSON.stringify` writes it: for a store or a pipeline that keeps the history outside JavaScript.
+ *
+ * @returns A fresh JSON Schema object.
+ * @category ledger
+ * @example
+ * ```ts
+ * import { ledgerHistoryRecordJsonSchema } from "loyalty-kit";
+ * console.log(ledgerHistoryRecordJsonSchema().required); // [ 'accountId', 'sequence', 'entry' ]
+ * ```
+ */
+export function ledgerHistoryRecordJsonSchema(): Record<string, unknown> {
+  return toJsonSchema(LedgerHistoryRecordSchema);
 }

@@ -7,13 +7,21 @@ import { LoyaltyValidationError } from "../errors/errors.js";
  * Reads an account snapshot (for example `JSON.parse` of a stored one) and checks it.
  *
  * Checks the shape ({@link AccountSchema}: no extra keys, no `__proto__` keys, decimal strings,
- * instants) and then that the snapshot is consistent: replaying its entries must give exactly its
- * lots, holds, debits, deficit and version. A snapshot written with `JSON.stringify` reads back equal.
+ * instants) and then that the snapshot's figures add up: each lot matches the entry that created it
+ * and its parts sum to its points, each debit and hold matches its lots, the checkpoint's balance is
+ * what the lots give. A bounded snapshot no longer holds every entry, so an edit that keeps every
+ * figure consistent (an entry and its lot changed together) can only be found against the history:
+ * pass `{ history }` (every record from sequence 1) and the snapshot must be exactly what replaying
+ * it gives. A snapshot written with `JSON.stringify` reads back equal. A loyalty-kit 0.1 snapshot
+ * (the whole ledger in `entries`, no `checkpoint`) is refused with a message naming
+ * {@link upgradeAccount}, which converts it.
  *
  * @param input - Any value.
+ * @param options - `{ history? }`: the account's stored history, to check the snapshot against.
  * @returns The account, frozen.
- * @throws {LoyaltyValidationError} listing every problem with its path, or naming the first entry
- *   that cannot be replayed, or the derived part that does not match the entries.
+ * @throws {LoyaltyValidationError} listing every problem with its path, or the figure that does not
+ *   add up, or saying the input is a 0.1 snapshot to convert with upgradeAccount.
+ * @throws {OperationError} `HISTORY_MISMATCH` when `history` does not give this snapshot.
  * @category ledger
  * @example
  * ```ts
@@ -23,8 +31,24 @@ import { LoyaltyValidationError } from "../errors/errors.js";
  * console.log(parseAccount(JSON.parse(stored)).lots[0]?.remaining); // 80
  * ```
  */
-export function parseAccount(input: unknown): Account {
-  return parseAccountChecked(input);
+export function parseAccount(input: unknown, options: ParseAccountOptions = {}): Account {
+  return parseAccountChecked(input, options ?? {});
+}
+
+/**
+ * Options of {@link parseAccount}.
+ *
+ * @example
+ * ```ts
+ * import type { ParseAccountOptions } from "loyalty-kit";
+ * const options: ParseAccountOptions = { history: [] };
+ * console.log(options.history?.length); // 0
+ * ```
+ * @category ledger
+ */
+export interface ParseAccountOptions {
+  /** The account's history (records or entries, from the first on): the snapshot must be what it gives. */
+  readonly history?: readonly unknown[];
 }
 
 /**

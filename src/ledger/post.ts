@@ -1,5 +1,6 @@
 import type { Account, EntryInput } from "./schemas.js";
 import { postEntries } from "./_lib/engine.js";
+import type { LedgerHistoryRecord } from "./history.js";
 
 /**
  * Options for {@link post}, {@link postMany} and {@link sweepExpired}.
@@ -32,6 +33,8 @@ export interface PostOptions {
 export interface PostResult {
   readonly status: "applied" | "duplicate";
   readonly account: Account;
+  /** The history records this call created (one per applied entry; none for a duplicate): append them to the account's history. */
+  readonly history: readonly LedgerHistoryRecord[];
 }
 
 /**
@@ -45,12 +48,16 @@ export interface PostResult {
  * Entries must come in time order (`at` not before the last entry's). Redeems and holds may not take
  * the balance (points in unexpired lots − points owed; held points have already left the lots) below
  * minus the account's negative limit.
- * The version goes up by one per applied entry, so it always equals `entries.length`.
+ * The version goes up by one per applied entry: it counts the account's whole history, while the
+ * snapshot keeps only the entries of the last `retainDays` days and those still open (see
+ * {@link Account}). Each applied entry comes back as a {@link LedgerHistoryRecord} in `history`, to
+ * append to the caller's store; a retry older than the window is refused as out of time order, and
+ * the store's unique key `(accountId, transactionId)` catches any other reuse beyond the window.
  *
  * @param account - The current snapshot (from openAccount, post, replayAccount or parseAccount). Not mutated.
  * @param entry - The entry to post (see {@link EntrySchema}).
  * @param options - `{ expectedVersion? }`.
- * @returns `{ status, account }`; the new account is a fresh frozen snapshot sharing unchanged parts.
+ * @returns `{ status, account, history }`; the new account is a fresh frozen snapshot sharing unchanged parts.
  * @throws {LoyaltyValidationError} when the entry is malformed, has more decimals than the account's
  *   scale, is earlier than the last entry, or reverses/captures something it cannot.
  * @throws {IdempotencyConflictError} when the transactionId was posted with a different payload.
@@ -72,5 +79,5 @@ export interface PostResult {
  */
 export function post(account: Account, entry: EntryInput, options: PostOptions = {}): PostResult {
   const r = postEntries(account, [entry], options, false);
-  return { status: r.status, account: r.account };
+  return { status: r.status, account: r.account, history: r.history };
 }

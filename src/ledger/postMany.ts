@@ -1,5 +1,6 @@
 import type { Account, EntryInput } from "./schemas.js";
 import type { PostOptions } from "./post.js";
+import type { LedgerHistoryRecord } from "./history.js";
 import { postEntries } from "./_lib/engine.js";
 
 /**
@@ -22,6 +23,8 @@ export interface PostManyResult {
   readonly account: Account;
   /** One result per entry, in order. */
   readonly results: readonly { readonly transactionId: string; readonly status: "applied" | "duplicate" }[];
+  /** The history records of the entries applied (none for duplicates), in order: append them to the account's history. */
+  readonly history: readonly LedgerHistoryRecord[];
 }
 
 /**
@@ -31,12 +34,13 @@ export interface PostManyResult {
  * like {@link post} does (an entry repeated inside the batch counts too), so retrying a whole batch is
  * a `duplicate` as a whole. `expectedVersion` is checked once, against the account before the batch,
  * and only when the batch holds at least one new entry. The version goes up by one per applied entry
- * (not per batch), so it always equals `entries.length`.
+ * (not per batch): it counts the entries of the account's whole history, and `history` returns one
+ * record per applied entry with its sequence.
  *
  * @param account - The current snapshot. Not mutated.
  * @param entries - The entries, applied in order.
  * @param options - `{ expectedVersion? }`.
- * @returns `{ status, account, results }`.
+ * @returns `{ status, account, results, history }`.
  * @throws {LoyaltyValidationError} when an entry is malformed (the path starts with its index).
  * @throws {IdempotencyConflictError} when a transactionId was posted with a different payload.
  * @throws {VersionConflictError} when `expectedVersion` is stale.

@@ -147,8 +147,10 @@ export const AdjustEntrySchema = /* @__PURE__ */ z
   .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
 
 /**
- * How a reverse of an earn handles points that are no longer in the lot (already spent or expired):
- * `reject` (default) throws InsufficientPointsError; `deduct-available` takes the rest from the
+ * How a reverse of an earn handles points that are no longer in the lot (already spent or expired).
+ * The points still in the lot (what `unconsumedPoints` reports) are always taken straight back, live or
+ * lapsed, whatever the balance; the policy is only for the rest. `reject` (default) throws
+ * InsufficientPointsError when there is a rest; `deduct-available` takes the rest from the
  * account's other available points and forgives what is still missing; `negative-balance` takes the
  * rest from other points and lets the balance go negative (below the account's limit if need be).
  *
@@ -413,6 +415,66 @@ export const DebitSchema = /* @__PURE__ */ z.strictObject({
 export type Debit = z.output<typeof DebitSchema>;
 
 /**
+ * The default idempotency window of a ledger account, in days: entries posted in the last 90 days
+ * (counted back from the account's newest entry) stay in the snapshot, so a retry inside the window
+ * is recognised as a duplicate. Older retries are the store's job: a unique key on
+ * `(accountId, transactionId)` in the table that keeps the history. 90 days is the usual refund
+ * window of a retail sale.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RETAIN_DAYS } from "loyalty-kit";
+ * console.log(DEFAULT_RETAIN_DAYS); // 90
+ * ```
+ * @category ledger
+ */
+export const DEFAULT_RETAIN_DAYS = 90;
+
+/**
+ * The longest idempotency window an account may keep: 36,500 days (100 years).
+ *
+ * @example
+ * ```ts
+ * import { MAX_RETAIN_DAYS } from "loyalty-kit";
+ * console.log(MAX_RETAIN_DAYS); // 36500
+ * ```
+ * @category ledger
+ */
+export const MAX_RETAIN_DAYS = 36_500;
+
+/**
+ * Schema of a {@link Checkpoint}.
+ *
+ * @example
+ * ```ts
+ * import { CheckpointSchema } from "loyalty-kit";
+ * console.log(CheckpointSchema.safeParse({ version: 2, at: "2026-01-05T10:00:00Z", balance: "80" }).success); // true
+ * ```
+ * @category ledger
+ */
+export const CheckpointSchema = /* @__PURE__ */ z.strictObject({
+  version: z.int().min(0),
+  at: InstantSchema.optional(),
+  balance: DecimalStringSchema,
+});
+
+/**
+ * Where an account snapshot stands in its history: `version` entries applied, the newest at `at`
+ * (absent for an account without entries), and the available balance at that instant (`balance`:
+ * points in unexpired lots minus points owed). Replaying a history must end on the same checkpoint,
+ * or it is not this account's history ({@link replayAccount} throws `HISTORY_MISMATCH`).
+ *
+ * @example
+ * ```ts
+ * import { openAccount, post } from "loyalty-kit";
+ * const { account } = post(openAccount({ accountId: "a" }), { kind: "earn", transactionId: "t1", at: "2026-01-05T10:00:00Z", points: "80" });
+ * console.log(account.checkpoint); // { version: 1, at: '2026-01-05T10:00:00.000Z', balance: '80' }
+ * ```
+ * @category ledger
+ */
+export type Checkpoint = z.output<typeof CheckpointSchema>;
+
+/**
  * The settings an account is opened with: its id, an optional currency the points relate to (an active ISO 4217 code), the
  * points' `scale` (digits after the decimal point; 0 = whole points, the default) and `negativeLimit`
  * (how far below zero a redeem or hold may take the balance; default "0").
@@ -432,6 +494,7 @@ export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
   currency: CurrencySchema.optional(),
   scale: z.int().min(0).max(MAX_POINTS_SCALE).optional(),
   negativeLimit: NonNegativeDecimalStringSchema.optional(),
+  retainDays: z.int().min(0).max(MAX_RETAIN_DAYS).optional(),
 });
 
 /**
@@ -462,19 +525,28 @@ export const AccountSchema = /* @__PURE__ */ z.strictObject({
   currency: CurrencySchema.optional(),
   scale: z.int().min(0).max(MAX_POINTS_SCALE),
   negativeLimit: NonNegativeDecimalStringSchema,
+  retainDays: z.int().min(0).max(MAX_RETAIN_DAYS),
   version: z.int().min(0),
   entries: z.array(EntrySchema),
   lots: z.array(LotSchema),
   holds: z.array(HoldSchema),
   debits: z.array(DebitSchema),
   deficit: NonNegativeDecimalStringSchema,
+  checkpoint: CheckpointSchema,
 });
 
 /**
- * A points account snapshot: plain JSON. `entries` is the append-only ledger; `lots`, `holds`,
- * `debits` and `deficit` (points owed: a negative balance) are derived from the entries and kept for
- * speed, and `version` counts the applied entries (it always equals `entries.length`).
- * {@link parseAccount} checks that the derived parts are exactly what replaying the entries produces.
+ * A points account snapshot (bounded): plain JSON that holds only what the future needs, so its
+ * size depends on what is open, not on the customer's age. `entries` are the *retained* entries: every
+ * entry of the last `retainDays` days (counted back from the newest entry: the idempotency window),
+ * plus the older entries that created a lot with points left, an open hold, or a lot a retained debit
+ * took points from. `lots`, `holds`, `debits` and `deficit` (points owed: a negative balance) are the
+ * derived state of those; `version` counts every entry ever applied, and `checkpoint` says where the
+ * snapshot stands in the full history. The full history is what each operation returns as
+ * `history` ({@link LedgerHistoryRecord}), for the caller to append to its own store.
+ * {@link parseAccount} checks that the figures add up (each lot against the entry that created it,
+ * each debit against its lots, the checkpoint's balance against the lots); with `{ history }` it also
+ * replays the history and checks the snapshot is exactly what the history gives.
  *
  * @example
  * ```ts

@@ -1,4 +1,5 @@
-import type { Account, EntryKind } from "./schemas.js";
+import type { Account, EntryInput, EntryKind } from "./schemas.js";
+import type { LedgerHistoryRecord } from "./history.js";
 import { statementOf } from "./_lib/engine.js";
 import { requireOptions } from "./_lib/options.js";
 
@@ -60,6 +61,11 @@ export interface Statement {
 export interface StatementOptions {
   readonly from: string | Date;
   readonly to: string | Date;
+  /**
+   * The account's history (records or entries, from the first on). Needed when `from` is before the
+   * snapshot's newest entry and the snapshot has dropped older entries (see {@link Account}).
+   */
+  readonly history?: readonly (LedgerHistoryRecord | EntryInput)[];
 }
 
 /**
@@ -73,10 +79,13 @@ export interface StatementOptions {
  * `opening + Σ change = closing`.
  *
  * @param account - The snapshot. Not mutated.
- * @param options - `{ from, to }` with `from ≤ to`.
+ * @param options - `{ from, to, history? }` with `from ≤ to`; `history` is needed for a period
+ *   starting before the snapshot's newest entry once the snapshot has dropped older entries.
  * @returns A fresh statement.
  * @throws {LoyaltyValidationError} when an instant is invalid, `to` is before `from`, or `options` is
  *   missing or `null` (a statement has no default period).
+ * @throws {OperationError} `HISTORY_REQUIRED` when the period needs entries the snapshot dropped and
+ *   no `history` was passed; `HISTORY_MISMATCH` when `history` is not this snapshot's.
  * @category ledger
  * @example
  * ```ts
@@ -90,6 +99,6 @@ export interface StatementOptions {
  * ```
  */
 export function statement(account: Account, options: StatementOptions): Statement {
-  const { from, to } = requireOptions(options, "statement", "{ from, to }");
-  return statementOf(account, from, to);
+  const { from, to, history } = requireOptions(options, "statement", "{ from, to }");
+  return statementOf(account, from, to, history);
 }

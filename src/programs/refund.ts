@@ -262,7 +262,8 @@ export function refund(
       shortfall: clawback,
       meta,
     });
-  const points = entries.length === 0 ? account.points : postMany(account.points, entries).account;
+  const posted = entries.length === 0 ? undefined : postMany(account.points, entries);
+  const points = posted === undefined ? account.points : posted.account;
 
   const explain: Explanation[] = [
     {
@@ -301,7 +302,7 @@ export function refund(
     welcomeReversed: fixed(welcome, scale),
     spendReversed: { amount: fixed(sumD(spend), dp), currency },
     complete,
-    entries: points.entries.slice(account.points.entries.length),
+    entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
     explain,
   };
   const next: ProgramAccount = {

@@ -44,7 +44,9 @@ export {
   ReleaseEntrySchema,
   ReverseEntrySchema,
   ShortfallPolicySchema,
+  CheckpointSchema,
 } from "../ledger/schemas.js";
+export { LedgerHistoryRecordSchema } from "../ledger/history.js";
 export { DickBasuInputSchema } from "../measurement/dickBasu.js";
 export { LoyalSignsObservationsSchema } from "../measurement/loyalSigns.js";
 export { LoyaltyStageObservationsSchema } from "../measurement/loyaltyStage.js";

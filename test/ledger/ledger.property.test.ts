@@ -258,18 +258,12 @@ function applyModel(m: MState, e: EntryInput): void {
         const r = e.points === undefined ? left : BigInt(e.points);
         if (r > left || r === 0n) throw new ModelError("validation");
         const policy = e.shortfall ?? "reject";
-        const lapsed = l.exp <= m.now;
-        const balanceNow = avail(m, m.now);
-        let fromLot = r < l.remaining ? r : l.remaining;
-        if (policy === "reject") {
-          if (fromLot < r || (lapsed ? balanceNow : balanceNow - fromLot) < -m.limit)
-            throw new ModelError("insufficient");
-        } else if (policy === "deduct-available" && !lapsed) {
-          const cap = balanceNow > 0n ? balanceNow : 0n;
-          if (cap < fromLot) fromLot = cap;
-        }
+        // Issue 16: the points still in the lot are always taken back; the policy is for the shortfall only.
+        const fromLot = r < l.remaining ? r : l.remaining;
+        if (policy === "reject" && fromLot < r) throw new ModelError("insufficient");
         l.remaining -= fromLot;
         l.reversed += fromLot;
+        if (avail(m, m.now) < -m.limit) m.overLimit = true;
         const shortfall = r - fromLot;
         if (shortfall > 0n) {
           l.clawed += shortfall;

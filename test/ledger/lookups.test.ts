@@ -68,12 +68,14 @@ describe("openAccount", () => {
       accountId: "card-0042",
       scale: 0,
       negativeLimit: "0",
+      retainDays: 90, // the default idempotency window (DEFAULT_RETAIN_DAYS)
       version: 0,
       entries: [],
       lots: [],
       holds: [],
       debits: [],
       deficit: "0",
+      checkpoint: { version: 0, balance: "0" },
     });
   });
 

@@ -24,12 +24,18 @@ describe("parseAccount", () => {
     const r = safeParseAccount(tampered);
     expect(r.success).toBe(false);
     if (r.success) return;
-    expect(r.error.issues[0]).toEqual({ path: ["lots"], message: "does not match what replaying the entries gives" });
+    expect(r.error.issues[0]?.path).toEqual(["lots"]);
+    expect(r.error.issues[0]?.message).toMatch(
+      /lot "e1": remaining \+ consumed \+ expired \+ reversed is not its points \(the snapshot was edited outside loyalty-kit\)/,
+    );
   });
 
   it("rejects a wrong version, extra keys and __proto__ keys", () => {
     expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), version: 2 })).toThrow(
-      /version: does not match/,
+      /version: expected the number of entries in the account's history \(at least the 3 retained\), got 2/,
+    );
+    expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), version: 4 })).toThrow(
+      /checkpoint\.version: expected the account's version 4, got 3/,
     );
     expect(() => parseAccount({ ...JSON.parse(JSON.stringify(account)), owner: "me" })).toThrow(
       /Unrecognized key: "owner"/,
@@ -38,18 +44,29 @@ describe("parseAccount", () => {
     expect(safeParseAccount(JSON.parse(proto)).success).toBe(false);
   });
 
-  it("names the entry that cannot be replayed", () => {
+  it("names a retained entry whose lot or debit is missing", () => {
     const overdrawn = {
       ...JSON.parse(JSON.stringify(openAccount({ accountId: "a" }))),
       version: 1,
       entries: [{ kind: "redeem", transactionId: "r", at: day(1), points: "5" }],
+      checkpoint: { version: 1, at: day(1), balance: "0" },
     };
     const r = safeParseAccount(overdrawn);
     expect(r.success).toBe(false);
     if (r.success) return;
     expect(r.error).toBeInstanceOf(LoyaltyValidationError);
     expect(r.error.issues[0]?.path).toEqual(["entries", 0]);
-    expect(r.error.message).toMatch(/cannot be replayed: insufficient points: requested 5, available 0/);
+    expect(r.error.message).toMatch(/the redeem "r" has no debit in the snapshot/);
+  });
+
+  it("refuses a 0.1 snapshot and names upgradeAccount", () => {
+    const v01 = { ...JSON.parse(JSON.stringify(openAccount({ accountId: "a" }))) };
+    delete v01.checkpoint;
+    delete v01.retainDays;
+    const r = safeParseAccount(v01);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.message).toMatch(/loyalty-kit 0\.1 snapshot .* convert it once with upgradeAccount\(snapshot\)/);
   });
 
   it("lists shape problems with their paths", () => {
@@ -63,6 +80,8 @@ describe("parseAccount", () => {
       holds: [],
       debits: [],
       deficit: "0",
+      retainDays: 90,
+      checkpoint: { version: 0, balance: "0" },
     });
     expect(r.success).toBe(false);
     if (r.success) return;

@@ -94,12 +94,14 @@ describe("entryJsonSchema and accountJsonSchema", () => {
       "accountId",
       "scale",
       "negativeLimit",
+      "retainDays",
       "version",
       "entries",
       "lots",
       "holds",
       "debits",
       "deficit",
+      "checkpoint",
     ]);
   });
 });

@@ -158,3 +158,49 @@ describe("post: reverse (refunds)", () => {
     expect(balance(account, { at: day(4) })).toBe("5");
   });
 });
+
+// Issue 16 (reverse of an earn): reversing up to unconsumedPoints takes the points straight back out
+// of the lot, as its TSDoc says — 0.1 compared against the account balance and refused both cases.
+describe("reversing an earn takes back what is still in its lot, whatever the balance", () => {
+  const owing = [
+    { kind: "earn", transactionId: "e2", at: day(1), points: "5" },
+    { kind: "redeem", transactionId: "r2", at: day(1), points: "5" },
+    { kind: "reverse", transactionId: "x2", at: day(2), reverses: "e2", shortfall: "negative-balance" },
+  ] as const;
+
+  it("after a hold was released (the lot holds 40, the balance is 35)", () => {
+    const account = ledger([
+      { kind: "earn", transactionId: "e1", at: day(1), points: "40" },
+      { kind: "hold", transactionId: "h1", at: day(1), points: "40" },
+      ...owing,
+      { kind: "release", transactionId: "rel", at: day(3), holdId: "h1" },
+    ]);
+    expect([unconsumedPoints(account, "e1"), balance(account, { at: day(3) })]).toEqual(["40", "35"]);
+    const r = post(account, { kind: "reverse", transactionId: "x1", at: day(4), reverses: "e1" });
+    expect(balance(r.account, { at: day(4) })).toBe("-5");
+    expect(unconsumedPoints(r.account, "e1")).toBe("0");
+  });
+
+  it("from a lapsed lot while the balance is negative", () => {
+    const account = ledger([
+      { kind: "earn", transactionId: "e2", at: day(1), points: "5" },
+      { kind: "redeem", transactionId: "r2", at: day(1), points: "5" },
+      { kind: "earn", transactionId: "e1", at: day(1), points: "40", expiresAt: day(3) },
+      { kind: "reverse", transactionId: "x2", at: day(4), reverses: "e2", shortfall: "negative-balance" },
+    ]);
+    expect([unconsumedPoints(account, "e1"), balance(account, { at: day(4) })]).toEqual(["40", "-5"]);
+    const r = post(account, { kind: "reverse", transactionId: "x1", at: day(5), reverses: "e1" });
+    expect(balance(r.account, { at: day(5) })).toBe("-5");
+    expect(r.account.lots.find((l) => l.lotId === "e1")).toMatchObject({ remaining: "0", reversed: "40" });
+  });
+
+  it("still refuses a shortfall under reject, saying how many points are in the lot", () => {
+    const account = ledger([
+      { kind: "earn", transactionId: "e1", at: day(1), points: "40" },
+      { kind: "redeem", transactionId: "r1", at: day(2), points: "10" },
+    ]);
+    const e = thrown(() => post(account, { kind: "reverse", transactionId: "x1", at: day(3), reverses: "e1" }));
+    expect(e).toBeInstanceOf(InsufficientPointsError);
+    expect((e as InsufficientPointsError).message).toMatch(/requested 40, but only 30 are still in its lot/);
+  });
+});

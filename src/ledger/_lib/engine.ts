@@ -23,10 +23,11 @@ import {
   OperationError,
   VersionConflictError,
 } from "../../errors/errors.js";
-import type { Account, Debit, Entry, EntryInput, Hold, Lot } from "../schemas.js";
+import type { Account, Checkpoint, Debit, Entry, EntryInput, Hold, Lot } from "../schemas.js";
 import { parseInstant, preview as previewValue } from "./instant.js";
 import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
+import type { LedgerHistoryRecord } from "../history.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
@@ -42,6 +43,8 @@ export interface Settings {
   readonly currency: string | undefined;
   readonly scale: number;
   readonly negativeLimit: Units;
+  /** The idempotency window in days: entries this recent (from the newest entry) stay in the snapshot. */
+  readonly retainDays: number;
 }
 
 /**
@@ -120,6 +123,8 @@ interface TimeEvent {
 
 export interface State {
   readonly settings: Settings;
+  /** Entries of the full history before the first one in `entries` (the snapshot dropped them): version = base + count. */
+  base: number;
   nowMs: number;
   /** The applied entries (positions 0 to count − 1); sized up front when the count is known. */
   readonly entries: Entry[];
@@ -166,6 +171,7 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
   const entries = new Array<Entry>(expectedEntries);
   return {
     settings,
+    base: 0,
     nowMs: Number.NEGATIVE_INFINITY,
     entries,
     count: 0,
@@ -205,14 +211,36 @@ function checkAccount(account: unknown): asserts account is Account {
   for (const k of ["entries", "lots", "holds", "debits"])
     if (!Array.isArray(a[k])) notAnAccount([k], `expected an array, got ${previewValue(a[k])}`);
   const entries = a["entries"] as unknown[];
-  if (a["version"] !== entries.length)
-    notAnAccount(["version"], `expected the number of entries (${entries.length}), got ${previewValue(a["version"])}`);
+  if (a["checkpoint"] === undefined) notUpgraded(["account"]);
+  const version = a["version"];
+  if (typeof version !== "number" || !Number.isInteger(version) || version < entries.length)
+    notAnAccount(
+      ["version"],
+      `expected the number of entries in the account's history (at least the ${entries.length} retained), got ${previewValue(version)}`,
+    );
+  const retainDays = a["retainDays"];
+  if (typeof retainDays !== "number" || !Number.isInteger(retainDays) || retainDays < 0 || retainDays > 36_500)
+    notAnAccount(["retainDays"], `expected an integer from 0 to 36500, got ${previewValue(retainDays)}`);
   const scale = a["scale"];
   if (typeof scale !== "number" || !Number.isInteger(scale) || scale < 0 || scale > 18)
     notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
   if (typeof a["accountId"] !== "string")
     notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
   verifyDerived(account as Account);
+}
+
+/** A 0.1 snapshot (the whole ledger in `entries`, no checkpoint): say how to convert it. */
+export function notUpgraded(path: Path): never {
+  throw new LoyaltyValidationError(
+    [
+      {
+        path: [...path, "checkpoint"],
+        message:
+          "expected a bounded account snapshot with a checkpoint; this looks like a loyalty-kit 0.1 snapshot (the whole ledger in entries): convert it once with upgradeAccount(snapshot), which returns { account, history } — store both",
+      },
+    ],
+    "account",
+  );
 }
 
 /** Stored-form patterns for scales 0–18, built once. */
@@ -247,6 +275,7 @@ function settingsOfAccount(account: Account): Settings {
     currency: account.currency,
     scale,
     negativeLimit: unitsOf(account.negativeLimit, scale, ["negativeLimit"]),
+    retainDays: account.retainDays,
   };
 }
 
@@ -260,6 +289,7 @@ function stateFromAccount(account: Account): State {
   const settings = settingsOfAccount(account);
   const { scale } = settings;
   const state = emptyState(settings, account.entries.length + 1);
+  state.base = account.version - account.entries.length;
   state.nowMs = lastMs(account);
   const stored = storedEntryChecker(scale);
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
@@ -372,12 +402,72 @@ function stateFromAccount(account: Account): State {
   return state;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Writes the working state out as a fresh frozen snapshot, reusing unchanged frozen parts. Working
- * lots and debits become their stored form in place, so the state must not be used afterwards.
+ * What the snapshot keeps (the bounded model): every entry from `cut` on (the idempotency window:
+ * `retainDays` back from the newest entry; entries are in time order), and older entries only when
+ * the future needs them — a lot with points left (or one a kept debit or open hold took points from),
+ * an open hold. Debits older than the window are dropped: their points stay consumed in their lots.
+ * Returns undefined when nothing is dropped (all entries are inside the window).
+ */
+function retained(
+  state: State,
+): { cut: number; keepEntry: Uint8Array; keepLot: Uint8Array; keepDebit: Uint8Array } | undefined {
+  const { count, entries } = state;
+  const last = entries[count - 1];
+  if (last === undefined) return undefined;
+  const from = instantMs(last.at) - state.settings.retainDays * DAY_MS;
+  const first = entries[0] as Entry; // count > 0
+  if (instantMs(first.at) >= from) return undefined;
+  let lo = 0;
+  let hi = count - 1; // entries[hi] is inside the window
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (instantMs((entries[mid] as Entry).at) >= from) hi = mid;
+    else lo = mid + 1;
+  }
+  const cut = lo;
+  const keepEntry = new Uint8Array(count);
+  keepEntry.fill(1, cut);
+  const keepLot = new Uint8Array(state.lotCount);
+  const keepDebit = new Uint8Array(state.debitCount);
+  // Lots and debits of entries inside the window, or whose creator is not known by position, are kept.
+  keepLot.fill(1);
+  keepDebit.fill(1);
+  for (let pos = 0; pos < cut; pos++) {
+    const node = state.nodes[pos];
+    if (node === undefined) continue;
+    if (node >= 0) {
+      if ((state.lots[node] as LotS).remaining === 0) keepLot[node] = 0;
+    } else keepDebit[-1 - node] = 0;
+  }
+  const keepAllocs = (allocs: readonly Alloc[]): void => {
+    for (const a of allocs) keepLot[a.lotId] = 1;
+  };
+  for (let k = 0; k < state.debitCount; k++) if (keepDebit[k] === 1) keepAllocs((state.debits[k] as DebitS).lots);
+  for (const h of state.holds.values()) {
+    keepAllocs(h.debit.lots);
+    keepEntry[h.pos] = 1;
+  }
+  // The entries that created what is kept (found by id: a credit lot and a debit may share one).
+  const keepCreator = (id: string): void => {
+    const pos = idGet(state.index, id);
+    if (pos >= 0 && pos < cut) keepEntry[pos] = 1;
+  };
+  for (let seq = 0; seq < state.lotCount; seq++) if (keepLot[seq] === 1) keepCreator((state.lots[seq] as LotS).lotId);
+  for (let k = 0; k < state.debitCount; k++)
+    if (keepDebit[k] === 1) keepCreator((state.debits[k] as DebitS).transactionId);
+  return { cut, keepEntry, keepLot, keepDebit };
+}
+
+/**
+ * Writes the working state out as a fresh frozen snapshot, reusing unchanged frozen parts and
+ * leaving out what the future does not need (see {@link retained}). Working lots and debits become
+ * their stored form in place, so the state must not be used afterwards.
  */
 export function toAccount(state: State): Account {
-  const { scale, negativeLimit, accountId, currency } = state.settings;
+  const { scale, negativeLimit, accountId, currency, retainDays } = state.settings;
   // Most amounts in a ledger are small: their strings are built once per call and shared (strings
   // are immutable, so sharing is invisible), instead of a number-to-string conversion per field.
   const small: (string | undefined)[] = [];
@@ -387,6 +477,11 @@ export function toAccount(state: State): Account {
   };
   state.lots.length = state.lotCount;
   state.debits.length = state.debitCount;
+  state.entries.length = state.count;
+  const keep = retained(state);
+  const balanceText = f(available(state));
+  const lastEntry = state.entries[state.count - 1];
+  const version = state.base + state.count;
   const lots = state.lots;
   const lotIdOf = (seq: number): string => (lots[seq] as LotS).lotId; // allocs hold seqs of lots: present
   const allocsOut = (allocs: readonly Alloc[]): Debit["lots"] =>
@@ -403,14 +498,16 @@ export function toAccount(state: State): Account {
     if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
     return Object.freeze(hold);
   });
-  state.entries.length = state.count;
   // Working debits become their stored form in place: decimal strings written over the units, then
   // frozen (this state is discarded after this call); an unchanged snapshot debit is put back.
   const debits = state.debits;
+  const debitsOut: Debit[] = keep === undefined ? (debits as unknown as Debit[]) : [];
   for (let k = 0; k < debits.length; k++) {
+    if (keep !== undefined && keep.keepDebit[k] === 0) continue;
     const src = state.debitSrc[k];
     if (src !== undefined) {
-      debits[k] = src as unknown as DebitS;
+      if (keep === undefined) debits[k] = src as unknown as DebitS;
+      else debitsOut.push(src);
       continue;
     }
     const out = debits[k] as unknown as {
@@ -429,12 +526,16 @@ export function toAccount(state: State): Account {
     out.reversed = f(out.reversed as Units);
     Object.freeze(out.lots);
     Object.freeze(out);
+    if (keep !== undefined) debitsOut.push(out as unknown as Debit);
   }
   // Lots likewise, after the debits have read their ids; an unchanged snapshot lot is put back.
+  const lotsOut: Lot[] = keep === undefined ? (lots as unknown as Lot[]) : [];
   for (let k = 0; k < lots.length; k++) {
+    if (keep !== undefined && keep.keepLot[k] === 0) continue;
     const src = state.lotSrc[k];
     if (src !== undefined) {
-      lots[k] = src as unknown as LotS;
+      if (keep === undefined) lots[k] = src as unknown as LotS;
+      else lotsOut.push(src);
       continue;
     }
     const out = lots[k] as unknown as Record<
@@ -448,20 +549,28 @@ export function toAccount(state: State): Account {
     out.reversed = f(out.reversed as Units);
     out.clawedBack = f(out.clawedBack as Units);
     Object.freeze(out);
+    if (keep !== undefined) lotsOut.push(out as unknown as Lot);
   }
+  // The working state is discarded after this call (every caller writes it out last), so its
+  // entries array is cut to the entries applied and frozen in place rather than copied.
+  const entries = keep === undefined ? state.entries : state.entries.filter((_, pos) => keep.keepEntry[pos] === 1);
+  const checkpoint: Checkpoint =
+    lastEntry === undefined
+      ? Object.freeze({ version, balance: balanceText })
+      : Object.freeze({ version, at: lastEntry.at, balance: balanceText });
   const account: Account = Object.freeze({
     accountId,
     ...(currency === undefined ? {} : { currency }),
     scale,
     negativeLimit: f(negativeLimit),
-    version: state.count,
-    // The working state is discarded after this call (every caller writes it out last), so its
-    // entries array is cut to the entries applied and frozen in place rather than copied.
-    entries: Object.freeze(state.entries) as Entry[],
-    lots: Object.freeze(lots) as unknown as Lot[],
+    retainDays,
+    version,
+    entries: Object.freeze(entries) as Entry[],
+    lots: Object.freeze(lotsOut) as Lot[],
     holds: Object.freeze(holds) as Hold[],
-    debits: Object.freeze(debits) as unknown as Debit[],
+    debits: Object.freeze(debitsOut) as Debit[],
     deficit: f(state.deficit),
+    checkpoint,
   });
   produced.add(account);
   return account;
@@ -472,36 +581,112 @@ export function toAccount(state: State): Account {
 
 /**
  * The snapshots this copy of the library wrote itself (openAccount, post, postMany, replayAccount,
- * parseAccount): frozen, so their derived state (lots, holds, debits, deficit) is what replaying their
- * entries gives. A snapshot from anywhere else — JSON read back from storage, an edited copy — is
- * checked by replaying its entries before its derived state is used, so editing a lot's `remaining`
- * in JSON cannot mint points. Call parseAccount once after loading JSON to pay that check once.
+ * parseAccount): frozen, so their figures are what the entries gave. A snapshot from anywhere else —
+ * JSON read back from storage, an edited copy — is checked before its figures are used: every lot
+ * against the entry that created it, every debit and hold against its lots, the checkpoint's balance
+ * against the lots (see {@link checkFigures}). Call parseAccount once after loading JSON to pay that
+ * check once; pass it the stored history to check the snapshot against every entry.
  */
 const produced = new WeakSet<object>();
 
-const DERIVED = ["negativeLimit", "lots", "holds", "debits", "deficit"] as const;
-
 function verifyDerived(account: Account): void {
   if (produced.has(account)) return;
-  let rebuilt: Account;
-  try {
-    rebuilt = toAccount(run(account.entries, settingsOfAccount(account), { wrapErrors: true }));
-  } catch (err) {
-    // Entries that cannot be replayed: the same words as any other broken snapshot, under `account`.
-    if (err instanceof LoyaltyValidationError)
-      throw new LoyaltyValidationError(
-        err.issues.map((i) => ({ path: ["account", ...i.path], message: i.message })),
-        "account",
-      );
-    throw err;
+  checkFigures(account, stateFromAccount(account));
+}
+
+function edited(path: Path, message: string): never {
+  notAnAccount(
+    path,
+    `${message} (the snapshot was edited outside loyalty-kit); reload it with replayAccount(history), or use the snapshot post returned`,
+  );
+}
+
+/**
+ * Checks that a snapshot's figures add up, in O(lots + holds + debits): the bounded snapshot no longer
+ * holds every entry, so this cannot replay them (parseAccount with `{ history }` does). What it
+ * catches: a lot whose points differ from its entry's, a lot or debit whose parts do not sum to its
+ * points, more points taken from a lot than it lost, a checkpoint that is not the snapshot's.
+ */
+export function checkFigures(account: Account, state: State): void {
+  const { scale } = state.settings;
+  const entryOf = (id: string): Entry | undefined => {
+    const pos = idGet(state.index, id);
+    return pos < 0 ? undefined : state.entries[pos];
+  };
+  const taken = new Array<Units>(state.lotCount).fill(0);
+  const sumAllocs = (allocs: readonly Alloc[]): Units => {
+    let t: Units = 0;
+    for (const x of allocs) {
+      t = add(t, x.points);
+      taken[x.lotId] = add(taken[x.lotId] as Units, x.points);
+    }
+    return t;
+  };
+  for (let seq = 0; seq < state.lotCount; seq++) {
+    const lot = state.lots[seq] as LotS;
+    const parts = add(add(lot.remaining, lot.consumed), add(lot.expired, lot.reversed));
+    if (parts !== lot.points)
+      edited(["lots"], `lot ${JSON.stringify(lot.lotId)}: remaining + consumed + expired + reversed is not its points`);
+    const e = entryOf(lot.lotId);
+    const credit = e !== undefined && (e.kind === "earn" || (e.kind === "adjust" && !e.points.startsWith("-")));
+    if (credit && e !== undefined && "points" in e) {
+      if (pts(state, e.points ?? "0") !== lot.points || e.at !== lot.at || e.expiresAt !== lot.expiresAt)
+        edited(
+          ["lots"],
+          `lot ${JSON.stringify(lot.lotId)} does not match what replaying the entries gives: its ${e.kind} entry credits ${e.points ?? ""} points at ${e.at}${e.expiresAt === undefined ? "" : ` until ${e.expiresAt}`}, the lot says ${fmt(state, lot.points)}`,
+        );
+    } else if (lot.expiresAt !== undefined) {
+      edited(["lots"], `lot ${JSON.stringify(lot.lotId)} has an expiry but was not created by an earn or adjust`);
+    }
   }
-  for (const key of DERIVED) {
-    if (!jsonEqual(account[key], rebuilt[key]))
-      notAnAccount(
-        [key],
-        `does not match what replaying the entries gives (the snapshot was edited outside loyalty-kit); reload it from the entries with replayAccount, or use the snapshot post returned`,
+  for (let pos = 0; pos < state.count; pos++) {
+    const e = state.entries[pos] as Entry;
+    const node = state.nodes[pos];
+    const credit = e.kind === "earn" || (e.kind === "adjust" && !e.points.startsWith("-"));
+    const debit = e.kind === "redeem" || e.kind === "capture" || e.kind === "adjust";
+    if (credit ? node === undefined || node < 0 : debit && (node === undefined || node >= 0))
+      edited(
+        ["entries", pos],
+        `the ${e.kind} ${JSON.stringify(e.transactionId)} has no ${credit ? "lot" : "debit"} in the snapshot`,
       );
   }
+  for (let k = 0; k < state.debitCount; k++) {
+    const d = state.debits[k] as DebitS;
+    if (add(add(sumAllocs(d.lots), d.deficit), d.reversed) !== d.points)
+      edited(["debits"], `debit ${JSON.stringify(d.transactionId)}: its lots + deficit + reversed is not its points`);
+    const e = entryOf(d.transactionId);
+    const expected =
+      e?.kind === "redeem" ? pts(state, e.points) : e?.kind === "adjust" ? neg(pts(state, e.points)) : undefined;
+    if (expected !== undefined && expected !== d.points)
+      edited(["debits"], `debit ${JSON.stringify(d.transactionId)} does not match what replaying the entries gives`);
+  }
+  for (const h of state.holds.values()) {
+    const e = h.entry;
+    const taken = add(sumAllocs(h.debit.lots), h.debit.deficit);
+    if (e.kind !== "hold" || pts(state, e.points) !== h.points || taken > h.points)
+      edited(["holds"], `hold ${JSON.stringify(h.holdId)} does not match what replaying the entries gives`);
+  }
+  for (let seq = 0; seq < state.lotCount; seq++) {
+    if ((taken[seq] as Units) > (state.lots[seq] as LotS).consumed)
+      edited(
+        ["lots"],
+        `lot ${JSON.stringify((state.lots[seq] as LotS).lotId)}: debits and holds took more points from it than it says were consumed`,
+      );
+  }
+  const cp = account.checkpoint;
+  const last = account.entries[account.entries.length - 1];
+  if (cp.version !== account.version)
+    edited(["checkpoint", "version"], `expected the account's version ${account.version}, got ${cp.version}`);
+  if (last !== undefined && cp.at !== undefined && msOf(cp.at, ["checkpoint", "at"]) !== msOf(last.at, ["entries"]))
+    edited(["checkpoint", "at"], `expected the newest entry's instant ${last.at}, got ${cp.at}`);
+  if ((last === undefined) !== (cp.at === undefined))
+    edited(["checkpoint", "at"], "expected an instant exactly when the account has entries");
+  const bal = toUnits(cp.balance, scale);
+  if (bal === undefined || bal !== available(state))
+    edited(
+      ["checkpoint", "balance"],
+      `expected the balance the lots give (${fmt(state, available(state))}), got ${previewValue(cp.balance)}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -958,22 +1143,16 @@ function applyReverse(
 function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, seq: number, r: Units): void {
   const lot = state.lots[seq] as LotS; // seq of a lot: present
   const policy = e.shortfall ?? "reject";
-  const lapsed = (state.lotExpMs[seq] as number) <= state.nowMs;
-  // Points taken from a lapsed lot do not change the available balance.
-  const balanceNow = available(state);
-  let fromLot = minU(r, lot.remaining);
-  if (policy === "reject") {
-    const spendable = add(balanceNow, state.settings.negativeLimit);
-    if (fromLot < r || (lapsed ? spendable < 0 : spendable < fromLot)) {
-      const canTake = lapsed ? lot.remaining : minU(lot.remaining, spendable < 0 ? 0 : spendable);
-      throw new InsufficientPointsError(
-        fmt(state, r),
-        fmt(state, canTake),
-        `reverse of ${JSON.stringify(e.reverses)}: requested ${fmt(state, r)}, but only ${fmt(state, canTake)} can be taken back without a shortfall; pass shortfall "deduct-available" or "negative-balance" to settle the rest`,
-      );
-    }
-  } else if (policy === "deduct-available" && !lapsed) {
-    fromLot = minU(fromLot, balanceNow > 0 ? balanceNow : 0);
+  // The points still in the lot are the credit's own: they are always taken straight back (what
+  // unconsumedPoints promises), whatever the balance, live or lapsed. The policy governs only the
+  // shortfall — the part already spent or expired.
+  const fromLot = minU(r, lot.remaining);
+  if (policy === "reject" && fromLot < r) {
+    throw new InsufficientPointsError(
+      fmt(state, r),
+      fmt(state, fromLot),
+      `reverse of ${JSON.stringify(e.reverses)}: requested ${fmt(state, r)}, but only ${fmt(state, fromLot)} are still in its lot (the rest was spent or expired); pass shortfall "deduct-available" or "negative-balance" to settle the rest`,
+    );
   }
   if (fromLot > 0) {
     touch(state, seq);
@@ -1079,7 +1258,7 @@ export function postEntries(
       throw idempotencyConflict(before, entry);
     }
   });
-  if (fresh.length === 0) return { status: "duplicate", account, results };
+  if (fresh.length === 0) return { status: "duplicate", account, results, history: NO_HISTORY };
   if (expectedVersion !== undefined && expectedVersion !== account.version)
     throw new VersionConflictError(expectedVersion, account.version);
   const state = stateFromAccount(account);
@@ -1092,10 +1271,19 @@ export function postEntries(
     where.index = many ? index : undefined;
     applyEntry(state, entry, { ms: instantMs(entry.at), until: Number.NaN, units: undefined }, where);
   }
-  return { status: "applied", account: toAccount(state), results };
+  const history = Object.freeze(
+    fresh.map(({ entry }, i) =>
+      Object.freeze({ accountId: account.accountId, sequence: account.version + i + 1, entry }),
+    ),
+  );
+  return { status: "applied", account: toAccount(state), results, history };
 }
 
+const NO_HISTORY: readonly LedgerHistoryRecord[] = /* @__PURE__ */ Object.freeze([]);
+
 interface RunOptions {
+  /** Start from this state (a snapshot's) instead of an empty one. */
+  readonly initial?: State;
   /** Apply only entries at or before this instant. */
   readonly untilMs?: number;
   /** Called around each entry (for statements). */
@@ -1112,7 +1300,7 @@ function hasStringId(input: unknown): boolean {
 }
 
 function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
-  const state = emptyState(settings, inputs.length);
+  const state = options.initial ?? emptyState(settings, inputs.length);
   const stored = storedEntryChecker(settings.scale);
   const wrap = options.wrapErrors === true;
   const where: Where = { base: wrap ? ["entries"] : [], index: 0, what: wrap ? "account" : "replay" };
@@ -1161,13 +1349,84 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   return state;
 }
 
-/** Replays entries into a fresh state (the settings already validated). */
-export function replayState(inputs: readonly unknown[], settings: Settings, wrapErrors: boolean): State {
-  return run(inputs, settings, { wrapErrors });
+function mismatch(
+  accountId: string,
+  field: string,
+  expected: string | number | null,
+  actual: string | number | null,
+  message: string,
+): never {
+  throw new OperationError(ErrorCode.HISTORY_MISMATCH, message, { accountId, field, expected, actual });
+}
+
+/**
+ * The entries of a history: plain entries pass through; {@link LedgerHistoryRecord}s (objects with
+ * `sequence` and `entry`) must belong to the account and follow on from `version` without a gap.
+ */
+export function entriesOfHistory(inputs: readonly unknown[], accountId: string, version: number): unknown[] {
+  return inputs.map((input, i) => {
+    if (typeof input !== "object" || input === null || !("entry" in input) || !("sequence" in input)) return input;
+    const r = input as { accountId?: unknown; sequence?: unknown; entry: unknown };
+    if (r.accountId !== accountId)
+      mismatch(
+        accountId,
+        "accountId",
+        accountId,
+        typeof r.accountId === "string" ? r.accountId : null,
+        `history[${i}] belongs to account ${previewValue(r.accountId)}, not ${JSON.stringify(accountId)}; pass only this account's history records`,
+      );
+    if (r.sequence !== version + i + 1)
+      mismatch(
+        accountId,
+        "sequence",
+        version + i + 1,
+        typeof r.sequence === "number" ? r.sequence : null,
+        `history[${i}] has sequence ${previewValue(r.sequence)} where ${version + i + 1} follows (a gap, a repeat or another order); pass the account's history records in sequence order${version === 0 ? "" : `, starting after the snapshot's version ${version}`}`,
+      );
+    return r.entry;
+  });
+}
+
+/** Replays a history onto a snapshot (or from nothing), checking the history follows on from it. */
+export function replayOnto(inputs: readonly unknown[], settings: Settings, from: Account | undefined): Account {
+  if (from === undefined) {
+    return toAccount(run(entriesOfHistory(inputs, settings.accountId, 0), settings));
+  }
+  checkAccount(from);
+  if (from.accountId !== settings.accountId)
+    mismatch(
+      settings.accountId,
+      "accountId",
+      settings.accountId,
+      from.accountId,
+      `replay: the snapshot passed as from is account ${JSON.stringify(from.accountId)}, not ${JSON.stringify(settings.accountId)}`,
+    );
+  const entries = entriesOfHistory(inputs, from.accountId, from.version);
+  const initial = stateFromAccount(from);
+  return toAccount(run(entries, initial.settings, { initial }));
+}
+
+/** A snapshot read from JSON (already schema-checked): its figures checked, written out as the library's own. */
+export function fromSnapshot(account: Account): Account {
+  checkAccount(account);
+  return toAccount(stateFromAccount(account));
+}
+
+/** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */
+function needHistory(account: Account, ms: number, what: string): void {
+  if (account.version === account.entries.length) return;
+  const newest = account.checkpoint.at ?? "";
+  const after = what === "at" ? `at or after ${newest}` : `after ${newest}`;
+  throw new OperationError(
+    ErrorCode.HISTORY_REQUIRED,
+    `${what} ${new Date(ms).toISOString()} is before the snapshot's newest entry (${newest}) and the snapshot keeps only the last ${account.retainDays} days and what is still open; ask for an instant ${after}, or pass the account's history (statement(account, { from, to, history }), or replayAccount(history, settings) for a past balance)`,
+    { accountId: account.accountId, retainedFrom: account.entries[0]?.at ?? null },
+  );
 }
 
 /** The working state at instant `ms`: from the snapshot when `ms` is at or after its last entry, by replaying a prefix otherwise. */
 function stateAt(account: Account, ms: number): State {
+  if (ms < lastMs(account)) needHistory(account, ms, "at");
   const state =
     ms >= lastMs(account)
       ? stateFromAccount(account)
@@ -1244,7 +1503,12 @@ export function availableLotsOf(account: Account, at: string | Date): AvailableL
     });
 }
 
-export function statementOf(account: Account, fromInput: string | Date, toInput: string | Date): Statement {
+export function statementOf(
+  account: Account,
+  fromInput: string | Date,
+  toInput: string | Date,
+  history: readonly unknown[] | undefined,
+): Statement {
   checkAccount(account);
   const fromMs = parseInstant(fromInput, "from");
   const toMs = parseInstant(toInput, "to");
@@ -1271,7 +1535,30 @@ export function statementOf(account: Account, fromInput: string | Date, toInput:
         balance: fmt(s, available(s)),
       });
   };
-  state = run(account.entries, settingsOfAccount(account), {
+  let source: readonly unknown[] = account.entries;
+  let initial: State | undefined;
+  if (history !== undefined) {
+    if (!Array.isArray(history))
+      badEntry(["history"], `expected an array of history records, got ${previewValue(history)}`, "statement");
+    source = entriesOfHistory(history, account.accountId, 0);
+    const lastOf = source[source.length - 1] as { transactionId?: unknown } | undefined;
+    const newest = account.entries[account.entries.length - 1];
+    if (source.length !== account.version || lastOf?.transactionId !== newest?.transactionId)
+      mismatch(
+        account.accountId,
+        "version",
+        account.version,
+        source.length,
+        `statement: the history has ${source.length} entries ending with ${previewValue(lastOf?.transactionId)}, the snapshot ${account.version} ending with ${previewValue(newest?.transactionId)}; pass the account's complete history`,
+      );
+  } else if (account.version !== account.entries.length) {
+    // The opening balance is the one before any entry at `from`: the snapshot gives it only after its newest entry.
+    if (fromMs <= lastMs(account)) needHistory(account, fromMs, "statement from");
+    source = [];
+    initial = stateFromAccount(account);
+  }
+  state = run(source, settingsOfAccount(account), {
+    ...(initial === undefined ? {} : { initial }),
     untilMs: toMs,
     onEntry: (s, e, apply) => {
       const ms = instantMs(e.at);

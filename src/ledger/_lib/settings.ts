@@ -1,21 +1,26 @@
 // Account settings and whole-snapshot checks: these use the zod schemas, so they live apart from the
 // engine, which the till path (post, balance) imports without zod.
-import { LoyaltyValidationError } from "../../errors/errors.js";
+import { ErrorCode, LoyaltyValidationError, OperationError } from "../../errors/errors.js";
 import { makeParsers } from "../../_lib/validation.js";
 import {
   AccountSchema,
   AccountSettingsSchema,
+  CheckpointSchema,
+  DEFAULT_RETAIN_DAYS,
+  MAX_RETAIN_DAYS,
   type Account,
+  type Checkpoint,
   type AccountSettings,
-  type EntryInput,
 } from "../schemas.js";
-import { replayState, toAccount, type Settings } from "./engine.js";
+import { fromSnapshot, notUpgraded, replayOnto, type Settings } from "./engine.js";
 import { preview } from "./instant.js";
 import { jsonEqual } from "./json.js";
+import type { LedgerHistoryRecord } from "../history.js";
 import { toUnits } from "./units.js";
 
 const settingsParsers = /* @__PURE__ */ makeParsers(AccountSettingsSchema, "account settings");
 const accountParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
+const checkpointParsers = /* @__PURE__ */ makeParsers(CheckpointSchema, "checkpoint");
 
 /** Validates account settings; with `pickKnown`, other keys are ignored (so an Account works as settings). */
 export function settingsFrom(input: AccountSettings, what: string, pickKnown = false): Settings {
@@ -23,7 +28,8 @@ export function settingsFrom(input: AccountSettings, what: string, pickKnown = f
   if (pickKnown && typeof input === "object" && input !== null && !Array.isArray(input)) {
     const o = input as Record<string, unknown>;
     const p: Record<string, unknown> = {};
-    for (const k of ["accountId", "currency", "scale", "negativeLimit"]) if (o[k] !== undefined) p[k] = o[k];
+    for (const k of ["accountId", "currency", "scale", "negativeLimit", "retainDays"])
+      if (o[k] !== undefined) p[k] = o[k];
     picked = p;
   }
   const parsed = settingsParsers.parse(picked);
@@ -41,23 +47,141 @@ export function settingsFrom(input: AccountSettings, what: string, pickKnown = f
       what,
     );
   }
-  return { accountId: parsed.accountId, currency: parsed.currency, scale, negativeLimit };
+  return {
+    accountId: parsed.accountId,
+    currency: parsed.currency,
+    scale,
+    negativeLimit,
+    retainDays: parsed.retainDays ?? DEFAULT_RETAIN_DAYS,
+  };
 }
 
-export function replayEntries(inputs: readonly EntryInput[], settingsInput: AccountSettings): Account {
+/** Options of replayAccount and parseAccount's history check. */
+export interface HistoryOptions {
+  readonly from?: Account | undefined;
+  readonly checkpoint?: Checkpoint | undefined;
+}
+
+export function replayEntries(
+  inputs: readonly unknown[],
+  settingsInput: AccountSettings,
+  options: HistoryOptions = {},
+): Account {
   if (!Array.isArray(inputs))
     throw new LoyaltyValidationError(
-      [{ path: [], message: `expected an array of entries, got ${preview(inputs)}` }],
+      [{ path: [], message: `expected an array of entries or history records, got ${preview(inputs)}` }],
       "replay",
     );
-  return toAccount(replayState(inputs, settingsFrom(settingsInput, "replay", true), false));
+  if (typeof options !== "object" || options === null)
+    throw new LoyaltyValidationError(
+      [{ path: ["options"], message: `expected an options object, got ${preview(options)}` }],
+      "replay",
+    );
+  const settings = settingsFrom(settingsInput, "replay", true);
+  const account = replayOnto(inputs, settings, options.from);
+  if (options.checkpoint !== undefined) sameCheckpoint(account, options.checkpoint);
+  return account;
 }
 
-export function parseAccountChecked(input: unknown): Account {
+/** Throws HISTORY_MISMATCH unless the account ends on `expected` (version, newest instant, balance). */
+export function sameCheckpoint(account: Account, expected: Checkpoint): void {
+  const cp = checkpointParsers.parse(expected);
+  const actual = account.checkpoint;
+  const atMs = (t: string | undefined): number | null => (t === undefined ? null : Date.parse(t));
+  const fields: [string, string | number | null, string | number | null][] = [
+    ["version", cp.version, actual.version],
+    ["at", atMs(cp.at), atMs(actual.at)],
+    ["balance", cp.balance, actual.balance],
+  ];
+  for (const [field, want, got] of fields) {
+    const equal =
+      field === "balance" ? toUnits(String(want), account.scale) === toUnits(String(got), account.scale) : want === got;
+    if (!equal) {
+      const show = (v: string | number | null, raw: string | undefined): string | number | null =>
+        field === "at" ? (raw ?? null) : v;
+      const wantShown = show(want, cp.at);
+      const gotShown = show(got, actual.at);
+      throw new OperationError(
+        ErrorCode.HISTORY_MISMATCH,
+        `the history does not match its checkpoint: ${field} is ${JSON.stringify(gotShown)} after replaying it, the checkpoint says ${JSON.stringify(wantShown)}; pass the account's complete history (every record from sequence 1, or from the snapshot's version on with { from })`,
+        { accountId: account.accountId, field, expected: wantShown, actual: gotShown },
+      );
+    }
+  }
+}
+
+export function parseAccountChecked(input: unknown, options: { readonly history?: readonly unknown[] } = {}): Account {
+  if (typeof input === "object" && input !== null && !Array.isArray(input) && !("checkpoint" in input)) {
+    const o = input as Record<string, unknown>;
+    if (Array.isArray(o["entries"]) && o["version"] === o["entries"].length) notUpgraded([]);
+  }
   const parsed = accountParsers.parse(input);
-  const rebuilt = toAccount(replayState(parsed.entries, settingsFrom(parsed, "account", true), true));
-  for (const key of ["negativeLimit", "entries", "version", "lots", "holds", "debits", "deficit"] as const) {
-    if (!jsonEqual(parsed[key], rebuilt[key])) {
+  let rebuilt: Account;
+  try {
+    rebuilt = fromSnapshot(parsed);
+  } catch (e) {
+    // The input is the account itself: paths start at its root, not under "account".
+    if (e instanceof LoyaltyValidationError)
+      throw new LoyaltyValidationError(
+        e.issues.map((i) => ({ path: i.path[0] === "account" ? i.path.slice(1) : i.path, message: i.message })),
+        "account",
+      );
+    throw e;
+  }
+  if (options.history !== undefined) {
+    if (!Array.isArray(options.history))
+      throw new LoyaltyValidationError(
+        [{ path: ["history"], message: `expected an array of history records, got ${preview(options.history)}` }],
+        "account",
+      );
+    const replayed = replayOnto(options.history, settingsFrom(parsed, "account", true), undefined);
+    sameCheckpoint(replayed, parsed.checkpoint);
+    for (const key of ["retainDays", "entries", "lots", "holds", "debits", "deficit"] as const) {
+      if (!jsonEqual(replayed[key], rebuilt[key]))
+        throw new OperationError(
+          ErrorCode.HISTORY_MISMATCH,
+          `the snapshot's ${key} is not what replaying its history gives (the snapshot or the history was edited); rebuild the snapshot with replayAccount(history)`,
+          { accountId: parsed.accountId, field: key, expected: null, actual: null },
+        );
+    }
+  }
+  return rebuilt;
+}
+
+const LegacyAccountSchema = /* @__PURE__ */ AccountSchema.omit({ retainDays: true, checkpoint: true });
+const legacyParsers = /* @__PURE__ */ makeParsers(LegacyAccountSchema, "0.1 account");
+
+export function upgradeChecked(
+  input: unknown,
+  retainDays: number | undefined,
+): { account: Account; history: readonly LedgerHistoryRecord[] } {
+  if (typeof input === "object" && input !== null && "checkpoint" in input)
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["checkpoint"],
+          message:
+            "expected a loyalty-kit 0.1 snapshot (no checkpoint); this one is already bounded: read it with parseAccount",
+        },
+      ],
+      "0.1 account",
+    );
+  const legacy = legacyParsers.parse(input);
+  if (legacy.version !== legacy.entries.length)
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["version"],
+          message: `expected the number of entries (${legacy.entries.length}), got ${legacy.version}`,
+        },
+      ],
+      "0.1 account",
+    );
+  const base = settingsFrom(legacy, "0.1 account", true);
+  // The 0.1 check: replaying the entries must give exactly the stored lots, holds, debits and deficit.
+  const full = replayOnto(legacy.entries, { ...base, retainDays: MAX_RETAIN_DAYS }, undefined);
+  for (const key of ["negativeLimit", "entries", "lots", "holds", "debits", "deficit"] as const) {
+    if (!jsonEqual(legacy[key], full[key]) && !(key === "entries" && full.entries.length !== legacy.entries.length))
       throw new LoyaltyValidationError(
         [
           {
@@ -65,12 +189,16 @@ export function parseAccountChecked(input: unknown): Account {
             message:
               key === "entries"
                 ? "expected entries in stored form (points written with the account's scale)"
-                : "does not match what replaying the entries gives",
+                : "does not match what replaying the entries gives (the snapshot was edited); nothing was converted",
           },
         ],
-        "account",
+        "0.1 account",
       );
-    }
   }
-  return rebuilt;
+  const settings = { ...base, retainDays: retainDays ?? DEFAULT_RETAIN_DAYS };
+  const account = replayOnto(full.entries, settings, undefined);
+  const history = Object.freeze(
+    full.entries.map((entry, i) => Object.freeze({ accountId: legacy.accountId, sequence: i + 1, entry })),
+  );
+  return { account, history };
 }

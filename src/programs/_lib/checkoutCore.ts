@@ -134,8 +134,15 @@ export function checkoutParsed(
       ...expiry,
       meta: { ...meta, welcome: true },
     });
-  const points = entries.length === 0 ? account.points : postMany(account.points, entries).account;
-  const record: CheckoutRecord = { ...q, transactionId, entries: points.entries.slice(account.points.entries.length) };
+  const posted = entries.length === 0 ? undefined : postMany(account.points, entries);
+  const points = posted === undefined ? account.points : posted.account;
+  // The entries this checkout applied, in stored form (the snapshot keeps only its window, so they are
+  // taken from what postMany returned rather than from the snapshot's tail).
+  const record: CheckoutRecord = {
+    ...q,
+    transactionId,
+    entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
+  };
   const next: ProgramAccount = {
     ...account,
     version: account.version + 1,
