@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { differenceInMinutes } from "date-fns";
 import { parseInstant } from "../_lib/validation.js";
 import { assertSnapshot } from "./_lib/step.js";
@@ -52,6 +53,10 @@ export interface SlaBreach {
  * ```
  */
 export function breaches(complaint: Complaint, policy: SlaPolicyInput, options: { at: string | Date }): SlaBreach[] {
+  return guardInputs("breaches", { complaint, policy, options }, () => breachesUnguarded(complaint, policy, options));
+}
+
+function breachesUnguarded(complaint: Complaint, policy: SlaPolicyInput, options: { at: string | Date }): SlaBreach[] {
   assertSnapshot(complaint);
   const atMs = parseInstant(options?.at, "at");
   const d = deadlines(complaint, policy);

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { assertSnapshot } from "./_lib/step.js";
 import { addBusinessTime } from "./_lib/businessTime.js";
 import type { ComplaintPriority } from "./constants.js";
@@ -48,6 +49,10 @@ export interface ComplaintDeadlines {
  * ```
  */
 export function deadlines(complaint: Complaint, policy: SlaPolicyInput): ComplaintDeadlines {
+  return guardInputs("deadlines", { complaint, policy }, () => deadlinesUnguarded(complaint, policy));
+}
+
+function deadlinesUnguarded(complaint: Complaint, policy: SlaPolicyInput): ComplaintDeadlines {
   assertSnapshot(complaint);
   const p = parseSlaPolicy(policy);
   const start = Date.parse(complaint.openedAt);

@@ -1,5 +1,7 @@
+import { guardInputs } from "../core/guard.js";
 import { COMPLAINT_PRIORITIES, type ComplaintCause, type ComplaintPriority, type CustomerValue } from "./constants.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
+import { previewValue } from "../core/instant.js";
 
 /**
  * The priority each cause starts from, before the customer's value moves it. Failures of competence
@@ -48,15 +50,19 @@ const STEP: Readonly<Record<CustomerValue, number>> = { low: -1, medium: 0, high
  * ```
  */
 export function priorityFor(cause: ComplaintCause, customerValue: CustomerValue = "medium"): ComplaintPriority {
+  return guardInputs("priorityFor", { cause, customerValue }, () => priorityForUnguarded(cause, customerValue));
+}
+
+function priorityForUnguarded(cause: ComplaintCause, customerValue: CustomerValue = "medium"): ComplaintPriority {
   const base = Object.hasOwn(CAUSE_BASE_PRIORITY, cause) ? CAUSE_BASE_PRIORITY[cause] : undefined;
   const step = Object.hasOwn(STEP, customerValue) ? STEP[customerValue] : undefined;
   if (base === undefined)
     throw new LoyaltyValidationError([
-      { path: ["cause"], message: `expected a complaint cause, got ${JSON.stringify(cause)}` },
+      { path: ["cause"], message: `expected a complaint cause, got ${previewValue(cause)}` },
     ]);
   if (step === undefined)
     throw new LoyaltyValidationError([
-      { path: ["customerValue"], message: `expected "low", "medium" or "high", got ${JSON.stringify(customerValue)}` },
+      { path: ["customerValue"], message: `expected "low", "medium" or "high", got ${previewValue(customerValue)}` },
     ]);
   const i = Math.min(COMPLAINT_PRIORITIES.length - 1, Math.max(0, COMPLAINT_PRIORITIES.indexOf(base) + step));
   // i is clamped to the array's bounds.

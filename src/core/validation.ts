@@ -4,6 +4,7 @@
 import * as z from "zod/mini";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
 import { DECIMAL_PATTERN, NON_NEGATIVE_DECIMAL_PATTERN } from "./decimal.js";
+import { describeThrown, unreadableInputError } from "./guard.js";
 import { expectedInstant, type InstantOptions, instantMillis, previewValue } from "./instant.js";
 
 /**
@@ -49,6 +50,13 @@ export function issuesFromZod(
   });
 }
 
+function unreadableError(what: string, thrown: unknown): LoyaltyValidationError {
+  return new LoyaltyValidationError(
+    [{ path: [], message: `could not read the input (${describeThrown(thrown)}); pass plain data` }],
+    what,
+  );
+}
+
 /**
  * Builds the `parseX` / `safeParseX` pair for a schema (zod/mini or classic zod). `parseX` throws a
  * LoyaltyValidationError listing every issue with its path; `safeParseX` returns a tagged result and
@@ -62,20 +70,17 @@ export function makeParsers<S extends z.core.$ZodType>(
   safeParse: (input: unknown) => SafeParseResult<z.output<S>>;
 } {
   const safeParse = (input: unknown): SafeParseResult<z.output<S>> => {
-    let result: z.core.util.SafeParseResult<z.output<S>>;
     try {
-      result = z.safeParse(schema, input);
+      const result = z.safeParse(schema, input);
+      if (result.success) return { success: true, data: result.data };
+      return { success: false, error: new LoyaltyValidationError(issuesFromZod(result.error, input), what) };
     } catch (e) {
+      // A getter or Proxy in the input threw while zod (or the issue builder) read it: name the path.
       return {
         success: false,
-        error: new LoyaltyValidationError(
-          [{ path: [], message: `could not read input: ${e instanceof Error ? e.message : String(e)}` }],
-          what,
-        ),
+        error: unreadableInputError(what, { input }, e, 1) ?? unreadableError(what, e),
       };
     }
-    if (result.success) return { success: true, data: result.data };
-    return { success: false, error: new LoyaltyValidationError(issuesFromZod(result.error, input), what) };
   };
   const parse = (input: unknown): z.output<S> => {
     const r = safeParse(input);

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { Decimal } from "decimal.js";
 import * as z from "zod";
 import { LoyaltyValidationError } from "../errors/errors.js";
@@ -231,6 +232,10 @@ function localDateKey(ms: number, timeZone: string): string {
  * @category customers
  */
 export function contactPlan(customers: readonly Customer[], options: ContactPlanOptions): ContactPlan {
+  return guardInputs("contactPlan", { customers, options }, () => contactPlanUnguarded(customers, options));
+}
+
+function contactPlanUnguarded(customers: readonly Customer[], options: ContactPlanOptions): ContactPlan {
   const parsed = ContactPlanOptionsSchema.safeParse(options);
   if (!parsed.success) throw new LoyaltyValidationError(issuesFromZod(parsed.error, options), "contactPlan");
   const o = parsed.data;

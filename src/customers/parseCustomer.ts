@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { CustomerSchema, type Customer } from "./customer.js";
 
@@ -22,6 +23,10 @@ const parsers = /* @__PURE__ */ makeParsers(CustomerSchema, "customer");
  * @category customers
  */
 export function parseCustomer(input: unknown): Customer {
+  return guardInputs("parseCustomer", { input }, () => parseCustomerUnguarded(input));
+}
+
+function parseCustomerUnguarded(input: unknown): Customer {
   return parsers.parse(input);
 }
 
@@ -41,5 +46,9 @@ export function parseCustomer(input: unknown): Customer {
  * @category customers
  */
 export function safeParseCustomer(input: unknown): SafeParseResult<Customer> {
+  return guardInputs("safeParseCustomer", { input }, () => safeParseCustomerUnguarded(input));
+}
+
+function safeParseCustomerUnguarded(input: unknown): SafeParseResult<Customer> {
   return parsers.safeParse(input);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { formatIssues } from "../core/issues.js";
 
 /**
@@ -182,7 +183,8 @@ export class LoyaltyError<C extends LoyaltyErrorCode = LoyaltyErrorCode> extends
   declare readonly details: DetailsOf<C>;
 
   constructor(code: C, message: string, details: DetailsOf<C> = {} as DetailsOf<C>) {
-    super(message);
+    // String(): a message that is not a string (a Symbol, from untyped callers) must not crash the throw.
+    super(String(message));
     this.name = new.target.kind;
     this.code = code;
     this.details = Object.freeze({ ...details }) as DetailsOf<C>;
@@ -401,5 +403,9 @@ export function loyaltyError<C extends LoyaltyErrorCode>(
   message: string,
   details: Readonly<ErrorDetails[C]>,
 ): OperationError<C> {
-  return new OperationError(code, message, details as DetailsOf<C>);
+  return guardInputs(
+    "loyaltyError",
+    { code, message, details },
+    () => new OperationError(code, message, details as DetailsOf<C>),
+  );
 }

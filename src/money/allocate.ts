@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { assertMoney } from "./arithmetic.js";
 import { fromScaledBigInt, largestRemainder, scaledBigInt } from "./_lib/exact.js";
@@ -24,6 +25,10 @@ import { Decimal, makeMoney, minorOf, toDecimal, type DecimalInput, type Money }
  * @category money
  */
 export function allocate(m: Money, ratios: readonly DecimalInput[]): Money[] {
+  return guardInputs("allocate", { m, ratios }, () => allocateUnguarded(m, ratios));
+}
+
+function allocateUnguarded(m: Money, ratios: readonly DecimalInput[]): Money[] {
   assertMoney(m, "m");
   if (!Array.isArray(ratios) || ratios.length === 0) {
     throw new LoyaltyValidationError([{ path: ["ratios"], message: "expected a non-empty array of ratios" }]);

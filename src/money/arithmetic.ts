@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { assertCurrency, Decimal, isMoney, makeMoney, toDecimal, type DecimalInput, type Money } from "./money.js";
 import { previewValue } from "../_lib/values.js";
@@ -33,6 +34,10 @@ function sameCurrency(a: unknown, b: unknown, operation: string): asserts a is M
  * @category money
  */
 export function add(a: Money, b: Money): Money {
+  return guardInputs("add", { a, b }, () => addUnguarded(a, b));
+}
+
+function addUnguarded(a: Money, b: Money): Money {
   sameCurrency(a, b, "add");
   return makeMoney(a.amount.plus(b.amount), a.currency);
 }
@@ -52,6 +57,10 @@ export function add(a: Money, b: Money): Money {
  * @category money
  */
 export function subtract(a: Money, b: Money): Money {
+  return guardInputs("subtract", { a, b }, () => subtractUnguarded(a, b));
+}
+
+function subtractUnguarded(a: Money, b: Money): Money {
   sameCurrency(a, b, "subtract");
   return makeMoney(a.amount.minus(b.amount), a.currency);
 }
@@ -71,6 +80,10 @@ export function subtract(a: Money, b: Money): Money {
  * @category money
  */
 export function multiply(m: Money, factor: DecimalInput): Money {
+  return guardInputs("multiply", { m, factor }, () => multiplyUnguarded(m, factor));
+}
+
+function multiplyUnguarded(m: Money, factor: DecimalInput): Money {
   assertMoney(m, "m");
   return makeMoney(m.amount.times(toDecimal(factor, { path: ["factor"] })), m.currency);
 }
@@ -90,6 +103,10 @@ export function multiply(m: Money, factor: DecimalInput): Money {
  * @category money
  */
 export function percentage(m: Money, percent: DecimalInput): Money {
+  return guardInputs("percentage", { m, percent }, () => percentageUnguarded(m, percent));
+}
+
+function percentageUnguarded(m: Money, percent: DecimalInput): Money {
   assertMoney(m, "m");
   return makeMoney(m.amount.times(toDecimal(percent, { path: ["percent"] })).div(100), m.currency);
 }
@@ -109,6 +126,10 @@ export function percentage(m: Money, percent: DecimalInput): Money {
  * @category money
  */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
+  return guardInputs("compare", { a, b }, () => compareUnguarded(a, b));
+}
+
+function compareUnguarded(a: Money, b: Money): -1 | 0 | 1 {
   sameCurrency(a, b, "compare");
   const c = a.amount.comparedTo(b.amount);
   return c < 0 ? -1 : c > 0 ? 1 : 0;
@@ -129,6 +150,10 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
  * @category money
  */
 export function equals(a: Money, b: Money): boolean {
+  return guardInputs("equals", { a, b }, () => equalsUnguarded(a, b));
+}
+
+function equalsUnguarded(a: Money, b: Money): boolean {
   assertMoney(a, "a");
   assertMoney(b, "b");
   return a.currency === b.currency && a.amount.eq(b.amount);
@@ -149,6 +174,10 @@ export function equals(a: Money, b: Money): boolean {
  * @category money
  */
 export function min(first: Money, ...rest: Money[]): Money {
+  return guardInputs("min", { first, rest }, () => minUnguarded(first, ...rest));
+}
+
+function minUnguarded(first: Money, ...rest: Money[]): Money {
   assertMoney(first, "first");
   let best = first;
   for (const m of rest) {
@@ -173,6 +202,10 @@ export function min(first: Money, ...rest: Money[]): Money {
  * @category money
  */
 export function max(first: Money, ...rest: Money[]): Money {
+  return guardInputs("max", { first, rest }, () => maxUnguarded(first, ...rest));
+}
+
+function maxUnguarded(first: Money, ...rest: Money[]): Money {
   assertMoney(first, "first");
   let best = first;
   for (const m of rest) {
@@ -197,6 +230,10 @@ export function max(first: Money, ...rest: Money[]): Money {
  * @category money
  */
 export function sum(amounts: Iterable<Money>, currency: string): Money {
+  return guardInputs("sum", { amounts, currency }, () => sumUnguarded(amounts, currency));
+}
+
+function sumUnguarded(amounts: Iterable<Money>, currency: string): Money {
   assertCurrency(currency);
   let total = new Decimal(0);
   let i = 0;
@@ -221,6 +258,10 @@ export function sum(amounts: Iterable<Money>, currency: string): Money {
  * @category money
  */
 export function isZero(m: Money): boolean {
+  return guardInputs("isZero", { m }, () => isZeroUnguarded(m));
+}
+
+function isZeroUnguarded(m: Money): boolean {
   assertMoney(m, "m");
   return m.amount.isZero();
 }
@@ -238,6 +279,10 @@ export function isZero(m: Money): boolean {
  * @category money
  */
 export function isNegative(m: Money): boolean {
+  return guardInputs("isNegative", { m }, () => isNegativeUnguarded(m));
+}
+
+function isNegativeUnguarded(m: Money): boolean {
   assertMoney(m, "m");
   return m.amount.lt(0);
 }
@@ -255,6 +300,10 @@ export function isNegative(m: Money): boolean {
  * @category money
  */
 export function isPositive(m: Money): boolean {
+  return guardInputs("isPositive", { m }, () => isPositiveUnguarded(m));
+}
+
+function isPositiveUnguarded(m: Money): boolean {
   assertMoney(m, "m");
   return m.amount.gt(0);
 }

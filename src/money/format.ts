@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { assertMoney } from "./arithmetic.js";
 import { minorOf, type Money } from "./money.js";
@@ -24,6 +25,10 @@ type ExactFormatter = { format(value: string): string };
  * @category money
  */
 export function format(m: Money, locale = "en-US", options: Intl.NumberFormatOptions = {}): string {
+  return guardInputs("format", { m, locale, options }, () => formatUnguarded(m, locale, options));
+}
+
+function formatUnguarded(m: Money, locale = "en-US", options: Intl.NumberFormatOptions = {}): string {
   assertMoney(m, "m");
   const digits = Math.max(minorOf(m.currency), m.amount.decimalPlaces());
   let formatter: Intl.NumberFormat;

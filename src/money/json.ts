@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { DecimalStringSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { isCurrencyCode } from "./currencies.js";
@@ -47,6 +48,10 @@ export type MoneyJson = z.infer<typeof MoneyJsonSchema>;
  * @category money
  */
 export function toJSON(m: Money): MoneyJson {
+  return guardInputs("toJSON", { m }, () => toJSONUnguarded(m));
+}
+
+function toJSONUnguarded(m: Money): MoneyJson {
   assertMoney(m, "m");
   return { amount: m.amount.toFixed(Math.max(minorOf(m.currency), m.amount.decimalPlaces())), currency: m.currency };
 }
@@ -67,6 +72,10 @@ const parsers = /* @__PURE__ */ makeParsers(MoneyJsonSchema, "money");
  * @category money
  */
 export function parseMoney(input: unknown): Money {
+  return guardInputs("parseMoney", { input }, () => parseMoneyUnguarded(input));
+}
+
+function parseMoneyUnguarded(input: unknown): Money {
   const json = parsers.parse(input);
   return makeMoney(new Decimal(json.amount), json.currency);
 }
@@ -85,6 +94,10 @@ export function parseMoney(input: unknown): Money {
  * @category money
  */
 export function safeParseMoney(input: unknown): SafeParseResult<Money> {
+  return guardInputs("safeParseMoney", { input }, () => safeParseMoneyUnguarded(input));
+}
+
+function safeParseMoneyUnguarded(input: unknown): SafeParseResult<Money> {
   const r = parsers.safeParse(input);
   return r.success ? { success: true, data: makeMoney(new Decimal(r.data.amount), r.data.currency) } : r;
 }

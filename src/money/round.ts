@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import DecimalJs from "decimal.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
@@ -72,6 +73,10 @@ export function decimalRounding(mode: unknown, path: readonly (string | number)[
  * @category money
  */
 export function round(m: Money, mode: RoundingMode = "half-even"): Money {
+  return guardInputs("round", { m, mode }, () => roundUnguarded(m, mode));
+}
+
+function roundUnguarded(m: Money, mode: RoundingMode = "half-even"): Money {
   assertMoney(m, "m");
   const rounding = decimalRounding(mode);
   return makeMoney(m.amount.toDecimalPlaces(minorOf(m.currency), rounding), m.currency);

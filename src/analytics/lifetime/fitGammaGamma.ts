@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { maximize, readFitOptions } from "./_lib/fit.js";
 import { gammaGammaLogLikelihood, prepare } from "./_lib/likelihood.js";
@@ -36,6 +37,10 @@ import type { CustomerHistory, FitOptions, GammaGammaFit } from "./schemas.js";
  * @category analytics
  */
 export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: FitOptions): GammaGammaFit {
+  return guardInputs("fitGammaGamma", { summary, options }, () => fitGammaGammaUnguarded(summary, options));
+}
+
+function fitGammaGammaUnguarded(summary: Iterable<CustomerHistory>, options?: FitOptions): GammaGammaFit {
   const what = "fitGammaGamma";
   const { maxEvaluations } = readFitOptions(options, what);
   const patterns = readPatterns(summary, true, what);
