@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { SafeParseResult } from "../_lib/validation.js";
 import type { Account } from "./schemas.js";
 import { parseAccountChecked } from "./_lib/settings.js";
@@ -24,6 +25,10 @@ import { LoyaltyValidationError } from "../errors/errors.js";
  * ```
  */
 export function parseAccount(input: unknown): Account {
+  return guardInputs("parseAccount", { input }, () => parseAccountUnguarded(input));
+}
+
+function parseAccountUnguarded(input: unknown): Account {
   return parseAccountChecked(input);
 }
 
@@ -41,6 +46,10 @@ export function parseAccount(input: unknown): Account {
  * ```
  */
 export function safeParseAccount(input: unknown): SafeParseResult<Account> {
+  return guardInputs("safeParseAccount", { input }, () => safeParseAccountUnguarded(input));
+}
+
+function safeParseAccountUnguarded(input: unknown): SafeParseResult<Account> {
   try {
     return { success: true, data: parseAccountChecked(input) };
   } catch (e) {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account, AccountSettings, EntryInput } from "./schemas.js";
 import { replayEntries } from "./_lib/settings.js";
 
@@ -27,5 +28,9 @@ import { replayEntries } from "./_lib/settings.js";
  * ```
  */
 export function replayAccount(entries: readonly EntryInput[], settings: AccountSettings): Account {
+  return guardInputs("replayAccount", { entries, settings }, () => replayAccountUnguarded(entries, settings));
+}
+
+function replayAccountUnguarded(entries: readonly EntryInput[], settings: AccountSettings): Account {
   return replayEntries(entries, settings);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account, EntryKind } from "./schemas.js";
 import { statementOf } from "./_lib/engine.js";
 import { requireOptions } from "./_lib/options.js";
@@ -90,6 +91,10 @@ export interface StatementOptions {
  * ```
  */
 export function statement(account: Account, options: StatementOptions): Statement {
+  return guardInputs("statement", { account, options }, () => statementUnguarded(account, options));
+}
+
+function statementUnguarded(account: Account, options: StatementOptions): Statement {
   const { from, to } = requireOptions(options, "statement", "{ from, to }");
   return statementOf(account, from, to);
 }
