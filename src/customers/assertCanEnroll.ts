@@ -1,4 +1,5 @@
 import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import { ErrorCode, OperationError } from "../errors/errors.js";
 import { invalid, parseInstant } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
@@ -53,6 +54,7 @@ export function assertCanEnroll(customer: Customer, options: EnrollOptions): voi
 }
 
 function assertCanEnrollUnguarded(customer: Customer, options: EnrollOptions): void {
+  customer = storedCustomer(customer, ["customer"], "assertCanEnroll");
   if (typeof options !== "object" || options === null)
     invalid(["options"], "expected { personalized, at }", "assertCanEnroll");
   const atMs = parseInstant(options.at, "at");

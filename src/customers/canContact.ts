@@ -1,4 +1,5 @@
 import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import { invalid, parseInstant, previewValue } from "../_lib/values.js";
 import type { ConsentStatement, ContactChannel, Customer } from "./customer.js";
 import { CHANNELS, decideContact } from "./_lib/consent.js";
@@ -101,6 +102,7 @@ export function canContact(customer: Customer, channel: ContactChannel, options:
 }
 
 function canContactUnguarded(customer: Customer, channel: ContactChannel, options: CanContactOptions): ContactDecision {
+  customer = storedCustomer(customer, ["customer"], "canContact");
   if (typeof options !== "object" || options === null) invalid(["options"], "expected { at, purpose }", "canContact");
   if (!(CHANNELS as readonly unknown[]).includes(channel))
     invalid(["channel"], `expected one of email, sms, phone, post, got ${previewValue(channel)}`, "canContact");

@@ -1,4 +1,5 @@
 import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import { Decimal } from "decimal.js";
 import * as z from "zod";
 import { LoyaltyValidationError } from "../errors/errors.js";
@@ -250,6 +251,7 @@ function contactPlanUnguarded(customers: readonly Customer[], options: ContactPl
       "contactPlan",
     );
   if (!Array.isArray(customers)) invalid(["customers"], "expected an array of customers", "contactPlan");
+  customers = customers.map((c, i) => storedCustomer(c, ["customers", i], "contactPlan"));
 
   const seen = new Set<string>();
   for (let i = 0; i < customers.length; i++) {

@@ -1,4 +1,5 @@
 import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import { parseInstant } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
 import { statementInForce } from "./_lib/consent.js";
@@ -37,6 +38,7 @@ export function hasPersonalDataConsent(customer: Customer, at: string | Date): b
 }
 
 function hasPersonalDataConsentUnguarded(customer: Customer, at: string | Date): boolean {
+  customer = storedCustomer(customer, ["customer"], "hasPersonalDataConsent");
   const atMs = parseInstant(at, "at");
   return statementInForce(customer.consents, "personal-data", undefined, atMs)?.status === "given";
 }

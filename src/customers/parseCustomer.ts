@@ -1,8 +1,7 @@
 import { guardInputs } from "../core/guard.js";
-import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
-import { CustomerSchema, type Customer } from "./customer.js";
-
-const parsers = /* @__PURE__ */ makeParsers(CustomerSchema, "customer");
+import type { SafeParseResult } from "../core/validation.js";
+import { safeParseStoredCustomer } from "./_lib/stored.js";
+import type { Customer } from "./customer.js";
 
 /**
  * Validates a customer profile and returns it with canonical instants and defaults filled in.
@@ -27,7 +26,9 @@ export function parseCustomer(input: unknown): Customer {
 }
 
 function parseCustomerUnguarded(input: unknown): Customer {
-  return parsers.parse(input);
+  const r = safeParseStoredCustomer(input);
+  if (!r.success) throw r.error;
+  return r.data;
 }
 
 /**
@@ -50,5 +51,5 @@ export function safeParseCustomer(input: unknown): SafeParseResult<Customer> {
 }
 
 function safeParseCustomerUnguarded(input: unknown): SafeParseResult<Customer> {
-  return parsers.safeParse(input);
+  return safeParseStoredCustomer(input);
 }
