@@ -226,12 +226,15 @@ export class LoyaltyValidationError extends LoyaltyError<"VALIDATION"> {
   static override readonly kind: string = "LoyaltyValidationError";
   declare readonly issues: readonly ValidationIssue[];
 
-  /** At least one issue; `context` (the function or input name) prefixes the message. */
-  constructor(issues: readonly ValidationIssue[], context?: string) {
+  /**
+   * At least one issue; `context` (the function or input name) prefixes the message; `total`, when
+   * only the first issues were kept (a huge input), is how many there were ("and 299,980 more issues").
+   */
+  constructor(issues: readonly ValidationIssue[], context?: string, total?: number) {
     const list = Object.freeze(
       issues.map(({ path, message }) => Object.freeze({ path: Object.freeze([...path]), message })),
     );
-    super("VALIDATION", formatIssues(list, context), { issues: list });
+    super("VALIDATION", formatIssues(list, context, total), { issues: list });
     this.issues = list;
   }
 }
