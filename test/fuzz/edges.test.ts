@@ -3,6 +3,7 @@ import { parseInstant } from "../../src/core/instant.js";
 import { zonedParts, zonedTimeToInstant } from "../../src/core/calendar.js";
 import {
   allocate,
+  fitBgNbd,
   money,
   parsePurchaseRecords,
   purchaseFrequencyIndex,
@@ -128,6 +129,33 @@ describe("bounded work: calendar spans and huge arrays", () => {
     ratios[150_000] = 1;
     expect(() => allocate(money("10", "EUR"), ratios as never)).toThrow(/ratios\.0: /);
     expect(() => allocate(money("10", "EUR"), [null] as never)).toThrow(LoyaltyValidationError);
+  });
+});
+
+describe("fitBgNbd never returns a boundary fit on a flat likelihood (issue 16)", () => {
+  // Constructed input: two (or three) customers cannot pin down four parameters. On 0.1 the first
+  // returned a ≈ 2e-5, b ≈ 1e5 (the issue's report: a ≈ 15,258, b ≈ 5e-7 for another pair) as a fit.
+  const two = [
+    { frequency: 3, recency: 30, T: 38 },
+    { frequency: 0, recency: 0, T: 38 },
+  ];
+  it("throws NOT_CONVERGED saying the likelihood is flat, with the last parameters", () => {
+    for (const rows of [two, [...two, { frequency: 1, recency: 10, T: 30 }]]) {
+      try {
+        fitBgNbd(rows);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(LoyaltyError);
+        expect((error as LoyaltyError).code).toBe("NOT_CONVERGED");
+        expect((error as LoyaltyError).message).toMatch(/the likelihood is flat/);
+        expect(Object.keys((error as LoyaltyError<"NOT_CONVERGED">).details["lastParameters"] ?? {})).toEqual([
+          "r",
+          "alpha",
+          "a",
+          "b",
+        ]);
+      }
+    }
   });
 });
 
