@@ -54,8 +54,11 @@ export function priorityFor(cause: ComplaintCause, customerValue: CustomerValue 
 }
 
 function priorityForUnguarded(cause: ComplaintCause, customerValue: CustomerValue = "medium"): ComplaintPriority {
-  const base = Object.hasOwn(CAUSE_BASE_PRIORITY, cause) ? CAUSE_BASE_PRIORITY[cause] : undefined;
-  const step = Object.hasOwn(STEP, customerValue) ? STEP[customerValue] : undefined;
+  // Only strings are looked up: an array holding a Symbol would throw while being turned into a key.
+  const base =
+    typeof cause === "string" && Object.hasOwn(CAUSE_BASE_PRIORITY, cause) ? CAUSE_BASE_PRIORITY[cause] : undefined;
+  const step =
+    typeof customerValue === "string" && Object.hasOwn(STEP, customerValue) ? STEP[customerValue] : undefined;
   if (base === undefined)
     throw new LoyaltyValidationError([
       { path: ["cause"], message: `expected a complaint cause, got ${previewValue(cause)}` },

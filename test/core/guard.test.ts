@@ -120,7 +120,8 @@ describe("errors built from hostile values", () => {
   it("priorityFor previews a 10,000-deep, cyclic or BigInt value instead of overflowing the stack", () => {
     let nested: unknown = 1;
     for (let i = 0; i < 10_000; i++) nested = { value: nested };
-    for (const v of [nested, 10n]) {
+    // [-0, Symbol] was found by the 100,000-run fuzz: turning it into a property key threw a TypeError.
+    for (const v of [nested, 10n, [-0, Symbol("s")]]) {
       expect(() => priorityFor(v as never)).toThrow(LoyaltyValidationError);
       expect(() => priorityFor("other", v as never)).toThrow(LoyaltyValidationError);
     }
