@@ -32,7 +32,7 @@ const STEP: Readonly<Record<CustomerValue, number>> = { low: -1, medium: 0, high
  * Derives a complaint's priority from its cause and the customer's value.
  *
  * The cause sets a base ({@link CAUSE_BASE_PRIORITY}); a `high`-value customer moves it one step up
- * and a `low`-value customer one step down, within `low`…`urgent`. Seed 002: most of the cash flow
+ * and a `low`-value customer one step down, within `low`…`urgent`. The reasoning: most of the cash flow
  * comes from the top 20% of repeat customers, so their complaints go first; a dissatisfied
  * customer tells 20 people, so no complaint drops below `low`. `openComplaint` uses this unless a
  * `priority` is given.
