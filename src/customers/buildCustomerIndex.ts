@@ -1,5 +1,4 @@
 import { guardInputs } from "../core/guard.js";
-import { storedCustomer } from "./_lib/stored.js";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
 import { invalid } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
@@ -66,7 +65,6 @@ export function buildCustomerIndex(customers: readonly Customer[]): CustomerInde
 
 function buildCustomerIndexUnguarded(customers: readonly Customer[]): CustomerIndex {
   if (!Array.isArray(customers)) invalid(["customers"], "expected an array of customers");
-  customers = customers.map((c, i) => storedCustomer(c, ["customers", i], "buildCustomerIndex"));
   const ids = new Map<string, number>();
   const byBarcode = new Map<string, Customer>();
   const byMagnetic = new Map<string, Customer>();

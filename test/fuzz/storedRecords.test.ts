@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   assertCanEnroll,
   breaches,
-  buildCustomerIndex,
   canContact,
   complaintMetrics,
   contactPlan,
@@ -104,7 +103,6 @@ describe("a customer profile edited by hand", () => {
     () => hasPersonalDataConsent(c as never, at),
     () => assertCanEnroll(c as never, { at, personalized: true }),
     () => perksFor(c as never, []),
-    () => buildCustomerIndex([c as never]),
   ];
   it("with enrolledAt: NaN is refused everywhere, naming enrolledAt", () => {
     for (const f of calls({ ...stored, enrolledAt: Number.NaN })) {
