@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import {
@@ -119,6 +120,10 @@ export interface AbcOptions<T> extends ValueOptions<T> {
  * @category analytics
  */
 export function abc<T = ValueLike>(items: Iterable<T> | Float64Array, input: AbcOptions<T> = {}): AbcResult {
+  return guardInputs("abc", { items, input }, () => abcUnguarded<T>(items, input));
+}
+
+function abcUnguarded<T = ValueLike>(items: Iterable<T> | Float64Array, input: AbcOptions<T> = {}): AbcResult {
   const what = "abc";
   const options = input ?? {};
   const a = options.a ?? 0.8;

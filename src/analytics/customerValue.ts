@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { Decimal, toDecimal, type DecimalInput } from "../money/money.js";
@@ -100,6 +101,13 @@ export interface CustomerNetValue {
  * @category analytics
  */
 export function customerValue(
+  customers: Iterable<CustomerActivity>,
+  options: CustomerValueOptions,
+): CustomerNetValue[] {
+  return guardInputs("customerValue", { customers, options }, () => customerValueUnguarded(customers, options));
+}
+
+function customerValueUnguarded(
   customers: Iterable<CustomerActivity>,
   options: CustomerValueOptions,
 ): CustomerNetValue[] {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { optionsObject } from "./_lib/values.js";
@@ -82,6 +83,13 @@ export interface DeselectionOptions {
  * @category analytics
  */
 export function deselectionCandidates(
+  values: Iterable<CustomerNetValue>,
+  input: DeselectionOptions = {},
+): DeselectionCandidate[] {
+  return guardInputs("deselectionCandidates", { values, input }, () => deselectionCandidatesUnguarded(values, input));
+}
+
+function deselectionCandidatesUnguarded(
   values: Iterable<CustomerNetValue>,
   input: DeselectionOptions = {},
 ): DeselectionCandidate[] {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { readValues, sortAscending, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
 /**
@@ -44,6 +45,10 @@ export interface GiniOptions<T> extends ValueOptions<T> {
  * @category analytics
  */
 export function gini<T = ValueLike>(values: Iterable<T> | Float64Array, input?: GiniOptions<T>): number {
+  return guardInputs("gini", { values, input }, () => giniUnguarded<T>(values, input));
+}
+
+function giniUnguarded<T = ValueLike>(values: Iterable<T> | Float64Array, input?: GiniOptions<T>): number {
   const options = input ?? {};
   const v = sortAscending(readValues(values, options.value, "gini", true).values);
   const n = v.length;

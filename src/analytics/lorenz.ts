@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { readValues, sortAscending, type ValueLike, type ValueOptions } from "./_lib/values.js";
@@ -89,6 +90,10 @@ export interface LorenzOptions<T> extends ValueOptions<T> {
  * @category analytics
  */
 export function lorenz<T = ValueLike>(values: Iterable<T> | Float64Array, input: LorenzOptions<T> = {}): LorenzCurve {
+  return guardInputs("lorenz", { values, input }, () => lorenzUnguarded<T>(values, input));
+}
+
+function lorenzUnguarded<T = ValueLike>(values: Iterable<T> | Float64Array, input: LorenzOptions<T> = {}): LorenzCurve {
   const what = "lorenz";
   const options = input ?? {};
   const asked = options.points;

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { assertShare, ceilShare } from "./_lib/shares.js";
 import { readShareValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
@@ -79,6 +80,10 @@ export interface ParetoOptions<T> extends ValueOptions<T> {
  * @category analytics
  */
 export function pareto<T = ValueLike>(values: Iterable<T> | Float64Array, options: ParetoOptions<T>): ParetoResult {
+  return guardInputs("pareto", { values, options }, () => paretoUnguarded<T>(values, options));
+}
+
+function paretoUnguarded<T = ValueLike>(values: Iterable<T> | Float64Array, options: ParetoOptions<T>): ParetoResult {
   const what = "pareto";
   assertShare(options?.topShare, "topShare", what);
   const { values: v, currency, sum } = readShareValues(values, options.value, what);

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { assertShare, ceilShare } from "./_lib/shares.js";
 import { readShareValues, type ValueLike, type ValueOptions } from "./_lib/values.js";
 
@@ -76,6 +77,13 @@ export interface ParetoShareOptions<T> extends ValueOptions<T> {
  * @category analytics
  */
 export function paretoShareFor<T = ValueLike>(
+  values: Iterable<T> | Float64Array,
+  options: ParetoShareOptions<T>,
+): ParetoShareResult {
+  return guardInputs("paretoShareFor", { values, options }, () => paretoShareForUnguarded<T>(values, options));
+}
+
+function paretoShareForUnguarded<T = ValueLike>(
   values: Iterable<T> | Float64Array,
   options: ParetoShareOptions<T>,
 ): ParetoShareResult {

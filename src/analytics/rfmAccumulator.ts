@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import {
@@ -172,6 +173,10 @@ export interface RfmAccumulator {
  * @category analytics
  */
 export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorState): RfmAccumulator {
+  return guardInputs("rfmAccumulator", { options, initial }, () => rfmAccumulatorUnguarded(options, initial));
+}
+
+function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorState): RfmAccumulator {
   const what = "rfmAccumulator";
   const settings = rfmSettings(options, what);
   // Per customer: purchase days and their summed values, appended in arrival order. Same-day

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { optionsObject } from "./_lib/values.js";
@@ -110,6 +111,10 @@ function scoresOf(values: Float64Array, bins: number): Uint8Array | Uint16Array 
  * @category analytics
  */
 export function rfmScores(summary: Iterable<RfmScoreInput>, input: RfmScoreOptions = {}): RfmScore[] {
+  return guardInputs("rfmScores", { summary, input }, () => rfmScoresUnguarded(summary, input));
+}
+
+function rfmScoresUnguarded(summary: Iterable<RfmScoreInput>, input: RfmScoreOptions = {}): RfmScore[] {
   const what = "rfmScores";
   const options = optionsObject(input, what, true);
   const bins = options.bins ?? 5;

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import type { RfmScore } from "./rfmScores.js";
@@ -110,6 +111,10 @@ export interface RfmSegmentRow extends RfmScore {
  * @category analytics
  */
 export function rfmSegments(scores: Iterable<RfmScore>): RfmSegmentRow[] {
+  return guardInputs("rfmSegments", { scores }, () => rfmSegmentsUnguarded(scores));
+}
+
+function rfmSegmentsUnguarded(scores: Iterable<RfmScore>): RfmSegmentRow[] {
   const what = "rfmSegments";
   if (typeof scores !== "object" || scores === null || !(Symbol.iterator in scores)) {
     throw new LoyaltyValidationError(

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { DAY_MS, makeRow, rfmSettings, type RfmSettings } from "./_lib/rfm.js";
@@ -71,6 +72,10 @@ export interface RfmColumns {
  * @category analytics
  */
 export function rfmSummary(transactions: Iterable<RfmTransaction> | RfmColumns, options: RfmOptions): RfmRow[] {
+  return guardInputs("rfmSummary", { transactions, options }, () => rfmSummaryUnguarded(transactions, options));
+}
+
+function rfmSummaryUnguarded(transactions: Iterable<RfmTransaction> | RfmColumns, options: RfmOptions): RfmRow[] {
   const what = "rfmSummary";
   if (typeof transactions === "object" && transactions !== null && !(Symbol.iterator in transactions)) {
     return columnar(transactions, rfmSettings(options, what), what);

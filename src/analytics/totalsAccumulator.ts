@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, compareIds } from "./_lib/rfm.js";
@@ -83,6 +84,10 @@ export interface TotalsAccumulator {
  * @category analytics
  */
 export function totalsAccumulator(initial?: TotalsAccumulatorState): TotalsAccumulator {
+  return guardInputs("totalsAccumulator", { initial }, () => totalsAccumulatorUnguarded(initial));
+}
+
+function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAccumulator {
   const what = "totalsAccumulator";
   const totals = new Map<string | number, number>();
   const money = { currency: undefined as string | undefined };

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { invalid, issuesFromZod } from "../_lib/validation.js";
 import { classifyWith, rulesFrom } from "./classifyBonding.js";
@@ -72,6 +73,13 @@ export interface BondingReport {
  * @category bonding
  */
 export function bondingReport(
+  customers: readonly BondingProfile[],
+  options: BondingReportOptions | null = {},
+): BondingReport {
+  return guardInputs("bondingReport", { customers, options }, () => bondingReportUnguarded(customers, options));
+}
+
+function bondingReportUnguarded(
   customers: readonly BondingProfile[],
   options: BondingReportOptions | null = {},
 ): BondingReport {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { issuesFromZod } from "../_lib/validation.js";
 import { parseBondingProfile, type BondingProfile } from "./profile.js";
@@ -147,6 +148,13 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
  * @category bonding
  */
 export function classifyBonding(
+  profile: BondingProfile,
+  rules?: BondingRulesInput | BondingRules,
+): BondingClassification {
+  return guardInputs("classifyBonding", { profile, rules }, () => classifyBondingUnguarded(profile, rules));
+}
+
+function classifyBondingUnguarded(
   profile: BondingProfile,
   rules?: BondingRulesInput | BondingRules,
 ): BondingClassification {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { SIGNAL_NAMES, type BondingSignal } from "./signals.js";
@@ -66,6 +67,10 @@ const parsers = /* @__PURE__ */ makeParsers(BondingProfileSchema, "bonding profi
  * @category bonding
  */
 export function parseBondingProfile(input: unknown): BondingProfile {
+  return guardInputs("parseBondingProfile", { input }, () => parseBondingProfileUnguarded(input));
+}
+
+function parseBondingProfileUnguarded(input: unknown): BondingProfile {
   return parsers.parse(input);
 }
 
@@ -84,5 +89,9 @@ export function parseBondingProfile(input: unknown): BondingProfile {
  * @category bonding
  */
 export function safeParseBondingProfile(input: unknown): SafeParseResult<BondingProfile> {
+  return guardInputs("safeParseBondingProfile", { input }, () => safeParseBondingProfileUnguarded(input));
+}
+
+function safeParseBondingProfileUnguarded(input: unknown): SafeParseResult<BondingProfile> {
   return parsers.safeParse(input);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { differenceInMinutes } from "date-fns";
 import { parseInstant } from "../_lib/validation.js";
 import { assertSnapshot } from "./_lib/step.js";
@@ -53,6 +54,10 @@ export interface SlaBreach {
  * ```
  */
 export function breaches(complaint: Complaint, policy: SlaPolicyInput, options: { at: string | Date }): SlaBreach[] {
+  return guardInputs("breaches", { complaint, policy, options }, () => breachesUnguarded(complaint, policy, options));
+}
+
+function breachesUnguarded(complaint: Complaint, policy: SlaPolicyInput, options: { at: string | Date }): SlaBreach[] {
   assertSnapshot(complaint);
   const atMs = parseInstant(options?.at, "at");
   // Deadlines as of `at`: pauses (waiting on the customer or a third party) up to `at` move them.

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { assertSnapshot, step } from "./_lib/step.js";
 import { validateEvent } from "./_lib/validateEvent.js";
 import type { Complaint, ComplaintEventInput } from "./schema.js";
@@ -23,6 +24,10 @@ import type { Complaint, ComplaintEventInput } from "./schema.js";
  * ```
  */
 export function can(complaint: Complaint, event: ComplaintEventInput): boolean {
+  return guardInputs("can", { complaint, event }, () => canUnguarded(complaint, event));
+}
+
+function canUnguarded(complaint: Complaint, event: ComplaintEventInput): boolean {
   try {
     assertSnapshot(complaint);
     return step(complaint, validateEvent(event)).ok;

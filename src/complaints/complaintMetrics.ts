@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { parseInstant } from "../_lib/validation.js";
 import { quantile } from "./_lib/quantile.js";
@@ -100,6 +101,13 @@ const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
  * ```
  */
 export function complaintMetrics(
+  complaints: readonly Complaint[],
+  options: { from: string | Date; to: string | Date; policy?: SlaPolicyInput },
+): ComplaintMetrics {
+  return guardInputs("complaintMetrics", { complaints, options }, () => complaintMetricsUnguarded(complaints, options));
+}
+
+function complaintMetricsUnguarded(
   complaints: readonly Complaint[],
   options: { from: string | Date; to: string | Date; policy?: SlaPolicyInput },
 ): ComplaintMetrics {

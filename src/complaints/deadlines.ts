@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { assertSnapshot } from "./_lib/step.js";
 import { parseInstant } from "../_lib/validation.js";
 import { addBusinessTimeWithPauses, businessTimeBetween, pausesOf } from "./_lib/pauses.js";
@@ -62,6 +63,14 @@ export interface ComplaintDeadlines {
  * ```
  */
 export function deadlines(
+  complaint: Complaint,
+  policy: SlaPolicyInput,
+  options?: { readonly at?: string | Date | undefined },
+): ComplaintDeadlines {
+  return guardInputs("deadlines", { complaint, policy, options }, () => deadlinesUnguarded(complaint, policy, options));
+}
+
+function deadlinesUnguarded(
   complaint: Complaint,
   policy: SlaPolicyInput,
   options?: { readonly at?: string | Date | undefined },

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { assertSnapshot, allowedIn } from "./_lib/step.js";
 import type { ComplaintEventType } from "./constants.js";
 import type { Complaint } from "./schema.js";
@@ -19,6 +20,10 @@ import type { Complaint } from "./schema.js";
  * ```
  */
 export function nextEvents(complaint: Complaint): ComplaintEventType[] {
+  return guardInputs("nextEvents", { complaint }, () => nextEventsUnguarded(complaint));
+}
+
+function nextEventsUnguarded(complaint: Complaint): ComplaintEventType[] {
   assertSnapshot(complaint);
   return [...allowedIn(complaint.state)] as ComplaintEventType[];
 }

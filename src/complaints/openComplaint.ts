@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { openRecord, snapshotFrom } from "./_lib/open.js";
 import type { Complaint, OpenComplaintInput } from "./schema.js";
 
@@ -28,5 +29,9 @@ import type { Complaint, OpenComplaintInput } from "./schema.js";
  * ```
  */
 export function openComplaint(input: OpenComplaintInput): Complaint {
+  return guardInputs("openComplaint", { input }, () => openComplaintUnguarded(input));
+}
+
+function openComplaintUnguarded(input: OpenComplaintInput): Complaint {
   return snapshotFrom(openRecord(input, false));
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyError, LoyaltyValidationError } from "../errors/errors.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { openRecord, snapshotFrom } from "./_lib/open.js";
@@ -65,6 +66,10 @@ function check(input: unknown): SafeParseResult<Complaint> {
  * ```
  */
 export function parseComplaint(input: unknown): Complaint {
+  return guardInputs("parseComplaint", { input }, () => parseComplaintUnguarded(input));
+}
+
+function parseComplaintUnguarded(input: unknown): Complaint {
   const r = check(input);
   if (!r.success) throw r.error;
   return r.data;
@@ -86,5 +91,9 @@ export function parseComplaint(input: unknown): Complaint {
  * ```
  */
 export function safeParseComplaint(input: unknown): SafeParseResult<Complaint> {
+  return guardInputs("safeParseComplaint", { input }, () => safeParseComplaintUnguarded(input));
+}
+
+function safeParseComplaintUnguarded(input: unknown): SafeParseResult<Complaint> {
   return check(input);
 }

@@ -1,5 +1,7 @@
+import { guardInputs } from "../core/guard.js";
 import { COMPLAINT_PRIORITIES, type ComplaintCause, type ComplaintPriority, type CustomerValue } from "./constants.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
+import { previewValue } from "../core/instant.js";
 
 /**
  * The priority each cause starts from, before the customer's value moves it. Failures of competence
@@ -30,7 +32,7 @@ const STEP: Readonly<Record<CustomerValue, number>> = { low: -1, medium: 0, high
  * Derives a complaint's priority from its cause and the customer's value.
  *
  * The cause sets a base ({@link CAUSE_BASE_PRIORITY}); a `high`-value customer moves it one step up
- * and a `low`-value customer one step down, within `low`…`urgent`. Seed 002: most of the cash flow
+ * and a `low`-value customer one step down, within `low`…`urgent`. The reasoning: most of the cash flow
  * comes from the top 20% of repeat customers, so their complaints go first; a dissatisfied
  * customer tells 20 people, so no complaint drops below `low`. `openComplaint` uses this unless a
  * `priority` is given.
@@ -48,15 +50,22 @@ const STEP: Readonly<Record<CustomerValue, number>> = { low: -1, medium: 0, high
  * ```
  */
 export function priorityFor(cause: ComplaintCause, customerValue: CustomerValue = "medium"): ComplaintPriority {
-  const base = Object.hasOwn(CAUSE_BASE_PRIORITY, cause) ? CAUSE_BASE_PRIORITY[cause] : undefined;
-  const step = Object.hasOwn(STEP, customerValue) ? STEP[customerValue] : undefined;
+  return guardInputs("priorityFor", { cause, customerValue }, () => priorityForUnguarded(cause, customerValue));
+}
+
+function priorityForUnguarded(cause: ComplaintCause, customerValue: CustomerValue = "medium"): ComplaintPriority {
+  // Only strings are looked up: an array holding a Symbol would throw while being turned into a key.
+  const base =
+    typeof cause === "string" && Object.hasOwn(CAUSE_BASE_PRIORITY, cause) ? CAUSE_BASE_PRIORITY[cause] : undefined;
+  const step =
+    typeof customerValue === "string" && Object.hasOwn(STEP, customerValue) ? STEP[customerValue] : undefined;
   if (base === undefined)
     throw new LoyaltyValidationError([
-      { path: ["cause"], message: `expected a complaint cause, got ${JSON.stringify(cause)}` },
+      { path: ["cause"], message: `expected a complaint cause, got ${previewValue(cause)}` },
     ]);
   if (step === undefined)
     throw new LoyaltyValidationError([
-      { path: ["customerValue"], message: `expected "low", "medium" or "high", got ${JSON.stringify(customerValue)}` },
+      { path: ["customerValue"], message: `expected "low", "medium" or "high", got ${previewValue(customerValue)}` },
     ]);
   const i = Math.min(COMPLAINT_PRIORITIES.length - 1, Math.max(0, COMPLAINT_PRIORITIES.indexOf(base) + step));
   // i is clamped to the array's bounds.

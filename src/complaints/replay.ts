@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { openRecord, snapshotFrom } from "./_lib/open.js";
 import { preview } from "./_lib/check.js";
@@ -24,6 +25,10 @@ import { transition } from "./transition.js";
  * ```
  */
 export function replay(history: readonly unknown[]): Complaint {
+  return guardInputs("replay", { history }, () => replayUnguarded(history));
+}
+
+function replayUnguarded(history: readonly unknown[]): Complaint {
   if (!Array.isArray(history) || history.length === 0) {
     throw new LoyaltyValidationError(
       [

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { isTimeZone } from "../_lib/time.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
@@ -97,6 +98,10 @@ const parsers = /* @__PURE__ */ makeParsers(SlaPolicySchema, "SLA policy");
  * ```
  */
 export function parseSlaPolicy(input: unknown): SlaPolicy {
+  return guardInputs("parseSlaPolicy", { input }, () => parseSlaPolicyUnguarded(input));
+}
+
+function parseSlaPolicyUnguarded(input: unknown): SlaPolicy {
   return parsers.parse(input);
 }
 
@@ -114,5 +119,9 @@ export function parseSlaPolicy(input: unknown): SlaPolicy {
  * ```
  */
 export function safeParseSlaPolicy(input: unknown): SafeParseResult<SlaPolicy> {
+  return guardInputs("safeParseSlaPolicy", { input }, () => safeParseSlaPolicyUnguarded(input));
+}
+
+function safeParseSlaPolicyUnguarded(input: unknown): SafeParseResult<SlaPolicy> {
   return parsers.safeParse(input);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { InvalidTransitionError, LoyaltyError, LoyaltyValidationError } from "../errors/errors.js";
 import { assertSnapshot, step } from "./_lib/step.js";
 import { validateEvent } from "./_lib/validateEvent.js";
@@ -32,6 +33,10 @@ import type { Complaint, ComplaintEventInput } from "./schema.js";
  * ```
  */
 export function transition(complaint: Complaint, event: ComplaintEventInput): Complaint {
+  return guardInputs("transition", { complaint, event }, () => transitionUnguarded(complaint, event));
+}
+
+function transitionUnguarded(complaint: Complaint, event: ComplaintEventInput): Complaint {
   assertSnapshot(complaint);
   const e = validateEvent(event);
   const r = guarded(() => step(complaint, e));

@@ -3,6 +3,7 @@
 // faster than a zone library. Internal: not re-exported from the package root.
 import { addMonths, getDaysInMonth, startOfWeek } from "date-fns";
 import { LoyaltyValidationError } from "../errors/errors.js";
+import { utcMillis } from "./instant.js";
 
 /** Wall-clock fields of an instant in a time zone. `month` is 1..12, `weekday` 0 (Sunday)..6. */
 export interface ZonedParts {
@@ -55,15 +56,22 @@ export function assertTimeZone(timeZone: string, path: readonly (string | number
     ]);
 }
 
+const DAY_MS = 86_400_000;
+
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 /** Wall-clock fields of `ms` (epoch milliseconds) in `timeZone`. */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
+  const month = Number(parts["month"]);
+  let year = Number(parts["year"]);
+  // Intl writes the year 0000 (1 BC) as "1" without an era: a local date before 0001-01-01 is year 0.
+  const year1 = utcMillis(1, 0, 1);
+  if (year === 1 && ms < year1 + 2 * DAY_MS && (month === 12 || ms < year1 - 2 * DAY_MS)) year = 0;
   return {
-    year: Number(parts["year"]),
-    month: Number(parts["month"]),
+    year,
+    month,
     day: Number(parts["day"]),
     hour: Number(parts["hour"]),
     minute: Number(parts["minute"]),
@@ -76,7 +84,7 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (positive east of Greenwich). */
 export function zoneOffset(ms: number, timeZone: string): number {
   const p = zonedParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+  const asUtc = utcMillis(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
   return asUtc - ms;
 }
 
@@ -98,7 +106,7 @@ export function zonedTimeToInstant(
   },
   timeZone: string,
 ): number {
-  const wall = Date.UTC(
+  const wall = utcMillis(
     fields.year,
     fields.month - 1,
     fields.day,

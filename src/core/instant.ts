@@ -37,8 +37,22 @@ export const EXPECTED_INSTANT =
 const EXPECTED_INSTANT_OR_DAY =
   'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z", a date such as "2026-01-31" (read as UTC midnight) or a valid Date, in years 0000–9999';
 
+/** Milliseconds in 400 Gregorian years (146,097 days): the calendar repeats exactly after them. */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/**
+ * `Date.UTC` for every year: Date.UTC reads years 0–99 as 1900–1999 (ECMA-262 MakeFullYear), which
+ * put instants of years 0000–0099 nineteen centuries off. Such years are computed 400 years later
+ * and shifted back (the Gregorian calendar repeats every 400 years). Fields may overflow as in Date.UTC.
+ */
+export function utcMillis(year: number, monthIndex: number, day = 1, hour = 0, minute = 0, second = 0, ms = 0): number {
+  if (year >= 0 && year < 100)
+    return Date.UTC(year + 400, monthIndex, day, hour, minute, second, ms) - FOUR_CENTURIES_MS;
+  return Date.UTC(year, monthIndex, day, hour, minute, second, ms);
+}
+
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMillis(year, month, 0)).getUTCDate();
 }
 
 function validDay(year: number, month: number, day: number): boolean {

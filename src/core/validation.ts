@@ -4,6 +4,7 @@
 import * as z from "zod/mini";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
 import { DECIMAL_PATTERN, NON_NEGATIVE_DECIMAL_PATTERN } from "./decimal.js";
+import { describeThrown, unreadableInputError } from "./guard.js";
 import { expectedInstant, type InstantOptions, instantMillis, previewValue } from "./instant.js";
 
 /**
@@ -49,6 +50,47 @@ export function issuesFromZod(
   });
 }
 
+/** At most this many issues are kept on a LoyaltyValidationError from a schema; the message counts the rest. */
+export const MAX_KEPT_ISSUES = 1_000;
+
+/**
+ * A sparse array (at the top or as a property of the top-level object) is refused before the schema
+ * runs: one issue naming the first empty slot and counting them, instead of one issue per slot
+ * (a length-300,000 array with one element gave 300,000 issues and seconds of work).
+ */
+function sparseIssue(input: unknown): ValidationIssue | undefined {
+  const check = (value: unknown, path: (string | number)[]): ValidationIssue | undefined => {
+    if (!Array.isArray(value)) return undefined;
+    let first = -1;
+    let empty = 0;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) {
+        if (first < 0) first = i;
+        empty++;
+      }
+    }
+    if (first < 0) return undefined;
+    return {
+      path: [...path, first],
+      message: `expected an element, got an empty slot: the array (length ${value.length.toLocaleString("en-US")}) has ${empty.toLocaleString("en-US")} empty slot${empty === 1 ? "" : "s"}; pass a dense array`,
+    };
+  };
+  const top = check(input, []);
+  if (top !== undefined || typeof input !== "object" || input === null || Array.isArray(input)) return top;
+  for (const key of Object.keys(input)) {
+    const found = check((input as Record<string, unknown>)[key], [key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function unreadableError(what: string, thrown: unknown): LoyaltyValidationError {
+  return new LoyaltyValidationError(
+    [{ path: [], message: `could not read the input (${describeThrown(thrown)}); pass plain data` }],
+    what,
+  );
+}
+
 /**
  * Builds the `parseX` / `safeParseX` pair for a schema (zod/mini or classic zod). `parseX` throws a
  * LoyaltyValidationError listing every issue with its path; `safeParseX` returns a tagged result and
@@ -62,20 +104,24 @@ export function makeParsers<S extends z.core.$ZodType>(
   safeParse: (input: unknown) => SafeParseResult<z.output<S>>;
 } {
   const safeParse = (input: unknown): SafeParseResult<z.output<S>> => {
-    let result: z.core.util.SafeParseResult<z.output<S>>;
     try {
-      result = z.safeParse(schema, input);
-    } catch (e) {
+      const holes = sparseIssue(input);
+      if (holes !== undefined) return { success: false, error: new LoyaltyValidationError([holes], what) };
+      const result = z.safeParse(schema, input);
+      if (result.success) return { success: true, data: result.data };
+      const total = result.error.issues.length;
+      const kept = total > MAX_KEPT_ISSUES ? { issues: result.error.issues.slice(0, MAX_KEPT_ISSUES) } : result.error;
       return {
         success: false,
-        error: new LoyaltyValidationError(
-          [{ path: [], message: `could not read input: ${e instanceof Error ? e.message : String(e)}` }],
-          what,
-        ),
+        error: new LoyaltyValidationError(issuesFromZod(kept as z.core.$ZodError, input), what, total),
+      };
+    } catch (e) {
+      // A getter or Proxy in the input threw while zod (or the issue builder) read it: name the path.
+      return {
+        success: false,
+        error: unreadableInputError(what, { input }, e, 1) ?? unreadableError(what, e),
       };
     }
-    if (result.success) return { success: true, data: result.data };
-    return { success: false, error: new LoyaltyValidationError(issuesFromZod(result.error, input), what) };
   };
   const parse = (input: unknown): z.output<S> => {
     const r = safeParse(input);

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { deepFreeze } from "../ledger/_lib/json.js";
 import { miniParsers } from "../programs/_lib/parsers.js";
@@ -29,6 +30,10 @@ const parsers = /* @__PURE__ */ miniParsers(StrategySchema, "strategy");
  * @category crm
  */
 export function parseStrategy(input: unknown): Strategy {
+  return guardInputs("parseStrategy", { input }, () => parseStrategyUnguarded(input));
+}
+
+function parseStrategyUnguarded(input: unknown): Strategy {
   const r = safeParseStrategy(input);
   if (!r.success) throw r.error;
   return r.data;
@@ -48,6 +53,10 @@ export function parseStrategy(input: unknown): Strategy {
  * @category crm
  */
 export function safeParseStrategy(input: unknown): SafeParseResult<Strategy> {
+  return guardInputs("safeParseStrategy", { input }, () => safeParseStrategyUnguarded(input));
+}
+
+function safeParseStrategyUnguarded(input: unknown): SafeParseResult<Strategy> {
   const r = parsers.safeParse(input);
   if (!r.success) return r;
   const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { Decimal } from "decimal.js";
 import type { AbcClass } from "../analytics/abc.js";
 import type { RfmSegment } from "../analytics/rfmSegments.js";
@@ -202,6 +203,16 @@ function checkRow(row: unknown, i: number): CrmCustomer {
  * @category crm
  */
 export function planActions(
+  customers: readonly CrmCustomer[],
+  strategy: StrategyInput | Strategy,
+  options: PlanActionsOptions,
+): ActionPlan {
+  return guardInputs("planActions", { customers, strategy, options }, () =>
+    planActionsUnguarded(customers, strategy, options),
+  );
+}
+
+function planActionsUnguarded(
   customers: readonly CrmCustomer[],
   strategy: StrategyInput | Strategy,
   options: PlanActionsOptions,

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { Decimal } from "decimal.js";
 import { RFM_SEGMENTS, type RfmSegment } from "../analytics/rfmSegments.js";
 import { DECIMAL_PATTERN, invalid } from "../_lib/values.js";
@@ -167,6 +168,10 @@ const tally = (): Tally => ({ customers: 0, retained: 0, spend: new Decimal(0) }
  * @category crm
  */
 export function reviewStrategy(before: ReviewBefore, after: readonly ReviewAfterRow[]): StrategyReview {
+  return guardInputs("reviewStrategy", { before, after }, () => reviewStrategyUnguarded(before, after));
+}
+
+function reviewStrategyUnguarded(before: ReviewBefore, after: readonly ReviewAfterRow[]): StrategyReview {
   if (
     typeof before !== "object" ||
     before === null ||

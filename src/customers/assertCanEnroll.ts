@@ -1,3 +1,5 @@
+import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import { ErrorCode, OperationError } from "../errors/errors.js";
 import { invalid, parseInstant } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
@@ -48,6 +50,11 @@ export interface EnrollOptions {
  * @category customers
  */
 export function assertCanEnroll(customer: Customer, options: EnrollOptions): void {
+  return guardInputs("assertCanEnroll", { customer, options }, () => assertCanEnrollUnguarded(customer, options));
+}
+
+function assertCanEnrollUnguarded(customer: Customer, options: EnrollOptions): void {
+  customer = storedCustomer(customer, ["customer"], "assertCanEnroll");
   if (typeof options !== "object" || options === null)
     invalid(["options"], "expected { personalized, at }", "assertCanEnroll");
   const atMs = parseInstant(options.at, "at");

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
 import { invalid } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
@@ -59,6 +60,10 @@ export interface CustomerIndex {
  * @category customers
  */
 export function buildCustomerIndex(customers: readonly Customer[]): CustomerIndex {
+  return guardInputs("buildCustomerIndex", { customers }, () => buildCustomerIndexUnguarded(customers));
+}
+
+function buildCustomerIndexUnguarded(customers: readonly Customer[]): CustomerIndex {
   if (!Array.isArray(customers)) invalid(["customers"], "expected an array of customers");
   const ids = new Map<string, number>();
   const byBarcode = new Map<string, Customer>();

@@ -1,3 +1,5 @@
+import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import { invalid, parseInstant, previewValue } from "../_lib/values.js";
 import type { ConsentStatement, ContactChannel, Customer } from "./customer.js";
 import { CHANNELS, decideContact } from "./_lib/consent.js";
@@ -94,6 +96,13 @@ export interface CanContactOptions {
  * @category customers
  */
 export function canContact(customer: Customer, channel: ContactChannel, options: CanContactOptions): ContactDecision {
+  return guardInputs("canContact", { customer, channel, options }, () =>
+    canContactUnguarded(customer, channel, options),
+  );
+}
+
+function canContactUnguarded(customer: Customer, channel: ContactChannel, options: CanContactOptions): ContactDecision {
+  customer = storedCustomer(customer, ["customer"], "canContact");
   if (typeof options !== "object" || options === null) invalid(["options"], "expected { at, purpose }", "canContact");
   if (!(CHANNELS as readonly unknown[]).includes(channel))
     invalid(["channel"], `expected one of email, sms, phone, post, got ${previewValue(channel)}`, "canContact");

@@ -1,3 +1,5 @@
+import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import { Decimal } from "decimal.js";
 import * as z from "zod";
 import { LoyaltyValidationError } from "../errors/errors.js";
@@ -311,6 +313,10 @@ interface Candidate {
  * @category customers
  */
 export function contactPlan(customers: readonly Customer[], options: ContactPlanOptions): ContactPlan {
+  return guardInputs("contactPlan", { customers, options }, () => contactPlanUnguarded(customers, options));
+}
+
+function contactPlanUnguarded(customers: readonly Customer[], options: ContactPlanOptions): ContactPlan {
   const parsed = ContactPlanOptionsSchema.safeParse(options);
   if (!parsed.success) throw new LoyaltyValidationError(issuesFromZod(parsed.error, options), "contactPlan");
   const o = parsed.data;
@@ -325,6 +331,7 @@ export function contactPlan(customers: readonly Customer[], options: ContactPlan
       "contactPlan",
     );
   if (!Array.isArray(customers)) invalid(["customers"], "expected an array of customers", "contactPlan");
+  customers = customers.map((c, i) => storedCustomer(c, ["customers", i], "contactPlan"));
 
   const seen = new Set<string>();
   for (let i = 0; i < customers.length; i++) {

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { InstantSchema, instantMillis } from "../_lib/validation.js";
+import { utcMillis } from "../core/instant.js";
 import { barcodeProblem } from "./_lib/gs1.js";
 import { isE164 } from "./_lib/phone.js";
 import { isMagneticNumber, MAGNETIC_EXPECTED } from "./_lib/magnetic.js";
@@ -162,7 +163,7 @@ function isCalendarDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (m === null) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  const date = new Date(utcMillis(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 

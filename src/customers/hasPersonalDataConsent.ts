@@ -1,3 +1,5 @@
+import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import { parseInstant } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
 import { statementInForce } from "./_lib/consent.js";
@@ -32,6 +34,11 @@ import { statementInForce } from "./_lib/consent.js";
  * @category customers
  */
 export function hasPersonalDataConsent(customer: Customer, at: string | Date): boolean {
+  return guardInputs("hasPersonalDataConsent", { customer, at }, () => hasPersonalDataConsentUnguarded(customer, at));
+}
+
+function hasPersonalDataConsentUnguarded(customer: Customer, at: string | Date): boolean {
+  customer = storedCustomer(customer, ["customer"], "hasPersonalDataConsent");
   const atMs = parseInstant(at, "at");
   return statementInForce(customer.consents, "personal-data", undefined, atMs)?.status === "given";
 }

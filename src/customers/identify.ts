@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { invalid } from "../_lib/values.js";
 import type { Customer } from "./customer.js";
 import type { CustomerIndex } from "./buildCustomerIndex.js";
@@ -78,6 +79,10 @@ function one(customer: Customer | undefined): IdentifyResult {
  * @category customers
  */
 export function identify(index: CustomerIndex, input: IdentifyInput): IdentifyResult {
+  return guardInputs("identify", { index, input }, () => identifyUnguarded(index, input));
+}
+
+function identifyUnguarded(index: CustomerIndex, input: IdentifyInput): IdentifyResult {
   if (typeof input !== "object" || input === null)
     invalid([], 'expected an object such as { kind: "phone", number: "+6281234567890" }', "identify");
   // Every key in the index passed its check when the index was built, so a hit needs no second check:

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { invalid } from "../_lib/values.js";
 import { phoneOptionProblem, toE164 } from "./_lib/phone.js";
 
@@ -41,6 +42,10 @@ export interface NormalizePhoneOptions {
  * @category customers
  */
 export function normalizePhone(input: string, options: NormalizePhoneOptions = {}): string {
+  return guardInputs("normalizePhone", { input, options }, () => normalizePhoneUnguarded(input, options));
+}
+
+function normalizePhoneUnguarded(input: string, options: NormalizePhoneOptions = {}): string {
   // A null options argument (possible from JavaScript) reads as no options, not a TypeError.
   const { defaultCountryCode, trunkPrefix = "0" } = options ?? {};
   if (typeof input !== "string") invalid(["phone"], `expected a phone number string, got ${typeof input}`);

@@ -1,7 +1,7 @@
-import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
-import { CustomerSchema, type Customer } from "./customer.js";
-
-const parsers = /* @__PURE__ */ makeParsers(CustomerSchema, "customer");
+import { guardInputs } from "../core/guard.js";
+import type { SafeParseResult } from "../core/validation.js";
+import { safeParseStoredCustomer } from "./_lib/stored.js";
+import type { Customer } from "./customer.js";
 
 /**
  * Validates a customer profile and returns it with canonical instants and defaults filled in.
@@ -22,7 +22,13 @@ const parsers = /* @__PURE__ */ makeParsers(CustomerSchema, "customer");
  * @category customers
  */
 export function parseCustomer(input: unknown): Customer {
-  return parsers.parse(input);
+  return guardInputs("parseCustomer", { input }, () => parseCustomerUnguarded(input));
+}
+
+function parseCustomerUnguarded(input: unknown): Customer {
+  const r = safeParseStoredCustomer(input);
+  if (!r.success) throw r.error;
+  return r.data;
 }
 
 /**
@@ -41,5 +47,9 @@ export function parseCustomer(input: unknown): Customer {
  * @category customers
  */
 export function safeParseCustomer(input: unknown): SafeParseResult<Customer> {
-  return parsers.safeParse(input);
+  return guardInputs("safeParseCustomer", { input }, () => safeParseCustomerUnguarded(input));
+}
+
+function safeParseCustomerUnguarded(input: unknown): SafeParseResult<Customer> {
+  return safeParseStoredCustomer(input);
 }

@@ -1,3 +1,5 @@
+import { guardInputs } from "../core/guard.js";
+import { storedCustomer } from "./_lib/stored.js";
 import * as z from "zod";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { issuesFromZod } from "../_lib/validation.js";
@@ -79,6 +81,11 @@ export interface Perk {
  * @category customers
  */
 export function perksFor(customer: Customer, rules: readonly PerkRule[]): readonly Perk[] {
+  return guardInputs("perksFor", { customer, rules }, () => perksForUnguarded(customer, rules));
+}
+
+function perksForUnguarded(customer: Customer, rules: readonly PerkRule[]): readonly Perk[] {
+  customer = storedCustomer(customer, ["customer"], "perksFor");
   const parsed = z.array(PerkRuleSchema).safeParse(rules);
   if (!parsed.success) throw new LoyaltyValidationError(issuesFromZod(parsed.error, rules, ["rules"]), "perksFor");
   const perks: Perk[] = [];

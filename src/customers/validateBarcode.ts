@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { invalid } from "../_lib/values.js";
 import { barcodeFormat, barcodeProblem } from "./_lib/gs1.js";
 
@@ -18,6 +19,10 @@ import { barcodeFormat, barcodeProblem } from "./_lib/gs1.js";
  * @category customers
  */
 export function validateBarcode(code: string): "EAN-13" | "UPC-A" | "EAN-8" {
+  return guardInputs("validateBarcode", { code }, () => validateBarcodeUnguarded(code));
+}
+
+function validateBarcodeUnguarded(code: string): "EAN-13" | "UPC-A" | "EAN-8" {
   const problem = typeof code === "string" ? barcodeProblem(code) : `expected a string of digits, got ${typeof code}`;
   if (problem !== undefined) invalid(["code"], problem);
   // barcodeProblem returned undefined, so the format is known.

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { instantMillis, parseInstant } from "../_lib/values.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { openAccount } from "../ledger/openAccount.js";
@@ -108,6 +109,13 @@ export interface BreakageTriangle {
  * ```
  */
 export function breakageTriangle(
+  histories: readonly (Account | LiabilityHistory)[],
+  options: BreakageTriangleOptions,
+): BreakageTriangle {
+  return guardInputs("breakageTriangle", { histories, options }, () => breakageTriangleUnguarded(histories, options));
+}
+
+function breakageTriangleUnguarded(
   histories: readonly (Account | LiabilityHistory)[],
   options: BreakageTriangleOptions,
 ): BreakageTriangle {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { Decimal, type DecimalInput, toDecimal } from "../money/money.js";
 
@@ -73,7 +74,14 @@ export function chainLadder(
   triangle: readonly (readonly DecimalInput[])[],
   options: ChainLadderOptions = {},
 ): ChainLadderResult {
-  const decimals = options.decimals ?? 6;
+  return guardInputs("chainLadder", { triangle, options }, () => chainLadderUnguarded(triangle, options));
+}
+
+function chainLadderUnguarded(
+  triangle: readonly (readonly DecimalInput[])[],
+  options: ChainLadderOptions = {},
+): ChainLadderResult {
+  const decimals = options?.decimals ?? 6;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
     throw new LoyaltyValidationError(
       [{ path: ["decimals"], message: `expected an integer from 0 to 20, got ${String(decimals)}` }],

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { instantMillis, parseInstant } from "../_lib/values.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { availableLots } from "../ledger/availableLots.js";
@@ -131,6 +132,13 @@ const DAY_MS = 86_400_000;
  * ```
  */
 export function pointsLiability(
+  accounts: readonly (Account | LiabilityHistory)[],
+  options: PointsLiabilityOptions,
+): PointsLiability {
+  return guardInputs("pointsLiability", { accounts, options }, () => pointsLiabilityUnguarded(accounts, options));
+}
+
+function pointsLiabilityUnguarded(
   accounts: readonly (Account | LiabilityHistory)[],
   options: PointsLiabilityOptions,
 ): PointsLiability {

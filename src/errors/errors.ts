@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { formatIssues } from "../core/issues.js";
 
 /**
@@ -204,7 +205,8 @@ export class LoyaltyError<C extends LoyaltyErrorCode = LoyaltyErrorCode> extends
   declare readonly details: DetailsOf<C>;
 
   constructor(code: C, message: string, details: DetailsOf<C> = {} as DetailsOf<C>) {
-    super(message);
+    // String(): a message that is not a string (a Symbol, from untyped callers) must not crash the throw.
+    super(String(message));
     this.name = new.target.kind;
     this.code = code;
     this.details = Object.freeze({ ...details }) as DetailsOf<C>;
@@ -246,12 +248,15 @@ export class LoyaltyValidationError extends LoyaltyError<"VALIDATION"> {
   static override readonly kind: string = "LoyaltyValidationError";
   declare readonly issues: readonly ValidationIssue[];
 
-  /** At least one issue; `context` (the function or input name) prefixes the message. */
-  constructor(issues: readonly ValidationIssue[], context?: string) {
+  /**
+   * At least one issue; `context` (the function or input name) prefixes the message; `total`, when
+   * only the first issues were kept (a huge input), is how many there were ("and 299,980 more issues").
+   */
+  constructor(issues: readonly ValidationIssue[], context?: string, total?: number) {
     const list = Object.freeze(
       issues.map(({ path, message }) => Object.freeze({ path: Object.freeze([...path]), message })),
     );
-    super("VALIDATION", formatIssues(list, context), { issues: list });
+    super("VALIDATION", formatIssues(list, context, total), { issues: list });
     this.issues = list;
   }
 }
@@ -423,5 +428,9 @@ export function loyaltyError<C extends LoyaltyErrorCode>(
   message: string,
   details: Readonly<ErrorDetails[C]>,
 ): OperationError<C> {
-  return new OperationError(code, message, details as DetailsOf<C>);
+  return guardInputs(
+    "loyaltyError",
+    { code, message, details },
+    () => new OperationError(code, message, details as DetailsOf<C>),
+  );
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
 import type { AtOptions } from "./balance.js";
 import { availableLotsOf } from "./_lib/engine.js";
@@ -45,5 +46,9 @@ export interface AvailableLot {
  * ```
  */
 export function availableLots(account: Account, options: AtOptions): AvailableLot[] {
+  return guardInputs("availableLots", { account, options }, () => availableLotsUnguarded(account, options));
+}
+
+function availableLotsUnguarded(account: Account, options: AtOptions): AvailableLot[] {
   return availableLotsOf(account, requireOptions(options, "availableLots", "{ at }").at);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
 import { balanceOf } from "./_lib/engine.js";
 import { requireOptions } from "./_lib/options.js";
@@ -42,5 +43,9 @@ export interface AtOptions {
  * ```
  */
 export function balance(account: Account, options: AtOptions): string {
+  return guardInputs("balance", { account, options }, () => balanceUnguarded(account, options));
+}
+
+function balanceUnguarded(account: Account, options: AtOptions): string {
   return balanceOf(account, requireOptions(options, "balance", "{ at }").at);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import type { Account, Entry } from "./schemas.js";
 
@@ -20,6 +21,10 @@ import type { Account, Entry } from "./schemas.js";
  * ```
  */
 export function findEntry(account: Account, transactionId: string): Entry | undefined {
+  return guardInputs("findEntry", { account, transactionId }, () => findEntryUnguarded(account, transactionId));
+}
+
+function findEntryUnguarded(account: Account, transactionId: string): Entry | undefined {
   if (typeof transactionId !== "string") {
     const got = transactionId === null ? "null" : transactionId === undefined ? "nothing" : `a ${typeof transactionId}`;
     throw new LoyaltyValidationError(

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account, AccountSettings } from "./schemas.js";
 import { emptyState, toAccount } from "./_lib/engine.js";
 import { settingsFrom } from "./_lib/settings.js";
@@ -23,5 +24,9 @@ import { settingsFrom } from "./_lib/settings.js";
  * ```
  */
 export function openAccount(settings: AccountSettings): Account {
+  return guardInputs("openAccount", { settings }, () => openAccountUnguarded(settings));
+}
+
+function openAccountUnguarded(settings: AccountSettings): Account {
   return toAccount(emptyState(settingsFrom(settings, "openAccount")));
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { SafeParseResult } from "../_lib/validation.js";
 import type { Account } from "./schemas.js";
 import { parseAccountChecked } from "./_lib/settings.js";
@@ -32,7 +33,7 @@ import { LoyaltyValidationError } from "../errors/errors.js";
  * ```
  */
 export function parseAccount(input: unknown, options: ParseAccountOptions = {}): Account {
-  return parseAccountChecked(input, options ?? {});
+  return guardInputs("parseAccount", { input, options }, () => parseAccountChecked(input, options ?? {}));
 }
 
 /**
@@ -65,6 +66,10 @@ export interface ParseAccountOptions {
  * ```
  */
 export function safeParseAccount(input: unknown): SafeParseResult<Account> {
+  return guardInputs("safeParseAccount", { input }, () => safeParseAccountUnguarded(input));
+}
+
+function safeParseAccountUnguarded(input: unknown): SafeParseResult<Account> {
   try {
     return { success: true, data: parseAccountChecked(input) };
   } catch (e) {

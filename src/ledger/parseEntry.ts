@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { EntrySchema, type Entry } from "./schemas.js";
 
@@ -19,6 +20,10 @@ const parsers = makeParsers(EntrySchema, "entry");
  * ```
  */
 export function parseEntry(input: unknown): Entry {
+  return guardInputs("parseEntry", { input }, () => parseEntryUnguarded(input));
+}
+
+function parseEntryUnguarded(input: unknown): Entry {
   return parsers.parse(input);
 }
 
@@ -36,5 +41,9 @@ export function parseEntry(input: unknown): Entry {
  * ```
  */
 export function safeParseEntry(input: unknown): SafeParseResult<Entry> {
+  return guardInputs("safeParseEntry", { input }, () => safeParseEntryUnguarded(input));
+}
+
+function safeParseEntryUnguarded(input: unknown): SafeParseResult<Entry> {
   return parsers.safeParse(input);
 }

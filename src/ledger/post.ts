@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account, EntryInput } from "./schemas.js";
 import { postEntries } from "./_lib/engine.js";
 import type { LedgerHistoryRecord } from "./history.js";
@@ -78,6 +79,10 @@ export interface PostResult {
  * ```
  */
 export function post(account: Account, entry: EntryInput, options: PostOptions = {}): PostResult {
+  return guardInputs("post", { account, entry, options }, () => postUnguarded(account, entry, options));
+}
+
+function postUnguarded(account: Account, entry: EntryInput, options: PostOptions = {}): PostResult {
   const r = postEntries(account, [entry], options, false);
   return { status: r.status, account: r.account, history: r.history };
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account, EntryInput } from "./schemas.js";
 import type { PostOptions } from "./post.js";
 import type { LedgerHistoryRecord } from "./history.js";
@@ -61,5 +62,13 @@ export interface PostManyResult {
  * ```
  */
 export function postMany(account: Account, entries: readonly EntryInput[], options: PostOptions = {}): PostManyResult {
+  return guardInputs("postMany", { account, entries, options }, () => postManyUnguarded(account, entries, options));
+}
+
+function postManyUnguarded(
+  account: Account,
+  entries: readonly EntryInput[],
+  options: PostOptions = {},
+): PostManyResult {
   return postEntries(account, entries, options, true);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account, AccountSettings, Checkpoint, EntryInput } from "./schemas.js";
 import type { LedgerHistoryRecord } from "./history.js";
 import { replayEntries } from "./_lib/settings.js";
@@ -61,5 +62,5 @@ export function replayAccount(
   settings: AccountSettings,
   options: ReplayOptions = {},
 ): Account {
-  return replayEntries(history, settings, options);
+  return guardInputs("replayAccount", { history, settings, options }, () => replayEntries(history, settings, options));
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
 import { reversibleOf } from "./_lib/engine.js";
 
@@ -24,5 +25,11 @@ import { reversibleOf } from "./_lib/engine.js";
  * ```
  */
 export function reversiblePoints(account: Account, transactionId: string): string {
+  return guardInputs("reversiblePoints", { account, transactionId }, () =>
+    reversiblePointsUnguarded(account, transactionId),
+  );
+}
+
+function reversiblePointsUnguarded(account: Account, transactionId: string): string {
   return reversibleOf(account, transactionId);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account, EntryInput, EntryKind } from "./schemas.js";
 import type { LedgerHistoryRecord } from "./history.js";
 import { statementOf } from "./_lib/engine.js";
@@ -99,6 +100,8 @@ export interface StatementOptions {
  * ```
  */
 export function statement(account: Account, options: StatementOptions): Statement {
-  const { from, to, history } = requireOptions(options, "statement", "{ from, to }");
-  return statementOf(account, from, to, history);
+  return guardInputs("statement", { account, options }, () => {
+    const { from, to, history } = requireOptions(options, "statement", "{ from, to }");
+    return statementOf(account, from, to, history);
+  });
 }

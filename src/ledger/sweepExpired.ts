@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
 import { post, type PostResult } from "./post.js";
 import { requireOptions } from "./_lib/options.js";
@@ -45,6 +46,10 @@ export interface SweepOptions {
  * ```
  */
 export function sweepExpired(account: Account, options: SweepOptions): PostResult {
+  return guardInputs("sweepExpired", { account, options }, () => sweepExpiredUnguarded(account, options));
+}
+
+function sweepExpiredUnguarded(account: Account, options: SweepOptions): PostResult {
   const { at, transactionId, expectedVersion } = requireOptions(options, "sweepExpired", "{ at, transactionId }");
   return post(account, { kind: "expire", transactionId, at }, expectedVersion === undefined ? {} : { expectedVersion });
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
 import { lotOf } from "./_lib/engine.js";
 
@@ -25,5 +26,11 @@ import { lotOf } from "./_lib/engine.js";
  * ```
  */
 export function unconsumedPoints(account: Account, transactionId: string): string {
+  return guardInputs("unconsumedPoints", { account, transactionId }, () =>
+    unconsumedPointsUnguarded(account, transactionId),
+  );
+}
+
+function unconsumedPointsUnguarded(account: Account, transactionId: string): string {
   return lotOf(account, transactionId).remaining;
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { assertTimeZone, zonedParts } from "../_lib/time.js";
 import { invalid, parseInstant } from "../_lib/values.js";
 import { parsePurchaseRecords, type PurchaseRecordInput } from "./purchaseRecord.js";
@@ -75,6 +76,13 @@ export interface CohortTable {
  * ```
  */
 export function cohortRetention(
+  purchases: readonly PurchaseRecordInput[],
+  options: { readonly timeZone?: string; readonly until?: string | Date } = {},
+): CohortTable {
+  return guardInputs("cohortRetention", { purchases, options }, () => cohortRetentionUnguarded(purchases, options));
+}
+
+function cohortRetentionUnguarded(
   purchases: readonly PurchaseRecordInput[],
   options: { readonly timeZone?: string; readonly until?: string | Date } = {},
 ): CohortTable {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { parseOptions } from "./_lib/options.js";
@@ -47,6 +48,10 @@ const parsers = /* @__PURE__ */ makeParsers(DickBasuInputSchema, "dickBasu input
  * ```
  */
 export function parseDickBasuInput(input: unknown): DickBasuInput {
+  return guardInputs("parseDickBasuInput", { input }, () => parseDickBasuInputUnguarded(input));
+}
+
+function parseDickBasuInputUnguarded(input: unknown): DickBasuInput {
   return parsers.parse(input);
 }
 
@@ -63,6 +68,10 @@ export function parseDickBasuInput(input: unknown): DickBasuInput {
  * ```
  */
 export function safeParseDickBasuInput(input: unknown): SafeParseResult<DickBasuInput> {
+  return guardInputs("safeParseDickBasuInput", { input }, () => safeParseDickBasuInputUnguarded(input));
+}
+
+function safeParseDickBasuInputUnguarded(input: unknown): SafeParseResult<DickBasuInput> {
   return parsers.safeParse(input);
 }
 
@@ -120,6 +129,13 @@ export interface DickBasuResult {
  * ```
  */
 export function dickBasu(
+  input: DickBasuInput,
+  options: { readonly attitudeThreshold?: number; readonly patronageThreshold?: number } = {},
+): DickBasuResult {
+  return guardInputs("dickBasu", { input, options }, () => dickBasuUnguarded(input, options));
+}
+
+function dickBasuUnguarded(
   input: DickBasuInput,
   options: { readonly attitudeThreshold?: number; readonly patronageThreshold?: number } = {},
 ): DickBasuResult {

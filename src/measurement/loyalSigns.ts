@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
@@ -121,6 +122,10 @@ const parsers = /* @__PURE__ */ makeParsers(LoyalSignsObservationsSchema, "loyal
  * ```
  */
 export function parseLoyalSignsObservations(input: unknown): LoyalSignsObservations {
+  return guardInputs("parseLoyalSignsObservations", { input }, () => parseLoyalSignsObservationsUnguarded(input));
+}
+
+function parseLoyalSignsObservationsUnguarded(input: unknown): LoyalSignsObservations {
   return parsers.parse(input);
 }
 
@@ -137,6 +142,12 @@ export function parseLoyalSignsObservations(input: unknown): LoyalSignsObservati
  * ```
  */
 export function safeParseLoyalSignsObservations(input: unknown): SafeParseResult<LoyalSignsObservations> {
+  return guardInputs("safeParseLoyalSignsObservations", { input }, () =>
+    safeParseLoyalSignsObservationsUnguarded(input),
+  );
+}
+
+function safeParseLoyalSignsObservationsUnguarded(input: unknown): SafeParseResult<LoyalSignsObservations> {
   return parsers.safeParse(input);
 }
 
@@ -183,6 +194,10 @@ export interface LoyalSignsResult {
  * ```
  */
 export function loyalSigns(observations: LoyalSignsObservations): LoyalSignsResult {
+  return guardInputs("loyalSigns", { observations }, () => loyalSignsUnguarded(observations));
+}
+
+function loyalSignsUnguarded(observations: LoyalSignsObservations): LoyalSignsResult {
   const o = parsers.parse(observations);
   const held: LoyalSignKey[] = [];
   const missing: LoyalSignKey[] = [];

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
@@ -100,6 +101,10 @@ const parsers = /* @__PURE__ */ makeParsers(LoyaltyStageObservationsSchema, "loy
  * ```
  */
 export function parseLoyaltyStageObservations(input: unknown): LoyaltyStageObservations {
+  return guardInputs("parseLoyaltyStageObservations", { input }, () => parseLoyaltyStageObservationsUnguarded(input));
+}
+
+function parseLoyaltyStageObservationsUnguarded(input: unknown): LoyaltyStageObservations {
   return parsers.parse(input);
 }
 
@@ -116,6 +121,12 @@ export function parseLoyaltyStageObservations(input: unknown): LoyaltyStageObser
  * ```
  */
 export function safeParseLoyaltyStageObservations(input: unknown): SafeParseResult<LoyaltyStageObservations> {
+  return guardInputs("safeParseLoyaltyStageObservations", { input }, () =>
+    safeParseLoyaltyStageObservationsUnguarded(input),
+  );
+}
+
+function safeParseLoyaltyStageObservationsUnguarded(input: unknown): SafeParseResult<LoyaltyStageObservations> {
   return parsers.safeParse(input);
 }
 
@@ -197,6 +208,10 @@ export interface LoyaltyStageResult {
  * ```
  */
 export function loyaltyStage(observations: LoyaltyStageObservations): LoyaltyStageResult {
+  return guardInputs("loyaltyStage", { observations }, () => loyaltyStageUnguarded(observations));
+}
+
+function loyaltyStageUnguarded(observations: LoyaltyStageObservations): LoyaltyStageResult {
   const o = parsers.parse(observations);
   let level = 0;
   const evidence: LoyaltyStageEvidence[] = [];

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
@@ -59,6 +60,10 @@ const parsers = /* @__PURE__ */ makeParsers(LoyaltyTypeObservationsSchema, "loya
  * ```
  */
 export function parseLoyaltyTypeObservations(input: unknown): LoyaltyTypeObservations {
+  return guardInputs("parseLoyaltyTypeObservations", { input }, () => parseLoyaltyTypeObservationsUnguarded(input));
+}
+
+function parseLoyaltyTypeObservationsUnguarded(input: unknown): LoyaltyTypeObservations {
   return parsers.parse(input);
 }
 
@@ -75,6 +80,12 @@ export function parseLoyaltyTypeObservations(input: unknown): LoyaltyTypeObserva
  * ```
  */
 export function safeParseLoyaltyTypeObservations(input: unknown): SafeParseResult<LoyaltyTypeObservations> {
+  return guardInputs("safeParseLoyaltyTypeObservations", { input }, () =>
+    safeParseLoyaltyTypeObservationsUnguarded(input),
+  );
+}
+
+function safeParseLoyaltyTypeObservationsUnguarded(input: unknown): SafeParseResult<LoyaltyTypeObservations> {
   return parsers.safeParse(input);
 }
 
@@ -134,6 +145,10 @@ export interface LoyaltyTypeScores {
  * ```
  */
 export function loyaltyType(observations: LoyaltyTypeObservations): LoyaltyTypeScores {
+  return guardInputs("loyaltyType", { observations }, () => loyaltyTypeUnguarded(observations));
+}
+
+function loyaltyTypeUnguarded(observations: LoyaltyTypeObservations): LoyaltyTypeScores {
   const o = parsers.parse(observations);
   const perceived = mean([flag(o.buyAgain), o.recommend === undefined ? undefined : o.recommend / 10]);
   const emotional = mean([

@@ -1,5 +1,6 @@
 // Hand-validated on purpose: `{ nps }` has a 1 kB budget (brotli, with dependencies), so this file
 // imports neither zod nor decimal.js, only the error class.
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 
 /**
@@ -55,6 +56,10 @@ export interface NpsResult {
  * ```
  */
 export function nps(scores: ArrayLike<number>): NpsResult {
+  return guardInputs("nps", { scores }, () => npsUnguarded(scores));
+}
+
+function npsUnguarded(scores: ArrayLike<number>): NpsResult {
   const isArray = Array.isArray(scores);
   if (!isArray && !(ArrayBuffer.isView(scores) && !(scores instanceof DataView))) {
     fail([], "expected an array of integer scores 0..10");

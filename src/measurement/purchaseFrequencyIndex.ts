@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { assertTimeZone } from "../_lib/time.js";
 import { InstantSchema, invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
@@ -58,6 +59,10 @@ const purchasesParsers = /* @__PURE__ */ makeParsers(PurchasesSchema, "purchaseF
  * ```
  */
 export function parsePurchaseFrequencyOptions(input: unknown): z.output<typeof PurchaseFrequencyOptionsSchema> {
+  return guardInputs("parsePurchaseFrequencyOptions", { input }, () => parsePurchaseFrequencyOptionsUnguarded(input));
+}
+
+function parsePurchaseFrequencyOptionsUnguarded(input: unknown): z.output<typeof PurchaseFrequencyOptionsSchema> {
   return optionParsers.parse(input);
 }
 
@@ -74,6 +79,14 @@ export function parsePurchaseFrequencyOptions(input: unknown): z.output<typeof P
  * ```
  */
 export function safeParsePurchaseFrequencyOptions(
+  input: unknown,
+): SafeParseResult<z.output<typeof PurchaseFrequencyOptionsSchema>> {
+  return guardInputs("safeParsePurchaseFrequencyOptions", { input }, () =>
+    safeParsePurchaseFrequencyOptionsUnguarded(input),
+  );
+}
+
+function safeParsePurchaseFrequencyOptionsUnguarded(
   input: unknown,
 ): SafeParseResult<z.output<typeof PurchaseFrequencyOptionsSchema>> {
   return optionParsers.safeParse(input);
@@ -132,6 +145,15 @@ export interface PurchaseFrequency {
  * ```
  */
 export function purchaseFrequencyIndex(
+  purchases: number | readonly (string | Date)[],
+  options: PurchaseFrequencyOptions,
+): PurchaseFrequency {
+  return guardInputs("purchaseFrequencyIndex", { purchases, options }, () =>
+    purchaseFrequencyIndexUnguarded(purchases, options),
+  );
+}
+
+function purchaseFrequencyIndexUnguarded(
   purchases: number | readonly (string | Date)[],
   options: PurchaseFrequencyOptions,
 ): PurchaseFrequency {

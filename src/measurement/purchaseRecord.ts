@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { InstantSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
@@ -74,6 +75,10 @@ const parsers = /* @__PURE__ */ makeParsers(PurchaseRecordsSchema, "purchases");
  * ```
  */
 export function parsePurchaseRecords(input: unknown): PurchaseRecord[] {
+  return guardInputs("parsePurchaseRecords", { input }, () => parsePurchaseRecordsUnguarded(input));
+}
+
+function parsePurchaseRecordsUnguarded(input: unknown): PurchaseRecord[] {
   return parsers.parse(input);
 }
 
@@ -91,5 +96,9 @@ export function parsePurchaseRecords(input: unknown): PurchaseRecord[] {
  * ```
  */
 export function safeParsePurchaseRecords(input: unknown): SafeParseResult<PurchaseRecord[]> {
+  return guardInputs("safeParsePurchaseRecords", { input }, () => safeParsePurchaseRecordsUnguarded(input));
+}
+
+function safeParsePurchaseRecordsUnguarded(input: unknown): SafeParseResult<PurchaseRecord[]> {
   return parsers.safeParse(input);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { parsePurchaseRecords, type PurchaseRecordInput } from "./purchaseRecord.js";
 import { parseWindow } from "./_lib/window.js";
 import { parseOptions } from "./_lib/options.js";
@@ -46,6 +47,15 @@ export interface RepeatPurchaseResult {
  * ```
  */
 export function repeatPurchaseRate(
+  purchases: readonly PurchaseRecordInput[],
+  options: { readonly from?: string | Date; readonly to?: string | Date } = {},
+): RepeatPurchaseResult {
+  return guardInputs("repeatPurchaseRate", { purchases, options }, () =>
+    repeatPurchaseRateUnguarded(purchases, options),
+  );
+}
+
+function repeatPurchaseRateUnguarded(
   purchases: readonly PurchaseRecordInput[],
   options: { readonly from?: string | Date; readonly to?: string | Date } = {},
 ): RepeatPurchaseResult {

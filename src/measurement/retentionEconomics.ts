@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { makeParsers, PositiveDecimalStringSchema, type SafeParseResult } from "../_lib/validation.js";
 import { isMoney, Decimal, type Money } from "../money/money.js";
@@ -64,6 +65,10 @@ const parsers = /* @__PURE__ */ makeParsers(RetentionEconomicsInputSchema, "rete
  * ```
  */
 export function parseRetentionEconomicsInput(input: unknown): z.output<typeof RetentionEconomicsInputSchema> {
+  return guardInputs("parseRetentionEconomicsInput", { input }, () => parseRetentionEconomicsInputUnguarded(input));
+}
+
+function parseRetentionEconomicsInputUnguarded(input: unknown): z.output<typeof RetentionEconomicsInputSchema> {
   return parsers.parse(input);
 }
 
@@ -80,6 +85,14 @@ export function parseRetentionEconomicsInput(input: unknown): z.output<typeof Re
  * ```
  */
 export function safeParseRetentionEconomicsInput(
+  input: unknown,
+): SafeParseResult<z.output<typeof RetentionEconomicsInputSchema>> {
+  return guardInputs("safeParseRetentionEconomicsInput", { input }, () =>
+    safeParseRetentionEconomicsInputUnguarded(input),
+  );
+}
+
+function safeParseRetentionEconomicsInputUnguarded(
   input: unknown,
 ): SafeParseResult<z.output<typeof RetentionEconomicsInputSchema>> {
   return parsers.safeParse(input);
@@ -137,6 +150,10 @@ export interface RetentionEconomics {
  * ```
  */
 export function retentionEconomics(input: RetentionEconomicsInput): RetentionEconomics {
+  return guardInputs("retentionEconomics", { input }, () => retentionEconomicsUnguarded(input));
+}
+
+function retentionEconomicsUnguarded(input: RetentionEconomicsInput): RetentionEconomics {
   const i = parsers.parse(input);
   const ratio = new Decimal(i.retentionCostRatio);
   const currency = i.acquisitionCost.currency;

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
@@ -62,6 +63,10 @@ const parsers = /* @__PURE__ */ makeParsers(RetentionCountsSchema, "retention co
  * ```
  */
 export function parseRetentionCounts(input: unknown): RetentionCounts {
+  return guardInputs("parseRetentionCounts", { input }, () => parseRetentionCountsUnguarded(input));
+}
+
+function parseRetentionCountsUnguarded(input: unknown): RetentionCounts {
   return parsers.parse(input);
 }
 
@@ -79,6 +84,10 @@ export function parseRetentionCounts(input: unknown): RetentionCounts {
  * ```
  */
 export function safeParseRetentionCounts(input: unknown): SafeParseResult<RetentionCounts> {
+  return guardInputs("safeParseRetentionCounts", { input }, () => safeParseRetentionCountsUnguarded(input));
+}
+
+function safeParseRetentionCountsUnguarded(input: unknown): SafeParseResult<RetentionCounts> {
   return parsers.safeParse(input);
 }
 
@@ -102,6 +111,10 @@ export function safeParseRetentionCounts(input: unknown): SafeParseResult<Retent
  * ```
  */
 export function retentionRate(counts: RetentionCounts): number | null {
+  return guardInputs("retentionRate", { counts }, () => retentionRateUnguarded(counts));
+}
+
+function retentionRateUnguarded(counts: RetentionCounts): number | null {
   const c = parsers.parse(counts);
   return c.start === 0 ? null : (c.end - c.acquired) / c.start;
 }
@@ -122,6 +135,10 @@ export function retentionRate(counts: RetentionCounts): number | null {
  * ```
  */
 export function churnRate(counts: RetentionCounts): number | null {
+  return guardInputs("churnRate", { counts }, () => churnRateUnguarded(counts));
+}
+
+function churnRateUnguarded(counts: RetentionCounts): number | null {
   const c = parsers.parse(counts);
   return c.start === 0 ? null : (c.start - (c.end - c.acquired)) / c.start;
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { CurrencyMismatchError } from "../errors/errors.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
@@ -83,6 +84,10 @@ const rowsParsers = /* @__PURE__ */ makeParsers(z.array(ShareOfPurchasesRowSchem
  * ```
  */
 export function parseShareOfPurchasesRows(input: unknown): z.output<typeof ShareOfPurchasesRowSchema>[] {
+  return guardInputs("parseShareOfPurchasesRows", { input }, () => parseShareOfPurchasesRowsUnguarded(input));
+}
+
+function parseShareOfPurchasesRowsUnguarded(input: unknown): z.output<typeof ShareOfPurchasesRowSchema>[] {
   return rowsParsers.parse(input);
 }
 
@@ -99,6 +104,12 @@ export function parseShareOfPurchasesRows(input: unknown): z.output<typeof Share
  * ```
  */
 export function safeParseShareOfPurchasesRows(
+  input: unknown,
+): SafeParseResult<z.output<typeof ShareOfPurchasesRowSchema>[]> {
+  return guardInputs("safeParseShareOfPurchasesRows", { input }, () => safeParseShareOfPurchasesRowsUnguarded(input));
+}
+
+function safeParseShareOfPurchasesRowsUnguarded(
   input: unknown,
 ): SafeParseResult<z.output<typeof ShareOfPurchasesRowSchema>[]> {
   return rowsParsers.safeParse(input);
@@ -149,6 +160,10 @@ export interface PurchaseShare {
  * ```
  */
 export function shareOfPurchases(brand: PurchaseAmountInput, category: PurchaseAmountInput): PurchaseShare {
+  return guardInputs("shareOfPurchases", { brand, category }, () => shareOfPurchasesUnguarded(brand, category));
+}
+
+function shareOfPurchasesUnguarded(brand: PurchaseAmountInput, category: PurchaseAmountInput): PurchaseShare {
   const b = amountParsers.parse(brand);
   const c = amountParsers.parse(category);
   return { share: shareOf(b, c, []), brand: b, category: c };
@@ -219,6 +234,10 @@ export interface ShareOfPurchasesSummary {
  * ```
  */
 export function shareOfPurchasesByCustomer(rows: readonly ShareOfPurchasesRow[]): ShareOfPurchasesSummary {
+  return guardInputs("shareOfPurchasesByCustomer", { rows }, () => shareOfPurchasesByCustomerUnguarded(rows));
+}
+
+function shareOfPurchasesByCustomerUnguarded(rows: readonly ShareOfPurchasesRow[]): ShareOfPurchasesSummary {
   const parsed = rowsParsers.parse(rows);
   const customers: { customerId: string; share: number | null }[] = [];
   let kind: "money" | "count" | undefined;

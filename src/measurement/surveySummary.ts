@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { nps, type NpsResult } from "./nps.js";
@@ -101,6 +102,10 @@ const optionsParsers = /* @__PURE__ */ makeParsers(
  * ```
  */
 export function parseSurveyResponses(input: unknown): SurveyResponse[] {
+  return guardInputs("parseSurveyResponses", { input }, () => parseSurveyResponsesUnguarded(input));
+}
+
+function parseSurveyResponsesUnguarded(input: unknown): SurveyResponse[] {
   return responsesParsers.parse(input);
 }
 
@@ -118,6 +123,10 @@ export function parseSurveyResponses(input: unknown): SurveyResponse[] {
  * ```
  */
 export function safeParseSurveyResponses(input: unknown): SafeParseResult<SurveyResponse[]> {
+  return guardInputs("safeParseSurveyResponses", { input }, () => safeParseSurveyResponsesUnguarded(input));
+}
+
+function safeParseSurveyResponsesUnguarded(input: unknown): SafeParseResult<SurveyResponse[]> {
   return responsesParsers.safeParse(input);
 }
 
@@ -208,6 +217,13 @@ export interface SurveySummary {
  * ```
  */
 export function surveySummary(
+  responses: readonly SurveyResponse[],
+  options: { readonly scale?: BuyAgainScale } = {},
+): SurveySummary {
+  return guardInputs("surveySummary", { responses, options }, () => surveySummaryUnguarded(responses, options));
+}
+
+function surveySummaryUnguarded(
   responses: readonly SurveyResponse[],
   options: { readonly scale?: BuyAgainScale } = {},
 ): SurveySummary {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { invalid } from "../_lib/values.js";
 import { parseOptions } from "./_lib/options.js";
 
@@ -49,6 +50,16 @@ export interface ProportionInterval {
  * ```
  */
 export function wilsonInterval(
+  successes: number,
+  trials: number,
+  options: { readonly z?: number } = {},
+): ProportionInterval | null {
+  return guardInputs("wilsonInterval", { successes, trials, options }, () =>
+    wilsonIntervalUnguarded(successes, trials, options),
+  );
+}
+
+function wilsonIntervalUnguarded(
   successes: number,
   trials: number,
   options: { readonly z?: number } = {},

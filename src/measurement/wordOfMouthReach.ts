@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { invalid } from "../_lib/values.js";
@@ -76,6 +77,10 @@ const optionParsers = /* @__PURE__ */ makeParsers(WordOfMouthOptionsSchema, "wor
  * ```
  */
 export function parseWordOfMouthInput(input: unknown): WordOfMouthInput {
+  return guardInputs("parseWordOfMouthInput", { input }, () => parseWordOfMouthInputUnguarded(input));
+}
+
+function parseWordOfMouthInputUnguarded(input: unknown): WordOfMouthInput {
   return parsers.parse(input);
 }
 
@@ -92,6 +97,10 @@ export function parseWordOfMouthInput(input: unknown): WordOfMouthInput {
  * ```
  */
 export function safeParseWordOfMouthInput(input: unknown): SafeParseResult<WordOfMouthInput> {
+  return guardInputs("safeParseWordOfMouthInput", { input }, () => safeParseWordOfMouthInputUnguarded(input));
+}
+
+function safeParseWordOfMouthInputUnguarded(input: unknown): SafeParseResult<WordOfMouthInput> {
   return parsers.safeParse(input);
 }
 
@@ -141,6 +150,10 @@ export interface WordOfMouthReach {
  * ```
  */
 export function wordOfMouthReach(input: WordOfMouthInput, options: WordOfMouthOptions = {}): WordOfMouthReach {
+  return guardInputs("wordOfMouthReach", { input, options }, () => wordOfMouthReachUnguarded(input, options));
+}
+
+function wordOfMouthReachUnguarded(input: WordOfMouthInput, options: WordOfMouthOptions = {}): WordOfMouthReach {
   const c = parsers.parse(input);
   const { tellsSatisfied, tellsDissatisfied } = optionParsers.parse(options);
   const positive = c.satisfied * tellsSatisfied;

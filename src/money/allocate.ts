@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { fromScaledBigInt, largestRemainder, scaledBigInt } from "./_lib/exact.js";
 import {
@@ -32,6 +33,10 @@ import {
  * @category money
  */
 export function allocate(money: MoneyLike, ratios: readonly DecimalInput[]): Money[] {
+  return guardInputs("allocate", { money, ratios }, () => allocateUnguarded(money, ratios));
+}
+
+function allocateUnguarded(money: MoneyLike, ratios: readonly DecimalInput[]): Money[] {
   const m = asMoney(money, "money");
   if (!Array.isArray(ratios) || ratios.length === 0) {
     throw new LoyaltyValidationError([{ path: ["ratios"], message: "expected a non-empty array of ratios" }]);

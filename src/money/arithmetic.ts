@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError } from "../errors/errors.js";
 import {
   asMoney,
@@ -38,6 +39,10 @@ function sameCurrency(
  * @category money
  */
 export function add(a: MoneyLike, b: MoneyLike): Money {
+  return guardInputs("add", { a, b }, () => addUnguarded(a, b));
+}
+
+function addUnguarded(a: MoneyLike, b: MoneyLike): Money {
   const [x, y] = sameCurrency(a, b, "add");
   return makeMoney(x.amount.plus(y.amount), x.currency);
 }
@@ -57,6 +62,10 @@ export function add(a: MoneyLike, b: MoneyLike): Money {
  * @category money
  */
 export function subtract(a: MoneyLike, b: MoneyLike): Money {
+  return guardInputs("subtract", { a, b }, () => subtractUnguarded(a, b));
+}
+
+function subtractUnguarded(a: MoneyLike, b: MoneyLike): Money {
   const [x, y] = sameCurrency(a, b, "subtract");
   return makeMoney(x.amount.minus(y.amount), x.currency);
 }
@@ -76,6 +85,10 @@ export function subtract(a: MoneyLike, b: MoneyLike): Money {
  * @category money
  */
 export function multiply(m: MoneyLike, factor: DecimalInput): Money {
+  return guardInputs("multiply", { m, factor }, () => multiplyUnguarded(m, factor));
+}
+
+function multiplyUnguarded(m: MoneyLike, factor: DecimalInput): Money {
   const x = asMoney(m, "m");
   return makeMoney(x.amount.times(toDecimal(factor, { path: ["factor"] })), x.currency);
 }
@@ -95,6 +108,10 @@ export function multiply(m: MoneyLike, factor: DecimalInput): Money {
  * @category money
  */
 export function percentage(m: MoneyLike, percent: DecimalInput): Money {
+  return guardInputs("percentage", { m, percent }, () => percentageUnguarded(m, percent));
+}
+
+function percentageUnguarded(m: MoneyLike, percent: DecimalInput): Money {
   const x = asMoney(m, "m");
   return makeMoney(x.amount.times(toDecimal(percent, { path: ["percent"] })).div(100), x.currency);
 }
@@ -114,6 +131,10 @@ export function percentage(m: MoneyLike, percent: DecimalInput): Money {
  * @category money
  */
 export function compare(a: MoneyLike, b: MoneyLike): -1 | 0 | 1 {
+  return guardInputs("compare", { a, b }, () => compareUnguarded(a, b));
+}
+
+function compareUnguarded(a: MoneyLike, b: MoneyLike): -1 | 0 | 1 {
   const [x, y] = sameCurrency(a, b, "compare");
   const c = x.amount.comparedTo(y.amount);
   return c < 0 ? -1 : c > 0 ? 1 : 0;
@@ -134,6 +155,10 @@ export function compare(a: MoneyLike, b: MoneyLike): -1 | 0 | 1 {
  * @category money
  */
 export function equals(a: MoneyLike, b: MoneyLike): boolean {
+  return guardInputs("equals", { a, b }, () => equalsUnguarded(a, b));
+}
+
+function equalsUnguarded(a: MoneyLike, b: MoneyLike): boolean {
   const x = asMoney(a, "a");
   const y = asMoney(b, "b");
   return x.currency === y.currency && x.amount.eq(y.amount);
@@ -154,6 +179,10 @@ export function equals(a: MoneyLike, b: MoneyLike): boolean {
  * @category money
  */
 export function min(first: MoneyLike, ...rest: MoneyLike[]): Money {
+  return guardInputs("min", { first, rest }, () => minUnguarded(first, ...rest));
+}
+
+function minUnguarded(first: MoneyLike, ...rest: MoneyLike[]): Money {
   let best = asMoney(first, "first");
   rest.forEach((value, i) => {
     const [, m] = sameCurrency(best, value, "min", ["first", `rest.${i}`]);
@@ -177,6 +206,10 @@ export function min(first: MoneyLike, ...rest: MoneyLike[]): Money {
  * @category money
  */
 export function max(first: MoneyLike, ...rest: MoneyLike[]): Money {
+  return guardInputs("max", { first, rest }, () => maxUnguarded(first, ...rest));
+}
+
+function maxUnguarded(first: MoneyLike, ...rest: MoneyLike[]): Money {
   let best = asMoney(first, "first");
   rest.forEach((value, i) => {
     const [, m] = sameCurrency(best, value, "max", ["first", `rest.${i}`]);
@@ -200,6 +233,10 @@ export function max(first: MoneyLike, ...rest: MoneyLike[]): Money {
  * @category money
  */
 export function sum(amounts: Iterable<MoneyLike>, currency: string): Money {
+  return guardInputs("sum", { amounts, currency }, () => sumUnguarded(amounts, currency));
+}
+
+function sumUnguarded(amounts: Iterable<MoneyLike>, currency: string): Money {
   assertCurrency(currency);
   let total = new Decimal(0);
   let i = 0;
@@ -224,6 +261,10 @@ export function sum(amounts: Iterable<MoneyLike>, currency: string): Money {
  * @category money
  */
 export function isZero(m: MoneyLike): boolean {
+  return guardInputs("isZero", { m }, () => isZeroUnguarded(m));
+}
+
+function isZeroUnguarded(m: MoneyLike): boolean {
   return asMoney(m, "m").amount.isZero();
 }
 
@@ -240,6 +281,10 @@ export function isZero(m: MoneyLike): boolean {
  * @category money
  */
 export function isNegative(m: MoneyLike): boolean {
+  return guardInputs("isNegative", { m }, () => isNegativeUnguarded(m));
+}
+
+function isNegativeUnguarded(m: MoneyLike): boolean {
   return asMoney(m, "m").amount.lt(0);
 }
 
@@ -256,5 +301,9 @@ export function isNegative(m: MoneyLike): boolean {
  * @category money
  */
 export function isPositive(m: MoneyLike): boolean {
+  return guardInputs("isPositive", { m }, () => isPositiveUnguarded(m));
+}
+
+function isPositiveUnguarded(m: MoneyLike): boolean {
   return asMoney(m, "m").amount.gt(0);
 }

@@ -1,6 +1,8 @@
 // ISO 4217 active currency codes and their minor units (number of decimal places), from the ISO 4217
 // list one (current currency & funds). Codes without a minor unit (precious metals, test codes,
 // XDR/XSU/XUA) are not money a shop charges in and are left out.
+import { guardInputs } from "../core/guard.js";
+
 const THREE = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
 const ZERO = [
   "BIF",
@@ -51,6 +53,10 @@ const MINOR_UNITS: ReadonlyMap<string, number> = new Map([
  * @category money
  */
 export function isCurrencyCode(code: unknown): code is string {
+  return guardInputs("isCurrencyCode", { code }, () => isCurrencyCodeUnguarded(code));
+}
+
+function isCurrencyCodeUnguarded(code: unknown): code is string {
   return typeof code === "string" && MINOR_UNITS.has(code);
 }
 
@@ -68,6 +74,10 @@ export function isCurrencyCode(code: unknown): code is string {
  * @category money
  */
 export function minorUnits(currency: string): number | undefined {
+  return guardInputs("minorUnits", { currency }, () => minorUnitsUnguarded(currency));
+}
+
+function minorUnitsUnguarded(currency: string): number | undefined {
   return MINOR_UNITS.get(currency);
 }
 

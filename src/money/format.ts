@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { asMoney, minorOf, type MoneyLike } from "./money.js";
 
@@ -23,6 +24,10 @@ type ExactFormatter = { format(value: string): string };
  * @category money
  */
 export function format(money: MoneyLike, locale = "en-US", options: Intl.NumberFormatOptions = {}): string {
+  return guardInputs("format", { money, locale, options }, () => formatUnguarded(money, locale, options));
+}
+
+function formatUnguarded(money: MoneyLike, locale = "en-US", options: Intl.NumberFormatOptions = {}): string {
   const m = asMoney(money, "money");
   const digits = Math.max(minorOf(m.currency), m.amount.decimalPlaces());
   let formatter: Intl.NumberFormat;

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { DecimalStringSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { isCurrencyCode } from "./currencies.js";
@@ -46,6 +47,10 @@ export type MoneyJson = z.infer<typeof MoneyJsonSchema>;
  * @category money
  */
 export function toJSON(money: MoneyLike): MoneyJson {
+  return guardInputs("toJSON", { money }, () => toJSONUnguarded(money));
+}
+
+function toJSONUnguarded(money: MoneyLike): MoneyJson {
   const m = asMoney(money, "money");
   return { amount: m.amount.toFixed(Math.max(minorOf(m.currency), m.amount.decimalPlaces())), currency: m.currency };
 }
@@ -66,6 +71,10 @@ const parsers = /* @__PURE__ */ makeParsers(MoneyJsonSchema, "money");
  * @category money
  */
 export function parseMoney(input: unknown): Money {
+  return guardInputs("parseMoney", { input }, () => parseMoneyUnguarded(input));
+}
+
+function parseMoneyUnguarded(input: unknown): Money {
   const json = parsers.parse(input);
   return makeMoney(new Decimal(json.amount), json.currency);
 }
@@ -84,6 +93,10 @@ export function parseMoney(input: unknown): Money {
  * @category money
  */
 export function safeParseMoney(input: unknown): SafeParseResult<Money> {
+  return guardInputs("safeParseMoney", { input }, () => safeParseMoneyUnguarded(input));
+}
+
+function safeParseMoneyUnguarded(input: unknown): SafeParseResult<Money> {
   const r = parsers.safeParse(input);
   return r.success ? { success: true, data: makeMoney(new Decimal(r.data.amount), r.data.currency) } : r;
 }

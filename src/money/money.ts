@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import DecimalJs from "decimal.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { DECIMAL_PATTERN, previewValue } from "../_lib/values.js";
@@ -69,6 +70,13 @@ export interface Money {
  * @category money
  */
 export function toDecimal(
+  value: unknown,
+  options: { path?: readonly (string | number)[]; integerNumbersOnly?: boolean } = {},
+): DecimalJs {
+  return guardInputs("toDecimal", { value, options }, () => toDecimalUnguarded(value, options));
+}
+
+function toDecimalUnguarded(
   value: unknown,
   options: { path?: readonly (string | number)[]; integerNumbersOnly?: boolean } = {},
 ): DecimalJs {
@@ -205,6 +213,10 @@ export function asMoney(value: unknown, name: string): Money {
  * @category money
  */
 export function money(amount: DecimalInput, currency: string): Money {
+  return guardInputs("money", { amount, currency }, () => moneyUnguarded(amount, currency));
+}
+
+function moneyUnguarded(amount: DecimalInput, currency: string): Money {
   assertCurrency(currency);
   return makeMoney(toDecimal(amount, { path: ["amount"], integerNumbersOnly: true }), currency);
 }
@@ -223,6 +235,10 @@ export function money(amount: DecimalInput, currency: string): Money {
  * @category money
  */
 export function zero(currency: string): Money {
+  return guardInputs("zero", { currency }, () => zeroUnguarded(currency));
+}
+
+function zeroUnguarded(currency: string): Money {
   assertCurrency(currency);
   return makeMoney(new Decimal(0), currency);
 }
@@ -240,6 +256,10 @@ export function zero(currency: string): Money {
  * @category money
  */
 export function isMoney(value: unknown): value is Money {
+  return guardInputs("isMoney", { value }, () => isMoneyUnguarded(value));
+}
+
+function isMoneyUnguarded(value: unknown): value is Money {
   return (
     typeof value === "object" &&
     value !== null &&

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import DecimalJs from "decimal.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
@@ -71,6 +72,10 @@ export function decimalRounding(mode: unknown, path: readonly (string | number)[
  * @category money
  */
 export function round(money: MoneyLike, mode: RoundingMode = "half-even"): Money {
+  return guardInputs("round", { money, mode }, () => roundUnguarded(money, mode));
+}
+
+function roundUnguarded(money: MoneyLike, mode: RoundingMode = "half-even"): Money {
   const m = asMoney(money, "money");
   const rounding = decimalRounding(mode);
   return makeMoney(m.amount.toDecimalPlaces(minorOf(m.currency), rounding), m.currency);

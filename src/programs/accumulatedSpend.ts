@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type DecimalJs from "decimal.js";
 import { parseInstant } from "../_lib/values.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
@@ -32,6 +33,16 @@ import type { MoneyJson } from "../money/json.js";
  * ```
  */
 export function accumulatedSpend(
+  program: Program,
+  account: ProgramAccount,
+  options: { readonly at: string | Date },
+): MoneyJson {
+  return guardInputs("accumulatedSpend", { program, account, options }, () =>
+    accumulatedSpendUnguarded(program, account, options),
+  );
+}
+
+function accumulatedSpendUnguarded(
   program: Program,
   account: ProgramAccount,
   options: { readonly at: string | Date },

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
 import { checkoutParsed, type CheckoutResult } from "./_lib/checkoutCore.js";
@@ -44,6 +45,17 @@ export type { CheckoutResult } from "./_lib/checkoutCore.js";
  * ```
  */
 export function checkout(
+  program: Program,
+  account: ProgramAccount,
+  basket: Basket | BasketInput,
+  options: CheckoutOptions,
+): CheckoutResult {
+  return guardInputs("checkout", { program, account, basket, options }, () =>
+    checkoutUnguarded(program, account, basket, options),
+  );
+}
+
+function checkoutUnguarded(
   program: Program,
   account: ProgramAccount,
   basket: Basket | BasketInput,

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { minorUnits } from "../money/currencies.js";
 import type { MoneyJson } from "../money/json.js";
@@ -97,6 +98,17 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
  * ```
  */
 export function checkoutAll(
+  programs: readonly Program[],
+  accounts: Readonly<Record<string, ProgramAccount>>,
+  basket: Basket | BasketInput,
+  options: CheckoutAllOptions,
+): CheckoutAllResult {
+  return guardInputs("checkoutAll", { programs, accounts, basket, options }, () =>
+    checkoutAllUnguarded(programs, accounts, basket, options),
+  );
+}
+
+function checkoutAllUnguarded(
   programs: readonly Program[],
   accounts: Readonly<Record<string, ProgramAccount>>,
   basket: Basket | BasketInput,

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { parseProgram } from "./parseProgram.js";
 import { initialStock } from "./_lib/stock.js";
@@ -21,6 +22,10 @@ import type { Program } from "./program.js";
  * ```
  */
 export function openCatalogStock(program: Program): CatalogStock {
+  return guardInputs("openCatalogStock", { program }, () => openCatalogStockUnguarded(program));
+}
+
+function openCatalogStockUnguarded(program: Program): CatalogStock {
   const p = parseProgram(program);
   if (p.kind !== "catalog")
     throw new LoyaltyValidationError([

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError, ProgramInactiveError } from "../errors/errors.js";
 import { parseInstant } from "../_lib/values.js";
 import { openAccount } from "../ledger/openAccount.js";
@@ -70,6 +71,15 @@ function checkId(value: unknown, name: string): string | undefined {
  * ```
  */
 export function openProgramAccount(program: Program, optionsIn: OpenProgramAccountOptions | null = {}): ProgramAccount {
+  return guardInputs("openProgramAccount", { program, optionsIn }, () =>
+    openProgramAccountUnguarded(program, optionsIn),
+  );
+}
+
+function openProgramAccountUnguarded(
+  program: Program,
+  optionsIn: OpenProgramAccountOptions | null = {},
+): ProgramAccount {
   const options = optionsOrDefaults(optionsIn);
   const p = parseProgram(program);
   const customerId = checkId(options.customerId, "customerId");

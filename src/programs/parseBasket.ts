@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { SafeParseResult } from "../_lib/validation.js";
 import { miniParsers } from "./_lib/parsers.js";
 import { brand, isBranded } from "./_lib/brand.js";
@@ -31,6 +32,10 @@ const parsers = /* @__PURE__ */ miniParsers(BasketSchema, "basket");
  * ```
  */
 export function parseBasket(input: unknown): Basket {
+  return guardInputs("parseBasket", { input }, () => parseBasketUnguarded(input));
+}
+
+function parseBasketUnguarded(input: unknown): Basket {
   if (isBranded(input, "basket")) return input as Basket;
   return brand(parsers.parse(input), "basket");
 }
@@ -49,6 +54,10 @@ export function parseBasket(input: unknown): Basket {
  * ```
  */
 export function safeParseBasket(input: unknown): SafeParseResult<Basket> {
+  return guardInputs("safeParseBasket", { input }, () => safeParseBasketUnguarded(input));
+}
+
+function safeParseBasketUnguarded(input: unknown): SafeParseResult<Basket> {
   if (isBranded(input, "basket")) return { success: true, data: input as Basket };
   const r = parsers.safeParse(input);
   return r.success ? { success: true, data: brand(r.data, "basket") } : r;

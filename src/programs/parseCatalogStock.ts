@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { CatalogStockSchema, type CatalogStock } from "./account.js";
 
@@ -20,6 +21,10 @@ const parsers = /* @__PURE__ */ makeParsers(CatalogStockSchema, "catalog stock")
  * ```
  */
 export function parseCatalogStock(input: unknown): CatalogStock {
+  return guardInputs("parseCatalogStock", { input }, () => parseCatalogStockUnguarded(input));
+}
+
+function parseCatalogStockUnguarded(input: unknown): CatalogStock {
   return parsers.parse(input);
 }
 
@@ -36,5 +41,9 @@ export function parseCatalogStock(input: unknown): CatalogStock {
  * ```
  */
 export function safeParseCatalogStock(input: unknown): SafeParseResult<CatalogStock> {
+  return guardInputs("safeParseCatalogStock", { input }, () => safeParseCatalogStockUnguarded(input));
+}
+
+function safeParseCatalogStockUnguarded(input: unknown): SafeParseResult<CatalogStock> {
   return parsers.safeParse(input);
 }

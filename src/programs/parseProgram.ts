@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { SafeParseResult } from "../_lib/validation.js";
 import { miniParsers } from "./_lib/parsers.js";
 import { brand, isBranded } from "./_lib/brand.js";
@@ -31,6 +32,10 @@ const parsers = /* @__PURE__ */ miniParsers(ProgramSchema, "program");
  * ```
  */
 export function parseProgram(input: unknown): Program {
+  return guardInputs("parseProgram", { input }, () => parseProgramUnguarded(input));
+}
+
+function parseProgramUnguarded(input: unknown): Program {
   if (isBranded(input, "program")) return input as Program;
   return brand(parsers.parse(input), "program");
 }
@@ -50,6 +55,10 @@ export function parseProgram(input: unknown): Program {
  * ```
  */
 export function safeParseProgram(input: unknown): SafeParseResult<Program> {
+  return guardInputs("safeParseProgram", { input }, () => safeParseProgramUnguarded(input));
+}
+
+function safeParseProgramUnguarded(input: unknown): SafeParseResult<Program> {
   if (isBranded(input, "program")) return { success: true, data: input as Program };
   const r = parsers.safeParse(input);
   return r.success ? { success: true, data: brand(r.data, "program") } : r;

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { ProgramAccountSchema, type ProgramAccount } from "./account.js";
 
@@ -21,6 +22,10 @@ const parsers = /* @__PURE__ */ makeParsers(ProgramAccountSchema, "program accou
  * ```
  */
 export function parseProgramAccount(input: unknown): ProgramAccount {
+  return guardInputs("parseProgramAccount", { input }, () => parseProgramAccountUnguarded(input));
+}
+
+function parseProgramAccountUnguarded(input: unknown): ProgramAccount {
   return parsers.parse(input);
 }
 
@@ -37,5 +42,9 @@ export function parseProgramAccount(input: unknown): ProgramAccount {
  * ```
  */
 export function safeParseProgramAccount(input: unknown): SafeParseResult<ProgramAccount> {
+  return guardInputs("safeParseProgramAccount", { input }, () => safeParseProgramAccountUnguarded(input));
+}
+
+function safeParseProgramAccountUnguarded(input: unknown): SafeParseResult<ProgramAccount> {
   return parsers.safeParse(input);
 }

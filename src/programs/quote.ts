@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
 import { optionsOrDefaults } from "./_lib/options.js";
@@ -45,6 +46,17 @@ import type { Quote } from "./result.js";
  * ```
  */
 export function quote(
+  program: Program,
+  account: ProgramAccount,
+  basket: Basket | BasketInput,
+  options: QuoteOptions | null = {},
+): Quote {
+  return guardInputs("quote", { program, account, basket, options }, () =>
+    quoteUnguarded(program, account, basket, options),
+  );
+}
+
+function quoteUnguarded(
   program: Program,
   account: ProgramAccount,
   basket: Basket | BasketInput,

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import {
   ErrorCode,
   IdempotencyConflictError,
@@ -90,6 +91,17 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * ```
  */
 export function refund(
+  program: Program,
+  account: ProgramAccount,
+  original: { readonly transactionId: string } | string,
+  options: RefundOptions,
+): RefundResult {
+  return guardInputs("refund", { program, account, original, options }, () =>
+    refundUnguarded(program, account, original, options),
+  );
+}
+
+function refundUnguarded(
   program: Program,
   account: ProgramAccount,
   original: { readonly transactionId: string } | string,

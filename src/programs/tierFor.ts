@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type DecimalJs from "decimal.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { toDecimal } from "../money/money.js";
@@ -27,6 +28,10 @@ import type { Tier } from "./program.js";
  * ```
  */
 export function tierFor(tiers: readonly Tier[], spend: string | number | DecimalJs): Tier | undefined {
+  return guardInputs("tierFor", { tiers, spend }, () => tierForUnguarded(tiers, spend));
+}
+
+function tierForUnguarded(tiers: readonly Tier[], spend: string | number | DecimalJs): Tier | undefined {
   if (!Array.isArray(tiers))
     throw new LoyaltyValidationError([
       {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { CustomerTotal } from "../analytics/totalsAccumulator.js";
 import { checkRows, idCell, numberCell } from "./_lib/cells.js";
 
@@ -16,6 +17,10 @@ import { checkRows, idCell, numberCell } from "./_lib/cells.js";
  * @category sql
  */
 export function customerTotalsFromSql(rows: readonly Record<string, unknown>[]): CustomerTotal[] {
+  return guardInputs("customerTotalsFromSql", { rows }, () => customerTotalsFromSqlUnguarded(rows));
+}
+
+function customerTotalsFromSqlUnguarded(rows: readonly Record<string, unknown>[]): CustomerTotal[] {
   const what = "customerTotalsFromSql";
   checkRows(rows, what);
   return rows.map((r, i) => Object.freeze({ customerId: idCell(r, i, what), total: numberCell(r, "total", i, what) }));

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkDialect, quoteName, type SqlDialect } from "./_lib/identifiers.js";
@@ -36,6 +37,13 @@ export interface CustomerTotalsSqlOptions {
  * @category sql
  */
 export function customerTotalsSql(
+  table: { readonly table: string; readonly customerId: string; readonly value: string },
+  options: CustomerTotalsSqlOptions,
+): SqlQuery {
+  return guardInputs("customerTotalsSql", { table, options }, () => customerTotalsSqlUnguarded(table, options));
+}
+
+function customerTotalsSqlUnguarded(
   table: { readonly table: string; readonly customerId: string; readonly value: string },
   options: CustomerTotalsSqlOptions,
 ): SqlQuery {

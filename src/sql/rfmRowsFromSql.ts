@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { RfmRow } from "../analytics/rfmAccumulator.js";
 import { checkRows, idCell, numberCell } from "./_lib/cells.js";
 
@@ -19,6 +20,10 @@ import { checkRows, idCell, numberCell } from "./_lib/cells.js";
  * @category sql
  */
 export function rfmRowsFromSql(rows: readonly Record<string, unknown>[]): RfmRow[] {
+  return guardInputs("rfmRowsFromSql", { rows }, () => rfmRowsFromSqlUnguarded(rows));
+}
+
+function rfmRowsFromSqlUnguarded(rows: readonly Record<string, unknown>[]): RfmRow[] {
   const what = "rfmRowsFromSql";
   checkRows(rows, what);
   return rows.map((r, i) => {

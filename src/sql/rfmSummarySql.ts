@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { rfmSettings } from "../analytics/_lib/rfm.js";
@@ -50,6 +51,10 @@ export interface RfmSqlOptions extends RfmOptions {
  * @category sql
  */
 export function rfmSummarySql(table: PurchaseTable, options: RfmSqlOptions): SqlQuery {
+  return guardInputs("rfmSummarySql", { table, options }, () => rfmSummarySqlUnguarded(table, options));
+}
+
+function rfmSummarySqlUnguarded(table: PurchaseTable, options: RfmSqlOptions): SqlQuery {
   const what = "rfmSummarySql";
   if (typeof table !== "object" || table === null) {
     throw new LoyaltyValidationError(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { parseInstant } from "../../src/core/instant.js";
+import { zonedParts, zonedTimeToInstant } from "../../src/core/calendar.js";
 import {
+  allocate,
+  fitBgNbd,
+  money,
+  parsePurchaseRecords,
+  purchaseFrequencyIndex,
   canContact,
   customerLifetimeValue,
   LoyaltyError,
@@ -70,6 +77,85 @@ describe("bounded work", () => {
         customerLifetimeValue(cdnow, spend, customer, { horizon: 10_000, discountRate: 0.01, unitsPerPeriod: 4.345 }),
       ),
     ).toBe(true);
+  });
+});
+
+describe("bounded work: calendar spans and huge arrays", () => {
+  // The proleptic Gregorian calendar (ISO 8601) has 146,097 days per 400 years, so 0000-01-01 to
+  // 10000-01-01 is 25 × 146,097 = 3,652,425 days and 0000-01-01 to 9999-12-31 one day less. On 0.1
+  // this took 84 s and answered 2,958,098: Date.UTC reads years 0–99 as 1900–1999.
+  it("purchaseFrequencyIndex over 0000–9999 counts 3,652,424 days, in well under a second", () => {
+    const span = { from: "0000-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z", reference: 1, timeZone: "UTC" } as const;
+    const started = performance.now();
+    expect(purchaseFrequencyIndex(5, { ...span, period: "day" }).periods).toBe(3_652_424);
+    expect(purchaseFrequencyIndex(5, { ...span, period: "year" }).periods).toBeCloseTo(9_999 + 364 / 365, 9);
+    expect(performance.now() - started).toBeLessThan(5_000); // was 84 s (day) and 6 s (week)
+  });
+  it("the year 0000 is a leap year and Intl's '1' (1 BC) reads as year 0", () => {
+    // ISO 8601's year 0000 is 1 BC, a leap year (divisible by 400).
+    expect(new Date(parseInstant("0000-02-29T12:00:00Z", "at")).toISOString()).toBe("0000-02-29T12:00:00.000Z");
+    expect(zonedParts(Date.parse("0000-06-01T00:00:00Z"), "Europe/Berlin").year).toBe(0);
+    expect(new Date(zonedTimeToInstant({ year: 50, month: 3, day: 1 }, "UTC")).toISOString()).toBe(
+      "0050-03-01T00:00:00.000Z",
+    );
+  });
+  it("a sparse array of length 300,000 with one element gives one issue that counts the empty slots", () => {
+    const sparse: unknown[] = [];
+    sparse.length = 300_000;
+    sparse[150_000] = { customerId: "c", at: "2026-01-01T00:00:00Z" };
+    try {
+      parsePurchaseRecords(sparse);
+      expect.unreachable();
+    } catch (error) {
+      const e = error as LoyaltyValidationError;
+      expect(e.issues).toHaveLength(1);
+      expect(e.issues[0]?.path).toEqual([0]);
+      expect(e.message).toContain("the array (length 300,000) has 299,999 empty slots");
+    }
+  });
+  it("a dense array of 2,000 bad elements keeps 1,000 issues and counts the rest in the message", () => {
+    try {
+      parsePurchaseRecords(Array.from({ length: 2_000 }, () => 1));
+      expect.unreachable();
+    } catch (error) {
+      const e = error as LoyaltyValidationError;
+      expect(e.issues).toHaveLength(1_000);
+      expect(e.message).toMatch(/; and 1,980 more issues$/);
+    }
+  });
+  it("allocate refuses a sparse ratios array and [null] with a typed error naming the slot", () => {
+    const ratios: unknown[] = [];
+    ratios.length = 300_000;
+    ratios[150_000] = 1;
+    expect(() => allocate(money("10", "EUR"), ratios as never)).toThrow(/ratios\.0: /);
+    expect(() => allocate(money("10", "EUR"), [null] as never)).toThrow(LoyaltyValidationError);
+  });
+});
+
+describe("fitBgNbd never returns a boundary fit on a flat likelihood (issue 16)", () => {
+  // Constructed input: two (or three) customers cannot pin down four parameters. On 0.1 the first
+  // returned a ≈ 2e-5, b ≈ 1e5 (the issue's report: a ≈ 15,258, b ≈ 5e-7 for another pair) as a fit.
+  const two = [
+    { frequency: 3, recency: 30, T: 38 },
+    { frequency: 0, recency: 0, T: 38 },
+  ];
+  it("throws NOT_CONVERGED saying the likelihood is flat, with the last parameters", () => {
+    for (const rows of [two, [...two, { frequency: 1, recency: 10, T: 30 }]]) {
+      try {
+        fitBgNbd(rows);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(LoyaltyError);
+        expect((error as LoyaltyError).code).toBe("NOT_CONVERGED");
+        expect((error as LoyaltyError).message).toMatch(/the likelihood is flat/);
+        expect(Object.keys((error as LoyaltyError<"NOT_CONVERGED">).details["lastParameters"] ?? {})).toEqual([
+          "r",
+          "alpha",
+          "a",
+          "b",
+        ]);
+      }
+    }
   });
 });
 

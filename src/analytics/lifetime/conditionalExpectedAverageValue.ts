@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { readGammaGammaParams, readHistory } from "./_lib/read.js";
 import type { CustomerHistory, GammaGammaParams } from "./schemas.js";
@@ -26,6 +27,12 @@ import type { CustomerHistory, GammaGammaParams } from "./schemas.js";
  * @category analytics
  */
 export function conditionalExpectedAverageValue(params: GammaGammaParams, customer: CustomerHistory): number {
+  return guardInputs("conditionalExpectedAverageValue", { params, customer }, () =>
+    conditionalExpectedAverageValueUnguarded(params, customer),
+  );
+}
+
+function conditionalExpectedAverageValueUnguarded(params: GammaGammaParams, customer: CustomerHistory): number {
   const what = "conditionalExpectedAverageValue";
   const { p, q, v } = readGammaGammaParams(params, what);
   const h = readHistory(customer, "customer", true, what);

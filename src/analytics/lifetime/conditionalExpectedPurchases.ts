@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { conditionalExpectation } from "./_lib/bgNbd.js";
 import { readBgNbdParams, readHistory, readNonNegative } from "./_lib/read.js";
 import type { BgNbdParams, CustomerHistory } from "./schemas.js";
@@ -27,6 +28,12 @@ import type { BgNbdParams, CustomerHistory } from "./schemas.js";
  * @category analytics
  */
 export function conditionalExpectedPurchases(params: BgNbdParams, t: number, customer: CustomerHistory): number {
+  return guardInputs("conditionalExpectedPurchases", { params, t, customer }, () =>
+    conditionalExpectedPurchasesUnguarded(params, t, customer),
+  );
+}
+
+function conditionalExpectedPurchasesUnguarded(params: BgNbdParams, t: number, customer: CustomerHistory): number {
   const what = "conditionalExpectedPurchases";
   const p = readBgNbdParams(params, what);
   const time = readNonNegative(t, "t", what);

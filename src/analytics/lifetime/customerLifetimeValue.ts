@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { describe as previewValue } from "./_lib/check.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { conditionalExpectation } from "./_lib/bgNbd.js";
@@ -107,6 +108,17 @@ function readOptions(options: unknown, what: string): LifetimeValueOptions {
  * @category analytics
  */
 export function customerLifetimeValue(
+  purchases: BgNbdParams,
+  spend: GammaGammaParams,
+  customer: CustomerHistory,
+  options: LifetimeValueOptions,
+): number {
+  return guardInputs("customerLifetimeValue", { purchases, spend, customer, options }, () =>
+    customerLifetimeValueUnguarded(purchases, spend, customer, options),
+  );
+}
+
+function customerLifetimeValueUnguarded(
   purchases: BgNbdParams,
   spend: GammaGammaParams,
   customer: CustomerHistory,

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { conditionalExpectation } from "./_lib/bgNbd.js";
 import { readBgNbdParams, readNonNegative } from "./_lib/read.js";
 import type { BgNbdParams } from "./schemas.js";
@@ -23,6 +24,10 @@ import type { BgNbdParams } from "./schemas.js";
  * @category analytics
  */
 export function expectedPurchases(params: BgNbdParams, t: number): number {
+  return guardInputs("expectedPurchases", { params, t }, () => expectedPurchasesUnguarded(params, t));
+}
+
+function expectedPurchasesUnguarded(params: BgNbdParams, t: number): number {
   const what = "expectedPurchases";
   const p = readBgNbdParams(params, what);
   const time = readNonNegative(t, "t", what);

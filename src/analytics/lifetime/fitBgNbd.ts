@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { ErrorCode, OperationError } from "../../errors/errors.js";
 import { maximize, readFitOptions } from "./_lib/fit.js";
 import { bgNbdLogLikelihood, prepare } from "./_lib/likelihood.js";
@@ -35,6 +36,10 @@ import type { BgNbdFit, CustomerHistory, FitOptions } from "./schemas.js";
  * @category analytics
  */
 export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOptions): BgNbdFit {
+  return guardInputs("fitBgNbd", { summary, options }, () => fitBgNbdUnguarded(summary, options));
+}
+
+function fitBgNbdUnguarded(summary: Iterable<CustomerHistory>, options?: FitOptions): BgNbdFit {
   const what = "fitBgNbd";
   const { maxEvaluations } = readFitOptions(options, what);
   const patterns = readPatterns(summary, false, what);

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { maximize, readFitOptions } from "./_lib/fit.js";
 import { gammaGammaLogLikelihood, prepare } from "./_lib/likelihood.js";
@@ -39,6 +40,10 @@ import type { CustomerHistory, GammaGammaFit, GammaGammaFitOptions } from "./sch
  * @category analytics
  */
 export function fitGammaGamma(summary: Iterable<CustomerHistory>, options?: GammaGammaFitOptions): GammaGammaFit {
+  return guardInputs("fitGammaGamma", { summary, options }, () => fitGammaGammaUnguarded(summary, options));
+}
+
+function fitGammaGammaUnguarded(summary: Iterable<CustomerHistory>, options?: GammaGammaFitOptions): GammaGammaFit {
   const what = "fitGammaGamma";
   const nonPositiveSpend = (options as { nonPositiveSpend?: unknown } | null | undefined)?.nonPositiveSpend;
   if (nonPositiveSpend !== undefined && nonPositiveSpend !== "refuse" && nonPositiveSpend !== "exclude") {

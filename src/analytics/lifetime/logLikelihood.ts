@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import {
   bgNbdLogLikelihood as bgNbdSum,
   gammaGammaLogLikelihood as gammaGammaSum,
@@ -26,6 +27,10 @@ import type { BgNbdParams, CustomerHistory, GammaGammaParams } from "./schemas.j
  * @category analytics
  */
 export function bgNbdLogLikelihood(params: BgNbdParams, summary: Iterable<CustomerHistory>): number {
+  return guardInputs("bgNbdLogLikelihood", { params, summary }, () => bgNbdLogLikelihoodUnguarded(params, summary));
+}
+
+function bgNbdLogLikelihoodUnguarded(params: BgNbdParams, summary: Iterable<CustomerHistory>): number {
   const what = "bgNbdLogLikelihood";
   const { r, alpha, a, b } = readBgNbdParams(params, what);
   return bgNbdSum(prepare(readPatterns(summary, false, what)), r, alpha, a, b);
@@ -48,6 +53,12 @@ export function bgNbdLogLikelihood(params: BgNbdParams, summary: Iterable<Custom
  * @category analytics
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, summary: Iterable<CustomerHistory>): number {
+  return guardInputs("gammaGammaLogLikelihood", { params, summary }, () =>
+    gammaGammaLogLikelihoodUnguarded(params, summary),
+  );
+}
+
+function gammaGammaLogLikelihoodUnguarded(params: GammaGammaParams, summary: Iterable<CustomerHistory>): number {
   const what = "gammaGammaLogLikelihood";
   const { p, q, v } = readGammaGammaParams(params, what);
   return gammaGammaSum(prepare(readPatterns(summary, true, what)), p, q, v);

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { aliveProbability } from "./_lib/bgNbd.js";
 import { readBgNbdParams, readHistory } from "./_lib/read.js";
 import type { BgNbdParams, CustomerHistory } from "./schemas.js";
@@ -24,6 +25,10 @@ import type { BgNbdParams, CustomerHistory } from "./schemas.js";
  * @category analytics
  */
 export function probabilityAlive(params: BgNbdParams, customer: CustomerHistory): number {
+  return guardInputs("probabilityAlive", { params, customer }, () => probabilityAliveUnguarded(params, customer));
+}
+
+function probabilityAliveUnguarded(params: BgNbdParams, customer: CustomerHistory): number {
   const what = "probabilityAlive";
   const p = readBgNbdParams(params, what);
   const h = readHistory(customer, "customer", false, what);

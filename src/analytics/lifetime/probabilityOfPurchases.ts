@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { describe as previewValue } from "./_lib/check.js";
 import { ErrorCode, LoyaltyValidationError, OperationError } from "../../errors/errors.js";
 import { lnGamma } from "./_lib/gamma.js";
@@ -40,6 +41,10 @@ function tooLong(what: string, n: number, r: number, alpha: number, t: number): 
  * @category analytics
  */
 export function probabilityOfPurchases(params: BgNbdParams, t: number, n: number): number {
+  return guardInputs("probabilityOfPurchases", { params, t, n }, () => probabilityOfPurchasesUnguarded(params, t, n));
+}
+
+function probabilityOfPurchasesUnguarded(params: BgNbdParams, t: number, n: number): number {
   const what = "probabilityOfPurchases";
   const { r, alpha, a, b } = readBgNbdParams(params, what);
   const time = readNonNegative(t, "t", what);

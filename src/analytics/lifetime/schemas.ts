@@ -1,6 +1,7 @@
 // Parameter and history types of the lifetime models, with their checks. Written by hand rather than
 // as zod schemas: the checks are four or three positive numbers, and the model functions run them on
 // every call (a fit result is accepted as parameters, so other keys are ignored, not rejected).
+import { guardInputs } from "../../core/guard.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import type { SafeParseResult } from "../../_lib/validation.js";
 import { positiveFieldIssues } from "./_lib/check.js";
@@ -100,6 +101,10 @@ export interface GammaGammaFit extends GammaGammaParams {
  * @category analytics
  */
 export function safeParseBgNbdParams(input: unknown): SafeParseResult<BgNbdParams> {
+  return guardInputs("safeParseBgNbdParams", { input }, () => safeParseBgNbdParamsUnguarded(input));
+}
+
+function safeParseBgNbdParamsUnguarded(input: unknown): SafeParseResult<BgNbdParams> {
   const issues = positiveFieldIssues(input, ["r", "alpha", "a", "b"], []);
   if (issues.length > 0) return { success: false, error: new LoyaltyValidationError(issues, "BG/NBD parameters") };
   const { r, alpha, a, b } = input as BgNbdParams;
@@ -123,6 +128,10 @@ export function safeParseBgNbdParams(input: unknown): SafeParseResult<BgNbdParam
  * @category analytics
  */
 export function parseBgNbdParams(input: unknown): BgNbdParams {
+  return guardInputs("parseBgNbdParams", { input }, () => parseBgNbdParamsUnguarded(input));
+}
+
+function parseBgNbdParamsUnguarded(input: unknown): BgNbdParams {
   const result = safeParseBgNbdParams(input);
   if (!result.success) throw result.error;
   return result.data;
@@ -142,6 +151,10 @@ export function parseBgNbdParams(input: unknown): BgNbdParams {
  * @category analytics
  */
 export function safeParseGammaGammaParams(input: unknown): SafeParseResult<GammaGammaParams> {
+  return guardInputs("safeParseGammaGammaParams", { input }, () => safeParseGammaGammaParamsUnguarded(input));
+}
+
+function safeParseGammaGammaParamsUnguarded(input: unknown): SafeParseResult<GammaGammaParams> {
   const issues = positiveFieldIssues(input, ["p", "q", "v"], []);
   if (issues.length > 0) return { success: false, error: new LoyaltyValidationError(issues, "Gamma-Gamma parameters") };
   const { p, q, v } = input as GammaGammaParams;
@@ -164,6 +177,10 @@ export function safeParseGammaGammaParams(input: unknown): SafeParseResult<Gamma
  * @category analytics
  */
 export function parseGammaGammaParams(input: unknown): GammaGammaParams {
+  return guardInputs("parseGammaGammaParams", { input }, () => parseGammaGammaParamsUnguarded(input));
+}
+
+function parseGammaGammaParamsUnguarded(input: unknown): GammaGammaParams {
   const result = safeParseGammaGammaParams(input);
   if (!result.success) throw result.error;
   return result.data;

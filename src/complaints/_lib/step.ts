@@ -5,6 +5,7 @@ import { guards } from "../guards.js";
 import { guardFailure } from "./guardFailure.js";
 import type { Complaint, ComplaintContext, ComplaintEvent } from "../schema.js";
 import { isRecord } from "./check.js";
+import { storedRecordIssues } from "./stored.js";
 import { frozenArray } from "./freeze.js";
 
 export type StepResult =
@@ -36,6 +37,10 @@ export function assertSnapshot(complaint: unknown): asserts complaint is Complai
       "complaint",
     );
   }
+  // A record read back from a store is input: the fields deadlines, breaches and metrics compute
+  // with are checked here too, so an edited record is refused instead of crashing mid-way.
+  const issues = storedRecordIssues(complaint);
+  if (issues.length > 0) throw new LoyaltyValidationError(issues, "complaint");
 }
 
 // A reopen starts a new round of the five A's: the analysis, plan, delivery and follow-up of the

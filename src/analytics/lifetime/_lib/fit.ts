@@ -37,6 +37,61 @@ export function readFitOptions(options: unknown, what: string): { maxEvaluations
 const SEARCH_BOUND = 30;
 const RESULT_BOUND = 20;
 
+// A maximum on a flat ridge is not a fit either: two customers give a ≈ 15,258, b ≈ 5e-7 with the
+// likelihood unchanged along a whole curve of (a, b). The observed information (the Hessian of −ℓ in
+// ln-parameters, by central differences) must be positive definite with every eigenvalue at least
+// MIN_CURVATURE: its inverse is the asymptotic variance of the ln-parameters, so a smaller eigenvalue
+// means a standard error above 1/√0.01 = 10 on the log scale (a factor of e^10 ≈ 22,000) in some
+// direction — the data do not identify the parameters there.
+const MIN_CURVATURE = 0.01;
+const HESSIAN_STEP = 1e-3;
+
+/** The Hessian of f at x by central differences (2n² + 1 evaluations). */
+function hessian(f: (x: readonly number[]) => number, x: readonly number[], h: number): number[][] {
+  const n = x.length;
+  const at = (di: number, si: number, dj: number, sj: number): number => {
+    const y = [...x];
+    y[di] = (y[di] as number) + si * h;
+    y[dj] = (y[dj] as number) + sj * h;
+    return f(y);
+  };
+  const f0 = f(x);
+  const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    const row = H[i] as number[];
+    const plus = [...x];
+    const minus = [...x];
+    plus[i] = (plus[i] as number) + h;
+    minus[i] = (minus[i] as number) - h;
+    row[i] = (f(plus) - 2 * f0 + f(minus)) / (h * h);
+    for (let j = 0; j < i; j++) {
+      const v = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h * h);
+      row[j] = v;
+      (H[j] as number[])[i] = v;
+    }
+  }
+  return H;
+}
+
+/** True when H − λI is positive definite (Cholesky succeeds), i.e. every eigenvalue of H exceeds λ. */
+function allEigenvaluesAbove(H: readonly (readonly number[])[], lambda: number): boolean {
+  const n = H.length;
+  const L = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = (H[i]?.[j] as number) - (i === j ? lambda : 0);
+      for (let k = 0; k < j; k++) sum -= (L[i]?.[k] as number) * (L[j]?.[k] as number);
+      if (i === j) {
+        if (!(sum > 0)) return false;
+        (L[i] as number[])[i] = Math.sqrt(sum);
+      } else {
+        (L[i] as number[])[j] = sum / (L[j]?.[j] as number);
+      }
+    }
+  }
+  return true;
+}
+
 /**
  * Maximizes `logLikelihood(params)` over positive parameters by minimizing −ℓ/n on ln-parameters.
  * Dividing by n keeps the value tolerance independent of the number of customers. `unscale` maps the
@@ -65,14 +120,25 @@ export function maximize(
   const params = result.x.map(Math.exp);
   const ll = -result.value * customers;
   const inside = result.x.every((v) => Math.abs(v) <= RESULT_BOUND);
-  const ok = result.converged && inside && params.every((p) => Number.isFinite(p) && p > 0) && Number.isFinite(ll);
+  const finite = params.every((p) => Number.isFinite(p) && p > 0) && Number.isFinite(ll);
+  const identified =
+    !(result.converged && inside && finite) ||
+    allEigenvaluesAbove(
+      hessian((x) => objective(x) * customers, result.x, HESSIAN_STEP),
+      MIN_CURVATURE,
+    );
+  const ok = result.converged && inside && finite && identified;
   if (!ok) {
     const shown = unscale.params(params);
     const last = Object.fromEntries(names.map((n, i) => [n, shown[i]]));
     throw new OperationError(
       ErrorCode.NOT_CONVERGED,
       `${what}: the maximum-likelihood search did not converge after ${result.evaluations} likelihood evaluations${
-        result.converged && !inside ? " (the parameters ran off towards 0 or infinity)" : ""
+        result.converged && !inside
+          ? " (the parameters ran off towards 0 or infinity)"
+          : !identified
+            ? " (the likelihood is flat around the best parameters found: the data do not pin them down)"
+            : ""
       }; last parameters ${names.map((n, i) => `${n} = ${shown[i]}`).join(", ")}. The data may not identify the model (for example no repeat purchases at all, or too few customers)`,
       {
         lastParameters: last,
