@@ -41,14 +41,17 @@ function allocateUnguarded(money: MoneyLike, ratios: readonly DecimalInput[]): M
   if (!Array.isArray(ratios) || ratios.length === 0) {
     throw new LoyaltyValidationError([{ path: ["ratios"], message: "expected a non-empty array of ratios" }]);
   }
-  const weights = ratios.map((r, i) => {
-    const d = toDecimal(r, { path: ["ratios", i] });
+  // An index loop, not map: map skips the holes of a sparse array, which must be refused (a hole
+  // reads as undefined), and the first bad ratio ends the loop.
+  const weights: Decimal[] = [];
+  for (let i = 0; i < ratios.length; i++) {
+    const d = toDecimal(ratios[i], { path: ["ratios", i] });
     if (d.isNegative() && !d.isZero())
       throw new LoyaltyValidationError([
         { path: ["ratios", i], message: `expected a non-negative ratio, got ${d.toString()}` },
       ]);
-    return d;
-  });
+    weights.push(d);
+  }
   const totalWeight = weights.reduce((a, w) => a.plus(w), new Decimal(0));
   if (totalWeight.isZero())
     throw new LoyaltyValidationError([
