@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { isValid, parse } from "date-fns";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
 import { DECIMAL_PATTERN } from "../core/decimal.js";
@@ -82,6 +83,13 @@ const ZONE_TOKEN = /[XxO]/;
  * @category analytics
  */
 export function purchasesFrom(
+  rows: Iterable<Readonly<Record<string, unknown>>>,
+  options: PurchasesFromOptions,
+): PurchasesFromResult {
+  return guardInputs("purchasesFrom", { rows, options }, () => purchasesFromUnguarded(rows, options));
+}
+
+function purchasesFromUnguarded(
   rows: Iterable<Readonly<Record<string, unknown>>>,
   options: PurchasesFromOptions,
 ): PurchasesFromResult {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import * as z from "zod";
 import { BOND_TYPES, SIGNAL_NAMES, type BondType, type BondingSignal } from "./signals.js";
 import { deepFreeze } from "../core/json.js";
@@ -197,6 +198,10 @@ export const DEFAULT_BONDING_RULES: BondingRules = /* @__PURE__ */ deepFreeze({
 
 /** Defaults overlaid with the caller's overrides (already validated). */
 export function resolveRules(input: z.output<typeof BondingRulesSchema> | undefined): BondingRules {
+  return guardInputs("resolveRules", { input }, () => resolveRulesUnguarded(input));
+}
+
+function resolveRulesUnguarded(input: z.output<typeof BondingRulesSchema> | undefined): BondingRules {
   if (input === undefined) return DEFAULT_BONDING_RULES;
   const d = DEFAULT_BONDING_RULES;
   const signals = Object.fromEntries(

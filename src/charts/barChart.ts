@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { axes, escapeXml, fail, finite, fmt, frame, list, plotArea, readFrame } from "./_lib/svg.js";
 import type { ChartOptions } from "./chartTypes.js";
 
@@ -35,6 +36,13 @@ export interface Bar {
  * @category charts
  */
 export function barChart(
+  bars: readonly Bar[],
+  options?: ChartOptions & { readonly cumulative?: boolean; readonly valueLabel?: string },
+): string {
+  return guardInputs("barChart", { bars, options }, () => barChartUnguarded(bars, options));
+}
+
+function barChartUnguarded(
   bars: readonly Bar[],
   options?: ChartOptions & { readonly cumulative?: boolean; readonly valueLabel?: string },
 ): string {

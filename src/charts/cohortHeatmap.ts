@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { escapeXml, fail, finite, fmt, frame, list, plotArea, readFrame } from "./_lib/svg.js";
 import type { ChartOptions } from "./chartTypes.js";
 
@@ -19,6 +20,13 @@ import type { ChartOptions } from "./chartTypes.js";
  * @category charts
  */
 export function cohortHeatmap(
+  table: { readonly cohorts: readonly { readonly cohort: string; readonly rates: readonly number[] }[] },
+  options?: ChartOptions,
+): string {
+  return guardInputs("cohortHeatmap", { table, options }, () => cohortHeatmapUnguarded(table, options));
+}
+
+function cohortHeatmapUnguarded(
   table: { readonly cohorts: readonly { readonly cohort: string; readonly rates: readonly number[] }[] },
   options?: ChartOptions,
 ): string {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { axes, escapeXml, fail, finite, fmt, frame, list, plotArea, readFrame } from "./_lib/svg.js";
 import type { ChartOptions } from "./chartTypes.js";
 
@@ -36,6 +37,13 @@ const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"
  * @category charts
  */
 export function lineChart(
+  series: readonly LineSeries[],
+  options?: ChartOptions & { readonly xLabel?: string; readonly yLabel?: string },
+): string {
+  return guardInputs("lineChart", { series, options }, () => lineChartUnguarded(series, options));
+}
+
+function lineChartUnguarded(
   series: readonly LineSeries[],
   options?: ChartOptions & { readonly xLabel?: string; readonly yLabel?: string },
 ): string {

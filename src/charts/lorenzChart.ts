@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { axes, finite, fmt, frame, list, percent, plotArea, readFrame } from "./_lib/svg.js";
 import type { ChartOptions } from "./chartTypes.js";
 
@@ -20,6 +21,13 @@ import type { ChartOptions } from "./chartTypes.js";
  * @category charts
  */
 export function lorenzChart(
+  curve: { readonly points: readonly { readonly x: number; readonly y: number }[] },
+  options?: ChartOptions & { readonly gini?: number },
+): string {
+  return guardInputs("lorenzChart", { curve, options }, () => lorenzChartUnguarded(curve, options));
+}
+
+function lorenzChartUnguarded(
   curve: { readonly points: readonly { readonly x: number; readonly y: number }[] },
   options?: ChartOptions & { readonly gini?: number },
 ): string {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { valueToNumber, type ValueLike } from "../analytics/_lib/values.js";
 import { invalid, parseInstant } from "../_lib/validation.js";
 import { type ProportionInterval, wilsonInterval } from "../measurement/wilsonInterval.js";
@@ -133,6 +134,16 @@ type GroupName = "satisfied" | "dissatisfied" | "notFollowedUp";
  * ```
  */
 export function complaintRecovery(
+  complaints: readonly Complaint[],
+  purchases: Iterable<RecoveryPurchase>,
+  options: ComplaintRecoveryOptions,
+): ComplaintRecovery {
+  return guardInputs("complaintRecovery", { complaints, purchases, options }, () =>
+    complaintRecoveryUnguarded(complaints, purchases, options),
+  );
+}
+
+function complaintRecoveryUnguarded(
   complaints: readonly Complaint[],
   purchases: Iterable<RecoveryPurchase>,
   options: ComplaintRecoveryOptions,

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { EntryInput } from "../ledger/schemas.js";
 import { reading } from "./_lib/check.js";
 import { assertSnapshot } from "./_lib/step.js";
@@ -76,6 +77,10 @@ export interface GoodwillRequests {
  * ```
  */
 export function goodwillRequests(complaint: Complaint): GoodwillRequests {
+  return guardInputs("goodwillRequests", { complaint }, () => goodwillRequestsUnguarded(complaint));
+}
+
+function goodwillRequestsUnguarded(complaint: Complaint): GoodwillRequests {
   return reading("goodwillRequests", () => requests(complaint));
 }
 

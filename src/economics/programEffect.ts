@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, timeMillis } from "../analytics/_lib/rfm.js";
@@ -101,6 +102,17 @@ const ASSUMPTION =
  * @category economics
  */
 export function programEffect(
+  purchases: Iterable<{
+    readonly customerId: string | number;
+    readonly at: string | Date | number;
+    readonly value: ValueLike;
+  }>,
+  options: ProgramEffectOptions,
+): ProgramEffect {
+  return guardInputs("programEffect", { purchases, options }, () => programEffectUnguarded(purchases, options));
+}
+
+function programEffectUnguarded(
   purchases: Iterable<{
     readonly customerId: string | number;
     readonly at: string | Date | number;

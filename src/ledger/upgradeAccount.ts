@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
 import type { LedgerHistoryRecord } from "./history.js";
 import { upgradeChecked } from "./_lib/settings.js";
@@ -49,6 +50,10 @@ export interface UpgradedAccount {
  * ```
  */
 export function upgradeAccount(input: unknown, options: { readonly retainDays?: number } = {}): UpgradedAccount {
+  return guardInputs("upgradeAccount", { input, options }, () => upgradeAccountUnguarded(input, options));
+}
+
+function upgradeAccountUnguarded(input: unknown, options: { readonly retainDays?: number } = {}): UpgradedAccount {
   if (typeof options !== "object" || options === null)
     throw new LoyaltyValidationError(
       [{ path: ["options"], message: "expected an options object { retainDays? } or nothing" }],

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { monthOfDay } from "./_lib/calendar.js";
@@ -65,6 +66,10 @@ export interface StorePurchaseTable extends PurchaseTable {
  * @category sql
  */
 export function cohortRetentionSql(table: StorePurchaseTable, options: CohortSqlOptions): SqlQuery {
+  return guardInputs("cohortRetentionSql", { table, options }, () => cohortRetentionSqlUnguarded(table, options));
+}
+
+function cohortRetentionSqlUnguarded(table: StorePurchaseTable, options: CohortSqlOptions): SqlQuery {
   const what = "cohortRetentionSql";
   if (typeof table !== "object" || table === null) {
     throw new LoyaltyValidationError(

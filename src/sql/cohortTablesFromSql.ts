@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import type { CohortRow, CohortTable } from "../measurement/cohortRetention.js";
 import { checkRows, numberCell } from "./_lib/cells.js";
@@ -45,6 +46,10 @@ const label = (index: number): string => {
  * @category sql
  */
 export function cohortTablesFromSql(rows: readonly Record<string, unknown>[]): StoreCohortTable[] {
+  return guardInputs("cohortTablesFromSql", { rows }, () => cohortTablesFromSqlUnguarded(rows));
+}
+
+function cohortTablesFromSqlUnguarded(rows: readonly Record<string, unknown>[]): StoreCohortTable[] {
   const what = "cohortTablesFromSql";
   checkRows(rows, what);
   const tables = new Map<

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { rfmSettings } from "../analytics/_lib/rfm.js";
@@ -28,6 +29,10 @@ import type { PurchaseTable, SqlQuery } from "./types.js";
  * @category sql
  */
 export function purchaseDaysSql(table: PurchaseTable, options: RfmSqlOptions): SqlQuery {
+  return guardInputs("purchaseDaysSql", { table, options }, () => purchaseDaysSqlUnguarded(table, options));
+}
+
+function purchaseDaysSqlUnguarded(table: PurchaseTable, options: RfmSqlOptions): SqlQuery {
   const what = "purchaseDaysSql";
   if (typeof table !== "object" || table === null) {
     throw new LoyaltyValidationError(

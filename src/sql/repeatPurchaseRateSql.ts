@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { invalid, previewValue } from "../_lib/values.js";
 import { checkDialect, quoteName, type SqlDialect } from "./_lib/identifiers.js";
@@ -45,6 +46,10 @@ export interface RepeatPurchaseSqlOptions {
  * @category sql
  */
 export function repeatPurchaseRateSql(table: StorePurchaseTable, options: RepeatPurchaseSqlOptions): SqlQuery {
+  return guardInputs("repeatPurchaseRateSql", { table, options }, () => repeatPurchaseRateSqlUnguarded(table, options));
+}
+
+function repeatPurchaseRateSqlUnguarded(table: StorePurchaseTable, options: RepeatPurchaseSqlOptions): SqlQuery {
   const what = "repeatPurchaseRateSql";
   if (typeof table !== "object" || table === null) {
     throw new LoyaltyValidationError(

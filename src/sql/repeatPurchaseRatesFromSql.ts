@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import type { RepeatPurchaseResult } from "../measurement/repeatPurchaseRate.js";
 import { checkRows, numberCell } from "./_lib/cells.js";
@@ -34,6 +35,10 @@ export interface StoreRepeatPurchase extends RepeatPurchaseResult {
  * @category sql
  */
 export function repeatPurchaseRatesFromSql(rows: readonly Record<string, unknown>[]): StoreRepeatPurchase[] {
+  return guardInputs("repeatPurchaseRatesFromSql", { rows }, () => repeatPurchaseRatesFromSqlUnguarded(rows));
+}
+
+function repeatPurchaseRatesFromSqlUnguarded(rows: readonly Record<string, unknown>[]): StoreRepeatPurchase[] {
   const what = "repeatPurchaseRatesFromSql";
   checkRows(rows, what);
   return rows

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { rfmSettings } from "../analytics/_lib/rfm.js";
 import type { RfmAccumulatorState, RfmOptions } from "../analytics/rfmAccumulator.js";
@@ -23,6 +24,10 @@ import { checkRows, idCell, numberCell } from "./_lib/cells.js";
  * @category sql
  */
 export function rfmStateFromSql(rows: readonly Record<string, unknown>[], options: RfmOptions): RfmAccumulatorState {
+  return guardInputs("rfmStateFromSql", { rows, options }, () => rfmStateFromSqlUnguarded(rows, options));
+}
+
+function rfmStateFromSqlUnguarded(rows: readonly Record<string, unknown>[], options: RfmOptions): RfmAccumulatorState {
   const what = "rfmStateFromSql";
   const s = rfmSettings(options, what);
   checkRows(rows, what);

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { ErrorCode, OperationError } from "../../errors/errors.js";
 import { positiveFieldIssues } from "./_lib/check.js";
 import { maximize, readFitOptions } from "./_lib/fit.js";
@@ -76,6 +77,10 @@ export interface ParetoNbdFit extends ParetoNbdParams {
  * @category analytics
  */
 export function fitParetoNbd(summary: Iterable<CustomerHistory>, options?: FitOptions): ParetoNbdFit {
+  return guardInputs("fitParetoNbd", { summary, options }, () => fitParetoNbdUnguarded(summary, options));
+}
+
+function fitParetoNbdUnguarded(summary: Iterable<CustomerHistory>, options?: FitOptions): ParetoNbdFit {
   const what = "fitParetoNbd";
   const { maxEvaluations } = readFitOptions(options, what);
   const patterns = readPatterns(summary, false, what);
@@ -136,6 +141,10 @@ export function fitParetoNbd(summary: Iterable<CustomerHistory>, options?: FitOp
 
 /** Pareto/NBD parameters checked (a fit works too). Internal to the Pareto/NBD functions. */
 export function readParetoNbdParams(params: unknown, what: string): ParetoNbdParams {
+  return guardInputs("readParetoNbdParams", { params, what }, () => readParetoNbdParamsUnguarded(params, what));
+}
+
+function readParetoNbdParamsUnguarded(params: unknown, what: string): ParetoNbdParams {
   const issues = positiveFieldIssues(params, ["r", "alpha", "s", "beta"], ["params"]);
   if (issues.length > 0) throw new LoyaltyValidationError(issues, what);
   const { r, alpha, s, beta } = params as ParetoNbdParams;

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { paretoConditional } from "./_lib/paretoNbd.js";
 import { readHistory, readNonNegative } from "./_lib/read.js";
 import { type ParetoNbdParams, readParetoNbdParams } from "./fitParetoNbd.js";
@@ -23,6 +24,16 @@ import type { CustomerHistory } from "./schemas.js";
  * @category analytics
  */
 export function paretoNbdConditionalExpectedPurchases(
+  params: ParetoNbdParams,
+  t: number,
+  customer: CustomerHistory,
+): number {
+  return guardInputs("paretoNbdConditionalExpectedPurchases", { params, t, customer }, () =>
+    paretoNbdConditionalExpectedPurchasesUnguarded(params, t, customer),
+  );
+}
+
+function paretoNbdConditionalExpectedPurchasesUnguarded(
   params: ParetoNbdParams,
   t: number,
   customer: CustomerHistory,

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { paretoAlive } from "./_lib/paretoNbd.js";
 import { readHistory } from "./_lib/read.js";
 import { type ParetoNbdParams, readParetoNbdParams } from "./fitParetoNbd.js";
@@ -22,6 +23,12 @@ import type { CustomerHistory } from "./schemas.js";
  * @category analytics
  */
 export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customer: CustomerHistory): number {
+  return guardInputs("paretoNbdProbabilityAlive", { params, customer }, () =>
+    paretoNbdProbabilityAliveUnguarded(params, customer),
+  );
+}
+
+function paretoNbdProbabilityAliveUnguarded(params: ParetoNbdParams, customer: CustomerHistory): number {
   const what = "paretoNbdProbabilityAlive";
   const p = readParetoNbdParams(params, what);
   const h = readHistory(customer, "customer", false, what);

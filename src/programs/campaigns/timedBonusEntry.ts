@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "../tiers/_lib/guard.js";
 import { zonedParts } from "../../core/calendar.js";
 import { parseInstant, previewValue } from "../../core/instant.js";
@@ -110,6 +111,13 @@ function matches(m: TimedMultiplier, line: TimedBonusLine): boolean {
  * ```
  */
 export function timedBonusEntry(multipliers: readonly TimedMultiplierInput[], options: TimedBonusOptions): TimedBonus {
+  return guardInputs("timedBonusEntry", { multipliers, options }, () => timedBonusEntryUnguarded(multipliers, options));
+}
+
+function timedBonusEntryUnguarded(
+  multipliers: readonly TimedMultiplierInput[],
+  options: TimedBonusOptions,
+): TimedBonus {
   return readingInput("sale", () => {
     const ms = parsers.parse(multipliers);
     if (typeof options !== "object" || options === null)

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import type { CustomerInput } from "../../customers/customer.js";
 import type { EventDecision } from "./_lib/occasion.js";
 import { yearlyBonus } from "./_lib/yearly.js";
@@ -25,6 +26,16 @@ import type { EventRulesInput } from "./eventRules.js";
  * ```
  */
 export function anniversaryBonus(
+  rules: EventRulesInput,
+  customer: CustomerInput,
+  options: { readonly at: string | Date },
+): EventDecision {
+  return guardInputs("anniversaryBonus", { rules, customer, options }, () =>
+    anniversaryBonusUnguarded(rules, customer, options),
+  );
+}
+
+function anniversaryBonusUnguarded(
   rules: EventRulesInput,
   customer: CustomerInput,
   options: { readonly at: string | Date },

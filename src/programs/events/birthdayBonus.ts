@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import type { CustomerInput } from "../../customers/customer.js";
 import type { EventDecision } from "./_lib/occasion.js";
 import { yearlyBonus } from "./_lib/yearly.js";
@@ -26,6 +27,16 @@ import type { EventRulesInput } from "./eventRules.js";
  * ```
  */
 export function birthdayBonus(
+  rules: EventRulesInput,
+  customer: CustomerInput,
+  options: { readonly at: string | Date },
+): EventDecision {
+  return guardInputs("birthdayBonus", { rules, customer, options }, () =>
+    birthdayBonusUnguarded(rules, customer, options),
+  );
+}
+
+function birthdayBonusUnguarded(
   rules: EventRulesInput,
   customer: CustomerInput,
   options: { readonly at: string | Date },

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "../tiers/_lib/guard.js";
 import { deepFreeze } from "../../core/json.js";
 import { parseInstant, previewValue } from "../../core/instant.js";
@@ -78,6 +79,10 @@ function readEvent(e: unknown, path: (string | number)[]): { id: string; type: s
  * ```
  */
 export function eventBonus(rules: EventRulesInput, event: MemberEvent, options: EventBonusOptions): EventDecision {
+  return guardInputs("eventBonus", { rules, event, options }, () => eventBonusUnguarded(rules, event, options));
+}
+
+function eventBonusUnguarded(rules: EventRulesInput, event: MemberEvent, options: EventBonusOptions): EventDecision {
   return readingInput("event input", () => {
     const r = parseEventRules(rules);
     const e = readEvent(event, ["event"]);

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { makeParsers, type SafeParseResult } from "../../core/validation.js";
 import { EventRulesSchema, type EventRules } from "./eventRules.js";
 
@@ -17,6 +18,10 @@ const parsers = /* @__PURE__ */ makeParsers(EventRulesSchema, "event rules");
  * ```
  */
 export function parseEventRules(input: unknown): EventRules {
+  return guardInputs("parseEventRules", { input }, () => parseEventRulesUnguarded(input));
+}
+
+function parseEventRulesUnguarded(input: unknown): EventRules {
   return parsers.parse(input);
 }
 
@@ -33,5 +38,9 @@ export function parseEventRules(input: unknown): EventRules {
  * ```
  */
 export function safeParseEventRules(input: unknown): SafeParseResult<EventRules> {
+  return guardInputs("safeParseEventRules", { input }, () => safeParseEventRulesUnguarded(input));
+}
+
+function safeParseEventRulesUnguarded(input: unknown): SafeParseResult<EventRules> {
   return parsers.safeParse(input);
 }

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { parseBasket } from "../parseBasket.js";
 import { parseProgram } from "../parseProgram.js";
 import { minorUnits } from "../../money/currencies.js";
@@ -36,6 +37,10 @@ import { giftCondition } from "./_lib/giftCondition.js";
  * ```
  */
 export function addGiftLines(program: Program, basket: Basket | BasketInput): Basket {
+  return guardInputs("addGiftLines", { program, basket }, () => addGiftLinesUnguarded(program, basket));
+}
+
+function addGiftLinesUnguarded(program: Program, basket: Basket | BasketInput): Basket {
   const p = parseProgram(program);
   const b = parseBasket(basket);
   if (p.kind !== "promotion" || p.rule.type !== "gift") return b;

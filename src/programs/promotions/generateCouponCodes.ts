@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { ALPHABET, checkCharacter, normalizeCode } from "./_lib/couponCode.js";
 
@@ -62,6 +63,10 @@ function defaultRandom(bytes: Uint8Array): Uint8Array {
  * ```
  */
 export function generateCouponCodes(pattern: string, options: GenerateCouponCodesOptions): string[] {
+  return guardInputs("generateCouponCodes", { pattern, options }, () => generateCouponCodesUnguarded(pattern, options));
+}
+
+function generateCouponCodesUnguarded(pattern: string, options: GenerateCouponCodesOptions): string[] {
   if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > 64)
     throw new LoyaltyValidationError([
       { path: ["pattern"], message: 'expected a pattern of 1 to 64 characters such as "SPRING-####-####"' },

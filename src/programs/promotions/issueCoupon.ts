@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { IdempotencyConflictError, LoyaltyValidationError } from "../../errors/errors.js";
 import { deepFreeze } from "../../core/json.js";
 import type { Program } from "../program.js";
@@ -33,6 +34,14 @@ import type { CouponState, IssuedCoupon } from "./couponState.js";
  * ```
  */
 export function issueCoupon(
+  program: Program,
+  state: CouponState,
+  options: { readonly code: string; readonly transactionId: string; readonly customerId?: string },
+): { readonly status: "applied" | "duplicate"; readonly coupon: IssuedCoupon; readonly state: CouponState } {
+  return guardInputs("issueCoupon", { program, state, options }, () => issueCouponUnguarded(program, state, options));
+}
+
+function issueCouponUnguarded(
   program: Program,
   state: CouponState,
   options: { readonly code: string; readonly transactionId: string; readonly customerId?: string },

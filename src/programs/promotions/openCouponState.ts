@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { deepFreeze } from "../../core/json.js";
 import type { Program } from "../program.js";
 import { emptyCouponState } from "./_lib/couponRules.js";
@@ -22,5 +23,9 @@ import type { CouponState } from "./couponState.js";
  * ```
  */
 export function openCouponState(program: Program): CouponState {
+  return guardInputs("openCouponState", { program }, () => openCouponStateUnguarded(program));
+}
+
+function openCouponStateUnguarded(program: Program): CouponState {
   return deepFreeze(emptyCouponState(couponProgram(program).id));
 }

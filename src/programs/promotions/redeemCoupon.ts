@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import {
   IdempotencyConflictError,
   LoyaltyValidationError,
@@ -73,6 +74,14 @@ export interface RedeemCouponOptions {
  * ```
  */
 export function redeemCoupon(
+  program: Program,
+  state: CouponState,
+  options: RedeemCouponOptions,
+): { readonly status: "applied" | "duplicate"; readonly state: CouponState } {
+  return guardInputs("redeemCoupon", { program, state, options }, () => redeemCouponUnguarded(program, state, options));
+}
+
+function redeemCouponUnguarded(
   program: Program,
   state: CouponState,
   options: RedeemCouponOptions,

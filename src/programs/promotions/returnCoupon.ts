@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { ErrorCode, LoyaltyValidationError, OperationError, VersionConflictError } from "../../errors/errors.js";
 import { deepFreeze } from "../../core/json.js";
 import type { Program } from "../program.js";
@@ -33,6 +34,20 @@ import type { CouponState } from "./couponState.js";
  * ```
  */
 export function returnCoupon(
+  program: Program,
+  state: CouponState,
+  options: {
+    readonly transactionId: string;
+    readonly customerId?: string;
+    readonly cardId?: string;
+    readonly tillId?: string;
+    readonly expectedVersion?: number;
+  },
+): { readonly status: "applied" | "duplicate"; readonly state: CouponState } {
+  return guardInputs("returnCoupon", { program, state, options }, () => returnCouponUnguarded(program, state, options));
+}
+
+function returnCouponUnguarded(
   program: Program,
   state: CouponState,
   options: {

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { deepFreeze } from "../../core/json.js";
 import { parseBasket } from "../parseBasket.js";
@@ -60,6 +61,16 @@ export interface SelectPromotionsOptions {
  * ```
  */
 export function selectPromotions(
+  programs: readonly Program[],
+  basket: Basket | BasketInput,
+  options: SelectPromotionsOptions | null = {},
+): { readonly programs: readonly Program[]; readonly explain: readonly Explanation[] } {
+  return guardInputs("selectPromotions", { programs, basket, options }, () =>
+    selectPromotionsUnguarded(programs, basket, options),
+  );
+}
+
+function selectPromotionsUnguarded(
   programs: readonly Program[],
   basket: Basket | BasketInput,
   options: SelectPromotionsOptions | null = {},

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "../tiers/_lib/guard.js";
 import { previewValue } from "../../core/instant.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
@@ -24,6 +25,10 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
  * ```
  */
 export function referralCode(customerId: string, options: { readonly salt: string }): string {
+  return guardInputs("referralCode", { customerId, options }, () => referralCodeUnguarded(customerId, options));
+}
+
+function referralCodeUnguarded(customerId: string, options: { readonly salt: string }): string {
   return readingInput("referral code input", () => {
     if (typeof customerId !== "string" || customerId.length === 0)
       throw new LoyaltyValidationError([

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "../tiers/_lib/guard.js";
 import { previewValue, parseInstant } from "../../core/instant.js";
 import { deepFreeze } from "../../core/json.js";
@@ -147,6 +148,17 @@ const shares = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
  * ```
  */
 export function referralDecision(
+  rules: ReferralRulesInput,
+  referrer: CustomerInput,
+  friend: CustomerInput,
+  options: ReferralDecisionOptions,
+): ReferralDecision {
+  return guardInputs("referralDecision", { rules, referrer, friend, options }, () =>
+    referralDecisionUnguarded(rules, referrer, friend, options),
+  );
+}
+
+function referralDecisionUnguarded(
   rules: ReferralRulesInput,
   referrer: CustomerInput,
   friend: CustomerInput,

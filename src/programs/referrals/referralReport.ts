@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "../tiers/_lib/guard.js";
 import { parseInstant, previewValue } from "../../core/instant.js";
 import { deepFreeze } from "../../core/json.js";
@@ -91,6 +92,13 @@ export interface ReferralReport {
  * ```
  */
 export function referralReport(
+  records: readonly ReferralRecord[],
+  options?: { readonly top?: number },
+): ReferralReport {
+  return guardInputs("referralReport", { records, options }, () => referralReportUnguarded(records, options));
+}
+
+function referralReportUnguarded(
   records: readonly ReferralRecord[],
   options?: { readonly top?: number },
 ): ReferralReport {

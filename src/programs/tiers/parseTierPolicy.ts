@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { makeParsers, type SafeParseResult } from "../../core/validation.js";
 import { TierHistorySchema, TierPolicySchema, type TierActivity, type TierPolicy } from "./tierPolicy.js";
 
@@ -20,6 +21,10 @@ const historyParsers = /* @__PURE__ */ makeParsers(TierHistorySchema, "tier hist
  * ```
  */
 export function parseTierPolicy(input: unknown): TierPolicy {
+  return guardInputs("parseTierPolicy", { input }, () => parseTierPolicyUnguarded(input));
+}
+
+function parseTierPolicyUnguarded(input: unknown): TierPolicy {
   return policyParsers.parse(input);
 }
 
@@ -37,10 +42,18 @@ export function parseTierPolicy(input: unknown): TierPolicy {
  * ```
  */
 export function safeParseTierPolicy(input: unknown): SafeParseResult<TierPolicy> {
+  return guardInputs("safeParseTierPolicy", { input }, () => safeParseTierPolicyUnguarded(input));
+}
+
+function safeParseTierPolicyUnguarded(input: unknown): SafeParseResult<TierPolicy> {
   return policyParsers.safeParse(input);
 }
 
 /** Validates a member's qualifying history (internal: the tier functions call it). */
 export function parseTierHistory(input: unknown): TierActivity[] {
+  return guardInputs("parseTierHistory", { input }, () => parseTierHistoryUnguarded(input));
+}
+
+function parseTierHistoryUnguarded(input: unknown): TierActivity[] {
   return historyParsers.parse(input);
 }

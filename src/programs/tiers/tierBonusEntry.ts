@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "./_lib/guard.js";
 import { deepFreeze } from "../../core/json.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
@@ -54,6 +55,16 @@ export interface TierBonusOptions {
  * ```
  */
 export function tierBonusEntry(
+  policy: TierPolicyInput,
+  history: readonly TierActivityInput[],
+  options: TierBonusOptions,
+): EarnRequest | null {
+  return guardInputs("tierBonusEntry", { policy, history, options }, () =>
+    tierBonusEntryUnguarded(policy, history, options),
+  );
+}
+
+function tierBonusEntryUnguarded(
   policy: TierPolicyInput,
   history: readonly TierActivityInput[],
   options: TierBonusOptions,

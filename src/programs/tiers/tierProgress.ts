@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "./_lib/guard.js";
 import { zonedParts } from "../../core/calendar.js";
 import { deepFreeze } from "../../core/json.js";
@@ -68,6 +69,16 @@ export interface TierProgress {
  * ```
  */
 export function tierProgress(
+  policy: TierPolicyInput,
+  history: readonly TierActivityInput[],
+  options: { readonly at: string | Date },
+): TierProgress {
+  return guardInputs("tierProgress", { policy, history, options }, () =>
+    tierProgressUnguarded(policy, history, options),
+  );
+}
+
+function tierProgressUnguarded(
   policy: TierPolicyInput,
   history: readonly TierActivityInput[],
   options: { readonly at: string | Date },

@@ -1,3 +1,4 @@
+import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "./_lib/guard.js";
 import { deepFreeze } from "../../core/json.js";
 import { formatAmount, tierInputs } from "./_lib/inputs.js";
@@ -90,6 +91,14 @@ export interface TierStatus {
  * ```
  */
 export function tierStatus(
+  policy: TierPolicyInput,
+  history: readonly TierActivityInput[],
+  options: { readonly at: string | Date },
+): TierStatus {
+  return guardInputs("tierStatus", { policy, history, options }, () => tierStatusUnguarded(policy, history, options));
+}
+
+function tierStatusUnguarded(
   policy: TierPolicyInput,
   history: readonly TierActivityInput[],
   options: { readonly at: string | Date },
