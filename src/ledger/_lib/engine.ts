@@ -1517,8 +1517,19 @@ export function balanceOf(account: Account, at: string | Date): string {
   // Holds that time out by `at` give their points back: what went into a negative balance in full,
   // lot points only to lots still unexpired at `at`.
   let expiry: Map<string, number> | undefined;
+  // A hold giving points back into a clawed-back lot cancels the clawback (see giveBack): worked out in full.
+  const due = (h: Hold, i: number): boolean =>
+    h.timeoutAt !== undefined && msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) <= ms;
+  if (
+    account.holds.some(
+      (h, i) => due(h, i) && h.lots.some((a) => account.lots.some((l) => l.lotId === a.lotId && l.clawedBack !== zero)),
+    )
+  ) {
+    const later = stateAt(account, ms);
+    return fmt(later, available(later));
+  }
   account.holds.forEach((h, i) => {
-    if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) return;
+    if (!due(h, i)) return;
     total = add(total, unitsOf(h.deficit, scale, ["holds", i, "deficit"]));
     expiry ??= new Map(
       account.lots.map((l) => [
