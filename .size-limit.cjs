@@ -14,7 +14,7 @@ module.exports = [
   entry("money", "money, add, allocate, format", "16 kB"),
   // 12.4 kB: the tamper check replays snapshots the library did not write itself; the bounded snapshot
   // (what to keep, the figures check, history records) added ~0.9 kB.
-  entry("ledger", "post, balance", "12.5 kB"),
+  entry("ledger", "post, balance", "13 kB"),
   // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is ~66 kB today
   // (the ledger schemas still pull in classic zod; the promotion kind added 4.0 kB: its schema and
   // pricing are part of parseProgram and checkout; the bounded snapshot ~1.5 kB). This budget stops it
@@ -31,7 +31,7 @@ module.exports = [
   entry(
     "programs",
     "parseProgram, openProgramAccount, checkout, refund, addGiftLines, selectPromotions, openCouponState, redeemCoupon, returnCoupon",
-    "68 kB",
+    "68.5 kB",
     "the till path with promotions",
   ),
   entry("customers", "identify, buildCustomerIndex", "3 kB"),
