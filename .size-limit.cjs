@@ -17,6 +17,10 @@ module.exports = [
   // public function runs through, nothing walked on the happy path) +0.04 to +0.4 kB on each entry.
   entry("ledger", "post, balance", "13.5 kB"),
   // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is ~67 kB today
+  // 12.4 kB: the tamper check replays snapshots the library did not write itself; the bounded snapshot
+  // (what to keep, the figures check, history records) added ~0.9 kB.
+  entry("ledger", "post, balance", "13 kB"),
+  // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is ~66 kB today
   // (the ledger schemas still pull in classic zod; the promotion kind added 4.0 kB: its schema and
   // pricing are part of parseProgram and checkout; the bounded snapshot ~1.5 kB). This budget stops it
   // growing until that lands.
@@ -33,6 +37,7 @@ module.exports = [
     "programs",
     "parseProgram, openProgramAccount, checkout, refund, addGiftLines, selectPromotions, openCouponState, redeemCoupon, returnCoupon",
     "69 kB",
+    "68.5 kB",
     "the till path with promotions",
   ),
   entry("customers", "identify, buildCustomerIndex", "3.1 kB"),

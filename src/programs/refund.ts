@@ -8,6 +8,7 @@ import {
 } from "../errors/errors.js";
 import { parseInstant } from "../_lib/values.js";
 import { minorUnits } from "../money/currencies.js";
+import { balance } from "../ledger/balance.js";
 import { postMany } from "../ledger/postMany.js";
 import type { EntryInput } from "../ledger/schemas.js";
 import { parseProgram } from "./parseProgram.js";
@@ -63,7 +64,12 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * expired since stay expired, as a replay without the purchase would have them), then earned points
  * are taken back; when they were already spent the program's clawback policy decides:
  * `deduct-available` (the default) takes what is available and forgives the rest, `negative-balance`
- * lets the balance go below zero. The refunded spend leaves the accumulated spend. When the whole
+ * lets the balance go below zero. The receipt says how many of the reversed earned and welcome points
+ * were taken from the customer (`pointsTaken`: out of their lot, from other points, or below zero) and
+ * how many were forgiven (`pointsForgiven`). Redeemed points given back into a lot whose points were
+ * already clawed back cancel that clawback instead of becoming spendable (what was forgiven first,
+ * then what was taken is given back), so the order of refunds does not change where they end: once
+ * every purchase is refunded the customer has what a replay without them gives. The refunded spend leaves the accumulated spend. When the whole
  * purchase is refunded, a first-purchase welcome bonus is taken back too. Refunding more than was
  * bought, over all refunds, is REFUND_EXCEEDS_PURCHASE. Idempotent on `transactionId`.
  *
@@ -87,7 +93,7 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  *   lines: [{ id: "1", sku: "TEE", quantity: 3, unitPrice: { amount: "10.00", currency: "EUR" } }],
  * }, { transactionId: "sale-1", consent: true });
  * const back = refund(program, sale.account, sale, { at: "2026-03-02T10:00:00Z", transactionId: "refund-1", lines: [{ id: "1", quantity: 1 }] });
- * console.log(back.moneyBack.amount, back.pointsReversed, balance(back.account.points, { at: "2026-03-03T00:00:00Z" })); // 10.00 10 20
+ * console.log(back.moneyBack.amount, back.pointsReversed, back.pointsTaken, back.pointsForgiven, balance(back.account.points, { at: "2026-03-03T00:00:00Z" })); // 10.00 10 10 0 20
  * ```
  */
 export function refund(
@@ -274,8 +280,17 @@ function refundUnguarded(
       shortfall: clawback,
       meta,
     });
-  const posted = entries.length === 0 ? undefined : postMany(account.points, entries);
-  const points = posted === undefined ? account.points : posted.account;
+  // Restored points are posted first and on their own: the balance drop across the reversals that
+  // follow is what they took from the customer (out of lots or below zero); the rest was forgiven.
+  const restoring = entries.filter((x) => x.transactionId === `${transactionId}:restore`);
+  const reversing = entries.filter((x) => x.transactionId !== `${transactionId}:restore`);
+  const first = restoring.length === 0 ? undefined : postMany(account.points, restoring);
+  const middle = first === undefined ? account.points : first.account;
+  const second = reversing.length === 0 ? undefined : postMany(middle, reversing);
+  const points = second === undefined ? middle : second.account;
+  const history = [...(first?.history ?? []), ...(second?.history ?? [])];
+  const taken = second === undefined ? ZERO : dec(balance(middle, { at })).minus(dec(balance(second.account, { at })));
+  const forgiven = pointsReversed.plus(welcome).minus(taken);
 
   const explain: Explanation[] = [
     {
@@ -294,7 +309,7 @@ function refundUnguarded(
     explain.push({
       rule: "reverse",
       applied: true,
-      reason: `${fixed(pointsReversed, scale)} earned points taken back; if already spent: ${clawback}`,
+      reason: `${fixed(pointsReversed, scale)} earned points reversed; if already spent: ${clawback} (${fixed(taken, scale)} taken from the customer, ${fixed(forgiven, scale)} forgiven, welcome points included)`,
     });
   if (welcome.gt(0))
     explain.push({
@@ -314,7 +329,9 @@ function refundUnguarded(
     welcomeReversed: fixed(welcome, scale),
     spendReversed: { amount: fixed(sumD(spend), dp), currency },
     complete,
-    entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
+    pointsTaken: fixed(taken, scale),
+    pointsForgiven: fixed(forgiven, scale),
+    entries: history.map((h) => h.entry),
     explain,
   };
   const next: ProgramAccount = {

@@ -151,8 +151,8 @@ export const RefundedLineSchema = /* @__PURE__ */ z.strictObject({
 export type RefundedLine = z.infer<typeof RefundedLineSchema>;
 
 /**
- * What a refund recorded: per line and in total, the money to give back, points reversed and
- * restored, whether the purchase is now fully refunded (then a first-purchase welcome bonus is
+ * What a refund recorded: per line and in total, the money to give back, points reversed (and of
+ * them, how many were taken and how many forgiven) and restored, whether the purchase is now fully refunded (then a first-purchase welcome bonus is
  * reversed too), and the ledger entries posted.
  *
  * @example
@@ -176,6 +176,14 @@ export const RefundRecordSchema = /* @__PURE__ */ z.strictObject({
   welcomeReversed: Points,
   spendReversed: MoneyJsonSchema,
   complete: z.boolean(),
+  /**
+   * Of the earned and welcome points reversed (`pointsReversed + welcomeReversed`), how many were
+   * actually taken from the customer: out of their own lot, from other points, or below zero under
+   * `negative-balance`. Absent on records written before 0.2.
+   */
+  pointsTaken: Points.optional(),
+  /** Of the points reversed, how many were forgiven (`deduct-available` with too few points left). Absent on records written before 0.2. */
+  pointsForgiven: Points.optional(),
   entries: z.array(EntrySchema),
   explain: z.array(ExplanationSchema),
 });

@@ -136,7 +136,15 @@ function restore(m: MState, rec: { allocs: MAlloc[]; deficit: bigint }, amount: 
   rest -= fromDeficit;
   const cut = fromDeficit < m.deficit ? fromDeficit : m.deficit;
   m.deficit -= cut;
-  if (fromDeficit > cut) createLot(m, creditId, Number.POSITIVE_INFINITY, fromDeficit - cut);
+  if (fromDeficit > cut) {
+    // One lot per entry: a second give-back within the same entry (undoing a clawback) joins it.
+    const own = m.lots.find((x) => x.id === creditId);
+    if (own === undefined) createLot(m, creditId, Number.POSITIVE_INFINITY, fromDeficit - cut);
+    else {
+      own.points += fromDeficit - cut;
+      own.remaining += fromDeficit - cut;
+    }
+  }
   while (rest > 0n && rec.allocs.length > 0) {
     const a = rec.allocs[rec.allocs.length - 1] as MAlloc;
     const give = rest < a.pts ? rest : a.pts;
@@ -144,8 +152,29 @@ function restore(m: MState, rec: { allocs: MAlloc[]; deficit: bigint }, amount: 
     rest -= give;
     if (a.pts === 0n) rec.allocs.pop();
     const l = lot(m, a.lotId);
-    l.remaining += give;
     l.consumed -= give;
+    // Issue 16 (refund order): points coming back to a lot whose credit was clawed back cancel the
+    // clawback — forgiven part first, then the clawback debits (newest first) are given back.
+    const cancel = give < l.clawed ? give : l.clawed;
+    if (cancel > 0n) {
+      const claws = m.debits.filter((d) => {
+        const input = m.applied.find((x) => x.input.transactionId === d.id)?.input;
+        return input?.kind === "reverse" && input.reverses === l.id && d.points > d.reversed;
+      });
+      const settled = claws.reduce((t, d) => t + d.points - d.reversed, 0n);
+      const forgiven = l.clawed > settled ? l.clawed - settled : 0n;
+      l.clawed -= cancel;
+      l.reversed += cancel;
+      let undo = cancel > forgiven ? cancel - forgiven : 0n;
+      for (let i = claws.length - 1; i >= 0 && undo > 0n; i--) {
+        const d = claws[i] as MDebit;
+        const g = undo < d.points - d.reversed ? undo : d.points - d.reversed;
+        d.reversed += g;
+        undo -= g;
+        restore(m, d, g, creditId);
+      }
+    }
+    l.remaining += give - cancel;
   }
 }
 

@@ -60,7 +60,7 @@ interface LotS {
   readonly lotId: string;
   readonly at: string;
   readonly expiresAt?: string;
-  readonly points: Units;
+  points: Units;
   remaining: Units;
   consumed: Units;
   expired: Units;
@@ -1190,7 +1190,16 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
     rest = sub(rest, fromDeficit);
     const cut = minU(fromDeficit, state.deficit);
     state.deficit = sub(state.deficit, cut);
-    if (fromDeficit > cut) createLot(state, credit, creditPos, undefined, sub(fromDeficit, cut), at);
+    if (fromDeficit > cut) {
+      // Undoing a clawback (see giveBack) inside the same entry may come here twice: one lot per entry.
+      const node = state.nodes[creditPos];
+      const own = node !== undefined && node >= 0 ? state.lots[node] : undefined;
+      if (node !== undefined && own !== undefined && own.lotId === credit.transactionId) {
+        touch(state, node);
+        own.points = add(own.points, sub(fromDeficit, cut));
+        addBack(state, node, sub(fromDeficit, cut));
+      } else createLot(state, credit, creditPos, undefined, sub(fromDeficit, cut), at);
+    }
   }
   while (rest > 0) {
     const alloc = debit.lots[debit.lots.length - 1];
@@ -1203,8 +1212,48 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
     touch(state, seq);
     const lot = state.lots[seq] as LotS; // allocs hold seqs of lots: present
     lot.consumed = sub(lot.consumed, give);
-    addBack(state, seq, give);
+    giveBack(state, seq, give, credit, creditPos, at);
   }
+}
+
+/**
+ * Puts `amount` points that a debit had taken back into lot `seq`. If the lot's credit was reversed
+ * while they were spent (its `clawedBack` part), they belong to a credit that is already taken back:
+ * they are not spendable again but cancel that clawback — counted as reversed out of the lot, and the
+ * clawback's settlement is undone by as much: first what was forgiven (nothing to give back), then
+ * what was taken from other lots or pushed below zero (given back, most recent clawback first). So a
+ * refund of the purchase that spent the points, after a refund of the one that earned them, ends
+ * where the other order ends. The rest goes back into the lot.
+ */
+function giveBack(state: State, seq: number, amount: Units, credit: Entry, creditPos: number, at: string): void {
+  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  const cancel = minU(amount, lot.clawedBack);
+  if (cancel > 0) {
+    // The clawbacks of this lot still settled elsewhere: debits of reverse entries of its credit.
+    const claws: DebitS[] = [];
+    let settled: Units = 0;
+    for (let k = 0; k < state.debitCount; k++) {
+      const d = state.debits[k] as DebitS;
+      const e = lookup(state, d.transactionId);
+      if (e?.kind !== "reverse" || e.reverses !== lot.lotId || d.points === d.reversed) continue;
+      claws.push(d);
+      settled = add(settled, sub(d.points, d.reversed));
+      if (state.debitSrc[k] !== undefined) state.debitSrc[k] = undefined;
+    }
+    // A debit dropped from a bounded snapshot is not found: its part counts as forgiven (nothing given back).
+    const forgiven = lot.clawedBack > settled ? sub(lot.clawedBack, settled) : 0;
+    lot.clawedBack = sub(lot.clawedBack, cancel);
+    lot.reversed = add(lot.reversed, cancel);
+    let undo = cancel > forgiven ? sub(cancel, forgiven) : 0;
+    for (let i = claws.length - 1; i >= 0 && undo > 0; i--) {
+      const d = claws[i] as DebitS;
+      const give = minU(undo, sub(d.points, d.reversed));
+      d.reversed = add(d.reversed, give);
+      undo = sub(undo, give);
+      restore(state, d, give, credit, creditPos, at);
+    }
+  }
+  if (amount > cancel) addBack(state, seq, sub(amount, cancel));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1468,8 +1517,19 @@ export function balanceOf(account: Account, at: string | Date): string {
   // Holds that time out by `at` give their points back: what went into a negative balance in full,
   // lot points only to lots still unexpired at `at`.
   let expiry: Map<string, number> | undefined;
+  // A hold giving points back into a clawed-back lot cancels the clawback (see giveBack): worked out in full.
+  const due = (h: Hold, i: number): boolean =>
+    h.timeoutAt !== undefined && msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) <= ms;
+  if (
+    account.holds.some(
+      (h, i) => due(h, i) && h.lots.some((a) => account.lots.some((l) => l.lotId === a.lotId && l.clawedBack !== zero)),
+    )
+  ) {
+    const later = stateAt(account, ms);
+    return fmt(later, available(later));
+  }
   account.holds.forEach((h, i) => {
-    if (h.timeoutAt === undefined || msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) > ms) return;
+    if (!due(h, i)) return;
     total = add(total, unitsOf(h.deficit, scale, ["holds", i, "deficit"]));
     expiry ??= new Map(
       account.lots.map((l) => [
