@@ -11,7 +11,7 @@ import { postMany } from "../ledger/postMany.js";
 import type { EntryInput } from "../ledger/schemas.js";
 import { parseProgram } from "./parseProgram.js";
 import { assertAccount } from "./_lib/engine.js";
-import { checkTransactionId } from "./_lib/checkoutCore.js";
+import { checkTransactionId, placeOf } from "./_lib/checkoutCore.js";
 import { canonical, lastRecordAt, refundedQuantities } from "./_lib/records.js";
 import { cumulativeShare, dec, fixed, sumD, ZERO, type D } from "./_lib/decimal.js";
 import type { ProgramAccount } from "./account.js";
@@ -233,6 +233,7 @@ export function refund(
       : "deduct-available";
 
   const meta = { programId: p.id, transactionId, originalTransactionId: originalId };
+  const place = placeOf(purchase); // the refund's entries carry the sale's store and till
   const entries: EntryInput[] = [];
   if (pointsRestored.gt(0))
     entries.push({
@@ -241,6 +242,7 @@ export function refund(
       at,
       reverses: `${originalId}:redeem`,
       points: fixed(pointsRestored, scale),
+      ...place,
       meta,
     });
   if (pointsReversed.gt(0))
@@ -251,6 +253,7 @@ export function refund(
       reverses: `${originalId}:earn`,
       points: fixed(pointsReversed, scale),
       shortfall: clawback,
+      ...place,
       meta,
     });
   if (welcome.gt(0))
@@ -260,6 +263,7 @@ export function refund(
       at,
       reverses: `${originalId}:welcome`,
       shortfall: clawback,
+      ...place,
       meta,
     });
   const posted = entries.length === 0 ? undefined : postMany(account.points, entries);

@@ -44,6 +44,17 @@ export function checkTransactionId(id: unknown, name = "transactionId"): string 
   return id;
 }
 
+/** Where a sale happened (the basket's storeId and tillId, each only when given), for its record and ledger entries. */
+export function placeOf(from: { readonly storeId?: string | undefined; readonly tillId?: string | undefined }): {
+  storeId?: string;
+  tillId?: string;
+} {
+  return {
+    ...(from.storeId === undefined ? {} : { storeId: from.storeId }),
+    ...(from.tillId === undefined ? {} : { tillId: from.tillId }),
+  };
+}
+
 export function checkoutParsed(
   program: Program,
   account: ProgramAccount,
@@ -106,6 +117,7 @@ export function checkoutParsed(
 
   const scale = program.kind === "bonus" || program.kind === "catalog" ? (program.pointsScale ?? 0) : 0;
   const meta = { programId: program.id, transactionId, basketId: basket.id };
+  const place = placeOf(basket);
   const entries: EntryInput[] = [];
   if (priced.pointsRedeemed.gt(0))
     entries.push({
@@ -113,6 +125,7 @@ export function checkoutParsed(
       transactionId: `${transactionId}:redeem`,
       at,
       points: fixed(priced.pointsRedeemed, scale),
+      ...place,
       meta,
     });
   const expiry = priced.expiresAt === null ? {} : { expiresAt: priced.expiresAt };
@@ -123,6 +136,7 @@ export function checkoutParsed(
       at,
       points: fixed(priced.pointsEarned, scale),
       ...expiry,
+      ...place,
       meta,
     });
   if (priced.welcome.gt(0))
@@ -132,6 +146,7 @@ export function checkoutParsed(
       at,
       points: fixed(priced.welcome, scale),
       ...expiry,
+      ...place,
       meta: { ...meta, welcome: true },
     });
   const posted = entries.length === 0 ? undefined : postMany(account.points, entries);
@@ -141,6 +156,7 @@ export function checkoutParsed(
   const record: CheckoutRecord = {
     ...q,
     transactionId,
+    ...place,
     entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
   };
   const next: ProgramAccount = {
