@@ -11,6 +11,7 @@ import { assertAccount, price } from "./engine.js";
 import { canonical, lastRecordAt } from "./records.js";
 import { assertStock, takeStock } from "./stock.js";
 import { fixed, type D } from "./decimal.js";
+import { insertByTime, postLateEntries, refuseLateCheckout } from "./late.js";
 
 /**
  * What {@link checkout} returns: the checkout record (the quote, its transactionId and the ledger
@@ -102,14 +103,9 @@ export function checkoutParsed(
   if (options.expectedVersion !== undefined && options.expectedVersion !== account.version)
     throw new VersionConflictError(options.expectedVersion, account.version);
   const last = lastRecordAt(account);
-  if (atMs < last) {
-    throw new LoyaltyValidationError([
-      {
-        path: ["at"],
-        message: `expected an instant not before the account's last transaction (${new Date(last).toISOString()}), got ${at}`,
-      },
-    ]);
-  }
+  // A late sale (an offline till): earn-only sales are back-dated, anything else is refused.
+  const late = atMs < last;
+  if (late) refuseLateCheckout(program, account, options, transactionId, at, last);
 
   const priced = price(program, account, basket, { ...options, at }, entering);
   const q = priced.quote;
@@ -149,7 +145,12 @@ export function checkoutParsed(
       ...place,
       meta: { ...meta, welcome: true },
     });
-  const posted = entries.length === 0 ? undefined : postMany(account.points, entries);
+  const posted =
+    entries.length === 0
+      ? undefined
+      : late
+        ? postLateEntries(account.points, entries)
+        : postMany(account.points, entries);
   const points = posted === undefined ? account.points : posted.account;
   // The entries this checkout applied, in stored form (the snapshot keeps only its window, so they are
   // taken from what postMany returned rather than from the snapshot's tail).
@@ -163,7 +164,9 @@ export function checkoutParsed(
     ...account,
     version: account.version + 1,
     points,
-    purchases: [...account.purchases, { request, record }],
+    purchases: late
+      ? insertByTime(account.purchases, { request, record })
+      : [...account.purchases, { request, record }],
   };
   const stock =
     program.kind === "catalog" && stockIn !== null && priced.reward !== null
