@@ -14,7 +14,8 @@ module.exports = [
   entry("money", "money, add, allocate, format", "16 kB"),
   // 12.4 kB: the tamper check replays snapshots the library did not write itself; the bounded snapshot
   // (what to keep, the figures check, history records) added ~0.9 kB.
-  entry("ledger", "post, balance", "12.5 kB"),
+  // Late sales (earnedAt) and storeId/tillId checks in the hand-written entry validator: +0.3 kB.
+  entry("ledger", "post, balance", "13 kB"),
   // The till path: configure, open an account, check out, refund. The goal is 40 kB; it is ~66 kB today
   // (the ledger schemas still pull in classic zod; the promotion kind added 4.0 kB: its schema and
   // pricing are part of parseProgram and checkout; the bounded snapshot ~1.5 kB). This budget stops it
@@ -22,7 +23,7 @@ module.exports = [
   entry(
     "programs",
     "parseProgram, openProgramAccount, parseProgramAccount, checkout, refund",
-    "67 kB",
+    "68 kB", // +1.2 kB: late sales (postLate, programs/_lib/late.ts) and storeId/tillId
     "the till path",
   ),
   entry("programs", "quote, parseProgram", "45 kB", "pricing"),
@@ -31,7 +32,7 @@ module.exports = [
   entry(
     "programs",
     "parseProgram, openProgramAccount, checkout, refund, addGiftLines, selectPromotions, openCouponState, redeemCoupon, returnCoupon",
-    "68 kB",
+    "69 kB", // +1.2 kB: late sales and storeId/tillId
     "the till path with promotions",
   ),
   entry("customers", "identify, buildCustomerIndex", "3 kB"),
@@ -47,10 +48,10 @@ module.exports = [
     name: "loyalty-kit (root): checkout, parseProgram",
     path: "dist/index.js",
     import: "{ checkout, parseProgram }",
-    limit: "47.5 kB",
+    limit: "48.5 kB", // +0.6 kB: late sales and storeId/tillId
   },
   // The SVG charts: pure string rendering, no dependencies.
   entry("charts", "lorenzChart, barChart", "3 kB"),
   // The PostgreSQL store: the till path (checkout, refund, the ledger) plus ~2 kB of its own.
-  entry("postgres", "createPostgresStore", "71 kB"),
+  entry("postgres", "createPostgresStore", "72 kB"), // +0.2 kB: late sales and storeId/tillId on the till path
 ];
