@@ -1,5 +1,6 @@
 import { loyaltyError } from "../errors/errors.js";
 import type { Account, Entry, EntryInput } from "./schemas.js";
+import { checkAccount } from "./_lib/engine.js";
 import { normalizeEntry } from "./_lib/entries.js";
 import { post, type PostOptions, type PostResult } from "./post.js";
 
@@ -55,15 +56,11 @@ const DAY_MS = 86_400_000;
  * ```
  */
 export function postLate(account: Account, entry: EntryInput, options: PostOptions = {}): PostResult {
-  // Anything that is not a readable account goes to post, which says what is wrong with it.
-  const entries: unknown = typeof account === "object" && account !== null ? account.entries : undefined;
-  const scale: unknown = typeof account === "object" && account !== null ? account.scale : undefined;
-  if (!Array.isArray(entries) || typeof scale !== "number" || !Number.isInteger(scale) || scale < 0 || scale > 18)
-    return post(account, entry, options);
-  const list = entries as readonly Entry[];
+  checkAccount(account); // as post does: a snapshot the library did not write is checked first
+  const list: readonly Entry[] = account.entries;
   const newest = list[list.length - 1];
   if (newest === undefined) return post(account, entry, options);
-  const e = normalizeEntry(entry, scale, [], "postLate");
+  const e = normalizeEntry(entry, account.scale, [], "postLate");
   const atMs = Date.parse(e.at);
   const newestMs = Date.parse(newest.at);
   // In time order, or a late earn the caller already booked itself: an ordinary post.

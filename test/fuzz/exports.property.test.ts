@@ -134,6 +134,7 @@ const TRAP_PENDING = new Set<string>([
   "toJSON",
   "post",
   "postMany",
+  "postLate", // late branch: reads the account as post does (checkAccount), so it shares post's pending trap defect
   "balance",
   "availableLots",
   "statement",

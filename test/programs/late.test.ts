@@ -11,9 +11,16 @@ import {
   parseProgramAccount,
   refund,
 } from "../../src/index.js";
-import { basket, bonus, discount10, stamps } from "./_fixtures.js";
+import { basket, common, discount10, stamps } from "./_fixtures.js";
 
-const expiring = parseProgram({ ...JSON.parse(JSON.stringify(bonus)), earn: { ...bonus.earn, validityMonths: 12 } });
+const expiring = parseProgram({
+  ...common,
+  kind: "bonus",
+  id: "bonus",
+  name: "Bonus",
+  earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], rounding: "floor", validityMonths: 12 },
+  redeem: { pointValue: "0.01", maxShare: "50" },
+});
 const fresh = () => openProgramAccount(expiring, { customerId: "olga", consent: true });
 const noon = basket("2026-03-01T12:00:00Z", [{ price: "50.00" }]);
 const morning = basket("2026-03-01T09:30:00Z", [{ price: "20.00" }], { storeId: "mitte", tillId: "till-3" });

@@ -201,7 +201,7 @@ function notAnAccount(path: Path, message: string): never {
 }
 
 /** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
-function checkAccount(account: unknown): asserts account is Account {
+export function checkAccount(account: unknown): asserts account is Account {
   if (typeof account !== "object" || account === null)
     notAnAccount(
       [],
