@@ -266,7 +266,8 @@ export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({
 /**
  * One ledger entry: a discriminated union on `kind` (`earn`, `redeem`, `expire`, `adjust`, `reverse`,
  * `hold`, `capture`, `release`). Every entry carries the `transactionId` that caused it (the
- * idempotency key), its instant `at`, and optional opaque `meta`. Points are positive decimal strings
+ * idempotency key), its instant `at`, optional `storeId` and `tillId` (where it happened: non-empty,
+ * at most 200 characters, kept in the history) and optional opaque `meta`. Points are positive decimal strings
  * (adjust: non-zero, signed); the account's scale is checked when posting.
  *
  * @example
