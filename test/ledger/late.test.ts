@@ -19,6 +19,7 @@ import {
 } from "../../src/index.js";
 import { thrown } from "./_helpers.js";
 
+const DEEP = process.env["DEEP"] === "1";
 const T0 = Date.parse("2026-03-01T00:00:00.000Z");
 const HOUR = 3_600_000;
 const at = (h: number): string => new Date(T0 + h * HOUR).toISOString();
@@ -176,45 +177,49 @@ function historyOf(account: Account): LedgerHistoryRecord[] {
 }
 
 describe("property: earn-only sales delivered in any order end as in time order", () => {
-  it("same balances and lots (by lotId) as posting them in time order", () => {
-    const sale = fc.record({
-      hour: fc.integer({ min: 0, max: 24 * 60 }), // within 60 days: inside the default 90-day window
-      points: fc.integer({ min: 1, max: 500 }),
-      lifeHours: fc.option(fc.integer({ min: 1, max: 24 * 90 }), { nil: undefined }),
-    });
-    fc.assert(
-      fc.property(fc.array(sale, { minLength: 1, maxLength: 8 }), fc.func(fc.integer()), (sales, rank) => {
-        const entries: EntryInput[] = sales.map((s, i) => ({
-          kind: "earn",
-          transactionId: `s-${i}`,
-          at: at(s.hour),
-          points: String(s.points),
-          ...(s.lifeHours === undefined ? {} : { expiresAt: at(s.hour + s.lifeHours) }),
-        }));
-        const inTime = [...entries].sort((a, b) => Date.parse(String(a.at)) - Date.parse(String(b.at)));
-        const delivered = entries
-          .map((e, i) => ({ e, k: rank(i) }))
-          .sort((a, b) => a.k - b.k)
-          .map((x) => x.e);
-        let ordered = openAccount({ accountId: "c-1" });
-        for (const e of inTime) ordered = post(ordered, e).account;
-        let late = openAccount({ accountId: "c-1" });
-        const history: LedgerHistoryRecord[] = [];
-        for (const e of delivered) {
-          const r = postLate(late, e);
-          late = r.account;
-          history.push(...r.history);
-        }
-        const byId = (a: Account) => [...a.lots].sort((x, y) => (x.lotId < y.lotId ? -1 : 1));
-        expect(byId(late)).toEqual(byId(ordered));
-        expect(late.version).toBe(ordered.version);
-        expect(late.checkpoint).toEqual(ordered.checkpoint);
-        const newest = Math.max(...sales.map((s) => s.hour));
-        for (const h of [newest, ...sales.map((s) => s.hour + (s.lifeHours ?? 0))].filter((x) => x >= newest))
-          expect(balance(late, { at: at(h) })).toBe(balance(ordered, { at: at(h) }));
-        expect(replayAccount(history, { accountId: "c-1" })).toEqual(late);
-      }),
-      { numRuns: process.env["DEEP"] === "1" ? 5_000 : 50 },
-    );
-  });
+  it(
+    "same balances and lots (by lotId) as posting them in time order",
+    () => {
+      const sale = fc.record({
+        hour: fc.integer({ min: 0, max: 24 * 60 }), // within 60 days: inside the default 90-day window
+        points: fc.integer({ min: 1, max: 500 }),
+        lifeHours: fc.option(fc.integer({ min: 1, max: 24 * 90 }), { nil: undefined }),
+      });
+      fc.assert(
+        fc.property(fc.array(sale, { minLength: 1, maxLength: 8 }), fc.func(fc.integer()), (sales, rank) => {
+          const entries: EntryInput[] = sales.map((s, i) => ({
+            kind: "earn",
+            transactionId: `s-${i}`,
+            at: at(s.hour),
+            points: String(s.points),
+            ...(s.lifeHours === undefined ? {} : { expiresAt: at(s.hour + s.lifeHours) }),
+          }));
+          const inTime = [...entries].sort((a, b) => Date.parse(String(a.at)) - Date.parse(String(b.at)));
+          const delivered = entries
+            .map((e, i) => ({ e, k: rank(i) }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.e);
+          let ordered = openAccount({ accountId: "c-1" });
+          for (const e of inTime) ordered = post(ordered, e).account;
+          let late = openAccount({ accountId: "c-1" });
+          const history: LedgerHistoryRecord[] = [];
+          for (const e of delivered) {
+            const r = postLate(late, e);
+            late = r.account;
+            history.push(...r.history);
+          }
+          const byId = (a: Account) => [...a.lots].sort((x, y) => (x.lotId < y.lotId ? -1 : 1));
+          expect(byId(late)).toEqual(byId(ordered));
+          expect(late.version).toBe(ordered.version);
+          expect(late.checkpoint).toEqual(ordered.checkpoint);
+          const newest = Math.max(...sales.map((s) => s.hour));
+          for (const h of [newest, ...sales.map((s) => s.hour + (s.lifeHours ?? 0))].filter((x) => x >= newest))
+            expect(balance(late, { at: at(h) })).toBe(balance(ordered, { at: at(h) }));
+          expect(replayAccount(history, { accountId: "c-1" })).toEqual(late);
+        }),
+        { numRuns: DEEP ? 5_000 : 50 },
+      );
+    },
+    DEEP ? 600_000 : undefined,
+  );
 });
