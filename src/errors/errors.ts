@@ -53,6 +53,8 @@ export const ErrorCode = {
   HISTORY_MISMATCH: "HISTORY_MISMATCH",
   /** The operation needs history the bounded snapshot no longer holds (an entry or sale older than its window); pass the stored history or record. */
   HISTORY_REQUIRED: "HISTORY_REQUIRED",
+  /** A late entry (earlier than the account's newest entry) cannot be back-dated without changing what later entries did (spending points spent since, a hold closed since); `details.conflict` names what it conflicts with. Post it at the current time instead. */
+  LATE_ENTRY_CONFLICT: "LATE_ENTRY_CONFLICT",
 } as const;
 
 /**
@@ -135,6 +137,15 @@ export interface ErrorDetails {
     readonly accountId: string;
     readonly transactionId?: string;
     readonly retainedFrom?: string | null;
+  };
+  /** `newest` is the instant of the account's newest entry; `conflict` the kind of the entry that came after (or the closed hold). */
+  LATE_ENTRY_CONFLICT: {
+    readonly accountId: string;
+    readonly transactionId: string;
+    readonly kind: string;
+    readonly at: string;
+    readonly newest: string;
+    readonly conflict: string;
   };
 }
 

@@ -4,6 +4,7 @@ export * from "./schemas.js";
 export { openAccount } from "./openAccount.js";
 export { post, type PostOptions, type PostResult } from "./post.js";
 export { postMany, type PostManyResult } from "./postMany.js";
+export { postLate } from "./postLate.js";
 export { balance, type AtOptions } from "./balance.js";
 export { availableLots, type AvailableLot } from "./availableLots.js";
 export { statement, type Statement, type StatementLine, type StatementOptions } from "./statement.js";

@@ -54,9 +54,19 @@ export const MetaSchema = /* @__PURE__ */ z
   })
   .transform((v): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue);
 
+// Where a sale happened (optional): the store and the till, for analytics split by store. Kept by
+// refunds (their reverse entries carry the sale's store) and in the history records.
+const placeId = (what: string) =>
+  z
+    .string()
+    .min(1, { message: `expected a non-empty ${what}` })
+    .max(200, { message: `expected a ${what} of at most 200 characters` });
+
 const common = {
   transactionId: TransactionIdSchema,
   at: InstantSchema,
+  storeId: placeId("storeId").optional(),
+  tillId: placeId("tillId").optional(),
   meta: MetaSchema.optional(),
 };
 
@@ -70,8 +80,11 @@ const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.tes
 
 /**
  * `earn`: credits `points` as a new lot (its `lotId` is the entry's transactionId), optionally
- * expiring at `expiresAt` (after `at`). If the account owes points (a negative balance), the new lot
- * repays that first.
+ * expiring at `expiresAt` (after `at`, or after `earnedAt` when given). If the account owes points
+ * (a negative balance), the new lot repays that first. `earnedAt` (not after `at`) is the sale time
+ * of a late sale (an offline till's sale sent after newer entries): the lot counts from it (`lot.at`)
+ * while the entry is booked at `at`, in the ledger's time order; {@link postLate} sets both. A lot
+ * whose `expiresAt` has already passed when it is booked lapses at once.
  *
  * @example
  * ```ts
@@ -87,8 +100,16 @@ export const EarnEntrySchema = /* @__PURE__ */ z
     ...common,
     points: PositiveDecimalStringSchema,
     expiresAt: InstantSchema.optional(),
+    earnedAt: InstantSchema.optional(),
   })
-  .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
+  .refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
+    message: "expected earnedAt (the sale time) at or before at (the booking time)",
+    path: ["earnedAt"],
+  })
+  .refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
+    message: "expected expiresAt after at (after earnedAt when given)",
+    path: ["expiresAt"],
+  });
 
 /**
  * `redeem`: spends `points`, consuming lots soonest-expiring first, then oldest; lots without expiry
@@ -245,7 +266,8 @@ export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({
 /**
  * One ledger entry: a discriminated union on `kind` (`earn`, `redeem`, `expire`, `adjust`, `reverse`,
  * `hold`, `capture`, `release`). Every entry carries the `transactionId` that caused it (the
- * idempotency key), its instant `at`, and optional opaque `meta`. Points are positive decimal strings
+ * idempotency key), its instant `at`, optional `storeId` and `tillId` (where it happened: non-empty,
+ * at most 200 characters, kept in the history) and optional opaque `meta`. Points are positive decimal strings
  * (adjust: non-zero, signed); the account's scale is checked when posting.
  *
  * @example

@@ -105,7 +105,10 @@ export type BasketLine = z.output<typeof BasketLineSchema>;
 
 /**
  * A basket at the till: `id`, optional `customerId` (personalized programs) or `cardId` (stamp cards),
- * the instant `at`, and at least one line. Line ids are unique and every line is in one currency.
+ * optional `storeId` and `tillId` (where the sale happened, non-empty, at most 200 characters: kept on
+ * the checkout record, on every ledger entry the checkout and its refunds post, and so in the
+ * history, for analytics split by store), the instant `at`, and at least one line. Line ids are
+ * unique and every line is in one currency.
  *
  * @example
  * ```ts
@@ -120,6 +123,8 @@ export const BasketSchema = /* @__PURE__ */ z
     id: text("basket id"),
     customerId: z.optional(text("customer id")),
     cardId: z.optional(text("card id")),
+    storeId: z.optional(text("store id")),
+    tillId: z.optional(text("till id")),
     at: InstantSchema,
     lines: z
       .array(BasketLineSchema)

@@ -25,7 +25,13 @@ export type { CheckoutResult } from "./_lib/checkoutCore.js";
  * @param basket - a basket from {@link parseBasket}
  * @param options - `transactionId` (required), `expectedVersion`, and the options of {@link quote}
  * @returns `{ status, ...record, account, stock }`
- * @throws {LoyaltyValidationError} when input is invalid or earlier than the account's last transaction
+ * @throws {LoyaltyValidationError} when input is invalid
+ * @throws {OperationError} LATE_ENTRY_CONFLICT for a late sale (earlier than the account's newest
+ *   record, from a till that was offline) that cannot be back-dated: one that redeems points, a
+ *   reward or a stamp card, or any late sale of a stamps or catalog program. An earn-only late sale
+ *   is accepted: priced at its sale time from the records up to it, its points earn and expire from
+ *   the sale time (see `postLate`), and it is stored among the purchases in time order; later sales
+ *   are not re-priced (a per-period cap or welcome bonus they already used stays theirs).
  * @throws {IdempotencyConflictError} when the transactionId was used with a different request
  * @throws {VersionConflictError} when `expectedVersion` is stale
  * @throws {InsufficientPointsError} when the points to redeem are not available

@@ -13,7 +13,7 @@ import { postMany } from "../ledger/postMany.js";
 import type { EntryInput } from "../ledger/schemas.js";
 import { parseProgram } from "./parseProgram.js";
 import { assertAccount } from "./_lib/engine.js";
-import { checkTransactionId } from "./_lib/checkoutCore.js";
+import { checkTransactionId, placeOf } from "./_lib/checkoutCore.js";
 import { canonical, lastRecordAt, refundedQuantities } from "./_lib/records.js";
 import { cumulativeShare, dec, fixed, sumD, ZERO, type D } from "./_lib/decimal.js";
 import type { ProgramAccount } from "./account.js";
@@ -251,6 +251,7 @@ function refundUnguarded(
       : "deduct-available";
 
   const meta = { programId: p.id, transactionId, originalTransactionId: originalId };
+  const place = placeOf(purchase); // the refund's entries carry the sale's store and till
   const entries: EntryInput[] = [];
   if (pointsRestored.gt(0))
     entries.push({
@@ -259,6 +260,7 @@ function refundUnguarded(
       at,
       reverses: `${originalId}:redeem`,
       points: fixed(pointsRestored, scale),
+      ...place,
       meta,
     });
   if (pointsReversed.gt(0))
@@ -269,6 +271,7 @@ function refundUnguarded(
       reverses: `${originalId}:earn`,
       points: fixed(pointsReversed, scale),
       shortfall: clawback,
+      ...place,
       meta,
     });
   if (welcome.gt(0))
@@ -278,6 +281,7 @@ function refundUnguarded(
       at,
       reverses: `${originalId}:welcome`,
       shortfall: clawback,
+      ...place,
       meta,
     });
   // Restored points are posted first and on their own: the balance drop across the reversals that

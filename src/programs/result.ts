@@ -106,8 +106,9 @@ export const QuoteSchema = /* @__PURE__ */ z.strictObject({
 export type Quote = z.infer<typeof QuoteSchema>;
 
 /**
- * What a checkout recorded: the quote plus its `transactionId` and the ledger `entries` it posted.
- * Kept in the program account so a retry returns exactly this.
+ * What a checkout recorded: the quote plus its `transactionId`, the basket's `storeId` and `tillId`
+ * (when it had them) and the ledger `entries` it posted (which carry them too). Kept in the program
+ * account so a retry returns exactly this.
  *
  * @example
  * ```ts
@@ -120,6 +121,8 @@ export type Quote = z.infer<typeof QuoteSchema>;
  */
 export const CheckoutRecordSchema = /* @__PURE__ */ QuoteSchema.extend({
   transactionId: Id,
+  storeId: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
+  tillId: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
   entries: z.array(EntrySchema),
 });
 

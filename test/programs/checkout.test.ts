@@ -80,13 +80,18 @@ describe("checkout", () => {
     );
   });
 
-  it("rejects a purchase earlier than the account's last transaction", () => {
-    const first = checkout(discount10, openProgramAccount(discount10), sale, { transactionId: "sale-1" });
+  it("rejects a purchase earlier than the account's last transaction that redeems (a late sale can only earn)", () => {
+    const first = checkout(bonus, openProgramAccount(bonus, { customerId: "c", consent: true }), sale, {
+      transactionId: "sale-1",
+      consent: true,
+    });
     expect(() =>
-      checkout(discount10, first.account, basket("2026-02-01T10:00:00Z", [{ price: "1.00" }]), {
+      checkout(bonus, first.account, basket("2026-02-01T10:00:00Z", [{ price: "1.00" }]), {
         transactionId: "sale-0",
+        consent: true,
+        redeemPoints: "1",
       }),
-    ).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    ).toThrow(expect.objectContaining({ code: "LATE_ENTRY_CONFLICT" }));
   });
 
   it("rejects a basket in another currency with CurrencyMismatchError", () => {

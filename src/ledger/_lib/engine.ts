@@ -201,7 +201,7 @@ function notAnAccount(path: Path, message: string): never {
 }
 
 /** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
-function checkAccount(account: unknown): asserts account is Account {
+export function checkAccount(account: unknown): asserts account is Account {
   if (typeof account !== "object" || account === null)
     notAnAccount(
       [],
@@ -607,6 +607,11 @@ function edited(path: Path, message: string): never {
  * catches: a lot whose points differ from its entry's, a lot or debit whose parts do not sum to its
  * points, more points taken from a lot than it lost, a checkpoint that is not the snapshot's.
  */
+/** The instant a credit's lot counts from: a late sale's `earnedAt`, else the entry's `at`. */
+function lotAt(e: Entry): string {
+  return e.kind === "earn" ? (e.earnedAt ?? e.at) : e.at;
+}
+
 export function checkFigures(account: Account, state: State): void {
   const { scale } = state.settings;
   const entryOf = (id: string): Entry | undefined => {
@@ -630,7 +635,7 @@ export function checkFigures(account: Account, state: State): void {
     const e = entryOf(lot.lotId);
     const credit = e !== undefined && (e.kind === "earn" || (e.kind === "adjust" && !e.points.startsWith("-")));
     if (credit && e !== undefined && "points" in e) {
-      if (pts(state, e.points ?? "0") !== lot.points || e.at !== lot.at || e.expiresAt !== lot.expiresAt)
+      if (pts(state, e.points ?? "0") !== lot.points || lotAt(e) !== lot.at || e.expiresAt !== lot.expiresAt)
         edited(
           ["lots"],
           `lot ${JSON.stringify(lot.lotId)} does not match what replaying the entries gives: its ${e.kind} entry credits ${e.points ?? ""} points at ${e.at}${e.expiresAt === undefined ? "" : ` until ${e.expiresAt}`}, the lot says ${fmt(state, lot.points)}`,
@@ -788,12 +793,17 @@ function createLot(
   const seq = state.lotCount++;
   state.lots[seq] = lot;
   state.lotExpMs[seq] = expMs;
-  state.lotInHeap[seq] = remaining > 0;
   state.nodes[pos] = seq;
-  if (remaining > 0) {
-    // A new lot is never past its expiry (expiresAt > at), except a credit lot, which has none.
-    state.live = add(state.live, remaining);
-    keyedPush(state.heap, seq, expMs, seq);
+  if (remaining > 0 && expMs <= state.nowMs) {
+    // A late sale's lot (earnedAt before the booking) can be past its expiry already: it lapses at once.
+    state.lotInHeap[seq] = false;
+    state.lapsed.add(seq);
+  } else {
+    state.lotInHeap[seq] = remaining > 0;
+    if (remaining > 0) {
+      state.live = add(state.live, remaining);
+      keyedPush(state.heap, seq, expMs, seq);
+    }
   }
 }
 
@@ -987,7 +997,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
   else state.nowMs = ms;
   switch (e.kind) {
     case "earn":
-      createLot(state, e, state.count, e.expiresAt, units ?? pts(state, e.points), e.at, untilMs);
+      createLot(state, e, state.count, e.expiresAt, units ?? pts(state, e.points), e.earnedAt ?? e.at, untilMs);
       break;
     case "redeem": {
       const p = units ?? pts(state, e.points);

@@ -16,6 +16,7 @@ function canonical(e: Entry): Entry {
     case "earn":
       out = { kind: "earn", transactionId: e.transactionId, at: e.at, points: e.points };
       if (e.expiresAt !== undefined) out.expiresAt = e.expiresAt;
+      if (e.earnedAt !== undefined) out.earnedAt = e.earnedAt;
       break;
     case "redeem":
       out = { kind: "redeem", transactionId: e.transactionId, at: e.at, points: e.points };
@@ -48,6 +49,8 @@ function canonical(e: Entry): Entry {
       return never;
     }
   }
+  if (e.storeId !== undefined) out.storeId = e.storeId;
+  if (e.tillId !== undefined) out.tillId = e.tillId;
   if (e.meta !== undefined) out.meta = deepFreezeJson(e.meta);
   return Object.freeze(out);
 }
@@ -136,11 +139,21 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
       });
     else out["points"] = v;
   };
-  const after = (key: string): void => {
+  const after = (key: string, from = "at"): void => {
     const later = out[key];
-    if (typeof later === "string" && typeof out["at"] === "string" && Date.parse(later) <= Date.parse(out["at"])) {
-      issues.push({ path: [key], message: `expected ${key} after at, got ${later} (at is ${out["at"]})` });
+    const start = out[from] ?? out["at"];
+    const name = out[from] === undefined ? "at" : from;
+    if (typeof later === "string" && typeof start === "string" && Date.parse(later) <= Date.parse(start)) {
+      issues.push({ path: [key], message: `expected ${key} after ${name}, got ${later} (${name} is ${start})` });
     }
+  };
+  const place = (key: "storeId" | "tillId"): void => {
+    const v = o[key];
+    if (v === undefined) return;
+    if (typeof v !== "string") issues.push({ path: [key], message: `expected a string, got ${preview(v)}` });
+    else if (v.length === 0) issues.push({ path: [key], message: `expected a non-empty ${key}, got ""` });
+    else if (v.length > 200) issues.push({ path: [key], message: `expected a ${key} of at most 200 characters` });
+    else out[key] = v;
   };
   for (const key of Object.keys(o)) {
     if (!allowed.includes(key) && key !== "meta")
@@ -156,7 +169,16 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
     case "hold":
       points(false, false);
       instant(kind === "earn" ? "expiresAt" : "timeoutAt", true);
-      after(kind === "earn" ? "expiresAt" : "timeoutAt");
+      if (kind === "earn") {
+        instant("earnedAt", true);
+        const sale = out["earnedAt"];
+        if (typeof sale === "string" && typeof out["at"] === "string" && Date.parse(sale) > Date.parse(out["at"]))
+          issues.push({
+            path: ["earnedAt"],
+            message: `expected earnedAt (the sale time) at or before at (the booking time), got ${sale} (at is ${out["at"]})`,
+          });
+      }
+      after(kind === "earn" ? "expiresAt" : "timeoutAt", kind === "earn" ? "earnedAt" : "at");
       break;
     case "redeem":
       points(false, false);
@@ -199,6 +221,8 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
     default:
       break;
   }
+  place("storeId");
+  place("tillId");
   const meta = o["meta"];
   if (meta !== undefined) {
     if (isJsonValue(meta)) out["meta"] = JSON.parse(JSON.stringify(meta)) as unknown;
@@ -316,15 +340,20 @@ function isId(v: unknown): v is string {
   return typeof v === "string" && v.length > 0 && v.length <= 256;
 }
 
+/** An absent or valid storeId/tillId (a non-empty string of at most 200 characters). */
+function isPlace(v: unknown): boolean {
+  return v === undefined || (typeof v === "string" && v.length > 0 && v.length <= 200);
+}
+
 const ALLOWED: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Object.freeze({
-  earn: ["kind", "transactionId", "at", "points", "expiresAt"],
-  redeem: ["kind", "transactionId", "at", "points"],
-  expire: ["kind", "transactionId", "at"],
-  adjust: ["kind", "transactionId", "at", "points", "reason", "expiresAt"],
-  reverse: ["kind", "transactionId", "at", "reverses", "points", "shortfall"],
-  hold: ["kind", "transactionId", "at", "points", "timeoutAt"],
-  capture: ["kind", "transactionId", "at", "holdId", "points"],
-  release: ["kind", "transactionId", "at", "holdId"],
+  earn: ["kind", "transactionId", "at", "points", "expiresAt", "earnedAt", "storeId", "tillId"],
+  redeem: ["kind", "transactionId", "at", "points", "storeId", "tillId"],
+  expire: ["kind", "transactionId", "at", "storeId", "tillId"],
+  adjust: ["kind", "transactionId", "at", "points", "reason", "expiresAt", "storeId", "tillId"],
+  reverse: ["kind", "transactionId", "at", "reverses", "points", "shortfall", "storeId", "tillId"],
+  hold: ["kind", "transactionId", "at", "points", "timeoutAt", "storeId", "tillId"],
+  capture: ["kind", "transactionId", "at", "holdId", "points", "storeId", "tillId"],
+  release: ["kind", "transactionId", "at", "holdId", "storeId", "tillId"],
 });
 
 /** A bit per entry key (0 for any other key), so one pass over an input's keys checks them against its kind's set. */
@@ -350,6 +379,12 @@ function keyBit(key: string): number {
       return 256;
     case "holdId":
       return 512;
+    case "earnedAt":
+      return 1024;
+    case "storeId":
+      return 2048;
+    case "tillId":
+      return 4096;
     default:
       return 0;
   }
@@ -408,12 +443,17 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: Sto
     const atMs = storedInstant(at);
     if (!isId(transactionId) || !Number.isFinite(atMs)) return undefined;
     const points = o["points"];
+    if (!isPlace(o["storeId"]) || !isPlace(o["tillId"])) return undefined;
     instant.until = Number.NaN;
     instant.units = undefined;
     switch (kind) {
-      case "earn":
-        if (!isPositive(points, instant) || !laterThan(o["expiresAt"], atMs, instant)) return undefined;
+      case "earn": {
+        const sale = o["earnedAt"];
+        const saleMs = sale === undefined ? atMs : storedInstant(sale);
+        if (!(saleMs <= atMs)) return undefined; // NaN (not stored form) or after at
+        if (!isPositive(points, instant) || !laterThan(o["expiresAt"], saleMs, instant)) return undefined;
         break;
+      }
       case "redeem":
         if (!isPositive(points, instant)) return undefined;
         break;

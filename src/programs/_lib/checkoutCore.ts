@@ -11,6 +11,7 @@ import { assertAccount, price } from "./engine.js";
 import { canonical, lastRecordAt } from "./records.js";
 import { assertStock, takeStock } from "./stock.js";
 import { fixed, type D } from "./decimal.js";
+import { insertByTime, postLateEntries, refuseLateCheckout } from "./late.js";
 
 /**
  * What {@link checkout} returns: the checkout record (the quote, its transactionId and the ledger
@@ -42,6 +43,17 @@ export function checkTransactionId(id: unknown, name = "transactionId"): string 
     ]);
   }
   return id;
+}
+
+/** Where a sale happened (the basket's storeId and tillId, each only when given), for its record and ledger entries. */
+export function placeOf(from: { readonly storeId?: string | undefined; readonly tillId?: string | undefined }): {
+  storeId?: string;
+  tillId?: string;
+} {
+  return {
+    ...(from.storeId === undefined ? {} : { storeId: from.storeId }),
+    ...(from.tillId === undefined ? {} : { tillId: from.tillId }),
+  };
 }
 
 export function checkoutParsed(
@@ -91,14 +103,9 @@ export function checkoutParsed(
   if (options.expectedVersion !== undefined && options.expectedVersion !== account.version)
     throw new VersionConflictError(options.expectedVersion, account.version);
   const last = lastRecordAt(account);
-  if (atMs < last) {
-    throw new LoyaltyValidationError([
-      {
-        path: ["at"],
-        message: `expected an instant not before the account's last transaction (${new Date(last).toISOString()}), got ${at}`,
-      },
-    ]);
-  }
+  // A late sale (an offline till): earn-only sales are back-dated, anything else is refused.
+  const late = atMs < last;
+  if (late) refuseLateCheckout(program, account, options, transactionId, at, last);
 
   const priced = price(program, account, basket, { ...options, at }, entering);
   const q = priced.quote;
@@ -106,6 +113,7 @@ export function checkoutParsed(
 
   const scale = program.kind === "bonus" || program.kind === "catalog" ? (program.pointsScale ?? 0) : 0;
   const meta = { programId: program.id, transactionId, basketId: basket.id };
+  const place = placeOf(basket);
   const entries: EntryInput[] = [];
   if (priced.pointsRedeemed.gt(0))
     entries.push({
@@ -113,6 +121,7 @@ export function checkoutParsed(
       transactionId: `${transactionId}:redeem`,
       at,
       points: fixed(priced.pointsRedeemed, scale),
+      ...place,
       meta,
     });
   const expiry = priced.expiresAt === null ? {} : { expiresAt: priced.expiresAt };
@@ -123,6 +132,7 @@ export function checkoutParsed(
       at,
       points: fixed(priced.pointsEarned, scale),
       ...expiry,
+      ...place,
       meta,
     });
   if (priced.welcome.gt(0))
@@ -132,22 +142,31 @@ export function checkoutParsed(
       at,
       points: fixed(priced.welcome, scale),
       ...expiry,
+      ...place,
       meta: { ...meta, welcome: true },
     });
-  const posted = entries.length === 0 ? undefined : postMany(account.points, entries);
+  const posted =
+    entries.length === 0
+      ? undefined
+      : late
+        ? postLateEntries(account.points, entries)
+        : postMany(account.points, entries);
   const points = posted === undefined ? account.points : posted.account;
   // The entries this checkout applied, in stored form (the snapshot keeps only its window, so they are
   // taken from what postMany returned rather than from the snapshot's tail).
   const record: CheckoutRecord = {
     ...q,
     transactionId,
+    ...place,
     entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
   };
   const next: ProgramAccount = {
     ...account,
     version: account.version + 1,
     points,
-    purchases: [...account.purchases, { request, record }],
+    purchases: late
+      ? insertByTime(account.purchases, { request, record })
+      : [...account.purchases, { request, record }],
   };
   const stock =
     program.kind === "catalog" && stockIn !== null && priced.reward !== null
