@@ -18,6 +18,8 @@ import type { ProgramAccount } from "./account.js";
 import type { RefundOptions } from "./options.js";
 import type { Program } from "./program.js";
 import type { Explanation, RefundedLine, RefundRecord } from "./result.js";
+import { checkStoredRecord } from "./_lib/storedRecord.js";
+import { firstDifference, jsonEqual } from "../core/json.js";
 
 /**
  * What {@link refund} returns: the refund record with `status` (`applied`, or `duplicate` for a
@@ -108,11 +110,21 @@ export function refund(
   );
   const atMs = parseInstant(options.at, "at");
   const at = new Date(atMs).toISOString();
-  const purchase = account.purchases.find((x) => x.record.transactionId === originalId)?.record;
+  const kept = account.purchases.find((x) => x.record.transactionId === originalId)?.record;
+  const supplied = options.record === undefined ? undefined : checkStoredRecord(p, account, options.record, originalId);
+  if (kept !== undefined && supplied !== undefined && !jsonEqual(kept, supplied)) {
+    const field = ["record", ...(firstDifference(kept, supplied) ?? [])].join(".");
+    throw new OperationError(
+      ErrorCode.HISTORY_MISMATCH,
+      `options.record is not the record of checkout ${JSON.stringify(originalId)} this account holds (${field} differs); pass the record checkout returned, unchanged, or leave it out`,
+      { accountId: account.points.accountId, field, expected: null, actual: null },
+    );
+  }
+  const purchase = kept ?? supplied;
   if (purchase === undefined)
     throw new OperationError(
       ErrorCode.NOT_FOUND,
-      `no checkout ${JSON.stringify(originalId)} on this account to refund`,
+      `no checkout ${JSON.stringify(originalId)} on this account to refund; for a sale the account no longer holds, pass the checkout record you stored as options.record`,
       { transactionId: originalId },
     );
 

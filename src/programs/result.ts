@@ -106,8 +106,10 @@ export const QuoteSchema = /* @__PURE__ */ z.strictObject({
 export type Quote = z.infer<typeof QuoteSchema>;
 
 /**
- * What a checkout recorded: the quote plus its `transactionId` and the ledger `entries` it posted.
- * Kept in the program account so a retry returns exactly this.
+ * What a checkout recorded: the quote plus its `transactionId`, the ledger `entries` it posted and
+ * the `accountId` of the points ledger account they went to. Kept in the program account so a retry
+ * returns exactly this; store it in your history too: {@link refund} takes it back as
+ * `options.record` to refund a sale the account no longer holds.
  *
  * @example
  * ```ts
@@ -121,6 +123,8 @@ export type Quote = z.infer<typeof QuoteSchema>;
 export const CheckoutRecordSchema = /* @__PURE__ */ QuoteSchema.extend({
   transactionId: Id,
   entries: z.array(EntrySchema),
+  /** The points ledger account the checkout posted to (records made before 0.2 have none). */
+  accountId: z.string().min(1).max(256).optional(),
 });
 
 /** {@inheritDoc CheckoutRecordSchema} @category programs */

@@ -142,6 +142,7 @@ export function checkoutParsed(
     ...q,
     transactionId,
     entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
+    accountId: account.points.accountId,
   };
   const next: ProgramAccount = {
     ...account,
