@@ -63,8 +63,9 @@ export interface CheckoutOptions extends QuoteOptions {
 }
 
 /**
- * Options of {@link refund}: the instant, the refund's own `transactionId`, and the lines and
- * quantities given back (default: everything not yet refunded).
+ * Options of {@link refund}: the instant, the refund's own `transactionId`, the lines and
+ * quantities given back (default: everything not yet refunded), and for a sale the account no
+ * longer holds, the stored checkout `record`.
  *
  * @example
  * ```ts

@@ -27,7 +27,8 @@ function sameAmount(
   actual: string,
   why = "does not add up",
 ): void {
-  if (!dec(actual).eq(expected)) throw mismatch(account, field, expected.toString(), actual, why);
+  const places = actual.split(".")[1]?.length ?? 0;
+  if (!dec(actual).eq(expected)) throw mismatch(account, field, expected.toFixed(places), actual, why);
 }
 
 /**
