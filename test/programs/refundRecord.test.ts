@@ -67,6 +67,28 @@ describe("refund with the stored checkout record", () => {
     expect(balance(a2.points, { at: at(3) })).toBe("1005");
   });
 
+  it("never refunds more than the record says was bought, over several refunds from it", () => {
+    const { without, stored } = sold();
+    const first = refund(bonus, without, "s1", { ...twoOfThree, record: stored });
+    const retry = refund(bonus, first.account, "s1", { ...twoOfThree, record: stored });
+    expect(retry.status).toBe("duplicate");
+    // 2 of the 3 tees are back; 2 more would make 4
+    expect(() =>
+      refund(bonus, first.account, "s1", {
+        at: at(3),
+        transactionId: "r2",
+        lines: [{ id: "1", quantity: 2 }],
+        record: stored,
+      }),
+    ).toThrow(expect.objectContaining({ code: "REFUND_EXCEEDS_PURCHASE" }));
+    const rest = refund(bonus, first.account, "s1", { at: at(3), transactionId: "r2", record: stored });
+    // the last tee (5.00 paid in money, 500 points restored, 5 earned taken back) and the 4.90 delivery
+    expect(rest.moneyBack.amount).toBe("9.90");
+    expect(rest.pointsRestored).toBe("500");
+    expect(rest.pointsReversed).toBe("5");
+    expect(rest.complete).toBe(true);
+  });
+
   it("accepts the record beside a held sale when it is the same, and refuses a different one", () => {
     const { account, stored } = sold();
     const same = refund(bonus, account, "s1", { ...twoOfThree, record: stored });
