@@ -71,10 +71,14 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * @param program - the program of the purchase
  * @param account - the program account holding the purchase; not mutated
  * @param original - the checkout result (or its transactionId) to refund
- * @param options - `at`, `transactionId`, `lines` (`[{ id, quantity }]`; default all that is left), `expectedVersion`
+ * A sale the account no longer holds is refunded from the checkout record you stored
+ * (`options.record`): checked first — this sale, program and points account, figures that add up,
+ * the entries the ledger still holds — else HISTORY_MISMATCH and nothing applied.
+ *
+ * @param options - `at`, `transactionId`, `lines` (`[{ id, quantity }]`; default all that is left), `expectedVersion`, `record`
  * @returns `{ status, ...record, account }`
  * @throws {LoyaltyValidationError} when input is invalid or earlier than the account's last transaction
- * @throws {OperationError} NOT_FOUND for an unknown purchase or line; REFUND_EXCEEDS_PURCHASE when refunding more than was bought
+ * @throws {OperationError} NOT_FOUND for an unknown purchase or line; REFUND_EXCEEDS_PURCHASE when refunding more than was bought; HISTORY_MISMATCH when `options.record` is not this sale's record or does not add up
  * @throws {IdempotencyConflictError} when the transactionId was used with a different request
  * @throws {VersionConflictError} when `expectedVersion` is stale
  * @category programs
