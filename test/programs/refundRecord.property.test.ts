@@ -1,13 +1,10 @@
 // Refunding from the stored checkout record gives exactly what refunding the held sale gives, for
 // any basket, with or without points paid, and any partial refund; an edited money figure is always
 // refused. Program: 1 point per 1.00 paid, points worth 0.01, at most 50% paid in points (the
-// rules of the programs guide's bonus example).
+// rules of the `bonus` program in _fixtures.ts).
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
 
-// A run costs a checkout and two refunds: 1,000 runs took 6.6 s on the shared 2-core machine at
-// load 13, 200 runs 2.6 s (with warm-up); DEEP=1 runs the project's 100,000.
-const runs = { numRuns: process.env["DEEP"] === "1" ? 100_000 : 200 };
 import {
   checkout,
   openProgramAccount,
@@ -17,6 +14,10 @@ import {
   refund,
   type CheckoutRecord,
 } from "../../src/index.js";
+
+// A run costs a checkout and two refunds: 1,000 runs took 6.6 s on the shared 2-core machine at
+// load 13, 200 runs 2.6 s (with warm-up); DEEP=1 runs the project's 100,000.
+const runs = { numRuns: process.env["DEEP"] === "1" ? 100_000 : 200 };
 
 const program = parseProgram({
   kind: "bonus",
