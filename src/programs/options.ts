@@ -63,8 +63,9 @@ export interface CheckoutOptions extends QuoteOptions {
 }
 
 /**
- * Options of {@link refund}: the instant, the refund's own `transactionId`, and the lines and
- * quantities given back (default: everything not yet refunded).
+ * Options of {@link refund}: the instant, the refund's own `transactionId`, the lines and
+ * quantities given back (default: everything not yet refunded), and for a sale the account no
+ * longer holds, the stored checkout `record`.
  *
  * @example
  * ```ts
@@ -79,4 +80,10 @@ export interface RefundOptions {
   readonly transactionId: string;
   readonly lines?: readonly { readonly id: string; readonly quantity: string | number }[];
   readonly expectedVersion?: number;
+  /**
+   * The checkout record of the sale as {@link checkout} returned it and you stored it (JSON is
+   * fine). Needed when the account no longer holds the sale; when it does, it must be the same record.
+   * Checked: this program, this account, and figures that add up (else HISTORY_MISMATCH).
+   */
+  readonly record?: unknown;
 }

@@ -20,6 +20,8 @@ import type { ProgramAccount } from "./account.js";
 import type { RefundOptions } from "./options.js";
 import type { Program } from "./program.js";
 import type { Explanation, RefundedLine, RefundRecord } from "./result.js";
+import { checkStoredRecord } from "./_lib/storedRecord.js";
+import { firstDifference, jsonEqual } from "../core/json.js";
 
 /**
  * What {@link refund} returns: the refund record with `status` (`applied`, or `duplicate` for a
@@ -76,10 +78,14 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * @param program - the program of the purchase
  * @param account - the program account holding the purchase; not mutated
  * @param original - the checkout result (or its transactionId) to refund
- * @param options - `at`, `transactionId`, `lines` (`[{ id, quantity }]`; default all that is left), `expectedVersion`
+ * A sale the account no longer holds is refunded from the checkout record you stored
+ * (`options.record`): checked first — this sale, program and points account, figures that add up,
+ * the entries the ledger still holds — else HISTORY_MISMATCH and nothing applied.
+ *
+ * @param options - `at`, `transactionId`, `lines` (`[{ id, quantity }]`; default all that is left), `expectedVersion`, `record`
  * @returns `{ status, ...record, account }`
  * @throws {LoyaltyValidationError} when input is invalid or earlier than the account's last transaction
- * @throws {OperationError} NOT_FOUND for an unknown purchase or line; REFUND_EXCEEDS_PURCHASE when refunding more than was bought
+ * @throws {OperationError} NOT_FOUND for an unknown purchase or line; REFUND_EXCEEDS_PURCHASE when refunding more than was bought; HISTORY_MISMATCH when `options.record` is not this sale's record or does not add up
  * @throws {IdempotencyConflictError} when the transactionId was used with a different request
  * @throws {VersionConflictError} when `expectedVersion` is stale
  * @category programs
@@ -126,11 +132,21 @@ function refundUnguarded(
   );
   const atMs = parseInstant(options.at, "at");
   const at = new Date(atMs).toISOString();
-  const purchase = account.purchases.find((x) => x.record.transactionId === originalId)?.record;
+  const kept = account.purchases.find((x) => x.record.transactionId === originalId)?.record;
+  const supplied = options.record === undefined ? undefined : checkStoredRecord(p, account, options.record, originalId);
+  if (kept !== undefined && supplied !== undefined && !jsonEqual(kept, supplied)) {
+    const field = ["record", ...(firstDifference(kept, supplied) ?? [])].join(".");
+    throw new OperationError(
+      ErrorCode.HISTORY_MISMATCH,
+      `options.record is not the record of checkout ${JSON.stringify(originalId)} this account holds (${field} differs); pass the record checkout returned, unchanged, or leave it out`,
+      { accountId: account.points.accountId, field, expected: null, actual: null },
+    );
+  }
+  const purchase = kept ?? supplied;
   if (purchase === undefined)
     throw new OperationError(
       ErrorCode.NOT_FOUND,
-      `no checkout ${JSON.stringify(originalId)} on this account to refund`,
+      `no checkout ${JSON.stringify(originalId)} on this account to refund; for a sale the account no longer holds, pass the checkout record you stored as options.record`,
       { transactionId: originalId },
     );
 

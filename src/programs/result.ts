@@ -107,8 +107,10 @@ export type Quote = z.infer<typeof QuoteSchema>;
 
 /**
  * What a checkout recorded: the quote plus its `transactionId`, the basket's `storeId` and `tillId`
- * (when it had them) and the ledger `entries` it posted (which carry them too). Kept in the program
- * account so a retry returns exactly this.
+ * (when it had them), the ledger `entries` it posted (which carry them too) and the `accountId` of the
+ * points ledger account they went to. Kept in the program account so a retry returns exactly this;
+ * store it in your history too: {@link refund} takes it back as `options.record` to refund a sale the
+ * account no longer holds.
  *
  * @example
  * ```ts
@@ -124,6 +126,8 @@ export const CheckoutRecordSchema = /* @__PURE__ */ QuoteSchema.extend({
   storeId: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
   tillId: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
   entries: z.array(EntrySchema),
+  /** The points ledger account the checkout posted to (records made before 0.2 have none). */
+  accountId: z.string().min(1).max(256).optional(),
 });
 
 /** {@inheritDoc CheckoutRecordSchema} @category programs */

@@ -159,6 +159,7 @@ export function checkoutParsed(
     transactionId,
     ...place,
     entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
+    accountId: account.points.accountId,
   };
   const next: ProgramAccount = {
     ...account,
