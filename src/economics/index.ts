@@ -20,3 +20,10 @@ export {
   type ProgramEffect,
   type ProgramEffectOptions,
 } from "./programEffect.js";
+export {
+  simulateProgram,
+  type ProgramSimulation,
+  type SimulatedFigures,
+  type SimulatedSale,
+  type SimulateProgramOptions,
+} from "./simulateProgram.js";
