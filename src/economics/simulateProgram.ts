@@ -11,6 +11,7 @@ import { safeParseBasket } from "../programs/parseBasket.js";
 import { parseProgram } from "../programs/parseProgram.js";
 import type { Program, ProgramInput } from "../programs/program.js";
 import { mulberry32, seedFor } from "./_lib/random.js";
+import { Slice } from "./_lib/slice.js";
 
 /**
  * One past sale to replay: the customer and the basket they bought.
@@ -280,54 +281,6 @@ export function simulateProgram(
     byGroup: Object.freeze(Object.fromEntries([...groupSlices].map(([label, s]) => [label, s.figures(currency)]))),
     assumption: ASSUMPTION,
   });
-}
-
-class Slice {
-  readonly customers = new Set<string>();
-  baskets = 0;
-  gross = new Decimal(0);
-  discounts = new Decimal(0);
-  pointsMoney = new Decimal(0);
-  revenue = new Decimal(0);
-  issued = new Decimal(0);
-  redeemed = new Decimal(0);
-
-  add(
-    customerId: string,
-    r: {
-      readonly gross: MoneyJson;
-      readonly discountTotal: MoneyJson;
-      readonly pointsMoney: MoneyJson;
-      readonly total: MoneyJson;
-      readonly pointsEarned: string;
-      readonly welcomeBonus: string;
-      readonly pointsRedeemed: string;
-    },
-  ): void {
-    this.customers.add(customerId);
-    this.baskets++;
-    this.gross = this.gross.plus(r.gross.amount);
-    this.discounts = this.discounts.plus(r.discountTotal.amount);
-    this.pointsMoney = this.pointsMoney.plus(r.pointsMoney.amount);
-    this.revenue = this.revenue.plus(r.total.amount);
-    this.issued = this.issued.plus(r.pointsEarned).plus(r.welcomeBonus);
-    this.redeemed = this.redeemed.plus(r.pointsRedeemed);
-  }
-
-  figures(currency: string): SimulatedFigures {
-    const m = (d: Decimal) => toJSON(round(money(d, currency)));
-    return Object.freeze({
-      customers: this.customers.size,
-      baskets: this.baskets,
-      gross: m(this.gross),
-      discounts: m(this.discounts),
-      pointsMoney: m(this.pointsMoney),
-      revenue: m(this.revenue),
-      cost: m(this.discounts.plus(this.pointsMoney)),
-      pointsIssued: this.issued.toString(),
-      pointsRedeemed: this.redeemed.toString(),
-    });
-  }
 }
 
 function readRedemption(
