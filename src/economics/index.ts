@@ -27,3 +27,9 @@ export {
   type SimulatedSale,
   type SimulateProgramOptions,
 } from "./simulateProgram.js";
+export {
+  programFigures,
+  type FigureSale,
+  type PeriodFigures,
+  type ProgramFiguresOptions,
+} from "./programFigures.js";

@@ -11,6 +11,7 @@ import { safeParseBasket } from "../programs/parseBasket.js";
 import { parseProgram } from "../programs/parseProgram.js";
 import type { Program, ProgramInput } from "../programs/program.js";
 import { mulberry32, seedFor } from "./_lib/random.js";
+import { periodIndex, periodLabel } from "./_lib/period.js";
 import { Slice } from "./_lib/slice.js";
 
 /**
@@ -239,7 +240,7 @@ export function simulateProgram(
       ...(enrollment === null ? {} : { at: first.basket.at }),
     });
     if (enrollment !== null) {
-      const label = periodLabel(first.ms, period);
+      const label = periodLabel(periodIndex(first.ms, period), period);
       const periodSlice = periods.get(label) ?? new Slice();
       periods.set(label, periodSlice);
       for (const slice of [total, periodSlice, groupSlice]) slice.issued = slice.issued.plus(enrollment);
@@ -257,7 +258,7 @@ export function simulateProgram(
         ...(redeemPoints === undefined ? {} : { redeemPoints }),
       });
       account = r.account;
-      const label = periodLabel(ms, period);
+      const label = periodLabel(periodIndex(ms, period), period);
       const periodSlice = periods.get(label) ?? new Slice();
       periods.set(label, periodSlice);
       for (const slice of [total, periodSlice, groupSlice]) slice.add(customerId, r);
@@ -328,11 +329,4 @@ function readPointValue(
   if (m.currency !== program.currency)
     fail(["pointValue"], `expected the program's currency ${program.currency}, got ${m.currency}`);
   return m;
-}
-
-function periodLabel(ms: number, period: "month" | "quarter"): string {
-  const d = new Date(ms);
-  const year = String(d.getUTCFullYear()).padStart(4, "0");
-  const month = d.getUTCMonth();
-  return period === "month" ? `${year}-${String(month + 1).padStart(2, "0")}` : `${year}-Q${Math.floor(month / 3) + 1}`;
 }
