@@ -153,8 +153,8 @@ const ASSUMPTION =
  * @category economics
  * @example
  * ```ts
- * import { simulateProgram } from "loyalty-kit";
- * const program = { kind: "discount", id: "card", name: "5% card", currency: "EUR", timeZone: "UTC",
+ * import { simulateProgram, type ProgramInput } from "loyalty-kit";
+ * const program: ProgramInput = { kind: "discount", id: "card", name: "5% card", currency: "EUR", timeZone: "UTC",
  *   active: { from: "2026-01-01T00:00:00Z" }, percent: "5" };
  * const sale = (customerId: string, id: string, at: string, amount: string) =>
  *   ({ customerId, basket: { id, at, lines: [{ id: "1", sku: "A", quantity: 1, unitPrice: { amount, currency: "EUR" } }] } });
