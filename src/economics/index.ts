@@ -33,3 +33,4 @@ export {
   type PeriodFigures,
   type ProgramFiguresOptions,
 } from "./programFigures.js";
+export { mergeSimulations } from "./mergeSimulations.js";

@@ -117,6 +117,8 @@ export interface ProgramSimulation extends SimulatedFigures {
   readonly pointsOutstanding: string;
   /** `pointsOutstanding` × the point value, rounded half-even; null when no point value is known. */
   readonly liability: MoneyJson | null;
+  /** The value of one point used for `liability`; null when none is known. */
+  readonly pointValue: MoneyJson | null;
   /** Per calendar period ("2026-01" or "2026-Q1"), oldest first. */
   readonly byPeriod: readonly (SimulatedFigures & { readonly period: string })[];
   /** Per label of `options.groups` (customers not listed under "none"). */
@@ -274,6 +276,7 @@ export function simulateProgram(
     pointsExpired: expired.toString(),
     pointsOutstanding: outstanding.toString(),
     liability: pointValue === null ? null : toJSON(round(money(outstanding.times(pointValue.amount), currency))),
+    pointValue: pointValue === null ? null : toJSON(pointValue),
     byPeriod: Object.freeze(
       [...periods]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mergeSimulations } from "../../src/economics/mergeSimulations.js";
 import { simulateProgram, type SimulatedSale } from "../../src/economics/simulateProgram.js";
 import { LoyaltyValidationError } from "../../src/errors/errors.js";
 import type { ProgramInput } from "../../src/programs/program.js";
@@ -56,6 +57,7 @@ describe("simulateProgram — the worked example", () => {
     expect(r.pointsExpired).toBe("50");
     expect(r.pointsOutstanding).toBe("70");
     expect(r.liability).toEqual({ amount: "7.00", currency: "EUR" }); // 70 × 0.10
+    expect(r.pointValue).toEqual({ amount: "0.10", currency: "EUR" });
     expect(r.customers).toBe(2);
     expect(r.baskets).toBe(3);
   });
@@ -122,6 +124,25 @@ describe("simulateProgram — redemption draws", () => {
     expect(never.pointsRedeemed).toBe("0");
     expect(Number(a.pointsRedeemed)).toBeGreaterThan(0);
     expect(Number(a.pointsRedeemed)).toBeLessThan(Number(always.pointsRedeemed));
+  });
+
+  it("4 shards split by customer, merged, equal one pass", () => {
+    const options = {
+      at: "2026-05-01T00:00:00Z",
+      redemption: { threshold: "50", probability: 0.5, seed: 42 },
+      groups: { c0: "A", c1: "A", c5: "B" },
+    };
+    const one = simulateProgram(bonus, many, options);
+    const shards = [0, 1, 2, 3].map((k) =>
+      simulateProgram(
+        bonus,
+        many.filter((s) => Number(s.customerId.slice(1)) % 4 === k),
+        options,
+      ),
+    );
+    expect(mergeSimulations(shards)).toEqual(one);
+    expect(() => mergeSimulations([one, simulateProgram(card, many, { at: options.at })])).toThrow(/part 0/);
+    expect(() => mergeSimulations([])).toThrow(LoyaltyValidationError);
   });
 });
 
