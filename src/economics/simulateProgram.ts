@@ -12,7 +12,7 @@ import { parseProgram } from "../programs/parseProgram.js";
 import type { Program, ProgramInput } from "../programs/program.js";
 import { mulberry32, seedFor } from "./_lib/random.js";
 import { periodIndex, periodLabel } from "./_lib/period.js";
-import { Slice } from "./_lib/slice.js";
+import { readFigures, Slice } from "./_lib/slice.js";
 
 /**
  * One past sale to replay: the customer and the basket they bought.
@@ -220,7 +220,6 @@ export function simulateProgram(
     byCustomer.set(customerId, list);
   });
 
-  const total = new Slice();
   const periods = new Map<string, Slice>();
   const groupSlices = new Map<string, Slice>();
   let outstanding = new Decimal(0);
@@ -245,7 +244,7 @@ export function simulateProgram(
       const label = periodLabel(periodIndex(first.ms, period), period);
       const periodSlice = periods.get(label) ?? new Slice();
       periods.set(label, periodSlice);
-      for (const slice of [total, periodSlice, groupSlice]) slice.issued = slice.issued.plus(enrollment);
+      for (const slice of [periodSlice, groupSlice]) slice.issued = slice.issued.plus(enrollment);
     }
     for (const { row, basket, ms } of rows) {
       let redeemPoints: "max" | undefined;
@@ -263,11 +262,16 @@ export function simulateProgram(
       const label = periodLabel(periodIndex(ms, period), period);
       const periodSlice = periods.get(label) ?? new Slice();
       periods.set(label, periodSlice);
-      for (const slice of [total, periodSlice, groupSlice]) slice.add(customerId, r);
+      // Read once, added to the period and the group; the total is the sum of the periods.
+      const figures = readFigures(r);
+      periodSlice.addRead(customerId, figures);
+      groupSlice.addRead(customerId, figures);
     }
     outstanding = outstanding.plus(balance(account.points, { at }));
   }
   const currency = parsed.currency;
+  const total = new Slice();
+  for (const slice of periods.values()) total.absorb(slice);
   const expired = total.issued.minus(total.redeemed).minus(outstanding);
   return Object.freeze({
     programId: parsed.id,

@@ -27,6 +27,27 @@ export interface CheckoutFigures {
   readonly pointsRedeemed: string;
 }
 
+/** A checkout's figures as decimals. */
+export interface ReadFigures {
+  readonly gross: Decimal;
+  readonly discounts: Decimal;
+  readonly pointsMoney: Decimal;
+  readonly revenue: Decimal;
+  readonly issued: Decimal;
+  readonly redeemed: Decimal;
+}
+
+export function readFigures(r: CheckoutFigures): ReadFigures {
+  return {
+    gross: new Decimal(r.gross.amount),
+    discounts: new Decimal(r.discountTotal.amount),
+    pointsMoney: new Decimal(r.pointsMoney.amount),
+    revenue: new Decimal(r.total.amount),
+    issued: new Decimal(r.pointsEarned).plus(r.welcomeBonus),
+    redeemed: new Decimal(r.pointsRedeemed),
+  };
+}
+
 // Exact sums of checkout figures; money is rounded once, when the figures are read.
 export class Slice {
   readonly customers = new Set<string>();
@@ -39,14 +60,31 @@ export class Slice {
   redeemed = new Decimal(0);
 
   add(customerId: string, r: CheckoutFigures): void {
+    this.addRead(customerId, readFigures(r));
+  }
+
+  /** Adds figures already read into decimals (read once, added to several slices). */
+  addRead(customerId: string, f: ReadFigures): void {
     this.customers.add(customerId);
     this.baskets++;
-    this.gross = this.gross.plus(r.gross.amount);
-    this.discounts = this.discounts.plus(r.discountTotal.amount);
-    this.pointsMoney = this.pointsMoney.plus(r.pointsMoney.amount);
-    this.revenue = this.revenue.plus(r.total.amount);
-    this.issued = this.issued.plus(r.pointsEarned).plus(r.welcomeBonus);
-    this.redeemed = this.redeemed.plus(r.pointsRedeemed);
+    this.gross = this.gross.plus(f.gross);
+    this.discounts = this.discounts.plus(f.discounts);
+    this.pointsMoney = this.pointsMoney.plus(f.pointsMoney);
+    this.revenue = this.revenue.plus(f.revenue);
+    this.issued = this.issued.plus(f.issued);
+    this.redeemed = this.redeemed.plus(f.redeemed);
+  }
+
+  /** Adds another slice's sums and customers into this one. */
+  absorb(other: Slice): void {
+    for (const c of other.customers) this.customers.add(c);
+    this.baskets += other.baskets;
+    this.gross = this.gross.plus(other.gross);
+    this.discounts = this.discounts.plus(other.discounts);
+    this.pointsMoney = this.pointsMoney.plus(other.pointsMoney);
+    this.revenue = this.revenue.plus(other.revenue);
+    this.issued = this.issued.plus(other.issued);
+    this.redeemed = this.redeemed.plus(other.redeemed);
   }
 
   figures(currency: string): SliceFigures {
