@@ -73,7 +73,7 @@ export function chainLadder(
   triangle: readonly (readonly DecimalInput[])[],
   options: ChainLadderOptions = {},
 ): ChainLadderResult {
-  const decimals = options.decimals ?? 6;
+  const decimals = options?.decimals ?? 6;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
     throw new LoyaltyValidationError(
       [{ path: ["decimals"], message: `expected an integer from 0 to 20, got ${String(decimals)}` }],

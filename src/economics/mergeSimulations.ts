@@ -1,3 +1,4 @@
+import { previewValue } from "../_lib/values.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { type MoneyJson, toJSON } from "../money/json.js";
 import { Decimal, money } from "../money/money.js";
@@ -44,11 +45,13 @@ export function mergeSimulations(
     throw new LoyaltyValidationError([{ path, message }], "mergeSimulations");
   };
   if (!Array.isArray(parts) || parts.length === 0) fail([], "expected a non-empty array of simulateProgram results");
+  for (let i = 0; i < parts.length; i++) {
+    const p: unknown = parts[i]; // a for loop, not forEach: a hole in a sparse array is checked too
+    if (!isSimulation(p)) fail([i], `expected a simulateProgram result, got ${previewValue(p)}`);
+  }
   const first = parts[0] as ProgramSimulation;
   const currency = first.gross.currency;
   parts.forEach((p, i) => {
-    if (typeof p !== "object" || p === null || typeof p.gross !== "object")
-      fail([i], "expected a simulateProgram result");
     const same =
       p.programId === first.programId &&
       p.at === first.at &&
@@ -112,3 +115,47 @@ function sumPoints(values: readonly string[]): string {
   for (const v of values) total = total.plus(v);
   return total.toString();
 }
+
+// A shape check of what simulateProgram returns: enough that merging reads no missing field.
+function isSimulation(p: unknown): p is ProgramSimulation {
+  if (typeof p !== "object" || p === null) return false;
+  const s = p as Record<string, unknown>;
+  const isFigures = (f: unknown): boolean => {
+    if (typeof f !== "object" || f === null) return false;
+    const x = f as Record<string, unknown>;
+    const isMoney = (m: unknown) =>
+      typeof m === "object" &&
+      m !== null &&
+      typeof (m as Record<string, unknown>)["amount"] === "string" &&
+      DECIMAL.test((m as Record<string, unknown>)["amount"] as string) &&
+      typeof (m as Record<string, unknown>)["currency"] === "string";
+    return (
+      Number.isSafeInteger(x["customers"]) &&
+      Number.isSafeInteger(x["baskets"]) &&
+      ["gross", "discounts", "pointsMoney", "revenue", "cost"].every((k) => isMoney(x[k])) &&
+      ["pointsIssued", "pointsRedeemed"].every((k) => typeof x[k] === "string" && POINTS.test(x[k] as string))
+    );
+  };
+  const byGroup = s["byGroup"];
+  return (
+    typeof s["programId"] === "string" &&
+    typeof s["at"] === "string" &&
+    isFigures(s) &&
+    typeof s["pointsExpired"] === "string" &&
+    POINTS.test(s["pointsExpired"]) &&
+    typeof s["pointsOutstanding"] === "string" &&
+    POINTS.test(s["pointsOutstanding"]) &&
+    (s["pointValue"] === null ||
+      (typeof s["pointValue"] === "object" &&
+        DECIMAL.test(String((s["pointValue"] as Record<string, unknown>)["amount"])))) &&
+    Array.isArray(s["byPeriod"]) &&
+    s["byPeriod"].every((x: unknown) => isFigures(x) && typeof (x as Record<string, unknown>)["period"] === "string") &&
+    typeof byGroup === "object" &&
+    byGroup !== null &&
+    Object.values(byGroup).every(isFigures) &&
+    typeof s["assumption"] === "string"
+  );
+}
+
+const POINTS = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const DECIMAL = POINTS;
