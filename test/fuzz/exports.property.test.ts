@@ -156,6 +156,9 @@ const TRAP_PENDING = new Set<string>([
   "checkoutAll",
   "buildCustomerIndex",
   "canContact",
+  "simulateProgram", // economics2 branch: reads a trapped input before validating it, until guardInputs wraps it
+  "programFigures", // economics2 branch: reads a trapped input before validating it, until guardInputs wraps it
+  "mergeSimulations", // economics2 branch: reads a trapped input before validating it, until guardInputs wraps it
 ]);
 
 class Boom extends Error {}
