@@ -20,3 +20,17 @@ export {
   type ProgramEffect,
   type ProgramEffectOptions,
 } from "./programEffect.js";
+export {
+  simulateProgram,
+  type ProgramSimulation,
+  type SimulatedFigures,
+  type SimulatedSale,
+  type SimulateProgramOptions,
+} from "./simulateProgram.js";
+export {
+  programFigures,
+  type FigureSale,
+  type PeriodFigures,
+  type ProgramFiguresOptions,
+} from "./programFigures.js";
+export { mergeSimulations } from "./mergeSimulations.js";

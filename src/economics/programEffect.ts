@@ -3,6 +3,7 @@ import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, timeMillis } from "../analytics/_lib/rfm.js";
 import { valueToNumber, type ValueLike } from "../analytics/_lib/values.js";
+import { mulberry32 } from "./_lib/random.js";
 
 /**
  * Options of {@link programEffect}: who joined, when the program started, the two windows, and the
@@ -223,16 +224,4 @@ function programEffectUnguarded(
     seed,
     assumption: ASSUMPTION,
   });
-}
-
-/** Mulberry32: a small, fast, seedable 32-bit generator (public domain, Tommy Ettinger). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
