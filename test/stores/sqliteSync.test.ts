@@ -33,6 +33,6 @@ describe.skipIf(!hasServer)("an offline SQLite till syncing to the PostgreSQL st
       // c1 at the central store: 100 − 60 (the other till) + 20 (the offline sales before 10:05) = 60 < 80.
       expect(r.till.conflicts().map((c) => [c.transactionId, c.code])).toEqual([["r-c1", "INSUFFICIENT_POINTS"]]);
       for (const [customer, b] of Object.entries(r.balances)) expect(b.till, customer).toBe(b.central);
-    });
+    }, 60_000);
   }
 });

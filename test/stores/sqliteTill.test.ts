@@ -76,10 +76,10 @@ describe("createSqliteTill", () => {
 });
 
 describe("syncing an offline till (in-memory central store, lossy network)", () => {
-  for (const seed of [1, 2, 3]) {
+  for (const seed of [1, 2]) {
     it(`seed ${seed}: every sale exactly once centrally, the refused redemption comes back as INSUFFICIENT_POINTS, balances agree`, async () => {
       const central = memoryCentral();
-      const r = await runScenario(central, { seed, sales: 30, drop: 0.3, dup: 0.3, rounds: 60 });
+      const r = await runScenario(central, { seed, sales: 20, drop: 0.3, dup: 0.3, rounds: 40 });
       // The network really misbehaved in this run.
       expect(r.network.dropped).toBeGreaterThan(0);
       expect(r.network.duplicated).toBeGreaterThan(0);
