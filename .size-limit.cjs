@@ -53,4 +53,6 @@ module.exports = [
   entry("charts", "lorenzChart, barChart", "3 kB"),
   // The PostgreSQL store: the till path (checkout, refund, the ledger) plus ~2 kB of its own.
   entry("postgres", "createPostgresStore", "71 kB"),
+  // The offline till on SQLite: the till path plus the outbox and the sync (~2 kB of its own).
+  entry("sqlite", "createSqliteTill, createSyncHandler", "70.5 kB"),
 ];
