@@ -99,13 +99,16 @@ interface OutboxRow {
  * ```ts
  * import { parseProgram } from "loyalty-kit";
  * import { createSqliteTill } from "loyalty-kit/sqlite";
+ * import Database from "better-sqlite3";
  * const program = parseProgram({ kind: "bonus", id: "bonus", name: "Bonus", currency: "EUR", timeZone: "Europe/Berlin",
  *   active: { from: "2026-01-01T00:00:00Z" }, earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }] } });
- * // With the driver: new Database("till.db") from better-sqlite3.
- * const db = { prepare: () => ({ run: () => ({ changes: 0 }), get: () => undefined, all: () => [] }),
- *   exec: () => undefined, transaction: (fn) => fn };
+ * const db = new Database(":memory:"); // a file in production: new Database("till.db")
  * const till = createSqliteTill(db, { program, tillId: "till-1", tablePrefix: "shop_" });
- * console.log(till.tables.accounts, till.tables.outbox); // shop_accounts shop_outbox
+ * till.migrate();
+ * const sale = till.checkout("ann", { id: "b1", at: "2026-03-07T10:00:00Z",
+ *   lines: [{ id: "1", sku: "TEE", quantity: 1, unitPrice: { amount: "12.00", currency: "EUR" } }] },
+ *   { transactionId: "till-1:0001", consent: true });
+ * console.log(sale.status, sale.pointsEarned, till.pending().length); // applied 12 1
  * ```
  */
 export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOptions): SqliteTill {
