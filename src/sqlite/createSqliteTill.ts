@@ -403,11 +403,18 @@ CREATE INDEX IF NOT EXISTS ${tables.outbox}_state ON ${tables.outbox} (program_i
         accountKey: idString(a?.accountKey, "accountKey"),
         account: parseProgramAccount(a?.account),
       }));
+      for (const s of snapshots)
+        if (s.account.programId !== programId)
+          throw invalid(
+            "reply",
+            `account ${JSON.stringify(s.accountKey)} belongs to program ${JSON.stringify(s.account.programId)}, not ${JSON.stringify(programId)}: the reply comes from another program's handler`,
+          );
       return db.transaction(() => {
         let confirmed = 0;
         let refused = 0;
         const touched = new Set<string>();
         for (const o of reply.outcomes) {
+          if (typeof o?.transactionId !== "string") continue;
           const row = stmt(SQL.outboxById).get(programId, o?.transactionId) as OutboxRow | undefined;
           if (row === undefined || row.state !== "pending") continue;
           touched.add(row.account_key);

@@ -3,6 +3,8 @@
 // that drops, duplicates and reorders. test/stores/sqliteSync.test.ts runs the same story against PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { LoyaltyError } from "../../src/errors/errors.js";
+import { openProgramAccount } from "../../src/programs/openProgramAccount.js";
+import { parseProgram } from "../../src/programs/parseProgram.js";
 import { createSqliteTill, createSyncHandler } from "../../src/sqlite/index.js";
 import { basket, memoryCentral, newTill, program, runScenario } from "./sqliteSim.js";
 
@@ -62,6 +64,19 @@ describe("createSqliteTill", () => {
         till.receive({ tillId: "till-1", outcomes: [], accounts: [{ accountKey: "x", account: { nope: 1 } }] }),
       ),
     ).toBe("VALIDATION");
+  });
+
+  it("refuses a reply carrying another program's account, changing nothing", () => {
+    const { till } = newTill();
+    till.checkout("ann", basket("b1", at, "3.00"), { transactionId: "s1", consent: true });
+    const other = openProgramAccount(parseProgram({ ...program, id: "other" }), { customerId: "ann", consent: true });
+    const reply = {
+      tillId: "till-1",
+      outcomes: [{ transactionId: "s1", outcome: "applied" as const }],
+      accounts: [{ accountKey: "ann", account: other }],
+    };
+    expect(code(() => till.receive(reply))).toBe("VALIDATION");
+    expect(till.pending().length).toBe(1);
   });
 
   it("keeps a queue across a restart: a new till over the same database sees the pending sale", () => {
