@@ -33,7 +33,7 @@ export interface SyncRefusalLog {
  * carries the outcomes so far and the till sends the rest again later.
  *
  * The default refusal log is in memory: it forgets on restart and is not shared between central
- * processes; pass a durable one (a table keyed by transactionId) to close that gap.
+ * processes; pass `createPostgresRefusalLog(pool, { programId })` to keep them in the database.
  *
  * @param store - the central store (`createPostgresStore(pool, { program })` fits)
  * @param options - `refusals`: where refusals are remembered (default: in memory)

@@ -6,6 +6,7 @@
  * @module
  */
 export { createSqliteTill } from "./createSqliteTill.js";
+export { createPostgresRefusalLog } from "./createPostgresRefusalLog.js";
 export { createSyncHandler, type SyncRefusalLog } from "./createSyncHandler.js";
 export type {
   CentralStoreLike,
