@@ -68,4 +68,7 @@ module.exports = [
   entry("charts", "lorenzChart, barChart", "3 kB"),
   // The PostgreSQL store: the till path (checkout, refund, the ledger) plus ~2 kB of its own.
   entry("postgres", "createPostgresStore", "72 kB"), // +0.2 kB: late sales and storeId/tillId on the till path
+  entry("postgres", "createPostgresStore", "71 kB"),
+  // The offline till on SQLite: the till path plus the outbox and the sync (~2 kB of its own).
+  entry("sqlite", "createSqliteTill, createSyncHandler", "70.5 kB"),
 ];

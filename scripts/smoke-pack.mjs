@@ -195,9 +195,9 @@ for (const name of subpaths) {
   const mod = ${how === "import" ? 'await import("loyalty-kit/" + name)' : 'require("loyalty-kit/" + name)'};
   const keys = Object.keys(mod).filter((k) => k !== "default" && k !== "__esModule");
   if (keys.length === 0) throw new Error("loyalty-kit/" + name + " exports nothing");
-  // Not re-exported from the root: schemas, postgres (for Node with a database driver) and charts
+  // Not re-exported from the root: schemas, postgres and sqlite (for Node with a database driver) and charts
   // (SVG renderers with generic names, kept out of the root's namespace).
-  if (!["schemas", "postgres", "charts"].includes(name)) for (const k of keys) if (mod[k] !== root[k]) throw new Error("loyalty-kit/" + name + "." + k + " is not the root's " + k);
+  if (!["schemas", "postgres", "charts", "sqlite"].includes(name)) for (const k of keys) if (mod[k] !== root[k]) throw new Error("loyalty-kit/" + name + "." + k + " is not the root's " + k);
   console.log("loyalty-kit/" + name + ": " + keys.length + " exports");
 }
 console.log("SMOKE OK");

@@ -19,6 +19,7 @@ export const SUBPATHS = [
   "schemas",
   "charts",
   "postgres",
+  "sqlite",
 ];
 
 const entry = (base) => ({
