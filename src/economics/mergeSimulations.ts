@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { previewValue } from "../_lib/values.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { type MoneyJson, toJSON } from "../money/json.js";
@@ -37,6 +38,13 @@ import type { ProgramSimulation, SimulatedFigures } from "./simulateProgram.js";
  * ```
  */
 export function mergeSimulations(
+  parts: readonly ProgramSimulation[],
+  options: Readonly<Record<string, never>> = {},
+): ProgramSimulation {
+  return guardInputs("mergeSimulations", { parts, options }, () => mergeSimulationsUnguarded(parts, options));
+}
+
+function mergeSimulationsUnguarded(
   parts: readonly ProgramSimulation[],
   options: Readonly<Record<string, never>> = {},
 ): ProgramSimulation {

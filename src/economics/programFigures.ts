@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { instantMillis, previewValue } from "../_lib/values.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { type MoneyJson, parseMoney, toJSON } from "../money/json.js";
@@ -105,6 +106,13 @@ export interface PeriodFigures {
  * ```
  */
 export function programFigures(
+  sales: readonly FigureSale[],
+  options: ProgramFiguresOptions = {},
+): readonly PeriodFigures[] {
+  return guardInputs("programFigures", { sales, options }, () => programFiguresUnguarded(sales, options));
+}
+
+function programFiguresUnguarded(
   sales: readonly FigureSale[],
   options: ProgramFiguresOptions = {},
 ): readonly PeriodFigures[] {

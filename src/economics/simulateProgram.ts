@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { instantMillis, parseInstant, previewValue } from "../_lib/values.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { balance } from "../ledger/balance.js";
@@ -166,6 +167,16 @@ const ASSUMPTION =
  * ```
  */
 export function simulateProgram(
+  program: Program | ProgramInput,
+  sales: readonly SimulatedSale[],
+  options: SimulateProgramOptions,
+): ProgramSimulation {
+  return guardInputs("simulateProgram", { program, sales, options }, () =>
+    simulateProgramUnguarded(program, sales, options),
+  );
+}
+
+function simulateProgramUnguarded(
   program: Program | ProgramInput,
   sales: readonly SimulatedSale[],
   options: SimulateProgramOptions,

@@ -1,3 +1,4 @@
+import { guardInputs } from "../core/guard.js";
 import { loyaltyError } from "../errors/errors.js";
 import type { Account, Entry, EntryInput } from "./schemas.js";
 import { checkAccount } from "./_lib/engine.js";
@@ -56,6 +57,10 @@ const DAY_MS = 86_400_000;
  * ```
  */
 export function postLate(account: Account, entry: EntryInput, options: PostOptions = {}): PostResult {
+  return guardInputs("postLate", { account, entry, options }, () => postLateUnguarded(account, entry, options));
+}
+
+function postLateUnguarded(account: Account, entry: EntryInput, options: PostOptions = {}): PostResult {
   checkAccount(account); // as post does: a snapshot the library did not write is checked first
   const list: readonly Entry[] = account.entries;
   const newest = list[list.length - 1];
