@@ -2,12 +2,16 @@ import { defineConfig } from "vitest/config";
 
 // Three projects: `unit` (example tests, tests of the built package), `property` (fast-check; at
 // least 1,000 runs per property, 100,000 with DEEP=1 via `npm run test:deep`), `types` (expectTypeOf).
+// `isolate: false`: test files of one worker share the module cache, so the library is imported once
+// per worker instead of once per file (vitest spent 157 of 336 s importing; 12 s without isolation).
+// Safe here because no test mocks modules, stubs globals or fakes timers: keep it that way.
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "unit",
+          isolate: false,
           include: ["test/**/*.test.ts"],
           exclude: ["test/**/*.property.test.ts"],
         },
@@ -15,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: "property",
+          isolate: false,
           include: ["test/**/*.property.test.ts"],
           setupFiles: ["test/setup/fast-check.ts"],
           // A property is one synchronous fc.assert loop: vitest can only mark it failed after it ends.
