@@ -408,7 +408,8 @@ const DAY_MS = 86_400_000;
  * What the snapshot keeps (the bounded model): every entry from `cut` on (the idempotency window:
  * `retainDays` back from the newest entry; entries are in time order), and older entries only when
  * the future needs them — a lot with points left (or one a kept debit or open hold took points from),
- * an open hold. Debits older than the window are dropped: their points stay consumed in their lots.
+ * an open hold, a clawback debit still holding points for a kept lot (giveBack undoes it). Other
+ * debits older than the window are dropped: their points stay consumed in their lots.
  * Returns undefined when nothing is dropped (all entries are inside the window).
  */
 function retained(
@@ -442,13 +443,45 @@ function retained(
       if ((state.lots[node] as LotS).remaining === 0) keepLot[node] = 0;
     } else keepDebit[-1 - node] = 0;
   }
-  const keepAllocs = (allocs: readonly Alloc[]): void => {
-    for (const a of allocs) keepLot[a.lotId] = 1;
+  // A clawback debit (of a reverse entry of a lot's credit) still holding points is what giveBack
+  // undoes when points come back to that lot: it is kept while its lot is kept (points can only come
+  // back to a kept lot), else giveBack would count its part as forgiven. Keeping it keeps the lots it
+  // took from, which may have clawbacks of their own: worked through a stack.
+  const claws = new Map<number, number[]>();
+  for (let k = 0; k < state.debitCount; k++) {
+    if (keepDebit[k] === 1) continue;
+    const d = state.debits[k] as DebitS;
+    if (d.points === d.reversed) continue;
+    const e = lookup(state, d.transactionId);
+    if (e?.kind !== "reverse") continue;
+    const node = state.nodes[positionOf(state, e.reverses)];
+    if (node === undefined || node < 0 || (state.lots[node] as LotS).clawedBack === 0) continue;
+    const list = claws.get(node);
+    if (list === undefined) claws.set(node, [k]);
+    else list.push(k);
+  }
+  const stack: number[] = [];
+  const keepLotSeq = (seq: number): void => {
+    keepLot[seq] = 1;
+    if (claws.has(seq)) stack.push(seq);
   };
+  const keepAllocs = (allocs: readonly Alloc[]): void => {
+    for (const a of allocs) keepLotSeq(a.lotId);
+  };
+  for (const seq of claws.keys()) if (keepLot[seq] === 1) stack.push(seq);
   for (let k = 0; k < state.debitCount; k++) if (keepDebit[k] === 1) keepAllocs((state.debits[k] as DebitS).lots);
   for (const h of state.holds.values()) {
     keepAllocs(h.debit.lots);
     keepEntry[h.pos] = 1;
+  }
+  for (let seq = stack.pop(); seq !== undefined; seq = stack.pop()) {
+    const list = claws.get(seq);
+    if (list === undefined) continue;
+    claws.delete(seq);
+    for (const k of list) {
+      keepDebit[k] = 1;
+      keepAllocs((state.debits[k] as DebitS).lots);
+    }
   }
   // The entries that created what is kept (found by id: a credit lot and a debit may share one).
   const keepCreator = (id: string): void => {
@@ -1250,7 +1283,7 @@ function giveBack(state: State, seq: number, amount: Units, credit: Entry, credi
       settled = add(settled, sub(d.points, d.reversed));
       if (state.debitSrc[k] !== undefined) state.debitSrc[k] = undefined;
     }
-    // A debit dropped from a bounded snapshot is not found: its part counts as forgiven (nothing given back).
+    // The snapshot keeps these while the lot is kept (see retained), so clawedBack − settled is what was forgiven.
     const forgiven = lot.clawedBack > settled ? sub(lot.clawedBack, settled) : 0;
     lot.clawedBack = sub(lot.clawedBack, cancel);
     lot.reversed = add(lot.reversed, cancel);
