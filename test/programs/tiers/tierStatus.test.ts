@@ -36,6 +36,16 @@ describe("tierStatus, calendar year", () => {
     ]);
   });
 
+  it("counts activities at one instant together, whatever order they are given in", () => {
+    // Found by the order-independence property (seed -346123806): a sale and a same-instant refund.
+    const sale = { at: "2026-05-04T10:00:00+02:00", amount: "1200.00" };
+    const refund = { at: "2026-05-04T10:00:00+02:00", amount: "-300.00" };
+    const a = tierStatus(calendar, [sale, refund], { at: "2026-06-01T00:00:00Z" });
+    const b = tierStatus(calendar, [refund, sale], { at: "2026-06-01T00:00:00Z" });
+    expect(a.changes).toEqual(b.changes);
+    expect(a.changes.map((c) => [c.to, c.amount])).toEqual([["Silver", "900.00"]]);
+  });
+
   it("gains at once, mid-purchase sequence, and explains", () => {
     const history = [
       { at: "2026-02-01T10:00:00Z", amount: "300.00" },

@@ -101,10 +101,19 @@ function down(policy: TierPolicy, held: number, q: number): number {
  */
 export function replayTiers(policy: TierPolicy, history: readonly TierActivity[], untilMs: number): Replay {
   const { levels, thresholds } = sortedLevels(policy);
-  const items: Item[] = history
+  const sorted = history
     .map((a) => ({ ms: Date.parse(a.at), amount: new Decimal(a.amount) }))
     .filter((a) => a.ms <= untilMs)
     .sort((a, b) => a.ms - b.ms);
+  // Activities at one instant count together (a sale and its same-instant refund, two lines of one
+  // visit): applied one by one, the amount a change reports would depend on the order they were given.
+  const items: Item[] = [];
+  for (const a of sorted) {
+    const last = items.at(-1);
+    if (last !== undefined && last.ms === a.ms)
+      items[items.length - 1] = { ms: a.ms, amount: last.amount.plus(a.amount) };
+    else items.push(a);
+  }
   const changes: RawChange[] = [];
   const base = { levels, thresholds, changes };
   if (policy.window.type === "calendar-year") {
