@@ -6,7 +6,7 @@ import { Decimal, money } from "../money/money.js";
 import { round } from "../money/round.js";
 import type { CheckoutRecord } from "../programs/result.js";
 import { periodIndex, periodLabel } from "./_lib/period.js";
-import { type CheckoutFigures, Slice } from "./_lib/slice.js";
+import { Slice } from "./_lib/slice.js";
 import type { SimulatedFigures } from "./simulateProgram.js";
 
 /**
@@ -24,7 +24,10 @@ import type { SimulatedFigures } from "./simulateProgram.js";
 export type FigureSale =
   | {
       readonly customerId: string;
-      readonly record: Pick<CheckoutRecord, "at"> & CheckoutFigures;
+      readonly record: Pick<
+        CheckoutRecord,
+        "at" | "gross" | "discountTotal" | "pointsMoney" | "total" | "pointsEarned" | "welcomeBonus" | "pointsRedeemed"
+      >;
     }
   | { readonly customerId: string | null; readonly at: string | Date; readonly amount: MoneyJson };
 

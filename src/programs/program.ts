@@ -620,7 +620,7 @@ export const PromotionProgramSchema = /* @__PURE__ */ z.strictObject({
   ...common,
   rule: PromotionRuleSchema,
   coupon: optional(CouponRulesSchema),
-  /** Order among promotions in {@link selectPromotions}: lower first (default 0; ties keep the given order). */
+  /** Order among promotions in `selectPromotions`: lower first (default 0; ties keep the given order). */
   priority: optional(int(0, 1_000_000)),
   /** How it combines with other promotions: `stack` (default), `exclusive` or `best-for-customer`. */
   combine: optional(z.enum(["stack", "exclusive", "best-for-customer"])),

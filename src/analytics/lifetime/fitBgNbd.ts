@@ -22,16 +22,21 @@ import type { BgNbdFit, CustomerHistory, FitOptions } from "./schemas.js";
  * @throws {OperationError} with code `NOT_CONVERGED` when the search does not converge or the parameters run off towards 0 or infinity (too few customers); `details.lastParameters` holds the last parameters (null when nobody made a repeat purchase: then there is nothing to search).
  * @example
  * ```ts
- * import { fitBgNbd } from "loyalty-kit";
- * const fit = fitBgNbd([
- *   { frequency: 2, recency: 30.43, T: 38.86 },
- *   { frequency: 1, recency: 1.71, T: 38.86 },
- *   { frequency: 0, recency: 0, T: 38.86 },
- *   { frequency: 0, recency: 0, T: 38.86 },
- *   { frequency: 7, recency: 29.43, T: 38.86 },
- *   { frequency: 1, recency: 5, T: 38.86 },
- * ]);
- * console.log(fit.logLikelihood < 0, fit.r > 0);
+ * import { fitBgNbd, LoyaltyError } from "loyalty-kit";
+ * // Six customers do not pin four parameters down: the fit says so instead of returning a boundary fit.
+ * // A real fit (the CDNOW sample, 2,357 customers) is in examples/lifetime/fit-predict.mjs.
+ * try {
+ *   fitBgNbd([
+ *     { frequency: 2, recency: 30.43, T: 38.86 },
+ *     { frequency: 1, recency: 1.71, T: 38.86 },
+ *     { frequency: 0, recency: 0, T: 38.86 },
+ *     { frequency: 0, recency: 0, T: 38.86 },
+ *     { frequency: 7, recency: 29.43, T: 38.86 },
+ *     { frequency: 1, recency: 5, T: 38.86 },
+ *   ]);
+ * } catch (e) {
+ *   if (e instanceof LoyaltyError) console.log(e.code); // NOT_CONVERGED
+ * }
  * ```
  * @category analytics
  */
