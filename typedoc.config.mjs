@@ -37,6 +37,9 @@ const config = {
   navigationLinks: { "Try it": "documents/Try_it_in_the_browser.html" },
   searchInDocuments: true,
   searchInComments: true,
+  // A reader searching a concept ("idempotent", "CLV") wants the guide that explains it before the API
+  // symbols whose comments mention it.
+  searchGroupBoosts: { Guides: 20, "Start here": 20 },
   useFirstParagraphOfCommentAsSummary: true,
   excludePrivate: true,
   excludeInternal: true,
