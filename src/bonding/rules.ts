@@ -86,7 +86,7 @@ export type BondingRulesInput = z.input<typeof BondingRulesSchema>;
  * @example
  * ```ts
  * import type { BondingAction } from "loyalty-kit";
- * const a: BondingAction = { id: "community-membership", text: "Invite her into the community", source: "seed 000" };
+ * const a: BondingAction = { id: "community-membership", text: "Invite her into the community", source: "customer-bonding practice" };
  * console.log(a.id);
  * ```
  * @category bonding
@@ -116,7 +116,7 @@ export interface BondingRules {
  * The default bonding rules. Weights are judgement calls made explicit, not published constants:
  * each bond reaches its threshold (0.3) with about one full-strength signal, or several partial ones;
  * saturations are "clearly committed" levels (5 rewards redeemed, 4 events, a year of monthly contacts,
- * 24 contract months, 1,000 shared contacts from seed 000). Relationship evidence is any social signal;
+ * 24 contract months, 1,000 shared contacts, the cellular-operator example of customer-bonding practice). Relationship evidence is any social signal;
  * a structural bond without it is capped at 0.25, below its threshold. Actions come from the seeds.
  *
  * @example
@@ -150,47 +150,59 @@ export const DEFAULT_BONDING_RULES: BondingRules = /* @__PURE__ */ deepFreeze({
   weakStructuralCap: 0.25,
   actions: {
     financial: [
-      { id: "bonus-card", text: "Offer a bonus card that earns points on every purchase", source: "seed 003" },
+      {
+        id: "bonus-card",
+        text: "Offer a bonus card that earns points on every purchase",
+        source: "loyal-customer practice",
+      },
       {
         id: "first-purchase-bonus",
         text: "Give the discount or bonus on the first purchase, when the card is issued",
-        source: "seed 003",
+        source: "loyal-customer practice",
       },
-      { id: "cumulative-discount", text: "Let the discount grow with accumulated purchases", source: "seed 003" },
+      {
+        id: "cumulative-discount",
+        text: "Let the discount grow with accumulated purchases",
+        source: "loyal-customer practice",
+      },
     ],
     social: [
-      { id: "community-membership", text: "Invite the customer into a community or membership", source: "seed 000" },
+      {
+        id: "community-membership",
+        text: "Invite the customer into a community or membership",
+        source: "customer-bonding practice",
+      },
       {
         id: "routine-contact",
         text: "Keep routine weekly or monthly contact that brings added value",
-        source: "seed 001",
+        source: "customer-care practice",
       },
       {
         id: "after-purchase-check",
         text: "Ask some time after a purchase whether everything is right, and act on the feedback",
-        source: "seed 003",
+        source: "loyal-customer practice",
       },
       {
         id: "vip-perks",
         text: "Give big-profit customers VIP perks: a free drink, a free product, the VIP lounge",
-        source: "seed 001",
+        source: "customer-care practice",
       },
     ],
     structural: [
       {
         id: "process-integration",
         text: "Build the customer's business process on your infrastructure",
-        source: "seed 000",
+        source: "customer-bonding practice",
       },
       {
         id: "shared-identifier",
         text: "Provide an identifier her own contacts rely on, like a phone number known to 1,000 business associates",
-        source: "seed 000",
+        source: "customer-bonding practice",
       },
       {
         id: "exit-barrier",
         text: "Add exit barriers she values: a customised solution, a long-term contract, training her staff invests in",
-        source: "seed 000",
+        source: "customer-bonding practice",
       },
     ],
   },

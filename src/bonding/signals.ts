@@ -1,5 +1,5 @@
 /**
- * The three CRM bond types of seed 000, weakest first: `financial` (price incentives — rewards,
+ * The three CRM bond types (financial, social, structural bonds), weakest first: `financial` (price incentives — rewards,
  * discounts, points; easily copied by competitors), `social` (community, membership, personal
  * relationship), `structural` (the customer's own processes are built on ours; "iron glue" with exit
  * barriers).
@@ -60,80 +60,85 @@ export const BONDING_SIGNALS = Object.freeze([
     signal: "loyaltyCardHolder",
     bond: "financial",
     meaning: "holds a discount or bonus card (0/1)",
-    source: "seed 000 (reward system), seed 003 (cards)",
+    source: "customer-bonding practice (reward system), loyal-customer practice (cards)",
   },
   {
     signal: "discountsUsed",
     bond: "financial",
     meaning: "purchases made with a discount",
-    source: "seed 000, seed 003",
+    source: "customer-bonding practice, loyal-customer practice",
   },
   {
     signal: "rewardsRedeemed",
     bond: "financial",
     meaning: "points or rewards redeemed",
-    source: "seed 000 (reward system)",
+    source: "customer-bonding practice (reward system)",
   },
   {
     signal: "cumulativeTier",
     bond: "financial",
     meaning: "tier rank reached in a cumulative program",
-    source: "seed 003 (cumulative discount)",
+    source: "loyal-customer practice (cumulative discount)",
   },
   {
     signal: "membership",
     bond: "social",
     meaning: "member of the shop's club or community (0/1)",
-    source: "seed 000 (community and membership)",
+    source: "customer-bonding practice (community and membership)",
   },
-  { signal: "eventsAttended", bond: "social", meaning: "community events attended", source: "seed 000 (community)" },
+  {
+    signal: "eventsAttended",
+    bond: "social",
+    meaning: "community events attended",
+    source: "customer-bonding practice (community)",
+  },
   {
     signal: "personalContacts",
     bond: "social",
     meaning: "personal contacts with staff",
-    source: "seed 001 (routine contact), seed 003 (personal relationship)",
+    source: "customer-care practice (routine contact), loyal-customer practice (personal relationship)",
   },
   {
     signal: "referrals",
     bond: "social",
     meaning: "customers she brought",
-    source: "seed 003 (sign 4: recommends you)",
+    source: "loyal-customer practice (sign 4: recommends you)",
   },
   {
     signal: "feedbackGiven",
     bond: "social",
     meaning: "constructive feedback or compliments given",
-    source: "seed 003 (signs 5 and 8)",
+    source: "loyal-customer practice (signs 5 and 8)",
   },
   {
     signal: "integrations",
     bond: "structural",
     meaning: "her systems or processes integrated with ours",
-    source: "seed 000 (infrastructure in the business process)",
+    source: "customer-bonding practice (infrastructure in the business process)",
   },
   {
     signal: "customSolutions",
     bond: "structural",
     meaning: "solutions customised for her",
-    source: "seed 000 (exit barrier)",
+    source: "customer-bonding practice (exit barrier)",
   },
   {
     signal: "contractMonths",
     bond: "structural",
     meaning: "months left on a long-term contract",
-    source: "seed 000 (exit barrier)",
+    source: "customer-bonding practice (exit barrier)",
   },
   {
     signal: "trainingHours",
     bond: "structural",
     meaning: "hours her staff invested learning our product",
-    source: "seed 000 (exit barrier)",
+    source: "customer-bonding practice (exit barrier)",
   },
   {
     signal: "sharedIdentifierContacts",
     bond: "structural",
     meaning: "her contacts who reach her through an identifier we provide",
-    source: "seed 000 (a number known to 1,000 associates)",
+    source: "customer-bonding practice (a number known to 1,000 associates)",
   },
 ] as const);
 

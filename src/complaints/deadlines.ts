@@ -36,8 +36,8 @@ export interface ComplaintDeadlines {
  * priority, counted in business hours: only inside the policy's business hours, on business days
  * that are not holidays, in the policy's time zone (wall-clock math across DST changes). A complaint
  * received outside business hours starts its clock at the next opening. Deadlines do not move when a
- * complaint is escalated or reopened: the customer's clock started when they complained (seed 002,
- * "customer's time should always be a priority").
+ * complaint is escalated or reopened: the customer's clock started when they complained ("the customer's time should
+ * always be a priority").
  *
  * Pauses: from an event with `waitingOn` ("customer" or "third-party") until the next event
  * without it, the clocks stand still, as help desks pause SLAs on pending and on-hold tickets; every
