@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
-import { deepFreeze } from "../ledger/_lib/json.js";
+import { deepFreeze } from "../core/json.js";
 import { miniParsers } from "../programs/_lib/parsers.js";
 import type { SafeParseResult } from "../_lib/validation.js";
 import { type Strategy, StrategySchema } from "./strategy.js";
