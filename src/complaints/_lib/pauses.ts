@@ -2,10 +2,7 @@
 // that skips them. Kept apart from businessTime.ts so the clock without pauses stays as it was.
 import type { Complaint } from "../schema.js";
 import type { SlaPolicy } from "../slaPolicy.js";
-import { zonedParts, zonedTimeToInstant } from "../../_lib/time.js";
-import { addBusinessTime } from "./businessTime.js";
-
-const pad = (n: number): string => String(n).padStart(2, "0");
+import { addBusinessTime, businessDay } from "./businessTime.js";
 
 /** One interval [fromMs, toMs) during which the SLA clocks stood still. */
 export interface Pause {
@@ -41,24 +38,11 @@ export function businessTimeBetween(fromMs: number, toMs: number, policy: SlaPol
   if (!(toMs > fromMs)) return 0;
   const hours = policy.businessHours;
   if (hours === undefined) return toMs - fromMs;
-  // The same day walk as addBusinessTime: each business day adds its opening hours inside the span.
-  const [sh, sm] = hours.start.split(":").map(Number) as [number, number];
-  const [eh, em] = hours.end.split(":").map(Number) as [number, number];
-  const holidays = new Set(policy.holidays ?? []);
-  const tz = policy.timeZone;
   let total = 0;
   let t = fromMs;
   while (t < toMs) {
-    const p = zonedParts(t, tz);
-    const nextDay = zonedTimeToInstant({ year: p.year, month: p.month, day: p.day + 1 }, tz);
-    if (hours.days.includes(p.weekday) && !holidays.has(`${p.year}-${pad(p.month)}-${pad(p.day)}`)) {
-      const open = zonedTimeToInstant({ year: p.year, month: p.month, day: p.day, hour: sh, minute: sm }, tz);
-      const close =
-        eh === 24
-          ? nextDay
-          : zonedTimeToInstant({ year: p.year, month: p.month, day: p.day, hour: eh, minute: em }, tz);
-      total += Math.max(0, Math.min(close, toMs) - Math.max(open, t));
-    }
+    const { hours: day, nextDay } = businessDay(t, hours, policy);
+    if (day !== null) total += Math.max(0, Math.min(day.close, toMs) - Math.max(day.open, t));
     t = nextDay;
   }
   return total;
