@@ -7,10 +7,12 @@ import { runCdnow } from "./demo/cdnow.mjs";
 import { runRelationships } from "./demo/relationships.mjs";
 import { writeReport } from "./demo/report.mjs";
 import { runCycle } from "./demo/cycle.mjs";
+import { runWhatIf } from "./demo/whatif.mjs";
 
 console.log("loyalty-kit demo — a clothing shop's bonus program, then customer analytics on CDNOW");
 const shop = runShop();
 const cdnow = runCdnow();
+const whatIf = runWhatIf(cdnow);
 const relationships = runRelationships();
-writeReport({ shop, cdnow, relationships });
+writeReport({ shop, cdnow, whatIf, relationships });
 runCycle();

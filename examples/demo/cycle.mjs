@@ -38,7 +38,7 @@ const STRATEGY = {
 
 /** Runs the CRM cycle section; returns the review's per-rule figures. */
 export function runCycle() {
-  heading("13. One CRM cycle on CDNOW: segment 1997, plan, review 1998");
+  heading("14. One CRM cycle on CDNOW: segment 1997, plan, review 1998");
   const y1997 = rfmAccumulator({ observationEnd: "1997-12-31", period: "week" });
   const through1998 = rfmAccumulator({ observationEnd: "1998-06-30", period: "week" });
   const in1998 = new Map();

@@ -21,7 +21,7 @@ const PROFILES = [
 
 /** Runs the bonding and complaint sections; returns the bonding levels and the complaint's path. */
 export function runRelationships() {
-  heading("10. Bonding levels (financial < social < structural)");
+  heading("11. Bonding levels (financial < social < structural)");
   const results = PROFILES.map((p) => classifyBonding(p));
   table(
     [
@@ -41,7 +41,7 @@ export function runRelationships() {
     results.map((r) => [`next for ${r.customerId.split(" ")[0]}`, `${r.next.type}: ${r.next.actions[0]?.text ?? "-"}`]),
   );
 
-  heading("11. A complaint through the five A's");
+  heading("12. A complaint through the five A's");
   // Olga's shop hours in Jakarta; targets in business hours per priority.
   const policy = {
     timeZone: "Asia/Jakarta",
