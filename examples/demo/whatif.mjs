@@ -8,11 +8,10 @@
 // does not predict extra sales); everyone joins; a member holding 100 points or more (5 dollars)
 // redeems as much as allowed at a purchase with probability 0.5. Each purchase is one line of its
 // dollar value.
-import { readFileSync } from "node:fs";
 import { pointsLiability, simulateProgram } from "loyalty-kit";
+import { cdnowSampleSales } from "../economics/cdnow-sales.mjs";
 import { heading, note, table } from "./terminal.mjs";
 
-const SAMPLE = new URL("../../test/fixtures/analytics/CDNOW_sample.txt", import.meta.url);
 const AT = "1998-06-30T23:59:59Z";
 const common = { currency: "USD", timeZone: "America/New_York", active: { from: "1997-01-01T00:00:00Z" } };
 /** The discount card: 5 % off every purchase. */
@@ -28,23 +27,6 @@ export const BONUS = {
 };
 const REDEMPTION = { threshold: "100", probability: 0.5, seed: 1997 };
 
-/** The sample's purchases as `{ customerId, basket }`; the customer id is the full file's id. */
-function sampleSales() {
-  return readFileSync(SAMPLE, "utf8")
-    .trim()
-    .split("\n")
-    .map((line, row) => {
-      // master id, sample id, date (YYYYMMDD), number of CDs, dollars
-      const [id, , date, , dollars] = line.trim().split(/\s+/);
-      const at = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T12:00:00Z`;
-      const unitPrice = { amount: Number(dollars).toFixed(2), currency: "USD" };
-      return {
-        customerId: String(Number(id)),
-        basket: { id: `r${row}`, at, lines: [{ id: "1", sku: "CD", quantity: 1, unitPrice }] },
-      };
-    });
-}
-
 const cents = (m) => Math.round(Number(m.amount) * 100);
 const dollars = (c) => `$${(c / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const int = (s) => Number(s).toLocaleString("en-US");
@@ -56,10 +38,13 @@ const int = (s) => Number(s).toLocaleString("en-US");
  */
 export function runWhatIf({ segmentOf, classOf }) {
   heading("10. What-if on CDNOW: a 5 % card or 5 % back in points?");
-  const sales = sampleSales();
+  const sales = cdnowSampleSales();
   // One label per customer, "segment|class", so one run gives both breakdowns.
   const groups = Object.fromEntries(
-    [...new Set(sales.map((s) => s.customerId))].map((id) => [id, `${segmentOf.get(id)}|${classOf.get(id)}`]),
+    [...new Set(sales.map((s) => s.customerId))].map((id) => {
+      const key = String(Number(id)); // the analysis numbers customers without leading zeros
+      return [id, `${segmentOf.get(key)}|${classOf.get(key)}`];
+    }),
   );
   const card = simulateProgram(CARD, sales, { at: AT, groups });
   const bonus = simulateProgram(BONUS, sales, { at: AT, groups, redemption: REDEMPTION, keepAccounts: true });
