@@ -1,4 +1,4 @@
-// loyalty-kit demo: a small shop's loyalty program end to end (seed 003), then customer analytics on
+// loyalty-kit demo: a small shop's loyalty program end to end, then customer analytics on
 // the CDNOW data, bonding levels and a complaint, and an HTML report with inline SVG charts.
 // Run with `npm run demo` (builds the package first; the modules import the built "loyalty-kit").
 // Deterministic: every instant is fixed, nothing reads the clock.

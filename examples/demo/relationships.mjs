@@ -1,5 +1,6 @@
-// Part 3 of the demo: beyond points. How strongly the shop holds a few customers (bonding levels,
-// seed 000), and one complaint handled through the five A's (seed 004) from receipt to close.
+// Part 3 of the demo: beyond points. How strongly the shop holds a few customers (bonding levels:
+// financial, social, structural), and one complaint handled through the five A's of complaint handling
+// from receipt to close.
 import { LoyaltyError, classifyBonding, deadlines, breaches, nextEvents, openComplaint, transition } from "loyalty-kit";
 import { facts, heading, note, subheading, table } from "./terminal.mjs";
 
