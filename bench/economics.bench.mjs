@@ -3,21 +3,11 @@
 // measured in the same run. Data: the CDNOW sample (Fader, Hardie & Lee 2005; customers 1–10,000,
 // 2,895 purchases), a bonus program. Goal: the simulation's overhead at most 1.3× the bare loop.
 // CPU time is printed beside wall time, and the load average, since the machine may be shared.
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { checkout, openProgramAccount, parseBasket, parseProgram, simulateProgram } from "loyalty-kit";
+import { cdnowSampleSales } from "../examples/economics/cdnow-sales.mjs";
 
-const file = new URL("../test/fixtures/analytics/CDNOW_sample.txt", import.meta.url);
-const sales = readFileSync(file, "utf8")
-  .trim()
-  .split("\n")
-  .map((line, row) => {
-    const [id, , date, , dollars] = line.trim().split(/\s+/);
-    const at = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T12:00:00Z`;
-    const unitPrice = { amount: Number(dollars).toFixed(2), currency: "USD" };
-    return { customerId: id, basket: { id: `r${row}`, at, lines: [{ id: "1", sku: "CD", quantity: 1, unitPrice }] } };
-  })
-  .filter((s) => s.basket.lines[0].unitPrice.amount !== "0.00" && Number(s.customerId) <= 10_000);
+const sales = cdnowSampleSales({ maxCustomerId: 10_000, skipZeroValue: true });
 
 const program = parseProgram({
   kind: "bonus",

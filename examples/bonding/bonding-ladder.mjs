@@ -1,4 +1,4 @@
-// Seed 000: CRM has levels. Financial bonding (rewards) is the weakest; social bonding (community,
+// Relationship marketing has levels of bonds (Berry & Parasuraman 1991). Financial bonding (rewards) is the weakest; social bonding (community,
 // membership) is stronger; structural bonding — the customer's business runs on your infrastructure,
 // like a phone number a thousand business associates know — is "iron glue" with an exit barrier.
 import { classifyBonding } from "loyalty-kit";

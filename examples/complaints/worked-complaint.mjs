@@ -1,5 +1,5 @@
-// The worked complaint of docs/guides/complaints.md: seed 004's five A's on a seed 002 cause (poor
-// quality of work), from receipt to a satisfied follow-up and close, with one escalation.
+// The worked complaint of docs/guides/complaints.md: the five A's of complaint handling on one of
+// the usual causes (poor quality of work), from receipt to a satisfied follow-up and close, with one escalation.
 import { breaches, deadlines, nextEvents, openComplaint, parseComplaint, transition } from "loyalty-kit";
 
 // Berlin office hours; targets in business hours per priority.

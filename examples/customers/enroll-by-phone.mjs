@@ -1,4 +1,4 @@
-// Seed 003: Olga runs a small women's clothing shop. No card printer, no scanner: she enrolls
+// Olga runs a small women's clothing shop. No card printer, no scanner: she enrolls
 // customers by phone number, asks them to sign "I agree to participate" (and to personal-data
 // processing, which the law requires), and wants to stay in touch with them.
 import {

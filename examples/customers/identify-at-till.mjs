@@ -1,4 +1,4 @@
-// Seed 003's ways to recognise a customer at the till: a plastic card (barcode or magnetic stripe),
+// The usual ways to recognise a customer at the till: a plastic card (barcode or magnetic stripe),
 // a unique code such as the phone number, the last name looked up by the seller — or nobody at all
 // (coupons and stamp cards need no identity).
 import { buildCustomerIndex, identify, parseCustomer, perksFor, LoyaltyError } from "loyalty-kit";
@@ -48,7 +48,7 @@ try {
   if (e instanceof LoyaltyError) console.log(`${e.code}: ${e.message}`);
 }
 
-// Seed 001: the 20% who bring 80% of the turnover get more added value.
+// Pareto's 80/20 rule: the 20% who bring 80% of the turnover get more added value.
 const rules = [
   {
     perk: "free-drink",

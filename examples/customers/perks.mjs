@@ -1,4 +1,4 @@
-// Seed 001: the 20% who bring 80% of the turnover get something that makes them feel special.
+// Pareto's 80/20 rule: the 20% who bring 80% of the turnover get something that makes them feel special.
 // Perk rules are data; perksFor says which apply to a customer and why.
 import { parseCustomer, perksFor } from "loyalty-kit";
 

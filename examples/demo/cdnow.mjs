@@ -184,5 +184,8 @@ export function runCdnow() {
     fit: { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b },
     published: PUBLISHED_BG_NBD,
     topClv: ranked.slice(0, 10).map(({ c, clv }) => ({ customerId: c.customerId, clv })),
+    // Each customer's RFM segment and ABC class by id, for the what-if's cost per segment and class.
+    segmentOf: new Map(segments.map((s) => [String(s.customerId), s.segment])),
+    classOf: new Map(customers.map((c, i) => [String(c.customerId), classes.classes[i]])),
   };
 }

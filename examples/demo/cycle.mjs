@@ -3,71 +3,15 @@
 // win-back contacts at the start of 1998, and review the plan against what they bought in 1998
 // (the data end on 30 June 1998). CDNOW holds no consent records and nothing was sent in 1998, so
 // the demo ASSUMES e-mail consent from 1 January 1997 and the treated-vs-holdout gap is an A/A check.
-import { readFileSync } from "node:fs";
-import {
-  contactPlan,
-  parseCustomer,
-  planActions,
-  reviewStrategy,
-  rfmAccumulator,
-  rfmScores,
-  rfmSegments,
-} from "loyalty-kit";
+import { contactPlan, planActions, reviewStrategy } from "loyalty-kit";
+import { STRATEGY, cdnowCycleData } from "../crm/cdnow-1997-1998.mjs";
 import { facts, heading, note, percent, table } from "./terminal.mjs";
-
-const DATA = new URL("../../test/fixtures/analytics/CDNOW_master.txt", import.meta.url);
-const STRATEGY = {
-  timeZone: "America/New_York",
-  quietHours: { start: "21:00", end: "08:00" },
-  budget: "2500",
-  holdout: { share: 0.2, seed: "cdnow-1998" },
-  rules: [
-    {
-      id: "win-back",
-      when: { segments: ["at-risk", "cant-lose"] },
-      action: { type: "offer", coupon: "CD10", cost: "0.50" },
-    },
-    {
-      id: "keep-best",
-      when: { segments: ["champions", "loyal"] },
-      action: { type: "perk", perk: "free-shipping", cost: "0.25" },
-    },
-    { id: "rest", when: {}, action: { type: "nothing" } },
-  ],
-};
 
 /** Runs the CRM cycle section; returns the review's per-rule figures. */
 export function runCycle() {
-  heading("13. One CRM cycle on CDNOW: segment 1997, plan, review 1998");
-  const y1997 = rfmAccumulator({ observationEnd: "1997-12-31", period: "week" });
-  const through1998 = rfmAccumulator({ observationEnd: "1998-06-30", period: "week" });
-  const in1998 = new Map();
-  for (const line of readFileSync(DATA, "utf8").trim().split("\n").slice(1)) {
-    const [id, date, , dollars] = line.trim().split(/\s+/);
-    const at = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
-    const purchase = { customerId: Number(id), at, value: dollars };
-    through1998.add(purchase);
-    if (at <= "1997-12-31") y1997.add(purchase);
-    else {
-      const o = in1998.get(String(Number(id))) ?? { orders: 0, cents: 0 };
-      o.orders += 1;
-      o.cents += Math.round(Number(dollars) * 100);
-      in1998.set(String(Number(id)), o);
-    }
-  }
-  const start = rfmSegments(rfmScores(y1997.result(), { bins: 5 }));
-  const end = new Map(
-    rfmSegments(rfmScores(through1998.result(), { bins: 5 })).map((s) => [String(s.customerId), s.segment]),
-  );
-  const consents = [
-    { purpose: "personal-data", status: "given", at: "1997-01-01T00:00:00Z", method: "web" },
-    { purpose: "marketing", channel: "email", status: "given", at: "1997-01-01T00:00:00Z", method: "web" },
-  ];
-  const rows = start.map((s) => ({
-    customer: parseCustomer({ id: String(s.customerId), contact: { email: `c${s.customerId}@example.com` }, consents }),
-    segment: s.segment,
-  }));
-
+  heading("14. One CRM cycle on CDNOW: segment 1997, plan, review 1998");
+  // The data, the segments and the strategy are those of examples/crm/cdnow-cycle.mjs.
+  const { rows, segments, after } = cdnowCycleData();
   const plan = planActions(rows, STRATEGY, { at: "1998-01-02T14:00:00Z" });
   // The win-back rule's customers get their contact through contactPlan: consent, quiet hours and at
   // most two contacts a month per customer, the first morning of the year they may be written to.
@@ -98,19 +42,7 @@ export function runCycle() {
     ],
   ]);
 
-  const after = rows.map(({ customer }) => {
-    const o = in1998.get(customer.id) ?? { orders: 0, cents: 0 };
-    return {
-      customerId: customer.id,
-      orders: o.orders,
-      spend: (o.cents / 100).toFixed(2),
-      segment: end.get(customer.id),
-    };
-  });
-  const review = reviewStrategy(
-    { plan, segments: start.map((s) => ({ customerId: String(s.customerId), segment: s.segment })) },
-    after,
-  );
+  const review = reviewStrategy({ plan, segments }, after);
   const pct = (x) => (x === null ? "-" : percent(x));
   table(
     [{ title: "rule" }, { title: "treated retention", align: "right" }, { title: "holdout retention", align: "right" }],

@@ -1,5 +1,6 @@
-// Part 3 of the demo: beyond points. How strongly the shop holds a few customers (bonding levels,
-// seed 000), and one complaint handled through the five A's (seed 004) from receipt to close.
+// Part 3 of the demo: beyond points. How strongly the shop holds a few customers (bonding levels:
+// financial, social, structural), and one complaint handled through the five A's of complaint handling
+// from receipt to close.
 import { LoyaltyError, classifyBonding, deadlines, breaches, nextEvents, openComplaint, transition } from "loyalty-kit";
 import { facts, heading, note, subheading, table } from "./terminal.mjs";
 
@@ -21,7 +22,7 @@ const PROFILES = [
 
 /** Runs the bonding and complaint sections; returns the bonding levels and the complaint's path. */
 export function runRelationships() {
-  heading("10. Bonding levels (financial < social < structural)");
+  heading("11. Bonding levels (financial < social < structural)");
   const results = PROFILES.map((p) => classifyBonding(p));
   table(
     [
@@ -41,7 +42,7 @@ export function runRelationships() {
     results.map((r) => [`next for ${r.customerId.split(" ")[0]}`, `${r.next.type}: ${r.next.actions[0]?.text ?? "-"}`]),
   );
 
-  heading("11. A complaint through the five A's");
+  heading("12. A complaint through the five A's");
   // Olga's shop hours in Jakarta; targets in business hours per priority.
   const policy = {
     timeZone: "Asia/Jakarta",

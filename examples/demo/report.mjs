@@ -1,7 +1,8 @@
-// Part 4 of the demo: demo-output/report.html, a small self-contained page with the key figures, a
-// Lorenz curve and an RFM segment chart drawn as inline SVG by loyalty-kit/charts.
+// Part 4 of the demo: demo-output/report.html, a small self-contained page with the key figures, the
+// what-if tables, and a Lorenz curve, an RFM segment chart and a liability chart drawn as inline SVG
+// by loyalty-kit/charts.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { barChart, lorenzChart } from "loyalty-kit/charts";
+import { barChart, lineChart, lorenzChart } from "loyalty-kit/charts";
 import { fileURLToPath } from "node:url";
 import { heading } from "./terminal.mjs";
 
@@ -23,9 +24,28 @@ export const rfmSvg = (segments) =>
     { width: 520, height: 360, id: "rfm", title: "Customers per RFM segment", valueLabel: "Customers" },
   );
 
+/** The bonus program's outstanding points at each month end, one line per expiry bucket. */
+export const liabilitySvg = (months) =>
+  lineChart(
+    [
+      { name: "outstanding", key: "outstanding" },
+      { name: "expiring within 30 days", key: "within30Days" },
+      { name: "within 31–90 days", key: "within90Days" },
+      { name: "within 91–365 days", key: "within365Days" },
+    ].map(({ name, key }) => ({ name, points: months.map((m) => ({ x: m.month, y: m[key] })) })),
+    {
+      width: 620,
+      height: 360,
+      id: "liability",
+      title: "Outstanding points by expiry, month ends 1997–98",
+      xLabel: "month (1 = January 1997)",
+      yLabel: "points",
+    },
+  );
+
 /** Writes demo-output/report.html (creating the folder) and returns its path. */
-export function writeReport({ shop, cdnow, relationships }) {
-  heading("12. The HTML report");
+export function writeReport({ shop, cdnow, whatIf, relationships }) {
+  heading("13. The HTML report");
   const row = (cells, tag = "td") => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join("")}</tr>`;
   const html = `<!doctype html>
 <html lang="en">
@@ -71,6 +91,32 @@ ${rfmSvg(cdnow.segments)}
     .join("")}</table>
 <h2>Ten most valuable customers (12-month CLV)</h2>
 <table>${row(["rank", "customer", "CLV"], "th")}${cdnow.topClv.map((c, i) => row([i + 1, c.customerId, usd(c.clv)])).join("")}</table>
+<h2>What-if: a 5 % card or 5 % back in points (CDNOW 1/10 sample, 1997–98)</h2>
+<table>${row(["program", "discounts", "paid in points", "points issued", "redeemed", "expired", "outstanding", "liability", "cost so far"], "th")}${whatIf.rows
+    .map((r) =>
+      row([
+        r.program,
+        usd(r.discounts / 100),
+        usd(r.pointsMoney / 100),
+        Number(r.issued).toLocaleString("en-US"),
+        Number(r.redeemed).toLocaleString("en-US"),
+        Number(r.expired).toLocaleString("en-US"),
+        Number(r.outstanding).toLocaleString("en-US"),
+        r.liability === null ? "-" : usd(r.liability / 100),
+        usd(r.cost / 100),
+      ]),
+    )
+    .join("")}</table>
+<table>${row(["ABC class", "customers", "card cost", "points cost"], "th")}${whatIf.byClass
+    .map((c) => row([c.name, c.customers.toLocaleString("en-US"), usd(c.card / 100), usd(c.bonus / 100)]))
+    .join("")}</table>
+<table>${row(["RFM segment", "customers", "card cost", "points cost"], "th")}${whatIf.bySegment
+    .map((c) => row([c.name, c.customers.toLocaleString("en-US"), usd(c.card / 100), usd(c.bonus / 100)]))
+    .join("")}</table>
+<p>${escapeHtml(whatIf.assumption)}</p>
+<figure><figcaption>The bonus program's outstanding points by when they expire (pointsLiability at each month end)</figcaption>
+${liabilitySvg(whatIf.months)}
+</figure>
 <h2>Olga's shop</h2>
 <p>${shop.sales} baskets checked out, one partly refunded; closing balance ${escapeHtml(shop.closing)} points; ${shop.reminders} expiry reminders planned.
 Bonding: ${relationships.levels.map((l) => `${escapeHtml(l.customerId)} — ${escapeHtml(l.level)}`).join("; ")}.
@@ -84,7 +130,7 @@ Complaint ${escapeHtml(relationships.complaint.id)}: ${escapeHtml(relationships.
   writeFileSync(file, html);
   const path = fileURLToPath(file);
   console.log(
-    `  wrote demo-output/report.html (${(Buffer.byteLength(html) / 1024).toFixed(1)} kB): key figures, Lorenz curve and RFM chart as inline SVG`,
+    `  wrote demo-output/report.html (${(Buffer.byteLength(html) / 1024).toFixed(1)} kB): key figures, what-if tables, three inline SVG charts`,
   );
   return path;
 }

@@ -1,4 +1,4 @@
-// Part 1 of the demo: Olga's small women's clothing shop (seed 003). She wants a bonus program rather
+// Part 1 of the demo: Olga's small women's clothing shop. She wants a bonus program rather
 // than a plain discount, recognises customers by phone number instead of plastic cards, needs their
 // signed consent to keep personal data, gives a welcome bonus on the first purchase, and limits how
 // long points live so that customers come back to use them.
@@ -65,7 +65,7 @@ export function runShop() {
     ["program", `${program.name} (${program.kind}, ${program.currency}, ${program.timeZone})`],
     [
       "runs",
-      `${local(program.active.from)} until ${local(program.active.to)} WIB (seed 003: "limit it, e.g. to a year")`,
+      `${local(program.active.from)} until ${local(program.active.to)} WIB (a program with an end date: "limit it, e.g. to a year")`,
     ],
     [
       "earn",

@@ -6,21 +6,11 @@
 // ASSUMED: customers buy what they bought, whatever the program (the simulation prices the past, it
 // does not predict extra sales); every customer joins; bonus members redeem at 500 points with
 // probability 0.5. Each purchase is one line of its dollar value.
-import { readFileSync } from "node:fs";
 import { simulateProgram } from "loyalty-kit";
+import { cdnowSampleSales } from "./cdnow-sales.mjs";
 
-const file = new URL("../../test/fixtures/analytics/CDNOW_sample.txt", import.meta.url);
-const sales = readFileSync(file, "utf8")
-  .trim()
-  .split("\n")
-  .map((line, row) => {
-    const [id, , date, , dollars] = line.trim().split(/\s+/);
-    const at = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T12:00:00Z`;
-    const unitPrice = { amount: Number(dollars).toFixed(2), currency: "USD" };
-    return { customerId: id, basket: { id: `r${row}`, at, lines: [{ id: "1", sku: "CD", quantity: 1, unitPrice }] } };
-  })
-  // Skip a few zero-value rows; keep customers 1–10,000 so the example runs in a few seconds.
-  .filter((s) => s.basket.lines[0].unitPrice.amount !== "0.00" && Number(s.customerId) <= 10_000);
+// Customers 1–10,000 only, so the example runs in a few seconds; the few $0.00 rows left out.
+const sales = cdnowSampleSales({ maxCustomerId: 10_000, skipZeroValue: true });
 
 const common = { currency: "USD", timeZone: "America/New_York", active: { from: "1997-01-01T00:00:00Z" } };
 const card = { ...common, kind: "discount", id: "card", name: "5% card", percent: "5" };

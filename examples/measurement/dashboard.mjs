@@ -30,7 +30,7 @@ const out = (s = "") => lines.push(s);
 
 out(`${data.shop} — loyalty dashboard, ${quarter.label} (${timeZone})`);
 
-// 1. The two-question survey (seed 003).
+// 1. The two-question survey (will you buy again? will you recommend us?).
 const survey = surveySummary(data.survey);
 const ri = survey.repurchaseIntention;
 out();
@@ -128,7 +128,7 @@ for (const c of cohorts.cohorts) {
   );
 }
 
-// 5. Loyalty stages (seed 003) of this quarter's customers.
+// 5. Loyalty stages (satisfaction, brand loyalty, partnership) of this quarter's customers.
 const stageCounts = Object.fromEntries(LOYALTY_STAGES.map((s) => [s, []]));
 for (const id of current) stageCounts[loyaltyStage(data.stageObservations[id] ?? {}).stage].push(id);
 out();

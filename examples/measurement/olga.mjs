@@ -1,5 +1,5 @@
 // Shared setup for the measurement guide's section examples (a helper: it has no .expected.txt).
-// Olga's first quarter of 2026 (seed 003's shop), read from olga-q1-2026.json.
+// Olga's first quarter of 2026 (the example shop of these guides), read from olga-q1-2026.json.
 import { readFileSync } from "node:fs";
 import { parsePurchaseRecords } from "loyalty-kit";
 

@@ -1,4 +1,4 @@
-// 4. Retention: the previous quarter's customers kept in this one, and what losing them costs (seed 004).
+// 4. Retention: the previous quarter's customers kept in this one, and what losing them costs (winning one costs ~5× keeping one).
 import { churnRate, retentionEconomics, retentionRate } from "loyalty-kit";
 import { current, customersIn, data, firstPurchase, idr, pct, previousQuarter, quarter, within } from "./olga.mjs";
 

@@ -1,4 +1,4 @@
-// 5. Seed 003's loyalty stages from what Olga noticed about each of this quarter's customers.
+// 5. The loyalty stages (satisfaction, brand loyalty, partnership) from what Olga noticed about each of this quarter's customers.
 import { loyaltyStage, LOYALTY_STAGES } from "loyalty-kit";
 import { current, data, quarter } from "./olga.mjs";
 

@@ -1,5 +1,5 @@
-// 1. The two-question survey (seed 003): repurchase intention with its Wilson interval, NPS with its
-// margin of error, the cross-table, and seed 004's word of mouth.
+// 1. The two-question survey (will you buy again? will you recommend us?): repurchase intention with its Wilson interval, NPS with its
+// margin of error, the cross-table, and word of mouth (a satisfied customer tells 10, a dissatisfied one 20).
 import { surveySummary, wordOfMouthReach } from "loyalty-kit";
 import { data, pct } from "./olga.mjs";
 

@@ -1,4 +1,4 @@
-// Olga's coupon card (seed 003): a card of six, one stamp per purchase of 10.00 or more,
+// Olga's coupon card: a card of six, one stamp per purchase of 10.00 or more,
 // a full card gives one item free up to 15.00. No customer database needed.
 import { parseProgram, openProgramAccount, checkout } from "loyalty-kit";
 

@@ -53,7 +53,7 @@ export interface DeselectionOptions {
 }
 
 /**
- * The customers to consider de-selecting: the seeds' "costly or disruptive customers" made
+ * The customers to consider de-selecting: the "costly or disruptive customers" of CRM practice made
  * measurable — those whose net value (margin minus cost to serve) is negative, and optionally those
  * in the bottom `bottomShare` of net value.
  *

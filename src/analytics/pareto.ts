@@ -49,7 +49,7 @@ export interface ParetoOptions<T> extends ValueOptions<T> {
 }
 
 /**
- * The share of total value held by the top `topShare` of customers — the seeds' "20 % of customers
+ * The share of total value held by the top `topShare` of customers — Pareto's 80/20 rule, "20 % of customers
  * bring 80 % of the profit", measured.
  *
  * Customers are ranked by value, largest first, and the top group is the first ⌈topShare × n⌉ of

@@ -88,7 +88,8 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
   }
   const bonds: Bond[] = BOND_TYPES.map((type) => {
     const raw = round(Math.min(1, strength[type]));
-    // Seed 000 builds structural bonds on top of a relationship; a contract or integration with no
+    // Berry & Parasuraman's levels of relationship marketing build structural bonds on top of a
+    // relationship (financial < social < structural); a contract or integration with no
     // relationship evidence is reported, but as a weak bond.
     const capped = type === "structural" && !relationship && evidence.structural.length > 0;
     const s = capped ? Math.min(raw, rules.weakStructuralCap) : raw;
@@ -130,7 +131,7 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
  * reaches its threshold. A structural bond without any relationship evidence (no social signal, by
  * default) is still reported, capped at `weakStructuralCap`, with `limitedBy: "no-relationship-evidence"`.
  * `next` names the next stronger bond to build — or, at `structural`, deepening it — with concrete
- * actions from the seeds; when a structural bond is held back for lack of relationship evidence, `next`
+ * actions from customer-bonding practice; when a structural bond is held back for lack of relationship evidence, `next`
  * is `social` even from level `none`, since the relationship is what is missing. More evidence never lowers a strength or the level.
  *
  * @param profile - Observed signals; see {@link BondingProfileSchema}.

@@ -81,7 +81,7 @@ export const BondingRulesSchema = /* @__PURE__ */ z.strictObject({
 export type BondingRulesInput = z.input<typeof BondingRulesSchema>;
 
 /**
- * A concrete action to build a bond, with the seed it comes from.
+ * A concrete action to build a bond, with the practice it comes from.
  *
  * @example
  * ```ts
@@ -117,7 +117,7 @@ export interface BondingRules {
  * each bond reaches its threshold (0.3) with about one full-strength signal, or several partial ones;
  * saturations are "clearly committed" levels (5 rewards redeemed, 4 events, a year of monthly contacts,
  * 24 contract months, 1,000 shared contacts, the cellular-operator example of customer-bonding practice). Relationship evidence is any social signal;
- * a structural bond without it is capped at 0.25, below its threshold. Actions come from the seeds.
+ * a structural bond without it is capped at 0.25, below its threshold. Actions come from customer-bonding practice.
  *
  * @example
  * ```ts

@@ -70,7 +70,7 @@ const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
  * Complaint-handling metrics for the complaints received in `[from, to)`, each judged as of `to`
  * (events at or after `to` are ignored, so the figures for a closed period never change).
  *
- * - `byCause` (seed 002's causes) and `byState` (state as of `to`) count every complaint.
+ * - `byCause` (the causes of {@link COMPLAINT_CAUSES}) and `byState` (state as of `to`) count every complaint.
  * - `timeToAcknowledge`: receipt → first move past `received`; `timeToResolve`: receipt → first
  *   entry into `resolved` or `closed`. Wall-clock hours. Median and p90 use linear interpolation
  *   between closest ranks (Hyndman & Fan type 7, as R, NumPy and Excel PERCENTILE.INC): with the
@@ -82,8 +82,8 @@ const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
  * - `slaBreachRate`: share with at least one breached target as of `to` ({@link breaches}); `null`
  *   unless a `policy` is given.
  * - `satisfiedFollowUpShare`: of the complaints resolved or closed as of `to`, the share whose last
- *   follow-up was satisfied (the rest were auto-closed without an answer). Seed 004: "Always
- *   follow-up to prevent further dissatisfaction".
+ *   follow-up was satisfied (the rest were auto-closed without an answer): a follow-up after the
+ *   fix is how complaint handling prevents further dissatisfaction.
  *
  * @param complaints - complaint snapshots (any order; those received outside the period are skipped)
  * @param options - `from` and `to` (ISO strings with an offset, or Dates; from ≤ to) and an optional SLA `policy`

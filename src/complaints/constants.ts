@@ -3,8 +3,8 @@
 // zod schemas in schema.ts are built from these same lists.
 
 /**
- * The complaint causes listed in seed 002 ("Causes of Complaints About Non Commercial
- * Establishments"), plus `other` for a cause outside that list.
+ * The usual causes of complaints about a service as customer-service training lists them, plus
+ * `other` for a cause outside that list.
  *
  * - `little-or-no-support` — little or no customer support
  * - `delay-in-fixing` — delay in fixing problems and lack of initiative to solve it
@@ -93,7 +93,7 @@ export type ComplaintPriority = (typeof COMPLAINT_PRIORITIES)[number];
 
 /**
  * How valuable the customer is to the business: `high` for the top customers that carry most of the
- * value (the Pareto "20%" of seed 002, class A of an ABC analysis), `medium`, `low`.
+ * value (the top 20% of Pareto's 80/20 rule, class A of an ABC analysis), `medium`, `low`.
  *
  * @example
  * ```ts

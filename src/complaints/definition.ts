@@ -128,7 +128,7 @@ function working(self: WorkingState, description: string, on: StateDefinition["o
 }
 
 /**
- * The complaint machine as data: the five A's of seed 004 (Acknowledge, Assess, Affirm, Analyze
+ * The complaint machine as data: the five A's of complaint handling (Acknowledge, Assess, Affirm, Analyze
  * alternatives, Agree on a plan), then deliver and follow up, with escalation, reopening,
  * withdrawal and rejection. `transition`, `can`, `nextEvents` and `toMermaid` all read this table.
  *

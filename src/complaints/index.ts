@@ -1,4 +1,4 @@
-// Complaint resolution: the five A's of seed 004 as a pure state machine, the causes of seed 002,
+// Complaint resolution: the five A's of complaint handling as a pure state machine, the usual complaint causes,
 // SLAs in business hours, metrics.
 export * from "./constants.js";
 export * from "./schema.js";

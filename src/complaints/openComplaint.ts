@@ -10,7 +10,8 @@ import type { Complaint, OpenComplaintInput } from "./schema.js";
  * `priority` is given (the record then says `priorityOverridden: true`). `channel` defaults to
  * `other` and `description` to ""; `by` defaults to the customer id (the customer filed it); `customerValue` defaults to `medium`; the reopen window to 14
  * days and auto-close to 7 days ({@link COMPLAINT_DEFAULTS}). `at` is stored as a UTC ISO string.
- * Seed 002 lists the causes; seed 004 gives the steps that follow (acknowledge first).
+ * The cause is one of {@link COMPLAINT_CAUSES}; the five A's of complaint handling give the steps that
+ * follow (acknowledge first).
  *
  * @param input - the complaint as received (see {@link OpenComplaintInput})
  * @returns a fresh, frozen complaint snapshot in state `received`

@@ -32,7 +32,7 @@ const base = {
  * did it), and an optional free-text `note`.
  *
  * Event-specific fields: `PROPOSE_ALTERNATIVE.alternative` (the alternative analyzed with the
- * customer, seed 004 step 4), `AGREE_PLAN.alternative` (0-based index of the analyzed alternative
+ * customer, step 4 of the five A's), `AGREE_PLAN.alternative` (0-based index of the analyzed alternative
  * chosen) and `AGREE_PLAN.customerAgreed` (the customer's commitment, step 5),
  * `FOLLOW_UP.satisfied`, `ESCALATE.team` and `ESCALATE.reason` ("seek assistance of others in the
  * company"), `RETURN_FROM_ESCALATION.to` (optional; the state it came from when omitted),

@@ -22,8 +22,8 @@ const clock = /* @__PURE__ */ z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)
  * An SLA policy as data: the time zone the business works in, its business hours (weekdays 0 =
  * Sunday … 6 = Saturday, with an opening and a closing wall-clock time; omit for round-the-clock
  * service), local holidays (`YYYY-MM-DD`), and per priority the business hours allowed to
- * acknowledge, to agree a plan and to resolve — each counted from receipt. Seed 002: "Urgent
- * delivery of value — time is of the essence, customer's time should always be a priority".
+ * acknowledge, to agree a plan and to resolve — each counted from receipt: in service the customer's time comes first, so
+ * each step has a deadline.
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ const label = (type: string, t: TransitionDefinition): string =>
 /**
  * Renders {@link machineDefinition} as a Mermaid `stateDiagram-v2` for docs.
  *
- * The working states (where the five A's of seed 004 happen) are drawn inside a composite state
+ * The working states (where the five A's of complaint handling happen) are drawn inside a composite state
  * `working`, entered at `received`; an event every working state sends to the same place is drawn once from `working`
  * (`ESCALATE`, `WITHDRAW`, `REJECT`, and `CUSTOMER_REPLY` as a self-loop), and
  * `RETURN_FROM_ESCALATION` goes back into `working`. Guards are shown in brackets. The text depends

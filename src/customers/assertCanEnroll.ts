@@ -26,7 +26,8 @@ export interface EnrollOptions {
 /**
  * Refuses to enroll a customer in a personalized program without personal-data consent in force.
  *
- * Seed 003: when enrolling a client the shop must, by law, get permission to process personal data.
+ * Data-protection law (the EU GDPR and its counterparts elsewhere): when enrolling a client the shop must
+ * get permission to process their personal data.
  * A non-personalized program (coupons, stickers, stamp cards) keeps no data, so it needs none. The
  * statement in force is the latest at or before `at`; a withdrawn consent refuses like a missing one.
  *

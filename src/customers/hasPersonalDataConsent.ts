@@ -8,7 +8,8 @@ import { statementInForce } from "./_lib/consent.js";
  * Whether the customer's personal-data consent is in force at an instant: the answer to pass as
  * `consent` to a personalized program's `checkout`, `quote` or `openProgramAccount`.
  *
- * Seed 003: the shop must have the client's permission to process personal data before it keeps any.
+ * Data-protection law (the EU GDPR and its counterparts elsewhere): the shop must have the client's
+ * permission to process personal data before it keeps any.
  * The statement in force is the latest one at or before `at` (among statements at the same instant,
  * the one listed last); a withdrawn consent counts as none. Use {@link assertCanEnroll} where a
  * refusal should throw with the reason.

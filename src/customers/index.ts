@@ -1,4 +1,4 @@
-// Customer identity, consent and routine contact (seeds 001 and 003).
+// Customer identity, consent and routine contact (Pareto's 80/20 perks, consent before personal data).
 export {
   BarcodeIdentifierSchema,
   MagneticIdentifierSchema,

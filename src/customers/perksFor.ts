@@ -60,7 +60,7 @@ export interface Perk {
  * The VIP perks a customer gets under the rules, in rule order, each perk once (the first rule that
  * grants it gives the reason).
  *
- * Seed 001: prioritize the 20% of customers who make 80% of turnover and give them more added value.
+ * Pareto's 80/20 rule: prioritize the 20% of customers who make 80% of turnover and give them more added value.
  * Rules are data so the shop owner can change them without code.
  *
  * @param customer - A parsed customer.

@@ -34,3 +34,9 @@ export {
   type ProgramFiguresOptions,
 } from "./programFigures.js";
 export { mergeSimulations } from "./mergeSimulations.js";
+export {
+  newCustomersEffect,
+  type NewCustomersEffect,
+  type NewCustomersEffectOptions,
+  type NewCustomersPeriod,
+} from "./newCustomersEffect.js";

@@ -12,7 +12,8 @@ import type { ProgramSimulation, SimulatedFigures } from "./simulateProgram.js";
  *
  * Counts, money and points are added exactly (the shards' money figures are sums of minor units, so
  * their sum is exact), periods and groups are merged by label, and the liability is recomputed from
- * the merged outstanding points and the point value. Customer counts add up only because no customer
+ * the merged outstanding points and the point value. The `accounts` of runs with `keepAccounts` are
+ * concatenated when every part has them, and left out otherwise. Customer counts add up only because no customer
  * is in two shards: split by customer id (the redemption draws are seeded per customer, so a customer
  * gets the same draws in any shard).
  *
@@ -96,6 +97,11 @@ function mergeSimulationsUnguarded(
       Object.fromEntries([...byGroup].map(([label, list]) => [label, addFigures(list, currency)])),
     ),
     assumption: first.assumption,
+    // The accounts are kept only when every part kept them (`keepAccounts`); a part without them would
+    // leave a list that silently misses customers.
+    ...(parts.every((p) => Array.isArray(p.accounts))
+      ? { accounts: Object.freeze(parts.flatMap((p) => p.accounts ?? [])) }
+      : {}),
   });
 }
 

@@ -83,7 +83,8 @@ const ASSUMPTION =
  * other customers' change over the same windows. Customers count when they bought in either window
  * (0 in the other). The interval is a percentile bootstrap (Efron & Tibshirani 1993) resampling
  * customers within each group with a seeded generator, so it is reproducible. The assumption is
- * stated in the result.
+ * stated in the result. Without a comparison group, {@link newCustomersEffect} is the plain case: new
+ * customers after the launch against the trend before it.
  *
  * @param purchases - `{ customerId, at, value }` purchases (array or iterable, read once)
  * @param options - `members`, `launch`, `from`, `to`, `seed`, optional `resamples`, `confidence`

@@ -5,6 +5,7 @@ import { balance } from "../ledger/balance.js";
 import { type MoneyJson, parseMoney, toJSON } from "../money/json.js";
 import { Decimal, isMoney, type Money, money } from "../money/money.js";
 import { round } from "../money/round.js";
+import type { ProgramAccount } from "../programs/account.js";
 import type { Basket, BasketInput } from "../programs/basket.js";
 import { checkout } from "../programs/checkout.js";
 import { openProgramAccount } from "../programs/openProgramAccount.js";
@@ -64,6 +65,12 @@ export interface SimulateProgramOptions {
   readonly period?: "month" | "quarter";
   /** What one outstanding point is worth; default the program's `redeem.pointValue`. */
   readonly pointValue?: Money | MoneyJson;
+  /**
+   * Return every customer's program account at the end of the run in `accounts` (first-seen order), for
+   * {@link pointsLiability} at any instant up to `at` (for example month by month). Default false:
+   * a long history keeps one account per customer in memory.
+   */
+  readonly keepAccounts?: boolean;
 }
 
 /**
@@ -125,6 +132,8 @@ export interface ProgramSimulation extends SimulatedFigures {
   /** Per label of `options.groups` (customers not listed under "none"). */
   readonly byGroup: Readonly<Record<string, SimulatedFigures>>;
   readonly assumption: string;
+  /** With `options.keepAccounts`: each customer's program account after their last sale. */
+  readonly accounts?: readonly ProgramAccount[];
 }
 
 const ASSUMPTION =
@@ -147,7 +156,7 @@ const ASSUMPTION =
  *
  * @param program - the program to try (parsed or JSON). Not mutated.
  * @param sales - `{ customerId, basket }` per past sale. Not mutated.
- * @param options - `at`, optional `redemption`, `sorted`, `groups`, `period`, `pointValue`.
+ * @param options - `at`, optional `redemption`, `sorted`, `groups`, `period`, `pointValue`, `keepAccounts`.
  * @returns A frozen {@link ProgramSimulation}.
  * @throws {LoyaltyValidationError} when the program, `at`, an option or a basket is invalid (naming the
  *   row and the customer), when `sorted` is set and a customer's baskets are out of time order (naming
@@ -198,6 +207,10 @@ function simulateProgramUnguarded(
   const groups = options.groups ?? {};
   if (typeof groups !== "object" || groups === null)
     fail(["groups"], `expected an object of customer id → label, got ${previewValue(groups)}`);
+  const keepAccounts = options.keepAccounts ?? false;
+  if (typeof keepAccounts !== "boolean")
+    fail(["keepAccounts"], `expected true or false, got ${previewValue(keepAccounts)}`);
+  const accounts: ProgramAccount[] = [];
   if (!Array.isArray(sales)) fail([], `expected an array of { customerId, basket }, got ${previewValue(sales)}`);
 
   // Group the rows by customer, keeping the first-seen order of customers and each row's index.
@@ -279,6 +292,7 @@ function simulateProgramUnguarded(
       groupSlice.addRead(customerId, figures);
     }
     outstanding = outstanding.plus(balance(account.points, { at }));
+    if (keepAccounts) accounts.push(account);
   }
   const currency = parsed.currency;
   const total = new Slice();
@@ -299,6 +313,7 @@ function simulateProgramUnguarded(
     ),
     byGroup: Object.freeze(Object.fromEntries([...groupSlices].map(([label, s]) => [label, s.figures(currency)]))),
     assumption: ASSUMPTION,
+    ...(keepAccounts ? { accounts: Object.freeze(accounts) } : {}),
   });
 }
 

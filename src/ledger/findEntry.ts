@@ -5,8 +5,8 @@ import type { Account, Entry } from "./schemas.js";
 /**
  * Looks up the entry a transaction posted.
  *
- * Every entry carries the transactionId that caused it and ids are unique in an account (DESIGN
- * principle 3), so there is at most one. A linear scan from the newest entry: O(entries).
+ * Every entry carries the transactionId that caused it and ids are unique in an account (a
+ * transaction posts once: idempotency), so there is at most one. A linear scan from the newest entry: O(entries).
  *
  * @param account - The snapshot. Not mutated.
  * @param transactionId - The id to look for.

@@ -25,7 +25,7 @@ export interface SweepOptions {
  * The expiry sweep: posts an `expire` entry at `at`, which empties every lot whose expiry is at or
  * before `at`.
  *
- * Lots earned with a validity expire at their `expiresAt` (DESIGN: end of the same day of the next
+ * Lots earned with a validity expire at their `expiresAt` (for example the end of the same day of the next
  * month, in the program's time zone — computed by the program, stored on the earn). Balances already
  * ignore lapsed lots; the sweep records the loss in the ledger so statements and totals show it.
  *

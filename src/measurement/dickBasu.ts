@@ -113,8 +113,8 @@ export interface DickBasuResult {
  * A. S. Dick and K. Basu, "Customer loyalty: toward an integrated conceptual framework", Journal of
  * the Academy of Marketing Science 22 (1994) 99–113, cross relative attitude with repeat patronage:
  * high/high is loyalty, high attitude with low patronage is latent loyalty, low attitude with high
- * patronage is spurious loyalty (habit or lack of choice: the customer who, in seed 003's words,
- * "betrays" the shop for a competitor's discount), low/low is no loyalty. A value counts as high when
+ * patronage is spurious loyalty (habit or lack of choice: the customer who "betrays" the shop
+ * for a competitor's discount), low/low is no loyalty. A value counts as high when
  * it is at or above its threshold (default 0.5 for both).
  *
  * @param input - `{ relativeAttitude, repeatPatronage }`, each 0..1.

@@ -1,4 +1,4 @@
-// Loyalty measurement (seeds 002, 003, 004): survey, NPS, frequency, share of purchases, retention,
+// Loyalty measurement: survey, NPS, frequency, share of purchases, retention,
 // cohorts, stages, types, the nine signs, Dick & Basu, word of mouth, retention economics.
 export * from "./nps.js";
 export * from "./wilsonInterval.js";

@@ -4,8 +4,8 @@ import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
 
 /**
- * The nine behavioural signs of a loyal client, in the order of seed 003 (after Ron Kaufman),
- * translated from the Indonesian.
+ * The nine behavioural signs of a loyal client, after the customer-service trainer Ron Kaufman, in his
+ * order.
  *
  * @example
  * ```ts
@@ -163,9 +163,9 @@ function safeParseLoyalSignsObservationsUnguarded(input: unknown): SafeParseResu
  * @category measurement
  */
 export interface LoyalSignsResult {
-  /** Signs observed, in the seed's order. */
+  /** Signs observed, in Kaufman's order. */
   readonly held: readonly LoyalSignKey[];
-  /** Signs not observed, in the seed's order. */
+  /** Signs not observed, in Kaufman's order. */
   readonly missing: readonly LoyalSignKey[];
   /** Number of signs held, 0..9. */
   readonly score: number;
@@ -176,7 +176,7 @@ export interface LoyalSignsResult {
 /**
  * Which of the nine behavioural signs of a loyal client hold, with a score.
  *
- * Seed 003 lists nine behaviours that tell a loyal client from the others (after Ron Kaufman): repeat
+ * Ron Kaufman's nine behaviours that tell a loyal client from the others: repeat
  * purchases; buying more than others and than last time; buying premium and bundles; recommending;
  * complimenting; speaking well in public; defending you when something goes wrong; constructive
  * feedback; sharing competitive intelligence ({@link LOYAL_SIGNS}). The score counts the signs held,

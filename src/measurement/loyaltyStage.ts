@@ -4,7 +4,7 @@ import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
 
 /**
- * The stages of customer loyalty in seed 003, lowest first, with `none` below them for a customer
+ * The stages of customer loyalty (satisfaction, brand loyalty, partnership), lowest first, with `none` below them for a customer
  * who is not (yet) satisfied.
  *
  * @example
@@ -137,7 +137,7 @@ const REQUIREMENTS = /* @__PURE__ */ freezeList([
   { stage: "partnership", all: ["givesAdvice"], any: ["promotesProduct", "sharesCompetitorInfo"] },
 ] as const);
 
-// Seed 003's actions for moving a customer up from each stage.
+// The actions for moving a customer up from each stage of the loyalty ladder.
 const ACTIONS: Readonly<Record<LoyaltyStage, readonly string[]>> = /* @__PURE__ */ Object.freeze({
   none: Object.freeze([
     "Ask some time after the purchase whether everything is right and whether there are complaints.",
@@ -179,15 +179,15 @@ export interface LoyaltyStageResult {
   readonly next: LoyaltyStage | null;
   /** Observations still needed for the next stage (for an "any of" requirement, each alternative is listed). */
   readonly missing: readonly LoyaltyStageEvidence[];
-  /** Seed 003's actions for moving the customer up from this stage. */
+  /** The actions for moving the customer up from this stage. */
   readonly actions: readonly string[];
 }
 
 /**
  * The customer's loyalty stage — satisfaction, brand loyalty or partnership — with the evidence and
- * the actions seed 003 gives for moving up.
+ * the actions for moving up.
  *
- * Seed 003 describes three stages. Satisfaction: a positive experience after buying, but the customer
+ * Three stages, as customer-loyalty practice describes them. Satisfaction: a positive experience after buying, but the customer
  * still compares and may prefer a competitor's product at any time. Brand loyalty: the customer sticks
  * to the chosen brand and will not switch to a competing equivalent, though passively. Partnership,
  * the highest: the customer becomes a like-minded ally who helps promote and improve the product,

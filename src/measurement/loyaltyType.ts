@@ -3,7 +3,7 @@ import * as z from "zod";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
 /**
- * Indicators of the three loyalty types of seed 003; each is optional, and a missing one is left out
+ * Indicators of the three traditional loyalty types (perceived, emotional, behavioural); each is optional, and a missing one is left out
  * of its type's score.
  * - perceived (what the customer says): `buyAgain` (says they will buy again), `recommend` (0–10);
  * - emotional (the relationship with the product and the company): `knowsProduct`,
@@ -90,7 +90,7 @@ function safeParseLoyaltyTypeObservationsUnguarded(input: unknown): SafeParseRes
 }
 
 /**
- * The three loyalty types of seed 003.
+ * The three traditional loyalty types: perceived, emotional and behavioural.
  *
  * @example
  * ```ts
@@ -125,11 +125,11 @@ export interface LoyaltyTypeScores {
 /**
  * Scores a customer's perceived, emotional and behavioural loyalty, 0..100 each.
  *
- * Seed 003 divides loyalty traditionally into perceived, emotional (the relationship with the product
+ * Loyalty is traditionally divided into perceived, emotional (the relationship with the product
  * and the company: awareness of the product, its strengths and weaknesses and, above all, which need
  * or problem it solves) and behavioural (the likelihood of buying again, measured by watching
  * purchases). Each indicator is put on 0..1 — a boolean as 0 or 1, `recommend` as score/10,
- * `frequencyIndex` as min(index, 1) (at or above the reference rate counts in full, as the seed says
+ * `frequencyIndex` as min(index, 1) (at or above the reference rate counts in full, since
  * exceeding it shows loyalty), `shareOfPurchases` as is — and a type's score is 100 × the mean of its
  * indicators that were given.
  *

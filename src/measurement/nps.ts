@@ -33,8 +33,8 @@ export interface NpsResult {
  * Net Promoter Score of "how likely are you to recommend us?" answers on the 0–10 scale.
  *
  * Promoters answer 9–10, passives 7–8, detractors 0–6 (Reichheld 2003, "The One Number You Need to
- * Grow", HBR). The score is 100 × (promoters − detractors) / n, from −100 to 100. Seed 003 names the
- * recommend question as one of the two key survey questions for measuring loyalty.
+ * Grow", HBR). The score is 100 × (promoters − detractors) / n, from −100 to 100. The recommend question
+ * is one of the two key questions of a loyalty survey (with "will you buy again?").
  *
  * The margin of error treats each answer as a variable X = +1 (promoter), 0 (passive), −1
  * (detractor). With p = promoters/n and d = detractors/n, the score is 100·mean(X), the variance of X

@@ -121,7 +121,7 @@ export interface PurchaseFrequency {
 /**
  * Purchase frequency index: the customer's purchase rate over a reference rate.
  *
- * Seed 003: counting purchases gives a more accurate measure of loyalty than a survey — compare how
+ * Counting purchases gives a more accurate measure of loyalty than a survey — compare how
  * often the customer buys the brand's product or service with a reference rate; exceeding it
  * indicates loyalty. The window [`from`, `to`) is measured in calendar periods on the wall clock of
  * `timeZone` (default "UTC"): 1 January to 1 April is exactly 3 months or 1 quarter, and a partial

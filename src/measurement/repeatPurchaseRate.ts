@@ -26,7 +26,7 @@ export interface RepeatPurchaseResult {
 /**
  * Repeat-purchase rate: the share of buying customers who bought at least twice in the window.
  *
- * The first of the nine signs of a loyal client in seed 003 is that they come back and buy again;
+ * The first of Ron Kaufman's nine signs of a loyal client is that they come back and buy again;
  * this is its count over a customer base. Purchases are counted in the half-open window
  * [`from`, `to`); without bounds, all purchases count.
  *

@@ -129,8 +129,8 @@ export interface RetentionEconomics {
 /**
  * Acquisition versus retention cost: what replacing lost customers costs against keeping them.
  *
- * Seed 004: "It costs five times as much time, effort, energy and money to attract a new customer
- * than it does to retain an old one." So the cost of keeping a customer is the acquisition cost
+ * The marketing rule of thumb: it costs about five times as much to attract a new customer as to
+ * retain an old one. So the cost of keeping a customer is the acquisition cost
  * divided by `retentionCostRatio` (default 5, a rule of thumb: pass your own). For `customers` at
  * stake, replacing them costs customers × acquisitionCost, keeping them customers × retentionCost,
  * and the difference is what retention saves. Computed exactly with decimals; each amount is

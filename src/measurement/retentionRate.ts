@@ -95,7 +95,7 @@ function safeParseRetentionCountsUnguarded(input: unknown): SafeParseResult<Rete
  * Customer retention rate over a period: (end − acquired) / start.
  *
  * The customers at the end of the period who were not acquired during it are the ones kept from the
- * start; divided by the customers at the start, that is the share retained. Seeds 002 and 004 make retention the main task: losing half of one's customers a
+ * start; divided by the customers at the start, that is the share retained. CRM practice makes retention the main task: losing half of one's customers a
  * year destabilizes cash flow, and keeping a customer costs about a fifth of winning one.
  *
  * @param counts - `{ start, end, acquired }` customer counts for the period.

@@ -139,7 +139,7 @@ export interface PurchaseShare {
  * Share of purchases (share of wallet, share of requirements): our brand's part of what the customer
  * buys of the whole category.
  *
- * Seed 003 gives it as the third way to measure loyalty: the share of the brand's product or service
+ * It is the third usual way to measure loyalty (after surveys and purchase counts): the share of the brand's product or service
  * among the customer's purchases of similar products or services. Over money it is share of wallet
  * (spend with us / category spend, both in one currency, computed exactly with decimals); over counts
  * or quantities it is share of requirements (purchases or units from us / all purchases or units in

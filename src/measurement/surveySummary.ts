@@ -192,7 +192,7 @@ export interface SurveySummary {
 /**
  * Summarizes the two-question loyalty survey: repurchase intention, NPS, and the two crossed.
  *
- * Seed 003 calls a customer survey with two key questions — will they buy again, and will they
+ * A customer survey with two key questions — will they buy again, and will they
  * recommend us to friends, relatives or acquaintances — the simplest tool for measuring loyalty, and
  * warns that its error is large because not everyone answers honestly; so the repurchase share comes
  * with a Wilson 95% score interval (Wilson 1927) and the NPS with its margin of error. The

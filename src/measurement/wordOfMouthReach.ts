@@ -19,8 +19,8 @@ export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /**
- * How many people a satisfied and a dissatisfied customer tell. The defaults are seed 004's: "A
- * satisfied customer tells 10 persons. A dissatisfied customer tells 20 persons!"
+ * How many people a satisfied and a dissatisfied customer tell. The defaults are the customer-service
+ * rule of thumb: a satisfied customer tells 10 people, a dissatisfied one tells 20.
  *
  * @example
  * ```ts
@@ -132,8 +132,8 @@ export interface WordOfMouthReach {
 /**
  * Word-of-mouth reach: how many people hear good and bad stories about the shop.
  *
- * Seed 004: "A satisfied customer tells 10 persons. A dissatisfied customer tells 20 persons!"; seed
- * 003 adds that an angry client tells everyone around them and so takes potential customers away. The
+ * The customer-service rule of thumb: a satisfied customer tells 10 people, a dissatisfied one tells
+ * 20 — an angry client tells everyone around them and so takes potential customers away. The
  * defaults (10 and 20) are those figures, rules of thumb rather than measurements: pass your own
  * `tellsSatisfied` / `tellsDissatisfied` where you know better. Overlap between audiences is ignored.
  *

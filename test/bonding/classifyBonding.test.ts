@@ -10,7 +10,7 @@ import {
 const strengthOf = (r: ReturnType<typeof classifyBonding>, type: string): number | undefined =>
   r.bonds.find((b) => b.type === type)?.strength;
 
-describe("classifyBonding (seed 000: financial < social < structural)", () => {
+describe("classifyBonding (Berry & Parasuraman's levels: financial < social < structural)", () => {
   it("orders the bond types from weakest to strongest", () => {
     expect([...BOND_TYPES]).toEqual(["financial", "social", "structural"]);
   });
@@ -31,7 +31,7 @@ describe("classifyBonding (seed 000: financial < social < structural)", () => {
     expect(r.next).toEqual({ type: "structural", actions: DEFAULT_BONDING_RULES.actions.structural });
   });
 
-  it("binds a business whose 1,000 associates know the operator's number structurally (seed 000's cellular example)", () => {
+  it("binds a business whose 1,000 associates know the operator's number structurally (the cellular-operator example)", () => {
     const r = classifyBonding({
       customerId: "pt-maju",
       signals: { sharedIdentifierContacts: 1000, personalContacts: 12 },

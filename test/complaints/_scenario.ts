@@ -1,4 +1,4 @@
-// The worked complaint of docs/guides/complaints.md (seed 004's five A's on a seed 002 cause):
+// The worked complaint of docs/guides/complaints.md (the five A's of complaint handling on one of the usual causes):
 // a washing machine installed with a loose inlet hose floods a kitchen. Times are Berlin wall
 // clock in March 2026 (UTC+01:00, before the DST change on 29 March).
 import type { ComplaintEventInput, OpenComplaintInput, SlaPolicyInput } from "../../src/index.js";

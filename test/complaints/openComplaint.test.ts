@@ -40,7 +40,7 @@ describe("openComplaint", () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
-  it("takes the DESIGN.md shape: id, customerId, cause and at are enough", () => {
+  it("takes the minimal shape: id, customerId, cause and at are enough", () => {
     const c = openComplaint({
       id: "c-2",
       customerId: "cust-2",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COMPLAINT_CAUSES, LoyaltyValidationError, priorityFor } from "../../src/index.js";
 
 describe("priorityFor", () => {
-  it("starts failures of competence high, poor service normal, overpricing low (seed 002)", () => {
+  it("starts failures of competence high, poor service normal, overpricing low", () => {
     expect(COMPLAINT_CAUSES.map((c) => priorityFor(c))).toEqual(["high", "high", "high", "normal", "low", "normal"]);
   });
 

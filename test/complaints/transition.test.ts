@@ -50,7 +50,7 @@ const toFollowingUp: ComplaintEventInput[] = [
   { type: "DELIVERED", at: t(7), by },
 ];
 
-describe("transition: the seed's five A's", () => {
+describe("transition: the five A's of complaint handling", () => {
   it("walks the worked complaint from receipt to a satisfied follow-up and close, with one escalation", () => {
     let c = openComplaint(opening);
     const states: string[] = [c.state];

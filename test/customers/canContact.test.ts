@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertCanEnroll, canContact, LoyaltyError, LoyaltyValidationError, parseCustomer } from "../../src/index.js";
 
-// Seed 003: Olga's shop asks for the phone and e-mail at enrollment and tries to get consent to send
+// Olga's shop asks for the phone and e-mail at enrollment and tries to get consent to send
 // information; by law she needs permission to process personal data.
 const ayu = parseCustomer({
   id: "c-1",
@@ -112,7 +112,7 @@ describe("assertCanEnroll", () => {
     );
   });
 
-  it("needs no consent for a non-personalized stamp card (seed 003: Magnit stickers, coupons)", () => {
+  it("needs no consent for a non-personalized stamp card (like Magnit's stickers, or coupons)", () => {
     expect(() =>
       assertCanEnroll(parseCustomer({ id: "walk-in" }), { personalized: false, at: "2026-03-02T00:00:00Z" }),
     ).not.toThrow();

@@ -34,7 +34,7 @@ function ayu(over: Partial<CustomerInput> = {}): ReturnType<typeof parseCustomer
 
 describe("contactPlan", () => {
   it("plans Ayu's first month: a welcome, weekly contact, and a reminder a week before her bonus expires", () => {
-    // 100 welcome points earned 2 March expire at the end of 2 April (one month, DESIGN.md "Expiry").
+    // 100 welcome points earned 2 March expire at the end of 2 April (one month: validity ends at the end of the same day of the next month).
     const plan = contactPlan([ayu()], {
       ...MARCH,
       expiringLots: [{ customerId: "ayu", points: "100", expiresAt: "2026-04-02T23:59:59.999+07:00" }],
@@ -243,7 +243,7 @@ describe("contactPlan", () => {
     ]);
   });
 
-  it("contacts big-profit customers weekly and the others monthly (seed 001), clamping to month end", () => {
+  it("contacts big-profit customers weekly and the others monthly (Pareto's top 20% first), clamping to month end", () => {
     const since = "2026-01-31T10:00:00+07:00";
     const consents = [
       { purpose: "personal-data" as const, status: "given" as const, at: since, method: "signed-form" as const },

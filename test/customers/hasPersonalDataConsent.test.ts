@@ -9,7 +9,7 @@ import {
   parseProgram,
 } from "../../src/index.js";
 
-// Seed 003: the shop must have the client's permission to process personal data; the statement in
+// Data-protection law: the shop must have the client's permission to process personal data; the statement in
 // force at the sale decides.
 const ayu = parseCustomer({
   id: "c-1",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LoyaltyValidationError, parseCustomer, safeParseCustomer } from "../../src/index.js";
 
-// Seed 003: the customer database holds name, contact information, age, gender, social status,
+// A customer database usually holds name, contact information, age, gender, social status,
 // hobbies, preferences, purchase history.
 const sari = {
   id: "c-001",
@@ -24,7 +24,7 @@ const sari = {
 };
 
 describe("parseCustomer", () => {
-  it("reads the shop's customer card with every field the seed lists", () => {
+  it("reads the shop's customer card with every field a customer database usually holds", () => {
     const c = parseCustomer(sari);
     expect(c.lastName).toBe("Sari");
     expect(c.enrolledAt).toBe("2026-03-02T08:00:00.000Z");

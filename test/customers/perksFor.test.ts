@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LoyaltyValidationError, parseCustomer, perksFor, type PerkRule } from "../../src/index.js";
 
-// Seed 001: prioritize the 20% — free drink, free product, VIP lounge.
+// Pareto's 80/20 rule: prioritize the 20% — free drink, free product, VIP lounge.
 const rules: PerkRule[] = [
   { perk: "free-drink", description: "A free drink on every visit", segments: ["big-profit"] },
   { perk: "free-product", segments: ["big-profit"], interestsAny: ["batik"] },
@@ -11,7 +11,7 @@ const rules: PerkRule[] = [
 ];
 
 describe("perksFor", () => {
-  it("gives a big-profit customer the VIP perks of seed 001", () => {
+  it("gives a big-profit customer the VIP perks of the top 20%", () => {
     const vip = parseCustomer({ id: "c-9", segment: "big-profit", interests: ["batik", "yoga"] });
     expect(perksFor(vip, rules)).toEqual([
       { perk: "free-drink", description: "A free drink on every visit", because: ["segment big-profit"] },

@@ -18,10 +18,11 @@ const HEADINGS = [
   "7. RFM segments",
   "8. BG/NBD",
   "9. The ten most valuable customers",
-  "10. Bonding levels",
-  "11. A complaint through the five A's",
-  "12. The HTML report",
-  "13. One CRM cycle on CDNOW",
+  "10. What-if on CDNOW",
+  "11. Bonding levels",
+  "12. A complaint through the five A's",
+  "13. The HTML report",
+  "14. One CRM cycle on CDNOW",
 ];
 
 describe("npm run demo", () => {
@@ -40,7 +41,7 @@ describe("npm run demo", () => {
     expect(existsSync(report)).toBe(true);
     const html = readFileSync(report, "utf8");
     expect(html.startsWith("<!doctype html>")).toBe(true);
-    expect(html.match(/<svg /g)?.length).toBe(2); // the Lorenz curve and the RFM segment chart
+    expect(html.match(/<svg /g)?.length).toBe(3); // the Lorenz curve, the RFM segment chart, the liability chart
   });
 
   // Figures that come from published sources, not from this code: the shop's welcome bonus and
@@ -56,6 +57,11 @@ describe("npm run demo", () => {
     expect(out).toContain("69,659 purchases by 23,570 customers");
     // The CRM cycle segments every CDNOW customer (all 23,570 bought in 1997: the cohort joined in Q1 1997).
     expect(out).toContain("segmented: 23570 customers on their 1997 purchases");
+    // The what-if runs on the 1/10 sample of the same paper: 6,919 purchases by 2,357 customers. The
+    // 5 % card's discounts are 5 % of each purchase rounded half-even to the cent, summed over the
+    // sample's dollar values — $12,207.09 (worked independently with Python's decimal module).
+    expect(out).toContain("2,357 customers of the 1/10 sample, 6,919 purchases");
+    expect(out).toMatch(/5 % card\s+\$12,207\.09\s+\$0\.00\s+\$12,207\.09\s+-\n/);
   });
 
   // Worked by hand from examples/demo/olga-program.json (1 point per Rp 1,000 paid, floor; 1 point =

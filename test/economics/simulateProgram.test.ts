@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeSimulations } from "../../src/economics/mergeSimulations.js";
-import { simulateProgram, type SimulatedSale } from "../../src/economics/simulateProgram.js";
+import { pointsLiability } from "../../src/economics/pointsLiability.js";
+import { type ProgramSimulation, simulateProgram, type SimulatedSale } from "../../src/economics/simulateProgram.js";
 import { LoyaltyValidationError } from "../../src/errors/errors.js";
 import type { ProgramInput } from "../../src/programs/program.js";
 
@@ -105,6 +106,29 @@ describe("simulateProgram — the worked example", () => {
     expect(r.pointsOutstanding).toBe("120"); // 80 + 20 + 20
     expect(r.byPeriod[0]?.pointsIssued).toBe("190"); // 150 + 40 in January
   });
+
+  it("keeps the accounts on request, so pointsLiability can value them at any instant up to `at`", () => {
+    const r = simulateProgram(bonus, SALES, { at: AT, redemption: REDEEM_AT_100, keepAccounts: true });
+    expect(r.accounts?.map((a) => a.customerId)).toEqual(["ann", "bob"]);
+    // At `at` the accounts hold what the run reports outstanding: ann's 70.
+    const end = pointsLiability(
+      (r.accounts ?? []).map((a) => a.points),
+      { at: AT, pointValue: { amount: "0.10", currency: "EUR" } },
+    );
+    expect(end.outstanding.points).toBe(r.pointsOutstanding);
+    // On 15 Feb: ann's 70 (earned 10 Feb, valid to 10 Apr: 54 days ahead) and bob's 50 (to 20 Mar:
+    // 33 days ahead) — ann's first 100 were redeemed on 10 Feb. 120 points × 0.10 = 12.00.
+    const mid = pointsLiability(
+      (r.accounts ?? []).map((a) => a.points),
+      { at: "2026-02-15T00:00:00Z", pointValue: { amount: "0.10", currency: "EUR" } },
+    );
+    expect(mid.outstanding).toEqual({ points: "120", value: { amount: "12.00", currency: "EUR" } });
+    expect(mid.byExpiry.within90Days.points).toBe("120");
+    expect(simulateProgram(bonus, SALES, { at: AT }).accounts).toBeUndefined();
+    expect(() => simulateProgram(bonus, SALES, { at: AT, keepAccounts: "yes" as unknown as boolean })).toThrow(
+      /keepAccounts/,
+    );
+  });
 });
 
 describe("simulateProgram — redemption draws", () => {
@@ -141,6 +165,21 @@ describe("simulateProgram — redemption draws", () => {
       ),
     );
     expect(mergeSimulations(shards)).toEqual(one);
+    // With keepAccounts the merged accounts are the shards' accounts, every customer once.
+    const kept = [0, 1, 2, 3].map((k) =>
+      simulateProgram(
+        bonus,
+        many.filter((s) => Number(s.customerId.slice(1)) % 4 === k),
+        { ...options, keepAccounts: true },
+      ),
+    );
+    const merged = mergeSimulations(kept);
+    expect(merged.accounts?.map((a) => a.customerId).sort()).toEqual(
+      simulateProgram(bonus, many, { ...options, keepAccounts: true })
+        .accounts?.map((a) => a.customerId)
+        .sort(),
+    );
+    expect(mergeSimulations([kept[0] as ProgramSimulation, shards[1] as ProgramSimulation]).accounts).toBeUndefined();
     expect(() => mergeSimulations([one, simulateProgram(card, many, { at: options.at })])).toThrow(/part 0/);
     expect(() => mergeSimulations([])).toThrow(LoyaltyValidationError);
   });

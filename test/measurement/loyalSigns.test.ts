@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LOYAL_SIGNS, LoyaltyValidationError, loyalSigns } from "../../src/index.js";
 
-describe("loyalSigns (seed 003: nine behavioural signs of a loyal client)", () => {
-  it("lists the nine signs in the seed's order", () => {
+describe("loyalSigns (Ron Kaufman's nine behavioural signs of a loyal client)", () => {
+  it("lists the nine signs in Kaufman's order", () => {
     expect(LOYAL_SIGNS.map((s) => `${s.number}:${s.key}`)).toEqual([
       "1:repeatPurchases",
       "2:buysMore",

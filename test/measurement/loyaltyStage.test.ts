@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { LOYALTY_STAGES, LoyaltyValidationError, loyaltyStage } from "../../src/index.js";
 
-describe("loyaltyStage (seed 003: satisfaction → brand loyalty → partnership)", () => {
+describe("loyaltyStage (satisfaction → brand loyalty → partnership)", () => {
   it("orders the stages", () => {
     expect(LOYALTY_STAGES).toEqual(["none", "satisfaction", "brand-loyalty", "partnership"]);
   });
 
-  it("puts a customer with no positive experience at none, with the seed's first actions", () => {
+  it("puts a customer with no positive experience at none, with the first actions for moving up", () => {
     const r = loyaltyStage({ repeatPurchases: true });
     expect(r.stage).toBe("none");
     expect(r.next).toBe("satisfaction");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LoyaltyValidationError, loyaltyType } from "../../src/index.js";
 
-describe("loyaltyType (seed 003: perceived, emotional, behavioural)", () => {
+describe("loyaltyType (the traditional types: perceived, emotional, behavioural)", () => {
   it("averages each type's indicators on 0..1 and scales to 100", () => {
     // perceived: buyAgain 1, recommend 6/10 → (1 + 0.6) / 2 = 0.8 → 80
     // emotional: knowsProduct 1, likesBrand 0 → 50

@@ -3,7 +3,7 @@ import { LoyaltyValidationError, purchaseFrequencyIndex } from "../../src/index.
 
 const Q1 = { from: "2026-01-01T00:00:00Z", to: "2026-04-01T00:00:00Z" } as const;
 
-describe("purchaseFrequencyIndex (seed 003: purchases against a reference rate)", () => {
+describe("purchaseFrequencyIndex (purchases against a reference rate)", () => {
   it("gives 2 for 6 purchases in a quarter against 1 a month", () => {
     expect(purchaseFrequencyIndex(6, { reference: 1, period: "month", ...Q1 })).toEqual({
       purchases: 6,

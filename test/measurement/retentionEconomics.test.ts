@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LoyaltyValidationError, money, retentionEconomics } from "../../src/index.js";
 
-describe("retentionEconomics (seed 004: winning a customer costs five times keeping one)", () => {
+describe("retentionEconomics (the rule of thumb: winning a customer costs five times keeping one)", () => {
   it("replacing 80 lost customers at 50 EUR costs 4,000; keeping them would have cost 800", () => {
     const r = retentionEconomics({ acquisitionCost: money("50", "EUR"), customers: 80 });
     expect(r.retentionCostRatio).toBe("5");

@@ -19,7 +19,7 @@ describe("retentionRate and churnRate", () => {
     expect(churnRate({ start: 50, end: 50, acquired: 0 })).toBe(0);
   });
 
-  it("loses half: seed 002's warning case, 200 → 100 with none acquired", () => {
+  it("loses half: the warning case of CRM practice, 200 → 100 with none acquired", () => {
     expect(retentionRate({ start: 200, end: 100, acquired: 0 })).toBe(0.5);
     expect(churnRate({ start: 200, end: 130, acquired: 30 })).toBe(0.5);
   });

@@ -1,4 +1,4 @@
-// DESIGN.md principle 1: what a parse function returns, written with JSON.stringify and parsed again,
+// Round trip: what a parse function returns, written with JSON.stringify and parsed again,
 // is equal to the original.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -9,7 +9,7 @@ import {
   shareOfPurchasesByCustomer,
 } from "../../src/index.js";
 
-describe("shareOfPurchases (seed 003: our share of the customer's purchases of similar products)", () => {
+describe("shareOfPurchases (our share of the customer's purchases of similar products)", () => {
   it("gives 0.3 for 90 EUR with us out of 300 EUR on clothes", () => {
     const s = shareOfPurchases(money("90", "EUR"), money("300", "EUR"));
     expect(s.share).toBe(0.3);

@@ -7,7 +7,7 @@ import {
   surveySummary,
 } from "../../src/index.js";
 
-describe("surveySummary (seed 003: would you buy again? would you recommend us?)", () => {
+describe("surveySummary (the two key questions: would you buy again? would you recommend us?)", () => {
   const responses = [
     { buyAgain: 5, recommend: 10 },
     { buyAgain: 5, recommend: 9 },

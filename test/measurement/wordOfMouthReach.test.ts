@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LoyaltyValidationError, wordOfMouthReach } from "../../src/index.js";
 
-describe("wordOfMouthReach (seed 004: a satisfied customer tells 10, a dissatisfied one 20)", () => {
+describe("wordOfMouthReach (the rule of thumb: a satisfied customer tells 10, a dissatisfied one 20)", () => {
   it("reaches 400 people well and 100 badly for 40 satisfied and 5 dissatisfied", () => {
     expect(wordOfMouthReach({ satisfied: 40, dissatisfied: 5 })).toEqual({
       positive: 400,

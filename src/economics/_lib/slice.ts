@@ -1,20 +1,8 @@
 import type { MoneyJson } from "../../money/json.js";
+import type { SimulatedFigures } from "../simulateProgram.js";
 import { toJSON } from "../../money/json.js";
 import { Decimal, money } from "../../money/money.js";
 import { round } from "../../money/round.js";
-
-/** The figures of checkouts summed over one slice (a run, a period, a group). See SimulatedFigures. */
-export interface SliceFigures {
-  readonly customers: number;
-  readonly baskets: number;
-  readonly gross: MoneyJson;
-  readonly discounts: MoneyJson;
-  readonly pointsMoney: MoneyJson;
-  readonly revenue: MoneyJson;
-  readonly cost: MoneyJson;
-  readonly pointsIssued: string;
-  readonly pointsRedeemed: string;
-}
 
 /** What a slice reads from a checkout record. */
 export interface CheckoutFigures {
@@ -67,6 +55,18 @@ export class Slice {
   addRead(customerId: string, f: ReadFigures): void {
     this.customers.add(customerId);
     this.baskets++;
+    this.sum(f);
+  }
+
+  /** Adds another slice's sums and customers into this one. */
+  absorb(other: Slice): void {
+    for (const c of other.customers) this.customers.add(c);
+    this.baskets += other.baskets;
+    this.sum(other);
+  }
+
+  /** Adds the six sums of `f` (a checkout's read figures or another slice) into this slice. */
+  private sum(f: ReadFigures): void {
     this.gross = this.gross.plus(f.gross);
     this.discounts = this.discounts.plus(f.discounts);
     this.pointsMoney = this.pointsMoney.plus(f.pointsMoney);
@@ -75,19 +75,8 @@ export class Slice {
     this.redeemed = this.redeemed.plus(f.redeemed);
   }
 
-  /** Adds another slice's sums and customers into this one. */
-  absorb(other: Slice): void {
-    for (const c of other.customers) this.customers.add(c);
-    this.baskets += other.baskets;
-    this.gross = this.gross.plus(other.gross);
-    this.discounts = this.discounts.plus(other.discounts);
-    this.pointsMoney = this.pointsMoney.plus(other.pointsMoney);
-    this.revenue = this.revenue.plus(other.revenue);
-    this.issued = this.issued.plus(other.issued);
-    this.redeemed = this.redeemed.plus(other.redeemed);
-  }
-
-  figures(currency: string): SliceFigures {
+  /** The slice's figures, money rounded half-even to the currency's minor unit. */
+  figures(currency: string): SimulatedFigures {
     const m = (d: Decimal) => toJSON(round(money(d, currency)));
     return Object.freeze({
       customers: this.customers.size,
