@@ -292,8 +292,11 @@ export type EarnRule = z.infer<typeof EarnRuleSchema>;
 /**
  * How points are earned: the rules, the rounding of the transaction's total (floor by default), a
  * minimum order (below it nothing is earned), caps per transaction and per calendar period (in the
- * program's time zone; applied after rounding), and how long a lot stays valid (`validityMonths`:
- * expiry at the end of the same day N months later, clamped to month end).
+ * program's time zone; applied after rounding), how long a lot stays valid (`validityMonths`:
+ * expiry at the end of the same day N months later, clamped to month end), and a return window
+ * (`pendingDays`, 1–365; default none: points are available at once): points earned on a purchase
+ * stay pending for that many 24-hour days after the sale — shown apart, not spendable, taken back in
+ * full by a refund inside the window — and their validity counts from when they become available.
  *
  * @example
  * ```ts
@@ -310,6 +313,7 @@ export const EarnSchema = /* @__PURE__ */ z.strictObject({
   capPerTransaction: optional(PointsSchema),
   capPerPeriod: optional(z.strictObject({ points: PointsSchema, period: z.enum(["day", "week", "month", "year"]) })),
   validityMonths: optional(int(1, 1200)),
+  pendingDays: optional(int(1, 365)),
 });
 
 /** {@inheritDoc EarnSchema} @category programs */

@@ -115,7 +115,7 @@ describe("pending points (properties)", () => {
               rel: e.availableAt === undefined ? t : Date.parse(String(e.availableAt)),
             });
           } else {
-            const p = Number(e.points);
+            const p = Number("points" in e ? e.points : 0);
             const ok = p <= released - spent;
             let applied = true;
             try {

@@ -25,6 +25,7 @@ import type { Earn, Program, ProgramOf, Reward, Tier } from "../program.js";
 import type { Explanation, Quote } from "../result.js";
 import type { QuoteOptions as PriceOptions } from "../options.js";
 import { tierFor } from "../tierFor.js";
+import { pendingExplanation, releaseMs } from "./pending.js";
 import { promotionDiscounts } from "../promotions/_lib/promotionDiscounts.js";
 import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
 import { isBranded } from "./brand.js";
@@ -774,7 +775,7 @@ function applyEarn(
   const lotExpiry =
     earn.validityMonths === undefined
       ? null
-      : new Date(endOfDayMonthsLater(atMs, earn.validityMonths, program.timeZone)).toISOString();
+      : new Date(endOfDayMonthsLater(releaseMs(program, atMs), earn.validityMonths, program.timeZone)).toISOString();
   if (earn.minOrder !== undefined && paid.lt(earn.minOrder)) {
     explain.push({
       rule: "min-order",
@@ -852,6 +853,8 @@ function applyEarn(
   }
   state.pointsEarned = total;
   if (!total.isZero() || !state.welcome.isZero()) state.expiresAt = lotExpiry;
+  if (earn.pendingDays !== undefined && (!total.isZero() || !state.welcome.isZero()))
+    explain.push(pendingExplanation(program, atMs, earn.pendingDays));
   explain.push(
     pointsExplanation(
       fixed(rawTotal, Math.max(scale, 2)),
