@@ -62,7 +62,7 @@ describe("pending points in a bonus program", () => {
       const p = program();
       const p2 = parseProgram({ ...p, clawback });
       const s1 = sale(p2);
-      const r = refund(p2, s1.account, s1, { at: at(10), transactionId: "r1", consent: true });
+      const r = refund(p2, s1.account, s1, { at: at(10), transactionId: "r1" });
       expect(r.pointsTaken).toBe("100");
       expect(r.pointsForgiven).toBe("0");
       expect(balance(r.account.points, { at: "2026-04-09T10:00:00Z" })).toBe("0");

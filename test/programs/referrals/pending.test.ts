@@ -26,7 +26,7 @@ describe("referral rewards with a return window", () => {
     expect(d.explanation).toContain(
       "pending until 2026-05-01T10:00:00.000Z (the end of the friend's 30-day return window)",
     );
-    const referrer = post(openAccount({ accountId: "ana" }), d.entries?.referrer ?? []).account;
+    const referrer = post(openAccount({ accountId: "ana" }), d.entries!.referrer).account;
     expect(balance(referrer, { at: "2026-04-15T00:00:00Z" })).toBe("0");
     expect(pendingPoints(referrer, { at: "2026-04-15T00:00:00Z" })).toBe("500");
     expect(balance(referrer, { at: "2026-05-01T10:00:00Z" })).toBe("500");
@@ -40,7 +40,7 @@ describe("referral rewards with a return window", () => {
       at: "2026-03-01T10:00:00Z",
       points: "20",
     }).account;
-    referrer = post(referrer, d.entries?.referrer ?? []).account;
+    referrer = post(referrer, d.entries!.referrer).account;
     referrer = post(referrer, {
       kind: "reverse",
       transactionId: "referral-refunded",
