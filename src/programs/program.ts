@@ -9,6 +9,7 @@ import { isTimeZone } from "../_lib/time.js";
 import { isCurrencyCode, minorUnits } from "../money/currencies.js";
 import { Decimal } from "../money/money.js";
 import { checkPromotion } from "./promotions/_lib/checkPromotion.js";
+import { TierPolicySchema } from "./tiers/tierPolicy.js";
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -361,7 +362,12 @@ const pointsCommon = {
 };
 
 /**
- * A bonus program: points earned on what is actually paid, and optionally redeemed as money.
+ * A bonus program: points earned on what is actually paid, and optionally redeemed as money. With
+ * `tiers` (a {@link TierPolicySchema | tier policy}) checkout applies the earn multiplier of the tier
+ * the member holds just before the purchase, read from the program account's own purchases and
+ * refunds (spend paid, or points earned for a points basis): points × (multiplier − 1) more, rounded
+ * down to the program's `pointsScale` — the figure {@link tierBonusEntry} gives beside checkout — and
+ * the quote says so ("Gold: 1.5× points (+37 on 75)"). Caps apply to the points before the multiplier.
  *
  * @example
  * ```ts
@@ -377,6 +383,7 @@ export const BonusProgramSchema = /* @__PURE__ */ z.strictObject({
   ...pointsCommon,
   earn: EarnSchema,
   redeem: optional(RedeemSchema),
+  tiers: optional(TierPolicySchema),
 });
 
 /**
@@ -730,6 +737,12 @@ export const ProgramSchema = /* @__PURE__ */ z
           checkPoints(ctx, scale, p.earn?.capPerPeriod?.points, ["earn", "capPerPeriod", "points"]);
           checkMoney(ctx, c, p.earn?.minOrder, ["earn", "minOrder"]);
           if (p.kind === "bonus") {
+            if (p.tiers?.basis === "spend" && p.tiers.currency !== c)
+              ctx.addIssue({
+                code: "custom",
+                path: ["tiers", "currency"],
+                message: `expected the program's currency ${c} (tier thresholds are money spent in this program), got ${p.tiers.currency ?? "none"}`,
+              });
             checkPoints(ctx, scale, p.redeem?.minPoints, ["redeem", "minPoints"]);
             checkPoints(ctx, scale, p.redeem?.step, ["redeem", "step"]);
           } else {

@@ -26,6 +26,7 @@ import type { Explanation, Quote } from "../result.js";
 import type { QuoteOptions as PriceOptions } from "../options.js";
 import { tierFor } from "../tierFor.js";
 import { pendingExplanation, releaseMs } from "./pending.js";
+import { tierEarnBonus } from "../tiers/_lib/programTier.js";
 import { promotionDiscounts } from "../promotions/_lib/promotionDiscounts.js";
 import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
 import { isBranded } from "./brand.js";
@@ -845,6 +846,12 @@ function applyEarn(
       total = allowance;
     }
   }
+  const base = total; // before the tier multiplier (a bonus program's own tier policy)
+  if (program.kind === "bonus" && program.tiers !== undefined && !total.isZero()) {
+    const t = tierEarnBonus(program.tiers, account, atMs, total, scale);
+    if (t.explain !== null) explain.push(t.explain);
+    total = total.plus(t.bonus);
+  }
   if (!total.isZero()) {
     const shares = allocateUnits(total, raw, scale, rawTotal);
     idx.forEach((i, k) => {
@@ -860,7 +867,7 @@ function applyEarn(
       fixed(rawTotal, Math.max(scale, 2)),
       label(paid, dp, c),
       roundMode,
-      fixed(total, scale),
+      fixed(base, scale),
       !total.isZero(),
       lotExpiry,
     ),
