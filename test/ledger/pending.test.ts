@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   availableLots,
   balance,
+  EarnEntrySchema,
   ErrorCode,
   InsufficientPointsError,
   LoyaltyValidationError,
@@ -124,6 +125,36 @@ describe("pending points", () => {
     expect(err).toBeInstanceOf(LoyaltyValidationError);
     const replayed = replayAccount(a.entries, { accountId: "card-0042" });
     expect(replayed).toEqual(a);
+  });
+
+  it("the hand-written entry check (post's path) and EarnEntrySchema agree on availableAt's bounds", () => {
+    const cases: [Record<string, unknown>, boolean][] = [
+      [{ availableAt: day(31) }, true],
+      [{ availableAt: day(1) }, false], // equal to at
+      [{ availableAt: "2025-12-31T10:00:00.000Z" }, false], // before at
+      [{ availableAt: day(31), expiresAt: day(31) }, false], // expiry must come after release
+      [{ availableAt: day(31), expiresAt: day(20) }, false],
+      [{ availableAt: day(20), expiresAt: day(31) }, true],
+      [{ at: day(10), earnedAt: day(1), availableAt: day(5) }, true], // a late sale: after the sale time is enough
+      [{ at: day(10), earnedAt: day(5), availableAt: day(2) }, false],
+    ];
+    for (const [extra, ok] of cases) {
+      const e = { kind: "earn", transactionId: "e", at: day(1), points: "5", ...extra };
+      expect(EarnEntrySchema.safeParse(e).success, JSON.stringify(extra)).toBe(ok);
+      const posted = (() => {
+        try {
+          post(ledger([]), e as EntryInput);
+          return true;
+        } catch (err) {
+          expect(err).toBeInstanceOf(LoyaltyValidationError);
+          return false;
+        }
+      })();
+      expect(posted, JSON.stringify(extra)).toBe(ok);
+      // The stored-form fast path (replay) agrees too.
+      if (ok)
+        expect(replayAccount([e as EntryInput], { accountId: "r" }).lots[0]?.availableAt).toBe(extra["availableAt"]);
+    }
   });
 
   it("rejects a malformed availableAt with a typed error", () => {
