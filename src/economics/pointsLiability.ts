@@ -2,6 +2,7 @@ import { guardInputs } from "../core/guard.js";
 import { instantMillis, parseInstant } from "../_lib/values.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { availableLots } from "../ledger/availableLots.js";
+import { pendingPoints } from "../ledger/pendingPoints.js";
 import { replayAccount } from "../ledger/replayAccount.js";
 import type { Account, EntryInput } from "../ledger/schemas.js";
 import { type MoneyJson, parseMoney, toJSON } from "../money/json.js";
@@ -89,7 +90,12 @@ export interface PointsLiability {
   };
   /** `outstanding` by tier (see `options.tiers`). */
   readonly byTier: Readonly<Record<string, LiabilityFigure>>;
-  /** Pending: points taken out of the lots by open holds (a checkout not yet captured or released). */
+  /** Held: points taken out of the lots by open holds (a checkout not yet captured or released); not in `outstanding`. */
+  readonly held: LiabilityFigure;
+  /**
+   * Pending: points earned inside a return window (an earn's `availableAt` after `at`): not yet
+   * spendable and not in `outstanding`, owed once the window ends unless the purchase is refunded.
+   */
   readonly pending: LiabilityFigure;
   /** Points owed by accounts with a negative balance: not a liability, reported so totals reconcile. */
   readonly owedPoints: string;
@@ -103,7 +109,8 @@ const DAY_MS = 86_400_000;
  * Outstanding points are the lots that still hold points at `at` (the ledger's `availableLots`: lots
  * expired by `at` are gone, held points are out of the lots). Each lot falls in one expiry bucket by
  * the time from `at` to its `expiresAt`: within 30 days, within 90, within 365, later, or never (no
- * expiry). Points taken by open holds whose timeout has not passed are reported apart as `pending`.
+ * expiry). Points taken by open holds whose timeout has not passed are reported apart as `held`, and
+ * points still inside a return window (see the ledger's `pendingPoints`) apart as `pending`.
  * The money value is points × `pointValue`, each figure rounded half-even to the currency's minor unit
  * on its own (so buckets can differ from the total by a minor unit per bucket). This is the
  * undiscounted face value of the obligation; IFRS 15 (B39–B43) and ASC 606 ask to reduce it by the
@@ -125,10 +132,12 @@ const DAY_MS = 86_400_000;
  *   [{ accountId: "ann", entries: [
  *     { kind: "earn", transactionId: "t1", at: "2026-01-05T10:00:00Z", points: "500", expiresAt: "2026-02-01T00:00:00Z" },
  *     { kind: "earn", transactionId: "t2", at: "2026-01-06T10:00:00Z", points: "300" },
+ *     { kind: "earn", transactionId: "t3", at: "2026-01-08T10:00:00Z", points: "40", availableAt: "2026-02-07T10:00:00Z" },
  *   ] }],
  *   { at: "2026-01-10T00:00:00Z", pointValue: { amount: "0.01", currency: "EUR" }, tiers: { ann: "Gold" } },
  * );
  * console.log(r.outstanding.value.amount, r.byExpiry.within30Days.points, r.byExpiry.never.points, r.byTier["Gold"]?.points); // 8.00 500 300 800
+ * console.log(r.pending.points, r.pending.value.amount, r.held.points); // 40 0.40 0
  * ```
  */
 export function pointsLiability(
@@ -155,6 +164,7 @@ function pointsLiabilityUnguarded(
   const buckets = { within30Days: zero(), within90Days: zero(), within365Days: zero(), later: zero(), never: zero() };
   const tiers = new Map<string, Decimal>();
   let total = zero();
+  let held = zero();
   let pending = zero();
   let owed = zero();
   accounts.forEach((input, index) => {
@@ -175,8 +185,9 @@ function pointsLiabilityUnguarded(
     tiers.set(tier, (tiers.get(tier) ?? zero()).plus(accountTotal));
     for (const hold of account.holds) {
       if (hold.timeoutAt !== undefined && Date.parse(hold.timeoutAt) <= atMs) continue;
-      for (const part of hold.lots) pending = pending.plus(part.points);
+      for (const part of hold.lots) held = held.plus(part.points);
     }
+    pending = pending.plus(pendingPoints(account, { at }));
     owed = owed.plus(account.deficit);
   });
   const figure = (points: Decimal): LiabilityFigure =>
@@ -196,6 +207,7 @@ function pointsLiabilityUnguarded(
       never: figure(buckets.never),
     }),
     byTier: Object.freeze(Object.fromEntries([...tiers].map(([tier, points]) => [tier, figure(points)]))),
+    held: figure(held),
     pending: figure(pending),
     owedPoints: owed.toString(),
   });

@@ -6,6 +6,7 @@ export { post, type PostOptions, type PostResult } from "./post.js";
 export { postMany, type PostManyResult } from "./postMany.js";
 export { postLate } from "./postLate.js";
 export { balance, type AtOptions } from "./balance.js";
+export { pendingPoints } from "./pendingPoints.js";
 export { availableLots, type AvailableLot } from "./availableLots.js";
 export { statement, type Statement, type StatementLine, type StatementOptions } from "./statement.js";
 export { replayAccount, type ReplayOptions } from "./replayAccount.js";

@@ -81,7 +81,11 @@ const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.tes
 /**
  * `earn`: credits `points` as a new lot (its `lotId` is the entry's transactionId), optionally
  * expiring at `expiresAt` (after `at`, or after `earnedAt` when given). If the account owes points
- * (a negative balance), the new lot repays that first. `earnedAt` (not after `at`) is the sale time
+ * (a negative balance), the new lot repays that first. `availableAt` (after the sale time) makes the
+ * points pending until then — a return window: they show apart ({@link pendingPoints}), cannot be
+ * redeemed, held or used to repay a negative balance, a reverse takes them back in full, and they
+ * become available when the ledger's clock reaches `availableAt` (any later entry, the expiry sweep,
+ * or a balance asked at a later instant). `earnedAt` (not after `at`) is the sale time
  * of a late sale (an offline till's sale sent after newer entries): the lot counts from it (`lot.at`)
  * while the entry is booked at `at`, in the ledger's time order; {@link postLate} sets both. A lot
  * whose `expiresAt` has already passed when it is booked lapses at once.
@@ -101,6 +105,7 @@ export const EarnEntrySchema = /* @__PURE__ */ z
     points: PositiveDecimalStringSchema,
     expiresAt: InstantSchema.optional(),
     earnedAt: InstantSchema.optional(),
+    availableAt: InstantSchema.optional(),
   })
   .refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
     message: "expected earnedAt (the sale time) at or before at (the booking time)",
@@ -108,6 +113,14 @@ export const EarnEntrySchema = /* @__PURE__ */ z
   })
   .refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
     message: "expected expiresAt after at (after earnedAt when given)",
+    path: ["expiresAt"],
+  })
+  .refine((e) => after(e.availableAt, e.earnedAt ?? e.at), {
+    message: "expected availableAt after at (after earnedAt when given)",
+    path: ["availableAt"],
+  })
+  .refine((e) => e.availableAt === undefined || after(e.expiresAt, e.availableAt), {
+    message: "expected expiresAt after availableAt (pending points expire only after they become available)",
     path: ["expiresAt"],
   });
 
@@ -343,6 +356,7 @@ export const LotSchema = /* @__PURE__ */ z.strictObject({
   lotId: TransactionIdSchema,
   at: InstantSchema,
   expiresAt: InstantSchema.optional(),
+  availableAt: InstantSchema.optional(),
   points: NonNegativeDecimalStringSchema,
   remaining: NonNegativeDecimalStringSchema,
   consumed: NonNegativeDecimalStringSchema,

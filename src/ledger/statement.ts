@@ -6,7 +6,9 @@ import { requireOptions } from "./_lib/options.js";
 
 /**
  * One line of a {@link Statement}: an entry, or a lot lapsing (`lapse`, its points stop being
- * available at the lot's `expiresAt`) or a hold timing out (`timeout`, its points are free again).
+ * available at the lot's `expiresAt`), a hold timing out (`timeout`, its points are free again) or
+ * pending points becoming available (`release`, at the lot's `availableAt`; the earn entry itself
+ * shows a change of 0 while its points are pending).
  *
  * @example
  * ```ts
@@ -18,8 +20,8 @@ import { requireOptions } from "./_lib/options.js";
  */
 export interface StatementLine {
   readonly at: string;
-  readonly kind: EntryKind | "lapse" | "timeout";
-  /** The entry's transactionId; for `lapse` the lot's id, for `timeout` the hold's id. */
+  readonly kind: EntryKind | "lapse" | "timeout" | "release";
+  /** The entry's transactionId; for `lapse` and `release` the lot's id, for `timeout` the hold's id. */
   readonly transactionId: string;
   /** How the available balance changed (signed decimal string). */
   readonly change: string;

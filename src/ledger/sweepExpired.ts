@@ -28,6 +28,8 @@ export interface SweepOptions {
  * Lots earned with a validity expire at their `expiresAt` (for example the end of the same day of the next
  * month, in the program's time zone — computed by the program, stored on the earn). Balances already
  * ignore lapsed lots; the sweep records the loss in the ledger so statements and totals show it.
+ * Pending points (an earn's `availableAt`) at or before `at` are released by it like by any later
+ * entry: the sweep is one way to move the ledger's clock past a return window, never required for it.
  *
  * @param account - The snapshot. Not mutated.
  * @param options - `{ at, transactionId, expectedVersion? }`.

@@ -9,6 +9,7 @@ import { isTimeZone } from "../_lib/time.js";
 import { isCurrencyCode, minorUnits } from "../money/currencies.js";
 import { Decimal } from "../money/money.js";
 import { checkPromotion } from "./promotions/_lib/checkPromotion.js";
+import { TierPolicySchema } from "./tiers/tierPolicy.js";
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -292,8 +293,11 @@ export type EarnRule = z.infer<typeof EarnRuleSchema>;
 /**
  * How points are earned: the rules, the rounding of the transaction's total (floor by default), a
  * minimum order (below it nothing is earned), caps per transaction and per calendar period (in the
- * program's time zone; applied after rounding), and how long a lot stays valid (`validityMonths`:
- * expiry at the end of the same day N months later, clamped to month end).
+ * program's time zone; applied after rounding), how long a lot stays valid (`validityMonths`:
+ * expiry at the end of the same day N months later, clamped to month end), and a return window
+ * (`pendingDays`, 1–365; default none: points are available at once): points earned on a purchase
+ * stay pending for that many 24-hour days after the sale — shown apart, not spendable, taken back in
+ * full by a refund inside the window — and their validity counts from when they become available.
  *
  * @example
  * ```ts
@@ -310,6 +314,7 @@ export const EarnSchema = /* @__PURE__ */ z.strictObject({
   capPerTransaction: optional(PointsSchema),
   capPerPeriod: optional(z.strictObject({ points: PointsSchema, period: z.enum(["day", "week", "month", "year"]) })),
   validityMonths: optional(int(1, 1200)),
+  pendingDays: optional(int(1, 365)),
 });
 
 /** {@inheritDoc EarnSchema} @category programs */
@@ -357,7 +362,12 @@ const pointsCommon = {
 };
 
 /**
- * A bonus program: points earned on what is actually paid, and optionally redeemed as money.
+ * A bonus program: points earned on what is actually paid, and optionally redeemed as money. With
+ * `tiers` (a {@link TierPolicySchema | tier policy}) checkout applies the earn multiplier of the tier
+ * the member holds just before the purchase, read from the program account's own purchases and
+ * refunds (spend paid, or points earned for a points basis): points × (multiplier − 1) more, rounded
+ * down to the program's `pointsScale` — the figure {@link tierBonusEntry} gives beside checkout — and
+ * the quote says so ("Gold: 1.5× points (+37 on 75)"). Caps apply to the points before the multiplier.
  *
  * @example
  * ```ts
@@ -373,6 +383,7 @@ export const BonusProgramSchema = /* @__PURE__ */ z.strictObject({
   ...pointsCommon,
   earn: EarnSchema,
   redeem: optional(RedeemSchema),
+  tiers: optional(TierPolicySchema),
 });
 
 /**
@@ -726,6 +737,12 @@ export const ProgramSchema = /* @__PURE__ */ z
           checkPoints(ctx, scale, p.earn?.capPerPeriod?.points, ["earn", "capPerPeriod", "points"]);
           checkMoney(ctx, c, p.earn?.minOrder, ["earn", "minOrder"]);
           if (p.kind === "bonus") {
+            if (p.tiers?.basis === "spend" && p.tiers.currency !== c)
+              ctx.addIssue({
+                code: "custom",
+                path: ["tiers", "currency"],
+                message: `expected the program's currency ${c} (tier thresholds are money spent in this program), got ${p.tiers.currency ?? "none"}`,
+              });
             checkPoints(ctx, scale, p.redeem?.minPoints, ["redeem", "minPoints"]);
             checkPoints(ctx, scale, p.redeem?.step, ["redeem", "step"]);
           } else {

@@ -9,6 +9,7 @@ import {
 import { parseInstant } from "../_lib/values.js";
 import { minorUnits } from "../money/currencies.js";
 import { balance } from "../ledger/balance.js";
+import { pendingPoints } from "../ledger/pendingPoints.js";
 import { postMany } from "../ledger/postMany.js";
 import type { EntryInput } from "../ledger/schemas.js";
 import { parseProgram } from "./parseProgram.js";
@@ -309,7 +310,9 @@ function refundUnguarded(
   const second = reversing.length === 0 ? undefined : postMany(middle, reversing);
   const points = second === undefined ? middle : second.account;
   const history = [...(first?.history ?? []), ...(second?.history ?? [])];
-  const taken = second === undefined ? ZERO : dec(balance(middle, { at })).minus(dec(balance(second.account, { at })));
+  // Pending points (inside the return window) taken back count as taken: nothing of them is forgiven.
+  const held = (a: typeof middle): D => dec(balance(a, { at })).plus(dec(pendingPoints(a, { at })));
+  const taken = second === undefined ? ZERO : held(middle).minus(held(second.account));
   const forgiven = pointsReversed.plus(welcome).minus(taken);
 
   const explain: Explanation[] = [

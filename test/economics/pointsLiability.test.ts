@@ -54,7 +54,7 @@ describe("pointsLiability", () => {
     expect(early.outstanding.points).toBe("2554");
   });
 
-  it("splits by tier and reports open holds as pending and debts as owed", () => {
+  it("splits by tier and reports open holds as held and debts as owed", () => {
     const bob = postMany(openAccount({ accountId: "bob", negativeLimit: "100" }), [
       { kind: "earn", transactionId: "b1", at: "2026-01-01T10:00:00Z", points: "80" },
       { kind: "hold", transactionId: "h1", at: "2026-02-20T10:00:00Z", points: "30" },
@@ -70,9 +70,32 @@ describe("pointsLiability", () => {
     expect(r.byTier["Gold"]?.points).toBe("1555");
     expect(r.byTier["Silver"]?.points).toBe("50");
     expect(r.byTier["none"]?.points).toBe("0");
-    expect(r.pending).toEqual({ points: "30", value: { amount: "0.30", currency: "EUR" } });
+    expect(r.held).toEqual({ points: "30", value: { amount: "0.30", currency: "EUR" } });
+    expect(r.pending).toEqual({ points: "0", value: { amount: "0.00", currency: "EUR" } });
     expect(r.owedPoints).toBe("40");
     expect(r.accounts).toBe(3);
+  });
+
+  it("reports points inside a return window as pending, apart from outstanding, until they are released", () => {
+    // 60 points earned on 20 February pending for 30 days (the approval period LoyaltyLion's help
+    // centre gives as an example), beside 10 available ones.
+    const acc = postMany(openAccount({ accountId: "p" }), [
+      { kind: "earn", transactionId: "p0", at: "2026-01-01T10:00:00Z", points: "10" },
+      {
+        kind: "earn",
+        transactionId: "p1",
+        at: "2026-02-20T10:00:00Z",
+        points: "60",
+        availableAt: "2026-03-22T10:00:00Z",
+      },
+    ]).account;
+    const inside = pointsLiability([acc], { at: "2026-03-01T00:00:00Z", pointValue: EUR_CENT });
+    expect(inside.outstanding.points).toBe("10");
+    expect(inside.pending).toEqual({ points: "60", value: { amount: "0.60", currency: "EUR" } });
+    expect(inside.held.points).toBe("0");
+    const after = pointsLiability([acc], { at: "2026-03-22T10:00:00Z", pointValue: EUR_CENT });
+    expect(after.outstanding.points).toBe("70");
+    expect(after.pending.points).toBe("0");
   });
 
   it("rounds each value half-even to the currency's minor unit", () => {

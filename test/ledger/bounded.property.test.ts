@@ -1,5 +1,5 @@
 // Issue 17, model-based: a bounded snapshot plus its history behaves like the unbounded account.
-// Random operation sequences (earn with and without expiry, redeem, adjust, reverse, hold, capture,
+// Random operation sequences (earn with and without expiry, pending or not, redeem, adjust, reverse, hold, capture,
 // release, expire; up to 5 days apart) are posted to an account whose window is longer than the
 // history (nothing dropped: the unbounded model, itself checked against an independent model in
 // ledger.property.test.ts). The entries it applied are then posted one by one to accounts with
@@ -19,6 +19,7 @@ import {
   type LedgerHistoryRecord,
   OperationError,
   openAccount,
+  pendingPoints,
   post,
   replayAccount,
   statement,
@@ -30,7 +31,7 @@ const DAY = 1440 * MIN;
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 type Op =
-  | { k: "earn"; p: number; exp: number | null; dt: number }
+  | { k: "earn"; p: number; exp: number | null; pend: number | null; dt: number }
   | { k: "redeem"; p: number; dt: number }
   | { k: "adjust"; p: number; dt: number }
   | { k: "reverse"; pick: number; p: number | null; sf: "reject" | "deduct-available" | "negative-balance"; dt: number }
@@ -47,6 +48,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       k: fc.constant("earn" as const),
       p: fc.integer({ min: 1, max: 50 }),
       exp: fc.option(fc.integer({ min: 1, max: 20 * 1440 })),
+      // pending points (a return window): the lot is released after `pend` minutes; expiry counts after it
+      pend: fc.option(fc.integer({ min: 1, max: 3 * 1440 }), { freq: 3 }),
       dt: dtArb,
     }),
   },
@@ -113,7 +116,8 @@ function unbounded(ops: readonly Op[], limit: string): { account: Account; appli
           transactionId: id,
           at,
           points: String(op.p),
-          ...(op.exp === null ? {} : { expiresAt: iso(now + op.exp * MIN) }),
+          ...(op.exp === null ? {} : { expiresAt: iso(now + ((op.pend ?? 0) + op.exp) * MIN) }),
+          ...(op.pend === null ? {} : { availableAt: iso(now + op.pend * MIN) }),
         };
         break;
       case "redeem":
@@ -188,6 +192,7 @@ function agree(b: Account, u: Account, where: string): void {
   for (const d of b.debits) expect(key(d), `${where} debit ${d.transactionId}`).toBe(uDebits.get(d.transactionId));
   for (const later of [at, at + 2 * DAY, at + 30 * DAY]) {
     expect(balance(b, { at: iso(later) }), where).toBe(balance(u, { at: iso(later) }));
+    expect(pendingPoints(b, { at: iso(later) }), where).toBe(pendingPoints(u, { at: iso(later) }));
     expect(availableLots(b, { at: iso(later) }), where).toEqual(availableLots(u, { at: iso(later) }));
   }
 }

@@ -54,6 +54,7 @@ const entryish = fc.record(
       fc.string(),
     ),
     expiresAt: fc.oneof(fc.constant("2027-01-01T00:00:00Z"), fc.anything()),
+    availableAt: fc.oneof(fc.constant("2026-02-01T00:00:00Z"), fc.constant("2028-01-01T00:00:00Z"), fc.anything()),
     timeoutAt: fc.constant("2026-01-05T10:15:00Z"),
     reason: fc.string(),
     reverses: fc.constantFrom("e1", "nope"),
@@ -87,6 +88,7 @@ const validish = fc
     transactionId: fc.string({ minLength: 1, maxLength: 8 }),
     at: instantArb,
     later: instantArb,
+    release: fc.option(instantArb, { nil: undefined }),
     points: pointsArb,
     meta: fc.option(fc.jsonValue(), { nil: undefined }),
     odd: fc.option(
@@ -97,10 +99,11 @@ const validish = fc
       { nil: undefined },
     ),
   })
-  .map(({ kind, transactionId, at, later, points, meta, odd }) => {
+  .map(({ kind, transactionId, at, later, release, points, meta, odd }) => {
     const e: Record<string, unknown> = { kind, transactionId, at };
     if (kind !== "expire" && kind !== "release") e["points"] = points;
     if (kind === "earn" || kind === "adjust") e["expiresAt"] = later;
+    if (kind === "earn" && release !== undefined) e["availableAt"] = release; // pending points
     if (kind === "hold") e["timeoutAt"] = later;
     if (kind === "adjust") e["reason"] = "correction";
     if (kind === "reverse") e["reverses"] = "t0";

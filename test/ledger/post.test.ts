@@ -261,7 +261,7 @@ describe("post: bad input", () => {
     [
       "an extra field",
       { kind: "earn", transactionId: "x", at: day(3), points: "1", bonus: true },
-      /post: unrecognized key "bonus": an earn entry has kind, transactionId, at, points, expiresAt, earnedAt, storeId, tillId, meta/,
+      /post: unrecognized key "bonus": an earn entry has kind, transactionId, at, points, expiresAt, earnedAt, availableAt, storeId, tillId, meta/,
     ],
     [
       "an instant without offset",

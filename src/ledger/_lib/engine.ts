@@ -31,6 +31,7 @@ import type { LedgerHistoryRecord } from "../history.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
+import { holdPending, releaseDue, withAvailableAt } from "./pending.js";
 import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
 import { firstDifference, jsonEqual } from "./json.js";
@@ -55,11 +56,13 @@ export interface Settings {
  * from) sits beside it in {@link State}, by its `seq` (creation index), and the engine refers to
  * lots by seq throughout.
  */
-interface LotS {
+export interface LotS {
   /** The transactionId of the entry that created the lot (earn, positive adjust, or a credit paying points back). */
   readonly lotId: string;
   readonly at: string;
   readonly expiresAt?: string;
+  /** When pending points become available (pending until then: not spendable, not in `live`). */
+  readonly availableAt?: string;
   points: Units;
   remaining: Units;
   consumed: Units;
@@ -114,8 +117,8 @@ interface DebitS {
 const NO_LOTS: readonly Alloc[] = /* @__PURE__ */ Object.freeze([]);
 
 /** A change of the available balance that no entry caused: a lot lapsing or a hold timing out. */
-interface TimeEvent {
-  readonly kind: "lapse" | "timeout";
+export interface TimeEvent {
+  readonly kind: "lapse" | "timeout" | "release";
   readonly at: string;
   readonly id: string;
   readonly change: Units;
@@ -162,6 +165,12 @@ export interface State {
   debitCount: number;
   deficit: Units;
   onTimeEvent: ((e: TimeEvent) => void) | undefined;
+  /** Seqs of pending lots (availableAt after the clock), keyed by (availableAt ms, seq); see pending.ts. */
+  readonly pendingHeap: KeyedHeap<number>;
+  /** By lot seq: true while the lot is pending. */
+  readonly lotPending: boolean[];
+  /** Points in pending lots. */
+  pending: Units;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,6 +202,9 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     debitCount: 0,
     deficit: 0,
     onTimeEvent: undefined,
+    pendingHeap: keyedHeap(0),
+    lotPending: [],
+    pending: 0,
   };
 }
 
@@ -323,17 +335,21 @@ function stateFromAccount(account: Account): State {
     const reversed = unitsOf(l.reversed, scale, [...p, "reversed"]);
     const clawedBack = unitsOf(l.clawedBack, scale, [...p, "clawedBack"]);
     const { lotId, at, expiresAt } = l;
-    const lot: LotS =
+    const lot: LotS = withAvailableAt(
       expiresAt === undefined
         ? { lotId, at, points, remaining, consumed, expired, reversed, clawedBack }
-        : { lotId, at, expiresAt, points, remaining, consumed, expired, reversed, clawedBack };
+        : { lotId, at, expiresAt, points, remaining, consumed, expired, reversed, clawedBack },
+      l.availableAt,
+    );
     const seq = state.lotCount++;
     state.lots[seq] = lot;
     state.lotExpMs[seq] = expMs;
     state.lotInHeap[seq] = false;
     state.lotSrc[seq] = Object.isFrozen(l) ? l : undefined;
     state.nodes[pos] = seq;
-    if (lot.remaining > 0) {
+    if (l.availableAt !== undefined && msOf(l.availableAt, [...p, "availableAt"]) > state.nowMs) {
+      holdPending(state, seq, msOf(l.availableAt, [...p, "availableAt"]));
+    } else if (lot.remaining > 0) {
       if (expMs > state.nowMs) {
         state.live = add(state.live, lot.remaining);
         state.lotInHeap[seq] = true;
@@ -668,7 +684,12 @@ export function checkFigures(account: Account, state: State): void {
     const e = entryOf(lot.lotId);
     const credit = e !== undefined && (e.kind === "earn" || (e.kind === "adjust" && !e.points.startsWith("-")));
     if (credit && e !== undefined && "points" in e) {
-      if (pts(state, e.points ?? "0") !== lot.points || lotAt(e) !== lot.at || e.expiresAt !== lot.expiresAt)
+      if (
+        pts(state, e.points ?? "0") !== lot.points ||
+        lotAt(e) !== lot.at ||
+        e.expiresAt !== lot.expiresAt ||
+        (e.kind === "earn" ? e.availableAt : undefined) !== lot.availableAt
+      )
         edited(
           ["lots"],
           `lot ${JSON.stringify(lot.lotId)} does not match what replaying the entries gives: its ${e.kind} entry credits ${e.points ?? ""} points at ${e.at}${e.expiresAt === undefined ? "" : ` until ${e.expiresAt}`}, the lot says ${fmt(state, lot.points)}`,
@@ -738,6 +759,11 @@ function available(state: State): Units {
 function advance(state: State, ms: number): void {
   const { heap, timeouts } = state;
   for (;;) {
+    const pendMs = keyedTopFirst(state.pendingHeap);
+    if (pendMs <= ms && pendMs <= keyedTopFirst(heap) && pendMs <= keyedTopFirst(timeouts)) {
+      releaseDue(state, pendMs);
+      continue;
+    }
     const seq = keyedTop(heap);
     const lotMs = keyedTopFirst(heap);
     const hold = keyedTop(timeouts);
@@ -813,21 +839,30 @@ function createLot(
   at: string = entry.at,
   knownExpMs = Number.NaN,
 ): void {
-  const repay = minU(points, state.deficit);
+  const availableAt = entry.kind === "earn" ? entry.availableAt : undefined;
+  const availMs = availableAt === undefined ? Number.NEGATIVE_INFINITY : instantMs(availableAt);
+  const isPending = availMs > state.nowMs;
+  // Pending points repay a negative balance only when released (repaying is spending).
+  const repay = isPending ? 0 : minU(points, state.deficit);
   state.deficit = sub(state.deficit, repay);
   const lotId = entry.transactionId;
   const remaining = repay === 0 ? points : sub(points, repay);
-  const lot: LotS =
+  const lot: LotS = withAvailableAt(
     expiresAt === undefined
       ? { lotId, at, points, remaining, consumed: repay, expired: 0, reversed: 0, clawedBack: 0 }
-      : { lotId, at, expiresAt, points, remaining, consumed: repay, expired: 0, reversed: 0, clawedBack: 0 };
+      : { lotId, at, expiresAt, points, remaining, consumed: repay, expired: 0, reversed: 0, clawedBack: 0 },
+    availableAt,
+  );
   const expMs =
     expiresAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(knownExpMs) ? instantMs(expiresAt) : knownExpMs;
   const seq = state.lotCount++;
   state.lots[seq] = lot;
   state.lotExpMs[seq] = expMs;
   state.nodes[pos] = seq;
-  if (remaining > 0 && expMs <= state.nowMs) {
+  if (isPending) {
+    state.lotInHeap[seq] = false;
+    holdPending(state, seq, availMs);
+  } else if (remaining > 0 && expMs <= state.nowMs) {
     // A late sale's lot (earnedAt before the booking) can be past its expiry already: it lapses at once.
     state.lotInHeap[seq] = false;
     state.lapsed.add(seq);
@@ -845,7 +880,9 @@ function addBack(state: State, seq: number, amount: Units): void {
   const lot = state.lots[seq] as LotS; // seq of a lot: present
   const expMs = state.lotExpMs[seq] as number;
   lot.remaining = add(lot.remaining, amount);
-  if (expMs <= state.nowMs) {
+  if (state.lotPending[seq] === true) {
+    state.pending = add(state.pending, amount);
+  } else if (expMs <= state.nowMs) {
     state.lapsed.add(seq);
   } else {
     state.live = add(state.live, amount);
@@ -860,7 +897,9 @@ function addBack(state: State, seq: number, amount: Units): void {
 function takeFrom(state: State, seq: number, amount: Units): void {
   const lot = state.lots[seq] as LotS; // seq of a lot: present
   lot.remaining = sub(lot.remaining, amount);
-  if ((state.lotExpMs[seq] as number) <= state.nowMs) {
+  if (state.lotPending[seq] === true) {
+    state.pending = sub(state.pending, amount);
+  } else if ((state.lotExpMs[seq] as number) <= state.nowMs) {
     if (lot.remaining === 0) state.lapsed.delete(seq);
   } else {
     state.live = sub(state.live, amount);
@@ -1026,7 +1065,8 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     );
   }
   // Most entries move time on without a lot lapsing or a hold timing out: then only the clock moves.
-  if (keyedTopFirst(state.heap) <= ms || keyedTopFirst(state.timeouts) <= ms) advance(state, ms);
+  if (keyedTopFirst(state.heap) <= ms || keyedTopFirst(state.timeouts) <= ms || keyedTopFirst(state.pendingHeap) <= ms)
+    advance(state, ms);
   else state.nowMs = ms;
   switch (e.kind) {
     case "earn":
@@ -1531,7 +1571,7 @@ export function balanceOf(account: Account, at: string | Date): string {
   checkAccount(account);
   const ms = parseInstant(at, "at");
   const { scale } = account;
-  if (ms < lastMs(account)) {
+  if (ms < lastMs(account) || releasesBy(account, ms)) {
     const past = stateAt(account, ms);
     return fmt(past, available(past));
   }
@@ -1544,6 +1584,7 @@ export function balanceOf(account: Account, at: string | Date): string {
     const l = lots[i] as Lot; // i < length: present
     const remaining = l.remaining;
     if (remaining === zero) continue;
+    if (l.availableAt !== undefined && msOf(l.availableAt, ["lots", i, "availableAt"]) > ms) continue; // pending at `at`
     const exp = l.expiresAt;
     if (exp !== undefined) {
       const expMs = storedInstant(exp);
@@ -1585,6 +1626,23 @@ export function balanceOf(account: Account, at: string | Date): string {
         total = add(total, unitsOf(a.points, scale, ["holds", i, "lots"]));
   });
   return fromUnits(total, scale);
+}
+
+/** True when a lot pending in the snapshot is released by `ms` (its release may repay a debt: worked out in full). */
+function releasesBy(account: Account, ms: number): boolean {
+  const last = lastMs(account);
+  return account.lots.some((l, i) => {
+    if (l.availableAt === undefined) return false;
+    const rel = msOf(l.availableAt, ["lots", i, "availableAt"]);
+    return rel > last && rel <= ms;
+  });
+}
+
+/** The points pending (earned with a later `availableAt`) at `at`. */
+export function pendingOf(account: Account, at: string | Date): string {
+  checkAccount(account);
+  const state = stateAt(account, parseInstant(at, "at"));
+  return fmt(state, state.pending);
 }
 
 export function availableLotsOf(account: Account, at: string | Date): AvailableLot[] {

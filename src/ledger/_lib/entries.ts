@@ -17,6 +17,7 @@ function canonical(e: Entry): Entry {
       out = { kind: "earn", transactionId: e.transactionId, at: e.at, points: e.points };
       if (e.expiresAt !== undefined) out.expiresAt = e.expiresAt;
       if (e.earnedAt !== undefined) out.earnedAt = e.earnedAt;
+      if (e.availableAt !== undefined) out.availableAt = e.availableAt;
       break;
     case "redeem":
       out = { kind: "redeem", transactionId: e.transactionId, at: e.at, points: e.points };
@@ -179,6 +180,11 @@ function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssu
           });
       }
       after(kind === "earn" ? "expiresAt" : "timeoutAt", kind === "earn" ? "earnedAt" : "at");
+      if (kind === "earn") {
+        instant("availableAt", true);
+        after("availableAt", "earnedAt");
+        if (out["availableAt"] !== undefined) after("expiresAt", "availableAt");
+      }
       break;
     case "redeem":
       points(false, false);
@@ -346,7 +352,7 @@ function isPlace(v: unknown): boolean {
 }
 
 const ALLOWED: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Object.freeze({
-  earn: ["kind", "transactionId", "at", "points", "expiresAt", "earnedAt", "storeId", "tillId"],
+  earn: ["kind", "transactionId", "at", "points", "expiresAt", "earnedAt", "availableAt", "storeId", "tillId"],
   redeem: ["kind", "transactionId", "at", "points", "storeId", "tillId"],
   expire: ["kind", "transactionId", "at", "storeId", "tillId"],
   adjust: ["kind", "transactionId", "at", "points", "reason", "expiresAt", "storeId", "tillId"],
@@ -385,6 +391,8 @@ function keyBit(key: string): number {
       return 2048;
     case "tillId":
       return 4096;
+    case "availableAt":
+      return 8192;
     default:
       return 0;
   }
@@ -452,6 +460,11 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: Sto
         const saleMs = sale === undefined ? atMs : storedInstant(sale);
         if (!(saleMs <= atMs)) return undefined; // NaN (not stored form) or after at
         if (!isPositive(points, instant) || !laterThan(o["expiresAt"], saleMs, instant)) return undefined;
+        const release = o["availableAt"];
+        if (release !== undefined) {
+          const releaseMs = storedInstant(release);
+          if (!(releaseMs > saleMs && instant.until > releaseMs)) return undefined; // NaN, or not inside (sale, expiry)
+        }
         break;
       }
       case "redeem":

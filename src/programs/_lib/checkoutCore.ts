@@ -11,6 +11,7 @@ import { assertAccount, price } from "./engine.js";
 import { canonical, lastRecordAt } from "./records.js";
 import { assertStock, takeStock } from "./stock.js";
 import { fixed, type D } from "./decimal.js";
+import { availableAtOf } from "./pending.js";
 import { insertByTime, postLateEntries, refuseLateCheckout } from "./late.js";
 
 /**
@@ -124,7 +125,10 @@ export function checkoutParsed(
       ...place,
       meta,
     });
-  const expiry = priced.expiresAt === null ? {} : { expiresAt: priced.expiresAt };
+  const expiry = {
+    ...(priced.expiresAt === null ? {} : { expiresAt: priced.expiresAt }),
+    ...availableAtOf(program, atMs), // pending points: the program's return window
+  };
   if (priced.pointsEarned.gt(0))
     entries.push({
       kind: "earn",

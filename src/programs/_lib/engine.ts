@@ -25,6 +25,8 @@ import type { Earn, Program, ProgramOf, Reward, Tier } from "../program.js";
 import type { Explanation, Quote } from "../result.js";
 import type { QuoteOptions as PriceOptions } from "../options.js";
 import { tierFor } from "../tierFor.js";
+import { pendingExplanation, releaseMs } from "./pending.js";
+import { tierEarnBonus } from "../tiers/_lib/programTier.js";
 import { promotionDiscounts } from "../promotions/_lib/promotionDiscounts.js";
 import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
 import { isBranded } from "./brand.js";
@@ -774,7 +776,7 @@ function applyEarn(
   const lotExpiry =
     earn.validityMonths === undefined
       ? null
-      : new Date(endOfDayMonthsLater(atMs, earn.validityMonths, program.timeZone)).toISOString();
+      : new Date(endOfDayMonthsLater(releaseMs(program, atMs), earn.validityMonths, program.timeZone)).toISOString();
   if (earn.minOrder !== undefined && paid.lt(earn.minOrder)) {
     explain.push({
       rule: "min-order",
@@ -844,6 +846,12 @@ function applyEarn(
       total = allowance;
     }
   }
+  const base = total; // before the tier multiplier (a bonus program's own tier policy)
+  if (program.kind === "bonus" && program.tiers !== undefined && !total.isZero()) {
+    const t = tierEarnBonus(program.tiers, account, atMs, total, scale);
+    if (t.explain !== null) explain.push(t.explain);
+    total = total.plus(t.bonus);
+  }
   if (!total.isZero()) {
     const shares = allocateUnits(total, raw, scale, rawTotal);
     idx.forEach((i, k) => {
@@ -852,12 +860,14 @@ function applyEarn(
   }
   state.pointsEarned = total;
   if (!total.isZero() || !state.welcome.isZero()) state.expiresAt = lotExpiry;
+  if (earn.pendingDays !== undefined && (!total.isZero() || !state.welcome.isZero()))
+    explain.push(pendingExplanation(program, atMs, earn.pendingDays));
   explain.push(
     pointsExplanation(
       fixed(rawTotal, Math.max(scale, 2)),
       label(paid, dp, c),
       roundMode,
-      fixed(total, scale),
+      fixed(base, scale),
       !total.isZero(),
       lotExpiry,
     ),

@@ -128,7 +128,9 @@ const shares = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
  * `below-minimum` (the first purchase pays less than `minPurchase`), `refunded` (the qualifying
  * purchase was refunded), `cap-reached` (the referrer's rewarded referrals in the calendar period
  * reached `capPerReferrer`). When none applies both members earn: requests with transactionIds
- * `referral:<friendId>:referrer` and `referral:<friendId>:friend`, so each is posted once.
+ * `referral:<friendId>:referrer` and `referral:<friendId>:friend`, so each is posted once; with the
+ * rules' `pendingDays` both are pending (`availableAt`) until the friend's return window ends, and a
+ * refund inside it is settled by reversing them (nothing was spendable, so nothing is clawed back).
  *
  * @param rules - the referral rules
  * @param referrer - the member whose code the friend used
@@ -238,14 +240,31 @@ function referralDecisionUnguarded(
     }
     const at = new Date(atMs).toISOString();
     const meta = { reason: "referral", referrerId: a.id, friendId: b.id, purchase: txId };
+    // Pending until the friend's return window ends (whole 24-hour days after the purchase).
+    const until = r.pendingDays === undefined ? undefined : new Date(atMs + r.pendingDays * 86_400_000).toISOString();
+    const pending = until === undefined ? {} : { availableAt: until };
     return deepFreeze({
       rewarded: true,
       reason: "rewarded",
       entries: {
-        referrer: { kind: "earn", transactionId: `referral:${b.id}:referrer`, at, points: r.referrerPoints, meta },
-        friend: { kind: "earn", transactionId: `referral:${b.id}:friend`, at, points: r.friendPoints, meta },
+        referrer: {
+          kind: "earn",
+          transactionId: `referral:${b.id}:referrer`,
+          at,
+          points: r.referrerPoints,
+          ...pending,
+          meta,
+        },
+        friend: {
+          kind: "earn",
+          transactionId: `referral:${b.id}:friend`,
+          at,
+          points: r.friendPoints,
+          ...pending,
+          meta,
+        },
       },
-      explanation: `${a.id} earns ${r.referrerPoints} and ${b.id} earns ${r.friendPoints} points for ${b.id}'s first purchase ${txId}.`,
+      explanation: `${a.id} earns ${r.referrerPoints} and ${b.id} earns ${r.friendPoints} points for ${b.id}'s first purchase ${txId}${until === undefined ? "" : `, pending until ${until} (the end of the friend's ${r.pendingDays}-day return window)`}.`,
     });
   });
 }

@@ -15,6 +15,9 @@ const points = () =>
  * the friend's first purchase pays at least `minPurchase`; at most `capPerReferrer` rewarded referrals
  * per calendar period in `timeZone`. Both rewards are refused for a self-referral, between customers
  * who share a card, a phone number or an e-mail address, and when the qualifying purchase is refunded.
+ * `pendingDays` (1–365; default none) is the friend's return window: both rewards are pending for that
+ * many 24-hour days after the qualifying purchase (the ledger's `availableAt`), so a refund inside
+ * the window reverses them in full and they cannot be spent before it ends.
  *
  * @example
  * ```ts
@@ -36,6 +39,7 @@ export const ReferralRulesSchema = /* @__PURE__ */ z.strictObject({
     ),
   ),
   capPerReferrer: z.optional(EventCapSchema),
+  pendingDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
 });
 
 /** {@inheritDoc ReferralRulesSchema} @category programs */

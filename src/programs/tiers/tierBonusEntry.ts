@@ -37,6 +37,8 @@ export interface TierBonusOptions {
  * multiplier, or the bonus rounds to zero. The tier is the one held at the purchase's instant, read
  * from the history before the purchase is added (a purchase that lifts a member into Gold earns at the
  * old rate; its own spend counts from the next purchase on, so the bonus never depends on itself).
+ * A `bonus` program can instead carry the policy as its `tiers`, and checkout applies the same
+ * multiplier itself; use one or the other, not both.
  *
  * @param policy - the tier policy
  * @param history - the member's qualifying activities before this purchase
