@@ -2,6 +2,8 @@ import { guardInputs } from "../core/guard.js";
 import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
 import { checkoutParsed, type CheckoutResult } from "./_lib/checkoutCore.js";
+import { checkoutCoupon, nextOrderCoupon } from "./promotions/_lib/saleCoupons.js";
+import { deepFreeze } from "../core/json.js";
 import type { ProgramAccount } from "./account.js";
 import type { Basket, BasketInput } from "./basket.js";
 import type { CheckoutOptions } from "./options.js";
@@ -67,5 +69,19 @@ function checkoutUnguarded(
   basket: Basket | BasketInput,
   options: CheckoutOptions,
 ): CheckoutResult {
-  return checkoutParsed(parseProgram(program), account, parseBasket(basket), options);
+  const p = parseProgram(program);
+  const b = parseBasket(basket);
+  const r = checkoutParsed(p, account, b, options);
+  const coupon = checkoutCoupon(p, account, b, options, r);
+  const next = nextOrderCoupon(account, b, options, r, coupon);
+  if (coupon === undefined && next === undefined) return r;
+  // Redeeming and issuing under the same promotion: both carry the final state.
+  const same = coupon !== undefined && next !== undefined && next.state.programId === coupon.state.programId;
+  return {
+    ...r,
+    ...(coupon === undefined
+      ? {}
+      : { coupon: deepFreeze(same && next !== undefined ? { ...coupon, state: next.state } : coupon) }),
+    ...(next === undefined ? {} : { nextOrder: deepFreeze(next) }),
+  };
 }

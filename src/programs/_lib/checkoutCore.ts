@@ -12,6 +12,9 @@ import { canonical, lastRecordAt } from "./records.js";
 import { assertStock, takeStock } from "./stock.js";
 import { fixed, type D } from "./decimal.js";
 import { insertByTime, postLateEntries, refuseLateCheckout } from "./late.js";
+import type { CheckoutCoupon, NextOrderCoupon } from "../promotions/couponState.js";
+import { requestCouponCode } from "../promotions/_lib/saleCoupons.js";
+import { firstDifference } from "../../core/json.js";
 
 /**
  * What {@link checkout} returns: the checkout record (the quote, its transactionId and the ledger
@@ -31,6 +34,10 @@ export type CheckoutResult = CheckoutRecord & {
   readonly status: "applied" | "duplicate" | "inactive";
   readonly account: ProgramAccount;
   readonly stock: CatalogStock | null;
+  /** Promotions with coupon rules, when `options.coupon` came with its `state`: the use taken and the next coupon state. */
+  readonly coupon?: CheckoutCoupon;
+  /** When `options.nextOrder` was given: the next-order coupon handed out (or why not) and the next coupon state. */
+  readonly nextOrder?: NextOrderCoupon;
 };
 
 export function checkTransactionId(id: unknown, name = "transactionId"): string {
@@ -69,6 +76,7 @@ export function checkoutParsed(
   const transactionId = checkTransactionId(options.transactionId);
   const atMs = options.at === undefined ? Date.parse(basket.at) : parseInstant(options.at, "at");
   const at = new Date(atMs).toISOString();
+  const couponCode = requestCouponCode(program, options);
   const request = canonical({
     programId: program.id,
     at,
@@ -77,15 +85,19 @@ export function checkoutParsed(
     rewardId: options.rewardId ?? null,
     redeemCard: options.redeemCard ?? null,
     entering: entering === undefined ? null : entering.map((d) => d.toString()),
+    // Only when given, so requests stored before codes were part of the digest still match.
+    ...(couponCode === undefined ? {} : { coupon: couponCode }),
   });
   const stockIn = program.kind === "catalog" ? assertStock(program, options.stock) : null;
 
   const earlier = account.purchases.find((p) => p.record.transactionId === transactionId);
   if (earlier !== undefined) {
     if (earlier.request !== request) {
+      const field = (firstDifference(JSON.parse(earlier.request), JSON.parse(request)) ?? []).join(".");
       throw new IdempotencyConflictError(
         transactionId,
-        `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options`,
+        `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options (${field || "request"} differs); use a new transactionId for a new sale`,
+        { field: field || "request" },
       );
     }
     const stock =
