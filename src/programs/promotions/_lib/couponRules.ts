@@ -110,9 +110,10 @@ export function judgeCoupon(
     return refuse("unknown", `code ${rawCode} was issued to another customer`);
   if (!listed) {
     const live = issued.filter((c) => c.voidedBy === undefined);
-    if (live.length === 0)
-      return refuse("voided", `code ${rawCode} was voided: the sale that issued it was refunded`);
-    const last = live.map((c) => c.validUntil).reduce((a, b) => (a === undefined || b === undefined ? undefined : a > b ? a : b));
+    if (live.length === 0) return refuse("voided", `code ${rawCode} was voided: the sale that issued it was refunded`);
+    const last = live
+      .map((c) => c.validUntil)
+      .reduce((a, b) => (a === undefined || b === undefined ? undefined : a > b ? a : b));
     if (last !== undefined && atMs >= dayStart(last, program.timeZone, 1))
       return refuse("expired", `code ${rawCode} expired after ${last} (${program.timeZone})`);
   }

@@ -45,7 +45,10 @@ export function requestCouponCode(program: Program, options: CheckoutOptions): s
 }
 
 /** Who holds a sale's coupon use: the customer, else the card, else the till. */
-function saleHolder(basket: Basket, account: ProgramAccount): {
+function saleHolder(
+  basket: Basket,
+  account: ProgramAccount,
+): {
   customerId?: string;
   cardId?: string;
   tillId?: string;
@@ -84,8 +87,7 @@ export function checkoutCoupon(
   const discount = result.discountTotal.amount;
   if (result.status === "applied") {
     const verdict = judgeCoupon(p, state, rawCode, atMs, { holder: holderOf(who), customerId: who.customerId });
-    if (!verdict.ok)
-      return { status: "refused", code: verdict.code, reason: verdict.reason, redemption: null, state };
+    if (!verdict.ok) return { status: "refused", code: verdict.code, reason: verdict.reason, redemption: null, state };
   }
   if (dec(discount).isZero()) return quiet("unused");
   try {
@@ -171,7 +173,12 @@ export function nextOrderCoupon(
     throw new CurrencyMismatchError(result.total.currency, t.program.currency, "checkout (nextOrder)");
   const earlier = state.issued.find((x) => x.transactionId === result.transactionId);
   if (earlier !== undefined)
-    return { status: "duplicate", coupon: earlier, reason: `sale ${result.transactionId} issued ${earlier.code}`, state };
+    return {
+      status: "duplicate",
+      coupon: earlier,
+      reason: `sale ${result.transactionId} issued ${earlier.code}`,
+      state,
+    };
   const notEarned = (reason: string): NextOrderCoupon => ({ status: "not-earned", coupon: null, reason, state });
   if (result.status === "inactive") return notEarned("the program was not active: no next-order coupon");
   const dp = minorUnits(t.program.currency) ?? 2;
@@ -196,7 +203,8 @@ export function nextOrderCoupon(
     throw new LoyaltyValidationError([
       {
         path: ["nextOrder", "program", "coupon", "pattern"],
-        message: "expected a pattern with room for new codes: 20 random codes in a row were taken (lengthen the pattern)",
+        message:
+          "expected a pattern with room for new codes: 20 random codes in a row were taken (lengthen the pattern)",
       },
     ]);
   const customerId = basket.customerId ?? account.customerId;
