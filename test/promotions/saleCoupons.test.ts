@@ -61,6 +61,12 @@ describe("checkout takes the coupon use in its own result", () => {
     expect(second.coupon).toMatchObject({ status: "refused", reason: "customer-limit", redemption: null });
     expect(second.coupon?.state).toBe(first.coupon?.state);
     expect(second.explain.find((e) => e.rule === "coupon")?.reason).toMatch(/^refused \(customer-limit\)/);
+    // its retry answers the same refusal
+    const again = sale(welcome, second.account, second.coupon?.state as CouponState, "sale-2", {
+      customerId: "olga@example.com",
+    });
+    expect(again.status).toBe("duplicate");
+    expect(again.coupon).toMatchObject({ status: "refused", reason: "customer-limit" });
     // another customer may still use it
     const other = sale(welcome, second.account, second.coupon?.state as CouponState, "sale-3", {
       customerId: "another@example.com",
