@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkout,
+  checkoutAll,
   IdempotencyConflictError,
   LoyaltyValidationError,
   openCouponState,
@@ -14,6 +15,7 @@ import {
   type Program,
   type ProgramAccount,
 } from "../../src/index.js";
+import { discount10 } from "../programs/_fixtures.js";
 import { basket, common, eur, promotion } from "./_fixtures.js";
 
 const at = "2026-03-01T10:00:00Z";
@@ -115,6 +117,25 @@ describe("checkout takes the coupon use in its own result", () => {
       code: "welcome-10",
     });
     expect(lower.status).toBe("duplicate");
+  });
+
+  it("checkoutAll: a 10 % loyalty discount then the coupon; the promotion's result carries its own 10.00 use, and a retry with another code conflicts", () => {
+    // Salesforce B2C Commerce proration: each promotion works on what the previous one left.
+    const accounts = { ten: openProgramAccount(discount10), welcome: openProgramAccount(welcome) };
+    const b = basket(at, [{ price: "50.00" }], { customerId: "c1" });
+    const r = checkoutAll([discount10, welcome], accounts, b, {
+      transactionId: "all-1",
+      programs: { welcome: { coupon: { code: "WELCOME10", state: openCouponState(welcome) } } },
+    });
+    expect(r.total).toEqual(eur("35.00")); // 50.00 − 5.00 − 10.00
+    expect(r.results[0]?.coupon).toBeUndefined();
+    expect(r.results[1]?.coupon?.redemption?.amount).toBe("10.00");
+    expect(() =>
+      checkoutAll([discount10, welcome], r.accounts, b, {
+        transactionId: "all-1",
+        programs: { welcome: { coupon: { code: "SPRING10" } } },
+      }),
+    ).toThrow(/coupon differs/);
   });
 
   it("a budget of 15.00: the second 10.00 off is capped at 5.00, the third is refused; a full refund gives its money back", () => {
