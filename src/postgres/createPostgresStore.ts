@@ -159,6 +159,12 @@ function withoutAccount(result: object): Json {
  * driver: pass a `pg` Pool (or anything with the same `connect`/`query`/`release`). Catalog programs
  * are refused (their reward stock is shared across accounts and is not stored here yet).
  *
+ * A promotion with coupon codes: the store keeps its coupon state in one row of `<prefix>coupon_states`.
+ * A checkout with `coupon: { code }` (and every refund) runs in a transaction that locks that row, so
+ * the code's limits and budget hold under any number of tills; the result's `coupon` says whether the
+ * use was taken (`applied`) or why not (`refused` and the `reason`). `nextOrder` is refused (next-order
+ * coupon states are not stored here yet).
+ *
  * @param pool - a connection pool (`new pg.Pool(...)`)
  * @param options - `program` (required), `tablePrefix`, `maxAttempts`, `baseDelayMs`, `maxDelayMs`, `lockAfterAttempts`, `cacheSize`
  * @returns the store; call `migrate()` once before the first write
