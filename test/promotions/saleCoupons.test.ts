@@ -119,6 +119,17 @@ describe("checkout takes the coupon use in its own result", () => {
     expect(lower.status).toBe("duplicate");
   });
 
+  it("any other differing field is named too (as the ledger names the first differing field)", () => {
+    const first = sale(welcome, openProgramAccount(welcome), openCouponState(welcome), "sale-1", { customerId: "c1" });
+    let caught: unknown;
+    try {
+      sale(welcome, first.account, openCouponState(welcome), "sale-1", { customerId: "c1", price: "31.00" });
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as IdempotencyConflictError).details["field"]).toBe("basket.lines.0.unitPrice.amount");
+  });
+
   it("checkoutAll: a 10 % loyalty discount then the coupon; the promotion's result carries its own 10.00 use, and a retry with another code conflicts", () => {
     // Salesforce B2C Commerce proration: each promotion works on what the previous one left.
     const accounts = { ten: openProgramAccount(discount10), welcome: openProgramAccount(welcome) };

@@ -63,6 +63,15 @@ export function placeOf(from: { readonly storeId?: string | undefined; readonly 
   };
 }
 
+/** The first field in which two canonical requests differ, as a dotted path ("request" when unreadable). */
+function differingField(stored: string, posted: string): string {
+  try {
+    return (firstDifference(JSON.parse(stored), JSON.parse(posted)) ?? []).join(".") || "request";
+  } catch {
+    return "request";
+  }
+}
+
 export function checkoutParsed(
   program: Program,
   account: ProgramAccount,
@@ -93,11 +102,11 @@ export function checkoutParsed(
   const earlier = account.purchases.find((p) => p.record.transactionId === transactionId);
   if (earlier !== undefined) {
     if (earlier.request !== request) {
-      const field = (firstDifference(JSON.parse(earlier.request), JSON.parse(request)) ?? []).join(".");
+      const field = differingField(earlier.request, request);
       throw new IdempotencyConflictError(
         transactionId,
-        `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options (${field || "request"} differs); use a new transactionId for a new sale`,
-        { field: field || "request" },
+        `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options (${field} differs); use a new transactionId for a new sale`,
+        { field },
       );
     }
     const stock =
