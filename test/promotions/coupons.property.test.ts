@@ -153,6 +153,11 @@ test.prop([fc.array(sales, { maxLength: 25 })], { numRuns: process.env["DEEP"] =
         expect(live.filter((r) => r.holder === `customer:${c}`).length).toBeLessThanOrEqual(2);
       const spent = live.reduce((s, r) => s.plus(r.amount), new Decimal(0));
       expect(spent.lte("40.00")).toBe(true);
+      // and counted on the sales the store kept, not only on the state
+      const discounted = kept.filter((k) => k.coupon?.status === "applied");
+      expect(discounted.length).toBe(live.length);
+      const given = discounted.reduce((s, k) => s.plus(k.discountTotal.amount), new Decimal(0));
+      expect(given.eq(spent)).toBe(true);
     }
   },
 );
