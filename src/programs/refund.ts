@@ -116,7 +116,7 @@ export function refund(
 ): RefundResult {
   return guardInputs("refund", { program, account, original, options }, () => {
     const r = refundUnguarded(program, account, original, options);
-    const coupon = refundCoupon(parseProgram(program), options, r);
+    const coupon = refundCoupon(parseProgram(program), r.account, options, r);
     const next = refundNextOrder(r.account, options, r);
     if (coupon === undefined && next === undefined) return r;
     return {

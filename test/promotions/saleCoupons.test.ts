@@ -330,6 +330,45 @@ describe("next-order coupons", () => {
     expect(late.nextOrder?.status).toBe("used");
   });
 
+  it("two tills' sale-1 for two customers are two sales: each gets its own code, a refund voids only its own, and returns only its own use", () => {
+    const one = buy("sale-1", "30.00", openCouponState(back));
+    const twoAccount = openProgramAccount(shop, { customerId: "c2" });
+    const two = checkout(shop, twoAccount, basket(at, [{ price: "60.00" }], { id: "t2", customerId: "c2" }), {
+      transactionId: "sale-1",
+      nextOrder: { program: back, state: one.nextOrder?.state as CouponState, randomBytes: seeded(5) },
+    });
+    expect(two.nextOrder?.status).toBe("issued");
+    expect(two.nextOrder?.coupon?.code).not.toBe(one.nextOrder?.coupon?.code);
+    const s = two.nextOrder?.state as CouponState;
+    const r2 = refund(shop, two.account, two, {
+      at: "2026-03-02T10:00:00Z",
+      transactionId: "r",
+      nextOrder: { program: back, state: s },
+    });
+    expect(r2.nextOrder?.coupon?.customerId).toBe("c2");
+    expect(r2.nextOrder?.state.issued.map((c) => c.voidedBy ?? null)).toEqual([null, "r"]);
+    // the same for the use of a code: sale-1 of two customers' accounts
+    const w1 = sale(welcome, openProgramAccount(welcome, { customerId: "c1" }), openCouponState(welcome), "sale-1", {
+      customerId: "c1",
+    });
+    const w2 = sale(
+      welcome,
+      openProgramAccount(welcome, { customerId: "c2" }),
+      w1.coupon?.state as CouponState,
+      "sale-1",
+      {
+        customerId: "c2",
+      },
+    );
+    const back2 = refund(welcome, w2.account, w2, {
+      at: "2026-03-02T10:00:00Z",
+      transactionId: "r",
+      coupon: { state: w2.coupon?.state as CouponState },
+    });
+    expect(back2.coupon?.redemption?.holder).toBe("customer:c2");
+    expect(back2.coupon?.state.redemptions.map((x) => x.returned)).toEqual([false, true]);
+  });
+
   it("redeeming a next-order code and earning a new one in the same sale: both parts carry the final state", () => {
     const r = buy("sale-1", "30.00", openCouponState(back));
     const again = checkout(

@@ -178,7 +178,9 @@ export function nextOrderCoupon(
   const state = after !== undefined && after.state.programId === t.program.id ? after.state : t.state;
   if (t.program.currency !== result.total.currency)
     throw new CurrencyMismatchError(result.total.currency, t.program.currency, "checkout (nextOrder)");
-  const earlier = state.issued.find((x) => x.transactionId === result.transactionId);
+  const customerId = basket.customerId ?? account.customerId;
+  // Tills number their sales independently: the same transactionId of another customer is another sale.
+  const earlier = state.issued.find((x) => x.transactionId === result.transactionId && x.customerId === customerId);
   if (earlier !== undefined)
     return {
       status: "duplicate",
@@ -214,7 +216,6 @@ export function nextOrderCoupon(
           "expected a pattern with room for new codes: 20 random codes in a row were taken (lengthen the pattern)",
       },
     ]);
-  const customerId = basket.customerId ?? account.customerId;
   const coupon: IssuedCoupon = {
     code,
     ...(customerId === undefined ? {} : { customerId }),
@@ -234,12 +235,45 @@ export function nextOrderCoupon(
   };
 }
 
+/** The checkout record of a refunded sale: held by the account, else the one the refund was given. */
+function saleRecord(
+  account: ProgramAccount,
+  options: RefundOptions,
+  transactionId: string,
+): CheckoutRecord | undefined {
+  return (
+    account.purchases.find((x) => x.record.transactionId === transactionId)?.record ??
+    (options.record as CheckoutRecord | undefined)
+  );
+}
+
+/**
+ * The redemption of a refunded sale: by its transactionId, and when two tills' sales share it, the one
+ * whose holder is this account's customer or card, or the sale's till.
+ */
+function saleRedemption(state: CouponState, account: ProgramAccount, sale: CheckoutRecord | undefined, id: string) {
+  const all = state.redemptions.filter((r) => r.transactionId === id);
+  if (all.length <= 1) return all[0];
+  const holders = [
+    account.customerId === undefined ? "" : `customer:${account.customerId}`,
+    account.cardId === undefined ? "" : `card:${account.cardId}`,
+    sale?.tillId === undefined ? "" : `till:${sale.tillId}`,
+  ];
+  return all.find((r) => holders.includes(r.holder));
+}
+
 /** Gives a sale's coupon use back when the refund completes it (the rule of returnCoupon). */
-export function refundCoupon(program: Program, options: RefundOptions, result: RefundRecord): RefundCoupon | undefined {
+export function refundCoupon(
+  program: Program,
+  account: ProgramAccount,
+  options: RefundOptions,
+  result: RefundRecord,
+): RefundCoupon | undefined {
   if (program.kind !== "promotion" || program.coupon === undefined || options.coupon === undefined) return undefined;
   const o = objectOption(options.coupon, "coupon", "coupon options { state }");
   const state = assertCouponState(program as CouponPromotion, o["state"] ?? null, ["coupon", "state"]);
-  const found = state.redemptions.find((r) => r.transactionId === result.originalTransactionId);
+  const id = result.originalTransactionId;
+  const found = saleRedemption(state, account, saleRecord(account, options, id), id);
   if (found === undefined) return { status: "none", redemption: null, state };
   if (!result.complete) return { status: "kept", redemption: found, state };
   if (found.returned) return { status: "returned", redemption: found, state };
@@ -269,14 +303,13 @@ export function refundNextOrder(
   if (options.nextOrder === undefined) return undefined;
   const t = nextOrderTarget(options.nextOrder);
   const state = t.state;
-  const issued = state.issued.find((x) => x.transactionId === result.originalTransactionId);
+  const all = state.issued.filter((x) => x.transactionId === result.originalTransactionId);
+  const issued = all.length <= 1 ? all[0] : all.find((x) => x.customerId === account.customerId);
   if (issued === undefined) return { status: "none", coupon: null, state };
   if (issued.voidedBy !== undefined) return { status: "voided", coupon: issued, state };
   const code = normalizeCode(issued.code);
   if (state.redemptions.some((r) => r.code === code && !r.returned)) return { status: "used", coupon: issued, state };
-  const sale =
-    account.purchases.find((x) => x.record.transactionId === result.originalTransactionId)?.record ??
-    (options.record as CheckoutRecord | undefined);
+  const sale = saleRecord(account, options, result.originalTransactionId);
   const paid = sale === undefined ? ZERO : dec(sale.total.amount);
   const back = sumD(
     account.refunds
@@ -293,7 +326,7 @@ export function refundNextOrder(
     state: {
       programId: state.programId,
       version: state.version + 1,
-      issued: state.issued.map((x) => (x.transactionId === issued.transactionId ? voided : x)),
+      issued: state.issued.map((x) => (x === issued ? voided : x)),
       redemptions: state.redemptions,
     },
   };
