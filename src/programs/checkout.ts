@@ -22,6 +22,11 @@ export type { CheckoutResult } from "./_lib/checkoutCore.js";
  * program's active window it returns `inactive`, applies nothing and says so in `explain`.
  * Purchases must come in time order per account. A throwing call changes nothing.
  *
+ * Coupons: with `options.coupon = { code, state }` the result's `coupon` carries the use taken (or
+ * why the code was refused; the sale is then priced without it) and the next coupon state; with
+ * `options.nextOrder = { program, state }` its `nextOrder` carries the next-order coupon handed out.
+ * Store them with the account.
+ *
  * @param program - a program from {@link parseProgram}
  * @param account - the program account; not mutated
  * @param basket - a basket from {@link parseBasket}
