@@ -39,15 +39,21 @@ const sale = checkout(spring, openProgramAccount(spring), basket("b1", "2026-03-
   transactionId: "sale-1",
   coupon: { code, state },
 });
-console.log(`sale-1 with ${code}: pay ${sale.total.amount}`);
-state = redeemCoupon(spring, state, {
+// Given the coupon state, the checkout takes the use in the same result as the sale: store both
+// together (the state with a compare-and-set on the version you read).
+console.log(
+  `sale-1 with ${code}: pay ${sale.total.amount}, coupon ${sale.coupon.status}, state version ${sale.coupon.state.version}`,
+);
+state = sale.coupon.state;
+// redeemCoupon does the same for a till that redeems after the checkout; on this state it is a retry.
+const again = redeemCoupon(spring, state, {
   code,
   transactionId: "sale-1",
   customerId: "olga-0042",
   discount: sale.discountTotal.amount,
   at: sale.at,
-  expectedVersion: state.version,
-}).state;
+});
+console.log(`redeemCoupon for sale-1 again: ${again.status}`);
 
 const tryCode = (c, at) => {
   const q = quote(spring, openProgramAccount(spring), basket("b2", at), { coupon: { code: c, state } });

@@ -13,6 +13,9 @@ import { parseProgramAccount } from "../programs/parseProgramAccount.js";
 import { refund } from "../programs/refund.js";
 import { backoffMs, causeOf, connectionLost, retryable, StaleRow, sleep } from "./_lib/retry.js";
 import { schemaSql, type Tables } from "./_lib/schema.js";
+import { couponSql, couponSchemaSql } from "./_lib/couponSchema.js";
+import { openCouponState } from "../programs/promotions/openCouponState.js";
+import type { CouponState } from "../programs/promotions/couponState.js";
 import type {
   HistoryRow,
   PgClientLike,
@@ -43,13 +46,20 @@ interface Operation {
   /** The account to start from when the key has never been written (null: NOT_FOUND). */
   readonly open: (() => ProgramAccount) | null;
   /** The pure step: the new account and the record to keep, or `skip` when nothing is to be written. */
-  readonly run: (account: ProgramAccount) => { status: string; record: Json; at: string; account: ProgramAccount };
+  readonly run: (
+    account: ProgramAccount,
+    coupons?: CouponState,
+  ) => { status: string; record: Json; at: string; account: ProgramAccount; coupons?: CouponState };
+  /** The operation reads and may change the program's coupon state: locked in the same transaction. */
+  readonly coupons?: boolean;
 }
 
 interface Applied {
   readonly status: string;
   readonly record: Json;
   readonly account: ProgramAccount;
+  /** The coupon state after the operation (operations on coupons only; absent on a duplicate). */
+  readonly coupons?: CouponState;
 }
 
 /** A random id per call, stored with its history row, so a retry after a lost COMMIT reply knows its own row. */
@@ -92,6 +102,35 @@ function canonicalRequest(value: unknown): string {
   return canonicalJson(JSON.parse(JSON.stringify(value ?? null)) as unknown);
 }
 
+/**
+ * The coupon code of a store checkout (the store keeps the coupon state itself: a `state` given is
+ * ignored); next-order coupons are not stored here yet, so `nextOrder` is refused rather than lost.
+ */
+function storeCouponCode(opts: StoreCheckoutOptions): string | undefined {
+  if (typeof opts !== "object" || opts === null) return undefined;
+  const c = (opts as { coupon?: { code?: unknown } }).coupon;
+  return typeof c?.code === "string" ? c.code : undefined;
+}
+
+function refuseNextOrder(opts: StoreCheckoutOptions | StoreRefundOptions): void {
+  if (typeof opts === "object" && opts !== null && (opts as { nextOrder?: unknown }).nextOrder !== undefined)
+    throw new LoyaltyValidationError([
+      {
+        path: ["nextOrder"],
+        message:
+          "expected no nextOrder: the PostgreSQL store does not keep next-order coupon states yet; issue them with checkout and issueCoupon outside the store",
+      },
+    ]);
+}
+
+/** A record without the coupon state it carried (the state lives in its own row, not in every history row). */
+function withoutCouponState(record: Json): Json {
+  const c = record["coupon"] as Json | undefined;
+  if (c === undefined) return record;
+  const { state: _s, ...rest } = c;
+  return { ...record, coupon: rest };
+}
+
 function withoutAccount(result: object): Json {
   const { account: _a, stock: _s, status: _t, ...record } = result as Json;
   return record;
@@ -119,6 +158,12 @@ function withoutAccount(result: object): Json {
  * snapshot) and (program, account key, transactionId, kind, record, instant). It does not import a
  * driver: pass a `pg` Pool (or anything with the same `connect`/`query`/`release`). Catalog programs
  * are refused (their reward stock is shared across accounts and is not stored here yet).
+ *
+ * A promotion with coupon codes: the store keeps its coupon state in one row of `<prefix>coupon_states`.
+ * A checkout with `coupon: { code }` (and every refund) runs in a transaction that locks that row, so
+ * the code's limits and budget hold under any number of tills; the result's `coupon` says whether the
+ * use was taken (`applied`) or why not (`refused` and the `reason`). `nextOrder` is refused (next-order
+ * coupon states are not stored here yet).
  *
  * @param pool - a connection pool (`new pg.Pool(...)`)
  * @param options - `program` (required), `tablePrefix`, `maxAttempts`, `baseDelayMs`, `maxDelayMs`, `lockAfterAttempts`, `cacheSize`
@@ -168,6 +213,8 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   const cacheSize = positiveInt(options.cacheSize, "cacheSize", 10_000, 10_000_000);
   const tables: Tables = Object.freeze({ accounts: `${prefix}accounts`, history: `${prefix}history` });
   const programId = program.id;
+  const coupon = couponSql(prefix);
+  const hasCoupons = program.kind === "promotion" && program.coupon !== undefined;
 
   // Parsed snapshots by account key and version: a write whose row still has this version skips
   // reading and re-checking the snapshot (the library trusts the objects it produced).
@@ -251,9 +298,11 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     op: Operation,
     callId: string,
     progress: { broken: boolean },
-    locking: boolean,
+    lockingIn: boolean,
   ): Promise<Applied> {
     let open = false;
+    // An operation on coupon codes always runs in a transaction: the coupon row is locked there.
+    const locking = lockingIn || op.coupons === true;
     try {
       if (locking) {
         await client.query("BEGIN");
@@ -302,7 +351,14 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           );
         current = op.open();
       }
-      const result = op.run(current);
+      let couponsIn: CouponState | undefined;
+      if (op.coupons === true) {
+        const empty = JSON.stringify(openCouponState(program));
+        await client.query(coupon.ensure, [programId, empty]);
+        const c = (await client.query(coupon.lock, [programId])).rows[0] as Json | undefined;
+        couponsIn = (c?.["state"] ?? JSON.parse(empty)) as CouponState;
+      }
+      const result = op.run(current, couponsIn);
       if (result.status !== "applied") {
         if (open) await client.query("ROLLBACK");
         open = false;
@@ -315,12 +371,26 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           ? await client.query(SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
           : await client.query(SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
       if (written.rowCount !== 1) throw new StaleRow("the account row changed between the read and the write");
+      if (couponsIn !== undefined && result.coupons !== undefined && result.coupons.version !== couponsIn.version) {
+        const w = await client.query(coupon.write, [
+          programId,
+          couponsIn.version,
+          result.coupons.version,
+          JSON.stringify(result.coupons),
+        ]);
+        if (w.rowCount !== 1) throw new StaleRow("the coupon state changed between the read and the write");
+      }
       if (open) {
         open = false; // from here on, a failure leaves the outcome unknown: the retry looks it up
         await client.query("COMMIT");
       }
       remember(op.accountKey, version === null ? "1" : String(BigInt(version) + 1n), result.account);
-      return { status: "applied", record: result.record, account: result.account };
+      return {
+        status: "applied",
+        record: result.record,
+        account: result.account,
+        ...(result.coupons === undefined ? {} : { coupons: result.coupons }),
+      };
     } catch (err) {
       if (connectionLost(err)) progress.broken = true;
       else if (open)
@@ -405,6 +475,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           // Concurrent CREATE … IF NOT EXISTS can still collide in the catalog: serialize migrations.
           await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`loyalty-kit:migrate:${prefix}`]);
           await client.query(schemaSql(tables));
+          await client.query(couponSchemaSql(prefix));
           await client.query("COMMIT");
         } catch (err) {
           await client.query("ROLLBACK").catch(() => undefined);
@@ -418,19 +489,38 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const transactionId = txId(opts);
       const basket = parseBasket(basketIn);
       const { consent, ...rest } = opts;
+      refuseNextOrder(opts);
+      const redeems = hasCoupons && storeCouponCode(opts) !== undefined;
       const a = await apply({
         kind: "checkout",
         accountKey,
         transactionId,
-        request: canonicalRequest({ basket, options: rest }),
+        request: canonicalRequest({
+          basket,
+          options: redeems ? { ...rest, coupon: { code: storeCouponCode(opts) } } : rest,
+        }),
+        ...(redeems ? { coupons: true } : {}),
         open: () =>
           openProgramAccount(
             program,
             consent === undefined ? { customerId: accountKey } : { customerId: accountKey, consent },
           ),
-        run: (account) => {
-          const r = checkout(program, account, basket, opts);
-          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
+        run: (account, coupons) => {
+          if (coupons === undefined) {
+            const r = checkout(program, account, basket, opts);
+            return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
+          }
+          const r = checkout(program, account, basket, {
+            ...opts,
+            coupon: { code: storeCouponCode(opts) as string, state: coupons },
+          });
+          return {
+            status: r.status,
+            record: withoutCouponState(withoutAccount(r)),
+            at: r.at,
+            account: r.account,
+            ...(r.coupon === undefined ? {} : { coupons: r.coupon.state }),
+          };
         },
       });
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreCheckoutResult;
@@ -444,15 +534,28 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const accountKey = key(accountKeyIn);
       const transactionId = txId(opts);
       const originalId = typeof original === "string" ? original : original?.transactionId;
+      refuseNextOrder(opts);
       const a = await apply({
         kind: "refund",
         accountKey,
         transactionId,
         request: canonicalRequest({ original: originalId ?? null, options: opts }),
         open: null,
-        run: (account) => {
-          const r = refund(program, account, original, opts);
-          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
+        ...(hasCoupons ? { coupons: true } : {}),
+        run: (account, coupons) => {
+          if (coupons === undefined) {
+            const r = refund(program, account, original, opts);
+            return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
+          }
+          // The sale's coupon use goes back when the refund completes it (the rule of returnCoupon).
+          const r = refund(program, account, original, { ...opts, coupon: { state: coupons } });
+          return {
+            status: r.status,
+            record: withoutCouponState(withoutAccount(r)),
+            at: r.at,
+            account: r.account,
+            ...(r.coupon === undefined ? {} : { coupons: r.coupon.state }),
+          };
         },
       });
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreRefundResult;

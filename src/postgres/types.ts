@@ -4,6 +4,7 @@ import type { CheckoutOptions, RefundOptions } from "../programs/options.js";
 import type { Program } from "../programs/program.js";
 import type { CheckoutRecord, RefundRecord } from "../programs/result.js";
 import type { Entry, JsonValue } from "../ledger/schemas.js";
+import type { CheckoutCoupon, RefundCoupon } from "../programs/promotions/couponState.js";
 
 /**
  * What a query returns, as the `pg` driver's `QueryResult` has it (only the fields the store reads).
@@ -97,6 +98,8 @@ export interface PostgresStoreOptions {
 export type StoreCheckoutResult = CheckoutRecord & {
   readonly status: "applied" | "duplicate" | "inactive";
   readonly account: ProgramAccount;
+  /** A promotion with coupon codes, when `coupon.code` was given: the use taken (the store keeps the coupon state). */
+  readonly coupon?: Omit<CheckoutCoupon, "state">;
 };
 
 /**
@@ -113,6 +116,8 @@ export type StoreCheckoutResult = CheckoutRecord & {
 export type StoreRefundResult = RefundRecord & {
   readonly status: "applied" | "duplicate";
   readonly account: ProgramAccount;
+  /** A promotion with coupon codes: whether the sale's coupon use went back (the store keeps the coupon state). */
+  readonly coupon?: Omit<RefundCoupon, "state">;
 };
 
 /**
@@ -154,10 +159,14 @@ export interface HistoryRow {
   readonly record: JsonValue;
 }
 
-/** Options of the store's checkout: those of `checkout` without `expectedVersion` (the store orders writers itself). */
-export type StoreCheckoutOptions = Omit<CheckoutOptions, "expectedVersion" | "stock">;
+/**
+ * Options of the store's checkout: those of `checkout` without `expectedVersion` (the store orders
+ * writers itself) and without `nextOrder` (not stored yet); for a promotion with coupon codes the
+ * store keeps the coupon state, so `coupon.state` is not needed (and ignored).
+ */
+export type StoreCheckoutOptions = Omit<CheckoutOptions, "expectedVersion" | "stock" | "nextOrder">;
 /** Options of the store's refund: those of `refund` without `expectedVersion`. */
-export type StoreRefundOptions = Omit<RefundOptions, "expectedVersion">;
+export type StoreRefundOptions = Omit<RefundOptions, "expectedVersion" | "coupon" | "nextOrder">;
 /** A redeem as the store takes it. */
 export interface StoreRedeemInput {
   readonly transactionId: string;

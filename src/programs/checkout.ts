@@ -2,6 +2,8 @@ import { guardInputs } from "../core/guard.js";
 import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
 import { checkoutParsed, type CheckoutResult } from "./_lib/checkoutCore.js";
+import { checkoutCoupon, nextOrderCoupon } from "./promotions/_lib/saleCoupons.js";
+import { deepFreeze } from "../core/json.js";
 import type { ProgramAccount } from "./account.js";
 import type { Basket, BasketInput } from "./basket.js";
 import type { CheckoutOptions } from "./options.js";
@@ -19,6 +21,11 @@ export type { CheckoutResult } from "./_lib/checkoutCore.js";
  * purchases — and a different basket under the same id is an IdempotencyConflictError. Outside the
  * program's active window it returns `inactive`, applies nothing and says so in `explain`.
  * Purchases must come in time order per account. A throwing call changes nothing.
+ *
+ * Coupons: with `options.coupon = { code, state }` the result's `coupon` carries the use taken (or
+ * why the code was refused; the sale is then priced without it) and the next coupon state; with
+ * `options.nextOrder = { program, state }` its `nextOrder` carries the next-order coupon handed out.
+ * Store them with the account.
  *
  * @param program - a program from {@link parseProgram}
  * @param account - the program account; not mutated
@@ -67,5 +74,19 @@ function checkoutUnguarded(
   basket: Basket | BasketInput,
   options: CheckoutOptions,
 ): CheckoutResult {
-  return checkoutParsed(parseProgram(program), account, parseBasket(basket), options);
+  const p = parseProgram(program);
+  const b = parseBasket(basket);
+  const r = checkoutParsed(p, account, b, options);
+  const coupon = checkoutCoupon(p, account, b, options, r);
+  const next = nextOrderCoupon(account, b, options, r, coupon);
+  if (coupon === undefined && next === undefined) return r;
+  // Redeeming and issuing under the same promotion: both carry the final state.
+  const same = coupon !== undefined && next !== undefined && next.state.programId === coupon.state.programId;
+  return {
+    ...r,
+    ...(coupon === undefined
+      ? {}
+      : { coupon: deepFreeze(same && next !== undefined ? { ...coupon, state: next.state } : coupon) }),
+    ...(next === undefined ? {} : { nextOrder: deepFreeze(next) }),
+  };
 }

@@ -5,6 +5,8 @@ import type { MoneyJson } from "../money/json.js";
 import { parseBasket } from "./parseBasket.js";
 import { parseProgram } from "./parseProgram.js";
 import { checkoutParsed, type CheckoutResult } from "./_lib/checkoutCore.js";
+import { checkoutCoupon } from "./promotions/_lib/saleCoupons.js";
+import { deepFreeze } from "../core/json.js";
 import { dec, fixed, sumD, type D } from "./_lib/decimal.js";
 import type { CatalogStock, ProgramAccount } from "./account.js";
 import type { Basket, BasketInput } from "./basket.js";
@@ -138,18 +140,16 @@ function checkoutAllUnguarded(
         { path: ["accounts", p.id], message: `expected an account for program ${JSON.stringify(p.id)}` },
       ]);
     const per = own(options.programs, p.id) ?? {};
-    const r = checkoutParsed(
-      p,
-      account,
-      b,
-      {
-        transactionId: options.transactionId,
-        ...(options.at === undefined ? {} : { at: options.at }),
-        ...(options.consent === undefined ? {} : { consent: options.consent }),
-        ...per,
-      },
-      entering,
-    );
+    const opts = {
+      transactionId: options.transactionId,
+      ...(options.at === undefined ? {} : { at: options.at }),
+      ...(options.consent === undefined ? {} : { consent: options.consent }),
+      ...per,
+    };
+    const priced = checkoutParsed(p, account, b, opts, entering);
+    // A promotion given its coupon state: the use taken, as checkout returns it.
+    const coupon = checkoutCoupon(p, account, b, opts, priced);
+    const r = coupon === undefined ? priced : { ...priced, coupon: deepFreeze(coupon) };
     results.push(r);
     next.push([p.id, r.account]);
     entering = r.lines.map((l) => dec(l.net.amount));

@@ -74,7 +74,15 @@ export { openCouponState } from "./promotions/openCouponState.js";
 export { redeemCoupon, type RedeemCouponOptions } from "./promotions/redeemCoupon.js";
 export { returnCoupon } from "./promotions/returnCoupon.js";
 export { issueCoupon } from "./promotions/issueCoupon.js";
-export type { CouponRedemption, CouponState, IssuedCoupon } from "./promotions/couponState.js";
+export type {
+  CheckoutCoupon,
+  CouponRedemption,
+  CouponState,
+  IssuedCoupon,
+  NextOrderCoupon,
+  RefundCoupon,
+  RefundNextOrder,
+} from "./promotions/couponState.js";
 export { selectPromotions, type SelectPromotionsOptions } from "./promotions/selectPromotions.js";
 export * from "./tiers/index.js";
 export * from "./events/index.js";

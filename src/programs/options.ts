@@ -1,5 +1,6 @@
 import type { CatalogStock } from "./account.js";
 import type { CouponState } from "./promotions/couponState.js";
+import type { Program } from "./program.js";
 
 /**
  * Consent to personal-data processing, as a flag or as a consent record's answer. Personalized
@@ -39,7 +40,11 @@ export interface QuoteOptions {
   readonly consent?: Consent;
   /** Catalog programs: the current stock (default: the program's initial stock). */
   readonly stock?: CatalogStock;
-  /** Promotions with coupon rules: the code the customer gave and the coupon state (default: nothing redeemed yet). */
+  /**
+   * Promotions with coupon rules: the code the customer gave and the coupon state (default: nothing
+   * redeemed yet). Given to {@link checkout} with its `state`, the result's `coupon` carries the use
+   * taken and the next coupon state.
+   */
   readonly coupon?: { readonly code: string; readonly state?: CouponState };
 }
 
@@ -60,6 +65,16 @@ export interface CheckoutOptions extends QuoteOptions {
   readonly transactionId: string;
   /** The account version the caller read; a different one throws VersionConflictError. */
   readonly expectedVersion?: number;
+  /**
+   * Next-order coupons: the promotion whose `coupon.issue` rule may hand out a code with this sale,
+   * and its coupon state; the result's `nextOrder` carries the code and the next state.
+   * `randomBytes` replaces the platform's random source (for reproducible tests).
+   */
+  readonly nextOrder?: {
+    readonly program: Program;
+    readonly state: CouponState;
+    readonly randomBytes?: (bytes: Uint8Array) => Uint8Array;
+  };
 }
 
 /**
@@ -86,4 +101,8 @@ export interface RefundOptions {
    * Checked: this program, this account, and figures that add up (else HISTORY_MISMATCH).
    */
   readonly record?: unknown;
+  /** Promotions with coupon rules: the coupon state; the result's `coupon` says whether the sale's use went back. */
+  readonly coupon?: { readonly state: CouponState };
+  /** The promotion and coupon state of the next-order coupon the sale issued; the result's `nextOrder` says whether it was voided. */
+  readonly nextOrder?: { readonly program: Program; readonly state: CouponState };
 }

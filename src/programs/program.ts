@@ -587,7 +587,8 @@ const usesLimit = () => int(1, 1_000_000_000);
  *   money `budget` over all redemptions (the last discount is capped to what is left);
  * - `validFrom` / `validUntil`: calendar dates, inclusive, in the program's time zone;
  * - `onRefund`: `return-use` (default) gives the use and the money back when a sale is refunded with
- *   {@link returnCoupon}; `keep-use` gives only the money back to the budget.
+ *   {@link returnCoupon}; `keep-use` gives only the money back to the budget;
+ * - `issue`: the rule for next-order coupons a checkout hands out (`minSpend`, `validDays`; needs `pattern`).
  *
  * @example
  * ```ts
@@ -606,6 +607,18 @@ export const CouponRulesSchema = /* @__PURE__ */ z.strictObject({
   validFrom: optional(LocalDateSchema),
   validUntil: optional(LocalDateSchema),
   onRefund: optional(z.enum(["return-use", "keep-use"])),
+  /**
+   * Next-order coupons: a checkout given this promotion as `options.nextOrder` issues one code from
+   * `pattern` when the sale's total to pay is at least `minSpend`, valid for `validDays` days
+   * including the day of the sale (in the promotion's time zone), for the sale's customer when it has
+   * one. A refund that takes the sale below `minSpend` voids it while it is unused.
+   */
+  issue: optional(
+    z.strictObject({
+      minSpend: optional(PositiveAmountSchema),
+      validDays: int(1, 3650),
+    }),
+  ),
 });
 
 /** {@inheritDoc CouponRulesSchema} @category programs */

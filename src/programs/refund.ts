@@ -22,7 +22,9 @@ import type { RefundOptions } from "./options.js";
 import type { Program } from "./program.js";
 import type { Explanation, RefundedLine, RefundRecord } from "./result.js";
 import { checkStoredRecord } from "./_lib/storedRecord.js";
-import { firstDifference, jsonEqual } from "../core/json.js";
+import { deepFreeze, firstDifference, jsonEqual } from "../core/json.js";
+import type { RefundCoupon, RefundNextOrder } from "./promotions/couponState.js";
+import { refundCoupon, refundNextOrder } from "./promotions/_lib/saleCoupons.js";
 
 /**
  * What {@link refund} returns: the refund record with `status` (`applied`, or `duplicate` for a
@@ -39,6 +41,10 @@ import { firstDifference, jsonEqual } from "../core/json.js";
 export type RefundResult = RefundRecord & {
   readonly status: "applied" | "duplicate";
   readonly account: ProgramAccount;
+  /** When `options.coupon` was given: whether the sale's coupon use went back, and the next coupon state. */
+  readonly coupon?: RefundCoupon;
+  /** When `options.nextOrder` was given: whether the sale's next-order coupon was voided, and the next coupon state. */
+  readonly nextOrder?: RefundNextOrder;
 };
 
 const QUANTITY = /^(0|[1-9]\d*)(\.\d{1,6})?$/;
@@ -109,9 +115,17 @@ export function refund(
   original: { readonly transactionId: string } | string,
   options: RefundOptions,
 ): RefundResult {
-  return guardInputs("refund", { program, account, original, options }, () =>
-    refundUnguarded(program, account, original, options),
-  );
+  return guardInputs("refund", { program, account, original, options }, () => {
+    const r = refundUnguarded(program, account, original, options);
+    const coupon = refundCoupon(parseProgram(program), r.account, options, r);
+    const next = refundNextOrder(r.account, options, r);
+    if (coupon === undefined && next === undefined) return r;
+    return {
+      ...r,
+      ...(coupon === undefined ? {} : { coupon: deepFreeze(coupon) }),
+      ...(next === undefined ? {} : { nextOrder: deepFreeze(next) }),
+    };
+  });
 }
 
 function refundUnguarded(

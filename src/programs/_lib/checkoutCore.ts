@@ -13,6 +13,9 @@ import { assertStock, takeStock } from "./stock.js";
 import { fixed, type D } from "./decimal.js";
 import { availableAtOf } from "./pending.js";
 import { insertByTime, postLateEntries, refuseLateCheckout } from "./late.js";
+import type { CheckoutCoupon, NextOrderCoupon } from "../promotions/couponState.js";
+import { requestCouponCode } from "../promotions/_lib/saleCoupons.js";
+import { firstDifference } from "../../core/json.js";
 
 /**
  * What {@link checkout} returns: the checkout record (the quote, its transactionId and the ledger
@@ -32,6 +35,10 @@ export type CheckoutResult = CheckoutRecord & {
   readonly status: "applied" | "duplicate" | "inactive";
   readonly account: ProgramAccount;
   readonly stock: CatalogStock | null;
+  /** Promotions with coupon rules, when `options.coupon` came with its `state`: the use taken and the next coupon state. */
+  readonly coupon?: CheckoutCoupon;
+  /** When `options.nextOrder` was given: the next-order coupon handed out (or why not) and the next coupon state. */
+  readonly nextOrder?: NextOrderCoupon;
 };
 
 export function checkTransactionId(id: unknown, name = "transactionId"): string {
@@ -57,6 +64,15 @@ export function placeOf(from: { readonly storeId?: string | undefined; readonly 
   };
 }
 
+/** The first field in which two canonical requests differ, as a dotted path ("request" when unreadable). */
+function differingField(stored: string, posted: string): string {
+  try {
+    return (firstDifference(JSON.parse(stored), JSON.parse(posted)) ?? []).join(".") || "request";
+  } catch {
+    return "request";
+  }
+}
+
 export function checkoutParsed(
   program: Program,
   account: ProgramAccount,
@@ -70,6 +86,7 @@ export function checkoutParsed(
   const transactionId = checkTransactionId(options.transactionId);
   const atMs = options.at === undefined ? Date.parse(basket.at) : parseInstant(options.at, "at");
   const at = new Date(atMs).toISOString();
+  const couponCode = requestCouponCode(program, options);
   const request = canonical({
     programId: program.id,
     at,
@@ -78,15 +95,19 @@ export function checkoutParsed(
     rewardId: options.rewardId ?? null,
     redeemCard: options.redeemCard ?? null,
     entering: entering === undefined ? null : entering.map((d) => d.toString()),
+    // Only when given, so requests stored before codes were part of the digest still match.
+    ...(couponCode === undefined ? {} : { coupon: couponCode }),
   });
   const stockIn = program.kind === "catalog" ? assertStock(program, options.stock) : null;
 
   const earlier = account.purchases.find((p) => p.record.transactionId === transactionId);
   if (earlier !== undefined) {
     if (earlier.request !== request) {
+      const field = differingField(earlier.request, request);
       throw new IdempotencyConflictError(
         transactionId,
-        `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options`,
+        `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options (${field} differs); use a new transactionId for a new sale`,
+        { field },
       );
     }
     const stock =

@@ -53,6 +53,19 @@ function checkCoupon(p: ProgramOf<"promotion">, report: Report, money: MoneyChec
     if (c.pattern !== undefined && patternMismatch(n, c.pattern) !== null)
       report(["coupon", "codes", i], `expected a code of the shape ${c.pattern} with a correct check character`);
   });
+  if (c.issue !== undefined) {
+    money(c.issue.minSpend, ["coupon", "issue", "minSpend"]);
+    if (c.pattern === undefined)
+      report(
+        ["coupon", "issue"],
+        'expected a pattern (such as "BACK-#####-#####") beside issue: next-order codes are generated from it',
+      );
+    else if ([...c.pattern].filter((x) => x === "#").length < 5)
+      report(
+        ["coupon", "pattern"],
+        "expected at least five # in the pattern when codes are issued: four random characters and the check character",
+      );
+  }
   if (c.validFrom !== undefined && c.validUntil !== undefined && c.validUntil < c.validFrom)
     report(["coupon", "validUntil"], `expected validUntil on or after validFrom (${c.validFrom})`);
   if (c.validUntil !== undefined && c.validUntil < p.active.from.slice(0, 10))

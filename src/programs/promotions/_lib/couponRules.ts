@@ -10,7 +10,8 @@ import { normalizeCode, patternMismatch } from "./couponCode.js";
 /**
  * Why a code is refused: `missing` (the promotion needs a code), `mistyped` (the check character or
  * the shape is wrong), `unknown` (never handed out, or issued to someone else), `not-yet-valid`,
- * `expired`, `used-up` (the code's or all codes' uses), `customer-limit`, `budget-spent`.
+ * `expired`, `used-up` (the code's or all codes' uses), `customer-limit`, `budget-spent`, `voided` (a
+ * next-order coupon whose sale was refunded before it was used).
  */
 export type CouponRefusal =
   | "missing"
@@ -20,7 +21,8 @@ export type CouponRefusal =
   | "expired"
   | "used-up"
   | "customer-limit"
-  | "budget-spent";
+  | "budget-spent"
+  | "voided";
 
 export type CouponVerdict =
   | { readonly ok: true; readonly code: string; readonly budgetLeft: D | null }
@@ -106,6 +108,15 @@ export function judgeCoupon(
   if (!listed && issued.length === 0) return refuse("unknown", `code ${rawCode} was never handed out`);
   if (!listed && issued.every((c) => c.customerId !== undefined && c.customerId !== who.customerId))
     return refuse("unknown", `code ${rawCode} was issued to another customer`);
+  if (!listed) {
+    const live = issued.filter((c) => c.voidedBy === undefined);
+    if (live.length === 0) return refuse("voided", `code ${rawCode} was voided: the sale that issued it was refunded`);
+    const last = live
+      .map((c) => c.validUntil)
+      .reduce((a, b) => (a === undefined || b === undefined ? undefined : a > b ? a : b));
+    if (last !== undefined && atMs >= dayStart(last, program.timeZone, 1))
+      return refuse("expired", `code ${rawCode} expired after ${last} (${program.timeZone})`);
+  }
   if (rules.validFrom !== undefined && atMs < dayStart(rules.validFrom, program.timeZone))
     return refuse("not-yet-valid", `code ${rawCode} is valid from ${rules.validFrom} (${program.timeZone})`);
   if (rules.validUntil !== undefined && atMs >= dayStart(rules.validUntil, program.timeZone, 1))
