@@ -143,16 +143,11 @@ function pointsScale(program: Program): number {
 }
 
 /** Applies `total` as `field` over the eligible lines, in proportion to what is left to pay on each. */
-function spread(
-  lines: readonly LineCalc[],
-  idx: readonly number[],
-  total: D,
-  currency: string,
-  field: "discount" | "pointsMoney",
-): D[] {
+function spread(ctx: PricingContext, total: D, field: "discount" | "pointsMoney"): D[] {
+  const { lines, idx } = ctx;
   const weights = idx.map((i) => left(lines[i] as LineCalc));
   if (total.isZero() || weights.every((w) => w.isZero())) return idx.map(() => ZERO);
-  const shares = allocate(makeMoney(total, currency), weights).map((m) => m.amount);
+  const shares = allocate(makeMoney(total, ctx.currency), weights).map((m) => m.amount);
   idx.forEach((i, k) => take(lines[i] as LineCalc, field, shares[k] as D));
   return shares;
 }
@@ -488,7 +483,7 @@ function applyDiscountProgram(ctx: PricingContext, program: ProgramOf<"discount"
     d = dec(program.maxDiscount);
     capped = true;
   }
-  spread(ctx.lines, ctx.idx, d, ctx.currency, "discount");
+  spread(ctx, d, "discount");
   ctx.explain.push(
     say.percentOff(program.percent, labelOf(ctx, base), labelOf(ctx, d), capped ? labelOf(ctx, d) : null),
   );
@@ -515,7 +510,7 @@ function applyCumulative(ctx: PricingContext, program: ProgramOf<"cumulative">):
     d = dec(program.maxDiscount);
     capped = true;
   }
-  spread(ctx.lines, ctx.idx, d, ctx.currency, "discount");
+  spread(ctx, d, "discount");
   explain.push(say.tierDiscount(tier.percent, labelOf(ctx, base), labelOf(ctx, d), capped));
 }
 
@@ -543,7 +538,7 @@ function parseRequested(value: string | number, scale: number): D {
 function applyRedeem(ctx: PricingContext, program: ProgramOf<"bonus">): void {
   const plan = redeemPlan(ctx, program, eligibleLeft(ctx));
   if (plan === null) return;
-  const shares = spread(ctx.lines, ctx.idx, plan.moneyValue, ctx.currency, "pointsMoney");
+  const shares = spread(ctx, plan.moneyValue, "pointsMoney");
   // The points belong to the lines in proportion to the money they paid there (refunds give them back per line).
   const pts = allocateUnits(plan.points, shares, ctx.scale);
   ctx.idx.forEach((i, k) => {
@@ -824,7 +819,7 @@ function applyReward(ctx: PricingContext, program: ProgramOf<"catalog">): void {
       );
     }
     const d = g.type === "fixed" ? minD(dec(g.amount), base) : percentOf(base, g.percent, dp, mode(program));
-    shares = spread(lines, idx, d, ctx.currency, "discount");
+    shares = spread(ctx, d, "discount");
     target = idx;
     explain.push(say.rewardMoneyOff(reward.name, reward.pointsCost, labelOf(ctx, d), labelOf(ctx, base)));
   }
@@ -880,7 +875,7 @@ function useCard(ctx: PricingContext, program: ProgramOf<"stamps">, before: numb
     const base = eligibleLeft(ctx);
     const d = rw.type === "fixed" ? minD(dec(rw.amount), base) : percentOf(base, rw.percent, dp, mode(program));
     if (d.gt(0)) {
-      shares = spread(lines, idx, d, ctx.currency, "discount");
+      shares = spread(ctx, d, "discount");
       target = idx;
       explain.push(say.cardMoneyOff(program.cardSize, labelOf(ctx, d)));
     } else {
