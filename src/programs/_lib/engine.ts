@@ -536,7 +536,7 @@ function parseRequested(value: string | number, scale: number): D {
 }
 
 function applyRedeem(ctx: PricingContext, program: ProgramOf<"bonus">): void {
-  const plan = redeemPlan(ctx, program, eligibleLeft(ctx));
+  const plan = redeemPlan(ctx, program);
   if (plan === null) return;
   const shares = spread(ctx, plan.moneyValue, "pointsMoney");
   // The points belong to the lines in proportion to the money they paid there (refunds give them back per line).
@@ -548,11 +548,11 @@ function applyRedeem(ctx: PricingContext, program: ProgramOf<"bonus">): void {
 }
 
 /**
- * How many points a bonus program redeems as money on `base` (what is left to pay on the eligible
- * lines) and what they are worth, with the redeem explanation pushed; null when nothing is redeemed.
- * Throws for a request the program or the balance cannot meet.
+ * How many points a bonus program redeems as money on what is left to pay on the eligible lines, and
+ * what they are worth, with the redeem explanation pushed; null when nothing is redeemed. Throws for
+ * a request the program or the balance cannot meet.
  */
-function redeemPlan(ctx: PricingContext, program: ProgramOf<"bonus">, base: D): { points: D; moneyValue: D } | null {
+function redeemPlan(ctx: PricingContext, program: ProgramOf<"bonus">): { points: D; moneyValue: D } | null {
   const { dp, scale, explain } = ctx;
   const requested = ctx.options.redeemPoints;
   if (requested === undefined) return null;
@@ -568,6 +568,7 @@ function redeemPlan(ctx: PricingContext, program: ProgramOf<"bonus">, base: D): 
   const want = requested === "max" ? null : parseRequested(requested, scale);
   if (want?.gt(have)) throw new InsufficientPointsError(fixed(want, scale), fixed(maxD(have, ZERO), scale));
   if (want?.isZero()) return null;
+  const base = eligibleLeft(ctx);
   const maxMoney = roundTo(base.times(r.maxShare ?? "100").div(HUNDRED), dp, "floor");
   const value = dec(r.pointValue);
   const step = r.step === undefined ? null : dec(r.step);
