@@ -6,6 +6,12 @@
 //   3. points redeemed as money (bonus), capped by the maximum share, allocated the same way
 //   4. points / stamps earned on what is actually left to pay on eligible lines, rounded once for the
 //      transaction by the program's rule, then capped (per transaction, then per period)
+// Each step reads and writes one PricingContext; every `explain` sentence comes from ./explain.ts.
+// Why Decimals and not integer minor units: quantities may be fractional (0.375 kg) and unit prices
+// may have more decimals than the currency, so a line amount is only a whole number of minor units
+// after rounding; earn rates (points per amount, multipliers) give fractional points that must be
+// summed exactly before the transaction's single rounding. The splits that must be exact to the
+// unit (money's allocate, allocateUnits for points) already work on scaled integers.
 import {
   CurrencyMismatchError,
   ErrorCode,
