@@ -6,6 +6,12 @@
 //   3. points redeemed as money (bonus), capped by the maximum share, allocated the same way
 //   4. points / stamps earned on what is actually left to pay on eligible lines, rounded once for the
 //      transaction by the program's rule, then capped (per transaction, then per period)
+// Each step reads and writes one PricingContext; every `explain` sentence comes from ./explain.ts.
+// Why Decimals and not integer minor units: quantities may be fractional (0.375 kg) and unit prices
+// may have more decimals than the currency, so a line amount is only a whole number of minor units
+// after rounding; earn rates (points per amount, multipliers) give fractional points that must be
+// summed exactly before the transaction's single rounding. The splits that must be exact to the
+// unit (money's allocate, allocateUnits for points) already work on scaled integers.
 import {
   CurrencyMismatchError,
   ErrorCode,
@@ -31,6 +37,7 @@ import { promotionDiscounts } from "../promotions/_lib/promotionDiscounts.js";
 import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.js";
 import { isBranded } from "./brand.js";
 import { compileEligibility, compileMatch, type Matcher } from "./eligibility.js";
+import * as say from "./explain.js";
 import {
   allocateUnits,
   dec,
@@ -144,16 +151,11 @@ function pointsScale(program: Program): number {
 }
 
 /** Applies `total` as `field` over the eligible lines, in proportion to what is left to pay on each. */
-function spread(
-  lines: readonly LineCalc[],
-  idx: readonly number[],
-  total: D,
-  currency: string,
-  field: "discount" | "pointsMoney",
-): D[] {
+function spread(ctx: PricingContext, total: D, field: "discount" | "pointsMoney"): D[] {
+  const { lines, idx } = ctx;
   const weights = idx.map((i) => left(lines[i] as LineCalc));
   if (total.isZero() || weights.every((w) => w.isZero())) return idx.map(() => ZERO);
-  const shares = allocate(makeMoney(total, currency), weights).map((m) => m.amount);
+  const shares = allocate(makeMoney(total, ctx.currency), weights).map((m) => m.amount);
   idx.forEach((i, k) => take(lines[i] as LineCalc, field, shares[k] as D));
   return shares;
 }
@@ -213,15 +215,7 @@ export function excludedExplanation(
     if (!eligible(i)) out.push(l);
   });
   if (out.length === 0) return null;
-  const kinds = program.eligibility?.lineKinds ?? ["merchandise", "service"];
-  const why = out
-    .slice(0, 5)
-    .map((l) => `${l.sku} (${kinds.includes(l.kind) ? "excluded product or category" : l.kind})`);
-  return {
-    rule: "eligibility",
-    applied: true,
-    reason: `${out.length} of ${basketLines.length} lines do not count: ${why.join(", ")}${out.length > 5 ? ", …" : ""}`,
-  };
+  return say.excludedLines(out, basketLines.length, program.eligibility?.lineKinds ?? ["merchandise", "service"]);
 }
 
 /** What pricing needs from a valid call; throws what `price` throws for an invalid one. */
@@ -271,6 +265,43 @@ export function prepare(
   return { atMs, at, dp, scale };
 }
 
+/**
+ * Everything one program's pricing steps read and write: the call (program, account, basket,
+ * options), its instant and scales, the lines being priced (`idx`: the eligible ones, in basket
+ * order), the explanation collected so far and the figures of the transaction (`state`).
+ */
+export interface PricingContext {
+  readonly program: Program;
+  readonly account: ProgramAccount;
+  readonly basket: Basket;
+  readonly options: PriceOptions;
+  readonly atMs: number;
+  /** The priced instant as an ISO string (for balances and `explain`). */
+  readonly at: string;
+  /** The currency's minor units. */
+  readonly dp: number;
+  /** The program's points decimals. */
+  readonly scale: number;
+  readonly currency: string;
+  readonly lines: LineCalc[];
+  readonly idx: readonly number[];
+  /** The eligible lines' amounts before any step took something off. */
+  readonly eligibleAmount: D;
+  readonly explain: Explanation[];
+  readonly state: State;
+}
+
+interface State {
+  accumulated: D | null;
+  tier: Tier | null;
+  pointsEarned: D;
+  welcome: D;
+  pointsRedeemed: D;
+  expiresAt: string | null;
+  reward: Reward | null;
+  stamps: Quote["stamps"];
+}
+
 /** Prices a basket under one program. `entering` overrides the line amounts (checkoutAll). */
 export function price(
   program: Program,
@@ -308,42 +339,53 @@ export function price(
   const excluded = excludedExplanation(program, basket.lines, (i) => (lines[i] as LineCalc).eligible);
   if (excluded !== null) explain.push(excluded);
 
-  const state = {
-    accumulated: null as D | null,
-    tier: null as Tier | null,
+  const state: State = {
+    accumulated: null,
+    tier: null,
     pointsEarned: ZERO,
     welcome: ZERO,
     pointsRedeemed: ZERO,
-    expiresAt: null as string | null,
-    reward: null as Reward | null,
-    stamps: null as Quote["stamps"],
+    expiresAt: null,
+    reward: null,
+    stamps: null,
+  };
+  const ctx: PricingContext = {
+    program,
+    account,
+    basket,
+    options,
+    atMs,
+    at,
+    dp,
+    scale,
+    currency,
+    lines,
+    idx,
+    eligibleAmount,
+    explain,
+    state,
   };
   const active = isActiveAt(program, atMs);
   if (!active) {
-    explain.unshift({
-      rule: "active-window",
-      applied: false,
-      reason: `program not active at ${at} (active from ${program.active.from}${program.active.to === undefined ? "" : ` until ${program.active.to}`}): nothing applied`,
-    });
+    explain.unshift(say.inactive(at, program.active.from, program.active.to));
   } else {
     switch (program.kind) {
       case "discount":
-        applyDiscountProgram(program, lines, idx, eligibleAmount, dp, explain);
+        applyDiscountProgram(ctx, program);
         break;
       case "cumulative":
-        applyCumulative(program, account, lines, idx, eligibleAmount, atMs, dp, explain, state);
+        applyCumulative(ctx, program);
         break;
       case "bonus":
-        applyRedeem(program, account, lines, idx, at, dp, scale, options, explain, state);
-        applyEarn(program, program.earn, account, lines, idx, eligibleAmount, atMs, dp, scale, explain, state);
+        applyRedeem(ctx, program);
+        applyEarn(ctx, program, program.earn);
         break;
       case "catalog":
-        applyReward(program, account, lines, idx, at, dp, options, explain, state);
-        if (program.earn !== undefined)
-          applyEarn(program, program.earn, account, lines, idx, eligibleAmount, atMs, dp, scale, explain, state);
+        applyReward(ctx, program);
+        if (program.earn !== undefined) applyEarn(ctx, program, program.earn);
         break;
       case "stamps":
-        applyStamps(program, account, lines, idx, at, dp, options, explain, state);
+        applyStamps(ctx, program);
         break;
       case "promotion":
         for (const [i, d] of promotionDiscounts(program, lines, idx, dp, mode(program), explain, {
@@ -419,103 +461,65 @@ export function price(
   };
 }
 
-interface State {
-  accumulated: D | null;
-  tier: Tier | null;
-  pointsEarned: D;
-  welcome: D;
-  pointsRedeemed: D;
-  expiresAt: string | null;
-  reward: Reward | null;
-  stamps: Quote["stamps"];
-}
-
 function mode(program: Program): Mode {
   return program.rounding ?? "half-even";
 }
 
-function applyDiscountProgram(
-  program: ProgramOf<"discount">,
-  lines: LineCalc[],
-  idx: number[],
-  base: D,
-  dp: number,
-  explain: Explanation[],
-): void {
-  const c = program.currency;
-  if (idx.length === 0 || base.isZero()) {
-    explain.push({ rule: "discount", applied: false, reason: "no eligible lines to discount" });
+/** What is left to pay on the eligible lines. */
+function eligibleLeft(ctx: PricingContext): D {
+  return sumD(ctx.idx.map((i) => left(ctx.lines[i] as LineCalc)));
+}
+
+/** A money figure for `explain`: "12.50 EUR". */
+function labelOf(ctx: PricingContext, d: D): string {
+  return label(d, ctx.dp, ctx.currency);
+}
+
+function applyDiscountProgram(ctx: PricingContext, program: ProgramOf<"discount">): void {
+  const base = ctx.eligibleAmount;
+  if (ctx.idx.length === 0 || base.isZero()) {
+    ctx.explain.push(say.noEligibleLines());
     return;
   }
   if (program.minSpend !== undefined && base.lt(program.minSpend)) {
-    explain.push({
-      rule: "min-spend",
-      applied: false,
-      reason: `eligible amount ${label(base, dp, c)} is below the minimum spend of ${label(dec(program.minSpend), dp, c)}: no discount`,
-    });
+    ctx.explain.push(say.belowMinSpend(labelOf(ctx, base), labelOf(ctx, dec(program.minSpend))));
     return;
   }
-  let d = percentOf(base, program.percent, dp, mode(program));
+  let d = percentOf(base, program.percent, ctx.dp, mode(program));
   let capped = false;
   if (program.maxDiscount !== undefined && d.gt(program.maxDiscount)) {
     d = dec(program.maxDiscount);
     capped = true;
   }
-  spread(lines, idx, d, c, "discount");
-  explain.push({
-    rule: "discount",
-    applied: true,
-    reason: `${program.percent}% off ${label(base, dp, c)} of eligible lines: ${label(d, dp, c)}${capped ? ` (capped at the maximum discount of ${label(d, dp, c)})` : ""}`,
-  });
+  spread(ctx, d, "discount");
+  ctx.explain.push(
+    say.percentOff(program.percent, labelOf(ctx, base), labelOf(ctx, d), capped ? labelOf(ctx, d) : null),
+  );
 }
 
-function applyCumulative(
-  program: ProgramOf<"cumulative">,
-  account: ProgramAccount,
-  lines: LineCalc[],
-  idx: number[],
-  base: D,
-  atMs: number,
-  dp: number,
-  explain: Explanation[],
-  state: State,
-): void {
-  const c = program.currency;
-  const before = accumulatedSpendAt(program, account, atMs);
+function applyCumulative(ctx: PricingContext, program: ProgramOf<"cumulative">): void {
+  const { state, explain } = ctx;
+  const base = ctx.eligibleAmount;
+  const before = accumulatedSpendAt(program, ctx.account, ctx.atMs);
   const counted = program.includeCurrentPurchase === true ? before.plus(base) : before;
   state.accumulated = counted;
   const tier = tierFor(program.tiers, counted);
   state.tier = tier ?? null;
-  const how =
-    program.includeCurrentPurchase === true
-      ? `${label(before, dp, c)} before plus ${label(base, dp, c)} of this purchase`
-      : `this purchase not counted`;
+  const how = say.spendCounted(program.includeCurrentPurchase === true, labelOf(ctx, before), labelOf(ctx, base));
   if (tier === undefined) {
-    explain.push({
-      rule: "tier",
-      applied: false,
-      reason: `accumulated spend ${label(counted, dp, c)} (${how}) is below the lowest tier threshold`,
-    });
+    explain.push(say.noTier(labelOf(ctx, counted), how));
     return;
   }
-  explain.push({
-    rule: "tier",
-    applied: true,
-    reason: `${tier.name} (threshold ${tier.threshold}, ${tier.percent}%): accumulated spend ${label(counted, dp, c)} (${how})`,
-  });
+  explain.push(say.tierReached(tier, labelOf(ctx, counted), how));
   if (tier.percent === "0" || base.isZero()) return;
-  let d = percentOf(base, tier.percent, dp, mode(program));
+  let d = percentOf(base, tier.percent, ctx.dp, mode(program));
   let capped = false;
   if (program.maxDiscount !== undefined && d.gt(program.maxDiscount)) {
     d = dec(program.maxDiscount);
     capped = true;
   }
-  spread(lines, idx, d, c, "discount");
-  explain.push({
-    rule: "discount",
-    applied: true,
-    reason: `${tier.percent}% off ${label(base, dp, c)} of eligible lines: ${label(d, dp, c)}${capped ? " (capped at the maximum discount)" : ""}`,
-  });
+  spread(ctx, d, "discount");
+  explain.push(say.tierDiscount(tier.percent, labelOf(ctx, base), labelOf(ctx, d), capped));
 }
 
 function available(account: ProgramAccount, at: string): D {
@@ -539,54 +543,26 @@ function parseRequested(value: string | number, scale: number): D {
   return d;
 }
 
-function applyRedeem(
-  program: ProgramOf<"bonus">,
-  account: ProgramAccount,
-  lines: LineCalc[],
-  idx: number[],
-  at: string,
-  dp: number,
-  scale: number,
-  options: PriceOptions,
-  explain: Explanation[],
-  state: State,
-): void {
-  const plan = redeemPlan(
-    program,
-    account,
-    sumD(idx.map((i) => left(lines[i] as LineCalc))),
-    at,
-    dp,
-    scale,
-    options,
-    explain,
-  );
+function applyRedeem(ctx: PricingContext, program: ProgramOf<"bonus">): void {
+  const plan = redeemPlan(ctx, program);
   if (plan === null) return;
-  const shares = spread(lines, idx, plan.moneyValue, program.currency, "pointsMoney");
+  const shares = spread(ctx, plan.moneyValue, "pointsMoney");
   // The points belong to the lines in proportion to the money they paid there (refunds give them back per line).
-  const pts = allocateUnits(plan.points, shares, scale);
-  idx.forEach((i, k) => {
-    (lines[i] as LineCalc).redeemed = pts[k] as D;
+  const pts = allocateUnits(plan.points, shares, ctx.scale);
+  ctx.idx.forEach((i, k) => {
+    (ctx.lines[i] as LineCalc).redeemed = pts[k] as D;
   });
-  state.pointsRedeemed = plan.points;
+  ctx.state.pointsRedeemed = plan.points;
 }
 
 /**
- * How many points a bonus program redeems as money on `base` (what is left to pay on the eligible
- * lines) and what they are worth, with the redeem explanation pushed; null when nothing is redeemed.
- * Throws for a request the program or the balance cannot meet.
+ * How many points a bonus program redeems as money on what is left to pay on the eligible lines, and
+ * what they are worth, with the redeem explanation pushed; null when nothing is redeemed. Throws for
+ * a request the program or the balance cannot meet.
  */
-export function redeemPlan(
-  program: ProgramOf<"bonus">,
-  account: ProgramAccount,
-  base: D,
-  at: string,
-  dp: number,
-  scale: number,
-  options: PriceOptions,
-  explain: Explanation[],
-): { points: D; moneyValue: D } | null {
-  const requested = options.redeemPoints;
+function redeemPlan(ctx: PricingContext, program: ProgramOf<"bonus">): { points: D; moneyValue: D } | null {
+  const { dp, scale, explain } = ctx;
+  const requested = ctx.options.redeemPoints;
   if (requested === undefined) return null;
   const r = program.redeem;
   if (r === undefined)
@@ -596,46 +572,32 @@ export function redeemPlan(
         message: `program ${JSON.stringify(program.id)} does not let points be redeemed as money (no redeem rule)`,
       },
     ]);
-  const c = program.currency;
-  const have = available(account, at);
+  const have = available(ctx.account, ctx.at);
   const want = requested === "max" ? null : parseRequested(requested, scale);
   if (want?.gt(have)) throw new InsufficientPointsError(fixed(want, scale), fixed(maxD(have, ZERO), scale));
   if (want?.isZero()) return null;
+  const base = eligibleLeft(ctx);
   const maxMoney = roundTo(base.times(r.maxShare ?? "100").div(HUNDRED), dp, "floor");
   const value = dec(r.pointValue);
   const step = r.step === undefined ? null : dec(r.step);
   const stepOf = (p: D): D => (step === null ? roundTo(p, scale, "floor") : p.div(step).floor().times(step));
   const maxByShare = stepOf(maxMoney.div(value));
   let points = stepOf(minD(want ?? have, maxD(have, ZERO)));
-  const reasons: string[] = [];
+  const caps: string[] = [];
   if (points.gt(maxByShare)) {
     points = maxByShare;
-    reasons.push(
-      `capped at ${r.maxShare ?? "100"}% of ${label(base, dp, c)}: at most ${fixed(maxByShare, scale)} points`,
-    );
+    caps.push(say.redeemShareCap(r.maxShare ?? "100", labelOf(ctx, base), fixed(maxByShare, scale)));
   }
   if (r.minPoints !== undefined && points.lt(r.minPoints)) {
-    explain.push({
-      rule: "redeem",
-      applied: false,
-      reason: `${fixed(points, scale)} points is below the minimum of ${r.minPoints} points to redeem`,
-    });
+    explain.push(say.redeemBelowMinimum(fixed(points, scale), r.minPoints));
     return null;
   }
   if (points.lte(0)) {
-    explain.push({
-      rule: "redeem",
-      applied: false,
-      reason: have.lte(0) ? "no points available" : "nothing left to pay with points",
-    });
+    explain.push(say.nothingRedeemed(have.lte(0)));
     return null;
   }
   const moneyValue = roundTo(points.times(value), dp, "floor");
-  explain.push({
-    rule: "redeem",
-    applied: true,
-    reason: `${fixed(points, scale)} points × ${r.pointValue} = ${label(moneyValue, dp, c)} paid with points${reasons.length > 0 ? ` (${reasons.join("; ")})` : ""}`,
-  });
+  explain.push(say.redeemed(fixed(points, scale), r.pointValue, labelOf(ctx, moneyValue), caps));
   return { points, moneyValue };
 }
 
@@ -649,6 +611,7 @@ export interface CompiledRule {
   readonly per: D;
   readonly isOne: boolean;
   readonly match: Matcher | null;
+  /** The rule's name in `explain`. */
   readonly describe: string;
 }
 
@@ -670,7 +633,7 @@ export function eligibilityOf(program: Program): Matcher {
 
 function compileRules(earn: Earn): readonly CompiledRule[] {
   return earn.rules.map((r, index): CompiledRule => {
-    const id = r.id ?? `earn-${index + 1}`;
+    const describe = say.earnRuleName(r.id ?? `earn-${index + 1}`, r);
     if (r.type === "per-amount") {
       const points = dec(r.points);
       const per = dec(r.per);
@@ -682,7 +645,7 @@ function compileRules(earn: Earn): readonly CompiledRule[] {
         per,
         isOne: points.eq(per),
         match: r.match === undefined ? null : compileMatch(r.match),
-        describe: `${id}: ${r.points} points per ${r.per} paid`,
+        describe,
       };
     }
     if (r.type === "multiplier")
@@ -694,7 +657,7 @@ function compileRules(earn: Earn): readonly CompiledRule[] {
         per: ONE,
         isOne: false,
         match: compileMatch(r.match),
-        describe: `${id}: ×${r.factor}`,
+        describe,
       };
     return {
       index,
@@ -704,12 +667,12 @@ function compileRules(earn: Earn): readonly CompiledRule[] {
       per: ONE,
       isOne: false,
       match: r.match === undefined ? null : compileMatch(r.match),
-      describe: `${id}: ${r.points} points per unit`,
+      describe,
     };
   });
 }
 
-export function rulesOf(program: Program, earn: Earn): readonly CompiledRule[] {
+function rulesOf(program: Program, earn: Earn): readonly CompiledRule[] {
   if (!isBranded(program, "program")) return compileRules(earn);
   let rules = rulesCache.get(earn);
   if (rules === undefined) {
@@ -719,70 +682,22 @@ export function rulesOf(program: Program, earn: Earn): readonly CompiledRule[] {
   return rules;
 }
 
-/** How often an earn rule applied, for `explain`. */
-export function ruleExplanation(rule: CompiledRule, count: number): Explanation {
-  return {
-    rule: `earn:${rule.describe.split(":")[0] ?? ""}`,
-    applied: count > 0,
-    reason:
-      count > 0
-        ? `${rule.describe} — on ${count} line${count === 1 ? "" : "s"}`
-        : `${rule.describe} — no matching line with an amount paid`,
-  };
-}
-
-/** The points of a transaction, for `explain`. */
-export function pointsExplanation(
-  raw: string,
-  paid: string,
-  roundMode: Mode,
-  total: string,
-  earned: boolean,
-  lotExpiry: string | null,
-): Explanation {
-  return {
-    rule: "points",
-    applied: earned,
-    reason: `${raw} points on ${paid} paid after discounts and points, rounded ${roundMode}: ${total} points${lotExpiry !== null && earned ? `, valid until ${lotExpiry}` : ""}`,
-  };
-}
-
-function applyEarn(
-  program: ProgramOf<"bonus"> | ProgramOf<"catalog">,
-  earn: Earn,
-  account: ProgramAccount,
-  lines: LineCalc[],
-  idx: number[],
-  eligibleAmount: D,
-  atMs: number,
-  dp: number,
-  scale: number,
-  explain: Explanation[],
-  state: State,
-): void {
-  const c = program.currency;
+function applyEarn(ctx: PricingContext, program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Earn): void {
+  const { lines, idx, explain, state, scale, account, atMs } = ctx;
   // Nothing taken off any line yet: what is paid is the eligible amount (saves a sum on the hot path).
   const untouched = idx.every((i) => (lines[i] as LineCalc).net === (lines[i] as LineCalc).amount);
-  const paid = untouched ? eligibleAmount : sumD(idx.map((i) => left(lines[i] as LineCalc)));
+  const paid = untouched ? ctx.eligibleAmount : eligibleLeft(ctx);
   const welcomeFirst = program.welcomeBonus?.on === "first-purchase" && isFirstPurchase(account);
   if (welcomeFirst && program.welcomeBonus !== undefined) {
     state.welcome = dec(program.welcomeBonus.points);
-    explain.push({
-      rule: "welcome-bonus",
-      applied: true,
-      reason: `${program.welcomeBonus.points} welcome points with the first purchase`,
-    });
+    explain.push(say.welcomeBonus(program.welcomeBonus.points));
   }
   const lotExpiry =
     earn.validityMonths === undefined
       ? null
       : new Date(endOfDayMonthsLater(releaseMs(program, atMs), earn.validityMonths, program.timeZone)).toISOString();
   if (earn.minOrder !== undefined && paid.lt(earn.minOrder)) {
-    explain.push({
-      rule: "min-order",
-      applied: false,
-      reason: `${label(paid, dp, c)} paid on eligible lines is below the minimum order of ${label(dec(earn.minOrder), dp, c)}: no points`,
-    });
+    explain.push(say.belowMinOrder(labelOf(ctx, paid), labelOf(ctx, dec(earn.minOrder))));
     if (!state.welcome.isZero()) state.expiresAt = lotExpiry;
     return;
   }
@@ -796,7 +711,7 @@ function applyEarn(
     let p = ZERO;
     let best: CompiledRule | null = null;
     let perUnit = ZERO;
-    let paid: D | null = null;
+    let paidHere: D | null = null;
     for (const rule of rules) {
       if (rule.match !== null && !rule.match(l.line)) continue;
       if (rule.type === "per-amount") {
@@ -809,8 +724,8 @@ function applyEarn(
       } else if (rule.type === "multiplier") {
         if (best === null || rule.value.gt(best.value)) best = rule;
       } else {
-        if (paid === null) paid = paidUnits(l);
-        if (paid.isZero()) continue;
+        if (paidHere === null) paidHere = paidUnits(l);
+        if (paidHere.isZero()) continue;
         perUnit = perUnit === ZERO ? rule.value : perUnit.plus(rule.value);
         counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       }
@@ -819,30 +734,24 @@ function applyEarn(
       p = p.times(best.value);
       counts[best.index] = (counts[best.index] ?? 0) + 1;
     }
-    if (!perUnit.isZero() && paid !== null) p = p.plus(perUnit.times(paid));
+    if (!perUnit.isZero() && paidHere !== null) p = p.plus(perUnit.times(paidHere));
     raw.push(p);
   }
-  for (const rule of rules) explain.push(ruleExplanation(rule, counts[rule.index] ?? 0));
+  for (const rule of rules) explain.push(say.earnRule(rule.describe, counts[rule.index] ?? 0));
   const rawTotal = sumD(raw);
   const roundMode: Mode = earn.rounding ?? "floor";
   let total = maxD(roundTo(rawTotal, scale, roundMode), ZERO);
   if (earn.capPerTransaction !== undefined && total.gt(earn.capPerTransaction)) {
     total = dec(earn.capPerTransaction);
-    explain.push({
-      rule: "cap-transaction",
-      applied: true,
-      reason: `capped at ${earn.capPerTransaction} points per transaction (${fixed(roundTo(rawTotal, scale, roundMode), scale)} before the cap)`,
-    });
+    explain.push(say.transactionCap(earn.capPerTransaction, fixed(roundTo(rawTotal, scale, roundMode), scale)));
   }
   if (earn.capPerPeriod !== undefined) {
     const so = earnedInPeriod(program, account, atMs, earn.capPerPeriod.period);
     const allowance = maxD(dec(earn.capPerPeriod.points).minus(so), ZERO);
     if (total.gt(allowance)) {
-      explain.push({
-        rule: "cap-period",
-        applied: true,
-        reason: `capped at ${earn.capPerPeriod.points} points per ${earn.capPerPeriod.period}: ${fixed(so, scale)} already earned this ${earn.capPerPeriod.period}, ${fixed(allowance, scale)} left`,
-      });
+      explain.push(
+        say.periodCap(earn.capPerPeriod.points, earn.capPerPeriod.period, fixed(so, scale), fixed(allowance, scale)),
+      );
       total = allowance;
     }
   }
@@ -863,9 +772,9 @@ function applyEarn(
   if (earn.pendingDays !== undefined && (!total.isZero() || !state.welcome.isZero()))
     explain.push(pendingExplanation(program, atMs, earn.pendingDays));
   explain.push(
-    pointsExplanation(
+    say.pointsEarned(
       fixed(rawTotal, Math.max(scale, 2)),
-      label(paid, dp, c),
+      labelOf(ctx, paid),
       roundMode,
       fixed(base, scale),
       !total.isZero(),
@@ -874,19 +783,9 @@ function applyEarn(
   );
 }
 
-function applyReward(
-  program: ProgramOf<"catalog">,
-  account: ProgramAccount,
-  lines: LineCalc[],
-  idx: number[],
-  at: string,
-  dp: number,
-  options: PriceOptions,
-  explain: Explanation[],
-  state: State,
-): void {
+function applyReward(ctx: PricingContext, program: ProgramOf<"catalog">): void {
+  const { lines, idx, dp, options, explain, state } = ctx;
   if (options.rewardId === undefined) return;
-  const c = program.currency;
   const reward = program.rewards.find((r) => r.id === options.rewardId);
   if (reward === undefined)
     throw new OperationError(
@@ -902,7 +801,7 @@ function applyReward(
       });
   }
   const scale = program.pointsScale ?? 0;
-  const have = available(account, at);
+  const have = available(ctx.account, ctx.at);
   if (have.lt(reward.pointsCost))
     throw new InsufficientPointsError(
       reward.pointsCost,
@@ -911,7 +810,7 @@ function applyReward(
     );
   const cost = dec(reward.pointsCost);
   let shares: D[];
-  let target: number[];
+  let target: readonly number[];
   const g = reward.gives;
   if (g.type === "product") {
     const i = lines.findIndex((l) => l.line.sku === g.sku);
@@ -926,13 +825,9 @@ function applyReward(
     take(l, "discount", d);
     shares = [d];
     target = [i];
-    explain.push({
-      rule: "reward",
-      applied: true,
-      reason: `${reward.name} for ${reward.pointsCost} points: one ${g.sku} free (${label(d, dp, c)})`,
-    });
+    explain.push(say.rewardProduct(reward.name, reward.pointsCost, g.sku, labelOf(ctx, d)));
   } else {
-    const base = sumD(idx.map((i) => left(lines[i] as LineCalc)));
+    const base = eligibleLeft(ctx);
     if (base.isZero()) {
       throw new OperationError(
         ErrorCode.NOT_FOUND,
@@ -941,13 +836,9 @@ function applyReward(
       );
     }
     const d = g.type === "fixed" ? minD(dec(g.amount), base) : percentOf(base, g.percent, dp, mode(program));
-    shares = spread(lines, idx, d, c, "discount");
+    shares = spread(ctx, d, "discount");
     target = idx;
-    explain.push({
-      rule: "reward",
-      applied: true,
-      reason: `${reward.name} for ${reward.pointsCost} points: ${label(d, dp, c)} off ${label(base, dp, c)} of eligible lines`,
-    });
+    explain.push(say.rewardMoneyOff(reward.name, reward.pointsCost, labelOf(ctx, d), labelOf(ctx, base)));
   }
   // (all-zero shares — a discount that rounds to nothing — put the points on the first line)
   const pts = allocateUnits(cost, shares, scale);
@@ -959,114 +850,84 @@ function applyReward(
   state.reward = reward;
 }
 
-function applyStamps(
-  program: ProgramOf<"stamps">,
-  account: ProgramAccount,
-  lines: LineCalc[],
-  idx: number[],
-  at: string,
-  dp: number,
-  options: PriceOptions,
-  explain: Explanation[],
-  state: State,
-): void {
-  const c = program.currency;
-  const before = Math.max(0, available(account, at).toNumber());
-  let redeemed = 0;
-  if (before >= program.cardSize) {
-    if (options.redeemCard === false) {
-      explain.push({
-        rule: "card",
-        applied: false,
-        reason: `card full (${before} of ${program.cardSize} stamps) but not used on this purchase`,
-      });
+/** Uses a full stamp card on the basket when there is one; returns the stamps redeemed. */
+function useCard(ctx: PricingContext, program: ProgramOf<"stamps">, before: number): number {
+  const { lines, idx, dp, explain } = ctx;
+  if (before < program.cardSize) return 0;
+  if (ctx.options.redeemCard === false) {
+    explain.push(say.cardKept(before, program.cardSize));
+    return 0;
+  }
+  const rw = program.reward;
+  let shares: D[] = [];
+  let target: readonly number[] = [];
+  if (rw.type === "free-item") {
+    const match = rw.match === undefined ? null : compileMatch(rw.match);
+    let best = -1;
+    for (const i of idx) {
+      const l = lines[i] as LineCalc;
+      if (match !== null && !match(l.line)) continue;
+      if (left(l).isZero()) continue;
+      if (best < 0 || l.line.unitPrice.amount.gt((lines[best] as LineCalc).line.unitPrice.amount)) best = i;
+    }
+    if (best >= 0) {
+      const l = lines[best] as LineCalc;
+      let d = minD(roundTo(l.line.unitPrice.amount, dp, "half-even"), left(l));
+      if (rw.maxValue !== undefined) d = minD(d, dec(rw.maxValue));
+      take(l, "discount", d);
+      shares = [d];
+      target = [best];
+      explain.push(
+        say.cardFreeItem(
+          program.cardSize,
+          l.line.sku,
+          labelOf(ctx, d),
+          rw.maxValue === undefined ? null : labelOf(ctx, dec(rw.maxValue)),
+        ),
+      );
     } else {
-      const rw = program.reward;
-      let shares: D[] = [];
-      let target: number[] = [];
-      if (rw.type === "free-item") {
-        const match = rw.match === undefined ? null : compileMatch(rw.match);
-        let best = -1;
-        for (const i of idx) {
-          const l = lines[i] as LineCalc;
-          if (match !== null && !match(l.line)) continue;
-          if (left(l).isZero()) continue;
-          if (best < 0 || l.line.unitPrice.amount.gt((lines[best] as LineCalc).line.unitPrice.amount)) best = i;
-        }
-        if (best >= 0) {
-          const l = lines[best] as LineCalc;
-          let d = minD(roundTo(l.line.unitPrice.amount, dp, "half-even"), left(l));
-          if (rw.maxValue !== undefined) d = minD(d, dec(rw.maxValue));
-          take(l, "discount", d);
-          shares = [d];
-          target = [best];
-          explain.push({
-            rule: "card",
-            applied: true,
-            reason: `full card of ${program.cardSize} stamps: one ${l.line.sku} free (${label(d, dp, c)}${rw.maxValue === undefined ? "" : `, up to ${label(dec(rw.maxValue), dp, c)}`})`,
-          });
-        } else {
-          explain.push({
-            rule: "card",
-            applied: false,
-            reason: `full card of ${program.cardSize} stamps, but no eligible item in the basket to give free: kept for the next purchase`,
-          });
-        }
-      } else {
-        const base = sumD(idx.map((i) => left(lines[i] as LineCalc)));
-        const d = rw.type === "fixed" ? minD(dec(rw.amount), base) : percentOf(base, rw.percent, dp, mode(program));
-        if (d.gt(0)) {
-          shares = spread(lines, idx, d, c, "discount");
-          target = idx;
-          explain.push({
-            rule: "card",
-            applied: true,
-            reason: `full card of ${program.cardSize} stamps: ${label(d, dp, c)} off`,
-          });
-        } else {
-          explain.push({
-            rule: "card",
-            applied: false,
-            reason: `full card, but nothing eligible to discount: kept for the next purchase`,
-          });
-        }
-      }
-      if (target.length > 0) {
-        redeemed = program.cardSize;
-        const pts = allocateUnits(dec(String(redeemed)), shares, 0);
-        target.forEach((i, k) => {
-          const l = lines[i] as LineCalc;
-          l.redeemed = l.redeemed.plus(pts[k] as D);
-        });
-      }
+      explain.push(say.cardNoItem(program.cardSize));
+    }
+  } else {
+    const base = eligibleLeft(ctx);
+    const d = rw.type === "fixed" ? minD(dec(rw.amount), base) : percentOf(base, rw.percent, dp, mode(program));
+    if (d.gt(0)) {
+      shares = spread(ctx, d, "discount");
+      target = idx;
+      explain.push(say.cardMoneyOff(program.cardSize, labelOf(ctx, d)));
+    } else {
+      explain.push(say.cardNothingToDiscount());
     }
   }
-  const paid = sumD(idx.map((i) => left(lines[i] as LineCalc)));
+  if (target.length === 0) return 0;
+  const redeemed = program.cardSize;
+  const pts = allocateUnits(dec(String(redeemed)), shares, 0);
+  target.forEach((i, k) => {
+    const l = lines[i] as LineCalc;
+    l.redeemed = l.redeemed.plus(pts[k] as D);
+  });
+  return redeemed;
+}
+
+function applyStamps(ctx: PricingContext, program: ProgramOf<"stamps">): void {
+  const { lines, idx, explain, state } = ctx;
+  const before = Math.max(0, available(ctx.account, ctx.at).toNumber());
+  const redeemed = useCard(ctx, program, before);
+  const paid = eligibleLeft(ctx);
   let earned = 0;
   const e = program.earn;
+  const minAmount = e.type === "per-purchase" && e.minAmount !== undefined ? labelOf(ctx, dec(e.minAmount)) : null;
   if (e.type === "per-purchase") {
     if (paid.gt(0) && (e.minAmount === undefined || paid.gte(e.minAmount))) {
       earned = e.stamps ?? 1;
-      explain.push({
-        rule: "stamps",
-        applied: true,
-        reason: `${earned} stamp${earned === 1 ? "" : "s"} for a purchase of ${label(paid, dp, c)}${e.minAmount === undefined ? "" : ` (at least ${label(dec(e.minAmount), dp, c)})`}`,
-      });
+      explain.push(say.stampsPerPurchase(earned, labelOf(ctx, paid), minAmount));
     } else {
-      explain.push({
-        rule: "stamps",
-        applied: false,
-        reason: `${label(paid, dp, c)} paid on eligible lines${e.minAmount === undefined ? "" : ` is below ${label(dec(e.minAmount), dp, c)}`}: no stamp`,
-      });
+      explain.push(say.noStamp(labelOf(ctx, paid), minAmount));
     }
   } else {
     earned = paid.div(e.per).floor().toNumber();
     if (e.maxPerPurchase !== undefined) earned = Math.min(earned, e.maxPerPurchase);
-    explain.push({
-      rule: "stamps",
-      applied: earned > 0,
-      reason: `one stamp per ${label(dec(e.per), dp, c)} paid: ${earned} for ${label(paid, dp, c)}`,
-    });
+    explain.push(say.stampsPerAmount(labelOf(ctx, dec(e.per)), earned, labelOf(ctx, paid)));
   }
   if (earned > 0) {
     const shares = allocateUnits(
