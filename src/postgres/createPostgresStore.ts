@@ -1,9 +1,9 @@
-import { canonicalJson } from "../core/json.js";
+import { canonicalJson, deepFreeze } from "../core/json.js";
 import { IdempotencyConflictError, LoyaltyError, LoyaltyValidationError, loyaltyError } from "../errors/errors.js";
 import { balance as ledgerBalance } from "../ledger/balance.js";
 import { post } from "../ledger/post.js";
 import type { EntryInput } from "../ledger/schemas.js";
-import type { ProgramAccount } from "../programs/account.js";
+import type { CatalogStock, ProgramAccount } from "../programs/account.js";
 import type { Basket, BasketInput } from "../programs/basket.js";
 import { checkout } from "../programs/checkout.js";
 import { openProgramAccount } from "../programs/openProgramAccount.js";
@@ -42,8 +42,16 @@ interface Operation {
   readonly request: string;
   /** The account to start from when the key has never been written (null: NOT_FOUND). */
   readonly open: (() => ProgramAccount) | null;
-  /** The pure step: the new account and the record to keep, or `skip` when nothing is to be written. */
-  readonly run: (account: ProgramAccount) => { status: string; record: Json; at: string; account: ProgramAccount };
+  /**
+   * A catalog reward with a stock this operation may take one unit of: the attempt locks the
+   * reward's stock row (seeding it with `initial`) before the account and hands the count to `run`.
+   */
+  readonly stock?: { readonly rewardId: string; readonly initial: number };
+  /** The pure step: the new account and the record to keep; `taken` when one unit of `stock` was used. */
+  readonly run: (
+    account: ProgramAccount,
+    stock: CatalogStock | undefined,
+  ) => { status: string; record: Json; at: string; account: ProgramAccount; taken?: boolean };
 }
 
 interface Applied {
@@ -117,8 +125,16 @@ function withoutAccount(result: object): Json {
  *
  * The store reads nothing inside snapshots and records: tables (program, account key, version,
  * snapshot) and (program, account key, transactionId, kind, record, instant). It does not import a
- * driver: pass a `pg` Pool (or anything with the same `connect`/`query`/`release`). Catalog programs
- * are refused (their reward stock is shared across accounts and is not stored here yet).
+ * driver: pass a `pg` Pool (or anything with the same `connect`/`query`/`release`).
+ *
+ * Catalog programs: a reward's stock is shared by every account, so it is a row of its own
+ * (`<prefix>stock`, created with the program's initial `stock` on first use). A checkout that
+ * redeems a stocked reward runs inside BEGIN … COMMIT, locks that row first, then the account
+ * row, and takes the unit in the same transaction as the sale: concurrent redemptions queue on the
+ * row, the count never goes below zero (a CHECK constraint backs this up) and the last unit goes
+ * to exactly one sale; the others get OUT_OF_STOCK with nothing written. A retried sale is answered
+ * from the history table and takes nothing. `stock()` reads the counts; `setStock` sets a count
+ * after a delivery or an inventory check. Refunds do not put units back (as the library's refund).
  *
  * @param pool - a connection pool (`new pg.Pool(...)`)
  * @param options - `program` (required), `tablePrefix`, `maxAttempts`, `baseDelayMs`, `maxDelayMs`, `lockAfterAttempts`, `cacheSize`
@@ -145,14 +161,6 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   if (typeof options !== "object" || options === null)
     throw new LoyaltyValidationError([{ path: ["options"], message: "expected options { program, … }" }]);
   const program = parseProgram(options.program);
-  if (program.kind === "catalog")
-    throw new LoyaltyValidationError([
-      {
-        path: ["program", "kind"],
-        message:
-          "catalog programs are not supported by the PostgreSQL store yet (their reward stock is shared across accounts); store the stock yourself",
-      },
-    ]);
   const prefix = options.tablePrefix ?? "loyalty_";
   if (typeof prefix !== "string" || !PREFIX.test(prefix))
     throw new LoyaltyValidationError([
@@ -166,7 +174,11 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   const maxDelayMs = positiveInt(options.maxDelayMs, "maxDelayMs", 250, 600_000);
   const lockAfterAttempts = positiveInt(options.lockAfterAttempts, "lockAfterAttempts", 2, 100);
   const cacheSize = positiveInt(options.cacheSize, "cacheSize", 10_000, 10_000_000);
-  const tables: Tables = Object.freeze({ accounts: `${prefix}accounts`, history: `${prefix}history` });
+  const tables: Tables = Object.freeze({
+    accounts: `${prefix}accounts`,
+    history: `${prefix}history`,
+    stock: `${prefix}stock`,
+  });
   const programId = program.id;
 
   // Parsed snapshots by account key and version: a write whose row still has this version skips
@@ -192,6 +204,13 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     // account row was written (the version still the one read, or the new account not there yet).
     writeExisting: `WITH acc AS (UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4::jsonb, updated_at = now() WHERE program_id = $1::text AND account_key = $2::text AND version::text = $3::text RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::text FROM acc`,
     writeNew: `WITH acc AS (INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1::text, $2::text, 1, $3::jsonb) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $4::text, $5::text, $6::text, $7::jsonb, $8::timestamptz, $9::text FROM acc`,
+    // A catalog reward's stock row, created with the program's initial stock on first use, and locked
+    // (ON CONFLICT DO UPDATE locks the existing row) until the transaction ends: redemptions of one
+    // reward queue here, so the count read is the count written back.
+    lockStock: `INSERT INTO ${tables.stock} AS s (program_id, reward_id, remaining) VALUES ($1::text, $2::text, $3::integer) ON CONFLICT (program_id, reward_id) DO UPDATE SET remaining = s.remaining RETURNING s.remaining`,
+    takeStock: `UPDATE ${tables.stock} SET remaining = remaining - 1 WHERE program_id = $1::text AND reward_id = $2::text AND remaining > 0`,
+    readStock: `SELECT reward_id, remaining FROM ${tables.stock} WHERE program_id = $1::text`,
+    setStock: `INSERT INTO ${tables.stock} AS s (program_id, reward_id, remaining) VALUES ($1::text, $2::text, $3::integer) ON CONFLICT (program_id, reward_id) DO UPDATE SET remaining = EXCLUDED.remaining`,
     // ORDER BY h.seq, not the text alias `seq` (that would sort "10" before "9").
     history: `SELECT h.seq::text AS seq, h.transaction_id, h.kind, h.at, h.record FROM ${tables.history} h WHERE h.program_id = $1 AND h.account_key = $2 AND h.seq > $3::bigint ORDER BY h.seq LIMIT $4`,
   };
@@ -255,13 +274,20 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   ): Promise<Applied> {
     let open = false;
     try {
-      if (locking) {
+      if (locking || op.stock !== undefined) {
         await client.query("BEGIN");
         open = true;
       }
+      let stock: CatalogStock | undefined;
+      if (op.stock !== undefined) {
+        const r = await client.query(SQL.lockStock, [programId, op.stock.rewardId, op.stock.initial]);
+        const remaining = Number(r.rows[0]?.["remaining"]);
+        // `applied` stays empty: the history table, not the stock, knows which sales took a unit.
+        stock = { programId, rewards: [{ rewardId: op.stock.rewardId, remaining }], applied: [] };
+      }
       const hit = cache.get(op.accountKey);
       const row = (
-        await client.query(locking ? SQL.readLocked : SQL.read2, [
+        await client.query(open ? SQL.readLocked : SQL.read2, [
           programId,
           op.accountKey,
           hit?.version ?? null,
@@ -302,7 +328,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           );
         current = op.open();
       }
-      const result = op.run(current);
+      const result = op.run(current, stock);
       if (result.status !== "applied") {
         if (open) await client.query("ROLLBACK");
         open = false;
@@ -315,6 +341,10 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           ? await client.query(SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
           : await client.query(SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
       if (written.rowCount !== 1) throw new StaleRow("the account row changed between the read and the write");
+      if (result.taken === true && op.stock !== undefined) {
+        const took = await client.query(SQL.takeStock, [programId, op.stock.rewardId]);
+        if (took.rowCount !== 1) throw new StaleRow("the reward's stock row changed while it was locked");
+      }
       if (open) {
         open = false; // from here on, a failure leaves the outcome unknown: the retry looks it up
         await client.query("COMMIT");
@@ -418,6 +448,12 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const transactionId = txId(opts);
       const basket = parseBasket(basketIn);
       const { consent, ...rest } = opts;
+      // A catalog reward with a stock: the unit comes from the shared stock row, locked in the same transaction.
+      const rewardId = program.kind === "catalog" ? (opts as { rewardId?: unknown } | null)?.rewardId : undefined;
+      const stocked =
+        program.kind === "catalog" && typeof rewardId === "string"
+          ? program.rewards.find((r) => r.id === rewardId && r.stock !== undefined)
+          : undefined;
       const a = await apply({
         kind: "checkout",
         accountKey,
@@ -428,9 +464,13 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
             program,
             consent === undefined ? { customerId: accountKey } : { customerId: accountKey, consent },
           ),
-        run: (account) => {
-          const r = checkout(program, account, basket, opts);
-          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
+        ...(stocked === undefined ? {} : { stock: { rewardId: stocked.id, initial: stocked.stock ?? 0 } }),
+        run: (account, stock) => {
+          const r = checkout(program, account, basket, stock === undefined ? opts : { ...opts, stock });
+          const left = (s: CatalogStock | null | undefined) =>
+            s?.rewards.find((x) => x.rewardId === stocked?.id)?.remaining;
+          const taken = stock !== undefined && (left(r.stock) ?? 0) < (left(stock) ?? 0);
+          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account, taken };
         },
       });
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreCheckoutResult;
@@ -456,6 +496,34 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         },
       });
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreRefundResult;
+    },
+
+    async stock(): Promise<CatalogStock> {
+      const rows = await withClient((client) => client.query(SQL.readStock, [programId]));
+      const stored = new Map(rows.rows.map((r) => [String(r["reward_id"]), Number(r["remaining"])]));
+      const rewards = program.kind === "catalog" ? program.rewards.filter((r) => r.stock !== undefined) : [];
+      const stock: CatalogStock = {
+        programId,
+        rewards: rewards.map((r) => ({ rewardId: r.id, remaining: stored.get(r.id) ?? r.stock ?? 0 })),
+        applied: [],
+      };
+      return deepFreeze(stock);
+    },
+
+    async setStock(rewardIdIn: string, remaining: number): Promise<void> {
+      const reward =
+        program.kind === "catalog"
+          ? program.rewards.find((r) => r.id === rewardIdIn && r.stock !== undefined)
+          : undefined;
+      if (reward === undefined)
+        throw new LoyaltyValidationError([
+          {
+            path: ["rewardId"],
+            message: `expected the id of a catalog reward with a stock in program ${JSON.stringify(programId)}, got ${JSON.stringify(rewardIdIn) ?? String(rewardIdIn)}`,
+          },
+        ]);
+      const units = positiveInt(remaining ?? -1, "remaining", 0, 2_147_483_647);
+      await withClient((client) => client.query(SQL.setStock, [programId, reward.id, units]));
     },
 
     redeem: (accountKey: string, input: StoreRedeemInput) => ledgerOperation("redeem", accountKey, input),
