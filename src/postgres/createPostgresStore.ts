@@ -114,7 +114,11 @@ function withoutAccount(result: object): Json {
  * `duplicate` from the stored record, however old, or IDEMPOTENCY_CONFLICT when the request differs);
  * call the library's pure function on the stored snapshot; then ONE statement (one transaction)
  * updates the snapshot only if the version is still the one read and inserts the history row (the
- * transactionId is UNIQUE per program, so a racing retry cannot store it twice). After
+ * transactionId is UNIQUE per program, so a racing retry cannot store it twice). When the store
+ * already holds the account parsed at some version (it read or wrote it last), it skips the read:
+ * it runs the pure function on that copy and sends the same write with that version at once — ONE
+ * round trip; if the row has moved on, the transactionId is already stored, or the copy refuses,
+ * nothing was written and the attempt continues with the read above. After
  * `lockAfterAttempts` collisions an attempt runs inside BEGIN … COMMIT with the row read
  * `SELECT … FOR UPDATE`, so the writers of a hot account queue.
  * Conflicts and transient faults (serialization failures, deadlocks, unique violations of a racing
@@ -286,6 +290,10 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         stock = { programId, rewards: [{ rewardId: op.stock.rewardId, remaining }], applied: [] };
       }
       const hit = cache.get(op.accountKey);
+      if (!open && hit !== undefined) {
+        const fast = await writeFromMemory(client, op, callId, hit);
+        if (fast !== undefined) return fast;
+      }
       const row = (
         await client.query(open ? SQL.readLocked : SQL.read2, [
           programId,
@@ -359,6 +367,46 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         });
       throw err;
     }
+  }
+
+  /**
+   * The one-round-trip path: the account is in memory at the version this store last read or wrote,
+   * so run the pure step on it and send the write at once — the same statement as after a read, which
+   * updates only if the row still has that version and inserts the history row only then (and the
+   * UNIQUE transactionId refuses a stored one). Undefined when that did not apply the operation (the
+   * row moved on, the id is taken, or the step did not answer `applied` on the copy in memory): the
+   * caller then reads the row and the history as usual, and decides on what is stored.
+   */
+  async function writeFromMemory(
+    client: PgClientLike,
+    op: Operation,
+    callId: string,
+    hit: { version: string; account: ProgramAccount },
+  ): Promise<Applied | undefined> {
+    let result: ReturnType<Operation["run"]>;
+    try {
+      result = op.run(hit.account, undefined);
+    } catch (err) {
+      if (err instanceof LoyaltyError) return undefined; // perhaps refused on an old copy: decide on the stored one
+      throw err;
+    }
+    if (result.status !== "applied") return undefined;
+    const history = [op.transactionId, op.kind, op.request, JSON.stringify(result.record), result.at, callId];
+    try {
+      const written = await client.query(SQL.writeExisting, [
+        programId,
+        op.accountKey,
+        hit.version,
+        JSON.stringify(result.account),
+        ...history,
+      ]);
+      if (written.rowCount !== 1) return undefined;
+    } catch (err) {
+      if (causeOf(err) === "23505") return undefined; // the transactionId is stored: the read answers it
+      throw err;
+    }
+    remember(op.accountKey, String(BigInt(hit.version) + 1n), result.account);
+    return { status: "applied", record: result.record, account: result.account };
   }
 
   async function apply(op: Operation): Promise<Applied> {
