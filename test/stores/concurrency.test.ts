@@ -36,5 +36,6 @@ it.skipIf(!hasServer)(
     for (const k of ["lost-reply retry", "concurrent double send", "refund applied", "redeem applied", "hold applied"])
       expect(report.counts[k] ?? 0).toBeGreaterThan(0);
   },
-  600_000,
+  // 1,000 per till takes far longer than the default while program accounts keep every sale.
+  SALES > 200 ? 3_600_000 : 600_000,
 );
