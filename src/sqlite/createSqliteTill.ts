@@ -75,7 +75,7 @@ interface OutboxRow {
  * queue when it is back — exactly once per transactionId, whatever the network drops, duplicates or
  * reorders.
  *
- * Each of `checkout`, `refund` and `redeem` is ONE SQLite transaction: look the transactionId up in
+ * Each of `checkout`, `refund`, `redeem`, `hold`, `capture` and `release` is ONE SQLite transaction: look the transactionId up in
  * the outbox (found with the same request: `duplicate`; a different one: IDEMPOTENCY_CONFLICT), call
  * the library's pure function on the till's copy, write the copy and append the outbox row. The
  * library's refusals (insufficient points on the till's copy, validation…) write nothing.
@@ -128,7 +128,7 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
       {
         path: ["program", "kind"],
         message:
-          "catalog programs are not supported by the SQLite till yet (their reward stock is shared across accounts)",
+          "catalog programs are not supported by the offline till: a reward's stock is shared by every till, and a till offline cannot know what the others took; sell catalog rewards online through createPostgresStore (loyalty-kit/postgres)",
       },
     ]);
   const tillId = idString(options.tillId, "tillId");
