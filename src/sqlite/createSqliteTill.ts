@@ -241,6 +241,8 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
     db.transaction((): { status: string; record: Json; account: ProgramAccount } => {
       const accountKey = idString(accountKeyIn, "accountKey");
       const input = plain(inputIn) as Json;
+      if (typeof input !== "object" || input === null || Array.isArray(input))
+        throw invalid("input", `expected the ${kind} as an object { transactionId, at, … }, got ${typeof inputIn}`);
       const transactionId = idString(
         kind === "checkout" || kind === "refund"
           ? (input["options"] as Json | null)?.["transactionId"]

@@ -93,6 +93,8 @@ describe("createSqliteTill", () => {
     expect(till.balance("ann", { at })).toBe("26");
     expect(code(() => till.hold("ann", { transactionId: "h3", at, points: "27" }))).toBe("INSUFFICIENT_POINTS");
     expect(code(() => till.capture("ann", { transactionId: "c9", at, holdId: "nope" }))).not.toBe("returned");
+    expect(code(() => till.hold("ann", null as never))).toBe("VALIDATION");
+    expect(code(() => till.redeem("ann", "5" as never))).toBe("VALIDATION");
     expect(till.pending().map((p) => `${p.kind}:${p.transactionId}`)).toEqual([
       "checkout:s1",
       "hold:h1",
