@@ -3,6 +3,9 @@
 // (pgbench ships with PostgreSQL; its default script is "TPC-B (sort of)": three UPDATEs, one SELECT
 // and one INSERT per transaction). Goal: at least half of pgbench's figure. Needs the server of
 // scripts/with-postgres.sh (PGHOST…) and a built package. BENCH_SECONDS (default 15) per measurement.
+// The store's 8 tills run on BENCH_THREADS worker threads (default 2, as pgbench's `-j 2`), warmed up
+// first. Every figure is printed with the load average: on a shared machine the ratio, measured in
+// the same run, is the figure to compare, not the absolute rates.
 import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
