@@ -1,9 +1,9 @@
-import { canonicalJson } from "../core/json.js";
+import { canonicalJson, deepFreeze } from "../core/json.js";
 import { IdempotencyConflictError, LoyaltyError, LoyaltyValidationError, loyaltyError } from "../errors/errors.js";
 import { balance as ledgerBalance } from "../ledger/balance.js";
 import { post } from "../ledger/post.js";
 import type { EntryInput } from "../ledger/schemas.js";
-import type { ProgramAccount } from "../programs/account.js";
+import type { CatalogStock, ProgramAccount } from "../programs/account.js";
 import type { Basket, BasketInput } from "../programs/basket.js";
 import { checkout } from "../programs/checkout.js";
 import { openProgramAccount } from "../programs/openProgramAccount.js";
@@ -45,13 +45,22 @@ interface Operation {
   readonly request: string;
   /** The account to start from when the key has never been written (null: NOT_FOUND). */
   readonly open: (() => ProgramAccount) | null;
-  /** The pure step: the new account and the record to keep, or `skip` when nothing is to be written. */
-  readonly run: (
-    account: ProgramAccount,
-    coupons?: CouponState,
-  ) => { status: string; record: Json; at: string; account: ProgramAccount; coupons?: CouponState };
   /** The operation reads and may change the program's coupon state: locked in the same transaction. */
   readonly coupons?: boolean;
+  /**
+   * A catalog reward with a stock this operation may take one unit of: the attempt locks the
+   * reward's stock row (seeding it with `initial`) before the account and hands the count to `run`.
+   */
+  readonly stock?: { readonly rewardId: string; readonly initial: number };
+  /**
+   * The pure step: the new account and the record to keep (with the new coupon state when it read one,
+   * and `taken` when one unit of `stock` was used).
+   */
+  readonly run: (
+    account: ProgramAccount,
+    coupons: CouponState | undefined,
+    stock: CatalogStock | undefined,
+  ) => { status: string; record: Json; at: string; account: ProgramAccount; coupons?: CouponState; taken?: boolean };
 }
 
 interface Applied {
@@ -145,7 +154,11 @@ function withoutAccount(result: object): Json {
  * `duplicate` from the stored record, however old, or IDEMPOTENCY_CONFLICT when the request differs);
  * call the library's pure function on the stored snapshot; then ONE statement (one transaction)
  * updates the snapshot only if the version is still the one read and inserts the history row (the
- * transactionId is UNIQUE per program, so a racing retry cannot store it twice). After
+ * transactionId is UNIQUE per program, so a racing retry cannot store it twice). When the store
+ * already holds the account parsed at some version (it read or wrote it last), it skips the read:
+ * it runs the pure function on that copy and sends the same write with that version at once — ONE
+ * round trip; if the row has moved on, the transactionId is already stored, or the copy refuses,
+ * nothing was written and the attempt continues with the read above. After
  * `lockAfterAttempts` collisions an attempt runs inside BEGIN … COMMIT with the row read
  * `SELECT … FOR UPDATE`, so the writers of a hot account queue.
  * Conflicts and transient faults (serialization failures, deadlocks, unique violations of a racing
@@ -156,8 +169,16 @@ function withoutAccount(result: object): Json {
  *
  * The store reads nothing inside snapshots and records: tables (program, account key, version,
  * snapshot) and (program, account key, transactionId, kind, record, instant). It does not import a
- * driver: pass a `pg` Pool (or anything with the same `connect`/`query`/`release`). Catalog programs
- * are refused (their reward stock is shared across accounts and is not stored here yet).
+ * driver: pass a `pg` Pool (or anything with the same `connect`/`query`/`release`).
+ *
+ * Catalog programs: a reward's stock is shared by every account, so it is a row of its own
+ * (`<prefix>stock`, created with the program's initial `stock` on first use). A checkout that
+ * redeems a stocked reward runs inside BEGIN … COMMIT, locks that row first, then the account
+ * row, and takes the unit in the same transaction as the sale: concurrent redemptions queue on the
+ * row, the count never goes below zero (a CHECK constraint backs this up) and the last unit goes
+ * to exactly one sale; the others get OUT_OF_STOCK with nothing written. A retried sale is answered
+ * from the history table and takes nothing. `stock()` reads the counts; `setStock` sets a count
+ * after a delivery or an inventory check. Refunds do not put units back (as the library's refund).
  *
  * A promotion with coupon codes: the store keeps its coupon state in one row of `<prefix>coupon_states`.
  * A checkout with `coupon: { code }` (and every refund) runs in a transaction that locks that row, so
@@ -190,14 +211,6 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   if (typeof options !== "object" || options === null)
     throw new LoyaltyValidationError([{ path: ["options"], message: "expected options { program, … }" }]);
   const program = parseProgram(options.program);
-  if (program.kind === "catalog")
-    throw new LoyaltyValidationError([
-      {
-        path: ["program", "kind"],
-        message:
-          "catalog programs are not supported by the PostgreSQL store yet (their reward stock is shared across accounts); store the stock yourself",
-      },
-    ]);
   const prefix = options.tablePrefix ?? "loyalty_";
   if (typeof prefix !== "string" || !PREFIX.test(prefix))
     throw new LoyaltyValidationError([
@@ -211,7 +224,11 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   const maxDelayMs = positiveInt(options.maxDelayMs, "maxDelayMs", 250, 600_000);
   const lockAfterAttempts = positiveInt(options.lockAfterAttempts, "lockAfterAttempts", 2, 100);
   const cacheSize = positiveInt(options.cacheSize, "cacheSize", 10_000, 10_000_000);
-  const tables: Tables = Object.freeze({ accounts: `${prefix}accounts`, history: `${prefix}history` });
+  const tables: Tables = Object.freeze({
+    accounts: `${prefix}accounts`,
+    history: `${prefix}history`,
+    stock: `${prefix}stock`,
+  });
   const programId = program.id;
   const coupon = couponSql(prefix);
   const hasCoupons = program.kind === "promotion" && program.coupon !== undefined;
@@ -239,6 +256,13 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     // account row was written (the version still the one read, or the new account not there yet).
     writeExisting: `WITH acc AS (UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4::jsonb, updated_at = now() WHERE program_id = $1::text AND account_key = $2::text AND version::text = $3::text RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::text FROM acc`,
     writeNew: `WITH acc AS (INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1::text, $2::text, 1, $3::jsonb) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $4::text, $5::text, $6::text, $7::jsonb, $8::timestamptz, $9::text FROM acc`,
+    // A catalog reward's stock row, created with the program's initial stock on first use, and locked
+    // (ON CONFLICT DO UPDATE locks the existing row) until the transaction ends: redemptions of one
+    // reward queue here, so the count read is the count written back.
+    lockStock: `INSERT INTO ${tables.stock} AS s (program_id, reward_id, remaining) VALUES ($1::text, $2::text, $3::integer) ON CONFLICT (program_id, reward_id) DO UPDATE SET remaining = s.remaining RETURNING s.remaining`,
+    takeStock: `UPDATE ${tables.stock} SET remaining = remaining - 1 WHERE program_id = $1::text AND reward_id = $2::text AND remaining > 0`,
+    readStock: `SELECT reward_id, remaining FROM ${tables.stock} WHERE program_id = $1::text`,
+    setStock: `INSERT INTO ${tables.stock} AS s (program_id, reward_id, remaining) VALUES ($1::text, $2::text, $3::integer) ON CONFLICT (program_id, reward_id) DO UPDATE SET remaining = EXCLUDED.remaining`,
     // ORDER BY h.seq, not the text alias `seq` (that would sort "10" before "9").
     history: `SELECT h.seq::text AS seq, h.transaction_id, h.kind, h.at, h.record FROM ${tables.history} h WHERE h.program_id = $1 AND h.account_key = $2 AND h.seq > $3::bigint ORDER BY h.seq LIMIT $4`,
   };
@@ -304,13 +328,24 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     // An operation on coupon codes always runs in a transaction: the coupon row is locked there.
     const locking = lockingIn || op.coupons === true;
     try {
-      if (locking) {
+      if (locking || op.stock !== undefined) {
         await client.query("BEGIN");
         open = true;
       }
+      let stock: CatalogStock | undefined;
+      if (op.stock !== undefined) {
+        const r = await client.query(SQL.lockStock, [programId, op.stock.rewardId, op.stock.initial]);
+        const remaining = Number(r.rows[0]?.["remaining"]);
+        // `applied` stays empty: the history table, not the stock, knows which sales took a unit.
+        stock = { programId, rewards: [{ rewardId: op.stock.rewardId, remaining }], applied: [] };
+      }
       const hit = cache.get(op.accountKey);
+      if (!open && hit !== undefined) {
+        const fast = await writeFromMemory(client, op, callId, hit);
+        if (fast !== undefined) return fast;
+      }
       const row = (
-        await client.query(locking ? SQL.readLocked : SQL.read2, [
+        await client.query(open ? SQL.readLocked : SQL.read2, [
           programId,
           op.accountKey,
           hit?.version ?? null,
@@ -358,7 +393,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         const c = (await client.query(coupon.lock, [programId])).rows[0] as Json | undefined;
         couponsIn = (c?.["state"] ?? JSON.parse(empty)) as CouponState;
       }
-      const result = op.run(current, couponsIn);
+      const result = op.run(current, couponsIn, stock);
       if (result.status !== "applied") {
         if (open) await client.query("ROLLBACK");
         open = false;
@@ -380,6 +415,10 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         ]);
         if (w.rowCount !== 1) throw new StaleRow("the coupon state changed between the read and the write");
       }
+      if (result.taken === true && op.stock !== undefined) {
+        const took = await client.query(SQL.takeStock, [programId, op.stock.rewardId]);
+        if (took.rowCount !== 1) throw new StaleRow("the reward's stock row changed while it was locked");
+      }
       if (open) {
         open = false; // from here on, a failure leaves the outcome unknown: the retry looks it up
         await client.query("COMMIT");
@@ -399,6 +438,46 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         });
       throw err;
     }
+  }
+
+  /**
+   * The one-round-trip path: the account is in memory at the version this store last read or wrote,
+   * so run the pure step on it and send the write at once — the same statement as after a read, which
+   * updates only if the row still has that version and inserts the history row only then (and the
+   * UNIQUE transactionId refuses a stored one). Undefined when that did not apply the operation (the
+   * row moved on, the id is taken, or the step did not answer `applied` on the copy in memory): the
+   * caller then reads the row and the history as usual, and decides on what is stored.
+   */
+  async function writeFromMemory(
+    client: PgClientLike,
+    op: Operation,
+    callId: string,
+    hit: { version: string; account: ProgramAccount },
+  ): Promise<Applied | undefined> {
+    let result: ReturnType<Operation["run"]>;
+    try {
+      result = op.run(hit.account, undefined, undefined);
+    } catch (err) {
+      if (err instanceof LoyaltyError) return undefined; // perhaps refused on an old copy: decide on the stored one
+      throw err;
+    }
+    if (result.status !== "applied") return undefined;
+    const history = [op.transactionId, op.kind, op.request, JSON.stringify(result.record), result.at, callId];
+    try {
+      const written = await client.query(SQL.writeExisting, [
+        programId,
+        op.accountKey,
+        hit.version,
+        JSON.stringify(result.account),
+        ...history,
+      ]);
+      if (written.rowCount !== 1) return undefined;
+    } catch (err) {
+      if (causeOf(err) === "23505") return undefined; // the transactionId is stored: the read answers it
+      throw err;
+    }
+    remember(op.accountKey, String(BigInt(hit.version) + 1n), result.account);
+    return { status: "applied", record: result.record, account: result.account };
   }
 
   async function apply(op: Operation): Promise<Applied> {
@@ -491,6 +570,12 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const { consent, ...rest } = opts;
       refuseNextOrder(opts);
       const redeems = hasCoupons && storeCouponCode(opts) !== undefined;
+      // A catalog reward with a stock: the unit comes from the shared stock row, locked in the same transaction.
+      const rewardId = program.kind === "catalog" ? (opts as { rewardId?: unknown } | null)?.rewardId : undefined;
+      const stocked =
+        program.kind === "catalog" && typeof rewardId === "string"
+          ? program.rewards.find((r) => r.id === rewardId && r.stock !== undefined)
+          : undefined;
       const a = await apply({
         kind: "checkout",
         accountKey,
@@ -505,22 +590,26 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
             program,
             consent === undefined ? { customerId: accountKey } : { customerId: accountKey, consent },
           ),
-        run: (account, coupons) => {
-          if (coupons === undefined) {
-            const r = checkout(program, account, basket, opts);
-            return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
+        ...(stocked === undefined ? {} : { stock: { rewardId: stocked.id, initial: stocked.stock ?? 0 } }),
+        run: (account, coupons, stock) => {
+          if (coupons !== undefined) {
+            const r = checkout(program, account, basket, {
+              ...opts,
+              coupon: { code: storeCouponCode(opts) as string, state: coupons },
+            });
+            return {
+              status: r.status,
+              record: withoutCouponState(withoutAccount(r)),
+              at: r.at,
+              account: r.account,
+              ...(r.coupon === undefined ? {} : { coupons: r.coupon.state }),
+            };
           }
-          const r = checkout(program, account, basket, {
-            ...opts,
-            coupon: { code: storeCouponCode(opts) as string, state: coupons },
-          });
-          return {
-            status: r.status,
-            record: withoutCouponState(withoutAccount(r)),
-            at: r.at,
-            account: r.account,
-            ...(r.coupon === undefined ? {} : { coupons: r.coupon.state }),
-          };
+          const r = checkout(program, account, basket, stock === undefined ? opts : { ...opts, stock });
+          const left = (s: CatalogStock | null | undefined) =>
+            s?.rewards.find((x) => x.rewardId === stocked?.id)?.remaining;
+          const taken = stock !== undefined && (left(r.stock) ?? 0) < (left(stock) ?? 0);
+          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account, taken };
         },
       });
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreCheckoutResult;
@@ -559,6 +648,34 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         },
       });
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreRefundResult;
+    },
+
+    async stock(): Promise<CatalogStock> {
+      const rows = await withClient((client) => client.query(SQL.readStock, [programId]));
+      const stored = new Map(rows.rows.map((r) => [String(r["reward_id"]), Number(r["remaining"])]));
+      const rewards = program.kind === "catalog" ? program.rewards.filter((r) => r.stock !== undefined) : [];
+      const stock: CatalogStock = {
+        programId,
+        rewards: rewards.map((r) => ({ rewardId: r.id, remaining: stored.get(r.id) ?? r.stock ?? 0 })),
+        applied: [],
+      };
+      return deepFreeze(stock);
+    },
+
+    async setStock(rewardIdIn: string, remaining: number): Promise<void> {
+      const reward =
+        program.kind === "catalog"
+          ? program.rewards.find((r) => r.id === rewardIdIn && r.stock !== undefined)
+          : undefined;
+      if (reward === undefined)
+        throw new LoyaltyValidationError([
+          {
+            path: ["rewardId"],
+            message: `expected the id of a catalog reward with a stock in program ${JSON.stringify(programId)}, got ${JSON.stringify(rewardIdIn) ?? String(rewardIdIn)}`,
+          },
+        ]);
+      const units = positiveInt(remaining ?? -1, "remaining", 0, 2_147_483_647);
+      await withClient((client) => client.query(SQL.setStock, [programId, reward.id, units]));
     },
 
     redeem: (accountKey: string, input: StoreRedeemInput) => ledgerOperation("redeem", accountKey, input),

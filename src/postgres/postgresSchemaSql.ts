@@ -30,6 +30,6 @@ export function postgresSchemaSql(options: { readonly tablePrefix?: string } = {
         message: `expected lower-case letters, digits and _ (at most 40, not starting with a digit), got ${JSON.stringify(prefix)}`,
       },
     ]);
-  return `${schemaSql({ accounts: `${prefix}accounts`, history: `${prefix}history` })}
+  return `${schemaSql({ accounts: `${prefix}accounts`, history: `${prefix}history`, stock: `${prefix}stock` })}
 ${couponSchemaSql(prefix)}`;
 }

@@ -1,5 +1,5 @@
 import type { Basket, BasketInput } from "../programs/basket.js";
-import type { ProgramAccount } from "../programs/account.js";
+import type { CatalogStock, ProgramAccount } from "../programs/account.js";
 import type { CheckoutOptions, RefundOptions } from "../programs/options.js";
 import type { Program } from "../programs/program.js";
 import type { CheckoutRecord, RefundRecord } from "../programs/result.js";
@@ -68,7 +68,7 @@ export interface PgPoolLike {
 export interface PostgresStoreOptions {
   /** The program every account of this store belongs to (from `parseProgram`). */
   readonly program: Program;
-  /** Prefix of the two tables: `<prefix>accounts` and `<prefix>history`; default `"loyalty_"`. Lower-case letters, digits and `_`, at most 40 characters. */
+  /** Prefix of the tables: `<prefix>accounts`, `<prefix>history` and `<prefix>stock`; default `"loyalty_"`. Lower-case letters, digits and `_`, at most 40 characters. */
   readonly tablePrefix?: string;
   /** Attempts per operation before RETRIES_EXHAUSTED (conflicts, deadlocks, timeouts, lost connections); default 8, at most 100. */
   readonly maxAttempts?: number;
@@ -206,8 +206,8 @@ export interface StoreReleaseInput {
  * @category postgres
  */
 export interface PostgresStore {
-  /** The two table names, as created by `migrate`. */
-  readonly tables: { readonly accounts: string; readonly history: string };
+  /** The table names, as created by `migrate` (`stock` holds a catalog program's rewards left). */
+  readonly tables: { readonly accounts: string; readonly history: string; readonly stock: string };
   /** Creates the tables and the index if they do not exist (safe to run from many processes at once). */
   migrate(): Promise<void>;
   /** Checks a basket out on the account `accountKey` (opened on first use as the customer `accountKey`). */
@@ -222,6 +222,13 @@ export interface PostgresStore {
     original: { readonly transactionId: string } | string,
     options: StoreRefundOptions,
   ): Promise<StoreRefundResult>;
+  /**
+   * A catalog program's stock as stored: every reward with a `stock`, with the units left (the
+   * program's initial stock until the first redemption or `setStock`); no rewards for other kinds.
+   */
+  stock(): Promise<CatalogStock>;
+  /** Sets the units left of a catalog reward with a stock (after a delivery or a count); VALIDATION otherwise. */
+  setStock(rewardId: string, remaining: number): Promise<void>;
   /** Redeems points outside a checkout. */
   redeem(accountKey: string, input: StoreRedeemInput): Promise<StorePostResult>;
   /** Reserves points for a two-phase redemption. */

@@ -12,12 +12,15 @@ import { parseProgram } from "../programs/parseProgram.js";
 import { parseProgramAccount } from "../programs/parseProgramAccount.js";
 import { refund } from "../programs/refund.js";
 import type {
+  StoreCaptureInput,
   StoreCheckoutOptions,
   StoreCheckoutResult,
+  StoreHoldInput,
   StorePostResult,
   StoreRedeemInput,
   StoreRefundOptions,
   StoreRefundResult,
+  StoreReleaseInput,
 } from "../postgres/types.js";
 import type {
   SqliteDatabaseLike,
@@ -72,7 +75,7 @@ interface OutboxRow {
  * queue when it is back — exactly once per transactionId, whatever the network drops, duplicates or
  * reorders.
  *
- * Each of `checkout`, `refund` and `redeem` is ONE SQLite transaction: look the transactionId up in
+ * Each of `checkout`, `refund`, `redeem`, `hold`, `capture` and `release` is ONE SQLite transaction: look the transactionId up in
  * the outbox (found with the same request: `duplicate`; a different one: IDEMPOTENCY_CONFLICT), call
  * the library's pure function on the till's copy, write the copy and append the outbox row. The
  * library's refusals (insufficient points on the till's copy, validation…) write nothing.
@@ -125,7 +128,7 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
       {
         path: ["program", "kind"],
         message:
-          "catalog programs are not supported by the SQLite till yet (their reward stock is shared across accounts)",
+          "catalog programs are not supported by the offline till: a reward's stock is shared by every till, and a till offline cannot know what the others took; sell catalog rewards online through createPostgresStore (loyalty-kit/postgres)",
       },
     ]);
   const tillId = idString(options.tillId, "tillId");
@@ -191,7 +194,8 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
       const r = refund(program, account, input["original"] as string, input["options"] as StoreRefundOptions);
       return { status: r.status, record: withoutAccount(r), account: r.account };
     }
-    const entry = { ...input, kind: "redeem" } as EntryInput;
+    // redeem, hold, capture, release: one ledger entry of that kind.
+    const entry = { ...input, kind } as EntryInput;
     const r = post(account.points, entry);
     const stored = r.account.entries.find((e) => e.transactionId === input["transactionId"]);
     if (r.status === "duplicate") return { status: "duplicate", record: { entry: stored }, account };
@@ -237,8 +241,12 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
     db.transaction((): { status: string; record: Json; account: ProgramAccount } => {
       const accountKey = idString(accountKeyIn, "accountKey");
       const input = plain(inputIn) as Json;
+      if (typeof input !== "object" || input === null || Array.isArray(input))
+        throw invalid("input", `expected the ${kind} as an object { transactionId, at, … }, got ${typeof inputIn}`);
       const transactionId = idString(
-        kind === "redeem" ? input["transactionId"] : (input["options"] as Json | null)?.["transactionId"],
+        kind === "checkout" || kind === "refund"
+          ? (input["options"] as Json | null)?.["transactionId"]
+          : input["transactionId"],
         "transactionId",
       );
       const request = canonicalJson(input);
@@ -282,6 +290,20 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
       return r as R & { status: string; record: Json; account: ProgramAccount };
     })();
 
+  /**
+   * A ledger operation on the till's copy, queued like a sale. A hold made offline reserves the points
+   * on this till's copy only; the central store applies it (or refuses it: the points were spent at
+   * another till meanwhile) when the outbox syncs, in order, before a capture or release of it.
+   */
+  function ledgerOperation(
+    kind: "redeem" | "hold" | "capture" | "release",
+    accountKey: string,
+    input: StoreRedeemInput | StoreHoldInput | StoreCaptureInput | StoreReleaseInput,
+  ): StorePostResult {
+    const a = local(kind, accountKey, input as unknown as Json, false);
+    return Object.freeze({ status: a.status, entry: a.record["entry"], account: a.account }) as StorePostResult;
+  }
+
   return Object.freeze({
     tables,
     migrate(): void {
@@ -321,10 +343,10 @@ CREATE INDEX IF NOT EXISTS ${tables.outbox}_state ON ${tables.outbox} (program_i
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreRefundResult;
     },
 
-    redeem(accountKey: string, input: StoreRedeemInput): StorePostResult {
-      const a = local("redeem", accountKey, input as unknown as Json, false);
-      return Object.freeze({ status: a.status, entry: a.record["entry"], account: a.account }) as StorePostResult;
-    },
+    redeem: (accountKey: string, input: StoreRedeemInput) => ledgerOperation("redeem", accountKey, input),
+    hold: (accountKey: string, input: StoreHoldInput) => ledgerOperation("hold", accountKey, input),
+    capture: (accountKey: string, input: StoreCaptureInput) => ledgerOperation("capture", accountKey, input),
+    release: (accountKey: string, input: StoreReleaseInput) => ledgerOperation("release", accountKey, input),
 
     balance(accountKey: string, opts: { readonly at: string | Date }): string {
       const account = localAccount(idString(accountKey, "accountKey"));

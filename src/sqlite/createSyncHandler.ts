@@ -1,5 +1,5 @@
 import { LoyaltyError, LoyaltyValidationError } from "../errors/errors.js";
-import type { CentralStoreLike, SyncBatch, SyncOutcome, SyncReply } from "./types.js";
+import type { CentralStoreLike, SyncBatch, SyncOperation, SyncOutcome, SyncReply } from "./types.js";
 
 /**
  * Where the central side remembers the operations it refused, so a stale copy of a batch that
@@ -73,6 +73,31 @@ export function createSyncHandler(
       memory.set(id, { code: error.code, message: error.message });
     },
   };
+  /** The central store's operation for a queued one (a store without holds refuses them, typed). */
+  function send(op: SyncOperation): Promise<{ readonly status: string }> {
+    switch (op.kind) {
+      case "checkout":
+        return store.checkout(op.accountKey, op.input.basket, op.input.options);
+      case "refund":
+        return store.refund(op.accountKey, op.input.original, op.input.options);
+      case "redeem":
+        return store.redeem(op.accountKey, op.input);
+      default: {
+        const method = store[op.kind] as ((key: string, input: unknown) => Promise<{ status: string }>) | undefined;
+        if (typeof method !== "function")
+          return Promise.reject(
+            new LoyaltyValidationError([
+              {
+                path: ["store", op.kind],
+                message: `the central store has no ${op.kind}(); use a store with holds (createPostgresStore) to sync a till's holds`,
+              },
+            ]),
+          );
+        return method.call(store, op.accountKey, op.input);
+      }
+    }
+  }
+
   return Object.freeze({
     async handle(batch: SyncBatch): Promise<SyncReply> {
       if (typeof batch !== "object" || batch === null || !Array.isArray(batch.operations))
@@ -89,12 +114,7 @@ export function createSyncHandler(
           continue;
         }
         try {
-          const r =
-            op.kind === "checkout"
-              ? await store.checkout(op.accountKey, op.input.basket, op.input.options)
-              : op.kind === "refund"
-                ? await store.refund(op.accountKey, op.input.original, op.input.options)
-                : await store.redeem(op.accountKey, op.input);
+          const r = await send(op);
           outcomes.push({
             transactionId: op.transactionId,
             outcome: r.status === "duplicate" ? "duplicate" : "applied",

@@ -2,12 +2,15 @@ import type { ProgramAccount } from "../programs/account.js";
 import type { Basket, BasketInput } from "../programs/basket.js";
 import type { Program } from "../programs/program.js";
 import type {
+  StoreCaptureInput,
   StoreCheckoutOptions,
   StoreCheckoutResult,
+  StoreHoldInput,
   StorePostResult,
   StoreRedeemInput,
   StoreRefundOptions,
   StoreRefundResult,
+  StoreReleaseInput,
 } from "../postgres/types.js";
 
 /**
@@ -65,7 +68,7 @@ export interface SqliteTillOptions {
 }
 
 /** The operations a till queues. */
-export type SyncKind = "checkout" | "refund" | "redeem";
+export type SyncKind = "checkout" | "refund" | "redeem" | "hold" | "capture" | "release";
 
 /**
  * One queued operation as it travels to the central store: what the till was asked, replayable as is.
@@ -100,6 +103,27 @@ export type SyncOperation =
       readonly accountKey: string;
       readonly transactionId: string;
       readonly input: StoreRedeemInput;
+    }
+  | {
+      readonly seq: number;
+      readonly kind: "hold";
+      readonly accountKey: string;
+      readonly transactionId: string;
+      readonly input: StoreHoldInput;
+    }
+  | {
+      readonly seq: number;
+      readonly kind: "capture";
+      readonly accountKey: string;
+      readonly transactionId: string;
+      readonly input: StoreCaptureInput;
+    }
+  | {
+      readonly seq: number;
+      readonly kind: "release";
+      readonly accountKey: string;
+      readonly transactionId: string;
+      readonly input: StoreReleaseInput;
     };
 
 /**
@@ -197,6 +221,10 @@ export interface CentralStoreLike {
   ): Promise<{ readonly status: string }>;
   refund(accountKey: string, original: string, options: StoreRefundOptions): Promise<{ readonly status: string }>;
   redeem(accountKey: string, input: StoreRedeemInput): Promise<{ readonly status: string }>;
+  /** Needed only for the holds a till queues (a `PostgresStore` has it); without it they are refused. */
+  hold?(accountKey: string, input: StoreHoldInput): Promise<{ readonly status: string }>;
+  capture?(accountKey: string, input: StoreCaptureInput): Promise<{ readonly status: string }>;
+  release?(accountKey: string, input: StoreReleaseInput): Promise<{ readonly status: string }>;
   account(accountKey: string): Promise<ProgramAccount | null>;
 }
 
@@ -221,6 +249,12 @@ export interface SqliteTill {
   refund(accountKey: string, original: string, options: StoreRefundOptions): StoreRefundResult;
   /** Redeems points on the till's copy and queues the redemption. */
   redeem(accountKey: string, input: StoreRedeemInput): StorePostResult;
+  /** Reserves points on the till's copy (a two-phase redemption) and queues the hold. */
+  hold(accountKey: string, input: StoreHoldInput): StorePostResult;
+  /** Turns a hold on the till's copy into a redemption and queues the capture. */
+  capture(accountKey: string, input: StoreCaptureInput): StorePostResult;
+  /** Gives a hold's points back on the till's copy and queues the release. */
+  release(accountKey: string, input: StoreReleaseInput): StorePostResult;
   /** The points balance on the till's copy (the central snapshot with the queued operations on top). */
   balance(accountKey: string, options: { readonly at: string | Date }): string;
   /** The till's copy of the account, or null when the till has never seen it. */

@@ -189,8 +189,17 @@ export async function verify(
   } finally {
     client.release();
   }
+  // One pass over the history rows: by transactionId and by account.
   const byTx = new Map<string, Row[]>();
-  for (const r of rows) byTx.set(r.transaction_id, [...(byTx.get(r.transaction_id) ?? []), r]);
+  const perAccount = new Map<string, Row[]>();
+  for (const r of rows) {
+    const t = byTx.get(r.transaction_id);
+    if (t === undefined) byTx.set(r.transaction_id, [r]);
+    else t.push(r);
+    const a = perAccount.get(r.account_key);
+    if (a === undefined) perAccount.set(r.account_key, [r]);
+    else a.push(r);
+  }
   for (const [id, sale] of report.sales) {
     const stored = byTx.get(id) ?? [];
     if (stored.length !== 1) problems.push(`sale ${id} stored ${stored.length} times`);
@@ -199,8 +208,6 @@ export async function verify(
   for (const r of rows)
     if (r.kind === "checkout" && !report.sales.has(r.transaction_id)) problems.push(`unknown sale ${r.transaction_id}`);
 
-  const perAccount = new Map<string, Row[]>();
-  for (const r of rows) perAccount.set(r.account_key, [...(perAccount.get(r.account_key) ?? []), r]);
   for (const [key, list] of perAccount) {
     let points = 0;
     const kinds = new Map<string, string>();

@@ -1,9 +1,10 @@
 // Eight tills on eight connections hammer fifty customers with checkouts, random redemptions, refunds,
 // holds, and retries of the same transactionId (lost replies, and double sends still in flight).
-// Default 200 checkouts per till (1,600 sales, 32 per customer). STORES_SALES=1000 runs the full
-// 8,000: today's program accounts keep every purchase, so a customer's snapshot grows ~2.4 kB per sale
-// and the full run rewrites ~400 kB per checkout near the end (over 10 minutes on a loaded 2-core
-// machine); it becomes cheap once snapshots are bounded.
+// Default 200 checkouts per till (1,600 sales, 32 per customer). STORES_SALES=1000 runs the issue's
+// full 8,000: it passed in 948 s (930 s selling, 18 s verifying) on a 2-core machine at load 20–27,
+// because program accounts still keep every sale (~2.4 kB each, rewritten with every write); it gets
+// cheap once program accounts are bounded. The verification reads the history once and recomputes
+// every balance in one pass over it.
 import { afterAll, expect, it } from "vitest";
 import { createPostgresStore } from "../../src/postgres/index.js";
 import { runTills, verify } from "./_tills.js";
@@ -36,5 +37,6 @@ it.skipIf(!hasServer)(
     for (const k of ["lost-reply retry", "concurrent double send", "refund applied", "redeem applied", "hold applied"])
       expect(report.counts[k] ?? 0).toBeGreaterThan(0);
   },
-  600_000,
+  // 1,000 per till takes far longer than the default while program accounts keep every sale.
+  SALES > 200 ? 3_600_000 : 600_000,
 );

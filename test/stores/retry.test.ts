@@ -94,7 +94,7 @@ describe("createPostgresStore options", () => {
       return e instanceof LoyaltyError ? `${e.code}: ${e.message}` : String(e);
     }
   };
-  it("refuses a bad table prefix, a bad attempt count, a missing pool and a catalog program with typed errors", () => {
+  it("refuses a bad table prefix, a bad attempt count, and a missing pool with typed errors; accepts a catalog program", () => {
     expect(code(() => createPostgresStore(pool, { program, tablePrefix: "x; DROP TABLE y" }))).toMatch(
       /^VALIDATION: .*lower-case letters/,
     );
@@ -110,8 +110,13 @@ describe("createPostgresStore options", () => {
       earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }] },
       rewards: [{ id: "mug", name: "Mug", pointsCost: "100", stock: 5, gives: { type: "product", sku: "MUG" } }],
     });
-    expect(code(() => createPostgresStore(pool, { program: catalog }))).toMatch(/^VALIDATION: .*catalog programs/);
-    expect(store0().tables).toEqual({ accounts: "loyalty_accounts", history: "loyalty_history" });
+    // Catalog programs are accepted: their stock is a table of its own.
+    expect(createPostgresStore(pool, { program: catalog }).tables.stock).toBe("loyalty_stock");
+    expect(store0().tables).toEqual({
+      accounts: "loyalty_accounts",
+      history: "loyalty_history",
+      stock: "loyalty_stock",
+    });
     function store0() {
       return createPostgresStore(pool, { program });
     }
@@ -119,6 +124,7 @@ describe("createPostgresStore options", () => {
 
   it("prints the schema with the prefix and refuses an unsafe one", () => {
     expect(postgresSchemaSql({ tablePrefix: "shop_" })).toContain("UNIQUE (program_id, transaction_id)");
+    expect(postgresSchemaSql({ tablePrefix: "shop_" })).toContain("CREATE TABLE IF NOT EXISTS shop_stock (");
     expect(postgresSchemaSql().split("\n")[0]).toBe("CREATE TABLE IF NOT EXISTS loyalty_accounts (");
     expect(code(() => postgresSchemaSql({ tablePrefix: "Shop" }))).toMatch(/^VALIDATION/);
   });

@@ -74,4 +74,40 @@ describe.skipIf(!hasServer)("createPostgresRefusalLog", () => {
     // 10 − 5 + 10 = 15 at the central store, and on the till.
     expect(till.balance("ann", { at: "2026-03-07T11:00:00.000Z" })).toBe("15");
   }, 60_000);
+
+  it("syncs holds made offline: captured and released centrally in order; a hold the points no longer cover is a typed conflict", async () => {
+    const store = createPostgresStore(pool as NonNullable<typeof pool>, { program, tablePrefix: freshPrefix("holds") });
+    await store.migrate();
+    const handler = createSyncHandler(store);
+    const at = "2026-03-07T10:00:00.000Z";
+    // 40.00 paid at the central store → 40 points (1 per 1.00); the till learns it, then goes offline.
+    await store.checkout("ann", basket("b0", at, "40.00"), { transactionId: "s0", consent: true });
+    const { till } = newTill();
+    till.receive(await handler.handle(till.batch({ refresh: ["ann"] })));
+    till.hold("ann", { transactionId: "h1", at, points: "10" });
+    till.capture("ann", { transactionId: "c1", at, holdId: "h1", points: "4" });
+    till.hold("ann", { transactionId: "h2", at, points: "5" });
+    till.release("ann", { transactionId: "l2", at, holdId: "h2" });
+    till.hold("ann", { transactionId: "h3", at, points: "30" });
+    // Meanwhile another till redeems 10 online: 40 − 10 − 4 (c1) = 26 left, so the 30-point hold h3 fails.
+    await store.redeem("ann", { transactionId: "other", at, points: "10" });
+    const batch = till.batch();
+    await handler.handle(batch); // a reply lost on the way
+    till.receive(await handler.handle(batch)); // the resend: duplicates, answered from the tables
+    expect(till.pending()).toEqual([]);
+    expect(till.conflicts().map((c) => `${c.transactionId}:${c.code}`)).toEqual(["h3:INSUFFICIENT_POINTS"]);
+    const rows = await store.history("ann");
+    // The other till's redemption came first; the till's queue followed in the order it was made.
+    expect(rows.map((r) => `${r.kind}:${r.transactionId}`)).toEqual([
+      "checkout:s0",
+      "redeem:other",
+      "hold:h1",
+      "capture:c1",
+      "hold:h2",
+      "release:l2",
+    ]);
+    expect(rows.filter((r) => r.kind === "capture").map((r) => r.transactionId)).toEqual(["c1"]);
+    expect(await store.balance("ann", { at })).toBe("26");
+    expect(till.balance("ann", { at })).toBe("26");
+  });
 });

@@ -1,9 +1,10 @@
-// The store's two tables. The snapshot and the history records are opaque JSON to the store: it
+// The store's tables. The snapshot and the history records are opaque JSON to the store: it
 // never reads inside them, so the library can change their shape without a migration here.
 
 export interface Tables {
   readonly accounts: string;
   readonly history: string;
+  readonly stock: string;
 }
 
 /** The DDL `migrate()` runs (idempotent). The guide "Storing accounts" shows the same text. */
@@ -29,5 +30,11 @@ CREATE TABLE IF NOT EXISTS ${t.history} (
   stored_at      timestamptz NOT NULL DEFAULT now(),
   UNIQUE (program_id, transaction_id)    -- a retried sale is answered from here, forever
 );
-CREATE INDEX IF NOT EXISTS ${t.history}_account ON ${t.history} (program_id, account_key, seq);`;
+CREATE INDEX IF NOT EXISTS ${t.history}_account ON ${t.history} (program_id, account_key, seq);
+CREATE TABLE IF NOT EXISTS ${t.stock} (
+  program_id  text    NOT NULL,
+  reward_id   text    NOT NULL,
+  remaining   integer NOT NULL CHECK (remaining >= 0),  -- catalog rewards left, shared by every account
+  PRIMARY KEY (program_id, reward_id)
+);`;
 }
