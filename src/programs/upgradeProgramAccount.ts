@@ -69,7 +69,7 @@ export interface UpgradedProgramAccount {
  * ```ts
  * import { parseProgram, upgradeProgramAccount } from "loyalty-kit";
  * const program = parseProgram({ kind: "discount", id: "ten", name: "10% off", currency: "EUR", timeZone: "Europe/Berlin",
- *   active: { from: "2026-01-01T00:00:00Z" }, discount: { type: "percent", percent: "10" } });
+ *   active: { from: "2026-01-01T00:00:00Z" }, percent: "10" });
  * const old = { programId: "ten", version: 0, purchases: [], refunds: [],
  *   points: { accountId: "ten:anonymous", scale: 0, negativeLimit: "0", version: 0, entries: [], lots: [], holds: [], debits: [], deficit: "0" } };
  * const { account, history } = upgradeProgramAccount(program, old);
