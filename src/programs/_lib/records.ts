@@ -163,6 +163,13 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
   const rolling = program.kind === "cumulative" && program.window.type === "rolling" ? program.window : undefined;
   const tz = program.timeZone;
   if (leaving.length === 0 && leavingRefunds.length === 0) return account;
+  // The start of the calendar period the cutoff is in: earlier periods can no longer be asked about.
+  const threshold = new Map<Period, number>();
+  const from_ = (p: Period): number => {
+    let t = threshold.get(p);
+    if (t === undefined) threshold.set(p, (t = periodStart(cutoff, p, tz)));
+    return t;
+  };
   let spend = dec(account.totals.spend);
   const periods = new Map<string, [Period, string, D, D]>();
   for (const [p, from, sp, ea] of account.totals.periods) periods.set(`${p} ${from}`, [p, from, dec(sp), dec(ea)]);
@@ -172,7 +179,9 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
   const add = (atMs: number, at: string, sp: D, ea: D, create: boolean): void => {
     spend = spend.plus(sp);
     for (const p of PERIODS) {
-      const from = new Date(periodStart(atMs, p, tz)).toISOString();
+      if (atMs < from_(p)) continue; // its period ended before the cutoff's (a period starts at or before its instants)
+      const start = periodStart(atMs, p, tz);
+      const from = new Date(start).toISOString();
       const key = `${p} ${from}`;
       const b = periods.get(key);
       if (b !== undefined) {
@@ -201,7 +210,7 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
   // Keep a period while an instant from the cutoff on can fall in it; a rolling window's sale while
   // the window at the cutoff (the earliest a question can be asked about) still holds it.
   const keptPeriods = [...periods.values()]
-    .filter(([p, from]) => Date.parse(from) >= periodStart(cutoff, p, tz))
+    .filter(([p, from]) => Date.parse(from) >= from_(p))
     .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : PERIODS.indexOf(a[0]) - PERIODS.indexOf(b[0])));
   let keptLog: [string, D][] = [];
   if (rolling !== undefined) {
