@@ -1,5 +1,6 @@
-// A program account is one JSON document per customer per program: the points ledger, and one
-// { request, record } per checkout and per refund. You store it; parseProgramAccount reads it back.
+// A program account is one JSON document per customer per program: the points ledger, the sales and
+// refunds of its last retainDays days (default 90) as figures, and running totals for the rest. Its
+// size depends on what is open, not on the customer's age. You store it; parseProgramAccount reads it back.
 import { parseProgram, openProgramAccount, checkout, refund, parseProgramAccount } from "loyalty-kit";
 
 const program = parseProgram({
@@ -38,13 +39,13 @@ console.log(
   "| points ledger entries:",
   back.points.entries.map((e) => `${e.kind} ${e.points}`).join(", "),
 );
+console.log("retainDays:", back.retainDays);
 console.log(
-  "purchases:",
-  back.purchases.map((p) => `${Object.keys(p).join("+")} spend ${p.record.spend?.amount ?? p.record.spend}`).join("; "),
+  "sales:",
+  back.sales.map((s) => `${s.transactionId} spend ${s.spend}, earned ${s.pointsEarned}`).join("; "),
 );
 console.log(
   "refunds:",
-  back.refunds
-    .map((r) => `${Object.keys(r).join("+")} spendReversed ${r.record.spendReversed?.amount ?? r.record.spendReversed}`)
-    .join("; "),
+  back.refunds.map((r) => `${r.transactionId} of ${r.originalTransactionId}, ${r.lines.length} line(s)`).join("; "),
 );
+console.log("bytes:", stored.length);

@@ -36,7 +36,7 @@ for (const include of [false, true]) {
     `current purchase counts: ${include} → ${q.tier.name}, pay ${q.total.amount} (${q.explain.find((e) => e.rule === "tier").reason})`,
   );
   if (include) {
-    const back = refund(program, account, account.purchases[0].record, {
+    const back = refund(program, account, account.sales[0].transactionId, {
       at: "2026-02-01T10:00:00Z",
       transactionId: "autumn-return",
     });

@@ -25,23 +25,33 @@ const { status: _status, account, stock: _stock, ...record } = sale;
 const historyRow = JSON.stringify(record);
 console.log(`stored record ${record.transactionId} for points account ${record.accountId}`);
 
-// Later the account no longer holds the sale (here: an account without it, as a bounded snapshot will be).
-const later = { ...account, purchases: [] };
+// 100 days later another sale: the account keeps 90 days (its retainDays), so the first sale has
+// left it, as figures in its totals.
+const later = checkout(
+  program,
+  account,
+  { ...basket, id: "b2", at: "2026-06-09T10:00:00Z" },
+  {
+    transactionId: "till-3:0107",
+    consent: true,
+  },
+).account;
+console.log(`the account holds: ${later.sales.map((s) => s.transactionId).join(", ")}`);
 const back = refund(program, later, "till-3:0042", {
-  at: "2026-03-02T10:00:00Z",
+  at: "2026-06-10T10:00:00Z",
   transactionId: "till-3:0043",
   lines: [{ id: "1", quantity: 1 }],
   record: JSON.parse(historyRow),
 });
 console.log(
-  `refund: ${back.moneyBack.amount} EUR back, ${back.pointsReversed} points taken back, balance ${balance(back.account.points, { at: "2026-03-02T10:00:00Z" })}`,
+  `refund: ${back.moneyBack.amount} EUR back, ${back.pointsReversed} points taken back, balance ${balance(back.account.points, { at: "2026-06-10T10:00:00Z" })}`,
 );
 
 // The same record with a line's net raised from 30.00 to 90.00 is refused, and nothing is applied.
 const edited = JSON.parse(historyRow);
 edited.lines[0].net.amount = "90.00";
 try {
-  refund(program, later, "till-3:0042", { at: "2026-03-02T10:00:00Z", transactionId: "till-3:0044", record: edited });
+  refund(program, later, "till-3:0042", { at: "2026-06-10T10:00:00Z", transactionId: "till-3:0108", record: edited });
 } catch (e) {
   console.log(`${e.code}: ${e.message}`);
 }

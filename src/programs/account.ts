@@ -1,35 +1,182 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { AccountSchema } from "../ledger/schemas.js";
-import { CheckoutRecordSchema, RefundRecordSchema } from "./result.js";
+import { LineKindSchema, TierSchema } from "./program.js";
+
+const Figure = /* @__PURE__ */ z.string().check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?$/));
+const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(256));
+const Instant = /* @__PURE__ */ z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+  z.refine((s) => Number.isFinite(Date.parse(s)), "expected a UTC instant such as 2026-03-01T10:00:00.000Z"),
+);
+const Place = {
+  storeId: /* @__PURE__ */ z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  tillId: /* @__PURE__ */ z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+};
 
 /**
- * A customer's (or a stamp card's) standing in one program: a plain JSON snapshot.
+ * One sale a program account still holds (inside its `retainDays` window), as figures: what a
+ * refund needs (per line the quantity, the gross and the net paid, points earned and redeemed) and
+ * what a retry is answered with (the priced figures of the checkout; its `explain` texts are not
+ * kept), plus `digest`, a fingerprint of the request, to tell a retry from a conflicting reuse of
+ * the transactionId. Money amounts are in the sale's `currency`.
+ *
+ * @example
+ * ```ts
+ * import { ProgramSaleSchema } from "loyalty-kit";
+ * console.log(Object.keys(ProgramSaleSchema.shape).slice(0, 4).join(", ")); // transactionId, at, digest, basketId
+ * ```
+ * @category programs
+ */
+export const ProgramSaleSchema = /* @__PURE__ */ z.strictObject({
+  transactionId: Id,
+  at: Instant,
+  digest: z.string().check(z.regex(/^[0-9a-f]{28}$/)),
+  /** The coupon code the sale was made with (normalised), so a retry with another code is named as such. */
+  coupon: z.optional(z.string()),
+  basketId: z.string(),
+  kind: z.enum(["discount", "cumulative", "bonus", "catalog", "stamps", "promotion"]),
+  ...Place,
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  lines: z.array(
+    z.strictObject({
+      id: z.string(),
+      sku: z.string(),
+      kind: LineKindSchema,
+      quantity: Figure,
+      eligible: z.boolean(),
+      gross: Figure,
+      discount: Figure,
+      net: Figure,
+      pointsEarned: Figure,
+      pointsRedeemed: Figure,
+    }),
+  ),
+  spend: Figure,
+  accumulatedSpend: z.nullable(Figure),
+  tier: z.nullable(TierSchema),
+  pointsEarned: Figure,
+  welcomeBonus: Figure,
+  pointsRedeemed: Figure,
+  expiresAt: z.nullable(Instant),
+  reward: z.nullable(z.strictObject({ id: z.string(), name: z.string(), pointsCost: Figure })),
+  stamps: z.nullable(
+    z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }),
+  ),
+});
+
+/** {@inheritDoc ProgramSaleSchema} @category programs */
+export type ProgramSale = z.output<typeof ProgramSaleSchema>;
+
+/**
+ * One refund a program account still holds (inside its `retainDays` window), as figures: per line
+ * the quantity refunded and what it gave and took back, whether it completed the sale's refund, and
+ * the instant of the sale it refunded (`originalAt`, so the windowed aggregates know where it
+ * belongs even when the sale itself has left the account).
+ *
+ * @example
+ * ```ts
+ * import { ProgramRefundSchema } from "loyalty-kit";
+ * console.log(Object.keys(ProgramRefundSchema.shape).slice(0, 4).join(", ")); // transactionId, originalTransactionId, originalAt, at
+ * ```
+ * @category programs
+ */
+export const ProgramRefundSchema = /* @__PURE__ */ z.strictObject({
+  transactionId: Id,
+  originalTransactionId: Id,
+  originalAt: Instant,
+  at: Instant,
+  digest: z.string().check(z.regex(/^[0-9a-f]{28}$/)),
+  ...Place,
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  lines: z.array(
+    z.strictObject({
+      id: z.string(),
+      quantity: Figure,
+      moneyBack: Figure,
+      pointsReversed: Figure,
+      pointsRestored: Figure,
+      spendReversed: Figure,
+    }),
+  ),
+  welcomeReversed: Figure,
+  complete: z.boolean(),
+  pointsTaken: z.optional(Figure),
+  pointsForgiven: z.optional(Figure),
+});
+
+/** {@inheritDoc ProgramRefundSchema} @category programs */
+export type ProgramRefund = z.output<typeof ProgramRefundSchema>;
+
+/**
+ * What a program account keeps of the sales and refunds that have left its window, as running
+ * figures: `open` (sales over the whole history not yet fully refunded: a first-purchase bonus needs
+ * none), `spend` (their net spend, for a lifetime window), `periods` (per calendar period — day, ISO
+ * week, month, year, in the program's time zone — the net spend and points earned of those sales,
+ * kept while a sale could still fall in that period), `spendLog` (`[instant, net spend]` per such
+ * sale, kept only by cumulative programs with a rolling window, only while it is inside that window),
+ * and `refunded` (per sale that left with refunds, the quantity refunded per line, so a refund from a
+ * stored record never gives back more than was bought).
+ *
+ * @example
+ * ```ts
+ * import { ProgramTotalsSchema } from "loyalty-kit";
+ * console.log(Object.keys(ProgramTotalsSchema.shape).join(", ")); // open, spend, periods, spendLog, refunded
+ * ```
+ * @category programs
+ */
+export const ProgramTotalsSchema = /* @__PURE__ */ z.strictObject({
+  open: z.int().check(z.minimum(0)),
+  spend: Figure,
+  periods: z.array(z.tuple([z.enum(["day", "week", "month", "year"]), Instant, Figure, Figure])),
+  spendLog: z.array(z.tuple([Instant, Figure])),
+  refunded: z.array(z.tuple([Id, z.array(z.tuple([z.string(), Figure]))])),
+  /**
+   * Bonus programs with `tiers` only: each sale and refund that left the window as
+   * `[instant, spend, points earned]` (refunds negative), for the tier replay. One short row per sale,
+   * kept for good: a tier held by the one-down rule can depend on years of history.
+   */
+  tierLog: z.optional(z.array(z.tuple([Instant, Figure, Figure]))),
+});
+
+/** {@inheritDoc ProgramTotalsSchema} @category programs */
+export type ProgramTotals = z.output<typeof ProgramTotalsSchema>;
+
+/**
+ * A customer's (or a stamp card's) standing in one program: a plain JSON snapshot whose size
+ * depends on what is still open, not on the customer's age.
  *
  * - `points` is the points ledger account (points for bonus and catalog programs, stamps for stamp
  *   cards; empty for discount and cumulative programs).
- * - `purchases` and `refunds` are the program's own records: each holds the canonical request it was
- *   made with (`request`, to tell a retry from a conflicting reuse of a transactionId) and exactly
- *   what was returned (`record`). Accumulated spend for cumulative tiers is the sum of the purchases'
- *   `spend` inside the window minus what refunds of those purchases took back (`spendReversed`), so
- *   the next basket sees it and a refund takes it back out; per-period earn caps read the same records.
+ * - `retainDays` (default 90: the refund and idempotency window) is how long sales and refunds stay
+ *   in `sales` and `refunds`, counted back from the newest of them. Inside it a retry is answered
+ *   `duplicate` and a refund needs only the transactionId. Older sales leave as figures in `totals`;
+ *   refund them with the checkout record you stored (`options.record`); a retry of one is answered
+ *   when you pass that record, else by your store's unique key on (programId, customer or card,
+ *   transactionId).
+ * - `sales` and `refunds` hold the window's sales and refunds as figures ({@link ProgramSaleSchema},
+ *   {@link ProgramRefundSchema}); `totals` ({@link ProgramTotalsSchema}) what the rest adds up to:
+ *   accumulated spend for cumulative tiers, points earned per period for caps, whether a purchase is
+ *   the first — exactly the figures the whole history gives.
  * - `version` goes up by one with every applied checkout or refund (pass `expectedVersion` to detect
  *   a concurrent writer).
  *
  * @example
  * ```ts
  * import { ProgramAccountSchema } from "loyalty-kit";
- * console.log(Object.keys(ProgramAccountSchema.shape).join(", ")); // programId, customerId, cardId, version, points, purchases, refunds
+ * console.log(Object.keys(ProgramAccountSchema.shape).join(", ")); // programId, customerId, cardId, version, retainDays, points, sales, refunds, totals
  * ```
  * @category programs
  */
 export const ProgramAccountSchema = /* @__PURE__ */ z.strictObject({
-  programId: z.string().min(1).max(200),
-  customerId: z.string().min(1).max(200).optional(),
-  cardId: z.string().min(1).max(200).optional(),
-  version: z.int().min(0),
+  programId: z.string().check(z.minLength(1), z.maxLength(200)),
+  customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  cardId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  version: z.int().check(z.minimum(0)),
+  retainDays: z.int().check(z.minimum(0), z.maximum(36_500)),
   points: AccountSchema,
-  purchases: z.array(z.strictObject({ request: z.string(), record: CheckoutRecordSchema })),
-  refunds: z.array(z.strictObject({ request: z.string(), record: RefundRecordSchema })),
+  sales: z.array(ProgramSaleSchema),
+  refunds: z.array(ProgramRefundSchema),
+  totals: ProgramTotalsSchema,
 });
 
 /** {@inheritDoc ProgramAccountSchema} @category programs */
@@ -53,22 +200,24 @@ export type ProgramAccount = z.output<typeof ProgramAccountSchema>;
  */
 export const CatalogStockSchema = /* @__PURE__ */ z
   .strictObject({
-    programId: z.string().min(1).max(200),
+    programId: z.string().check(z.minLength(1), z.maxLength(200)),
     rewards: z.array(
       z.strictObject({
-        rewardId: z.string().min(1),
-        remaining: z
-          .int()
-          .min(0)
-          .transform((n) => n + 0) /* -0 is 0: keeps JSON round trips equal */,
+        rewardId: z.string().check(z.minLength(1)),
+        remaining: z.pipe(
+          z.int().check(z.minimum(0)),
+          z.transform((n: number) => n + 0) /* -0 is 0: keeps JSON round trips equal */,
+        ),
       }),
     ),
     applied: z.array(z.string()),
   })
-  .refine((s) => new Set(s.rewards.map((r) => r.rewardId)).size === s.rewards.length, {
-    message: "duplicate rewardId",
-    path: ["rewards"],
-  });
+  .check(
+    z.refine((s) => new Set(s.rewards.map((r) => r.rewardId)).size === s.rewards.length, {
+      message: "duplicate rewardId",
+      path: ["rewards"],
+    }),
+  );
 
 /** {@inheritDoc CatalogStockSchema} @category programs */
 export type CatalogStock = z.output<typeof CatalogStockSchema>;

@@ -53,7 +53,19 @@ export {
   type RefundedLine,
   type RefundRecord,
 } from "./result.js";
-export { CatalogStockSchema, ProgramAccountSchema, type CatalogStock, type ProgramAccount } from "./account.js";
+export {
+  CatalogStockSchema,
+  ProgramAccountSchema,
+  ProgramRefundSchema,
+  ProgramSaleSchema,
+  ProgramTotalsSchema,
+  type CatalogStock,
+  type ProgramAccount,
+  type ProgramRefund,
+  type ProgramSale,
+  type ProgramTotals,
+} from "./account.js";
+export { upgradeProgramAccount, type UpgradedProgramAccount } from "./upgradeProgramAccount.js";
 export type { CheckoutOptions, Consent, QuoteOptions, RefundOptions } from "./options.js";
 export { parseProgram, safeParseProgram } from "./parseProgram.js";
 export { parseBasket, safeParseBasket } from "./parseBasket.js";

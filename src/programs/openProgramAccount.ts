@@ -34,6 +34,13 @@ export interface OpenProgramAccountOptions {
   readonly at?: string | Date;
   /** The welcome bonus's transactionId; default "welcome:<programId>:<accountId>". */
   readonly transactionId?: string;
+  /**
+   * How many days of sales and refunds the account keeps as figures (the refund and idempotency
+   * window, counted back from its newest record; also the points ledger's `retainDays`). Default 90.
+   * Older sales are refunded from the checkout record you stored, and a retry of one is answered from
+   * it or refused by your store's unique key on the transaction id.
+   */
+  readonly retainDays?: number;
 }
 
 function checkId(value: unknown, name: string): string | undefined {
@@ -87,7 +94,12 @@ function openProgramAccountUnguarded(
   const accountId = checkId(options.accountId, "accountId") ?? customerId ?? cardId ?? `${p.id}:anonymous`;
   assertConsent(p, customerId, options.consent);
   const scale = p.kind === "bonus" || p.kind === "catalog" ? (p.pointsScale ?? 0) : 0;
-  let points = openAccount({ accountId, currency: p.currency, scale });
+  const retainDays = options.retainDays ?? 90;
+  if (typeof retainDays !== "number" || !Number.isInteger(retainDays) || retainDays < 0 || retainDays > 36_500)
+    throw new LoyaltyValidationError([
+      { path: ["retainDays"], message: `expected a whole number of days from 0 to 36500, got ${String(retainDays)}` },
+    ]);
+  let points = openAccount({ accountId, currency: p.currency, scale, retainDays });
   if ((p.kind === "bonus" || p.kind === "catalog") && p.welcomeBonus?.on === "enrollment") {
     if (options.at === undefined)
       throw new LoyaltyValidationError([
@@ -114,8 +126,10 @@ function openProgramAccountUnguarded(
     ...(customerId === undefined ? {} : { customerId }),
     ...(cardId === undefined ? {} : { cardId }),
     version: 0,
+    retainDays,
     points,
-    purchases: [],
+    sales: [],
     refunds: [],
+    totals: { open: 0, spend: "0", periods: [], spendLog: [], refunded: [] },
   };
 }

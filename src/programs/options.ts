@@ -75,6 +75,14 @@ export interface CheckoutOptions extends QuoteOptions {
     readonly state: CouponState;
     readonly randomBytes?: (bytes: Uint8Array) => Uint8Array;
   };
+  /**
+   * For a retry of a sale that has left the account's `retainDays` window: the checkout record
+   * {@link checkout} returned for it and you stored (JSON is fine). It is checked (this sale, program
+   * and account, figures that add up, the same basket id, instant and lines) and answered as the
+   * `duplicate`; without it such a retry cannot be told from a new sale — your store's unique key on
+   * (programId, customer or card, transactionId) must refuse it.
+   */
+  readonly record?: unknown;
 }
 
 /**

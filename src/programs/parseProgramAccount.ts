@@ -1,11 +1,14 @@
 import { guardInputs } from "../core/guard.js";
+import { LoyaltyValidationError } from "../errors/errors.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { ProgramAccountSchema, type ProgramAccount } from "./account.js";
 
 const parsers = /* @__PURE__ */ makeParsers(ProgramAccountSchema, "program account");
 
 /**
- * Reads a stored program account (JSON) back, checking every part of it.
+ * Reads a stored program account (JSON) back, checking every part of it. An account stored by
+ * loyalty-kit 0.1 or 0.2 (every sale in `purchases`) is refused with a message that says to
+ * convert it once with {@link upgradeProgramAccount}.
  *
  * `JSON.stringify` of an account read back here deep-equals the original.
  *
@@ -26,7 +29,23 @@ export function parseProgramAccount(input: unknown): ProgramAccount {
 }
 
 function parseProgramAccountUnguarded(input: unknown): ProgramAccount {
+  refuseOldShape(input);
   return parsers.parse(input);
+}
+
+/** A 0.1/0.2 account (every sale in `purchases`) is converted once with upgradeProgramAccount, not read as is. */
+function refuseOldShape(input: unknown): void {
+  if (typeof input === "object" && input !== null && "purchases" in input && !("sales" in input))
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["purchases"],
+          message:
+            "expected a bounded program account (sales, refunds, totals); this looks like one stored by loyalty-kit 0.1 or 0.2 (every sale in purchases): convert it once with upgradeProgramAccount(program, stored), which returns { account, history } — store both",
+        },
+      ],
+      "program account",
+    );
 }
 
 /**
@@ -46,5 +65,10 @@ export function safeParseProgramAccount(input: unknown): SafeParseResult<Program
 }
 
 function safeParseProgramAccountUnguarded(input: unknown): SafeParseResult<ProgramAccount> {
+  try {
+    refuseOldShape(input);
+  } catch (error) {
+    return { success: false, error: error as LoyaltyValidationError };
+  }
   return parsers.safeParse(input);
 }

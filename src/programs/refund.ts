@@ -14,10 +14,11 @@ import { postMany } from "../ledger/postMany.js";
 import type { EntryInput } from "../ledger/schemas.js";
 import { parseProgram } from "./parseProgram.js";
 import { assertAccount } from "./_lib/engine.js";
-import { checkTransactionId, placeOf } from "./_lib/checkoutCore.js";
-import { canonical, lastRecordAt, refundedQuantities } from "./_lib/records.js";
+import { checkTransactionId, placeOf, recordOfSale } from "./_lib/checkoutCore.js";
+import { canonical, digestOf, lastRecordAt, pruned, refundedQuantities } from "./_lib/records.js";
+import { parseEntry } from "./../ledger/parseEntry.js";
 import { cumulativeShare, dec, fixed, sumD, ZERO, type D } from "./_lib/decimal.js";
-import type { ProgramAccount } from "./account.js";
+import type { ProgramAccount, ProgramRefund } from "./account.js";
 import type { RefundOptions } from "./options.js";
 import type { Program } from "./program.js";
 import type { Explanation, RefundedLine, RefundRecord } from "./result.js";
@@ -147,32 +148,9 @@ function refundUnguarded(
   );
   const atMs = parseInstant(options.at, "at");
   const at = new Date(atMs).toISOString();
-  const kept = account.purchases.find((x) => x.record.transactionId === originalId)?.record;
-  const supplied = options.record === undefined ? undefined : checkStoredRecord(p, account, options.record, originalId);
-  if (kept !== undefined && supplied !== undefined && !jsonEqual(kept, supplied)) {
-    const field = ["record", ...(firstDifference(kept, supplied) ?? [])].join(".");
-    throw new OperationError(
-      ErrorCode.HISTORY_MISMATCH,
-      `options.record is not the record of checkout ${JSON.stringify(originalId)} this account holds (${field} differs); pass the record checkout returned, unchanged, or leave it out`,
-      { accountId: account.points.accountId, field, expected: null, actual: null },
-    );
-  }
-  const purchase = kept ?? supplied;
-  if (purchase === undefined)
-    throw new OperationError(
-      ErrorCode.NOT_FOUND,
-      `no checkout ${JSON.stringify(originalId)} on this account to refund; for a sale the account no longer holds, pass the checkout record you stored as options.record`,
-      { transactionId: originalId },
-    );
-
-  const already = refundedQuantities(account, originalId);
+  // The lines asked for (default: all that is left, worked out once the sale is known).
   const requested: { id: string; quantity: D }[] = [];
-  if (options.lines === undefined) {
-    for (const l of purchase.lines) {
-      const rest = dec(l.quantity).minus(already.get(l.id) ?? ZERO);
-      if (rest.gt(0)) requested.push({ id: l.id, quantity: rest });
-    }
-  } else {
+  if (options.lines !== undefined) {
     if (!Array.isArray(options.lines))
       throw new LoyaltyValidationError([{ path: ["lines"], message: "expected an array of { id, quantity }" }]);
     const seen = new Set<string>();
@@ -193,21 +171,53 @@ function refundUnguarded(
     at,
     lines: options.lines === undefined ? null : requested.map((r) => ({ id: r.id, quantity: r.quantity.toString() })),
   });
+  const digest = digestOf(request);
 
-  const earlier = account.refunds.find((r) => r.record.transactionId === transactionId);
+  const earlier = account.refunds.find((r) => r.transactionId === transactionId);
   if (earlier !== undefined) {
-    if (earlier.request !== request)
+    if (earlier.digest !== digest)
       throw new IdempotencyConflictError(
         transactionId,
         `refund ${JSON.stringify(transactionId)} was already made with different lines or instant`,
       );
-    return { status: "duplicate", ...earlier.record, account };
+    return { status: "duplicate", ...recordOfRefund(p, account, earlier), account };
   }
-  if (account.purchases.some((x) => x.record.transactionId === transactionId)) {
+  if (account.sales.some((x) => x.transactionId === transactionId)) {
     throw new IdempotencyConflictError(
       transactionId,
       `transactionId ${JSON.stringify(transactionId)} was already used by a checkout`,
     );
+  }
+
+  const sale = account.sales.find((x) => x.transactionId === originalId);
+  const kept = sale === undefined ? undefined : recordOfSale(p, account, sale);
+  const supplied = options.record === undefined ? undefined : checkStoredRecord(p, account, options.record, originalId);
+  if (kept !== undefined && supplied !== undefined) {
+    const { explain: _k, ...keptFigures } = kept;
+    const { explain: _s, ...suppliedFigures } = { ...supplied, accountId: supplied.accountId ?? kept.accountId };
+    if (!jsonEqual(keptFigures, suppliedFigures)) {
+      const field = ["record", ...(firstDifference(keptFigures, suppliedFigures) ?? [])].join(".");
+      throw new OperationError(
+        ErrorCode.HISTORY_MISMATCH,
+        `options.record is not the record of checkout ${JSON.stringify(originalId)} this account holds (${field} differs); pass the record checkout returned, unchanged, or leave it out`,
+        { accountId: account.points.accountId, field, expected: null, actual: null },
+      );
+    }
+  }
+  const purchase = kept ?? supplied;
+  if (purchase === undefined)
+    throw new OperationError(
+      ErrorCode.NOT_FOUND,
+      `no checkout ${JSON.stringify(originalId)} on this account to refund; for a sale the account no longer holds, pass the checkout record you stored as options.record`,
+      { transactionId: originalId },
+    );
+
+  const already = refundedQuantities(account, originalId);
+  if (options.lines === undefined) {
+    for (const l of purchase.lines) {
+      const rest = dec(l.quantity).minus(already.get(l.id) ?? ZERO);
+      if (rest.gt(0)) requested.push({ id: l.id, quantity: rest });
+    }
   }
   if (options.expectedVersion !== undefined && options.expectedVersion !== account.version)
     throw new VersionConflictError(options.expectedVersion, account.version);
@@ -276,45 +286,10 @@ function refundUnguarded(
   const pointsReversed = sumD(reversed);
   const pointsRestored = sumD(restored);
   const welcome = complete ? dec(purchase.welcomeBonus) : ZERO;
-  const clawback =
-    p.kind === "bonus" || p.kind === "catalog" || p.kind === "stamps"
-      ? (p.clawback ?? "deduct-available")
-      : "deduct-available";
+  const clawback = clawbackOf(p);
 
-  const meta = { programId: p.id, transactionId, originalTransactionId: originalId };
   const place = placeOf(purchase); // the refund's entries carry the sale's store and till
-  const entries: EntryInput[] = [];
-  if (pointsRestored.gt(0))
-    entries.push({
-      kind: "reverse",
-      transactionId: `${transactionId}:restore`,
-      at,
-      reverses: `${originalId}:redeem`,
-      points: fixed(pointsRestored, scale),
-      ...place,
-      meta,
-    });
-  if (pointsReversed.gt(0))
-    entries.push({
-      kind: "reverse",
-      transactionId: `${transactionId}:reverse`,
-      at,
-      reverses: `${originalId}:earn`,
-      points: fixed(pointsReversed, scale),
-      shortfall: clawback,
-      ...place,
-      meta,
-    });
-  if (welcome.gt(0))
-    entries.push({
-      kind: "reverse",
-      transactionId: `${transactionId}:welcome`,
-      at,
-      reverses: `${originalId}:welcome`,
-      shortfall: clawback,
-      ...place,
-      meta,
-    });
+  const entries = refundEntries(p, transactionId, originalId, at, place, { pointsRestored, pointsReversed, welcome });
   // Restored points are posted first and on their own: the balance drop across the reversals that
   // follow is what they took from the customer (out of lots or below zero); the rest was forgiven.
   const restoring = entries.filter((x) => x.transactionId === `${transactionId}:restore`);
@@ -329,31 +304,18 @@ function refundUnguarded(
   const taken = second === undefined ? ZERO : held(middle).minus(held(second.account));
   const forgiven = pointsReversed.plus(welcome).minus(taken);
 
-  const explain: Explanation[] = [
-    {
-      rule: "money",
-      applied: true,
-      reason: `${fixed(sumD(money), dp)} ${currency} back: the net paid for the refunded quantities`,
-    },
-  ];
-  if (pointsRestored.gt(0))
-    explain.push({
-      rule: "restore",
-      applied: true,
-      reason: `${fixed(pointsRestored, scale)} redeemed points given back in proportion to the refunded quantities`,
-    });
-  if (pointsReversed.gt(0))
-    explain.push({
-      rule: "reverse",
-      applied: true,
-      reason: `${fixed(pointsReversed, scale)} earned points reversed; if already spent: ${clawback} (${fixed(taken, scale)} taken from the customer, ${fixed(forgiven, scale)} forgiven, welcome points included)`,
-    });
-  if (welcome.gt(0))
-    explain.push({
-      rule: "welcome-bonus",
-      applied: true,
-      reason: `the purchase is fully refunded: its ${purchase.welcomeBonus} welcome points are taken back`,
-    });
+  const explain = refundExplain({
+    currency,
+    dp,
+    scale,
+    clawback,
+    moneyBack: sumD(money),
+    pointsRestored,
+    pointsReversed,
+    taken,
+    forgiven,
+    welcome,
+  });
   const record: RefundRecord = {
     programId: p.id,
     transactionId,
@@ -371,11 +333,189 @@ function refundUnguarded(
     entries: history.map((h) => h.entry),
     explain,
   };
-  const next: ProgramAccount = {
+  const kept_: ProgramRefund = {
+    transactionId,
+    originalTransactionId: originalId,
+    originalAt: purchase.at,
+    at,
+    digest,
+    ...place,
+    currency,
+    lines: lines.map((l) => ({
+      id: l.id,
+      quantity: l.quantity,
+      moneyBack: l.moneyBack.amount,
+      pointsReversed: l.pointsReversed,
+      pointsRestored: l.pointsRestored,
+      spendReversed: l.spendReversed.amount,
+    })),
+    welcomeReversed: record.welcomeReversed,
+    complete,
+    pointsTaken: record.pointsTaken as string,
+    pointsForgiven: record.pointsForgiven as string,
+  };
+  const next = pruned(p, {
     ...account,
     version: account.version + 1,
     points,
-    refunds: [...account.refunds, { request, record }],
-  };
+    refunds: [...account.refunds, kept_],
+    totals: complete ? { ...account.totals, open: Math.max(0, account.totals.open - 1) } : account.totals,
+  });
   return { status: "applied", ...record, account: next };
+}
+
+/** The receipt's explanation of a refund, from its figures (so a retry's answer says the same). */
+function refundExplain(f: {
+  currency: string;
+  dp: number;
+  scale: number;
+  clawback: string;
+  moneyBack: D;
+  pointsRestored: D;
+  pointsReversed: D;
+  taken: D;
+  forgiven: D;
+  welcome: D;
+}): Explanation[] {
+  const explain: Explanation[] = [
+    {
+      rule: "money",
+      applied: true,
+      reason: `${fixed(f.moneyBack, f.dp)} ${f.currency} back: the net paid for the refunded quantities`,
+    },
+  ];
+  if (f.pointsRestored.gt(0))
+    explain.push({
+      rule: "restore",
+      applied: true,
+      reason: `${fixed(f.pointsRestored, f.scale)} redeemed points given back in proportion to the refunded quantities`,
+    });
+  if (f.pointsReversed.gt(0))
+    explain.push({
+      rule: "reverse",
+      applied: true,
+      reason: `${fixed(f.pointsReversed, f.scale)} earned points reversed; if already spent: ${f.clawback} (${fixed(f.taken, f.scale)} taken from the customer, ${fixed(f.forgiven, f.scale)} forgiven, welcome points included)`,
+    });
+  if (f.welcome.gt(0))
+    explain.push({
+      rule: "welcome-bonus",
+      applied: true,
+      reason: `the purchase is fully refunded: its ${fixed(f.welcome, f.scale)} welcome points are taken back`,
+    });
+  return explain;
+}
+
+function clawbackOf(p: Program): "deduct-available" | "negative-balance" {
+  return p.kind === "bonus" || p.kind === "catalog" || p.kind === "stamps"
+    ? (p.clawback ?? "deduct-available")
+    : "deduct-available";
+}
+
+function refundEntries(
+  p: Program,
+  transactionId: string,
+  originalId: string,
+  at: string,
+  place: { storeId?: string; tillId?: string },
+  f: { pointsRestored: D; pointsReversed: D; welcome: D },
+): EntryInput[] {
+  const scale = p.kind === "bonus" || p.kind === "catalog" ? (p.pointsScale ?? 0) : 0;
+  const clawback = clawbackOf(p);
+  const meta = { programId: p.id, transactionId, originalTransactionId: originalId };
+  const entries: EntryInput[] = [];
+  if (f.pointsRestored.gt(0))
+    entries.push({
+      kind: "reverse",
+      transactionId: `${transactionId}:restore`,
+      at,
+      reverses: `${originalId}:redeem`,
+      points: fixed(f.pointsRestored, scale),
+      ...place,
+      meta,
+    });
+  if (f.pointsReversed.gt(0))
+    entries.push({
+      kind: "reverse",
+      transactionId: `${transactionId}:reverse`,
+      at,
+      reverses: `${originalId}:earn`,
+      points: fixed(f.pointsReversed, scale),
+      shortfall: clawback,
+      ...place,
+      meta,
+    });
+  if (f.welcome.gt(0))
+    entries.push({
+      kind: "reverse",
+      transactionId: `${transactionId}:welcome`,
+      at,
+      reverses: `${originalId}:welcome`,
+      shortfall: clawback,
+      ...place,
+      meta,
+    });
+  return entries;
+}
+
+/** A refund the account holds, rebuilt as the record refund returned (entries and explanation from its figures). */
+function recordOfRefund(p: Program, account: ProgramAccount, r: ProgramRefund): RefundRecord {
+  const dp = minorUnits(r.currency) ?? 2;
+  const scale = p.kind === "bonus" || p.kind === "catalog" ? (p.pointsScale ?? 0) : 0;
+  const money = (amount: string) => ({ amount, currency: r.currency });
+  const sum = (pick: (l: ProgramRefund["lines"][number]) => string): D => sumD(r.lines.map((l) => dec(pick(l))));
+  const pointsRestored = sum((l) => l.pointsRestored);
+  const pointsReversed = sum((l) => l.pointsReversed);
+  const welcome = dec(r.welcomeReversed);
+  const taken = dec(r.pointsTaken ?? "0");
+  const forgiven = dec(r.pointsForgiven ?? "0");
+  const place = placeOf(r);
+  return {
+    programId: p.id,
+    transactionId: r.transactionId,
+    originalTransactionId: r.originalTransactionId,
+    at: r.at,
+    lines: r.lines.map((l) => ({
+      id: l.id,
+      quantity: l.quantity,
+      moneyBack: money(l.moneyBack),
+      pointsReversed: l.pointsReversed,
+      pointsRestored: l.pointsRestored,
+      spendReversed: money(l.spendReversed),
+    })),
+    moneyBack: money(
+      fixed(
+        sum((l) => l.moneyBack),
+        dp,
+      ),
+    ),
+    pointsReversed: fixed(pointsReversed, scale),
+    pointsRestored: fixed(pointsRestored, scale),
+    welcomeReversed: r.welcomeReversed,
+    spendReversed: money(
+      fixed(
+        sum((l) => l.spendReversed),
+        dp,
+      ),
+    ),
+    complete: r.complete,
+    ...(r.pointsTaken === undefined ? {} : { pointsTaken: r.pointsTaken }),
+    ...(r.pointsForgiven === undefined ? {} : { pointsForgiven: r.pointsForgiven }),
+    entries: refundEntries(p, r.transactionId, r.originalTransactionId, r.at, place, {
+      pointsRestored,
+      pointsReversed,
+      welcome,
+    }).map((e) => account.points.entries.find((x) => x.transactionId === e.transactionId) ?? parseEntry(e)),
+    explain: refundExplain({
+      currency: r.currency,
+      dp,
+      scale,
+      clawback: clawbackOf(p),
+      moneyBack: sum((l) => l.moneyBack),
+      pointsRestored,
+      pointsReversed,
+      taken,
+      forgiven,
+      welcome,
+    }),
+  };
 }

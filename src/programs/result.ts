@@ -1,13 +1,13 @@
 // The wire shapes of what quote, checkout and refund return, and of the records a program account
 // keeps. Plain JSON: money as `{ amount, currency }` with the currency's decimals, points as decimal
 // strings with the program's scale, instants as UTC ISO strings.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { MoneyJsonSchema } from "../money/json.js";
 import { EntrySchema } from "../ledger/schemas.js";
 import { LineKindSchema, TierSchema } from "./program.js";
 
-const Points = /* @__PURE__ */ z.string().regex(/^-?(0|[1-9]\d*)(\.\d+)?$/);
-const Id = /* @__PURE__ */ z.string().min(1).max(256);
+const Points = /* @__PURE__ */ z.string().check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?$/));
+const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(256));
 
 /**
  * One line of the explanation a receipt or a support agent can show: which rule, whether it applied,
@@ -89,16 +89,16 @@ export const QuoteSchema = /* @__PURE__ */ z.strictObject({
   pointsMoney: MoneyJsonSchema,
   total: MoneyJsonSchema,
   spend: MoneyJsonSchema,
-  accumulatedSpend: MoneyJsonSchema.nullable(),
+  accumulatedSpend: z.nullable(MoneyJsonSchema),
   tier: z.nullable(TierSchema),
   pointsEarned: Points,
   welcomeBonus: Points,
   pointsRedeemed: Points,
-  expiresAt: z.string().nullable(),
-  reward: z.strictObject({ id: z.string(), name: z.string(), pointsCost: Points }).nullable(),
-  stamps: z
-    .strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() })
-    .nullable(),
+  expiresAt: z.nullable(z.string()),
+  reward: z.nullable(z.strictObject({ id: z.string(), name: z.string(), pointsCost: Points })),
+  stamps: z.nullable(
+    z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }),
+  ),
   explain: z.array(ExplanationSchema),
 });
 
@@ -121,13 +121,13 @@ export type Quote = z.infer<typeof QuoteSchema>;
  * ```
  * @category programs
  */
-export const CheckoutRecordSchema = /* @__PURE__ */ QuoteSchema.extend({
+export const CheckoutRecordSchema = /* @__PURE__ */ z.extend(QuoteSchema, {
   transactionId: Id,
-  storeId: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
-  tillId: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
+  storeId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  tillId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   entries: z.array(EntrySchema),
   /** The points ledger account the checkout posted to (records made before 0.2 have none). */
-  accountId: z.string().min(1).max(256).optional(),
+  accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
 });
 
 /** {@inheritDoc CheckoutRecordSchema} @category programs */
@@ -188,9 +188,9 @@ export const RefundRecordSchema = /* @__PURE__ */ z.strictObject({
    * actually taken from the customer: out of their own lot, from other points, or below zero under
    * `negative-balance`. Absent on records written before 0.2.
    */
-  pointsTaken: Points.optional(),
+  pointsTaken: z.optional(Points),
   /** Of the points reversed, how many were forgiven (`deduct-available` with too few points left). Absent on records written before 0.2. */
-  pointsForgiven: Points.optional(),
+  pointsForgiven: z.optional(Points),
   entries: z.array(EntrySchema),
   explain: z.array(ExplanationSchema),
 });

@@ -34,7 +34,9 @@ describe("checkout", () => {
       ["earn", "sale-1:earn"],
     ]);
     expect(r.account.version).toBe(1);
-    expect(r.account.purchases).toHaveLength(1);
+    expect(r.account.sales.map((s) => [s.transactionId, s.spend, s.pointsEarned, s.pointsRedeemed])).toEqual([
+      ["sale-1", "35.70", "30", "500"],
+    ]);
     expect(balance(r.account.points, { at: "2026-03-02T00:00:00Z" })).toBe("30");
   });
 
@@ -51,9 +53,16 @@ describe("checkout", () => {
     const retry = checkout(bonus, later.account, sale, { transactionId: "sale-1", consent: true, redeemPoints: 500 });
     expect(retry.status).toBe("duplicate");
     expect(retry.account).toBe(later.account);
-    const { status: _a, account: _b, ...original } = first;
-    const { status: _c, account: _d, ...again } = retry;
+    const { status: _a, account: _b, explain: _e, ...original } = first;
+    const { status: _c, account: _d, explain, ...again } = retry;
     expect(again).toEqual(original);
+    expect(explain).toEqual([
+      {
+        rule: "duplicate",
+        applied: true,
+        reason: 'a retry of checkout "sale-1": the figures it applied (its explanation texts are not kept)',
+      },
+    ]);
   });
 
   it("rejects a different basket under the same transactionId", () => {

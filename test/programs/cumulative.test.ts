@@ -67,7 +67,7 @@ describe("cumulative programs (Bronze 0 / Silver 1,000 at 5% / Gold 5,000 at 10%
     const account = withHistory(excl);
     const before = accumulatedSpend(excl, account, { at: "2026-03-01T00:00:00Z" });
     expect(before).toEqual(eur("4900.00"));
-    const history = account.purchases[0]?.record;
+    const history = account.sales[0]?.transactionId;
     if (history === undefined) throw new Error("no purchase recorded");
     const back = refund(excl, account, history, { at: "2026-02-01T10:00:00Z", transactionId: "r1" });
     expect(back.spendReversed).toEqual(eur("4900.00"));

@@ -73,7 +73,7 @@ test.prop(
     });
     const { status: _s, account, stock: _k, ...rest } = sale;
     const stored = JSON.parse(JSON.stringify(rest)) as CheckoutRecord;
-    const without = { ...account, purchases: [] };
+    const without = { ...account, sales: [] };
     const line = lines[pick % lines.length] as (typeof lines)[number];
     const options = {
       at: "2026-03-02T10:00:00Z",

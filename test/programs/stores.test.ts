@@ -42,7 +42,7 @@ describe("storeId and tillId", () => {
     for (const e of back.entries) expect([e.kind, e.storeId, e.tillId]).toEqual(["reverse", "berlin-mitte", "till-3"]);
     // The stored program account keeps them, and the history rebuilds the ledger with them.
     const stored = parseProgramAccount(JSON.parse(JSON.stringify(back.account)));
-    expect(stored.purchases[0]?.record.storeId).toBe("berlin-mitte");
+    expect(stored.sales[0]?.storeId).toBe("berlin-mitte");
     const history = [...account.history];
     for (const e of [...r.entries, ...back.entries])
       history.push({ accountId: stored.points.accountId, sequence: history.length + 1, entry: e });

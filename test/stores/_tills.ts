@@ -256,13 +256,13 @@ export async function verify(
     if (paged.join() !== list.map((r) => r.transaction_id).join())
       problems.push(`${key}: history() is not in seq order`);
     const account = await store.account(key);
-    const purchases = (account?.purchases ?? []).map((x) => x.record.transactionId).sort();
+    const purchases = (account?.sales ?? []).map((x) => x.transactionId).sort();
     const checkouts = list
       .filter((r) => r.kind === "checkout")
       .map((r) => r.transaction_id)
       .sort();
     if (purchases.join() !== checkouts.join()) problems.push(`${key}: snapshot purchases differ from history rows`);
-    const refunds = (account?.refunds ?? []).map((x) => x.record.transactionId).sort();
+    const refunds = (account?.refunds ?? []).map((x) => x.transactionId).sort();
     const refundRows = list
       .filter((r) => r.kind === "refund")
       .map((r) => r.transaction_id)

@@ -1,21 +1,28 @@
-import { IdempotencyConflictError, LoyaltyValidationError, VersionConflictError } from "../../errors/errors.js";
+import {
+  IdempotencyConflictError,
+  loyaltyError,
+  LoyaltyValidationError,
+  VersionConflictError,
+} from "../../errors/errors.js";
 import { parseInstant } from "../../_lib/values.js";
 import { postMany } from "../../ledger/postMany.js";
-import type { EntryInput } from "../../ledger/schemas.js";
+import type { Entry, EntryInput } from "../../ledger/schemas.js";
 import type { Basket } from "../basket.js";
-import type { CatalogStock, ProgramAccount } from "../account.js";
+import type { CatalogStock, ProgramAccount, ProgramSale } from "../account.js";
 import type { CheckoutOptions } from "../options.js";
 import type { Program } from "../program.js";
-import type { CheckoutRecord } from "../result.js";
+import type { CheckoutRecord, PricedLine } from "../result.js";
 import { assertAccount, price } from "./engine.js";
-import { canonical, lastRecordAt } from "./records.js";
+import { canonical, cutoffOf, digestOf, lastRecordAt, pruned } from "./records.js";
 import { assertStock, takeStock } from "./stock.js";
-import { fixed, type D } from "./decimal.js";
+import { dec, fixed, sumD, type D } from "./decimal.js";
 import { availableAtOf } from "./pending.js";
+import { minorUnits } from "../../money/currencies.js";
+import { checkStoredRecord } from "./storedRecord.js";
 import { insertByTime, postLateEntries, refuseLateCheckout } from "./late.js";
+import { parseEntry } from "../../ledger/parseEntry.js";
 import type { CheckoutCoupon, NextOrderCoupon } from "../promotions/couponState.js";
 import { requestCouponCode } from "../promotions/_lib/saleCoupons.js";
-import { firstDifference } from "../../core/json.js";
 
 /**
  * What {@link checkout} returns: the checkout record (the quote, its transactionId and the ledger
@@ -64,13 +71,25 @@ export function placeOf(from: { readonly storeId?: string | undefined; readonly 
   };
 }
 
-/** The first field in which two canonical requests differ, as a dotted path ("request" when unreadable). */
-function differingField(stored: string, posted: string): string {
-  try {
-    return (firstDifference(JSON.parse(stored), JSON.parse(posted)) ?? []).join(".") || "request";
-  } catch {
-    return "request";
+/**
+ * The first field in which a retried checkout differs from the sale the account holds, as a dotted
+ * path. The account keeps the request's digest and the sale's figures, not its text, so the fields
+ * compared are the ones those figures show (instant, basket id, coupon code, each line's id, sku,
+ * quantity and price); anything else that differs is named "request".
+ */
+function differingField(sale: ProgramSale, at: string, basket: Basket, couponCode: string | undefined): string {
+  if (sale.at !== at) return "at";
+  if (sale.basketId !== basket.id) return "basket.id";
+  if (sale.coupon !== couponCode) return "coupon";
+  if (sale.lines.length !== basket.lines.length) return "basket.lines";
+  for (const [i, line] of basket.lines.entries()) {
+    const kept = sale.lines[i] as ProgramSale["lines"][number];
+    if (kept.id !== line.id) return `basket.lines.${i}.id`;
+    if (kept.sku !== line.sku) return `basket.lines.${i}.sku`;
+    if (!dec(kept.quantity).eq(line.quantity)) return `basket.lines.${i}.quantity`;
+    if (!dec(kept.gross).eq(line.unitPrice.amount.times(line.quantity))) return `basket.lines.${i}.unitPrice.amount`;
   }
+  return "request";
 }
 
 export function checkoutParsed(
@@ -98,33 +117,70 @@ export function checkoutParsed(
     // Only when given, so requests stored before codes were part of the digest still match.
     ...(couponCode === undefined ? {} : { coupon: couponCode }),
   });
+  const digest = digestOf(request);
   const stockIn = program.kind === "catalog" ? assertStock(program, options.stock) : null;
+  const duplicate = (record: CheckoutRecord): CheckoutResult => {
+    const stock =
+      program.kind === "catalog" && stockIn !== null && record.reward !== null
+        ? takeStock(program, stockIn, record.reward.id, account, transactionId)
+        : stockIn;
+    return { status: "duplicate", ...record, account, stock };
+  };
 
-  const earlier = account.purchases.find((p) => p.record.transactionId === transactionId);
+  const earlier = account.sales.find((s) => s.transactionId === transactionId);
   if (earlier !== undefined) {
-    if (earlier.request !== request) {
-      const field = differingField(earlier.request, request);
+    if (earlier.digest !== digest) {
+      const field = differingField(earlier, at, basket, couponCode);
       throw new IdempotencyConflictError(
         transactionId,
         `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options (${field} differs); use a new transactionId for a new sale`,
         { field },
       );
     }
-    const stock =
-      program.kind === "catalog" && stockIn !== null && earlier.record.reward !== null
-        ? takeStock(program, stockIn, earlier.record.reward.id, account, transactionId)
-        : stockIn;
-    return { status: "duplicate", ...earlier.record, account, stock };
+    const rebuilt = recordOfSale(program, account, earlier);
+    if (options.record === undefined) return duplicate(rebuilt);
+    const supplied = checkStoredRecord(program, account, options.record, transactionId);
+    const { explain: _e, ...kept } = rebuilt;
+    const { explain: _s, ...given } = supplied;
+    if (canonical(kept) !== canonical({ ...given, accountId: given.accountId ?? account.points.accountId }))
+      throw loyaltyError(
+        "HISTORY_MISMATCH",
+        `options.record is not the record of checkout ${JSON.stringify(transactionId)} this account holds; pass the record checkout returned, unchanged, or leave it out`,
+        { accountId: account.points.accountId, field: "record", expected: null, actual: null },
+      );
+    return duplicate(supplied);
   }
-  if (account.refunds.some((r) => r.record.transactionId === transactionId)) {
+  if (account.refunds.some((r) => r.transactionId === transactionId)) {
     throw new IdempotencyConflictError(
       transactionId,
       `transactionId ${JSON.stringify(transactionId)} was already used by a refund`,
     );
   }
+  if (options.record !== undefined) {
+    // A retry of a sale that has left the window, answered from the record the caller stored.
+    const supplied = checkStoredRecord(program, account, options.record, transactionId);
+    const sameLines =
+      supplied.lines.length === basket.lines.length &&
+      supplied.lines.every((l, i) => l.id === basket.lines[i]?.id && l.sku === basket.lines[i]?.sku);
+    if (supplied.at !== at || supplied.basketId !== basket.id || !sameLines)
+      throw new IdempotencyConflictError(
+        transactionId,
+        `checkout ${JSON.stringify(transactionId)} (options.record) was made with a different basket or instant`,
+      );
+    return duplicate(supplied);
+  }
   if (options.expectedVersion !== undefined && options.expectedVersion !== account.version)
     throw new VersionConflictError(options.expectedVersion, account.version);
   const last = lastRecordAt(account);
+  const cutoff = cutoffOf(account);
+  if (atMs < cutoff) {
+    const newest = new Date(last).toISOString();
+    throw loyaltyError(
+      "LATE_ENTRY_CONFLICT",
+      `checkout ${JSON.stringify(transactionId)} at ${at} is more than the account's retainDays (${account.retainDays}) before its newest record (${newest}): the account no longer holds what it would need to tell a retry from a new sale; if it is a retry, pass the stored checkout record as options.record; else check it out at ${new Date(cutoff).toISOString()} or later`,
+      { accountId: account.points.accountId, transactionId, kind: "checkout", at, newest, conflict: "window" },
+    );
+  }
   // A late sale (an offline till): earn-only sales are back-dated, anything else is refused.
   const late = atMs < last;
   if (late) refuseLateCheckout(program, account, options, transactionId, at, last);
@@ -133,43 +189,13 @@ export function checkoutParsed(
   const q = priced.quote;
   if (!q.active) return { status: "inactive", ...q, transactionId, entries: [], account, stock: stockIn };
 
-  const scale = program.kind === "bonus" || program.kind === "catalog" ? (program.pointsScale ?? 0) : 0;
-  const meta = { programId: program.id, transactionId, basketId: basket.id };
   const place = placeOf(basket);
-  const entries: EntryInput[] = [];
-  if (priced.pointsRedeemed.gt(0))
-    entries.push({
-      kind: "redeem",
-      transactionId: `${transactionId}:redeem`,
-      at,
-      points: fixed(priced.pointsRedeemed, scale),
-      ...place,
-      meta,
-    });
-  const expiry = {
-    ...(priced.expiresAt === null ? {} : { expiresAt: priced.expiresAt }),
-    ...availableAtOf(program, atMs), // pending points: the program's return window
-  };
-  if (priced.pointsEarned.gt(0))
-    entries.push({
-      kind: "earn",
-      transactionId: `${transactionId}:earn`,
-      at,
-      points: fixed(priced.pointsEarned, scale),
-      ...expiry,
-      ...place,
-      meta,
-    });
-  if (priced.welcome.gt(0))
-    entries.push({
-      kind: "earn",
-      transactionId: `${transactionId}:welcome`,
-      at,
-      points: fixed(priced.welcome, scale),
-      ...expiry,
-      ...place,
-      meta: { ...meta, welcome: true },
-    });
+  const entries = saleEntries(program, transactionId, basket.id, at, place, {
+    pointsRedeemed: priced.pointsRedeemed,
+    pointsEarned: priced.pointsEarned,
+    welcome: priced.welcome,
+    expiresAt: priced.expiresAt,
+  });
   const posted =
     entries.length === 0
       ? undefined
@@ -186,17 +212,165 @@ export function checkoutParsed(
     entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
     accountId: account.points.accountId,
   };
-  const next: ProgramAccount = {
+  const sale = saleOf(record, digest, couponCode);
+  const next = pruned(program, {
     ...account,
     version: account.version + 1,
     points,
-    purchases: late
-      ? insertByTime(account.purchases, { request, record })
-      : [...account.purchases, { request, record }],
-  };
+    sales: late ? insertByTime(account.sales, sale) : [...account.sales, sale],
+    totals: { ...account.totals, open: account.totals.open + 1 },
+  });
   const stock =
     program.kind === "catalog" && stockIn !== null && priced.reward !== null
       ? takeStock(program, stockIn, priced.reward.id, account, transactionId)
       : stockIn;
   return { status: "applied", ...record, account: next, stock };
+}
+
+/** The ledger entries a sale posts: redeem, earn and welcome, each only when it moves points. */
+function saleEntries(
+  program: Program,
+  transactionId: string,
+  basketId: string,
+  at: string,
+  place: { storeId?: string; tillId?: string },
+  figures: { pointsRedeemed: D; pointsEarned: D; welcome: D; expiresAt: string | null },
+): EntryInput[] {
+  const scale = program.kind === "bonus" || program.kind === "catalog" ? (program.pointsScale ?? 0) : 0;
+  const meta = { programId: program.id, transactionId, basketId };
+  const entries: EntryInput[] = [];
+  if (figures.pointsRedeemed.gt(0))
+    entries.push({
+      kind: "redeem",
+      transactionId: `${transactionId}:redeem`,
+      at,
+      points: fixed(figures.pointsRedeemed, scale),
+      ...place,
+      meta,
+    });
+  const expiry = {
+    ...(figures.expiresAt === null ? {} : { expiresAt: figures.expiresAt }),
+    ...availableAtOf(program, Date.parse(at)), // pending points: the program's return window
+  };
+  if (figures.pointsEarned.gt(0))
+    entries.push({
+      kind: "earn",
+      transactionId: `${transactionId}:earn`,
+      at,
+      points: fixed(figures.pointsEarned, scale),
+      ...expiry,
+      ...place,
+      meta,
+    });
+  if (figures.welcome.gt(0))
+    entries.push({
+      kind: "earn",
+      transactionId: `${transactionId}:welcome`,
+      at,
+      points: fixed(figures.welcome, scale),
+      ...expiry,
+      ...place,
+      meta: { ...meta, welcome: true },
+    });
+  return entries;
+}
+
+/** What the account keeps of an applied checkout: its figures (no texts, no entries) and the request's digest. */
+export function saleOf(record: CheckoutRecord, digest: string, coupon?: string): ProgramSale {
+  return {
+    transactionId: record.transactionId,
+    at: record.at,
+    digest,
+    ...(coupon === undefined ? {} : { coupon }),
+    basketId: record.basketId,
+    kind: record.kind,
+    ...placeOf(record),
+    currency: record.total.currency,
+    lines: record.lines.map((l) => ({
+      id: l.id,
+      sku: l.sku,
+      kind: l.kind,
+      quantity: l.quantity,
+      eligible: l.eligible,
+      gross: l.gross.amount,
+      discount: l.discount.amount,
+      net: l.net.amount,
+      pointsEarned: l.pointsEarned,
+      pointsRedeemed: l.pointsRedeemed,
+    })),
+    spend: record.spend.amount,
+    accumulatedSpend: record.accumulatedSpend === null ? null : record.accumulatedSpend.amount,
+    tier: record.tier,
+    pointsEarned: record.pointsEarned,
+    welcomeBonus: record.welcomeBonus,
+    pointsRedeemed: record.pointsRedeemed,
+    expiresAt: record.expiresAt,
+    reward: record.reward,
+    stamps: record.stamps,
+  };
+}
+
+/**
+ * The checkout record of a sale the account holds, rebuilt from its figures: everything checkout
+ * returned except the `explain` texts, which are not kept (one line says so). Its entries are the
+ * points ledger's own while the ledger still holds them (a late sale's carry the instant they were
+ * posted at), else made again from the figures as checkout made them.
+ */
+export function recordOfSale(program: Program, account: ProgramAccount, sale: ProgramSale): CheckoutRecord {
+  const currency = sale.currency;
+  const dp = minorUnits(currency) ?? 2;
+  const money = (amount: string) => ({ amount, currency });
+  const lines: PricedLine[] = sale.lines.map((l) => ({
+    id: l.id,
+    sku: l.sku,
+    kind: l.kind,
+    quantity: l.quantity,
+    eligible: l.eligible,
+    gross: money(l.gross),
+    discount: money(l.discount),
+    pointsMoney: money(fixed(dec(l.gross).minus(l.discount).minus(l.net), dp)),
+    net: money(l.net),
+    pointsEarned: l.pointsEarned,
+    pointsRedeemed: l.pointsRedeemed,
+  }));
+  const total = (pick: (l: PricedLine) => string) => money(fixed(sumD(lines.map((l) => dec(pick(l)))), dp));
+  const place = placeOf(sale);
+  const entries = saleEntries(program, sale.transactionId, sale.basketId, sale.at, place, {
+    pointsRedeemed: dec(sale.pointsRedeemed),
+    pointsEarned: dec(sale.pointsEarned),
+    welcome: dec(sale.welcomeBonus),
+    expiresAt: sale.expiresAt,
+  }).map((e): Entry => account.points.entries.find((x) => x.transactionId === e.transactionId) ?? parseEntry(e));
+  return {
+    programId: account.programId,
+    kind: sale.kind,
+    basketId: sale.basketId,
+    at: sale.at,
+    active: true,
+    lines,
+    gross: total((l) => l.gross.amount),
+    discountTotal: total((l) => l.discount.amount),
+    pointsMoney: total((l) => l.pointsMoney.amount),
+    total: total((l) => l.net.amount),
+    spend: money(sale.spend),
+    accumulatedSpend: sale.accumulatedSpend === null ? null : money(sale.accumulatedSpend),
+    tier: sale.tier,
+    pointsEarned: sale.pointsEarned,
+    welcomeBonus: sale.welcomeBonus,
+    pointsRedeemed: sale.pointsRedeemed,
+    expiresAt: sale.expiresAt,
+    reward: sale.reward,
+    stamps: sale.stamps,
+    explain: [
+      {
+        rule: "duplicate",
+        applied: true,
+        reason: `a retry of checkout ${JSON.stringify(sale.transactionId)}: the figures it applied (its explanation texts are not kept)`,
+      },
+    ],
+    transactionId: sale.transactionId,
+    ...place,
+    entries,
+    accountId: account.points.accountId,
+  };
 }

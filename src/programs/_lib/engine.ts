@@ -124,7 +124,7 @@ export function assertAccount(program: Program, account: ProgramAccount): void {
     typeof account !== "object" ||
     account === null ||
     typeof account.programId !== "string" ||
-    !Array.isArray(account.purchases) ||
+    !Array.isArray(account.sales) ||
     !Array.isArray(account.refunds) ||
     typeof account.points !== "object" ||
     account.points === null
@@ -132,7 +132,8 @@ export function assertAccount(program: Program, account: ProgramAccount): void {
     throw new LoyaltyValidationError([
       {
         path: ["account"],
-        message: "expected a program account (from openProgramAccount, checkout, refund or parseProgramAccount)",
+        message:
+          "expected a program account (from openProgramAccount, checkout, refund or parseProgramAccount); one stored by 0.2 (with purchases) is converted once with upgradeProgramAccount",
       },
     ]);
   }

@@ -57,10 +57,10 @@ export function postLateEntries(
   return { account, history };
 }
 
-/** Inserts a purchase into the account's purchases so they stay in time order (after any at the same instant). */
-export function insertByTime<T extends { readonly record: { readonly at: string } }>(list: readonly T[], item: T): T[] {
-  const ms = Date.parse(item.record.at);
+/** Inserts a sale into the account's sales so they stay in time order (after any at the same instant). */
+export function insertByTime<T extends { readonly at: string }>(list: readonly T[], item: T): T[] {
+  const ms = Date.parse(item.at);
   let i = list.length;
-  while (i > 0 && Date.parse((list[i - 1] as T).record.at) > ms) i--;
+  while (i > 0 && Date.parse((list[i - 1] as T).at) > ms) i--;
   return [...list.slice(0, i), item, ...list.slice(i)];
 }

@@ -1,9 +1,19 @@
-// Reading a program account's own records: accumulated spend in a window, points earned in a
-// calendar period, whether a purchase would be the customer's first, refunded quantities.
+// The bounded program account: the window's sales and refunds as figures, and running totals for
+// what has left it, read so that every figure equals what the whole history gives (accumulated spend
+// in a window, points earned in a calendar period, whether a purchase is the first, refunded
+// quantities).
+//
+// The rule that keeps it exact: a sale or refund leaves `sales`/`refunds` when it is more than
+// `retainDays` older than the newest of them (the cutoff), and nothing may be posted before the
+// cutoff (a late sale older than that is refused). So every question asked later is about an instant
+// t ≥ cutoff, and everything that left happened before t: its part of a figure at t is a sum that
+// does not depend on t beyond the period or window t falls in — kept per calendar period (day, ISO
+// week, month, year) while a t ≥ cutoff can still fall in that period, per sale instant for rolling
+// windows while a t ≥ cutoff can still have it inside the window, and as one lifetime sum.
 import { daysInMonth, zonedParts, zonedTimeToInstant } from "../../_lib/time.js";
-import type { ProgramAccount } from "../account.js";
+import type { ProgramAccount, ProgramRefund, ProgramSale, ProgramTotals } from "../account.js";
 import type { Program, SpendWindow } from "../program.js";
-import { dec, ZERO, type D } from "./decimal.js";
+import { dec, sumD, ZERO, type D } from "./decimal.js";
 
 /**
  * The first instant that still counts in the window ending at `atMs` (exclusive lower bound for
@@ -36,29 +46,6 @@ export function windowStart(window: SpendWindow, atMs: number, timeZone: string)
   }
 }
 
-/**
- * Spend accumulated in the program's window at `atMs`: each purchase inside the window counts with
- * its `spend`, minus what refunds made up to `atMs` took back from it. Purchases after `atMs` do not
- * count. Programs without a window count the whole history.
- */
-export function accumulatedSpendAt(program: Program, account: ProgramAccount, atMs: number): D {
-  const window: SpendWindow = program.kind === "cumulative" ? program.window : { type: "lifetime" };
-  const { from, inclusive } = windowStart(window, atMs, program.timeZone);
-  const inWindow = new Set<string>();
-  let total = ZERO;
-  for (const { record } of account.purchases) {
-    const t = Date.parse(record.at);
-    if (t > atMs || t < from || (!inclusive && t === from)) continue;
-    inWindow.add(record.transactionId);
-    total = total.plus(record.spend.amount);
-  }
-  for (const { record } of account.refunds) {
-    if (Date.parse(record.at) <= atMs && inWindow.has(record.originalTransactionId))
-      total = total.minus(record.spendReversed.amount);
-  }
-  return total;
-}
-
 function periodStart(atMs: number, period: "day" | "week" | "month" | "year", timeZone: string): number {
   const p = zonedParts(atMs, timeZone);
   switch (period) {
@@ -77,54 +64,212 @@ function periodStart(atMs: number, period: "day" | "week" | "month" | "year", ti
   }
 }
 
+export const DAY_MS = 86_400_000;
+const PERIODS = ["day", "week", "month", "year"] as const;
+type Period = (typeof PERIODS)[number];
+
+/** A figure as stored in totals: plain decimal, no exponent. */
+function txt(d: D): string {
+  return d.isZero() ? "0" : d.toFixed();
+}
+
+function saleSpend(s: ProgramSale): D {
+  return dec(s.spend);
+}
+
+function refundSum(r: ProgramRefund, field: "spendReversed" | "pointsReversed"): D {
+  return sumD(r.lines.map((l) => dec(l[field])));
+}
+
+/** The first instant that may still be posted to: `retainDays` before the newest sale or refund. */
+export function cutoffOf(account: ProgramAccount): number {
+  const last = lastRecordAt(account);
+  return last === Number.NEGATIVE_INFINITY ? last : last - account.retainDays * DAY_MS;
+}
+
+/**
+ * Spend accumulated in the program's window at `atMs` (not before the cutoff): each purchase inside
+ * the window counts with its `spend`, minus what refunds made up to `atMs` took back from it.
+ * Purchases after `atMs` do not count. Programs without a window count the whole history.
+ */
+export function accumulatedSpendAt(program: Program, account: ProgramAccount, atMs: number): D {
+  const window: SpendWindow = program.kind === "cumulative" ? program.window : { type: "lifetime" };
+  const { from, inclusive } = windowStart(window, atMs, program.timeZone);
+  const inside = (t: number): boolean => t <= atMs && t >= from && (inclusive || t !== from);
+  const t = account.totals;
+  let total: D;
+  if (window.type === "lifetime") total = dec(t.spend);
+  else if (window.type === "calendar-year") total = bucket(t, "year", from, 2);
+  else total = sumD(t.spendLog.filter(([at]) => inside(Date.parse(at))).map(([, v]) => dec(v)));
+  for (const s of account.sales) if (inside(Date.parse(s.at))) total = total.plus(saleSpend(s));
+  for (const r of account.refunds)
+    if (Date.parse(r.at) <= atMs && inside(Date.parse(r.originalAt)))
+      total = total.minus(refundSum(r, "spendReversed"));
+  return total;
+}
+
+function bucket(t: ProgramTotals, period: Period, fromMs: number, index: 2 | 3): D {
+  const b = t.periods.find(([p, from]) => p === period && Date.parse(from) === fromMs);
+  return b === undefined ? ZERO : dec(b[index]);
+}
+
 /** Points earned by purchases (not welcome bonuses) in the calendar period containing `atMs`, net of refunds. */
-export function earnedInPeriod(
-  program: Program,
-  account: ProgramAccount,
-  atMs: number,
-  period: "day" | "week" | "month" | "year",
-): D {
+export function earnedInPeriod(program: Program, account: ProgramAccount, atMs: number, period: Period): D {
   const from = periodStart(atMs, period, program.timeZone);
-  const inPeriod = new Set<string>();
-  let total = ZERO;
-  for (const { record } of account.purchases) {
-    const t = Date.parse(record.at);
-    if (t < from || t > atMs) continue;
-    inPeriod.add(record.transactionId);
-    total = total.plus(record.pointsEarned);
-  }
-  for (const { record } of account.refunds) {
-    if (Date.parse(record.at) <= atMs && inPeriod.has(record.originalTransactionId))
-      total = total.minus(record.pointsReversed);
-  }
+  const inside = (t: number): boolean => t >= from && t <= atMs;
+  let total = bucket(account.totals, period, from, 3);
+  for (const s of account.sales) if (inside(Date.parse(s.at))) total = total.plus(s.pointsEarned);
+  for (const r of account.refunds)
+    if (Date.parse(r.at) <= atMs && inside(Date.parse(r.originalAt)))
+      total = total.minus(refundSum(r, "pointsReversed"));
   return total;
 }
 
 /** True when every earlier purchase has been refunded in full (or there is none). */
 export function isFirstPurchase(account: ProgramAccount): boolean {
-  if (account.purchases.length === 0) return true;
-  const complete = new Set(account.refunds.filter((r) => r.record.complete).map((r) => r.record.originalTransactionId));
-  return account.purchases.every((p) => complete.has(p.record.transactionId));
+  return account.totals.open === 0;
 }
 
-/** Quantity already refunded per line of a purchase. */
+/** Quantity already refunded per line of a purchase (refunds in the window and those that left it). */
 export function refundedQuantities(account: ProgramAccount, originalTransactionId: string): Map<string, D> {
   const out = new Map<string, D>();
-  for (const { record } of account.refunds) {
-    if (record.originalTransactionId !== originalTransactionId) continue;
-    for (const l of record.lines) out.set(l.id, (out.get(l.id) ?? ZERO).plus(dec(l.quantity)));
+  const old = account.totals.refunded.find(([id]) => id === originalTransactionId);
+  if (old !== undefined) for (const [line, q] of old[1]) out.set(line, dec(q));
+  for (const r of account.refunds) {
+    if (r.originalTransactionId !== originalTransactionId) continue;
+    for (const l of r.lines) out.set(l.id, (out.get(l.id) ?? ZERO).plus(dec(l.quantity)));
   }
   return out;
 }
 
 /** The instant of the account's latest checkout or refund (transactions must come in time order). */
 export function lastRecordAt(account: ProgramAccount): number {
-  const p = account.purchases[account.purchases.length - 1]?.record.at;
-  const r = account.refunds[account.refunds.length - 1]?.record.at;
+  const p = account.sales[account.sales.length - 1]?.at;
+  const r = account.refunds[account.refunds.length - 1]?.at;
   return Math.max(
     p === undefined ? Number.NEGATIVE_INFINITY : Date.parse(p),
     r === undefined ? Number.NEGATIVE_INFINITY : Date.parse(r),
   );
+}
+
+/**
+ * The account with what is older than the cutoff moved out of `sales` and `refunds` into `totals`,
+ * and the totals no instant from the cutoff on can ask about dropped.
+ */
+export function pruned(program: Program, account: ProgramAccount): ProgramAccount {
+  const cutoff = cutoffOf(account);
+  const leaving = account.sales.filter((s) => Date.parse(s.at) < cutoff);
+  const leavingRefunds = account.refunds.filter((r) => Date.parse(r.at) < cutoff);
+  const rolling = program.kind === "cumulative" && program.window.type === "rolling" ? program.window : undefined;
+  const tz = program.timeZone;
+  if (leaving.length === 0 && leavingRefunds.length === 0) return account;
+  // The start of the calendar period the cutoff is in: earlier periods can no longer be asked about.
+  const threshold = new Map<Period, number>();
+  const from_ = (p: Period): number => {
+    let t = threshold.get(p);
+    if (t === undefined) threshold.set(p, (t = periodStart(cutoff, p, tz)));
+    return t;
+  };
+  let spend = dec(account.totals.spend);
+  const periods = new Map<string, [Period, string, D, D]>();
+  for (const [p, from, sp, ea] of account.totals.periods) periods.set(`${p} ${from}`, [p, from, dec(sp), dec(ea)]);
+  const log: [string, D][] = account.totals.spendLog.map(([at, v]) => [at, dec(v)]);
+  const refunded = new Map<string, Map<string, D>>();
+  for (const [id, lines] of account.totals.refunded) refunded.set(id, new Map(lines.map(([l, q]) => [l, dec(q)])));
+  const add = (atMs: number, at: string, sp: D, ea: D, create: boolean): void => {
+    spend = spend.plus(sp);
+    for (const p of PERIODS) {
+      if (atMs < from_(p)) continue; // its period ended before the cutoff's (a period starts at or before its instants)
+      const start = periodStart(atMs, p, tz);
+      const from = new Date(start).toISOString();
+      const key = `${p} ${from}`;
+      const b = periods.get(key);
+      if (b !== undefined) {
+        b[2] = b[2].plus(sp);
+        b[3] = b[3].plus(ea);
+      } else if (create) periods.set(key, [p, from, sp, ea]);
+    }
+    if (rolling === undefined) return;
+    const i = log.findIndex(([x]) => x === at);
+    if (i >= 0) (log[i] as [string, D])[1] = (log[i] as [string, D])[1].plus(sp);
+    else if (create) log.push([at, sp]);
+  };
+  for (const s of leaving) add(Date.parse(s.at), s.at, saleSpend(s), dec(s.pointsEarned), true);
+  for (const r of leavingRefunds) {
+    add(
+      Date.parse(r.originalAt),
+      r.originalAt,
+      refundSum(r, "spendReversed").neg(),
+      refundSum(r, "pointsReversed").neg(),
+      false,
+    );
+    const lines = refunded.get(r.originalTransactionId) ?? new Map<string, D>();
+    for (const l of r.lines) lines.set(l.id, (lines.get(l.id) ?? ZERO).plus(dec(l.quantity)));
+    refunded.set(r.originalTransactionId, lines);
+  }
+  // Keep a period while an instant from the cutoff on can fall in it; a rolling window's sale while
+  // the window at the cutoff (the earliest a question can be asked about) still holds it.
+  const keptPeriods = [...periods.values()]
+    .filter(([p, from]) => Date.parse(from) >= from_(p))
+    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : PERIODS.indexOf(a[0]) - PERIODS.indexOf(b[0])));
+  let keptLog: [string, D][] = [];
+  if (rolling !== undefined) {
+    const { from, inclusive } = windowStart(rolling, cutoff, tz);
+    keptLog = log
+      .filter(([at]) => Date.parse(at) > from || (inclusive && Date.parse(at) === from))
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+  const tierLog =
+    program.kind === "bonus" && program.tiers !== undefined
+      ? [
+          ...(account.totals.tierLog ?? []),
+          ...leaving.map((x): [string, string, string] => [x.at, txt(saleSpend(x)), x.pointsEarned]),
+          ...leavingRefunds.map((r): [string, string, string] => [
+            r.at,
+            txt(refundSum(r, "spendReversed").neg()),
+            txt(refundSum(r, "pointsReversed").neg()),
+          ]),
+        ]
+      : undefined;
+  const totals: ProgramTotals = {
+    ...(tierLog === undefined ? {} : { tierLog }),
+    open: account.totals.open,
+    spend: txt(spend),
+    periods: keptPeriods.map(([p, from, sp, ea]) => [p, from, txt(sp), txt(ea)]),
+    spendLog: keptLog.map(([at, v]) => [at, txt(v)]),
+    refunded: [...refunded.entries()]
+      .map(([id, lines]): [string, [string, string][]] => [id, [...lines.entries()].map(([l, q]) => [l, txt(q)])])
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  };
+  return {
+    ...account,
+    sales: account.sales.filter((s) => Date.parse(s.at) >= cutoff),
+    refunds: account.refunds.filter((r) => Date.parse(r.at) >= cutoff),
+    totals,
+  };
+}
+
+/**
+ * A fingerprint of a request's canonical JSON: two independent 53-bit string hashes (the public
+ * domain cyrb53 of bryc, seeds 0 and 1), 28 hex digits. It tells a retry (the same request) from a
+ * conflicting reuse of a transactionId; it is not a cryptographic hash.
+ */
+export function digestOf(text: string): string {
+  const part = (seed: number): string => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+    h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+    h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+  };
+  return part(0) + part(1);
 }
 
 /** Canonical JSON: keys sorted, so equal requests give equal strings whatever the key order. */

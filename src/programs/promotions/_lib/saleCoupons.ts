@@ -9,7 +9,7 @@ import type { ProgramAccount } from "../../account.js";
 import type { CheckoutOptions, RefundOptions } from "../../options.js";
 import type { Program, ProgramOf } from "../../program.js";
 import type { CheckoutRecord, RefundRecord } from "../../result.js";
-import { dec, fixed, sumD, ZERO } from "../../_lib/decimal.js";
+import { type D, dec, fixed, sumD, ZERO } from "../../_lib/decimal.js";
 import type {
   CheckoutCoupon,
   CouponState,
@@ -235,23 +235,31 @@ export function nextOrderCoupon(
   };
 }
 
-/** The checkout record of a refunded sale: held by the account, else the one the refund was given. */
+/**
+ * What a refund needs to know of the sale it refunds (its till and what was paid): from the sale the
+ * account holds, else from the checkout record the refund was given.
+ */
 function saleRecord(
   account: ProgramAccount,
   options: RefundOptions,
   transactionId: string,
-): CheckoutRecord | undefined {
-  return (
-    account.purchases.find((x) => x.record.transactionId === transactionId)?.record ??
-    (options.record as CheckoutRecord | undefined)
-  );
+): { readonly tillId?: string | undefined; readonly paid: D } | undefined {
+  const held = account.sales.find((x) => x.transactionId === transactionId);
+  if (held !== undefined) return { tillId: held.tillId, paid: sumD(held.lines.map((l) => dec(l.net))) };
+  const record = options.record as CheckoutRecord | undefined;
+  return record === undefined ? undefined : { tillId: record.tillId, paid: dec(record.total.amount) };
 }
 
 /**
  * The redemption of a refunded sale: by its transactionId, and when two tills' sales share it, the one
  * whose holder is this account's customer or card, or the sale's till.
  */
-function saleRedemption(state: CouponState, account: ProgramAccount, sale: CheckoutRecord | undefined, id: string) {
+function saleRedemption(
+  state: CouponState,
+  account: ProgramAccount,
+  sale: { readonly tillId?: string | undefined } | undefined,
+  id: string,
+) {
   const all = state.redemptions.filter((r) => r.transactionId === id);
   if (all.length <= 1) return all[0];
   const holders = [
@@ -310,11 +318,11 @@ export function refundNextOrder(
   const code = normalizeCode(issued.code);
   if (state.redemptions.some((r) => r.code === code && !r.returned)) return { status: "used", coupon: issued, state };
   const sale = saleRecord(account, options, result.originalTransactionId);
-  const paid = sale === undefined ? ZERO : dec(sale.total.amount);
+  const paid = sale === undefined ? ZERO : sale.paid;
   const back = sumD(
     account.refunds
-      .filter((r) => r.record.originalTransactionId === result.originalTransactionId)
-      .map((r) => dec(r.record.moneyBack.amount)),
+      .filter((r) => r.originalTransactionId === result.originalTransactionId)
+      .flatMap((r) => r.lines.map((l) => dec(l.moneyBack))),
   );
   const min = t.issue.minSpend;
   const keeps = !result.complete && (min === undefined || paid.minus(back).gte(min));

@@ -1,7 +1,8 @@
 // A bonus program's own tier policy (`tiers` on the program): checkout reads the tier the member
-// holds just before the purchase from the program account's own records — each purchase's spend (or
-// points earned, for a points basis) and each refund's negative — and applies the tier's earn
-// multiplier to the purchase's points, the same figure tierBonusEntry gives beside checkout:
+// holds just before the purchase from the program account's own records — each sale's spend (or
+// points earned, for a points basis) and each refund's negative; those that left the account's
+// window come from `totals.tierLog` — and applies the tier's earn multiplier to the purchase's
+// points, the same figure tierBonusEntry gives beside checkout:
 // points × (multiplier − 1), rounded down to the program's points scale.
 import { Decimal } from "../../../money/money.js";
 import type { ProgramAccount } from "../../account.js";
@@ -12,13 +13,14 @@ import { replayTiers } from "./simulate.js";
 export function programTierHistory(policy: TierPolicy, account: ProgramAccount): TierActivity[] {
   const spend = policy.basis === "spend";
   const out: TierActivity[] = [];
-  for (const { record } of account.purchases)
-    out.push({ at: record.at, amount: spend ? record.spend.amount : record.pointsEarned });
-  for (const { record } of account.refunds)
-    out.push({
-      at: record.at,
-      amount: new Decimal(spend ? record.spendReversed.amount : record.pointsReversed).neg().toString(),
-    });
+  // What left the account's window (a compact log), then the sales and refunds it still holds.
+  for (const [at, sp, points] of account.totals.tierLog ?? []) out.push({ at, amount: spend ? sp : points });
+  for (const s of account.sales) out.push({ at: s.at, amount: spend ? s.spend : s.pointsEarned });
+  for (const r of account.refunds) {
+    let total = new Decimal(0);
+    for (const l of r.lines) total = total.plus(spend ? l.spendReversed : l.pointsReversed);
+    out.push({ at: r.at, amount: total.neg().toString() });
+  }
   return out;
 }
 

@@ -1,0 +1,169 @@
+// Model-based test of the bounded program account: the same random sequence of checkouts, refunds
+// and retries goes to an account that keeps a few days (retainDays 0–20, so sales keep leaving it)
+// and to one that keeps everything (retainDays 36,500: nothing ever leaves, what the account did
+// before it was bounded). Every answer must be the same — prices, tier and accumulated spend,
+// points earned under the weekly cap, the first-purchase bonus, refund figures — and so must the
+// accumulated spend and the points balance after every step. The bounded account gets the stored
+// checkout record for a refund or a retry of a sale that has left it, as an integrator passes it.
+// The programs are illustrative (tier thresholds, cap and rates are not from a source): a
+// cumulative program with a rolling 2-month window, one with a calendar-year window, and a bonus
+// program with a weekly cap of 60 points, a first-purchase bonus of 5 and points redemption.
+import { fc, test } from "@fast-check/vitest";
+import { expect } from "vitest";
+import {
+  accumulatedSpend,
+  balance,
+  checkout,
+  openAccount,
+  openProgramAccount,
+  parseProgram,
+  parseProgramAccount,
+  refund,
+  type CheckoutRecord,
+  type Program,
+  type ProgramAccount,
+} from "../../src/index.js";
+import { basket, common } from "./_fixtures.js";
+
+// A run is up to 30 operations on two accounts: 100 runs take a few seconds on the shared machine;
+// DEEP=1 runs 5,000.
+const runs = { numRuns: process.env["DEEP"] === "1" ? 5_000 : 60 };
+
+const tiers = [
+  { name: "Bronze", threshold: "0", percent: "0" },
+  { name: "Silver", threshold: "100", percent: "5" },
+  { name: "Gold", threshold: "400", percent: "10" },
+];
+const programs: Program[] = [
+  parseProgram({
+    ...common,
+    kind: "cumulative",
+    id: "rolling",
+    name: "Rolling",
+    tiers,
+    window: { type: "rolling", months: 2 },
+    includeCurrentPurchase: false,
+  }),
+  parseProgram({
+    ...common,
+    kind: "cumulative",
+    id: "year",
+    name: "Year",
+    tiers,
+    window: { type: "calendar-year" },
+    includeCurrentPurchase: true,
+  }),
+  parseProgram({
+    ...common,
+    kind: "bonus",
+    id: "bonus",
+    name: "Bonus",
+    earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], capPerPeriod: { points: "60", period: "week" } },
+    redeem: { pointValue: "0.01", maxShare: "50" },
+    welcomeBonus: { points: "5", on: "first-purchase" },
+  }),
+];
+
+const op = fc.oneof(
+  fc.record({
+    kind: fc.constant("checkout" as const),
+    gapHours: fc.integer({ min: 0, max: 24 * 40 }),
+    prices: fc.array(fc.integer({ min: 1, max: 20_000 }), { minLength: 1, maxLength: 3 }),
+    redeem: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant("refund" as const),
+    gapHours: fc.integer({ min: 0, max: 24 * 40 }),
+    pick: fc.nat(),
+    all: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant("retry" as const), pick: fc.nat() }),
+);
+
+type Sale = { record: CheckoutRecord; basket: ReturnType<typeof basket>; redeem: boolean };
+
+function figures(r: object): unknown {
+  const { account: _a, explain: _e, stock: _s, status: _t, ...rest } = r as Record<string, unknown>;
+  return rest;
+}
+
+test.prop([fc.constantFrom(0, 1, 2), fc.integer({ min: 0, max: 20 }), fc.array(op, { maxLength: 30 })], runs)(
+  "a bounded account answers as one that keeps everything",
+  (which, retainDays, ops) => {
+    const program = programs[which] as Program;
+    // The points ledger keeps everything on both sides: this tests the program account's own bound
+    // (a refund of a sale whose earned lot the bounded ledger has dropped is the ledger's question).
+    let bounded: ProgramAccount = {
+      ...openProgramAccount(program, { customerId: "c", consent: true, retainDays }),
+      points: openAccount({ accountId: "c", currency: "EUR", scale: 0, retainDays: 36_500 }),
+    };
+    let full: ProgramAccount = openProgramAccount(program, { customerId: "c", consent: true, retainDays: 36_500 });
+    const sales: Sale[] = [];
+    let t = Date.parse("2026-01-05T09:00:00Z");
+    let n = 0;
+    for (const o of ops) {
+      n++;
+      if (o.kind === "checkout") {
+        t += o.gapHours * 3_600_000;
+        const at = new Date(t).toISOString();
+        const b = basket(
+          at,
+          o.prices.map((c) => ({ price: (c / 100).toFixed(2) })),
+        );
+        const options = { transactionId: `s${n}`, consent: true, ...(o.redeem ? { redeemPoints: "max" } : {}) };
+        const x = checkout(program, bounded, b, options);
+        const y = checkout(program, full, b, options);
+        expect(figures(x)).toEqual(figures(y));
+        bounded = x.account;
+        full = y.account;
+        if (y.status === "applied") {
+          const { account: _a, status: _s, stock: _k, ...record } = y;
+          sales.push({ record: JSON.parse(JSON.stringify(record)) as CheckoutRecord, basket: b, redeem: o.redeem });
+        }
+      } else if (o.kind === "refund") {
+        if (sales.length === 0) continue;
+        const sale = sales[o.pick % sales.length] as Sale;
+        t += o.gapHours * 3_600_000;
+        const options = {
+          at: new Date(t).toISOString(),
+          transactionId: `r${n}`,
+          ...(o.all ? {} : { lines: [{ id: "1", quantity: 1 }] }),
+        };
+        let y: ReturnType<typeof refund>;
+        try {
+          y = refund(program, full, sale.record.transactionId, options);
+        } catch (e) {
+          // the same refusal (e.g. already fully refunded) from the bounded account
+          expect(() =>
+            refund(program, bounded, sale.record.transactionId, { ...options, record: sale.record }),
+          ).toThrow((e as Error).message);
+          continue;
+        }
+        const x = refund(program, bounded, sale.record.transactionId, { ...options, record: sale.record });
+        expect(figures(x)).toEqual(figures(y));
+        expect(x.explain).toEqual(y.explain);
+        bounded = x.account;
+        full = y.account;
+      } else {
+        if (sales.length === 0) continue;
+        const sale = sales[o.pick % sales.length] as Sale;
+        const options = {
+          transactionId: sale.record.transactionId,
+          consent: true,
+          ...(sale.redeem ? { redeemPoints: "max" } : {}),
+        };
+        const y = checkout(program, full, sale.basket, options);
+        const x = checkout(program, bounded, sale.basket, { ...options, record: sale.record });
+        expect([x.status, y.status]).toEqual(["duplicate", "duplicate"]);
+        expect(figures(x)).toEqual(figures(y));
+      }
+      const at = new Date(t).toISOString();
+      expect(accumulatedSpend(program, bounded, { at })).toEqual(accumulatedSpend(program, full, { at }));
+      expect(balance(bounded.points, { at })).toBe(balance(full.points, { at }));
+    }
+    // The bounded account holds only its window, and reads back from JSON.
+    expect(parseProgramAccount(JSON.parse(JSON.stringify(bounded)))).toEqual(bounded);
+    const newest = Math.max(...[...bounded.sales, ...bounded.refunds].map((s) => Date.parse(s.at)));
+    for (const s of bounded.sales) expect(Date.parse(s.at)).toBeGreaterThanOrEqual(newest - retainDays * 86_400_000);
+  },
+);
