@@ -71,7 +71,12 @@ describe("bonus tiers at checkout agree with tierBonusEntry", () => {
             const target = sales[k];
             if (target !== undefined && !refunded.has(k)) {
               t += 60_000;
-              const r = refund(tiered, acc, target, { at: new Date(t).toISOString(), transactionId: `r${i}` });
+              const { status: _s, account: _a, stock: _k, ...stored } = target; // what a store keeps
+              const r = refund(tiered, acc, target, {
+                at: new Date(t).toISOString(),
+                transactionId: `r${i}`,
+                record: stored, // the stored checkout record: the sale may have left the account's window
+              });
               acc = r.account;
               refunded.add(k);
               history.push({ at: new Date(t).toISOString(), amount: `-${steps[k]?.price ?? 0}.00` });

@@ -89,12 +89,12 @@ export function checkoutCoupon(
     const verdict = judgeCoupon(p, state, rawCode, atMs, { holder: holderOf(who), customerId: who.customerId });
     if (!verdict.ok) return { status: "refused", code: verdict.code, reason: verdict.reason, redemption: null, state };
   }
-  if (result.status === "duplicate") {
-    // A retry answers as the sale was priced: a refusal then is a refusal now.
-    const refused = result.explain
-      .find((e) => e.rule === "coupon" && !e.applied)
-      ?.reason.match(/^refused \(([a-z-]+)\)/);
-    if (refused?.[1] !== undefined) return { status: "refused", code, reason: refused[1], redemption: null, state };
+  if (result.status === "duplicate" && dec(discount).isZero()) {
+    // A retry of a sale the code took nothing off: the account keeps the sale's figures, not its
+    // explanation, so the code is judged again on the state given (uses only grow: a code refused
+    // then is refused now, for the same reason unless a later limit was reached meanwhile).
+    const verdict = judgeCoupon(p, state, rawCode, atMs, { holder: holderOf(who), customerId: who.customerId });
+    if (!verdict.ok) return { status: "refused", code: verdict.code, reason: verdict.reason, redemption: null, state };
   }
   if (dec(discount).isZero()) return quiet("unused");
   try {
