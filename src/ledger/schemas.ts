@@ -1,8 +1,9 @@
 // The ledger's wire formats: entries (what callers post), the account snapshot (what they store) and
 // the derived records kept inside it (lots, open holds, debits). Schemas are the types.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isCurrencyCode } from "../money/currencies.js";
 import {
+  DECIMAL_PATTERN,
   DecimalStringSchema,
   InstantSchema,
   NonNegativeDecimalStringSchema,
@@ -27,12 +28,14 @@ export const MAX_POINTS_SCALE = 18;
 // The currency the points relate to (optional): an active ISO 4217 code, checked against money's table.
 const CurrencySchema = z
   .string()
-  .refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' });
+  .check(z.refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' }));
 
 const TransactionIdSchema = z
   .string()
-  .min(1, { message: "expected a non-empty transactionId" })
-  .max(256, { message: "expected a transactionId of at most 256 characters" });
+  .check(
+    z.minLength(1, { message: "expected a non-empty transactionId" }),
+    z.maxLength(256, { message: "expected a transactionId of at most 256 characters" }),
+  );
 
 /**
  * Opaque caller data stored with an entry: any JSON value (null, boolean, finite number, string,
@@ -47,36 +50,40 @@ const TransactionIdSchema = z
  * ```
  * @category ledger
  */
-export const MetaSchema = /* @__PURE__ */ z
-  .custom<JsonValue>((v) => isJsonValue(v), {
+export const MetaSchema = /* @__PURE__ */ z.pipe(
+  z.custom<JsonValue>((v) => isJsonValue(v), {
     message:
       "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
-  })
-  .transform((v): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue);
+  }),
+  z.transform((v: JsonValue): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue),
+);
 
 // Where a sale happened (optional): the store and the till, for analytics split by store. Kept by
 // refunds (their reverse entries carry the sale's store) and in the history records.
 const placeId = (what: string) =>
   z
     .string()
-    .min(1, { message: `expected a non-empty ${what}` })
-    .max(200, { message: `expected a ${what} of at most 200 characters` });
+    .check(
+      z.minLength(1, { message: `expected a non-empty ${what}` }),
+      z.maxLength(200, { message: `expected a ${what} of at most 200 characters` }),
+    );
 
 const common = {
   transactionId: TransactionIdSchema,
   at: InstantSchema,
-  storeId: placeId("storeId").optional(),
-  tillId: placeId("tillId").optional(),
-  meta: MetaSchema.optional(),
+  storeId: z.optional(placeId("storeId")),
+  tillId: z.optional(placeId("tillId")),
+  meta: z.optional(MetaSchema),
 };
 
 function after(later: string | undefined, earlier: string): boolean {
   return later === undefined || Date.parse(later) > Date.parse(earlier);
 }
 
-const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.test(s), {
-  message: "expected a non-zero decimal string",
-});
+const NonZeroDecimalStringSchema = z.string().check(
+  z.regex(DECIMAL_PATTERN, { message: 'expected a decimal string such as "12.50"' }),
+  z.refine((s) => /[1-9]/.test(s), { message: "expected a non-zero decimal string" }),
+);
 
 /**
  * `earn`: credits `points` as a new lot (its `lotId` is the entry's transactionId), optionally
@@ -99,17 +106,19 @@ export const EarnEntrySchema = /* @__PURE__ */ z
     kind: z.literal("earn"),
     ...common,
     points: PositiveDecimalStringSchema,
-    expiresAt: InstantSchema.optional(),
-    earnedAt: InstantSchema.optional(),
+    expiresAt: z.optional(InstantSchema),
+    earnedAt: z.optional(InstantSchema),
   })
-  .refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
-    message: "expected earnedAt (the sale time) at or before at (the booking time)",
-    path: ["earnedAt"],
-  })
-  .refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
-    message: "expected expiresAt after at (after earnedAt when given)",
-    path: ["expiresAt"],
-  });
+  .check(
+    z.refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
+      message: "expected earnedAt (the sale time) at or before at (the booking time)",
+      path: ["earnedAt"],
+    }),
+    z.refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
+      message: "expected expiresAt after at (after earnedAt when given)",
+      path: ["expiresAt"],
+    }),
+  );
 
 /**
  * `redeem`: spends `points`, consuming lots soonest-expiring first, then oldest; lots without expiry
@@ -158,14 +167,16 @@ export const AdjustEntrySchema = /* @__PURE__ */ z
     kind: z.literal("adjust"),
     ...common,
     points: NonZeroDecimalStringSchema,
-    reason: z.string().min(1, { message: "expected a non-empty reason" }),
-    expiresAt: InstantSchema.optional(),
+    reason: z.string().check(z.minLength(1, { message: "expected a non-empty reason" })),
+    expiresAt: z.optional(InstantSchema),
   })
-  .refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
-    message: "expiresAt is only allowed on a positive adjustment",
-    path: ["expiresAt"],
-  })
-  .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
+  .check(
+    z.refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
+      message: "expiresAt is only allowed on a positive adjustment",
+      path: ["expiresAt"],
+    }),
+    z.refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] }),
+  );
 
 /**
  * How a reverse of an earn handles points that are no longer in the lot (already spent or expired).
@@ -201,8 +212,8 @@ export const ReverseEntrySchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("reverse"),
   ...common,
   reverses: TransactionIdSchema,
-  points: PositiveDecimalStringSchema.optional(),
-  shortfall: ShortfallPolicySchema.optional(),
+  points: z.optional(PositiveDecimalStringSchema),
+  shortfall: z.optional(ShortfallPolicySchema),
 });
 
 /**
@@ -223,9 +234,9 @@ export const HoldEntrySchema = /* @__PURE__ */ z
     kind: z.literal("hold"),
     ...common,
     points: PositiveDecimalStringSchema,
-    timeoutAt: InstantSchema.optional(),
+    timeoutAt: z.optional(InstantSchema),
   })
-  .refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] });
+  .check(z.refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] }));
 
 /**
  * `capture`: turns an open hold that has not timed out (`holdId` = the hold's transactionId) into a
@@ -243,7 +254,7 @@ export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("capture"),
   ...common,
   holdId: TransactionIdSchema,
-  points: PositiveDecimalStringSchema.optional(),
+  points: z.optional(PositiveDecimalStringSchema),
 });
 
 /**
@@ -342,7 +353,7 @@ export type EntryKind = Entry["kind"];
 export const LotSchema = /* @__PURE__ */ z.strictObject({
   lotId: TransactionIdSchema,
   at: InstantSchema,
-  expiresAt: InstantSchema.optional(),
+  expiresAt: z.optional(InstantSchema),
   points: NonNegativeDecimalStringSchema,
   remaining: NonNegativeDecimalStringSchema,
   consumed: NonNegativeDecimalStringSchema,
@@ -382,7 +393,7 @@ export const HoldSchema = /* @__PURE__ */ z.strictObject({
   holdId: TransactionIdSchema,
   at: InstantSchema,
   points: NonNegativeDecimalStringSchema,
-  timeoutAt: InstantSchema.optional(),
+  timeoutAt: z.optional(InstantSchema),
   lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
   deficit: NonNegativeDecimalStringSchema,
 });
@@ -475,8 +486,8 @@ export const MAX_RETAIN_DAYS = 36_500;
  * @category ledger
  */
 export const CheckpointSchema = /* @__PURE__ */ z.strictObject({
-  version: z.int().min(0),
-  at: InstantSchema.optional(),
+  version: z.int().check(z.minimum(0)),
+  at: z.optional(InstantSchema),
   balance: DecimalStringSchema,
 });
 
@@ -511,12 +522,14 @@ export type Checkpoint = z.output<typeof CheckpointSchema>;
 export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
   accountId: z
     .string()
-    .min(1, { message: "expected a non-empty accountId" })
-    .max(256, { message: "expected an accountId of at most 256 characters" }),
-  currency: CurrencySchema.optional(),
-  scale: z.int().min(0).max(MAX_POINTS_SCALE).optional(),
-  negativeLimit: NonNegativeDecimalStringSchema.optional(),
-  retainDays: z.int().min(0).max(MAX_RETAIN_DAYS).optional(),
+    .check(
+      z.minLength(1, { message: "expected a non-empty accountId" }),
+      z.maxLength(256, { message: "expected an accountId of at most 256 characters" }),
+    ),
+  currency: z.optional(CurrencySchema),
+  scale: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE))),
+  negativeLimit: z.optional(NonNegativeDecimalStringSchema),
+  retainDays: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS))),
 });
 
 /**
@@ -543,12 +556,12 @@ export type AccountSettings = z.input<typeof AccountSettingsSchema>;
  * @category ledger
  */
 export const AccountSchema = /* @__PURE__ */ z.strictObject({
-  accountId: z.string().min(1).max(256),
-  currency: CurrencySchema.optional(),
-  scale: z.int().min(0).max(MAX_POINTS_SCALE),
+  accountId: z.string().check(z.minLength(1), z.maxLength(256)),
+  currency: z.optional(CurrencySchema),
+  scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
   negativeLimit: NonNegativeDecimalStringSchema,
-  retainDays: z.int().min(0).max(MAX_RETAIN_DAYS),
-  version: z.int().min(0),
+  retainDays: z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS)),
+  version: z.int().check(z.minimum(0)),
   entries: z.array(EntrySchema),
   lots: z.array(LotSchema),
   holds: z.array(HoldSchema),

@@ -89,7 +89,7 @@ export const QuoteSchema = /* @__PURE__ */ z.strictObject({
   pointsMoney: MoneyJsonSchema,
   total: MoneyJsonSchema,
   spend: MoneyJsonSchema,
-  accumulatedSpend: MoneyJsonSchema.nullable(),
+  accumulatedSpend: z.nullable(MoneyJsonSchema),
   tier: z.nullable(TierSchema),
   pointsEarned: Points,
   welcomeBonus: Points,
