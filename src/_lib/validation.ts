@@ -14,19 +14,21 @@ export { issuesFromZod, makeParsers, type SafeParseResult } from "../core/valida
 
 /** A decimal string such as "12.50" or "-3". */
 export const DecimalStringSchema = /* @__PURE__ */ z
-  .string()
+  .string({ error: 'expected a decimal string such as "12.50"' })
   .check(z.regex(DECIMAL_PATTERN, { message: 'expected a decimal string such as "12.50"' }));
 
 /** A non-negative decimal string. */
 export const NonNegativeDecimalStringSchema = /* @__PURE__ */ z
-  .string()
+  .string({ error: 'expected a non-negative decimal string such as "12.50"' })
   .check(z.regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: 'expected a non-negative decimal string such as "12.50"' }));
 
 /** A positive decimal string (greater than zero). */
-export const PositiveDecimalStringSchema = /* @__PURE__ */ z.string().check(
-  z.regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: 'expected a non-negative decimal string such as "12.50"' }),
-  z.refine((s) => /[1-9]/.test(s), { message: "expected a positive decimal string" }),
-);
+export const PositiveDecimalStringSchema = /* @__PURE__ */ z
+  .string({ error: 'expected a decimal string such as "12.50"' })
+  .check(
+    z.regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: 'expected a non-negative decimal string such as "12.50"' }),
+    z.refine((s) => /[1-9]/.test(s), { message: "expected a positive decimal string" }),
+  );
 
 /**
  * An instant: an ISO-8601 string with an offset ("2026-01-31T10:00:00Z", "…+07:00") or a valid Date.

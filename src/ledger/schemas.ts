@@ -76,11 +76,28 @@ const common = {
   meta: z.optional(MetaSchema),
 };
 
+const HEAD = ["kind", "transactionId", "at"];
+const TAIL = ["storeId", "tillId", "meta"];
+
+/**
+ * One kind's entry object: no other keys, and an unknown key is told which keys this kind has
+ * (`unrecognized key "bonus": an earn entry has kind, transactionId, at, points, …`).
+ */
+function entryObject<T extends z.core.$ZodLooseShape>(kind: string, shape: T) {
+  const keys = [...HEAD, ...Object.keys(shape).filter((k) => !HEAD.includes(k) && !TAIL.includes(k)), ...TAIL];
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unrecognized key${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}: ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} entry has ${keys.join(", ")}`
+        : undefined,
+  });
+}
+
 function after(later: string | undefined, earlier: string): boolean {
   return later === undefined || Date.parse(later) > Date.parse(earlier);
 }
 
-const NonZeroDecimalStringSchema = z.string().check(
+const NonZeroDecimalStringSchema = z.string({ error: 'expected a decimal string such as "12.50"' }).check(
   z.regex(DECIMAL_PATTERN, { message: 'expected a decimal string such as "12.50"' }),
   z.refine((s) => /[1-9]/.test(s), { message: "expected a non-zero decimal string" }),
 );
@@ -101,24 +118,22 @@ const NonZeroDecimalStringSchema = z.string().check(
  * ```
  * @category ledger
  */
-export const EarnEntrySchema = /* @__PURE__ */ z
-  .strictObject({
-    kind: z.literal("earn"),
-    ...common,
-    points: PositiveDecimalStringSchema,
-    expiresAt: z.optional(InstantSchema),
-    earnedAt: z.optional(InstantSchema),
-  })
-  .check(
-    z.refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
-      message: "expected earnedAt (the sale time) at or before at (the booking time)",
-      path: ["earnedAt"],
-    }),
-    z.refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
-      message: "expected expiresAt after at (after earnedAt when given)",
-      path: ["expiresAt"],
-    }),
-  );
+export const EarnEntrySchema = /* @__PURE__ */ entryObject("earn", {
+  kind: z.literal("earn"),
+  ...common,
+  points: PositiveDecimalStringSchema,
+  expiresAt: z.optional(InstantSchema),
+  earnedAt: z.optional(InstantSchema),
+}).check(
+  z.refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
+    message: "expected earnedAt (the sale time) at or before at (the booking time)",
+    path: ["earnedAt"],
+  }),
+  z.refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
+    message: "expected expiresAt after at (after earnedAt when given)",
+    path: ["expiresAt"],
+  }),
+);
 
 /**
  * `redeem`: spends `points`, consuming lots soonest-expiring first, then oldest; lots without expiry
@@ -132,7 +147,7 @@ export const EarnEntrySchema = /* @__PURE__ */ z
  * ```
  * @category ledger
  */
-export const RedeemEntrySchema = /* @__PURE__ */ z.strictObject({
+export const RedeemEntrySchema = /* @__PURE__ */ entryObject("redeem", {
   kind: z.literal("redeem"),
   ...common,
   points: PositiveDecimalStringSchema,
@@ -149,7 +164,7 @@ export const RedeemEntrySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const ExpireEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("expire"), ...common });
+export const ExpireEntrySchema = /* @__PURE__ */ entryObject("expire", { kind: z.literal("expire"), ...common });
 
 /**
  * `adjust`: a manual correction with a required `reason`. Positive `points` create a lot (optionally
@@ -162,21 +177,19 @@ export const ExpireEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.litera
  * ```
  * @category ledger
  */
-export const AdjustEntrySchema = /* @__PURE__ */ z
-  .strictObject({
-    kind: z.literal("adjust"),
-    ...common,
-    points: NonZeroDecimalStringSchema,
-    reason: z.string().check(z.minLength(1, { message: "expected a non-empty reason" })),
-    expiresAt: z.optional(InstantSchema),
-  })
-  .check(
-    z.refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
-      message: "expiresAt is only allowed on a positive adjustment",
-      path: ["expiresAt"],
-    }),
-    z.refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] }),
-  );
+export const AdjustEntrySchema = /* @__PURE__ */ entryObject("adjust", {
+  kind: z.literal("adjust"),
+  ...common,
+  points: NonZeroDecimalStringSchema,
+  reason: z.string().check(z.minLength(1, { message: "expected a non-empty reason" })),
+  expiresAt: z.optional(InstantSchema),
+}).check(
+  z.refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
+    message: "expiresAt is only allowed on a positive adjustment",
+    path: ["expiresAt"],
+  }),
+  z.refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] }),
+);
 
 /**
  * How a reverse of an earn handles points that are no longer in the lot (already spent or expired).
@@ -208,7 +221,7 @@ export const ShortfallPolicySchema = /* @__PURE__ */ z.enum(["reject", "deduct-a
  * ```
  * @category ledger
  */
-export const ReverseEntrySchema = /* @__PURE__ */ z.strictObject({
+export const ReverseEntrySchema = /* @__PURE__ */ entryObject("reverse", {
   kind: z.literal("reverse"),
   ...common,
   reverses: TransactionIdSchema,
@@ -229,14 +242,12 @@ export const ReverseEntrySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const HoldEntrySchema = /* @__PURE__ */ z
-  .strictObject({
-    kind: z.literal("hold"),
-    ...common,
-    points: PositiveDecimalStringSchema,
-    timeoutAt: z.optional(InstantSchema),
-  })
-  .check(z.refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] }));
+export const HoldEntrySchema = /* @__PURE__ */ entryObject("hold", {
+  kind: z.literal("hold"),
+  ...common,
+  points: PositiveDecimalStringSchema,
+  timeoutAt: z.optional(InstantSchema),
+}).check(z.refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] }));
 
 /**
  * `capture`: turns an open hold that has not timed out (`holdId` = the hold's transactionId) into a
@@ -250,7 +261,7 @@ export const HoldEntrySchema = /* @__PURE__ */ z
  * ```
  * @category ledger
  */
-export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({
+export const CaptureEntrySchema = /* @__PURE__ */ entryObject("capture", {
   kind: z.literal("capture"),
   ...common,
   holdId: TransactionIdSchema,
@@ -268,7 +279,7 @@ export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({
+export const ReleaseEntrySchema = /* @__PURE__ */ entryObject("release", {
   kind: z.literal("release"),
   ...common,
   holdId: TransactionIdSchema,
@@ -289,16 +300,25 @@ export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const EntrySchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
-  EarnEntrySchema,
-  RedeemEntrySchema,
-  ExpireEntrySchema,
-  AdjustEntrySchema,
-  ReverseEntrySchema,
-  HoldEntrySchema,
-  CaptureEntrySchema,
-  ReleaseEntrySchema,
-]);
+export const EntrySchema = /* @__PURE__ */ z.discriminatedUnion(
+  "kind",
+  [
+    EarnEntrySchema,
+    RedeemEntrySchema,
+    ExpireEntrySchema,
+    AdjustEntrySchema,
+    ReverseEntrySchema,
+    HoldEntrySchema,
+    CaptureEntrySchema,
+    ReleaseEntrySchema,
+  ],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? 'expected one of "earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"'
+        : undefined,
+  },
+);
 
 /**
  * A ledger entry as stored in an account: instants are canonical UTC ISO strings and points are
