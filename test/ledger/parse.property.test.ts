@@ -1,12 +1,8 @@
 // Fuzzing the ledger's parsers and its boundary: anything in → a valid value or a LoyaltyError out.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeEntry } from "../../src/ledger/_lib/entries.js";
-import { toUnits } from "../../src/ledger/_lib/units.js";
 import {
-  EntrySchema,
   LoyaltyError,
-  LoyaltyValidationError,
   openAccount,
   parseAccount,
   parseEntry,
@@ -63,65 +59,6 @@ const entryish = fc.record(
   },
   { requiredKeys: [] },
 );
-
-// Mostly valid entries of every kind, with one field sometimes replaced by something odd.
-const instantArb = fc.oneof(
-  fc
-    .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true })
-    .map((d) => d.toISOString()),
-  fc.constantFrom(
-    "2026-01-05T17:00:00+07:00",
-    "2026-01-05T10:00Z",
-    "2026-01-05T10:00:00.5-03:30",
-    "2026-02-30T00:00:00Z",
-  ),
-  fc.date({ noInvalidDate: false }),
-);
-const pointsArb = fc.oneof(
-  fc.integer({ min: 1, max: 10_000 }).map(String),
-  fc.constantFrom("0.5", "1.000", "12.50", "-3", "0", "007", "1e2"),
-);
-const validish = fc
-  .record({
-    kind: fc.constantFrom("earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"),
-    transactionId: fc.string({ minLength: 1, maxLength: 8 }),
-    at: instantArb,
-    later: instantArb,
-    points: pointsArb,
-    meta: fc.option(fc.jsonValue(), { nil: undefined }),
-    odd: fc.option(
-      fc.tuple(
-        fc.constantFrom("kind", "transactionId", "at", "points", "reason", "holdId", "reverses", "extra", "meta"),
-        fc.anything(),
-      ),
-      { nil: undefined },
-    ),
-  })
-  .map(({ kind, transactionId, at, later, points, meta, odd }) => {
-    const e: Record<string, unknown> = { kind, transactionId, at };
-    if (kind !== "expire" && kind !== "release") e["points"] = points;
-    if (kind === "earn" || kind === "adjust") e["expiresAt"] = later;
-    if (kind === "hold") e["timeoutAt"] = later;
-    if (kind === "adjust") e["reason"] = "correction";
-    if (kind === "reverse") e["reverses"] = "t0";
-    if (kind === "capture" || kind === "release") e["holdId"] = "h0";
-    if (meta !== undefined) e["meta"] = meta;
-    if (odd !== undefined) e[odd[0]] = odd[1];
-    return e;
-  });
-
-/** Whether an input holds an instant string that Date.parse accepts but whose calendar date does not exist. */
-function hasRolledOverDate(input: unknown): boolean {
-  if (typeof input !== "object" || input === null) return false;
-  return Object.values(input).some(
-    (v) =>
-      typeof v === "string" &&
-      /^\d{4}-\d{2}-\d{2}T/.test(v) &&
-      Number.isFinite(Date.parse(v)) &&
-      new Date(Date.parse(v)).toISOString().slice(8, 10) !== v.slice(8, 10) &&
-      !/[+-]\d{2}:\d{2}$/.test(v),
-  );
-}
 
 describe("ledger parsers and boundary under fuzzing", () => {
   it("parseEntry returns an entry or throws a LoyaltyError, for anything", () => {

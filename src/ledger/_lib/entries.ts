@@ -5,8 +5,7 @@ import * as z from "zod/mini";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { issuesFromZod } from "../../core/validation.js";
 import { EntrySchema, type Entry } from "../schemas.js";
-import { EXPECTED_INSTANT, instantMillis, preview } from "./instant.js";
-import { isJsonValue } from "./json.js";
+import { preview } from "./instant.js";
 import { fromUnits, neg, storedPositiveUnits, toUnits, type Units } from "./units.js";
 
 type Path = readonly (string | number)[];
