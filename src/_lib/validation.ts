@@ -1,12 +1,12 @@
-// Shared validation helpers: zod schemas for the wire formats every module uses (decimal strings,
+// Shared validation helpers: zod/mini schemas for the wire formats every module uses (decimal strings,
 // instants, currency codes) and the bridge from zod's issues to LoyaltyValidationError.
 // Internal: not re-exported from the package root.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { EXPECTED_INSTANT, instantMillis } from "../core/instant.js";
 import { DECIMAL_PATTERN } from "../core/decimal.js";
 
-// The bridge, the formatter and the helpers live in src/core; the classic-zod schemas below are
-// still used by programs and ledger until those branches move them to zod/mini.
+// The bridge, the formatter and the helpers live in src/core; the schemas below keep the messages
+// the ledger, complaints, customers and measurement modules have always given.
 export { instantMillis, parseInstant, previewValue } from "../core/instant.js";
 export { invalid } from "../core/invalid.js";
 export { DECIMAL_PATTERN } from "../core/decimal.js";
@@ -14,34 +14,39 @@ export { issuesFromZod, makeParsers, type SafeParseResult } from "../core/valida
 
 /** A decimal string such as "12.50" or "-3". */
 export const DecimalStringSchema = /* @__PURE__ */ z
-  .string()
-  .regex(DECIMAL_PATTERN, { message: 'expected a decimal string such as "12.50"' });
+  .string({ error: 'expected a decimal string such as "12.50"' })
+  .check(z.regex(DECIMAL_PATTERN, { message: 'expected a decimal string such as "12.50"' }));
 
 /** A non-negative decimal string. */
 export const NonNegativeDecimalStringSchema = /* @__PURE__ */ z
-  .string()
-  .regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: 'expected a non-negative decimal string such as "12.50"' });
+  .string({ error: 'expected a non-negative decimal string such as "12.50"' })
+  .check(z.regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: 'expected a non-negative decimal string such as "12.50"' }));
 
 /** A positive decimal string (greater than zero). */
-export const PositiveDecimalStringSchema = /* @__PURE__ */ NonNegativeDecimalStringSchema.refine(
-  (s) => /[1-9]/.test(s),
-  { message: "expected a positive decimal string" },
-);
+export const PositiveDecimalStringSchema = /* @__PURE__ */ z
+  .string({ error: 'expected a decimal string such as "12.50"' })
+  .check(
+    z.regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: 'expected a non-negative decimal string such as "12.50"' }),
+    z.refine((s) => /[1-9]/.test(s), { message: "expected a positive decimal string" }),
+  );
 
 /**
  * An instant: an ISO-8601 string with an offset ("2026-01-31T10:00:00Z", "…+07:00") or a valid Date.
  * Output is the canonical UTC ISO string (`Date#toISOString`), so snapshots are JSON and round-trip.
  */
-export const InstantSchema = /* @__PURE__ */ z.union([z.string(), z.date()]).transform((value, ctx) => {
-  const ms = instantMillis(value);
-  if (!Number.isFinite(ms)) {
-    ctx.addIssue({ code: "custom", message: EXPECTED_INSTANT });
-    return z.NEVER;
-  }
-  return new Date(ms).toISOString();
-});
+export const InstantSchema = /* @__PURE__ */ z.pipe(
+  z.union([z.string(), z.date()]),
+  z.transform((value: string | Date, ctx) => {
+    const ms = instantMillis(value);
+    if (!Number.isFinite(ms)) {
+      ctx.issues.push({ code: "custom", message: EXPECTED_INSTANT, input: value });
+      return z.NEVER;
+    }
+    return new Date(ms).toISOString();
+  }),
+);
 
 /** An ISO 4217 alphabetic code shape (three upper-case letters); whether it is known is checked by money. */
 export const CurrencyCodeSchema = /* @__PURE__ */ z
   .string()
-  .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 currency code such as "EUR"' });
+  .check(z.regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 currency code such as "EUR"' }));

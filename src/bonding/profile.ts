@@ -1,12 +1,11 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { SIGNAL_NAMES, type BondingSignal } from "./signals.js";
 
 const SignalValue = /* @__PURE__ */ z
   .number()
-  .finite()
-  .nonnegative({ message: "expected a non-negative finite number (a count, months, hours or 0/1)" });
+  .check(z.nonnegative({ message: "expected a non-negative finite number (a count, months, hours or 0/1)" }));
 
 /**
  * What has been observed about one customer: a value per signal of {@link BONDING_SIGNALS} (a
@@ -20,11 +19,11 @@ const SignalValue = /* @__PURE__ */ z
  * @category bonding
  */
 export const BondingProfileSchema = /* @__PURE__ */ z.strictObject({
-  customerId: z.string().min(1).optional(),
+  customerId: z.optional(z.string().check(z.minLength(1))),
   signals: z.strictObject(
-    Object.fromEntries(SIGNAL_NAMES.map((s) => [s, SignalValue.optional()])) as Record<
+    Object.fromEntries(SIGNAL_NAMES.map((s) => [s, z.optional(SignalValue)])) as Record<
       BondingSignal,
-      z.ZodOptional<typeof SignalValue>
+      z.ZodMiniOptional<typeof SignalValue>
     >,
     {
       error: (issue) =>

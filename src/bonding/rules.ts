@@ -1,12 +1,12 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { BOND_TYPES, SIGNAL_NAMES, type BondType, type BondingSignal } from "./signals.js";
 import { deepFreeze } from "../core/json.js";
 
-const Unit = /* @__PURE__ */ z.number().min(0).max(1);
+const Unit = /* @__PURE__ */ z.number().check(z.minimum(0)).check(z.maximum(1));
 const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
-  weight: Unit.optional(),
-  saturation: z.number().finite().positive().optional(),
+  weight: z.optional(Unit),
+  saturation: z.optional(z.number().check(z.positive())),
 });
 /**
  * A concrete action to build a bond: a stable `id`, the `text` shown to staff, and the `source` it
@@ -20,9 +20,9 @@ const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
  * @category bonding
  */
 export const BondingActionSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string().min(1),
-  text: z.string().min(1),
-  source: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  text: z.string().check(z.minLength(1)),
+  source: z.string().check(z.minLength(1)),
 });
 
 /**
@@ -45,26 +45,26 @@ export const BondingActionSchema = /* @__PURE__ */ z.strictObject({
  * @category bonding
  */
 export const BondingRulesSchema = /* @__PURE__ */ z.strictObject({
-  signals: z
-    .strictObject(
-      Object.fromEntries(SIGNAL_NAMES.map((s) => [s, SignalRuleSchema.optional()])) as Record<
+  signals: z.optional(
+    z.strictObject(
+      Object.fromEntries(SIGNAL_NAMES.map((s) => [s, z.optional(SignalRuleSchema)])) as Record<
         BondingSignal,
-        z.ZodOptional<typeof SignalRuleSchema>
+        z.ZodMiniOptional<typeof SignalRuleSchema>
       >,
-    )
-    .optional(),
-  thresholds: z
-    .strictObject({ financial: Unit.optional(), social: Unit.optional(), structural: Unit.optional() })
-    .optional(),
-  relationshipSignals: z.array(z.enum(SIGNAL_NAMES as [BondingSignal, ...BondingSignal[]])).optional(),
-  weakStructuralCap: Unit.optional(),
-  actions: z
-    .strictObject({
-      financial: z.array(BondingActionSchema).optional(),
-      social: z.array(BondingActionSchema).optional(),
-      structural: z.array(BondingActionSchema).optional(),
-    })
-    .optional(),
+    ),
+  ),
+  thresholds: z.optional(
+    z.strictObject({ financial: z.optional(Unit), social: z.optional(Unit), structural: z.optional(Unit) }),
+  ),
+  relationshipSignals: z.optional(z.array(z.enum(SIGNAL_NAMES as [BondingSignal, ...BondingSignal[]]))),
+  weakStructuralCap: z.optional(Unit),
+  actions: z.optional(
+    z.strictObject({
+      financial: z.optional(z.array(BondingActionSchema)),
+      social: z.optional(z.array(BondingActionSchema)),
+      structural: z.optional(z.array(BondingActionSchema)),
+    }),
+  ),
 });
 
 /**

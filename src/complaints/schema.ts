@@ -1,7 +1,7 @@
 // The zod schemas of the complaint module; the types are inferred from them. Only parseComplaint,
 // parseSlaPolicy and the SLA functions import this file at run time: the transition path imports the
 // types alone (erased), so zod stays out of a bundle that needs only { openComplaint, transition, can }.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { InstantSchema, PositiveDecimalStringSchema } from "../_lib/validation.js";
 import {
   COMPLAINT_CAUSES,
@@ -12,18 +12,18 @@ import {
   WORKING_STATES,
 } from "./constants.js";
 
-const text = (what: string) => z.string().regex(/\S/, { message: `expected ${what} (a non-empty string)` });
+const text = (what: string) => z.string().check(z.regex(/\S/, { message: `expected ${what} (a non-empty string)` }));
 const days = /* @__PURE__ */ z
   .number()
-  .positive({ message: "expected a positive number of days" })
-  .max(3650, { message: "expected at most 3650 days" });
-const note = /* @__PURE__ */ z.string().optional();
+  .check(z.positive({ message: "expected a positive number of days" }))
+  .check(z.maximum(3650, { message: "expected at most 3650 days" }));
+const note = /* @__PURE__ */ z.optional(z.string());
 
 const base = {
   at: InstantSchema,
   by: /* @__PURE__ */ text("who performed the event"),
   note,
-  waitingOn: /* @__PURE__ */ z.enum(["customer", "third-party"]).optional(),
+  waitingOn: /* @__PURE__ */ z.optional(z.enum(["customer", "third-party"])),
 };
 
 /**
@@ -62,15 +62,18 @@ export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion("type",
     ...base,
     alternative: z
       .number()
-      .int({ message: "expected the 0-based index of an analyzed alternative" })
-      .nonnegative({ message: "expected the 0-based index of an analyzed alternative" }),
+      .check(z.int({ message: "expected the 0-based index of an analyzed alternative" }))
+      .check(z.nonnegative({ message: "expected the 0-based index of an analyzed alternative" })),
     customerAgreed: z.boolean(),
-    goodwill: z
-      .strictObject({ points: PositiveDecimalStringSchema.optional(), coupon: text("a coupon id").optional() })
-      .refine((g) => g.points !== undefined || g.coupon !== undefined, {
-        message: "expected goodwill points, a coupon, or both",
-      })
-      .optional(),
+    goodwill: z.optional(
+      z
+        .strictObject({ points: z.optional(PositiveDecimalStringSchema), coupon: z.optional(text("a coupon id")) })
+        .check(
+          z.refine((g) => g.points !== undefined || g.coupon !== undefined, {
+            message: "expected goodwill points, a coupon, or both",
+          }),
+        ),
+    ),
   }),
   z.strictObject({ type: z.literal("START_DELIVERY"), ...base }),
   z.strictObject({ type: z.literal("DELIVERED"), ...base }),
@@ -78,14 +81,20 @@ export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion("type",
     type: z.literal("FOLLOW_UP"),
     ...base,
     satisfied: z.boolean(),
-    csat: z
-      .strictObject({
-        score: z.number().int().min(1, { message: "expected a CSAT score from 1 to 5" }).max(5, {
-          message: "expected a CSAT score from 1 to 5",
-        }),
-        reason: text("the reason for the score").optional(),
-      })
-      .optional(),
+    csat: z.optional(
+      z.strictObject({
+        score: z
+          .number()
+          .check(z.int())
+          .check(z.minimum(1, { message: "expected a CSAT score from 1 to 5" }))
+          .check(
+            z.maximum(5, {
+              message: "expected a CSAT score from 1 to 5",
+            }),
+          ),
+        reason: z.optional(text("the reason for the score")),
+      }),
+    ),
   }),
   z.strictObject({
     type: z.literal("ESCALATE"),
@@ -93,7 +102,7 @@ export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion("type",
     team: text("the team escalated to"),
     reason: text("the reason for escalating"),
   }),
-  z.strictObject({ type: z.literal("RETURN_FROM_ESCALATION"), ...base, to: z.enum(WORKING_STATES).optional() }),
+  z.strictObject({ type: z.literal("RETURN_FROM_ESCALATION"), ...base, to: z.optional(z.enum(WORKING_STATES)) }),
   z.strictObject({ type: z.literal("CUSTOMER_REPLY"), ...base }),
   z.strictObject({ type: z.literal("WITHDRAW"), ...base }),
   z.strictObject({ type: z.literal("REJECT"), ...base, reason: text("the reason for rejecting") }),
@@ -148,16 +157,16 @@ export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
 export const OpenComplaintInputSchema = /* @__PURE__ */ z.strictObject({
   id: text("a complaint id"),
   customerId: text("a customer id"),
-  channel: z.enum(COMPLAINT_CHANNELS).optional(),
+  channel: z.optional(z.enum(COMPLAINT_CHANNELS)),
   cause: z.enum(COMPLAINT_CAUSES),
-  description: text("a description of the problem").optional(),
+  description: z.optional(text("a description of the problem")),
   at: InstantSchema,
-  by: text("who recorded the complaint").optional(),
-  customerValue: z.enum(CUSTOMER_VALUES).optional(),
-  priority: z.enum(COMPLAINT_PRIORITIES).optional(),
-  reopenWindowDays: days.optional(),
-  autoCloseAfterDays: days.optional(),
-  remedySought: text("the remedy the customer seeks").optional(),
+  by: z.optional(text("who recorded the complaint")),
+  customerValue: z.optional(z.enum(CUSTOMER_VALUES)),
+  priority: z.optional(z.enum(COMPLAINT_PRIORITIES)),
+  reopenWindowDays: z.optional(days),
+  autoCloseAfterDays: z.optional(days),
+  remedySought: z.optional(text("the remedy the customer seeks")),
 });
 
 /**
@@ -198,7 +207,7 @@ export const OpenRecordSchema = /* @__PURE__ */ z.strictObject({
   priorityOverridden: z.boolean(),
   reopenWindowDays: days,
   autoCloseAfterDays: days,
-  remedySought: text("the remedy the customer seeks").optional(),
+  remedySought: z.optional(text("the remedy the customer seeks")),
 });
 
 /**
@@ -227,7 +236,7 @@ export type OpenRecord = z.output<typeof OpenRecordSchema>;
  */
 export type ComplaintHistoryEntry = OpenRecord | ComplaintEvent;
 
-const nullableInstant = /* @__PURE__ */ InstantSchema.nullable();
+const nullableInstant = /* @__PURE__ */ z.nullable(InstantSchema);
 
 /**
  * The working memory of a complaint, derived from its history: the alternatives analyzed and the
@@ -243,19 +252,23 @@ const nullableInstant = /* @__PURE__ */ InstantSchema.nullable();
  */
 export const ComplaintContextSchema = /* @__PURE__ */ z.strictObject({
   alternatives: z.array(z.string()),
-  plan: z
-    .strictObject({ alternative: z.number().int().nonnegative(), description: z.string(), agreedAt: InstantSchema })
-    .nullable(),
+  plan: z.nullable(
+    z.strictObject({
+      alternative: z.number().check(z.int()).check(z.nonnegative()),
+      description: z.string(),
+      agreedAt: InstantSchema,
+    }),
+  ),
   deliveredAt: nullableInstant,
-  followUp: z.strictObject({ satisfied: z.boolean(), at: InstantSchema }).nullable(),
-  escalation: z
-    .strictObject({ team: z.string(), reason: z.string(), from: z.enum(WORKING_STATES), at: InstantSchema })
-    .nullable(),
+  followUp: z.nullable(z.strictObject({ satisfied: z.boolean(), at: InstantSchema })),
+  escalation: z.nullable(
+    z.strictObject({ team: z.string(), reason: z.string(), from: z.enum(WORKING_STATES), at: InstantSchema }),
+  ),
   resolvedAt: nullableInstant,
   lastCustomerReplyAt: nullableInstant,
-  rejectionReason: z.string().nullable(),
-  escalations: z.number().int().nonnegative(),
-  reopens: z.number().int().nonnegative(),
+  rejectionReason: z.nullable(z.string()),
+  escalations: z.number().check(z.int()).check(z.nonnegative()),
+  reopens: z.number().check(z.int()).check(z.nonnegative()),
 });
 
 /**

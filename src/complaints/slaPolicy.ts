@@ -1,22 +1,26 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isTimeZone } from "../_lib/time.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
 const hours = /* @__PURE__ */ z
   .number()
-  .positive({ message: "expected a positive number of business hours" })
-  .max(100_000, { message: "expected at most 100000 hours" });
+  .check(z.positive({ message: "expected a positive number of business hours" }))
+  .check(z.maximum(100_000, { message: "expected at most 100000 hours" }));
 
 const target = /* @__PURE__ */ z
   .strictObject({ acknowledgeHours: hours, agreePlanHours: hours, resolveHours: hours })
-  .refine((t) => t.acknowledgeHours <= t.agreePlanHours && t.agreePlanHours <= t.resolveHours, {
-    message: "expected acknowledgeHours ≤ agreePlanHours ≤ resolveHours",
-  });
+  .check(
+    z.refine((t) => t.acknowledgeHours <= t.agreePlanHours && t.agreePlanHours <= t.resolveHours, {
+      message: "expected acknowledgeHours ≤ agreePlanHours ≤ resolveHours",
+    }),
+  );
 
-const clock = /* @__PURE__ */ z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
-  message: 'expected a wall-clock time "HH:MM" from "00:00" to "24:00"',
-});
+const clock = /* @__PURE__ */ z.string().check(
+  z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+    message: 'expected a wall-clock time "HH:MM" from "00:00" to "24:00"',
+  }),
+);
 
 /**
  * An SLA policy as data: the time zone the business works in, its business hours (weekdays 0 =
@@ -35,18 +39,19 @@ const clock = /* @__PURE__ */ z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)
  * @category complaints
  */
 export const SlaPolicySchema = /* @__PURE__ */ z.strictObject({
-  timeZone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "Europe/Berlin"' }),
-  businessHours: z
-    .strictObject({
-      days: z
-        .array(z.number().int().min(0).max(6))
-        .min(1, { message: "expected at least one business day (0 = Sunday … 6 = Saturday)" }),
-      start: clock,
-      end: clock,
-    })
-    .refine((b) => b.start < b.end, { message: "expected start before end", path: ["end"] })
-    .optional(),
-  holidays: z.array(z.iso.date({ message: 'expected a local date "YYYY-MM-DD"' })).optional(),
+  timeZone: z.string().check(z.refine(isTimeZone, { message: 'expected an IANA time zone such as "Europe/Berlin"' })),
+  businessHours: z.optional(
+    z
+      .strictObject({
+        days: z
+          .array(z.number().check(z.int()).check(z.minimum(0)).check(z.maximum(6)))
+          .check(z.minLength(1, { message: "expected at least one business day (0 = Sunday … 6 = Saturday)" })),
+        start: clock,
+        end: clock,
+      })
+      .check(z.refine((b) => b.start < b.end, { message: "expected start before end", path: ["end"] })),
+  ),
+  holidays: z.optional(z.array(z.iso.date({ message: 'expected a local date "YYYY-MM-DD"' }))),
   targets: z.strictObject({ low: target, normal: target, high: target, urgent: target }),
 });
 

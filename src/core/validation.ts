@@ -2,6 +2,7 @@
 // currency codes), the one bridge from a schema to `parseX` / `safeParseX`, and the one issue
 // formatter, so every module words the same mistake the same way. Internal: not re-exported from the root.
 import * as z from "zod/mini";
+import { en } from "zod/locales";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
 import { DECIMAL_PATTERN, NON_NEGATIVE_DECIMAL_PATTERN } from "./decimal.js";
 import { describeThrown, unreadableInputError } from "./guard.js";
@@ -22,6 +23,11 @@ import { expectedInstant, type InstantOptions, instantMillis, previewValue } fro
 export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: LoyaltyValidationError };
 
 export { formatIssues, MAX_LISTED_ISSUES } from "./issues.js";
+
+// zod/mini loads no locale (its issues all say "Invalid input"); classic zod loaded the English one
+// for every schema. Load it here, once, so "expected string, received number" and 'Unrecognized key:
+// "x"' stay the messages every parser gives (about 1 kB brotli).
+z.config(en());
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
@@ -92,7 +98,7 @@ function unreadableError(what: string, thrown: unknown): LoyaltyValidationError 
 }
 
 /**
- * Builds the `parseX` / `safeParseX` pair for a schema (zod/mini or classic zod). `parseX` throws a
+ * Builds the `parseX` / `safeParseX` pair for a zod/mini schema. `parseX` throws a
  * LoyaltyValidationError listing every issue with its path; `safeParseX` returns a tagged result and
  * never throws, not even when a getter or proxy in the input throws while being read.
  */

@@ -1,7 +1,7 @@
 import { guardInputs } from "../core/guard.js";
 import { storedCustomer } from "./_lib/stored.js";
 import { Decimal } from "decimal.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { assertTimeZone } from "../_lib/time.js";
 import { InstantSchema, PositiveDecimalStringSchema, invalid, issuesFromZod } from "../_lib/validation.js";
@@ -16,7 +16,7 @@ import { hasPersonalDataConsent } from "./hasPersonalDataConsent.js";
 const CadenceSchema = /* @__PURE__ */ z.enum(["weekly", "monthly", "none"]);
 const ClockTime = /* @__PURE__ */ z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a wall-clock time HH:MM such as "09:00"' });
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a wall-clock time HH:MM such as "09:00"' }));
 
 /**
  * Options of {@link contactPlan}. Defaults: `sendTime` "10:00", no quiet hours, `minGapHours` 48,
@@ -56,50 +56,77 @@ const ClockTime = /* @__PURE__ */ z
 export const ContactPlanOptionsSchema = /* @__PURE__ */ z.strictObject({
   from: InstantSchema,
   to: InstantSchema,
-  timeZone: z.string().min(1),
+  timeZone: z.string().check(z.minLength(1)),
   cadence: z.strictObject({
     default: CadenceSchema,
-    segments: z.array(z.strictObject({ segment: z.string().min(1), every: CadenceSchema })).default([]),
+    segments: z._default(
+      z.array(z.strictObject({ segment: z.string().check(z.minLength(1)), every: CadenceSchema })),
+      [],
+    ),
   }),
-  sendTime: ClockTime.default("10:00"),
-  quietHours: z.strictObject({ start: ClockTime, end: ClockTime }).optional(),
-  minGapHours: z.number().finite().nonnegative().default(48),
-  expiryReminderDays: z.number().int().nonnegative().max(366).default(7),
-  welcome: z.boolean().default(true),
-  welcomeAfterHours: z.number().finite().nonnegative().default(0),
-  channels: z.array(ContactChannelSchema).min(1).default(["email", "sms", "phone", "post"]),
-  expiringLots: z
-    .array(
-      z.strictObject({ customerId: z.string().min(1), points: PositiveDecimalStringSchema, expiresAt: InstantSchema }),
-    )
-    .default([]),
-  purchases: z.array(z.strictObject({ customerId: z.string().min(1), at: InstantSchema })).default([]),
-  followUpAfterDays: z.number().int().nonnegative().max(366).default(3),
-  winBack: z
-    .array(
-      z.strictObject({ customerId: z.string().min(1), stage: z.enum(["lapsing", "lost"]), markedAt: InstantSchema }),
-    )
-    .default([]),
-  resolvedComplaints: z
-    .array(z.strictObject({ customerId: z.string().min(1), complaintId: z.string().min(1), resolvedAt: InstantSchema }))
-    .default([]),
-  thankYouAfterHours: z.number().finite().nonnegative().max(8784).default(24),
-  cap: z
-    .strictObject({ max: z.number().int().min(1).max(1000), days: z.number().finite().positive().max(366) })
-    .optional(),
-  birthdays: z.strictObject({ feb29: z.enum(["feb-28", "mar-1"]).default("feb-28") }).optional(),
-  tierChanges: z
-    .array(
+  sendTime: z._default(ClockTime, "10:00"),
+  quietHours: z.optional(z.strictObject({ start: ClockTime, end: ClockTime })),
+  minGapHours: z._default(z.number().check(z.nonnegative()), 48),
+  expiryReminderDays: z._default(z.number().check(z.int()).check(z.nonnegative()).check(z.maximum(366)), 7),
+  welcome: z._default(z.boolean(), true),
+  welcomeAfterHours: z._default(z.number().check(z.nonnegative()), 0),
+  channels: z._default(z.array(ContactChannelSchema).check(z.minLength(1)), ["email", "sms", "phone", "post"]),
+  expiringLots: z._default(
+    z.array(
       z.strictObject({
-        customerId: z.string().min(1),
-        at: InstantSchema,
-        from: z.string().min(1).nullable(),
-        to: z.string().min(1).nullable(),
-        reason: z.string().optional(),
-        amount: z.string().optional(),
+        customerId: z.string().check(z.minLength(1)),
+        points: PositiveDecimalStringSchema,
+        expiresAt: InstantSchema,
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
+  purchases: z._default(
+    z.array(z.strictObject({ customerId: z.string().check(z.minLength(1)), at: InstantSchema })),
+    [],
+  ),
+  followUpAfterDays: z._default(z.number().check(z.int()).check(z.nonnegative()).check(z.maximum(366)), 3),
+  winBack: z._default(
+    z.array(
+      z.strictObject({
+        customerId: z.string().check(z.minLength(1)),
+        stage: z.enum(["lapsing", "lost"]),
+        markedAt: InstantSchema,
+      }),
+    ),
+    [],
+  ),
+  resolvedComplaints: z._default(
+    z.array(
+      z.strictObject({
+        customerId: z.string().check(z.minLength(1)),
+        complaintId: z.string().check(z.minLength(1)),
+        resolvedAt: InstantSchema,
+      }),
+    ),
+    [],
+  ),
+  thankYouAfterHours: z._default(z.number().check(z.nonnegative()).check(z.maximum(8784)), 24),
+  cap: z.optional(
+    z.strictObject({
+      max: z.number().check(z.int()).check(z.minimum(1)).check(z.maximum(1000)),
+      days: z.number().check(z.positive()).check(z.maximum(366)),
+    }),
+  ),
+  birthdays: z.optional(z.strictObject({ feb29: z._default(z.enum(["feb-28", "mar-1"]), "feb-28") })),
+  tierChanges: z._default(
+    z.array(
+      z.strictObject({
+        customerId: z.string().check(z.minLength(1)),
+        at: InstantSchema,
+        from: z.nullable(z.string().check(z.minLength(1))),
+        to: z.nullable(z.string().check(z.minLength(1))),
+        reason: z.optional(z.string()),
+        amount: z.optional(z.string()),
+      }),
+    ),
+    [],
+  ),
 });
 
 /**

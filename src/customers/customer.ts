@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { InstantSchema, instantMillis } from "../_lib/validation.js";
 import { utcMillis } from "../core/instant.js";
 import { barcodeProblem } from "./_lib/gs1.js";
@@ -19,10 +19,12 @@ import { CHANNELS } from "./_lib/consent.js";
  */
 export const BarcodeIdentifierSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("barcode"),
-  code: z.string().superRefine((code, ctx) => {
-    const problem = barcodeProblem(code);
-    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
-  }),
+  code: z.string().check(
+    z.superRefine((code, ctx) => {
+      const problem = barcodeProblem(code);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  ),
 });
 
 /**
@@ -38,7 +40,7 @@ export const BarcodeIdentifierSchema = /* @__PURE__ */ z.strictObject({
  */
 export const MagneticIdentifierSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("magnetic"),
-  number: z.string().refine(isMagneticNumber, { message: MAGNETIC_EXPECTED }),
+  number: z.string().check(z.refine(isMagneticNumber, { message: MAGNETIC_EXPECTED })),
 });
 
 /**
@@ -56,7 +58,9 @@ export const PhoneIdentifierSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("phone"),
   number: z
     .string()
-    .refine(isE164, { message: 'expected an E.164 phone number such as "+6281234567890" (use normalizePhone)' }),
+    .check(
+      z.refine(isE164, { message: 'expected an E.164 phone number such as "+6281234567890" (use normalizePhone)' }),
+    ),
 });
 
 /**
@@ -174,7 +178,7 @@ function isAgeBand(s: string): boolean {
   return m[2] === undefined || Number(m[1]) <= Number(m[2]);
 }
 
-const Text = /* @__PURE__ */ z.string().min(1, { message: "expected a non-empty string" });
+const Text = /* @__PURE__ */ z.string().check(z.minLength(1, { message: "expected a non-empty string" }));
 
 /**
  * A customer profile: the customer database a shop keeps (name, contact information,
@@ -196,39 +200,45 @@ const Text = /* @__PURE__ */ z.string().min(1, { message: "expected a non-empty 
 export const CustomerSchema = /* @__PURE__ */ z
   .strictObject({
     id: Text,
-    firstName: Text.optional(),
-    lastName: Text.optional(),
-    contact: z
-      .strictObject({
-        email: z.email({ message: "expected an e-mail address" }).optional(),
-        address: Text.optional(),
-      })
-      .optional(),
-    birthDate: z.string().refine(isCalendarDate, { message: "expected a calendar date YYYY-MM-DD" }).optional(),
-    ageBand: z.string().refine(isAgeBand, { message: 'expected an age band such as "25-34" or "65+"' }).optional(),
-    gender: Text.optional(),
-    socialStatus: Text.optional(),
-    interests: z.array(Text).optional(),
-    preferences: z.array(Text).optional(),
-    purchaseHistoryRef: Text.optional(),
-    segment: Text.optional(),
-    enrolledAt: InstantSchema.optional(),
-    identifiers: z.array(CustomerIdentifierSchema).default([]),
-    consents: z.array(ConsentStatementSchema).default([]),
+    firstName: z.optional(Text),
+    lastName: z.optional(Text),
+    contact: z.optional(
+      z.strictObject({
+        email: z.optional(z.email({ message: "expected an e-mail address" })),
+        address: z.optional(Text),
+      }),
+    ),
+    birthDate: z.optional(
+      z.string().check(z.refine(isCalendarDate, { message: "expected a calendar date YYYY-MM-DD" })),
+    ),
+    ageBand: z.optional(
+      z.string().check(z.refine(isAgeBand, { message: 'expected an age band such as "25-34" or "65+"' })),
+    ),
+    gender: z.optional(Text),
+    socialStatus: z.optional(Text),
+    interests: z.optional(z.array(Text)),
+    preferences: z.optional(z.array(Text)),
+    purchaseHistoryRef: z.optional(Text),
+    segment: z.optional(Text),
+    enrolledAt: z.optional(InstantSchema),
+    identifiers: z._default(z.array(CustomerIdentifierSchema), []),
+    consents: z._default(z.array(ConsentStatementSchema), []),
   })
-  .superRefine((customer, ctx) => {
-    for (let i = 1; i < customer.consents.length; i++) {
-      const prev = customer.consents[i - 1];
-      const cur = customer.consents[i];
-      if (prev !== undefined && cur !== undefined && instantMillis(cur.at) < instantMillis(prev.at)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["consents", i, "at"],
-          message: `consent statements must be oldest first: ${cur.at} is before the previous statement's ${prev.at}`,
-        });
+  .check(
+    z.superRefine((customer, ctx) => {
+      for (let i = 1; i < customer.consents.length; i++) {
+        const prev = customer.consents[i - 1];
+        const cur = customer.consents[i];
+        if (prev !== undefined && cur !== undefined && instantMillis(cur.at) < instantMillis(prev.at)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["consents", i, "at"],
+            message: `consent statements must be oldest first: ${cur.at} is before the previous statement's ${prev.at}`,
+          });
+        }
       }
-    }
-  });
+    }),
+  );
 
 /**
  * A parsed customer profile (instants are canonical UTC ISO strings, `identifiers` and `consents`

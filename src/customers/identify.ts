@@ -112,7 +112,7 @@ function identifyUnguarded(index: CustomerIndex, input: IdentifyInput): Identify
       // Fast path: already E.164, as a till that stores numbers normalized sends them.
       const customer = index.byPhone.get(input.number);
       if (customer !== undefined) return { status: "found", customers: [customer] };
-      const r = toE164(input.number, input.defaultCountryCode, input.trunkPrefix ?? "0");
+      const r = toE164(input.number, input.defaultCountryCode, input.trunkPrefix);
       if ("problem" in r) invalid(["number"], r.problem, "identify");
       return one(index.byPhone.get(r.e164));
     }

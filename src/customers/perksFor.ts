@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import { storedCustomer } from "./_lib/stored.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { issuesFromZod } from "../_lib/validation.js";
 import type { Customer } from "./customer.js";
@@ -20,10 +20,10 @@ import type { Customer } from "./customer.js";
  * @category customers
  */
 export const PerkRuleSchema = /* @__PURE__ */ z.strictObject({
-  perk: z.string().min(1),
-  description: z.string().min(1).optional(),
-  segments: z.array(z.string().min(1)).min(1).optional(),
-  interestsAny: z.array(z.string().min(1)).min(1).optional(),
+  perk: z.string().check(z.minLength(1)),
+  description: z.optional(z.string().check(z.minLength(1))),
+  segments: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  interestsAny: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
 });
 
 /**

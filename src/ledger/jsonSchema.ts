@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { InstantSchema } from "../_lib/validation.js";
 import { AccountSchema, EntrySchema } from "./schemas.js";
 import { LedgerHistoryRecordSchema } from "./history.js";

@@ -1,8 +1,9 @@
 // The ledger's wire formats: entries (what callers post), the account snapshot (what they store) and
 // the derived records kept inside it (lots, open holds, debits). Schemas are the types.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isCurrencyCode } from "../money/currencies.js";
 import {
+  DECIMAL_PATTERN,
   DecimalStringSchema,
   InstantSchema,
   NonNegativeDecimalStringSchema,
@@ -27,12 +28,14 @@ export const MAX_POINTS_SCALE = 18;
 // The currency the points relate to (optional): an active ISO 4217 code, checked against money's table.
 const CurrencySchema = z
   .string()
-  .refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' });
+  .check(z.refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' }));
 
 const TransactionIdSchema = z
   .string()
-  .min(1, { message: "expected a non-empty transactionId" })
-  .max(256, { message: "expected a transactionId of at most 256 characters" });
+  .check(
+    z.minLength(1, { message: "expected a non-empty transactionId" }),
+    z.maxLength(256, { message: "expected a transactionId of at most 256 characters" }),
+  );
 
 /**
  * Opaque caller data stored with an entry: any JSON value (null, boolean, finite number, string,
@@ -47,36 +50,57 @@ const TransactionIdSchema = z
  * ```
  * @category ledger
  */
-export const MetaSchema = /* @__PURE__ */ z
-  .custom<JsonValue>((v) => isJsonValue(v), {
+export const MetaSchema = /* @__PURE__ */ z.pipe(
+  z.custom<JsonValue>((v) => isJsonValue(v), {
     message:
       "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
-  })
-  .transform((v): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue);
+  }),
+  z.transform((v: JsonValue): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue),
+);
 
 // Where a sale happened (optional): the store and the till, for analytics split by store. Kept by
 // refunds (their reverse entries carry the sale's store) and in the history records.
 const placeId = (what: string) =>
   z
     .string()
-    .min(1, { message: `expected a non-empty ${what}` })
-    .max(200, { message: `expected a ${what} of at most 200 characters` });
+    .check(
+      z.minLength(1, { message: `expected a non-empty ${what}` }),
+      z.maxLength(200, { message: `expected a ${what} of at most 200 characters` }),
+    );
 
 const common = {
   transactionId: TransactionIdSchema,
   at: InstantSchema,
-  storeId: placeId("storeId").optional(),
-  tillId: placeId("tillId").optional(),
-  meta: MetaSchema.optional(),
+  storeId: z.optional(placeId("storeId")),
+  tillId: z.optional(placeId("tillId")),
+  meta: z.optional(MetaSchema),
 };
+
+const HEAD = ["kind", "transactionId", "at"];
+const TAIL = ["storeId", "tillId", "meta"];
+
+/**
+ * One kind's entry object: no other keys, and an unknown key is told which keys this kind has
+ * (`unrecognized key "bonus": an earn entry has kind, transactionId, at, points, …`).
+ */
+function entryObject<T extends z.core.$ZodLooseShape>(kind: string, shape: T) {
+  const keys = [...HEAD, ...Object.keys(shape).filter((k) => !HEAD.includes(k) && !TAIL.includes(k)), ...TAIL];
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unrecognized key${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}: ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} entry has ${keys.join(", ")}`
+        : undefined,
+  });
+}
 
 function after(later: string | undefined, earlier: string): boolean {
   return later === undefined || Date.parse(later) > Date.parse(earlier);
 }
 
-const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.test(s), {
-  message: "expected a non-zero decimal string",
-});
+const NonZeroDecimalStringSchema = z.string({ error: 'expected a decimal string such as "12.50"' }).check(
+  z.regex(DECIMAL_PATTERN, { message: 'expected a decimal string such as "12.50"' }),
+  z.refine((s) => /[1-9]/.test(s), { message: "expected a non-zero decimal string" }),
+);
 
 /**
  * `earn`: credits `points` as a new lot (its `lotId` is the entry's transactionId), optionally
@@ -98,31 +122,31 @@ const NonZeroDecimalStringSchema = DecimalStringSchema.refine((s) => /[1-9]/.tes
  * ```
  * @category ledger
  */
-export const EarnEntrySchema = /* @__PURE__ */ z
-  .strictObject({
-    kind: z.literal("earn"),
-    ...common,
-    points: PositiveDecimalStringSchema,
-    expiresAt: InstantSchema.optional(),
-    earnedAt: InstantSchema.optional(),
-    availableAt: InstantSchema.optional(),
-  })
-  .refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
+export const EarnEntrySchema = /* @__PURE__ */ entryObject("earn", {
+  kind: z.literal("earn"),
+  ...common,
+  points: PositiveDecimalStringSchema,
+  expiresAt: z.optional(InstantSchema),
+  earnedAt: z.optional(InstantSchema),
+  availableAt: z.optional(InstantSchema),
+}).check(
+  z.refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
     message: "expected earnedAt (the sale time) at or before at (the booking time)",
     path: ["earnedAt"],
-  })
-  .refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
+  }),
+  z.refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
     message: "expected expiresAt after at (after earnedAt when given)",
     path: ["expiresAt"],
-  })
-  .refine((e) => after(e.availableAt, e.earnedAt ?? e.at), {
+  }),
+  z.refine((e) => after(e.availableAt, e.earnedAt ?? e.at), {
     message: "expected availableAt after at (after earnedAt when given)",
     path: ["availableAt"],
-  })
-  .refine((e) => e.availableAt === undefined || after(e.expiresAt, e.availableAt), {
+  }),
+  z.refine((e) => e.availableAt === undefined || after(e.expiresAt, e.availableAt), {
     message: "expected expiresAt after availableAt (pending points expire only after they become available)",
     path: ["expiresAt"],
-  });
+  }),
+);
 
 /**
  * `redeem`: spends `points`, consuming lots soonest-expiring first, then oldest; lots without expiry
@@ -136,7 +160,7 @@ export const EarnEntrySchema = /* @__PURE__ */ z
  * ```
  * @category ledger
  */
-export const RedeemEntrySchema = /* @__PURE__ */ z.strictObject({
+export const RedeemEntrySchema = /* @__PURE__ */ entryObject("redeem", {
   kind: z.literal("redeem"),
   ...common,
   points: PositiveDecimalStringSchema,
@@ -153,7 +177,7 @@ export const RedeemEntrySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const ExpireEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.literal("expire"), ...common });
+export const ExpireEntrySchema = /* @__PURE__ */ entryObject("expire", { kind: z.literal("expire"), ...common });
 
 /**
  * `adjust`: a manual correction with a required `reason`. Positive `points` create a lot (optionally
@@ -166,19 +190,19 @@ export const ExpireEntrySchema = /* @__PURE__ */ z.strictObject({ kind: z.litera
  * ```
  * @category ledger
  */
-export const AdjustEntrySchema = /* @__PURE__ */ z
-  .strictObject({
-    kind: z.literal("adjust"),
-    ...common,
-    points: NonZeroDecimalStringSchema,
-    reason: z.string().min(1, { message: "expected a non-empty reason" }),
-    expiresAt: InstantSchema.optional(),
-  })
-  .refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
+export const AdjustEntrySchema = /* @__PURE__ */ entryObject("adjust", {
+  kind: z.literal("adjust"),
+  ...common,
+  points: NonZeroDecimalStringSchema,
+  reason: z.string().check(z.minLength(1, { message: "expected a non-empty reason" })),
+  expiresAt: z.optional(InstantSchema),
+}).check(
+  z.refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
     message: "expiresAt is only allowed on a positive adjustment",
     path: ["expiresAt"],
-  })
-  .refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] });
+  }),
+  z.refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] }),
+);
 
 /**
  * How a reverse of an earn handles points that are no longer in the lot (already spent or expired).
@@ -210,12 +234,12 @@ export const ShortfallPolicySchema = /* @__PURE__ */ z.enum(["reject", "deduct-a
  * ```
  * @category ledger
  */
-export const ReverseEntrySchema = /* @__PURE__ */ z.strictObject({
+export const ReverseEntrySchema = /* @__PURE__ */ entryObject("reverse", {
   kind: z.literal("reverse"),
   ...common,
   reverses: TransactionIdSchema,
-  points: PositiveDecimalStringSchema.optional(),
-  shortfall: ShortfallPolicySchema.optional(),
+  points: z.optional(PositiveDecimalStringSchema),
+  shortfall: z.optional(ShortfallPolicySchema),
 });
 
 /**
@@ -231,14 +255,12 @@ export const ReverseEntrySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const HoldEntrySchema = /* @__PURE__ */ z
-  .strictObject({
-    kind: z.literal("hold"),
-    ...common,
-    points: PositiveDecimalStringSchema,
-    timeoutAt: InstantSchema.optional(),
-  })
-  .refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] });
+export const HoldEntrySchema = /* @__PURE__ */ entryObject("hold", {
+  kind: z.literal("hold"),
+  ...common,
+  points: PositiveDecimalStringSchema,
+  timeoutAt: z.optional(InstantSchema),
+}).check(z.refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] }));
 
 /**
  * `capture`: turns an open hold that has not timed out (`holdId` = the hold's transactionId) into a
@@ -252,11 +274,11 @@ export const HoldEntrySchema = /* @__PURE__ */ z
  * ```
  * @category ledger
  */
-export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({
+export const CaptureEntrySchema = /* @__PURE__ */ entryObject("capture", {
   kind: z.literal("capture"),
   ...common,
   holdId: TransactionIdSchema,
-  points: PositiveDecimalStringSchema.optional(),
+  points: z.optional(PositiveDecimalStringSchema),
 });
 
 /**
@@ -270,7 +292,7 @@ export const CaptureEntrySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({
+export const ReleaseEntrySchema = /* @__PURE__ */ entryObject("release", {
   kind: z.literal("release"),
   ...common,
   holdId: TransactionIdSchema,
@@ -291,16 +313,25 @@ export const ReleaseEntrySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const EntrySchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
-  EarnEntrySchema,
-  RedeemEntrySchema,
-  ExpireEntrySchema,
-  AdjustEntrySchema,
-  ReverseEntrySchema,
-  HoldEntrySchema,
-  CaptureEntrySchema,
-  ReleaseEntrySchema,
-]);
+export const EntrySchema = /* @__PURE__ */ z.discriminatedUnion(
+  "kind",
+  [
+    EarnEntrySchema,
+    RedeemEntrySchema,
+    ExpireEntrySchema,
+    AdjustEntrySchema,
+    ReverseEntrySchema,
+    HoldEntrySchema,
+    CaptureEntrySchema,
+    ReleaseEntrySchema,
+  ],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? 'expected one of "earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"'
+        : undefined,
+  },
+);
 
 /**
  * A ledger entry as stored in an account: instants are canonical UTC ISO strings and points are
@@ -355,8 +386,8 @@ export type EntryKind = Entry["kind"];
 export const LotSchema = /* @__PURE__ */ z.strictObject({
   lotId: TransactionIdSchema,
   at: InstantSchema,
-  expiresAt: InstantSchema.optional(),
-  availableAt: InstantSchema.optional(),
+  expiresAt: z.optional(InstantSchema),
+  availableAt: z.optional(InstantSchema),
   points: NonNegativeDecimalStringSchema,
   remaining: NonNegativeDecimalStringSchema,
   consumed: NonNegativeDecimalStringSchema,
@@ -396,7 +427,7 @@ export const HoldSchema = /* @__PURE__ */ z.strictObject({
   holdId: TransactionIdSchema,
   at: InstantSchema,
   points: NonNegativeDecimalStringSchema,
-  timeoutAt: InstantSchema.optional(),
+  timeoutAt: z.optional(InstantSchema),
   lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
   deficit: NonNegativeDecimalStringSchema,
 });
@@ -489,8 +520,8 @@ export const MAX_RETAIN_DAYS = 36_500;
  * @category ledger
  */
 export const CheckpointSchema = /* @__PURE__ */ z.strictObject({
-  version: z.int().min(0),
-  at: InstantSchema.optional(),
+  version: z.int().check(z.minimum(0)),
+  at: z.optional(InstantSchema),
   balance: DecimalStringSchema,
 });
 
@@ -525,12 +556,14 @@ export type Checkpoint = z.output<typeof CheckpointSchema>;
 export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
   accountId: z
     .string()
-    .min(1, { message: "expected a non-empty accountId" })
-    .max(256, { message: "expected an accountId of at most 256 characters" }),
-  currency: CurrencySchema.optional(),
-  scale: z.int().min(0).max(MAX_POINTS_SCALE).optional(),
-  negativeLimit: NonNegativeDecimalStringSchema.optional(),
-  retainDays: z.int().min(0).max(MAX_RETAIN_DAYS).optional(),
+    .check(
+      z.minLength(1, { message: "expected a non-empty accountId" }),
+      z.maxLength(256, { message: "expected an accountId of at most 256 characters" }),
+    ),
+  currency: z.optional(CurrencySchema),
+  scale: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE))),
+  negativeLimit: z.optional(NonNegativeDecimalStringSchema),
+  retainDays: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS))),
 });
 
 /**
@@ -557,12 +590,12 @@ export type AccountSettings = z.input<typeof AccountSettingsSchema>;
  * @category ledger
  */
 export const AccountSchema = /* @__PURE__ */ z.strictObject({
-  accountId: z.string().min(1).max(256),
-  currency: CurrencySchema.optional(),
-  scale: z.int().min(0).max(MAX_POINTS_SCALE),
+  accountId: z.string().check(z.minLength(1), z.maxLength(256)),
+  currency: z.optional(CurrencySchema),
+  scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
   negativeLimit: NonNegativeDecimalStringSchema,
-  retainDays: z.int().min(0).max(MAX_RETAIN_DAYS),
-  version: z.int().min(0),
+  retainDays: z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS)),
+  version: z.int().check(z.minimum(0)),
   entries: z.array(EntrySchema),
   lots: z.array(LotSchema),
   holds: z.array(HoldSchema),

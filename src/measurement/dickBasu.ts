@@ -1,9 +1,9 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { parseOptions } from "./_lib/options.js";
 
-const unit = /* @__PURE__ */ z.number().min(0).max(1);
+const unit = /* @__PURE__ */ z.number().check(z.minimum(0)).check(z.maximum(1));
 
 /**
  * A customer's position on the two axes of Dick & Basu (1994), each on 0..1: `relativeAttitude`

@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
 
@@ -82,15 +82,15 @@ export type LoyalSignKey = (typeof LOYAL_SIGNS)[number]["key"];
  * @category measurement
  */
 export const LoyalSignsObservationsSchema = /* @__PURE__ */ z.strictObject({
-  repeatPurchases: z.boolean().optional(),
-  buysMore: z.boolean().optional(),
-  buysPremium: z.boolean().optional(),
-  recommends: z.boolean().optional(),
-  compliments: z.boolean().optional(),
-  speaksWellPublicly: z.boolean().optional(),
-  defendsYou: z.boolean().optional(),
-  constructiveFeedback: z.boolean().optional(),
-  competitiveIntelligence: z.boolean().optional(),
+  repeatPurchases: z.optional(z.boolean()),
+  buysMore: z.optional(z.boolean()),
+  buysPremium: z.optional(z.boolean()),
+  recommends: z.optional(z.boolean()),
+  compliments: z.optional(z.boolean()),
+  speaksWellPublicly: z.optional(z.boolean()),
+  defendsYou: z.optional(z.boolean()),
+  constructiveFeedback: z.optional(z.boolean()),
+  competitiveIntelligence: z.optional(z.boolean()),
 });
 
 /**

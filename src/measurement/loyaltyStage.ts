@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
 
@@ -51,12 +51,12 @@ export type LoyaltyStage = (typeof LOYALTY_STAGES)[number];
  * @category measurement
  */
 export const LoyaltyStageObservationsSchema = /* @__PURE__ */ z.strictObject({
-  satisfied: z.boolean().optional(),
-  repeatPurchases: z.boolean().optional(),
-  prefersBrand: z.boolean().optional(),
-  givesAdvice: z.boolean().optional(),
-  promotesProduct: z.boolean().optional(),
-  sharesCompetitorInfo: z.boolean().optional(),
+  satisfied: z.optional(z.boolean()),
+  repeatPurchases: z.optional(z.boolean()),
+  prefersBrand: z.optional(z.boolean()),
+  givesAdvice: z.optional(z.boolean()),
+  promotesProduct: z.optional(z.boolean()),
+  sharesCompetitorInfo: z.optional(z.boolean()),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
 /**
@@ -20,15 +20,15 @@ import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
  * @category measurement
  */
 export const LoyaltyTypeObservationsSchema = /* @__PURE__ */ z.strictObject({
-  buyAgain: z.boolean().optional(),
-  recommend: z.int().min(0).max(10).optional(),
-  knowsProduct: z.boolean().optional(),
-  knowsStrengthsAndWeaknesses: z.boolean().optional(),
-  knowsProblemSolved: z.boolean().optional(),
-  likesBrand: z.boolean().optional(),
-  repeatPurchases: z.boolean().optional(),
-  frequencyIndex: z.number().min(0).optional(),
-  shareOfPurchases: z.number().min(0).max(1).optional(),
+  buyAgain: z.optional(z.boolean()),
+  recommend: z.optional(z.int().check(z.minimum(0)).check(z.maximum(10))),
+  knowsProduct: z.optional(z.boolean()),
+  knowsStrengthsAndWeaknesses: z.optional(z.boolean()),
+  knowsProblemSolved: z.optional(z.boolean()),
+  likesBrand: z.optional(z.boolean()),
+  repeatPurchases: z.optional(z.boolean()),
+  frequencyIndex: z.optional(z.number().check(z.minimum(0))),
+  shareOfPurchases: z.optional(z.number().check(z.minimum(0)).check(z.maximum(1))),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { assertTimeZone } from "../_lib/time.js";
 import { InstantSchema, invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { periodsBetween } from "./_lib/periods.js";
@@ -20,11 +20,11 @@ import { periodsBetween } from "./_lib/periods.js";
  */
 export const PurchaseFrequencyOptionsSchema = /* @__PURE__ */ z.strictObject({
   /** Reference purchase rate per period: the category's or the shop's typical rate. Positive. */
-  reference: z.number().positive(),
+  reference: z.number().check(z.positive()),
   period: z.enum(["day", "week", "month", "quarter", "year"]),
   from: InstantSchema,
   to: InstantSchema,
-  timeZone: z.string().default("UTC"),
+  timeZone: z._default(z.string(), "UTC"),
 });
 
 /**
@@ -41,7 +41,7 @@ export const PurchaseFrequencyOptionsSchema = /* @__PURE__ */ z.strictObject({
 export type PurchaseFrequencyOptions = z.input<typeof PurchaseFrequencyOptionsSchema>;
 
 const optionParsers = /* @__PURE__ */ makeParsers(PurchaseFrequencyOptionsSchema, "purchaseFrequencyIndex options");
-const PurchasesSchema = /* @__PURE__ */ z.union([z.int().min(0), z.array(InstantSchema)]);
+const PurchasesSchema = /* @__PURE__ */ z.union([z.int().check(z.minimum(0)), z.array(InstantSchema)]);
 const purchasesParsers = /* @__PURE__ */ makeParsers(PurchasesSchema, "purchaseFrequencyIndex purchases");
 
 /**

@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { InstantSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
 /**
@@ -16,8 +16,8 @@ import { InstantSchema, makeParsers, type SafeParseResult } from "../_lib/valida
  * @category measurement
  */
 export const PurchaseRecordSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string().min(1).optional(),
-  customerId: z.string().min(1),
+  id: z.optional(z.string().check(z.minLength(1))),
+  customerId: z.string().check(z.minLength(1)),
   at: InstantSchema,
 });
 

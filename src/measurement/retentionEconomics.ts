@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { makeParsers, PositiveDecimalStringSchema, type SafeParseResult } from "../_lib/validation.js";
 import { isMoney, Decimal, type Money } from "../money/money.js";
 import { MoneyJsonSchema, parseMoney } from "../money/json.js";
@@ -25,14 +25,17 @@ export const RetentionEconomicsInputSchema = /* @__PURE__ */ z.strictObject({
       z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), {
         message: "expected a Money value with a finite amount",
       }),
-      MoneyJsonSchema.transform((j): Money => parseMoney(j)),
+      z.pipe(
+        MoneyJsonSchema,
+        z.transform((j): Money => parseMoney(j)),
+      ),
     ])
-    .refine((m) => !m.amount.isNegative(), { message: "expected a non-negative amount" }),
-  retentionCostRatio: z
-    .union([z.number().positive(), PositiveDecimalStringSchema])
-    .default(5)
-    .transform((r) => String(r)),
-  customers: z.int().min(0),
+    .check(z.refine((m) => !m.amount.isNegative(), { message: "expected a non-negative amount" })),
+  retentionCostRatio: z.pipe(
+    z._default(z.union([z.number().check(z.positive()), PositiveDecimalStringSchema]), 5),
+    z.transform((r) => String(r)),
+  ),
+  customers: z.int().check(z.minimum(0)),
 });
 
 /**

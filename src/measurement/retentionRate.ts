@@ -1,8 +1,8 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 
-const count = /* @__PURE__ */ z.int().min(0);
+const count = /* @__PURE__ */ z.int().check(z.minimum(0));
 
 /**
  * Customer counts over a period: `start` customers at its beginning, `end` at its end, of whom
@@ -18,21 +18,23 @@ const count = /* @__PURE__ */ z.int().min(0);
  */
 export const RetentionCountsSchema = /* @__PURE__ */ z
   .strictObject({ start: count, end: count, acquired: count })
-  .superRefine((c, ctx) => {
-    if (c.acquired > c.end) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["acquired"],
-        message: `expected at most end (${c.end}) customers acquired, got ${c.acquired}`,
-      });
-    } else if (c.end - c.acquired > c.start) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["end"],
-        message: `expected end − acquired (${c.end - c.acquired} kept) to be at most start (${c.start})`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((c, ctx) => {
+      if (c.acquired > c.end) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["acquired"],
+          message: `expected at most end (${c.end}) customers acquired, got ${c.acquired}`,
+        });
+      } else if (c.end - c.acquired > c.start) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["end"],
+          message: `expected end − acquired (${c.end - c.acquired} kept) to be at most start (${c.start})`,
+        });
+      }
+    }),
+  );
 
 /**
  * Customer counts over a period, as {@link RetentionCountsSchema} describes them.

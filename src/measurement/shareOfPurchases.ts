@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CurrencyMismatchError } from "../errors/errors.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { invalid } from "../_lib/values.js";
@@ -19,8 +19,11 @@ import { MoneyJsonSchema, parseMoney, type MoneyJson } from "../money/json.js";
  */
 export const PurchaseAmountSchema = /* @__PURE__ */ z.union([
   z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), { message: "expected a Money value with a finite amount" }),
-  MoneyJsonSchema.transform((json): Money => parseMoney(json)),
-  z.number().min(0),
+  z.pipe(
+    MoneyJsonSchema,
+    z.transform((json): Money => parseMoney(json)),
+  ),
+  z.number().check(z.minimum(0)),
 ]);
 
 /**
@@ -48,7 +51,7 @@ export type PurchaseAmountInput = Money | MoneyJson | number;
  * @category measurement
  */
 export const ShareOfPurchasesRowSchema = /* @__PURE__ */ z.strictObject({
-  customerId: z.string().min(1),
+  customerId: z.string().check(z.minLength(1)),
   brand: PurchaseAmountSchema,
   category: PurchaseAmountSchema,
 });

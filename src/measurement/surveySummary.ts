@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { nps, type NpsResult } from "./nps.js";
 import { wilsonInterval, type ProportionInterval } from "./wilsonInterval.js";
@@ -19,7 +19,7 @@ export const SurveyResponseSchema = /* @__PURE__ */ z.strictObject({
   /** Answer to "would you buy again?" on the survey's scale (default 1–5). */
   buyAgain: z.int(),
   /** Answer to "how likely are you to recommend us?", an integer 0–10. */
-  recommend: z.int().min(0).max(10),
+  recommend: z.int().check(z.minimum(0)).check(z.maximum(10)),
 });
 
 /**
@@ -62,9 +62,11 @@ export const SurveyResponsesSchema = /* @__PURE__ */ z.array(SurveyResponseSchem
  */
 export const BuyAgainScaleSchema = /* @__PURE__ */ z
   .strictObject({ min: z.int(), max: z.int(), positiveFrom: z.int() })
-  .refine((s) => s.min < s.max && s.min < s.positiveFrom && s.positiveFrom <= s.max, {
-    message: "expected min < positiveFrom ≤ max",
-  });
+  .check(
+    z.refine((s) => s.min < s.max && s.min < s.positiveFrom && s.positiveFrom <= s.max, {
+      message: "expected min < positiveFrom ≤ max",
+    }),
+  );
 
 /**
  * The buy-again scale, as {@link BuyAgainScaleSchema} describes it.
@@ -84,7 +86,7 @@ const DEFAULT_SCALE: BuyAgainScale = /* @__PURE__ */ Object.freeze({ min: 1, max
 
 const responsesParsers = /* @__PURE__ */ makeParsers(SurveyResponsesSchema, "survey responses");
 const optionsParsers = /* @__PURE__ */ makeParsers(
-  z.strictObject({ scale: BuyAgainScaleSchema.optional() }),
+  z.strictObject({ scale: z.optional(BuyAgainScaleSchema) }),
   "surveySummary options",
 );
 

@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { invalid } from "../_lib/values.js";
 
@@ -14,8 +14,8 @@ import { invalid } from "../_lib/values.js";
  * @category measurement
  */
 export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({
-  satisfied: z.int().min(0),
-  dissatisfied: z.int().min(0),
+  satisfied: z.int().check(z.minimum(0)),
+  dissatisfied: z.int().check(z.minimum(0)),
 });
 
 /**
@@ -30,8 +30,8 @@ export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({
  * @category measurement
  */
 export const WordOfMouthOptionsSchema = /* @__PURE__ */ z.strictObject({
-  tellsSatisfied: z.number().min(0).default(10),
-  tellsDissatisfied: z.number().min(0).default(20),
+  tellsSatisfied: z._default(z.number().check(z.minimum(0)), 10),
+  tellsDissatisfied: z._default(z.number().check(z.minimum(0)), 20),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DecimalStringSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { isCurrencyCode } from "./currencies.js";
 import { asMoney, Decimal, makeMoney, minorOf, type Money, type MoneyLike } from "./money.js";
@@ -17,7 +17,9 @@ import { asMoney, Decimal, makeMoney, minorOf, type Money, type MoneyLike } from
  */
 export const MoneyJsonSchema = /* @__PURE__ */ z.strictObject({
   amount: DecimalStringSchema,
-  currency: z.string().refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' }),
+  currency: z
+    .string()
+    .check(z.refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' })),
 });
 
 /**

@@ -54,6 +54,12 @@ const PercentSchema = /* @__PURE__ */ z.string().check(
   z.refine((s) => /[1-9]/.test(s) && Number(s) <= 100, {
     error: "expected a percentage greater than 0 and at most 100",
   }),
+  // "0.5" here is half a percent, but it is what a share (0.5 = 50 %) looks like: refused as ambiguous.
+  z.refine((s) => !(Number(s) > 0 && Number(s) < 1), {
+    error:
+      'looks like a share (0.5 = 50 %), but this field is a percentage from 0 to 100 ("50" is 50 %); write the percentage (a value below 1 % is refused as ambiguous)',
+    abort: true,
+  }),
 );
 
 /**

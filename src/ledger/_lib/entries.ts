@@ -1,10 +1,11 @@
-// Entry normalization: the full zod path (any input shape callers may pass) and a fast path for
+// Entry normalization: the schema (any input shape callers may pass) and a fast path for
 // entries already in stored form (replay of a saved ledger), both ending in the same canonical object
 // with fixed key order and points written with exactly the account's scale.
-import { LoyaltyValidationError, type ValidationIssue } from "../../errors/errors.js";
-import type { Entry } from "../schemas.js";
-import { EXPECTED_INSTANT, instantMillis, preview } from "./instant.js";
-import { isJsonValue } from "./json.js";
+import * as z from "zod/mini";
+import { LoyaltyValidationError } from "../../errors/errors.js";
+import { issuesFromZod } from "../../core/validation.js";
+import { EntrySchema, type Entry } from "../schemas.js";
+import { preview } from "./instant.js";
 import { fromUnits, neg, storedPositiveUnits, toUnits, type Units } from "./units.js";
 
 type Path = readonly (string | number)[];
@@ -82,171 +83,11 @@ function withScale(e: Entry, scale: number, path: Path, what: string): Entry {
   return points === e.points ? e : ({ ...e, points } as Entry);
 }
 
-const KINDS = ["earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"] as const;
-const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-const NON_NEGATIVE = /^(0|[1-9]\d*)(\.\d+)?$/;
-
-/**
- * Checks any input against the rules of {@link EntrySchema} by hand — the same fields, types and
- * cross-field rules — and returns the entry with canonical instants, or every issue found. Written
- * without zod so the till path stays small; a property test checks it agrees with the schema.
- * (One deliberate difference: calendar dates that do not exist, like 30 February, are rejected
- * here, where `Date.parse` behind the shared schema rolls them over.)
- */
-function checkEntry(input: unknown): { entry: Entry } | { issues: ValidationIssue[] } {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { issues: [{ path: [], message: `expected an entry object, got ${preview(input)}` }] };
-  }
-  const o = input as Record<string, unknown>;
-  const kind = o["kind"];
-  if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) {
-    return {
-      issues: [
-        { path: ["kind"], message: `expected one of ${KINDS.map((k) => `"${k}"`).join(", ")}, got ${preview(kind)}` },
-      ],
-    };
-  }
-  const issues: ValidationIssue[] = [];
-  const allowed = ALLOWED[kind] ?? [];
-  const out: Record<string, unknown> = { kind };
-  const id = (key: string): void => {
-    const v = o[key];
-    if (typeof v !== "string") issues.push({ path: [key], message: `expected a string, got ${preview(v)}` });
-    else if (v.length === 0) issues.push({ path: [key], message: `expected a non-empty ${key}, got ""` });
-    else if (v.length > 256) issues.push({ path: [key], message: `expected a ${key} of at most 256 characters` });
-    else out[key] = v;
-  };
-  const instant = (key: string, optional: boolean): void => {
-    const v = o[key];
-    if (v === undefined && optional) return;
-    const ms = instantMillis(v);
-    if (Number.isFinite(ms)) out[key] = new Date(ms).toISOString();
-    else issues.push({ path: [key], message: `${EXPECTED_INSTANT}, got ${preview(v)}` });
-  };
-  const points = (optional: boolean, signed: boolean): void => {
-    const v = o["points"];
-    if (v === undefined && optional) return;
-    if (typeof v !== "string")
-      issues.push({ path: ["points"], message: `expected a decimal string such as "12.50", got ${preview(v)}` });
-    else if (!(signed ? DECIMAL : NON_NEGATIVE).test(v))
-      issues.push({
-        path: ["points"],
-        message: `expected a ${signed ? "" : "non-negative "}decimal string such as "12.50", got ${preview(v)}`,
-      });
-    else if (!/[1-9]/.test(v))
-      issues.push({
-        path: ["points"],
-        message: `expected a ${signed ? "non-zero" : "positive"} decimal string, got ${preview(v)}`,
-      });
-    else out["points"] = v;
-  };
-  const after = (key: string, from = "at"): void => {
-    const later = out[key];
-    const start = out[from] ?? out["at"];
-    const name = out[from] === undefined ? "at" : from;
-    if (typeof later === "string" && typeof start === "string" && Date.parse(later) <= Date.parse(start)) {
-      issues.push({ path: [key], message: `expected ${key} after ${name}, got ${later} (${name} is ${start})` });
-    }
-  };
-  const place = (key: "storeId" | "tillId"): void => {
-    const v = o[key];
-    if (v === undefined) return;
-    if (typeof v !== "string") issues.push({ path: [key], message: `expected a string, got ${preview(v)}` });
-    else if (v.length === 0) issues.push({ path: [key], message: `expected a non-empty ${key}, got ""` });
-    else if (v.length > 200) issues.push({ path: [key], message: `expected a ${key} of at most 200 characters` });
-    else out[key] = v;
-  };
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key) && key !== "meta")
-      issues.push({
-        path: [],
-        message: `unrecognized key ${JSON.stringify(key)}: ${kind === "earn" || kind === "expire" || kind === "adjust" ? "an" : "a"} ${kind} entry has ${[...allowed, "meta"].join(", ")}`,
-      });
-  }
-  id("transactionId");
-  instant("at", false);
-  switch (kind) {
-    case "earn":
-    case "hold":
-      points(false, false);
-      instant(kind === "earn" ? "expiresAt" : "timeoutAt", true);
-      if (kind === "earn") {
-        instant("earnedAt", true);
-        const sale = out["earnedAt"];
-        if (typeof sale === "string" && typeof out["at"] === "string" && Date.parse(sale) > Date.parse(out["at"]))
-          issues.push({
-            path: ["earnedAt"],
-            message: `expected earnedAt (the sale time) at or before at (the booking time), got ${sale} (at is ${out["at"]})`,
-          });
-      }
-      after(kind === "earn" ? "expiresAt" : "timeoutAt", kind === "earn" ? "earnedAt" : "at");
-      if (kind === "earn") {
-        instant("availableAt", true);
-        after("availableAt", "earnedAt");
-        if (out["availableAt"] !== undefined) after("expiresAt", "availableAt");
-      }
-      break;
-    case "redeem":
-      points(false, false);
-      break;
-    case "adjust": {
-      points(false, true);
-      const reason = o["reason"];
-      if (typeof reason !== "string" || reason.length === 0)
-        issues.push({ path: ["reason"], message: `expected a non-empty reason, got ${preview(reason)}` });
-      else out["reason"] = reason;
-      instant("expiresAt", true);
-      if (out["expiresAt"] !== undefined && typeof o["points"] === "string" && o["points"].startsWith("-")) {
-        issues.push({ path: ["expiresAt"], message: "expiresAt is only allowed on a positive adjustment" });
-      }
-      after("expiresAt");
-      break;
-    }
-    case "reverse": {
-      id("reverses");
-      points(true, false);
-      const shortfall = o["shortfall"];
-      if (shortfall !== undefined) {
-        if (shortfall === "reject" || shortfall === "deduct-available" || shortfall === "negative-balance")
-          out["shortfall"] = shortfall;
-        else
-          issues.push({
-            path: ["shortfall"],
-            message: `expected "reject", "deduct-available" or "negative-balance", got ${preview(shortfall)}`,
-          });
-      }
-      break;
-    }
-    case "capture":
-      id("holdId");
-      points(true, false);
-      break;
-    case "release":
-      id("holdId");
-      break;
-    default:
-      break;
-  }
-  place("storeId");
-  place("tillId");
-  const meta = o["meta"];
-  if (meta !== undefined) {
-    if (isJsonValue(meta)) out["meta"] = JSON.parse(JSON.stringify(meta)) as unknown;
-    else
-      issues.push({
-        path: ["meta"],
-        message:
-          "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
-      });
-  }
-  return issues.length > 0 ? { issues } : { entry: out as unknown as Entry };
-}
-
-/** Validates any input as an entry, checks the account's scale, and returns the stored form. */
+/** Validates any input as an entry ({@link EntrySchema}), checks the account's scale, and returns the stored form. */
 export function normalizeEntry(input: unknown, scale: number, path: Path, what: string): Entry {
-  let r: ReturnType<typeof checkEntry>;
+  let r: ReturnType<typeof z.safeParse<typeof EntrySchema>>;
   try {
-    r = checkEntry(input);
+    r = z.safeParse(EntrySchema, input);
   } catch (e) {
     // A getter or proxy in the input threw while being read.
     throw new LoyaltyValidationError(
@@ -254,12 +95,8 @@ export function normalizeEntry(input: unknown, scale: number, path: Path, what: 
       what,
     );
   }
-  if ("issues" in r)
-    throw new LoyaltyValidationError(
-      r.issues.map((i) => ({ path: [...path, ...i.path], message: i.message })),
-      what,
-    );
-  return canonical(withScale(r.entry, scale, path, what));
+  if (!r.success) throw new LoyaltyValidationError(issuesFromZod(r.error, input, path), what);
+  return canonical(withScale(r.data, scale, path, what));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Account settings and whole-snapshot checks: these use the zod schemas, so they live apart from the
 // engine, which the till path (post, balance) imports without zod.
+import * as z from "zod/mini";
 import { ErrorCode, LoyaltyValidationError, OperationError } from "../../errors/errors.js";
 import { makeParsers } from "../../_lib/validation.js";
 import {
@@ -148,7 +149,7 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
   return rebuilt;
 }
 
-const LegacyAccountSchema = /* @__PURE__ */ AccountSchema.omit({ retainDays: true, checkpoint: true });
+const LegacyAccountSchema = /* @__PURE__ */ z.omit(AccountSchema, { retainDays: true, checkpoint: true });
 const legacyParsers = /* @__PURE__ */ makeParsers(LegacyAccountSchema, "0.1 account");
 
 export function upgradeChecked(
