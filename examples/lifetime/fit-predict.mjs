@@ -26,13 +26,15 @@ const customers = csv
   });
 
 // #region fit
-const purchases = fitBgNbd(customers); // { r, alpha, a, b, logLikelihood, customers, evaluations }
+const purchases = fitBgNbd(customers); // { r, alpha, a, b, standardErrors, logLikelihood, customers, evaluations }
 const spend = fitGammaGamma(customers); // { p, q, v, logLikelihood, customers, evaluations }
 // #endregion fit
 const f4 = (x) => x.toFixed(4);
 console.log(
   `BG/NBD (${purchases.customers} customers): r ${f4(purchases.r)}, alpha ${f4(purchases.alpha)}, a ${f4(purchases.a)}, b ${f4(purchases.b)}, log-likelihood ${purchases.logLikelihood.toFixed(2)}`,
 );
+const se = purchases.standardErrors; // lifetimes prints se(coef) 0.012557, 0.378221, 0.185719, 0.705345
+console.log(`  standard errors: r ${f4(se.r)}, alpha ${f4(se.alpha)}, a ${f4(se.a)}, b ${f4(se.b)}`);
 console.log(`Gamma-Gamma (${spend.customers} repeat customers): p ${f4(spend.p)}, q ${f4(spend.q)}, v ${f4(spend.v)}`);
 
 // #region predict

@@ -11,6 +11,8 @@ import {
   timeMillis,
   type RfmSettings,
 } from "./_lib/rfm.js";
+import { decimalToNumber } from "../core/decimal.js";
+import { idTable } from "./_lib/idTable.js";
 import { valueToNumber, type ValueLike } from "./_lib/values.js";
 
 /**
@@ -181,12 +183,11 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
   const settings = rfmSettings(options, what);
   // Per customer: purchase days and their summed values, appended in arrival order. Same-day
   // purchases in a row are summed at once; out-of-order days are sorted and coalesced when read.
-  const customers = new Map<string | number, Days>();
+  const customers = idTable<Days>();
   const money = { currency: undefined as string | undefined };
   let count = 0;
 
-  const put = (id: string | number, day: number, value: number): void => {
-    const days = customers.get(id);
+  const put = (id: string | number, day: number, value: number, days = customers.get(id)): void => {
     if (days === undefined) {
       customers.set(id, { day: [day], value: [value], sorted: true });
       return;
@@ -204,38 +205,34 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
 
   const acc: RfmAccumulator = {
     add(tx: RfmTransaction): RfmAccumulator {
-      const path = [count];
       if (typeof tx !== "object" || tx === null)
         throw new LoyaltyValidationError(
-          [{ path, message: `expected a purchase { customerId, at, value? }, got ${previewValue(tx)}` }],
+          [{ path: [count], message: `expected a purchase { customerId, at, value? }, got ${previewValue(tx)}` }],
           what,
         );
-      checkCustomerId(tx.customerId, [count, "customerId"], what);
+      const id = tx.customerId;
+      const days = customers.get(id);
+      if (days === undefined) checkCustomerId(id, [count, "customerId"], what);
       const ms = timeMillis(tx.at);
-      if (!Number.isFinite(ms)) {
+      if (!(ms <= settings.endMs)) {
         throw new LoyaltyValidationError(
           [
             {
               path: [count, "at"],
-              message: `expected a date "YYYY-MM-DD", an ISO-8601 instant with an offset, a valid Date or epoch milliseconds, got ${previewValue(tx.at)}`,
+              message:
+                ms > settings.endMs
+                  ? `expected a purchase on or before observationEnd (${settings.observationEnd}), got ${new Date(ms).toISOString()}`
+                  : `expected a date "YYYY-MM-DD", an ISO-8601 instant with an offset, a valid Date or epoch milliseconds, got ${previewValue(tx.at)}`,
             },
           ],
           what,
         );
       }
-      if (ms > settings.endMs) {
-        throw new LoyaltyValidationError(
-          [
-            {
-              path: [count, "at"],
-              message: `expected a purchase on or before observationEnd (${settings.observationEnd}), got ${new Date(ms).toISOString()}`,
-            },
-          ],
-          what,
-        );
-      }
-      const value = tx.value === undefined ? 0 : valueToNumber(tx.value, [count, "value"], money, what);
-      put(tx.customerId, Math.floor(ms / DAY_MS), value);
+      const v = tx.value;
+      let value =
+        typeof v === "number" ? v : typeof v === "string" ? decimalToNumber(v) : v === undefined ? 0 : Number.NaN;
+      if (!(value - value === 0)) value = valueToNumber(v, [count, "value"], money, what);
+      put(id, Math.floor(ms / DAY_MS), value, days);
       count++;
       return acc;
     },
@@ -259,12 +256,10 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
       return acc;
     },
     result(): RfmRow[] {
-      const ids = [...customers.keys()].sort(compareIds);
+      const entries = customers.entries().sort((a, b) => compareIds(a[0], b[0]));
       const rows: RfmRow[] = [];
       const cal = settings.calibrationDay ?? settings.endDay;
-      for (const id of ids) {
-        const entry = customers.get(id);
-        if (entry === undefined) continue;
+      for (const [id, entry] of entries) {
         const days = normalize(entry);
         const first = days.day[0] as number;
         if (first > cal) continue; // first purchase in the holdout: not a calibration customer
@@ -290,7 +285,7 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
       return rows;
     },
     state(): RfmAccumulatorState {
-      const list = [...customers.entries()].sort((a, b) => compareIds(a[0], b[0]));
+      const list = customers.entries().sort((a, b) => compareIds(a[0], b[0]));
       return {
         period: settings.period,
         observationEnd: settings.observationEnd,

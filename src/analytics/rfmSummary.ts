@@ -1,8 +1,9 @@
 import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { DAY_MS, makeRow, rfmSettings, type RfmSettings } from "./_lib/rfm.js";
-import { rfmAccumulator, type RfmOptions, type RfmRow, type RfmTransaction } from "./rfmAccumulator.js";
+import { purchaseColumns } from "./_lib/purchaseColumns.js";
+import { compareIds, DAY_MS, makeRow, rfmSettings, type RfmSettings } from "./_lib/rfm.js";
+import type { RfmOptions, RfmRow, RfmTransaction } from "./rfmAccumulator.js";
 
 /**
  * Purchases in columnar form, the fast path of {@link rfmSummary} for millions of rows: one array per
@@ -91,11 +92,20 @@ function rfmSummaryUnguarded(transactions: Iterable<RfmTransaction> | RfmColumns
       what,
     );
   }
-  const acc = rfmAccumulator(options);
-  for (const tx of transactions) acc.add(tx);
-  if (acc.count === 0)
+  const settings = rfmSettings(options, what);
+  const cols = purchaseColumns(transactions, settings, what);
+  if (cols.count === 0)
     throw new LoyaltyValidationError([{ path: [], message: "expected at least one purchase, got none" }], what);
-  return acc.result();
+  const { id, at, value, keys, count } = cols;
+  const rows = summarize(
+    id.subarray(0, count),
+    at.subarray(0, count),
+    value.subarray(0, count),
+    keys.length,
+    settings,
+    (c) => keys[c] as string | number,
+  );
+  return rows.sort((a, b) => compareIds(a.customerId, b.customerId));
 }
 
 function isColumn(x: unknown): x is ArrayLike<number> {
@@ -164,6 +174,25 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
     for (const [id, c] of map) originalId[c] = id;
     dense = mapped;
   }
+  const rows = summarize(dense, at, value, m, s, (c) => (originalId === undefined ? c : (originalId[c] as number)));
+  if (originalId !== undefined) rows.sort((a, b) => (a.customerId as number) - (b.customerId as number));
+  return rows;
+}
+
+/**
+ * Aggregates checked columns whose customer numbers are dense (0 … m − 1) into rows in customer-number
+ * order, `keyOf` giving each number's customer id: one pass when every customer's purchases come in
+ * time order (a log usually is), else after sorting by day and then by customer.
+ */
+function summarize(
+  dense: ArrayLike<number>,
+  at: ArrayLike<number>,
+  value: ArrayLike<number> | undefined,
+  m: number,
+  s: RfmSettings,
+  keyOf: (c: number) => string | number,
+): RfmRow[] {
+  const n = dense.length;
   let agg = aggregate(dense, at, value, m, s, undefined);
   if (agg === undefined) {
     // Some customer's purchases are out of time order. Purchases of one day are interchangeable (their
@@ -194,11 +223,10 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
   for (let c = 0; c < m; c++) {
     const k = calDays[c] as number;
     if (k === 0) continue;
-    const id = originalId === undefined ? c : (originalId[c] as number);
     rows.push(
       makeRow(
         s,
-        id,
+        keyOf(c),
         firstDay[c] as number,
         lastCalDay[c] as number,
         k,
@@ -208,7 +236,6 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
       ),
     );
   }
-  if (originalId !== undefined) rows.sort((a, b) => (a.customerId as number) - (b.customerId as number));
   return rows;
 }
 

@@ -2,6 +2,8 @@ import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, compareIds } from "./_lib/rfm.js";
+import { decimalToNumber } from "../core/decimal.js";
+import { idTable } from "./_lib/idTable.js";
 import { valueToNumber, type ValueLike } from "./_lib/values.js";
 
 /**
@@ -89,7 +91,7 @@ export function totalsAccumulator(initial?: TotalsAccumulatorState): TotalsAccum
 
 function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAccumulator {
   const what = "totalsAccumulator";
-  const totals = new Map<string | number, number>();
+  const totals = idTable<number>();
   const money = { currency: undefined as string | undefined };
   let index = 0;
   const acc: TotalsAccumulator = {
@@ -99,9 +101,13 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
           [{ path: [index], message: `expected { customerId, value }, got ${previewValue(tx)}` }],
           what,
         );
-      checkCustomerId(tx.customerId, [index, "customerId"], what);
-      const v = valueToNumber(tx.value, [index, "value"], money, what);
-      totals.set(tx.customerId, (totals.get(tx.customerId) ?? 0) + v);
+      const id = tx.customerId;
+      const sum = totals.get(id);
+      if (sum === undefined) checkCustomerId(id, [index, "customerId"], what);
+      const raw = tx.value;
+      let v = typeof raw === "number" ? raw : typeof raw === "string" ? decimalToNumber(raw) : Number.NaN;
+      if (!(v - v === 0)) v = valueToNumber(raw, [index, "value"], money, what);
+      totals.set(id, (sum ?? 0) + v);
       index++;
       return acc;
     },
@@ -145,12 +151,13 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
       return acc;
     },
     result() {
-      return [...totals.entries()]
+      return totals
+        .entries()
         .sort((a, b) => compareIds(a[0], b[0]))
         .map(([customerId, total]) => Object.freeze({ customerId, total }));
     },
     state() {
-      const customers = [...totals.entries()].sort((a, b) => compareIds(a[0], b[0]));
+      const customers = totals.entries().sort((a, b) => compareIds(a[0], b[0]));
       return money.currency === undefined ? { customers } : { currency: money.currency, customers };
     },
   };

@@ -66,9 +66,96 @@ function utcDay(year: number, month: number, day: number): number {
   return d.getTime();
 }
 
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`; any year ≥ 0). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** Days in `month` (1–12) of `year`, Gregorian leap rule. */
+function monthDays(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The digit at `i` of `s` (0–9), or −1 when that character is not an ASCII digit. */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** The two-digit number at `i` of `s`, or −1 when either character is not a digit. */
+function two(s: string, i: number): number {
+  const a = digit(s, i);
+  const b = digit(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * The fast path of the parser for the shapes data files use — `YYYY-MM-DD` (when date-only strings
+ * are read) and `YYYY-MM-DDTHH:MM[:SS[.s–sss]]` followed by `Z` or `±hh:mm` — read character by
+ * character with no regular expression, no allocation and no `Date.parse`. Returns the epoch
+ * milliseconds of a valid string of those shapes and NaN for anything else (another shape, or an
+ * impossible field), which the caller then reads through the full parser: the two agree on every
+ * string the fast path accepts (test/core/instant.test.ts checks that on random strings).
+ */
+function fastIsoMillis(s: string, dateOnly: boolean): number {
+  const n = s.length;
+  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+  const y1 = two(s, 0);
+  const y2 = two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const year = y1 * 100 + y2;
+  if (day > monthDays(year, month)) return Number.NaN;
+  const days = daysFromCivil(year, month, day);
+  if (n === 10) return dateOnly ? days * 86_400_000 : Number.NaN;
+  if (n < 17 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return Number.NaN;
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  let i = 16;
+  let second = 0;
+  let ms = 0;
+  if (s.charCodeAt(i) === 58) {
+    second = two(s, i + 1);
+    if (second < 0 || second > 59) return Number.NaN;
+    i += 3;
+    if (s.charCodeAt(i) === 46) {
+      // One to three fraction digits (".5" is 500 ms); longer fractions take the full parser.
+      let scale = 100;
+      i++;
+      const start = i;
+      for (let d = digit(s, i); d >= 0 && i - start < 3; d = digit(s, ++i)) {
+        ms += d * scale;
+        scale /= 10;
+      }
+      if (i === start || digit(s, i) >= 0) return Number.NaN;
+    }
+  }
+  let offset = 0;
+  const z = s.charCodeAt(i);
+  if (z === 90) {
+    if (i + 1 !== n) return Number.NaN;
+  } else if (z === 43 || z === 45) {
+    if (i + 6 !== n || s.charCodeAt(i + 3) !== 58) return Number.NaN;
+    const oh = two(s, i + 1);
+    const om = two(s, i + 4);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
+    offset = (z === 43 ? 1 : -1) * (oh * 60 + om) * 60_000;
+  } else return Number.NaN;
+  return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms - offset;
+}
+
 function unbounded(value: unknown, dateOnly: DateOnlyRule): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value !== "string") return Number.NaN;
+  const fast = fastIsoMillis(value, dateOnly === "utc-midnight");
+  if (!Number.isNaN(fast)) return fast;
   const m = ISO_WITH_OFFSET.exec(value);
   if (m === null) {
     const d = dateOnly === "utc-midnight" ? DATE_ONLY.exec(value) : null;

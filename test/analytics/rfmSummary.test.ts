@@ -209,6 +209,31 @@ describe("rfmSummary rejects bad input", () => {
     );
     expect(() => rfmSummary({ customerId: [1], at: [Number.POSITIVE_INFINITY] }, options)).toThrow(/at\.0/);
   });
+  it('object path: the number 1 and the string "1" are two customers, any iterable is read once, paths name the purchase', () => {
+    // Hand-computed: customer 1 bought on Jan 1 and Jan 8 (one repeat day, 7 days apart, T = 30 days to
+    // Jan 31); customer "1" bought once on Jan 3 (T = 28 days).
+    function* purchases() {
+      yield { customerId: 1, at: "2026-01-01T09:30:00+01:00", value: "10.00" };
+      yield { customerId: "1", at: new Date(Date.UTC(2026, 0, 3)), value: 5 };
+      yield { customerId: 1, at: "2026-01-08T23:59:59.999Z", value: "12.50" };
+    }
+    const rows = rfmSummary(purchases(), { observationEnd: "2026-01-31", period: "day" });
+    expect(rows).toEqual([
+      { customerId: 1, frequency: 1, recency: 7, T: 30, monetary: 12.5 },
+      { customerId: "1", frequency: 0, recency: 0, T: 28, monetary: 0 },
+    ]);
+    expect(() =>
+      rfmSummary(
+        [
+          { customerId: "a", at: "2026-01-01", value: "1.5" },
+          { customerId: "a", at: "2026-01-02", value: "1,5" },
+        ],
+        options,
+      ),
+    ).toThrow(/1\.value: expected a finite number, decimal string or money amount, got "1,5"/);
+    expect(() => rfmSummary([{ customerId: "", at: "2026-01-01" }], options)).toThrow(/0\.customerId/);
+    expect(() => rfmSummary([{ customerId: 2, at: "2026-01-01T10:00:00" }], options)).toThrow(/0\.at: expected a date/);
+  });
   it("leaves its input untouched", () => {
     const at = Float64Array.of(Date.UTC(2026, 0, 9), Date.UTC(2026, 0, 2));
     const columns = { customerId: Int32Array.of(1, 1), at, value: Float64Array.of(1, 2) };

@@ -69,3 +69,16 @@ describe("core parseInstant: one rule for every boundary", () => {
     expect(() => parseInstant("x", "at", { dateOnly: "utc-midnight" })).toThrow(/a date such as "2026-01-31"/);
   });
 });
+
+describe("core instant parser: shapes the fast path hands to the full parser", () => {
+  it("reads 4–9 fraction digits, truncated to milliseconds, and refuses malformed tails", () => {
+    // Expected values from Date.UTC (ECMA-262 §21.4.3.4).
+    expect(instantMillis("2026-01-31T10:00:00.1234Z")).toBe(Date.UTC(2026, 0, 31, 10, 0, 0, 123));
+    expect(instantMillis("2026-01-31T10:00:00.5Z")).toBe(Date.UTC(2026, 0, 31, 10, 0, 0, 500));
+    expect(instantMillis("2026-01-31T10:00:00.Z")).toBeNaN();
+    expect(instantMillis("2026-01-31T10:00:00Zx")).toBeNaN();
+    expect(instantMillis("2026-01-31T10:00:00+01:0")).toBeNaN();
+    expect(instantMillis("2026-1-31T10:00:00Z")).toBeNaN();
+    expect(instantMillis("2026-01-31T1:00:00Z")).toBeNaN();
+  });
+});

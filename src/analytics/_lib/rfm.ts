@@ -1,6 +1,8 @@
 // Shared by rfmSummary and rfmAccumulator: option parsing, day arithmetic and the per-customer row.
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { instantMillis, previewValue } from "../../_lib/values.js";
+
+const DAY_START = { dateOnly: "utc-midnight" } as const;
 import type { RfmRow } from "../rfmAccumulator.js";
 
 export const DAY_MS = 86_400_000;
@@ -18,29 +20,14 @@ export interface RfmSettings {
   readonly calibrationEnd: string | undefined;
 }
 
-/** Epoch ms of a date-only string (start of that UTC day) or of an instant; NaN when invalid. */
+/**
+ * Epoch ms of a date-only string (start of that UTC day), an instant or a Date (the one core parser,
+ * whose fast path reads the usual ISO shapes without a regular expression), or of finite epoch
+ * milliseconds; NaN when invalid.
+ */
 export function timeMillis(value: unknown): number {
-  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
-  if (typeof value === "string") {
-    const m = DATE_ONLY.exec(value);
-    if (m !== null) {
-      const y = Number(m[1]);
-      const mo = Number(m[2]);
-      const d = Number(m[3]);
-      // Reject 2026-02-30 and the like (Date.UTC would roll them over into the next month).
-      const daysInMonth =
-        mo === 2
-          ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-            ? 29
-            : 28
-          : mo === 4 || mo === 6 || mo === 9 || mo === 11
-            ? 30
-            : 31;
-      // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
-      return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth ? new Date(0).setUTCFullYear(y, mo - 1, d) : Number.NaN;
-    }
-  }
-  return instantMillis(value);
+  if (typeof value === "number") return value - value === 0 ? value : Number.NaN;
+  return instantMillis(value, DAY_START);
 }
 
 /** An end-of-period bound: a date-only string stands for the whole UTC day (inclusive). */

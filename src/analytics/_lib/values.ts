@@ -3,7 +3,7 @@
 // computed in binary floating point: a money amount is converted to a number once, on input, and no
 // money amount is ever produced from these floats.
 import { CurrencyMismatchError, LoyaltyValidationError } from "../../errors/errors.js";
-import { DECIMAL_PATTERN } from "../../_lib/values.js";
+import { decimalToNumber } from "../../core/decimal.js";
 
 /**
  * One customer value as the analytics functions accept it: a finite number, a decimal string
@@ -69,7 +69,7 @@ export function toNumber(value: unknown, state: { currency?: string | undefined 
     if ((state.currency ??= currency) !== currency) throw new CurrencyMismatchError(state.currency, currency, what);
     a = amount && typeof amount === "object" ? +String(amount) : typeof amount === "string" ? amount : NaN;
   }
-  return typeof a === "number" ? a : typeof a === "string" && DECIMAL_PATTERN.test(a) ? +a : NaN;
+  return typeof a === "number" ? a : typeof a === "string" ? decimalToNumber(a) : NaN;
 }
 
 /** {@link toNumber}, finite or a validation error at `path`. */

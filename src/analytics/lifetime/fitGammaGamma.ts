@@ -62,7 +62,7 @@ function fitGammaGammaUnguarded(summary: Iterable<CustomerHistory>, options?: Ga
     const { nonPositiveSpend: _, ...rest } = options as GammaGammaFitOptions;
     fitOptions = rest;
   }
-  const { maxEvaluations } = readFitOptions(fitOptions, what);
+  const { maxEvaluations, penalizer } = readFitOptions(fitOptions, what);
   const exclude = nonPositiveSpend === "exclude";
   const patterns = readPatterns(summary, true, what, exclude);
   let repeaters = 0;
@@ -101,6 +101,7 @@ function fitGammaGammaUnguarded(summary: Iterable<CustomerHistory>, options?: Ga
       // In the caller's money unit each density of m̄ gains a factor `scale`.
       logLikelihood: (ll) => ll + repeaters * Math.log(scale),
     },
+    penalizer,
   );
   const [p, q, v] = fit.params as [number, number, number];
   return {

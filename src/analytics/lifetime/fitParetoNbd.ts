@@ -1,10 +1,8 @@
 import { guardInputs } from "../../core/guard.js";
-import { ErrorCode, OperationError } from "../../errors/errors.js";
 import { positiveFieldIssues } from "./_lib/check.js";
-import { maximize, readFitOptions } from "./_lib/fit.js";
-import { prepare } from "./_lib/likelihood.js";
+import { fitByMaximumLikelihood } from "./_lib/fitByMaximumLikelihood.js";
+import type { Prepared } from "./_lib/likelihood.js";
 import { paretoNbdLogLikelihood } from "./_lib/paretoNbd.js";
-import { readPatterns } from "./_lib/read.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import type { CustomerHistory, FitOptions } from "./schemas.js";
 
@@ -34,12 +32,18 @@ export interface ParetoNbdParams {
  * @example
  * ```ts
  * import type { ParetoNbdFit } from "loyalty-kit";
- * const fit: ParetoNbdFit = { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67, logLikelihood: -9595, customers: 2357, evaluations: 900 };
+ * const fit: ParetoNbdFit = {
+ *   r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67,
+ *   standardErrors: { r: 0.05, alpha: 0.85, s: 0.19, beta: 6.4 },
+ *   logLikelihood: -9595, customers: 2357, evaluations: 900,
+ * };
  * console.log(fit.customers);
  * ```
  * @category analytics
  */
 export interface ParetoNbdFit extends ParetoNbdParams {
+  /** Standard errors of the parameters (inverse observed information, delta method from ln θ). */
+  readonly standardErrors: ParetoNbdParams;
   readonly logLikelihood: number;
   readonly customers: number;
   readonly evaluations: number;
@@ -57,8 +61,9 @@ export interface ParetoNbdFit extends ParetoNbdParams {
  * your customers the easy way") print: r = 0.55, α = 10.58, s = 0.61, β = 11.67, ℓ = −9595.0.
  *
  * @param summary - Any iterable of `{ frequency, recency, T }` (extra keys such as an id are ignored; errors name it).
- * @param options - `maxEvaluations` (default 20,000 likelihood evaluations).
- * @returns `{ r, alpha, s, beta, logLikelihood, customers, evaluations }`.
+ * @param options - `maxEvaluations` (default 20,000 likelihood evaluations), `penalizer` (default 0:
+ *   the L2 penalty c·Σθ² of `lifetimes`' `penalizer_coef`, on the parameters in time scaled so the longest T is 10).
+ * @returns `{ r, alpha, s, beta, standardErrors, logLikelihood, customers, evaluations }`.
  * @throws {LoyaltyValidationError} when a row is invalid (the path names the row index and field) or the summary is empty.
  * @throws {OperationError} with code `NOT_CONVERGED` when nobody made a repeat purchase, the search does not converge, or the parameters run off towards 0 or infinity (too few customers); `details.lastParameters` holds the last parameters.
  * @example
@@ -80,61 +85,31 @@ export function fitParetoNbd(summary: Iterable<CustomerHistory>, options?: FitOp
   return guardInputs("fitParetoNbd", { summary, options }, () => fitParetoNbdUnguarded(summary, options));
 }
 
+const PARETO_NBD = {
+  names: ["r", "alpha", "s", "beta"],
+  perTime: [false, true, false, true],
+  start: (alpha0: number) => [1, alpha0, 1, 10],
+  logLikelihood: (prepared: Prepared, θ: readonly number[]) =>
+    paretoNbdLogLikelihood(prepared, {
+      r: θ[0] as number,
+      alpha: θ[1] as number,
+      s: θ[2] as number,
+      beta: θ[3] as number,
+    }),
+} as const;
+
 function fitParetoNbdUnguarded(summary: Iterable<CustomerHistory>, options?: FitOptions): ParetoNbdFit {
-  const what = "fitParetoNbd";
-  const { maxEvaluations } = readFitOptions(options, what);
-  const patterns = readPatterns(summary, false, what);
-  let maxT = 0;
-  let sumX = 0;
-  let sumT = 0;
-  for (let k = 0; k < patterns.count.length; k++) {
-    const n = patterns.count[k] as number;
-    maxT = Math.max(maxT, patterns.T[k] as number);
-    sumX += n * (patterns.frequency[k] as number);
-    sumT += n * (patterns.T[k] as number);
-  }
-  if (sumX === 0) {
-    throw new OperationError(
-      ErrorCode.NOT_CONVERGED,
-      `${what}: nobody made a repeat purchase (every frequency is 0), so the likelihood has no maximum; fit the model on data with repeat purchases`,
-      { lastParameters: null, logLikelihood: null, evaluations: 0 },
-    );
-  }
-  // Time rescaled so the longest T is 10, as in fitBgNbd; α and β are converted back at the end.
-  const scale = maxT > 0 ? 10 / maxT : 1;
-  for (let k = 0; k < patterns.count.length; k++) {
-    patterns.recency[k] = (patterns.recency[k] as number) * scale;
-    patterns.T[k] = (patterns.T[k] as number) * scale;
-  }
-  const prepared = prepare(patterns);
-  const alpha0 = sumT > 0 ? (sumT * scale) / sumX : 1;
-  const fit = maximize(
-    ["r", "alpha", "s", "beta"],
-    [1, alpha0, 1, 10],
-    (θ) =>
-      paretoNbdLogLikelihood(prepared, {
-        r: θ[0] as number,
-        alpha: θ[1] as number,
-        s: θ[2] as number,
-        beta: θ[3] as number,
-      }),
-    patterns.customers,
-    maxEvaluations,
-    what,
-    {
-      params: ([r, alpha, s, beta]) => [r as number, (alpha as number) / scale, s as number, (beta as number) / scale],
-      // Each repeat purchase time contributes one density factor in the time unit.
-      logLikelihood: (ll) => ll + Math.log(scale) * sumX,
-    },
-  );
-  const [r, alpha, s, beta] = fit.params as [number, number, number, number];
+  const fit = fitByMaximumLikelihood(summary, options, PARETO_NBD, "fitParetoNbd");
+  const { r, alpha, s, beta } = fit.params as { r: number; alpha: number; s: number; beta: number };
+  const se = fit.standardErrors as { r: number; alpha: number; s: number; beta: number };
   return {
     r,
     alpha,
     s,
     beta,
+    standardErrors: { r: se.r, alpha: se.alpha, s: se.s, beta: se.beta },
     logLikelihood: fit.logLikelihood,
-    customers: patterns.customers,
+    customers: fit.customers,
     evaluations: fit.evaluations,
   };
 }

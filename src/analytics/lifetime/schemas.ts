@@ -55,12 +55,18 @@ export interface GammaGammaParams {
  * @example
  * ```ts
  * import type { BgNbdFit } from "loyalty-kit";
- * const fit: BgNbdFit = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, logLikelihood: -9582.4, customers: 2357, evaluations: 600 };
+ * const fit: BgNbdFit = {
+ *   r: 0.243, alpha: 4.414, a: 0.793, b: 2.426,
+ *   standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+ *   logLikelihood: -9582.4, customers: 2357, evaluations: 600,
+ * };
  * console.log(fit.logLikelihood);
  * ```
  * @category analytics
  */
 export interface BgNbdFit extends BgNbdParams {
+  /** Standard errors of the parameters (inverse observed information, delta method from ln θ). */
+  readonly standardErrors: BgNbdParams;
   readonly logLikelihood: number;
   readonly customers: number;
   readonly evaluations: number;
@@ -227,6 +233,12 @@ export interface CustomerHistory {
  */
 export interface FitOptions {
   readonly maxEvaluations?: number;
+  /**
+   * L2 penalty c ≥ 0 on the parameters (default 0), as `penalizer_coef` in `lifetimes`: the search
+   * minimizes −ℓ/n + c·Σθ² (time-rate parameters in time scaled so the longest T is 10), which keeps
+   * small samples from running off to implausibly large parameters; 0.001 to 0.1 is typical.
+   */
+  readonly penalizer?: number;
 }
 
 /**

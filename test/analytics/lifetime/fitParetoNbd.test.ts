@@ -29,6 +29,16 @@ describe("fitParetoNbd on the CDNOW sample", () => {
     expect(fit.customers).toBe(2357);
   });
 
+  it("gives standard errors that follow the time unit: in days, se(α) and se(β) are 7× those in weeks, se(r), se(s) unchanged", () => {
+    // 1 week = 7 days: α and β are times (scale parameters of the rates' Gamma laws), r and s are shapes.
+    const days = fitParetoNbd(rows.map((c) => ({ ...c, recency: c.recency * 7, T: c.T * 7 })));
+    for (const k of ["r", "alpha", "s", "beta"] as const) {
+      expect(fit.standardErrors[k]).toBeGreaterThan(0);
+      const factor = k === "alpha" || k === "beta" ? 7 : 1;
+      expect(Math.abs(days.standardErrors[k] / (factor * fit.standardErrors[k]) - 1), k).toBeLessThan(1e-3);
+    }
+  });
+
   it("gives conditional expectations and P(alive) that behave as the model says", () => {
     // A customer with no repeat purchase may have died (P(alive) < 1, unlike BG/NBD) …
     const quiet = paretoNbdProbabilityAlive(fit, { frequency: 0, recency: 0, T: 38.86 });

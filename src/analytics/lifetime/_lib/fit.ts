@@ -3,9 +3,9 @@ import { ErrorCode, LoyaltyValidationError, OperationError } from "../../../erro
 import { describe as previewValue } from "./check.js";
 import { nelderMead } from "./nelderMead.js";
 
-/** `maxEvaluations` from a fit's options (default 20,000), checked. */
-export function readFitOptions(options: unknown, what: string): { maxEvaluations: number } {
-  if (options === undefined) return { maxEvaluations: 20_000 };
+/** `maxEvaluations` (default 20,000) and `penalizer` (default 0) from a fit's options, checked. */
+export function readFitOptions(options: unknown, what: string): { maxEvaluations: number; penalizer: number } {
+  if (options === undefined) return { maxEvaluations: 20_000, penalizer: 0 };
   if (typeof options !== "object" || options === null) {
     throw new LoyaltyValidationError(
       [{ path: ["options"], message: `expected an object or nothing, got ${previewValue(options)}` }],
@@ -13,21 +13,31 @@ export function readFitOptions(options: unknown, what: string): { maxEvaluations
     );
   }
   for (const key of Object.keys(options)) {
-    if (key !== "maxEvaluations")
+    if (key !== "maxEvaluations" && key !== "penalizer")
       throw new LoyaltyValidationError(
-        [{ path: ["options", key], message: "unknown option; expected only maxEvaluations" }],
+        [{ path: ["options", key], message: "unknown option; expected only maxEvaluations and penalizer" }],
         what,
       );
   }
-  const m = (options as { maxEvaluations?: unknown }).maxEvaluations;
-  if (m === undefined) return { maxEvaluations: 20_000 };
-  if (typeof m !== "number" || !Number.isInteger(m) || m < 1) {
+  const { maxEvaluations: m, penalizer: p } = options as { maxEvaluations?: unknown; penalizer?: unknown };
+  if (m !== undefined && (typeof m !== "number" || !Number.isInteger(m) || m < 1)) {
     throw new LoyaltyValidationError(
       [{ path: ["options", "maxEvaluations"], message: `expected a positive integer, got ${previewValue(m)}` }],
       what,
     );
   }
-  return { maxEvaluations: m };
+  if (p !== undefined && !(typeof p === "number" && p >= 0 && p < Number.POSITIVE_INFINITY)) {
+    throw new LoyaltyValidationError(
+      [
+        {
+          path: ["options", "penalizer"],
+          message: `expected a finite number ≥ 0 (lifetimes suggests 0.001 to 0.1 for small samples), got ${previewValue(p)}`,
+        },
+      ],
+      what,
+    );
+  }
+  return { maxEvaluations: (m as number | undefined) ?? 20_000, penalizer: (p as number | undefined) ?? 0 };
 }
 
 // The search stays inside |ln θ| ≤ 30 (the objective is +∞ outside) and a result with |ln θ| > 20 is
@@ -92,10 +102,37 @@ function allEigenvaluesAbove(H: readonly (readonly number[])[], lambda: number):
   return true;
 }
 
+/** The inverse of a symmetric positive definite matrix (Gauss–Jordan with partial pivoting). */
+function invert(H: readonly (readonly number[])[]): number[][] {
+  const n = H.length;
+  const A = H.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(A[r]?.[c] as number) > Math.abs(A[p]?.[c] as number)) p = r;
+    [A[c], A[p]] = [A[p] as number[], A[c] as number[]];
+    const pivotRow = A[c] as number[];
+    const pivot = pivotRow[c] as number;
+    for (let j = 0; j < 2 * n; j++) pivotRow[j] = (pivotRow[j] as number) / pivot;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const row = A[r] as number[];
+      const f = row[c] as number;
+      if (f !== 0) for (let j = 0; j < 2 * n; j++) row[j] = (row[j] as number) - f * (pivotRow[j] as number);
+    }
+  }
+  return A.map((row) => row.slice(n));
+}
+
 /**
  * Maximizes `logLikelihood(params)` over positive parameters by minimizing −ℓ/n on ln-parameters.
  * Dividing by n keeps the value tolerance independent of the number of customers. `unscale` maps the
- * parameters and the log-likelihood of the scaled problem back to the caller's units.
+ * parameters and the log-likelihood of the scaled problem back to the caller's units. With `penalizer`
+ * c > 0 the search minimizes −ℓ/n + c·Σθ² over the scaled parameters, the L2 penalty of the
+ * `lifetimes` fitters (`penalizer_coef`); the log-likelihood returned is ℓ itself at the result.
+ * Standard errors come from the observed information: the inverse of the Hessian of the minimized
+ * objective (times n) in ln-parameters is the asymptotic covariance of ln θ, and by the delta method
+ * se(θᵢ) = θᵢ·√(that covariance)ᵢᵢ — exact for the Hessian in θ too, since the gradient is zero at the
+ * optimum.
  */
 export function maximize(
   names: readonly string[],
@@ -105,11 +142,14 @@ export function maximize(
   maxEvaluations: number,
   what: string,
   unscale: { params: (params: readonly number[]) => number[]; logLikelihood: (ll: number) => number },
-): { params: number[]; logLikelihood: number; evaluations: number } {
-  const objective = (logParams: readonly number[]): number =>
-    logParams.every((v) => Math.abs(v) <= SEARCH_BOUND)
-      ? -logLikelihood(logParams.map(Math.exp)) / customers
-      : Number.POSITIVE_INFINITY;
+  penalizer = 0,
+): { params: number[]; standardErrors: number[]; logLikelihood: number; evaluations: number } {
+  const objective = (logParams: readonly number[]): number => {
+    if (!logParams.every((v) => Math.abs(v) <= SEARCH_BOUND)) return Number.POSITIVE_INFINITY;
+    const θ = logParams.map(Math.exp);
+    const penalty = penalizer === 0 ? 0 : penalizer * θ.reduce((sum, t) => sum + t * t, 0);
+    return -logLikelihood(θ) / customers + penalty;
+  };
   const result = nelderMead(objective, start.map(Math.log), {
     step: 0.5,
     valueTolerance: 1e-11,
@@ -118,15 +158,12 @@ export function maximize(
     maxRestarts: 10,
   });
   const params = result.x.map(Math.exp);
-  const ll = -result.value * customers;
+  const ll = logLikelihood(params);
   const inside = result.x.every((v) => Math.abs(v) <= RESULT_BOUND);
   const finite = params.every((p) => Number.isFinite(p) && p > 0) && Number.isFinite(ll);
-  const identified =
-    !(result.converged && inside && finite) ||
-    allEigenvaluesAbove(
-      hessian((x) => objective(x) * customers, result.x, HESSIAN_STEP),
-      MIN_CURVATURE,
-    );
+  const information =
+    result.converged && inside && finite ? hessian((x) => objective(x) * customers, result.x, HESSIAN_STEP) : undefined;
+  const identified = information === undefined || allEigenvaluesAbove(information, MIN_CURVATURE);
   const ok = result.converged && inside && finite && identified;
   if (!ok) {
     const shown = unscale.params(params);
@@ -147,5 +184,13 @@ export function maximize(
       },
     );
   }
-  return { params: unscale.params(params), logLikelihood: unscale.logLikelihood(ll), evaluations: result.evaluations };
+  const shown = unscale.params(params);
+  const covariance = invert(information as number[][]);
+  const standardErrors = shown.map((θ, i) => θ * Math.sqrt(covariance[i]?.[i] as number));
+  return {
+    params: shown,
+    standardErrors,
+    logLikelihood: unscale.logLikelihood(ll),
+    evaluations: result.evaluations,
+  };
 }
