@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { green, red, rel, root, run, walk } from "./_lib/util.mjs";
+import { chromiumVersion, dumpDom, screenshot, unescapeHtml } from "./_lib/chromium.mjs";
+import { chartsPage } from "./_lib/charts-page.mjs";
+import { green, red, rel, root, walk } from "./_lib/util.mjs";
 
-const CHROMIUM =
-  process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? "chromium";
 const DEPENDENCIES = ["zod", "decimal.js", "date-fns"];
 const outDir = join(root, ".tmp/browser");
 let passed = 0;
@@ -100,13 +100,18 @@ const TYPES = {
   ".json": "application/json",
 };
 
-function serve(page) {
+function serve(page, charts) {
   const allowed = ["dist", ...DEPENDENCIES.map((d) => `node_modules/${d}`)].map((p) => join(root, p) + sep);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname === "/" || url.pathname === "/check.html") {
       res.writeHead(200, { "content-type": TYPES[".html"] });
       res.end(page);
+      return;
+    }
+    if (url.pathname === "/charts.html") {
+      res.writeHead(200, { "content-type": TYPES[".html"] });
+      res.end(charts);
       return;
     }
     const path = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -120,32 +125,45 @@ function serve(page) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-function chromiumArgs(profile) {
-  // The flags known to work on this machine (closed network; root): see the environment notes.
-  return [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    `--user-data-dir=${profile}`,
-  ];
+/** Opens a check page, counts its PASS/FAIL/SKIP lines, and fails when the page did not finish. */
+async function openAndCount(url, name) {
+  const dump = await dumpDom(url, { profile: join(outDir, `profile-${name}`) });
+  writeFileSync(join(outDir, `${name}.html`), dump.stdout);
+  const status = /<div id="status">([^<]*)<\/div>/.exec(dump.stdout)?.[1] ?? "(no status)";
+  const results = unescapeHtml(/<pre id="results">([\s\S]*?)<\/pre>/.exec(dump.stdout)?.[1] ?? "");
+  if (status !== "DONE") {
+    failed++;
+    console.log(`${red("FAIL")} ${url} did not finish: ${status}${dump.timedOut ? " (chromium timed out)" : ""}`);
+    console.log(
+      dump.stderr
+        .split("\n")
+        .filter((l) => /error|fail/i.test(l))
+        .slice(0, 20)
+        .join("\n")
+        .replace(/^/gm, "    "),
+    );
+  }
+  for (const line of results.split("\n").filter((l) => l !== "")) {
+    if (line.startsWith("PASS ")) passed++;
+    else if (line.startsWith("FAIL ")) failed++;
+    else if (line.startsWith("SKIP ")) skipped++;
+    const tag = line.slice(0, 4);
+    if (tag === "PASS" || tag === "FAIL" || tag === "SKIP")
+      console.log(`${tag === "PASS" ? green("ok  ") : tag === "FAIL" ? red("FAIL") : "skip"} ${line.slice(5)}`);
+    else console.log(`     ${line}`);
+  }
 }
 
 async function main() {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const version = await run(CHROMIUM, ["--version"], { timeoutMs: 20_000 });
-  if (version.code !== 0) {
+  const browser = await chromiumVersion();
+  if (!browser.ok) {
     failed++;
-    console.log(`${red("FAIL")} Chromium not found at ${CHROMIUM} (apt-get install -y chromium)\n${version.stderr}`);
+    console.log(`${red("FAIL")} ${browser.detail}`);
     return;
   }
-  console.log(`Browser: ${version.stdout.trim()}`);
+  console.log(`Browser: ${browser.version}`);
 
   const map = importMap();
   const page = `<!doctype html>
@@ -156,63 +174,34 @@ async function main() {
 <script>window.addEventListener("error", (e) => { document.getElementById("status").textContent = "ERROR " + e.message; });</script>
 </body></html>`;
   writeFileSync(join(outDir, "check.html"), page);
-  const server = await serve(page);
+  const charts = await chartsPage();
+  writeFileSync(join(outDir, "charts-page.html"), charts);
+  const server = await serve(page, charts);
   const { port } = server.address();
   try {
-    const profile = join(outDir, "profile-dom");
-    const dump = await run(
-      CHROMIUM,
-      [...chromiumArgs(profile), "--virtual-time-budget=10000", "--dump-dom", `http://127.0.0.1:${port}/check.html`],
-      { timeoutMs: 45_000 },
+    await openAndCount(`http://127.0.0.1:${port}/check.html`, "dom");
+    // loyalty-kit/charts: each chart's SVG string in one page, checked as a reader's browser draws it.
+    await openAndCount(`http://127.0.0.1:${port}/charts.html`, "charts");
+    const chartsPng = join(outDir, "charts.png");
+    const chartsShot = await screenshot(`http://127.0.0.1:${port}/charts.html`, chartsPng, {
+      profile: join(outDir, "profile-charts-shot"),
+      size: "1400,1400",
+      minBytes: 20_000,
+    });
+    if (chartsShot.ok) passed++;
+    else failed++;
+    console.log(
+      `${chartsShot.ok ? green("ok  ") : red("FAIL")} screenshot of the charts page → ${rel(chartsPng)} (${Math.round(chartsShot.bytes / 1024)} kB${chartsShot.ok ? "" : `, expected at least 20 kB\n${chartsShot.run.stderr.slice(-1000)}`})`,
     );
-    writeFileSync(join(outDir, "dom.html"), dump.stdout);
-    const status = /<div id="status">([^<]*)<\/div>/.exec(dump.stdout)?.[1] ?? "(no status)";
-    const results = (/<pre id="results">([\s\S]*?)<\/pre>/.exec(dump.stdout)?.[1] ?? "")
-      .replace(/&quot;/g, '"')
-      .replace(/&gt;/g, ">")
-      .replace(/&lt;/g, "<")
-      .replace(/&amp;/g, "&");
-    if (status !== "DONE") {
-      failed++;
-      console.log(`${red("FAIL")} the page did not finish: ${status}${dump.timedOut ? " (chromium timed out)" : ""}`);
-      console.log(
-        dump.stderr
-          .split("\n")
-          .filter((l) => /error|fail/i.test(l))
-          .slice(0, 20)
-          .join("\n")
-          .replace(/^/gm, "    "),
-      );
-    }
-    for (const line of results.split("\n").filter((l) => l !== "")) {
-      if (line.startsWith("PASS ")) passed++;
-      else if (line.startsWith("FAIL ")) failed++;
-      else if (line.startsWith("SKIP ")) skipped++;
-      const tag = line.slice(0, 4);
-      if (tag === "PASS" || tag === "FAIL" || tag === "SKIP")
-        console.log(`${tag === "PASS" ? green("ok  ") : tag === "FAIL" ? red("FAIL") : "skip"} ${line.slice(5)}`);
-      else console.log(`     ${line}`);
-    }
 
     const report = join(root, "demo-output/report.html");
     if (existsSync(report)) {
       const png = join(outDir, "report.png");
-      const shot = await run(
-        CHROMIUM,
-        [
-          ...chromiumArgs(join(outDir, "profile-shot")),
-          "--hide-scrollbars",
-          "--window-size=1200,1600",
-          `--screenshot=${png}`,
-          pathToFileURL(report).href,
-        ],
-        { timeoutMs: 45_000 },
-      );
-      const ok = shot.code === 0 && existsSync(png) && statSync(png).size > 1000;
-      if (ok) passed++;
+      const shot = await screenshot(pathToFileURL(report).href, png, { profile: join(outDir, "profile-shot") });
+      if (shot.ok) passed++;
       else failed++;
       console.log(
-        `${ok ? green("ok  ") : red("FAIL")} screenshot of demo-output/report.html → ${rel(png)}${ok ? ` (${Math.round(statSync(png).size / 1024)} kB)` : `\n${shot.stderr}`}`,
+        `${shot.ok ? green("ok  ") : red("FAIL")} screenshot of demo-output/report.html → ${rel(png)}${shot.ok ? ` (${Math.round(shot.bytes / 1024)} kB)` : `\n${shot.run.stderr}`}`,
       );
     } else {
       console.log("skip demo-output/report.html does not exist (run `npm run demo` first) — no screenshot");

@@ -13,10 +13,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { green, normalizeOutput, red, rel, root, run } from "./_lib/util.mjs";
+import { chromiumVersion, dumpDom, profileDir, screenshot, unescapeHtml } from "./_lib/chromium.mjs";
+import { green, normalizeOutput, red, rel, root } from "./_lib/util.mjs";
 
-const CHROMIUM =
-  process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? "chromium";
 const site = join(root, "docs-site");
 const shots = join(site, "screenshots");
 const profiles = join(root, ".tmp/site-check");
@@ -110,21 +109,8 @@ function serve() {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, missing })));
 }
 
-const chromiumArgs = (name) => [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-  "--hide-scrollbars",
-  "--enable-logging=stderr",
-  "--v=0",
-  `--user-data-dir=${join(profiles, name)}`,
-];
+// Chromium logs what reached the console to stderr (read by open() below).
+const LOGGING = ["--hide-scrollbars", "--enable-logging=stderr", "--v=0"];
 
 function report(ok, message, detail = "") {
   if (ok) passed++;
@@ -137,17 +123,14 @@ function report(ok, message, detail = "") {
 /** Loads `page?check=task`, returns the checker's findings (or null) and Chromium's console errors. */
 async function open(base, page, task) {
   const url = `${base}/${page}${page.includes("?") ? "&" : "?"}check=${encodeURIComponent(task)}`;
-  const r = await run(
-    CHROMIUM,
-    [...chromiumArgs(`dom-${task.replace(/\W/g, "_")}`), "--virtual-time-budget=30000", "--dump-dom", url],
-    { timeoutMs: 120_000 },
-  );
+  const r = await dumpDom(url, {
+    profile: profileDir(profiles, `dom-${task}`),
+    budgetMs: 30_000,
+    timeoutMs: 120_000,
+    extra: LOGGING,
+  });
   const json = /<pre id="site-check-result">([\s\S]*?)<\/pre>/.exec(r.stdout)?.[1];
-  const decoded = json
-    ?.replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+  const decoded = json === undefined ? undefined : unescapeHtml(json);
   // Chromium logs what reached the console; uncaught errors say "Uncaught".
   const consoleErrors = r.stderr.split("\n").filter((l) => /CONSOLE.*(Uncaught|Failed to)/.test(l));
   return { found: decoded ? JSON.parse(decoded) : null, consoleErrors, stderr: r.stderr, timedOut: r.timedOut };
@@ -178,12 +161,12 @@ async function main() {
     report(false, "docs-site/index.html is missing: run `npm run docs` first");
     return;
   }
-  const version = await run(CHROMIUM, ["--version"], { timeoutMs: 20_000 });
-  if (version.code !== 0) {
-    report(false, `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`, version.stderr);
+  const browser = await chromiumVersion();
+  if (!browser.ok) {
+    report(false, browser.detail);
     return;
   }
-  console.log(`Browser: ${version.stdout.trim()}`);
+  console.log(`Browser: ${browser.version}`);
   rmSync(profiles, { recursive: true, force: true });
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
@@ -266,19 +249,15 @@ async function main() {
     }
     for (const [name, page] of Object.entries(pages)) {
       const png = join(shots, `${name}.png`);
-      const shot = await run(
-        CHROMIUM,
-        [
-          ...chromiumArgs(`shot-${name}`),
-          "--window-size=1280,1600",
-          "--virtual-time-budget=10000",
-          `--screenshot=${png}`,
-          `${base}/${page}`,
-        ],
-        { timeoutMs: 120_000 },
-      );
-      const ok = shot.code === 0 && existsSync(png) && statSync(png).size > 5000;
-      report(ok, `screenshot of ${name} → ${rel(png)}`, shot.stderr.slice(-1000));
+      const shot = await screenshot(`${base}/${page}`, png, {
+        profile: profileDir(profiles, `shot-${name}`),
+        size: "1280,1600",
+        budgetMs: 10_000,
+        minBytes: 5001,
+        timeoutMs: 120_000,
+        extra: LOGGING,
+      });
+      report(shot.ok, `screenshot of ${name} → ${rel(png)}`, shot.run.stderr.slice(-1000));
     }
   } finally {
     server.close();
