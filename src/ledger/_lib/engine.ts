@@ -1019,6 +1019,20 @@ interface Where {
   readonly base: Path;
   index: number | undefined;
   readonly what: string;
+  /** See {@link PostInternals.droppedCredits}. */
+  readonly droppedCredits?: boolean;
+}
+
+/** What only the library's own callers of {@link postEntries} may ask for. */
+export interface PostInternals {
+  /**
+   * A reverse (with explicit points and a shortfall policy other than "reject") of a credit that is
+   * not in a snapshot which has dropped entries is the reverse of a credit whose lot left it: a lot
+   * leaves the snapshot only when it is empty, so all of it is shortfall, settled by the policy —
+   * what reversing the empty lot itself does. The caller vouches for the amount (a program refund
+   * takes it from the checkout record); otherwise such a reverse is NOT_FOUND.
+   */
+  readonly droppedCredits?: boolean;
 }
 
 /**
@@ -1179,6 +1193,16 @@ function applyReverse(
   units: Units | undefined,
 ): void {
   const target = lookup(state, e.reverses);
+  if (target === undefined && where.droppedCredits === true && state.base > 0 && e.points !== undefined) {
+    const policy = e.shortfall ?? "reject";
+    if (policy !== "reject") {
+      const r = units ?? pts(state, e.points);
+      const rest = available(state);
+      const take = policy === "deduct-available" ? minU(r, rest > 0 ? rest : 0) : r;
+      if (take > 0) consume(state, take, newDebit(state, e));
+      return;
+    }
+  }
   if (target === undefined) {
     throw new OperationError(
       ErrorCode.NOT_FOUND,
@@ -1347,6 +1371,7 @@ export function postEntries(
   inputs: readonly EntryInput[],
   options: PostOptions,
   many: boolean,
+  internals: PostInternals = {},
 ): PostManyResult {
   const what = many ? "postMany" : "post";
   checkAccount(account);
@@ -1394,7 +1419,7 @@ export function postEntries(
   if (expectedVersion !== undefined && expectedVersion !== account.version)
     throw new VersionConflictError(expectedVersion, account.version);
   const state = stateFromAccount(account);
-  const where: Where = { base: [], index: undefined, what };
+  const where: Where = { base: [], index: undefined, what, droppedCredits: internals.droppedCredits === true };
   idAddAll(
     state.index,
     fresh.map(({ entry }) => entry),
@@ -1435,7 +1460,13 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   const state = options.initial ?? emptyState(settings, inputs.length);
   const stored = storedEntryChecker(settings.scale);
   const wrap = options.wrapErrors === true;
-  const where: Where = { base: wrap ? ["entries"] : [], index: 0, what: wrap ? "account" : "replay" };
+  // A history replayed onto a snapshot was accepted once: a reverse of a credit the snapshot dropped is settled as it was.
+  const where: Where = {
+    base: wrap ? ["entries"] : [],
+    index: 0,
+    what: wrap ? "account" : "replay",
+    droppedCredits: options.initial !== undefined,
+  };
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
   const onEntry = options.onEntry;
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
