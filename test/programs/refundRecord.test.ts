@@ -10,6 +10,7 @@ import {
   openProgramAccount,
   post,
   refund,
+  replayAccount,
   type CheckoutRecord,
   type ProgramAccount,
 } from "../../src/index.js";
@@ -237,6 +238,18 @@ describe("refund from the record after the ledger dropped the sale's emptied ear
     expect(() => refund(bonus, back.account, "s1", { at: june(22), transactionId: "r2", record: stored })).toThrow(
       /already fully refunded/,
     );
+  });
+
+  it("replays: the refund's ledger history onto the snapshot before it gives the snapshot after it", () => {
+    const { stored, account } = aged();
+    const back = refund(bonus, account, "s1", { at: june(21), transactionId: "r1", record: stored });
+    const history = back.entries.map((entry, i) => ({
+      accountId: "ines",
+      sequence: account.points.version + i + 1,
+      entry,
+    }));
+    const settings = { accountId: "ines", currency: "EUR", scale: 0, retainDays: account.points.retainDays };
+    expect(replayAccount(history, settings, { from: account.points })).toEqual(back.account.points);
   });
 
   it("still refuses, with NOT_FOUND, a refund with neither the sale nor its record", () => {
