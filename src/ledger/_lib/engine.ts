@@ -296,6 +296,25 @@ function lastMs(account: Account): number {
   return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at, ["entries", account.entries.length - 1, "at"]);
 }
 
+/**
+ * The figures of a frozen snapshot lot, read once: a lot that does not change is shared by every
+ * later snapshot (see toAccount), so a post onto a long-lived account would otherwise parse the same
+ * decimal strings and instants of every kept lot again. Frozen objects cannot change, so the cache
+ * cannot go stale; it holds the lot weakly.
+ */
+interface LotFigures {
+  readonly scale: number;
+  readonly expMs: number;
+  readonly availableMs: number | undefined;
+  readonly points: Units;
+  readonly remaining: Units;
+  readonly consumed: Units;
+  readonly expired: Units;
+  readonly reversed: Units;
+  readonly clawedBack: Units;
+}
+const lotFigures = new WeakMap<Lot, LotFigures>();
+
 /** Rebuilds the working state from a snapshot: O(lots + holds + debits), entries are shared. */
 function stateFromAccount(account: Account): State {
   const settings = settingsOfAccount(account);
@@ -327,13 +346,23 @@ function stateFromAccount(account: Account): State {
   account.lots.forEach((l, i) => {
     const p: Path = ["lots", i];
     const pos = creator(l.lotId, [...p, "lotId"]);
-    const expMs = l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]);
-    const points = unitsOf(l.points, scale, [...p, "points"]);
-    const remaining = unitsOf(l.remaining, scale, [...p, "remaining"]);
-    const consumed = unitsOf(l.consumed, scale, [...p, "consumed"]);
-    const expired = unitsOf(l.expired, scale, [...p, "expired"]);
-    const reversed = unitsOf(l.reversed, scale, [...p, "reversed"]);
-    const clawedBack = unitsOf(l.clawedBack, scale, [...p, "clawedBack"]);
+    const frozen = Object.isFrozen(l);
+    let figures = frozen ? lotFigures.get(l) : undefined;
+    if (figures === undefined || figures.scale !== scale) {
+      figures = {
+        scale,
+        expMs: l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]),
+        availableMs: l.availableAt === undefined ? undefined : msOf(l.availableAt, [...p, "availableAt"]),
+        points: unitsOf(l.points, scale, [...p, "points"]),
+        remaining: unitsOf(l.remaining, scale, [...p, "remaining"]),
+        consumed: unitsOf(l.consumed, scale, [...p, "consumed"]),
+        expired: unitsOf(l.expired, scale, [...p, "expired"]),
+        reversed: unitsOf(l.reversed, scale, [...p, "reversed"]),
+        clawedBack: unitsOf(l.clawedBack, scale, [...p, "clawedBack"]),
+      };
+      if (frozen) lotFigures.set(l, figures);
+    }
+    const { expMs, points, remaining, consumed, expired, reversed, clawedBack } = figures;
     const { lotId, at, expiresAt } = l;
     const lot: LotS = withAvailableAt(
       expiresAt === undefined
@@ -347,8 +376,8 @@ function stateFromAccount(account: Account): State {
     state.lotInHeap[seq] = false;
     state.lotSrc[seq] = Object.isFrozen(l) ? l : undefined;
     state.nodes[pos] = seq;
-    if (l.availableAt !== undefined && msOf(l.availableAt, [...p, "availableAt"]) > state.nowMs) {
-      holdPending(state, seq, msOf(l.availableAt, [...p, "availableAt"]));
+    if (figures.availableMs !== undefined && figures.availableMs > state.nowMs) {
+      holdPending(state, seq, figures.availableMs);
     } else if (lot.remaining > 0) {
       if (expMs > state.nowMs) {
         state.live = add(state.live, lot.remaining);
