@@ -344,11 +344,13 @@ function stateFromAccount(account: Account): State {
   };
   const entryAt = (pos: number): Entry => state.entries[pos] as Entry; // pos from the index: present
   account.lots.forEach((l, i) => {
-    const p: Path = ["lots", i];
-    const pos = creator(l.lotId, [...p, "lotId"]);
+    // Paths are built only when a lot's figures are read (a cached lot needs none).
+    const lotPos = idGet(state.index, l.lotId);
+    const pos = lotPos >= 0 ? lotPos : creator(l.lotId, ["lots", i, "lotId"]);
     const frozen = Object.isFrozen(l);
     let figures = frozen ? lotFigures.get(l) : undefined;
     if (figures === undefined || figures.scale !== scale) {
+      const p: Path = ["lots", i];
       figures = {
         scale,
         expMs: l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]),
