@@ -66,7 +66,6 @@ module.exports = [
     name: "loyalty-kit (root): checkout, parseProgram",
     path: "dist/index.js",
     import: "{ checkout, parseProgram }",
-    limit: "52.5 kB", // bonus tiers + pending points +2.7 kB
     limit: "51.9 kB",
   },
   // The SVG charts: pure string rendering, no dependencies.
