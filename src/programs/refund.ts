@@ -10,7 +10,7 @@ import { parseInstant } from "../_lib/values.js";
 import { minorUnits } from "../money/currencies.js";
 import { balance } from "../ledger/balance.js";
 import { pendingPoints } from "../ledger/pendingPoints.js";
-import { postMany } from "../ledger/postMany.js";
+import { postEntries } from "../ledger/_lib/engine.js";
 import type { EntryInput } from "../ledger/schemas.js";
 import { parseProgram } from "./parseProgram.js";
 import { assertAccount } from "./_lib/engine.js";
@@ -294,9 +294,13 @@ function refundUnguarded(
   // follow is what they took from the customer (out of lots or below zero); the rest was forgiven.
   const restoring = entries.filter((x) => x.transactionId === `${transactionId}:restore`);
   const reversing = entries.filter((x) => x.transactionId !== `${transactionId}:restore`);
-  const first = restoring.length === 0 ? undefined : postMany(account.points, restoring);
+  // The sale's figures are known (held or from its record), so a reverse of an earn whose emptied lot
+  // left the ledger's snapshot is settled from them (see PostInternals.droppedCredits): the record
+  // bounds what is reversed, never the ledger's memory.
+  const dropped = { droppedCredits: true };
+  const first = restoring.length === 0 ? undefined : postEntries(account.points, restoring, {}, true, dropped);
   const middle = first === undefined ? account.points : first.account;
-  const second = reversing.length === 0 ? undefined : postMany(middle, reversing);
+  const second = reversing.length === 0 ? undefined : postEntries(middle, reversing, {}, true, dropped);
   const points = second === undefined ? middle : second.account;
   const history = [...(first?.history ?? []), ...(second?.history ?? [])];
   // Pending points (inside the return window) taken back count as taken: nothing of them is forgiven.
@@ -450,6 +454,9 @@ function refundEntries(
       transactionId: `${transactionId}:welcome`,
       at,
       reverses: `${originalId}:welcome`,
+      // The figure, not "all that is left": the same, as the welcome lot is reversed once (with the
+      // full refund), and what a welcome lot that left the ledger's snapshot is reversed by.
+      points: fixed(f.welcome, scale),
       shortfall: clawback,
       ...place,
       meta,

@@ -229,3 +229,26 @@ describe("history record JSON Schema", () => {
     expect(schema.properties.entry.oneOf?.length).toBe(8); // earn, redeem, expire, adjust, reverse, hold, capture, release
   });
 });
+
+describe("a reverse of a credit the snapshot dropped, posted directly", () => {
+  it("is NOT_FOUND: only a program refund from the checkout record vouches for the amount", () => {
+    // 10 points earned on 1 January 2024 and spent the next day; an earn 100 days later leaves the
+    // emptied lot (and its entry) outside the 90-day window.
+    let a = openAccount({ accountId: "d", retainDays: 90 });
+    a = post(a, { kind: "earn", transactionId: "e1", at: "2024-01-01T10:00:00Z", points: "10" }).account;
+    a = post(a, { kind: "redeem", transactionId: "x1", at: "2024-01-02T10:00:00Z", points: "10" }).account;
+    a = post(a, { kind: "earn", transactionId: "e2", at: "2024-04-10T10:00:00Z", points: "4" }).account;
+    expect(a.entries.some((e) => e.transactionId === "e1")).toBe(false);
+    const err = thrown(() =>
+      post(a, {
+        kind: "reverse",
+        transactionId: "r1",
+        at: "2024-04-11T10:00:00Z",
+        reverses: "e1",
+        points: "10",
+        shortfall: "deduct-available",
+      }),
+    ) as OperationError;
+    expect(err.code).toBe("NOT_FOUND");
+  });
+});

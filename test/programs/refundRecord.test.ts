@@ -10,6 +10,7 @@ import {
   openProgramAccount,
   post,
   refund,
+  replayAccount,
   type CheckoutRecord,
   type ProgramAccount,
 } from "../../src/index.js";
@@ -191,5 +192,68 @@ describe("refund with the stored checkout record", () => {
     });
     expect(back.moneyBack.amount).toBe("3.20");
     expect(balance(back.account.points, { at: at(3) })).toBe("0");
+  });
+});
+
+describe("refund from the record after the ledger dropped the sale's emptied earn lot", () => {
+  // s1 (1 March) earns 30 points (3 × 10.00 at 1 point per 1.00); they are all redeemed on 2 March;
+  // s2 on 20 June (110 days later, past the 90-day window) earns 10. The ledger's snapshot then no
+  // longer holds s1's earn (its lot is empty and outside the window) and the program account no
+  // longer holds the sale: only the stored record can refund it.
+  const june = (day: number) => `2026-06-${String(day).padStart(2, "0")}T10:00:00Z`;
+  function aged() {
+    const a0 = openProgramAccount(bonus, { customerId: "ines", consent: true });
+    const s1 = checkout(bonus, a0, basket(at(1), [{ price: "10.00", quantity: 3 }]), {
+      transactionId: "s1",
+      consent: true,
+    });
+    const { status: _s, account: _a, stock: _k, ...record } = s1;
+    const stored = JSON.parse(JSON.stringify(record)) as CheckoutRecord;
+    const spent = {
+      ...s1.account,
+      points: post(s1.account.points, { kind: "redeem", transactionId: "spend", at: at(2), points: "30" }).account,
+    };
+    const s2 = checkout(bonus, spent, basket(june(20), [{ price: "10.00" }]), { transactionId: "s2", consent: true });
+    return { stored, account: s2.account };
+  }
+
+  it("takes back what is still there and forgives the rest, as refunding the held sale would", () => {
+    const { stored, account } = aged();
+    expect(stored.pointsEarned).toBe("30");
+    expect(account.points.entries.some((e) => e.transactionId === "s1:earn")).toBe(false);
+    expect(account.sales.some((s) => s.transactionId === "s1")).toBe(false);
+    const back = refund(bonus, account, "s1", { at: june(21), transactionId: "r1", record: stored });
+    // 30 points to reverse, all spent: the default clawback (deduct-available) takes the 10 the
+    // customer has and forgives 20, exactly what reversing a consumed lot does in the ledger.
+    expect(back.status).toBe("applied");
+    expect(back.moneyBack.amount).toBe("30.00");
+    expect(back.pointsReversed).toBe("30");
+    expect(back.pointsTaken).toBe("10");
+    expect(back.pointsForgiven).toBe("20");
+    expect(balance(back.account.points, { at: june(22) })).toBe("0");
+    // a retry is a duplicate; a second refund of the same record is refused (3 of 3 already back)
+    expect(refund(bonus, back.account, "s1", { at: june(21), transactionId: "r1", record: stored }).status).toBe(
+      "duplicate",
+    );
+    expect(() => refund(bonus, back.account, "s1", { at: june(22), transactionId: "r2", record: stored })).toThrow(
+      /already fully refunded/,
+    );
+  });
+
+  it("replays: the refund's ledger history onto the snapshot before it gives the snapshot after it", () => {
+    const { stored, account } = aged();
+    const back = refund(bonus, account, "s1", { at: june(21), transactionId: "r1", record: stored });
+    const history = back.entries.map((entry, i) => ({
+      accountId: "ines",
+      sequence: account.points.version + i + 1,
+      entry,
+    }));
+    const settings = { accountId: "ines", currency: "EUR", scale: 0, retainDays: account.points.retainDays };
+    expect(replayAccount(history, settings, { from: account.points })).toEqual(back.account.points);
+  });
+
+  it("still refuses, with NOT_FOUND, a refund with neither the sale nor its record", () => {
+    const { account } = aged();
+    expect(() => refund(bonus, account, "s1", { at: june(21), transactionId: "r1" })).toThrow(/options\.record/);
   });
 });

@@ -296,6 +296,25 @@ function lastMs(account: Account): number {
   return last === undefined ? Number.NEGATIVE_INFINITY : msOf(last.at, ["entries", account.entries.length - 1, "at"]);
 }
 
+/**
+ * The figures of a frozen snapshot lot, read once: a lot that does not change is shared by every
+ * later snapshot (see toAccount), so a post onto a long-lived account would otherwise parse the same
+ * decimal strings and instants of every kept lot again. Frozen objects cannot change, so the cache
+ * cannot go stale; it holds the lot weakly.
+ */
+interface LotFigures {
+  readonly scale: number;
+  readonly expMs: number;
+  readonly availableMs: number | undefined;
+  readonly points: Units;
+  readonly remaining: Units;
+  readonly consumed: Units;
+  readonly expired: Units;
+  readonly reversed: Units;
+  readonly clawedBack: Units;
+}
+const lotFigures = new WeakMap<Lot, LotFigures>();
+
 /** Rebuilds the working state from a snapshot: O(lots + holds + debits), entries are shared. */
 function stateFromAccount(account: Account): State {
   const settings = settingsOfAccount(account);
@@ -325,15 +344,27 @@ function stateFromAccount(account: Account): State {
   };
   const entryAt = (pos: number): Entry => state.entries[pos] as Entry; // pos from the index: present
   account.lots.forEach((l, i) => {
-    const p: Path = ["lots", i];
-    const pos = creator(l.lotId, [...p, "lotId"]);
-    const expMs = l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]);
-    const points = unitsOf(l.points, scale, [...p, "points"]);
-    const remaining = unitsOf(l.remaining, scale, [...p, "remaining"]);
-    const consumed = unitsOf(l.consumed, scale, [...p, "consumed"]);
-    const expired = unitsOf(l.expired, scale, [...p, "expired"]);
-    const reversed = unitsOf(l.reversed, scale, [...p, "reversed"]);
-    const clawedBack = unitsOf(l.clawedBack, scale, [...p, "clawedBack"]);
+    // Paths are built only when a lot's figures are read (a cached lot needs none).
+    const lotPos = idGet(state.index, l.lotId);
+    const pos = lotPos >= 0 ? lotPos : creator(l.lotId, ["lots", i, "lotId"]);
+    const frozen = Object.isFrozen(l);
+    let figures = frozen ? lotFigures.get(l) : undefined;
+    if (figures === undefined || figures.scale !== scale) {
+      const p: Path = ["lots", i];
+      figures = {
+        scale,
+        expMs: l.expiresAt === undefined ? Number.POSITIVE_INFINITY : msOf(l.expiresAt, [...p, "expiresAt"]),
+        availableMs: l.availableAt === undefined ? undefined : msOf(l.availableAt, [...p, "availableAt"]),
+        points: unitsOf(l.points, scale, [...p, "points"]),
+        remaining: unitsOf(l.remaining, scale, [...p, "remaining"]),
+        consumed: unitsOf(l.consumed, scale, [...p, "consumed"]),
+        expired: unitsOf(l.expired, scale, [...p, "expired"]),
+        reversed: unitsOf(l.reversed, scale, [...p, "reversed"]),
+        clawedBack: unitsOf(l.clawedBack, scale, [...p, "clawedBack"]),
+      };
+      if (frozen) lotFigures.set(l, figures);
+    }
+    const { expMs, points, remaining, consumed, expired, reversed, clawedBack } = figures;
     const { lotId, at, expiresAt } = l;
     const lot: LotS = withAvailableAt(
       expiresAt === undefined
@@ -347,8 +378,8 @@ function stateFromAccount(account: Account): State {
     state.lotInHeap[seq] = false;
     state.lotSrc[seq] = Object.isFrozen(l) ? l : undefined;
     state.nodes[pos] = seq;
-    if (l.availableAt !== undefined && msOf(l.availableAt, [...p, "availableAt"]) > state.nowMs) {
-      holdPending(state, seq, msOf(l.availableAt, [...p, "availableAt"]));
+    if (figures.availableMs !== undefined && figures.availableMs > state.nowMs) {
+      holdPending(state, seq, figures.availableMs);
     } else if (lot.remaining > 0) {
       if (expMs > state.nowMs) {
         state.live = add(state.live, lot.remaining);
@@ -1019,6 +1050,20 @@ interface Where {
   readonly base: Path;
   index: number | undefined;
   readonly what: string;
+  /** See {@link PostInternals.droppedCredits}. */
+  readonly droppedCredits?: boolean;
+}
+
+/** What only the library's own callers of {@link postEntries} may ask for. */
+export interface PostInternals {
+  /**
+   * A reverse (with explicit points and a shortfall policy other than "reject") of a credit that is
+   * not in a snapshot which has dropped entries is the reverse of a credit whose lot left it: a lot
+   * leaves the snapshot only when it is empty, so all of it is shortfall, settled by the policy —
+   * what reversing the empty lot itself does. The caller vouches for the amount (a program refund
+   * takes it from the checkout record); otherwise such a reverse is NOT_FOUND.
+   */
+  readonly droppedCredits?: boolean;
 }
 
 /**
@@ -1179,6 +1224,16 @@ function applyReverse(
   units: Units | undefined,
 ): void {
   const target = lookup(state, e.reverses);
+  if (target === undefined && where.droppedCredits === true && state.base > 0 && e.points !== undefined) {
+    const policy = e.shortfall ?? "reject";
+    if (policy !== "reject") {
+      const r = units ?? pts(state, e.points);
+      const rest = available(state);
+      const take = policy === "deduct-available" ? minU(r, rest > 0 ? rest : 0) : r;
+      if (take > 0) consume(state, take, newDebit(state, e));
+      return;
+    }
+  }
   if (target === undefined) {
     throw new OperationError(
       ErrorCode.NOT_FOUND,
@@ -1347,6 +1402,7 @@ export function postEntries(
   inputs: readonly EntryInput[],
   options: PostOptions,
   many: boolean,
+  internals: PostInternals = {},
 ): PostManyResult {
   const what = many ? "postMany" : "post";
   checkAccount(account);
@@ -1394,7 +1450,7 @@ export function postEntries(
   if (expectedVersion !== undefined && expectedVersion !== account.version)
     throw new VersionConflictError(expectedVersion, account.version);
   const state = stateFromAccount(account);
-  const where: Where = { base: [], index: undefined, what };
+  const where: Where = { base: [], index: undefined, what, droppedCredits: internals.droppedCredits === true };
   idAddAll(
     state.index,
     fresh.map(({ entry }) => entry),
@@ -1435,7 +1491,13 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   const state = options.initial ?? emptyState(settings, inputs.length);
   const stored = storedEntryChecker(settings.scale);
   const wrap = options.wrapErrors === true;
-  const where: Where = { base: wrap ? ["entries"] : [], index: 0, what: wrap ? "account" : "replay" };
+  // A history replayed onto a snapshot was accepted once: a reverse of a credit the snapshot dropped is settled as it was.
+  const where: Where = {
+    base: wrap ? ["entries"] : [],
+    index: 0,
+    what: wrap ? "account" : "replay",
+    droppedCredits: options.initial !== undefined,
+  };
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
   const onEntry = options.onEntry;
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };

@@ -46,17 +46,72 @@ export function windowStart(window: SpendWindow, atMs: number, timeZone: string)
   }
 }
 
-function periodStart(atMs: number, period: "day" | "week" | "month" | "year", timeZone: string): number {
+// Period starts are asked for on every checkout that prunes (the cutoff's periods and each leaving
+// sale's), and each time-zone conversion is an Intl formatToParts call (a local midnight costs four):
+// the profile of a loyal customer's checkout had them on top. Local midnights are memoised by (zone,
+// date) and the local date of an instant by the interval of its day, so a period start costs a
+// lookup once its day is known. Both are bounded and hold only numbers: nothing of an account.
+const midnights = new Map<string, number>();
+const MAX_MIDNIGHTS = 4096;
+
+function midnight(timeZone: string, year: number, month: number, day: number): number {
+  const key = `${timeZone} ${year} ${month} ${day}`;
+  let t = midnights.get(key);
+  if (t === undefined) {
+    t = zonedTimeToInstant({ year, month, day }, timeZone);
+    if (midnights.size >= MAX_MIDNIGHTS) midnights.clear();
+    midnights.set(key, t);
+  }
+  return t;
+}
+
+interface LocalDay {
+  readonly timeZone: string;
+  /** The day's first instant (inclusive) and the next day's (exclusive). */
+  readonly from: number;
+  readonly to: number;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly weekday: number;
+}
+/** The days looked up most recently, newest first. */
+const recentDays: LocalDay[] = [];
+const MAX_DAYS = 32;
+
+/** The local date (and weekday) of `atMs` in `timeZone`. */
+export function localDate(atMs: number, timeZone: string): Omit<LocalDay, "timeZone" | "from" | "to"> {
+  for (const d of recentDays) if (d.timeZone === timeZone && atMs >= d.from && atMs < d.to) return d;
   const p = zonedParts(atMs, timeZone);
+  const d: LocalDay = {
+    timeZone,
+    from: midnight(timeZone, p.year, p.month, p.day),
+    to: midnight(timeZone, p.year, p.month, p.day + 1),
+    year: p.year,
+    month: p.month,
+    day: p.day,
+    weekday: p.weekday,
+  };
+  // Every instant in [from, to) has this local date (a midnight in a DST gap is read as the first
+  // instant after it, in an overlap as the earlier one); kept only when the instant is inside.
+  if (atMs >= d.from && atMs < d.to) {
+    recentDays.unshift(d);
+    if (recentDays.length > MAX_DAYS) recentDays.pop();
+  }
+  return d;
+}
+
+function periodStart(atMs: number, period: "day" | "week" | "month" | "year", timeZone: string): number {
+  const p = localDate(atMs, timeZone);
   switch (period) {
     case "day":
-      return zonedTimeToInstant({ year: p.year, month: p.month, day: p.day }, timeZone);
+      return midnight(timeZone, p.year, p.month, p.day);
     case "week": // ISO weeks start on Monday
-      return zonedTimeToInstant({ year: p.year, month: p.month, day: p.day - ((p.weekday + 6) % 7) }, timeZone);
+      return midnight(timeZone, p.year, p.month, p.day - ((p.weekday + 6) % 7));
     case "month":
-      return zonedTimeToInstant({ year: p.year, month: p.month, day: 1 }, timeZone);
+      return midnight(timeZone, p.year, p.month, 1);
     case "year":
-      return zonedTimeToInstant({ year: p.year, month: 1, day: 1 }, timeZone);
+      return midnight(timeZone, p.year, 1, 1);
     default: {
       const never: never = period;
       return never;
