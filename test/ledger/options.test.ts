@@ -1,4 +1,4 @@
-// Issue 15: every ledger function that takes options handles a missing or null options argument with
+// Every ledger function that takes options handles a missing or null options argument with
 // a typed LoyaltyValidationError naming what to pass (0.1 threw plain TypeErrors reading `options.at`).
 import { describe, expect, it } from "vitest";
 import {

@@ -1,4 +1,4 @@
-// Issue 15: a field that looks like a share ("0.5" where the unit is percent: 50 means 50 %) is
+// A field that looks like a share ("0.5" where the unit is percent: 50 means 50 %) is
 // flagged with a message saying which unit is expected, instead of being read as half a percent.
 import { describe, expect, it } from "vitest";
 import { LoyaltyValidationError, parseProgram } from "../../src/index.js";

@@ -10,7 +10,7 @@ import {
 } from "../../src/index.js";
 import { basket, common } from "./_fixtures.js";
 
-// Issue 15/16, "A missing or null options argument": accumulatedSpend and tierFor(null, …) threw
+// A missing or null options argument: accumulatedSpend and tierFor(null, …) threw
 // plain TypeErrors in 0.1; quote(…, null) and openProgramAccount(p, null) did too.
 const discount = parseProgram({ ...common, kind: "discount", id: "ten", name: "10% off", percent: "10" });
 const cumulative = parseProgram({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openProgramAccount, parseProgram, post, quote, type Program, type ProgramAccount } from "../../src/index.js";
 import { basket, common } from "./_fixtures.js";
 
-// Issue 15, "Points are earned only on what is paid, for every rule kind": in 0.1 a per-unit rule
+// Points are earned only on what is paid, for every rule kind: in 0.1 a per-unit rule
 // gave its points for a unit that a reward paid for in full, and a per-unit rule needed a `match`.
 // The program below is this test's own: 5 points per unit bought, a silk scarf free for 500 points.
 const catalog = parseProgram({
