@@ -217,7 +217,7 @@ describe("property: earn-only sales delivered in any order end as in time order"
             expect(balance(late, { at: at(h) })).toBe(balance(ordered, { at: at(h) }));
           expect(replayAccount(history, { accountId: "c-1" })).toEqual(late);
         }),
-        { numRuns: DEEP ? 5_000 : 50 },
+        { numRuns: DEEP ? 100_000 : 1_000 },
       );
     },
     DEEP ? 600_000 : undefined,
