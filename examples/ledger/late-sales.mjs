@@ -22,17 +22,16 @@ book(
 );
 
 // 15:00 — till 3 of the Mitte store comes back online with its 09:30 sale.
-const late = book(
-  postLate(account, {
-    kind: "earn",
-    transactionId: "mitte-3:s-19",
-    at: "2026-03-01T09:30:00Z",
-    points: "20",
-    expiresAt: "2027-03-01T09:30:00Z",
-    storeId: "mitte",
-    tillId: "till-3",
-  }),
-);
+const lateSale = {
+  kind: "earn",
+  transactionId: "mitte-3:s-19",
+  at: "2026-03-01T09:30:00Z",
+  points: "20",
+  expiresAt: "2027-03-01T09:30:00Z",
+  storeId: "mitte",
+  tillId: "till-3",
+};
+const late = book(postLate(account, lateSale));
 const entry = late.history[0].entry;
 console.log(`booked at ${entry.at}, earned at ${entry.earnedAt}`);
 console.log(availableLots(account, { at: "2026-03-02T00:00:00Z" }));
@@ -41,18 +40,7 @@ console.log("balance", balance(account, { at: "2026-03-02T00:00:00Z" }));
 console.log("balance on 2027-03-01 at 10:00", balance(account, { at: "2027-03-01T10:00:00Z" }));
 
 // A retry of the late sale is a duplicate.
-console.log(
-  "retry:",
-  postLate(account, {
-    kind: "earn",
-    transactionId: "mitte-3:s-19",
-    at: "2026-03-01T09:30:00Z",
-    points: "20",
-    expiresAt: "2027-03-01T09:30:00Z",
-    storeId: "mitte",
-    tillId: "till-3",
-  }).status,
-);
+console.log("retry:", postLate(account, lateSale).status);
 
 // A redeem cannot be back-dated: the points may have been spent since.
 try {
