@@ -181,6 +181,36 @@ export type ContactKind =
   | "tier-change";
 
 /**
+ * What a planned or skipped contact is about, by its kind: `points` and `expiresAt` on expiry
+ * reminders, `purchasedAt` on follow-ups, `stage` on win-backs, `complaintId` on thank-yous,
+ * `birthday` on birthdays, `tier` on tier changes.
+ *
+ * @example
+ * ```ts
+ * import type { ContactDetails } from "loyalty-kit";
+ * const d: ContactDetails = { points: "120", expiresAt: "2026-06-30T21:59:59.999Z" };
+ * console.log(d.points);
+ * ```
+ * @category customers
+ */
+export interface ContactDetails {
+  /** For an `expiry-reminder`: the points about to expire. */
+  readonly points?: string;
+  /** For an `expiry-reminder`: when they expire. */
+  readonly expiresAt?: string;
+  /** For a `follow-up`: the purchase followed up. */
+  readonly purchasedAt?: string;
+  /** For a `win-back`: how far the customer has drifted. */
+  readonly stage?: "lapsing" | "lost";
+  /** For a `thank-you`: the complaint resolved. */
+  readonly complaintId?: string;
+  /** For a `birthday`: the local calendar day greeted, YYYY-MM-DD. */
+  readonly birthday?: string;
+  /** For a `tier-change`: the tier before and after (`null` for none). */
+  readonly tier?: { readonly from: string | null; readonly to: string | null };
+}
+
+/**
  * One planned contact. `points` and `expiresAt` are present on expiry reminders, `purchasedAt` on
  * follow-ups, `stage` on win-backs, `complaintId` on thank-yous.
  *
@@ -192,20 +222,11 @@ export type ContactKind =
  * ```
  * @category customers
  */
-export interface PlannedContact {
+export interface PlannedContact extends ContactDetails {
   readonly customerId: string;
   readonly at: string;
   readonly kind: ContactKind;
   readonly channel: ContactChannel;
-  readonly points?: string;
-  readonly expiresAt?: string;
-  readonly purchasedAt?: string;
-  readonly stage?: "lapsing" | "lost";
-  readonly complaintId?: string;
-  /** For a `birthday`: the local calendar day greeted, YYYY-MM-DD. */
-  readonly birthday?: string;
-  /** For a `tier-change`: the tier before and after (`null` for none). */
-  readonly tier?: { readonly from: string | null; readonly to: string | null };
 }
 
 /**
@@ -222,22 +243,13 @@ export interface PlannedContact {
  * ```
  * @category customers
  */
-export interface SkippedContact {
+export interface SkippedContact extends ContactDetails {
   readonly customerId: string;
   readonly at: string;
   readonly kind: ContactKind;
   readonly reason: "no-channel" | "min-gap" | "after-expiry" | "cap" | "no-personal-data-consent";
   readonly channels?: readonly { readonly channel: ContactChannel; readonly reason: ContactReason }[];
   readonly conflictsWith?: { readonly kind: ContactKind; readonly at: string };
-  readonly points?: string;
-  readonly expiresAt?: string;
-  readonly purchasedAt?: string;
-  readonly stage?: "lapsing" | "lost";
-  readonly complaintId?: string;
-  /** For a `birthday`: the local calendar day greeted, YYYY-MM-DD. */
-  readonly birthday?: string;
-  /** For a `tier-change`: the tier before and after (`null` for none). */
-  readonly tier?: { readonly from: string | null; readonly to: string | null };
 }
 
 /**

@@ -28,6 +28,7 @@ export {
   ContactPlanOptionsSchema,
   type ContactPlanOptions,
   type ContactKind,
+  type ContactDetails,
   type PlannedContact,
   type SkippedContact,
   type ContactPlan,

@@ -3,6 +3,7 @@ import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, timeMillis } from "../analytics/_lib/rfm.js";
 import { valueToNumber, type ValueLike } from "../analytics/_lib/values.js";
+import type { RfmTransaction } from "../analytics/rfmAccumulator.js";
 import { mulberry32 } from "./_lib/random.js";
 
 /**
@@ -76,6 +77,9 @@ export interface ProgramEffect {
 const ASSUMPTION =
   "Difference in differences: without the program, members' purchases and spend per customer would have changed from the before window to the after window by the same amount as other customers' (parallel trends). Members who chose to join may differ in ways that break this; the interval reflects sampling only.";
 
+/** A purchase as {@link programEffect} reads it: who, when, and what it was worth. */
+type ProgramEffectPurchase = RfmTransaction & { readonly value: ValueLike };
+
 /**
  * Estimates the effect of a loyalty program on purchases and spend per customer by difference in
  * differences (Card & Krueger 1994; Angrist & Pischke, *Mostly Harmless Econometrics*, ch. 5): the
@@ -104,22 +108,14 @@ const ASSUMPTION =
  * @category economics
  */
 export function programEffect(
-  purchases: Iterable<{
-    readonly customerId: string | number;
-    readonly at: string | Date | number;
-    readonly value: ValueLike;
-  }>,
+  purchases: Iterable<ProgramEffectPurchase>,
   options: ProgramEffectOptions,
 ): ProgramEffect {
   return guardInputs("programEffect", { purchases, options }, () => programEffectUnguarded(purchases, options));
 }
 
 function programEffectUnguarded(
-  purchases: Iterable<{
-    readonly customerId: string | number;
-    readonly at: string | Date | number;
-    readonly value: ValueLike;
-  }>,
+  purchases: Iterable<ProgramEffectPurchase>,
   options: ProgramEffectOptions,
 ): ProgramEffect {
   const what = "programEffect";
