@@ -265,23 +265,21 @@ const nullableInstant = /* @__PURE__ */ z.nullable(InstantSchema);
  * ```
  * @category complaints
  */
-export const ComplaintContextSchema = /* @__PURE__ */ z.strictObject({
-  alternatives: z.array(z.string()),
+export const ComplaintContextSchema = /* @__PURE__ */ object({
+  alternatives: z.array(string()),
   plan: z.nullable(
-    z.strictObject({
+    object({
       alternative: z.number().check(z.int()).check(z.nonnegative()),
-      description: z.string(),
+      description: string(),
       agreedAt: InstantSchema,
     }),
   ),
   deliveredAt: nullableInstant,
-  followUp: z.nullable(z.strictObject({ satisfied: z.boolean(), at: InstantSchema })),
-  escalation: z.nullable(
-    z.strictObject({ team: z.string(), reason: z.string(), from: z.enum(WORKING_STATES), at: InstantSchema }),
-  ),
+  followUp: z.nullable(object({ satisfied: boolean(), at: InstantSchema })),
+  escalation: z.nullable(object({ team: string(), reason: string(), from: oneOf(WORKING_STATES), at: InstantSchema })),
   resolvedAt: nullableInstant,
   lastCustomerReplyAt: nullableInstant,
-  rejectionReason: z.nullable(z.string()),
+  rejectionReason: z.nullable(string()),
   escalations: z.number().check(z.int()).check(z.nonnegative()),
   reopens: z.number().check(z.int()).check(z.nonnegative()),
 });
@@ -313,17 +311,17 @@ export type ComplaintContext = z.output<typeof ComplaintContextSchema>;
  * ```
  * @category complaints
  */
-export const ComplaintSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string(),
-  customerId: z.string(),
-  channel: z.enum(COMPLAINT_CHANNELS),
-  cause: z.enum(COMPLAINT_CAUSES),
-  description: z.string(),
-  customerValue: z.enum(CUSTOMER_VALUES),
-  priority: z.enum(COMPLAINT_PRIORITIES),
+export const ComplaintSchema = /* @__PURE__ */ object({
+  id: string(),
+  customerId: string(),
+  channel: oneOf(COMPLAINT_CHANNELS),
+  cause: oneOf(COMPLAINT_CAUSES),
+  description: string(),
+  customerValue: oneOf(CUSTOMER_VALUES),
+  priority: oneOf(COMPLAINT_PRIORITIES),
   reopenWindowDays: days,
   autoCloseAfterDays: days,
-  state: z.enum(COMPLAINT_STATES),
+  state: oneOf(COMPLAINT_STATES),
   openedAt: InstantSchema,
   updatedAt: InstantSchema,
   context: ComplaintContextSchema,
