@@ -35,7 +35,8 @@ export const PositiveDecimalStringSchema = /* @__PURE__ */ z
  * Output is the canonical UTC ISO string (`Date#toISOString`), so snapshots are JSON and round-trip.
  */
 export const InstantSchema = /* @__PURE__ */ z.pipe(
-  z.union([z.string(), z.date()]),
+  // A number or an object says what an instant is, not zod's bare "Invalid input".
+  z.union([z.string(), z.date()], { error: EXPECTED_INSTANT }),
   z.transform((value: string | Date, ctx) => {
     const ms = instantMillis(value);
     if (!Number.isFinite(ms)) {

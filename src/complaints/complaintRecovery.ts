@@ -2,7 +2,7 @@ import { guardInputs } from "../core/guard.js";
 import { valueToNumber, type ValueLike } from "../analytics/_lib/values.js";
 import { invalid, parseInstant } from "../_lib/validation.js";
 import { type ProportionInterval, wilsonInterval } from "../measurement/wilsonInterval.js";
-import { reading } from "./_lib/check.js";
+import { reading } from "./_lib/reading.js";
 import { assertSnapshot } from "./_lib/step.js";
 import type { Complaint } from "./schema.js";
 

@@ -1,6 +1,5 @@
-// Zod-free vocabulary of the complaint machine. The transition path ({ openComplaint, transition,
-// can }) imports only from here, the definition and the errors, so it stays small in a bundle; the
-// zod schemas in schema.ts are built from these same lists.
+// The vocabulary of the complaint machine: causes, channels, states, event types and defaults. The
+// zod schemas in schema.ts and the machine's definition are built from these same lists.
 
 /**
  * The usual causes of complaints about a service as customer-service training lists them, plus

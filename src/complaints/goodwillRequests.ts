@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import type { EntryInput } from "../ledger/schemas.js";
-import { reading } from "./_lib/check.js";
+import { reading } from "./_lib/reading.js";
 import { assertSnapshot } from "./_lib/step.js";
 import type { Complaint } from "./schema.js";
 

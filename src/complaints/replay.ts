@@ -1,7 +1,7 @@
 import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { openRecord, snapshotFrom } from "./_lib/open.js";
-import { preview } from "./_lib/check.js";
+import { previewValue as preview } from "../core/instant.js";
 import type { Complaint, ComplaintEventInput } from "./schema.js";
 import { transition } from "./transition.js";
 

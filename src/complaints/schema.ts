@@ -1,29 +1,43 @@
-// The zod schemas of the complaint module; the types are inferred from them. Only parseComplaint,
-// parseSlaPolicy and the SLA functions import this file at run time: the transition path imports the
-// types alone (erased), so zod stays out of a bundle that needs only { openComplaint, transition, can }.
+// The zod schemas of the complaint module: the one validator of its wire formats. openComplaint,
+// transition, can, replay and parseComplaint all validate with them (through core's bridge), and the
+// types are inferred from them. Each message says what was expected; the bridge adds what was given.
 import * as z from "zod/mini";
 import { InstantSchema, PositiveDecimalStringSchema } from "../_lib/validation.js";
 import {
   COMPLAINT_CAUSES,
   COMPLAINT_CHANNELS,
+  COMPLAINT_EVENT_TYPES,
   COMPLAINT_PRIORITIES,
   COMPLAINT_STATES,
   CUSTOMER_VALUES,
   WORKING_STATES,
 } from "./constants.js";
 
-const text = (what: string) => z.string().check(z.regex(/\S/, { message: `expected ${what} (a non-empty string)` }));
+const text = (what: string) => {
+  const error = `expected ${what} (a non-empty string)`;
+  return z.string({ error }).check(z.regex(/\S/, { error }));
+};
+/** One of a list of strings, named in the message (`expected one of "phone", "email", …`). */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `expected one of ${values.map((v) => JSON.stringify(v)).join(", ")}` });
+/** A plain object with exactly these keys (unknown keys are refused with their names). */
+const object = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z.strictObject(shape, { error: (issue) => (issue.code === "invalid_type" ? "expected an object" : undefined) });
+const string = () => z.string({ error: "expected a string" });
+const boolean = () => z.boolean({ error: "expected a boolean" });
+const DAYS = "expected a positive number of days up to 3650";
 const days = /* @__PURE__ */ z
-  .number()
-  .check(z.positive({ message: "expected a positive number of days" }))
-  .check(z.maximum(3650, { message: "expected at most 3650 days" }));
-const note = /* @__PURE__ */ z.optional(z.string());
+  .number({ error: DAYS })
+  .check(z.positive({ error: DAYS }), z.maximum(3650, { error: DAYS }));
+const INDEX = "expected the 0-based index of an analyzed alternative";
+const CSAT = "expected a CSAT score from 1 to 5";
+const note = /* @__PURE__ */ z.optional(string());
 
 const base = {
   at: InstantSchema,
   by: /* @__PURE__ */ text("who performed the event"),
   note,
-  waitingOn: /* @__PURE__ */ z.optional(z.enum(["customer", "third-party"])),
+  waitingOn: /* @__PURE__ */ z.optional(oneOf(["customer", "third-party"])),
 };
 
 /**
@@ -52,62 +66,63 @@ const base = {
  * ```
  * @category complaints
  */
-export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("ACKNOWLEDGE"), ...base }),
-  z.strictObject({ type: z.literal("ASSESS"), ...base }),
-  z.strictObject({ type: z.literal("AFFIRM"), ...base }),
-  z.strictObject({ type: z.literal("PROPOSE_ALTERNATIVE"), ...base, alternative: text("the alternative") }),
-  z.strictObject({
-    type: z.literal("AGREE_PLAN"),
-    ...base,
-    alternative: z
-      .number()
-      .check(z.int({ message: "expected the 0-based index of an analyzed alternative" }))
-      .check(z.nonnegative({ message: "expected the 0-based index of an analyzed alternative" })),
-    customerAgreed: z.boolean(),
-    goodwill: z.optional(
-      z
-        .strictObject({ points: z.optional(PositiveDecimalStringSchema), coupon: z.optional(text("a coupon id")) })
-        .check(
+export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion(
+  "type",
+  [
+    object({ type: z.literal("ACKNOWLEDGE"), ...base }),
+    object({ type: z.literal("ASSESS"), ...base }),
+    object({ type: z.literal("AFFIRM"), ...base }),
+    object({ type: z.literal("PROPOSE_ALTERNATIVE"), ...base, alternative: text("the alternative") }),
+    object({
+      type: z.literal("AGREE_PLAN"),
+      ...base,
+      alternative: z
+        .number({ error: INDEX })
+        .check(z.int({ error: INDEX, abort: true }), z.nonnegative({ error: INDEX })),
+      customerAgreed: boolean(),
+      goodwill: z.optional(
+        object({ points: z.optional(PositiveDecimalStringSchema), coupon: z.optional(text("a coupon id")) }).check(
           z.refine((g) => g.points !== undefined || g.coupon !== undefined, {
             message: "expected goodwill points, a coupon, or both",
           }),
         ),
-    ),
-  }),
-  z.strictObject({ type: z.literal("START_DELIVERY"), ...base }),
-  z.strictObject({ type: z.literal("DELIVERED"), ...base }),
-  z.strictObject({
-    type: z.literal("FOLLOW_UP"),
-    ...base,
-    satisfied: z.boolean(),
-    csat: z.optional(
-      z.strictObject({
-        score: z
-          .number()
-          .check(z.int())
-          .check(z.minimum(1, { message: "expected a CSAT score from 1 to 5" }))
-          .check(
-            z.maximum(5, {
-              message: "expected a CSAT score from 1 to 5",
-            }),
-          ),
-        reason: z.optional(text("the reason for the score")),
-      }),
-    ),
-  }),
-  z.strictObject({
-    type: z.literal("ESCALATE"),
-    ...base,
-    team: text("the team escalated to"),
-    reason: text("the reason for escalating"),
-  }),
-  z.strictObject({ type: z.literal("RETURN_FROM_ESCALATION"), ...base, to: z.optional(z.enum(WORKING_STATES)) }),
-  z.strictObject({ type: z.literal("CUSTOMER_REPLY"), ...base }),
-  z.strictObject({ type: z.literal("WITHDRAW"), ...base }),
-  z.strictObject({ type: z.literal("REJECT"), ...base, reason: text("the reason for rejecting") }),
-  z.strictObject({ type: z.literal("CLOSE"), ...base }),
-]);
+      ),
+    }),
+    object({ type: z.literal("START_DELIVERY"), ...base }),
+    object({ type: z.literal("DELIVERED"), ...base }),
+    object({
+      type: z.literal("FOLLOW_UP"),
+      ...base,
+      satisfied: boolean(),
+      csat: z.optional(
+        object({
+          score: z
+            .number({ error: CSAT })
+            .check(z.int({ error: CSAT, abort: true }), z.minimum(1, { error: CSAT }), z.maximum(5, { error: CSAT })),
+          reason: z.optional(text("the reason for the score")),
+        }),
+      ),
+    }),
+    object({
+      type: z.literal("ESCALATE"),
+      ...base,
+      team: text("the team escalated to"),
+      reason: text("the reason for escalating"),
+    }),
+    object({ type: z.literal("RETURN_FROM_ESCALATION"), ...base, to: z.optional(oneOf(WORKING_STATES)) }),
+    object({ type: z.literal("CUSTOMER_REPLY"), ...base }),
+    object({ type: z.literal("WITHDRAW"), ...base }),
+    object({ type: z.literal("REJECT"), ...base, reason: text("the reason for rejecting") }),
+    object({ type: z.literal("CLOSE"), ...base }),
+  ],
+  {
+    // Not an object ("invalid_type", at the top) or no known `type` ("invalid_union", at `type`).
+    error: (issue) =>
+      (issue.code as string) === "invalid_type"
+        ? "expected an event object with a type"
+        : `expected one of ${COMPLAINT_EVENT_TYPES.join(", ")}`,
+  },
+);
 
 /**
  * A validated complaint event as stored in a snapshot's history (`at` is a UTC ISO string).
@@ -154,16 +169,16 @@ export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
  * ```
  * @category complaints
  */
-export const OpenComplaintInputSchema = /* @__PURE__ */ z.strictObject({
+export const OpenComplaintInputSchema = /* @__PURE__ */ object({
   id: text("a complaint id"),
   customerId: text("a customer id"),
-  channel: z.optional(z.enum(COMPLAINT_CHANNELS)),
-  cause: z.enum(COMPLAINT_CAUSES),
+  channel: z.optional(oneOf(COMPLAINT_CHANNELS)),
+  cause: oneOf(COMPLAINT_CAUSES),
   description: z.optional(text("a description of the problem")),
   at: InstantSchema,
   by: z.optional(text("who recorded the complaint")),
-  customerValue: z.optional(z.enum(CUSTOMER_VALUES)),
-  priority: z.optional(z.enum(COMPLAINT_PRIORITIES)),
+  customerValue: z.optional(oneOf(CUSTOMER_VALUES)),
+  priority: z.optional(oneOf(COMPLAINT_PRIORITIES)),
   reopenWindowDays: z.optional(days),
   autoCloseAfterDays: z.optional(days),
   remedySought: z.optional(text("the remedy the customer seeks")),
@@ -193,18 +208,18 @@ export type OpenComplaintInput = z.input<typeof OpenComplaintInputSchema>;
  * ```
  * @category complaints
  */
-export const OpenRecordSchema = /* @__PURE__ */ z.strictObject({
-  type: z.literal("OPEN"),
+export const OpenRecordSchema = /* @__PURE__ */ object({
+  type: z.literal("OPEN", { error: 'expected "OPEN"' }),
   at: InstantSchema,
   by: text("who recorded the complaint"),
   id: text("a complaint id"),
   customerId: text("a customer id"),
-  channel: z.enum(COMPLAINT_CHANNELS),
-  cause: z.enum(COMPLAINT_CAUSES),
-  description: z.string(),
-  customerValue: z.enum(CUSTOMER_VALUES),
-  priority: z.enum(COMPLAINT_PRIORITIES),
-  priorityOverridden: z.boolean(),
+  channel: oneOf(COMPLAINT_CHANNELS),
+  cause: oneOf(COMPLAINT_CAUSES),
+  description: string(),
+  customerValue: oneOf(CUSTOMER_VALUES),
+  priority: oneOf(COMPLAINT_PRIORITIES),
+  priorityOverridden: boolean(),
   reopenWindowDays: days,
   autoCloseAfterDays: days,
   remedySought: z.optional(text("the remedy the customer seeks")),
@@ -250,23 +265,21 @@ const nullableInstant = /* @__PURE__ */ z.nullable(InstantSchema);
  * ```
  * @category complaints
  */
-export const ComplaintContextSchema = /* @__PURE__ */ z.strictObject({
-  alternatives: z.array(z.string()),
+export const ComplaintContextSchema = /* @__PURE__ */ object({
+  alternatives: z.array(string()),
   plan: z.nullable(
-    z.strictObject({
+    object({
       alternative: z.number().check(z.int()).check(z.nonnegative()),
-      description: z.string(),
+      description: string(),
       agreedAt: InstantSchema,
     }),
   ),
   deliveredAt: nullableInstant,
-  followUp: z.nullable(z.strictObject({ satisfied: z.boolean(), at: InstantSchema })),
-  escalation: z.nullable(
-    z.strictObject({ team: z.string(), reason: z.string(), from: z.enum(WORKING_STATES), at: InstantSchema }),
-  ),
+  followUp: z.nullable(object({ satisfied: boolean(), at: InstantSchema })),
+  escalation: z.nullable(object({ team: string(), reason: string(), from: oneOf(WORKING_STATES), at: InstantSchema })),
   resolvedAt: nullableInstant,
   lastCustomerReplyAt: nullableInstant,
-  rejectionReason: z.nullable(z.string()),
+  rejectionReason: z.nullable(string()),
   escalations: z.number().check(z.int()).check(z.nonnegative()),
   reopens: z.number().check(z.int()).check(z.nonnegative()),
 });
@@ -298,17 +311,17 @@ export type ComplaintContext = z.output<typeof ComplaintContextSchema>;
  * ```
  * @category complaints
  */
-export const ComplaintSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string(),
-  customerId: z.string(),
-  channel: z.enum(COMPLAINT_CHANNELS),
-  cause: z.enum(COMPLAINT_CAUSES),
-  description: z.string(),
-  customerValue: z.enum(CUSTOMER_VALUES),
-  priority: z.enum(COMPLAINT_PRIORITIES),
+export const ComplaintSchema = /* @__PURE__ */ object({
+  id: string(),
+  customerId: string(),
+  channel: oneOf(COMPLAINT_CHANNELS),
+  cause: oneOf(COMPLAINT_CAUSES),
+  description: string(),
+  customerValue: oneOf(CUSTOMER_VALUES),
+  priority: oneOf(COMPLAINT_PRIORITIES),
   reopenWindowDays: days,
   autoCloseAfterDays: days,
-  state: z.enum(COMPLAINT_STATES),
+  state: oneOf(COMPLAINT_STATES),
   openedAt: InstantSchema,
   updatedAt: InstantSchema,
   context: ComplaintContextSchema,

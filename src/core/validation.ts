@@ -51,7 +51,9 @@ export function issuesFromZod(
     const message = issue.message.replace(/^Invalid input: /, "");
     return {
       path: [...basePath, ...path],
-      message: message.includes(", got ") || message.includes("received") ? message : `${message}${got}`,
+      // zod's own messages say ", received number"; a message that merely names a value "received"
+      // (a complaint state) still gets what was given.
+      message: message.includes(", got ") || message.includes(", received ") ? message : `${message}${got}`,
     };
   });
 }

@@ -253,7 +253,14 @@ describe("transition: rejected events", () => {
       transition(start(), { type: "ESCALATE", at: "yesterday", by: " ", team: "", reason: "x", extra: 1 } as never),
     );
     expect(e).toBeInstanceOf(LoyaltyValidationError);
-    expect((e as LoyaltyValidationError).issues.map((i) => i.path.join("."))).toEqual(["at", "by", "", "team"]);
+    // Every field in the schema's order, then the unknown keys.
+    expect((e as LoyaltyValidationError).issues.map((i) => i.path.join("."))).toEqual(["at", "by", "team", ""]);
+    expect((e as Error).message).toContain("complaint event ESCALATE: at: expected an ISO-8601 instant with an offset");
+    expect((e as Error).message).toContain(
+      'got "yesterday"; by: expected who performed the event (a non-empty string), got " "',
+    );
+    expect((e as Error).message).toContain('team: expected the team escalated to (a non-empty string), got ""');
+    expect((e as Error).message).toContain('Unrecognized key: "extra"');
     expect(() => transition(start(), { type: "PARTY", at: t(1), by } as never)).toThrow(
       /type: expected one of ACKNOWLEDGE/,
     );
@@ -273,7 +280,7 @@ describe("transition: hostile input", () => {
         throw new Error("boom");
       },
     };
-    expect(() => transition(start(), event as never)).toThrow(/could not read input: boom/);
+    expect(() => transition(start(), event as never)).toThrow(/at: could not be read \(Error: boom\); pass plain data/);
     expect(() =>
       openComplaint({
         get id(): string {

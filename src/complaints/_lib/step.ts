@@ -4,8 +4,7 @@ import { machineDefinition } from "../definition.js";
 import { guards } from "../guards.js";
 import { guardFailure } from "./guardFailure.js";
 import type { Complaint, ComplaintContext, ComplaintEvent } from "../schema.js";
-import { isRecord } from "./check.js";
-import { storedRecordIssues } from "./stored.js";
+import { isRecord, storedRecordIssues } from "./stored.js";
 import { frozenArray } from "./freeze.js";
 
 export type StepResult =

@@ -1,10 +1,21 @@
-// The fields of a complaint snapshot that the SLA and metrics code computes with, checked cheaply
-// (no zod: transition/can bundles stay small). A snapshot edited by hand and read back from a store
-// (`priority: 7`, an `openedAt` that is not an instant, a history entry without `at`) is refused with
-// each issue and its path; parseComplaint still does the full check (the history must replay).
+// The fields of a complaint snapshot that the SLA and metrics code computes with, checked cheaply on
+// every call that takes a snapshot (transition, can, deadlines, …). Not a second validator of the
+// snapshot's wire format: that is ComplaintSchema, and parseComplaint checks it in full (and replays
+// the history). Checking these fields with ComplaintSchema's pieces (a zod array of `{ at }` over
+// the history) made transition 2–4× slower in bench/complaints.bench.mjs, since every transition
+// re-reads the history. A snapshot edited by hand and read back from a store (`priority: 7`, an
+// `openedAt` that is not an instant, a history entry without `at`) is refused here with each issue
+// and its path instead of crashing mid-way.
 import type { ValidationIssue } from "../../errors/errors.js";
+import { instantMillis, previewValue as preview } from "../../core/instant.js";
 import { COMPLAINT_CAUSES, COMPLAINT_PRIORITIES } from "../constants.js";
-import { instantMillis, isRecord, preview, type UnknownRecord } from "./check.js";
+
+export type UnknownRecord = Readonly<Record<string, unknown>>;
+
+/** A plain object (not null, an array or a Date). */
+export function isRecord(value: unknown): value is UnknownRecord {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
 
 const oneOf = (list: readonly string[]): string => list.map((v) => JSON.stringify(v)).join(", ");
 
