@@ -1,14 +1,13 @@
 import { guardInputs } from "../core/guard.js";
-import { LoyaltyValidationError } from "../errors/errors.js";
-import { previewValue } from "../_lib/values.js";
 import { rfmSettings } from "../analytics/_lib/rfm.js";
-import { checkDialect, dayExpression, quoteName } from "./_lib/identifiers.js";
+import { checkDialect } from "./_lib/identifiers.js";
+import { purchaseDaysSelect } from "./_lib/purchaseDays.js";
 import type { RfmSqlOptions } from "./rfmSummarySql.js";
 import type { PurchaseTable, SqlQuery } from "./types.js";
 
 /**
  * Builds the SQL that reduces purchases, inside DuckDB or PostgreSQL, to one row per customer and
- * UTC purchase day with the day's summed value — the exact state of an `rfmAccumulator`. Read the
+ * UTC purchase day with the day's value summed exactly (DECIMAL / NUMERIC) — the exact state of an `rfmAccumulator`. Read the
  * rows with {@link rfmStateFromSql} and `merge` them with accumulators fed in process (another
  * partition, today's purchases not yet loaded): the merged summary equals `rfmSummary` of all the
  * purchases. Purchases after `observationEnd` and rows with a NULL customer id are left out.
@@ -34,23 +33,13 @@ export function purchaseDaysSql(table: PurchaseTable, options: RfmSqlOptions): S
 
 function purchaseDaysSqlUnguarded(table: PurchaseTable, options: RfmSqlOptions): SqlQuery {
   const what = "purchaseDaysSql";
-  if (typeof table !== "object" || table === null) {
-    throw new LoyaltyValidationError(
-      [{ path: [], message: `expected { table, customerId, at, value? }, got ${previewValue(table)}` }],
-      what,
-    );
-  }
-  checkDialect((options as { dialect?: unknown } | null)?.dialect, what);
+  const dialect = checkDialect((options as { dialect?: unknown } | null)?.dialect, what);
   const s = rfmSettings(options, what);
-  const from = quoteName(table.table, "table", what, true);
-  const id = quoteName(table.customerId, "customerId", what, false);
-  const at = quoteName(table.at, "at", what, false);
-  const value =
-    table.value === undefined ? "0" : `CAST(${quoteName(table.value, "value", what, false)} AS DOUBLE PRECISION)`;
-  const text = `SELECT ${id} AS customer_id, ${dayExpression(at)} AS day, SUM(${value}) AS value, COUNT(*) AS purchases
-FROM ${from}
-WHERE ${id} IS NOT NULL AND extract(epoch FROM ${at}) * 1000 <= CAST($1 AS DOUBLE PRECISION)
-GROUP BY 1, 2
+  // The day's exact sum leaves the database as a double, the number an rfmAccumulator holds.
+  const text = `SELECT customer_id, day, CAST(value AS DOUBLE PRECISION) AS value, purchases
+FROM (
+  ${purchaseDaysSelect(table, dialect, "$1", what)}
+) AS d
 ORDER BY 1, 2`;
   return Object.freeze({ text, params: Object.freeze([s.endMs]) });
 }

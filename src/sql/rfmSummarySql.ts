@@ -1,9 +1,8 @@
 import { guardInputs } from "../core/guard.js";
-import { LoyaltyValidationError } from "../errors/errors.js";
-import { previewValue } from "../_lib/values.js";
 import { rfmSettings } from "../analytics/_lib/rfm.js";
 import type { RfmOptions } from "../analytics/rfmAccumulator.js";
-import { checkDialect, dayExpression, quoteName, type SqlDialect } from "./_lib/identifiers.js";
+import { checkDialect, type SqlDialect } from "./_lib/identifiers.js";
+import { purchaseDaysSelect } from "./_lib/purchaseDays.js";
 import type { PurchaseTable, SqlQuery } from "./types.js";
 
 /**
@@ -56,50 +55,55 @@ export function rfmSummarySql(table: PurchaseTable, options: RfmSqlOptions): Sql
 
 function rfmSummarySqlUnguarded(table: PurchaseTable, options: RfmSqlOptions): SqlQuery {
   const what = "rfmSummarySql";
-  if (typeof table !== "object" || table === null) {
-    throw new LoyaltyValidationError(
-      [{ path: [], message: `expected { table, customerId, at, value? }, got ${previewValue(table)}` }],
-      what,
-    );
-  }
-  checkDialect((options as { dialect?: unknown } | null)?.dialect, what);
+  const dialect = checkDialect((options as { dialect?: unknown } | null)?.dialect, what);
   const s = rfmSettings(options, what);
-  const from = quoteName(table.table, "table", what, true);
-  const id = quoteName(table.customerId, "customerId", what, false);
-  const at = quoteName(table.at, "at", what, false);
-  const value =
-    table.value === undefined ? "0" : `CAST(${quoteName(table.value, "value", what, false)} AS DOUBLE PRECISION)`;
+  const days = purchaseDaysSelect(table, dialect, "$4", what);
   const cal = s.calibrationDay ?? s.endDay;
   // Named slots, numbered $1, $2 … in order of first use: both engines refuse a parameter the text
   // never uses (DuckDB: "statement only has 3 parameter(s)", PostgreSQL: "could not determine data type").
   const slots: Record<string, number> = { $1: cal, $2: s.endDay, $3: s.unit, $4: s.endMs };
-  const calDays = "COUNT(*) FILTER (WHERE d.day <= CAST($1 AS BIGINT))";
+  // The value of a customer's first purchase day, in the same grouping as the other figures:
+  // DuckDB's arg_min, PostgreSQL's ordered aggregate (the first element of the day-ordered values).
+  const firstValue = dialect === "duckdb" ? "arg_min(value, day)" : "(array_agg(value ORDER BY day))[1]";
+  const inCal = "WHERE day <= CAST($1 AS BIGINT)";
+  const inHoldout = "WHERE day > CAST($1 AS BIGINT)";
+  const holdoutSums =
+    s.calibrationDay === undefined
+      ? ""
+      : `,
+    COUNT(*) FILTER (${inHoldout}) AS holdout_days,
+    SUM(value) FILTER (${inHoldout}) AS holdout_total`;
   const holdout =
     s.calibrationDay === undefined
       ? ""
       : `,
-  COUNT(*) FILTER (WHERE d.day > CAST($1 AS BIGINT)) AS frequency_holdout,
-  COALESCE(SUM(d.value) FILTER (WHERE d.day > CAST($1 AS BIGINT)) / NULLIF(COUNT(*) FILTER (WHERE d.day > CAST($1 AS BIGINT)), 0), 0) AS monetary_holdout,
+  holdout_days AS frequency_holdout,
+  CASE WHEN holdout_days > 0 THEN CAST(holdout_total AS DOUBLE PRECISION) / holdout_days ELSE 0 END AS monetary_holdout,
   CAST(CAST($2 AS BIGINT) - CAST($1 AS BIGINT) AS DOUBLE PRECISION) / CAST($3 AS DOUBLE PRECISION) AS duration_holdout`;
-  const text = `WITH p AS (
-  SELECT ${id} AS customer_id, ${dayExpression(at)} AS day, ${value} AS value
-  FROM ${from}
-  WHERE ${id} IS NOT NULL AND extract(epoch FROM ${at}) * 1000 <= CAST($4 AS DOUBLE PRECISION)
-), d AS (
-  SELECT customer_id, day, SUM(value) AS value FROM p GROUP BY customer_id, day
-), f AS (
-  SELECT customer_id, MIN(day) AS first_day FROM d GROUP BY customer_id
+  // Two groupings, as an analyst writes it by hand: purchases → customer days → customers. The
+  // repeat spend is the calibration total less the first day's value, exact in DECIMAL / NUMERIC
+  // and converted to a double once, before the division by the repeat count.
+  const text = `WITH d AS (
+  ${days}
+), c AS (
+  SELECT customer_id,
+    MIN(day) AS first_day,
+    MAX(day) FILTER (${inCal}) AS last_day,
+    COUNT(*) FILTER (${inCal}) AS days,
+    SUM(value) FILTER (${inCal}) AS total,
+    ${firstValue} AS first_value${holdoutSums}
+  FROM d
+  GROUP BY customer_id
 )
 SELECT
-  d.customer_id,
-  ${calDays} - 1 AS frequency,
-  CAST(MAX(d.day) FILTER (WHERE d.day <= CAST($1 AS BIGINT)) - f.first_day AS DOUBLE PRECISION) / CAST($3 AS DOUBLE PRECISION) AS recency,
-  CAST(CAST($1 AS BIGINT) - f.first_day AS DOUBLE PRECISION) / CAST($3 AS DOUBLE PRECISION) AS t,
-  COALESCE(SUM(d.value) FILTER (WHERE d.day <= CAST($1 AS BIGINT) AND d.day > f.first_day) / NULLIF(${calDays} - 1, 0), 0) AS monetary${holdout}
-FROM d JOIN f ON d.customer_id = f.customer_id
-WHERE f.first_day <= CAST($1 AS BIGINT)
-GROUP BY d.customer_id, f.first_day
-ORDER BY d.customer_id`;
+  customer_id,
+  days - 1 AS frequency,
+  CAST(last_day - first_day AS DOUBLE PRECISION) / CAST($3 AS DOUBLE PRECISION) AS recency,
+  CAST(CAST($1 AS BIGINT) - first_day AS DOUBLE PRECISION) / CAST($3 AS DOUBLE PRECISION) AS t,
+  CASE WHEN days > 1 THEN CAST(total - first_value AS DOUBLE PRECISION) / (days - 1) ELSE 0 END AS monetary${holdout}
+FROM c
+WHERE first_day <= CAST($1 AS BIGINT)
+ORDER BY customer_id`;
   const order: string[] = [];
   const numbered = text.replace(/\$[1-4]\b/g, (slot) => {
     if (!order.includes(slot)) order.push(slot);

@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerTotalsFromSql, customerTotalsSql, rfmRowsFromSql, rfmSummarySql } from "../../src/sql/index.js";
@@ -19,14 +20,67 @@ afterAll(async () => {
   for (const e of engines) await e.close();
 });
 
-/** Runs the generated SQL in `engine` and compares it with the in-process rfmSummary on the same purchases. */
+const DAY_MS = 86_400_000;
+const dayOf = (at: string): number => Math.floor(Date.parse(at) / DAY_MS);
+
+/**
+ * The exact oracle of the monetary columns: per customer, the repeat days' values summed in decimal
+ * (decimal.js), converted to the nearest double once and divided by the repeat count — what the
+ * SQL computes in DECIMAL / NUMERIC. `options` use date-only ends (whole UTC days, inclusive).
+ */
+function exactMonetary(
+  purchases: readonly Purchase[],
+  options: { observationEnd: string; calibrationEnd?: string },
+): Map<number, { monetary: number; monetaryHoldout: number }> {
+  const end = dayOf(options.observationEnd);
+  const cal = options.calibrationEnd === undefined ? end : dayOf(options.calibrationEnd);
+  const days = new Map<number, Map<number, Decimal>>();
+  for (const p of purchases) {
+    const day = dayOf(p.at);
+    if (day > end) continue;
+    const own = days.get(p.customerId) ?? new Map<number, Decimal>();
+    days.set(p.customerId, own.set(day, (own.get(day) ?? new Decimal(0)).plus(p.value)));
+  }
+  const out = new Map<number, { monetary: number; monetaryHoldout: number }>();
+  for (const [id, own] of days) {
+    const first = Math.min(...own.keys());
+    let repeat = new Decimal(0);
+    let hold = new Decimal(0);
+    let repeatDays = 0;
+    let holdDays = 0;
+    for (const [day, value] of own) {
+      if (day > cal) [hold, holdDays] = [hold.plus(value), holdDays + 1];
+      else if (day !== first) [repeat, repeatDays] = [repeat.plus(value), repeatDays + 1];
+    }
+    out.set(id, {
+      monetary: repeatDays === 0 ? 0 : Number(repeat.toString()) / repeatDays,
+      monetaryHoldout: holdDays === 0 ? 0 : Number(hold.toString()) / holdDays,
+    });
+  }
+  return out;
+}
+
+/**
+ * Runs the generated SQL in `engine` and compares it with the in-process rfmSummary on the same
+ * purchases (monetary within float rounding of its sums), and its monetary columns with the exact
+ * decimal oracle (to the last bit).
+ */
 async function differs(
   engine: Engine,
   purchases: readonly Purchase[],
-  options: RfmOptions,
+  options: RfmOptions & { observationEnd: string; calibrationEnd?: string },
 ): Promise<string | undefined> {
   const expected = rfmSummary(purchases, options);
-  const rows = rfmRowsFromSql(await engine.run(rfmSummarySql(table, { ...options, dialect: engine.name as "duckdb" })));
+  const rows = rfmRowsFromSql(
+    await engine.run(rfmSummarySql(table, { ...options, dialect: engine.name as "duckdb" | "postgres" })),
+  );
+  const exact = exactMonetary(purchases, options);
+  for (const r of rows) {
+    const e = exact.get(r.customerId as number);
+    if (r.monetary !== e?.monetary) return `customer ${r.customerId}: monetary ${r.monetary}, exact ${e?.monetary}`;
+    if (r.monetaryHoldout !== undefined && r.monetaryHoldout !== e.monetaryHoldout)
+      return `customer ${r.customerId}: monetaryHoldout ${r.monetaryHoldout}, exact ${e.monetaryHoldout}`;
+  }
   return sameSummary(rows, expected);
 }
 
@@ -38,7 +92,7 @@ describe("rfmSummarySql on CDNOW, against the in-process rfmSummary", () => {
       await e.load(cdnowSample(), "DATE");
       const options = { observationEnd: "1998-06-30", calibrationEnd: "1997-09-30", period: "week" } as const;
       expect(await differs(e, cdnowSample(), options), e.name).toBeUndefined();
-      const rows = rfmRowsFromSql(await e.run(rfmSummarySql(table, { ...options, dialect: "duckdb" })));
+      const rows = rfmRowsFromSql(await e.run(rfmSummarySql(table, { ...options, dialect: e.name as "duckdb" })));
       expect(rows).toHaveLength(2357);
       // Sample customer 1 (CDNOW id 00004): purchases on 1997-01-01, 01-18, 08-02 and 12-12 (holdout).
       expect(rows[0]).toEqual({
@@ -70,6 +124,41 @@ describe("rfmSummarySql on CDNOW, against the in-process rfmSummary", () => {
   }, 300_000);
 });
 
+describe("rfmSummarySql sums values exactly (DECIMAL / NUMERIC), then divides once in floating point", () => {
+  // In IEEE 754 binary64 (JavaScript numbers, SQL DOUBLE PRECISION) 0.1 + 0.2 = 0.30000000000000004 and
+  // 0.7 + 0.1 + 0.2 − 0.7 = 0.30000000000000004; in decimal both are 0.3, and 0.3 / 2 rounds to 0.15.
+  const purchases: Purchase[] = [
+    { customerId: 1, at: "2026-01-01", value: "0.70" },
+    { customerId: 1, at: "2026-01-02", value: "0.10" },
+    { customerId: 1, at: "2026-01-03", value: "0.20" },
+    { customerId: 1, at: "2026-01-11", value: "0.10" },
+    { customerId: 1, at: "2026-01-12", value: "0.20" },
+  ];
+  const options = { observationEnd: "2026-01-20", calibrationEnd: "2026-01-10", period: "day" } as const;
+
+  it("gives a repeat spend of exactly 0.15 where summing doubles gives 0.15000000000000002", async () => {
+    expect(0.1 + 0.2).toBe(0.30000000000000004);
+    expect(0.7 + 0.1 + 0.2 - 0.7).toBe(0.30000000000000004);
+    // The in-process path sums doubles in purchase order: within float rounding of the exact mean.
+    expect(rfmSummary(purchases, options)[0]?.monetary).toBe(0.15000000000000002);
+    for (const e of engines) {
+      await e.load(purchases, "DATE");
+      const [row] = rfmRowsFromSql(await e.run(rfmSummarySql(table, { ...options, dialect: e.name as "duckdb" })));
+      expect(row, e.name).toEqual({
+        customerId: 1,
+        frequency: 2,
+        recency: 2,
+        T: 9,
+        monetary: 0.15,
+        frequencyHoldout: 2,
+        monetaryHoldout: 0.15,
+        durationHoldout: 10,
+      });
+      expect(await differs(e, purchases, options), e.name).toBeUndefined();
+    }
+  }, 60_000);
+});
+
 describe("rfmSummarySql on random purchases (fast-check), against the in-process rfmSummary", () => {
   const day0 = Date.UTC(2026, 0, 1);
   const purchase = fc.record({
@@ -97,7 +186,7 @@ describe("rfmSummarySql on random purchases (fast-check), against the in-process
             value: (p.cents / 100).toFixed(2),
           }));
           await e.load(rows, "TIMESTAMPTZ");
-          const options: RfmOptions =
+          const options: RfmOptions & { observationEnd: string; calibrationEnd?: string } =
             calDay === undefined
               ? { observationEnd: date(endDay), period }
               : { observationEnd: date(endDay), calibrationEnd: date(calDay), period };
