@@ -10,7 +10,7 @@ import { periodsBetween } from "./_lib/periods.js";
  *
  * @example
  * ```ts
- * import { PurchaseFrequencyOptionsSchema } from "loyalty-kit";
+ * import { PurchaseFrequencyOptionsSchema } from "loyalty-kit/schemas";
  * const o = PurchaseFrequencyOptionsSchema.parse({
  *   reference: 1, period: "month", from: "2026-01-01T00:00:00Z", to: "2026-04-01T00:00:00Z",
  * });

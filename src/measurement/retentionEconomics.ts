@@ -13,7 +13,7 @@ import { subtract } from "../money/arithmetic.js";
  *
  * @example
  * ```ts
- * import { RetentionEconomicsInputSchema } from "loyalty-kit";
+ * import { RetentionEconomicsInputSchema } from "loyalty-kit/schemas";
  * const r = RetentionEconomicsInputSchema.parse({ acquisitionCost: { amount: "50", currency: "EUR" }, customers: 80 });
  * console.log(r.retentionCostRatio); // "5"
  * ```

@@ -12,7 +12,7 @@ import { MoneyJsonSchema, parseMoney, type MoneyJson } from "../money/json.js";
  *
  * @example
  * ```ts
- * import { PurchaseAmountSchema } from "loyalty-kit";
+ * import { PurchaseAmountSchema } from "loyalty-kit/schemas";
  * console.log(PurchaseAmountSchema.safeParse({ amount: "120.00", currency: "EUR" }).success); // true
  * ```
  * @category measurement
@@ -45,7 +45,7 @@ export type PurchaseAmountInput = Money | MoneyJson | number;
  *
  * @example
  * ```ts
- * import { ShareOfPurchasesRowSchema } from "loyalty-kit";
+ * import { ShareOfPurchasesRowSchema } from "loyalty-kit/schemas";
  * console.log(ShareOfPurchasesRowSchema.safeParse({ customerId: "c1", brand: 3, category: 8 }).success); // true
  * ```
  * @category measurement
