@@ -75,6 +75,7 @@ export {
   safeParsePurchaseFrequencyOptions,
   purchaseFrequencyIndex,
   type PurchaseFrequencyOptions,
+  type ParsedPurchaseFrequencyOptions,
   type PurchaseFrequency,
 } from "./purchaseFrequencyIndex.js";
 export {
@@ -84,6 +85,7 @@ export {
   shareOfPurchasesByCustomer,
   type PurchaseAmountInput,
   type ShareOfPurchasesRow,
+  type ParsedShareOfPurchasesRow,
   type PurchaseShare,
   type ShareOfPurchasesSummary,
 } from "./shareOfPurchases.js";
@@ -92,5 +94,6 @@ export {
   safeParseRetentionEconomicsInput,
   retentionEconomics,
   type RetentionEconomicsInput,
+  type ParsedRetentionEconomicsInput,
   type RetentionEconomics,
 } from "./retentionEconomics.js";
