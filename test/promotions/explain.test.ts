@@ -165,8 +165,10 @@ describe("gift sentences", () => {
 });
 
 describe("the sentences of selectPromotions", () => {
-  const five = promotion("five", { type: "amount-off", amount: "5.00" });
-  const b2g1 = promotion("b2g1", { type: "buy-x-get-y", buy: { quantity: 2 }, get: { quantity: 1 } });
+  const fiveOff = { type: "amount-off", amount: "5.00" };
+  const buy2get1 = { type: "buy-x-get-y", buy: { quantity: 2 }, get: { quantity: 1 } };
+  const five = promotion("five", fiveOff);
+  const b2g1 = promotion("b2g1", buy2get1);
   const shoes = promotion("shoes", { type: "amount-off", amount: "15.00", match: { categories: ["shoes"] } });
   const three = [
     { sku: "TEE", price: "10.00" },
@@ -182,15 +184,15 @@ describe("the sentences of selectPromotions", () => {
     `);
   });
   it("exclusive, and left out beside it", () => {
-    const exclusive = promotion("b2g1", b2g1.rule, { combine: "exclusive" });
+    const exclusive = promotion("b2g1", buy2get1, { combine: "exclusive" });
     expect(text(selectPromotions([five, exclusive], basket(at, three)).explain)).toMatchInlineSnapshot(`
       "promotion:b2g1 | applied | b2g1: exclusive, 10.00 EUR off; no other promotion applies with it
       promotion:five | not applied | five: left out, b2g1 is exclusive"
     `);
   });
   it("the best for the customer, and the one that lost", () => {
-    const a = promotion("five", five.rule, { combine: "best-for-customer" });
-    const b = promotion("b2g1", b2g1.rule, { combine: "best-for-customer" });
+    const a = promotion("five", fiveOff, { combine: "best-for-customer" });
+    const b = promotion("b2g1", buy2get1, { combine: "best-for-customer" });
     expect(text(selectPromotions([a, b], basket(at, three)).explain)).toMatchInlineSnapshot(`
       "promotion:five | not applied | five: left out, 5.00 EUR off is less than b2g1's 10.00 EUR
       promotion:b2g1 | applied | b2g1: the best for the customer, 10.00 EUR off"
