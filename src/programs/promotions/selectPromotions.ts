@@ -12,6 +12,7 @@ import type { Basket, BasketInput } from "../basket.js";
 import type { Consent, QuoteOptions } from "../options.js";
 import type { Program, ProgramOf } from "../program.js";
 import type { Explanation } from "../result.js";
+import * as say from "../_lib/explainPromotions.js";
 
 /**
  * Options of {@link selectPromotions}: the instant, consent, the accounts of personalized programs and
@@ -112,25 +113,14 @@ function selectPromotionsUnguarded(
   const dp = minorUnits(parsed[0]?.currency ?? "EUR") ?? 2;
   const money = (p: Program) => `${fixed(alone.get(p.id) ?? dec("0"), dp)} ${p.currency}`;
   const applying = promos.filter((p) => (alone.get(p.id) as D).gt(0));
-  for (const p of promos)
-    if (!applying.includes(p))
-      explain.push({ rule: `promotion:${p.id}`, applied: false, reason: `${p.name}: takes nothing off this basket` });
+  for (const p of promos) if (!applying.includes(p)) explain.push(say.promotionNothingOff(p.id, p.name));
   let kept: ProgramOf<"promotion">[];
   const exclusive = applying.find((p) => p.combine === "exclusive");
   if (exclusive !== undefined) {
     kept = [exclusive];
-    explain.push({
-      rule: `promotion:${exclusive.id}`,
-      applied: true,
-      reason: `${exclusive.name}: exclusive, ${money(exclusive)} off; no other promotion applies with it`,
-    });
+    explain.push(say.promotionExclusive(exclusive.id, exclusive.name, money(exclusive)));
     for (const p of applying)
-      if (p !== exclusive)
-        explain.push({
-          rule: `promotion:${p.id}`,
-          applied: false,
-          reason: `${p.name}: left out, ${exclusive.name} is exclusive`,
-        });
+      if (p !== exclusive) explain.push(say.promotionLeftOutByExclusive(p.id, p.name, exclusive.name));
   } else {
     const best = applying
       .filter((p) => p.combine === "best-for-customer")
@@ -143,26 +133,12 @@ function selectPromotionsUnguarded(
       if (p.combine === "best-for-customer")
         explain.push(
           p === best
-            ? {
-                rule: `promotion:${p.id}`,
-                applied: true,
-                reason: `${p.name}: the best for the customer, ${money(p)} off`,
-              }
-            : {
-                rule: `promotion:${p.id}`,
-                applied: false,
-                reason: `${p.name}: left out, ${money(p)} off is less than ${best?.name ?? ""}'s ${best === null ? "" : money(best)}`,
-              },
+            ? say.promotionBest(p.id, p.name, money(p))
+            : say.promotionLeftOutByBest(p.id, p.name, money(p), best?.name ?? "", best === null ? "" : money(best)),
         );
-      else
-        explain.push({ rule: `promotion:${p.id}`, applied: true, reason: `${p.name}: stacks, ${money(p)} off alone` });
+      else explain.push(say.promotionStacks(p.id, p.name, money(p)));
     }
   }
-  if (kept.length > 1 || others.length > 0)
-    explain.push({
-      rule: "stacking",
-      applied: true,
-      reason: `applied in this order, each on what the previous left: ${[...kept, ...others].map((p) => p.id).join(", ")}`,
-    });
+  if (kept.length > 1 || others.length > 0) explain.push(say.stackingOrder([...kept, ...others].map((p) => p.id)));
   return deepFreeze({ programs: [...kept, ...others], explain });
 }
