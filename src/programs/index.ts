@@ -50,8 +50,8 @@ export { addGiftLines } from "./promotions/addGiftLines.js";
 export { generateCouponCodes, type GenerateCouponCodesOptions } from "./promotions/generateCouponCodes.js";
 export { openCouponState } from "./promotions/openCouponState.js";
 export { redeemCoupon, type RedeemCouponOptions } from "./promotions/redeemCoupon.js";
-export { returnCoupon } from "./promotions/returnCoupon.js";
-export { issueCoupon } from "./promotions/issueCoupon.js";
+export { returnCoupon, type ReturnCouponOptions, type CouponStateChange } from "./promotions/returnCoupon.js";
+export { issueCoupon, type IssueCouponOptions, type IssueCouponResult } from "./promotions/issueCoupon.js";
 export type {
   CheckoutCoupon,
   CouponRedemption,
@@ -61,7 +61,11 @@ export type {
   RefundCoupon,
   RefundNextOrder,
 } from "./promotions/couponState.js";
-export { selectPromotions, type SelectPromotionsOptions } from "./promotions/selectPromotions.js";
+export {
+  selectPromotions,
+  type SelectPromotionsOptions,
+  type SelectPromotionsResult,
+} from "./promotions/selectPromotions.js";
 export * from "./tiers/index.js";
 export * from "./events/index.js";
 export * from "./campaigns/index.js";

@@ -35,6 +35,28 @@ export interface SelectPromotionsOptions {
 }
 
 /**
+ * What {@link selectPromotions} returns: the programs to pass to {@link checkoutAll}, in order, and
+ * why each promotion was kept or left out.
+ *
+ * @example
+ * ```ts
+ * import { parseProgram, selectPromotions, type SelectPromotionsResult } from "loyalty-kit";
+ * const five = parseProgram({ kind: "promotion", id: "five", name: "5.00 off", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" },
+ *   rule: { type: "amount-off", amount: "5.00" } });
+ * const r: SelectPromotionsResult = selectPromotions([five], { id: "b1", at: "2026-03-01T10:00:00Z", lines: [
+ *   { id: "1", sku: "TEE", quantity: 1, unitPrice: { amount: "12.00", currency: "EUR" } }] });
+ * console.log(r.programs.length, r.explain[0]?.reason); // 1 five: stacks, 5.00 EUR off alone
+ * ```
+ * @category programs
+ */
+export interface SelectPromotionsResult {
+  /** The programs to check out, in the order they apply: the kept promotions, then the other programs. */
+  readonly programs: readonly Program[];
+  /** One sentence per promotion (kept or left out, and why), then the stacking order. */
+  readonly explain: readonly Explanation[];
+}
+
+/**
  * Decides which promotions apply to a basket together, and in which order, for {@link checkoutAll}.
  *
  * The rules, each decision written to `explain`: promotions come in `priority` order (lower first,
@@ -65,7 +87,7 @@ export function selectPromotions(
   programs: readonly Program[],
   basket: Basket | BasketInput,
   options: SelectPromotionsOptions | null = {},
-): { readonly programs: readonly Program[]; readonly explain: readonly Explanation[] } {
+): SelectPromotionsResult {
   return guardInputs("selectPromotions", { programs, basket, options }, () =>
     selectPromotionsUnguarded(programs, basket, options),
   );
@@ -75,7 +97,7 @@ function selectPromotionsUnguarded(
   programs: readonly Program[],
   basket: Basket | BasketInput,
   options: SelectPromotionsOptions | null = {},
-): { readonly programs: readonly Program[]; readonly explain: readonly Explanation[] } {
+): SelectPromotionsResult {
   if (!Array.isArray(programs) || programs.length === 0)
     throw new LoyaltyValidationError([{ path: ["programs"], message: "expected a non-empty array of programs" }]);
   const o = options ?? {};
