@@ -13,7 +13,7 @@ const SignalValue = /* @__PURE__ */ z
  *
  * @example
  * ```ts
- * import { BondingProfileSchema } from "loyalty-kit";
+ * import { BondingProfileSchema } from "loyalty-kit/schemas";
  * console.log(BondingProfileSchema.safeParse({ signals: { discountsUsed: -1 } }).success); // false
  * ```
  * @category bonding

@@ -14,7 +14,7 @@ const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { BondingActionSchema } from "loyalty-kit";
+ * import { BondingActionSchema } from "loyalty-kit/schemas";
  * console.log(BondingActionSchema.safeParse({ id: "tea-club", text: "Invite her to the tea club", source: "shop" }).success); // true
  * ```
  * @category bonding
@@ -39,7 +39,7 @@ export const BondingActionSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { BondingRulesSchema } from "loyalty-kit";
+ * import { BondingRulesSchema } from "loyalty-kit/schemas";
  * console.log(BondingRulesSchema.safeParse({ thresholds: { social: 0.5 } }).success); // true
  * ```
  * @category bonding

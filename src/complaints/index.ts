@@ -1,7 +1,15 @@
 // Complaint resolution: the five A's of complaint handling as a pure state machine, the usual complaint causes,
 // SLAs in business hours, metrics.
 export * from "./constants.js";
-export * from "./schema.js";
+export type {
+  ComplaintEvent,
+  ComplaintEventInput,
+  OpenComplaintInput,
+  OpenRecord,
+  ComplaintHistoryEntry,
+  ComplaintContext,
+  Complaint,
+} from "./schema.js";
 export { machineDefinition, ONWARD_FROM } from "./definition.js";
 export type { GuardName, TransitionDefinition, StateDefinition, MachineDefinition } from "./definition.js";
 export { guards, type Guard } from "./guards.js";
@@ -14,7 +22,6 @@ export { replay } from "./replay.js";
 export { parseComplaint, safeParseComplaint } from "./parseComplaint.js";
 export { toMermaid } from "./toMermaid.js";
 export {
-  SlaPolicySchema,
   parseSlaPolicy,
   safeParseSlaPolicy,
   type SlaPolicy,

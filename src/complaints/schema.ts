@@ -60,7 +60,7 @@ const base = {
  *
  * @example
  * ```ts
- * import { ComplaintEventSchema } from "loyalty-kit";
+ * import { ComplaintEventSchema } from "loyalty-kit/schemas";
  * const e = ComplaintEventSchema.parse({ type: "ACKNOWLEDGE", at: "2026-03-02T09:00:00+01:00", by: "agent:ana" });
  * console.log(e.at); // 2026-03-02T08:00:00.000Z
  * ```
@@ -160,7 +160,7 @@ export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
  *
  * @example
  * ```ts
- * import { OpenComplaintInputSchema } from "loyalty-kit";
+ * import { OpenComplaintInputSchema } from "loyalty-kit/schemas";
  * const input = OpenComplaintInputSchema.parse({
  *   id: "c-1", customerId: "cust-7", channel: "email", cause: "overpricing",
  *   description: "Charged twice", at: "2026-03-02T09:00:00Z",
@@ -203,7 +203,7 @@ export type OpenComplaintInput = z.input<typeof OpenComplaintInputSchema>;
  *
  * @example
  * ```ts
- * import { OpenRecordSchema } from "loyalty-kit";
+ * import { OpenRecordSchema } from "loyalty-kit/schemas";
  * console.log(Object.keys(OpenRecordSchema.shape).includes("priority")); // true
  * ```
  * @category complaints
@@ -260,7 +260,7 @@ const nullableInstant = /* @__PURE__ */ z.nullable(InstantSchema);
  *
  * @example
  * ```ts
- * import { ComplaintContextSchema } from "loyalty-kit";
+ * import { ComplaintContextSchema } from "loyalty-kit/schemas";
  * console.log(Object.keys(ComplaintContextSchema.shape).length);
  * ```
  * @category complaints
@@ -305,7 +305,8 @@ export type ComplaintContext = z.output<typeof ComplaintContextSchema>;
  *
  * @example
  * ```ts
- * import { ComplaintSchema, openComplaint } from "loyalty-kit";
+ * import { openComplaint } from "loyalty-kit";
+ * import { ComplaintSchema } from "loyalty-kit/schemas";
  * const c = openComplaint({ id: "c-1", customerId: "cust-7", channel: "email", cause: "overpricing", description: "Charged twice", at: "2026-03-02T09:00:00Z" });
  * console.log(ComplaintSchema.safeParse(c).success); // true
  * ```

@@ -31,7 +31,7 @@ const clock = /* @__PURE__ */ z.string().check(
  *
  * @example
  * ```ts
- * import { SlaPolicySchema } from "loyalty-kit";
+ * import { SlaPolicySchema } from "loyalty-kit/schemas";
  * const t = { acknowledgeHours: 8, agreePlanHours: 24, resolveHours: 80 };
  * const r = SlaPolicySchema.safeParse({ timeZone: "Europe/Berlin", targets: { low: t, normal: t, high: t, urgent: t } });
  * console.log(r.success); // true

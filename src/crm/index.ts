@@ -1,10 +1,9 @@
 // The CRM cycle (steps 3 and 4): a strategy as data, a plan from segments, and its review.
-export {
-  StrategySchema,
-  type Strategy,
-  type StrategyInput,
-  type StrategyRule,
-  type StrategyAction,
+export type {
+  Strategy,
+  StrategyInput,
+  StrategyRule,
+  StrategyAction,
 } from "./strategy.js";
 export { parseStrategy, safeParseStrategy } from "./parseStrategy.js";
 export {

@@ -56,7 +56,7 @@ const WhenSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { StrategySchema } from "loyalty-kit";
+ * import { StrategySchema } from "loyalty-kit/schemas";
  * const r = StrategySchema.safeParse({
  *   timeZone: "Europe/Berlin",
  *   budget: "100",

@@ -47,7 +47,7 @@ const ClockTime = /* @__PURE__ */ z
  *
  * @example
  * ```ts
- * import { ContactPlanOptionsSchema } from "loyalty-kit";
+ * import { ContactPlanOptionsSchema } from "loyalty-kit/schemas";
  * const o = ContactPlanOptionsSchema.parse({ from: "2026-03-01T00:00:00+07:00", to: "2026-04-01T00:00:00+07:00", timeZone: "Asia/Jakarta", cadence: { default: "weekly" } });
  * console.log(o.minGapHours, o.sendTime); // 48 10:00
  * ```

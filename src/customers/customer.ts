@@ -12,7 +12,7 @@ import { CHANNELS } from "./_lib/consent.js";
  *
  * @example
  * ```ts
- * import { BarcodeIdentifierSchema } from "loyalty-kit";
+ * import { BarcodeIdentifierSchema } from "loyalty-kit/schemas";
  * console.log(BarcodeIdentifierSchema.safeParse({ kind: "barcode", code: "4006381333931" }).success); // true
  * ```
  * @category customers
@@ -33,7 +33,7 @@ export const BarcodeIdentifierSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { MagneticIdentifierSchema } from "loyalty-kit";
+ * import { MagneticIdentifierSchema } from "loyalty-kit/schemas";
  * console.log(MagneticIdentifierSchema.safeParse({ kind: "magnetic", number: "60112345" }).success); // true
  * ```
  * @category customers
@@ -49,7 +49,7 @@ export const MagneticIdentifierSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { PhoneIdentifierSchema } from "loyalty-kit";
+ * import { PhoneIdentifierSchema } from "loyalty-kit/schemas";
  * console.log(PhoneIdentifierSchema.safeParse({ kind: "phone", number: "+6281234567890" }).success); // true
  * ```
  * @category customers
@@ -98,7 +98,7 @@ export type CustomerIdentifier = z.infer<typeof CustomerIdentifierSchema>;
  *
  * @example
  * ```ts
- * import { ContactChannelSchema } from "loyalty-kit";
+ * import { ContactChannelSchema } from "loyalty-kit/schemas";
  * console.log(ContactChannelSchema.options); // [ 'email', 'sms', 'phone', 'post' ]
  * ```
  * @category customers
@@ -128,7 +128,7 @@ const ConsentStatusSchema = /* @__PURE__ */ z.enum(["given", "withdrawn"]);
  *
  * @example
  * ```ts
- * import { ConsentStatementSchema } from "loyalty-kit";
+ * import { ConsentStatementSchema } from "loyalty-kit/schemas";
  * const s = ConsentStatementSchema.parse({ purpose: "marketing", channel: "sms", status: "given", at: "2026-03-02T10:00:00+07:00", method: "signed-form" });
  * console.log(s.at); // 2026-03-02T03:00:00.000Z
  * ```
@@ -191,7 +191,7 @@ const Text = /* @__PURE__ */ z.string().check(z.minLength(1, { message: "expecte
  *
  * @example
  * ```ts
- * import { CustomerSchema } from "loyalty-kit";
+ * import { CustomerSchema } from "loyalty-kit/schemas";
  * const r = CustomerSchema.safeParse({ id: "c-1", lastName: "Sari", identifiers: [{ kind: "phone", number: "+6281234567890" }] });
  * console.log(r.success); // true
  * ```

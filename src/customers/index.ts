@@ -1,17 +1,10 @@
 // Customer identity, consent and routine contact (Pareto's 80/20 perks, consent before personal data).
-export {
-  BarcodeIdentifierSchema,
-  MagneticIdentifierSchema,
-  PhoneIdentifierSchema,
-  CustomerIdentifierSchema,
-  ContactChannelSchema,
-  ConsentStatementSchema,
-  CustomerSchema,
-  type CustomerIdentifier,
-  type ContactChannel,
-  type ConsentStatement,
-  type Customer,
-  type CustomerInput,
+export type {
+  CustomerIdentifier,
+  ContactChannel,
+  ConsentStatement,
+  Customer,
+  CustomerInput,
 } from "./customer.js";
 export { parseCustomer, safeParseCustomer } from "./parseCustomer.js";
 export { customerJsonSchema } from "./customerJsonSchema.js";
@@ -25,7 +18,6 @@ export { hasPersonalDataConsent } from "./hasPersonalDataConsent.js";
 export {
   contactPlan,
   CONTACT_PLAN_MAX_DAYS,
-  ContactPlanOptionsSchema,
   type ContactPlanOptions,
   type ContactKind,
   type ContactDetails,
@@ -33,4 +25,4 @@ export {
   type SkippedContact,
   type ContactPlan,
 } from "./contactPlan.js";
-export { perksFor, PerkRuleSchema, type PerkRule, type Perk } from "./perksFor.js";
+export { perksFor, type PerkRule, type Perk } from "./perksFor.js";

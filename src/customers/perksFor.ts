@@ -13,7 +13,7 @@ import type { Customer } from "./customer.js";
  *
  * @example
  * ```ts
- * import { PerkRuleSchema } from "loyalty-kit";
+ * import { PerkRuleSchema } from "loyalty-kit/schemas";
  * const rule = PerkRuleSchema.parse({ perk: "free-drink", segments: ["big-profit"] });
  * console.log(rule.perk);
  * ```

@@ -8,7 +8,7 @@ import { EntrySchema } from "./schemas.js";
  *
  * @example
  * ```ts
- * import { LedgerHistoryRecordSchema } from "loyalty-kit";
+ * import { LedgerHistoryRecordSchema } from "loyalty-kit/schemas";
  * const row = { accountId: "a", sequence: 1, entry: { kind: "earn", transactionId: "t1", at: "2026-01-05T10:00:00.000Z", points: "80" } };
  * console.log(LedgerHistoryRecordSchema.safeParse(row).success); // true
  * ```

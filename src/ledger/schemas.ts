@@ -45,7 +45,7 @@ const TransactionIdSchema = z
  *
  * @example
  * ```ts
- * import { MetaSchema } from "loyalty-kit";
+ * import { MetaSchema } from "loyalty-kit/schemas";
  * console.log(MetaSchema.safeParse({ spend: "12.50", lines: [{ sku: "A", qty: 1 }] }).success); // true
  * ```
  * @category ledger
@@ -116,7 +116,7 @@ const NonZeroDecimalStringSchema = z.string({ error: 'expected a decimal string 
  *
  * @example
  * ```ts
- * import { EarnEntrySchema } from "loyalty-kit";
+ * import { EarnEntrySchema } from "loyalty-kit/schemas";
  * const e = EarnEntrySchema.parse({ kind: "earn", transactionId: "t1", at: "2026-01-05T10:00:00Z", points: "120", expiresAt: "2027-01-05T10:00:00Z" });
  * console.log(e.at); // 2026-01-05T10:00:00.000Z
  * ```
@@ -155,7 +155,7 @@ export const EarnEntrySchema = /* @__PURE__ */ entryObject("earn", {
  *
  * @example
  * ```ts
- * import { RedeemEntrySchema } from "loyalty-kit";
+ * import { RedeemEntrySchema } from "loyalty-kit/schemas";
  * console.log(RedeemEntrySchema.safeParse({ kind: "redeem", transactionId: "t2", at: "2026-02-01T09:00:00Z", points: "50" }).success); // true
  * ```
  * @category ledger
@@ -172,7 +172,7 @@ export const RedeemEntrySchema = /* @__PURE__ */ entryObject("redeem", {
  *
  * @example
  * ```ts
- * import { ExpireEntrySchema } from "loyalty-kit";
+ * import { ExpireEntrySchema } from "loyalty-kit/schemas";
  * console.log(ExpireEntrySchema.parse({ kind: "expire", transactionId: "sweep-2026-03-01", at: "2026-03-01T00:00:00Z" }).kind); // expire
  * ```
  * @category ledger
@@ -185,7 +185,7 @@ export const ExpireEntrySchema = /* @__PURE__ */ entryObject("expire", { kind: z
  *
  * @example
  * ```ts
- * import { AdjustEntrySchema } from "loyalty-kit";
+ * import { AdjustEntrySchema } from "loyalty-kit/schemas";
  * console.log(AdjustEntrySchema.safeParse({ kind: "adjust", transactionId: "t3", at: "2026-02-02T09:00:00Z", points: "-10", reason: "duplicate card" }).success); // true
  * ```
  * @category ledger
@@ -214,7 +214,7 @@ export const AdjustEntrySchema = /* @__PURE__ */ entryObject("adjust", {
  *
  * @example
  * ```ts
- * import { ShortfallPolicySchema } from "loyalty-kit";
+ * import { ShortfallPolicySchema } from "loyalty-kit/schemas";
  * console.log(ShortfallPolicySchema.options); // [ 'reject', 'deduct-available', 'negative-balance' ]
  * ```
  * @category ledger
@@ -229,7 +229,7 @@ export const ShortfallPolicySchema = /* @__PURE__ */ z.enum(["reject", "deduct-a
  *
  * @example
  * ```ts
- * import { ReverseEntrySchema } from "loyalty-kit";
+ * import { ReverseEntrySchema } from "loyalty-kit/schemas";
  * console.log(ReverseEntrySchema.safeParse({ kind: "reverse", transactionId: "refund-1", at: "2026-02-03T09:00:00Z", reverses: "t1", points: "40" }).success); // true
  * ```
  * @category ledger
@@ -250,7 +250,7 @@ export const ReverseEntrySchema = /* @__PURE__ */ entryObject("reverse", {
  *
  * @example
  * ```ts
- * import { HoldEntrySchema } from "loyalty-kit";
+ * import { HoldEntrySchema } from "loyalty-kit/schemas";
  * console.log(HoldEntrySchema.safeParse({ kind: "hold", transactionId: "h1", at: "2026-02-04T09:00:00Z", points: "30", timeoutAt: "2026-02-04T09:15:00Z" }).success); // true
  * ```
  * @category ledger
@@ -269,7 +269,7 @@ export const HoldEntrySchema = /* @__PURE__ */ entryObject("hold", {
  *
  * @example
  * ```ts
- * import { CaptureEntrySchema } from "loyalty-kit";
+ * import { CaptureEntrySchema } from "loyalty-kit/schemas";
  * console.log(CaptureEntrySchema.safeParse({ kind: "capture", transactionId: "c1", at: "2026-02-04T09:05:00Z", holdId: "h1" }).success); // true
  * ```
  * @category ledger
@@ -287,7 +287,7 @@ export const CaptureEntrySchema = /* @__PURE__ */ entryObject("capture", {
  *
  * @example
  * ```ts
- * import { ReleaseEntrySchema } from "loyalty-kit";
+ * import { ReleaseEntrySchema } from "loyalty-kit/schemas";
  * console.log(ReleaseEntrySchema.safeParse({ kind: "release", transactionId: "r1", at: "2026-02-04T09:05:00Z", holdId: "h1" }).success); // true
  * ```
  * @category ledger
@@ -307,7 +307,7 @@ export const ReleaseEntrySchema = /* @__PURE__ */ entryObject("release", {
  *
  * @example
  * ```ts
- * import { EntrySchema } from "loyalty-kit";
+ * import { EntrySchema } from "loyalty-kit/schemas";
  * const r = EntrySchema.safeParse({ kind: "gift", transactionId: "x", at: "2026-01-01T00:00:00Z" });
  * console.log(r.success); // false: unknown kind
  * ```
@@ -378,7 +378,7 @@ export type EntryKind = Entry["kind"];
  *
  * @example
  * ```ts
- * import { LotSchema } from "loyalty-kit";
+ * import { LotSchema } from "loyalty-kit/schemas";
  * console.log(LotSchema.safeParse({ lotId: "t1", at: "2026-01-05T10:00:00Z", points: "5", remaining: "5", consumed: "0", expired: "0", reversed: "0", clawedBack: "0" }).success); // true
  * ```
  * @category ledger
@@ -418,7 +418,7 @@ export type Lot = z.output<typeof LotSchema>;
  *
  * @example
  * ```ts
- * import { HoldSchema } from "loyalty-kit";
+ * import { HoldSchema } from "loyalty-kit/schemas";
  * console.log(HoldSchema.safeParse({ holdId: "h1", at: "2026-02-04T09:00:00Z", points: "30", lots: [], deficit: "0" }).success); // true
  * ```
  * @category ledger
@@ -452,7 +452,7 @@ export type Hold = z.output<typeof HoldSchema>;
  *
  * @example
  * ```ts
- * import { DebitSchema } from "loyalty-kit";
+ * import { DebitSchema } from "loyalty-kit/schemas";
  * console.log(DebitSchema.safeParse({ transactionId: "t2", points: "5", lots: [{ lotId: "t1", points: "5" }], deficit: "0", reversed: "0" }).success); // true
  * ```
  * @category ledger
@@ -514,7 +514,7 @@ export const MAX_RETAIN_DAYS = 36_500;
  *
  * @example
  * ```ts
- * import { CheckpointSchema } from "loyalty-kit";
+ * import { CheckpointSchema } from "loyalty-kit/schemas";
  * console.log(CheckpointSchema.safeParse({ version: 2, at: "2026-01-05T10:00:00Z", balance: "80" }).success); // true
  * ```
  * @category ledger
@@ -548,7 +548,7 @@ export type Checkpoint = z.output<typeof CheckpointSchema>;
  *
  * @example
  * ```ts
- * import { AccountSettingsSchema } from "loyalty-kit";
+ * import { AccountSettingsSchema } from "loyalty-kit/schemas";
  * console.log(AccountSettingsSchema.parse({ accountId: "card-0042" })); // { accountId: 'card-0042' }
  * ```
  * @category ledger
@@ -584,7 +584,8 @@ export type AccountSettings = z.input<typeof AccountSettingsSchema>;
  *
  * @example
  * ```ts
- * import { AccountSchema, openAccount } from "loyalty-kit";
+ * import { openAccount } from "loyalty-kit";
+ * import { AccountSchema } from "loyalty-kit/schemas";
  * console.log(AccountSchema.safeParse(JSON.parse(JSON.stringify(openAccount({ accountId: "a" })))).success); // true
  * ```
  * @category ledger

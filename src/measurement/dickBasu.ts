@@ -12,7 +12,7 @@ const unit = /* @__PURE__ */ z.number().check(z.minimum(0)).check(z.maximum(1));
  *
  * @example
  * ```ts
- * import { DickBasuInputSchema } from "loyalty-kit";
+ * import { DickBasuInputSchema } from "loyalty-kit/schemas";
  * console.log(DickBasuInputSchema.safeParse({ relativeAttitude: 0.8, repeatPatronage: 0.3 }).success); // true
  * ```
  * @category measurement

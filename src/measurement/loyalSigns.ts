@@ -76,7 +76,7 @@ export type LoyalSignKey = (typeof LOYAL_SIGNS)[number]["key"];
  *
  * @example
  * ```ts
- * import { LoyalSignsObservationsSchema } from "loyalty-kit";
+ * import { LoyalSignsObservationsSchema } from "loyalty-kit/schemas";
  * console.log(LoyalSignsObservationsSchema.safeParse({ recommends: true }).success); // true
  * ```
  * @category measurement

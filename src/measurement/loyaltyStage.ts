@@ -45,7 +45,7 @@ export type LoyaltyStage = (typeof LOYALTY_STAGES)[number];
  *
  * @example
  * ```ts
- * import { LoyaltyStageObservationsSchema } from "loyalty-kit";
+ * import { LoyaltyStageObservationsSchema } from "loyalty-kit/schemas";
  * console.log(LoyaltyStageObservationsSchema.safeParse({ satisfied: true }).success); // true
  * ```
  * @category measurement

@@ -14,7 +14,7 @@ import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
  *
  * @example
  * ```ts
- * import { LoyaltyTypeObservationsSchema } from "loyalty-kit";
+ * import { LoyaltyTypeObservationsSchema } from "loyalty-kit/schemas";
  * console.log(LoyaltyTypeObservationsSchema.safeParse({ recommend: 9, frequencyIndex: 1.4 }).success); // true
  * ```
  * @category measurement

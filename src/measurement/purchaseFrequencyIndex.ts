@@ -10,7 +10,7 @@ import { periodsBetween } from "./_lib/periods.js";
  *
  * @example
  * ```ts
- * import { PurchaseFrequencyOptionsSchema } from "loyalty-kit";
+ * import { PurchaseFrequencyOptionsSchema } from "loyalty-kit/schemas";
  * const o = PurchaseFrequencyOptionsSchema.parse({
  *   reference: 1, period: "month", from: "2026-01-01T00:00:00Z", to: "2026-04-01T00:00:00Z",
  * });
@@ -40,6 +40,19 @@ export const PurchaseFrequencyOptionsSchema = /* @__PURE__ */ z.strictObject({
  */
 export type PurchaseFrequencyOptions = z.input<typeof PurchaseFrequencyOptionsSchema>;
 
+/**
+ * What {@link parsePurchaseFrequencyOptions} returns: the options with their defaults filled in.
+ *
+ * @example
+ * ```ts
+ * import { parsePurchaseFrequencyOptions, type ParsedPurchaseFrequencyOptions } from "loyalty-kit";
+ * const parsed: ParsedPurchaseFrequencyOptions = parsePurchaseFrequencyOptions({ reference: 2, period: "month", from: "2026-01-01T00:00:00Z", to: "2026-04-01T00:00:00Z" });
+ * console.log(parsed.period); // month
+ * ```
+ * @category measurement
+ */
+export type ParsedPurchaseFrequencyOptions = z.output<typeof PurchaseFrequencyOptionsSchema>;
+
 const optionParsers = /* @__PURE__ */ makeParsers(PurchaseFrequencyOptionsSchema, "purchaseFrequencyIndex options");
 const PurchasesSchema = /* @__PURE__ */ z.union([z.int().check(z.minimum(0)), z.array(InstantSchema)]);
 const purchasesParsers = /* @__PURE__ */ makeParsers(PurchasesSchema, "purchaseFrequencyIndex purchases");
@@ -58,11 +71,11 @@ const purchasesParsers = /* @__PURE__ */ makeParsers(PurchasesSchema, "purchaseF
  * console.log(o.from); // "2026-01-05T00:00:00.000Z"
  * ```
  */
-export function parsePurchaseFrequencyOptions(input: unknown): z.output<typeof PurchaseFrequencyOptionsSchema> {
+export function parsePurchaseFrequencyOptions(input: unknown): ParsedPurchaseFrequencyOptions {
   return guardInputs("parsePurchaseFrequencyOptions", { input }, () => parsePurchaseFrequencyOptionsUnguarded(input));
 }
 
-function parsePurchaseFrequencyOptionsUnguarded(input: unknown): z.output<typeof PurchaseFrequencyOptionsSchema> {
+function parsePurchaseFrequencyOptionsUnguarded(input: unknown): ParsedPurchaseFrequencyOptions {
   return optionParsers.parse(input);
 }
 
@@ -78,17 +91,13 @@ function parsePurchaseFrequencyOptionsUnguarded(input: unknown): z.output<typeof
  * console.log(safeParsePurchaseFrequencyOptions({ reference: 0, period: "month" }).success); // false
  * ```
  */
-export function safeParsePurchaseFrequencyOptions(
-  input: unknown,
-): SafeParseResult<z.output<typeof PurchaseFrequencyOptionsSchema>> {
+export function safeParsePurchaseFrequencyOptions(input: unknown): SafeParseResult<ParsedPurchaseFrequencyOptions> {
   return guardInputs("safeParsePurchaseFrequencyOptions", { input }, () =>
     safeParsePurchaseFrequencyOptionsUnguarded(input),
   );
 }
 
-function safeParsePurchaseFrequencyOptionsUnguarded(
-  input: unknown,
-): SafeParseResult<z.output<typeof PurchaseFrequencyOptionsSchema>> {
+function safeParsePurchaseFrequencyOptionsUnguarded(input: unknown): SafeParseResult<ParsedPurchaseFrequencyOptions> {
   return optionParsers.safeParse(input);
 }
 

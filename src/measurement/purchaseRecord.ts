@@ -9,7 +9,7 @@ import { InstantSchema, makeParsers, type SafeParseResult } from "../_lib/valida
  *
  * @example
  * ```ts
- * import { PurchaseRecordSchema } from "loyalty-kit";
+ * import { PurchaseRecordSchema } from "loyalty-kit/schemas";
  * console.log(PurchaseRecordSchema.parse({ customerId: "c1", at: "2026-01-05T10:00:00+07:00" }).at);
  * // "2026-01-05T03:00:00.000Z"
  * ```
@@ -52,7 +52,7 @@ export type PurchaseRecordInput = z.input<typeof PurchaseRecordSchema>;
  *
  * @example
  * ```ts
- * import { PurchaseRecordsSchema } from "loyalty-kit";
+ * import { PurchaseRecordsSchema } from "loyalty-kit/schemas";
  * console.log(PurchaseRecordsSchema.safeParse([]).success); // true
  * ```
  * @category measurement

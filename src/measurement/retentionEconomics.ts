@@ -13,7 +13,7 @@ import { subtract } from "../money/arithmetic.js";
  *
  * @example
  * ```ts
- * import { RetentionEconomicsInputSchema } from "loyalty-kit";
+ * import { RetentionEconomicsInputSchema } from "loyalty-kit/schemas";
  * const r = RetentionEconomicsInputSchema.parse({ acquisitionCost: { amount: "50", currency: "EUR" }, customers: 80 });
  * console.log(r.retentionCostRatio); // "5"
  * ```
@@ -51,6 +51,20 @@ export const RetentionEconomicsInputSchema = /* @__PURE__ */ z.strictObject({
  */
 export type RetentionEconomicsInput = z.input<typeof RetentionEconomicsInputSchema>;
 
+/**
+ * What {@link parseRetentionEconomicsInput} returns: the input with Money values and the retention
+ * cost ratio as a decimal string (default `"5"`).
+ *
+ * @example
+ * ```ts
+ * import { parseRetentionEconomicsInput, type ParsedRetentionEconomicsInput } from "loyalty-kit";
+ * const parsed: ParsedRetentionEconomicsInput = parseRetentionEconomicsInput({ acquisitionCost: { amount: "50.00", currency: "EUR" }, customers: 80 });
+ * console.log(parsed.retentionCostRatio); // 5
+ * ```
+ * @category measurement
+ */
+export type ParsedRetentionEconomicsInput = z.output<typeof RetentionEconomicsInputSchema>;
+
 const parsers = /* @__PURE__ */ makeParsers(RetentionEconomicsInputSchema, "retentionEconomics");
 
 /**
@@ -67,11 +81,11 @@ const parsers = /* @__PURE__ */ makeParsers(RetentionEconomicsInputSchema, "rete
  * console.log(i.retentionCostRatio); // "4"
  * ```
  */
-export function parseRetentionEconomicsInput(input: unknown): z.output<typeof RetentionEconomicsInputSchema> {
+export function parseRetentionEconomicsInput(input: unknown): ParsedRetentionEconomicsInput {
   return guardInputs("parseRetentionEconomicsInput", { input }, () => parseRetentionEconomicsInputUnguarded(input));
 }
 
-function parseRetentionEconomicsInputUnguarded(input: unknown): z.output<typeof RetentionEconomicsInputSchema> {
+function parseRetentionEconomicsInputUnguarded(input: unknown): ParsedRetentionEconomicsInput {
   return parsers.parse(input);
 }
 
@@ -87,17 +101,13 @@ function parseRetentionEconomicsInputUnguarded(input: unknown): z.output<typeof 
  * console.log(safeParseRetentionEconomicsInput({ acquisitionCost: { amount: "50", currency: "EUR" }, customers: 3, retentionCostRatio: 0 }).success); // false
  * ```
  */
-export function safeParseRetentionEconomicsInput(
-  input: unknown,
-): SafeParseResult<z.output<typeof RetentionEconomicsInputSchema>> {
+export function safeParseRetentionEconomicsInput(input: unknown): SafeParseResult<ParsedRetentionEconomicsInput> {
   return guardInputs("safeParseRetentionEconomicsInput", { input }, () =>
     safeParseRetentionEconomicsInputUnguarded(input),
   );
 }
 
-function safeParseRetentionEconomicsInputUnguarded(
-  input: unknown,
-): SafeParseResult<z.output<typeof RetentionEconomicsInputSchema>> {
+function safeParseRetentionEconomicsInputUnguarded(input: unknown): SafeParseResult<ParsedRetentionEconomicsInput> {
   return parsers.safeParse(input);
 }
 

@@ -11,7 +11,7 @@ const count = /* @__PURE__ */ z.int().check(z.minimum(0));
  *
  * @example
  * ```ts
- * import { RetentionCountsSchema } from "loyalty-kit";
+ * import { RetentionCountsSchema } from "loyalty-kit/schemas";
  * console.log(RetentionCountsSchema.safeParse({ start: 600, end: 620, acquired: 100 }).success); // true
  * ```
  * @category measurement

@@ -12,7 +12,7 @@ import { MoneyJsonSchema, parseMoney, type MoneyJson } from "../money/json.js";
  *
  * @example
  * ```ts
- * import { PurchaseAmountSchema } from "loyalty-kit";
+ * import { PurchaseAmountSchema } from "loyalty-kit/schemas";
  * console.log(PurchaseAmountSchema.safeParse({ amount: "120.00", currency: "EUR" }).success); // true
  * ```
  * @category measurement
@@ -45,7 +45,7 @@ export type PurchaseAmountInput = Money | MoneyJson | number;
  *
  * @example
  * ```ts
- * import { ShareOfPurchasesRowSchema } from "loyalty-kit";
+ * import { ShareOfPurchasesRowSchema } from "loyalty-kit/schemas";
  * console.log(ShareOfPurchasesRowSchema.safeParse({ customerId: "c1", brand: 3, category: 8 }).success); // true
  * ```
  * @category measurement
@@ -69,6 +69,20 @@ export const ShareOfPurchasesRowSchema = /* @__PURE__ */ z.strictObject({
  */
 export type ShareOfPurchasesRow = z.input<typeof ShareOfPurchasesRowSchema>;
 
+/**
+ * A row as {@link parseShareOfPurchasesRows} returns it: both amounts as `Money` (or a number when
+ * given as one).
+ *
+ * @example
+ * ```ts
+ * import { parseShareOfPurchasesRows, type ParsedShareOfPurchasesRow } from "loyalty-kit";
+ * const [row]: ParsedShareOfPurchasesRow[] = parseShareOfPurchasesRows([{ customerId: "c1", brand: 90, category: 300 }]);
+ * console.log(row?.brand); // 90
+ * ```
+ * @category measurement
+ */
+export type ParsedShareOfPurchasesRow = z.output<typeof ShareOfPurchasesRowSchema>;
+
 const amountParsers = /* @__PURE__ */ makeParsers(PurchaseAmountSchema, "shareOfPurchases");
 const rowsParsers = /* @__PURE__ */ makeParsers(z.array(ShareOfPurchasesRowSchema), "shareOfPurchasesByCustomer");
 
@@ -86,11 +100,11 @@ const rowsParsers = /* @__PURE__ */ makeParsers(z.array(ShareOfPurchasesRowSchem
  * console.log(rows[0]?.customerId); // "c1"
  * ```
  */
-export function parseShareOfPurchasesRows(input: unknown): z.output<typeof ShareOfPurchasesRowSchema>[] {
+export function parseShareOfPurchasesRows(input: unknown): ParsedShareOfPurchasesRow[] {
   return guardInputs("parseShareOfPurchasesRows", { input }, () => parseShareOfPurchasesRowsUnguarded(input));
 }
 
-function parseShareOfPurchasesRowsUnguarded(input: unknown): z.output<typeof ShareOfPurchasesRowSchema>[] {
+function parseShareOfPurchasesRowsUnguarded(input: unknown): ParsedShareOfPurchasesRow[] {
   return rowsParsers.parse(input);
 }
 
@@ -106,15 +120,11 @@ function parseShareOfPurchasesRowsUnguarded(input: unknown): z.output<typeof Sha
  * console.log(safeParseShareOfPurchasesRows([{ customerId: "c1", brand: -1, category: 3 }]).success); // false
  * ```
  */
-export function safeParseShareOfPurchasesRows(
-  input: unknown,
-): SafeParseResult<z.output<typeof ShareOfPurchasesRowSchema>[]> {
+export function safeParseShareOfPurchasesRows(input: unknown): SafeParseResult<ParsedShareOfPurchasesRow[]> {
   return guardInputs("safeParseShareOfPurchasesRows", { input }, () => safeParseShareOfPurchasesRowsUnguarded(input));
 }
 
-function safeParseShareOfPurchasesRowsUnguarded(
-  input: unknown,
-): SafeParseResult<z.output<typeof ShareOfPurchasesRowSchema>[]> {
+function safeParseShareOfPurchasesRowsUnguarded(input: unknown): SafeParseResult<ParsedShareOfPurchasesRow[]> {
   return rowsParsers.safeParse(input);
 }
 

@@ -10,7 +10,7 @@ import { wilsonInterval, type ProportionInterval } from "./wilsonInterval.js";
  *
  * @example
  * ```ts
- * import { SurveyResponseSchema } from "loyalty-kit";
+ * import { SurveyResponseSchema } from "loyalty-kit/schemas";
  * console.log(SurveyResponseSchema.parse({ buyAgain: 5, recommend: 9 }));
  * ```
  * @category measurement
@@ -40,7 +40,7 @@ export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
  *
  * @example
  * ```ts
- * import { SurveyResponsesSchema } from "loyalty-kit";
+ * import { SurveyResponsesSchema } from "loyalty-kit/schemas";
  * console.log(SurveyResponsesSchema.safeParse([{ buyAgain: 5, recommend: 10 }]).success); // true
  * ```
  * @category measurement
@@ -55,7 +55,7 @@ export const SurveyResponsesSchema = /* @__PURE__ */ z.array(SurveyResponseSchem
  *
  * @example
  * ```ts
- * import { BuyAgainScaleSchema } from "loyalty-kit";
+ * import { BuyAgainScaleSchema } from "loyalty-kit/schemas";
  * console.log(BuyAgainScaleSchema.parse({ min: 0, max: 1, positiveFrom: 1 }));
  * ```
  * @category measurement

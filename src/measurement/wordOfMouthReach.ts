@@ -8,7 +8,7 @@ import { invalid } from "../_lib/values.js";
  *
  * @example
  * ```ts
- * import { WordOfMouthInputSchema } from "loyalty-kit";
+ * import { WordOfMouthInputSchema } from "loyalty-kit/schemas";
  * console.log(WordOfMouthInputSchema.safeParse({ satisfied: 40, dissatisfied: 5 }).success); // true
  * ```
  * @category measurement
@@ -24,7 +24,7 @@ export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { WordOfMouthOptionsSchema } from "loyalty-kit";
+ * import { WordOfMouthOptionsSchema } from "loyalty-kit/schemas";
  * console.log(WordOfMouthOptionsSchema.parse({})); // { tellsSatisfied: 10, tellsDissatisfied: 20 }
  * ```
  * @category measurement

@@ -17,4 +17,4 @@ export {
 export { round, ROUNDING_MODES, type RoundingMode } from "./round.js";
 export { allocate } from "./allocate.js";
 export { format } from "./format.js";
-export { MoneyJsonSchema, parseMoney, safeParseMoney, toJSON, type MoneyJson } from "./json.js";
+export { parseMoney, safeParseMoney, toJSON, type MoneyJson } from "./json.js";

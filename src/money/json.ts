@@ -10,7 +10,7 @@ import { asMoney, Decimal, makeMoney, minorOf, type Money, type MoneyLike } from
  *
  * @example
  * ```ts
- * import { MoneyJsonSchema } from "loyalty-kit";
+ * import { MoneyJsonSchema } from "loyalty-kit/schemas";
  * console.log(MoneyJsonSchema.safeParse({ amount: "12.50", currency: "EUR" }).success); // true
  * ```
  * @category money

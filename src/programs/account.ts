@@ -22,7 +22,7 @@ const Place = {
  *
  * @example
  * ```ts
- * import { ProgramSaleSchema } from "loyalty-kit";
+ * import { ProgramSaleSchema } from "loyalty-kit/schemas";
  * console.log(Object.keys(ProgramSaleSchema.shape).slice(0, 4).join(", ")); // transactionId, at, digest, basketId
  * ```
  * @category programs
@@ -75,7 +75,7 @@ export type ProgramSale = z.output<typeof ProgramSaleSchema>;
  *
  * @example
  * ```ts
- * import { ProgramRefundSchema } from "loyalty-kit";
+ * import { ProgramRefundSchema } from "loyalty-kit/schemas";
  * console.log(Object.keys(ProgramRefundSchema.shape).slice(0, 4).join(", ")); // transactionId, originalTransactionId, originalAt, at
  * ```
  * @category programs
@@ -119,7 +119,7 @@ export type ProgramRefund = z.output<typeof ProgramRefundSchema>;
  *
  * @example
  * ```ts
- * import { ProgramTotalsSchema } from "loyalty-kit";
+ * import { ProgramTotalsSchema } from "loyalty-kit/schemas";
  * console.log(Object.keys(ProgramTotalsSchema.shape).join(", ")); // open, spend, periods, spendLog, refunded
  * ```
  * @category programs
@@ -162,7 +162,7 @@ export type ProgramTotals = z.output<typeof ProgramTotalsSchema>;
  *
  * @example
  * ```ts
- * import { ProgramAccountSchema } from "loyalty-kit";
+ * import { ProgramAccountSchema } from "loyalty-kit/schemas";
  * console.log(Object.keys(ProgramAccountSchema.shape).join(", ")); // programId, customerId, cardId, version, retainDays, points, sales, refunds, totals
  * ```
  * @category programs
@@ -193,7 +193,7 @@ export type ProgramAccount = z.output<typeof ProgramAccountSchema>;
  *
  * @example
  * ```ts
- * import { CatalogStockSchema } from "loyalty-kit";
+ * import { CatalogStockSchema } from "loyalty-kit/schemas";
  * console.log(CatalogStockSchema.safeParse({ programId: "gifts", rewards: [{ rewardId: "scarf", remaining: 3 }], applied: [] }).success); // true
  * ```
  * @category programs

@@ -85,7 +85,7 @@ const text = (what: string) =>
  *
  * @example
  * ```ts
- * import { BasketLineSchema } from "loyalty-kit";
+ * import { BasketLineSchema } from "loyalty-kit/schemas";
  * const line = BasketLineSchema.parse({ id: "1", sku: "DRESS-RED-38", category: "dresses", quantity: "1", unitPrice: { amount: "59.90", currency: "EUR" } });
  * console.log(line.kind, line.quantity.toString(), line.unitPrice.amount.toString()); // merchandise 1 59.9
  * ```
@@ -112,7 +112,7 @@ export type BasketLine = z.output<typeof BasketLineSchema>;
  *
  * @example
  * ```ts
- * import { BasketSchema } from "loyalty-kit";
+ * import { BasketSchema } from "loyalty-kit/schemas";
  * const r = BasketSchema.safeParse({ id: "b1", at: "2026-03-01T10:00:00Z", lines: [] });
  * console.log(r.success); // false: a basket needs at least one line
  * ```

@@ -1,69 +1,35 @@
 // Loyalty programs at the till: configuration, quote, checkout, refund.
-export {
-  ActiveWindowSchema,
-  BonusProgramSchema,
-  CardRewardSchema,
-  CatalogProgramSchema,
-  ClawbackPolicySchema,
-  CouponRulesSchema,
-  CumulativeProgramSchema,
-  DiscountProgramSchema,
-  EarnRuleSchema,
-  EarnSchema,
-  EligibilitySchema,
-  FreeUnitRuleSchema,
-  LineKindSchema,
-  ProgramSchema,
-  PromotionProgramSchema,
-  PromotionRuleSchema,
-  RedeemSchema,
-  RewardGiftSchema,
-  RewardSchema,
-  SpendWindowSchema,
-  StampsProgramSchema,
-  TierSchema,
-  WelcomeBonusSchema,
-  type ActiveWindow,
-  type ClawbackPolicy,
-  type CouponRules,
-  type Earn,
-  type EarnRule,
-  type Eligibility,
-  type LineKind,
-  type Program,
-  type ProgramInput,
-  type ProgramKind,
-  type PromotionRule,
-  type Reward,
-  type SpendWindow,
-  type Tier,
+export type {
+  ActiveWindow,
+  ClawbackPolicy,
+  CouponRules,
+  Earn,
+  EarnRule,
+  Eligibility,
+  LineKind,
+  Program,
+  ProgramInput,
+  ProgramKind,
+  PromotionRule,
+  Reward,
+  SpendWindow,
+  Tier,
 } from "./program.js";
-export { BasketLineSchema, BasketSchema, type Basket, type BasketInput, type BasketLine } from "./basket.js";
-export {
-  CheckoutRecordSchema,
-  ExplanationSchema,
-  PricedLineSchema,
-  QuoteSchema,
-  RefundedLineSchema,
-  RefundRecordSchema,
-  type CheckoutRecord,
-  type Explanation,
-  type PricedLine,
-  type Quote,
-  type RefundedLine,
-  type RefundRecord,
+export type { Basket, BasketInput, BasketLine } from "./basket.js";
+export type {
+  CheckoutRecord,
+  Explanation,
+  PricedLine,
+  Quote,
+  RefundedLine,
+  RefundRecord,
 } from "./result.js";
-export {
-  CatalogStockSchema,
-  ProgramAccountSchema,
-  ProgramRefundSchema,
-  ProgramSaleSchema,
-  ProgramTotalsSchema,
-  type CatalogStock,
-  type ProgramAccount,
-  type ProgramRefund,
-  type ProgramSale,
-  type ProgramTotals,
+export type {
+  CatalogStock,
+  ProgramAccount,
+  ProgramRefund,
+  ProgramSale,
+  ProgramTotals,
 } from "./account.js";
 export { upgradeProgramAccount, type UpgradedProgramAccount } from "./upgradeProgramAccount.js";
 export type { CheckoutOptions, Consent, QuoteOptions, RefundOptions } from "./options.js";
@@ -84,8 +50,8 @@ export { addGiftLines } from "./promotions/addGiftLines.js";
 export { generateCouponCodes, type GenerateCouponCodesOptions } from "./promotions/generateCouponCodes.js";
 export { openCouponState } from "./promotions/openCouponState.js";
 export { redeemCoupon, type RedeemCouponOptions } from "./promotions/redeemCoupon.js";
-export { returnCoupon } from "./promotions/returnCoupon.js";
-export { issueCoupon } from "./promotions/issueCoupon.js";
+export { returnCoupon, type ReturnCouponOptions, type CouponStateChange } from "./promotions/returnCoupon.js";
+export { issueCoupon, type IssueCouponOptions, type IssueCouponResult } from "./promotions/issueCoupon.js";
 export type {
   CheckoutCoupon,
   CouponRedemption,
@@ -95,7 +61,11 @@ export type {
   RefundCoupon,
   RefundNextOrder,
 } from "./promotions/couponState.js";
-export { selectPromotions, type SelectPromotionsOptions } from "./promotions/selectPromotions.js";
+export {
+  selectPromotions,
+  type SelectPromotionsOptions,
+  type SelectPromotionsResult,
+} from "./promotions/selectPromotions.js";
 export * from "./tiers/index.js";
 export * from "./events/index.js";
 export * from "./campaigns/index.js";

@@ -69,7 +69,7 @@ const PercentSchema = /* @__PURE__ */ z.string().check(
  *
  * @example
  * ```ts
- * import { LineKindSchema } from "loyalty-kit";
+ * import { LineKindSchema } from "loyalty-kit/schemas";
  * console.log(LineKindSchema.options.join(", ")); // merchandise, service, delivery, gift-card, fee
  * ```
  * @category programs
@@ -88,7 +88,7 @@ const SkuListSchema = /* @__PURE__ */ z.array(text("SKU or category", 200)).chec
  *
  * @example
  * ```ts
- * import { EligibilitySchema } from "loyalty-kit";
+ * import { EligibilitySchema } from "loyalty-kit/schemas";
  * console.log(EligibilitySchema.parse({ excludeCategories: ["tobacco"] }).excludeCategories); // [ 'tobacco' ]
  * ```
  * @category programs
@@ -110,7 +110,7 @@ export type Eligibility = z.infer<typeof EligibilitySchema>;
  *
  * @example
  * ```ts
- * import { ActiveWindowSchema } from "loyalty-kit";
+ * import { ActiveWindowSchema } from "loyalty-kit/schemas";
  * console.log(ActiveWindowSchema.parse({ from: "2026-01-01T00:00:00+07:00" }).from); // 2025-12-31T17:00:00.000Z
  * ```
  * @category programs
@@ -134,7 +134,7 @@ export type ActiveWindow = z.infer<typeof ActiveWindowSchema>;
  *
  * @example
  * ```ts
- * import { ClawbackPolicySchema } from "loyalty-kit";
+ * import { ClawbackPolicySchema } from "loyalty-kit/schemas";
  * console.log(ClawbackPolicySchema.options); // [ 'negative-balance', 'deduct-available' ]
  * ```
  * @category programs
@@ -176,7 +176,7 @@ const MatchSchema = /* @__PURE__ */ z
  *
  * @example
  * ```ts
- * import { DiscountProgramSchema } from "loyalty-kit";
+ * import { DiscountProgramSchema } from "loyalty-kit/schemas";
  * const p = DiscountProgramSchema.parse({ kind: "discount", id: "ten", name: "10% off", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, percent: "10" });
  * console.log(p.percent); // 10
  * ```
@@ -195,7 +195,7 @@ export const DiscountProgramSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { TierSchema } from "loyalty-kit";
+ * import { TierSchema } from "loyalty-kit/schemas";
  * console.log(TierSchema.parse({ name: "Silver", threshold: "1000", percent: "5" }).name); // Silver
  * ```
  * @category programs
@@ -216,7 +216,7 @@ export type Tier = z.infer<typeof TierSchema>;
  *
  * @example
  * ```ts
- * import { SpendWindowSchema } from "loyalty-kit";
+ * import { SpendWindowSchema } from "loyalty-kit/schemas";
  * const window = SpendWindowSchema.parse({ type: "rolling", months: 12 });
  * if (window.type === "rolling") console.log(window.months); // 12
  * ```
@@ -239,7 +239,7 @@ export type SpendWindow = z.infer<typeof SpendWindowSchema>;
  *
  * @example
  * ```ts
- * import { CumulativeProgramSchema } from "loyalty-kit";
+ * import { CumulativeProgramSchema } from "loyalty-kit/schemas";
  * const r = CumulativeProgramSchema.safeParse({ kind: "cumulative", id: "vip", name: "VIP", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, window: { type: "lifetime" }, tiers: [{ name: "Bronze", threshold: "0", percent: "0" }] });
  * console.log(r.success); // true
  * ```
@@ -265,7 +265,7 @@ export const CumulativeProgramSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { EarnRuleSchema } from "loyalty-kit";
+ * import { EarnRuleSchema } from "loyalty-kit/schemas";
  * const rule = EarnRuleSchema.parse({ type: "multiplier", factor: "2", match: { categories: ["shoes"] } });
  * if (rule.type === "multiplier") console.log(rule.factor); // 2
  * ```
@@ -307,7 +307,7 @@ export type EarnRule = z.infer<typeof EarnRuleSchema>;
  *
  * @example
  * ```ts
- * import { EarnSchema } from "loyalty-kit";
+ * import { EarnSchema } from "loyalty-kit/schemas";
  * const e = EarnSchema.parse({ rules: [{ type: "per-amount", points: "1", per: "1.00" }], validityMonths: 12 });
  * console.log(e.rules.length, e.validityMonths); // 1 12
  * ```
@@ -332,7 +332,7 @@ export type Earn = z.infer<typeof EarnSchema>;
  *
  * @example
  * ```ts
- * import { WelcomeBonusSchema } from "loyalty-kit";
+ * import { WelcomeBonusSchema } from "loyalty-kit/schemas";
  * console.log(WelcomeBonusSchema.parse({ points: "100", on: "first-purchase" }).on); // first-purchase
  * ```
  * @category programs
@@ -348,7 +348,7 @@ export const WelcomeBonusSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { RedeemSchema } from "loyalty-kit";
+ * import { RedeemSchema } from "loyalty-kit/schemas";
  * console.log(RedeemSchema.parse({ pointValue: "0.01", maxShare: "50" }).maxShare); // 50
  * ```
  * @category programs
@@ -377,7 +377,7 @@ const pointsCommon = {
  *
  * @example
  * ```ts
- * import { BonusProgramSchema } from "loyalty-kit";
+ * import { BonusProgramSchema } from "loyalty-kit/schemas";
  * const p = BonusProgramSchema.parse({ kind: "bonus", id: "b", name: "Bonus", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }] }, redeem: { pointValue: "0.01", maxShare: "50" } });
  * console.log(p.redeem?.pointValue); // 0.01
  * ```
@@ -398,7 +398,7 @@ export const BonusProgramSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { RewardGiftSchema } from "loyalty-kit";
+ * import { RewardGiftSchema } from "loyalty-kit/schemas";
  * console.log(RewardGiftSchema.parse({ type: "fixed", amount: "5.00" }).type); // fixed
  * ```
  * @category programs
@@ -414,7 +414,7 @@ export const RewardGiftSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
  *
  * @example
  * ```ts
- * import { RewardSchema } from "loyalty-kit";
+ * import { RewardSchema } from "loyalty-kit/schemas";
  * console.log(RewardSchema.parse({ id: "scarf", name: "Silk scarf", pointsCost: "500", stock: 3, gives: { type: "product", sku: "SCARF" } }).stock); // 3
  * ```
  * @category programs
@@ -436,7 +436,7 @@ export type Reward = z.infer<typeof RewardSchema>;
  *
  * @example
  * ```ts
- * import { CatalogProgramSchema } from "loyalty-kit";
+ * import { CatalogProgramSchema } from "loyalty-kit/schemas";
  * const r = CatalogProgramSchema.safeParse({ kind: "catalog", id: "c", name: "Gifts", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, rewards: [] });
  * console.log(r.success); // true
  * ```
@@ -456,7 +456,7 @@ export const CatalogProgramSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { CardRewardSchema } from "loyalty-kit";
+ * import { CardRewardSchema } from "loyalty-kit/schemas";
  * const reward = CardRewardSchema.parse({ type: "free-item", maxValue: "15.00" });
  * if (reward.type === "free-item") console.log(reward.maxValue); // 15.00
  * ```
@@ -480,7 +480,7 @@ export const CardRewardSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
  *
  * @example
  * ```ts
- * import { StampsProgramSchema } from "loyalty-kit";
+ * import { StampsProgramSchema } from "loyalty-kit/schemas";
  * const p = StampsProgramSchema.parse({ kind: "stamps", id: "s", name: "Coffee card", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, cardSize: 6, earn: { type: "per-purchase", minAmount: "10.00" }, reward: { type: "free-item", maxValue: "15.00" } });
  * console.log(p.cardSize); // 6
  * ```
@@ -513,7 +513,7 @@ export const StampsProgramSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { FreeUnitRuleSchema } from "loyalty-kit";
+ * import { FreeUnitRuleSchema } from "loyalty-kit/schemas";
  * console.log(FreeUnitRuleSchema.options.join(", ")); // cheapest, most-expensive
  * ```
  * @category programs
@@ -536,7 +536,7 @@ export const FreeUnitRuleSchema = /* @__PURE__ */ z.enum(["cheapest", "most-expe
  *
  * @example
  * ```ts
- * import { PromotionRuleSchema } from "loyalty-kit";
+ * import { PromotionRuleSchema } from "loyalty-kit/schemas";
  * const rule = PromotionRuleSchema.parse({ type: "buy-x-get-y", buy: { quantity: 2 }, get: { quantity: 1 } });
  * if (rule.type === "buy-x-get-y") console.log(rule.buy.quantity, rule.get.quantity); // 2 1
  * ```
@@ -598,7 +598,7 @@ const usesLimit = () => int(1, 1_000_000_000);
  *
  * @example
  * ```ts
- * import { CouponRulesSchema } from "loyalty-kit";
+ * import { CouponRulesSchema } from "loyalty-kit/schemas";
  * console.log(CouponRulesSchema.parse({ codes: ["WELCOME10"], perCustomer: 1 }).perCustomer); // 1
  * ```
  * @category programs
@@ -639,7 +639,7 @@ export type CouponRules = z.infer<typeof CouponRulesSchema>;
  *
  * @example
  * ```ts
- * import { PromotionProgramSchema } from "loyalty-kit";
+ * import { PromotionProgramSchema } from "loyalty-kit/schemas";
  * const p = PromotionProgramSchema.parse({ kind: "promotion", id: "ten-off", name: "10.00 off from 50.00", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, rule: { type: "amount-off", amount: "10.00", minSpend: "50.00" } });
  * console.log(p.rule.type); // amount-off
  * ```
@@ -707,7 +707,7 @@ function checkUnique(
  *
  * @example
  * ```ts
- * import { ProgramSchema } from "loyalty-kit";
+ * import { ProgramSchema } from "loyalty-kit/schemas";
  * const r = ProgramSchema.safeParse({ kind: "discount", id: "d", name: "10%", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" }, percent: "10", maxDiscount: "5.001" });
  * console.log(r.success); // false: EUR has 2 decimals
  * ```

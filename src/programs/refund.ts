@@ -23,6 +23,7 @@ import type { RefundOptions } from "./options.js";
 import type { Program } from "./program.js";
 import type { Explanation, RefundedLine, RefundRecord } from "./result.js";
 import { checkStoredRecord } from "./_lib/storedRecord.js";
+import * as say from "./_lib/explainRefund.js";
 import { deepFreeze, firstDifference, jsonEqual } from "../core/json.js";
 import type { RefundCoupon, RefundNextOrder } from "./promotions/couponState.js";
 import { refundCoupon, refundNextOrder } from "./promotions/_lib/saleCoupons.js";
@@ -381,31 +382,18 @@ function refundExplain(f: {
   forgiven: D;
   welcome: D;
 }): Explanation[] {
-  const explain: Explanation[] = [
-    {
-      rule: "money",
-      applied: true,
-      reason: `${fixed(f.moneyBack, f.dp)} ${f.currency} back: the net paid for the refunded quantities`,
-    },
-  ];
-  if (f.pointsRestored.gt(0))
-    explain.push({
-      rule: "restore",
-      applied: true,
-      reason: `${fixed(f.pointsRestored, f.scale)} redeemed points given back in proportion to the refunded quantities`,
-    });
+  const explain: Explanation[] = [say.moneyBack(`${fixed(f.moneyBack, f.dp)} ${f.currency}`)];
+  if (f.pointsRestored.gt(0)) explain.push(say.pointsRestored(fixed(f.pointsRestored, f.scale)));
   if (f.pointsReversed.gt(0))
-    explain.push({
-      rule: "reverse",
-      applied: true,
-      reason: `${fixed(f.pointsReversed, f.scale)} earned points reversed; if already spent: ${f.clawback} (${fixed(f.taken, f.scale)} taken from the customer, ${fixed(f.forgiven, f.scale)} forgiven, welcome points included)`,
-    });
-  if (f.welcome.gt(0))
-    explain.push({
-      rule: "welcome-bonus",
-      applied: true,
-      reason: `the purchase is fully refunded: its ${fixed(f.welcome, f.scale)} welcome points are taken back`,
-    });
+    explain.push(
+      say.pointsReversed(
+        fixed(f.pointsReversed, f.scale),
+        f.clawback,
+        fixed(f.taken, f.scale),
+        fixed(f.forgiven, f.scale),
+      ),
+    );
+  if (f.welcome.gt(0)) explain.push(say.welcomeTakenBack(fixed(f.welcome, f.scale)));
   return explain;
 }
 

@@ -59,7 +59,13 @@ export { PurchaseAmountSchema, ShareOfPurchasesRowSchema } from "../measurement/
 export { BuyAgainScaleSchema, SurveyResponseSchema, SurveyResponsesSchema } from "../measurement/surveySummary.js";
 export { WordOfMouthInputSchema, WordOfMouthOptionsSchema } from "../measurement/wordOfMouthReach.js";
 export { MoneyJsonSchema } from "../money/json.js";
-export { CatalogStockSchema, ProgramAccountSchema } from "../programs/account.js";
+export {
+  CatalogStockSchema,
+  ProgramAccountSchema,
+  ProgramRefundSchema,
+  ProgramSaleSchema,
+  ProgramTotalsSchema,
+} from "../programs/account.js";
 export { BasketLineSchema, BasketSchema } from "../programs/basket.js";
 export {
   ActiveWindowSchema,
@@ -67,13 +73,17 @@ export {
   CardRewardSchema,
   CatalogProgramSchema,
   ClawbackPolicySchema,
+  CouponRulesSchema,
   CumulativeProgramSchema,
   DiscountProgramSchema,
   EarnRuleSchema,
   EarnSchema,
   EligibilitySchema,
+  FreeUnitRuleSchema,
   LineKindSchema,
   ProgramSchema,
+  PromotionProgramSchema,
+  PromotionRuleSchema,
   RedeemSchema,
   RewardGiftSchema,
   RewardSchema,
@@ -90,3 +100,15 @@ export {
   RefundRecordSchema,
   RefundedLineSchema,
 } from "../programs/result.js";
+export {
+  TierActivitySchema,
+  TierHistorySchema,
+  TierLevelSchema,
+  TierPolicySchema,
+  TierRetentionSchema,
+  TierWindowSchema,
+} from "../programs/tiers/tierPolicy.js";
+export { EventCapSchema, EventRulesSchema } from "../programs/events/eventRules.js";
+export { TimedMultiplierSchema, TimedMultipliersSchema } from "../programs/campaigns/timedMultiplier.js";
+export { ReferralRulesSchema } from "../programs/referrals/referralRules.js";
+export { StrategySchema } from "../crm/strategy.js";

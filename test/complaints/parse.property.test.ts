@@ -5,17 +5,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   can,
-  ComplaintEventSchema,
   COMPLAINT_EVENT_TYPES,
   LoyaltyError,
   openComplaint,
-  OpenComplaintInputSchema,
   parseComplaint,
   safeParseComplaint,
   safeParseSlaPolicy,
   transition,
   type Complaint,
 } from "../../src/index.js";
+import { ComplaintEventSchema, OpenComplaintInputSchema } from "../../src/schemas/index.js";
 import { events, opening } from "./_scenario.js";
 
 const worked = events.reduce(transition, openComplaint(opening));

@@ -8,7 +8,6 @@ import {
   DEFAULT_RETAIN_DAYS,
   type EntryInput,
   type LedgerHistoryRecord,
-  LedgerHistoryRecordSchema,
   type LoyaltyValidationError,
   type OperationError,
   openAccount,
@@ -20,6 +19,7 @@ import {
   sweepExpired,
   upgradeAccount,
 } from "../../src/index.js";
+import { LedgerHistoryRecordSchema } from "../../src/schemas/index.js";
 import { thrown } from "./_helpers.js";
 
 const T0 = Date.parse("2024-01-01T10:00:00.000Z");

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import {
   availableLots,
   balance,
-  EarnEntrySchema,
   ErrorCode,
   InsufficientPointsError,
   LoyaltyValidationError,
@@ -18,6 +17,7 @@ import {
   sweepExpired,
   type EntryInput,
 } from "../../src/index.js";
+import { EarnEntrySchema } from "../../src/schemas/index.js";
 import { day, ledger, thrown } from "./_helpers.js";
 
 const earn: EntryInput = { kind: "earn", transactionId: "sale-1", at: day(1), points: "120", availableAt: day(31) };

@@ -1,6 +1,9 @@
 // Every sentence the pricing engine writes into a quote's `explain`, one function per kind, so the
 // wording lives in one place. The engine formats the figures (money as "12.50 EUR", points at the
 // program's scale) and passes them in as strings; nothing here computes a price.
+// Its siblings hold the other sentences a user reads, one file per area: explainPromotions.ts
+// (coupons, amount off, buy X get Y, gifts, which promotions combine, next-order coupons) and
+// explainRefund.ts (a refund's explain).
 import type { BasketLine } from "../basket.js";
 import type { LineKind, Tier } from "../program.js";
 import type { Explanation } from "../result.js";

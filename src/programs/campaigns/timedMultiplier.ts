@@ -19,7 +19,7 @@ const list = () =>
  *
  * @example
  * ```ts
- * import { TimedMultiplierSchema } from "loyalty-kit";
+ * import { TimedMultiplierSchema } from "loyalty-kit/schemas";
  * const m = TimedMultiplierSchema.parse({ id: "happy-hour", name: "Double points Tuesdays", factor: "2", timeZone: "Europe/Berlin",
  *   days: ["tue"], from: "16:00", to: "18:00" });
  * console.log(m.factor, m.days); // 2 [ 'tue' ]
@@ -84,7 +84,7 @@ export type TimedMultiplierInput = z.input<typeof TimedMultiplierSchema>;
  *
  * @example
  * ```ts
- * import { TimedMultipliersSchema } from "loyalty-kit";
+ * import { TimedMultipliersSchema } from "loyalty-kit/schemas";
  * console.log(TimedMultipliersSchema.safeParse([]).success); // true
  * ```
  * @category programs

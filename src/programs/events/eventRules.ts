@@ -24,7 +24,7 @@ const validDays = () => z.optional(z.int().check(z.minimum(1), z.maximum(31)));
  *
  * @example
  * ```ts
- * import { EventCapSchema } from "loyalty-kit";
+ * import { EventCapSchema } from "loyalty-kit/schemas";
  * console.log(EventCapSchema.parse({ count: 3, period: "month" }).period); // month
  * ```
  * @category programs
@@ -46,7 +46,7 @@ export const EventCapSchema = /* @__PURE__ */ z.strictObject({
  *
  * @example
  * ```ts
- * import { EventRulesSchema } from "loyalty-kit";
+ * import { EventRulesSchema } from "loyalty-kit/schemas";
  * const rules = EventRulesSchema.parse({ timeZone: "Europe/Berlin", birthday: { points: "200" },
  *   events: [{ id: "review", name: "Review written", points: "50", cap: { count: 3, period: "month" } }] });
  * console.log(rules.events?.[0]?.cap?.count); // 3

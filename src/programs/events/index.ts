@@ -1,5 +1,5 @@
 // Points beyond the purchase: birthdays, enrollment anniversaries, custom events.
-export { EventCapSchema, EventRulesSchema, type EventRules, type EventRulesInput } from "./eventRules.js";
+export type { EventRules, EventRulesInput } from "./eventRules.js";
 export { parseEventRules, safeParseEventRules } from "./parseEventRules.js";
 export { eventRulesJsonSchema } from "./eventRulesJsonSchema.js";
 export type { EventDecision, EventDecisionReason } from "./_lib/occasion.js";

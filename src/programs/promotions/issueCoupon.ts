@@ -8,6 +8,48 @@ import { couponProgram, optionalText, text } from "./_lib/promotionProgram.js";
 import type { CouponState, IssuedCoupon } from "./couponState.js";
 
 /**
+ * Options of {@link issueCoupon}: the code, the sale that issued it, and the customer it is for.
+ *
+ * @example
+ * ```ts
+ * import type { IssueCouponOptions } from "loyalty-kit";
+ * const o: IssueCouponOptions = { code: "BACK-1234-5678", transactionId: "sale-1", customerId: "c1" };
+ * console.log(o.code); // BACK-1234-5678
+ * ```
+ * @category programs
+ */
+export interface IssueCouponOptions {
+  /** The code to accept (generated from the promotion's pattern). */
+  readonly code: string;
+  /** The sale that issued it: a retry with the same code is `duplicate`. */
+  readonly transactionId: string;
+  /** Only this customer may use it (another customer's code is refused as unknown). */
+  readonly customerId?: string;
+}
+
+/**
+ * What {@link issueCoupon} returns: whether the code was added, the issued coupon and the state to store.
+ *
+ * @example
+ * ```ts
+ * import { parseProgram, openCouponState, issueCoupon, type IssueCouponResult } from "loyalty-kit";
+ * const back = parseProgram({ kind: "promotion", id: "back", name: "5.00 off next visit", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" },
+ *   rule: { type: "amount-off", amount: "5.00" }, coupon: { pattern: "BACK-####-####", usesPerCode: 1 } });
+ * const r: IssueCouponResult = issueCoupon(back, openCouponState(back), { code: "BACK-1234-5678", transactionId: "sale-1" });
+ * console.log(r.status, r.coupon.code); // applied BACK-1234-5678
+ * ```
+ * @category programs
+ */
+export interface IssueCouponResult {
+  /** `applied` when the code was added, `duplicate` for a retry of the same sale with the same code. */
+  readonly status: "applied" | "duplicate";
+  /** The issued coupon (the first one for a retry). */
+  readonly coupon: IssuedCoupon;
+  /** The coupon state to store (with a compare-and-set on its `version`). */
+  readonly state: CouponState;
+}
+
+/**
  * Issues a coupon code for a later visit (a thank-you or a win-back coupon handed out with a
  * receipt): the code joins the promotion's accepted codes in the coupon state, for one customer when
  * `customerId` is given (another customer's code is refused as unknown). Generate the code with
@@ -33,19 +75,11 @@ import type { CouponState, IssuedCoupon } from "./couponState.js";
  * console.log(r.status, r.state.issued.length); // applied 1
  * ```
  */
-export function issueCoupon(
-  program: Program,
-  state: CouponState,
-  options: { readonly code: string; readonly transactionId: string; readonly customerId?: string },
-): { readonly status: "applied" | "duplicate"; readonly coupon: IssuedCoupon; readonly state: CouponState } {
+export function issueCoupon(program: Program, state: CouponState, options: IssueCouponOptions): IssueCouponResult {
   return guardInputs("issueCoupon", { program, state, options }, () => issueCouponUnguarded(program, state, options));
 }
 
-function issueCouponUnguarded(
-  program: Program,
-  state: CouponState,
-  options: { readonly code: string; readonly transactionId: string; readonly customerId?: string },
-): { readonly status: "applied" | "duplicate"; readonly coupon: IssuedCoupon; readonly state: CouponState } {
+function issueCouponUnguarded(program: Program, state: CouponState, options: IssueCouponOptions): IssueCouponResult {
   const p = couponProgram(program);
   const s = assertCouponState(p, state);
   if (typeof options !== "object" || options === null)

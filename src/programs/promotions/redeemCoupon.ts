@@ -14,6 +14,7 @@ import { normalizeCode } from "./_lib/couponCode.js";
 import { assertCouponState, couponKey, holderOf, judgeCoupon } from "./_lib/couponRules.js";
 import { couponProgram, optionalText, text } from "./_lib/promotionProgram.js";
 import type { CouponState } from "./couponState.js";
+import type { CouponStateChange } from "./returnCoupon.js";
 
 /**
  * Options of {@link redeemCoupon}: the code, the sale, who redeems it, the discount it gave and when.
@@ -73,19 +74,11 @@ export interface RedeemCouponOptions {
  * }
  * ```
  */
-export function redeemCoupon(
-  program: Program,
-  state: CouponState,
-  options: RedeemCouponOptions,
-): { readonly status: "applied" | "duplicate"; readonly state: CouponState } {
+export function redeemCoupon(program: Program, state: CouponState, options: RedeemCouponOptions): CouponStateChange {
   return guardInputs("redeemCoupon", { program, state, options }, () => redeemCouponUnguarded(program, state, options));
 }
 
-function redeemCouponUnguarded(
-  program: Program,
-  state: CouponState,
-  options: RedeemCouponOptions,
-): { readonly status: "applied" | "duplicate"; readonly state: CouponState } {
+function redeemCouponUnguarded(program: Program, state: CouponState, options: RedeemCouponOptions): CouponStateChange {
   const p = couponProgram(program);
   const s = assertCouponState(p, state);
   if (typeof options !== "object" || options === null)

@@ -7,6 +7,49 @@ import { couponProgram, optionalText, text } from "./_lib/promotionProgram.js";
 import type { CouponState } from "./couponState.js";
 
 /**
+ * Options of {@link returnCoupon}: the refunded sale, and who redeemed the code in it (as redeemed).
+ *
+ * @example
+ * ```ts
+ * import type { ReturnCouponOptions } from "loyalty-kit";
+ * const o: ReturnCouponOptions = { transactionId: "sale-1", customerId: "c1" };
+ * console.log(o.transactionId); // sale-1
+ * ```
+ * @category programs
+ */
+export interface ReturnCouponOptions {
+  /** The refunded sale that redeemed the code. */
+  readonly transactionId: string;
+  readonly customerId?: string;
+  readonly cardId?: string;
+  /** The till, for sales without a customer or card (as given to redeemCoupon). */
+  readonly tillId?: string;
+  /** The state version the caller read; another one is a VersionConflictError. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * What {@link redeemCoupon} and {@link returnCoupon} return: whether the call changed the coupon
+ * state, and the state to store.
+ *
+ * @example
+ * ```ts
+ * import { parseProgram, openCouponState, redeemCoupon, type CouponStateChange } from "loyalty-kit";
+ * const p = parseProgram({ kind: "promotion", id: "welcome", name: "10.00 off", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" },
+ *   rule: { type: "amount-off", amount: "10.00" }, coupon: { codes: ["WELCOME10"] } });
+ * const r: CouponStateChange = redeemCoupon(p, openCouponState(p), { code: "WELCOME10", transactionId: "sale-1", discount: "10.00", at: "2026-03-01T10:00:00Z" });
+ * console.log(r.status, r.state.version); // applied 1
+ * ```
+ * @category programs
+ */
+export interface CouponStateChange {
+  /** `applied` when the state changed, `duplicate` for a retry (the state unchanged). */
+  readonly status: "applied" | "duplicate";
+  /** The coupon state to store (with a compare-and-set on its `version`). */
+  readonly state: CouponState;
+}
+
+/**
  * Gives a coupon redemption back when its sale is refunded in full: the discount returns to the
  * budget, and with `onRefund: "return-use"` (the default) the use returns to the code's, the
  * customer's and the total limits; with `"keep-use"` the use stays counted. Call it for a full refund
@@ -33,31 +76,11 @@ import type { CouponState } from "./couponState.js";
  * console.log(back.status, again.status); // applied applied
  * ```
  */
-export function returnCoupon(
-  program: Program,
-  state: CouponState,
-  options: {
-    readonly transactionId: string;
-    readonly customerId?: string;
-    readonly cardId?: string;
-    readonly tillId?: string;
-    readonly expectedVersion?: number;
-  },
-): { readonly status: "applied" | "duplicate"; readonly state: CouponState } {
+export function returnCoupon(program: Program, state: CouponState, options: ReturnCouponOptions): CouponStateChange {
   return guardInputs("returnCoupon", { program, state, options }, () => returnCouponUnguarded(program, state, options));
 }
 
-function returnCouponUnguarded(
-  program: Program,
-  state: CouponState,
-  options: {
-    readonly transactionId: string;
-    readonly customerId?: string;
-    readonly cardId?: string;
-    readonly tillId?: string;
-    readonly expectedVersion?: number;
-  },
-): { readonly status: "applied" | "duplicate"; readonly state: CouponState } {
+function returnCouponUnguarded(program: Program, state: CouponState, options: ReturnCouponOptions): CouponStateChange {
   const p = couponProgram(program);
   const s = assertCouponState(p, state);
   if (typeof options !== "object" || options === null)

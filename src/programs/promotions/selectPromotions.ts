@@ -12,6 +12,7 @@ import type { Basket, BasketInput } from "../basket.js";
 import type { Consent, QuoteOptions } from "../options.js";
 import type { Program, ProgramOf } from "../program.js";
 import type { Explanation } from "../result.js";
+import * as say from "../_lib/explainPromotions.js";
 
 /**
  * Options of {@link selectPromotions}: the instant, consent, the accounts of personalized programs and
@@ -31,6 +32,28 @@ export interface SelectPromotionsOptions {
   /** Accounts by program id; default a fresh account (promotions are not personalized by default). */
   readonly accounts?: Readonly<Record<string, ProgramAccount>>;
   readonly programs?: Readonly<Record<string, { readonly coupon?: NonNullable<QuoteOptions["coupon"]> }>>;
+}
+
+/**
+ * What {@link selectPromotions} returns: the programs to pass to {@link checkoutAll}, in order, and
+ * why each promotion was kept or left out.
+ *
+ * @example
+ * ```ts
+ * import { parseProgram, selectPromotions, type SelectPromotionsResult } from "loyalty-kit";
+ * const five = parseProgram({ kind: "promotion", id: "five", name: "5.00 off", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" },
+ *   rule: { type: "amount-off", amount: "5.00" } });
+ * const r: SelectPromotionsResult = selectPromotions([five], { id: "b1", at: "2026-03-01T10:00:00Z", lines: [
+ *   { id: "1", sku: "TEE", quantity: 1, unitPrice: { amount: "12.00", currency: "EUR" } }] });
+ * console.log(r.programs.length, r.explain[0]?.reason); // 1 five: stacks, 5.00 EUR off alone
+ * ```
+ * @category programs
+ */
+export interface SelectPromotionsResult {
+  /** The programs to check out, in the order they apply: the kept promotions, then the other programs. */
+  readonly programs: readonly Program[];
+  /** One sentence per promotion (kept or left out, and why), then the stacking order. */
+  readonly explain: readonly Explanation[];
 }
 
 /**
@@ -64,7 +87,7 @@ export function selectPromotions(
   programs: readonly Program[],
   basket: Basket | BasketInput,
   options: SelectPromotionsOptions | null = {},
-): { readonly programs: readonly Program[]; readonly explain: readonly Explanation[] } {
+): SelectPromotionsResult {
   return guardInputs("selectPromotions", { programs, basket, options }, () =>
     selectPromotionsUnguarded(programs, basket, options),
   );
@@ -74,7 +97,7 @@ function selectPromotionsUnguarded(
   programs: readonly Program[],
   basket: Basket | BasketInput,
   options: SelectPromotionsOptions | null = {},
-): { readonly programs: readonly Program[]; readonly explain: readonly Explanation[] } {
+): SelectPromotionsResult {
   if (!Array.isArray(programs) || programs.length === 0)
     throw new LoyaltyValidationError([{ path: ["programs"], message: "expected a non-empty array of programs" }]);
   const o = options ?? {};
@@ -112,25 +135,14 @@ function selectPromotionsUnguarded(
   const dp = minorUnits(parsed[0]?.currency ?? "EUR") ?? 2;
   const money = (p: Program) => `${fixed(alone.get(p.id) ?? dec("0"), dp)} ${p.currency}`;
   const applying = promos.filter((p) => (alone.get(p.id) as D).gt(0));
-  for (const p of promos)
-    if (!applying.includes(p))
-      explain.push({ rule: `promotion:${p.id}`, applied: false, reason: `${p.name}: takes nothing off this basket` });
+  for (const p of promos) if (!applying.includes(p)) explain.push(say.promotionNothingOff(p.id, p.name));
   let kept: ProgramOf<"promotion">[];
   const exclusive = applying.find((p) => p.combine === "exclusive");
   if (exclusive !== undefined) {
     kept = [exclusive];
-    explain.push({
-      rule: `promotion:${exclusive.id}`,
-      applied: true,
-      reason: `${exclusive.name}: exclusive, ${money(exclusive)} off; no other promotion applies with it`,
-    });
+    explain.push(say.promotionExclusive(exclusive.id, exclusive.name, money(exclusive)));
     for (const p of applying)
-      if (p !== exclusive)
-        explain.push({
-          rule: `promotion:${p.id}`,
-          applied: false,
-          reason: `${p.name}: left out, ${exclusive.name} is exclusive`,
-        });
+      if (p !== exclusive) explain.push(say.promotionLeftOutByExclusive(p.id, p.name, exclusive.name));
   } else {
     const best = applying
       .filter((p) => p.combine === "best-for-customer")
@@ -143,26 +155,12 @@ function selectPromotionsUnguarded(
       if (p.combine === "best-for-customer")
         explain.push(
           p === best
-            ? {
-                rule: `promotion:${p.id}`,
-                applied: true,
-                reason: `${p.name}: the best for the customer, ${money(p)} off`,
-              }
-            : {
-                rule: `promotion:${p.id}`,
-                applied: false,
-                reason: `${p.name}: left out, ${money(p)} off is less than ${best?.name ?? ""}'s ${best === null ? "" : money(best)}`,
-              },
+            ? say.promotionBest(p.id, p.name, money(p))
+            : say.promotionLeftOutByBest(p.id, p.name, money(p), best?.name ?? "", best === null ? "" : money(best)),
         );
-      else
-        explain.push({ rule: `promotion:${p.id}`, applied: true, reason: `${p.name}: stacks, ${money(p)} off alone` });
+      else explain.push(say.promotionStacks(p.id, p.name, money(p)));
     }
   }
-  if (kept.length > 1 || others.length > 0)
-    explain.push({
-      rule: "stacking",
-      applied: true,
-      reason: `applied in this order, each on what the previous left: ${[...kept, ...others].map((p) => p.id).join(", ")}`,
-    });
+  if (kept.length > 1 || others.length > 0) explain.push(say.stackingOrder([...kept, ...others].map((p) => p.id)));
   return deepFreeze({ programs: [...kept, ...others], explain });
 }

@@ -1,5 +1,5 @@
 // Referrals: codes, the fraud-checked reward decision, and the report.
-export { ReferralRulesSchema, type ReferralRules, type ReferralRulesInput } from "./referralRules.js";
+export type { ReferralRules, ReferralRulesInput } from "./referralRules.js";
 export { referralCode } from "./referralCode.js";
 export {
   referralDecision,

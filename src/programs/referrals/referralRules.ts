@@ -21,7 +21,7 @@ const points = () =>
  *
  * @example
  * ```ts
- * import { ReferralRulesSchema } from "loyalty-kit";
+ * import { ReferralRulesSchema } from "loyalty-kit/schemas";
  * const r = ReferralRulesSchema.parse({ timeZone: "Europe/Berlin", referrerPoints: "500", friendPoints: "250", minPurchase: "30.00", capPerReferrer: { count: 10, period: "year" } });
  * console.log(r.capPerReferrer?.count); // 10
  * ```

@@ -1,18 +1,12 @@
 // Tiers for points programs: qualification in a window, retention and downgrades, progress.
-export {
-  TierActivitySchema,
-  TierHistorySchema,
-  TierLevelSchema,
-  TierPolicySchema,
-  TierRetentionSchema,
-  TierWindowSchema,
-  type TierActivity,
-  type TierActivityInput,
-  type TierLevel,
-  type TierPolicy,
-  type TierPolicyInput,
-  type TierRetention,
-  type TierWindow,
+export type {
+  TierActivity,
+  TierActivityInput,
+  TierLevel,
+  TierPolicy,
+  TierPolicyInput,
+  TierRetention,
+  TierWindow,
 } from "./tierPolicy.js";
 export { parseTierPolicy, safeParseTierPolicy } from "./parseTierPolicy.js";
 export { tierPolicyJsonSchema } from "./tierPolicyJsonSchema.js";

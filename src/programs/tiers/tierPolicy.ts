@@ -22,7 +22,7 @@ const name = (what: string) =>
  *
  * @example
  * ```ts
- * import { TierLevelSchema } from "loyalty-kit";
+ * import { TierLevelSchema } from "loyalty-kit/schemas";
  * console.log(TierLevelSchema.parse({ name: "Gold", threshold: "1000", earnMultiplier: "1.5" }).earnMultiplier); // 1.5
  * ```
  * @category programs
@@ -57,7 +57,7 @@ export type TierLevel = z.infer<typeof TierLevelSchema>;
  *
  * @example
  * ```ts
- * import { TierWindowSchema } from "loyalty-kit";
+ * import { TierWindowSchema } from "loyalty-kit/schemas";
  * console.log(TierWindowSchema.parse({ type: "rolling", months: 12 }).type); // rolling
  * ```
  * @category programs
@@ -85,7 +85,7 @@ export type TierWindow = z.infer<typeof TierWindowSchema>;
  *
  * @example
  * ```ts
- * import { TierRetentionSchema } from "loyalty-kit";
+ * import { TierRetentionSchema } from "loyalty-kit/schemas";
  * console.log(TierRetentionSchema.parse({ type: "grace", days: 30 }).type); // grace
  * ```
  * @category programs
@@ -110,7 +110,7 @@ export type TierRetention = z.infer<typeof TierRetentionSchema>;
  *
  * @example
  * ```ts
- * import { TierPolicySchema } from "loyalty-kit";
+ * import { TierPolicySchema } from "loyalty-kit/schemas";
  * const r = TierPolicySchema.safeParse({ basis: "spend", currency: "EUR", timeZone: "Europe/Berlin", window: { type: "calendar-year" },
  *   tiers: [{ name: "Silver", threshold: "500" }, { name: "Gold", threshold: "1000", earnMultiplier: "1.5" }] });
  * console.log(r.success); // true
@@ -212,7 +212,7 @@ export type TierPolicyInput = z.input<typeof TierPolicySchema>;
  *
  * @example
  * ```ts
- * import { TierActivitySchema } from "loyalty-kit";
+ * import { TierActivitySchema } from "loyalty-kit/schemas";
  * console.log(TierActivitySchema.parse({ at: "2026-03-01T10:00:00+01:00", amount: "-20.00" }).at); // 2026-03-01T09:00:00.000Z
  * ```
  * @category programs
@@ -236,7 +236,7 @@ export type TierActivityInput = z.input<typeof TierActivitySchema>;
  *
  * @example
  * ```ts
- * import { TierHistorySchema } from "loyalty-kit";
+ * import { TierHistorySchema } from "loyalty-kit/schemas";
  * console.log(TierHistorySchema.parse([{ at: "2026-03-01T10:00:00Z", amount: "120.00" }]).length); // 1
  * ```
  * @category programs

@@ -5,6 +5,7 @@ import type { BasketLine } from "../../basket.js";
 import type { PromotionRule } from "../../program.js";
 import { fixed, sumD, type D } from "../../_lib/decimal.js";
 import { compileMatch } from "../../_lib/eligibility.js";
+import * as say from "../../_lib/explainPromotions.js";
 
 type GiftRule = Extract<PromotionRule, { type: "gift" }>;
 
@@ -21,7 +22,7 @@ export function giftCondition(
   if (r.when.minSpend !== undefined) {
     const ok = spend.gte(r.when.minSpend);
     met &&= ok;
-    reasons.push(`${fixed(spend, dp)} ${currency} spent, ${ok ? "at least" : "below"} ${r.when.minSpend}`);
+    reasons.push(say.giftSpend(`${fixed(spend, dp)} ${currency}`, ok, r.when.minSpend));
   }
   if (r.when.match !== undefined || r.when.minQuantity !== undefined) {
     const match = r.when.match === undefined ? null : compileMatch(r.when.match);
@@ -29,14 +30,9 @@ export function giftCondition(
     const need = r.when.minQuantity ?? 1;
     const ok = units.gte(need);
     met &&= ok;
-    const what =
-      r.when.match === undefined
-        ? "eligible"
-        : `of ${[...(r.when.match.skus ?? []), ...(r.when.match.categories ?? [])].join(", ")}`;
-    reasons.push(
-      `${units.toString()} unit${units.eq(1) ? "" : "s"} ${what} bought, ${ok ? "at least" : "fewer than"} ${need}`,
-    );
+    const matching =
+      r.when.match === undefined ? null : [...(r.when.match.skus ?? []), ...(r.when.match.categories ?? [])].join(", ");
+    reasons.push(say.giftUnits(units.toString(), units.eq(1), matching, ok, need));
   }
-  if (reasons.length === 0) reasons.push("given with every purchase");
-  return { met, reason: reasons.join("; ") };
+  return { met, reason: say.giftConditionText(reasons) };
 }

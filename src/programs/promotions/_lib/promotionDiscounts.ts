@@ -21,6 +21,7 @@ import { compileMatch, type Matcher } from "../../_lib/eligibility.js";
 import { giftCondition } from "./giftCondition.js";
 import type { CouponState } from "../couponState.js";
 import { assertCouponState, holderOf, judgeCoupon } from "./couponRules.js";
+import * as say from "../../_lib/explainPromotions.js";
 
 /** The coupon a basket comes with, and the state to judge it by (default: nothing redeemed yet). */
 export interface CouponInput {
@@ -80,7 +81,7 @@ export function promotionDiscounts(
       customerId: coupon?.customerId,
     });
     if (!verdict.ok) {
-      explain.push({ rule: "coupon", applied: false, reason: `refused (${verdict.reason}): ${verdict.message}` });
+      explain.push(say.couponRefused(verdict.reason, verdict.message));
       return new Map();
     }
     budgetLeft = verdict.budgetLeft;
@@ -93,12 +94,8 @@ export function promotionDiscounts(
     const keys = [...out.keys()];
     const shares = allocateUnits(budgetLeft, [...out.values()], dp, total);
     keys.forEach((i, k) => out.set(i, shares[k] as D));
-    explain.push({
-      rule: "coupon",
-      applied: true,
-      reason: `code ${code} accepted; the discount is capped at the ${label(budgetLeft, ctx)} left in the promotion's budget`,
-    });
-  } else explain.push({ rule: "coupon", applied: true, reason: `code ${code} accepted` });
+    explain.push(say.couponAccepted(code, label(budgetLeft, ctx)));
+  } else explain.push(say.couponAccepted(code, null));
   return out;
 }
 
@@ -125,18 +122,14 @@ function amountOff(r: Rule<"amount-off">, ctx: Ctx): Map<number, D> {
     const l = ctx.lines[i] as PromotionLine;
     return l.net.gt(0) && (match === null || match(l.line));
   });
-  const what = r.match === undefined ? "eligible lines" : `lines matching ${describeMatch(r.match)}`;
+  const what = say.amountOffLines(r.match === undefined ? null : describeMatch(r.match));
   const base = sumD(target.map((i) => (ctx.lines[i] as PromotionLine).net));
   if (base.isZero()) {
-    ctx.explain.push({ rule: "amount-off", applied: false, reason: `no ${what} left to pay: nothing taken off` });
+    ctx.explain.push(say.amountOffNothingLeft(what));
     return out;
   }
   if (r.minSpend !== undefined && base.lt(r.minSpend)) {
-    ctx.explain.push({
-      rule: "min-spend",
-      applied: false,
-      reason: `${label(base, ctx)} of ${what} is below the minimum spend of ${label(dec(r.minSpend), ctx)}: no amount off`,
-    });
+    ctx.explain.push(say.amountOffBelowMinSpend(label(base, ctx), what, label(dec(r.minSpend), ctx)));
     return out;
   }
   const amount = dec(r.amount);
@@ -151,11 +144,16 @@ function amountOff(r: Rule<"amount-off">, ctx: Ctx): Map<number, D> {
     const s = shares[k] as D;
     if (!s.isZero()) out.set(i, s);
   });
-  ctx.explain.push({
-    rule: "amount-off",
-    applied: true,
-    reason: `${label(d, ctx)} off ${label(base, ctx)} of ${what}${r.minSpend === undefined ? "" : ` (minimum spend ${label(dec(r.minSpend), ctx)} reached)`}${d.lt(amount) ? ` (capped at what they cost; the promotion is ${label(amount, ctx)})` : ""}, split over ${target.length} line${target.length === 1 ? "" : "s"} in proportion to their amounts`,
-  });
+  ctx.explain.push(
+    say.amountOff(
+      label(d, ctx),
+      label(base, ctx),
+      what,
+      r.minSpend === undefined ? null : label(dec(r.minSpend), ctx),
+      d.lt(amount) ? label(amount, ctx) : null,
+      target.length,
+    ),
+  );
   return out;
 }
 
@@ -208,13 +206,9 @@ function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
     else hi = mid - 1;
   }
   const apps = lo;
-  const title = `buy ${X} get ${Y}${percent === "100" ? " free" : ` at ${percent}% off`}`;
+  const title = say.buyXGetYTitle(X, Y, percent);
   if (apps === 0) {
-    ctx.explain.push({
-      rule: "buy-x-get-y",
-      applied: false,
-      reason: `${title}: ${nB + nO} unit${nB + nO === 1 ? "" : "s"} to buy and ${nG + nO} to give in the basket, not enough for one${skippedFractional > 0 ? ` (${skippedFractional} line${skippedFractional === 1 ? "" : "s"} sold by weight take no part)` : ""}`,
-    });
+    ctx.explain.push(say.buyXGetYNotEnough(title, nB + nO, nG + nO, skippedFractional));
     return out;
   }
   // Free units: in the rule's order (cheapest first by default; ties to the earlier line).
@@ -252,7 +246,7 @@ function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
     const d = minD(roundTo(unit.times(k).times(percent).div(HUNDRED), ctx.dp, ctx.mode), l.net);
     freeDiscount.set(i, d);
     total = total.plus(d);
-    freeParts.push(`${k} × ${l.line.sku} (${label(d, ctx)})`);
+    freeParts.push(say.buyXGetYUnits(k, l.line.sku, label(d, ctx)));
   }
   const bundle = (r.allocation ?? "bundle") === "bundle";
   if (!bundle) {
@@ -270,11 +264,7 @@ function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
       if (!s.isZero()) out.set(i, s);
     });
   }
-  ctx.explain.push({
-    rule: "buy-x-get-y",
-    applied: true,
-    reason: `${title}, ${cheapestFree ? "cheapest" : "most expensive"} units first: ${apps} time${apps === 1 ? "" : "s"}; discounted ${freeParts.join(", ")}: ${label(total, ctx)} off${bundle ? ", spread over the bundle's units in proportion to their prices" : ", on the discounted units"}${skippedFractional > 0 ? ` (${skippedFractional} line${skippedFractional === 1 ? "" : "s"} sold by weight take no part)` : ""}`,
-  });
+  ctx.explain.push(say.buyXGetY(title, cheapestFree, apps, freeParts, label(total, ctx), bundle, skippedFractional));
   return out;
 }
 
@@ -287,33 +277,21 @@ function gift(r: Rule<"gift">, ctx: Ctx): Map<number, D> {
   );
   const giftIndex = ctx.lines.findIndex((l) => l.line.sku === r.gift.sku && l.net.gt(0));
   if (!cond.met) {
-    ctx.explain.push({ rule: "gift", applied: false, reason: `gift ${r.gift.sku}: ${cond.reason}` });
+    ctx.explain.push(say.giftNotEarned(r.gift.sku, cond.reason));
     return out;
   }
   if (giftIndex < 0) {
-    ctx.explain.push({
-      rule: "gift",
-      applied: false,
-      reason: `gift ${r.gift.sku} earned (${cond.reason}) but not in the basket: add its line (addGiftLines does) to give it`,
-    });
+    ctx.explain.push(say.giftNotInBasket(r.gift.sku, cond.reason));
     return out;
   }
   const l = ctx.lines[giftIndex] as PromotionLine;
   const units = Math.min(r.gift.quantity ?? 1, l.line.quantity.floor().toNumber());
   if (units === 0) {
-    ctx.explain.push({
-      rule: "gift",
-      applied: false,
-      reason: `gift ${r.gift.sku}: the line holds less than one unit`,
-    });
+    ctx.explain.push(say.giftLessThanOneUnit(r.gift.sku));
     return out;
   }
   const d = minD(roundTo(l.net.div(l.line.quantity).times(units), ctx.dp, ctx.mode), l.net);
   if (!d.isZero()) out.set(giftIndex, d);
-  ctx.explain.push({
-    rule: "gift",
-    applied: true,
-    reason: `gift with purchase: ${units} × ${r.gift.sku} free (${label(d, ctx)}, 100 % off) — ${cond.reason}`,
-  });
+  ctx.explain.push(say.giftGiven(units, r.gift.sku, label(d, ctx), cond.reason));
   return out;
 }

@@ -23,6 +23,7 @@ import { redeemCoupon } from "../redeemCoupon.js";
 import { normalizeCode } from "./couponCode.js";
 import { assertCouponState, holderOf, judgeCoupon } from "./couponRules.js";
 import { couponProgram } from "./promotionProgram.js";
+import * as say from "../../_lib/explainPromotions.js";
 
 type CouponPromotion = ProgramOf<"promotion"> & { coupon: NonNullable<ProgramOf<"promotion">["coupon"]> };
 
@@ -185,16 +186,19 @@ export function nextOrderCoupon(
     return {
       status: "duplicate",
       coupon: earlier,
-      reason: `sale ${result.transactionId} issued ${earlier.code}`,
+      reason: say.nextOrderAlreadyIssued(result.transactionId, earlier.code),
       state,
     };
   const notEarned = (reason: string): NextOrderCoupon => ({ status: "not-earned", coupon: null, reason, state });
-  if (result.status === "inactive") return notEarned("the program was not active: no next-order coupon");
+  if (result.status === "inactive") return notEarned(say.nextOrderInactive());
   const dp = minorUnits(t.program.currency) ?? 2;
   const min = t.issue.minSpend;
   if (min !== undefined && dec(result.total.amount).lt(min))
     return notEarned(
-      `the total of ${result.total.amount} ${result.total.currency} is below the ${fixed(dec(min), dp)} ${t.program.currency} that earns a next-order coupon`,
+      say.nextOrderBelowMinSpend(
+        `${result.total.amount} ${result.total.currency}`,
+        `${fixed(dec(min), dp)} ${t.program.currency}`,
+      ),
     );
   const taken = new Set([
     ...(t.program.coupon.codes ?? []).map(normalizeCode),
@@ -216,16 +220,22 @@ export function nextOrderCoupon(
           "expected a pattern with room for new codes: 20 random codes in a row were taken (lengthen the pattern)",
       },
     ]);
+  const validUntil = lastDay(Date.parse(result.at), t.issue.validDays, t.program.timeZone);
   const coupon: IssuedCoupon = {
     code,
     ...(customerId === undefined ? {} : { customerId }),
     transactionId: result.transactionId,
-    validUntil: lastDay(Date.parse(result.at), t.issue.validDays, t.program.timeZone),
+    validUntil,
   };
   return {
     status: "issued",
     coupon,
-    reason: `a total of ${result.total.amount} ${result.total.currency} earns code ${code}, valid until ${coupon.validUntil} (${t.program.timeZone})`,
+    reason: say.nextOrderIssued(
+      `${result.total.amount} ${result.total.currency}`,
+      code,
+      validUntil,
+      t.program.timeZone,
+    ),
     state: {
       programId: state.programId,
       version: state.version + 1,
