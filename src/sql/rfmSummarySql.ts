@@ -29,8 +29,12 @@ export interface RfmSqlOptions extends RfmOptions {
  * is 0). `period: "week"` divides day counts by 7. With `calibrationEnd` the rows describe the
  * calibration period and add `frequency_holdout`, `monetary_holdout` and `duration_holdout`;
  * customers first seen in the holdout are left out. Purchases after `observationEnd` are ignored
- * (the in-process function refuses them). Only one row per customer leaves the database; read the
- * rows with {@link rfmRowsFromSql}.
+ * (the in-process function refuses them). Values are summed exactly — cast once to PostgreSQL's
+ * NUMERIC or DuckDB's DECIMAL(38,10) (up to 28 integer digits; a DOUBLE column is rounded to 10
+ * places) — and the monetary means are the exact means rounded to doubles. The query groups twice:
+ * purchases to customer days, then to customers (the first day's value by DuckDB's `arg_min` or
+ * PostgreSQL's ordered `array_agg`). Only one row per customer leaves the database; read the rows
+ * with {@link rfmRowsFromSql}.
  *
  * @param table - the purchase table and its column names
  * @param options - `dialect` ("duckdb" | "postgres"), `observationEnd`, `period`, optional `calibrationEnd`

@@ -157,6 +157,19 @@ describe("rfmSummarySql sums values exactly (DECIMAL / NUMERIC), then divides on
       expect(await differs(e, purchases, options), e.name).toBeUndefined();
     }
   }, 60_000);
+
+  it("counts purchases with value 0 when the table has no value column, as rfmSummary does without values", async () => {
+    const noValues = purchases.map(({ customerId, at }) => ({ customerId, at }));
+    const { value: _, ...noValueTable } = table;
+    for (const e of engines) {
+      await e.load(purchases, "DATE");
+      const rows = rfmRowsFromSql(
+        await e.run(rfmSummarySql(noValueTable, { ...options, dialect: e.name as "duckdb" | "postgres" })),
+      );
+      expect(rows, e.name).toEqual(rfmSummary(noValues, options));
+      expect(rows[0], e.name).toMatchObject({ frequency: 2, monetary: 0, frequencyHoldout: 2, monetaryHoldout: 0 });
+    }
+  }, 60_000);
 });
 
 describe("rfmSummarySql on random purchases (fast-check), against the in-process rfmSummary", () => {
