@@ -13,5 +13,6 @@ export { type CustomerTotalsSqlOptions, customerTotalsSql } from "./customerTota
 export { purchaseDaysSql } from "./purchaseDaysSql.js";
 export { rfmStateFromSql } from "./rfmStateFromSql.js";
 export { rfmRowsFromSql } from "./rfmRowsFromSql.js";
+export { rfmRowsByStoreFromSql, type StoreRfmRows } from "./rfmRowsByStoreFromSql.js";
 export { type RfmSqlOptions, rfmSummarySql } from "./rfmSummarySql.js";
 export type { PurchaseTable, SqlDialect, SqlQuery } from "./types.js";

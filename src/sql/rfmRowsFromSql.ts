@@ -1,6 +1,8 @@
 import { guardInputs } from "../core/guard.js";
 import type { RfmRow } from "../analytics/rfmAccumulator.js";
-import { checkRows, idCell, numberCell } from "./_lib/cells.js";
+import { LoyaltyValidationError } from "../errors/errors.js";
+import { checkRows } from "./_lib/cells.js";
+import { rfmRowCell } from "./_lib/rfmRow.js";
 
 /**
  * Turns the result rows of {@link rfmSummarySql} (as returned by `pg` or DuckDB's node API, objects
@@ -10,7 +12,8 @@ import { checkRows, idCell, numberCell } from "./_lib/cells.js";
  *
  * @param rows - result rows with columns `customer_id, frequency, recency, t, monetary` (+ holdout columns)
  * @returns frozen `RfmRow`s in the order given
- * @throws {LoyaltyValidationError} naming the row index and column of a missing or non-numeric cell
+ * @throws {LoyaltyValidationError} naming the row index and column of a missing or non-numeric cell,
+ *   or of a `store` cell (per-store rows are read by {@link rfmRowsByStoreFromSql})
  * @example
  * ```ts
  * import { rfmRowsFromSql } from "loyalty-kit";
@@ -27,19 +30,18 @@ function rfmRowsFromSqlUnguarded(rows: readonly Record<string, unknown>[]): RfmR
   const what = "rfmRowsFromSql";
   checkRows(rows, what);
   return rows.map((r, i) => {
-    const row: RfmRow = {
-      customerId: idCell(r, i, what),
-      frequency: numberCell(r, "frequency", i, what),
-      recency: numberCell(r, "recency", i, what),
-      T: numberCell(r, "t", i, what),
-      monetary: numberCell(r, "monetary", i, what),
-    };
-    if (!("frequency_holdout" in r)) return Object.freeze(row);
-    return Object.freeze({
-      ...row,
-      frequencyHoldout: numberCell(r, "frequency_holdout", i, what),
-      monetaryHoldout: numberCell(r, "monetary_holdout", i, what),
-      durationHoldout: numberCell(r, "duration_holdout", i, what),
-    });
+    if ("store" in r) {
+      throw new LoyaltyValidationError(
+        [
+          {
+            path: [i, "store"],
+            message:
+              "expected rows without a store column (one customer may have a row per store); read per-store rows with rfmRowsByStoreFromSql",
+          },
+        ],
+        what,
+      );
+    }
+    return rfmRowCell(r, i, what);
   });
 }

@@ -3,7 +3,8 @@ import { rfmSettings } from "../analytics/_lib/rfm.js";
 import type { RfmOptions } from "../analytics/rfmAccumulator.js";
 import { checkDialect, type SqlDialect } from "./_lib/identifiers.js";
 import { purchaseDaysSelect } from "./_lib/purchaseDays.js";
-import type { PurchaseTable, SqlQuery } from "./types.js";
+import type { StorePurchaseTable } from "./cohortRetentionSql.js";
+import type { SqlQuery } from "./types.js";
 
 /**
  * Options of {@link rfmSummarySql}: the options of `rfmSummary` plus the SQL dialect.
@@ -29,13 +30,19 @@ export interface RfmSqlOptions extends RfmOptions {
  * is 0). `period: "week"` divides day counts by 7. With `calibrationEnd` the rows describe the
  * calibration period and add `frequency_holdout`, `monetary_holdout` and `duration_holdout`;
  * customers first seen in the holdout are left out. Purchases after `observationEnd` are ignored
- * (the in-process function refuses them). Only one row per customer leaves the database; read the
- * rows with {@link rfmRowsFromSql}.
+ * (the in-process function refuses them). Values are summed exactly — cast once to PostgreSQL's
+ * NUMERIC or DuckDB's DECIMAL(38,10) (up to 28 integer digits; a DOUBLE column is rounded to 10
+ * places) — and the monetary means are the exact means rounded to doubles. The query groups twice:
+ * purchases to customer days, then to customers (the first day's value by DuckDB's `arg_min` or
+ * PostgreSQL's ordered `array_agg`). Only one row per customer leaves the database; read the rows
+ * with {@link rfmRowsFromSql}. With `table.store` the rows are per store and customer (each store's
+ * rows are `rfmSummary` of that store's purchases; rows with a NULL store are left out), start with a
+ * `store` column and are read with {@link rfmRowsByStoreFromSql}.
  *
- * @param table - the purchase table and its column names
+ * @param table - the purchase table and its column names, optionally a `store` column
  * @param options - `dialect` ("duckdb" | "postgres"), `observationEnd`, `period`, optional `calibrationEnd`
- * @returns `{ text, params }`; the result columns are `customer_id, frequency, recency, t, monetary`
- *   (+ holdout columns), ordered by customer id
+ * @returns `{ text, params }`; the result columns are `[store,] customer_id, frequency, recency, t,
+ *   monetary` (+ holdout columns), ordered by store and customer id
  * @throws {LoyaltyValidationError} when a name is not a plain identifier, the dialect is unknown or an
  *   option is malformed
  * @example
@@ -49,15 +56,17 @@ export interface RfmSqlOptions extends RfmOptions {
  * ```
  * @category sql
  */
-export function rfmSummarySql(table: PurchaseTable, options: RfmSqlOptions): SqlQuery {
+export function rfmSummarySql(table: StorePurchaseTable, options: RfmSqlOptions): SqlQuery {
   return guardInputs("rfmSummarySql", { table, options }, () => rfmSummarySqlUnguarded(table, options));
 }
 
-function rfmSummarySqlUnguarded(table: PurchaseTable, options: RfmSqlOptions): SqlQuery {
+function rfmSummarySqlUnguarded(table: StorePurchaseTable, options: RfmSqlOptions): SqlQuery {
   const what = "rfmSummarySql";
   const dialect = checkDialect((options as { dialect?: unknown } | null)?.dialect, what);
   const s = rfmSettings(options, what);
-  const days = purchaseDaysSelect(table, dialect, "$4", what);
+  const store = (table as StorePurchaseTable | null)?.store;
+  const days = purchaseDaysSelect(table, dialect, "$4", what, store);
+  const key = store === undefined ? "" : "store, ";
   const cal = s.calibrationDay ?? s.endDay;
   // Named slots, numbered $1, $2 … in order of first use: both engines refuse a parameter the text
   // never uses (DuckDB: "statement only has 3 parameter(s)", PostgreSQL: "could not determine data type").
@@ -86,24 +95,24 @@ function rfmSummarySqlUnguarded(table: PurchaseTable, options: RfmSqlOptions): S
   const text = `WITH d AS (
   ${days}
 ), c AS (
-  SELECT customer_id,
+  SELECT ${key}customer_id,
     MIN(day) AS first_day,
     MAX(day) FILTER (${inCal}) AS last_day,
     COUNT(*) FILTER (${inCal}) AS days,
     SUM(value) FILTER (${inCal}) AS total,
     ${firstValue} AS first_value${holdoutSums}
   FROM d
-  GROUP BY customer_id
+  GROUP BY ${key}customer_id
 )
 SELECT
-  customer_id,
+  ${key}customer_id,
   days - 1 AS frequency,
   CAST(last_day - first_day AS DOUBLE PRECISION) / CAST($3 AS DOUBLE PRECISION) AS recency,
   CAST(CAST($1 AS BIGINT) - first_day AS DOUBLE PRECISION) / CAST($3 AS DOUBLE PRECISION) AS t,
   CASE WHEN days > 1 THEN CAST(total - first_value AS DOUBLE PRECISION) / (days - 1) ELSE 0 END AS monetary${holdout}
 FROM c
 WHERE first_day <= CAST($1 AS BIGINT)
-ORDER BY customer_id`;
+ORDER BY ${key}customer_id`;
   const order: string[] = [];
   const numbered = text.replace(/\$[1-4]\b/g, (slot) => {
     if (!order.includes(slot)) order.push(slot);

@@ -1,8 +1,14 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerTotalsFromSql, customerTotalsSql, rfmRowsFromSql, rfmSummarySql } from "../../src/sql/index.js";
-import { LoyaltyValidationError, rfmSummary, type RfmOptions } from "../../src/index.js";
+import {
+  customerTotalsFromSql,
+  customerTotalsSql,
+  rfmRowsByStoreFromSql,
+  rfmRowsFromSql,
+  rfmSummarySql,
+} from "../../src/sql/index.js";
+import { LoyaltyValidationError, type RfmOptions, type RfmRow, rfmSummary } from "../../src/index.js";
 import { cdnowMaster, cdnowSample, sameSummary } from "../analytics/_cdnow.js";
 import { duckdb, type Engine, postgres, type Purchase, table } from "./_engines.js";
 
@@ -70,10 +76,19 @@ async function differs(
   purchases: readonly Purchase[],
   options: RfmOptions & { observationEnd: string; calibrationEnd?: string },
 ): Promise<string | undefined> {
-  const expected = rfmSummary(purchases, options);
   const rows = rfmRowsFromSql(
     await engine.run(rfmSummarySql(table, { ...options, dialect: engine.name as "duckdb" | "postgres" })),
   );
+  return sameAsOracles(rows, purchases, options);
+}
+
+/** `rows` against the in-process rfmSummary and the exact decimal oracle of the same purchases. */
+function sameAsOracles(
+  rows: readonly RfmRow[],
+  purchases: readonly Purchase[],
+  options: RfmOptions & { observationEnd: string; calibrationEnd?: string },
+): string | undefined {
+  const expected = rfmSummary(purchases, options);
   const exact = exactMonetary(purchases, options);
   for (const r of rows) {
     const e = exact.get(r.customerId as number);
@@ -157,6 +172,19 @@ describe("rfmSummarySql sums values exactly (DECIMAL / NUMERIC), then divides on
       expect(await differs(e, purchases, options), e.name).toBeUndefined();
     }
   }, 60_000);
+
+  it("counts purchases with value 0 when the table has no value column, as rfmSummary does without values", async () => {
+    const noValues = purchases.map(({ customerId, at }) => ({ customerId, at }));
+    const { value: _, ...noValueTable } = table;
+    for (const e of engines) {
+      await e.load(purchases, "DATE");
+      const rows = rfmRowsFromSql(
+        await e.run(rfmSummarySql(noValueTable, { ...options, dialect: e.name as "duckdb" | "postgres" })),
+      );
+      expect(rows, e.name).toEqual(rfmSummary(noValues, options));
+      expect(rows[0], e.name).toMatchObject({ frequency: 2, monetary: 0, frequencyHoldout: 2, monetaryHoldout: 0 });
+    }
+  }, 60_000);
 });
 
 describe("rfmSummarySql on random purchases (fast-check), against the in-process rfmSummary", () => {
@@ -196,6 +224,85 @@ describe("rfmSummarySql on random purchases (fast-check), against the in-process
       );
     }
   }, 600_000);
+});
+
+describe("rfmSummarySql per store (table.store), against rfmSummary of each store's purchases", () => {
+  const storeTable = { ...table, store: "store_id" };
+
+  it("gives each store's own summary: a customer's first purchase at a store starts their history there", async () => {
+    // Customer 1 buys at store 1 on 2026-01-01 and 2026-01-05, at store 2 on 2026-01-05 only.
+    const purchases: Purchase[] = [
+      { customerId: 1, at: "2026-01-01", value: "10.00", store: 1 },
+      { customerId: 1, at: "2026-01-05", value: "4.10", store: 1 },
+      { customerId: 1, at: "2026-01-05", value: "7.00", store: 2 },
+      { customerId: 2, at: "2026-01-02", value: "1.00" },
+    ];
+    const options = { observationEnd: "2026-01-10", period: "day" } as const;
+    for (const e of engines) {
+      await e.load(purchases, "DATE");
+      const sql = rfmSummarySql(storeTable, { ...options, dialect: e.name as "duckdb" | "postgres" });
+      const stores = rfmRowsByStoreFromSql(await e.run(sql));
+      // The purchase without a store (customer 2) is left out.
+      expect(stores, e.name).toEqual([
+        { store: 1, rows: [{ customerId: 1, frequency: 1, recency: 4, T: 9, monetary: 4.1 }] },
+        { store: 2, rows: [{ customerId: 1, frequency: 0, recency: 0, T: 5, monetary: 0 }] },
+      ]);
+      expect(() => rfmRowsFromSql([{ store: 1, customer_id: 1 }])).toThrow(
+        /rfmRowsFromSql: 0\.store: expected rows without a store column.*rfmRowsByStoreFromSql/,
+      );
+    }
+  }, 60_000);
+
+  const day0 = Date.UTC(2026, 0, 1);
+  const input = fc.record({
+    purchases: fc.array(
+      fc.record({
+        customerId: fc.integer({ min: 1, max: 6 }),
+        ms: fc.integer({ min: 0, max: 40 * 86_400_000 - 1 }),
+        cents: fc.integer({ min: -5_000, max: 100_000 }),
+        store: fc.integer({ min: 1, max: 3 }),
+      }),
+      { minLength: 1, maxLength: 25 },
+    ),
+    calDay: fc.option(fc.integer({ min: 0, max: 39 }), { nil: undefined }),
+    period: fc.constantFrom("day" as const, "week" as const),
+  });
+  const date = (d: number): string => new Date(day0 + d * 86_400_000).toISOString().slice(0, 10);
+
+  it("gives every store's rows as rfmSummary of that store's purchases (100 runs per engine)", async () => {
+    for (const e of engines) {
+      await fc.assert(
+        fc.asyncProperty(input, async ({ purchases, calDay, period }) => {
+          const rows: Purchase[] = purchases.map((p) => ({
+            customerId: p.customerId,
+            at: new Date(day0 + p.ms).toISOString(),
+            value: (p.cents / 100).toFixed(2),
+            store: p.store,
+          }));
+          await e.load(rows, "TIMESTAMPTZ");
+          const options =
+            calDay === undefined
+              ? { observationEnd: date(40), period }
+              : { observationEnd: date(40), calibrationEnd: date(calDay), period };
+          const sql = rfmSummarySql(storeTable, { ...options, dialect: e.name as "duckdb" | "postgres" });
+          const stores = rfmRowsByStoreFromSql(await e.run(sql));
+          const expectedStores = [1, 2, 3].filter((store) => {
+            const mine = rows.filter((r) => r.store === store);
+            return mine.length > 0 && rfmSummary(mine, options).length > 0;
+          });
+          expect(
+            stores.map((s) => s.store),
+            e.name,
+          ).toEqual(expectedStores);
+          for (const { store, rows: own } of stores) {
+            const mine = rows.filter((r) => r.store === store);
+            expect(sameAsOracles(own, mine, options), `${e.name} store ${store}`).toBeUndefined();
+          }
+        }),
+        { numRuns: 100 },
+      );
+    }
+  }, 300_000);
 });
 
 describe("rfmSummarySql names and options", () => {

@@ -19,8 +19,16 @@ export function exactType(dialect: SqlDialect): string {
 /**
  * `SELECT customer_id, day, value, purchases … GROUP BY 1, 2` over `table`, unordered; `endMs` is
  * the placeholder ("$1", "$4" …) bound to the observation end in epoch milliseconds (inclusive).
+ * With `store` (a column name) the rows start with a `store` column, rows with a NULL store are left
+ * out, and the days are per store and customer.
  */
-export function purchaseDaysSelect(table: PurchaseTable, dialect: SqlDialect, endMs: string, what: string): string {
+export function purchaseDaysSelect(
+  table: PurchaseTable,
+  dialect: SqlDialect,
+  endMs: string,
+  what: string,
+  store?: string,
+): string {
   if (typeof table !== "object" || table === null) {
     throw new LoyaltyValidationError(
       [{ path: [], message: `expected { table, customerId, at, value? }, got ${previewValue(table)}` }],
@@ -32,8 +40,13 @@ export function purchaseDaysSelect(table: PurchaseTable, dialect: SqlDialect, en
   const at = quoteName(table.at, "at", what, false);
   const value =
     table.value === undefined ? "0" : `CAST(${quoteName(table.value, "value", what, false)} AS ${exactType(dialect)})`;
-  return `SELECT ${id} AS customer_id, ${dayExpression(at)} AS day, COALESCE(SUM(${value}), 0) AS value, COUNT(*) AS purchases
+  const storeColumn = store === undefined ? undefined : quoteName(store, "store", what, false);
+  const [key, notNull, groups] =
+    storeColumn === undefined
+      ? ["", "", "1, 2"]
+      : [`${storeColumn} AS store, `, ` AND ${storeColumn} IS NOT NULL`, "1, 2, 3"];
+  return `SELECT ${key}${id} AS customer_id, ${dayExpression(at)} AS day, COALESCE(SUM(${value}), 0) AS value, COUNT(*) AS purchases
   FROM ${from}
-  WHERE ${id} IS NOT NULL AND extract(epoch FROM ${at}) * 1000 <= CAST(${endMs} AS DOUBLE PRECISION)
-  GROUP BY 1, 2`;
+  WHERE ${id} IS NOT NULL${notNull} AND extract(epoch FROM ${at}) * 1000 <= CAST(${endMs} AS DOUBLE PRECISION)
+  GROUP BY ${groups}`;
 }
