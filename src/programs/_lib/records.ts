@@ -207,17 +207,30 @@ export function lastRecordAt(account: ProgramAccount): number {
   );
 }
 
+/** How many records at the front of `list` (kept in time order) are older than `cutoff`. */
+function leavingCount(list: readonly { readonly at: string }[], cutoff: number): number {
+  let n = 0;
+  while (n < list.length && Date.parse((list[n] as { readonly at: string }).at) < cutoff) n++;
+  return n;
+}
+
 /**
  * The account with what is older than the cutoff moved out of `sales` and `refunds` into `totals`,
  * and the totals no instant from the cutoff on can ask about dropped.
+ *
+ * Its work depends on what leaves, not on what the account holds: `sales` and `refunds` are kept in
+ * time order (parseProgramAccount checks it), so what leaves is a prefix, found by reading up to the
+ * first record that stays; the totals are re-folded only in the parts the leaving records touch.
  */
 export function pruned(program: Program, account: ProgramAccount): ProgramAccount {
   const cutoff = cutoffOf(account);
-  const leaving = account.sales.filter((s) => Date.parse(s.at) < cutoff);
-  const leavingRefunds = account.refunds.filter((r) => Date.parse(r.at) < cutoff);
+  const nSales = leavingCount(account.sales, cutoff);
+  const nRefunds = leavingCount(account.refunds, cutoff);
+  if (nSales === 0 && nRefunds === 0) return account;
+  const leaving = account.sales.slice(0, nSales);
+  const leavingRefunds = account.refunds.slice(0, nRefunds);
   const rolling = program.kind === "cumulative" && program.window.type === "rolling" ? program.window : undefined;
   const tz = program.timeZone;
-  if (leaving.length === 0 && leavingRefunds.length === 0) return account;
   // The start of the calendar period the cutoff is in: earlier periods can no longer be asked about.
   const threshold = new Map<Period, number>();
   const from_ = (p: Period): number => {
@@ -226,11 +239,11 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
     return t;
   };
   let spend = dec(account.totals.spend);
+  // At most one row per period kind still open at the cutoff, plus the periods leaving records open.
   const periods = new Map<string, [Period, string, D, D]>();
   for (const [p, from, sp, ea] of account.totals.periods) periods.set(`${p} ${from}`, [p, from, dec(sp), dec(ea)]);
-  const log: [string, D][] = account.totals.spendLog.map(([at, v]) => [at, dec(v)]);
-  const refunded = new Map<string, Map<string, D>>();
-  for (const [id, lines] of account.totals.refunded) refunded.set(id, new Map(lines.map(([l, q]) => [l, dec(q)])));
+  // The rolling window's log is read and written only by programs that have one.
+  const log: [string, D][] = rolling === undefined ? [] : account.totals.spendLog.map(([at, v]) => [at, dec(v)]);
   const add = (atMs: number, at: string, sp: D, ea: D, create: boolean): void => {
     spend = spend.plus(sp);
     for (const p of PERIODS) {
@@ -250,7 +263,7 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
     else if (create) log.push([at, sp]);
   };
   for (const s of leaving) add(Date.parse(s.at), s.at, saleSpend(s), dec(s.pointsEarned), true);
-  for (const r of leavingRefunds) {
+  for (const r of leavingRefunds)
     add(
       Date.parse(r.originalAt),
       r.originalAt,
@@ -258,21 +271,18 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
       refundSum(r, "pointsReversed").neg(),
       false,
     );
-    const lines = refunded.get(r.originalTransactionId) ?? new Map<string, D>();
-    for (const l of r.lines) lines.set(l.id, (lines.get(l.id) ?? ZERO).plus(dec(l.quantity)));
-    refunded.set(r.originalTransactionId, lines);
-  }
   // Keep a period while an instant from the cutoff on can fall in it; a rolling window's sale while
   // the window at the cutoff (the earliest a question can be asked about) still holds it.
   const keptPeriods = [...periods.values()]
     .filter(([p, from]) => Date.parse(from) >= from_(p))
     .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : PERIODS.indexOf(a[0]) - PERIODS.indexOf(b[0])));
-  let keptLog: [string, D][] = [];
+  let spendLog = account.totals.spendLog;
   if (rolling !== undefined) {
     const { from, inclusive } = windowStart(rolling, cutoff, tz);
-    keptLog = log
+    spendLog = log
       .filter(([at]) => Date.parse(at) > from || (inclusive && Date.parse(at) === from))
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([at, v]) => [at, txt(v)]);
   }
   const tierLog =
     program.kind === "bonus" && program.tiers !== undefined
@@ -291,17 +301,32 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
     open: account.totals.open,
     spend: txt(spend),
     periods: keptPeriods.map(([p, from, sp, ea]) => [p, from, txt(sp), txt(ea)]),
-    spendLog: keptLog.map(([at, v]) => [at, txt(v)]),
-    refunded: [...refunded.entries()]
-      .map(([id, lines]): [string, [string, string][]] => [id, [...lines.entries()].map(([l, q]) => [l, txt(q)])])
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    spendLog,
+    refunded: nRefunds === 0 ? account.totals.refunded : withRefunded(account.totals.refunded, leavingRefunds),
   };
   return {
     ...account,
-    sales: account.sales.filter((s) => Date.parse(s.at) >= cutoff),
-    refunds: account.refunds.filter((r) => Date.parse(r.at) >= cutoff),
+    sales: nSales === 0 ? account.sales : account.sales.slice(nSales),
+    refunds: nRefunds === 0 ? account.refunds : account.refunds.slice(nRefunds),
     totals,
   };
+}
+
+/** `refunded` with the quantities of the leaving refunds added (per sale, per line; sorted by sale). */
+function withRefunded(
+  refunded: ProgramTotals["refunded"],
+  leaving: readonly ProgramRefund[],
+): ProgramTotals["refunded"] {
+  const out = new Map<string, Map<string, D>>();
+  for (const [id, lines] of refunded) out.set(id, new Map(lines.map(([l, q]) => [l, dec(q)])));
+  for (const r of leaving) {
+    const lines = out.get(r.originalTransactionId) ?? new Map<string, D>();
+    for (const l of r.lines) lines.set(l.id, (lines.get(l.id) ?? ZERO).plus(dec(l.quantity)));
+    out.set(r.originalTransactionId, lines);
+  }
+  return [...out.entries()]
+    .map(([id, lines]): [string, [string, string][]] => [id, [...lines.entries()].map(([l, q]) => [l, txt(q)])])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /**
