@@ -20,6 +20,10 @@ const Place = {
  * kept), plus `digest`, a fingerprint of the request, to tell a retry from a conflicting reuse of
  * the transactionId. Money amounts are in the sale's `currency`.
  *
+ * Compact: a field that is what the program implies (its kind and currency, a `merchandise` line
+ * that counted, a zero, no tier, reward, stamps or expiry) is left out; a sale stored with every
+ * field (as builds before this form wrote it) reads the same.
+ *
  * @example
  * ```ts
  * import { ProgramSaleSchema } from "loyalty-kit/schemas";
@@ -34,33 +38,49 @@ export const ProgramSaleSchema = /* @__PURE__ */ z.strictObject({
   /** The coupon code the sale was made with (normalised), so a retry with another code is named as such. */
   coupon: z.optional(z.string()),
   basketId: z.string(),
-  kind: z.enum(["discount", "cumulative", "bonus", "catalog", "stamps", "promotion"]),
+  /** Left out when it is the program's kind. */
+  kind: z.optional(z.enum(["discount", "cumulative", "bonus", "catalog", "stamps", "promotion"])),
   ...Place,
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  /** Left out when it is the program's currency. */
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
   lines: z.array(
     z.strictObject({
       id: z.string(),
       sku: z.string(),
-      kind: LineKindSchema,
+      /** Left out for `merchandise`. */
+      kind: z.optional(LineKindSchema),
       quantity: Figure,
-      eligible: z.boolean(),
+      /** Left out when the line counted (true). */
+      eligible: z.optional(z.boolean()),
       gross: Figure,
-      discount: Figure,
+      /** Left out when zero. */
+      discount: z.optional(Figure),
       net: Figure,
-      pointsEarned: Figure,
-      pointsRedeemed: Figure,
+      /** Left out when zero. */
+      pointsEarned: z.optional(Figure),
+      /** Left out when zero. */
+      pointsRedeemed: z.optional(Figure),
     }),
   ),
   spend: Figure,
-  accumulatedSpend: z.nullable(Figure),
-  tier: z.nullable(TierSchema),
+  /** Left out when the program keeps no accumulated spend (null). */
+  accumulatedSpend: z.optional(z.nullable(Figure)),
+  /** Left out when the sale had no tier (null). */
+  tier: z.optional(z.nullable(TierSchema)),
   pointsEarned: Figure,
-  welcomeBonus: Figure,
-  pointsRedeemed: Figure,
-  expiresAt: z.nullable(Instant),
-  reward: z.nullable(z.strictObject({ id: z.string(), name: z.string(), pointsCost: Figure })),
-  stamps: z.nullable(
-    z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }),
+  /** Left out when zero. */
+  welcomeBonus: z.optional(Figure),
+  /** Left out when zero. */
+  pointsRedeemed: z.optional(Figure),
+  /** Left out when the points earned do not expire (null). */
+  expiresAt: z.optional(z.nullable(Instant)),
+  /** Left out when the sale took no reward (null). */
+  reward: z.optional(z.nullable(z.strictObject({ id: z.string(), name: z.string(), pointsCost: Figure }))),
+  /** Left out when the program is not a stamp card (null). */
+  stamps: z.optional(
+    z.nullable(
+      z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }),
+    ),
   ),
 });
 

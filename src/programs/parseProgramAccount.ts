@@ -1,9 +1,14 @@
+import * as z from "zod/mini";
 import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
+import { parseAccount } from "../ledger/parseAccount.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { ProgramAccountSchema, type ProgramAccount } from "./account.js";
 
-const parsers = /* @__PURE__ */ makeParsers(ProgramAccountSchema, "program account");
+// The points ledger is read by the ledger's own reader (parseAccount): it checks the snapshot's
+// figures once here, so the checkouts that follow do not check them again on every call.
+const ShellSchema = /* @__PURE__ */ z.extend(ProgramAccountSchema, { points: z.unknown() });
+const parsers = /* @__PURE__ */ makeParsers(ShellSchema, "program account");
 
 /**
  * Reads a stored program account (JSON) back, checking every part of it. An account stored by
@@ -30,7 +35,39 @@ export function parseProgramAccount(input: unknown): ProgramAccount {
 
 function parseProgramAccountUnguarded(input: unknown): ProgramAccount {
   refuseOldShape(input);
-  return parsers.parse(input);
+  const shell = parsers.parse(input);
+  let points: ProgramAccount["points"];
+  try {
+    points = parseAccount(shell.points);
+  } catch (e) {
+    if (e instanceof LoyaltyValidationError)
+      throw new LoyaltyValidationError(
+        e.issues.map((i) => ({ path: ["points", ...i.path], message: i.message })),
+        "program account",
+      );
+    throw e;
+  }
+  inTimeOrder(shell.sales, "sales");
+  inTimeOrder(shell.refunds, "refunds");
+  return { ...shell, points };
+}
+
+/** Sales and refunds are kept in time order (checkout and refund keep them so; pruning relies on it). */
+function inTimeOrder(list: readonly { readonly at: string }[], name: "sales" | "refunds"): void {
+  for (let i = 1; i < list.length; i++) {
+    const before = (list[i - 1] as { readonly at: string }).at;
+    const at = (list[i] as { readonly at: string }).at;
+    if (Date.parse(at) < Date.parse(before))
+      throw new LoyaltyValidationError(
+        [
+          {
+            path: [name, i, "at"],
+            message: `expected ${name} in time order: ${at} is before the previous one's ${before} (the account was edited outside loyalty-kit; store the account checkout or refund returned)`,
+          },
+        ],
+        "program account",
+      );
+  }
 }
 
 /** A 0.1/0.2 account (every sale in `purchases`) is converted once with upgradeProgramAccount, not read as is. */
@@ -66,9 +103,9 @@ export function safeParseProgramAccount(input: unknown): SafeParseResult<Program
 
 function safeParseProgramAccountUnguarded(input: unknown): SafeParseResult<ProgramAccount> {
   try {
-    refuseOldShape(input);
+    return { success: true, data: parseProgramAccountUnguarded(input) };
   } catch (error) {
-    return { success: false, error: error as LoyaltyValidationError };
+    if (error instanceof LoyaltyValidationError) return { success: false, error };
+    throw error;
   }
-  return parsers.safeParse(input);
 }

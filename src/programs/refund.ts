@@ -119,8 +119,9 @@ export function refund(
 ): RefundResult {
   return guardInputs("refund", { program, account, original, options }, () => {
     const r = refundUnguarded(program, account, original, options);
-    const coupon = refundCoupon(parseProgram(program), r.account, options, r);
-    const next = refundNextOrder(r.account, options, r);
+    const parsed = parseProgram(program);
+    const coupon = refundCoupon(parsed, r.account, options, r);
+    const next = refundNextOrder(parsed, r.account, options, r);
     if (coupon === undefined && next === undefined) return r;
     return {
       ...r,

@@ -9,7 +9,7 @@ import type { ProgramAccount, ProgramRefund, ProgramSale } from "./account.js";
 import { parseProgram } from "./parseProgram.js";
 import type { Program } from "./program.js";
 import { CheckoutRecordSchema, RefundRecordSchema, type CheckoutRecord, type RefundRecord } from "./result.js";
-import { saleOf } from "./_lib/checkoutCore.js";
+import { saleOf } from "./_lib/saleForm.js";
 import { digestOf, pruned } from "./_lib/records.js";
 
 /** A program account as loyalty-kit 0.1 and 0.2 stored it: every sale's request and full record. */
@@ -113,31 +113,34 @@ function upgradeProgramAccountUnguarded(
       ? upgradeAccount(rawPoints, { retainDays })
       : { account: parseAccount(rawPoints), history: [] as readonly LedgerHistoryRecord[] };
   const sales: ProgramSale[] = old.purchases
-    .map((x) => saleOf(x.record, digestOf(x.request)))
+    .map((x) => saleOf(p, x.record, digestOf(x.request)))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const saleAt = new Map(old.purchases.map((x) => [x.record.transactionId, x.record.at]));
-  const refunds: ProgramRefund[] = old.refunds.map(({ request, record: r }) => ({
-    transactionId: r.transactionId,
-    originalTransactionId: r.originalTransactionId,
-    originalAt: saleAt.get(r.originalTransactionId) ?? r.at,
-    at: r.at,
-    digest: digestOf(request),
-    ...(r.entries[0]?.storeId === undefined ? {} : { storeId: r.entries[0].storeId }),
-    ...(r.entries[0]?.tillId === undefined ? {} : { tillId: r.entries[0].tillId }),
-    currency: r.moneyBack.currency,
-    lines: r.lines.map((l) => ({
-      id: l.id,
-      quantity: l.quantity,
-      moneyBack: l.moneyBack.amount,
-      pointsReversed: l.pointsReversed,
-      pointsRestored: l.pointsRestored,
-      spendReversed: l.spendReversed.amount,
-    })),
-    welcomeReversed: r.welcomeReversed,
-    complete: r.complete,
-    ...(r.pointsTaken === undefined ? {} : { pointsTaken: r.pointsTaken }),
-    ...(r.pointsForgiven === undefined ? {} : { pointsForgiven: r.pointsForgiven }),
-  }));
+  const refunds: ProgramRefund[] = [...old.refunds]
+    // in time order, as the bounded account keeps them (a stable sort: 0.2 wrote them in that order)
+    .sort((a, b) => Date.parse(a.record.at) - Date.parse(b.record.at))
+    .map(({ request, record: r }) => ({
+      transactionId: r.transactionId,
+      originalTransactionId: r.originalTransactionId,
+      originalAt: saleAt.get(r.originalTransactionId) ?? r.at,
+      at: r.at,
+      digest: digestOf(request),
+      ...(r.entries[0]?.storeId === undefined ? {} : { storeId: r.entries[0].storeId }),
+      ...(r.entries[0]?.tillId === undefined ? {} : { tillId: r.entries[0].tillId }),
+      currency: r.moneyBack.currency,
+      lines: r.lines.map((l) => ({
+        id: l.id,
+        quantity: l.quantity,
+        moneyBack: l.moneyBack.amount,
+        pointsReversed: l.pointsReversed,
+        pointsRestored: l.pointsRestored,
+        spendReversed: l.spendReversed.amount,
+      })),
+      welcomeReversed: r.welcomeReversed,
+      complete: r.complete,
+      ...(r.pointsTaken === undefined ? {} : { pointsTaken: r.pointsTaken }),
+      ...(r.pointsForgiven === undefined ? {} : { pointsForgiven: r.pointsForgiven }),
+    }));
   const completed = old.refunds.filter((r) => r.record.complete).length;
   const account = pruned(p, {
     programId: old.programId,

@@ -1,7 +1,7 @@
 // The bounded program account's window rules, on the bonus program of _fixtures.ts (1 point per
 // 1.00, points worth 0.01, at most 50% paid with points) with retainDays 30 (an illustrative window).
 import { describe, expect, it } from "vitest";
-import { checkout, openProgramAccount, refund, type CheckoutRecord } from "../../src/index.js";
+import { checkout, openProgramAccount, parseProgramAccount, refund, type CheckoutRecord } from "../../src/index.js";
 import { basket, bonus } from "./_fixtures.js";
 
 const DAY = 86_400_000;
@@ -74,5 +74,36 @@ describe("the bounded program account", () => {
     expect(() => refund(bonus, later, "s0", { at: day(92), transactionId: "r2", record: old })).toThrow(
       expect.objectContaining({ code: "REFUND_EXCEEDS_PURCHASE" }),
     );
+  });
+
+  it("reads a stored account back only with its sales in time order (pruning takes the oldest from the front)", () => {
+    const { account } = sales([0, 10, 20]);
+    const stored = JSON.parse(JSON.stringify(account));
+    expect(JSON.stringify(parseProgramAccount(stored))).toBe(JSON.stringify(account));
+    const swapped = { ...stored, sales: [stored.sales[1], stored.sales[0], stored.sales[2]] };
+    expect(() => parseProgramAccount(swapped)).toThrow(
+      expect.objectContaining({
+        code: "VALIDATION",
+        issues: [expect.objectContaining({ path: ["sales", 1, "at"] })],
+      }),
+    );
+  });
+
+  it("checks the points ledger once when read back, naming the edited figure under points", () => {
+    const { account } = sales([0, 10]);
+    const stored = JSON.parse(JSON.stringify(account));
+    // the lot of the first sale's earn (10 points for 10.00 at 1 point per 1.00) claims 11
+    stored.points.lots[0].points = "11";
+    stored.points.lots[0].remaining = "11";
+    expect(() => parseProgramAccount(stored)).toThrow(
+      expect.objectContaining({
+        code: "VALIDATION",
+        issues: [expect.objectContaining({ path: expect.arrayContaining(["points", "lots"]) })],
+      }),
+    );
+    // a checkout on the account read back posts with the figures already checked
+    const read = parseProgramAccount(JSON.parse(JSON.stringify(account)));
+    const next = checkout(bonus, read, basket(day(11), [{ price: "10.00" }]), { transactionId: "s11", consent: true });
+    expect(next.pointsEarned).toBe("10");
   });
 });

@@ -11,14 +11,15 @@ import type { Basket } from "../basket.js";
 import type { CatalogStock, ProgramAccount, ProgramSale } from "../account.js";
 import type { CheckoutOptions } from "../options.js";
 import type { Program } from "../program.js";
-import type { CheckoutRecord, PricedLine } from "../result.js";
-import { assertAccount, price } from "./engine.js";
+import type { CheckoutRecord } from "../result.js";
+import { assertAccount, lineAmount, price } from "./engine.js";
+import { minorUnits } from "../../money/currencies.js";
 import { canonical, cutoffOf, digestOf, lastRecordAt, pruned } from "./records.js";
 import { assertStock, takeStock } from "./stock.js";
-import { dec, fixed, sumD, type D } from "./decimal.js";
+import { dec, fixed, type D } from "./decimal.js";
 import { availableAtOf } from "./pending.js";
-import { minorUnits } from "../../money/currencies.js";
 import { checkStoredRecord } from "./storedRecord.js";
+import { saleFigures, saleOf } from "./saleForm.js";
 import { insertByTime, postLateEntries, refuseLateCheckout } from "./late.js";
 import { parseEntry } from "../../ledger/parseEntry.js";
 import type { CheckoutCoupon, NextOrderCoupon } from "../promotions/couponState.js";
@@ -75,19 +76,29 @@ export function placeOf(from: { readonly storeId?: string | undefined; readonly 
  * The first field in which a retried checkout differs from the sale the account holds, as a dotted
  * path. The account keeps the request's digest and the sale's figures, not its text, so the fields
  * compared are the ones those figures show (instant, basket id, coupon code, each line's id, sku,
- * quantity and price); anything else that differs is named "request".
+ * quantity and price); anything else that differs is named "request". A line's price is compared
+ * as it was stored: the retried line's gross, priced as checkout prices it (quantity × unit price,
+ * rounded to the minor unit; checkoutAll's amount entering the program), against the kept gross.
  */
-function differingField(sale: ProgramSale, at: string, basket: Basket, couponCode: string | undefined): string {
+function differingField(
+  program: Program,
+  sale: ProgramSale,
+  at: string,
+  basket: Basket,
+  couponCode: string | undefined,
+  entering: readonly D[] | undefined,
+): string {
   if (sale.at !== at) return "at";
   if (sale.basketId !== basket.id) return "basket.id";
   if (sale.coupon !== couponCode) return "coupon";
   if (sale.lines.length !== basket.lines.length) return "basket.lines";
+  const dp = minorUnits(sale.currency ?? program.currency) ?? 2;
   for (const [i, line] of basket.lines.entries()) {
     const kept = sale.lines[i] as ProgramSale["lines"][number];
     if (kept.id !== line.id) return `basket.lines.${i}.id`;
     if (kept.sku !== line.sku) return `basket.lines.${i}.sku`;
     if (!dec(kept.quantity).eq(line.quantity)) return `basket.lines.${i}.quantity`;
-    if (!dec(kept.gross).eq(line.unitPrice.amount.times(line.quantity))) return `basket.lines.${i}.unitPrice.amount`;
+    if (!dec(kept.gross).eq(entering?.[i] ?? lineAmount(line, dp))) return `basket.lines.${i}.unitPrice.amount`;
   }
   return "request";
 }
@@ -130,7 +141,7 @@ export function checkoutParsed(
   const earlier = account.sales.find((s) => s.transactionId === transactionId);
   if (earlier !== undefined) {
     if (earlier.digest !== digest) {
-      const field = differingField(earlier, at, basket, couponCode);
+      const field = differingField(program, earlier, at, basket, couponCode, entering);
       throw new IdempotencyConflictError(
         transactionId,
         `checkout ${JSON.stringify(transactionId)} was already made with a different basket or options (${field} differs); use a new transactionId for a new sale`,
@@ -212,7 +223,7 @@ export function checkoutParsed(
     entries: posted === undefined ? [] : posted.history.map((h) => h.entry),
     accountId: account.points.accountId,
   };
-  const sale = saleOf(record, digest, couponCode);
+  const sale = saleOf(program, record, digest, couponCode);
   const next = pruned(program, {
     ...account,
     version: account.version + 1,
@@ -275,41 +286,6 @@ function saleEntries(
   return entries;
 }
 
-/** What the account keeps of an applied checkout: its figures (no texts, no entries) and the request's digest. */
-export function saleOf(record: CheckoutRecord, digest: string, coupon?: string): ProgramSale {
-  return {
-    transactionId: record.transactionId,
-    at: record.at,
-    digest,
-    ...(coupon === undefined ? {} : { coupon }),
-    basketId: record.basketId,
-    kind: record.kind,
-    ...placeOf(record),
-    currency: record.total.currency,
-    lines: record.lines.map((l) => ({
-      id: l.id,
-      sku: l.sku,
-      kind: l.kind,
-      quantity: l.quantity,
-      eligible: l.eligible,
-      gross: l.gross.amount,
-      discount: l.discount.amount,
-      net: l.net.amount,
-      pointsEarned: l.pointsEarned,
-      pointsRedeemed: l.pointsRedeemed,
-    })),
-    spend: record.spend.amount,
-    accumulatedSpend: record.accumulatedSpend === null ? null : record.accumulatedSpend.amount,
-    tier: record.tier,
-    pointsEarned: record.pointsEarned,
-    welcomeBonus: record.welcomeBonus,
-    pointsRedeemed: record.pointsRedeemed,
-    expiresAt: record.expiresAt,
-    reward: record.reward,
-    stamps: record.stamps,
-  };
-}
-
 /**
  * The checkout record of a sale the account holds, rebuilt from its figures: everything checkout
  * returned except the `explain` texts, which are not kept (one line says so). Its entries are the
@@ -317,50 +293,34 @@ export function saleOf(record: CheckoutRecord, digest: string, coupon?: string):
  * posted at), else made again from the figures as checkout made them.
  */
 export function recordOfSale(program: Program, account: ProgramAccount, sale: ProgramSale): CheckoutRecord {
-  const currency = sale.currency;
-  const dp = minorUnits(currency) ?? 2;
-  const money = (amount: string) => ({ amount, currency });
-  const lines: PricedLine[] = sale.lines.map((l) => ({
-    id: l.id,
-    sku: l.sku,
-    kind: l.kind,
-    quantity: l.quantity,
-    eligible: l.eligible,
-    gross: money(l.gross),
-    discount: money(l.discount),
-    pointsMoney: money(fixed(dec(l.gross).minus(l.discount).minus(l.net), dp)),
-    net: money(l.net),
-    pointsEarned: l.pointsEarned,
-    pointsRedeemed: l.pointsRedeemed,
-  }));
-  const total = (pick: (l: PricedLine) => string) => money(fixed(sumD(lines.map((l) => dec(pick(l)))), dp));
+  const f = saleFigures(program, sale);
   const place = placeOf(sale);
   const entries = saleEntries(program, sale.transactionId, sale.basketId, sale.at, place, {
-    pointsRedeemed: dec(sale.pointsRedeemed),
+    pointsRedeemed: dec(f.pointsRedeemed),
     pointsEarned: dec(sale.pointsEarned),
-    welcome: dec(sale.welcomeBonus),
-    expiresAt: sale.expiresAt,
+    welcome: dec(f.welcomeBonus),
+    expiresAt: f.expiresAt,
   }).map((e): Entry => account.points.entries.find((x) => x.transactionId === e.transactionId) ?? parseEntry(e));
   return {
     programId: account.programId,
-    kind: sale.kind,
+    kind: f.kind,
     basketId: sale.basketId,
     at: sale.at,
     active: true,
-    lines,
-    gross: total((l) => l.gross.amount),
-    discountTotal: total((l) => l.discount.amount),
-    pointsMoney: total((l) => l.pointsMoney.amount),
-    total: total((l) => l.net.amount),
-    spend: money(sale.spend),
-    accumulatedSpend: sale.accumulatedSpend === null ? null : money(sale.accumulatedSpend),
-    tier: sale.tier,
+    lines: [...f.lines],
+    gross: f.gross,
+    discountTotal: f.discountTotal,
+    pointsMoney: f.pointsMoney,
+    total: f.total,
+    spend: { amount: sale.spend, currency: f.currency },
+    accumulatedSpend: f.accumulatedSpend,
+    tier: f.tier,
     pointsEarned: sale.pointsEarned,
-    welcomeBonus: sale.welcomeBonus,
-    pointsRedeemed: sale.pointsRedeemed,
-    expiresAt: sale.expiresAt,
-    reward: sale.reward,
-    stamps: sale.stamps,
+    welcomeBonus: f.welcomeBonus,
+    pointsRedeemed: f.pointsRedeemed,
+    expiresAt: f.expiresAt,
+    reward: f.reward,
+    stamps: f.stamps,
     explain: [
       {
         rule: "duplicate",

@@ -191,7 +191,7 @@ function take(l: LineCalc, field: "discount" | "pointsMoney", d: D): void {
  * already at the minor unit is the price itself: ×1 is exact there, as the price has at most
  * 30 + 1 + dp < 40 significant digits (the Decimal precision), so the multiplication is skipped.
  */
-function lineAmount(line: BasketLine, dp: number): D {
+export function lineAmount(line: BasketLine, dp: number): D {
   const p = line.unitPrice.amount;
   if (line.quantity.eq(ONE) && p.e < 30 && p.decimalPlaces() <= dp) return p;
   return roundTo(line.quantity.times(p), dp, "half-even");

@@ -74,6 +74,13 @@ interface LocalDay {
   readonly month: number;
   readonly day: number;
   readonly weekday: number;
+  /** The starts of the day's day, ISO week, month and year (in PERIODS order), once asked for. */
+  starts?: PeriodStarts;
+}
+/** Period starts as instants and as the ISO strings `totals.periods` keys them by. */
+interface PeriodStarts {
+  readonly ms: readonly number[];
+  readonly iso: readonly string[];
 }
 /** The days looked up most recently, newest first. */
 const recentDays: LocalDay[] = [];
@@ -81,6 +88,10 @@ const MAX_DAYS = 32;
 
 /** The local date (and weekday) of `atMs` in `timeZone`. */
 export function localDate(atMs: number, timeZone: string): Omit<LocalDay, "timeZone" | "from" | "to"> {
+  return localDay(atMs, timeZone);
+}
+
+function localDay(atMs: number, timeZone: string): LocalDay {
   for (const d of recentDays) if (d.timeZone === timeZone && atMs >= d.from && atMs < d.to) return d;
   const p = zonedParts(atMs, timeZone);
   const d: LocalDay = {
@@ -101,22 +112,22 @@ export function localDate(atMs: number, timeZone: string): Omit<LocalDay, "timeZ
   return d;
 }
 
-function periodStart(atMs: number, period: "day" | "week" | "month" | "year", timeZone: string): number {
-  const p = localDate(atMs, timeZone);
-  switch (period) {
-    case "day":
-      return midnight(timeZone, p.year, p.month, p.day);
-    case "week": // ISO weeks start on Monday
-      return midnight(timeZone, p.year, p.month, p.day - ((p.weekday + 6) % 7));
-    case "month":
-      return midnight(timeZone, p.year, p.month, 1);
-    case "year":
-      return midnight(timeZone, p.year, 1, 1);
-    default: {
-      const never: never = period;
-      return never;
-    }
-  }
+/** The starts of the day, ISO week (from Monday), month and year containing `atMs`, in `timeZone`. */
+function periodStarts(atMs: number, timeZone: string): PeriodStarts {
+  const d = localDay(atMs, timeZone);
+  if (d.starts !== undefined) return d.starts;
+  const ms = [
+    midnight(timeZone, d.year, d.month, d.day),
+    midnight(timeZone, d.year, d.month, d.day - ((d.weekday + 6) % 7)),
+    midnight(timeZone, d.year, d.month, 1),
+    midnight(timeZone, d.year, 1, 1),
+  ];
+  d.starts = { ms, iso: ms.map((t) => new Date(t).toISOString()) };
+  return d.starts;
+}
+
+function periodStart(atMs: number, period: Period, timeZone: string): number {
+  return periodStarts(atMs, timeZone).ms[PERIODS.indexOf(period)] as number;
 }
 
 export const DAY_MS = 86_400_000;
@@ -207,42 +218,61 @@ export function lastRecordAt(account: ProgramAccount): number {
   );
 }
 
+/** A row of `totals.periods` while pruning folds into it: its figures are read only when touched. */
+interface PeriodRow {
+  readonly row: ProgramTotals["periods"][number];
+  readonly kind: number;
+  sp?: D;
+  ea?: D;
+}
+
+/** How many records at the front of `list` (kept in time order) are older than `cutoff`. */
+function leavingCount(list: readonly { readonly at: string }[], cutoff: number): number {
+  let n = 0;
+  while (n < list.length && Date.parse((list[n] as { readonly at: string }).at) < cutoff) n++;
+  return n;
+}
+
 /**
  * The account with what is older than the cutoff moved out of `sales` and `refunds` into `totals`,
  * and the totals no instant from the cutoff on can ask about dropped.
+ *
+ * Its work depends on what leaves, not on what the account holds: `sales` and `refunds` are kept in
+ * time order (parseProgramAccount checks it), so what leaves is a prefix, found by reading up to the
+ * first record that stays; the totals are re-folded only in the parts the leaving records touch.
  */
 export function pruned(program: Program, account: ProgramAccount): ProgramAccount {
   const cutoff = cutoffOf(account);
-  const leaving = account.sales.filter((s) => Date.parse(s.at) < cutoff);
-  const leavingRefunds = account.refunds.filter((r) => Date.parse(r.at) < cutoff);
+  const nSales = leavingCount(account.sales, cutoff);
+  const nRefunds = leavingCount(account.refunds, cutoff);
+  if (nSales === 0 && nRefunds === 0) return account;
+  const leaving = account.sales.slice(0, nSales);
+  const leavingRefunds = account.refunds.slice(0, nRefunds);
   const rolling = program.kind === "cumulative" && program.window.type === "rolling" ? program.window : undefined;
   const tz = program.timeZone;
-  if (leaving.length === 0 && leavingRefunds.length === 0) return account;
-  // The start of the calendar period the cutoff is in: earlier periods can no longer be asked about.
-  const threshold = new Map<Period, number>();
-  const from_ = (p: Period): number => {
-    let t = threshold.get(p);
-    if (t === undefined) threshold.set(p, (t = periodStart(cutoff, p, tz)));
-    return t;
-  };
+  // The start of the calendar period the cutoff is in, per kind: earlier periods can no longer be asked about.
+  const threshold = periodStarts(cutoff, tz).ms;
   let spend = dec(account.totals.spend);
-  const periods = new Map<string, [Period, string, D, D]>();
-  for (const [p, from, sp, ea] of account.totals.periods) periods.set(`${p} ${from}`, [p, from, dec(sp), dec(ea)]);
-  const log: [string, D][] = account.totals.spendLog.map(([at, v]) => [at, dec(v)]);
-  const refunded = new Map<string, Map<string, D>>();
-  for (const [id, lines] of account.totals.refunded) refunded.set(id, new Map(lines.map(([l, q]) => [l, dec(q)])));
+  // The periods still open at the cutoff (at most a few rows), read as figures only where a leaving
+  // record adds to them.
+  const periods: PeriodRow[] = account.totals.periods.map((row) => ({ row, kind: PERIODS.indexOf(row[0]) }));
+  let created = false;
+  // The rolling window's log is read and written only by programs that have one.
+  const log: [string, D][] = rolling === undefined ? [] : account.totals.spendLog.map(([at, v]) => [at, dec(v)]);
   const add = (atMs: number, at: string, sp: D, ea: D, create: boolean): void => {
     spend = spend.plus(sp);
-    for (const p of PERIODS) {
-      if (atMs < from_(p)) continue; // its period ended before the cutoff's (a period starts at or before its instants)
-      const start = periodStart(atMs, p, tz);
-      const from = new Date(start).toISOString();
-      const key = `${p} ${from}`;
-      const b = periods.get(key);
+    const starts = periodStarts(atMs, tz);
+    for (let kind = 0; kind < PERIODS.length; kind++) {
+      if (atMs < (threshold[kind] as number)) continue; // its period ended before the cutoff's
+      const from = starts.iso[kind] as string;
+      const b = periods.find((x) => x.kind === kind && x.row[1] === from);
       if (b !== undefined) {
-        b[2] = b[2].plus(sp);
-        b[3] = b[3].plus(ea);
-      } else if (create) periods.set(key, [p, from, sp, ea]);
+        b.sp = (b.sp ?? dec(b.row[2])).plus(sp);
+        b.ea = (b.ea ?? dec(b.row[3])).plus(ea);
+      } else if (create) {
+        periods.push({ row: [PERIODS[kind] as Period, from, "0", "0"], kind, sp, ea });
+        created = true;
+      }
     }
     if (rolling === undefined) return;
     const i = log.findIndex(([x]) => x === at);
@@ -250,7 +280,7 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
     else if (create) log.push([at, sp]);
   };
   for (const s of leaving) add(Date.parse(s.at), s.at, saleSpend(s), dec(s.pointsEarned), true);
-  for (const r of leavingRefunds) {
+  for (const r of leavingRefunds)
     add(
       Date.parse(r.originalAt),
       r.originalAt,
@@ -258,21 +288,24 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
       refundSum(r, "pointsReversed").neg(),
       false,
     );
-    const lines = refunded.get(r.originalTransactionId) ?? new Map<string, D>();
-    for (const l of r.lines) lines.set(l.id, (lines.get(l.id) ?? ZERO).plus(dec(l.quantity)));
-    refunded.set(r.originalTransactionId, lines);
-  }
   // Keep a period while an instant from the cutoff on can fall in it; a rolling window's sale while
   // the window at the cutoff (the earliest a question can be asked about) still holds it.
-  const keptPeriods = [...periods.values()]
-    .filter(([p, from]) => Date.parse(from) >= from_(p))
-    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : PERIODS.indexOf(a[0]) - PERIODS.indexOf(b[0])));
-  let keptLog: [string, D][] = [];
+  const keptPeriods = periods
+    .filter((x) => Date.parse(x.row[1]) >= (threshold[x.kind] as number))
+    .map((x): ProgramTotals["periods"][number] =>
+      x.sp === undefined && x.ea === undefined
+        ? x.row
+        : [x.row[0], x.row[1], txt(x.sp ?? dec(x.row[2])), txt(x.ea ?? dec(x.row[3]))],
+    );
+  if (created)
+    keptPeriods.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : PERIODS.indexOf(a[0]) - PERIODS.indexOf(b[0])));
+  let spendLog = account.totals.spendLog;
   if (rolling !== undefined) {
     const { from, inclusive } = windowStart(rolling, cutoff, tz);
-    keptLog = log
+    spendLog = log
       .filter(([at]) => Date.parse(at) > from || (inclusive && Date.parse(at) === from))
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([at, v]) => [at, txt(v)]);
   }
   const tierLog =
     program.kind === "bonus" && program.tiers !== undefined
@@ -290,18 +323,33 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
     ...(tierLog === undefined ? {} : { tierLog }),
     open: account.totals.open,
     spend: txt(spend),
-    periods: keptPeriods.map(([p, from, sp, ea]) => [p, from, txt(sp), txt(ea)]),
-    spendLog: keptLog.map(([at, v]) => [at, txt(v)]),
-    refunded: [...refunded.entries()]
-      .map(([id, lines]): [string, [string, string][]] => [id, [...lines.entries()].map(([l, q]) => [l, txt(q)])])
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    periods: keptPeriods,
+    spendLog,
+    refunded: nRefunds === 0 ? account.totals.refunded : withRefunded(account.totals.refunded, leavingRefunds),
   };
   return {
     ...account,
-    sales: account.sales.filter((s) => Date.parse(s.at) >= cutoff),
-    refunds: account.refunds.filter((r) => Date.parse(r.at) >= cutoff),
+    sales: nSales === 0 ? account.sales : account.sales.slice(nSales),
+    refunds: nRefunds === 0 ? account.refunds : account.refunds.slice(nRefunds),
     totals,
   };
+}
+
+/** `refunded` with the quantities of the leaving refunds added (per sale, per line; sorted by sale). */
+function withRefunded(
+  refunded: ProgramTotals["refunded"],
+  leaving: readonly ProgramRefund[],
+): ProgramTotals["refunded"] {
+  const out = new Map<string, Map<string, D>>();
+  for (const [id, lines] of refunded) out.set(id, new Map(lines.map(([l, q]) => [l, dec(q)])));
+  for (const r of leaving) {
+    const lines = out.get(r.originalTransactionId) ?? new Map<string, D>();
+    for (const l of r.lines) lines.set(l.id, (lines.get(l.id) ?? ZERO).plus(dec(l.quantity)));
+    out.set(r.originalTransactionId, lines);
+  }
+  return [...out.entries()]
+    .map(([id, lines]): [string, [string, string][]] => [id, [...lines.entries()].map(([l, q]) => [l, txt(q)])])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /**

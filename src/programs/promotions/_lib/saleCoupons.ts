@@ -10,6 +10,7 @@ import type { CheckoutOptions, RefundOptions } from "../../options.js";
 import type { Program, ProgramOf } from "../../program.js";
 import type { CheckoutRecord, RefundRecord } from "../../result.js";
 import { type D, dec, fixed, sumD, ZERO } from "../../_lib/decimal.js";
+import { saleFigures } from "../../_lib/saleForm.js";
 import type {
   CheckoutCoupon,
   CouponState,
@@ -250,12 +251,14 @@ export function nextOrderCoupon(
  * account holds, else from the checkout record the refund was given.
  */
 function saleRecord(
+  program: Program,
   account: ProgramAccount,
   options: RefundOptions,
   transactionId: string,
 ): { readonly tillId?: string | undefined; readonly paid: D } | undefined {
   const held = account.sales.find((x) => x.transactionId === transactionId);
-  if (held !== undefined) return { tillId: held.tillId, paid: sumD(held.lines.map((l) => dec(l.net))) };
+  // the total checkout's record showed (the lines' net), read as refund and a retry read it
+  if (held !== undefined) return { tillId: held.tillId, paid: dec(saleFigures(program, held).total.amount) };
   const record = options.record as CheckoutRecord | undefined;
   return record === undefined ? undefined : { tillId: record.tillId, paid: dec(record.total.amount) };
 }
@@ -291,7 +294,7 @@ export function refundCoupon(
   const o = objectOption(options.coupon, "coupon", "coupon options { state }");
   const state = assertCouponState(program as CouponPromotion, o["state"] ?? null, ["coupon", "state"]);
   const id = result.originalTransactionId;
-  const found = saleRedemption(state, account, saleRecord(account, options, id), id);
+  const found = saleRedemption(state, account, saleRecord(program, account, options, id), id);
   if (found === undefined) return { status: "none", redemption: null, state };
   if (!result.complete) return { status: "kept", redemption: found, state };
   if (found.returned) return { status: "returned", redemption: found, state };
@@ -314,6 +317,7 @@ export function refundCoupon(
  * `minSpend`, or the sale is refunded in full.
  */
 export function refundNextOrder(
+  program: Program,
   account: ProgramAccount,
   options: RefundOptions,
   result: RefundRecord,
@@ -327,7 +331,7 @@ export function refundNextOrder(
   if (issued.voidedBy !== undefined) return { status: "voided", coupon: issued, state };
   const code = normalizeCode(issued.code);
   if (state.redemptions.some((r) => r.code === code && !r.returned)) return { status: "used", coupon: issued, state };
-  const sale = saleRecord(account, options, result.originalTransactionId);
+  const sale = saleRecord(program, account, options, result.originalTransactionId);
   const paid = sale === undefined ? ZERO : sale.paid;
   const back = sumD(
     account.refunds
