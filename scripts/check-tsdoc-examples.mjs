@@ -70,7 +70,7 @@ function exportsWithoutExample() {
   const inheritsExample = (declarations) =>
     declarations.some((d) =>
       ts.getJSDocCommentsAndTags(d).some((doc) => {
-        const target = /\{@inheritDoc\s+([\w$]+)\s*\}/.exec(doc.getText())?.[1];
+        const target = /\{@inheritDoc\s+(?:(?:"[^"]+"|[\w/-]+)!)?([\w$]+)\s*\}/.exec(doc.getText())?.[1];
         return target !== undefined && hasExample.has(target);
       }),
     );

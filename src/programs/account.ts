@@ -64,7 +64,7 @@ export const ProgramSaleSchema = /* @__PURE__ */ z.strictObject({
   ),
 });
 
-/** {@inheritDoc ProgramSaleSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ProgramSaleSchema} @category programs */
 export type ProgramSale = z.output<typeof ProgramSaleSchema>;
 
 /**
@@ -104,7 +104,7 @@ export const ProgramRefundSchema = /* @__PURE__ */ z.strictObject({
   pointsForgiven: z.optional(Figure),
 });
 
-/** {@inheritDoc ProgramRefundSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ProgramRefundSchema} @category programs */
 export type ProgramRefund = z.output<typeof ProgramRefundSchema>;
 
 /**
@@ -138,7 +138,7 @@ export const ProgramTotalsSchema = /* @__PURE__ */ z.strictObject({
   tierLog: z.optional(z.array(z.tuple([Instant, Figure, Figure]))),
 });
 
-/** {@inheritDoc ProgramTotalsSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ProgramTotalsSchema} @category programs */
 export type ProgramTotals = z.output<typeof ProgramTotalsSchema>;
 
 /**
@@ -179,7 +179,7 @@ export const ProgramAccountSchema = /* @__PURE__ */ z.strictObject({
   totals: ProgramTotalsSchema,
 });
 
-/** {@inheritDoc ProgramAccountSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ProgramAccountSchema} @category programs */
 export type ProgramAccount = z.output<typeof ProgramAccountSchema>;
 
 /**
@@ -219,5 +219,5 @@ export const CatalogStockSchema = /* @__PURE__ */ z
     }),
   );
 
-/** {@inheritDoc CatalogStockSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!CatalogStockSchema} @category programs */
 export type CatalogStock = z.output<typeof CatalogStockSchema>;

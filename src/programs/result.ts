@@ -27,7 +27,7 @@ export const ExplanationSchema = /* @__PURE__ */ z.strictObject({
   reason: z.string(),
 });
 
-/** {@inheritDoc ExplanationSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ExplanationSchema} @category programs */
 export type Explanation = z.infer<typeof ExplanationSchema>;
 
 /**
@@ -59,7 +59,7 @@ export const PricedLineSchema = /* @__PURE__ */ z.strictObject({
   pointsRedeemed: Points,
 });
 
-/** {@inheritDoc PricedLineSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!PricedLineSchema} @category programs */
 export type PricedLine = z.infer<typeof PricedLineSchema>;
 
 /**
@@ -102,7 +102,7 @@ export const QuoteSchema = /* @__PURE__ */ z.strictObject({
   explain: z.array(ExplanationSchema),
 });
 
-/** {@inheritDoc QuoteSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!QuoteSchema} @category programs */
 export type Quote = z.infer<typeof QuoteSchema>;
 
 /**
@@ -130,7 +130,7 @@ export const CheckoutRecordSchema = /* @__PURE__ */ z.extend(QuoteSchema, {
   accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
 });
 
-/** {@inheritDoc CheckoutRecordSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!CheckoutRecordSchema} @category programs */
 export type CheckoutRecord = z.infer<typeof CheckoutRecordSchema>;
 
 /**
@@ -154,7 +154,7 @@ export const RefundedLineSchema = /* @__PURE__ */ z.strictObject({
   spendReversed: MoneyJsonSchema,
 });
 
-/** {@inheritDoc RefundedLineSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!RefundedLineSchema} @category programs */
 export type RefundedLine = z.infer<typeof RefundedLineSchema>;
 
 /**
@@ -195,5 +195,5 @@ export const RefundRecordSchema = /* @__PURE__ */ z.strictObject({
   explain: z.array(ExplanationSchema),
 });
 
-/** {@inheritDoc RefundRecordSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!RefundRecordSchema} @category programs */
 export type RefundRecord = z.infer<typeof RefundRecordSchema>;
