@@ -372,7 +372,7 @@ const pointsCommon = {
  * `tiers` (a {@link TierPolicySchema | tier policy}) checkout applies the earn multiplier of the tier
  * the member holds just before the purchase, read from the program account's own purchases and
  * refunds (spend paid, or points earned for a points basis): points × (multiplier − 1) more, rounded
- * down to the program's `pointsScale` — the figure {@link tierBonusEntry} gives beside checkout — and
+ * down to the program's `pointsScale` — the figure {@link "loyalty-kit/programs"!tierBonusEntry} gives beside checkout — and
  * the quote says so ("Gold: 1.5× points (+37 on 75)"). Caps apply to the points before the multiplier.
  *
  * @example
@@ -532,7 +532,7 @@ export const FreeUnitRuleSchema = /* @__PURE__ */ z.enum(["cheapest", "most-expe
  *   `free-units` puts it on the discounted units only;
  * - `gift`: when the eligible lines (other than the gift) come to at least `when.minSpend` and hold at
  *   least `when.minQuantity` units matching `when.match`, `gift.quantity` units of the line with SKU
- *   `gift.sku` are free (a line with its own price and a 100 % discount; {@link addGiftLines} adds it).
+ *   `gift.sku` are free (a line with its own price and a 100 % discount; {@link "loyalty-kit/programs"!addGiftLines} adds it).
  *
  * @example
  * ```ts
@@ -593,7 +593,7 @@ const usesLimit = () => int(1, 1_000_000_000);
  *   money `budget` over all redemptions (the last discount is capped to what is left);
  * - `validFrom` / `validUntil`: calendar dates, inclusive, in the program's time zone;
  * - `onRefund`: `return-use` (default) gives the use and the money back when a sale is refunded with
- *   {@link returnCoupon}; `keep-use` gives only the money back to the budget;
+ *   {@link "loyalty-kit/programs"!returnCoupon}; `keep-use` gives only the money back to the budget;
  * - `issue`: the rule for next-order coupons a checkout hands out (`minSpend`, `validDays`; needs `pattern`).
  *
  * @example

@@ -32,7 +32,7 @@ export type Explanation = z.infer<typeof ExplanationSchema>;
 
 /**
  * A priced line: `gross` (what the line cost when it reached this program: quantity × unit price,
- * rounded half-even, or what an earlier program in {@link checkoutAll} left), the program's
+ * rounded half-even, or what an earlier program in {@link "loyalty-kit/programs"!checkoutAll} left), the program's
  * `discount`, the part paid with points (`pointsMoney`), the `net` still to pay, and the points earned
  * on and redeemed against it.
  *
@@ -109,7 +109,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
  * What a checkout recorded: the quote plus its `transactionId`, the basket's `storeId` and `tillId`
  * (when it had them), the ledger `entries` it posted (which carry them too) and the `accountId` of the
  * points ledger account they went to. Kept in the program account so a retry returns exactly this;
- * store it in your history too: {@link refund} takes it back as `options.record` to refund a sale the
+ * store it in your history too: {@link "loyalty-kit/programs"!refund} takes it back as `options.record` to refund a sale the
  * account no longer holds.
  *
  * @example
