@@ -42,7 +42,10 @@ function exportsWithoutExample() {
       },
     },
   );
-  const program = ts.createProgram([entry], { ...config.options, noEmit: true });
+  // The zod schemas are exported from loyalty-kit/schemas only; a type's `{@inheritDoc XSchema}`
+  // there still points to a documented public export.
+  const schemasEntry = join(root, "src/schemas/index.ts");
+  const program = ts.createProgram([entry, schemasEntry], { ...config.options, noEmit: true });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
   const moduleSymbol = source && checker.getSymbolAtLocation(source);
@@ -53,8 +56,13 @@ function exportsWithoutExample() {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     return { name: exported.name, declarations: symbol.declarations ?? [] };
   });
+  const schemasSymbol = checker.getSymbolAtLocation(program.getSourceFile(schemasEntry));
+  const schemaExports = (schemasSymbol ? checker.getExportsOfModule(schemasSymbol) : []).map((exported) => {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    return { name: exported.name, declarations: symbol.declarations ?? [] };
+  });
   const hasExample = new Set(
-    exports
+    [...exports, ...schemaExports]
       .filter((e) => e.declarations.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example")))
       .map((e) => e.name),
   );
@@ -62,7 +70,7 @@ function exportsWithoutExample() {
   const inheritsExample = (declarations) =>
     declarations.some((d) =>
       ts.getJSDocCommentsAndTags(d).some((doc) => {
-        const target = /\{@inheritDoc\s+([\w$]+)\s*\}/.exec(doc.getText())?.[1];
+        const target = /\{@inheritDoc\s+(?:(?:"[^"]+"|[\w/-]+)!)?([\w$]+)\s*\}/.exec(doc.getText())?.[1];
         return target !== undefined && hasExample.has(target);
       }),
     );

@@ -134,7 +134,7 @@ export function classifyWith(profile: BondingProfile, rules: BondingRules): Bond
  * actions from customer-bonding practice; when a structural bond is held back for lack of relationship evidence, `next`
  * is `social` even from level `none`, since the relationship is what is missing. More evidence never lowers a strength or the level.
  *
- * @param profile - Observed signals; see {@link BondingProfileSchema}.
+ * @param profile - Observed signals; see {@link "loyalty-kit/schemas"!BondingProfileSchema}.
  * @param rules - Optional overrides of {@link DEFAULT_BONDING_RULES}.
  * @returns A {@link BondingClassification}.
  * @throws {LoyaltyValidationError} when a signal is unknown, negative or not finite, or a rule is malformed.

@@ -8,7 +8,7 @@ const SignalValue = /* @__PURE__ */ z
   .check(z.nonnegative({ message: "expected a non-negative finite number (a count, months, hours or 0/1)" }));
 
 /**
- * What has been observed about one customer: a value per signal of {@link BONDING_SIGNALS} (a
+ * What has been observed about one customer: a value per signal of {@link "loyalty-kit/bonding"!BONDING_SIGNALS} (a
  * missing signal counts as 0). Unknown signal names, negative and non-finite values are rejected.
  *
  * @example
@@ -52,7 +52,7 @@ const parsers = /* @__PURE__ */ makeParsers(BondingProfileSchema, "bonding profi
 /**
  * Validates a bonding profile.
  *
- * Every signal must be one of {@link BONDING_SIGNALS} with a non-negative finite value; the issue path
+ * Every signal must be one of {@link "loyalty-kit/bonding"!BONDING_SIGNALS} with a non-negative finite value; the issue path
  * names the field (`signals.discountsUsed`).
  *
  * @param input - The profile, e.g. read from JSON.

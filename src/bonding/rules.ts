@@ -26,7 +26,7 @@ export const BondingActionSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /**
- * Overrides for {@link classifyBonding}, all optional; what is left out keeps its default from
+ * Overrides for {@link "loyalty-kit/bonding"!classifyBonding}, all optional; what is left out keeps its default from
  * {@link DEFAULT_BONDING_RULES}.
  *
  * - `signals.<name>`: `weight` (0..1, the most the signal adds to its bond) and `saturation` (the value

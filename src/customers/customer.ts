@@ -44,7 +44,7 @@ export const MagneticIdentifierSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /**
- * A phone number in E.164 form ("+6281234567890"); use {@link normalizePhone} to get there from what
+ * A phone number in E.164 form ("+6281234567890"); use {@link "loyalty-kit/customers"!normalizePhone} to get there from what
  * the customer said. It identifies her at the till and is the address for the `sms` and `phone` channels.
  *
  * @example

@@ -8,11 +8,11 @@ import type { Customer } from "./customer.js";
  *
  * Every issue is reported with its path (`identifiers.0.code: EAN-13 check digit … should be 1, got 2`);
  * extra keys, `__proto__` keys, out-of-order consent statements and invalid check digits are all
- * rejected (see {@link CustomerSchema}). A snapshot written with `JSON.stringify` parses back equal.
+ * rejected (see {@link "loyalty-kit/schemas"!CustomerSchema}). A snapshot written with `JSON.stringify` parses back equal.
  *
  * @param input - The profile, e.g. read from JSON.
  * @returns The parsed {@link Customer}.
- * @throws {LoyaltyValidationError} when the input does not match {@link CustomerSchema}.
+ * @throws {LoyaltyValidationError} when the input does not match {@link "loyalty-kit/schemas"!CustomerSchema}.
  * @example
  * ```ts
  * import { parseCustomer } from "loyalty-kit";

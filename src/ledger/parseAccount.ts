@@ -7,7 +7,7 @@ import { LoyaltyValidationError } from "../errors/errors.js";
 /**
  * Reads an account snapshot (for example `JSON.parse` of a stored one) and checks it.
  *
- * Checks the shape ({@link AccountSchema}: no extra keys, no `__proto__` keys, decimal strings,
+ * Checks the shape ({@link "loyalty-kit/schemas"!AccountSchema}: no extra keys, no `__proto__` keys, decimal strings,
  * instants) and then that the snapshot's figures add up: each lot matches the entry that created it
  * and its parts sum to its points, each debit and hold matches its lots, the checkpoint's balance is
  * what the lots give. A bounded snapshot no longer holds every entry, so an edit that keeps every

@@ -56,7 +56,7 @@ export interface PostResult {
  * the store's unique key `(accountId, transactionId)` catches any other reuse beyond the window.
  *
  * @param account - The current snapshot (from openAccount, post, replayAccount or parseAccount). Not mutated.
- * @param entry - The entry to post (see {@link EntrySchema}).
+ * @param entry - The entry to post (see {@link "loyalty-kit/schemas"!EntrySchema}).
  * @param options - `{ expectedVersion? }`.
  * @returns `{ status, account, history }`; the new account is a fresh frozen snapshot sharing unchanged parts.
  * @throws {LoyaltyValidationError} when the entry is malformed, has more decimals than the account's

@@ -106,12 +106,12 @@ const NonZeroDecimalStringSchema = z.string({ error: 'expected a decimal string 
  * `earn`: credits `points` as a new lot (its `lotId` is the entry's transactionId), optionally
  * expiring at `expiresAt` (after `at`, or after `earnedAt` when given). If the account owes points
  * (a negative balance), the new lot repays that first. `availableAt` (after the sale time) makes the
- * points pending until then — a return window: they show apart ({@link pendingPoints}), cannot be
+ * points pending until then — a return window: they show apart ({@link "loyalty-kit/ledger"!pendingPoints}), cannot be
  * redeemed, held or used to repay a negative balance, a reverse takes them back in full, and they
  * become available when the ledger's clock reaches `availableAt` (any later entry, the expiry sweep,
  * or a balance asked at a later instant). `earnedAt` (not after `at`) is the sale time
  * of a late sale (an offline till's sale sent after newer entries): the lot counts from it (`lot.at`)
- * while the entry is booked at `at`, in the ledger's time order; {@link postLate} sets both. A lot
+ * while the entry is booked at `at`, in the ledger's time order; {@link "loyalty-kit/ledger"!postLate} sets both. A lot
  * whose `expiresAt` has already passed when it is booked lapses at once.
  *
  * @example
@@ -580,7 +580,7 @@ export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
 export type AccountSettings = z.input<typeof AccountSettingsSchema>;
 
 /**
- * Schema of an {@link Account} snapshot (shape only; {@link parseAccount} also checks consistency).
+ * Schema of an {@link Account} snapshot (shape only; {@link "loyalty-kit/ledger"!parseAccount} also checks consistency).
  *
  * @example
  * ```ts
@@ -614,7 +614,7 @@ export const AccountSchema = /* @__PURE__ */ z.strictObject({
  * derived state of those; `version` counts every entry ever applied, and `checkpoint` says where the
  * snapshot stands in the full history. The full history is what each operation returns as
  * `history` ({@link LedgerHistoryRecord}), for the caller to append to its own store.
- * {@link parseAccount} checks that the figures add up (each lot against the entry that created it,
+ * {@link "loyalty-kit/ledger"!parseAccount} checks that the figures add up (each lot against the entry that created it,
  * each debit against its lots, the checkpoint's balance against the lots); with `{ history }` it also
  * replays the history and checks the snapshot is exactly what the history gives.
  *

@@ -10,7 +10,7 @@ import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
  *   `knowsStrengthsAndWeaknesses`, `knowsProblemSolved` (knows which need or problem the product
  *   solves), `likesBrand`;
  * - behavioural (what the customer does): `repeatPurchases`, `frequencyIndex` (from
- *   {@link purchaseFrequencyIndex}, ≥ 0), `shareOfPurchases` (0..1, from {@link shareOfPurchases}).
+ *   {@link "loyalty-kit/measurement"!purchaseFrequencyIndex}, ≥ 0), `shareOfPurchases` (0..1, from {@link "loyalty-kit/measurement"!shareOfPurchases}).
  *
  * @example
  * ```ts

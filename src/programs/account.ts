@@ -84,7 +84,7 @@ export const ProgramSaleSchema = /* @__PURE__ */ z.strictObject({
   ),
 });
 
-/** {@inheritDoc ProgramSaleSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ProgramSaleSchema} @category programs */
 export type ProgramSale = z.output<typeof ProgramSaleSchema>;
 
 /**
@@ -124,7 +124,7 @@ export const ProgramRefundSchema = /* @__PURE__ */ z.strictObject({
   pointsForgiven: z.optional(Figure),
 });
 
-/** {@inheritDoc ProgramRefundSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ProgramRefundSchema} @category programs */
 export type ProgramRefund = z.output<typeof ProgramRefundSchema>;
 
 /**
@@ -158,7 +158,7 @@ export const ProgramTotalsSchema = /* @__PURE__ */ z.strictObject({
   tierLog: z.optional(z.array(z.tuple([Instant, Figure, Figure]))),
 });
 
-/** {@inheritDoc ProgramTotalsSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ProgramTotalsSchema} @category programs */
 export type ProgramTotals = z.output<typeof ProgramTotalsSchema>;
 
 /**
@@ -199,7 +199,7 @@ export const ProgramAccountSchema = /* @__PURE__ */ z.strictObject({
   totals: ProgramTotalsSchema,
 });
 
-/** {@inheritDoc ProgramAccountSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ProgramAccountSchema} @category programs */
 export type ProgramAccount = z.output<typeof ProgramAccountSchema>;
 
 /**
@@ -239,5 +239,5 @@ export const CatalogStockSchema = /* @__PURE__ */ z
     }),
   );
 
-/** {@inheritDoc CatalogStockSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!CatalogStockSchema} @category programs */
 export type CatalogStock = z.output<typeof CatalogStockSchema>;

@@ -16,7 +16,7 @@ import type { MoneyJson } from "../money/json.js";
  * or lifetime; other kinds: lifetime), minus what refunds made by then took back.
  *
  * Stored where checkout records it: each purchase record on the account carries its `spend`, each
- * refund record its `spendReversed` (see {@link ProgramAccountSchema}).
+ * refund record its `spendReversed` (see {@link "loyalty-kit/schemas"!ProgramAccountSchema}).
  *
  * @param program - the program
  * @param account - the program account

@@ -100,7 +100,7 @@ export const BasketLineSchema = /* @__PURE__ */ z.strictObject({
   unitPrice: UnitPriceSchema,
 });
 
-/** {@inheritDoc BasketLineSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!BasketLineSchema} @category programs */
 export type BasketLine = z.output<typeof BasketLineSchema>;
 
 /**

@@ -76,7 +76,7 @@ const PercentSchema = /* @__PURE__ */ z.string().check(
  */
 export const LineKindSchema = /* @__PURE__ */ z.enum(["merchandise", "service", "delivery", "gift-card", "fee"]);
 
-/** {@inheritDoc LineKindSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!LineKindSchema} @category programs */
 export type LineKind = z.infer<typeof LineKindSchema>;
 
 const SkuListSchema = /* @__PURE__ */ z.array(text("SKU or category", 200)).check(z.maxLength(10_000));
@@ -101,7 +101,7 @@ export const EligibilitySchema = /* @__PURE__ */ z.strictObject({
   excludeCategories: optional(SkuListSchema),
 });
 
-/** {@inheritDoc EligibilitySchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!EligibilitySchema} @category programs */
 export type Eligibility = z.infer<typeof EligibilitySchema>;
 
 /**
@@ -124,7 +124,7 @@ export const ActiveWindowSchema = /* @__PURE__ */ z
     }),
   );
 
-/** {@inheritDoc ActiveWindowSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ActiveWindowSchema} @category programs */
 export type ActiveWindow = z.infer<typeof ActiveWindowSchema>;
 
 /**
@@ -141,7 +141,7 @@ export type ActiveWindow = z.infer<typeof ActiveWindowSchema>;
  */
 export const ClawbackPolicySchema = /* @__PURE__ */ z.enum(["negative-balance", "deduct-available"]);
 
-/** {@inheritDoc ClawbackPolicySchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ClawbackPolicySchema} @category programs */
 export type ClawbackPolicy = z.infer<typeof ClawbackPolicySchema>;
 
 const RoundingSchema = /* @__PURE__ */ z.enum(["half-even", "half-up", "down", "up", "floor", "ceil"]);
@@ -206,7 +206,7 @@ export const TierSchema = /* @__PURE__ */ z.strictObject({
   percent: z.union([z.literal("0"), PercentSchema]),
 });
 
-/** {@inheritDoc TierSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TierSchema} @category programs */
 export type Tier = z.infer<typeof TierSchema>;
 
 /**
@@ -228,7 +228,7 @@ export const SpendWindowSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("lifetime") }),
 ]);
 
-/** {@inheritDoc SpendWindowSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!SpendWindowSchema} @category programs */
 export type SpendWindow = z.infer<typeof SpendWindowSchema>;
 
 /**
@@ -293,7 +293,7 @@ export const EarnRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
   }),
 ]);
 
-/** {@inheritDoc EarnRuleSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!EarnRuleSchema} @category programs */
 export type EarnRule = z.infer<typeof EarnRuleSchema>;
 
 /**
@@ -323,7 +323,7 @@ export const EarnSchema = /* @__PURE__ */ z.strictObject({
   pendingDays: optional(int(1, 365)),
 });
 
-/** {@inheritDoc EarnSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!EarnSchema} @category programs */
 export type Earn = z.infer<typeof EarnSchema>;
 
 /**
@@ -372,7 +372,7 @@ const pointsCommon = {
  * `tiers` (a {@link TierPolicySchema | tier policy}) checkout applies the earn multiplier of the tier
  * the member holds just before the purchase, read from the program account's own purchases and
  * refunds (spend paid, or points earned for a points basis): points × (multiplier − 1) more, rounded
- * down to the program's `pointsScale` — the figure {@link tierBonusEntry} gives beside checkout — and
+ * down to the program's `pointsScale` — the figure {@link "loyalty-kit/programs"!tierBonusEntry} gives beside checkout — and
  * the quote says so ("Gold: 1.5× points (+37 on 75)"). Caps apply to the points before the multiplier.
  *
  * @example
@@ -427,7 +427,7 @@ export const RewardSchema = /* @__PURE__ */ z.strictObject({
   gives: RewardGiftSchema,
 });
 
-/** {@inheritDoc RewardSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!RewardSchema} @category programs */
 export type Reward = z.infer<typeof RewardSchema>;
 
 /**
@@ -532,7 +532,7 @@ export const FreeUnitRuleSchema = /* @__PURE__ */ z.enum(["cheapest", "most-expe
  *   `free-units` puts it on the discounted units only;
  * - `gift`: when the eligible lines (other than the gift) come to at least `when.minSpend` and hold at
  *   least `when.minQuantity` units matching `when.match`, `gift.quantity` units of the line with SKU
- *   `gift.sku` are free (a line with its own price and a 100 % discount; {@link addGiftLines} adds it).
+ *   `gift.sku` are free (a line with its own price and a 100 % discount; {@link "loyalty-kit/programs"!addGiftLines} adds it).
  *
  * @example
  * ```ts
@@ -573,7 +573,7 @@ export const PromotionRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", 
   }),
 ]);
 
-/** {@inheritDoc PromotionRuleSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!PromotionRuleSchema} @category programs */
 export type PromotionRule = z.infer<typeof PromotionRuleSchema>;
 
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -593,7 +593,7 @@ const usesLimit = () => int(1, 1_000_000_000);
  *   money `budget` over all redemptions (the last discount is capped to what is left);
  * - `validFrom` / `validUntil`: calendar dates, inclusive, in the program's time zone;
  * - `onRefund`: `return-use` (default) gives the use and the money back when a sale is refunded with
- *   {@link returnCoupon}; `keep-use` gives only the money back to the budget;
+ *   {@link "loyalty-kit/programs"!returnCoupon}; `keep-use` gives only the money back to the budget;
  * - `issue`: the rule for next-order coupons a checkout hands out (`minSpend`, `validDays`; needs `pattern`).
  *
  * @example
@@ -627,7 +627,7 @@ export const CouponRulesSchema = /* @__PURE__ */ z.strictObject({
   ),
 });
 
-/** {@inheritDoc CouponRulesSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!CouponRulesSchema} @category programs */
 export type CouponRules = z.infer<typeof CouponRulesSchema>;
 
 /**

@@ -27,12 +27,12 @@ export const ExplanationSchema = /* @__PURE__ */ z.strictObject({
   reason: z.string(),
 });
 
-/** {@inheritDoc ExplanationSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ExplanationSchema} @category programs */
 export type Explanation = z.infer<typeof ExplanationSchema>;
 
 /**
  * A priced line: `gross` (what the line cost when it reached this program: quantity × unit price,
- * rounded half-even, or what an earlier program in {@link checkoutAll} left), the program's
+ * rounded half-even, or what an earlier program in {@link "loyalty-kit/programs"!checkoutAll} left), the program's
  * `discount`, the part paid with points (`pointsMoney`), the `net` still to pay, and the points earned
  * on and redeemed against it.
  *
@@ -59,7 +59,7 @@ export const PricedLineSchema = /* @__PURE__ */ z.strictObject({
   pointsRedeemed: Points,
 });
 
-/** {@inheritDoc PricedLineSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!PricedLineSchema} @category programs */
 export type PricedLine = z.infer<typeof PricedLineSchema>;
 
 /**
@@ -102,14 +102,14 @@ export const QuoteSchema = /* @__PURE__ */ z.strictObject({
   explain: z.array(ExplanationSchema),
 });
 
-/** {@inheritDoc QuoteSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!QuoteSchema} @category programs */
 export type Quote = z.infer<typeof QuoteSchema>;
 
 /**
  * What a checkout recorded: the quote plus its `transactionId`, the basket's `storeId` and `tillId`
  * (when it had them), the ledger `entries` it posted (which carry them too) and the `accountId` of the
  * points ledger account they went to. Kept in the program account so a retry returns exactly this;
- * store it in your history too: {@link refund} takes it back as `options.record` to refund a sale the
+ * store it in your history too: {@link "loyalty-kit/programs"!refund} takes it back as `options.record` to refund a sale the
  * account no longer holds.
  *
  * @example
@@ -130,7 +130,7 @@ export const CheckoutRecordSchema = /* @__PURE__ */ z.extend(QuoteSchema, {
   accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
 });
 
-/** {@inheritDoc CheckoutRecordSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!CheckoutRecordSchema} @category programs */
 export type CheckoutRecord = z.infer<typeof CheckoutRecordSchema>;
 
 /**
@@ -154,7 +154,7 @@ export const RefundedLineSchema = /* @__PURE__ */ z.strictObject({
   spendReversed: MoneyJsonSchema,
 });
 
-/** {@inheritDoc RefundedLineSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!RefundedLineSchema} @category programs */
 export type RefundedLine = z.infer<typeof RefundedLineSchema>;
 
 /**
@@ -195,5 +195,5 @@ export const RefundRecordSchema = /* @__PURE__ */ z.strictObject({
   explain: z.array(ExplanationSchema),
 });
 
-/** {@inheritDoc RefundRecordSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!RefundRecordSchema} @category programs */
 export type RefundRecord = z.infer<typeof RefundRecordSchema>;

@@ -96,7 +96,7 @@ function matches(m: TimedMultiplier, line: TimedBonusLine): boolean {
  * they never compound, like the program's own multiplier rules. Extra points per line are
  * `pointsEarned × (factor − 1)`; their sum is rounded down once to `pointsScale`.
  *
- * @param multipliers - the multipliers (validated here; see {@link TimedMultiplierSchema})
+ * @param multipliers - the multipliers (validated here; see {@link "loyalty-kit/schemas"!TimedMultiplierSchema})
  * @param options - the sale: `{ at, transactionId, lines: [{ sku, category?, pointsEarned }], pointsScale? }`
  * @returns the frozen decision with the earn request (or `null`) and what applied per line
  * @throws {LoyaltyValidationError} when a multiplier, the instant, the transaction id or a line is invalid

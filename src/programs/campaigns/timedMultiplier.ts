@@ -73,10 +73,10 @@ export const TimedMultiplierSchema = /* @__PURE__ */ z
     }),
   );
 
-/** {@inheritDoc TimedMultiplierSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TimedMultiplierSchema} @category programs */
 export type TimedMultiplier = z.output<typeof TimedMultiplierSchema>;
 
-/** {@inheritDoc TimedMultiplierSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TimedMultiplierSchema} @category programs */
 export type TimedMultiplierInput = z.input<typeof TimedMultiplierSchema>;
 
 /**

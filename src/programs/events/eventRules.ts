@@ -90,8 +90,8 @@ export const EventRulesSchema = /* @__PURE__ */ z
     }),
   );
 
-/** {@inheritDoc EventRulesSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!EventRulesSchema} @category programs */
 export type EventRules = z.output<typeof EventRulesSchema>;
 
-/** {@inheritDoc EventRulesSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!EventRulesSchema} @category programs */
 export type EventRulesInput = z.input<typeof EventRulesSchema>;

@@ -32,11 +32,12 @@ export interface IssueCouponOptions {
  *
  * @example
  * ```ts
- * import { parseProgram, openCouponState, issueCoupon, type IssueCouponResult } from "loyalty-kit";
+ * import { parseProgram, openCouponState, issueCoupon, generateCouponCodes, type IssueCouponResult } from "loyalty-kit";
  * const back = parseProgram({ kind: "promotion", id: "back", name: "5.00 off next visit", currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" },
  *   rule: { type: "amount-off", amount: "5.00" }, coupon: { pattern: "BACK-####-####", usesPerCode: 1 } });
- * const r: IssueCouponResult = issueCoupon(back, openCouponState(back), { code: "BACK-1234-5678", transactionId: "sale-1" });
- * console.log(r.status, r.coupon.code); // applied BACK-1234-5678
+ * const [code = ""] = generateCouponCodes("BACK-####-####", { count: 1 });
+ * const r: IssueCouponResult = issueCoupon(back, openCouponState(back), { code, transactionId: "sale-1" });
+ * console.log(r.status, r.coupon.code === code); // applied true
  * ```
  * @category programs
  */

@@ -42,8 +42,8 @@ export const ReferralRulesSchema = /* @__PURE__ */ z.strictObject({
   pendingDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
 });
 
-/** {@inheritDoc ReferralRulesSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ReferralRulesSchema} @category programs */
 export type ReferralRules = z.output<typeof ReferralRulesSchema>;
 
-/** {@inheritDoc ReferralRulesSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!ReferralRulesSchema} @category programs */
 export type ReferralRulesInput = z.input<typeof ReferralRulesSchema>;

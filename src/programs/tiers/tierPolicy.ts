@@ -47,7 +47,7 @@ export const TierLevelSchema = /* @__PURE__ */ z.strictObject({
   perks: z.optional(z.array(name("perk")).check(z.maxLength(100))),
 });
 
-/** {@inheritDoc TierLevelSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TierLevelSchema} @category programs */
 export type TierLevel = z.infer<typeof TierLevelSchema>;
 
 /**
@@ -68,7 +68,7 @@ export const TierWindowSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("lifetime") }),
 ]);
 
-/** {@inheritDoc TierWindowSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TierWindowSchema} @category programs */
 export type TierWindow = z.infer<typeof TierWindowSchema>;
 
 /**
@@ -96,7 +96,7 @@ export const TierRetentionSchema = /* @__PURE__ */ z.discriminatedUnion("type", 
   z.strictObject({ type: z.literal("never") }),
 ]);
 
-/** {@inheritDoc TierRetentionSchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TierRetentionSchema} @category programs */
 export type TierRetention = z.infer<typeof TierRetentionSchema>;
 
 /**
@@ -190,7 +190,7 @@ export const TierPolicySchema = /* @__PURE__ */ z
     }),
   );
 
-/** {@inheritDoc TierPolicySchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TierPolicySchema} @category programs */
 export type TierPolicy = z.output<typeof TierPolicySchema>;
 
 /**
@@ -224,10 +224,10 @@ export const TierActivitySchema = /* @__PURE__ */ z.strictObject({
     .check(z.regex(DECIMAL_PATTERN, { error: 'expected an amount as a decimal string such as "12.50" or "-3"' })),
 });
 
-/** {@inheritDoc TierActivitySchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TierActivitySchema} @category programs */
 export type TierActivity = z.infer<typeof TierActivitySchema>;
 
-/** {@inheritDoc TierActivitySchema} @category programs */
+/** {@inheritDoc "loyalty-kit/schemas"!TierActivitySchema} @category programs */
 export type TierActivityInput = z.input<typeof TierActivitySchema>;
 
 /**

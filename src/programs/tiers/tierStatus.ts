@@ -75,7 +75,7 @@ export interface TierStatus {
  * Smile.io's calendar-year programs do; rolling: when the amount falls below the threshold and any
  * grace period has run out; lifetime: never), to the tier qualified for or one tier down.
  *
- * @param policy - the tier policy (validated here; see {@link TierPolicySchema})
+ * @param policy - the tier policy (validated here; see {@link "loyalty-kit/schemas"!TierPolicySchema})
  * @param history - the member's qualifying activities `{ at, amount }`, any order
  * @param options - `{ at }`: the instant to read the tier at
  * @returns the frozen status with the changes that led to it and an explanation
