@@ -1,19 +1,16 @@
 import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
+import { checkCustomerId, DAY_MS, makeRow, rfmSettings, sameSettings, type RfmSettings } from "./_lib/rfm.js";
 import {
-  checkCustomerId,
-  compareIds,
-  DAY_MS,
-  makeRow,
-  rfmSettings,
-  sameSettings,
-  timeMillis,
-  type RfmSettings,
-} from "./_lib/rfm.js";
-import { decimalToNumber } from "../core/decimal.js";
-import { idTable } from "./_lib/idTable.js";
-import { valueToNumber, type ValueLike } from "./_lib/values.js";
+  customerNumber,
+  customerOrder,
+  customers,
+  notAPurchase,
+  purchaseMillis,
+  purchaseValue,
+} from "./_lib/purchases.js";
+import type { ValueLike } from "./_lib/values.js";
 
 /**
  * One purchase for RFM: who, when and (optionally) how much.
@@ -183,13 +180,17 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
   const settings = rfmSettings(options, what);
   // Per customer: purchase days and their summed values, appended in arrival order. Same-day
   // purchases in a row are summed at once; out-of-order days are sorted and coalesced when read.
-  const customers = idTable<Days>();
+  // Customers are numbered in order of first appearance (the reading path rfmSummary uses) and
+  // their days kept in an array by number.
+  const table = customers();
+  const byNumber: Days[] = [];
   const money = { currency: undefined as string | undefined };
   let count = 0;
 
-  const put = (id: string | number, day: number, value: number, days = customers.get(id)): void => {
+  const put = (c: number, day: number, value: number): void => {
+    const days = byNumber[c];
     if (days === undefined) {
-      customers.set(id, { day: [day], value: [value], sorted: true });
+      byNumber[c] = { day: [day], value: [value], sorted: true };
       return;
     }
     const k = days.day.length - 1;
@@ -205,34 +206,14 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
 
   const acc: RfmAccumulator = {
     add(tx: RfmTransaction): RfmAccumulator {
-      if (typeof tx !== "object" || tx === null)
-        throw new LoyaltyValidationError(
-          [{ path: [count], message: `expected a purchase { customerId, at, value? }, got ${previewValue(tx)}` }],
-          what,
-        );
+      if (typeof tx !== "object" || tx === null) throw notAPurchase(tx, count, what);
       const id = tx.customerId;
-      const days = customers.get(id);
-      if (days === undefined) checkCustomerId(id, [count, "customerId"], what);
-      const ms = timeMillis(tx.at);
-      if (!(ms <= settings.endMs)) {
-        throw new LoyaltyValidationError(
-          [
-            {
-              path: [count, "at"],
-              message:
-                ms > settings.endMs
-                  ? `expected a purchase on or before observationEnd (${settings.observationEnd}), got ${new Date(ms).toISOString()}`
-                  : `expected a date "YYYY-MM-DD", an ISO-8601 instant with an offset, a valid Date or epoch milliseconds, got ${previewValue(tx.at)}`,
-            },
-          ],
-          what,
-        );
-      }
-      const v = tx.value;
-      let value =
-        typeof v === "number" ? v : typeof v === "string" ? decimalToNumber(v) : v === undefined ? 0 : Number.NaN;
-      if (!(value - value === 0)) value = valueToNumber(v, [count, "value"], money, what);
-      put(id, Math.floor(ms / DAY_MS), value, days);
+      const known = table.numberOf.get(id);
+      if (known === undefined) checkCustomerId(id, [count, "customerId"], what);
+      const ms = purchaseMillis(tx.at, settings, count, what);
+      const value = purchaseValue(tx.value, money, count, true, what);
+      // Numbered only now, so that a bad purchase adds nothing.
+      put(known ?? customerNumber(table, id, [count, "customerId"], what), Math.floor(ms / DAY_MS), value);
       count++;
       return acc;
     },
@@ -250,17 +231,19 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
           throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
         money.currency = currency;
       }
-      for (const [id, days] of entries) for (const [day, value] of days) put(id, day, value);
+      for (const [id, days] of entries) {
+        const c = customerNumber(table, id, [], what);
+        for (const [day, value] of days) put(c, day, value);
+      }
       const added = (state as { count?: number }).count;
       count += added ?? entries.reduce((n, [, days]) => n + days.length, 0);
       return acc;
     },
     result(): RfmRow[] {
-      const entries = customers.entries().sort((a, b) => compareIds(a[0], b[0]));
       const rows: RfmRow[] = [];
       const cal = settings.calibrationDay ?? settings.endDay;
-      for (const [id, entry] of entries) {
-        const days = normalize(entry);
+      for (const c of customerOrder(table.keys)) {
+        const days = normalize(byNumber[c] as Days);
         const first = days.day[0] as number;
         if (first > cal) continue; // first purchase in the holdout: not a calibration customer
         let last = first;
@@ -280,20 +263,22 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
           if (day > last) last = day;
           if (day !== first) repeatSum += value;
         }
-        rows.push(makeRow(settings, id, first, last, calDays, repeatSum, holdDays, holdSum));
+        rows.push(
+          makeRow(settings, table.keys[c] as string | number, first, last, calDays, repeatSum, holdDays, holdSum),
+        );
       }
       return rows;
     },
     state(): RfmAccumulatorState {
-      const list = customers.entries().sort((a, b) => compareIds(a[0], b[0]));
       return {
         period: settings.period,
         observationEnd: settings.observationEnd,
         ...(settings.calibrationEnd === undefined ? {} : { calibrationEnd: settings.calibrationEnd }),
         ...(money.currency === undefined ? {} : { currency: money.currency }),
         count,
-        customers: list.map(([id, entry]) => {
-          const days = normalize(entry);
+        customers: customerOrder(table.keys).map((c) => {
+          const days = normalize(byNumber[c] as Days);
+          const id = table.keys[c] as string | number;
           return [id, days.day.map((day, k) => [day, days.value[k] as number] as const)] as const;
         }),
       };

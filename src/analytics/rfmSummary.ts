@@ -1,8 +1,8 @@
 import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { purchaseColumns } from "./_lib/purchaseColumns.js";
-import { compareIds, DAY_MS, makeRow, rfmSettings, type RfmSettings } from "./_lib/rfm.js";
+import { customerOrder, purchaseColumns } from "./_lib/purchases.js";
+import { DAY_MS, makeRow, rfmSettings, type RfmSettings } from "./_lib/rfm.js";
 import type { RfmOptions, RfmRow, RfmTransaction } from "./rfmAccumulator.js";
 
 /**
@@ -96,16 +96,9 @@ function rfmSummaryUnguarded(transactions: Iterable<RfmTransaction> | RfmColumns
   const cols = purchaseColumns(transactions, settings, what);
   if (cols.count === 0)
     throw new LoyaltyValidationError([{ path: [], message: "expected at least one purchase, got none" }], what);
-  const { id, at, value, keys, count } = cols;
-  const rows = summarize(
-    id.subarray(0, count),
-    at.subarray(0, count),
-    value.subarray(0, count),
-    keys.length,
-    settings,
-    (c) => keys[c] as string | number,
-  );
-  return rows.sort((a, b) => compareIds(a.customerId, b.customerId));
+  const { id, at, value, keys } = cols;
+  // Rows come out in the order of the ids: the ids are sorted once, not the rows.
+  return summarize(id, at, value, keys.length, settings, (c) => keys[c] as string | number, customerOrder(keys));
 }
 
 function isColumn(x: unknown): x is ArrayLike<number> {
@@ -174,15 +167,17 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
     for (const [id, c] of map) originalId[c] = id;
     dense = mapped;
   }
-  const rows = summarize(dense, at, value, m, s, (c) => (originalId === undefined ? c : (originalId[c] as number)));
-  if (originalId !== undefined) rows.sort((a, b) => (a.customerId as number) - (b.customerId as number));
-  return rows;
+  if (originalId === undefined) return summarize(dense, at, value, m, s, (c) => c, undefined);
+  const original = originalId;
+  const byId = Array.from(original.keys()).sort((a, b) => (original[a] as number) - (original[b] as number));
+  return summarize(dense, at, value, m, s, (c) => original[c] as number, byId);
 }
 
 /**
- * Aggregates checked columns whose customer numbers are dense (0 … m − 1) into rows in customer-number
- * order, `keyOf` giving each number's customer id: one pass when every customer's purchases come in
- * time order (a log usually is), else after sorting by day and then by customer.
+ * Aggregates checked columns whose customer numbers are dense (0 … m − 1) into rows, `keyOf` giving
+ * each number's customer id, in the customer-number order `rowOrder` (ascending when undefined): one
+ * pass when every customer's purchases come in time order (a log usually is), else after sorting by
+ * day and then by customer.
  */
 function summarize(
   dense: ArrayLike<number>,
@@ -191,6 +186,7 @@ function summarize(
   m: number,
   s: RfmSettings,
   keyOf: (c: number) => string | number,
+  rowOrder: readonly number[] | undefined,
 ): RfmRow[] {
   const n = dense.length;
   let agg = aggregate(dense, at, value, m, s, undefined);
@@ -220,7 +216,8 @@ function summarize(
   }
   const { firstDay, lastCalDay, calDays, holdDays, repeatSum, holdSum } = agg;
   const rows: RfmRow[] = [];
-  for (let c = 0; c < m; c++) {
+  for (let t = 0; t < m; t++) {
+    const c = rowOrder === undefined ? t : (rowOrder[t] as number);
     const k = calDays[c] as number;
     if (k === 0) continue;
     rows.push(

@@ -1,10 +1,9 @@
 import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { checkCustomerId, compareIds } from "./_lib/rfm.js";
-import { decimalToNumber } from "../core/decimal.js";
-import { idTable } from "./_lib/idTable.js";
-import { valueToNumber, type ValueLike } from "./_lib/values.js";
+import { checkCustomerId } from "./_lib/rfm.js";
+import { customerNumber, customerOrder, customers, purchaseValue } from "./_lib/purchases.js";
+import type { ValueLike } from "./_lib/values.js";
 
 /**
  * A customer's total: the sum of their purchase values.
@@ -91,7 +90,9 @@ export function totalsAccumulator(initial?: TotalsAccumulatorState): TotalsAccum
 
 function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAccumulator {
   const what = "totalsAccumulator";
-  const totals = idTable<number>();
+  // Customers numbered in order of first appearance, with their totals in an array by number.
+  const table = customers();
+  const totals: number[] = [];
   const money = { currency: undefined as string | undefined };
   let index = 0;
   const acc: TotalsAccumulator = {
@@ -102,12 +103,12 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
           what,
         );
       const id = tx.customerId;
-      const sum = totals.get(id);
-      if (sum === undefined) checkCustomerId(id, [index, "customerId"], what);
-      const raw = tx.value;
-      let v = typeof raw === "number" ? raw : typeof raw === "string" ? decimalToNumber(raw) : Number.NaN;
-      if (!(v - v === 0)) v = valueToNumber(raw, [index, "value"], money, what);
-      totals.set(id, (sum ?? 0) + v);
+      const known = table.numberOf.get(id);
+      if (known === undefined) checkCustomerId(id, [index, "customerId"], what);
+      const v = purchaseValue(tx.value, money, index, false, what);
+      // Numbered only now, so that a purchase with a bad value adds nothing.
+      const c = known ?? customerNumber(table, id, [index, "customerId"], what);
+      totals[c] = (known === undefined ? 0 : (totals[c] as number)) + v;
       index++;
       return acc;
     },
@@ -147,18 +148,23 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
           throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
         money.currency = currency;
       }
-      for (const [id, t] of customers as [string | number, number][]) totals.set(id, (totals.get(id) ?? 0) + t);
+      for (const [id, t] of customers as [string | number, number][]) {
+        const known = table.numberOf.get(id);
+        const c = known ?? customerNumber(table, id, [], what);
+        totals[c] = (known === undefined ? 0 : (totals[c] as number)) + t;
+      }
       return acc;
     },
     result() {
-      return totals
-        .entries()
-        .sort((a, b) => compareIds(a[0], b[0]))
-        .map(([customerId, total]) => Object.freeze({ customerId, total }));
+      return customerOrder(table.keys).map((c) =>
+        Object.freeze({ customerId: table.keys[c] as string | number, total: totals[c] as number }),
+      );
     },
     state() {
-      const customers = totals.entries().sort((a, b) => compareIds(a[0], b[0]));
-      return money.currency === undefined ? { customers } : { currency: money.currency, customers };
+      const list = customerOrder(table.keys).map(
+        (c) => [table.keys[c] as string | number, totals[c] as number] as const,
+      );
+      return money.currency === undefined ? { customers: list } : { currency: money.currency, customers: list };
     },
   };
   if (initial !== undefined) acc.merge(initial);
