@@ -16,6 +16,7 @@ import { schemaSql, type Tables } from "./_lib/schema.js";
 import { couponSql, couponSchemaSql } from "./_lib/couponSchema.js";
 import { openCouponState } from "../programs/promotions/openCouponState.js";
 import type { CouponState } from "../programs/promotions/couponState.js";
+import type { Program, ProgramOf } from "../programs/program.js";
 import type {
   HistoryRow,
   PgClientLike,
@@ -45,8 +46,11 @@ interface Operation {
   readonly request: string;
   /** The account to start from when the key has never been written (null: NOT_FOUND). */
   readonly open: (() => ProgramAccount) | null;
-  /** The operation reads and may change the program's coupon state: locked in the same transaction. */
-  readonly coupons?: boolean;
+  /**
+   * The promotions whose coupon-state rows the operation reads and may change (the program's own for
+   * a code redeemed, a next-order promotion): each row locked in the same transaction, in id order.
+   */
+  readonly coupons?: readonly Program[];
   /**
    * A catalog reward with a stock this operation may take one unit of: the attempt locks the
    * reward's stock row (seeding it with `initial`) before the account and hands the count to `run`.
@@ -58,17 +62,22 @@ interface Operation {
    */
   readonly run: (
     account: ProgramAccount,
-    coupons: CouponState | undefined,
+    coupons: ReadonlyMap<string, CouponState> | undefined,
     stock: CatalogStock | undefined,
-  ) => { status: string; record: Json; at: string; account: ProgramAccount; coupons?: CouponState; taken?: boolean };
+  ) => {
+    status: string;
+    record: Json;
+    at: string;
+    account: ProgramAccount;
+    coupons?: readonly CouponState[];
+    taken?: boolean;
+  };
 }
 
 interface Applied {
   readonly status: string;
   readonly record: Json;
   readonly account: ProgramAccount;
-  /** The coupon state after the operation (operations on coupons only; absent on a duplicate). */
-  readonly coupons?: CouponState;
 }
 
 /** A random id per call, stored with its history row, so a retry after a lost COMMIT reply knows its own row. */
@@ -113,7 +122,7 @@ function canonicalRequest(value: unknown): string {
 
 /**
  * The coupon code of a store checkout (the store keeps the coupon state itself: a `state` given is
- * ignored); next-order coupons are not stored here yet, so `nextOrder` is refused rather than lost.
+ * ignored).
  */
 function storeCouponCode(opts: StoreCheckoutOptions): string | undefined {
   if (typeof opts !== "object" || opts === null) return undefined;
@@ -121,23 +130,95 @@ function storeCouponCode(opts: StoreCheckoutOptions): string | undefined {
   return typeof c?.code === "string" ? c.code : undefined;
 }
 
-function refuseNextOrder(opts: StoreCheckoutOptions | StoreRefundOptions): void {
-  if (typeof opts === "object" && opts !== null && (opts as { nextOrder?: unknown }).nextOrder !== undefined)
+/**
+ * The next-order promotion of a store checkout or refund (`nextOrder: { program }`), parsed, or
+ * undefined when none was given. The store keeps its coupon state: a `state` given is ignored.
+ */
+function nextOrderOf(opts: StoreCheckoutOptions | StoreRefundOptions):
+  | {
+      readonly program: ProgramOf<"promotion">;
+      readonly randomBytes?: (bytes: Uint8Array) => Uint8Array;
+    }
+  | undefined {
+  if (typeof opts !== "object" || opts === null) return undefined;
+  const n = (opts as { nextOrder?: unknown }).nextOrder;
+  if (n === undefined) return undefined;
+  if (typeof n !== "object" || n === null || Array.isArray(n))
+    throw new LoyaltyValidationError([
+      { path: ["nextOrder"], message: "expected nextOrder options { program } (the store keeps the coupon state)" },
+    ]);
+  let p: Program;
+  try {
+    p = parseProgram((n as { program?: unknown }).program as Program);
+  } catch (e) {
+    if (e instanceof LoyaltyValidationError)
+      throw new LoyaltyValidationError(e.issues.map((i) => ({ ...i, path: ["nextOrder", "program", ...i.path] })));
+    throw e;
+  }
+  if (p.kind !== "promotion" || p.coupon?.issue === undefined || p.coupon.pattern === undefined)
     throw new LoyaltyValidationError([
       {
-        path: ["nextOrder"],
-        message:
-          "expected no nextOrder: the PostgreSQL store does not keep next-order coupon states yet; issue them with checkout and issueCoupon outside the store",
+        path: ["nextOrder", "program"],
+        message: `expected a promotion with coupon.pattern and coupon.issue (the rule for next-order coupons), got ${JSON.stringify(p.id)} without them`,
       },
     ]);
+  const randomBytes = (n as { randomBytes?: unknown }).randomBytes;
+  if (randomBytes !== undefined && typeof randomBytes !== "function")
+    throw new LoyaltyValidationError([
+      { path: ["nextOrder", "randomBytes"], message: "expected a function that fills a Uint8Array with random bytes" },
+    ]);
+  return {
+    program: p,
+    ...(randomBytes === undefined ? {} : { randomBytes: randomBytes as (bytes: Uint8Array) => Uint8Array }),
+  };
 }
 
-/** A record without the coupon state it carried (the state lives in its own row, not in every history row). */
+/** The promotions whose coupon-state rows an operation locks: distinct, in id order (the lock order). */
+function couponRows(...programs: (Program | undefined)[]): readonly Program[] | undefined {
+  const byId = new Map<string, Program>();
+  for (const p of programs) if (p !== undefined && !byId.has(p.id)) byId.set(p.id, p);
+  return byId.size === 0 ? undefined : [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A record without the coupon states it carried (the states live in their own rows, not in every history row). */
 function withoutCouponState(record: Json): Json {
-  const c = record["coupon"] as Json | undefined;
-  if (c === undefined) return record;
-  const { state: _s, ...rest } = c;
-  return { ...record, coupon: rest };
+  let out = record;
+  for (const field of ["coupon", "nextOrder"]) {
+    const c = out[field] as Json | undefined;
+    if (c === undefined) continue;
+    const { state: _s, ...rest } = c;
+    out = { ...out, [field]: rest };
+  }
+  return out;
+}
+
+/**
+ * The coupon states to write after a sale or refund. A refund given both the promotion's own state
+ * (`coupon`, for the use it gives back) and the same promotion as `nextOrder` (for the code it
+ * voids) gets two next states from the one it was given: the use changes only `redemptions`, the
+ * void only `issued`, so the row takes both changes (one version per change).
+ */
+function nextStates(given: ReadonlyMap<string, CouponState>, ...states: (CouponState | undefined)[]): CouponState[] {
+  const out = new Map<string, CouponState>();
+  for (const next of states) {
+    if (next === undefined) continue;
+    const before = given.get(next.programId);
+    const seen = out.get(next.programId);
+    if (seen === next) continue;
+    if (seen === undefined || before === undefined) {
+      out.set(next.programId, next);
+      continue;
+    }
+    const changedIssued = next.issued !== before.issued;
+    const changedRedemptions = next.redemptions !== before.redemptions;
+    out.set(next.programId, {
+      programId: next.programId,
+      version: seen.version + (next.version - before.version),
+      issued: changedIssued ? next.issued : seen.issued,
+      redemptions: changedRedemptions ? next.redemptions : seen.redemptions,
+    });
+  }
+  return [...out.values()];
 }
 
 function withoutAccount(result: object): Json {
@@ -183,8 +264,15 @@ function withoutAccount(result: object): Json {
  * A promotion with coupon codes: the store keeps its coupon state in one row of `<prefix>coupon_states`.
  * A checkout with `coupon: { code }` (and every refund) runs in a transaction that locks that row, so
  * the code's limits and budget hold under any number of tills; the result's `coupon` says whether the
- * use was taken (`applied`) or why not (`refused` and the `reason`). `nextOrder` is refused (next-order
- * coupon states are not stored here yet).
+ * use was taken (`applied`) or why not (`refused` and the `reason`).
+ *
+ * Next-order coupons: a checkout with `nextOrder: { program }` (a promotion with `coupon.issue`) locks
+ * that promotion's coupon-state row too and stores the code it issues there in the sale's
+ * transaction, so the promotion's own store (the same `tablePrefix`) accepts the code at the next
+ * visit; a retried sale answers the code issued first. A refund with `nextOrder: { program }` voids
+ * the sale's unused code in the same transaction when the refund takes the sale below the issue
+ * rule's `minSpend` (or refunds it in full). Coupon-state rows are locked after the account row, in
+ * promotion-id order.
  *
  * @param pool - a connection pool (`new pg.Pool(...)`)
  * @param options - `program` (required), `tablePrefix`, `maxAttempts`, `baseDelayMs`, `maxDelayMs`, `lockAfterAttempts`, `cacheSize`
@@ -326,7 +414,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   ): Promise<Applied> {
     let open = false;
     // An operation on coupon codes always runs in a transaction: the coupon row is locked there.
-    const locking = lockingIn || op.coupons === true;
+    const locking = lockingIn || op.coupons !== undefined;
     try {
       if (locking || op.stock !== undefined) {
         await client.query("BEGIN");
@@ -386,12 +474,16 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           );
         current = op.open();
       }
-      let couponsIn: CouponState | undefined;
-      if (op.coupons === true) {
-        const empty = JSON.stringify(openCouponState(program));
-        await client.query(coupon.ensure, [programId, empty]);
-        const c = (await client.query(coupon.lock, [programId])).rows[0] as Json | undefined;
-        couponsIn = (c?.["state"] ?? JSON.parse(empty)) as CouponState;
+      let couponsIn: Map<string, CouponState> | undefined;
+      if (op.coupons !== undefined) {
+        couponsIn = new Map();
+        // Always in id order, after the account row: two sales never wait for each other's rows in a cycle.
+        for (const promotion of op.coupons) {
+          const empty = JSON.stringify(openCouponState(promotion));
+          await client.query(coupon.ensure, [promotion.id, empty]);
+          const c = (await client.query(coupon.lock, [promotion.id])).rows[0] as Json | undefined;
+          couponsIn.set(promotion.id, (c?.["state"] ?? JSON.parse(empty)) as CouponState);
+        }
       }
       const result = op.run(current, couponsIn, stock);
       if (result.status !== "applied") {
@@ -406,12 +498,14 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           ? await client.query(SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
           : await client.query(SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
       if (written.rowCount !== 1) throw new StaleRow("the account row changed between the read and the write");
-      if (couponsIn !== undefined && result.coupons !== undefined && result.coupons.version !== couponsIn.version) {
+      for (const next of result.coupons ?? []) {
+        const before = couponsIn?.get(next.programId);
+        if (before === undefined || next.version === before.version) continue;
         const w = await client.query(coupon.write, [
-          programId,
-          couponsIn.version,
-          result.coupons.version,
-          JSON.stringify(result.coupons),
+          next.programId,
+          before.version,
+          next.version,
+          JSON.stringify(next),
         ]);
         if (w.rowCount !== 1) throw new StaleRow("the coupon state changed between the read and the write");
       }
@@ -424,12 +518,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         await client.query("COMMIT");
       }
       remember(op.accountKey, version === null ? "1" : String(BigInt(version) + 1n), result.account);
-      return {
-        status: "applied",
-        record: result.record,
-        account: result.account,
-        ...(result.coupons === undefined ? {} : { coupons: result.coupons }),
-      };
+      return { status: "applied", record: result.record, account: result.account };
     } catch (err) {
       if (connectionLost(err)) progress.broken = true;
       else if (open)
@@ -568,23 +657,30 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const transactionId = txId(opts);
       const basket = parseBasket(basketIn);
       const { consent, ...rest } = opts;
-      refuseNextOrder(opts);
-      const redeems = hasCoupons && storeCouponCode(opts) !== undefined;
+      const next = nextOrderOf(opts);
+      const code = hasCoupons ? storeCouponCode(opts) : undefined;
       // A catalog reward with a stock: the unit comes from the shared stock row, locked in the same transaction.
       const rewardId = program.kind === "catalog" ? (opts as { rewardId?: unknown } | null)?.rewardId : undefined;
       const stocked =
         program.kind === "catalog" && typeof rewardId === "string"
           ? program.rewards.find((r) => r.id === rewardId && r.stock !== undefined)
           : undefined;
+      const rows = couponRows(code === undefined ? undefined : program, next?.program);
+      // The request as stored for a retry: the code without a state, the next-order promotion by its id.
+      const { nextOrder: _n, ...plain } = rest as typeof rest & { nextOrder?: unknown };
       const a = await apply({
         kind: "checkout",
         accountKey,
         transactionId,
         request: canonicalRequest({
           basket,
-          options: redeems ? { ...rest, coupon: { code: storeCouponCode(opts) } } : rest,
+          options: {
+            ...plain,
+            ...(code === undefined ? {} : { coupon: { code } }),
+            ...(next === undefined ? {} : { nextOrder: { program: next.program.id } }),
+          },
         }),
-        ...(redeems ? { coupons: true } : {}),
+        ...(rows === undefined ? {} : { coupons: rows }),
         open: () =>
           openProgramAccount(
             program,
@@ -592,24 +688,32 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           ),
         ...(stocked === undefined ? {} : { stock: { rewardId: stocked.id, initial: stocked.stock ?? 0 } }),
         run: (account, coupons, stock) => {
-          if (coupons !== undefined) {
-            const r = checkout(program, account, basket, {
-              ...opts,
-              coupon: { code: storeCouponCode(opts) as string, state: coupons },
-            });
-            return {
-              status: r.status,
-              record: withoutCouponState(withoutAccount(r)),
-              at: r.at,
-              account: r.account,
-              ...(r.coupon === undefined ? {} : { coupons: r.coupon.state }),
-            };
-          }
-          const r = checkout(program, account, basket, stock === undefined ? opts : { ...opts, stock });
+          const { nextOrder: _x, ...base } = opts as StoreCheckoutOptions & { nextOrder?: unknown };
+          const state = (id: string) => coupons?.get(id) as CouponState;
+          const r = checkout(program, account, basket, {
+            ...base,
+            ...(stock === undefined ? {} : { stock }),
+            ...(code === undefined ? {} : { coupon: { code, state: state(programId) } }),
+            ...(next === undefined ? {} : { nextOrder: { ...next, state: state(next.program.id) } }),
+          });
           const left = (s: CatalogStock | null | undefined) =>
             s?.rewards.find((x) => x.rewardId === stocked?.id)?.remaining;
           const taken = stock !== undefined && (left(r.stock) ?? 0) < (left(stock) ?? 0);
-          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account, taken };
+          // Redeeming and issuing under the same promotion: the library's nextOrder state is the final one.
+          const states =
+            r.coupon !== undefined &&
+            r.nextOrder !== undefined &&
+            r.coupon.state.programId === r.nextOrder.state.programId
+              ? [r.nextOrder.state]
+              : [r.coupon?.state, r.nextOrder?.state].filter((x): x is CouponState => x !== undefined);
+          return {
+            status: r.status,
+            record: withoutCouponState(withoutAccount(r)),
+            at: r.at,
+            account: r.account,
+            taken,
+            ...(states.length === 0 ? {} : { coupons: states }),
+          };
         },
       });
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreCheckoutResult;
@@ -623,27 +727,35 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const accountKey = key(accountKeyIn);
       const transactionId = txId(opts);
       const originalId = typeof original === "string" ? original : original?.transactionId;
-      refuseNextOrder(opts);
+      const next = nextOrderOf(opts);
+      const rows = couponRows(hasCoupons ? program : undefined, next?.program);
+      const { nextOrder: _n, ...plain } = opts as StoreRefundOptions & { nextOrder?: unknown };
       const a = await apply({
         kind: "refund",
         accountKey,
         transactionId,
-        request: canonicalRequest({ original: originalId ?? null, options: opts }),
+        request: canonicalRequest({
+          original: originalId ?? null,
+          options: next === undefined ? plain : { ...plain, nextOrder: { program: next.program.id } },
+        }),
         open: null,
-        ...(hasCoupons ? { coupons: true } : {}),
+        ...(rows === undefined ? {} : { coupons: rows }),
         run: (account, coupons) => {
-          if (coupons === undefined) {
-            const r = refund(program, account, original, opts);
-            return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
-          }
-          // The sale's coupon use goes back when the refund completes it (the rule of returnCoupon).
-          const r = refund(program, account, original, { ...opts, coupon: { state: coupons } });
+          const state = (id: string) => coupons?.get(id) as CouponState;
+          // The sale's coupon use goes back when the refund completes it (the rule of returnCoupon);
+          // its next-order code is voided while unused when the refund takes it below the minimum spend.
+          const r = refund(program, account, original, {
+            ...plain,
+            ...(hasCoupons ? { coupon: { state: state(programId) } } : {}),
+            ...(next === undefined ? {} : { nextOrder: { program: next.program, state: state(next.program.id) } }),
+          });
+          const states = coupons === undefined ? [] : nextStates(coupons, r.coupon?.state, r.nextOrder?.state);
           return {
             status: r.status,
             record: withoutCouponState(withoutAccount(r)),
             at: r.at,
             account: r.account,
-            ...(r.coupon === undefined ? {} : { coupons: r.coupon.state }),
+            ...(states.length === 0 ? {} : { coupons: states }),
           };
         },
       });
