@@ -21,6 +21,7 @@ import type {
   HistoryRow,
   PgClientLike,
   PgPoolLike,
+  PgQueryResult,
   PostgresStore,
   PostgresStoreOptions,
   StoreCaptureInput,
@@ -88,6 +89,22 @@ function newCallId(): string {
 }
 
 const PREFIX = /^[a-z_][a-z0-9_]{0,39}$/;
+
+const names = new Map<string, string>();
+/**
+ * The name of a statement's prepared form: a 32-bit FNV-1a hash of its text (the driver refuses one
+ * name for two texts on a connection, so the name follows the text, table prefix included).
+ */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    name = `loyalty_${(h >>> 0).toString(36)}_${text.length.toString(36)}`;
+    names.set(text, name);
+  }
+  return name;
+}
 
 function positiveInt(value: unknown, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -334,6 +351,18 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     }
   };
 
+  const prepared = options.preparedStatements ?? true;
+  if (typeof prepared !== "boolean")
+    throw new LoyaltyValidationError([
+      { path: ["preparedStatements"], message: `expected true or false, got ${JSON.stringify(prepared)}` },
+    ]);
+  /**
+   * Runs one of the store's statements: as a named prepared statement (the driver parses and plans
+   * it once per connection, then sends only its parameters), or as plain text when turned off.
+   */
+  const exec = (client: PgClientLike, text: string, values: unknown[]): Promise<PgQueryResult> =>
+    prepared ? client.query({ name: statementName(text), text, values }) : client.query(text, values);
+
   const SQL = {
     // The history lookup and the account row in one round trip. `snapshot` is NULL when the row still
     // has the version this store has in memory ($3), so an unchanged snapshot is not sent again.
@@ -343,6 +372,10 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     // One statement, so one transaction even outside BEGIN: the history row is inserted only if the
     // account row was written (the version still the one read, or the new account not there yet).
     writeExisting: `WITH acc AS (UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4::jsonb, updated_at = now() WHERE program_id = $1::text AND account_key = $2::text AND version::text = $3::text RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::text FROM acc`,
+    // The one-round-trip write from memory: writeExisting, and when the row has moved on (nothing
+    // written) the same columns as read2 in the same statement, so the attempt goes on without a
+    // second round trip. The read runs only when nothing was written (a one-time filter).
+    writeOrRead: `WITH acc AS (UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4::jsonb, updated_at = now() WHERE program_id = $1::text AND account_key = $2::text AND version::text = $3::text RETURNING 1), ins AS (INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::text FROM acc RETURNING 1), w AS (SELECT count(*)::int AS written FROM ins) SELECT w.written, r.* FROM w LEFT JOIN LATERAL (SELECT h.account_key AS h_account_key, h.kind AS h_kind, h.request AS h_request, h.record AS h_record, h.call_id AS h_call_id, a.version::text AS version, CASE WHEN a.version::text = $3::text THEN NULL ELSE a.snapshot END AS snapshot FROM (SELECT 1) AS one LEFT JOIN ${tables.history} h ON h.program_id = $1::text AND h.transaction_id = $5::text LEFT JOIN ${tables.accounts} a ON a.program_id = $1::text AND a.account_key = $2::text WHERE w.written = 0) r ON true`,
     writeNew: `WITH acc AS (INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1::text, $2::text, 1, $3::jsonb) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $4::text, $5::text, $6::text, $7::jsonb, $8::timestamptz, $9::text FROM acc`,
     // A catalog reward's stock row, created with the program's initial stock on first use, and locked
     // (ON CONFLICT DO UPDATE locks the existing row) until the transaction ends: redemptions of one
@@ -356,7 +389,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   };
 
   async function loadAccount(client: PgClientLike, accountKey: string): Promise<ProgramAccount | null> {
-    const row = (await client.query(SQL.read, [programId, accountKey])).rows[0];
+    const row = (await exec(client, SQL.read, [programId, accountKey])).rows[0];
     if (row === undefined) return null;
     const version = String(row["version"]);
     const hit = cache.get(accountKey);
@@ -422,24 +455,24 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       }
       let stock: CatalogStock | undefined;
       if (op.stock !== undefined) {
-        const r = await client.query(SQL.lockStock, [programId, op.stock.rewardId, op.stock.initial]);
+        const r = await exec(client, SQL.lockStock, [programId, op.stock.rewardId, op.stock.initial]);
         const remaining = Number(r.rows[0]?.["remaining"]);
         // `applied` stays empty: the history table, not the stock, knows which sales took a unit.
         stock = { programId, rewards: [{ rewardId: op.stock.rewardId, remaining }], applied: [] };
       }
       const hit = cache.get(op.accountKey);
-      if (!open && hit !== undefined) {
-        const fast = await writeFromMemory(client, op, callId, hit);
-        if (fast !== undefined) return fast;
-      }
-      const row = (
-        await client.query(open ? SQL.readLocked : SQL.read2, [
-          programId,
-          op.accountKey,
-          hit?.version ?? null,
-          op.transactionId,
-        ])
-      ).rows[0] as Json;
+      const fast = !open && hit !== undefined ? await writeFromMemory(client, op, callId, hit) : undefined;
+      if (fast !== undefined && "applied" in fast) return fast.applied;
+      const row =
+        fast?.row ??
+        ((
+          await exec(client, open ? SQL.readLocked : SQL.read2, [
+            programId,
+            op.accountKey,
+            hit?.version ?? null,
+            op.transactionId,
+          ])
+        ).rows[0] as Json);
       const version = row["version"] === null ? null : String(row["version"]);
       const stored = (): ProgramAccount | null => {
         if (version === null) return null;
@@ -480,8 +513,8 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         // Always in id order, after the account row: two sales never wait for each other's rows in a cycle.
         for (const promotion of op.coupons) {
           const empty = JSON.stringify(openCouponState(promotion));
-          await client.query(coupon.ensure, [promotion.id, empty]);
-          const c = (await client.query(coupon.lock, [promotion.id])).rows[0] as Json | undefined;
+          await exec(client, coupon.ensure, [promotion.id, empty]);
+          const c = (await exec(client, coupon.lock, [promotion.id])).rows[0] as Json | undefined;
           couponsIn.set(promotion.id, (c?.["state"] ?? JSON.parse(empty)) as CouponState);
         }
       }
@@ -495,13 +528,13 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const snapshot = JSON.stringify(result.account);
       const written =
         version === null
-          ? await client.query(SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
-          : await client.query(SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
+          ? await exec(client, SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
+          : await exec(client, SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
       if (written.rowCount !== 1) throw new StaleRow("the account row changed between the read and the write");
       for (const next of result.coupons ?? []) {
         const before = couponsIn?.get(next.programId);
         if (before === undefined || next.version === before.version) continue;
-        const w = await client.query(coupon.write, [
+        const w = await exec(client, coupon.write, [
           next.programId,
           before.version,
           next.version,
@@ -510,7 +543,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         if (w.rowCount !== 1) throw new StaleRow("the coupon state changed between the read and the write");
       }
       if (result.taken === true && op.stock !== undefined) {
-        const took = await client.query(SQL.takeStock, [programId, op.stock.rewardId]);
+        const took = await exec(client, SQL.takeStock, [programId, op.stock.rewardId]);
         if (took.rowCount !== 1) throw new StaleRow("the reward's stock row changed while it was locked");
       }
       if (open) {
@@ -542,7 +575,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     op: Operation,
     callId: string,
     hit: { version: string; account: ProgramAccount },
-  ): Promise<Applied | undefined> {
+  ): Promise<{ readonly applied: Applied } | { readonly row: Json } | undefined> {
     let result: ReturnType<Operation["run"]>;
     try {
       result = op.run(hit.account, undefined, undefined);
@@ -552,21 +585,23 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     }
     if (result.status !== "applied") return undefined;
     const history = [op.transactionId, op.kind, op.request, JSON.stringify(result.record), result.at, callId];
+    let row: Json;
     try {
-      const written = await client.query(SQL.writeExisting, [
+      const r = await exec(client, SQL.writeOrRead, [
         programId,
         op.accountKey,
         hit.version,
         JSON.stringify(result.account),
         ...history,
       ]);
-      if (written.rowCount !== 1) return undefined;
+      row = r.rows[0] as Json;
     } catch (err) {
       if (causeOf(err) === "23505") return undefined; // the transactionId is stored: the read answers it
       throw err;
     }
+    if (Number(row["written"]) !== 1) return { row }; // the row moved on: what it holds now, as read2 has it
     remember(op.accountKey, String(BigInt(hit.version) + 1n), result.account);
-    return { status: "applied", record: result.record, account: result.account };
+    return { applied: { status: "applied", record: result.record, account: result.account } };
   }
 
   async function apply(op: Operation): Promise<Applied> {
@@ -763,7 +798,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     },
 
     async stock(): Promise<CatalogStock> {
-      const rows = await withClient((client) => client.query(SQL.readStock, [programId]));
+      const rows = await withClient((client) => exec(client, SQL.readStock, [programId]));
       const stored = new Map(rows.rows.map((r) => [String(r["reward_id"]), Number(r["remaining"])]));
       const rewards = program.kind === "catalog" ? program.rewards.filter((r) => r.stock !== undefined) : [];
       const stock: CatalogStock = {
@@ -787,7 +822,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           },
         ]);
       const units = positiveInt(remaining ?? -1, "remaining", 0, 2_147_483_647);
-      await withClient((client) => client.query(SQL.setStock, [programId, reward.id, units]));
+      await withClient((client) => exec(client, SQL.setStock, [programId, reward.id, units]));
     },
 
     redeem: (accountKey: string, input: StoreRedeemInput) => ledgerOperation("redeem", accountKey, input),
@@ -826,7 +861,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
             message: `expected a seq from an earlier history row (digits), got ${JSON.stringify(after)}`,
           },
         ]);
-      const rows = await withClient((client) => client.query(SQL.history, [programId, accountKey, after, limit]));
+      const rows = await withClient((client) => exec(client, SQL.history, [programId, accountKey, after, limit]));
       return Object.freeze(
         rows.rows.map((r) =>
           Object.freeze({

@@ -40,7 +40,15 @@ export interface PgQueryResult {
  * @category postgres
  */
 export interface PgClientLike {
-  query(text: string, values?: unknown[]): Promise<PgQueryResult>;
+  /**
+   * Runs a statement: SQL text with its parameters, or (the store's own statements, unless the
+   * store's `preparedStatements` is false) a named prepared statement `{ name, text, values }` as
+   * the `pg` driver takes it.
+   */
+  query(
+    text: string | { readonly name: string; readonly text: string; readonly values: unknown[] },
+    values?: unknown[],
+  ): Promise<PgQueryResult>;
   release(err?: Error | boolean): void;
 }
 
@@ -85,6 +93,12 @@ export interface PostgresStoreOptions {
   readonly lockAfterAttempts?: number;
   /** Accounts kept parsed in memory (by version) so a write does not re-read and re-check an unchanged snapshot; default 10,000; 0 turns it off. */
   readonly cacheSize?: number;
+  /**
+   * Send the store's statements as named prepared statements (parsed and planned once per
+   * connection; the driver then sends only the parameters); default true. Turn off for a pool whose
+   * `query` takes only SQL text, or behind a pooler that does not keep prepared statements.
+   */
+  readonly preparedStatements?: boolean;
 }
 
 /**
