@@ -21,6 +21,9 @@ const CLIENTS = 8;
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const WARMUP_PURE = Number(process.env.BENCH_WARMUP_PURE ?? 3000);
+/** The server's postmaster pid (its data directory's postmaster.pid), set by main; undefined: not readable. */
+let postmaster;
+
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -89,20 +92,41 @@ if (!isMainThread) {
   warmPure();
   const pool = new pg.Pool({ max: workerData.tills });
   pool.on("error", () => undefined);
-  const store = createPostgresStore(pool, { program, tablePrefix: workerData.prefix });
+  // Every statement the store sends is counted (round trips per checkout: a figure the load does not blur).
+  const sent = { statements: 0 };
+  const counting = {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: (q, v) => {
+          sent.statements++;
+          return client.query(q, v);
+        },
+        release: (err) => client.release(err),
+      };
+    },
+  };
+  // BENCH_PREPARED=0 sends the store's statements as plain text (to measure what preparing them saves).
+  const store = createPostgresStore(counting, {
+    program,
+    tablePrefix: workerData.prefix,
+    preparedStatements: process.env.BENCH_PREPARED !== "0",
+  });
   await tillsThread(store, { ...workerData, end: Date.now() + WARMUP * 1000, tag: "warm-" });
   parentPort.postMessage("ready");
   const end = await new Promise((resolve) => parentPort.once("message", resolve));
   const elu0 = performance.eventLoopUtilization();
+  const sent0 = sent.statements;
   const done = await tillsThread(store, { ...workerData, end, tag: "" });
-  parentPort.postMessage({ done, busy: performance.eventLoopUtilization(elu0).utilization });
+  parentPort.postMessage({
+    done,
+    statements: sent.statements - sent0,
+    busy: performance.eventLoopUtilization(elu0).utilization,
+  });
   await pool.end();
 } else {
   await main();
 }
-
-/** The server's postmaster pid (its data directory's postmaster.pid), set by main; undefined: not readable. */
-let postmaster;
 
 /**
  * CPU seconds (user + system) used so far by this server's processes (the postmaster and its
@@ -198,6 +222,7 @@ async function storeRun() {
   const cpu = process.cpuUsage(cpu0);
   const server1 = serverCpuSeconds();
   const done = counts.reduce((a, b) => a + b.done, 0);
+  const statements = counts.reduce((a, b) => a + b.statements, 0);
   const busy = counts.map((c) => `${(c.busy * 100).toFixed(0)}%`).join(", ");
   const serverMsPerCheckout =
     server0 === undefined || server1 === undefined ? undefined : ((server1 - server0) * 1000) / done;
@@ -206,6 +231,7 @@ async function storeRun() {
     seconds,
     rate: done / seconds,
     cpuMsPerCheckout: (cpu.user + cpu.system) / 1000 / done,
+    statementsPerCheckout: statements / done,
     serverMsPerCheckout,
     busy,
   };
@@ -245,6 +271,7 @@ async function main() {
   console.log(
     `  Node CPU per checkout: ${s.cpuMsPerCheckout.toFixed(2)} ms (user + system, ${CLIENTS} tills on ${THREADS} worker thread(s)); event loops busy ${s.busy} of the time (near 100%: the Node side is the bound)`,
   );
+  console.log(`  statements per checkout: ${s.statementsPerCheckout.toFixed(2)} (each one round trip)`);
   if (s.serverMsPerCheckout !== undefined)
     console.log(
       `  PostgreSQL CPU per checkout: ${s.serverMsPerCheckout.toFixed(2)} ms (its processes' user + system from /proc, same window)`,
