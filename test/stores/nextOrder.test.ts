@@ -235,6 +235,46 @@ describe.skipIf(!hasServer)("next-order coupons in the PostgreSQL store", () => 
     }
   }, 60_000);
 
+  it("one promotion that takes a code and issues the next: the sale's use and its new code in one row; a full refund gives the use back and voids the code in one write", async () => {
+    const p = pool as NonNullable<typeof pool>;
+    const prefix = freshPrefix("loop");
+    const loop = parseProgram({ ...back, id: "loop" });
+    const store = createPostgresStore(p, { program: loop, tablePrefix: prefix });
+    await store.migrate();
+    const first = await store.checkout("olga", basket("s0", "40.00"), {
+      transactionId: "s0",
+      nextOrder: { program: loop },
+    });
+    const code = first.nextOrder?.coupon?.code as string; // version 1
+    const sale = await store.checkout("olga", basket("s1", "40.00", "2026-03-08T10:00:00Z"), {
+      transactionId: "s1",
+      coupon: { code },
+      nextOrder: { program: loop },
+    });
+    expect(sale.coupon?.status).toBe("applied");
+    expect(sale.total.amount).toBe("55.00"); // 80.00 − 25.00, at least 50.00: earns the next code
+    expect(sale.nextOrder?.status).toBe("issued");
+    expect((await couponRow(prefix, "loop"))?.version).toBe(3); // the use (2) and the new code (3)
+    const back1 = await store.refund("olga", "s1", {
+      at: "2026-03-09T10:00:00Z",
+      transactionId: "r1",
+      nextOrder: { program: loop },
+    });
+    expect(back1.coupon?.status).toBe("returned");
+    expect(back1.nextOrder?.status).toBe("voided");
+    const row = await couponRow(prefix, "loop");
+    expect(row?.version).toBe(5); // the use back (4) and the void (5), both kept
+    expect(row?.state.version).toBe(5);
+    expect(row?.state.redemptions.map((r) => [r.code, r.returned])).toEqual([[code.replaceAll("-", ""), true]]);
+    expect(row?.state.issued.map((c) => c.voidedBy ?? null)).toEqual([null, "r1"]);
+    // the use went back: the customer may use the first code again
+    const again = await store.checkout("olga", basket("s2", "40.00", "2026-03-10T10:00:00Z"), {
+      transactionId: "s2",
+      coupon: { code },
+    });
+    expect(again.coupon?.status).toBe("applied");
+  }, 60_000);
+
   it("a sale the library refuses writes nothing: no account, no history row, no code", async () => {
     const { prefix, shop } = await stores();
     const usd = parseProgram({ ...back, id: "back-usd", currency: "USD" });
