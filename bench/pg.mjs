@@ -7,6 +7,7 @@
 // first. Every figure is printed with the load average: on a shared machine the ratio, measured in
 // the same run, is the figure to compare, not the absolute rates.
 import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import pg from "pg";
@@ -20,6 +21,9 @@ const CLIENTS = 8;
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const WARMUP_PURE = Number(process.env.BENCH_WARMUP_PURE ?? 3000);
+/** The server's postmaster pid (its data directory's postmaster.pid), set by main; undefined: not readable. */
+let postmaster;
+
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -88,25 +92,99 @@ if (!isMainThread) {
   warmPure();
   const pool = new pg.Pool({ max: workerData.tills });
   pool.on("error", () => undefined);
-  const store = createPostgresStore(pool, { program, tablePrefix: workerData.prefix });
+  // Every statement the store sends is counted (round trips per checkout: a figure the load does not blur).
+  const sent = { statements: 0 };
+  const counting = {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: (q, v) => {
+          sent.statements++;
+          return client.query(q, v);
+        },
+        release: (err) => client.release(err),
+      };
+    },
+  };
+  // BENCH_PREPARED=0 sends the store's statements as plain text (to measure what preparing them saves).
+  const store = createPostgresStore(counting, {
+    program,
+    tablePrefix: workerData.prefix,
+    preparedStatements: process.env.BENCH_PREPARED !== "0",
+  });
   await tillsThread(store, { ...workerData, end: Date.now() + WARMUP * 1000, tag: "warm-" });
   parentPort.postMessage("ready");
   const end = await new Promise((resolve) => parentPort.once("message", resolve));
   const elu0 = performance.eventLoopUtilization();
+  const sent0 = sent.statements;
   const done = await tillsThread(store, { ...workerData, end, tag: "" });
-  parentPort.postMessage({ done, busy: performance.eventLoopUtilization(elu0).utilization });
+  parentPort.postMessage({
+    done,
+    statements: sent.statements - sent0,
+    busy: performance.eventLoopUtilization(elu0).utilization,
+  });
   await pool.end();
 } else {
   await main();
 }
 
+/**
+ * CPU seconds (user + system) used so far by this server's processes (the postmaster and its
+ * children), from /proc (Linux; undefined elsewhere): the server shares the machine's cores with the
+ * Node side, so its CPU per checkout bounds the figure too.
+ */
+function serverCpuSeconds() {
+  if (postmaster === undefined) return undefined;
+  try {
+    const tick = 100; // USER_HZ: 100 on Linux (proc(5): utime and stime in clock ticks)
+    let total = 0;
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue; // ended meanwhile
+      }
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (pid !== postmaster && f[1] !== postmaster) continue; // f[1]: the parent's pid
+      // fields 14-17 (utime, stime, cutime, cstime) are f[11..14] after "pid (comm) "
+      total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
+}
+
+/** pgbench's tps, and the server's CPU per transaction and pgbench's own (from /proc) as `cpu` text. */
 function pgbench() {
+  const server0 = serverCpuSeconds();
+  const own0 = childCpuSeconds();
   const out = execFileSync("pgbench", ["-n", "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), "pgbench"], {
     encoding: "utf8",
   });
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out) ?? /tps = ([\d.]+)/.exec(out);
   if (m === null) throw new Error(`could not read pgbench's tps from:\n${out}`);
-  return Number(m[1]);
+  const server1 = serverCpuSeconds();
+  const own1 = childCpuSeconds();
+  const n = Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1] ?? Number.NaN);
+  const cpu =
+    server0 === undefined || server1 === undefined || own0 === undefined || own1 === undefined || !(n > 0)
+      ? ""
+      : ` — PostgreSQL CPU ${(((server1 - server0) * 1000) / n).toFixed(2)} ms, pgbench CPU ${(((own1 - own0) * 1000) / n).toFixed(2)} ms per transaction`;
+  return { tps: Number(m[1]), cpu };
+}
+
+/** CPU seconds of this process's waited-for children (pgbench), from /proc/self/stat (Linux). */
+function childCpuSeconds() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 async function storeRun() {
@@ -129,6 +207,7 @@ async function storeRun() {
   const end = Date.now() + SECONDS * 1000;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const server0 = serverCpuSeconds();
   const counts = await Promise.all(
     workers.map(
       (w) =>
@@ -141,9 +220,21 @@ async function storeRun() {
   );
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const server1 = serverCpuSeconds();
   const done = counts.reduce((a, b) => a + b.done, 0);
+  const statements = counts.reduce((a, b) => a + b.statements, 0);
   const busy = counts.map((c) => `${(c.busy * 100).toFixed(0)}%`).join(", ");
-  return { done, seconds, rate: done / seconds, cpuMsPerCheckout: (cpu.user + cpu.system) / 1000 / done, busy };
+  const serverMsPerCheckout =
+    server0 === undefined || server1 === undefined ? undefined : ((server1 - server0) * 1000) / done;
+  return {
+    done,
+    seconds,
+    rate: done / seconds,
+    cpuMsPerCheckout: (cpu.user + cpu.system) / 1000 / done,
+    statementsPerCheckout: statements / done,
+    serverMsPerCheckout,
+    busy,
+  };
 }
 
 async function main() {
@@ -159,10 +250,18 @@ async function main() {
   await admin.connect();
   await admin.query("DROP DATABASE IF EXISTS pgbench");
   await admin.query("CREATE DATABASE pgbench");
+  try {
+    const dir = (await admin.query("SHOW data_directory")).rows[0].data_directory;
+    postmaster = readFileSync(`${dir}/postmaster.pid`, "utf8").split("\n")[0]?.trim();
+  } catch {
+    postmaster = undefined; // another user's server: no CPU figures
+  }
   await admin.end();
   execFileSync("pgbench", ["-i", "-q", "-s", String(CLIENTS), "pgbench"], { stdio: "ignore" });
   const before = pgbench();
-  console.log(`pgbench TPC-B-like, ${CLIENTS} clients:        ${before.toFixed(0)} tps   (load ${load()})`);
+  console.log(
+    `pgbench TPC-B-like, ${CLIENTS} clients:        ${before.tps.toFixed(0)} tps   (load ${load()})${before.cpu}`,
+  );
   const s = await storeRun();
   console.log(
     `loyalty-kit/postgres checkout, ${CLIENTS} tills: ${s.rate.toFixed(0)} checkouts/s (${s.done} in ${s.seconds.toFixed(1)} s, load ${load()})`,
@@ -172,9 +271,14 @@ async function main() {
   console.log(
     `  Node CPU per checkout: ${s.cpuMsPerCheckout.toFixed(2)} ms (user + system, ${CLIENTS} tills on ${THREADS} worker thread(s)); event loops busy ${s.busy} of the time (near 100%: the Node side is the bound)`,
   );
+  console.log(`  statements per checkout: ${s.statementsPerCheckout.toFixed(2)} (each one round trip)`);
+  if (s.serverMsPerCheckout !== undefined)
+    console.log(
+      `  PostgreSQL CPU per checkout: ${s.serverMsPerCheckout.toFixed(2)} ms (its processes' user + system from /proc, same window)`,
+    );
   const after = pgbench();
-  console.log(`pgbench TPC-B-like again:                ${after.toFixed(0)} tps   (load ${load()})`);
-  const ratio = s.rate / ((before + after) / 2);
+  console.log(`pgbench TPC-B-like again:                ${after.tps.toFixed(0)} tps   (load ${load()})${after.cpu}`);
+  const ratio = s.rate / ((before.tps + after.tps) / 2);
   console.log(
     `checkouts/s ÷ mean pgbench tps = ${ratio.toFixed(2)} (goal ≥ 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`,
   );

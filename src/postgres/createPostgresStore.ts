@@ -16,10 +16,12 @@ import { schemaSql, type Tables } from "./_lib/schema.js";
 import { couponSql, couponSchemaSql } from "./_lib/couponSchema.js";
 import { openCouponState } from "../programs/promotions/openCouponState.js";
 import type { CouponState } from "../programs/promotions/couponState.js";
+import type { Program, ProgramOf } from "../programs/program.js";
 import type {
   HistoryRow,
   PgClientLike,
   PgPoolLike,
+  PgQueryResult,
   PostgresStore,
   PostgresStoreOptions,
   StoreCaptureInput,
@@ -45,8 +47,11 @@ interface Operation {
   readonly request: string;
   /** The account to start from when the key has never been written (null: NOT_FOUND). */
   readonly open: (() => ProgramAccount) | null;
-  /** The operation reads and may change the program's coupon state: locked in the same transaction. */
-  readonly coupons?: boolean;
+  /**
+   * The promotions whose coupon-state rows the operation reads and may change (the program's own for
+   * a code redeemed, a next-order promotion): each row locked in the same transaction, in id order.
+   */
+  readonly coupons?: readonly Program[];
   /**
    * A catalog reward with a stock this operation may take one unit of: the attempt locks the
    * reward's stock row (seeding it with `initial`) before the account and hands the count to `run`.
@@ -58,17 +63,22 @@ interface Operation {
    */
   readonly run: (
     account: ProgramAccount,
-    coupons: CouponState | undefined,
+    coupons: ReadonlyMap<string, CouponState> | undefined,
     stock: CatalogStock | undefined,
-  ) => { status: string; record: Json; at: string; account: ProgramAccount; coupons?: CouponState; taken?: boolean };
+  ) => {
+    status: string;
+    record: Json;
+    at: string;
+    account: ProgramAccount;
+    coupons?: readonly CouponState[];
+    taken?: boolean;
+  };
 }
 
 interface Applied {
   readonly status: string;
   readonly record: Json;
   readonly account: ProgramAccount;
-  /** The coupon state after the operation (operations on coupons only; absent on a duplicate). */
-  readonly coupons?: CouponState;
 }
 
 /** A random id per call, stored with its history row, so a retry after a lost COMMIT reply knows its own row. */
@@ -79,6 +89,22 @@ function newCallId(): string {
 }
 
 const PREFIX = /^[a-z_][a-z0-9_]{0,39}$/;
+
+const names = new Map<string, string>();
+/**
+ * The name of a statement's prepared form: a 32-bit FNV-1a hash of its text (the driver refuses one
+ * name for two texts on a connection, so the name follows the text, table prefix included).
+ */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    name = `loyalty_${(h >>> 0).toString(36)}_${text.length.toString(36)}`;
+    names.set(text, name);
+  }
+  return name;
+}
 
 function positiveInt(value: unknown, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -113,7 +139,7 @@ function canonicalRequest(value: unknown): string {
 
 /**
  * The coupon code of a store checkout (the store keeps the coupon state itself: a `state` given is
- * ignored); next-order coupons are not stored here yet, so `nextOrder` is refused rather than lost.
+ * ignored).
  */
 function storeCouponCode(opts: StoreCheckoutOptions): string | undefined {
   if (typeof opts !== "object" || opts === null) return undefined;
@@ -121,23 +147,95 @@ function storeCouponCode(opts: StoreCheckoutOptions): string | undefined {
   return typeof c?.code === "string" ? c.code : undefined;
 }
 
-function refuseNextOrder(opts: StoreCheckoutOptions | StoreRefundOptions): void {
-  if (typeof opts === "object" && opts !== null && (opts as { nextOrder?: unknown }).nextOrder !== undefined)
+/**
+ * The next-order promotion of a store checkout or refund (`nextOrder: { program }`), parsed, or
+ * undefined when none was given. The store keeps its coupon state: a `state` given is ignored.
+ */
+function nextOrderOf(opts: StoreCheckoutOptions | StoreRefundOptions):
+  | {
+      readonly program: ProgramOf<"promotion">;
+      readonly randomBytes?: (bytes: Uint8Array) => Uint8Array;
+    }
+  | undefined {
+  if (typeof opts !== "object" || opts === null) return undefined;
+  const n = (opts as { nextOrder?: unknown }).nextOrder;
+  if (n === undefined) return undefined;
+  if (typeof n !== "object" || n === null || Array.isArray(n))
+    throw new LoyaltyValidationError([
+      { path: ["nextOrder"], message: "expected nextOrder options { program } (the store keeps the coupon state)" },
+    ]);
+  let p: Program;
+  try {
+    p = parseProgram((n as { program?: unknown }).program as Program);
+  } catch (e) {
+    if (e instanceof LoyaltyValidationError)
+      throw new LoyaltyValidationError(e.issues.map((i) => ({ ...i, path: ["nextOrder", "program", ...i.path] })));
+    throw e;
+  }
+  if (p.kind !== "promotion" || p.coupon?.issue === undefined || p.coupon.pattern === undefined)
     throw new LoyaltyValidationError([
       {
-        path: ["nextOrder"],
-        message:
-          "expected no nextOrder: the PostgreSQL store does not keep next-order coupon states yet; issue them with checkout and issueCoupon outside the store",
+        path: ["nextOrder", "program"],
+        message: `expected a promotion with coupon.pattern and coupon.issue (the rule for next-order coupons), got ${JSON.stringify(p.id)} without them`,
       },
     ]);
+  const randomBytes = (n as { randomBytes?: unknown }).randomBytes;
+  if (randomBytes !== undefined && typeof randomBytes !== "function")
+    throw new LoyaltyValidationError([
+      { path: ["nextOrder", "randomBytes"], message: "expected a function that fills a Uint8Array with random bytes" },
+    ]);
+  return {
+    program: p,
+    ...(randomBytes === undefined ? {} : { randomBytes: randomBytes as (bytes: Uint8Array) => Uint8Array }),
+  };
 }
 
-/** A record without the coupon state it carried (the state lives in its own row, not in every history row). */
+/** The promotions whose coupon-state rows an operation locks: distinct, in id order (the lock order). */
+function couponRows(...programs: (Program | undefined)[]): readonly Program[] | undefined {
+  const byId = new Map<string, Program>();
+  for (const p of programs) if (p !== undefined && !byId.has(p.id)) byId.set(p.id, p);
+  return byId.size === 0 ? undefined : [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A record without the coupon states it carried (the states live in their own rows, not in every history row). */
 function withoutCouponState(record: Json): Json {
-  const c = record["coupon"] as Json | undefined;
-  if (c === undefined) return record;
-  const { state: _s, ...rest } = c;
-  return { ...record, coupon: rest };
+  let out = record;
+  for (const field of ["coupon", "nextOrder"]) {
+    const c = out[field] as Json | undefined;
+    if (c === undefined) continue;
+    const { state: _s, ...rest } = c;
+    out = { ...out, [field]: rest };
+  }
+  return out;
+}
+
+/**
+ * The coupon states to write after a sale or refund. A refund given both the promotion's own state
+ * (`coupon`, for the use it gives back) and the same promotion as `nextOrder` (for the code it
+ * voids) gets two next states from the one it was given: the use changes only `redemptions`, the
+ * void only `issued`, so the row takes both changes (one version per change).
+ */
+function nextStates(given: ReadonlyMap<string, CouponState>, ...states: (CouponState | undefined)[]): CouponState[] {
+  const out = new Map<string, CouponState>();
+  for (const next of states) {
+    if (next === undefined) continue;
+    const before = given.get(next.programId);
+    const seen = out.get(next.programId);
+    if (seen === next) continue;
+    if (seen === undefined || before === undefined) {
+      out.set(next.programId, next);
+      continue;
+    }
+    const changedIssued = next.issued !== before.issued;
+    const changedRedemptions = next.redemptions !== before.redemptions;
+    out.set(next.programId, {
+      programId: next.programId,
+      version: seen.version + (next.version - before.version),
+      issued: changedIssued ? next.issued : seen.issued,
+      redemptions: changedRedemptions ? next.redemptions : seen.redemptions,
+    });
+  }
+  return [...out.values()];
 }
 
 function withoutAccount(result: object): Json {
@@ -183,8 +281,15 @@ function withoutAccount(result: object): Json {
  * A promotion with coupon codes: the store keeps its coupon state in one row of `<prefix>coupon_states`.
  * A checkout with `coupon: { code }` (and every refund) runs in a transaction that locks that row, so
  * the code's limits and budget hold under any number of tills; the result's `coupon` says whether the
- * use was taken (`applied`) or why not (`refused` and the `reason`). `nextOrder` is refused (next-order
- * coupon states are not stored here yet).
+ * use was taken (`applied`) or why not (`refused` and the `reason`).
+ *
+ * Next-order coupons: a checkout with `nextOrder: { program }` (a promotion with `coupon.issue`) locks
+ * that promotion's coupon-state row too and stores the code it issues there in the sale's
+ * transaction, so the promotion's own store (the same `tablePrefix`) accepts the code at the next
+ * visit; a retried sale answers the code issued first. A refund with `nextOrder: { program }` voids
+ * the sale's unused code in the same transaction when the refund takes the sale below the issue
+ * rule's `minSpend` (or refunds it in full). Coupon-state rows are locked after the account row, in
+ * promotion-id order.
  *
  * @param pool - a connection pool (`new pg.Pool(...)`)
  * @param options - `program` (required), `tablePrefix`, `maxAttempts`, `baseDelayMs`, `maxDelayMs`, `lockAfterAttempts`, `cacheSize`
@@ -246,6 +351,18 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     }
   };
 
+  const prepared = options.preparedStatements ?? true;
+  if (typeof prepared !== "boolean")
+    throw new LoyaltyValidationError([
+      { path: ["preparedStatements"], message: `expected true or false, got ${JSON.stringify(prepared)}` },
+    ]);
+  /**
+   * Runs one of the store's statements: as a named prepared statement (the driver parses and plans
+   * it once per connection, then sends only its parameters), or as plain text when turned off.
+   */
+  const exec = (client: PgClientLike, text: string, values: unknown[]): Promise<PgQueryResult> =>
+    prepared ? client.query({ name: statementName(text), text, values }) : client.query(text, values);
+
   const SQL = {
     // The history lookup and the account row in one round trip. `snapshot` is NULL when the row still
     // has the version this store has in memory ($3), so an unchanged snapshot is not sent again.
@@ -255,6 +372,10 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     // One statement, so one transaction even outside BEGIN: the history row is inserted only if the
     // account row was written (the version still the one read, or the new account not there yet).
     writeExisting: `WITH acc AS (UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4::jsonb, updated_at = now() WHERE program_id = $1::text AND account_key = $2::text AND version::text = $3::text RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::text FROM acc`,
+    // The one-round-trip write from memory: writeExisting, and when the row has moved on (nothing
+    // written) the same columns as read2 in the same statement, so the attempt goes on without a
+    // second round trip. The read runs only when nothing was written (a one-time filter).
+    writeOrRead: `WITH acc AS (UPDATE ${tables.accounts} SET version = version + 1, snapshot = $4::jsonb, updated_at = now() WHERE program_id = $1::text AND account_key = $2::text AND version::text = $3::text RETURNING 1), ins AS (INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::text FROM acc RETURNING 1), w AS (SELECT count(*)::int AS written FROM ins) SELECT w.written, r.* FROM w LEFT JOIN LATERAL (SELECT h.account_key AS h_account_key, h.kind AS h_kind, h.request AS h_request, h.record AS h_record, h.call_id AS h_call_id, a.version::text AS version, CASE WHEN a.version::text = $3::text THEN NULL ELSE a.snapshot END AS snapshot FROM (SELECT 1) AS one LEFT JOIN ${tables.history} h ON h.program_id = $1::text AND h.transaction_id = $5::text LEFT JOIN ${tables.accounts} a ON a.program_id = $1::text AND a.account_key = $2::text WHERE w.written = 0) r ON true`,
     writeNew: `WITH acc AS (INSERT INTO ${tables.accounts} (program_id, account_key, version, snapshot) VALUES ($1::text, $2::text, 1, $3::jsonb) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO ${tables.history} (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1::text, $2::text, $4::text, $5::text, $6::text, $7::jsonb, $8::timestamptz, $9::text FROM acc`,
     // A catalog reward's stock row, created with the program's initial stock on first use, and locked
     // (ON CONFLICT DO UPDATE locks the existing row) until the transaction ends: redemptions of one
@@ -268,7 +389,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   };
 
   async function loadAccount(client: PgClientLike, accountKey: string): Promise<ProgramAccount | null> {
-    const row = (await client.query(SQL.read, [programId, accountKey])).rows[0];
+    const row = (await exec(client, SQL.read, [programId, accountKey])).rows[0];
     if (row === undefined) return null;
     const version = String(row["version"]);
     const hit = cache.get(accountKey);
@@ -326,7 +447,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
   ): Promise<Applied> {
     let open = false;
     // An operation on coupon codes always runs in a transaction: the coupon row is locked there.
-    const locking = lockingIn || op.coupons === true;
+    const locking = lockingIn || op.coupons !== undefined;
     try {
       if (locking || op.stock !== undefined) {
         await client.query("BEGIN");
@@ -334,24 +455,24 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       }
       let stock: CatalogStock | undefined;
       if (op.stock !== undefined) {
-        const r = await client.query(SQL.lockStock, [programId, op.stock.rewardId, op.stock.initial]);
+        const r = await exec(client, SQL.lockStock, [programId, op.stock.rewardId, op.stock.initial]);
         const remaining = Number(r.rows[0]?.["remaining"]);
         // `applied` stays empty: the history table, not the stock, knows which sales took a unit.
         stock = { programId, rewards: [{ rewardId: op.stock.rewardId, remaining }], applied: [] };
       }
       const hit = cache.get(op.accountKey);
-      if (!open && hit !== undefined) {
-        const fast = await writeFromMemory(client, op, callId, hit);
-        if (fast !== undefined) return fast;
-      }
-      const row = (
-        await client.query(open ? SQL.readLocked : SQL.read2, [
-          programId,
-          op.accountKey,
-          hit?.version ?? null,
-          op.transactionId,
-        ])
-      ).rows[0] as Json;
+      const fast = !open && hit !== undefined ? await writeFromMemory(client, op, callId, hit) : undefined;
+      if (fast !== undefined && "applied" in fast) return fast.applied;
+      const row =
+        fast?.row ??
+        ((
+          await exec(client, open ? SQL.readLocked : SQL.read2, [
+            programId,
+            op.accountKey,
+            hit?.version ?? null,
+            op.transactionId,
+          ])
+        ).rows[0] as Json);
       const version = row["version"] === null ? null : String(row["version"]);
       const stored = (): ProgramAccount | null => {
         if (version === null) return null;
@@ -386,12 +507,16 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           );
         current = op.open();
       }
-      let couponsIn: CouponState | undefined;
-      if (op.coupons === true) {
-        const empty = JSON.stringify(openCouponState(program));
-        await client.query(coupon.ensure, [programId, empty]);
-        const c = (await client.query(coupon.lock, [programId])).rows[0] as Json | undefined;
-        couponsIn = (c?.["state"] ?? JSON.parse(empty)) as CouponState;
+      let couponsIn: Map<string, CouponState> | undefined;
+      if (op.coupons !== undefined) {
+        couponsIn = new Map();
+        // Always in id order, after the account row: two sales never wait for each other's rows in a cycle.
+        for (const promotion of op.coupons) {
+          const empty = JSON.stringify(openCouponState(promotion));
+          await exec(client, coupon.ensure, [promotion.id, empty]);
+          const c = (await exec(client, coupon.lock, [promotion.id])).rows[0] as Json | undefined;
+          couponsIn.set(promotion.id, (c?.["state"] ?? JSON.parse(empty)) as CouponState);
+        }
       }
       const result = op.run(current, couponsIn, stock);
       if (result.status !== "applied") {
@@ -403,20 +528,22 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const snapshot = JSON.stringify(result.account);
       const written =
         version === null
-          ? await client.query(SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
-          : await client.query(SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
+          ? await exec(client, SQL.writeNew, [programId, op.accountKey, snapshot, ...history])
+          : await exec(client, SQL.writeExisting, [programId, op.accountKey, version, snapshot, ...history]);
       if (written.rowCount !== 1) throw new StaleRow("the account row changed between the read and the write");
-      if (couponsIn !== undefined && result.coupons !== undefined && result.coupons.version !== couponsIn.version) {
-        const w = await client.query(coupon.write, [
-          programId,
-          couponsIn.version,
-          result.coupons.version,
-          JSON.stringify(result.coupons),
+      for (const next of result.coupons ?? []) {
+        const before = couponsIn?.get(next.programId);
+        if (before === undefined || next.version === before.version) continue;
+        const w = await exec(client, coupon.write, [
+          next.programId,
+          before.version,
+          next.version,
+          JSON.stringify(next),
         ]);
         if (w.rowCount !== 1) throw new StaleRow("the coupon state changed between the read and the write");
       }
       if (result.taken === true && op.stock !== undefined) {
-        const took = await client.query(SQL.takeStock, [programId, op.stock.rewardId]);
+        const took = await exec(client, SQL.takeStock, [programId, op.stock.rewardId]);
         if (took.rowCount !== 1) throw new StaleRow("the reward's stock row changed while it was locked");
       }
       if (open) {
@@ -424,12 +551,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         await client.query("COMMIT");
       }
       remember(op.accountKey, version === null ? "1" : String(BigInt(version) + 1n), result.account);
-      return {
-        status: "applied",
-        record: result.record,
-        account: result.account,
-        ...(result.coupons === undefined ? {} : { coupons: result.coupons }),
-      };
+      return { status: "applied", record: result.record, account: result.account };
     } catch (err) {
       if (connectionLost(err)) progress.broken = true;
       else if (open)
@@ -453,7 +575,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     op: Operation,
     callId: string,
     hit: { version: string; account: ProgramAccount },
-  ): Promise<Applied | undefined> {
+  ): Promise<{ readonly applied: Applied } | { readonly row: Json } | undefined> {
     let result: ReturnType<Operation["run"]>;
     try {
       result = op.run(hit.account, undefined, undefined);
@@ -463,21 +585,23 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     }
     if (result.status !== "applied") return undefined;
     const history = [op.transactionId, op.kind, op.request, JSON.stringify(result.record), result.at, callId];
+    let row: Json;
     try {
-      const written = await client.query(SQL.writeExisting, [
+      const r = await exec(client, SQL.writeOrRead, [
         programId,
         op.accountKey,
         hit.version,
         JSON.stringify(result.account),
         ...history,
       ]);
-      if (written.rowCount !== 1) return undefined;
+      row = r.rows[0] as Json;
     } catch (err) {
       if (causeOf(err) === "23505") return undefined; // the transactionId is stored: the read answers it
       throw err;
     }
+    if (Number(row["written"]) !== 1) return { row }; // the row moved on: what it holds now, as read2 has it
     remember(op.accountKey, String(BigInt(hit.version) + 1n), result.account);
-    return { status: "applied", record: result.record, account: result.account };
+    return { applied: { status: "applied", record: result.record, account: result.account } };
   }
 
   async function apply(op: Operation): Promise<Applied> {
@@ -568,23 +692,30 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const transactionId = txId(opts);
       const basket = parseBasket(basketIn);
       const { consent, ...rest } = opts;
-      refuseNextOrder(opts);
-      const redeems = hasCoupons && storeCouponCode(opts) !== undefined;
+      const next = nextOrderOf(opts);
+      const code = hasCoupons ? storeCouponCode(opts) : undefined;
       // A catalog reward with a stock: the unit comes from the shared stock row, locked in the same transaction.
       const rewardId = program.kind === "catalog" ? (opts as { rewardId?: unknown } | null)?.rewardId : undefined;
       const stocked =
         program.kind === "catalog" && typeof rewardId === "string"
           ? program.rewards.find((r) => r.id === rewardId && r.stock !== undefined)
           : undefined;
+      const rows = couponRows(code === undefined ? undefined : program, next?.program);
+      // The request as stored for a retry: the code without a state, the next-order promotion by its id.
+      const { nextOrder: _n, ...plain } = rest as typeof rest & { nextOrder?: unknown };
       const a = await apply({
         kind: "checkout",
         accountKey,
         transactionId,
         request: canonicalRequest({
           basket,
-          options: redeems ? { ...rest, coupon: { code: storeCouponCode(opts) } } : rest,
+          options: {
+            ...plain,
+            ...(code === undefined ? {} : { coupon: { code } }),
+            ...(next === undefined ? {} : { nextOrder: { program: next.program.id } }),
+          },
         }),
-        ...(redeems ? { coupons: true } : {}),
+        ...(rows === undefined ? {} : { coupons: rows }),
         open: () =>
           openProgramAccount(
             program,
@@ -592,24 +723,32 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           ),
         ...(stocked === undefined ? {} : { stock: { rewardId: stocked.id, initial: stocked.stock ?? 0 } }),
         run: (account, coupons, stock) => {
-          if (coupons !== undefined) {
-            const r = checkout(program, account, basket, {
-              ...opts,
-              coupon: { code: storeCouponCode(opts) as string, state: coupons },
-            });
-            return {
-              status: r.status,
-              record: withoutCouponState(withoutAccount(r)),
-              at: r.at,
-              account: r.account,
-              ...(r.coupon === undefined ? {} : { coupons: r.coupon.state }),
-            };
-          }
-          const r = checkout(program, account, basket, stock === undefined ? opts : { ...opts, stock });
+          const { nextOrder: _x, ...base } = opts as StoreCheckoutOptions & { nextOrder?: unknown };
+          const state = (id: string) => coupons?.get(id) as CouponState;
+          const r = checkout(program, account, basket, {
+            ...base,
+            ...(stock === undefined ? {} : { stock }),
+            ...(code === undefined ? {} : { coupon: { code, state: state(programId) } }),
+            ...(next === undefined ? {} : { nextOrder: { ...next, state: state(next.program.id) } }),
+          });
           const left = (s: CatalogStock | null | undefined) =>
             s?.rewards.find((x) => x.rewardId === stocked?.id)?.remaining;
           const taken = stock !== undefined && (left(r.stock) ?? 0) < (left(stock) ?? 0);
-          return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account, taken };
+          // Redeeming and issuing under the same promotion: the library's nextOrder state is the final one.
+          const states =
+            r.coupon !== undefined &&
+            r.nextOrder !== undefined &&
+            r.coupon.state.programId === r.nextOrder.state.programId
+              ? [r.nextOrder.state]
+              : [r.coupon?.state, r.nextOrder?.state].filter((x): x is CouponState => x !== undefined);
+          return {
+            status: r.status,
+            record: withoutCouponState(withoutAccount(r)),
+            at: r.at,
+            account: r.account,
+            taken,
+            ...(states.length === 0 ? {} : { coupons: states }),
+          };
         },
       });
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreCheckoutResult;
@@ -623,27 +762,35 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const accountKey = key(accountKeyIn);
       const transactionId = txId(opts);
       const originalId = typeof original === "string" ? original : original?.transactionId;
-      refuseNextOrder(opts);
+      const next = nextOrderOf(opts);
+      const rows = couponRows(hasCoupons ? program : undefined, next?.program);
+      const { nextOrder: _n, ...plain } = opts as StoreRefundOptions & { nextOrder?: unknown };
       const a = await apply({
         kind: "refund",
         accountKey,
         transactionId,
-        request: canonicalRequest({ original: originalId ?? null, options: opts }),
+        request: canonicalRequest({
+          original: originalId ?? null,
+          options: next === undefined ? plain : { ...plain, nextOrder: { program: next.program.id } },
+        }),
         open: null,
-        ...(hasCoupons ? { coupons: true } : {}),
+        ...(rows === undefined ? {} : { coupons: rows }),
         run: (account, coupons) => {
-          if (coupons === undefined) {
-            const r = refund(program, account, original, opts);
-            return { status: r.status, record: withoutAccount(r), at: r.at, account: r.account };
-          }
-          // The sale's coupon use goes back when the refund completes it (the rule of returnCoupon).
-          const r = refund(program, account, original, { ...opts, coupon: { state: coupons } });
+          const state = (id: string) => coupons?.get(id) as CouponState;
+          // The sale's coupon use goes back when the refund completes it (the rule of returnCoupon);
+          // its next-order code is voided while unused when the refund takes it below the minimum spend.
+          const r = refund(program, account, original, {
+            ...plain,
+            ...(hasCoupons ? { coupon: { state: state(programId) } } : {}),
+            ...(next === undefined ? {} : { nextOrder: { program: next.program, state: state(next.program.id) } }),
+          });
+          const states = coupons === undefined ? [] : nextStates(coupons, r.coupon?.state, r.nextOrder?.state);
           return {
             status: r.status,
             record: withoutCouponState(withoutAccount(r)),
             at: r.at,
             account: r.account,
-            ...(r.coupon === undefined ? {} : { coupons: r.coupon.state }),
+            ...(states.length === 0 ? {} : { coupons: states }),
           };
         },
       });
@@ -651,7 +798,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
     },
 
     async stock(): Promise<CatalogStock> {
-      const rows = await withClient((client) => client.query(SQL.readStock, [programId]));
+      const rows = await withClient((client) => exec(client, SQL.readStock, [programId]));
       const stored = new Map(rows.rows.map((r) => [String(r["reward_id"]), Number(r["remaining"])]));
       const rewards = program.kind === "catalog" ? program.rewards.filter((r) => r.stock !== undefined) : [];
       const stock: CatalogStock = {
@@ -675,7 +822,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           },
         ]);
       const units = positiveInt(remaining ?? -1, "remaining", 0, 2_147_483_647);
-      await withClient((client) => client.query(SQL.setStock, [programId, reward.id, units]));
+      await withClient((client) => exec(client, SQL.setStock, [programId, reward.id, units]));
     },
 
     redeem: (accountKey: string, input: StoreRedeemInput) => ledgerOperation("redeem", accountKey, input),
@@ -714,7 +861,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
             message: `expected a seq from an earlier history row (digits), got ${JSON.stringify(after)}`,
           },
         ]);
-      const rows = await withClient((client) => client.query(SQL.history, [programId, accountKey, after, limit]));
+      const rows = await withClient((client) => exec(client, SQL.history, [programId, accountKey, after, limit]));
       return Object.freeze(
         rows.rows.map((r) =>
           Object.freeze({

@@ -4,7 +4,12 @@ import type { CheckoutOptions, RefundOptions } from "../programs/options.js";
 import type { Program } from "../programs/program.js";
 import type { CheckoutRecord, RefundRecord } from "../programs/result.js";
 import type { Entry, JsonValue } from "../ledger/schemas.js";
-import type { CheckoutCoupon, RefundCoupon } from "../programs/promotions/couponState.js";
+import type {
+  CheckoutCoupon,
+  NextOrderCoupon,
+  RefundCoupon,
+  RefundNextOrder,
+} from "../programs/promotions/couponState.js";
 
 /**
  * What a query returns, as the `pg` driver's `QueryResult` has it (only the fields the store reads).
@@ -35,7 +40,15 @@ export interface PgQueryResult {
  * @category postgres
  */
 export interface PgClientLike {
-  query(text: string, values?: unknown[]): Promise<PgQueryResult>;
+  /**
+   * Runs a statement: SQL text with its parameters, or (the store's own statements, unless the
+   * store's `preparedStatements` is false) a named prepared statement `{ name, text, values }` as
+   * the `pg` driver takes it.
+   */
+  query(
+    text: string | { readonly name: string; readonly text: string; readonly values: unknown[] },
+    values?: unknown[],
+  ): Promise<PgQueryResult>;
   release(err?: Error | boolean): void;
 }
 
@@ -80,6 +93,12 @@ export interface PostgresStoreOptions {
   readonly lockAfterAttempts?: number;
   /** Accounts kept parsed in memory (by version) so a write does not re-read and re-check an unchanged snapshot; default 10,000; 0 turns it off. */
   readonly cacheSize?: number;
+  /**
+   * Send the store's statements as named prepared statements (parsed and planned once per
+   * connection; the driver then sends only the parameters); default true. Turn off for a pool whose
+   * `query` takes only SQL text, or behind a pooler that does not keep prepared statements.
+   */
+  readonly preparedStatements?: boolean;
 }
 
 /**
@@ -100,6 +119,8 @@ export type StoreCheckoutResult = CheckoutRecord & {
   readonly account: ProgramAccount;
   /** A promotion with coupon codes, when `coupon.code` was given: the use taken (the store keeps the coupon state). */
   readonly coupon?: Omit<CheckoutCoupon, "state">;
+  /** When `nextOrder` was given: the next-order code issued (or why not); the store keeps the coupon state. */
+  readonly nextOrder?: Omit<NextOrderCoupon, "state">;
 };
 
 /**
@@ -118,6 +139,8 @@ export type StoreRefundResult = RefundRecord & {
   readonly account: ProgramAccount;
   /** A promotion with coupon codes: whether the sale's coupon use went back (the store keeps the coupon state). */
   readonly coupon?: Omit<RefundCoupon, "state">;
+  /** When `nextOrder` was given: whether the sale's next-order code was voided; the store keeps the coupon state. */
+  readonly nextOrder?: Omit<RefundNextOrder, "state">;
 };
 
 /**
@@ -161,12 +184,24 @@ export interface HistoryRow {
 
 /**
  * Options of the store's checkout: those of `checkout` without `expectedVersion` (the store orders
- * writers itself) and without `nextOrder` (not stored yet); for a promotion with coupon codes the
- * store keeps the coupon state, so `coupon.state` is not needed (and ignored).
+ * writers itself); for a promotion with coupon codes the store keeps the coupon state, so
+ * `coupon.state` is not needed (and ignored). `nextOrder: { program }` issues a next-order coupon
+ * of that promotion; the store keeps its coupon state too (in the same transaction as the sale).
  */
-export type StoreCheckoutOptions = Omit<CheckoutOptions, "expectedVersion" | "stock" | "nextOrder">;
-/** Options of the store's refund: those of `refund` without `expectedVersion`. */
-export type StoreRefundOptions = Omit<RefundOptions, "expectedVersion" | "coupon" | "nextOrder">;
+export type StoreCheckoutOptions = Omit<CheckoutOptions, "expectedVersion" | "stock" | "nextOrder"> & {
+  readonly nextOrder?: {
+    readonly program: Program;
+    readonly randomBytes?: (bytes: Uint8Array) => Uint8Array;
+  };
+};
+/**
+ * Options of the store's refund: those of `refund` without `expectedVersion` and `coupon` (the store
+ * keeps the coupon state); `nextOrder: { program }` voids the next-order coupon the sale issued while
+ * it is unused, when the refund takes the sale below the issue rule's minimum spend.
+ */
+export type StoreRefundOptions = Omit<RefundOptions, "expectedVersion" | "coupon" | "nextOrder"> & {
+  readonly nextOrder?: { readonly program: Program };
+};
 /** A redeem as the store takes it. */
 export interface StoreRedeemInput {
   readonly transactionId: string;

@@ -13,16 +13,16 @@ import { parseProgramAccount } from "../programs/parseProgramAccount.js";
 import { refund } from "../programs/refund.js";
 import type {
   StoreCaptureInput,
-  StoreCheckoutOptions,
   StoreCheckoutResult,
   StoreHoldInput,
   StorePostResult,
   StoreRedeemInput,
-  StoreRefundOptions,
   StoreRefundResult,
   StoreReleaseInput,
 } from "../postgres/types.js";
 import type {
+  TillCheckoutOptions,
+  TillRefundOptions,
   SqliteDatabaseLike,
   SqliteTill,
   SqliteTillOptions,
@@ -67,6 +67,18 @@ interface OutboxRow {
   state: "pending" | "synced" | "refused";
   code: string | null;
   message: string | null;
+}
+
+/** A next-order coupon cannot be issued offline: its code must be unique among every till's. */
+function refuseNextOrder(opts: unknown): void {
+  if (typeof opts === "object" && opts !== null && (opts as { nextOrder?: unknown }).nextOrder !== undefined)
+    throw new LoyaltyValidationError([
+      {
+        path: ["nextOrder"],
+        message:
+          "expected no nextOrder: an offline till cannot issue a next-order coupon (its code must be unique among every till's); issue it through the central PostgreSQL store",
+      },
+    ]);
 }
 
 /**
@@ -187,11 +199,11 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
     input: Json,
   ): { status: string; record: Json; account: ProgramAccount } {
     if (kind === "checkout") {
-      const r = checkout(program, account, input["basket"] as Basket, input["options"] as StoreCheckoutOptions);
+      const r = checkout(program, account, input["basket"] as Basket, input["options"] as TillCheckoutOptions);
       return { status: r.status, record: withoutAccount(r), account: r.account };
     }
     if (kind === "refund") {
-      const r = refund(program, account, input["original"] as string, input["options"] as StoreRefundOptions);
+      const r = refund(program, account, input["original"] as string, input["options"] as TillRefundOptions);
       return { status: r.status, record: withoutAccount(r), account: r.account };
     }
     // redeem, hold, capture, release: one ledger entry of that kind.
@@ -212,7 +224,7 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
       program,
       consent === undefined
         ? { customerId: accountKey }
-        : { customerId: accountKey, consent: consent as NonNullable<StoreCheckoutOptions["consent"]> },
+        : { customerId: accountKey, consent: consent as NonNullable<TillCheckoutOptions["consent"]> },
     );
   }
 
@@ -332,13 +344,15 @@ CREATE TABLE IF NOT EXISTS ${tables.outbox} (
 CREATE INDEX IF NOT EXISTS ${tables.outbox}_state ON ${tables.outbox} (program_id, state, seq);`);
     },
 
-    checkout(accountKey: string, basketIn: Basket | BasketInput, opts: StoreCheckoutOptions): StoreCheckoutResult {
+    checkout(accountKey: string, basketIn: Basket | BasketInput, opts: TillCheckoutOptions): StoreCheckoutResult {
+      refuseNextOrder(opts);
       const basket = parseBasket(basketIn);
       const a = local("checkout", accountKey, { basket, options: opts }, true);
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreCheckoutResult;
     },
 
-    refund(accountKey: string, original: string, opts: StoreRefundOptions): StoreRefundResult {
+    refund(accountKey: string, original: string, opts: TillRefundOptions): StoreRefundResult {
+      refuseNextOrder(opts);
       const a = local("refund", accountKey, { original: idString(original, "original"), options: opts }, false);
       return Object.freeze({ ...a.record, status: a.status, account: a.account }) as StoreRefundResult;
     },

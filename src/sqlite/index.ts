@@ -20,4 +20,6 @@ export type {
   SyncOperation,
   SyncOutcome,
   SyncReply,
+  TillCheckoutOptions,
+  TillRefundOptions,
 } from "./types.js";

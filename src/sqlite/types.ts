@@ -14,6 +14,34 @@ import type {
 } from "../postgres/types.js";
 
 /**
+ * Options of the till's checkout: those of the central store's, without `nextOrder` — a code
+ * issued offline could not be checked against the codes other tills issued meanwhile, so the till
+ * refuses it (issue next-order coupons through the central store).
+ *
+ * @example
+ * ```ts
+ * import type { TillCheckoutOptions } from "loyalty-kit/sqlite";
+ * const options: TillCheckoutOptions = { transactionId: "till-3:0042", consent: true };
+ * console.log(options.transactionId); // till-3:0042
+ * ```
+ * @category sqlite
+ */
+export type TillCheckoutOptions = Omit<StoreCheckoutOptions, "nextOrder">;
+
+/**
+ * Options of the till's refund: those of the central store's, without `nextOrder` (see {@link TillCheckoutOptions}).
+ *
+ * @example
+ * ```ts
+ * import type { TillRefundOptions } from "loyalty-kit/sqlite";
+ * const options: TillRefundOptions = { at: "2026-03-02T10:00:00Z", transactionId: "till-3:0043" };
+ * console.log(options.transactionId); // till-3:0043
+ * ```
+ * @category sqlite
+ */
+export type TillRefundOptions = Omit<StoreRefundOptions, "nextOrder">;
+
+/**
  * One prepared statement: the part of `better-sqlite3`'s `Statement` the till uses.
  *
  * @example
@@ -88,14 +116,14 @@ export type SyncOperation =
       readonly kind: "checkout";
       readonly accountKey: string;
       readonly transactionId: string;
-      readonly input: { readonly basket: Basket | BasketInput; readonly options: StoreCheckoutOptions };
+      readonly input: { readonly basket: Basket | BasketInput; readonly options: TillCheckoutOptions };
     }
   | {
       readonly seq: number;
       readonly kind: "refund";
       readonly accountKey: string;
       readonly transactionId: string;
-      readonly input: { readonly original: string; readonly options: StoreRefundOptions };
+      readonly input: { readonly original: string; readonly options: TillRefundOptions };
     }
   | {
       readonly seq: number;
@@ -217,9 +245,9 @@ export interface CentralStoreLike {
   checkout(
     accountKey: string,
     basket: Basket | BasketInput,
-    options: StoreCheckoutOptions,
+    options: TillCheckoutOptions,
   ): Promise<{ readonly status: string }>;
-  refund(accountKey: string, original: string, options: StoreRefundOptions): Promise<{ readonly status: string }>;
+  refund(accountKey: string, original: string, options: TillRefundOptions): Promise<{ readonly status: string }>;
   redeem(accountKey: string, input: StoreRedeemInput): Promise<{ readonly status: string }>;
   /** Needed only for the holds a till queues (a `PostgresStore` has it); without it they are refused. */
   hold?(accountKey: string, input: StoreHoldInput): Promise<{ readonly status: string }>;
@@ -244,9 +272,9 @@ export interface SqliteTill {
   /** Creates the two tables if they do not exist. */
   migrate(): void;
   /** Sells on the till's copy of the account (opened on first use) and queues the sale. */
-  checkout(accountKey: string, basket: Basket | BasketInput, options: StoreCheckoutOptions): StoreCheckoutResult;
+  checkout(accountKey: string, basket: Basket | BasketInput, options: TillCheckoutOptions): StoreCheckoutResult;
   /** Refunds lines of an earlier checkout on the till's copy and queues the refund. */
-  refund(accountKey: string, original: string, options: StoreRefundOptions): StoreRefundResult;
+  refund(accountKey: string, original: string, options: TillRefundOptions): StoreRefundResult;
   /** Redeems points on the till's copy and queues the redemption. */
   redeem(accountKey: string, input: StoreRedeemInput): StorePostResult;
   /** Reserves points on the till's copy (a two-phase redemption) and queues the hold. */

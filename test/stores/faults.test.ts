@@ -25,7 +25,8 @@ function withTimeouts(inner: PgPoolLike, counter: { timeouts: number }): PgPoolL
       const client = await inner.connect();
       const wrapped: PgClientLike = {
         async query(text, values) {
-          if (!/^(BEGIN|COMMIT|ROLLBACK)$/.test(text) && Math.random() < 0.01) {
+          const sql = typeof text === "string" ? text : text.text; // the store sends named prepared statements
+          if (!/^(BEGIN|COMMIT|ROLLBACK)$/.test(sql) && Math.random() < 0.01) {
             counter.timeouts++;
             await client.query("SET statement_timeout = 5");
             try {

@@ -1,7 +1,7 @@
 // The PostgreSQL store's contract, one operation at a time, against a real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LoyaltyError } from "../../src/errors/errors.js";
-import { createPostgresStore, type PostgresStore } from "../../src/postgres/index.js";
+import { createPostgresStore, type PgPoolLike, type PostgresStore } from "../../src/postgres/index.js";
 import { announceSkip, freshPrefix, hasServer, makePool, program } from "./_pg.js";
 
 announceSkip("test/stores/postgresStore.test.ts");
@@ -48,6 +48,40 @@ describe.skipIf(!hasServer)("createPostgresStore against PostgreSQL", () => {
     expect(results.map((r) => r.status)).toEqual(Array(10).fill("applied"));
     expect(await locking.balance("busy", { at })).toBe("20"); // 10 sales × 2 × 1.00 → 2 points each
     expect((await locking.history("busy")).length).toBe(10);
+  });
+
+  it("sends named prepared statements (plain text with preparedStatements: false); a copy in memory the row has moved past costs 2 statements, not 3", async () => {
+    const p = pool as NonNullable<typeof pool>;
+    const seen: { kind: string; text: string }[] = [];
+    const recording: PgPoolLike = {
+      async connect() {
+        const client = await p.connect();
+        return {
+          query: (q, v) => {
+            seen.push(typeof q === "string" ? { kind: "text", text: q } : { kind: "prepared", text: q.text });
+            return client.query(q, v);
+          },
+          release: (err) => client.release(err),
+        };
+      },
+    };
+    const prefix = freshPrefix("prepared");
+    const a = createPostgresStore(recording, { program, tablePrefix: prefix });
+    const b = createPostgresStore(recording, { program, tablePrefix: prefix, preparedStatements: false });
+    await a.migrate();
+    seen.length = 0;
+    await a.checkout("ann", basket("p1", "10.00"), { transactionId: "p1", consent: true }); // read, insert
+    expect(seen.map((x) => x.kind)).toEqual(["prepared", "prepared"]);
+    seen.length = 0;
+    await b.checkout("ann", basket("p2", "10.00"), { transactionId: "p2", consent: true }); // read, update
+    expect(seen.map((x) => x.kind)).toEqual(["text", "text"]);
+    seen.length = 0;
+    // a's copy of ann is at version 1, the row at 2: the write from memory finds that and reads the row in the same statement
+    const third = await a.checkout("ann", basket("p3", "10.00"), { transactionId: "p3", consent: true });
+    expect(seen).toHaveLength(2);
+    expect(third.status).toBe("applied");
+    expect(await a.balance("ann", { at })).toBe("60"); // 3 × 20.00, 1 point per 1.00
+    expect(() => createPostgresStore(p, { program, preparedStatements: "yes" as never })).toThrow(/preparedStatements/);
   });
 
   it("applies a checkout once and answers its retry as duplicate, even from a fresh store after later sales", async () => {

@@ -11,7 +11,8 @@ import type { BasketInput } from "../../src/programs/basket.js";
 import { checkout } from "../../src/programs/checkout.js";
 import { openProgramAccount } from "../../src/programs/openProgramAccount.js";
 import { parseProgram } from "../../src/programs/parseProgram.js";
-import type { StoreCheckoutOptions, StoreRedeemInput } from "../../src/postgres/index.js";
+import type { StoreRedeemInput } from "../../src/postgres/index.js";
+import type { TillCheckoutOptions as StoreCheckoutOptions } from "../../src/sqlite/index.js";
 import {
   type CentralStoreLike,
   createSqliteTill,

@@ -45,6 +45,25 @@ describe("createSqliteTill", () => {
     expect(till.balance("ann", { at })).toBe("12");
   });
 
+  it("refuses nextOrder (a code issued offline could collide with another till's) and queues nothing", () => {
+    const { till } = newTill();
+    const nextOrder = { nextOrder: { program } } as never;
+    expect(
+      code(() =>
+        till.checkout("ann", basket("b1", at, "12.00"), {
+          transactionId: "s1",
+          consent: true,
+          ...(nextOrder as object),
+        }),
+      ),
+    ).toBe("VALIDATION");
+    till.checkout("ann", basket("b1", at, "12.00"), { transactionId: "s1", consent: true });
+    expect(code(() => till.refund("ann", "s1", { at, transactionId: "r1", ...(nextOrder as object) }))).toBe(
+      "VALIDATION",
+    );
+    expect(till.pending().map((p) => p.transactionId)).toEqual(["s1"]);
+  });
+
   it("does not mutate the caller's basket or options", () => {
     const { till } = newTill();
     const b = basket("b1", at, "5.00");
