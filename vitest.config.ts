@@ -5,6 +5,11 @@ import { defineConfig } from "vitest/config";
 // `isolate: false`: test files of one worker share the module cache, so the library is imported once
 // per worker instead of once per file (vitest spent 157 of 336 s importing; 12 s without isolation).
 // Safe here because no test mocks modules, stubs globals or fakes timers: keep it that way.
+
+// Example-test files that also hold a property (fast-check) test: they run in the property project,
+// so `npm run test:deep` (DEEP=1, property project only) runs their properties at 100,000 too.
+const propertiesInExampleFiles = ["test/ledger/late.test.ts", "test/crm/planActions.test.ts"];
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,14 +18,14 @@ export default defineConfig({
           name: "unit",
           isolate: false,
           include: ["test/**/*.test.ts"],
-          exclude: ["test/**/*.property.test.ts"],
+          exclude: ["test/**/*.property.test.ts", ...propertiesInExampleFiles],
         },
       },
       {
         test: {
           name: "property",
           isolate: false,
-          include: ["test/**/*.property.test.ts"],
+          include: ["test/**/*.property.test.ts", ...propertiesInExampleFiles],
           setupFiles: ["test/setup/fast-check.ts"],
           // A property is one synchronous fc.assert loop: vitest can only mark it failed after it ends.
           // 100,000 model-based ledger sequences take ~15 minutes on a busy 2-core machine.

@@ -60,8 +60,30 @@ const DAY_MS = 86_400_000;
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-/** Wall-clock fields of `ms` (epoch milliseconds) in `timeZone`. */
+// Recently computed wall-clock fields per time zone. Intl's formatToParts is the costly step, and the
+// same instants come back again and again (window starts of a customer's purchases are recomputed at
+// every checkout). Bounded: a zone's map is emptied when it reaches PARTS_CACHE_SIZE entries, and
+// all of them when PARTS_CACHE_ZONES zone names (spellings such as "europe/berlin" included) are kept.
+const PARTS_CACHE_SIZE = 2048;
+const PARTS_CACHE_ZONES = 32;
+const partsCache = new Map<string, Map<number, ZonedParts>>();
+
+/** Wall-clock fields of `ms` (epoch milliseconds) in `timeZone` (a frozen object, shared between calls). */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
+  let zone = partsCache.get(timeZone);
+  const hit = zone?.get(ms);
+  if (hit !== undefined) return hit;
+  const computed = Object.freeze(computeZonedParts(ms, timeZone));
+  if (zone === undefined) {
+    if (partsCache.size >= PARTS_CACHE_ZONES) partsCache.clear();
+    zone = new Map();
+    partsCache.set(timeZone, zone);
+  } else if (zone.size >= PARTS_CACHE_SIZE) zone.clear();
+  zone.set(ms, computed);
+  return computed;
+}
+
+function computeZonedParts(ms: number, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const month = Number(parts["month"]);

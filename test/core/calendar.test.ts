@@ -48,4 +48,43 @@ describe("core calendar", () => {
     expect(() => assertTimeZone("Mars/Olympus")).toThrow(/timeZone: expected an IANA time zone/);
     expect(() => assertTimeZone("Europe/Berlin")).not.toThrow();
   });
+
+  it("answers repeated instants from its cache with the fields computed afresh (across a DST change, past the cache size)", () => {
+    // Europe/Berlin changes from CET (UTC+1) to CEST (UTC+2) on the last Sunday of March at 01:00 UTC
+    // (EU Directive 2000/84/EC), 2026-03-29, and back on the last Sunday of October (2026-10-25).
+    const change = Date.UTC(2026, 2, 29, 1);
+    for (let pass = 0; pass < 2; pass++) {
+      expect(zonedParts(change - 1, "Europe/Berlin")).toEqual({
+        year: 2026,
+        month: 3,
+        day: 29,
+        hour: 1,
+        minute: 59,
+        second: 59,
+        millisecond: 999,
+        weekday: 0,
+      });
+      expect(zonedParts(change, "Europe/Berlin")).toEqual({
+        year: 2026,
+        month: 3,
+        day: 29,
+        hour: 3,
+        minute: 0,
+        second: 0,
+        millisecond: 0,
+        weekday: 0,
+      });
+    }
+    // 5,000 instants an hour and a millisecond apart (more than the cache keeps), each asked twice:
+    // the wall clock is always UTC + 1 h before the change and UTC + 2 h after it.
+    const instants = Array.from({ length: 5_000 }, (_, i) => change - 3_600_000 + i * 3_600_001);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const ms of instants) {
+        const p = zonedParts(ms, "Europe/Berlin");
+        const offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond) - ms;
+        expect(offset).toBe(ms < change ? 3_600_000 : 7_200_000);
+        expect(Object.isFrozen(p)).toBe(true);
+      }
+    }
+  });
 });

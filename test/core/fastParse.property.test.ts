@@ -8,6 +8,8 @@ import { instantMillis } from "../../src/core/instant.js";
 // Gregorian month lengths (30 days hath September…; February 29 in years divisible by 4, not by 100
 // unless by 400). Years 100–9999 keep Date.UTC away from its 0–99 → 19xx rule.
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+// 1,000 runs in `npm test`, 100,000 under DEEP=1 (`npm run test:deep`).
+const runs = { numRuns: process.env["DEEP"] === "1" ? 100_000 : 1_000 };
 const monthLength = (y: number, m: number) =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
@@ -30,7 +32,7 @@ test.prop(
       ),
     }),
   ],
-  { numRuns: 1000 },
+  runs,
 )("ISO instants: the fast path agrees with Date.UTC on valid fields and refuses invalid ones", (f) => {
   const secondPart = f.second === null ? "" : `:${pad(f.second)}${f.fraction === null ? "" : `.${f.fraction}`}`;
   const offsetPart = f.offset === null ? "Z" : `${f.offset.sign > 0 ? "+" : "-"}${pad(f.offset.h)}:${pad(f.offset.m)}`;
@@ -58,10 +60,11 @@ test.prop(
   else expect(instantMillis(day, { dateOnly: "utc-midnight" })).toBeNaN();
 });
 
-test.prop([fc.oneof(fc.stringMatching(/^-?(0|[1-9]\d{0,20})(\.\d{1,20})?$/), fc.string({ maxLength: 12 }))], {
-  numRuns: 1000,
-})("decimal strings: decimalToNumber is exactly +s on the pattern and NaN off it", (s) => {
-  const got = decimalToNumber(s);
-  if (DECIMAL_PATTERN.test(s)) expect(Object.is(got, +s)).toBe(true);
-  else expect(got).toBeNaN();
-});
+test.prop([fc.oneof(fc.stringMatching(/^-?(0|[1-9]\d{0,20})(\.\d{1,20})?$/), fc.string({ maxLength: 12 }))], runs)(
+  "decimal strings: decimalToNumber is exactly +s on the pattern and NaN off it",
+  (s) => {
+    const got = decimalToNumber(s);
+    if (DECIMAL_PATTERN.test(s)) expect(Object.is(got, +s)).toBe(true);
+    else expect(got).toBeNaN();
+  },
+);

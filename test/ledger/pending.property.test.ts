@@ -24,7 +24,7 @@ import {
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
 const MIN = 60_000;
 const iso = (ms: number): string => new Date(ms).toISOString();
-const RUNS = process.env["DEEP"] === "1" ? 20_000 : 100;
+const RUNS = process.env["DEEP"] === "1" ? 100_000 : 1_000;
 
 type Op =
   | { k: "earn"; p: number; pend: number | null; dt: number }
