@@ -10,6 +10,7 @@ import {
   PositiveDecimalStringSchema,
 } from "../_lib/validation.js";
 import { isJsonValue, type JsonValue } from "./_lib/json.js";
+import { fromStoredForm, isStoredForm, STORED_FORM } from "./_lib/stored.js";
 
 export type { JsonValue } from "./_lib/json.js";
 
@@ -579,17 +580,9 @@ export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
  */
 export type AccountSettings = z.input<typeof AccountSettingsSchema>;
 
-/**
- * Schema of an {@link Account} snapshot (shape only; {@link parseAccount} also checks consistency).
- *
- * @example
- * ```ts
- * import { AccountSchema, openAccount } from "loyalty-kit";
- * console.log(AccountSchema.safeParse(JSON.parse(JSON.stringify(openAccount({ accountId: "a" })))).success); // true
- * ```
- * @category ledger
- */
-export const AccountSchema = /* @__PURE__ */ z.strictObject({
+// The in-memory form of an account snapshot (what post returns; its type is {@link Account}).
+// Internal: callers read snapshots through AccountSchema, which takes both forms.
+export const InMemoryAccountSchema = /* @__PURE__ */ z.strictObject({
   accountId: z.string().check(z.minLength(1), z.maxLength(256)),
   currency: z.optional(CurrencySchema),
   scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
@@ -600,6 +593,63 @@ export const AccountSchema = /* @__PURE__ */ z.strictObject({
   lots: z.array(LotSchema),
   holds: z.array(HoldSchema),
   debits: z.array(DebitSchema),
+  deficit: NonNegativeDecimalStringSchema,
+  checkpoint: CheckpointSchema,
+});
+
+/**
+ * Schema of an {@link Account} snapshot as `JSON.stringify` writes it: the stored form (`form:
+ * "compact-1"`: entries as `[kind, transactionId, at, points?, fields?]` tuples with instants in epoch
+ * milliseconds, lots and debits without the figures their entries already hold), read back into the
+ * in-memory form. The in-memory form itself (a snapshot from post, or a structured clone of one) is
+ * read as well. Shape only; {@link parseAccount} also checks consistency.
+ *
+ * @example
+ * ```ts
+ * import { AccountSchema, openAccount } from "loyalty-kit";
+ * console.log(AccountSchema.safeParse(JSON.parse(JSON.stringify(openAccount({ accountId: "a" })))).success); // true
+ * ```
+ * @category ledger
+ */
+export const AccountSchema = /* @__PURE__ */ z.pipe(
+  z.transform((v: unknown, ctx) => {
+    if (!isStoredForm(v)) return v;
+    const r = fromStoredForm(v);
+    if ("account" in r) return r.account;
+    for (const issue of r.issues)
+      ctx.issues.push({ code: "custom", message: issue.message, input: v, path: [...issue.path] });
+    return z.NEVER;
+  }),
+  InMemoryAccountSchema,
+);
+
+const figure = NonNegativeDecimalStringSchema;
+/** The stored form's shape, for the account's JSON Schema (reading goes through {@link AccountSchema}). */
+export const StoredAccountSchema = /* @__PURE__ */ z.strictObject({
+  form: z.literal(STORED_FORM),
+  accountId: z.string().check(z.minLength(1), z.maxLength(256)),
+  currency: z.optional(CurrencySchema),
+  scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
+  negativeLimit: NonNegativeDecimalStringSchema,
+  retainDays: z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS)),
+  version: z.int().check(z.minimum(0)),
+  entries: z.array(
+    z.tuple([
+      z.enum(["earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"]),
+      TransactionIdSchema,
+      z.union([z.int(), InstantSchema]),
+      z.optional(z.nullable(DecimalStringSchema)),
+      z.optional(z.record(z.string(), z.unknown())),
+    ]),
+  ),
+  lots: z.array(z.union([z.tuple([TransactionIdSchema], figure), LotSchema])),
+  holds: z.array(HoldSchema),
+  debits: z.array(
+    z.union([
+      z.tuple([TransactionIdSchema, z.array(z.tuple([TransactionIdSchema, PositiveDecimalStringSchema]))], figure),
+      DebitSchema,
+    ]),
+  ),
   deficit: NonNegativeDecimalStringSchema,
   checkpoint: CheckpointSchema,
 });
@@ -625,4 +675,4 @@ export const AccountSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export type Account = z.output<typeof AccountSchema>;
+export type Account = z.output<typeof InMemoryAccountSchema>;

@@ -33,6 +33,7 @@ import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { holdPending, releaseDue, withAvailableAt } from "./pending.js";
 import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
+import { fromStoredForm, isStoredForm, storedForm } from "./stored.js";
 import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
 import { firstDifference, jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
@@ -239,6 +240,27 @@ export function checkAccount(account: unknown): asserts account is Account {
   if (typeof a["accountId"] !== "string")
     notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
   verifyDerived(account as Account);
+}
+
+/**
+ * A snapshot handed to post/balance/…: the stored form (`JSON.parse` of what `JSON.stringify` wrote)
+ * is rebuilt first; then, like any snapshot the library did not write, its figures are checked. Call
+ * parseAccount once after loading JSON to pay that once.
+ */
+export function readAccount(account: Account): Account {
+  if (!isStoredForm(account)) {
+    checkAccount(account);
+    return account;
+  }
+  const r = fromStoredForm(account);
+  if ("issues" in r)
+    throw new LoyaltyValidationError(
+      r.issues.map((i) => ({ path: ["account", ...i.path], message: i.message })),
+      "account",
+    );
+  const rebuilt: unknown = r.account;
+  checkAccount(rebuilt);
+  return rebuilt;
 }
 
 /** A 0.1 snapshot (the whole ledger in `entries`, no checkpoint): say how to convert it. */
@@ -638,7 +660,7 @@ export function toAccount(state: State): Account {
     lastEntry === undefined
       ? Object.freeze({ version, balance: balanceText })
       : Object.freeze({ version, at: lastEntry.at, balance: balanceText });
-  const account: Account = Object.freeze({
+  const account: Account = {
     accountId,
     ...(currency === undefined ? {} : { currency }),
     scale,
@@ -651,7 +673,10 @@ export function toAccount(state: State): Account {
     debits: Object.freeze(debitsOut) as Debit[],
     deficit: f(state.deficit),
     checkpoint,
-  });
+  };
+  // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
+  Object.defineProperty(account, "toJSON", { value: storedForm });
+  Object.freeze(account);
   produced.add(account);
   return account;
 }
@@ -1405,7 +1430,7 @@ export function postEntries(
   internals: PostInternals = {},
 ): PostManyResult {
   const what = many ? "postMany" : "post";
-  checkAccount(account);
+  account = readAccount(account);
   if (typeof options !== "object" || options === null)
     badEntry(["options"], `expected an options object, got ${previewValue(options)}`, what);
   const expectedVersion: unknown = options.expectedVersion;
@@ -1586,7 +1611,7 @@ export function replayOnto(inputs: readonly unknown[], settings: Settings, from:
   if (from === undefined) {
     return toAccount(run(entriesOfHistory(inputs, settings.accountId, 0), settings));
   }
-  checkAccount(from);
+  from = readAccount(from);
   if (from.accountId !== settings.accountId)
     mismatch(
       settings.accountId,
@@ -1602,7 +1627,7 @@ export function replayOnto(inputs: readonly unknown[], settings: Settings, from:
 
 /** A snapshot read from JSON (already schema-checked): its figures checked, written out as the library's own. */
 export function fromSnapshot(account: Account): Account {
-  checkAccount(account);
+  account = readAccount(account);
   return toAccount(stateFromAccount(account));
 }
 
@@ -1630,7 +1655,7 @@ function stateAt(account: Account, ms: number): State {
 }
 
 export function balanceOf(account: Account, at: string | Date): string {
-  checkAccount(account);
+  account = readAccount(account);
   const ms = parseInstant(at, "at");
   const { scale } = account;
   if (ms < lastMs(account) || releasesBy(account, ms)) {
@@ -1702,13 +1727,13 @@ function releasesBy(account: Account, ms: number): boolean {
 
 /** The points pending (earned with a later `availableAt`) at `at`. */
 export function pendingOf(account: Account, at: string | Date): string {
-  checkAccount(account);
+  account = readAccount(account);
   const state = stateAt(account, parseInstant(at, "at"));
   return fmt(state, state.pending);
 }
 
 export function availableLotsOf(account: Account, at: string | Date): AvailableLot[] {
-  checkAccount(account);
+  account = readAccount(account);
   const state = stateAt(account, parseInstant(at, "at"));
   const expMs = (seq: number): number => state.lotExpMs[seq] as number; // seqs in the heap are lots: present
   return state.heap.items
@@ -1732,7 +1757,7 @@ export function statementOf(
   toInput: string | Date,
   history: readonly unknown[] | undefined,
 ): Statement {
-  checkAccount(account);
+  account = readAccount(account);
   const fromMs = parseInstant(fromInput, "from");
   const toMs = parseInstant(toInput, "to");
   if (toMs < fromMs)
@@ -1816,7 +1841,7 @@ export function statementOf(
 }
 
 export function lotOf(account: Account, transactionId: string): Lot {
-  checkAccount(account);
+  account = readAccount(account);
   const lot = account.lots.find((l) => l.lotId === transactionId);
   if (lot === undefined)
     throw new OperationError(
@@ -1828,7 +1853,7 @@ export function lotOf(account: Account, transactionId: string): Lot {
 }
 
 export function reversibleOf(account: Account, transactionId: string): string {
-  checkAccount(account);
+  account = readAccount(account);
   const { scale } = account;
   const entry = account.entries.find((e) => e.transactionId === transactionId);
   if (entry === undefined)
