@@ -61,8 +61,8 @@ describe("parseAccount", () => {
 
   it("refuses a 0.1 snapshot and names upgradeAccount", () => {
     const v01 = inMemoryJson(openAccount({ accountId: "a" }));
-    delete v01.checkpoint;
-    delete v01.retainDays;
+    delete v01["checkpoint"];
+    delete v01["retainDays"];
     const r = safeParseAccount(v01);
     expect(r.success).toBe(false);
     if (r.success) return;

@@ -42,10 +42,12 @@ function entryOut(e: Entry): StoredEntry {
   return points === null ? head : [...head, points];
 }
 
-/** Drops trailing "0"s of a figure list. */
+const ZERO = /^0(\.0+)?$/;
+
+/** Drops trailing zeros ("0", "0.00") of a figure list: reading puts them back with the account's scale. */
 function trimZeros(xs: string[]): string[] {
   let n = xs.length;
-  while (n > 0 && xs[n - 1] === "0") n--;
+  while (n > 0 && ZERO.test(xs[n - 1] as string)) n--;
   return xs.slice(0, n);
 }
 
@@ -63,9 +65,11 @@ function lotOut(l: Lot, creator: Entry | undefined): unknown {
 
 function debitOut(d: Debit, scale: number): unknown {
   let sum: Units = 0;
-  for (const a of d.lots) sum = add(sum, toUnits(a.points, scale) ?? Number.NaN);
-  sum = add(add(sum, toUnits(d.deficit, scale) ?? Number.NaN), toUnits(d.reversed, scale) ?? Number.NaN);
-  if (typeof sum === "number" && Number.isNaN(sum)) return d;
+  for (const text of [...d.lots.map((a) => a.points), d.deficit, d.reversed]) {
+    const u = toUnits(text, scale);
+    if (u === undefined) return d;
+    sum = add(sum, u);
+  }
   if (fromUnits(sum, scale) !== d.points) return d;
   return [d.transactionId, d.lots.map((a) => [a.lotId, a.points]), ...trimZeros([d.deficit, d.reversed])];
 }
@@ -162,6 +166,9 @@ export function fromStoredForm(
       const r = e as Record<string, unknown>;
       byId.set(r["transactionId"], r);
     }
+  const scale = v["scale"];
+  const scaleOk = typeof scale === "number" && Number.isInteger(scale) && scale >= 0 && scale <= 18;
+  const zero = scaleOk ? fromUnits(0, scale) : "0";
   const lots = list("lots").map((t, i): unknown => {
     if (!Array.isArray(t)) return t;
     if (t.length < 1 || t.length > 6) {
@@ -184,17 +191,16 @@ export function fromStoredForm(
       );
       return t;
     }
-    const [remaining = "0", consumed = "0", expired = "0", reversed = "0", clawedBack = "0"] = figures;
+    const [remaining = zero, consumed = zero, expired = zero, reversed = zero, clawedBack = zero] = figures;
     const lot: Record<string, unknown> = { lotId, at: kind === "earn" ? (e["earnedAt"] ?? e["at"]) : e["at"] };
     if (e["expiresAt"] !== undefined) lot["expiresAt"] = e["expiresAt"];
     if (kind === "earn" && e["availableAt"] !== undefined) lot["availableAt"] = e["availableAt"];
     return Object.assign(lot, { points, remaining, consumed, expired, reversed, clawedBack });
   });
-  const scale = v["scale"];
   const debits = list("debits").map((t, i): unknown => {
     if (!Array.isArray(t)) return t;
-    const [transactionId, allocs, deficit = "0", reversed = "0"] = t as unknown[];
-    if (t.length < 2 || t.length > 4 || !Array.isArray(allocs) || typeof scale !== "number") {
+    const [transactionId, allocs, deficit = zero, reversed = zero] = t as unknown[];
+    if (t.length < 2 || t.length > 4 || !Array.isArray(allocs) || !scaleOk) {
       bad(
         ["debits", i],
         "expected a debit as [transactionId, [[lotId, points], …], deficit?, reversed?] or a debit object",
