@@ -282,7 +282,7 @@ const CANONICAL_BY_SCALE: readonly RegExp[] = /* @__PURE__ */ Array.from({ lengt
   canonicalPattern(scale),
 );
 
-function unitsOf(text: unknown, scale: number, path: Path): Units {
+function unitsOf(text: unknown, scale: number, path: Path | (() => Path)): Units {
   // Stored form (exactly `scale` decimals) is read directly; anything else is checked and converted.
   if (text === "0") return 0;
   const canonical = CANONICAL_BY_SCALE[scale];
@@ -290,7 +290,10 @@ function unitsOf(text: unknown, scale: number, path: Path): Units {
     return digitsToUnits(scale === 0 ? text : text.replace(".", ""));
   const u = typeof text === "string" ? toUnits(text, scale) : undefined;
   if (u === undefined)
-    notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
+    notAnAccount(
+      typeof path === "function" ? path() : path,
+      `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`,
+    );
   return u;
 }
 
@@ -336,6 +339,16 @@ interface LotFigures {
   readonly clawedBack: Units;
 }
 const lotFigures = new WeakMap<Lot, LotFigures>();
+
+/** The figures of a frozen snapshot debit, read once (as for lots): points, each allocation's points, deficit, reversed. */
+interface DebitFigures {
+  readonly scale: number;
+  readonly points: Units;
+  readonly allocs: readonly Units[];
+  readonly deficit: Units;
+  readonly reversed: Units;
+}
+const debitFigures = new WeakMap<Debit, DebitFigures>();
 
 /** Rebuilds the working state from a snapshot: O(lots + holds + debits), entries are shared. */
 function stateFromAccount(account: Account): State {
@@ -421,7 +434,7 @@ function stateFromAccount(account: Account): State {
           [...p, "lots", j, "lotId"],
           `expected the id of a lot in the account, got ${previewValue(a.lotId)}`,
         );
-      return { lotId: seq, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
+      return { lotId: seq, points: unitsOf(a.points, scale, () => [...p, "lots", j, "points"]) };
     });
   account.holds.forEach((h, i) => {
     const p: Path = ["holds", i];
@@ -453,18 +466,41 @@ function stateFromAccount(account: Account): State {
   });
   state.holdSeq = account.holds.length;
   account.debits.forEach((d, i) => {
-    const p: Path = ["debits", i];
-    const pos = creator(d.transactionId, [...p, "transactionId"]);
+    const pos = idGet(state.index, d.transactionId);
+    if (pos < 0) creator(d.transactionId, ["debits", i, "transactionId"]); // throws
+    const frozen = Object.isFrozen(d) && Object.isFrozen(d.lots);
+    let figures = frozen ? debitFigures.get(d) : undefined;
+    if (figures === undefined || figures.scale !== scale) {
+      const p: Path = ["debits", i];
+      figures = {
+        scale,
+        points: unitsOf(d.points, scale, () => [...p, "points"]),
+        allocs: d.lots.map((a, j) => unitsOf(a.points, scale, () => [...p, "lots", j, "points"])),
+        deficit: unitsOf(d.deficit, scale, () => [...p, "deficit"]),
+        reversed: unitsOf(d.reversed, scale, () => [...p, "reversed"]),
+      };
+      if (frozen) debitFigures.set(d, figures);
+    }
+    const allocs = figures.allocs;
     const debit: DebitS = {
       transactionId: d.transactionId,
-      points: unitsOf(d.points, scale, [...p, "points"]),
-      lots: allocsOf(d.lots, p),
-      deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
-      reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
+      points: figures.points,
+      lots: d.lots.map((a, j): Alloc => {
+        const at = idGet(state.index, a.lotId);
+        const seq = at < 0 ? undefined : state.nodes[at];
+        if (seq === undefined || seq < 0)
+          notAnAccount(
+            ["debits", i, "lots", j, "lotId"],
+            `expected the id of a lot in the account, got ${previewValue(a.lotId)}`,
+          );
+        return { lotId: seq, points: allocs[j] as Units };
+      }),
+      deficit: figures.deficit,
+      reversed: figures.reversed,
     };
     const k = state.debitCount++;
     state.debits[k] = debit;
-    state.debitSrc[k] = Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined;
+    state.debitSrc[k] = frozen ? d : undefined;
     state.nodes[pos] = -1 - k;
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
