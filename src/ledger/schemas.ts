@@ -666,6 +666,10 @@ export const StoredAccountSchema = /* @__PURE__ */ z.strictObject({
  * {@link parseAccount} checks that the figures add up (each lot against the entry that created it,
  * each debit against its lots, the checkpoint's balance against the lots); with `{ history }` it also
  * replays the history and checks the snapshot is exactly what the history gives.
+ * `JSON.stringify(account)` writes the compact stored form (`form: "compact-1"`, see
+ * {@link accountJsonSchema}): the same information, entries as tuples with instants in epoch
+ * milliseconds, lots and debits without what their entries hold. parseAccount, AccountSchema and
+ * every function that takes a snapshot read it as well as the object form.
  *
  * @example
  * ```ts
