@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { InstantSchema } from "../_lib/validation.js";
-import { EntrySchema, InMemoryAccountSchema, StoredAccountSchema } from "./schemas.js";
+import { EntrySchema } from "./schemas.js";
+import { InMemoryAccountSchema, StoredAccountSchema } from "./_lib/storedSchema.js";
 import { LedgerHistoryRecordSchema } from "./history.js";
 
 function toJsonSchema(schema: z.core.$ZodType): Record<string, unknown> {

@@ -10,7 +10,7 @@ import {
   PositiveDecimalStringSchema,
 } from "../_lib/validation.js";
 import { isJsonValue, type JsonValue } from "./_lib/json.js";
-import { fromStoredForm, isStoredForm, STORED_FORM } from "./_lib/stored.js";
+import { fromStoredForm, isStoredForm } from "./_lib/stored.js";
 
 export type { JsonValue } from "./_lib/json.js";
 
@@ -582,7 +582,7 @@ export type AccountSettings = z.input<typeof AccountSettingsSchema>;
 
 // The in-memory form of an account snapshot (what post returns; its type is {@link Account}).
 // Internal: callers read snapshots through AccountSchema, which takes both forms.
-export const InMemoryAccountSchema = /* @__PURE__ */ z.strictObject({
+const InMemoryAccountSchema = /* @__PURE__ */ z.strictObject({
   accountId: z.string().check(z.minLength(1), z.maxLength(256)),
   currency: z.optional(CurrencySchema),
   scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
@@ -622,37 +622,6 @@ export const AccountSchema = /* @__PURE__ */ z.pipe(
   }),
   InMemoryAccountSchema,
 );
-
-const figure = NonNegativeDecimalStringSchema;
-/** The stored form's shape, for the account's JSON Schema (reading goes through {@link AccountSchema}). */
-export const StoredAccountSchema = /* @__PURE__ */ z.strictObject({
-  form: z.literal(STORED_FORM),
-  accountId: z.string().check(z.minLength(1), z.maxLength(256)),
-  currency: z.optional(CurrencySchema),
-  scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
-  negativeLimit: NonNegativeDecimalStringSchema,
-  retainDays: z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS)),
-  version: z.int().check(z.minimum(0)),
-  entries: z.array(
-    z.tuple([
-      z.enum(["earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"]),
-      TransactionIdSchema,
-      z.union([z.int(), InstantSchema]),
-      z.optional(z.nullable(DecimalStringSchema)),
-      z.optional(z.record(z.string(), z.unknown())),
-    ]),
-  ),
-  lots: z.array(z.union([z.tuple([TransactionIdSchema], figure), LotSchema])),
-  holds: z.array(HoldSchema),
-  debits: z.array(
-    z.union([
-      z.tuple([TransactionIdSchema, z.array(z.tuple([TransactionIdSchema, PositiveDecimalStringSchema]))], figure),
-      DebitSchema,
-    ]),
-  ),
-  deficit: NonNegativeDecimalStringSchema,
-  checkpoint: CheckpointSchema,
-});
 
 /**
  * A points account snapshot (bounded): plain JSON that holds only what the future needs, so its

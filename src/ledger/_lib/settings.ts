@@ -2,11 +2,11 @@
 // engine, which the till path (post, balance) imports without zod.
 import * as z from "zod/mini";
 import { fromStoredForm, isStoredForm } from "./stored.js";
+import { InMemoryAccountSchema } from "./storedSchema.js";
 import { ErrorCode, LoyaltyValidationError, OperationError } from "../../errors/errors.js";
 import { makeParsers } from "../../_lib/validation.js";
 import {
   AccountSchema,
-  InMemoryAccountSchema,
   AccountSettingsSchema,
   CheckpointSchema,
   DEFAULT_RETAIN_DAYS,
