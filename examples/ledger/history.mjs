@@ -26,7 +26,11 @@ console.log("entries kept in the snapshot:", snapshot.entries.length, "| lots:",
 // hold); the object form, as the snapshot is in memory, is shown for comparison.
 const stored = JSON.stringify(snapshot);
 console.log("snapshot JSON:", stored.length, "bytes (object form:", JSON.stringify({ ...snapshot }).length, "bytes)");
-const { form, entries: [entry], lots: [lot] } = JSON.parse(stored);
+const {
+  form,
+  entries: [entry],
+  lots: [lot],
+} = JSON.parse(stored);
 console.log("stored form:", form, "| first entry:", JSON.stringify(entry), "| first lot:", JSON.stringify(lot));
 console.log("checkpoint:", JSON.stringify(snapshot.checkpoint));
 console.log("balance now:", balance(snapshot, { at: day(7 * 103) }));
