@@ -1,11 +1,13 @@
 // The stored form of a snapshot: what JSON.stringify writes (entry tuples, lots and debits without
 // what their entries hold), read back by parseAccount, AccountSchema and post; the object form (how
 // the previous release stored a snapshot) is still read. Edits to either are refused.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   AccountSchema,
   balance,
   type EntryInput,
+  LoyaltyError,
   type LoyaltyValidationError,
   openAccount,
   parseAccount,
@@ -169,5 +171,41 @@ describe("an edited stored form is refused", () => {
     const u = stored();
     (u.entries[0] as unknown[])[4] = { points: "1" };
     expect(() => parseAccount(u)).toThrow(/entries\.0\.4\.points: unexpected key "points"/);
+  });
+});
+
+describe("a stored form damaged anywhere inside its tuples", () => {
+  it("parseAccount, post and balance answer with a LoyaltyError or a snapshot, never another exception", () => {
+    const base = JSON.stringify(rich);
+    // A path into entries, lots or debits (down to a tuple's element or an allocation's part) and a hostile value.
+    const damage = fc.record({
+      list: fc.constantFrom("entries", "lots", "debits"),
+      i: fc.nat(12),
+      j: fc.nat(5),
+      k: fc.option(fc.nat(2), { nil: undefined }),
+      value: fc.oneof(fc.anything(), fc.jsonValue(), fc.constantFrom(null, -1, 1e300, "", "__proto__", [], {})),
+    });
+    fc.assert(
+      fc.property(damage, ({ list, i, j, k, value }) => {
+        const s = JSON.parse(base) as Record<string, unknown[][]>;
+        const rows = s[list] as unknown[][];
+        const row = rows[i % rows.length];
+        if (row === undefined) return;
+        if (k !== undefined && Array.isArray(row[j % row.length])) (row[j % row.length] as unknown[])[k] = value;
+        else row[j % Math.max(1, row.length)] = value;
+        for (const call of [
+          () => parseAccount(s),
+          () => post(s as never, { kind: "earn", transactionId: "z", at: day(22), points: "1" }),
+          () => balance(s as never, { at: day(22) }),
+        ]) {
+          try {
+            call();
+          } catch (e) {
+            if (!(e instanceof LoyaltyError)) throw new Error(`threw a non-LoyaltyError: ${String(e)}`);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

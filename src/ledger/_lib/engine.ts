@@ -23,7 +23,16 @@ import {
   OperationError,
   VersionConflictError,
 } from "../../errors/errors.js";
-import type { Account, Checkpoint, Debit, Entry, EntryInput, Hold, Lot } from "../schemas.js";
+import {
+  AccountSchema,
+  type Account,
+  type Checkpoint,
+  type Debit,
+  type Entry,
+  type EntryInput,
+  type Hold,
+  type Lot,
+} from "../schemas.js";
 import { parseInstant, preview as previewValue } from "./instant.js";
 import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
@@ -33,7 +42,8 @@ import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { holdPending, releaseDue, withAvailableAt } from "./pending.js";
 import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
-import { fromStoredForm, isStoredForm, storedForm } from "./stored.js";
+import { isStoredForm, storedForm } from "./stored.js";
+import { makeParsers } from "../../core/validation.js";
 import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
 import { firstDifference, jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
@@ -252,16 +262,13 @@ export function readAccount(account: Account): Account {
     checkAccount(account);
     return account;
   }
-  const r = fromStoredForm(account);
-  if ("issues" in r)
-    throw new LoyaltyValidationError(
-      r.issues.map((i) => ({ path: ["account", ...i.path], message: i.message })),
-      "account",
-    );
-  const rebuilt: unknown = r.account;
+  // Rebuilt and shape-checked as parseAccount does (hand-edited JSON may hold anything), then its figures.
+  const rebuilt: unknown = storedParsers.parse(account);
   checkAccount(rebuilt);
   return rebuilt;
 }
+
+const storedParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
 
 /** A 0.1 snapshot (the whole ledger in `entries`, no checkpoint): say how to convert it. */
 export function notUpgraded(path: Path): never {
