@@ -357,6 +357,12 @@ interface DebitFigures {
 }
 const debitFigures = new WeakMap<Debit, DebitFigures>();
 
+/** The id index of the entries of a snapshot this library wrote (see stateFromAccount), by its entries array. */
+const indexOfEntries = new WeakMap<
+  readonly Entry[],
+  { readonly table: Int32Array; readonly mask: number; readonly size: number }
+>();
+
 /** Rebuilds the working state from a snapshot: O(lots + holds + debits), entries are shared. */
 function stateFromAccount(account: Account): State {
   const settings = settingsOfAccount(account);
@@ -373,7 +379,23 @@ function stateFromAccount(account: Account): State {
       : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
   });
   state.count = account.entries.length;
-  const repeat = idAddAll(state.index, account.entries); // the same ids as state.entries
+  // The index of a snapshot this library wrote is built once and copied
+  // (one small typed-array copy instead of hashing every kept id on every post).
+  const frozenEntries = produced.has(account); // its entries are the library's own frozen ones
+  const known = frozenEntries ? indexOfEntries.get(account.entries) : undefined;
+  let repeat = -1;
+  if (known !== undefined && known.mask === state.index.mask) {
+    state.index.table.set(known.table);
+    state.index.size = known.size;
+  } else {
+    repeat = idAddAll(state.index, account.entries); // the same ids as state.entries
+    if (frozenEntries && repeat < 0)
+      indexOfEntries.set(account.entries, {
+        table: state.index.table.slice(),
+        mask: state.index.mask,
+        size: state.index.size,
+      });
+  }
   if (repeat >= 0)
     notAnAccount(
       ["entries", repeat, "transactionId"],
