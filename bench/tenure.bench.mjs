@@ -57,7 +57,7 @@ export default function tenure() {
     console.log(
       `retainDays ${retainDays}: ${N.toLocaleString("en")} prior checkouts (${loyal.version.toLocaleString("en")} entries, built in ${(build / 1000).toFixed(1)} s): ` +
         `checkout ${(tLoyal * 1000).toFixed(1)} µs vs fresh ${(tFresh * 1000).toFixed(1)} µs = ${(tLoyal / tFresh).toFixed(2)}× (goal ≤ 1.2×); ` +
-        `snapshot ${JSON.stringify(loyal).length.toLocaleString("en")} bytes (goal ≤ 8,192), ${loyal.entries.length} entries kept, ${loyal.lots.length} lots (${open} open)`,
+        `snapshot ${JSON.stringify(loyal).length.toLocaleString("en")} bytes stored (goal ≤ 8,192; object form ${JSON.stringify({ ...loyal }).length.toLocaleString("en")}), ${loyal.entries.length} entries kept, ${loyal.lots.length} lots (${open} open)`,
     );
   }
   programTenure(Number(process.env["TENURE_PROGRAM_N"] ?? process.env["TENURE_N"] ?? 10_000));

@@ -22,12 +22,17 @@ for (let week = 0; week < 104; week++) {
 const { snapshot, history } = store;
 console.log("entries in the history:", history.length, "| last row:", JSON.stringify(history.at(-1)));
 console.log("entries kept in the snapshot:", snapshot.entries.length, "| lots:", snapshot.lots.length);
-console.log(
-  "snapshot JSON:",
-  JSON.stringify(snapshot).length,
-  "bytes | checkpoint:",
-  JSON.stringify(snapshot.checkpoint),
-);
+// JSON.stringify writes the compact stored form (entries as tuples, lots without what their entries
+// hold); the object form, as the snapshot is in memory, is shown for comparison.
+const stored = JSON.stringify(snapshot);
+console.log("snapshot JSON:", stored.length, "bytes (object form:", JSON.stringify({ ...snapshot }).length, "bytes)");
+const {
+  form,
+  entries: [entry],
+  lots: [lot],
+} = JSON.parse(stored);
+console.log("stored form:", form, "| first entry:", JSON.stringify(entry), "| first lot:", JSON.stringify(lot));
+console.log("checkpoint:", JSON.stringify(snapshot.checkpoint));
 console.log("balance now:", balance(snapshot, { at: day(7 * 103) }));
 
 // The history rebuilds the snapshot exactly, and must end on its checkpoint.

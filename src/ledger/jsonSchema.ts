@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { InstantSchema } from "../_lib/validation.js";
-import { AccountSchema, EntrySchema } from "./schemas.js";
+import { EntrySchema } from "./schemas.js";
+import { InMemoryAccountSchema, StoredAccountSchema } from "./_lib/storedSchema.js";
 import { LedgerHistoryRecordSchema } from "./history.js";
 
 function toJsonSchema(schema: z.core.$ZodType): Record<string, unknown> {
@@ -43,7 +44,12 @@ export function entryJsonSchema(): Record<string, unknown> {
 }
 
 /**
- * JSON Schema (draft 2020-12) of an account snapshot as `JSON.stringify` writes it.
+ * JSON Schema (draft 2020-12) of an account snapshot as stored: `anyOf` the stored form that
+ * `JSON.stringify` writes (`form: "compact-1"`: entries as `[kind, transactionId, at, points?,
+ * fields?]` tuples with instants in epoch milliseconds, lots as `[lotId, remaining, consumed,
+ * expired, reversed, clawedBack]` with trailing "0"s left out when their entry holds the rest, debits
+ * as `[transactionId, [[lotId, points], …], deficit?, reversed?]`) and the in-memory form (objects,
+ * as a structured clone of a snapshot or a snapshot written by the previous release keeps it).
  *
  * The schema checks the shape only; {@link parseAccount} also checks that the lots, holds and debits
  * are what the entries produce.
@@ -53,11 +59,12 @@ export function entryJsonSchema(): Record<string, unknown> {
  * @example
  * ```ts
  * import { accountJsonSchema } from "loyalty-kit";
- * console.log((accountJsonSchema().required as string[]).includes("entries")); // true
+ * const forms = accountJsonSchema().anyOf as { required: string[] }[];
+ * console.log(forms.map((f) => f.required.includes("form"))); // [ true, false ]
  * ```
  */
 export function accountJsonSchema(): Record<string, unknown> {
-  return toJsonSchema(AccountSchema);
+  return toJsonSchema(z.union([StoredAccountSchema, InMemoryAccountSchema]));
 }
 
 /**

@@ -13,7 +13,8 @@ import { LoyaltyValidationError } from "../errors/errors.js";
  * what the lots give. A bounded snapshot no longer holds every entry, so an edit that keeps every
  * figure consistent (an entry and its lot changed together) can only be found against the history:
  * pass `{ history }` (every record from sequence 1) and the snapshot must be exactly what replaying
- * it gives. A snapshot written with `JSON.stringify` reads back equal. A loyalty-kit 0.1 snapshot
+ * it gives. A snapshot written with `JSON.stringify` (the compact stored form) reads back equal; the
+ * object form (a structured clone, or a snapshot stored by the previous release) is read too. A loyalty-kit 0.1 snapshot
  * (the whole ledger in `entries`, no `checkpoint`) is refused with a message naming
  * {@link upgradeAccount}, which converts it.
  *

@@ -1,7 +1,7 @@
 import { guardInputs } from "../core/guard.js";
 import { loyaltyError } from "../errors/errors.js";
 import type { Account, Entry, EntryInput } from "./schemas.js";
-import { checkAccount } from "./_lib/engine.js";
+import { readAccount } from "./_lib/engine.js";
 import { normalizeEntry } from "./_lib/entries.js";
 import { post, type PostOptions, type PostResult } from "./post.js";
 
@@ -61,7 +61,7 @@ export function postLate(account: Account, entry: EntryInput, options: PostOptio
 }
 
 function postLateUnguarded(account: Account, entry: EntryInput, options: PostOptions = {}): PostResult {
-  checkAccount(account); // as post does: a snapshot the library did not write is checked first
+  account = readAccount(account); // as post does: a snapshot the library did not write is checked first
   const list: readonly Entry[] = account.entries;
   const newest = list[list.length - 1];
   if (newest === undefined) return post(account, entry, options);

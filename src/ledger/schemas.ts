@@ -10,6 +10,7 @@ import {
   PositiveDecimalStringSchema,
 } from "../_lib/validation.js";
 import { isJsonValue, type JsonValue } from "./_lib/json.js";
+import { fromStoredForm, isStoredForm } from "./_lib/stored.js";
 
 export type { JsonValue } from "./_lib/json.js";
 
@@ -579,18 +580,9 @@ export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
  */
 export type AccountSettings = z.input<typeof AccountSettingsSchema>;
 
-/**
- * Schema of an {@link Account} snapshot (shape only; {@link "loyalty-kit/ledger"!parseAccount} also checks consistency).
- *
- * @example
- * ```ts
- * import { openAccount } from "loyalty-kit";
- * import { AccountSchema } from "loyalty-kit/schemas";
- * console.log(AccountSchema.safeParse(JSON.parse(JSON.stringify(openAccount({ accountId: "a" })))).success); // true
- * ```
- * @category ledger
- */
-export const AccountSchema = /* @__PURE__ */ z.strictObject({
+// The in-memory form of an account snapshot (what post returns; its type is {@link Account}).
+// Internal: callers read snapshots through AccountSchema, which takes both forms.
+const InMemoryAccountSchema = /* @__PURE__ */ z.strictObject({
   accountId: z.string().check(z.minLength(1), z.maxLength(256)),
   currency: z.optional(CurrencySchema),
   scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
@@ -606,6 +598,33 @@ export const AccountSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /**
+ * Schema of an {@link Account} snapshot as `JSON.stringify` writes it: the stored form (`form:
+ * "compact-1"`: entries as `[kind, transactionId, at, points?, fields?]` tuples with instants in epoch
+ * milliseconds, lots and debits without the figures their entries already hold), read back into the
+ * in-memory form. The in-memory form itself (a snapshot from post, or a structured clone of one) is
+ * read as well. Shape only; {@link "loyalty-kit/ledger"!parseAccount} also checks consistency.
+ *
+ * @example
+ * ```ts
+ * import { openAccount } from "loyalty-kit";
+ * import { AccountSchema } from "loyalty-kit/schemas";
+ * console.log(AccountSchema.safeParse(JSON.parse(JSON.stringify(openAccount({ accountId: "a" })))).success); // true
+ * ```
+ * @category ledger
+ */
+export const AccountSchema = /* @__PURE__ */ z.pipe(
+  z.transform((v: unknown, ctx) => {
+    if (!isStoredForm(v)) return v;
+    const r = fromStoredForm(v);
+    if ("account" in r) return r.account;
+    for (const issue of r.issues)
+      ctx.issues.push({ code: "custom", message: issue.message, input: v, path: [...issue.path] });
+    return z.NEVER;
+  }),
+  InMemoryAccountSchema,
+);
+
+/**
  * A points account snapshot (bounded): plain JSON that holds only what the future needs, so its
  * size depends on what is open, not on the customer's age. `entries` are the *retained* entries: every
  * entry of the last `retainDays` days (counted back from the newest entry: the idempotency window),
@@ -617,6 +636,10 @@ export const AccountSchema = /* @__PURE__ */ z.strictObject({
  * {@link "loyalty-kit/ledger"!parseAccount} checks that the figures add up (each lot against the entry that created it,
  * each debit against its lots, the checkpoint's balance against the lots); with `{ history }` it also
  * replays the history and checks the snapshot is exactly what the history gives.
+ * `JSON.stringify(account)` writes the compact stored form (`form: "compact-1"`, see
+ * {@link accountJsonSchema}): the same information, entries as tuples with instants in epoch
+ * milliseconds, lots and debits without what their entries hold. parseAccount, AccountSchema and
+ * every function that takes a snapshot read it as well as the object form.
  *
  * @example
  * ```ts
@@ -626,4 +649,4 @@ export const AccountSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export type Account = z.output<typeof AccountSchema>;
+export type Account = z.output<typeof InMemoryAccountSchema>;

@@ -26,3 +26,11 @@ export function thrown(fn: () => unknown): unknown {
   }
   throw new Error("expected a throw");
 }
+
+/**
+ * A snapshot's in-memory form as JSON (objects throughout, as the previous release stored it):
+ * `JSON.stringify(account)` writes the compact stored form instead, through the snapshot's toJSON.
+ */
+export function inMemoryJson(account: Account): Record<string, unknown> {
+  return JSON.parse(JSON.stringify({ ...account })) as Record<string, unknown>;
+}

@@ -20,7 +20,7 @@ import {
   upgradeAccount,
 } from "../../src/index.js";
 import { LedgerHistoryRecordSchema } from "../../src/schemas/index.js";
-import { thrown } from "./_helpers.js";
+import { inMemoryJson, thrown } from "./_helpers.js";
 
 const T0 = Date.parse("2024-01-01T10:00:00.000Z");
 const DAY = 86_400_000;
@@ -140,7 +140,7 @@ describe("bounded ledger snapshot", () => {
   });
 
   it("checks a stored snapshot's figures, and against the history an edit that keeps them consistent", () => {
-    const json = JSON.parse(JSON.stringify(account)) as {
+    const json = inMemoryJson(account) as unknown as {
       lots: { points: string; remaining: string }[];
       entries: { points?: string }[];
       checkpoint: { balance: string };
@@ -193,7 +193,7 @@ describe("bounded ledger snapshot", () => {
 describe("upgradeAccount (from 0.1)", () => {
   const v01 = () => {
     const { account } = weekly(30, 36_500);
-    const { retainDays: _r, checkpoint: _c, ...rest } = JSON.parse(JSON.stringify(account)) as Record<string, unknown>;
+    const { retainDays: _r, checkpoint: _c, ...rest } = inMemoryJson(account);
     return rest;
   };
 

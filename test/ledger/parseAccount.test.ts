@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAccount, safeParseAccount, LoyaltyValidationError, openAccount } from "../../src/index.js";
-import { day, ledger } from "./_helpers.js";
+import { day, inMemoryJson, ledger } from "./_helpers.js";
 
 describe("parseAccount", () => {
   const account = ledger([
@@ -19,7 +19,7 @@ describe("parseAccount", () => {
   });
 
   it("rejects a snapshot whose lots do not match its entries", () => {
-    const tampered = JSON.parse(JSON.stringify(account)) as { lots: { remaining: string }[] };
+    const tampered = inMemoryJson(account) as unknown as { lots: { remaining: string }[] };
     (tampered.lots[0] as { remaining: string }).remaining = "500";
     const r = safeParseAccount(tampered);
     expect(r.success).toBe(false);
@@ -46,7 +46,7 @@ describe("parseAccount", () => {
 
   it("names a retained entry whose lot or debit is missing", () => {
     const overdrawn = {
-      ...JSON.parse(JSON.stringify(openAccount({ accountId: "a" }))),
+      ...inMemoryJson(openAccount({ accountId: "a" })),
       version: 1,
       entries: [{ kind: "redeem", transactionId: "r", at: day(1), points: "5" }],
       checkpoint: { version: 1, at: day(1), balance: "0" },
@@ -60,9 +60,9 @@ describe("parseAccount", () => {
   });
 
   it("refuses a 0.1 snapshot and names upgradeAccount", () => {
-    const v01 = { ...JSON.parse(JSON.stringify(openAccount({ accountId: "a" }))) };
-    delete v01.checkpoint;
-    delete v01.retainDays;
+    const v01 = inMemoryJson(openAccount({ accountId: "a" }));
+    delete v01["checkpoint"];
+    delete v01["retainDays"];
     const r = safeParseAccount(v01);
     expect(r.success).toBe(false);
     if (r.success) return;

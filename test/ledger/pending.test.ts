@@ -15,10 +15,11 @@ import {
   replayAccount,
   statement,
   sweepExpired,
+  type Account,
   type EntryInput,
 } from "../../src/index.js";
 import { EarnEntrySchema } from "../../src/schemas/index.js";
-import { day, ledger, thrown } from "./_helpers.js";
+import { day, inMemoryJson, ledger, thrown } from "./_helpers.js";
 
 const earn: EntryInput = { kind: "earn", transactionId: "sale-1", at: day(1), points: "120", availableAt: day(31) };
 
@@ -119,9 +120,11 @@ describe("pending points", () => {
     const back = parseAccount(JSON.parse(JSON.stringify(a)));
     expect(pendingPoints(back, { at: day(4) })).toBe("120");
     expect(balance(back, { at: day(4) })).toBe("5");
-    const edited = JSON.parse(JSON.stringify(a));
-    edited.lots[0].availableAt = day(2);
-    const err = thrown(() => post(edited, { kind: "redeem", transactionId: "r", at: day(5), points: "1" }));
+    const edited = inMemoryJson(a);
+    (edited["lots"] as { availableAt?: string }[])[0]!.availableAt = day(2);
+    const err = thrown(() =>
+      post(edited as unknown as Account, { kind: "redeem", transactionId: "r", at: day(5), points: "1" }),
+    );
     expect(err).toBeInstanceOf(LoyaltyValidationError);
     const replayed = replayAccount(a.entries, { accountId: "card-0042" });
     expect(replayed).toEqual(a);

@@ -11,12 +11,12 @@ import {
   post,
   statement,
 } from "../../src/index.js";
-import { day, ledger, thrown } from "./_helpers.js";
+import { day, inMemoryJson, ledger, thrown } from "./_helpers.js";
 
 // The figures: one earn of 80 points, its lot edited to 1,000,000.
 const account = ledger([{ kind: "earn", transactionId: "t1", at: day(1), points: "80" }]);
 const tampered = (): Account => {
-  const json = JSON.parse(JSON.stringify(account)) as { lots: { remaining: string; points: string }[] };
+  const json = inMemoryJson(account) as unknown as { lots: { remaining: string; points: string }[] };
   const lot = json.lots[0];
   if (lot === undefined) throw new Error("expected a lot");
   lot.remaining = "1000000";

@@ -23,7 +23,16 @@ import {
   OperationError,
   VersionConflictError,
 } from "../../errors/errors.js";
-import type { Account, Checkpoint, Debit, Entry, EntryInput, Hold, Lot } from "../schemas.js";
+import {
+  AccountSchema,
+  type Account,
+  type Checkpoint,
+  type Debit,
+  type Entry,
+  type EntryInput,
+  type Hold,
+  type Lot,
+} from "../schemas.js";
 import { parseInstant, preview as previewValue } from "./instant.js";
 import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
@@ -33,6 +42,8 @@ import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { holdPending, releaseDue, withAvailableAt } from "./pending.js";
 import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
+import { isStoredForm, storedForm } from "./stored.js";
+import { makeParsers } from "../../core/validation.js";
 import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
 import { firstDifference, jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
@@ -241,6 +252,24 @@ export function checkAccount(account: unknown): asserts account is Account {
   verifyDerived(account as Account);
 }
 
+/**
+ * A snapshot handed to post/balance/…: the stored form (`JSON.parse` of what `JSON.stringify` wrote)
+ * is rebuilt first; then, like any snapshot the library did not write, its figures are checked. Call
+ * parseAccount once after loading JSON to pay that once.
+ */
+export function readAccount(account: Account): Account {
+  if (!isStoredForm(account)) {
+    checkAccount(account);
+    return account;
+  }
+  // Rebuilt and shape-checked as parseAccount does (hand-edited JSON may hold anything), then its figures.
+  const rebuilt: unknown = storedParsers.parse(account);
+  checkAccount(rebuilt);
+  return rebuilt;
+}
+
+const storedParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
+
 /** A 0.1 snapshot (the whole ledger in `entries`, no checkpoint): say how to convert it. */
 export function notUpgraded(path: Path): never {
   throw new LoyaltyValidationError(
@@ -260,7 +289,7 @@ const CANONICAL_BY_SCALE: readonly RegExp[] = /* @__PURE__ */ Array.from({ lengt
   canonicalPattern(scale),
 );
 
-function unitsOf(text: unknown, scale: number, path: Path): Units {
+function unitsOf(text: unknown, scale: number, path: Path | (() => Path)): Units {
   // Stored form (exactly `scale` decimals) is read directly; anything else is checked and converted.
   if (text === "0") return 0;
   const canonical = CANONICAL_BY_SCALE[scale];
@@ -268,7 +297,10 @@ function unitsOf(text: unknown, scale: number, path: Path): Units {
     return digitsToUnits(scale === 0 ? text : text.replace(".", ""));
   const u = typeof text === "string" ? toUnits(text, scale) : undefined;
   if (u === undefined)
-    notAnAccount(path, `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`);
+    notAnAccount(
+      typeof path === "function" ? path() : path,
+      `expected a decimal string with at most ${scale} decimal places, got ${previewValue(text)}`,
+    );
   return u;
 }
 
@@ -315,6 +347,22 @@ interface LotFigures {
 }
 const lotFigures = new WeakMap<Lot, LotFigures>();
 
+/** The figures of a frozen snapshot debit, read once (as for lots): points, each allocation's points, deficit, reversed. */
+interface DebitFigures {
+  readonly scale: number;
+  readonly points: Units;
+  readonly allocs: readonly Units[];
+  readonly deficit: Units;
+  readonly reversed: Units;
+}
+const debitFigures = new WeakMap<Debit, DebitFigures>();
+
+/** The id index of the entries of a snapshot this library wrote (see stateFromAccount), by its entries array. */
+const indexOfEntries = new WeakMap<
+  readonly Entry[],
+  { readonly table: Int32Array; readonly mask: number; readonly size: number }
+>();
+
 /** Rebuilds the working state from a snapshot: O(lots + holds + debits), entries are shared. */
 function stateFromAccount(account: Account): State {
   const settings = settingsOfAccount(account);
@@ -331,7 +379,23 @@ function stateFromAccount(account: Account): State {
       : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
   });
   state.count = account.entries.length;
-  const repeat = idAddAll(state.index, account.entries); // the same ids as state.entries
+  // The index of a snapshot this library wrote is built once and copied
+  // (one small typed-array copy instead of hashing every kept id on every post).
+  const frozenEntries = produced.has(account); // its entries are the library's own frozen ones
+  const known = frozenEntries ? indexOfEntries.get(account.entries) : undefined;
+  let repeat = -1;
+  if (known !== undefined && known.mask === state.index.mask) {
+    state.index.table.set(known.table);
+    state.index.size = known.size;
+  } else {
+    repeat = idAddAll(state.index, account.entries); // the same ids as state.entries
+    if (frozenEntries && repeat < 0)
+      indexOfEntries.set(account.entries, {
+        table: state.index.table.slice(),
+        mask: state.index.mask,
+        size: state.index.size,
+      });
+  }
   if (repeat >= 0)
     notAnAccount(
       ["entries", repeat, "transactionId"],
@@ -399,7 +463,7 @@ function stateFromAccount(account: Account): State {
           [...p, "lots", j, "lotId"],
           `expected the id of a lot in the account, got ${previewValue(a.lotId)}`,
         );
-      return { lotId: seq, points: unitsOf(a.points, scale, [...p, "lots", j, "points"]) };
+      return { lotId: seq, points: unitsOf(a.points, scale, () => [...p, "lots", j, "points"]) };
     });
   account.holds.forEach((h, i) => {
     const p: Path = ["holds", i];
@@ -431,18 +495,41 @@ function stateFromAccount(account: Account): State {
   });
   state.holdSeq = account.holds.length;
   account.debits.forEach((d, i) => {
-    const p: Path = ["debits", i];
-    const pos = creator(d.transactionId, [...p, "transactionId"]);
+    const pos = idGet(state.index, d.transactionId);
+    if (pos < 0) creator(d.transactionId, ["debits", i, "transactionId"]); // throws
+    const frozen = Object.isFrozen(d) && Object.isFrozen(d.lots);
+    let figures = frozen ? debitFigures.get(d) : undefined;
+    if (figures === undefined || figures.scale !== scale) {
+      const p: Path = ["debits", i];
+      figures = {
+        scale,
+        points: unitsOf(d.points, scale, () => [...p, "points"]),
+        allocs: d.lots.map((a, j) => unitsOf(a.points, scale, () => [...p, "lots", j, "points"])),
+        deficit: unitsOf(d.deficit, scale, () => [...p, "deficit"]),
+        reversed: unitsOf(d.reversed, scale, () => [...p, "reversed"]),
+      };
+      if (frozen) debitFigures.set(d, figures);
+    }
+    const allocs = figures.allocs;
     const debit: DebitS = {
       transactionId: d.transactionId,
-      points: unitsOf(d.points, scale, [...p, "points"]),
-      lots: allocsOf(d.lots, p),
-      deficit: unitsOf(d.deficit, scale, [...p, "deficit"]),
-      reversed: unitsOf(d.reversed, scale, [...p, "reversed"]),
+      points: figures.points,
+      lots: d.lots.map((a, j): Alloc => {
+        const at = idGet(state.index, a.lotId);
+        const seq = at < 0 ? undefined : state.nodes[at];
+        if (seq === undefined || seq < 0)
+          notAnAccount(
+            ["debits", i, "lots", j, "lotId"],
+            `expected the id of a lot in the account, got ${previewValue(a.lotId)}`,
+          );
+        return { lotId: seq, points: allocs[j] as Units };
+      }),
+      deficit: figures.deficit,
+      reversed: figures.reversed,
     };
     const k = state.debitCount++;
     state.debits[k] = debit;
-    state.debitSrc[k] = Object.isFrozen(d) && Object.isFrozen(d.lots) ? d : undefined;
+    state.debitSrc[k] = frozen ? d : undefined;
     state.nodes[pos] = -1 - k;
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
@@ -638,7 +725,7 @@ export function toAccount(state: State): Account {
     lastEntry === undefined
       ? Object.freeze({ version, balance: balanceText })
       : Object.freeze({ version, at: lastEntry.at, balance: balanceText });
-  const account: Account = Object.freeze({
+  const account: Account = {
     accountId,
     ...(currency === undefined ? {} : { currency }),
     scale,
@@ -651,7 +738,10 @@ export function toAccount(state: State): Account {
     debits: Object.freeze(debitsOut) as Debit[],
     deficit: f(state.deficit),
     checkpoint,
-  });
+  };
+  // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
+  Object.defineProperty(account, "toJSON", { value: storedForm });
+  Object.freeze(account);
   produced.add(account);
   return account;
 }
@@ -1405,7 +1495,7 @@ export function postEntries(
   internals: PostInternals = {},
 ): PostManyResult {
   const what = many ? "postMany" : "post";
-  checkAccount(account);
+  account = readAccount(account);
   if (typeof options !== "object" || options === null)
     badEntry(["options"], `expected an options object, got ${previewValue(options)}`, what);
   const expectedVersion: unknown = options.expectedVersion;
@@ -1586,7 +1676,7 @@ export function replayOnto(inputs: readonly unknown[], settings: Settings, from:
   if (from === undefined) {
     return toAccount(run(entriesOfHistory(inputs, settings.accountId, 0), settings));
   }
-  checkAccount(from);
+  from = readAccount(from);
   if (from.accountId !== settings.accountId)
     mismatch(
       settings.accountId,
@@ -1602,7 +1692,7 @@ export function replayOnto(inputs: readonly unknown[], settings: Settings, from:
 
 /** A snapshot read from JSON (already schema-checked): its figures checked, written out as the library's own. */
 export function fromSnapshot(account: Account): Account {
-  checkAccount(account);
+  account = readAccount(account);
   return toAccount(stateFromAccount(account));
 }
 
@@ -1630,7 +1720,7 @@ function stateAt(account: Account, ms: number): State {
 }
 
 export function balanceOf(account: Account, at: string | Date): string {
-  checkAccount(account);
+  account = readAccount(account);
   const ms = parseInstant(at, "at");
   const { scale } = account;
   if (ms < lastMs(account) || releasesBy(account, ms)) {
@@ -1702,13 +1792,13 @@ function releasesBy(account: Account, ms: number): boolean {
 
 /** The points pending (earned with a later `availableAt`) at `at`. */
 export function pendingOf(account: Account, at: string | Date): string {
-  checkAccount(account);
+  account = readAccount(account);
   const state = stateAt(account, parseInstant(at, "at"));
   return fmt(state, state.pending);
 }
 
 export function availableLotsOf(account: Account, at: string | Date): AvailableLot[] {
-  checkAccount(account);
+  account = readAccount(account);
   const state = stateAt(account, parseInstant(at, "at"));
   const expMs = (seq: number): number => state.lotExpMs[seq] as number; // seqs in the heap are lots: present
   return state.heap.items
@@ -1732,7 +1822,7 @@ export function statementOf(
   toInput: string | Date,
   history: readonly unknown[] | undefined,
 ): Statement {
-  checkAccount(account);
+  account = readAccount(account);
   const fromMs = parseInstant(fromInput, "from");
   const toMs = parseInstant(toInput, "to");
   if (toMs < fromMs)
@@ -1816,7 +1906,7 @@ export function statementOf(
 }
 
 export function lotOf(account: Account, transactionId: string): Lot {
-  checkAccount(account);
+  account = readAccount(account);
   const lot = account.lots.find((l) => l.lotId === transactionId);
   if (lot === undefined)
     throw new OperationError(
@@ -1828,7 +1918,7 @@ export function lotOf(account: Account, transactionId: string): Lot {
 }
 
 export function reversibleOf(account: Account, transactionId: string): string {
-  checkAccount(account);
+  account = readAccount(account);
   const { scale } = account;
   const entry = account.entries.find((e) => e.transactionId === transactionId);
   if (entry === undefined)

@@ -1,6 +1,8 @@
 // Account settings and whole-snapshot checks: these use the zod schemas, so they live apart from the
 // engine, which the till path (post, balance) imports without zod.
 import * as z from "zod/mini";
+import { fromStoredForm, isStoredForm } from "./stored.js";
+import { InMemoryAccountSchema } from "./storedSchema.js";
 import { ErrorCode, LoyaltyValidationError, OperationError } from "../../errors/errors.js";
 import { makeParsers } from "../../_lib/validation.js";
 import {
@@ -116,7 +118,18 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
     const o = input as Record<string, unknown>;
     if (Array.isArray(o["entries"]) && o["version"] === o["entries"].length) notUpgraded([]);
   }
-  const parsed = accountParsers.parse(input);
+  // The stored form is rebuilt first, so that a problem is reported at its place in the snapshot.
+  let read = input;
+  if (isStoredForm(input)) {
+    const r = fromStoredForm(input);
+    if ("issues" in r)
+      throw new LoyaltyValidationError(
+        r.issues.map((i) => ({ path: [...i.path], message: i.message })),
+        "account",
+      );
+    read = r.account;
+  }
+  const parsed = accountParsers.parse(read);
   let rebuilt: Account;
   try {
     rebuilt = fromSnapshot(parsed);
@@ -149,7 +162,7 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
   return rebuilt;
 }
 
-const LegacyAccountSchema = /* @__PURE__ */ z.omit(AccountSchema, { retainDays: true, checkpoint: true });
+const LegacyAccountSchema = /* @__PURE__ */ z.omit(InMemoryAccountSchema, { retainDays: true, checkpoint: true });
 const legacyParsers = /* @__PURE__ */ makeParsers(LegacyAccountSchema, "0.1 account");
 
 export function upgradeChecked(
