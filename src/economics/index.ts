@@ -19,6 +19,7 @@ export {
   type EffectEstimate,
   type ProgramEffect,
   type ProgramEffectOptions,
+  type ProgramEffectPurchase,
 } from "./programEffect.js";
 export {
   simulateProgram,

@@ -77,8 +77,20 @@ export interface ProgramEffect {
 const ASSUMPTION =
   "Difference in differences: without the program, members' purchases and spend per customer would have changed from the before window to the after window by the same amount as other customers' (parallel trends). Members who chose to join may differ in ways that break this; the interval reflects sampling only.";
 
-/** A purchase as {@link programEffect} reads it: who, when, and what it was worth. */
-type ProgramEffectPurchase = RfmTransaction & { readonly value: ValueLike };
+/**
+ * A purchase as {@link programEffect} reads it: who (`customerId`), when (`at`: an ISO-8601 instant,
+ * a calendar date, a `Date` or epoch milliseconds) and what it was worth (`value`: a number, a
+ * decimal string or a money amount).
+ *
+ * @example
+ * ```ts
+ * import type { ProgramEffectPurchase } from "loyalty-kit";
+ * const p: ProgramEffectPurchase = { customerId: "ana", at: "2026-03-10", value: "20.00" };
+ * console.log(p.customerId);
+ * ```
+ * @category economics
+ */
+export type ProgramEffectPurchase = RfmTransaction & { readonly value: ValueLike };
 
 /**
  * Estimates the effect of a loyalty program on purchases and spend per customer by difference in

@@ -649,4 +649,4 @@ export const AccountSchema = /* @__PURE__ */ z.pipe(
  * ```
  * @category ledger
  */
-export type Account = z.output<typeof InMemoryAccountSchema>;
+export type Account = z.output<typeof AccountSchema>;
