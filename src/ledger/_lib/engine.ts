@@ -1833,7 +1833,6 @@ export function statementOf(
     );
   const lines: StatementLine[] = [];
   let opening: Units | undefined;
-  let state: State | undefined;
   const openAt = (s: State): void => {
     if (opening !== undefined) return;
     s.onTimeEvent = undefined;
@@ -1870,7 +1869,7 @@ export function statementOf(
     source = [];
     initial = stateFromAccount(account);
   }
-  state = run(source, settingsOfAccount(account), {
+  const state = run(source, settingsOfAccount(account), {
     ...(initial === undefined ? {} : { initial }),
     untilMs: toMs,
     onEntry: (s, e, apply) => {
