@@ -3,7 +3,7 @@ import { LoyaltyValidationError } from "../errors/errors.js";
 import { minorUnits } from "../money/currencies.js";
 import type { MoneyJson } from "../money/json.js";
 import { parseBasket } from "./parseBasket.js";
-import { parseProgram } from "./parseProgram.js";
+import { parseProgramList } from "./_lib/programList.js";
 import { checkoutParsed, type CheckoutResult } from "./_lib/checkoutCore.js";
 import { checkoutCoupon } from "./promotions/_lib/saleCoupons.js";
 import { deepFreeze } from "../core/json.js";
@@ -116,17 +116,7 @@ function checkoutAllUnguarded(
   basket: Basket | BasketInput,
   options: CheckoutAllOptions,
 ): CheckoutAllResult {
-  if (!Array.isArray(programs) || programs.length === 0)
-    throw new LoyaltyValidationError([{ path: ["programs"], message: "expected a non-empty array of programs" }]);
-  const parsed = programs.map((p) => parseProgram(p));
-  const ids = new Set<string>();
-  parsed.forEach((p, i) => {
-    if (ids.has(p.id))
-      throw new LoyaltyValidationError([
-        { path: ["programs", i, "id"], message: `duplicate program id ${JSON.stringify(p.id)}` },
-      ]);
-    ids.add(p.id);
-  });
+  const parsed = parseProgramList(programs);
   const b = parseBasket(basket);
   if (typeof options !== "object" || options === null)
     throw new LoyaltyValidationError([{ path: ["options"], message: "expected options with a transactionId" }]);

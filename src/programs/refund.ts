@@ -23,6 +23,7 @@ import type { RefundOptions } from "./options.js";
 import type { Program } from "./program.js";
 import type { Explanation, RefundedLine, RefundRecord } from "./result.js";
 import { checkStoredRecord } from "./_lib/storedRecord.js";
+import { keptRefundLines } from "./_lib/saleForm.js";
 import * as say from "./_lib/explainRefund.js";
 import { deepFreeze, firstDifference, jsonEqual } from "../core/json.js";
 import type { RefundCoupon, RefundNextOrder } from "./promotions/couponState.js";
@@ -347,14 +348,7 @@ function refundUnguarded(
     digest,
     ...place,
     currency,
-    lines: lines.map((l) => ({
-      id: l.id,
-      quantity: l.quantity,
-      moneyBack: l.moneyBack.amount,
-      pointsReversed: l.pointsReversed,
-      pointsRestored: l.pointsRestored,
-      spendReversed: l.spendReversed.amount,
-    })),
+    lines: keptRefundLines(lines),
     welcomeReversed: record.welcomeReversed,
     complete,
     pointsTaken: record.pointsTaken as string,

@@ -9,7 +9,7 @@ import type { ProgramAccount, ProgramRefund, ProgramSale } from "./account.js";
 import { parseProgram } from "./parseProgram.js";
 import type { Program } from "./program.js";
 import { CheckoutRecordSchema, RefundRecordSchema, type CheckoutRecord, type RefundRecord } from "./result.js";
-import { saleOf } from "./_lib/saleForm.js";
+import { keptRefundLines, saleOf } from "./_lib/saleForm.js";
 import { digestOf, pruned } from "./_lib/records.js";
 
 /** A program account as loyalty-kit 0.1 and 0.2 stored it: every sale's request and full record. */
@@ -128,14 +128,7 @@ function upgradeProgramAccountUnguarded(
       ...(r.entries[0]?.storeId === undefined ? {} : { storeId: r.entries[0].storeId }),
       ...(r.entries[0]?.tillId === undefined ? {} : { tillId: r.entries[0].tillId }),
       currency: r.moneyBack.currency,
-      lines: r.lines.map((l) => ({
-        id: l.id,
-        quantity: l.quantity,
-        moneyBack: l.moneyBack.amount,
-        pointsReversed: l.pointsReversed,
-        pointsRestored: l.pointsRestored,
-        spendReversed: l.spendReversed.amount,
-      })),
+      lines: keptRefundLines(r.lines),
       welcomeReversed: r.welcomeReversed,
       complete: r.complete,
       ...(r.pointsTaken === undefined ? {} : { pointsTaken: r.pointsTaken }),

@@ -4,9 +4,9 @@
 // totals its lines add up to. Checkout (a retry's record), refund (the sale it refunds) and the coupon
 // steps of a refund (what the sale was paid) all read a kept sale through `saleFigures`.
 import { minorUnits } from "../../money/currencies.js";
-import type { ProgramSale } from "../account.js";
+import type { ProgramRefund, ProgramSale } from "../account.js";
 import type { Program } from "../program.js";
-import type { CheckoutRecord, PricedLine, Quote } from "../result.js";
+import type { CheckoutRecord, PricedLine, Quote, RefundedLine } from "../result.js";
 import { dec, fixed, sumD, ZERO } from "./decimal.js";
 
 type Money = { readonly amount: string; readonly currency: string };
@@ -126,4 +126,16 @@ export function saleFigures(program: Program, sale: ProgramSale): SaleFigures {
     reward: sale.reward ?? null,
     stamps: sale.stamps ?? null,
   };
+}
+
+/** A refund's lines as a program account keeps them: the figures, money as amounts (the refund holds the currency). */
+export function keptRefundLines(lines: readonly RefundedLine[]): ProgramRefund["lines"] {
+  return lines.map((l) => ({
+    id: l.id,
+    quantity: l.quantity,
+    moneyBack: l.moneyBack.amount,
+    pointsReversed: l.pointsReversed,
+    pointsRestored: l.pointsRestored,
+    spendReversed: l.spendReversed.amount,
+  }));
 }

@@ -1,8 +1,7 @@
 import { guardInputs } from "../../core/guard.js";
-import { LoyaltyValidationError } from "../../errors/errors.js";
 import { deepFreeze } from "../../core/json.js";
 import { parseBasket } from "../parseBasket.js";
-import { parseProgram } from "../parseProgram.js";
+import { parseProgramList } from "../_lib/programList.js";
 import { openProgramAccount } from "../openProgramAccount.js";
 import { price } from "../_lib/engine.js";
 import { dec, fixed, type D } from "../_lib/decimal.js";
@@ -98,18 +97,8 @@ function selectPromotionsUnguarded(
   basket: Basket | BasketInput,
   options: SelectPromotionsOptions | null = {},
 ): SelectPromotionsResult {
-  if (!Array.isArray(programs) || programs.length === 0)
-    throw new LoyaltyValidationError([{ path: ["programs"], message: "expected a non-empty array of programs" }]);
+  const parsed = parseProgramList(programs);
   const o = options ?? {};
-  const parsed = programs.map((p) => parseProgram(p));
-  const ids = new Set<string>();
-  parsed.forEach((p, i) => {
-    if (ids.has(p.id))
-      throw new LoyaltyValidationError([
-        { path: ["programs", i, "id"], message: `duplicate program id ${JSON.stringify(p.id)}` },
-      ]);
-    ids.add(p.id);
-  });
   const b = parseBasket(basket);
   const promos = parsed
     .map((p, i) => ({ p, i }))
