@@ -102,8 +102,9 @@ function refuseNextOrder(opts: unknown): void {
  * idempotent, and a resent batch is answered `duplicate` by the central store.
  *
  * Queued sales are sent in the order they were made, and the central store posts them with their own
- * sale time; the ledger refuses an entry earlier than the account's last one, so a sale made offline
- * before a sale another till made online comes back refused (VALIDATION) until late sales are supported.
+ * sale time: a sale made offline before a sale another till made online is posted as a late sale
+ * (refused with LATE_ENTRY_CONFLICT only when it is more than the account's `retainDays` before the
+ * account's newest record).
  *
  * @param db - a `better-sqlite3` Database (version 12; an optional peer dependency)
  * @param options - `program` (required), `tillId` (required), `tablePrefix`

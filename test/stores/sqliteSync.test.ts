@@ -111,3 +111,38 @@ describe.skipIf(!hasServer)("createPostgresRefusalLog", () => {
     expect(till.balance("ann", { at })).toBe("26");
   });
 });
+
+describe.skipIf(!hasServer)("late sales from an offline till", () => {
+  it("posts a sale made offline before another till's online sale with its own sale time: applied once, in the account's sales by time", async () => {
+    const store = createPostgresStore(pool as NonNullable<typeof pool>, { program, tablePrefix: freshPrefix("late") });
+    await store.migrate();
+    const handler = createSyncHandler(store);
+    const { till } = newTill();
+    till.receive(await handler.handle(till.batch({ refresh: ["ann"] })));
+    // Offline at 10:00 the till sells 20.00; at 11:00 another till sells 30.00 online; the till syncs at 12:00.
+    till.checkout("ann", basket("b-offline", "2026-03-07T10:00:00.000Z", "20.00"), {
+      transactionId: "offline-1",
+      consent: true,
+    });
+    await store.checkout("ann", basket("b-online", "2026-03-07T11:00:00.000Z", "30.00"), {
+      transactionId: "online-1",
+      consent: true,
+    });
+    const batch = till.batch();
+    till.receive(await handler.handle(batch));
+    till.receive(await handler.handle(batch)); // a resent batch: answered duplicate, nothing applied twice
+    expect(till.pending()).toEqual([]);
+    expect(till.conflicts()).toEqual([]);
+    const rows = await store.history("ann");
+    expect(rows.map((r) => r.transactionId).sort()).toEqual(["offline-1", "online-1"]);
+    const account = await store.account("ann");
+    // 20 + 30 points at 1 per 1.00; the offline sale kept with its own sale time, before the online one
+    expect(account?.sales.map((s) => [s.transactionId, s.at])).toEqual([
+      ["offline-1", "2026-03-07T10:00:00.000Z"],
+      ["online-1", "2026-03-07T11:00:00.000Z"],
+    ]);
+    const end = { at: "2026-03-07T12:00:00.000Z" };
+    expect(await store.balance("ann", end)).toBe("50");
+    expect(till.balance("ann", end)).toBe("50");
+  });
+});
