@@ -124,6 +124,38 @@ describe("tierStatus, rolling window", () => {
     expect(s.graceUntil).toBeNull();
   });
 
+  it("gives each tier its own grace: a drop through two thresholds keeps the lower tier until its own grace ends", () => {
+    // Found by the monotonicity property (one more purchase never lowers the tier): with 300 bought
+    // an hour before the 200, the window fell below Silver an hour before it fell below Bronze, and the
+    // one grace timer started then took Bronze away an hour before a customer who bought only the 200
+    // lost it. The guide's rule — a tier drops when the amount stays below *its* threshold for the
+    // grace days — gives Bronze until 3 days after the 200 leaves the window.
+    const policy: TierPolicyInput = {
+      basis: "spend",
+      currency: "EUR",
+      timeZone: "Europe/Berlin",
+      window: { type: "rolling", months: 2 },
+      retention: { type: "grace", days: 3 },
+      downgrade: "to-qualified",
+      tiers: [
+        { name: "Bronze", threshold: "200" },
+        { name: "Silver", threshold: "500" },
+      ],
+    };
+    const more = [
+      { at: "2026-01-05T09:00:00Z", amount: "300.00" },
+      { at: "2026-01-05T10:00:00Z", amount: "200.00" },
+    ];
+    const less = [{ at: "2026-01-05T10:00:00Z", amount: "200.00" }];
+    // 5 March 10:00 and 11:00 Berlin the two purchases leave; Silver's grace ends 8 March 10:00 Berlin (09:00Z).
+    const between = tierStatus(policy, more, { at: "2026-03-08T09:30:00Z" });
+    expect(between.tier?.name).toBe("Bronze");
+    expect(between.graceUntil).toBe("2026-03-08T10:00:00.000Z");
+    expect(tierStatus(policy, less, { at: "2026-03-08T09:30:00Z" }).tier?.name).toBe("Bronze");
+    expect(tierStatus(policy, more, { at: "2026-03-08T10:00:00Z" }).tier).toBeNull();
+    expect(tierStatus(policy, less, { at: "2026-03-08T10:00:00Z" }).tier).toBeNull();
+  });
+
   it("without grace the tier follows the window (grace of 0 days is the rolling default)", () => {
     const { retention: _, ...noGrace } = rolling;
     expect(tierStatus(noGrace, history, { at: "2027-01-15T10:00:00Z" }).tier?.name).toBe("Silver");

@@ -198,6 +198,11 @@ function replayRolling(
   let held = -1;
   let amount = new Decimal(0);
   let graceUntil: number | undefined;
+  // Since when the amount has stayed below each tier's threshold (undefined while at or above it):
+  // a tier's grace runs from when the amount fell below *its* threshold, so a drop through several
+  // thresholds at once does not cut short the grace of the lower tiers.
+  const belowSince: (number | undefined)[] = thresholds.map(() => undefined);
+  const graceEnd = (k: number): number => daysLater(belowSince[k] as number, graceDays, tz);
   let i = 0;
   let j = 0;
   for (;;) {
@@ -209,6 +214,10 @@ function replayRolling(
     if (!(t <= untilMs)) return { held, amount, graceUntil };
     while (i < items.length && (items[i] as Item).ms === t) amount = amount.plus((items[i++] as Item).amount);
     while (j < exits.length && (exits[j] as Item).ms === t) amount = amount.minus((exits[j++] as Item).amount);
+    thresholds.forEach((threshold, k) => {
+      if (amount.gte(threshold)) belowSince[k] = undefined;
+      else if (belowSince[k] === undefined) belowSince[k] = t;
+    });
     // Evaluate at t; a one-tier drop with no grace may step down several tiers at once.
     for (;;) {
       const q = qualifiedIndex(thresholds, amount);
@@ -222,9 +231,11 @@ function replayRolling(
         graceUntil = undefined;
         break;
       }
-      if (graceUntil === undefined) graceUntil = daysLater(t, graceDays, tz);
+      if (graceUntil === undefined) graceUntil = graceEnd(held);
       if (graceUntil > t) break;
-      const to = down(policy, held, q);
+      let to = down(policy, held, q);
+      // To the qualified tier: the highest tier below whose threshold the amount has not yet stayed for the grace days.
+      if (policy.downgrade !== "one-tier") while (to < held - 1 && graceEnd(to + 1) > t) to += 1;
       changes.push({ at: t, from: held, to, reason: graceDays === 0 ? "fell-below" : "grace-ended", amount });
       held = to;
       graceUntil = undefined;
