@@ -1,17 +1,21 @@
-// The pricing engine behind quote, checkout and checkoutAll. Works on Decimals; formats the wire
-// result once at the end. Order inside one program:
-//   1. line amounts (quantity × unit price, half-even to the minor unit; or what an earlier program left)
+// The pricing engine behind quote, checkout and checkoutAll. Works on integers: money as whole
+// minor units of the currency (JS numbers, kept safe integers), points and stamps as whole units of
+// 10^-pointsScale (bigints: a ledger balance may pass 2^53), fractions as exact ratios of bigints
+// (./minor.ts). Formats the wire result once at the end. Order inside one program:
+//   1. line amounts: quantity × unit price, half-even to the minor unit (or what an earlier program
+//      left, in checkoutAll). This is the one step on decimal.js: quantities may be fractional
+//      (0.375 kg) and unit prices may have more decimals than the currency, so a line amount is a
+//      whole number of minor units only after this rounding. A basket past 2^53 − 1 minor units is
+//      refused here with a typed validation error rather than priced inexactly.
 //   2. the program's money discount (percent, tier, catalog reward, full stamp card), allocated over
-//      the eligible lines in proportion to their amounts with money's `allocate`
+//      the eligible lines in proportion to what is left to pay on each, with core's largest-remainder
+//      allocation
 //   3. points redeemed as money (bonus), capped by the maximum share, allocated the same way
-//   4. points / stamps earned on what is actually left to pay on eligible lines, rounded once for the
-//      transaction by the program's rule, then capped (per transaction, then per period)
+//   4. points / stamps earned on what is actually left to pay on eligible lines: each rule's rate
+//      (points per amount, multiplier, points per unit) is an exact ratio, the lines' raw points are
+//      numerators over one common denominator, summed exactly and rounded once for the transaction
+//      by the program's rule, then capped (per transaction, then per period)
 // Each step reads and writes one PricingContext; every `explain` sentence comes from ./explain.ts.
-// Why Decimals and not integer minor units: quantities may be fractional (0.375 kg) and unit prices
-// may have more decimals than the currency, so a line amount is only a whole number of minor units
-// after rounding; earn rates (points per amount, multipliers) give fractional points that must be
-// summed exactly before the transaction's single rounding. The splits that must be exact to the
-// unit (money's allocate, allocateUnits for points) already work on scaled integers.
 import {
   CurrencyMismatchError,
   ErrorCode,
@@ -21,8 +25,7 @@ import {
 } from "../../errors/errors.js";
 import { parseInstant } from "../../_lib/values.js";
 import { endOfDayMonthsLater } from "../../_lib/time.js";
-import { allocate } from "../../money/allocate.js";
-import { makeMoney } from "../../money/money.js";
+import { fromScaledBigInt } from "../../money/_lib/exact.js";
 import { minorUnits } from "../../money/currencies.js";
 import { balance } from "../../ledger/balance.js";
 import type { Basket, BasketLine } from "../basket.js";
@@ -38,33 +41,35 @@ import { accumulatedSpendAt, earnedInPeriod, isFirstPurchase } from "./records.j
 import { isBranded } from "./brand.js";
 import { compileEligibility, compileMatch, type Matcher } from "./eligibility.js";
 import * as say from "./explain.js";
+import { allocate } from "../../core/allocate.js";
+import { fixed, ONE, roundTo, type D, type Mode } from "./decimal.js";
 import {
   allocateUnits,
-  dec,
-  fixed,
-  HUNDRED,
-  ONE,
-  maxD,
-  minD,
-  roundTo,
-  sumD,
-  ZERO,
-  type D,
-  type Mode,
-} from "./decimal.js";
+  decimalToMinor,
+  divRound,
+  formatUnits,
+  pow10,
+  type Ratio,
+  ratioOf,
+  scaled,
+  toMinor,
+  toUnits,
+} from "./minor.js";
 
+/** One line being priced: money in minor units, points in units of 10^-pointsScale. */
 export interface LineCalc {
   readonly line: BasketLine;
   readonly eligible: boolean;
-  readonly amount: D;
-  discount: D;
-  pointsMoney: D;
+  readonly amount: number;
+  discount: number;
+  pointsMoney: number;
   /** amount − discount − pointsMoney, kept up to date by `take`. */
-  net: D;
-  points: D;
-  redeemed: D;
+  net: number;
+  points: bigint;
+  redeemed: bigint;
 }
 
+/** A priced basket; the point figures are Decimals for the checkout that books them. */
 export interface Priced {
   readonly quote: Quote;
   readonly atMs: number;
@@ -76,8 +81,8 @@ export interface Priced {
   readonly reward: Reward | null;
 }
 
-function money(d: D, dp: number, currency: string): { amount: string; currency: string } {
-  return { amount: fixed(d, dp), currency };
+function money(minor: number, dp: number, currency: string): { amount: string; currency: string } {
+  return { amount: formatUnits(minor, dp), currency };
 }
 
 export function isActiveAt(program: Program, atMs: number): boolean {
@@ -152,44 +157,48 @@ function pointsScale(program: Program): number {
 }
 
 /** Applies `total` as `field` over the eligible lines, in proportion to what is left to pay on each. */
-function spread(ctx: PricingContext, total: D, field: "discount" | "pointsMoney"): D[] {
+function spread(ctx: PricingContext, total: number, field: "discount" | "pointsMoney"): number[] {
   const { lines, idx } = ctx;
-  const weights = idx.map((i) => left(lines[i] as LineCalc));
-  if (total.isZero() || weights.every((w) => w.isZero())) return idx.map(() => ZERO);
-  const shares = allocate(makeMoney(total, ctx.currency), weights).map((m) => m.amount);
-  idx.forEach((i, k) => take(lines[i] as LineCalc, field, shares[k] as D));
+  const weights = idx.map((i) => BigInt((lines[i] as LineCalc).net));
+  if (total === 0 || weights.every((w) => w === 0n)) return idx.map(() => 0);
+  const shares = allocate(BigInt(total), weights).map(Number);
+  idx.forEach((i, k) => take(lines[i] as LineCalc, field, shares[k] as number));
   return shares;
 }
 
-function left(l: LineCalc): D {
-  return l.net;
-}
+/** Quantities have at most 6 decimals (the basket's rule): paid units are counted in millionths. */
+const QUANTITY_SCALE = 6;
+const UNIT = pow10(QUANTITY_SCALE);
 
 /**
- * The units of a line still paid for with money, for `per-unit` earn rules: points are earned only on
- * what is paid, so a unit that a reward, a discount or points paid for in full earns nothing. Units
- * are covered whole from what was taken off the line (a 10% discount covers no unit; a free scarf or
- * points paying 12.00 of two 12.00 units cover one); a line left with nothing to pay has no paid unit.
+ * The units of a line still paid for with money, in millionths, for `per-unit` earn rules: points
+ * are earned only on what is paid, so a unit that a reward, a discount or points paid for in full
+ * earns nothing. Units are covered whole from what was taken off the line (a 10% discount covers no
+ * unit; a free scarf or points paying 12.00 of two 12.00 units cover one); a line left with nothing
+ * to pay has no paid unit.
  */
-function paidUnits(l: LineCalc): D {
-  if (l.net.lte(ZERO)) return ZERO;
-  const covered = l.amount.minus(l.net);
-  const unit = l.line.unitPrice.amount;
-  if (covered.lte(ZERO) || unit.lte(ZERO)) return l.line.quantity;
-  return maxD(l.line.quantity.minus(covered.div(unit).floor()), ZERO);
+function paidUnits(l: LineCalc, dp: number): bigint {
+  if (l.net <= 0) return 0n;
+  const quantity = scaled(l.line.quantity.toString(), QUANTITY_SCALE) ?? 0n;
+  const covered = l.amount - l.net;
+  const unit = ratioOf(l.line.unitPrice.amount.toString());
+  if (covered <= 0 || unit.n <= 0n) return quantity;
+  // whole units covered: ⌊covered / 10^dp / unit price⌋
+  const whole = (BigInt(covered) * unit.d) / (pow10(dp) * unit.n);
+  const paid = quantity - whole * UNIT;
+  return paid > 0n ? paid : 0n;
 }
 
-/** Takes `d` off a line as a discount or as points money. */
-function take(l: LineCalc, field: "discount" | "pointsMoney", d: D): void {
-  if (d.isZero()) return;
-  l[field] = l[field].plus(d);
-  l.net = l.net.minus(d);
+/** Takes `minor` off a line as a discount or as points money. */
+function take(l: LineCalc, field: "discount" | "pointsMoney", minor: number): void {
+  if (minor === 0) return;
+  l[field] += minor;
+  l.net -= minor;
 }
 
 /**
- * Quantity × unit price, half-even to the minor unit. A quantity of one (the usual line) with a price
- * already at the minor unit is the price itself: ×1 is exact there, as the price has at most
- * 30 + 1 + dp < 40 significant digits (the Decimal precision), so the multiplication is skipped.
+ * Quantity × unit price, half-even to the minor unit, as a Decimal (for the checkout's retry check).
+ * A quantity of one with a price already at the minor unit is the price itself.
  */
 export function lineAmount(line: BasketLine, dp: number): D {
   const p = line.unitPrice.amount;
@@ -197,12 +206,45 @@ export function lineAmount(line: BasketLine, dp: number): D {
   return roundTo(line.quantity.times(p), dp, "half-even");
 }
 
-function label(d: D, dp: number, currency: string): string {
-  return `${fixed(d, dp)} ${currency}`;
+/** The largest amount pricing keeps exact, in minor units. */
+const MAX_MINOR = Number.MAX_SAFE_INTEGER;
+
+function tooLarge(path: (string | number)[], what: string, dp: number, currency: string): LoyaltyValidationError {
+  return new LoyaltyValidationError([
+    {
+      path,
+      message: `${what} is more than pricing keeps exact (at most ${formatUnits(MAX_MINOR, dp)} ${currency}, 2^53 − 1 minor units): check the quantity and the unit price, or split the basket`,
+    },
+  ]);
 }
 
-function percentOf(base: D, percent: string, dp: number, mode: Mode): D {
-  return roundTo(base.times(percent).div(HUNDRED), dp, mode);
+/**
+ * A line's amount in minor units: quantity × unit price, half-even to the minor unit. The one step
+ * on decimal.js; a whole quantity of a price at the minor unit is multiplied as integers.
+ */
+function lineMinor(line: BasketLine, i: number, dp: number, currency: string): number {
+  const q = line.quantity;
+  const p = line.unitPrice.amount;
+  let minor: number | null = null;
+  if (q.isInteger() && p.decimalPlaces() <= dp) {
+    const price = decimalToMinor(p, dp);
+    if (price !== null) minor = price * q.toNumber();
+  }
+  if (minor === null || !Number.isSafeInteger(minor)) minor = decimalToMinor(lineAmount(line, dp), dp);
+  if (minor === null)
+    throw tooLarge(["basket", "lines", i], `line ${i + 1}'s amount (quantity × unit price)`, dp, currency);
+  return minor;
+}
+
+/** A line's unit price at the minor unit (half-even), or Infinity past the safe range. */
+function unitMinor(line: BasketLine, dp: number): number {
+  return decimalToMinor(roundTo(line.unitPrice.amount, dp, "half-even"), dp) ?? Number.POSITIVE_INFINITY;
+}
+
+/** `percent` % of `base` minor units, rounded to the minor unit by `mode`. */
+function percentOf(base: number, percent: string, mode: Mode): number {
+  const r = ratioOf(percent);
+  return Number(divRound(BigInt(base) * r.n, r.d * 100n, mode));
 }
 
 /** Why lines do not count (the first five), or null when every line counts. */
@@ -286,18 +328,19 @@ export interface PricingContext {
   readonly currency: string;
   readonly lines: LineCalc[];
   readonly idx: readonly number[];
-  /** The eligible lines' amounts before any step took something off. */
-  readonly eligibleAmount: D;
+  /** The eligible lines' amounts before any step took something off (minor units). */
+  readonly eligibleAmount: number;
   readonly explain: Explanation[];
   readonly state: State;
 }
 
 interface State {
+  /** Accumulated spend (cumulative programs), read from the account's history. */
   accumulated: D | null;
   tier: Tier | null;
-  pointsEarned: D;
-  welcome: D;
-  pointsRedeemed: D;
+  pointsEarned: bigint;
+  welcome: bigint;
+  pointsRedeemed: bigint;
   expiresAt: string | null;
   reward: Reward | null;
   stamps: Quote["stamps"];
@@ -322,20 +365,23 @@ export function price(
   const eligibleOf = eligibilityOf(program);
   const lines: LineCalc[] = new Array<LineCalc>(basket.lines.length);
   const idx: number[] = [];
-  let eligibleAmount = ZERO;
-  let otherAmount = ZERO;
+  let eligibleAmount = 0;
+  let gross = 0;
   for (let i = 0; i < basket.lines.length; i++) {
     const line = basket.lines[i] as BasketLine;
-    const amount = entering?.[i] ?? lineAmount(line, dp);
+    const given = entering?.[i];
+    const amount = given === undefined ? lineMinor(line, i, dp, currency) : decimalToMinor(given, dp);
+    if (amount === null) throw tooLarge(["entering", i], `amount ${given?.toString()}`, dp, currency);
     const eligible = eligibleOf(line);
-    lines[i] = { line, eligible, amount, discount: ZERO, pointsMoney: ZERO, net: amount, points: ZERO, redeemed: ZERO };
+    lines[i] = { line, eligible, amount, discount: 0, pointsMoney: 0, net: amount, points: 0n, redeemed: 0n };
     if (eligible) {
       idx.push(i);
-      eligibleAmount = eligibleAmount.plus(amount);
-    } else otherAmount = otherAmount.plus(amount);
+      eligibleAmount += amount;
+    }
+    gross += amount;
   }
-  // one sum per line on the hot path: gross is the eligible and the other lines together
-  const gross = eligibleAmount.plus(otherAmount);
+  // every sum and difference below stays within the gross, so one check keeps them all exact
+  if (gross > MAX_MINOR) throw tooLarge(["basket", "lines"], "the basket's total", dp, currency);
   const explain: Explanation[] = [];
   const excluded = excludedExplanation(program, basket.lines, (i) => (lines[i] as LineCalc).eligible);
   if (excluded !== null) explain.push(excluded);
@@ -343,9 +389,9 @@ export function price(
   const state: State = {
     accumulated: null,
     tier: null,
-    pointsEarned: ZERO,
-    welcome: ZERO,
-    pointsRedeemed: ZERO,
+    pointsEarned: 0n,
+    welcome: 0n,
+    pointsRedeemed: 0n,
     expiresAt: null,
     reward: null,
     stamps: null,
@@ -405,12 +451,12 @@ export function price(
     }
   }
 
-  let discountTotal = ZERO;
-  let pointsMoney = ZERO;
+  let discountTotal = 0;
+  let pointsMoney = 0;
   const pricedLines = lines.map((l) => {
     const grossText = money(l.amount, dp, currency);
-    if (!l.discount.isZero()) discountTotal = discountTotal.plus(l.discount);
-    if (!l.pointsMoney.isZero()) pointsMoney = pointsMoney.plus(l.pointsMoney);
+    discountTotal += l.discount;
+    pointsMoney += l.pointsMoney;
     return {
       id: l.line.id,
       sku: l.line.sku,
@@ -421,8 +467,8 @@ export function price(
       discount: money(l.discount, dp, currency),
       pointsMoney: money(l.pointsMoney, dp, currency),
       net: l.net === l.amount ? { amount: grossText.amount, currency } : money(l.net, dp, currency),
-      pointsEarned: fixed(l.points, scale),
-      pointsRedeemed: fixed(l.redeemed, scale),
+      pointsEarned: formatUnits(l.points, scale),
+      pointsRedeemed: formatUnits(l.redeemed, scale),
     };
   });
   const quote: Quote = {
@@ -435,13 +481,13 @@ export function price(
     gross: money(gross, dp, currency),
     discountTotal: money(discountTotal, dp, currency),
     pointsMoney: money(pointsMoney, dp, currency),
-    total: money(gross.minus(discountTotal).minus(pointsMoney), dp, currency),
-    spend: money(active ? eligibleAmount : ZERO, dp, currency),
-    accumulatedSpend: state.accumulated === null ? null : money(state.accumulated, dp, currency),
+    total: money(gross - discountTotal - pointsMoney, dp, currency),
+    spend: money(active ? eligibleAmount : 0, dp, currency),
+    accumulatedSpend: state.accumulated === null ? null : { amount: fixed(state.accumulated, dp), currency },
     tier: state.tier,
-    pointsEarned: fixed(state.pointsEarned, scale),
-    welcomeBonus: fixed(state.welcome, scale),
-    pointsRedeemed: fixed(state.pointsRedeemed, scale),
+    pointsEarned: formatUnits(state.pointsEarned, scale),
+    welcomeBonus: formatUnits(state.welcome, scale),
+    pointsRedeemed: formatUnits(state.pointsRedeemed, scale),
     expiresAt: state.expiresAt,
     reward:
       state.reward === null
@@ -454,9 +500,9 @@ export function price(
     quote,
     atMs,
     lines,
-    pointsEarned: state.pointsEarned,
-    welcome: state.welcome,
-    pointsRedeemed: state.pointsRedeemed,
+    pointsEarned: fromScaledBigInt(state.pointsEarned, scale),
+    welcome: fromScaledBigInt(state.welcome, scale),
+    pointsRedeemed: fromScaledBigInt(state.pointsRedeemed, scale),
     expiresAt: state.expiresAt,
     reward: state.reward,
   };
@@ -466,30 +512,37 @@ function mode(program: Program): Mode {
   return program.rounding ?? "half-even";
 }
 
-/** What is left to pay on the eligible lines. */
-function eligibleLeft(ctx: PricingContext): D {
-  return sumD(ctx.idx.map((i) => left(ctx.lines[i] as LineCalc)));
+/** What is left to pay on the eligible lines (minor units). */
+function eligibleLeft(ctx: PricingContext): number {
+  let sum = 0;
+  for (const i of ctx.idx) sum += (ctx.lines[i] as LineCalc).net;
+  return sum;
 }
 
 /** A money figure for `explain`: "12.50 EUR". */
-function labelOf(ctx: PricingContext, d: D): string {
-  return label(d, ctx.dp, ctx.currency);
+function labelOf(ctx: PricingContext, minor: number): string {
+  return `${formatUnits(minor, ctx.dp)} ${ctx.currency}`;
+}
+
+/** A program's money amount (at most the currency's decimals, checked by parseProgram) in minor units. */
+function minorOf(ctx: PricingContext, amount: string): number {
+  return toMinor(amount, ctx.dp);
 }
 
 function applyDiscountProgram(ctx: PricingContext, program: ProgramOf<"discount">): void {
   const base = ctx.eligibleAmount;
-  if (ctx.idx.length === 0 || base.isZero()) {
+  if (ctx.idx.length === 0 || base === 0) {
     ctx.explain.push(say.noEligibleLines());
     return;
   }
-  if (program.minSpend !== undefined && base.lt(program.minSpend)) {
-    ctx.explain.push(say.belowMinSpend(labelOf(ctx, base), labelOf(ctx, dec(program.minSpend))));
+  if (program.minSpend !== undefined && base < minorOf(ctx, program.minSpend)) {
+    ctx.explain.push(say.belowMinSpend(labelOf(ctx, base), labelOf(ctx, minorOf(ctx, program.minSpend))));
     return;
   }
-  let d = percentOf(base, program.percent, ctx.dp, mode(program));
+  let d = percentOf(base, program.percent, mode(program));
   let capped = false;
-  if (program.maxDiscount !== undefined && d.gt(program.maxDiscount)) {
-    d = dec(program.maxDiscount);
+  if (program.maxDiscount !== undefined && d > minorOf(ctx, program.maxDiscount)) {
+    d = minorOf(ctx, program.maxDiscount);
     capped = true;
   }
   spread(ctx, d, "discount");
@@ -501,33 +554,37 @@ function applyDiscountProgram(ctx: PricingContext, program: ProgramOf<"discount"
 function applyCumulative(ctx: PricingContext, program: ProgramOf<"cumulative">): void {
   const { state, explain } = ctx;
   const base = ctx.eligibleAmount;
+  // the accumulated spend comes from the account's history (a Decimal sum of its sales)
   const before = accumulatedSpendAt(program, ctx.account, ctx.atMs);
-  const counted = program.includeCurrentPurchase === true ? before.plus(base) : before;
+  const counted =
+    program.includeCurrentPurchase === true ? before.plus(fromScaledBigInt(BigInt(base), ctx.dp)) : before;
   state.accumulated = counted;
   const tier = tierFor(program.tiers, counted);
   state.tier = tier ?? null;
-  const how = say.spendCounted(program.includeCurrentPurchase === true, labelOf(ctx, before), labelOf(ctx, base));
+  const spent = (d: D) => `${fixed(d, ctx.dp)} ${ctx.currency}`;
+  const how = say.spendCounted(program.includeCurrentPurchase === true, spent(before), labelOf(ctx, base));
   if (tier === undefined) {
-    explain.push(say.noTier(labelOf(ctx, counted), how));
+    explain.push(say.noTier(spent(counted), how));
     return;
   }
-  explain.push(say.tierReached(tier, labelOf(ctx, counted), how));
-  if (tier.percent === "0" || base.isZero()) return;
-  let d = percentOf(base, tier.percent, ctx.dp, mode(program));
+  explain.push(say.tierReached(tier, spent(counted), how));
+  if (tier.percent === "0" || base === 0) return;
+  let d = percentOf(base, tier.percent, mode(program));
   let capped = false;
-  if (program.maxDiscount !== undefined && d.gt(program.maxDiscount)) {
-    d = dec(program.maxDiscount);
+  if (program.maxDiscount !== undefined && d > minorOf(ctx, program.maxDiscount)) {
+    d = minorOf(ctx, program.maxDiscount);
     capped = true;
   }
   spread(ctx, d, "discount");
   explain.push(say.tierDiscount(tier.percent, labelOf(ctx, base), labelOf(ctx, d), capped));
 }
 
-function available(account: ProgramAccount, at: string): D {
-  return dec(balance(account.points, { at }));
+/** The account's available points at `at`, in units of 10^-scale. */
+function available(account: ProgramAccount, at: string, scale: number): bigint {
+  return toUnits(balance(account.points, { at }), scale);
 }
 
-function parseRequested(value: string | number, scale: number): D {
+function parseRequested(value: string | number, scale: number): bigint {
   const s = typeof value === "number" ? (Number.isInteger(value) ? String(value) : "x") : value;
   if (!/^(0|[1-9]\d*)(\.\d+)?$/.test(s))
     throw new LoyaltyValidationError([
@@ -536,12 +593,12 @@ function parseRequested(value: string | number, scale: number): D {
         message: `expected a non-negative decimal number of points or "max", got ${JSON.stringify(value)}`,
       },
     ]);
-  const d = dec(s);
-  if (d.decimalPlaces() > scale)
+  const units = scaled(s, scale);
+  if (units === null)
     throw new LoyaltyValidationError([
       { path: ["redeemPoints"], message: `expected points with at most ${scale} decimals, got ${s}` },
     ]);
-  return d;
+  return units;
 }
 
 function applyRedeem(ctx: PricingContext, program: ProgramOf<"bonus">): void {
@@ -549,19 +606,21 @@ function applyRedeem(ctx: PricingContext, program: ProgramOf<"bonus">): void {
   if (plan === null) return;
   const shares = spread(ctx, plan.moneyValue, "pointsMoney");
   // The points belong to the lines in proportion to the money they paid there (refunds give them back per line).
-  const pts = allocateUnits(plan.points, shares, ctx.scale);
+  const pts = allocateUnits(plan.points, shares.map(BigInt), pow10(ctx.dp), ctx.scale);
   ctx.idx.forEach((i, k) => {
-    (ctx.lines[i] as LineCalc).redeemed = pts[k] as D;
+    (ctx.lines[i] as LineCalc).redeemed = pts[k] as bigint;
   });
   ctx.state.pointsRedeemed = plan.points;
 }
 
+const max0 = (v: bigint): bigint => (v > 0n ? v : 0n);
+
 /**
- * How many points a bonus program redeems as money on what is left to pay on the eligible lines, and
- * what they are worth, with the redeem explanation pushed; null when nothing is redeemed. Throws for
- * a request the program or the balance cannot meet.
+ * How many points (units of 10^-scale) a bonus program redeems as money (minor units) on what is
+ * left to pay on the eligible lines, with the redeem explanation pushed; null when nothing is
+ * redeemed. Throws for a request the program or the balance cannot meet.
  */
-function redeemPlan(ctx: PricingContext, program: ProgramOf<"bonus">): { points: D; moneyValue: D } | null {
+function redeemPlan(ctx: PricingContext, program: ProgramOf<"bonus">): { points: bigint; moneyValue: number } | null {
   const { dp, scale, explain } = ctx;
   const requested = ctx.options.redeemPoints;
   if (requested === undefined) return null;
@@ -573,54 +632,73 @@ function redeemPlan(ctx: PricingContext, program: ProgramOf<"bonus">): { points:
         message: `program ${JSON.stringify(program.id)} does not let points be redeemed as money (no redeem rule)`,
       },
     ]);
-  const have = available(ctx.account, ctx.at);
+  const have = available(ctx.account, ctx.at, scale);
   const want = requested === "max" ? null : parseRequested(requested, scale);
-  if (want?.gt(have)) throw new InsufficientPointsError(fixed(want, scale), fixed(maxD(have, ZERO), scale));
-  if (want?.isZero()) return null;
+  if (want !== null && want > have)
+    throw new InsufficientPointsError(formatUnits(want, scale), formatUnits(max0(have), scale));
+  if (want === 0n) return null;
   const base = eligibleLeft(ctx);
-  const maxMoney = roundTo(base.times(r.maxShare ?? "100").div(HUNDRED), dp, "floor");
-  const value = dec(r.pointValue);
-  const step = r.step === undefined ? null : dec(r.step);
-  const stepOf = (p: D): D => (step === null ? roundTo(p, scale, "floor") : p.div(step).floor().times(step));
-  const maxByShare = stepOf(maxMoney.div(value));
-  let points = stepOf(minD(want ?? have, maxD(have, ZERO)));
+  const share = ratioOf(r.maxShare ?? "100");
+  const maxMoney = divRound(BigInt(base) * share.n, share.d * 100n, "floor");
+  // a point is worth value.n / value.d in money; points are counted in units of 10^-scale
+  const value = ratioOf(r.pointValue);
+  const one = pow10(scale);
+  const step: Ratio | null = r.step === undefined ? null : ratioOf(r.step);
+  // whole steps of points (a step finer than the scale is also floored to the scale)
+  const stepOf = (units: bigint): bigint =>
+    step === null ? units : (((units * step.d) / (step.n * one)) * step.n * one) / step.d;
+  const maxByShare = stepOf(divRound(maxMoney * value.d * one, pow10(dp) * value.n, "floor"));
+  const wanted = want ?? have;
+  let points = stepOf(wanted < max0(have) ? wanted : max0(have));
   const caps: string[] = [];
-  if (points.gt(maxByShare)) {
+  if (points > maxByShare) {
     points = maxByShare;
-    caps.push(say.redeemShareCap(r.maxShare ?? "100", labelOf(ctx, base), fixed(maxByShare, scale)));
+    caps.push(say.redeemShareCap(r.maxShare ?? "100", labelOf(ctx, base), formatUnits(maxByShare, scale)));
   }
-  if (r.minPoints !== undefined && points.lt(r.minPoints)) {
-    explain.push(say.redeemBelowMinimum(fixed(points, scale), r.minPoints));
+  if (r.minPoints !== undefined && points < toUnits(r.minPoints, scale)) {
+    explain.push(say.redeemBelowMinimum(formatUnits(points, scale), r.minPoints));
     return null;
   }
-  if (points.lte(0)) {
-    explain.push(say.nothingRedeemed(have.lte(0)));
+  if (points <= 0n) {
+    explain.push(say.nothingRedeemed(have <= 0n));
     return null;
   }
-  const moneyValue = roundTo(points.times(value), dp, "floor");
-  explain.push(say.redeemed(fixed(points, scale), r.pointValue, labelOf(ctx, moneyValue), caps));
+  const moneyValue = Number(divRound(points * value.n * pow10(dp), one * value.d, "floor"));
+  explain.push(say.redeemed(formatUnits(points, scale), r.pointValue, labelOf(ctx, moneyValue), caps));
   return { points, moneyValue };
 }
 
 export interface CompiledRule {
   readonly index: number;
   readonly type: "per-amount" | "multiplier" | "per-unit";
-  /** per-amount: the rate points / per (may be rounded to 40 digits: see `points` and `per`); multiplier: the factor; per-unit: the points. */
-  readonly value: D;
-  /** per-amount: the points and the amount they are given per, to compute net × points / per exactly. */
-  readonly points: D;
-  readonly per: D;
-  readonly isOne: boolean;
+  /**
+   * An integer coefficient over the earn's common denominator. per-amount: the points a minor unit
+   * paid earns (before a multiplier); multiplier: the factor × 10^M (M: the most decimals of any
+   * factor); per-unit: the points a millionth of a unit earns.
+   */
+  readonly coef: bigint;
   readonly match: Matcher | null;
   /** The rule's name in `explain`. */
   readonly describe: string;
 }
 
-// Compiled forms of parts of a program (matchers, rule factors as Decimals), computed once per
+/**
+ * An earn's rules with their rates as integers over one denominator: a line's raw points are
+ * (net × Σ per-amount coefficients × multiplier + paid millionths × Σ per-unit coefficients) / `den`,
+ * exactly (rates such as 1 point per 3.00 have no exact decimal).
+ */
+interface CompiledEarn {
+  readonly rules: readonly CompiledRule[];
+  readonly den: bigint;
+  /** The multiplier coefficient of a line no multiplier matches (10^M). */
+  readonly noFactor: bigint;
+}
+
+// Compiled forms of parts of a program (matchers, rule rates as integers), computed once per
 // program object. Only programs from parseProgram are cached (branded and deep-frozen, so a cached
 // entry can never go stale); anything else is compiled on every call as before.
 const eligibilityCache = new WeakMap<Program, Matcher>();
-const rulesCache = new WeakMap<Earn, readonly CompiledRule[]>();
+const rulesCache = new WeakMap<Earn, CompiledEarn>();
 
 export function eligibilityOf(program: Program): Matcher {
   if (!isBranded(program, "program")) return compileEligibility(program.eligibility);
@@ -632,153 +710,172 @@ export function eligibilityOf(program: Program): Matcher {
   return m;
 }
 
-function compileRules(earn: Earn): readonly CompiledRule[] {
-  return earn.rules.map((r, index): CompiledRule => {
-    const describe = say.earnRuleName(r.id ?? `earn-${index + 1}`, r);
-    if (r.type === "per-amount") {
-      const points = dec(r.points);
-      const per = dec(r.per);
-      return {
-        index,
-        type: r.type,
-        value: points.div(per),
-        points,
-        per,
-        isOne: points.eq(per),
-        match: r.match === undefined ? null : compileMatch(r.match),
-        describe,
-      };
-    }
-    if (r.type === "multiplier")
-      return {
-        index,
-        type: r.type,
-        value: dec(r.factor),
-        points: ZERO,
-        per: ONE,
-        isOne: false,
-        match: compileMatch(r.match),
-        describe,
-      };
-    return {
-      index,
-      type: r.type,
-      value: dec(r.points),
-      points: ZERO,
-      per: ONE,
-      isOne: false,
-      match: r.match === undefined ? null : compileMatch(r.match),
-      describe,
-    };
-  });
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
 }
 
-function rulesOf(program: Program, earn: Earn): readonly CompiledRule[] {
-  if (!isBranded(program, "program")) return compileRules(earn);
+function compileEarn(earn: Earn, dp: number): CompiledEarn {
+  // per-amount: points / per per unit of money = (p.n × per.d) / (p.d × per.n × 10^dp) per minor unit
+  const rates = earn.rules.map((r) => {
+    if (r.type !== "per-amount") return null;
+    const p = ratioOf(r.points);
+    const per = ratioOf(r.per);
+    const n = p.n * per.d;
+    const d = p.d * per.n * pow10(dp);
+    const g = gcd(n, d);
+    return { n: n / g, d: d / g };
+  });
+  let lcm = 1n;
+  for (const q of rates) if (q !== null) lcm = (lcm / gcd(lcm, q.d)) * q.d;
+  let factorDecimals = 0;
+  let unitDecimals = 0;
+  for (const r of earn.rules) {
+    if (r.type === "multiplier") factorDecimals = Math.max(factorDecimals, decimals(r.factor));
+    if (r.type === "per-unit") unitDecimals = Math.max(unitDecimals, decimals(r.points));
+  }
+  // money part: net × Σcoef × factor / (lcm × 10^M); unit part: millionths × Σcoef / 10^(N + 6)
+  const moneyDen = lcm * pow10(factorDecimals);
+  const unitDen = pow10(unitDecimals + QUANTITY_SCALE);
+  const den = (moneyDen / gcd(moneyDen, unitDen)) * unitDen;
+  const rules = earn.rules.map((r, index): CompiledRule => {
+    const describe = say.earnRuleName(r.id ?? `earn-${index + 1}`, r);
+    if (r.type === "per-amount") {
+      const q = rates[index] as Ratio;
+      const coef = q.n * (lcm / q.d) * (den / moneyDen);
+      return { index, type: r.type, coef, match: r.match === undefined ? null : compileMatch(r.match), describe };
+    }
+    if (r.type === "multiplier") {
+      const f = ratioOf(r.factor);
+      const coef = (f.n * pow10(factorDecimals)) / f.d;
+      return { index, type: r.type, coef, match: compileMatch(r.match), describe };
+    }
+    const u = ratioOf(r.points);
+    const coef = ((u.n * pow10(unitDecimals)) / u.d) * (den / unitDen);
+    return { index, type: r.type, coef, match: r.match === undefined ? null : compileMatch(r.match), describe };
+  });
+  return { rules, den, noFactor: pow10(factorDecimals) };
+}
+
+function decimals(s: string): number {
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+function rulesOf(program: Program, earn: Earn, dp: number): CompiledEarn {
+  if (!isBranded(program, "program")) return compileEarn(earn, dp);
   let rules = rulesCache.get(earn);
   if (rules === undefined) {
-    rules = compileRules(earn);
+    rules = compileEarn(earn, dp);
     rulesCache.set(earn, rules);
   }
   return rules;
 }
 
 function applyEarn(ctx: PricingContext, program: ProgramOf<"bonus"> | ProgramOf<"catalog">, earn: Earn): void {
-  const { lines, idx, explain, state, scale, account, atMs } = ctx;
-  // Nothing taken off any line yet: what is paid is the eligible amount (saves a sum on the hot path).
-  const untouched = idx.every((i) => (lines[i] as LineCalc).net === (lines[i] as LineCalc).amount);
-  const paid = untouched ? ctx.eligibleAmount : eligibleLeft(ctx);
+  const { lines, idx, explain, state, scale, account, atMs, dp } = ctx;
+  const paid = eligibleLeft(ctx);
   const welcomeFirst = program.welcomeBonus?.on === "first-purchase" && isFirstPurchase(account);
   if (welcomeFirst && program.welcomeBonus !== undefined) {
-    state.welcome = dec(program.welcomeBonus.points);
+    state.welcome = toUnits(program.welcomeBonus.points, scale);
     explain.push(say.welcomeBonus(program.welcomeBonus.points));
   }
   const lotExpiry =
     earn.validityMonths === undefined
       ? null
       : new Date(endOfDayMonthsLater(releaseMs(program, atMs), earn.validityMonths, program.timeZone)).toISOString();
-  if (earn.minOrder !== undefined && paid.lt(earn.minOrder)) {
-    explain.push(say.belowMinOrder(labelOf(ctx, paid), labelOf(ctx, dec(earn.minOrder))));
-    if (!state.welcome.isZero()) state.expiresAt = lotExpiry;
+  if (earn.minOrder !== undefined && paid < minorOf(ctx, earn.minOrder)) {
+    explain.push(say.belowMinOrder(labelOf(ctx, paid), labelOf(ctx, minorOf(ctx, earn.minOrder))));
+    if (state.welcome !== 0n) state.expiresAt = lotExpiry;
     return;
   }
-  const rules = rulesOf(program, earn);
+  const { rules, den, noFactor } = rulesOf(program, earn, dp);
   // how many lines each rule applied to (per call; the compiled rules are shared)
   const counts: number[] = rules.map(() => 0);
-  const raw: D[] = [];
+  // each line's raw points as a numerator over `den`
+  const raw: bigint[] = [];
+  let rawTotal = 0n;
   for (const i of idx) {
     const l = lines[i] as LineCalc;
-    const net = left(l);
-    let p = ZERO;
+    let perAmount = 0n;
     let best: CompiledRule | null = null;
-    let perUnit = ZERO;
-    let paidHere: D | null = null;
+    let perUnit = 0n;
+    let paidHere: bigint | null = null;
     for (const rule of rules) {
       if (rule.match !== null && !rule.match(l.line)) continue;
       if (rule.type === "per-amount") {
-        if (net.isZero()) continue;
-        // net × points / per, dividing last: 300.00 at 1 point per 3.00 is exactly 100 (a rate of
-        // 1/3 rounded to 40 digits first would give 99.99… and floor to 99).
-        const add = rule.isOne ? net : net.times(rule.points).div(rule.per);
-        p = p === ZERO ? add : p.plus(add);
+        if (l.net === 0) continue;
+        perAmount += rule.coef;
         counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       } else if (rule.type === "multiplier") {
-        if (best === null || rule.value.gt(best.value)) best = rule;
+        if (best === null || rule.coef > best.coef) best = rule;
       } else {
-        if (paidHere === null) paidHere = paidUnits(l);
-        if (paidHere.isZero()) continue;
-        perUnit = perUnit === ZERO ? rule.value : perUnit.plus(rule.value);
+        if (paidHere === null) paidHere = paidUnits(l, dp);
+        if (paidHere === 0n) continue;
+        perUnit += rule.coef;
         counts[rule.index] = (counts[rule.index] ?? 0) + 1;
       }
     }
-    if (best !== null && !p.isZero()) {
-      p = p.times(best.value);
-      counts[best.index] = (counts[best.index] ?? 0) + 1;
+    let p = 0n;
+    if (perAmount !== 0n) {
+      p = BigInt(l.net) * perAmount * (best === null ? noFactor : best.coef);
+      if (best !== null) counts[best.index] = (counts[best.index] ?? 0) + 1;
     }
-    if (!perUnit.isZero() && paidHere !== null) p = p.plus(perUnit.times(paidHere));
+    if (perUnit !== 0n && paidHere !== null) p += perUnit * paidHere;
     raw.push(p);
+    rawTotal += p;
   }
   for (const rule of rules) explain.push(say.earnRule(rule.describe, counts[rule.index] ?? 0));
-  const rawTotal = sumD(raw);
   const roundMode: Mode = earn.rounding ?? "floor";
-  let total = maxD(roundTo(rawTotal, scale, roundMode), ZERO);
-  if (earn.capPerTransaction !== undefined && total.gt(earn.capPerTransaction)) {
-    total = dec(earn.capPerTransaction);
-    explain.push(say.transactionCap(earn.capPerTransaction, fixed(roundTo(rawTotal, scale, roundMode), scale)));
+  const one = pow10(scale);
+  const rounded = divRound(rawTotal * one, den, roundMode);
+  let total = max0(rounded);
+  if (earn.capPerTransaction !== undefined && total > toUnits(earn.capPerTransaction, scale)) {
+    total = toUnits(earn.capPerTransaction, scale);
+    explain.push(say.transactionCap(earn.capPerTransaction, formatUnits(rounded, scale)));
   }
   if (earn.capPerPeriod !== undefined) {
-    const so = earnedInPeriod(program, account, atMs, earn.capPerPeriod.period);
-    const allowance = maxD(dec(earn.capPerPeriod.points).minus(so), ZERO);
-    if (total.gt(allowance)) {
+    const so = toUnits(earnedInPeriod(program, account, atMs, earn.capPerPeriod.period).toString(), scale);
+    const allowance = max0(toUnits(earn.capPerPeriod.points, scale) - so);
+    if (total > allowance) {
       explain.push(
-        say.periodCap(earn.capPerPeriod.points, earn.capPerPeriod.period, fixed(so, scale), fixed(allowance, scale)),
+        say.periodCap(
+          earn.capPerPeriod.points,
+          earn.capPerPeriod.period,
+          formatUnits(so, scale),
+          formatUnits(allowance, scale),
+        ),
       );
       total = allowance;
     }
   }
   const base = total; // before the tier multiplier (a bonus program's own tier policy)
-  if (program.kind === "bonus" && program.tiers !== undefined && !total.isZero()) {
-    const t = tierEarnBonus(program.tiers, account, atMs, total, scale);
+  if (program.kind === "bonus" && program.tiers !== undefined && total !== 0n) {
+    const t = tierEarnBonus(program.tiers, account, atMs, fromScaledBigInt(total, scale), scale);
     if (t.explain !== null) explain.push(t.explain);
-    total = total.plus(t.bonus);
+    total += toUnits(t.bonus.toString(), scale);
   }
-  if (!total.isZero()) {
-    const shares = allocateUnits(total, raw, scale, rawTotal);
+  if (total !== 0n) {
+    const shares = allocateUnits(total, raw, den, scale);
     idx.forEach((i, k) => {
-      (lines[i] as LineCalc).points = shares[k] as D;
+      (lines[i] as LineCalc).points = shares[k] as bigint;
     });
   }
   state.pointsEarned = total;
-  if (!total.isZero() || !state.welcome.isZero()) state.expiresAt = lotExpiry;
-  if (earn.pendingDays !== undefined && (!total.isZero() || !state.welcome.isZero()))
+  if (total !== 0n || state.welcome !== 0n) state.expiresAt = lotExpiry;
+  if (earn.pendingDays !== undefined && (total !== 0n || state.welcome !== 0n))
     explain.push(pendingExplanation(program, atMs, earn.pendingDays));
+  // the raw points with at least two decimals, half-even (as they were always shown)
+  const shown = Math.max(scale, 2);
   explain.push(
     say.pointsEarned(
-      fixed(rawTotal, Math.max(scale, 2)),
+      formatUnits(divRound(rawTotal * pow10(shown), den, "half-even"), shown),
       labelOf(ctx, paid),
       roundMode,
-      fixed(base, scale),
-      !total.isZero(),
+      formatUnits(base, scale),
+      total !== 0n,
       lotExpiry,
     ),
   );
@@ -802,15 +899,15 @@ function applyReward(ctx: PricingContext, program: ProgramOf<"catalog">): void {
       });
   }
   const scale = program.pointsScale ?? 0;
-  const have = available(ctx.account, ctx.at);
-  if (have.lt(reward.pointsCost))
+  const have = available(ctx.account, ctx.at, scale);
+  const cost = toUnits(reward.pointsCost, scale);
+  if (have < cost)
     throw new InsufficientPointsError(
       reward.pointsCost,
-      fixed(maxD(have, ZERO), scale),
-      `reward ${JSON.stringify(reward.id)} costs ${reward.pointsCost} points; ${fixed(maxD(have, ZERO), scale)} available`,
+      formatUnits(max0(have), scale),
+      `reward ${JSON.stringify(reward.id)} costs ${reward.pointsCost} points; ${formatUnits(max0(have), scale)} available`,
     );
-  const cost = dec(reward.pointsCost);
-  let shares: D[];
+  let shares: number[];
   let target: readonly number[];
   const g = reward.gives;
   if (g.type === "product") {
@@ -822,30 +919,30 @@ function applyReward(ctx: PricingContext, program: ProgramOf<"catalog">): void {
         { rewardId: reward.id, sku: g.sku },
       );
     const l = lines[i] as LineCalc;
-    const d = minD(roundTo(l.line.unitPrice.amount, dp, "half-even"), left(l));
+    const d = Math.min(unitMinor(l.line, dp), l.net);
     take(l, "discount", d);
     shares = [d];
     target = [i];
     explain.push(say.rewardProduct(reward.name, reward.pointsCost, g.sku, labelOf(ctx, d)));
   } else {
     const base = eligibleLeft(ctx);
-    if (base.isZero()) {
+    if (base === 0) {
       throw new OperationError(
         ErrorCode.NOT_FOUND,
         `reward ${JSON.stringify(reward.id)} takes money off eligible lines, but nothing eligible is left to pay in the basket`,
         { rewardId: reward.id },
       );
     }
-    const d = g.type === "fixed" ? minD(dec(g.amount), base) : percentOf(base, g.percent, dp, mode(program));
+    const d = g.type === "fixed" ? Math.min(minorOf(ctx, g.amount), base) : percentOf(base, g.percent, mode(program));
     shares = spread(ctx, d, "discount");
     target = idx;
     explain.push(say.rewardMoneyOff(reward.name, reward.pointsCost, labelOf(ctx, d), labelOf(ctx, base)));
   }
   // (all-zero shares — a discount that rounds to nothing — put the points on the first line)
-  const pts = allocateUnits(cost, shares, scale);
+  const pts = allocateUnits(cost, shares.map(BigInt), pow10(dp), scale);
   target.forEach((i, k) => {
     const l = lines[i] as LineCalc;
-    l.redeemed = l.redeemed.plus(pts[k] as D);
+    l.redeemed += pts[k] as bigint;
   });
   state.pointsRedeemed = cost;
   state.reward = reward;
@@ -860,7 +957,7 @@ function useCard(ctx: PricingContext, program: ProgramOf<"stamps">, before: numb
     return 0;
   }
   const rw = program.reward;
-  let shares: D[] = [];
+  let shares: number[] = [];
   let target: readonly number[] = [];
   if (rw.type === "free-item") {
     const match = rw.match === undefined ? null : compileMatch(rw.match);
@@ -868,13 +965,13 @@ function useCard(ctx: PricingContext, program: ProgramOf<"stamps">, before: numb
     for (const i of idx) {
       const l = lines[i] as LineCalc;
       if (match !== null && !match(l.line)) continue;
-      if (left(l).isZero()) continue;
+      if (l.net === 0) continue;
       if (best < 0 || l.line.unitPrice.amount.gt((lines[best] as LineCalc).line.unitPrice.amount)) best = i;
     }
     if (best >= 0) {
       const l = lines[best] as LineCalc;
-      let d = minD(roundTo(l.line.unitPrice.amount, dp, "half-even"), left(l));
-      if (rw.maxValue !== undefined) d = minD(d, dec(rw.maxValue));
+      let d = Math.min(unitMinor(l.line, dp), l.net);
+      if (rw.maxValue !== undefined) d = Math.min(d, minorOf(ctx, rw.maxValue));
       take(l, "discount", d);
       shares = [d];
       target = [best];
@@ -883,7 +980,7 @@ function useCard(ctx: PricingContext, program: ProgramOf<"stamps">, before: numb
           program.cardSize,
           l.line.sku,
           labelOf(ctx, d),
-          rw.maxValue === undefined ? null : labelOf(ctx, dec(rw.maxValue)),
+          rw.maxValue === undefined ? null : labelOf(ctx, minorOf(ctx, rw.maxValue)),
         ),
       );
     } else {
@@ -891,8 +988,9 @@ function useCard(ctx: PricingContext, program: ProgramOf<"stamps">, before: numb
     }
   } else {
     const base = eligibleLeft(ctx);
-    const d = rw.type === "fixed" ? minD(dec(rw.amount), base) : percentOf(base, rw.percent, dp, mode(program));
-    if (d.gt(0)) {
+    const d =
+      rw.type === "fixed" ? Math.min(minorOf(ctx, rw.amount), base) : percentOf(base, rw.percent, mode(program));
+    if (d > 0) {
       shares = spread(ctx, d, "discount");
       target = idx;
       explain.push(say.cardMoneyOff(program.cardSize, labelOf(ctx, d)));
@@ -902,45 +1000,48 @@ function useCard(ctx: PricingContext, program: ProgramOf<"stamps">, before: numb
   }
   if (target.length === 0) return 0;
   const redeemed = program.cardSize;
-  const pts = allocateUnits(dec(String(redeemed)), shares, 0);
+  const pts = allocateUnits(BigInt(redeemed), shares.map(BigInt), pow10(dp), 0);
   target.forEach((i, k) => {
     const l = lines[i] as LineCalc;
-    l.redeemed = l.redeemed.plus(pts[k] as D);
+    l.redeemed += pts[k] as bigint;
   });
   return redeemed;
 }
 
 function applyStamps(ctx: PricingContext, program: ProgramOf<"stamps">): void {
   const { lines, idx, explain, state } = ctx;
-  const before = Math.max(0, available(ctx.account, ctx.at).toNumber());
+  const before = Math.max(0, Number(available(ctx.account, ctx.at, 0)));
   const redeemed = useCard(ctx, program, before);
   const paid = eligibleLeft(ctx);
   let earned = 0;
   const e = program.earn;
-  const minAmount = e.type === "per-purchase" && e.minAmount !== undefined ? labelOf(ctx, dec(e.minAmount)) : null;
+  const minAmount =
+    e.type === "per-purchase" && e.minAmount !== undefined ? labelOf(ctx, minorOf(ctx, e.minAmount)) : null;
   if (e.type === "per-purchase") {
-    if (paid.gt(0) && (e.minAmount === undefined || paid.gte(e.minAmount))) {
+    if (paid > 0 && (e.minAmount === undefined || paid >= minorOf(ctx, e.minAmount))) {
       earned = e.stamps ?? 1;
       explain.push(say.stampsPerPurchase(earned, labelOf(ctx, paid), minAmount));
     } else {
       explain.push(say.noStamp(labelOf(ctx, paid), minAmount));
     }
   } else {
-    earned = paid.div(e.per).floor().toNumber();
+    const per = minorOf(ctx, e.per);
+    earned = (paid - (paid % per)) / per;
     if (e.maxPerPurchase !== undefined) earned = Math.min(earned, e.maxPerPurchase);
-    explain.push(say.stampsPerAmount(labelOf(ctx, dec(e.per)), earned, labelOf(ctx, paid)));
+    explain.push(say.stampsPerAmount(labelOf(ctx, per), earned, labelOf(ctx, paid)));
   }
   if (earned > 0) {
     const shares = allocateUnits(
-      dec(String(earned)),
-      idx.map((i) => left(lines[i] as LineCalc)),
+      BigInt(earned),
+      idx.map((i) => BigInt((lines[i] as LineCalc).net)),
+      pow10(ctx.dp),
       0,
     );
     idx.forEach((i, k) => {
-      (lines[i] as LineCalc).points = shares[k] as D;
+      (lines[i] as LineCalc).points = shares[k] as bigint;
     });
   }
-  state.pointsEarned = dec(String(earned));
-  state.pointsRedeemed = dec(String(redeemed));
+  state.pointsEarned = BigInt(earned);
+  state.pointsRedeemed = BigInt(redeemed);
   state.stamps = { before, redeemed, earned, after: before - redeemed + earned, cardSize: program.cardSize };
 }

@@ -2,8 +2,8 @@ import { guardInputs } from "../../core/guard.js";
 import { parseBasket } from "../parseBasket.js";
 import { parseProgram } from "../parseProgram.js";
 import { minorUnits } from "../../money/currencies.js";
-import { eligibilityOf, isActiveAt } from "../_lib/engine.js";
-import { roundTo } from "../_lib/decimal.js";
+import { eligibilityOf, isActiveAt, lineAmount } from "../_lib/engine.js";
+import { decimalToMinor } from "../_lib/minor.js";
 import type { Basket, BasketInput, BasketLine } from "../basket.js";
 import type { Program } from "../program.js";
 import { giftCondition } from "./_lib/giftCondition.js";
@@ -52,7 +52,7 @@ function addGiftLinesUnguarded(program: Program, basket: Basket | BasketInput): 
   const eligible = eligibilityOf(p);
   const counted = b.lines
     .filter((l) => eligible(l))
-    .map((line) => ({ line, net: roundTo(line.quantity.times(line.unitPrice.amount), dp, "half-even") }));
+    .map((line) => ({ line, net: decimalToMinor(lineAmount(line, dp), dp) ?? Number.MAX_SAFE_INTEGER }));
   if (!giftCondition(r, counted, dp).met) return b;
   const lines = [
     ...b.lines.map((l: BasketLine) => ({ ...l, quantity: l.quantity.toString() })),

@@ -3,7 +3,8 @@
 // without a match) reach `when.minQuantity` (1 with a match). Shared by the engine and addGiftLines.
 import type { BasketLine } from "../../basket.js";
 import type { PromotionRule } from "../../program.js";
-import { fixed, sumD, type D } from "../../_lib/decimal.js";
+import { sumD } from "../../_lib/decimal.js";
+import { formatUnits, toMinor } from "../../_lib/minor.js";
 import { compileMatch } from "../../_lib/eligibility.js";
 import * as say from "../../_lib/explainPromotions.js";
 
@@ -11,18 +12,20 @@ type GiftRule = Extract<PromotionRule, { type: "gift" }>;
 
 export function giftCondition(
   r: GiftRule,
-  eligible: readonly { readonly line: BasketLine; readonly net: D }[],
+  eligible: readonly { readonly line: BasketLine; readonly net: number }[],
   dp: number,
 ): { met: boolean; reason: string } {
   const counted = eligible.filter((l) => l.line.sku !== r.gift.sku);
   const currency = eligible[0]?.line.unitPrice.currency ?? "";
-  const spend = sumD(counted.map((l) => l.net));
+  // what is left to pay, in minor units
+  let spend = 0;
+  for (const l of counted) spend += l.net;
   const reasons: string[] = [];
   let met = true;
   if (r.when.minSpend !== undefined) {
-    const ok = spend.gte(r.when.minSpend);
+    const ok = spend >= toMinor(r.when.minSpend, dp);
     met &&= ok;
-    reasons.push(say.giftSpend(`${fixed(spend, dp)} ${currency}`, ok, r.when.minSpend));
+    reasons.push(say.giftSpend(`${formatUnits(spend, dp)} ${currency}`, ok, r.when.minSpend));
   }
   if (r.when.match !== undefined || r.when.minQuantity !== undefined) {
     const match = r.when.match === undefined ? null : compileMatch(r.when.match);

@@ -1,22 +1,12 @@
 // The money a promotion takes off each line, computed on what is left to pay on the lines (so a
 // promotion placed after another program in checkoutAll works on that program's result). Returns the
-// discount per line index; the engine books it. Every amount is at the currency's minor unit, never
-// negative and never more than the line's net, so no line goes below zero.
+// discount per line index; the engine books it. Money is in whole minor units (as in the engine);
+// every discount is never negative and never more than the line's net, so no line goes below zero.
 import type { BasketLine } from "../../basket.js";
 import type { Explanation } from "../../result.js";
 import type { ProgramOf, PromotionRule } from "../../program.js";
-import {
-  allocateUnits,
-  dec,
-  fixed,
-  HUNDRED,
-  minD,
-  roundTo,
-  sumD,
-  ZERO,
-  type D,
-  type Mode,
-} from "../../_lib/decimal.js";
+import type { Mode } from "../../_lib/decimal.js";
+import { allocateUnits, decimalToMinor, divRound, formatUnits, ratioOf, toMinor } from "../../_lib/minor.js";
 import { compileMatch, type Matcher } from "../../_lib/eligibility.js";
 import { giftCondition } from "./giftCondition.js";
 import type { CouponState } from "../couponState.js";
@@ -36,7 +26,8 @@ export interface CouponInput {
 export interface PromotionLine {
   readonly line: BasketLine;
   readonly eligible: boolean;
-  readonly net: D;
+  /** What is left to pay, in minor units. */
+  readonly net: number;
 }
 
 type Rule<T extends PromotionRule["type"]> = Extract<PromotionRule, { type: T }>;
@@ -50,9 +41,20 @@ interface Ctx {
   readonly explain: Explanation[];
 }
 
-function label(d: D, ctx: Ctx): string {
-  return `${fixed(d, ctx.dp)} ${ctx.program.currency}`;
+function label(minor: number, ctx: Ctx): string {
+  return `${formatUnits(minor, ctx.dp)} ${ctx.program.currency}`;
 }
+
+/** A program's amount (at most the currency's decimals, checked by parseProgram) in minor units. */
+function minor(amount: string, ctx: Ctx): number {
+  return toMinor(amount, ctx.dp);
+}
+
+const sum = (xs: Iterable<number>): number => {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+};
 
 function describeMatch(m: {
   skus?: readonly string[] | undefined;
@@ -70,9 +72,9 @@ export function promotionDiscounts(
   mode: Mode,
   explain: Explanation[],
   coupon?: CouponInput,
-): Map<number, D> {
+): Map<number, number> {
   const ctx: Ctx = { program, lines, idx, dp, mode, explain };
-  let budgetLeft: D | null = null;
+  let budgetLeft: number | null = null;
   let code = "";
   if (program.coupon !== undefined) {
     const state = assertCouponState(program, coupon?.state, ["coupon", "state"]);
@@ -84,22 +86,24 @@ export function promotionDiscounts(
       explain.push(say.couponRefused(verdict.reason, verdict.message));
       return new Map();
     }
-    budgetLeft = verdict.budgetLeft;
+    // the budget's remainder as minor units (past the safe range it cannot cut a basket's discount)
+    budgetLeft =
+      verdict.budgetLeft === null ? null : (decimalToMinor(verdict.budgetLeft, dp) ?? Number.POSITIVE_INFINITY);
     code = (coupon?.code ?? "").trim();
   }
   const out = byRule(ctx);
   if (program.coupon === undefined) return out;
-  const total = sumD([...out.values()]);
-  if (budgetLeft !== null && total.gt(budgetLeft)) {
+  const total = sum(out.values());
+  if (budgetLeft !== null && total > budgetLeft) {
     const keys = [...out.keys()];
-    const shares = allocateUnits(budgetLeft, [...out.values()], dp, total);
-    keys.forEach((i, k) => out.set(i, shares[k] as D));
+    const shares = allocateUnits(BigInt(budgetLeft), [...out.values()].map(BigInt), 1n, dp);
+    keys.forEach((i, k) => out.set(i, Number(shares[k])));
     explain.push(say.couponAccepted(code, label(budgetLeft, ctx)));
   } else explain.push(say.couponAccepted(code, null));
   return out;
 }
 
-function byRule(ctx: Ctx): Map<number, D> {
+function byRule(ctx: Ctx): Map<number, number> {
   const r = ctx.program.rule;
   switch (r.type) {
     case "amount-off":
@@ -115,57 +119,68 @@ function byRule(ctx: Ctx): Map<number, D> {
   }
 }
 
-function amountOff(r: Rule<"amount-off">, ctx: Ctx): Map<number, D> {
-  const out = new Map<number, D>();
+function amountOff(r: Rule<"amount-off">, ctx: Ctx): Map<number, number> {
+  const out = new Map<number, number>();
   const match = r.match === undefined ? null : compileMatch(r.match);
   const target = ctx.idx.filter((i) => {
     const l = ctx.lines[i] as PromotionLine;
-    return l.net.gt(0) && (match === null || match(l.line));
+    return l.net > 0 && (match === null || match(l.line));
   });
   const what = say.amountOffLines(r.match === undefined ? null : describeMatch(r.match));
-  const base = sumD(target.map((i) => (ctx.lines[i] as PromotionLine).net));
-  if (base.isZero()) {
+  const base = sum(target.map((i) => (ctx.lines[i] as PromotionLine).net));
+  if (base === 0) {
     ctx.explain.push(say.amountOffNothingLeft(what));
     return out;
   }
-  if (r.minSpend !== undefined && base.lt(r.minSpend)) {
-    ctx.explain.push(say.amountOffBelowMinSpend(label(base, ctx), what, label(dec(r.minSpend), ctx)));
+  if (r.minSpend !== undefined && base < minor(r.minSpend, ctx)) {
+    ctx.explain.push(say.amountOffBelowMinSpend(label(base, ctx), what, label(minor(r.minSpend, ctx), ctx)));
     return out;
   }
-  const amount = dec(r.amount);
-  const d = minD(amount, base);
+  const amount = minor(r.amount, ctx);
+  const d = Math.min(amount, base);
   const shares = allocateUnits(
-    d,
-    target.map((i) => (ctx.lines[i] as PromotionLine).net),
+    BigInt(d),
+    target.map((i) => BigInt((ctx.lines[i] as PromotionLine).net)),
+    1n,
     ctx.dp,
-    base,
   );
   target.forEach((i, k) => {
-    const s = shares[k] as D;
-    if (!s.isZero()) out.set(i, s);
+    const s = Number(shares[k]);
+    if (s !== 0) out.set(i, s);
   });
   ctx.explain.push(
     say.amountOff(
       label(d, ctx),
       label(base, ctx),
       what,
-      r.minSpend === undefined ? null : label(dec(r.minSpend), ctx),
-      d.lt(amount) ? label(amount, ctx) : null,
+      r.minSpend === undefined ? null : label(minor(r.minSpend, ctx), ctx),
+      d < amount ? label(amount, ctx) : null,
       target.length,
     ),
   );
   return out;
 }
 
-/** A line's units taking part in a buy X get Y: whole units only, valued at what is left to pay. */
+/**
+ * A line's units taking part in a buy X get Y: whole units only, valued at what is left to pay
+ * (a unit is worth net / quantity, kept as that exact ratio).
+ */
 interface Group {
   readonly i: number;
-  readonly unit: D;
+  readonly net: number;
+  readonly quantity: number;
   left: number;
 }
 
-function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
-  const out = new Map<number, D>();
+/** Compares two groups' unit values net / quantity exactly (by cross-multiplying). */
+function compareUnits(a: Group, b: Group): number {
+  const x = BigInt(a.net) * BigInt(b.quantity);
+  const y = BigInt(b.net) * BigInt(a.quantity);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, number> {
+  const out = new Map<number, number>();
   const cheapestFree = (r.free ?? "cheapest") === "cheapest";
   const percent = r.get.percent ?? "100";
   const buyMatch: Matcher | null = r.buy.match === undefined ? null : compileMatch(r.buy.match);
@@ -178,7 +193,7 @@ function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
   let skippedFractional = 0;
   for (const i of ctx.idx) {
     const l = ctx.lines[i] as PromotionLine;
-    if (l.net.lte(0)) continue;
+    if (l.net <= 0) continue;
     const b = buyMatch === null || buyMatch(l.line);
     const g = getMatch === null || getMatch(l.line);
     if (!b && !g) continue;
@@ -188,7 +203,7 @@ function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
       continue;
     }
     const q = l.line.quantity.toNumber();
-    const group: Group = { i, unit: l.net.div(q), left: q };
+    const group: Group = { i, net: l.net, quantity: q, left: q };
     (b && g ? both : b ? buyOnly : getOnly).push(group);
   }
   const count = (gs: readonly Group[]) => gs.reduce((s, x) => s + x.left, 0);
@@ -212,8 +227,10 @@ function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
     return out;
   }
   // Free units: in the rule's order (cheapest first by default; ties to the earlier line).
-  const freeOrder = (a: Group, b: Group) =>
-    a.unit.eq(b.unit) ? a.i - b.i : a.unit.lt(b.unit) === cheapestFree ? -1 : 1;
+  const freeOrder = (a: Group, b: Group) => {
+    const c = compareUnits(a, b);
+    return c === 0 ? a.i - b.i : c < 0 === cheapestFree ? -1 : 1;
+  };
   const take = (gs: Group[], n: number, order: (a: Group, b: Group) => number, into: Map<number, number>) => {
     let need = n;
     for (const g of [...gs].sort(order)) {
@@ -235,47 +252,57 @@ function buyXGetY(r: Rule<"buy-x-get-y">, ctx: Ctx): Map<number, D> {
   take(buyOnly, fromBuyOnly, buyOrder, bought);
   take(both, apps * X - fromBuyOnly, buyOrder, bought);
 
-  const unitOf = new Map<number, D>();
-  for (const g of [...both, ...buyOnly, ...getOnly]) unitOf.set(g.i, g.unit);
-  let total = ZERO;
+  const quantityOf = new Map<number, number>();
+  for (const g of [...both, ...buyOnly, ...getOnly]) quantityOf.set(g.i, g.quantity);
+  const pct = ratioOf(percent);
+  let total = 0;
   const freeParts: string[] = [];
-  const freeDiscount = new Map<number, D>();
+  const freeDiscount = new Map<number, number>();
   for (const [i, k] of [...free].sort((a, b) => a[0] - b[0])) {
     const l = ctx.lines[i] as PromotionLine;
-    const unit = unitOf.get(i) as D;
-    const d = minD(roundTo(unit.times(k).times(percent).div(HUNDRED), ctx.dp, ctx.mode), l.net);
+    const q = quantityOf.get(i) as number;
+    // k units at net / q each, percent % off, rounded once
+    const off = divRound(BigInt(l.net) * BigInt(k) * pct.n, BigInt(q) * pct.d * 100n, ctx.mode);
+    const d = Math.min(Number(off), l.net);
     freeDiscount.set(i, d);
-    total = total.plus(d);
+    total += d;
     freeParts.push(say.buyXGetYUnits(k, l.line.sku, label(d, ctx)));
   }
   const bundle = (r.allocation ?? "bundle") === "bundle";
   if (!bundle) {
-    for (const [i, d] of freeDiscount) if (!d.isZero()) out.set(i, d);
-  } else if (!total.isZero()) {
+    for (const [i, d] of freeDiscount) if (d !== 0) out.set(i, d);
+  } else if (total !== 0) {
     const members = [...new Set([...free.keys(), ...bought.keys()])].sort((a, b) => a - b);
+    // each member's k units at net / q, over the quantities' common multiple so the weights are integers
+    let common = 1n;
+    for (const i of members) {
+      const q = BigInt(quantityOf.get(i) as number);
+      common = (common / gcd(common, q)) * q;
+    }
     const weights = members.map((i) => {
       const k = (free.get(i) ?? 0) + (bought.get(i) ?? 0);
-      return minD((unitOf.get(i) as D).times(k), (ctx.lines[i] as PromotionLine).net);
+      const q = BigInt(quantityOf.get(i) as number);
+      return BigInt((ctx.lines[i] as PromotionLine).net) * BigInt(k) * (common / q);
     });
-    const shares = allocateUnits(total, weights, ctx.dp);
+    const shares = allocateUnits(BigInt(total), weights, common, ctx.dp);
     members.forEach((i, k) => {
       // a share never exceeds the line's net: the bundle's bought units are paid for
-      const s = minD(shares[k] as D, (ctx.lines[i] as PromotionLine).net);
-      if (!s.isZero()) out.set(i, s);
+      const s = Math.min(Number(shares[k]), (ctx.lines[i] as PromotionLine).net);
+      if (s !== 0) out.set(i, s);
     });
   }
   ctx.explain.push(say.buyXGetY(title, cheapestFree, apps, freeParts, label(total, ctx), bundle, skippedFractional));
   return out;
 }
 
-function gift(r: Rule<"gift">, ctx: Ctx): Map<number, D> {
-  const out = new Map<number, D>();
+function gift(r: Rule<"gift">, ctx: Ctx): Map<number, number> {
+  const out = new Map<number, number>();
   const cond = giftCondition(
     r,
     ctx.idx.map((i) => ctx.lines[i] as PromotionLine),
     ctx.dp,
   );
-  const giftIndex = ctx.lines.findIndex((l) => l.line.sku === r.gift.sku && l.net.gt(0));
+  const giftIndex = ctx.lines.findIndex((l) => l.line.sku === r.gift.sku && l.net > 0);
   if (!cond.met) {
     ctx.explain.push(say.giftNotEarned(r.gift.sku, cond.reason));
     return out;
@@ -290,8 +317,17 @@ function gift(r: Rule<"gift">, ctx: Ctx): Map<number, D> {
     ctx.explain.push(say.giftLessThanOneUnit(r.gift.sku));
     return out;
   }
-  const d = minD(roundTo(l.net.div(l.line.quantity).times(units), ctx.dp, ctx.mode), l.net);
-  if (!d.isZero()) out.set(giftIndex, d);
+  // units at net / quantity each, rounded once
+  const q = ratioOf(l.line.quantity.toString());
+  const d = Math.min(Number(divRound(BigInt(l.net) * BigInt(units) * q.d, q.n, ctx.mode)), l.net);
+  if (d !== 0) out.set(giftIndex, d);
   ctx.explain.push(say.giftGiven(units, r.gift.sku, label(d, ctx), cond.reason));
   return out;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
 }

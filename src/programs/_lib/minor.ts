@@ -1,0 +1,175 @@
+// Integer arithmetic for the pricing engine. Money is a whole number of the currency's minor units
+// (a JS number, kept a safe integer: the engine refuses a basket past 2^53 − 1 minor units); points
+// are whole units of 10^-pointsScale as bigints (a ledger balance may pass 2^53); fractions (rates,
+// percentages, unit prices with more decimals than the currency) are exact ratios of bigints,
+// rounded once with a named mode. Decimal strings from programs and balances are read exactly.
+import type DecimalJs from "decimal.js";
+import { LoyaltyValidationError } from "../../errors/errors.js";
+import type { RoundingMode } from "../../money/round.js";
+import { allocate } from "../../core/allocate.js";
+
+/** A non-negative exact fraction n / d (d > 0). */
+export interface Ratio {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+const POW10: bigint[] = [];
+/** 10^k as a bigint. */
+export function pow10(k: number): bigint {
+  let p = POW10[k];
+  if (p === undefined) {
+    p = 10n ** BigInt(k);
+    POW10[k] = p;
+  }
+  return p;
+}
+
+/**
+ * A decimal string ("12.50", "-3", also Decimal#toString output with an exponent) as the exact
+ * integer `value × 10^k`, or null when it has more than `k` decimals.
+ */
+export function scaled(s: string, k: number): bigint | null {
+  let t = s;
+  let exp = 0;
+  const e = t.search(/e/i);
+  if (e >= 0) {
+    exp = Number(t.slice(e + 1));
+    t = t.slice(0, e);
+  }
+  const negative = t.startsWith("-");
+  if (negative) t = t.slice(1);
+  const dot = t.indexOf(".");
+  const digits = dot < 0 ? t : t.slice(0, dot) + t.slice(dot + 1);
+  let decimals = (dot < 0 ? 0 : t.length - dot - 1) - exp;
+  let v = BigInt(digits);
+  // trailing zeros of the fraction do not count as decimals ("12.50" at k = 1 is 125)
+  while (decimals > k && v % 10n === 0n && v !== 0n) {
+    v /= 10n;
+    decimals--;
+  }
+  if (v === 0n) return 0n;
+  if (decimals > k) return null;
+  v *= pow10(k - decimals);
+  return negative ? -v : v;
+}
+
+/** A decimal string as an exact ratio n / 10^k. */
+export function ratioOf(s: string): Ratio {
+  const dot = s.indexOf(".");
+  const k = dot < 0 || s.search(/e/i) >= 0 ? decimalsOf(s) : s.length - dot - 1;
+  return { n: scaled(s, k) as bigint, d: pow10(k) };
+}
+
+function decimalsOf(s: string): number {
+  for (let k = 0; ; k++) if (scaled(s, k) !== null) return k;
+}
+
+/** A decimal string with at most `dp` decimals as minor units (a number). */
+export function toMinor(s: string, dp: number): number {
+  const v = scaled(s, dp);
+  if (v === null || v > MAX || v < -MAX)
+    throw new LoyaltyValidationError([
+      { path: ["amount"], message: `expected an amount with at most ${dp} decimals below 2^53 minor units, got ${s}` },
+    ]);
+  return Number(v);
+}
+
+/** A decimal string with at most `scale` decimals as whole points units (a bigint). */
+export function toUnits(s: string, scale: number): bigint {
+  const v = scaled(s, scale);
+  if (v === null)
+    throw new LoyaltyValidationError([
+      { path: ["points"], message: `expected points with at most ${scale} decimals, got ${s}` },
+    ]);
+  return v;
+}
+
+const POW10_NUMBER = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** n / d (d > 0) rounded to an integer with a named mode. */
+export function divRound(n: bigint, d: bigint, mode: RoundingMode): bigint {
+  const q = n / d; // toward zero
+  const r = n % d;
+  if (r === 0n) return q;
+  const away = n < 0n ? q - 1n : q + 1n;
+  switch (mode) {
+    case "down":
+      return q;
+    case "up":
+      return away;
+    case "floor":
+      return n < 0n ? away : q;
+    case "ceil":
+      return n < 0n ? q : away;
+    default: {
+      const twice = (r < 0n ? -r : r) * 2n;
+      if (twice !== d) return twice > d ? away : q;
+      return mode === "half-up" || q % 2n !== 0n ? away : q;
+    }
+  }
+}
+
+/** An integer count of 10^-dp units as a string with exactly `dp` decimals ("1250", 2 → "12.50"). */
+export function formatUnits(v: number | bigint, dp: number): string {
+  const negative = v < 0;
+  let s = (negative ? -v : v).toString();
+  if (dp > 0) {
+    if (s.length <= dp) s = "0".repeat(dp - s.length + 1) + s;
+    s = `${s.slice(0, s.length - dp)}.${s.slice(s.length - dp)}`;
+  }
+  return negative ? `-${s}` : s;
+}
+
+/**
+ * A Decimal with at most `dp` decimals as minor units, or null when it is not a safe integer there
+ * (the caller refuses the amount).
+ */
+export function decimalToMinor(d: DecimalJs, dp: number): number | null {
+  const s = d.toString();
+  // the usual short plain numbers without a bigint: at most 15 digits are exact as a double, and
+  // the product by a power of ten is exact while it is a safe integer
+  const dot = s.indexOf(".");
+  const decimals = dot < 0 ? 0 : s.length - dot - 1;
+  if (s.length <= 16 && decimals <= dp && !s.includes("e")) {
+    const n = Number(dot < 0 ? s : s.slice(0, dot) + s.slice(dot + 1)) * (POW10_NUMBER[dp - decimals] as number);
+    if (Number.isSafeInteger(n)) return n;
+  }
+  const v = scaled(s, dp);
+  if (v === null) return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * Splits `total` whole units (points, stamps) over the lines in proportion to `weights` / `den`
+ * (each weight an exact count of 1/den), losslessly, with core's largest-remainder allocation.
+ * One rule kept from the first releases: for whole units (`scale` 0), when the total is the weights'
+ * sum rounded down (no cap cut it), each line keeps its own weight rounded down and the units left go
+ * to the largest fractions (ties to the earlier line): the points a line shows are the points its
+ * own amount earns. All-zero weights put the whole total on the first line.
+ */
+export function allocateUnits(total: bigint, weights: readonly bigint[], den: bigint, scale: number): bigint[] {
+  if (weights.length === 0) return [];
+  if (total === 0n) return weights.map(() => 0n);
+  let sum = 0n;
+  for (const w of weights) sum += w;
+  if (sum === 0n) return weights.map((_, i) => (i === 0 ? total : 0n));
+  if (scale !== 0 || total !== sum / den) return allocate(total, weights);
+  const shares = weights.map((w) => w / den);
+  let left = total;
+  for (const s of shares) left -= s;
+  if (left > 0n) {
+    const order = weights
+      .map((w, i) => ({ i, r: w % den }))
+      .filter((x) => x.r !== 0n)
+      .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+    for (const { i } of order) {
+      if (left === 0n) break;
+      shares[i] = (shares[i] as bigint) + 1n;
+      left -= 1n;
+    }
+  }
+  return shares;
+}
