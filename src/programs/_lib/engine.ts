@@ -48,6 +48,7 @@ import {
   decimalToMinor,
   divRound,
   formatUnits,
+  gcd,
   pow10,
   type Ratio,
   ratioOf,
@@ -708,13 +709,6 @@ export function eligibilityOf(program: Program): Matcher {
     eligibilityCache.set(program, m);
   }
   return m;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
 }
 
 function compileEarn(earn: Earn, dp: number): CompiledEarn {

@@ -14,6 +14,14 @@ export interface Ratio {
   readonly d: bigint;
 }
 
+/** The greatest common divisor of two non-negative bigints. */
+export function gcd(a: bigint, b: bigint): bigint {
+  let x = a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
 const POW10: bigint[] = [];
 /** 10^k as a bigint. */
 export function pow10(k: number): bigint {

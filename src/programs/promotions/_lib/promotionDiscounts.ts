@@ -6,7 +6,7 @@ import type { BasketLine } from "../../basket.js";
 import type { Explanation } from "../../result.js";
 import type { ProgramOf, PromotionRule } from "../../program.js";
 import type { Mode } from "../../_lib/decimal.js";
-import { allocateUnits, decimalToMinor, divRound, formatUnits, ratioOf, toMinor } from "../../_lib/minor.js";
+import { allocateUnits, decimalToMinor, divRound, formatUnits, gcd, ratioOf, toMinor } from "../../_lib/minor.js";
 import { compileMatch, type Matcher } from "../../_lib/eligibility.js";
 import { giftCondition } from "./giftCondition.js";
 import type { CouponState } from "../couponState.js";
@@ -323,11 +323,4 @@ function gift(r: Rule<"gift">, ctx: Ctx): Map<number, number> {
   if (d !== 0) out.set(giftIndex, d);
   ctx.explain.push(say.giftGiven(units, r.gift.sku, label(d, ctx), cond.reason));
   return out;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
 }
