@@ -2,8 +2,9 @@
 // only the decimal.js arithmetic a quote cannot avoid on the same basket: each line's amount
 // (quantity × unit price, rounded to cents), the eligible total, and the points on it.
 // The program and basket are validated once, outside the timed loop (as a till would); nothing is
-// cached per basket. quote prices on one engine, with decimal.js like the baseline, and also builds
-// the result, the explanation and the eligibility; the ratio says what that costs.
+// cached per basket. quote prices on one engine, which takes decimal.js only for the line amounts
+// (as the baseline does) and then works on integer minor units, and also builds the result, the
+// explanation and the eligibility; the ratio says what that costs.
 import { Bench } from "tinybench";
 import { Decimal, openProgramAccount, parseBasket, parseProgram, quote } from "loyalty-kit";
 

@@ -27,7 +27,9 @@ import type { Quote } from "./result.js";
  * @param options - `at`, `redeemPoints` ("max" or a number), `rewardId`, `redeemCard`, `consent`, `stock`;
  *   omitted or `null`: the defaults (priced at the basket's instant, nothing redeemed, no consent given)
  * @returns the priced basket (plain JSON)
- * @throws {LoyaltyValidationError} when the program, basket or options are invalid
+ * @throws {LoyaltyValidationError} when the program, basket or options are invalid, or when a line's
+ *   amount or the basket's total passes 2^53 − 1 minor units (90,071,992,547,409.91 EUR), past which
+ *   pricing could not stay exact
  * @throws {CurrencyMismatchError} when the basket is in another currency than the program
  * @throws {OperationError} CONSENT_REQUIRED for a personalized program without an identified, consenting customer; NOT_FOUND / OUT_OF_STOCK for a catalog reward
  * @throws {InsufficientPointsError} when asking to redeem more points than are available
