@@ -4,6 +4,7 @@
 // by money's `allocate`; points per amount summed and rounded once). Rates are chosen so every
 // decimal.js step of the model is exact (pers that divide a power of ten), so the model is the spec.
 import { fc, test } from "@fast-check/vitest";
+import type DecimalJs from "decimal.js";
 import { expect } from "vitest";
 import {
   allocate,
@@ -18,7 +19,7 @@ import {
 
 const common = { currency: "EUR", timeZone: "Europe/Berlin", active: { from: "2026-01-01T00:00:00Z" } } as const;
 const MODES: RoundingMode[] = ["half-even", "half-up", "down", "up", "floor", "ceil"];
-const DECIMAL_MODE: Record<RoundingMode, Decimal.Rounding> = {
+const DECIMAL_MODE: Record<RoundingMode, DecimalJs.Rounding> = {
   "half-even": Decimal.ROUND_HALF_EVEN,
   "half-up": Decimal.ROUND_HALF_UP,
   down: Decimal.ROUND_DOWN,
