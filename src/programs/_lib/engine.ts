@@ -55,6 +55,8 @@ import {
   scaled,
   toMinor,
   toUnits,
+  unitsOf,
+  decimalPlaces,
 } from "./minor.js";
 
 /** One line being priced: money in minor units, points in units of 10^-pointsScale. */
@@ -580,9 +582,13 @@ function applyCumulative(ctx: PricingContext, program: ProgramOf<"cumulative">):
   explain.push(say.tierDiscount(tier.percent, labelOf(ctx, base), labelOf(ctx, d), capped));
 }
 
-/** The account's available points at `at`, in units of 10^-scale. */
+/**
+ * The account's available points at `at`, in whole units of 10^-scale (a balance with more decimals
+ * than the program's points, posted to the ledger directly, is rounded down: only whole units can
+ * be redeemed).
+ */
 function available(account: ProgramAccount, at: string, scale: number): bigint {
-  return toUnits(balance(account.points, { at }), scale);
+  return unitsOf(balance(account.points, { at }), scale, "floor");
 }
 
 function parseRequested(value: string | number, scale: number): bigint {
@@ -727,8 +733,8 @@ function compileEarn(earn: Earn, dp: number): CompiledEarn {
   let factorDecimals = 0;
   let unitDecimals = 0;
   for (const r of earn.rules) {
-    if (r.type === "multiplier") factorDecimals = Math.max(factorDecimals, decimals(r.factor));
-    if (r.type === "per-unit") unitDecimals = Math.max(unitDecimals, decimals(r.points));
+    if (r.type === "multiplier") factorDecimals = Math.max(factorDecimals, decimalPlaces(r.factor));
+    if (r.type === "per-unit") unitDecimals = Math.max(unitDecimals, decimalPlaces(r.points));
   }
   // money part: net × Σcoef × factor / (lcm × 10^M); unit part: millionths × Σcoef / 10^(N + 6)
   const moneyDen = lcm * pow10(factorDecimals);
@@ -751,11 +757,6 @@ function compileEarn(earn: Earn, dp: number): CompiledEarn {
     return { index, type: r.type, coef, match: r.match === undefined ? null : compileMatch(r.match), describe };
   });
   return { rules, den, noFactor: pow10(factorDecimals) };
-}
-
-function decimals(s: string): number {
-  const dot = s.indexOf(".");
-  return dot < 0 ? 0 : s.length - dot - 1;
 }
 
 function rulesOf(program: Program, earn: Earn, dp: number): CompiledEarn {
@@ -831,7 +832,8 @@ function applyEarn(ctx: PricingContext, program: ProgramOf<"bonus"> | ProgramOf<
     explain.push(say.transactionCap(earn.capPerTransaction, formatUnits(rounded, scale)));
   }
   if (earn.capPerPeriod !== undefined) {
-    const so = toUnits(earnedInPeriod(program, account, atMs, earn.capPerPeriod.period).toString(), scale);
+    // earned so far, rounded up to whole units so the allowance never passes the cap
+    const so = unitsOf(earnedInPeriod(program, account, atMs, earn.capPerPeriod.period).toString(), scale, "ceil");
     const allowance = max0(toUnits(earn.capPerPeriod.points, scale) - so);
     if (total > allowance) {
       explain.push(

@@ -94,6 +94,21 @@ export function toUnits(s: string, scale: number): bigint {
 }
 
 const POW10_NUMBER = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/**
+ * A decimal string of any precision (a ledger balance) as whole units of 10^-scale, rounded by
+ * `mode` when it has more decimals than the scale.
+ */
+export function unitsOf(s: string, scale: number, mode: RoundingMode): bigint {
+  const r = ratioOf(s);
+  return divRound(r.n * pow10(scale), r.d, mode);
+}
+
+/** The number of decimals of a plain decimal string ("12.50" → 2). */
+export function decimalPlaces(s: string): number {
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** n / d (d > 0) rounded to an integer with a named mode. */
