@@ -28,8 +28,8 @@ export interface Customers {
 
 /** Integer ids below this always index the array; above it, up to 16 per customer seen. */
 const DIRECT_MIN = 1 << 16;
-/** The array's largest length (1 GiB of Int32): larger ids go to the Map. */
-const DIRECT_MAX = 1 << 28;
+/** The array's largest length (256 MiB of Int32): larger ids go to the Map. */
+const DIRECT_MAX = 1 << 26;
 
 /** A new, empty {@link Customers}. */
 export function customers(): Customers {
