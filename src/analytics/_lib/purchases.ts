@@ -7,7 +7,10 @@
 // Int32Array directly, other numbers and strings are keys of a Map each. With a million customers a
 // Map lookup costs about 0.5 µs per purchase (the table outgrows the caches) and sorting the ids
 // for the rows' order another 0.5 µs per customer; integer ids read the array instead, and come out
-// in order by scanning it. String ids are ordered by a radix sort on their code units.
+// in order by scanning it. String ids are ordered by a radix sort on their code units. Their Map
+// lookup is the bound of the object path with string ids: a hash table of our own in typed arrays
+// (FNV-1a over the code units, keys copied into a Uint16Array) measured no faster (2M lookups of
+// 864,000 fresh string ids: 1.5 s of CPU against the Map's 1.3 s, on Node 20).
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { decimalToNumber } from "../../core/decimal.js";
 import { previewValue } from "../../_lib/values.js";
