@@ -1,11 +1,13 @@
 import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
-import { checkCustomerId, DAY_MS, makeRow, rfmSettings, sameSettings, type RfmSettings } from "./_lib/rfm.js";
+import { checkCustomerId, DAY_MS, rfmSettings, sameSettings, type RfmSettings } from "./_lib/rfm.js";
+import { summarize, timeOrder } from "./_lib/rfmColumns.js";
 import {
   customerNumber,
   customerOrder,
   customers,
+  knownCustomer,
   notAPurchase,
   purchaseMillis,
   purchaseValue,
@@ -178,48 +180,62 @@ export function rfmAccumulator(options: RfmOptions, initial?: RfmAccumulatorStat
 function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorState): RfmAccumulator {
   const what = "rfmAccumulator";
   const settings = rfmSettings(options, what);
-  // Per customer: purchase days and their summed values, appended in arrival order. Same-day
-  // purchases in a row are summed at once; out-of-order days are sorted and coalesced when read.
-  // Customers are numbered in order of first appearance (the reading path rfmSummary uses) and
-  // their days kept in an array by number.
+  // Purchase days in typed columns grown by doubling: customer number (numbered in order of first
+  // appearance, as rfmSummary reads), the day's start in epoch ms, and the value summed. A customer's
+  // purchases on the day of their latest entry are added to it; any other day appends an entry, so
+  // the columns are rfmSummary's input with same-day purchases mostly summed already, and
+  // `result()` is rfmSummary's aggregation of them.
   const table = customers();
-  const byNumber: Days[] = [];
+  let entryCustomer = new Int32Array(1024);
+  let entryAt = new Float64Array(1024);
+  let entryValue = new Float64Array(1024);
+  let entries = 0;
+  /** Per customer number: the index + 1 of its latest entry (0: none yet). */
+  let latest = new Int32Array(1024);
   const money = { currency: undefined as string | undefined };
   let count = 0;
 
   const put = (c: number, day: number, value: number): void => {
-    const days = byNumber[c];
-    if (days === undefined) {
-      byNumber[c] = { day: [day], value: [value], sorted: true };
+    const at = day * DAY_MS;
+    if (c >= latest.length) latest = grown(latest, c);
+    const e = (latest[c] as number) - 1;
+    if (e >= 0 && entryAt[e] === at) {
+      entryValue[e] = (entryValue[e] as number) + value;
       return;
     }
-    const k = days.day.length - 1;
-    const last = days.day[k] as number;
-    if (day === last) {
-      days.value[k] = (days.value[k] as number) + value;
-      return;
+    if (entries === entryAt.length) {
+      entryCustomer = grown(entryCustomer, entries);
+      entryAt = grown(entryAt, entries);
+      entryValue = grown(entryValue, entries);
     }
-    if (day < last) days.sorted = false;
-    days.day.push(day);
-    days.value.push(value);
+    entryCustomer[entries] = c;
+    entryAt[entries] = at;
+    entryValue[entries] = value;
+    entries++;
+    latest[c] = entries;
   };
+  const columns = () => ({
+    customer: entryCustomer.subarray(0, entries),
+    at: entryAt.subarray(0, entries),
+    value: entryValue.subarray(0, entries),
+  });
 
   const acc: RfmAccumulator = {
     add(tx: RfmTransaction): RfmAccumulator {
       if (typeof tx !== "object" || tx === null) throw notAPurchase(tx, count, what);
       const id = tx.customerId;
-      const known = table.numberOf.get(id);
-      if (known === undefined) checkCustomerId(id, [count, "customerId"], what);
+      const c = knownCustomer(table, id);
+      if (c < 0) checkCustomerId(id, [count, "customerId"], what);
       const ms = purchaseMillis(tx.at, settings, count, what);
       const value = purchaseValue(tx.value, money, count, true, what);
       // Numbered only now, so that a bad purchase adds nothing.
-      put(known ?? customerNumber(table, id, [count, "customerId"], what), Math.floor(ms / DAY_MS), value);
+      put(c >= 0 ? c : customerNumber(table, id, [count, "customerId"], what), Math.floor(ms / DAY_MS), value);
       count++;
       return acc;
     },
     merge(other: RfmAccumulator | RfmAccumulatorState): RfmAccumulator {
       const state = isAccumulator(other) ? other.state() : other;
-      const entries = checkState(state, settings, what);
+      const list = checkState(state, settings, what);
       const currency = (state as { currency?: unknown }).currency;
       if (currency !== undefined) {
         if (typeof currency !== "string")
@@ -231,56 +247,48 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
           throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
         money.currency = currency;
       }
-      for (const [id, days] of entries) {
+      for (const [id, days] of list) {
+        if (days.length === 0) continue; // a customer without purchase days adds nothing
         const c = customerNumber(table, id, [], what);
         for (const [day, value] of days) put(c, day, value);
       }
       const added = (state as { count?: number }).count;
-      count += added ?? entries.reduce((n, [, days]) => n + days.length, 0);
+      count += added ?? list.reduce((n, [, days]) => n + days.length, 0);
       return acc;
     },
     result(): RfmRow[] {
-      const rows: RfmRow[] = [];
-      const cal = settings.calibrationDay ?? settings.endDay;
-      for (const c of customerOrder(table.keys)) {
-        const days = normalize(byNumber[c] as Days);
-        const first = days.day[0] as number;
-        if (first > cal) continue; // first purchase in the holdout: not a calibration customer
-        let last = first;
-        let calDays = 0;
-        let repeatSum = 0;
-        let holdDays = 0;
-        let holdSum = 0;
-        for (let k = 0; k < days.day.length; k++) {
-          const day = days.day[k] as number;
-          const value = days.value[k] as number;
-          if (day > cal) {
-            holdDays++;
-            holdSum += value;
-            continue;
-          }
-          calDays++;
-          if (day > last) last = day;
-          if (day !== first) repeatSum += value;
-        }
-        rows.push(
-          makeRow(settings, table.keys[c] as string | number, first, last, calDays, repeatSum, holdDays, holdSum),
-        );
-      }
-      return rows;
+      const { customer, at, value } = columns();
+      const keys = table.keys;
+      return summarize(
+        customer,
+        at,
+        value,
+        keys.length,
+        settings,
+        (c) => keys[c] as string | number,
+        customerOrder(table),
+      );
     },
     state(): RfmAccumulatorState {
+      const { customer, at, value } = columns();
+      // Each customer's days ascending, same-day values summed in the order they were added.
+      const order = timeOrder(customer, at, table.keys.length);
+      const days: [number, number][][] = Array.from({ length: table.keys.length }, () => []);
+      for (let t = 0; t < entries; t++) {
+        const e = order[t] as number;
+        const list = days[customer[e] as number] as [number, number][];
+        const day = (at[e] as number) / DAY_MS;
+        const last = list[list.length - 1];
+        if (last !== undefined && last[0] === day) last[1] += value[e] as number;
+        else list.push([day, value[e] as number]);
+      }
       return {
         period: settings.period,
         observationEnd: settings.observationEnd,
         ...(settings.calibrationEnd === undefined ? {} : { calibrationEnd: settings.calibrationEnd }),
         ...(money.currency === undefined ? {} : { currency: money.currency }),
         count,
-        customers: customerOrder(table.keys).map((c) => {
-          const days = normalize(byNumber[c] as Days);
-          const id = table.keys[c] as string | number;
-          return [id, days.day.map((day, k) => [day, days.value[k] as number] as const)] as const;
-        }),
+        customers: Array.from(customerOrder(table), (c) => [table.keys[c] as string | number, days[c] ?? []] as const),
       };
     },
     get count(): number {
@@ -291,37 +299,21 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
   return acc;
 }
 
-/** One customer's purchase days and summed values. */
-interface Days {
-  day: number[];
-  value: number[];
-  sorted: boolean;
-}
-
-/** Sorts a customer's days (stable, so same-day values are summed in arrival order) and coalesces equal days, in place. */
-function normalize(days: Days): Days {
-  if (days.sorted) return days;
-  const order = days.day.map((_, k) => k).sort((a, b) => (days.day[a] as number) - (days.day[b] as number) || a - b);
-  const day: number[] = [];
-  const value: number[] = [];
-  for (const k of order) {
-    const d = days.day[k] as number;
-    const v = days.value[k] as number;
-    if (day.length > 0 && day[day.length - 1] === d) value[value.length - 1] = (value[value.length - 1] as number) + v;
-    else {
-      day.push(d);
-      value.push(v);
-    }
-  }
-  days.day = day;
-  days.value = value;
-  days.sorted = true;
-  return days;
+/** A copy of `column` with twice its length (at least `needed` + 1), the first entries kept. */
+function grown<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(column: T, needed: number): T {
+  let length = column.length * 2;
+  while (length <= needed) length *= 2;
+  const next = (column instanceof Int32Array ? new Int32Array(length) : new Float64Array(length)) as T;
+  next.set(column);
+  return next;
 }
 
 function isAccumulator(x: unknown): x is RfmAccumulator {
   return typeof x === "object" && x !== null && typeof (x as { state?: unknown }).state === "function";
 }
+
+/** The day of 0000-01-01, the earliest instant a purchase may have. */
+const FIRST_DAY = -719_528;
 
 /** Validates a state against the settings before anything is applied. */
 function checkState(
@@ -368,12 +360,13 @@ function checkState(
         Array.isArray(d) &&
         d.length === 2 &&
         Number.isSafeInteger(d[0]) &&
+        (d[0] as number) >= FIRST_DAY &&
         (d[0] as number) <= settings.endDay &&
         Number.isFinite(d[1]);
       if (!ok)
         fail(
           ["customers", i, 1, j],
-          `expected [day, value] with an integer day on or before ${settings.endDay} and a finite value, got ${previewValue(d)}`,
+          `expected [day, value] with an integer day from ${FIRST_DAY} (0000-01-01) to ${settings.endDay} and a finite value, got ${previewValue(d)}`,
         );
     });
   });

@@ -2,7 +2,7 @@ import { guardInputs } from "../core/guard.js";
 import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId } from "./_lib/rfm.js";
-import { customerNumber, customerOrder, customers, purchaseValue } from "./_lib/purchases.js";
+import { customerNumber, customerOrder, customers, knownCustomer, purchaseValue } from "./_lib/purchases.js";
 import type { ValueLike } from "./_lib/values.js";
 
 /**
@@ -90,9 +90,18 @@ export function totalsAccumulator(initial?: TotalsAccumulatorState): TotalsAccum
 
 function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAccumulator {
   const what = "totalsAccumulator";
-  // Customers numbered in order of first appearance, with their totals in an array by number.
+  // Customers numbered in order of first appearance, with their totals in a typed array by number
+  // (grown by doubling).
   const table = customers();
-  const totals: number[] = [];
+  let totals = new Float64Array(1024);
+  const add = (c: number, v: number): void => {
+    if (c >= totals.length) {
+      const next = new Float64Array(Math.max(2 * totals.length, c + 1));
+      next.set(totals);
+      totals = next;
+    }
+    totals[c] = (totals[c] as number) + v;
+  };
   const money = { currency: undefined as string | undefined };
   let index = 0;
   const acc: TotalsAccumulator = {
@@ -103,12 +112,11 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
           what,
         );
       const id = tx.customerId;
-      const known = table.numberOf.get(id);
-      if (known === undefined) checkCustomerId(id, [index, "customerId"], what);
+      const known = knownCustomer(table, id);
+      if (known < 0) checkCustomerId(id, [index, "customerId"], what);
       const v = purchaseValue(tx.value, money, index, false, what);
       // Numbered only now, so that a purchase with a bad value adds nothing.
-      const c = known ?? customerNumber(table, id, [index, "customerId"], what);
-      totals[c] = (known === undefined ? 0 : (totals[c] as number)) + v;
+      add(known >= 0 ? known : customerNumber(table, id, [index, "customerId"], what), v);
       index++;
       return acc;
     },
@@ -148,20 +156,17 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
           throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
         money.currency = currency;
       }
-      for (const [id, t] of customers as [string | number, number][]) {
-        const known = table.numberOf.get(id);
-        const c = known ?? customerNumber(table, id, [], what);
-        totals[c] = (known === undefined ? 0 : (totals[c] as number)) + t;
-      }
+      for (const [id, t] of customers as [string | number, number][]) add(customerNumber(table, id, [], what), t);
       return acc;
     },
     result() {
-      return customerOrder(table.keys).map((c) =>
+      return Array.from(customerOrder(table), (c) =>
         Object.freeze({ customerId: table.keys[c] as string | number, total: totals[c] as number }),
       );
     },
     state() {
-      const list = customerOrder(table.keys).map(
+      const list = Array.from(
+        customerOrder(table),
         (c) => [table.keys[c] as string | number, totals[c] as number] as const,
       );
       return money.currency === undefined ? { customers: list } : { currency: money.currency, customers: list };

@@ -132,3 +132,56 @@ test.prop([fc.array(purchase, { minLength: 1, maxLength: 20 }), fc.nat(), fc.con
     expect(totals.state()).toEqual(totalsRef.state());
   },
 );
+
+// Customer ids as the id table meets them: integers the array indexes directly, negative and large
+// ones kept in a Map, and strings ordered by a radix sort on their code units from 64 distinct ids
+// on (code units 0 and 0xFFFF, surrogate halves, shared prefixes, one string the prefix of another).
+const wideNumber = fc.oneof(
+  fc.integer({ min: 0, max: 70 }),
+  fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+  fc.constantFrom(65_535, 65_536, 2 ** 31 - 1, 2 ** 31, 2 ** 32, -1, -0),
+);
+const wideString = fc.string({
+  unit: fc.constantFrom("a", "b", "\u0000", "é", "\ud83d", "\ude00", "\uffff", "1", "Z"),
+  minLength: 1,
+  maxLength: 30,
+});
+
+test.prop([
+  fc.array(fc.record({ customerId: fc.oneof(wideNumber, wideString), value: fc.integer({ min: -50, max: 500 }) }), {
+    minLength: 1,
+    maxLength: 300,
+  }),
+])("every kind of customer id is one customer, and rows come ordered by id (numbers first)", (txs) => {
+  const totals = new Map<string | number, number>();
+  for (const t of txs) totals.set(t.customerId, (totals.get(t.customerId) ?? 0) + t.value);
+  // Map keys are SameValueZero: -0 is the customer 0 and is reported as 0.
+  const expected = [...totals]
+    .sort((a, b) => byId(a[0], b[0]))
+    .map(([customerId, total]) => ({ customerId: customerId === 0 ? 0 : customerId, total }));
+  const acc = totalsAccumulator();
+  for (const t of txs) acc.add(t);
+  expect(acc.result()).toEqual(expected);
+  const rows = rfmSummary(
+    txs.map((t) => ({ ...t, at: "2025-01-01" })),
+    { observationEnd: "2025-03-31", period: "day" },
+  );
+  expect(rows.map((r) => r.customerId)).toEqual(expected.map((e) => e.customerId));
+});
+
+// Without 0xFFFF (which makes the sort compare instead) and up to 24 code units: the radix sort's range.
+const radixString = fc.string({
+  unit: fc.constantFrom("a", "b", "\u0000", "é", "\ud83d", "\ude00", "\ufffe", "1"),
+  minLength: 1,
+  maxLength: 24,
+});
+
+test.prop([fc.uniqueArray(radixString, { minLength: 64, maxLength: 100 }), fc.array(wideNumber, { maxLength: 20 })])(
+  "string ids in the radix sort's range come out in the order of <",
+  (strings, numbers) => {
+    const acc = totalsAccumulator();
+    for (const id of [...strings, ...numbers]) acc.add({ customerId: id, value: 1 });
+    const expected = [...new Set<string | number>([...strings, ...numbers.map((n) => (n === 0 ? 0 : n))])].sort(byId);
+    expect(acc.result().map((r) => r.customerId)).toEqual(expected);
+  },
+);

@@ -69,4 +69,35 @@ describe("rfmAccumulator", () => {
     expect(acc.count).toBe(0);
     expect(acc.result()).toEqual([]);
   });
+
+  it("refuses a state day before 0000-01-01 and adds nothing for a customer listed without days", () => {
+    const o = { period: "day", observationEnd: "2026-01-31T23:59:59.999Z" } as const;
+    const acc = rfmAccumulator({ observationEnd: "2026-01-31", period: "day" });
+    // -719528 is 0000-01-01: new Date(0).setUTCFullYear(0, 0, 1) / 86,400,000 (proleptic Gregorian).
+    expect(() => acc.merge({ ...o, customers: [["a", [[-719_529, 1]]]] })).toThrow(/customers\.0\.1\.0/);
+    expect(acc.count).toBe(0);
+    acc.merge({
+      ...o,
+      customers: [
+        ["gone", []],
+        [
+          "a",
+          [
+            [-719_528, 5],
+            [20_454, 7],
+          ],
+        ],
+      ],
+    });
+    expect(acc.result().map((r) => r.customerId)).toEqual(["a"]);
+    expect(acc.state().customers).toEqual([
+      [
+        "a",
+        [
+          [-719_528, 5],
+          [20_454, 7],
+        ],
+      ],
+    ]);
+  });
 });

@@ -39,3 +39,20 @@ describe("totalsAccumulator", () => {
     expect(acc.result()).toEqual([{ customerId: 1, total: 1 }]);
   });
 });
+
+describe("totalsAccumulator's id table", () => {
+  it("keeps one total per customer while integer ids move from the Map into the array as customers arrive", () => {
+    // 20,000 integer ids up to 399,999 in a scrambled order (a multiplicative step mod a prime): the
+    // first large ones go to the Map (the array covers 16 ids per customer seen), and move to the
+    // array as it grows. Plus negative and beyond-2^32 ids that always stay in the Map.
+    const ids: number[] = [];
+    for (let i = 1; i <= 20_000; i++) ids.push((i * 7_919) % 400_009);
+    ids.push(-5, 2 ** 40, -1);
+    const acc = totalsAccumulator();
+    for (const id of ids) acc.add({ customerId: id, value: 1 });
+    for (const id of ids) acc.add({ customerId: id, value: 2 });
+    const result = acc.result();
+    expect(result.map((r) => r.customerId)).toEqual([...new Set(ids)].sort((a, b) => a - b));
+    expect(result.every((r) => r.total === 3)).toBe(true);
+  });
+});

@@ -131,13 +131,6 @@ export function makeRow(
   };
 }
 
-/** Orders customer ids: numbers ascending first, then strings by code unit. */
-export function compareIds(a: string | number, b: string | number): number {
-  if (typeof a === "number") return typeof b === "number" ? a - b : -1;
-  if (typeof b === "number") return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Throws unless `id` is a non-empty string or a safe integer. */
 export function checkCustomerId(
   id: unknown,
