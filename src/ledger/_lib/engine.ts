@@ -225,6 +225,12 @@ function notAnAccount(path: Path, message: string): never {
 
 /** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
 export function checkAccount(account: unknown): asserts account is Account {
+  checkShape(account);
+  verifyDerived(account);
+}
+
+/** checkAccount's structural part (the keys the working state reads), without the figures. */
+function checkShape(account: unknown): asserts account is Account {
   if (typeof account !== "object" || account === null)
     notAnAccount(
       [],
@@ -249,7 +255,6 @@ export function checkAccount(account: unknown): asserts account is Account {
     notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
   if (typeof a["accountId"] !== "string")
     notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
-  verifyDerived(account as Account);
 }
 
 /**
@@ -1692,8 +1697,12 @@ export function replayOnto(inputs: readonly unknown[], settings: Settings, from:
 
 /** A snapshot read from JSON (already schema-checked): its figures checked, written out as the library's own. */
 export function fromSnapshot(account: Account): Account {
-  account = readAccount(account);
-  return toAccount(stateFromAccount(account));
+  // As readAccount, but the working state is built once: the figures are checked on the state the new snapshot is written from.
+  if (isStoredForm(account)) account = storedParsers.parse(account);
+  checkShape(account);
+  const state = stateFromAccount(account);
+  if (!produced.has(account)) checkFigures(account, state);
+  return toAccount(state);
 }
 
 /** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */
