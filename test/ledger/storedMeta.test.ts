@@ -22,7 +22,7 @@ describe("entries with meta read from stored form", () => {
     const bad = [{ kind: "earn", transactionId: "e1", at: day(1), points: "10", meta: { when: new Date(0) } }];
     let error: unknown;
     try {
-      replayAccount(bad, { accountId: "a" });
+      replayAccount(bad as unknown as Parameters<typeof replayAccount>[0], { accountId: "a" });
     } catch (e) {
       error = e;
     }
