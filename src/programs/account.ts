@@ -155,9 +155,9 @@ export const ProgramTotalsSchema = /* @__PURE__ */ z.strictObject({
    * `[instant, spend, points earned]` (refunds negative), for the tier replay, in time order — only
    * as far back as a tier from the account's cutoff on can depend on: a rolling window keeps the rows
    * still in the window within the grace days (+1) before the cutoff; a calendar year keeps the last
-   * year's rows (`to-qualified`) or the last L years' for L tiers (`one-tier`: a tier falls one level
-   * a year); a lifetime window folds them into at most three rows (the highest running amount, then
-   * the rest). A log written by the previous release (every row) is read as it is and bounded at the
+   * year (`to-qualified`) or the last L years for L tiers (`one-tier`: a tier falls one level a
+   * year), each year folded into at most three rows (the highest running amount, then the rest); a
+   * lifetime window folds them all into at most three rows. A log written by the previous release (every row) is read as it is and bounded at the
    * next checkout or refund that moves a sale out of the window.
    */
   tierLog: z.optional(z.array(z.tuple([Instant, Figure, Figure]))),

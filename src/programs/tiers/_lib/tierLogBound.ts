@@ -11,7 +11,9 @@
 // - calendar year, `to-qualified`: the tier entering a year is the one the previous year's amount
 //   gives, so the previous year's rows and this year's are kept; `one-tier`: a tier falls one level
 //   per year, so a tier held N years ago can still show N − 1 levels lower today; from the top of
-//   L tiers it is gone after L reviews: the last L years' rows are kept;
+//   L tiers it is gone after L reviews: the last L years' rows are kept. Within a year only the
+//   highest running amount (the tier reached) and the total (the review) count: each year's rows
+//   fold as a lifetime's do, to at most three;
 // - lifetime: a tier once reached is kept, so the tier is that of the highest running amount and
 //   the amount is the running total; the rows fold into at most three (the highest running amount
 //   per basis at its instant, then the rest at the last row's instant), whatever their number.
@@ -45,15 +47,26 @@ export function boundTierLog(policy: TierPolicy, rows: readonly TierLogRow[], fr
     const earliest = fromMs - (graceDays + 1) * DAY_MS;
     // A row counts in the window until `months` later; monthsLater keeps the order, so the rows out of the window by `earliest` are a prefix.
     while (n < sorted.length && monthsLater((sorted[n] as { ms: number }).ms, w.months, tz) <= earliest) n++;
-  } else {
-    const years = policy.downgrade === "one-tier" ? policy.tiers.length : 1;
-    const from = yearStart(zonedParts(fromMs, tz).year - years, tz);
-    while (n < sorted.length && (sorted[n] as { ms: number }).ms < from) n++;
+    return sorted.slice(n).map((x) => x.row);
   }
-  return sorted.slice(n).map((x) => x.row);
+  const years = policy.downgrade === "one-tier" ? policy.tiers.length : 1;
+  const from = yearStart(zonedParts(fromMs, tz).year - years, tz);
+  while (n < sorted.length && (sorted[n] as { ms: number }).ms < from) n++;
+  // Each calendar year's rows fold like a lifetime's: within a year the tier reached is that of the
+  // highest running amount and the review reads the year's total (every row is before `fromMs`).
+  const out: TierLogRow[] = [];
+  let i = n;
+  while (i < sorted.length) {
+    const end = yearStart(zonedParts((sorted[i] as { ms: number }).ms, tz).year + 1, tz);
+    let j = i;
+    while (j < sorted.length && (sorted[j] as { ms: number }).ms < end) j++;
+    out.push(...foldLifetime(sorted.slice(i, j)));
+    i = j;
+  }
+  return out;
 }
 
-/** Lifetime: the highest running amount (per basis) at its instant, and the rest at the last row's. */
+/** Rows folded: the highest running amount (per basis) at its instant, and the rest at the last row's. */
 function foldLifetime(sorted: readonly { readonly row: TierLogRow; readonly ms: number }[]): TierLogRow[] {
   if (sorted.length <= 3) return sorted.map((x) => x.row);
   const out = new Map<number, [string, Decimal, Decimal]>();
