@@ -1702,7 +1702,33 @@ export function fromSnapshot(account: Account): Account {
   checkShape(account);
   const state = stateFromAccount(account);
   if (!produced.has(account)) checkFigures(account, state);
-  return toAccount(state);
+  // The lots' figures are known here: remembered for the lots written, so the first post onto a
+  // snapshot just read (parseAccount of stored JSON) does not parse them again.
+  const figures: LotFigures[] = [];
+  for (let seq = 0; seq < state.lotCount; seq++) {
+    const l = state.lots[seq] as LotS;
+    const availableMs = l.availableAt === undefined ? undefined : instantMs(l.availableAt);
+    const { points, remaining, consumed, expired, reversed, clawedBack } = l;
+    const expMs = state.lotExpMs[seq] as number;
+    figures.push({
+      scale: state.settings.scale,
+      expMs,
+      availableMs,
+      points,
+      remaining,
+      consumed,
+      expired,
+      reversed,
+      clawedBack,
+    });
+  }
+  const lots = state.lots;
+  const out = toAccount(state);
+  for (let seq = 0; seq < figures.length; seq++) {
+    const lot = lots[seq] as unknown as Lot; // written in place by toAccount (frozen), or the snapshot's own lot
+    if (Object.isFrozen(lot) && !lotFigures.has(lot)) lotFigures.set(lot, figures[seq] as LotFigures);
+  }
+  return out;
 }
 
 /** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */
