@@ -61,6 +61,7 @@ export default function tenure() {
     );
   }
   programTenure(Number(process.env["TENURE_PROGRAM_N"] ?? process.env["TENURE_N"] ?? 10_000));
+  tieredTenure(Number(process.env["TENURE_TIER_N"] ?? 3_000));
   console.log(
     `load average during the run: ${loadavg()
       .map((x) => x.toFixed(1))
@@ -124,5 +125,68 @@ function programTenure(N) {
       `read JSON + checkout + write JSON ${sLoyal.toFixed(0)} µs vs fresh ${sFresh.toFixed(0)} µs CPU = ${(sLoyal / sFresh).toFixed(2)}×; ` +
       `account JSON ${loyalText.length.toLocaleString("en")} bytes (goal ≤ 8,192): points ledger ${bytes(loyal.points)}, ${loyal.sales.length} sales ${bytes(loyal.sales)}, refunds ${bytes(loyal.refunds)}, totals ${bytes(loyal.totals)}; ` +
       `fresh account after one sale ${bytes(checkout(program, fresh, basket(N + 1), options(1, "one")).account)} bytes`,
+  );
+}
+
+// A bonus program with its own tier policy (calendar year, one tier down a year, three tiers): the
+// account's tier log keeps only the last three years' sales that left the window (plus this year's),
+// so its size stops growing after three years and the tier replay at checkout with it.
+function tieredTenure(N) {
+  const program = parseProgram({
+    kind: "bonus",
+    id: "tiered",
+    name: "Coffee points with tiers",
+    currency: "EUR",
+    timeZone: "Europe/Berlin",
+    active: { from: "2025-01-01T00:00:00Z" },
+    earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], validityMonths: 2 },
+    redeem: { pointValue: "0.01", maxShare: "50" },
+    tiers: {
+      basis: "spend",
+      currency: "EUR",
+      timeZone: "Europe/Berlin",
+      window: { type: "calendar-year" },
+      downgrade: "one-tier",
+      tiers: [
+        { name: "Silver", threshold: "300", earnMultiplier: "1.25" },
+        { name: "Gold", threshold: "1000", earnMultiplier: "1.5" },
+        { name: "Platinum", threshold: "3000", earnMultiplier: "2" },
+      ],
+    },
+  });
+  const basket = (k) => ({
+    id: `b${k}`,
+    at: iso(T0 + 3 * k * DAY),
+    lines: [{ id: "1", sku: "COFFEE", quantity: 3, unitPrice: { amount: "3.40", currency: "EUR" } }],
+  });
+  let loyal = openProgramAccount(program, { customerId: "loyal", consent: true });
+  const t = performance.now();
+  let longest = 0;
+  for (let k = 0; k < N; k++) {
+    // Every fifth visit paid partly with points, as in the coffee account above.
+    const redeem = k % 5 === 4 ? { redeemPoints: "max" } : {};
+    loyal = checkout(program, loyal, basket(k), { transactionId: `sale-${k}`, consent: true, ...redeem }).account;
+    longest = Math.max(longest, loyal.totals.tierLog?.length ?? 0);
+  }
+  const build = performance.now() - t;
+  const fresh = openProgramAccount(program, { customerId: "fresh", consent: true });
+  const cpu = (account, reps) => {
+    const s = process.cpuUsage();
+    for (let i = 0; i < reps; i++)
+      checkout(program, account, basket(N + 1), { transactionId: `next-${i}`, consent: true });
+    const u = process.cpuUsage(s);
+    return (u.user + u.system) / reps;
+  };
+  const l = [];
+  const f = [];
+  for (let round = 0; round < 9; round++) {
+    l.push(cpu(loyal, 100));
+    f.push(cpu(fresh, 100));
+  }
+  const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(
+    `tiered program account: ${N.toLocaleString("en")} prior checkouts over ${((3 * N) / 365).toFixed(1)} years (built in ${(build / 1000).toFixed(1)} s): ` +
+      `tier log ${loyal.totals.tierLog?.length ?? 0} rows (at most ${longest} on the way; one row per sale left the window before: ${N - loyal.sales.length}); ` +
+      `checkout ${mid(l).toFixed(0)} µs vs fresh ${mid(f).toFixed(0)} µs CPU = ${(mid(l) / mid(f)).toFixed(2)}×; account JSON ${JSON.stringify(loyal).length.toLocaleString("en")} bytes`,
   );
 }

@@ -151,9 +151,14 @@ export const ProgramTotalsSchema = /* @__PURE__ */ z.strictObject({
   spendLog: z.array(z.tuple([Instant, Figure])),
   refunded: z.array(z.tuple([Id, z.array(z.tuple([z.string(), Figure]))])),
   /**
-   * Bonus programs with `tiers` only: each sale and refund that left the window as
-   * `[instant, spend, points earned]` (refunds negative), for the tier replay. One short row per sale,
-   * kept for good: a tier held by the one-down rule can depend on years of history.
+   * Bonus programs with `tiers` only: the sales and refunds that left the window as
+   * `[instant, spend, points earned]` (refunds negative), for the tier replay, in time order — only
+   * as far back as a tier from the account's cutoff on can depend on: a rolling window keeps the rows
+   * still in the window within the grace days (+1) before the cutoff; a calendar year keeps the last
+   * year (`to-qualified`) or the last L years for L tiers (`one-tier`: a tier falls one level a
+   * year), each year folded into at most three rows (the highest running amount, then the rest); a
+   * lifetime window folds them all into at most three rows. A log written by the previous release (every row) is read as it is and bounded at the
+   * next checkout or refund that moves a sale out of the window.
    */
   tierLog: z.optional(z.array(z.tuple([Instant, Figure, Figure]))),
 });

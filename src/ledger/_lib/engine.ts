@@ -225,6 +225,12 @@ function notAnAccount(path: Path, message: string): never {
 
 /** Cheap structural check of a snapshot handed to post/balance/…; parseAccount does the full check. */
 export function checkAccount(account: unknown): asserts account is Account {
+  checkShape(account);
+  verifyDerived(account);
+}
+
+/** checkAccount's structural part (the keys the working state reads), without the figures. */
+function checkShape(account: unknown): asserts account is Account {
   if (typeof account !== "object" || account === null)
     notAnAccount(
       [],
@@ -249,7 +255,6 @@ export function checkAccount(account: unknown): asserts account is Account {
     notAnAccount(["scale"], `expected an integer from 0 to 18, got ${previewValue(scale)}`);
   if (typeof a["accountId"] !== "string")
     notAnAccount(["accountId"], `expected a string, got ${previewValue(a["accountId"])}`);
-  verifyDerived(account as Account);
 }
 
 /**
@@ -1692,8 +1697,38 @@ export function replayOnto(inputs: readonly unknown[], settings: Settings, from:
 
 /** A snapshot read from JSON (already schema-checked): its figures checked, written out as the library's own. */
 export function fromSnapshot(account: Account): Account {
-  account = readAccount(account);
-  return toAccount(stateFromAccount(account));
+  // As readAccount, but the working state is built once: the figures are checked on the state the new snapshot is written from.
+  if (isStoredForm(account)) account = storedParsers.parse(account);
+  checkShape(account);
+  const state = stateFromAccount(account);
+  if (!produced.has(account)) checkFigures(account, state);
+  // The lots' figures are known here: remembered for the lots written, so the first post onto a
+  // snapshot just read (parseAccount of stored JSON) does not parse them again.
+  const figures: LotFigures[] = [];
+  for (let seq = 0; seq < state.lotCount; seq++) {
+    const l = state.lots[seq] as LotS;
+    const availableMs = l.availableAt === undefined ? undefined : instantMs(l.availableAt);
+    const { points, remaining, consumed, expired, reversed, clawedBack } = l;
+    const expMs = state.lotExpMs[seq] as number;
+    figures.push({
+      scale: state.settings.scale,
+      expMs,
+      availableMs,
+      points,
+      remaining,
+      consumed,
+      expired,
+      reversed,
+      clawedBack,
+    });
+  }
+  const lots = state.lots;
+  const out = toAccount(state);
+  for (let seq = 0; seq < figures.length; seq++) {
+    const lot = lots[seq] as unknown as Lot; // written in place by toAccount (frozen), or the snapshot's own lot
+    if (Object.isFrozen(lot) && !lotFigures.has(lot)) lotFigures.set(lot, figures[seq] as LotFigures);
+  }
+  return out;
 }
 
 /** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */

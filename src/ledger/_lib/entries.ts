@@ -4,6 +4,7 @@
 import * as z from "zod/mini";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { issuesFromZod } from "../../core/validation.js";
+import { isJsonValue } from "../../core/json.js";
 import { EntrySchema, type Entry } from "../schemas.js";
 import { preview } from "./instant.js";
 import { fromUnits, neg, storedPositiveUnits, toUnits, type Units } from "./units.js";
@@ -189,14 +190,14 @@ function isPlace(v: unknown): boolean {
 }
 
 const ALLOWED: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Object.freeze({
-  earn: ["kind", "transactionId", "at", "points", "expiresAt", "earnedAt", "availableAt", "storeId", "tillId"],
-  redeem: ["kind", "transactionId", "at", "points", "storeId", "tillId"],
-  expire: ["kind", "transactionId", "at", "storeId", "tillId"],
-  adjust: ["kind", "transactionId", "at", "points", "reason", "expiresAt", "storeId", "tillId"],
-  reverse: ["kind", "transactionId", "at", "reverses", "points", "shortfall", "storeId", "tillId"],
-  hold: ["kind", "transactionId", "at", "points", "timeoutAt", "storeId", "tillId"],
-  capture: ["kind", "transactionId", "at", "holdId", "points", "storeId", "tillId"],
-  release: ["kind", "transactionId", "at", "holdId", "storeId", "tillId"],
+  earn: ["kind", "transactionId", "at", "points", "expiresAt", "earnedAt", "availableAt", "storeId", "tillId", "meta"],
+  redeem: ["kind", "transactionId", "at", "points", "storeId", "tillId", "meta"],
+  expire: ["kind", "transactionId", "at", "storeId", "tillId", "meta"],
+  adjust: ["kind", "transactionId", "at", "points", "reason", "expiresAt", "storeId", "tillId", "meta"],
+  reverse: ["kind", "transactionId", "at", "reverses", "points", "shortfall", "storeId", "tillId", "meta"],
+  hold: ["kind", "transactionId", "at", "points", "timeoutAt", "storeId", "tillId", "meta"],
+  capture: ["kind", "transactionId", "at", "holdId", "points", "storeId", "tillId", "meta"],
+  release: ["kind", "transactionId", "at", "holdId", "storeId", "tillId", "meta"],
 });
 
 /** A bit per entry key (0 for any other key), so one pass over an input's keys checks them against its kind's set. */
@@ -230,6 +231,8 @@ function keyBit(key: string): number {
       return 4096;
     case "availableAt":
       return 8192;
+    case "meta":
+      return 16384;
     default:
       return 0;
   }
@@ -264,8 +267,8 @@ function laterThan(v: unknown, atMs: number, instant: StoredInstants): boolean {
 
 /**
  * A compiled fast check for one scale. Accepts only entries already in stored form (canonical
- * instants, points with exactly the scale's decimals, no `meta`, no extra keys) and returns their
- * stored copy; returns undefined for anything else, which then goes through {@link normalizeEntry}
+ * instants, points with exactly the scale's decimals, a `meta` that is a JSON value, no extra keys)
+ * and returns their stored copy (`meta` deep-copied, as the schema's transform copies it); returns undefined for anything else, which then goes through {@link normalizeEntry}
  * (so error messages always come from the schema).
  */
 export function storedEntryChecker(scale: number): (input: unknown, instant: StoredInstants) => Entry | undefined {
@@ -342,8 +345,15 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: Sto
       default:
         return undefined;
     }
+    // `meta`: the schema's rule (MetaSchema: a JSON value) and its copy, so the caller's object is neither shared nor frozen.
+    const meta = o["meta"];
+    if (meta !== undefined && !isJsonValue(meta)) return undefined;
     // Every field was checked above against the schema's rules for this kind.
     instant.ms = atMs;
-    return canonical(o as unknown as Entry);
+    return canonical(
+      (meta === undefined || meta === null || typeof meta !== "object"
+        ? o
+        : { ...o, meta: JSON.parse(JSON.stringify(meta)) }) as unknown as Entry,
+    );
   };
 }

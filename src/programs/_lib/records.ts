@@ -14,6 +14,7 @@ import { daysInMonth, zonedParts, zonedTimeToInstant } from "../../_lib/time.js"
 import type { ProgramAccount, ProgramRefund, ProgramSale, ProgramTotals } from "../account.js";
 import type { Program, SpendWindow } from "../program.js";
 import { dec, sumD, ZERO, type D } from "./decimal.js";
+import { boundTierLog } from "../tiers/_lib/tierLogBound.js";
 
 /**
  * The first instant that still counts in the window ending at `atMs` (exclusive lower bound for
@@ -307,17 +308,22 @@ export function pruned(program: Program, account: ProgramAccount): ProgramAccoun
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([at, v]) => [at, txt(v)]);
   }
+  // Only the rows a tier question from the cutoff on can still depend on (see boundTierLog).
   const tierLog =
     program.kind === "bonus" && program.tiers !== undefined
-      ? [
-          ...(account.totals.tierLog ?? []),
-          ...leaving.map((x): [string, string, string] => [x.at, txt(saleSpend(x)), x.pointsEarned]),
-          ...leavingRefunds.map((r): [string, string, string] => [
-            r.at,
-            txt(refundSum(r, "spendReversed").neg()),
-            txt(refundSum(r, "pointsReversed").neg()),
-          ]),
-        ]
+      ? boundTierLog(
+          program.tiers,
+          [
+            ...(account.totals.tierLog ?? []),
+            ...leaving.map((x): [string, string, string] => [x.at, txt(saleSpend(x)), x.pointsEarned]),
+            ...leavingRefunds.map((r): [string, string, string] => [
+              r.at,
+              txt(refundSum(r, "spendReversed").neg()),
+              txt(refundSum(r, "pointsReversed").neg()),
+            ]),
+          ],
+          cutoff - 1,
+        )
       : undefined;
   const totals: ProgramTotals = {
     ...(tierLog === undefined ? {} : { tierLog }),
