@@ -47,17 +47,20 @@ export {
   CheckpointSchema,
 } from "../ledger/schemas.js";
 export { LedgerHistoryRecordSchema } from "../ledger/history.js";
-export { DickBasuInputSchema } from "../measurement/dickBasu.js";
-export { LoyalSignsObservationsSchema } from "../measurement/loyalSigns.js";
-export { LoyaltyStageObservationsSchema } from "../measurement/loyaltyStage.js";
-export { LoyaltyTypeObservationsSchema } from "../measurement/loyaltyType.js";
+export {
+  DickBasuInputSchema,
+  LoyalSignsObservationsSchema,
+  LoyaltyStageObservationsSchema,
+  LoyaltyTypeObservationsSchema,
+  RetentionCountsSchema,
+  WordOfMouthInputSchema,
+  WordOfMouthOptionsSchema,
+} from "../measurement/schemas.js";
 export { PurchaseFrequencyOptionsSchema } from "../measurement/purchaseFrequencyIndex.js";
 export { PurchaseRecordSchema, PurchaseRecordsSchema } from "../measurement/purchaseRecord.js";
 export { RetentionEconomicsInputSchema } from "../measurement/retentionEconomics.js";
-export { RetentionCountsSchema } from "../measurement/retentionRate.js";
 export { PurchaseAmountSchema, ShareOfPurchasesRowSchema } from "../measurement/shareOfPurchases.js";
 export { BuyAgainScaleSchema, SurveyResponseSchema, SurveyResponsesSchema } from "../measurement/surveySummary.js";
-export { WordOfMouthInputSchema, WordOfMouthOptionsSchema } from "../measurement/wordOfMouthReach.js";
 export { MoneyJsonSchema } from "../money/json.js";
 export {
   CatalogStockSchema,
