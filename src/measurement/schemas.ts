@@ -2,6 +2,7 @@
 // and their named input types live beside each measure; test/types/measurement.test-d.ts checks that
 // each named type equals what its schema infers, so the two cannot drift.
 import * as z from "zod/mini";
+import { InstantSchema } from "../_lib/validation.js";
 
 const unit = /* @__PURE__ */ z.number().check(z.minimum(0)).check(z.maximum(1));
 
@@ -159,3 +160,85 @@ export const WordOfMouthOptionsSchema = /* @__PURE__ */ z.strictObject({
   tellsSatisfied: z._default(z.number().check(z.minimum(0)), 10),
   tellsDissatisfied: z._default(z.number().check(z.minimum(0)), 20),
 });
+
+/**
+ * One answer to the two-question loyalty survey of "would you buy from us again?" on the
+ * stated scale, and "would you recommend us to a friend?" on 0–10.
+ *
+ * @example
+ * ```ts
+ * import { SurveyResponseSchema } from "loyalty-kit/schemas";
+ * console.log(SurveyResponseSchema.parse({ buyAgain: 5, recommend: 9 }));
+ * ```
+ * @category measurement
+ */
+export const SurveyResponseSchema = /* @__PURE__ */ z.strictObject({
+  /** Answer to "would you buy again?" on the survey's scale (default 1–5). */
+  buyAgain: z.int(),
+  /** Answer to "how likely are you to recommend us?", an integer 0–10. */
+  recommend: z.int().check(z.minimum(0)).check(z.maximum(10)),
+});
+
+/**
+ * A list of survey answers.
+ *
+ * @example
+ * ```ts
+ * import { SurveyResponsesSchema } from "loyalty-kit/schemas";
+ * console.log(SurveyResponsesSchema.safeParse([{ buyAgain: 5, recommend: 10 }]).success); // true
+ * ```
+ * @category measurement
+ */
+export const SurveyResponsesSchema = /* @__PURE__ */ z.array(SurveyResponseSchema);
+
+/**
+ * The scale of the buy-again question: answers run from `min` to `max`, and an answer at or above
+ * `positiveFrom` counts as an intention to buy again. The default is a 5-point scale (1 "certainly
+ * not" … 5 "certainly") counted top-two-box (4 or 5). A yes/no question is `{ min: 0, max: 1,
+ * positiveFrom: 1 }`.
+ *
+ * @example
+ * ```ts
+ * import { BuyAgainScaleSchema } from "loyalty-kit/schemas";
+ * console.log(BuyAgainScaleSchema.parse({ min: 0, max: 1, positiveFrom: 1 }));
+ * ```
+ * @category measurement
+ */
+export const BuyAgainScaleSchema = /* @__PURE__ */ z
+  .strictObject({ min: z.int(), max: z.int(), positiveFrom: z.int() })
+  .check(
+    z.refine((s) => s.min < s.max && s.min < s.positiveFrom && s.positiveFrom <= s.max, {
+      message: "expected min < positiveFrom ≤ max",
+    }),
+  );
+
+/**
+ * One purchase as the retention and cohort functions need it: who bought, and when (an ISO-8601
+ * instant with an offset, or a Date; stored as the canonical UTC ISO string). `id` is optional and
+ * only carried along.
+ *
+ * @example
+ * ```ts
+ * import { PurchaseRecordSchema } from "loyalty-kit/schemas";
+ * console.log(PurchaseRecordSchema.parse({ customerId: "c1", at: "2026-01-05T10:00:00+07:00" }).at);
+ * // "2026-01-05T03:00:00.000Z"
+ * ```
+ * @category measurement
+ */
+export const PurchaseRecordSchema = /* @__PURE__ */ z.strictObject({
+  id: z.optional(z.string().check(z.minLength(1))),
+  customerId: z.string().check(z.minLength(1)),
+  at: InstantSchema,
+});
+
+/**
+ * A list of purchase records.
+ *
+ * @example
+ * ```ts
+ * import { PurchaseRecordsSchema } from "loyalty-kit/schemas";
+ * console.log(PurchaseRecordsSchema.safeParse([]).success); // true
+ * ```
+ * @category measurement
+ */
+export const PurchaseRecordsSchema = /* @__PURE__ */ z.array(PurchaseRecordSchema);

@@ -48,19 +48,22 @@ export {
 } from "../ledger/schemas.js";
 export { LedgerHistoryRecordSchema } from "../ledger/history.js";
 export {
+  BuyAgainScaleSchema,
   DickBasuInputSchema,
   LoyalSignsObservationsSchema,
   LoyaltyStageObservationsSchema,
   LoyaltyTypeObservationsSchema,
+  PurchaseRecordSchema,
+  PurchaseRecordsSchema,
   RetentionCountsSchema,
+  SurveyResponseSchema,
+  SurveyResponsesSchema,
   WordOfMouthInputSchema,
   WordOfMouthOptionsSchema,
 } from "../measurement/schemas.js";
 export { PurchaseFrequencyOptionsSchema } from "../measurement/purchaseFrequencyIndex.js";
-export { PurchaseRecordSchema, PurchaseRecordsSchema } from "../measurement/purchaseRecord.js";
 export { RetentionEconomicsInputSchema } from "../measurement/retentionEconomics.js";
 export { PurchaseAmountSchema, ShareOfPurchasesRowSchema } from "../measurement/shareOfPurchases.js";
-export { BuyAgainScaleSchema, SurveyResponseSchema, SurveyResponsesSchema } from "../measurement/surveySummary.js";
 export { MoneyJsonSchema } from "../money/json.js";
 export {
   CatalogStockSchema,

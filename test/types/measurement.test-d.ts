@@ -91,6 +91,13 @@ test("the named measurement input types equal their schemas' inferred types", ()
   expectTypeOf<kit.RetentionCounts>().toEqualTypeOf<z.output<typeof schemas.RetentionCountsSchema>>();
   expectTypeOf<kit.WordOfMouthInput>().toEqualTypeOf<z.input<typeof schemas.WordOfMouthInputSchema>>();
   expectTypeOf<kit.WordOfMouthInput>().toEqualTypeOf<z.output<typeof schemas.WordOfMouthInputSchema>>();
+  expectTypeOf<kit.SurveyResponse>().toEqualTypeOf<z.output<typeof schemas.SurveyResponseSchema>>();
+  expectTypeOf<kit.SurveyResponse>().toEqualTypeOf<z.input<typeof schemas.SurveyResponseSchema>>();
+  expectTypeOf<kit.BuyAgainScale>().toEqualTypeOf<z.output<typeof schemas.BuyAgainScaleSchema>>();
+  expectTypeOf<kit.BuyAgainScale>().toEqualTypeOf<z.input<typeof schemas.BuyAgainScaleSchema>>();
+  // A purchase record as callers pass it (a Date or any offset) and as parsed (a UTC ISO string).
+  expectTypeOf<kit.PurchaseRecordInput>().toEqualTypeOf<z.input<typeof schemas.PurchaseRecordSchema>>();
+  expectTypeOf<kit.PurchaseRecord>().toEqualTypeOf<z.output<typeof schemas.PurchaseRecordSchema>>();
   // Options as callers pass them: both figures optional (the parsed output has the defaults filled).
   expectTypeOf<kit.WordOfMouthOptions>().toEqualTypeOf<z.input<typeof schemas.WordOfMouthOptionsSchema>>();
 });
