@@ -15,7 +15,7 @@ export {
   OpenComplaintInputSchema,
   OpenRecordSchema,
 } from "../complaints/schema.js";
-export { SlaPolicySchema } from "../complaints/slaPolicy.js";
+export { SlaPolicySchema } from "../complaints/slaPolicySchema.js";
 export { ContactPlanOptionsSchema } from "../customers/contactPlan.js";
 export {
   BarcodeIdentifierSchema,

@@ -233,7 +233,6 @@ const STILL_IMPORTING_ZOD = [
   "bonding/profile.d.ts",
   "bonding/rules.d.ts",
   "complaints/schema.d.ts",
-  "complaints/slaPolicy.d.ts",
   "core/validation.d.ts",
   "crm/strategy.d.ts",
   "customers/contactPlan.d.ts",
