@@ -26,7 +26,7 @@ export {
   MagneticIdentifierSchema,
   PhoneIdentifierSchema,
 } from "../customers/customer.js";
-export { PerkRuleSchema } from "../customers/perksFor.js";
+export { PerkRuleSchema } from "../customers/perkRuleSchema.js";
 export {
   AccountSchema,
   AccountSettingsSchema,

@@ -237,7 +237,6 @@ const STILL_IMPORTING_ZOD = [
   "crm/strategy.d.ts",
   "customers/contactPlan.d.ts",
   "customers/customer.d.ts",
-  "customers/perksFor.d.ts",
   "ledger/history.d.ts",
   "ledger/schemas.d.ts",
   "measurement/purchaseFrequencyIndex.d.ts",
