@@ -8,6 +8,22 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root } from "./util.mjs";
 
+/**
+ * A bar chart of customers per segment (`{ label: customers }`, in order; no cumulative line): the
+ * reader must see its title, the "Customers" axis label and the first and last segment's labels, and
+ * its bars must have an area.
+ */
+function segmentBars(c, name, id, title, customersPerSegment) {
+  const segments = Object.entries(customersPerSegment).map(([label, value]) => ({ label, value }));
+  return {
+    name,
+    svg: c.barChart(segments, { id, title, valueLabel: "Customers" }),
+    title,
+    texts: [title, "Customers", segments[0].label, segments[segments.length - 1].label],
+    marks: "rect.bar",
+  };
+}
+
 /** The charts the issue asks for, each with the texts a reader must see and the marks that carry the data. */
 async function charts() {
   const c = await import(pathToFileURL(join(root, "dist/charts/index.js")).href);
@@ -34,21 +50,12 @@ async function charts() {
       texts: ["Spend per customer, largest first", "Spend (USD)", "C1", "C10"],
       marks: "rect.bar, polyline",
     },
-    {
-      name: "RFM segment sizes",
-      svg: c.barChart(
-        [
-          { label: "Champions", value: 412 },
-          { label: "Loyal", value: 388 },
-          { label: "At risk", value: 203 },
-          { label: "Hibernating", value: 644 },
-        ],
-        { id: "rfm", title: "Customers per RFM segment", valueLabel: "Customers" },
-      ),
-      title: "Customers per RFM segment",
-      texts: ["Customers per RFM segment", "Customers", "Champions", "Hibernating"],
-      marks: "rect.bar",
-    },
+    segmentBars(c, "RFM segment sizes", "rfm", "Customers per RFM segment", {
+      Champions: 412,
+      Loyal: 388,
+      "At risk": 203,
+      Hibernating: 644,
+    }),
     {
       name: "cohort retention heat map",
       svg: c.cohortHeatmap(
@@ -65,21 +72,12 @@ async function charts() {
       texts: ["Retention by first-purchase month", "Months since first purchase", "2026-01", "2026-03", "42%"],
       marks: "rect",
     },
-    {
-      name: "CLV distribution",
-      svg: c.barChart(
-        [
-          { label: "$0–50", value: 1210 },
-          { label: "$50–100", value: 530 },
-          { label: "$100–250", value: 260 },
-          { label: "$250+", value: 75 },
-        ],
-        { id: "clv", title: "Customers by 12-month CLV", valueLabel: "Customers" },
-      ),
-      title: "Customers by 12-month CLV",
-      texts: ["Customers by 12-month CLV", "Customers", "$0–50", "$250+"],
-      marks: "rect.bar",
-    },
+    segmentBars(c, "CLV distribution", "clv", "Customers by 12-month CLV", {
+      "$0–50": 1210,
+      "$50–100": 530,
+      "$100–250": 260,
+      "$250+": 75,
+    }),
     {
       name: "line chart",
       svg: c.lineChart(

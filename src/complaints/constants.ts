@@ -1,5 +1,7 @@
 // The vocabulary of the complaint machine: causes, channels, states, event types and defaults. The
 // zod schemas in schema.ts and the machine's definition are built from these same lists.
+// Each list is declared with its own TSDoc, example and derived union type, so the declarations
+// repeat one shape on purpose (data, not logic): one list each is what a reader looks up.
 
 /**
  * The usual causes of complaints about a service as customer-service training lists them, plus

@@ -4,6 +4,8 @@ import { reading } from "./_lib/reading.js";
 import { assertSnapshot } from "./_lib/step.js";
 import type { Complaint } from "./schema.js";
 
+// These two result interfaces are declarations, not logic: field lists alike in shape to other
+// result types (a tier change, a coupon state), kept apart on purpose as each names its own fields.
 /**
  * A coupon to issue or void for a complaint's goodwill, keyed by `requestId` so that a coupon system
  * that remembers request ids issues it once however often the request is sent.
@@ -17,9 +19,13 @@ import type { Complaint } from "./schema.js";
  * @category complaints
  */
 export interface GoodwillCouponRequest {
+  /** `issue` to hand the coupon out, `void` to withdraw one handed out for an earlier plan. */
   readonly action: "issue" | "void";
+  /** The idempotency key, `complaint:<id>:coupon:<n>` (with `:void` when withdrawn): send it with the request. */
   readonly requestId: string;
+  /** The coupon code the agreed plan's goodwill names. */
   readonly coupon: string;
+  /** When the plan was agreed (or the later plan withdrew it), an ISO-8601 instant. */
   readonly at: string;
 }
 
@@ -36,7 +42,9 @@ export interface GoodwillCouponRequest {
  * @category complaints
  */
 export interface GoodwillRequests {
+  /** Ledger entries to `post`: goodwill points as `adjust` entries, their withdrawal as `reverse` entries, in time order. */
   readonly ledger: readonly EntryInput[];
+  /** Coupon requests to send to the coupon system, in time order. */
   readonly coupons: readonly GoodwillCouponRequest[];
 }
 

@@ -26,6 +26,7 @@ export {
   safeParseSlaPolicy,
   type SlaPolicy,
   type SlaPolicyInput,
+  type SlaTargetHours,
 } from "./slaPolicy.js";
 export { deadlines, type ComplaintDeadlines } from "./deadlines.js";
 export { breaches, type SlaBreach } from "./breaches.js";

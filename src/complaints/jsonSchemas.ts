@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { InstantSchema } from "../_lib/validation.js";
 import { ComplaintEventSchema, ComplaintSchema, OpenComplaintInputSchema } from "./schema.js";
-import { SlaPolicySchema } from "./slaPolicy.js";
+import { SlaPolicySchema } from "./slaPolicySchema.js";
 
 // An instant on the wire: an ISO-8601 string with an offset (a Date cannot travel as JSON).
 const INSTANT = {

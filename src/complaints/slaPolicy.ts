@@ -1,62 +1,11 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod/mini";
-import { isTimeZone } from "../_lib/time.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
-
-const hours = /* @__PURE__ */ z
-  .number()
-  .check(z.positive({ message: "expected a positive number of business hours" }))
-  .check(z.maximum(100_000, { message: "expected at most 100000 hours" }));
-
-const target = /* @__PURE__ */ z
-  .strictObject({ acknowledgeHours: hours, agreePlanHours: hours, resolveHours: hours })
-  .check(
-    z.refine((t) => t.acknowledgeHours <= t.agreePlanHours && t.agreePlanHours <= t.resolveHours, {
-      message: "expected acknowledgeHours ≤ agreePlanHours ≤ resolveHours",
-    }),
-  );
-
-const clock = /* @__PURE__ */ z.string().check(
-  z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
-    message: 'expected a wall-clock time "HH:MM" from "00:00" to "24:00"',
-  }),
-);
+import { SlaPolicySchema } from "./slaPolicySchema.js";
 
 /**
- * An SLA policy as data: the time zone the business works in, its business hours (weekdays 0 =
- * Sunday … 6 = Saturday, with an opening and a closing wall-clock time; omit for round-the-clock
- * service), local holidays (`YYYY-MM-DD`), and per priority the business hours allowed to
- * acknowledge, to agree a plan and to resolve — each counted from receipt: in service the customer's time comes first, so
- * each step has a deadline.
- *
- * @example
- * ```ts
- * import { SlaPolicySchema } from "loyalty-kit/schemas";
- * const t = { acknowledgeHours: 8, agreePlanHours: 24, resolveHours: 80 };
- * const r = SlaPolicySchema.safeParse({ timeZone: "Europe/Berlin", targets: { low: t, normal: t, high: t, urgent: t } });
- * console.log(r.success); // true
- * ```
- * @category complaints
- */
-export const SlaPolicySchema = /* @__PURE__ */ z.strictObject({
-  timeZone: z.string().check(z.refine(isTimeZone, { message: 'expected an IANA time zone such as "Europe/Berlin"' })),
-  businessHours: z.optional(
-    z
-      .strictObject({
-        days: z
-          .array(z.number().check(z.int()).check(z.minimum(0)).check(z.maximum(6)))
-          .check(z.minLength(1, { message: "expected at least one business day (0 = Sunday … 6 = Saturday)" })),
-        start: clock,
-        end: clock,
-      })
-      .check(z.refine((b) => b.start < b.end, { message: "expected start before end", path: ["end"] })),
-  ),
-  holidays: z.optional(z.array(z.iso.date({ message: 'expected a local date "YYYY-MM-DD"' }))),
-  targets: z.strictObject({ low: target, normal: target, high: target, urgent: target }),
-});
-
-/**
- * A validated SLA policy (see {@link SlaPolicySchema}).
+ * A validated SLA policy (`SlaPolicySchema` on `loyalty-kit/schemas` checks it): the time zone the
+ * business works in, its business hours and holidays, and per priority the business hours allowed
+ * for each step.
  *
  * @example
  * ```ts
@@ -67,7 +16,55 @@ export const SlaPolicySchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category complaints
  */
-export type SlaPolicy = z.output<typeof SlaPolicySchema>;
+export interface SlaPolicy {
+  /** The IANA time zone the business works in, such as "Europe/Berlin". */
+  timeZone: string;
+  /** When the business works; omitted for round-the-clock service. */
+  businessHours?:
+    | {
+        /** Business days, at least one: 0 = Sunday … 6 = Saturday. */
+        days: number[];
+        /** Opening wall-clock time, "HH:MM" from "00:00", before `end`. */
+        start: string;
+        /** Closing wall-clock time, "HH:MM" up to "24:00". */
+        end: string;
+      }
+    | undefined;
+  /** Local holidays, "YYYY-MM-DD": no business hours on these days. */
+  holidays?: string[] | undefined;
+  /** Per priority, the business hours allowed for each step, counted from receipt. */
+  targets: {
+    /** Targets for a `low` priority complaint. */
+    low: SlaTargetHours;
+    /** Targets for a `normal` priority complaint. */
+    normal: SlaTargetHours;
+    /** Targets for a `high` priority complaint. */
+    high: SlaTargetHours;
+    /** Targets for an `urgent` complaint. */
+    urgent: SlaTargetHours;
+  };
+}
+
+/**
+ * The business hours allowed for one priority, each counted from receipt, positive and at most
+ * 100,000, with acknowledgeHours ≤ agreePlanHours ≤ resolveHours.
+ *
+ * @example
+ * ```ts
+ * import type { SlaTargetHours } from "loyalty-kit";
+ * const t: SlaTargetHours = { acknowledgeHours: 4, agreePlanHours: 16, resolveHours: 40 };
+ * console.log(t.resolveHours); // 40
+ * ```
+ * @category complaints
+ */
+export interface SlaTargetHours {
+  /** Business hours to acknowledge the complaint. */
+  acknowledgeHours: number;
+  /** Business hours to agree a plan with the customer. */
+  agreePlanHours: number;
+  /** Business hours to resolve it. */
+  resolveHours: number;
+}
 
 /**
  * An SLA policy as a caller writes it (same as {@link SlaPolicy}).
@@ -81,7 +78,7 @@ export type SlaPolicy = z.output<typeof SlaPolicySchema>;
  * ```
  * @category complaints
  */
-export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;
+export type SlaPolicyInput = SlaPolicy;
 
 const parsers = /* @__PURE__ */ makeParsers(SlaPolicySchema, "SLA policy");
 

@@ -4,30 +4,12 @@ import * as z from "zod/mini";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { issuesFromZod } from "../_lib/validation.js";
 import type { Customer } from "./customer.js";
+import { PerkRuleSchema } from "./perkRuleSchema.js";
 
 /**
- * One VIP perk rule as data (give the top 20% a free drink, a free product, the VIP lounge —
- * "something that makes them feel: I am a special person"). A rule applies when every condition it
- * states holds: the customer's segment is one of `segments`; she has at least one of `interestsAny`.
- * A rule with no condition applies to everyone.
- *
- * @example
- * ```ts
- * import { PerkRuleSchema } from "loyalty-kit/schemas";
- * const rule = PerkRuleSchema.parse({ perk: "free-drink", segments: ["big-profit"] });
- * console.log(rule.perk);
- * ```
- * @category customers
- */
-export const PerkRuleSchema = /* @__PURE__ */ z.strictObject({
-  perk: z.string().check(z.minLength(1)),
-  description: z.optional(z.string().check(z.minLength(1))),
-  segments: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
-  interestsAny: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
-});
-
-/**
- * A perk rule as a caller writes it (see {@link PerkRuleSchema}).
+ * One VIP perk rule as data: it applies when every condition it states holds (the customer's
+ * segment is one of `segments`; she has at least one of `interestsAny`); a rule with no condition
+ * applies to everyone. `PerkRuleSchema` on `loyalty-kit/schemas` checks it.
  *
  * @example
  * ```ts
@@ -37,7 +19,16 @@ export const PerkRuleSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category customers
  */
-export type PerkRule = z.input<typeof PerkRuleSchema>;
+export interface PerkRule {
+  /** The perk's key, a non-empty string such as "free-drink". */
+  perk: string;
+  /** What the perk is, for people (a non-empty string). */
+  description?: string | undefined;
+  /** The rule applies only to customers in one of these segments (at least one). */
+  segments?: string[] | undefined;
+  /** The rule applies only to customers with at least one of these interests (at least one). */
+  interestsAny?: string[] | undefined;
+}
 
 /**
  * A perk granted by {@link perksFor}, with the conditions that matched.
@@ -64,7 +55,7 @@ export interface Perk {
  * Rules are data so the shop owner can change them without code.
  *
  * @param customer - A parsed customer.
- * @param rules - Perk rules; see {@link PerkRuleSchema}.
+ * @param rules - Perk rules; see {@link PerkRule}.
  * @returns The {@link Perk}s that apply.
  * @throws {LoyaltyValidationError} when a rule is malformed (path `rules.<i>…`).
  * @example

@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import { previewValue } from "../_lib/values.js";
-import { LoyaltyValidationError } from "../errors/errors.js";
+import { invalid } from "../core/invalid.js";
 import { type MoneyJson, toJSON } from "../money/json.js";
 import { Decimal, money } from "../money/money.js";
 import { round } from "../money/round.js";
@@ -50,9 +50,7 @@ function mergeSimulationsUnguarded(
   options: Readonly<Record<string, never>> = {},
 ): ProgramSimulation {
   void options;
-  const fail = (path: (string | number)[], message: string): never => {
-    throw new LoyaltyValidationError([{ path, message }], "mergeSimulations");
-  };
+  const fail = (path: (string | number)[], message: string): never => invalid(path, message, "mergeSimulations");
   if (!Array.isArray(parts) || parts.length === 0) fail([], "expected a non-empty array of simulateProgram results");
   for (let i = 0; i < parts.length; i++) {
     const p: unknown = parts[i]; // a for loop, not forEach: a hole in a sparse array is checked too

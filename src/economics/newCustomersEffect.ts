@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import { LoyaltyValidationError } from "../errors/errors.js";
+import { invalid } from "../core/invalid.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, timeMillis } from "../analytics/_lib/rfm.js";
 import { periodIndex, periodLabel } from "./_lib/period.js";
@@ -126,9 +126,7 @@ function newCustomersEffectUnguarded(
   options: NewCustomersEffectOptions,
 ): NewCustomersEffect {
   const what = "newCustomersEffect";
-  const fail = (path: (string | number)[], message: string): never => {
-    throw new LoyaltyValidationError([{ path, message }], what);
-  };
+  const fail = (path: (string | number)[], message: string): never => invalid(path, message, what);
   if (typeof options !== "object" || options === null)
     fail([], `expected options { from, launch, to }, got ${previewValue(options)}`);
   const period = options.period ?? "month";

@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import { LoyaltyValidationError } from "../errors/errors.js";
+import { invalid } from "../core/invalid.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, timeMillis } from "../analytics/_lib/rfm.js";
 import { valueToNumber, type ValueLike } from "../analytics/_lib/values.js";
@@ -131,9 +131,7 @@ function programEffectUnguarded(
   options: ProgramEffectOptions,
 ): ProgramEffect {
   const what = "programEffect";
-  const fail = (path: (string | number)[], message: string): never => {
-    throw new LoyaltyValidationError([{ path, message }], what);
-  };
+  const fail = (path: (string | number)[], message: string): never => invalid(path, message, what);
   if (typeof options !== "object" || options === null)
     fail([], `expected options { members, launch, from, to, seed }, got ${previewValue(options)}`);
   const instant = (name: "launch" | "from" | "to"): number => {

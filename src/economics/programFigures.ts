@@ -1,6 +1,7 @@
 import { guardInputs } from "../core/guard.js";
+import { invalid } from "../core/invalid.js";
 import { instantMillis, previewValue } from "../_lib/values.js";
-import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
+import { CurrencyMismatchError } from "../errors/errors.js";
 import { type MoneyJson, parseMoney, toJSON } from "../money/json.js";
 import { Decimal, money } from "../money/money.js";
 import { round } from "../money/round.js";
@@ -120,9 +121,7 @@ function programFiguresUnguarded(
   options: ProgramFiguresOptions = {},
 ): readonly PeriodFigures[] {
   const what = "programFigures";
-  const fail = (path: (string | number)[], message: string): never => {
-    throw new LoyaltyValidationError([{ path, message }], what);
-  };
+  const fail = (path: (string | number)[], message: string): never => invalid(path, message, what);
   if (!Array.isArray(sales))
     fail([], `expected an array of { customerId, record } or { customerId, at, amount }, got ${previewValue(sales)}`);
   const period = options?.period ?? "month";

@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
+import { invalid } from "../core/invalid.js";
 import { instantMillis, parseInstant, previewValue } from "../_lib/values.js";
-import { LoyaltyValidationError } from "../errors/errors.js";
 import { balance } from "../ledger/balance.js";
 import { type MoneyJson, parseMoney, toJSON } from "../money/json.js";
 import { Decimal, isMoney, type Money, money } from "../money/money.js";
@@ -191,9 +191,7 @@ function simulateProgramUnguarded(
   options: SimulateProgramOptions,
 ): ProgramSimulation {
   const what = "simulateProgram";
-  const fail = (path: (string | number)[], message: string): never => {
-    throw new LoyaltyValidationError([{ path, message }], what);
-  };
+  const fail = (path: (string | number)[], message: string): never => invalid(path, message, what);
   if (typeof options !== "object" || options === null)
     fail([], `expected options { at }, got ${previewValue(options)}`);
   const parsed = parseProgram(program);

@@ -4,6 +4,8 @@ import { invalid, parseInstant } from "../_lib/values.js";
 import { parsePurchaseRecords, type PurchaseRecordInput } from "./purchaseRecord.js";
 import { parseOptions } from "./_lib/options.js";
 
+// CohortRow and CohortTable are declarations, not logic: documented field lists, alike in shape to
+// other result types by nature, kept apart on purpose as each names its own fields.
 /**
  * One row of a {@link cohortRetention} table: the customers whose first purchase fell in `cohort`.
  *

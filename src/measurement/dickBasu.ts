@@ -1,26 +1,11 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod/mini";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { parseOptions } from "./_lib/options.js";
-
-const unit = /* @__PURE__ */ z.number().check(z.minimum(0)).check(z.maximum(1));
-
-/**
- * A customer's position on the two axes of Dick & Basu (1994), each on 0..1: `relativeAttitude`
- * (attitude toward us relative to the alternatives, e.g. a normalized survey score) and
- * `repeatPatronage` (e.g. share of purchases or repeat-purchase probability).
- *
- * @example
- * ```ts
- * import { DickBasuInputSchema } from "loyalty-kit/schemas";
- * console.log(DickBasuInputSchema.safeParse({ relativeAttitude: 0.8, repeatPatronage: 0.3 }).success); // true
- * ```
- * @category measurement
- */
-export const DickBasuInputSchema = /* @__PURE__ */ z.strictObject({ relativeAttitude: unit, repeatPatronage: unit });
+import { DickBasuInputSchema } from "./schemas.js";
 
 /**
- * Input of {@link dickBasu}.
+ * Input of {@link dickBasu}: a customer's position on the two axes of Dick & Basu (1994), each on
+ * 0..1 (`DickBasuInputSchema` on `loyalty-kit/schemas` checks it).
  *
  * @example
  * ```ts
@@ -30,7 +15,12 @@ export const DickBasuInputSchema = /* @__PURE__ */ z.strictObject({ relativeAtti
  * ```
  * @category measurement
  */
-export type DickBasuInput = z.infer<typeof DickBasuInputSchema>;
+export interface DickBasuInput {
+  /** Attitude toward us relative to the alternatives, 0..1 (e.g. a normalized survey score). */
+  relativeAttitude: number;
+  /** How much the customer comes back, 0..1 (e.g. share of purchases or repeat-purchase probability). */
+  repeatPatronage: number;
+}
 
 const parsers = /* @__PURE__ */ makeParsers(DickBasuInputSchema, "dickBasu input");
 
@@ -157,7 +147,7 @@ function dickBasuUnguarded(
 
 function threshold(value: unknown, name: string): number {
   if (value === undefined) return 0.5;
-  if (!unit.safeParse(value).success)
+  if (!(typeof value === "number" && value >= 0 && value <= 1))
     invalid(
       [name],
       `expected a number from 0 to 1, got ${typeof value === "number" ? value : typeof value}`,

@@ -1,7 +1,7 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
+import { LoyalSignsObservationsSchema } from "./schemas.js";
 
 /**
  * The nine behavioural signs of a loyal client, after the customer-service trainer Ron Kaufman, in his
@@ -72,29 +72,8 @@ export const LOYAL_SIGNS = /* @__PURE__ */ freezeList([
 export type LoyalSignKey = (typeof LOYAL_SIGNS)[number]["key"];
 
 /**
- * What was observed of a client: `true` for each sign seen. A missing key means not observed.
- *
- * @example
- * ```ts
- * import { LoyalSignsObservationsSchema } from "loyalty-kit/schemas";
- * console.log(LoyalSignsObservationsSchema.safeParse({ recommends: true }).success); // true
- * ```
- * @category measurement
- */
-export const LoyalSignsObservationsSchema = /* @__PURE__ */ z.strictObject({
-  repeatPurchases: z.optional(z.boolean()),
-  buysMore: z.optional(z.boolean()),
-  buysPremium: z.optional(z.boolean()),
-  recommends: z.optional(z.boolean()),
-  compliments: z.optional(z.boolean()),
-  speaksWellPublicly: z.optional(z.boolean()),
-  defendsYou: z.optional(z.boolean()),
-  constructiveFeedback: z.optional(z.boolean()),
-  competitiveIntelligence: z.optional(z.boolean()),
-});
-
-/**
- * Observations of the nine signs, as {@link LoyalSignsObservationsSchema} describes them.
+ * What was observed of a client: `true` for each of the nine signs seen, a missing key when not
+ * observed (`LoyalSignsObservationsSchema` on `loyalty-kit/schemas` checks it).
  *
  * @example
  * ```ts
@@ -104,7 +83,26 @@ export const LoyalSignsObservationsSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export type LoyalSignsObservations = z.infer<typeof LoyalSignsObservationsSchema>;
+export interface LoyalSignsObservations {
+  /** Sign 1. Comes back and makes repeat purchases. */
+  repeatPurchases?: boolean | undefined;
+  /** Sign 2. Buys more: more than others, and more than last time. */
+  buysMore?: boolean | undefined;
+  /** Sign 3. Buys premium goods and services, sets and bundles: anything costlier than a usual purchase. */
+  buysPremium?: boolean | undefined;
+  /** Sign 4. Recommends you to others and brings you other clients. */
+  recommends?: boolean | undefined;
+  /** Sign 5. Compliments you and your team, not only complains. */
+  compliments?: boolean | undefined;
+  /** Sign 6. Speaks well of you in public. */
+  speaksWellPublicly?: boolean | undefined;
+  /** Sign 7. Defends you when something goes wrong or others attack you. */
+  defendsYou?: boolean | undefined;
+  /** Sign 8. Gives constructive feedback where you have room to improve. */
+  constructiveFeedback?: boolean | undefined;
+  /** Sign 9. Tells you what is happening in the industry and what competitors offer. */
+  competitiveIntelligence?: boolean | undefined;
+}
 
 const parsers = /* @__PURE__ */ makeParsers(LoyalSignsObservationsSchema, "loyal signs");
 

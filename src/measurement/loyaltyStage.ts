@@ -1,7 +1,7 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { freezeList } from "./_lib/freeze.js";
+import { LoyaltyStageObservationsSchema } from "./schemas.js";
 
 /**
  * The stages of customer loyalty (satisfaction, brand loyalty, partnership), lowest first, with `none` below them for a customer
@@ -35,32 +35,8 @@ export const LOYALTY_STAGES = /* @__PURE__ */ Object.freeze([
 export type LoyaltyStage = (typeof LOYALTY_STAGES)[number];
 
 /**
- * What was observed of a customer, each `true` when seen (missing means not seen):
- * - `satisfied`: a positive experience after buying ("an aftertaste with a plus sign");
- * - `repeatPurchases`: has come back and bought again;
- * - `prefersBrand`: sticks to the brand and does not switch to a competing equivalent;
- * - `givesAdvice`: advises where the company should go and how to improve;
- * - `promotesProduct`: helps promote the product on the market;
- * - `sharesCompetitorInfo`: watches competitors' actions and tells the company.
- *
- * @example
- * ```ts
- * import { LoyaltyStageObservationsSchema } from "loyalty-kit/schemas";
- * console.log(LoyaltyStageObservationsSchema.safeParse({ satisfied: true }).success); // true
- * ```
- * @category measurement
- */
-export const LoyaltyStageObservationsSchema = /* @__PURE__ */ z.strictObject({
-  satisfied: z.optional(z.boolean()),
-  repeatPurchases: z.optional(z.boolean()),
-  prefersBrand: z.optional(z.boolean()),
-  givesAdvice: z.optional(z.boolean()),
-  promotesProduct: z.optional(z.boolean()),
-  sharesCompetitorInfo: z.optional(z.boolean()),
-});
-
-/**
- * Observations for {@link loyaltyStage}.
+ * Observations for {@link loyaltyStage}: each `true` when seen, missing when not
+ * (`LoyaltyStageObservationsSchema` on `loyalty-kit/schemas` checks it).
  *
  * @example
  * ```ts
@@ -70,7 +46,20 @@ export const LoyaltyStageObservationsSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export type LoyaltyStageObservations = z.infer<typeof LoyaltyStageObservationsSchema>;
+export interface LoyaltyStageObservations {
+  /** A positive experience after buying ("an aftertaste with a plus sign"). */
+  satisfied?: boolean | undefined;
+  /** Has come back and bought again. */
+  repeatPurchases?: boolean | undefined;
+  /** Sticks to the brand and does not switch to a competing equivalent. */
+  prefersBrand?: boolean | undefined;
+  /** Advises where the company should go and how to improve. */
+  givesAdvice?: boolean | undefined;
+  /** Helps promote the product on the market. */
+  promotesProduct?: boolean | undefined;
+  /** Watches competitors' actions and tells the company. */
+  sharesCompetitorInfo?: boolean | undefined;
+}
 
 /**
  * The key of one stage observation.
@@ -196,7 +185,7 @@ export interface LoyaltyStageResult {
  * `givesAdvice` and one of `promotesProduct` or `sharesCompetitorInfo`. A stage counts only when every
  * stage below it holds too, so adding positive evidence never moves a customer down.
  *
- * @param observations - What was observed (see {@link LoyaltyStageObservationsSchema}).
+ * @param observations - What was observed (see {@link LoyaltyStageObservations}).
  * @returns The stage, the evidence for it, what is missing for the next one and the actions to take.
  * @throws {LoyaltyValidationError} when a key is unknown or a value is not a boolean.
  * @category measurement

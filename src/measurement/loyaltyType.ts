@@ -1,38 +1,10 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { LoyaltyTypeObservationsSchema } from "./schemas.js";
 
 /**
- * Indicators of the three traditional loyalty types (perceived, emotional, behavioural); each is optional, and a missing one is left out
- * of its type's score.
- * - perceived (what the customer says): `buyAgain` (says they will buy again), `recommend` (0–10);
- * - emotional (the relationship with the product and the company): `knowsProduct`,
- *   `knowsStrengthsAndWeaknesses`, `knowsProblemSolved` (knows which need or problem the product
- *   solves), `likesBrand`;
- * - behavioural (what the customer does): `repeatPurchases`, `frequencyIndex` (from
- *   {@link "loyalty-kit/measurement"!purchaseFrequencyIndex}, ≥ 0), `shareOfPurchases` (0..1, from {@link "loyalty-kit/measurement"!shareOfPurchases}).
- *
- * @example
- * ```ts
- * import { LoyaltyTypeObservationsSchema } from "loyalty-kit/schemas";
- * console.log(LoyaltyTypeObservationsSchema.safeParse({ recommend: 9, frequencyIndex: 1.4 }).success); // true
- * ```
- * @category measurement
- */
-export const LoyaltyTypeObservationsSchema = /* @__PURE__ */ z.strictObject({
-  buyAgain: z.optional(z.boolean()),
-  recommend: z.optional(z.int().check(z.minimum(0)).check(z.maximum(10))),
-  knowsProduct: z.optional(z.boolean()),
-  knowsStrengthsAndWeaknesses: z.optional(z.boolean()),
-  knowsProblemSolved: z.optional(z.boolean()),
-  likesBrand: z.optional(z.boolean()),
-  repeatPurchases: z.optional(z.boolean()),
-  frequencyIndex: z.optional(z.number().check(z.minimum(0))),
-  shareOfPurchases: z.optional(z.number().check(z.minimum(0)).check(z.maximum(1))),
-});
-
-/**
- * Observations for {@link loyaltyType}.
+ * Observations for {@link loyaltyType}, each optional: a missing one is left out of its type's score
+ * (`LoyaltyTypeObservationsSchema` on `loyalty-kit/schemas` checks it).
  *
  * @example
  * ```ts
@@ -42,7 +14,26 @@ export const LoyaltyTypeObservationsSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export type LoyaltyTypeObservations = z.infer<typeof LoyaltyTypeObservationsSchema>;
+export interface LoyaltyTypeObservations {
+  /** Perceived: says they will buy again. */
+  buyAgain?: boolean | undefined;
+  /** Perceived: likelihood to recommend, an integer 0–10. */
+  recommend?: number | undefined;
+  /** Emotional: knows the product. */
+  knowsProduct?: boolean | undefined;
+  /** Emotional: knows its strengths and weaknesses. */
+  knowsStrengthsAndWeaknesses?: boolean | undefined;
+  /** Emotional: knows which need or problem the product solves. */
+  knowsProblemSolved?: boolean | undefined;
+  /** Emotional: likes the brand. */
+  likesBrand?: boolean | undefined;
+  /** Behavioural: buys again. */
+  repeatPurchases?: boolean | undefined;
+  /** Behavioural: purchase frequency index, ≥ 0 (from `purchaseFrequencyIndex`). */
+  frequencyIndex?: number | undefined;
+  /** Behavioural: share of purchases, 0..1 (from `shareOfPurchases`). */
+  shareOfPurchases?: number | undefined;
+}
 
 const parsers = /* @__PURE__ */ makeParsers(LoyaltyTypeObservationsSchema, "loyalty type observations");
 
@@ -133,7 +124,7 @@ export interface LoyaltyTypeScores {
  * exceeding it shows loyalty), `shareOfPurchases` as is — and a type's score is 100 × the mean of its
  * indicators that were given.
  *
- * @param observations - Indicators (see {@link LoyaltyTypeObservationsSchema}).
+ * @param observations - Indicators (see {@link LoyaltyTypeObservations}).
  * @returns A score per type and the strongest type.
  * @throws {LoyaltyValidationError} when a key is unknown or a value is out of range.
  * @category measurement

@@ -1,25 +1,6 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod/mini";
-import { InstantSchema, makeParsers, type SafeParseResult } from "../_lib/validation.js";
-
-/**
- * One purchase as the retention and cohort functions need it: who bought, and when (an ISO-8601
- * instant with an offset, or a Date; stored as the canonical UTC ISO string). `id` is optional and
- * only carried along.
- *
- * @example
- * ```ts
- * import { PurchaseRecordSchema } from "loyalty-kit/schemas";
- * console.log(PurchaseRecordSchema.parse({ customerId: "c1", at: "2026-01-05T10:00:00+07:00" }).at);
- * // "2026-01-05T03:00:00.000Z"
- * ```
- * @category measurement
- */
-export const PurchaseRecordSchema = /* @__PURE__ */ z.strictObject({
-  id: z.optional(z.string().check(z.minLength(1))),
-  customerId: z.string().check(z.minLength(1)),
-  at: InstantSchema,
-});
+import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
+import { PurchaseRecordsSchema } from "./schemas.js";
 
 /**
  * A purchase record after parsing: `at` is a UTC ISO string.
@@ -32,7 +13,14 @@ export const PurchaseRecordSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export type PurchaseRecord = z.infer<typeof PurchaseRecordSchema>;
+export interface PurchaseRecord {
+  /** The purchase's own id, carried along when given (a non-empty string). */
+  id?: string | undefined;
+  /** Who bought (a non-empty string). */
+  customerId: string;
+  /** When, as the canonical UTC ISO string. */
+  at: string;
+}
 
 /**
  * A purchase record as callers pass it: `at` may be a Date or an ISO string with any offset.
@@ -45,19 +33,14 @@ export type PurchaseRecord = z.infer<typeof PurchaseRecordSchema>;
  * ```
  * @category measurement
  */
-export type PurchaseRecordInput = z.input<typeof PurchaseRecordSchema>;
-
-/**
- * A list of purchase records.
- *
- * @example
- * ```ts
- * import { PurchaseRecordsSchema } from "loyalty-kit/schemas";
- * console.log(PurchaseRecordsSchema.safeParse([]).success); // true
- * ```
- * @category measurement
- */
-export const PurchaseRecordsSchema = /* @__PURE__ */ z.array(PurchaseRecordSchema);
+export interface PurchaseRecordInput {
+  /** The purchase's own id, carried along when given (a non-empty string). */
+  id?: string | undefined;
+  /** Who bought (a non-empty string). */
+  customerId: string;
+  /** When: an ISO-8601 instant with an offset, or a valid Date. */
+  at: string | Date;
+}
 
 const parsers = /* @__PURE__ */ makeParsers(PurchaseRecordsSchema, "purchases");
 

@@ -1,43 +1,9 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
-
-const count = /* @__PURE__ */ z.int().check(z.minimum(0));
-
-/**
- * Customer counts over a period: `start` customers at its beginning, `end` at its end, of whom
- * `acquired` were won during the period. `acquired` cannot exceed `end`, and the customers kept
- * (`end − acquired`) cannot exceed `start`.
- *
- * @example
- * ```ts
- * import { RetentionCountsSchema } from "loyalty-kit/schemas";
- * console.log(RetentionCountsSchema.safeParse({ start: 600, end: 620, acquired: 100 }).success); // true
- * ```
- * @category measurement
- */
-export const RetentionCountsSchema = /* @__PURE__ */ z
-  .strictObject({ start: count, end: count, acquired: count })
-  .check(
-    z.superRefine((c, ctx) => {
-      if (c.acquired > c.end) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["acquired"],
-          message: `expected at most end (${c.end}) customers acquired, got ${c.acquired}`,
-        });
-      } else if (c.end - c.acquired > c.start) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["end"],
-          message: `expected end − acquired (${c.end - c.acquired} kept) to be at most start (${c.start})`,
-        });
-      }
-    }),
-  );
+import { RetentionCountsSchema } from "./schemas.js";
 
 /**
- * Customer counts over a period, as {@link RetentionCountsSchema} describes them.
+ * Customer counts over a period (`RetentionCountsSchema` on `loyalty-kit/schemas` checks them).
  *
  * @example
  * ```ts
@@ -47,7 +13,14 @@ export const RetentionCountsSchema = /* @__PURE__ */ z
  * ```
  * @category measurement
  */
-export type RetentionCounts = z.infer<typeof RetentionCountsSchema>;
+export interface RetentionCounts {
+  /** Customers at the beginning of the period, a non-negative integer. */
+  start: number;
+  /** Customers at its end, a non-negative integer. */
+  end: number;
+  /** Customers won during the period, a non-negative integer at most `end`; `end − acquired` is at most `start`. */
+  acquired: number;
+}
 
 const parsers = /* @__PURE__ */ makeParsers(RetentionCountsSchema, "retention counts");
 

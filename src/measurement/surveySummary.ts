@@ -3,27 +3,11 @@ import * as z from "zod/mini";
 import { invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { nps, type NpsResult } from "./nps.js";
 import { wilsonInterval, type ProportionInterval } from "./wilsonInterval.js";
+import { BuyAgainScaleSchema, SurveyResponsesSchema } from "./schemas.js";
 
 /**
- * One answer to the two-question loyalty survey of "would you buy from us again?" on the
- * stated scale, and "would you recommend us to a friend?" on 0–10.
- *
- * @example
- * ```ts
- * import { SurveyResponseSchema } from "loyalty-kit/schemas";
- * console.log(SurveyResponseSchema.parse({ buyAgain: 5, recommend: 9 }));
- * ```
- * @category measurement
- */
-export const SurveyResponseSchema = /* @__PURE__ */ z.strictObject({
-  /** Answer to "would you buy again?" on the survey's scale (default 1–5). */
-  buyAgain: z.int(),
-  /** Answer to "how likely are you to recommend us?", an integer 0–10. */
-  recommend: z.int().check(z.minimum(0)).check(z.maximum(10)),
-});
-
-/**
- * One survey answer, as {@link SurveyResponseSchema} describes it.
+ * One answer to the two-question loyalty survey (`SurveyResponseSchema` on `loyalty-kit/schemas`
+ * checks it).
  *
  * @example
  * ```ts
@@ -33,43 +17,16 @@ export const SurveyResponseSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
+export interface SurveyResponse {
+  /** Answer to "would you buy from us again?" on the survey's scale (default 1–5), an integer. */
+  buyAgain: number;
+  /** Answer to "how likely are you to recommend us to a friend?", an integer 0–10. */
+  recommend: number;
+}
 
 /**
- * A list of survey answers.
- *
- * @example
- * ```ts
- * import { SurveyResponsesSchema } from "loyalty-kit/schemas";
- * console.log(SurveyResponsesSchema.safeParse([{ buyAgain: 5, recommend: 10 }]).success); // true
- * ```
- * @category measurement
- */
-export const SurveyResponsesSchema = /* @__PURE__ */ z.array(SurveyResponseSchema);
-
-/**
- * The scale of the buy-again question: answers run from `min` to `max`, and an answer at or above
- * `positiveFrom` counts as an intention to buy again. The default is a 5-point scale (1 "certainly
- * not" … 5 "certainly") counted top-two-box (4 or 5). A yes/no question is `{ min: 0, max: 1,
- * positiveFrom: 1 }`.
- *
- * @example
- * ```ts
- * import { BuyAgainScaleSchema } from "loyalty-kit/schemas";
- * console.log(BuyAgainScaleSchema.parse({ min: 0, max: 1, positiveFrom: 1 }));
- * ```
- * @category measurement
- */
-export const BuyAgainScaleSchema = /* @__PURE__ */ z
-  .strictObject({ min: z.int(), max: z.int(), positiveFrom: z.int() })
-  .check(
-    z.refine((s) => s.min < s.max && s.min < s.positiveFrom && s.positiveFrom <= s.max, {
-      message: "expected min < positiveFrom ≤ max",
-    }),
-  );
-
-/**
- * The buy-again scale, as {@link BuyAgainScaleSchema} describes it.
+ * The scale of the buy-again question, `min < positiveFrom ≤ max` (`BuyAgainScaleSchema` on
+ * `loyalty-kit/schemas` checks it; a yes/no question is `{ min: 0, max: 1, positiveFrom: 1 }`).
  *
  * @example
  * ```ts
@@ -79,7 +36,14 @@ export const BuyAgainScaleSchema = /* @__PURE__ */ z
  * ```
  * @category measurement
  */
-export type BuyAgainScale = z.infer<typeof BuyAgainScaleSchema>;
+export interface BuyAgainScale {
+  /** The lowest answer, an integer below `positiveFrom`. */
+  min: number;
+  /** The highest answer, an integer at least `positiveFrom`. */
+  max: number;
+  /** The lowest answer that counts as an intention to buy again (4 on the default 1–5 scale: top two boxes). */
+  positiveFrom: number;
+}
 
 /** Default buy-again scale: 1–5, top two boxes (4, 5) count as intending to buy again. */
 const DEFAULT_SCALE: BuyAgainScale = /* @__PURE__ */ Object.freeze({ min: 1, max: 5, positiveFrom: 4 });

@@ -1,38 +1,7 @@
 import { guardInputs } from "../core/guard.js";
-import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { invalid } from "../_lib/values.js";
-
-/**
- * Numbers of satisfied and dissatisfied customers, non-negative integers.
- *
- * @example
- * ```ts
- * import { WordOfMouthInputSchema } from "loyalty-kit/schemas";
- * console.log(WordOfMouthInputSchema.safeParse({ satisfied: 40, dissatisfied: 5 }).success); // true
- * ```
- * @category measurement
- */
-export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({
-  satisfied: z.int().check(z.minimum(0)),
-  dissatisfied: z.int().check(z.minimum(0)),
-});
-
-/**
- * How many people a satisfied and a dissatisfied customer tell. The defaults are the customer-service
- * rule of thumb: a satisfied customer tells 10 people, a dissatisfied one tells 20.
- *
- * @example
- * ```ts
- * import { WordOfMouthOptionsSchema } from "loyalty-kit/schemas";
- * console.log(WordOfMouthOptionsSchema.parse({})); // { tellsSatisfied: 10, tellsDissatisfied: 20 }
- * ```
- * @category measurement
- */
-export const WordOfMouthOptionsSchema = /* @__PURE__ */ z.strictObject({
-  tellsSatisfied: z._default(z.number().check(z.minimum(0)), 10),
-  tellsDissatisfied: z._default(z.number().check(z.minimum(0)), 20),
-});
+import { WordOfMouthInputSchema, WordOfMouthOptionsSchema } from "./schemas.js";
 
 /**
  * Input of {@link wordOfMouthReach}.
@@ -45,7 +14,12 @@ export const WordOfMouthOptionsSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export type WordOfMouthInput = z.infer<typeof WordOfMouthInputSchema>;
+export interface WordOfMouthInput {
+  /** Satisfied customers, a non-negative integer. */
+  satisfied: number;
+  /** Dissatisfied customers, a non-negative integer. */
+  dissatisfied: number;
+}
 
 /**
  * Options of {@link wordOfMouthReach} as callers pass them (both optional).
@@ -58,7 +32,12 @@ export type WordOfMouthInput = z.infer<typeof WordOfMouthInputSchema>;
  * ```
  * @category measurement
  */
-export type WordOfMouthOptions = z.input<typeof WordOfMouthOptionsSchema>;
+export interface WordOfMouthOptions {
+  /** How many people a satisfied customer tells, ≥ 0 (default 10, the customer-service rule of thumb). */
+  tellsSatisfied?: number | undefined;
+  /** How many people a dissatisfied customer tells, ≥ 0 (default 20). */
+  tellsDissatisfied?: number | undefined;
+}
 
 const parsers = /* @__PURE__ */ makeParsers(WordOfMouthInputSchema, "word-of-mouth input");
 const optionParsers = /* @__PURE__ */ makeParsers(WordOfMouthOptionsSchema, "word-of-mouth options");

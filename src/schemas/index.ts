@@ -15,7 +15,7 @@ export {
   OpenComplaintInputSchema,
   OpenRecordSchema,
 } from "../complaints/schema.js";
-export { SlaPolicySchema } from "../complaints/slaPolicy.js";
+export { SlaPolicySchema } from "../complaints/slaPolicySchema.js";
 export { ContactPlanOptionsSchema } from "../customers/contactPlan.js";
 export {
   BarcodeIdentifierSchema,
@@ -26,7 +26,7 @@ export {
   MagneticIdentifierSchema,
   PhoneIdentifierSchema,
 } from "../customers/customer.js";
-export { PerkRuleSchema } from "../customers/perksFor.js";
+export { PerkRuleSchema } from "../customers/perkRuleSchema.js";
 export {
   AccountSchema,
   AccountSettingsSchema,
@@ -47,17 +47,23 @@ export {
   CheckpointSchema,
 } from "../ledger/schemas.js";
 export { LedgerHistoryRecordSchema } from "../ledger/history.js";
-export { DickBasuInputSchema } from "../measurement/dickBasu.js";
-export { LoyalSignsObservationsSchema } from "../measurement/loyalSigns.js";
-export { LoyaltyStageObservationsSchema } from "../measurement/loyaltyStage.js";
-export { LoyaltyTypeObservationsSchema } from "../measurement/loyaltyType.js";
+export {
+  BuyAgainScaleSchema,
+  DickBasuInputSchema,
+  LoyalSignsObservationsSchema,
+  LoyaltyStageObservationsSchema,
+  LoyaltyTypeObservationsSchema,
+  PurchaseRecordSchema,
+  PurchaseRecordsSchema,
+  RetentionCountsSchema,
+  SurveyResponseSchema,
+  SurveyResponsesSchema,
+  WordOfMouthInputSchema,
+  WordOfMouthOptionsSchema,
+} from "../measurement/schemas.js";
 export { PurchaseFrequencyOptionsSchema } from "../measurement/purchaseFrequencyIndex.js";
-export { PurchaseRecordSchema, PurchaseRecordsSchema } from "../measurement/purchaseRecord.js";
 export { RetentionEconomicsInputSchema } from "../measurement/retentionEconomics.js";
-export { RetentionCountsSchema } from "../measurement/retentionRate.js";
 export { PurchaseAmountSchema, ShareOfPurchasesRowSchema } from "../measurement/shareOfPurchases.js";
-export { BuyAgainScaleSchema, SurveyResponseSchema, SurveyResponsesSchema } from "../measurement/surveySummary.js";
-export { WordOfMouthInputSchema, WordOfMouthOptionsSchema } from "../measurement/wordOfMouthReach.js";
 export { MoneyJsonSchema } from "../money/json.js";
 export {
   CatalogStockSchema,

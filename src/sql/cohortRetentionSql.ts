@@ -1,8 +1,6 @@
 import { guardInputs } from "../core/guard.js";
-import { LoyaltyValidationError } from "../errors/errors.js";
-import { previewValue } from "../_lib/values.js";
 import { monthOfDay } from "./_lib/calendar.js";
-import { checkDialect, dayExpression, quoteName, type SqlDialect } from "./_lib/identifiers.js";
+import { checkDialect, dayExpression, quotePurchaseTable, type SqlDialect } from "./_lib/identifiers.js";
 import { optionalInstant, utcMonth } from "./_lib/window.js";
 import type { PurchaseTable, SqlQuery } from "./types.js";
 
@@ -71,18 +69,9 @@ export function cohortRetentionSql(table: StorePurchaseTable, options: CohortSql
 
 function cohortRetentionSqlUnguarded(table: StorePurchaseTable, options: CohortSqlOptions): SqlQuery {
   const what = "cohortRetentionSql";
-  if (typeof table !== "object" || table === null) {
-    throw new LoyaltyValidationError(
-      [{ path: [], message: `expected { table, customerId, at, store? }, got ${previewValue(table)}` }],
-      what,
-    );
-  }
+  const { from, id, at, store } = quotePurchaseTable(table, what);
   checkDialect((options as { dialect?: unknown } | null)?.dialect, what);
   const until = optionalInstant(options, "until", what);
-  const from = quoteName(table.table, "table", what, true);
-  const id = quoteName(table.customerId, "customerId", what, false);
-  const at = quoteName(table.at, "at", what, false);
-  const store = table.store === undefined ? undefined : quoteName(table.store, "store", what, false);
   const key = (t: string): string => (store === undefined ? "" : `${t}.store, `);
   const on = (a: string, b: string): string => (store === undefined ? "TRUE" : `${a}.store = ${b}.store`);
   const lastMonth = until === undefined ? "MAX(m.month)" : "CAST($2 AS BIGINT)";

@@ -1,7 +1,6 @@
 import { guardInputs } from "../core/guard.js";
-import { LoyaltyValidationError } from "../errors/errors.js";
-import { invalid, previewValue } from "../_lib/values.js";
-import { checkDialect, quoteName, type SqlDialect } from "./_lib/identifiers.js";
+import { invalid } from "../_lib/values.js";
+import { checkDialect, quotePurchaseTable, type SqlDialect } from "./_lib/identifiers.js";
 import { optionalInstant } from "./_lib/window.js";
 import type { StorePurchaseTable } from "./cohortRetentionSql.js";
 import type { SqlQuery } from "./types.js";
@@ -51,21 +50,12 @@ export function repeatPurchaseRateSql(table: StorePurchaseTable, options: Repeat
 
 function repeatPurchaseRateSqlUnguarded(table: StorePurchaseTable, options: RepeatPurchaseSqlOptions): SqlQuery {
   const what = "repeatPurchaseRateSql";
-  if (typeof table !== "object" || table === null) {
-    throw new LoyaltyValidationError(
-      [{ path: [], message: `expected { table, customerId, at, store? }, got ${previewValue(table)}` }],
-      what,
-    );
-  }
+  const { from, id, at, store } = quotePurchaseTable(table, what);
   checkDialect((options as { dialect?: unknown } | null)?.dialect, what);
   const fromMs = optionalInstant(options, "from", what);
   const toMs = optionalInstant(options, "to", what);
   if (fromMs !== undefined && toMs !== undefined && !(fromMs < toMs))
     invalid(["to"], 'expected "to" after "from"', what);
-  const src = quoteName(table.table, "table", what, true);
-  const id = quoteName(table.customerId, "customerId", what, false);
-  const at = quoteName(table.at, "at", what, false);
-  const store = table.store === undefined ? undefined : quoteName(table.store, "store", what, false);
   const params: number[] = [];
   const bound = (op: string, ms: number | undefined): string => {
     if (ms === undefined) return "";
@@ -76,7 +66,7 @@ function repeatPurchaseRateSqlUnguarded(table: StorePurchaseTable, options: Repe
   const s = store === undefined ? "" : "store, ";
   const text = `WITH n AS (
   SELECT ${store === undefined ? "" : `${store} AS store, `}${id} AS customer_id, COUNT(*) AS purchases
-  FROM ${src}
+  FROM ${from}
   WHERE ${where}
   GROUP BY ${store === undefined ? "" : `${store}, `}${id}
 )

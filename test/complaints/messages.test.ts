@@ -26,76 +26,56 @@ function messageOf(f: () => unknown): string {
   throw new Error("expected a LoyaltyValidationError");
 }
 
-describe("complaint validation messages", () => {
-  it("name the event type, each bad field, what was expected and what was given", () => {
-    expect(messageOf(() => transition(c0, null as never))).toBe(
-      "complaint event: expected an event object with a type, got null",
-    );
-    expect(messageOf(() => transition(c0, { type: "PARTY", at, by: "a" } as never))).toBe(
-      'complaint event: type: expected one of ACKNOWLEDGE, ASSESS, AFFIRM, PROPOSE_ALTERNATIVE, AGREE_PLAN, START_DELIVERY, DELIVERED, FOLLOW_UP, ESCALATE, RETURN_FROM_ESCALATION, CUSTOMER_REPLY, WITHDRAW, REJECT, CLOSE, got "PARTY"',
-    );
-    expect(
-      messageOf(() => transition(c0, { type: "ACKNOWLEDGE", at: 5, by: 5, note: 5, waitingOn: "x" } as never)),
-    ).toBe(
-      'complaint event ACKNOWLEDGE: at: expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999, got 5; by: expected who performed the event (a non-empty string), got 5; note: expected a string, got 5; waitingOn: expected one of "customer", "third-party", got "x"',
-    );
-  });
+const agreePlan = { type: "AGREE_PLAN", at, by: "a", alternative: 0, customerAgreed: true };
 
-  it("cover the fields of AGREE_PLAN, FOLLOW_UP and RETURN_FROM_ESCALATION", () => {
-    expect(
-      messageOf(() =>
-        transition(c0, {
-          type: "AGREE_PLAN",
-          at: new Date(Number.NaN),
-          by: "a",
-          alternative: -1.5,
-          customerAgreed: "yes",
-          goodwill: {},
-        } as never),
-      ),
-    ).toBe(
-      'complaint event AGREE_PLAN: at: expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999, got Invalid Date; alternative: expected the 0-based index of an analyzed alternative, got -1.5; customerAgreed: expected a boolean, got "yes"; goodwill: expected goodwill points, a coupon, or both, got an object',
-    );
-    expect(
-      messageOf(() =>
-        transition(c0, {
-          type: "AGREE_PLAN",
-          at,
-          by: "a",
-          alternative: 0,
-          customerAgreed: true,
-          goodwill: { points: "0", x: 1 },
-        } as never),
-      ),
-    ).toBe(
-      'complaint event AGREE_PLAN: goodwill.points: expected a positive decimal string, got "0"; goodwill: Unrecognized key: "x"',
-    );
-    expect(
-      messageOf(() =>
-        transition(c0, {
-          type: "AGREE_PLAN",
-          at,
-          by: "a",
-          alternative: 0,
-          customerAgreed: true,
-          goodwill: "100",
-        } as never),
-      ),
-    ).toBe('complaint event AGREE_PLAN: goodwill: expected an object, got "100"');
-    expect(
-      messageOf(() =>
-        transition(c0, { type: "FOLLOW_UP", at, by: "a", satisfied: 1, csat: { score: 3.5, reason: " " } } as never),
-      ),
-    ).toBe(
-      'complaint event FOLLOW_UP: satisfied: expected a boolean, got 1; csat.score: expected a CSAT score from 1 to 5, got 3.5; csat.reason: expected the reason for the score (a non-empty string), got " "',
-    );
+// [what the case shows, the event given to transition, the whole message]
+const EVENT_MESSAGES: [string, unknown, string][] = [
+  ["no event at all", null, "complaint event: expected an event object with a type, got null"],
+  [
+    "an unknown type",
+    { type: "PARTY", at, by: "a" },
+    'complaint event: type: expected one of ACKNOWLEDGE, ASSESS, AFFIRM, PROPOSE_ALTERNATIVE, AGREE_PLAN, START_DELIVERY, DELIVERED, FOLLOW_UP, ESCALATE, RETURN_FROM_ESCALATION, CUSTOMER_REPLY, WITHDRAW, REJECT, CLOSE, got "PARTY"',
+  ],
+  [
+    "every bad field of ACKNOWLEDGE",
+    { type: "ACKNOWLEDGE", at: 5, by: 5, note: 5, waitingOn: "x" },
+    'complaint event ACKNOWLEDGE: at: expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999, got 5; by: expected who performed the event (a non-empty string), got 5; note: expected a string, got 5; waitingOn: expected one of "customer", "third-party", got "x"',
+  ],
+  [
+    "every bad field of AGREE_PLAN",
+    { ...agreePlan, at: new Date(Number.NaN), alternative: -1.5, customerAgreed: "yes", goodwill: {} },
+    'complaint event AGREE_PLAN: at: expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z" or a valid Date, in years 0000–9999, got Invalid Date; alternative: expected the 0-based index of an analyzed alternative, got -1.5; customerAgreed: expected a boolean, got "yes"; goodwill: expected goodwill points, a coupon, or both, got an object',
+  ],
+  [
+    "AGREE_PLAN's goodwill with zero points and an unknown key",
+    { ...agreePlan, goodwill: { points: "0", x: 1 } },
+    'complaint event AGREE_PLAN: goodwill.points: expected a positive decimal string, got "0"; goodwill: Unrecognized key: "x"',
+  ],
+  [
+    "AGREE_PLAN's goodwill that is not an object",
+    { ...agreePlan, goodwill: "100" },
+    'complaint event AGREE_PLAN: goodwill: expected an object, got "100"',
+  ],
+  [
+    "every bad field of FOLLOW_UP",
+    { type: "FOLLOW_UP", at, by: "a", satisfied: 1, csat: { score: 3.5, reason: " " } },
+    'complaint event FOLLOW_UP: satisfied: expected a boolean, got 1; csat.score: expected a CSAT score from 1 to 5, got 3.5; csat.reason: expected the reason for the score (a non-empty string), got " "',
+  ],
+  [
     // A list of states that includes "received" still says what was given.
-    expect(
-      messageOf(() => transition(c0, { type: "RETURN_FROM_ESCALATION", at, by: "a", to: "closed" } as never)),
-    ).toBe(
-      'complaint event RETURN_FROM_ESCALATION: to: expected one of "received", "acknowledged", "assessing", "affirmed", "analyzing", "planAgreed", "delivering", "followingUp", "reopened", got "closed"',
-    );
-  });
+    "RETURN_FROM_ESCALATION to a state that is not a working state",
+    { type: "RETURN_FROM_ESCALATION", at, by: "a", to: "closed" },
+    'complaint event RETURN_FROM_ESCALATION: to: expected one of "received", "acknowledged", "assessing", "affirmed", "analyzing", "planAgreed", "delivering", "followingUp", "reopened", got "closed"',
+  ],
+];
+
+describe("complaint validation messages", () => {
+  it.each(EVENT_MESSAGES)(
+    "name the event type, each bad field, what was expected and what was given: %s",
+    (_, event, message) => {
+      expect(messageOf(() => transition(c0, event as never))).toBe(message);
+    },
+  );
 
   it("list every bad field of openComplaint's input in the schema's order, unknown keys last", () => {
     expect(

@@ -58,6 +58,8 @@ describe("coupon sentences", () => {
   });
 });
 
+type Lines = Parameters<typeof basket>[1];
+
 describe("amount-off sentences", () => {
   const shoes = promotion("shoes", {
     type: "amount-off",
@@ -65,75 +67,84 @@ describe("amount-off sentences", () => {
     match: { categories: ["shoes"] },
     minSpend: "50.00",
   });
-  it("nothing to take off, below the minimum spend, applied and capped", () => {
-    expect(priced(shoes, basket(at, [{ price: "30.00", category: "shirts" }]))).toMatchInlineSnapshot(
-      `"amount-off | not applied | no lines matching shoes left to pay: nothing taken off"`,
-    );
-    expect(priced(shoes, basket(at, [{ price: "40.00", category: "shoes" }]))).toMatchInlineSnapshot(
-      `"min-spend | not applied | 40.00 EUR of lines matching shoes is below the minimum spend of 50.00 EUR: no amount off"`,
-    );
-    expect(
-      priced(
-        shoes,
-        basket(at, [
-          { price: "39.00", category: "shoes" },
-          { price: "21.00", category: "shoes" },
-        ]),
-      ),
-    ).toMatchInlineSnapshot(
-      `"amount-off | applied | 15.00 EUR off 60.00 EUR of lines matching shoes (minimum spend 50.00 EUR reached), split over 2 lines in proportion to their amounts"`,
-    );
-    const big = promotion("big", { type: "amount-off", amount: "50.00" });
-    expect(priced(big, basket(at, [{ price: "30.00" }]))).toMatchInlineSnapshot(
-      `"amount-off | applied | 30.00 EUR off 30.00 EUR of eligible lines (capped at what they cost; the promotion is 50.00 EUR), split over 1 line in proportion to their amounts"`,
-    );
+  const big = promotion("big", { type: "amount-off", amount: "50.00" });
+  // [what the case shows, the promotion, the basket's lines, the sentence]
+  const cases: [string, typeof shoes, Lines, string][] = [
+    [
+      "nothing to take off",
+      shoes,
+      [{ price: "30.00", category: "shirts" }],
+      "amount-off | not applied | no lines matching shoes left to pay: nothing taken off",
+    ],
+    [
+      "below the minimum spend",
+      shoes,
+      [{ price: "40.00", category: "shoes" }],
+      "min-spend | not applied | 40.00 EUR of lines matching shoes is below the minimum spend of 50.00 EUR: no amount off",
+    ],
+    [
+      "applied",
+      shoes,
+      [
+        { price: "39.00", category: "shoes" },
+        { price: "21.00", category: "shoes" },
+      ],
+      "amount-off | applied | 15.00 EUR off 60.00 EUR of lines matching shoes (minimum spend 50.00 EUR reached), split over 2 lines in proportion to their amounts",
+    ],
+    [
+      "capped at what the lines cost",
+      big,
+      [{ price: "30.00" }],
+      "amount-off | applied | 30.00 EUR off 30.00 EUR of eligible lines (capped at what they cost; the promotion is 50.00 EUR), split over 1 line in proportion to their amounts",
+    ],
+  ];
+  it.each(cases)("%s", (_, p, lines, sentence) => {
+    expect(priced(p, basket(at, lines))).toBe(sentence);
   });
 });
 
 describe("buy X get Y sentences", () => {
   const b2g1 = promotion("b2g1", { type: "buy-x-get-y", buy: { quantity: 2 }, get: { quantity: 1 } });
-  it("not enough units (a line sold by weight takes no part), applied to a bundle, at a percentage on the free units", () => {
-    expect(
-      priced(
-        b2g1,
-        basket(at, [
-          { sku: "TEE", price: "10.00", quantity: 2 },
-          { sku: "APPLES", price: "3.00", quantity: "1.5" },
-        ]),
-      ),
-    ).toMatchInlineSnapshot(
-      `"buy-x-get-y | not applied | buy 2 get 1 free: 2 units to buy and 2 to give in the basket, not enough for one (1 line sold by weight take no part)"`,
-    );
-    expect(
-      priced(
-        b2g1,
-        basket(at, [
-          { sku: "TEE-A", price: "20.00" },
-          { sku: "TEE-B", price: "15.00" },
-          { sku: "TEE-C", price: "10.00" },
-        ]),
-      ),
-    ).toMatchInlineSnapshot(
-      `"buy-x-get-y | applied | buy 2 get 1 free, cheapest units first: 1 time; discounted 1 × TEE-C (10.00 EUR): 10.00 EUR off, spread over the bundle's units in proportion to their prices"`,
-    );
-    const half = promotion("half", {
-      type: "buy-x-get-y",
-      buy: { quantity: 1 },
-      get: { quantity: 1, percent: "50" },
-      free: "most-expensive",
-      allocation: "free-units",
-    });
-    expect(
-      priced(
-        half,
-        basket(at, [
-          { sku: "MUG", price: "8.00" },
-          { sku: "BOWL", price: "12.00" },
-        ]),
-      ),
-    ).toMatchInlineSnapshot(
-      `"buy-x-get-y | applied | buy 1 get 1 at 50% off, most expensive units first: 1 time; discounted 1 × BOWL (6.00 EUR): 6.00 EUR off, on the discounted units"`,
-    );
+  const half = promotion("half", {
+    type: "buy-x-get-y",
+    buy: { quantity: 1 },
+    get: { quantity: 1, percent: "50" },
+    free: "most-expensive",
+    allocation: "free-units",
+  });
+  // [what the case shows, the promotion, the basket's lines, the sentence]
+  const cases: [string, typeof b2g1, Lines, string][] = [
+    [
+      "not enough units (a line sold by weight takes no part)",
+      b2g1,
+      [
+        { sku: "TEE", price: "10.00", quantity: 2 },
+        { sku: "APPLES", price: "3.00", quantity: "1.5" },
+      ],
+      "buy-x-get-y | not applied | buy 2 get 1 free: 2 units to buy and 2 to give in the basket, not enough for one (1 line sold by weight take no part)",
+    ],
+    [
+      "applied to a bundle",
+      b2g1,
+      [
+        { sku: "TEE-A", price: "20.00" },
+        { sku: "TEE-B", price: "15.00" },
+        { sku: "TEE-C", price: "10.00" },
+      ],
+      "buy-x-get-y | applied | buy 2 get 1 free, cheapest units first: 1 time; discounted 1 × TEE-C (10.00 EUR): 10.00 EUR off, spread over the bundle's units in proportion to their prices",
+    ],
+    [
+      "at a percentage, on the free units",
+      half,
+      [
+        { sku: "MUG", price: "8.00" },
+        { sku: "BOWL", price: "12.00" },
+      ],
+      "buy-x-get-y | applied | buy 1 get 1 at 50% off, most expensive units first: 1 time; discounted 1 × BOWL (6.00 EUR): 6.00 EUR off, on the discounted units",
+    ],
+  ];
+  it.each(cases)("%s", (_, p, lines, sentence) => {
+    expect(priced(p, basket(at, lines))).toBe(sentence);
   });
 });
 

@@ -1,4 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
+import type * as z from "zod/mini";
+import type * as kit from "../../src/index.js";
+import type * as schemas from "../../src/schemas/index.js";
 import {
   can,
   complaintMetrics,
@@ -70,4 +73,12 @@ describe("complaints types", () => {
     expectTypeOf(goodwillRequests).returns.toHaveProperty("ledger").toEqualTypeOf<readonly EntryInput[]>();
     expectTypeOf(complaintRecovery).returns.toHaveProperty("retentionDifference").toBeNullable();
   });
+});
+
+// SlaPolicy is written by hand with TSDoc on each field, so it is checked to be exactly what its
+// schema on loyalty-kit/schemas infers (input and output): the two cannot drift.
+it("SlaPolicy equals its schema's inferred type", () => {
+  expectTypeOf<kit.SlaPolicy>().toEqualTypeOf<z.output<typeof schemas.SlaPolicySchema>>();
+  expectTypeOf<kit.SlaPolicyInput>().toEqualTypeOf<z.input<typeof schemas.SlaPolicySchema>>();
+  expectTypeOf<kit.SlaTargetHours>().toEqualTypeOf<z.output<typeof schemas.SlaPolicySchema>["targets"]["low"]>();
 });

@@ -1,4 +1,7 @@
 import { expectTypeOf, test } from "vitest";
+import type * as z from "zod/mini";
+import type * as kit from "../../src/index.js";
+import type * as schemas from "../../src/schemas/index.js";
 import {
   buildCustomerIndex,
   canContact,
@@ -49,4 +52,11 @@ test("canContact and contactPlan", () => {
 test("hasPersonalDataConsent takes a parsed customer and an instant and answers a boolean", () => {
   expectTypeOf(hasPersonalDataConsent).parameters.toEqualTypeOf<[Customer, string | Date]>();
   expectTypeOf(hasPersonalDataConsent).returns.toEqualTypeOf<boolean>();
+});
+
+// PerkRule is written by hand with TSDoc on each field, so it is checked to be exactly what its
+// schema on loyalty-kit/schemas infers (input and output): the two cannot drift.
+test("PerkRule equals its schema's inferred type", () => {
+  expectTypeOf<kit.PerkRule>().toEqualTypeOf<z.input<typeof schemas.PerkRuleSchema>>();
+  expectTypeOf<kit.PerkRule>().toEqualTypeOf<z.output<typeof schemas.PerkRuleSchema>>();
 });

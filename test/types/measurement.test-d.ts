@@ -1,4 +1,7 @@
 import { expectTypeOf, test } from "vitest";
+import type * as z from "zod/mini";
+import type * as kit from "../../src/index.js";
+import type * as schemas from "../../src/schemas/index.js";
 import type {
   DickBasuSegment,
   LoyalSignKey,
@@ -71,4 +74,30 @@ test("share of purchases takes Money, wire money or counts", () => {
     tellsSatisfied?: number | undefined;
     tellsDissatisfied?: number | undefined;
   }>();
+});
+
+// The named input types carry TSDoc on each field and are written by hand, so each is checked to be
+// exactly what its schema on loyalty-kit/schemas infers (input and output): the two cannot drift.
+test("the named measurement input types equal their schemas' inferred types", () => {
+  expectTypeOf<kit.DickBasuInput>().toEqualTypeOf<z.input<typeof schemas.DickBasuInputSchema>>();
+  expectTypeOf<kit.DickBasuInput>().toEqualTypeOf<z.output<typeof schemas.DickBasuInputSchema>>();
+  expectTypeOf<kit.LoyalSignsObservations>().toEqualTypeOf<z.input<typeof schemas.LoyalSignsObservationsSchema>>();
+  expectTypeOf<kit.LoyalSignsObservations>().toEqualTypeOf<z.output<typeof schemas.LoyalSignsObservationsSchema>>();
+  expectTypeOf<kit.LoyaltyStageObservations>().toEqualTypeOf<z.input<typeof schemas.LoyaltyStageObservationsSchema>>();
+  expectTypeOf<kit.LoyaltyStageObservations>().toEqualTypeOf<z.output<typeof schemas.LoyaltyStageObservationsSchema>>();
+  expectTypeOf<kit.LoyaltyTypeObservations>().toEqualTypeOf<z.input<typeof schemas.LoyaltyTypeObservationsSchema>>();
+  expectTypeOf<kit.LoyaltyTypeObservations>().toEqualTypeOf<z.output<typeof schemas.LoyaltyTypeObservationsSchema>>();
+  expectTypeOf<kit.RetentionCounts>().toEqualTypeOf<z.input<typeof schemas.RetentionCountsSchema>>();
+  expectTypeOf<kit.RetentionCounts>().toEqualTypeOf<z.output<typeof schemas.RetentionCountsSchema>>();
+  expectTypeOf<kit.WordOfMouthInput>().toEqualTypeOf<z.input<typeof schemas.WordOfMouthInputSchema>>();
+  expectTypeOf<kit.WordOfMouthInput>().toEqualTypeOf<z.output<typeof schemas.WordOfMouthInputSchema>>();
+  expectTypeOf<kit.SurveyResponse>().toEqualTypeOf<z.output<typeof schemas.SurveyResponseSchema>>();
+  expectTypeOf<kit.SurveyResponse>().toEqualTypeOf<z.input<typeof schemas.SurveyResponseSchema>>();
+  expectTypeOf<kit.BuyAgainScale>().toEqualTypeOf<z.output<typeof schemas.BuyAgainScaleSchema>>();
+  expectTypeOf<kit.BuyAgainScale>().toEqualTypeOf<z.input<typeof schemas.BuyAgainScaleSchema>>();
+  // A purchase record as callers pass it (a Date or any offset) and as parsed (a UTC ISO string).
+  expectTypeOf<kit.PurchaseRecordInput>().toEqualTypeOf<z.input<typeof schemas.PurchaseRecordSchema>>();
+  expectTypeOf<kit.PurchaseRecord>().toEqualTypeOf<z.output<typeof schemas.PurchaseRecordSchema>>();
+  // Options as callers pass them: both figures optional (the parsed output has the defaults filled).
+  expectTypeOf<kit.WordOfMouthOptions>().toEqualTypeOf<z.input<typeof schemas.WordOfMouthOptionsSchema>>();
 });

@@ -118,6 +118,8 @@ export function customerLifetimeValue(
   );
 }
 
+// Deliberately alike in shape to the other lifetime functions' first lines: each reads its
+// arguments through the module's one set of readers (_lib/check.ts, _lib/read.ts) before computing.
 function customerLifetimeValueUnguarded(
   purchases: BgNbdParams,
   spend: GammaGammaParams,

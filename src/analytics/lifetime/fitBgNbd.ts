@@ -1,7 +1,7 @@
 import { guardInputs } from "../../core/guard.js";
-import { fitByMaximumLikelihood } from "./_lib/fitByMaximumLikelihood.js";
+import { fitByMaximumLikelihood, type RepeatPurchaseModel } from "./_lib/fitByMaximumLikelihood.js";
 import { bgNbdLogLikelihood, type Prepared } from "./_lib/likelihood.js";
-import type { BgNbdFit, CustomerHistory, FitOptions } from "./schemas.js";
+import type { BgNbdFit, BgNbdParams, CustomerHistory, FitOptions } from "./schemas.js";
 
 /**
  * Fits the BG/NBD model to customer histories by maximum likelihood.
@@ -45,27 +45,15 @@ export function fitBgNbd(summary: Iterable<CustomerHistory>, options?: FitOption
   return guardInputs("fitBgNbd", { summary, options }, () => fitBgNbdUnguarded(summary, options));
 }
 
-const BG_NBD = {
+const BG_NBD: RepeatPurchaseModel<keyof BgNbdParams> = {
   names: ["r", "alpha", "a", "b"],
   perTime: [false, true, false, false],
   // Start: r = 1, a = b = 1 and α matching the observed repeat rate.
   start: (alpha0: number) => [1, alpha0, 1, 1],
   logLikelihood: (prepared: Prepared, θ: readonly number[]) =>
     bgNbdLogLikelihood(prepared, θ[0] as number, θ[1] as number, θ[2] as number, θ[3] as number),
-} as const;
+};
 
 function fitBgNbdUnguarded(summary: Iterable<CustomerHistory>, options?: FitOptions): BgNbdFit {
-  const fit = fitByMaximumLikelihood(summary, options, BG_NBD, "fitBgNbd");
-  const { r, alpha, a, b } = fit.params as { r: number; alpha: number; a: number; b: number };
-  const se = fit.standardErrors as { r: number; alpha: number; a: number; b: number };
-  return {
-    r,
-    alpha,
-    a,
-    b,
-    standardErrors: { r: se.r, alpha: se.alpha, a: se.a, b: se.b },
-    logLikelihood: fit.logLikelihood,
-    customers: fit.customers,
-    evaluations: fit.evaluations,
-  };
+  return fitByMaximumLikelihood(summary, options, BG_NBD, "fitBgNbd");
 }

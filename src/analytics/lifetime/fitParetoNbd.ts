@@ -1,6 +1,6 @@
 import { guardInputs } from "../../core/guard.js";
 import { positiveFieldIssues } from "./_lib/check.js";
-import { fitByMaximumLikelihood } from "./_lib/fitByMaximumLikelihood.js";
+import { fitByMaximumLikelihood, type RepeatPurchaseModel } from "./_lib/fitByMaximumLikelihood.js";
 import type { Prepared } from "./_lib/likelihood.js";
 import { paretoNbdLogLikelihood } from "./_lib/paretoNbd.js";
 import { LoyaltyValidationError } from "../../errors/errors.js";
@@ -85,7 +85,7 @@ export function fitParetoNbd(summary: Iterable<CustomerHistory>, options?: FitOp
   return guardInputs("fitParetoNbd", { summary, options }, () => fitParetoNbdUnguarded(summary, options));
 }
 
-const PARETO_NBD = {
+const PARETO_NBD: RepeatPurchaseModel<keyof ParetoNbdParams> = {
   names: ["r", "alpha", "s", "beta"],
   perTime: [false, true, false, true],
   start: (alpha0: number) => [1, alpha0, 1, 10],
@@ -96,22 +96,10 @@ const PARETO_NBD = {
       s: θ[2] as number,
       beta: θ[3] as number,
     }),
-} as const;
+};
 
 function fitParetoNbdUnguarded(summary: Iterable<CustomerHistory>, options?: FitOptions): ParetoNbdFit {
-  const fit = fitByMaximumLikelihood(summary, options, PARETO_NBD, "fitParetoNbd");
-  const { r, alpha, s, beta } = fit.params as { r: number; alpha: number; s: number; beta: number };
-  const se = fit.standardErrors as { r: number; alpha: number; s: number; beta: number };
-  return {
-    r,
-    alpha,
-    s,
-    beta,
-    standardErrors: { r: se.r, alpha: se.alpha, s: se.s, beta: se.beta },
-    logLikelihood: fit.logLikelihood,
-    customers: fit.customers,
-    evaluations: fit.evaluations,
-  };
+  return fitByMaximumLikelihood(summary, options, PARETO_NBD, "fitParetoNbd");
 }
 
 /** Pareto/NBD parameters checked (a fit works too). Internal to the Pareto/NBD functions. */

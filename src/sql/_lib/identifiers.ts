@@ -50,3 +50,31 @@ export function checkDialect(dialect: unknown, what: string): SqlDialect {
 export function dayExpression(column: string): string {
   return `CAST(floor(extract(epoch FROM ${column}) / 86400) AS BIGINT)`;
 }
+
+/** A purchase table's names, quoted: the table, the customer id and time columns, the store column if named. */
+export interface QuotedPurchaseTable {
+  readonly from: string;
+  readonly id: string;
+  readonly at: string;
+  readonly store: string | undefined;
+}
+
+/**
+ * Checks and quotes a `{ table, customerId, at, store? }` purchase table (the per-store SQL builders'
+ * first argument) or throws a typed error naming the bad part.
+ */
+export function quotePurchaseTable(table: unknown, what: string): QuotedPurchaseTable {
+  if (typeof table !== "object" || table === null) {
+    throw new LoyaltyValidationError(
+      [{ path: [], message: `expected { table, customerId, at, store? }, got ${previewValue(table)}` }],
+      what,
+    );
+  }
+  const t = table as { table?: unknown; customerId?: unknown; at?: unknown; store?: unknown };
+  return {
+    from: quoteName(t.table, "table", what, true),
+    id: quoteName(t.customerId, "customerId", what, false),
+    at: quoteName(t.at, "at", what, false),
+    store: t.store === undefined ? undefined : quoteName(t.store, "store", what, false),
+  };
+}

@@ -7,10 +7,10 @@ import { maximize, readFitOptions } from "./fit.js";
 import { prepare, type Prepared } from "./likelihood.js";
 import { readPatterns } from "./read.js";
 
-/** What differs between the models. */
-export interface RepeatPurchaseModel {
+/** What differs between the models; `N` are the parameter names. */
+export interface RepeatPurchaseModel<N extends string> {
   /** Parameter names in search order. */
-  readonly names: readonly string[];
+  readonly names: readonly N[];
   /** Which parameters are rates per unit of time (divided by the time scale on the way out). */
   readonly perTime: readonly boolean[];
   /** Start point, given α₀ = mean(T)/mean(x) in scaled time (r / α matches the observed repeat rate). */
@@ -19,22 +19,24 @@ export interface RepeatPurchaseModel {
   readonly logLikelihood: (prepared: Prepared, params: readonly number[]) => number;
 }
 
-/** A fit in the caller's units, by name, with standard errors and the search's figures. */
-export interface RepeatPurchaseFit {
-  readonly params: Record<string, number>;
-  readonly standardErrors: Record<string, number>;
+/**
+ * A fit in the caller's units: the parameters by name, their standard errors, and the search's
+ * figures — the result shape of fitBgNbd and fitParetoNbd (`BgNbdFit`, `ParetoNbdFit`).
+ */
+export type RepeatPurchaseFit<N extends string> = Readonly<Record<N, number>> & {
+  readonly standardErrors: Readonly<Record<N, number>>;
   readonly logLikelihood: number;
   readonly customers: number;
   readonly evaluations: number;
-}
+};
 
 /** Fits `model` to customer histories by maximum likelihood (see fitBgNbd / fitParetoNbd). */
-export function fitByMaximumLikelihood(
+export function fitByMaximumLikelihood<N extends string>(
   summary: unknown,
   options: unknown,
-  model: RepeatPurchaseModel,
+  model: RepeatPurchaseModel<N>,
   what: string,
-): RepeatPurchaseFit {
+): RepeatPurchaseFit<N> {
   const { maxEvaluations, penalizer } = readFitOptions(options, what);
   const patterns = readPatterns(summary, false, what);
   let maxT = 0;
@@ -76,9 +78,12 @@ export function fitByMaximumLikelihood(
     },
     penalizer,
   );
+  const byName = (values: readonly number[]) =>
+    Object.fromEntries(model.names.map((n, i) => [n, values[i] as number])) as Record<N, number>;
+  // The parameters first, then the figures: the key order of the public results.
   return {
-    params: Object.fromEntries(model.names.map((n, i) => [n, fit.params[i] as number])),
-    standardErrors: Object.fromEntries(model.names.map((n, i) => [n, fit.standardErrors[i] as number])),
+    ...byName(fit.params),
+    standardErrors: byName(fit.standardErrors),
     logLikelihood: fit.logLikelihood,
     customers: patterns.customers,
     evaluations: fit.evaluations,

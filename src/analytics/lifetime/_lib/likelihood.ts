@@ -16,14 +16,13 @@ export interface Prepared extends Patterns {
   readonly length: number;
 }
 
-/** Groups patterns by frequency (call after any rescaling of the columns). */
-export function prepare(patterns: Patterns): Prepared {
-  const n = patterns.count.length;
-  const group = new Int32Array(n);
+/** Each value's index in the list of distinct values, in order of first appearance. */
+function groupByValue(values: ArrayLike<number>): { group: Int32Array; distinct: number[] } {
+  const group = new Int32Array(values.length);
   const slot = new Map<number, number>();
   const distinct: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const x = patterns.frequency[k] as number;
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k] as number;
     let g = slot.get(x);
     if (g === undefined) {
       g = distinct.length;
@@ -32,19 +31,14 @@ export function prepare(patterns: Patterns): Prepared {
     }
     group[k] = g;
   }
-  const groupT = new Int32Array(n);
-  const slotT = new Map<number, number>();
-  const distinctT: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const T = patterns.T[k] as number;
-    let g = slotT.get(T);
-    if (g === undefined) {
-      g = distinctT.length;
-      slotT.set(T, g);
-      distinctT.push(T);
-    }
-    groupT[k] = g;
-  }
+  return { group, distinct };
+}
+
+/** Groups patterns by frequency and by T (call after any rescaling of the columns). */
+export function prepare(patterns: Patterns): Prepared {
+  const n = patterns.count.length;
+  const { group, distinct } = groupByValue(patterns.frequency);
+  const { group: groupT, distinct: distinctT } = groupByValue(patterns.T);
   const lnMonetary = Float64Array.from(patterns.monetary, (m) => Math.log(m));
   // A literal, not a spread: the likelihood loops read these fields hundreds of times per fit.
   const { frequency, recency, T, monetary, count, customers, excluded } = patterns;
