@@ -139,6 +139,9 @@ if (!isMainThread) {
     statements: sent.statements - sent0,
     busy: performance.eventLoopUtilization(elu0).utilization,
   });
+  // Close the connections only when the main thread has read the server's CPU: an ended backend's
+  // CPU moves to the postmaster's children's total, which would blur the client backends' figure.
+  await new Promise((resolve) => parentPort.once("message", resolve));
   await pool.end();
 } else {
   await main();
@@ -147,9 +150,11 @@ if (!isMainThread) {
 /**
  * CPU seconds (user + system) used so far by this server's processes (the postmaster and its
  * children), from /proc (Linux; undefined elsewhere): the server shares the machine's cores with the
- * Node side, so its CPU per checkout bounds the figure too.
+ * Node side, so its CPU per checkout bounds the figure too. `clientsOnly`: only the live backends
+ * serving a client connection (process title "postgres: <user> <database> <host>(<port>) …"), not
+ * the background processes (WAL writer, checkpointer, autovacuum) nor processes that ended.
  */
-function serverCpuSeconds() {
+function serverCpuSeconds(clientsOnly = false) {
   if (postmaster === undefined) return undefined;
   try {
     const tick = 100; // USER_HZ: 100 on Linux (proc(5): utime and stime in clock ticks)
@@ -164,6 +169,17 @@ function serverCpuSeconds() {
       }
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (pid !== postmaster && f[1] !== postmaster) continue; // f[1]: the parent's pid
+      if (clientsOnly) {
+        let title = "";
+        try {
+          title = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        } catch {
+          continue;
+        }
+        if (!/^postgres: \S+ \S+ [\d.:a-f]+\(\d+\)/.test(title)) continue;
+        total += (Number(f[11]) + Number(f[12])) / tick;
+        continue;
+      }
       // fields 14-17 (utime, stime, cutime, cstime) are f[11..14] after "pid (comm) "
       total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
     }
@@ -255,6 +271,8 @@ async function storeRun() {
   const pool = new pg.Pool({ max: 1 });
   await createPostgresStore(pool, { program, tablePrefix: prefix }).migrate();
   const seeded = await seed(pool, prefix);
+  // Closed before the run: a backend that ends inside the window adds all its CPU (here the seeding's) to it.
+  await pool.end();
   const per = CLIENTS / THREADS;
   const workers = await Promise.all(
     Array.from(
@@ -271,6 +289,7 @@ async function storeRun() {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const server0 = serverCpuSeconds();
+  const clients0 = serverCpuSeconds(true);
   const counts = await Promise.all(
     workers.map(
       (w) =>
@@ -284,13 +303,19 @@ async function storeRun() {
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const server1 = serverCpuSeconds();
+  const clients1 = serverCpuSeconds(true);
   const done = counts.reduce((a, b) => a + b.done, 0);
   const statements = counts.reduce((a, b) => a + b.statements, 0);
   const busy = counts.map((c) => `${(c.busy * 100).toFixed(0)}%`).join(", ");
   const serverMsPerCheckout =
     server0 === undefined || server1 === undefined ? undefined : ((server1 - server0) * 1000) / done;
-  const after = await pool.query(`SELECT avg(octet_length(snapshot::text))::float8 AS bytes FROM ${prefix}accounts`);
-  await pool.end();
+  const clientMsPerCheckout =
+    clients0 === undefined || clients1 === undefined ? undefined : ((clients1 - clients0) * 1000) / done;
+  for (const w of workers) w.postMessage("close");
+  const sizer = new pg.Client();
+  await sizer.connect();
+  const after = await sizer.query(`SELECT avg(octet_length(snapshot::text))::float8 AS bytes FROM ${prefix}accounts`);
+  await sizer.end();
   return {
     done,
     seconds,
@@ -298,6 +323,7 @@ async function storeRun() {
     cpuMsPerCheckout: (cpu.user + cpu.system) / 1000 / done,
     statementsPerCheckout: statements / done,
     serverMsPerCheckout,
+    clientMsPerCheckout,
     busy,
     seeded,
     snapshotBytes: Number(after.rows[0]?.bytes ?? 0),
@@ -344,7 +370,7 @@ async function main() {
   );
   if (s.serverMsPerCheckout !== undefined)
     console.log(
-      `  PostgreSQL CPU per checkout: ${s.serverMsPerCheckout.toFixed(2)} ms (its processes' user + system from /proc, same window)`,
+      `  PostgreSQL CPU per checkout: ${s.serverMsPerCheckout.toFixed(2)} ms (its processes' user + system from /proc, same window)${s.clientMsPerCheckout === undefined ? "" : `, of which the 8 client backends ${s.clientMsPerCheckout.toFixed(2)} ms (the rest: WAL writer, checkpointer, autovacuum)`}`,
     );
   const after = pgbench();
   console.log(`pgbench TPC-B-like again:                ${after.tps.toFixed(0)} tps   (load ${load()})${after.cpu}`);
