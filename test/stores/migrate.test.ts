@@ -131,7 +131,9 @@ describe.skipIf(!hasServer)("migrate() and the json columns", () => {
     await fresh.migrate();
     expect(await columns(prefix)).toEqual(after);
   });
+});
 
+describe("postgresSchemaSql", () => {
   it("postgresSchemaSql is the text migrate() runs: json columns and the upgrade block", () => {
     const sql = postgresSchemaSql({ tablePrefix: "shop_" });
     expect(sql).not.toMatch(/\bjsonb\s+NOT NULL/);
