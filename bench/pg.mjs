@@ -6,6 +6,11 @@
 // The store's 8 tills run on BENCH_THREADS worker threads (default 2, as pgbench's `-j 2`), warmed up
 // first. Every figure is printed with the load average: on a shared machine the ratio, measured in
 // the same run, is the figure to compare, not the absolute rates.
+// Every customer starts with BENCH_HISTORY sales (default 30: a purchase every three days over the
+// 90 days an account keeps), written straight into the tables before the run: the snapshot
+// PostgreSQL rewrites on every sale then has the size of a regular customer's whatever the
+// machine's speed (without it, accounts grew only by the run's own sales, so a faster machine
+// wrote larger snapshots). BENCH_HISTORY=0 starts every customer new.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -21,6 +26,10 @@ const CLIENTS = 8;
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const WARMUP_PURE = Number(process.env.BENCH_WARMUP_PURE ?? 3000);
+const HISTORY = Number(process.env.BENCH_HISTORY ?? 30);
+const CUSTOMERS = 1000;
+/** The bench's sales happen at this instant; the seeded ones every three days before it. */
+const SALE_AT = Date.parse("2026-06-01T10:00:00Z");
 /** The server's postmaster pid (its data directory's postmaster.pid), set by main; undefined: not readable. */
 let postmaster;
 
@@ -40,9 +49,9 @@ const program = parseProgram({
   redeem: { pointValue: "0.01", maxShare: "50" },
 });
 
-const basketOf = (id, i) => ({
+const basketOf = (id, i, at = new Date(SALE_AT).toISOString()) => ({
   id,
-  at: "2026-03-07T10:00:00Z",
+  at,
   lines: [
     { id: "1", sku: "TEE", quantity: 1 + (i % 3), unitPrice: { amount: "12.90", currency: "EUR" } },
     { id: "2", sku: "SOCKS", quantity: 1, unitPrice: { amount: "4.50", currency: "EUR" } },
@@ -76,8 +85,11 @@ async function tillsThread(store, { tills, first, end, tag }) {
       for (let i = 0; Date.now() < end; i++) {
         const id = `${tag}till${till}-${i}`;
         const basket = basketOf(id, i);
-        // 1,000 customers shared by all tills: a few purchases each over a 15 s run, so snapshots stay small as they will be bounded.
-        await store.checkout(`c${(till * 7919 + i * 104729) % 1000}`, basket, { transactionId: id, consent: true });
+        // 1,000 customers shared by all tills, each with HISTORY earlier sales.
+        await store.checkout(`c${(till * 7919 + i * 104729) % CUSTOMERS}`, basket, {
+          transactionId: id,
+          consent: true,
+        });
         done++;
       }
     }),
@@ -112,6 +124,10 @@ if (!isMainThread) {
     tablePrefix: workerData.prefix,
     preparedStatements: process.env.BENCH_PREPARED !== "0",
   });
+  // Every customer read once (as a server up for a while holds its regular customers), so the run
+  // does not count first reads; a row another thread wrote since is still read and parsed again.
+  for (let c = 0; c < CUSTOMERS; c += 8)
+    await Promise.all(Array.from({ length: 8 }, (_, k) => store.account(`c${c + k}`)));
   await tillsThread(store, { ...workerData, end: Date.now() + WARMUP * 1000, tag: "warm-" });
   parentPort.postMessage("ready");
   const end = await new Promise((resolve) => parentPort.once("message", resolve));
@@ -123,6 +139,9 @@ if (!isMainThread) {
     statements: sent.statements - sent0,
     busy: performance.eventLoopUtilization(elu0).utilization,
   });
+  // Close the connections only when the main thread has read the server's CPU: an ended backend's
+  // CPU moves to the postmaster's children's total, which would blur the client backends' figure.
+  await new Promise((resolve) => parentPort.once("message", resolve));
   await pool.end();
 } else {
   await main();
@@ -131,9 +150,11 @@ if (!isMainThread) {
 /**
  * CPU seconds (user + system) used so far by this server's processes (the postmaster and its
  * children), from /proc (Linux; undefined elsewhere): the server shares the machine's cores with the
- * Node side, so its CPU per checkout bounds the figure too.
+ * Node side, so its CPU per checkout bounds the figure too. `clientsOnly`: only the live backends
+ * serving a client connection (process title "postgres: <user> <database> <host>(<port>) …"), not
+ * the background processes (WAL writer, checkpointer, autovacuum) nor processes that ended.
  */
-function serverCpuSeconds() {
+function serverCpuSeconds(clientsOnly = false) {
   if (postmaster === undefined) return undefined;
   try {
     const tick = 100; // USER_HZ: 100 on Linux (proc(5): utime and stime in clock ticks)
@@ -148,6 +169,17 @@ function serverCpuSeconds() {
       }
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (pid !== postmaster && f[1] !== postmaster) continue; // f[1]: the parent's pid
+      if (clientsOnly) {
+        let title = "";
+        try {
+          title = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        } catch {
+          continue;
+        }
+        if (!/^postgres: \S+ \S+ [\d.:a-f]+\(\d+\)/.test(title)) continue;
+        total += (Number(f[11]) + Number(f[12])) / tick;
+        continue;
+      }
       // fields 14-17 (utime, stime, cutime, cstime) are f[11..14] after "pid (comm) "
       total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
     }
@@ -187,10 +219,59 @@ function childCpuSeconds() {
   }
 }
 
+/**
+ * Writes every customer's account after HISTORY sales, one every three days before SALE_AT, with
+ * their history rows, as the store would have stored them (the library's pure checkout, the
+ * snapshot's JSON), 50 customers per multi-row INSERT. Returns the mean snapshot size in bytes.
+ */
+async function seed(pool, prefix) {
+  if (HISTORY === 0) return 0;
+  let bytes = 0;
+  for (let first = 0; first < CUSTOMERS; first += 50) {
+    const accounts = { key: [], version: [], snapshot: [] };
+    const history = { key: [], id: [], request: [], record: [], at: [] };
+    for (let c = first; c < Math.min(CUSTOMERS, first + 50); c++) {
+      const key = `c${c}`;
+      let account = openProgramAccount(program, { customerId: key, consent: true });
+      for (let k = 0; k < HISTORY; k++) {
+        const at = new Date(SALE_AT - (HISTORY - k) * 3 * 86_400_000).toISOString();
+        const id = `seed-${key}-${k}`;
+        const basket = basketOf(id, k, at);
+        const r = checkout(program, account, basket, { transactionId: id, consent: true });
+        account = r.account;
+        const { account: _a, status: _s, ...record } = r;
+        history.key.push(key);
+        history.id.push(id);
+        history.request.push(JSON.stringify({ basket, options: { consent: true, transactionId: id } }));
+        history.record.push(JSON.stringify(record));
+        history.at.push(at);
+      }
+      const snapshot = JSON.stringify(account);
+      bytes += snapshot.length;
+      accounts.key.push(key);
+      accounts.version.push(HISTORY);
+      accounts.snapshot.push(snapshot);
+    }
+    // Cast to json: PostgreSQL converts on assignment to whatever type migrate() gave the column.
+    await pool.query(
+      `INSERT INTO ${prefix}accounts (program_id, account_key, version, snapshot) SELECT $1, k, v, s::json FROM unnest($2::text[], $3::bigint[], $4::text[]) AS t(k, v, s)`,
+      [program.id, accounts.key, accounts.version, accounts.snapshot],
+    );
+    await pool.query(
+      `INSERT INTO ${prefix}history (program_id, account_key, transaction_id, kind, request, record, at, call_id) SELECT $1, k, i, 'checkout', q, r::json, a::timestamptz, 'seed' FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(k, i, q, r, a)`,
+      [program.id, history.key, history.id, history.request, history.record, history.at],
+    );
+  }
+  await pool.query(`VACUUM ANALYZE ${prefix}accounts, ${prefix}history`);
+  return bytes / CUSTOMERS;
+}
+
 async function storeRun() {
   const prefix = `bench_${Date.now().toString(36)}_`;
   const pool = new pg.Pool({ max: 1 });
   await createPostgresStore(pool, { program, tablePrefix: prefix }).migrate();
+  const seeded = await seed(pool, prefix);
+  // Closed before the run: a backend that ends inside the window adds all its CPU (here the seeding's) to it.
   await pool.end();
   const per = CLIENTS / THREADS;
   const workers = await Promise.all(
@@ -208,6 +289,7 @@ async function storeRun() {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const server0 = serverCpuSeconds();
+  const clients0 = serverCpuSeconds(true);
   const counts = await Promise.all(
     workers.map(
       (w) =>
@@ -221,11 +303,19 @@ async function storeRun() {
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const server1 = serverCpuSeconds();
+  const clients1 = serverCpuSeconds(true);
   const done = counts.reduce((a, b) => a + b.done, 0);
   const statements = counts.reduce((a, b) => a + b.statements, 0);
   const busy = counts.map((c) => `${(c.busy * 100).toFixed(0)}%`).join(", ");
   const serverMsPerCheckout =
     server0 === undefined || server1 === undefined ? undefined : ((server1 - server0) * 1000) / done;
+  const clientMsPerCheckout =
+    clients0 === undefined || clients1 === undefined ? undefined : ((clients1 - clients0) * 1000) / done;
+  for (const w of workers) w.postMessage("close");
+  const sizer = new pg.Client();
+  await sizer.connect();
+  const after = await sizer.query(`SELECT avg(octet_length(snapshot::text))::float8 AS bytes FROM ${prefix}accounts`);
+  await sizer.end();
   return {
     done,
     seconds,
@@ -233,7 +323,10 @@ async function storeRun() {
     cpuMsPerCheckout: (cpu.user + cpu.system) / 1000 / done,
     statementsPerCheckout: statements / done,
     serverMsPerCheckout,
+    clientMsPerCheckout,
     busy,
+    seeded,
+    snapshotBytes: Number(after.rows[0]?.bytes ?? 0),
   };
 }
 
@@ -272,9 +365,12 @@ async function main() {
     `  Node CPU per checkout: ${s.cpuMsPerCheckout.toFixed(2)} ms (user + system, ${CLIENTS} tills on ${THREADS} worker thread(s)); event loops busy ${s.busy} of the time (near 100%: the Node side is the bound)`,
   );
   console.log(`  statements per checkout: ${s.statementsPerCheckout.toFixed(2)} (each one round trip)`);
+  console.log(
+    `  snapshot per account: ${(s.seeded / 1024).toFixed(1)} kB before the run (${HISTORY} earlier sales each, BENCH_HISTORY), ${(s.snapshotBytes / 1024).toFixed(1)} kB after`,
+  );
   if (s.serverMsPerCheckout !== undefined)
     console.log(
-      `  PostgreSQL CPU per checkout: ${s.serverMsPerCheckout.toFixed(2)} ms (its processes' user + system from /proc, same window)`,
+      `  PostgreSQL CPU per checkout: ${s.serverMsPerCheckout.toFixed(2)} ms (its processes' user + system from /proc, same window)${s.clientMsPerCheckout === undefined ? "" : `, of which the 8 client backends ${s.clientMsPerCheckout.toFixed(2)} ms (the rest: WAL writer, checkpointer, autovacuum)`}`,
     );
   const after = pgbench();
   console.log(`pgbench TPC-B-like again:                ${after.tps.toFixed(0)} tps   (load ${load()})${after.cpu}`);

@@ -58,6 +58,20 @@ describe("the PostgreSQL store's retry loop", () => {
     expect(f.released.every((r) => r instanceof Error)).toBe(true);
   });
 
+  it("replaces a connection whose prepared statements a schema change invalidated, and retries; other 0A000 errors are final", async () => {
+    // PostgreSQL's wording (src/backend/utils/cache/plancache.c) when a column's type changed under a prepared statement.
+    const stale = Object.assign(new Error("cached plan must not change result type"), { code: "0A000" });
+    const f = failingPool(stale);
+    const store = createPostgresStore(f.pool, { program, maxAttempts: 2, baseDelayMs: 0 });
+    expect(
+      ((await caught(store.checkout("c1", basket, { transactionId: "s1", consent: true }))) as LoyaltyError).code,
+    ).toBe("RETRIES_EXHAUSTED");
+    expect(f.connects).toBe(2);
+    expect(f.released.every((r) => r instanceof Error)).toBe(true); // destroyed, not back to the pool
+    const other = Object.assign(new Error("unsupported feature"), { code: "0A000" });
+    expect(retryable(other)).toBe(false);
+  });
+
   it("does not retry an error no new attempt can cure (a missing table: run migrate())", async () => {
     const missing = Object.assign(new Error('relation "loyalty_history" does not exist'), { code: "42P01" });
     const f = failingPool(missing);

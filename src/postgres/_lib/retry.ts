@@ -20,11 +20,17 @@ export function causeOf(err: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** True when the connection that raised `err` is unusable and must be destroyed, not reused. */
+/**
+ * True when the connection that raised `err` is unusable and must be destroyed, not reused — also
+ * when a table changed under the connection's prepared statements (a migration altered a column's
+ * type while tills ran): PostgreSQL then refuses them with feature_not_supported, "cached plan must
+ * not change result type", on that connection until it is replaced, and the retry prepares them anew.
+ */
 export function connectionLost(err: unknown): boolean {
   const code = causeOf(err);
   if (code !== undefined && (code.startsWith("08") || code.startsWith("57P") || code.startsWith("E"))) return true;
   const message = err instanceof Error ? err.message : "";
+  if (code === "0A000" && /cached plan must not change result type/.test(message)) return true;
   return /Connection terminated|connection.*(closed|ended)|Client has encountered a connection error/i.test(message);
 }
 
