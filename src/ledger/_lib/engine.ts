@@ -40,11 +40,11 @@ import type { LedgerHistoryRecord } from "../history.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
-import { holdPending, releaseDue, withAvailableAt } from "./pending.js";
-import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
+import { holdPending, ownLot, releaseDue, withAvailableAt } from "./pending.js";
+import { keyedCopy, keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { isStoredForm, storedForm } from "./stored.js";
 import { makeParsers } from "../../core/validation.js";
-import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
+import { idAddAll, idCopy, idGet, idIndex, idRemap, type IdIndex } from "./ids.js";
 import { firstDifference, jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
 
@@ -182,6 +182,10 @@ export interface State {
   readonly lotPending: boolean[];
   /** Points in pending lots. */
   pending: Units;
+  /** By lot seq: the position of the entry that created it (its lotId's), so a snapshot's state can be carried forward without looking ids up. */
+  readonly lotPos: number[];
+  /** By debit index: the position of the entry that took the points (its transactionId's). */
+  readonly debitPos: number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +220,8 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     pendingHeap: keyedHeap(0),
     lotPending: [],
     pending: 0,
+    lotPos: [],
+    debitPos: [],
   };
 }
 
@@ -441,6 +447,7 @@ function stateFromAccount(account: Account): State {
     state.lotExpMs[seq] = expMs;
     state.lotInHeap[seq] = false;
     state.lotSrc[seq] = Object.isFrozen(l) ? l : undefined;
+    state.lotPos[seq] = pos;
     state.nodes[pos] = seq;
     if (figures.availableMs !== undefined && figures.availableMs > state.nowMs) {
       holdPending(state, seq, figures.availableMs);
@@ -530,6 +537,7 @@ function stateFromAccount(account: Account): State {
     const k = state.debitCount++;
     state.debits[k] = debit;
     state.debitSrc[k] = frozen ? d : undefined;
+    state.debitPos[k] = pos;
     state.nodes[pos] = -1 - k;
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
@@ -633,7 +641,7 @@ function retained(
  * leaving out what the future does not need (see {@link retained}). Working lots and debits become
  * their stored form in place, so the state must not be used afterwards.
  */
-export function toAccount(state: State): Account {
+export function toAccount(state: State, carry = false): Account {
   const { scale, negativeLimit, accountId, currency, retainDays } = state.settings;
   // Most amounts in a ledger are small: their strings are built once per call and shared (strings
   // are immutable, so sharing is invisible), instead of a number-to-string conversion per field.
@@ -665,9 +673,91 @@ export function toAccount(state: State): Account {
     if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
     return Object.freeze(hold);
   });
-  // Working debits become their stored form in place: decimal strings written over the units, then
-  // frozen (this state is discarded after this call); an unchanged snapshot debit is put back.
   const debits = state.debits;
+  let debitsOut: Debit[];
+  let lotsOut: Lot[];
+  if (carry) {
+    // The working lots and debits are carried to the new snapshot's state (see carryState): each
+    // changed one is written out as a new frozen object, an unchanged one is its snapshot object.
+    debitsOut = [];
+    for (let k = 0; k < state.debitCount; k++) {
+      if (keep !== undefined && keep.keepDebit[k] === 0) continue;
+      const d = debits[k] as DebitS; // k < debitCount: present
+      debitsOut.push(
+        state.debitSrc[k] ??
+          (Object.freeze({
+            transactionId: d.transactionId,
+            points: f(d.points),
+            lots: allocsOut(d.lots),
+            deficit: f(d.deficit),
+            reversed: f(d.reversed),
+          }) as Debit),
+      );
+    }
+    lotsOut = [];
+    for (let k = 0; k < state.lotCount; k++) {
+      if (keep !== undefined && keep.keepLot[k] === 0) continue;
+      const l = lots[k] as LotS; // k < lotCount: present
+      lotsOut.push(
+        state.lotSrc[k] ??
+          (Object.freeze({
+            ...l,
+            points: f(l.points),
+            remaining: f(l.remaining),
+            consumed: f(l.consumed),
+            expired: f(l.expired),
+            reversed: f(l.reversed),
+            clawedBack: f(l.clawedBack),
+          }) as Lot),
+      );
+    }
+  } else {
+    ({ debitsOut, lotsOut } = writeInPlace(state, keep, f, lotIdOf));
+  }
+  // The working state is discarded after this call (every caller writes it out last), so its
+  // entries array is cut to the entries applied and frozen in place rather than copied.
+  const entries = keep === undefined ? state.entries : state.entries.filter((_, pos) => keep.keepEntry[pos] === 1);
+  const checkpoint: Checkpoint =
+    lastEntry === undefined
+      ? Object.freeze({ version, balance: balanceText })
+      : Object.freeze({ version, at: lastEntry.at, balance: balanceText });
+  const account: Account = {
+    accountId,
+    ...(currency === undefined ? {} : { currency }),
+    scale,
+    negativeLimit: f(negativeLimit),
+    retainDays,
+    version,
+    entries: Object.freeze(entries) as Entry[],
+    lots: Object.freeze(lotsOut) as Lot[],
+    holds: Object.freeze(holds) as Hold[],
+    debits: Object.freeze(debitsOut) as Debit[],
+    deficit: f(state.deficit),
+    checkpoint,
+  };
+  // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
+  Object.defineProperty(account, "toJSON", { value: storedForm });
+  Object.freeze(account);
+  produced.add(account);
+  if (carry) carried.set(account, carryState(state, keep, lotsOut, debitsOut, holds, account));
+  return account;
+}
+
+type Keep = NonNullable<ReturnType<typeof retained>>;
+
+/**
+ * Writes the working debits and lots out in place (the state is not carried): decimal strings
+ * written over the units, then frozen; an unchanged snapshot object is put back. A replay allocates
+ * no second object per lot or debit this way.
+ */
+function writeInPlace(
+  state: State,
+  keep: Keep | undefined,
+  f: (u: Units) => string,
+  lotIdOf: (seq: number) => string,
+): { debitsOut: Debit[]; lotsOut: Lot[] } {
+  const debits = state.debits;
+  const lots = state.lots;
   const debitsOut: Debit[] = keep === undefined ? (debits as unknown as Debit[]) : [];
   for (let k = 0; k < debits.length; k++) {
     if (keep !== undefined && keep.keepDebit[k] === 0) continue;
@@ -718,32 +808,200 @@ export function toAccount(state: State): Account {
     Object.freeze(out);
     if (keep !== undefined) lotsOut.push(out as unknown as Lot);
   }
-  // The working state is discarded after this call (every caller writes it out last), so its
-  // entries array is cut to the entries applied and frozen in place rather than copied.
-  const entries = keep === undefined ? state.entries : state.entries.filter((_, pos) => keep.keepEntry[pos] === 1);
-  const checkpoint: Checkpoint =
-    lastEntry === undefined
-      ? Object.freeze({ version, balance: balanceText })
-      : Object.freeze({ version, at: lastEntry.at, balance: balanceText });
-  const account: Account = {
-    accountId,
-    ...(currency === undefined ? {} : { currency }),
-    scale,
-    negativeLimit: f(negativeLimit),
-    retainDays,
-    version,
-    entries: Object.freeze(entries) as Entry[],
-    lots: Object.freeze(lotsOut) as Lot[],
-    holds: Object.freeze(holds) as Hold[],
-    debits: Object.freeze(debitsOut) as Debit[],
-    deficit: f(state.deficit),
-    checkpoint,
+  return { debitsOut, lotsOut };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Carried states
+
+/**
+ * The working state of each snapshot a post wrote (or parseAccount read), kept beside the frozen
+ * snapshot so the next post onto it starts from a copy of it instead of rebuilding it from the
+ * snapshot's lots, debits and entries (parsing their figures, hashing their ids, refilling the
+ * heaps). Snapshots are immutable, so a carried state never goes stale; it is never changed either:
+ * a post works on a {@link cloneState} copy, whose lots and debits are shared until changed (see
+ * {@link touch}), so posting twice onto the same snapshot (two branches of history) gives the same
+ * result both times. Held weakly: it goes when its snapshot goes.
+ */
+const carried = new WeakMap<Account, State>();
+
+/** The working state of a snapshot: a copy of its carried state, or rebuilt from the snapshot. */
+function workingState(account: Account): State {
+  const t = carried.get(account);
+  return t === undefined ? stateFromAccount(account) : cloneState(t);
+}
+
+/**
+ * The state {@link stateFromAccount} would rebuild from `account`, made from the working state that
+ * wrote it (after {@link toAccount} wrote it out with `carry`): what the snapshot dropped is left
+ * out and the rest renumbered, in O(kept) without reading a figure or hashing an id. Its lots and
+ * debits are the working ones (not changed again: every later change goes through a copy), each
+ * marked with its snapshot object, as stateFromAccount marks them.
+ */
+function carryState(
+  state: State,
+  keep: Keep | undefined,
+  lotsOut: readonly Lot[],
+  debitsOut: readonly Debit[],
+  holdsOut: readonly Hold[],
+  account: Account,
+): State {
+  const entries = account.entries;
+  const count = entries.length;
+  const nowMs = state.nowMs;
+  let newPos: Int32Array | undefined;
+  let lotMap: Int32Array | undefined;
+  if (keep !== undefined) {
+    newPos = new Int32Array(state.count).fill(-1);
+    for (let pos = 0, j = 0; pos < state.count; pos++) if (keep.keepEntry[pos] === 1) newPos[pos] = j++;
+    lotMap = new Int32Array(state.lotCount).fill(-1);
+  }
+  const at = (pos: number): number => (newPos === undefined ? pos : (newPos[pos] as number)); // kept: mapped
+  const lots: LotS[] = [];
+  const lotExpMs: number[] = [];
+  const lotInHeap: boolean[] = [];
+  const lotSrc: (Lot | undefined)[] = [];
+  const lotPending: boolean[] = [];
+  const lotPos: number[] = [];
+  const heap = keyedHeap<number>(0);
+  const pendingHeap = keyedHeap<number>(0);
+  const lapsed = new Set<number>();
+  const nodes = new Array<number | undefined>(count);
+  let live: Units = 0;
+  let pending: Units = 0;
+  let seq = 0;
+  for (let k = 0; k < state.lotCount; k++) {
+    if (keep !== undefined && keep.keepLot[k] === 0) continue;
+    const l = state.lots[k] as LotS; // k < lotCount: present
+    const expMs = state.lotExpMs[k] as number;
+    lots.push(l);
+    lotExpMs.push(expMs);
+    lotSrc.push(lotsOut[seq]);
+    const pos = at(state.lotPos[k] as number);
+    lotPos.push(pos);
+    nodes[pos] = seq;
+    if (lotMap !== undefined) lotMap[k] = seq;
+    // Placed as stateFromAccount places a snapshot lot: pending, spendable (in the heap) or lapsed.
+    let inHeap = false;
+    if (state.lotPending[k] === true) {
+      lotPending[seq] = true;
+      pending = add(pending, l.remaining);
+      keyedPush(pendingHeap, seq, instantMs(l.availableAt ?? ""), seq);
+    } else if (l.remaining > 0) {
+      if (expMs > nowMs) {
+        live = add(live, l.remaining);
+        inHeap = true;
+        keyedPush(heap, seq, expMs, seq);
+      } else lapsed.add(seq);
+    }
+    lotInHeap.push(inHeap);
+    seq++;
+  }
+  const remap = (allocs: readonly Alloc[]): Alloc[] =>
+    allocs.map((a) => ({ lotId: lotMap === undefined ? a.lotId : (lotMap[a.lotId] as number), points: a.points }));
+  const moved = (allocs: readonly Alloc[]): boolean =>
+    lotMap !== undefined && allocs.some((a) => lotMap[a.lotId] !== a.lotId);
+  const debits: DebitS[] = [];
+  const debitSrc: (Debit | undefined)[] = [];
+  const debitPos: number[] = [];
+  for (let k = 0; k < state.debitCount; k++) {
+    if (keep !== undefined && keep.keepDebit[k] === 0) continue;
+    const d = state.debits[k] as DebitS; // k < debitCount: present
+    const j = debits.length;
+    debits.push(moved(d.lots) ? { ...copyDebit(d), lots: remap(d.lots) } : d);
+    debitSrc.push(debitsOut[j]);
+    const pos = at(state.debitPos[k] as number);
+    debitPos.push(pos);
+    nodes[pos] = -1 - j;
+  }
+  const holds = new Map<string, HoldS>();
+  const timeouts = keyedHeap<HoldS>(0);
+  let i = 0;
+  for (const h of state.holds.values()) {
+    const hold: HoldS = {
+      ...h,
+      pos: at(h.pos),
+      seq: i,
+      active: h.timeoutMs > nowMs,
+      debit: { ...copyDebit(h.debit), lots: remap(h.debit.lots), reversed: 0 },
+      src: holdsOut[i],
+    };
+    holds.set(hold.holdId, hold);
+    if (hold.active && Number.isFinite(hold.timeoutMs)) keyedPush(timeouts, hold, hold.timeoutMs, i);
+    i++;
+  }
+  return {
+    settings: state.settings,
+    base: account.version - count,
+    nowMs,
+    entries,
+    count,
+    index: newPos === undefined ? idCopy(state.index, entries) : idRemap(state.index, newPos, entries, count),
+    nodes,
+    lots,
+    lotCount: seq,
+    lotExpMs,
+    lotInHeap,
+    lotSrc,
+    heap,
+    lapsed,
+    live,
+    holds,
+    timeouts,
+    holdSeq: i,
+    debits,
+    debitSrc,
+    debitCount: debits.length,
+    deficit: state.deficit,
+    onTimeEvent: undefined,
+    pendingHeap,
+    lotPending,
+    pending,
+    lotPos,
+    debitPos,
   };
-  // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
-  Object.defineProperty(account, "toJSON", { value: storedForm });
-  Object.freeze(account);
-  produced.add(account);
-  return account;
+}
+
+/** A working copy of a carried state: its own arrays, heaps and holds; lots and debits shared until changed (see {@link touch}). */
+function cloneState(t: State): State {
+  const entries = t.entries.slice();
+  const holds = new Map<string, HoldS>();
+  const timeouts = keyedHeap<HoldS>(0);
+  for (const h of t.holds.values()) {
+    const hold: HoldS = { ...h, debit: copyDebit(h.debit) };
+    holds.set(hold.holdId, hold);
+    if (hold.active && Number.isFinite(hold.timeoutMs)) keyedPush(timeouts, hold, hold.timeoutMs, hold.seq);
+  }
+  return {
+    settings: t.settings,
+    base: t.base,
+    nowMs: t.nowMs,
+    entries,
+    count: t.count,
+    index: idCopy(t.index, entries),
+    nodes: t.nodes.slice(),
+    lots: t.lots.slice(),
+    lotCount: t.lotCount,
+    lotExpMs: t.lotExpMs.slice(),
+    lotInHeap: t.lotInHeap.slice(),
+    lotSrc: t.lotSrc.slice(),
+    heap: keyedCopy(t.heap),
+    lapsed: new Set(t.lapsed),
+    live: t.live,
+    holds,
+    timeouts,
+    holdSeq: t.holdSeq,
+    debits: t.debits.slice(),
+    debitSrc: t.debitSrc.slice(),
+    debitCount: t.debitCount,
+    deficit: t.deficit,
+    onTimeEvent: undefined,
+    pendingHeap: keyedCopy(t.pendingHeap),
+    lotPending: t.lotPending.slice(),
+    pending: t.pending,
+    lotPos: t.lotPos.slice(),
+    debitPos: t.debitPos.slice(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -942,9 +1200,33 @@ function ensureAvailable(state: State, need: Units): void {
 // ---------------------------------------------------------------------------------------------
 // Lots and debits
 
-/** Marks a lot changed, so it is written out rather than its snapshot object reused. */
-function touch(state: State, seq: number): void {
-  if (state.lotSrc[seq] !== undefined) state.lotSrc[seq] = undefined;
+/**
+ * Marks a lot changed, so it is written out rather than its snapshot object reused, and returns it
+ * to change: a lot still shared with the snapshot's carried state (see {@link cloneState}) is copied
+ * first. Every change of a lot goes through here.
+ */
+function touch(state: State, seq: number): LotS {
+  return ownLot(state, seq);
+}
+
+/** Returns debit `k` to change, copied first when shared with the snapshot's carried state (as {@link touch} does for lots). */
+function ownDebit(state: State, k: number): DebitS | undefined {
+  const d = state.debits[k];
+  if (d === undefined || state.debitSrc[k] === undefined) return d;
+  const own = copyDebit(d);
+  state.debits[k] = own;
+  state.debitSrc[k] = undefined;
+  return own;
+}
+
+function copyDebit(d: DebitS): DebitS {
+  return {
+    transactionId: d.transactionId,
+    points: d.points,
+    lots: d.lots.length === 0 ? (NO_LOTS as Alloc[]) : d.lots.map((a) => ({ lotId: a.lotId, points: a.points })),
+    deficit: d.deficit,
+    reversed: d.reversed,
+  };
 }
 
 /**
@@ -979,6 +1261,8 @@ function createLot(
   const seq = state.lotCount++;
   state.lots[seq] = lot;
   state.lotExpMs[seq] = expMs;
+  state.lotSrc[seq] = undefined;
+  state.lotPos[seq] = pos;
   state.nodes[pos] = seq;
   if (isPending) {
     state.lotInHeap[seq] = false;
@@ -998,7 +1282,7 @@ function createLot(
 
 /** Puts `amount` points back into a lot. */
 function addBack(state: State, seq: number, amount: Units): void {
-  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  const lot = touch(state, seq);
   const expMs = state.lotExpMs[seq] as number;
   lot.remaining = add(lot.remaining, amount);
   if (state.lotPending[seq] === true) {
@@ -1016,7 +1300,7 @@ function addBack(state: State, seq: number, amount: Units): void {
 
 /** Takes `amount` out of one lot's remaining points (the lot stays in the heap; empty lots are skipped lazily). */
 function takeFrom(state: State, seq: number, amount: Units): void {
-  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  const lot = touch(state, seq);
   lot.remaining = sub(lot.remaining, amount);
   if (state.lotPending[seq] === true) {
     state.pending = sub(state.pending, amount);
@@ -1038,6 +1322,8 @@ function newDebit(state: State, entry: Entry): DebitS {
   };
   const k = state.debitCount++;
   state.debits[k] = debit;
+  state.debitSrc[k] = undefined;
+  state.debitPos[k] = state.count;
   state.nodes[state.count] = -1 - k;
   return debit;
 }
@@ -1050,14 +1336,14 @@ function consume(state: State, amount: Units, debit: DebitS): void {
   while (need > 0) {
     const seq = keyedTop(heap);
     if (seq === undefined) break;
-    const lot = state.lots[seq] as LotS; // seqs in the heap are lots: present
-    if (lot.remaining === 0) {
+    if ((state.lots[seq] as LotS).remaining === 0) {
+      // seqs in the heap are lots: present
       keyedPop(heap);
       state.lotInHeap[seq] = false;
       continue;
     }
+    const lot = touch(state, seq);
     const take = minU(need, lot.remaining);
-    touch(state, seq);
     lot.remaining = sub(lot.remaining, take);
     lot.consumed = add(lot.consumed, take);
     state.live = sub(state.live, take);
@@ -1215,8 +1501,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     }
     case "expire":
       for (const seq of state.lapsed) {
-        touch(state, seq);
-        const lot = state.lots[seq] as LotS; // seq of a lot: present
+        const lot = touch(state, seq);
         lot.expired = add(lot.expired, lot.remaining);
         lot.remaining = 0;
       }
@@ -1335,10 +1620,8 @@ function applyReverse(
   const node = state.nodes[pos] ?? Number.NaN;
   const seq = node >= 0 ? node : undefined;
   const lot = seq === undefined ? undefined : state.lots[seq];
-  const k = -1 - node;
-  const debit = node < 0 ? state.debits[k] : undefined;
   // About to change (or the state is dropped on a throw): written out, not reused from the snapshot.
-  if (debit !== undefined && state.debitSrc[k] !== undefined) state.debitSrc[k] = undefined;
+  const debit = node < 0 ? ownDebit(state, -1 - node) : undefined;
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit =
     (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
@@ -1383,14 +1666,14 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, seq
     );
   }
   if (fromLot > 0) {
-    touch(state, seq);
     takeFrom(state, seq, fromLot);
-    lot.reversed = add(lot.reversed, fromLot);
+    const own = touch(state, seq);
+    own.reversed = add(own.reversed, fromLot);
   }
   const shortfall = sub(r, fromLot);
   if (shortfall === 0) return;
-  touch(state, seq);
-  lot.clawedBack = add(lot.clawedBack, shortfall);
+  const own = touch(state, seq);
+  own.clawedBack = add(own.clawedBack, shortfall);
   let take = shortfall;
   if (policy === "deduct-available") {
     const rest = available(state);
@@ -1423,8 +1706,8 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
       const node = state.nodes[creditPos];
       const own = node !== undefined && node >= 0 ? state.lots[node] : undefined;
       if (node !== undefined && own !== undefined && own.lotId === credit.transactionId) {
-        touch(state, node);
-        own.points = add(own.points, sub(fromDeficit, cut));
+        const mine = touch(state, node);
+        mine.points = add(mine.points, sub(fromDeficit, cut));
         addBack(state, node, sub(fromDeficit, cut));
       } else createLot(state, credit, creditPos, undefined, sub(fromDeficit, cut), at);
     }
@@ -1437,8 +1720,7 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
     rest = sub(rest, give);
     if (alloc.points === 0) debit.lots.pop();
     const seq = alloc.lotId;
-    touch(state, seq);
-    const lot = state.lots[seq] as LotS; // allocs hold seqs of lots: present
+    const lot = touch(state, seq);
     lot.consumed = sub(lot.consumed, give);
     giveBack(state, seq, give, credit, creditPos, at);
   }
@@ -1454,7 +1736,7 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
  * where the other order ends. The rest goes back into the lot.
  */
 function giveBack(state: State, seq: number, amount: Units, credit: Entry, creditPos: number, at: string): void {
-  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  const lot = touch(state, seq);
   const cancel = minU(amount, lot.clawedBack);
   if (cancel > 0) {
     // The clawbacks of this lot still settled elsewhere: debits of reverse entries of its credit.
@@ -1464,9 +1746,8 @@ function giveBack(state: State, seq: number, amount: Units, credit: Entry, credi
       const d = state.debits[k] as DebitS;
       const e = lookup(state, d.transactionId);
       if (e?.kind !== "reverse" || e.reverses !== lot.lotId || d.points === d.reversed) continue;
-      claws.push(d);
+      claws.push(ownDebit(state, k) as DebitS); // k < debitCount: present
       settled = add(settled, sub(d.points, d.reversed));
-      if (state.debitSrc[k] !== undefined) state.debitSrc[k] = undefined;
     }
     // The snapshot keeps these while the lot is kept (see retained), so clawedBack − settled is what was forgiven.
     const forgiven = lot.clawedBack > settled ? sub(lot.clawedBack, settled) : 0;
@@ -1539,7 +1820,7 @@ export function postEntries(
   if (fresh.length === 0) return { status: "duplicate", account, results, history: NO_HISTORY };
   if (expectedVersion !== undefined && expectedVersion !== account.version)
     throw new VersionConflictError(expectedVersion, account.version);
-  const state = stateFromAccount(account);
+  const state = workingState(account);
   const where: Where = { base: [], index: undefined, what, droppedCredits: internals.droppedCredits === true };
   idAddAll(
     state.index,
@@ -1554,7 +1835,7 @@ export function postEntries(
       Object.freeze({ accountId: account.accountId, sequence: account.version + i + 1, entry }),
     ),
   );
-  return { status: "applied", account: toAccount(state), results, history };
+  return { status: "applied", account: toAccount(state, true), results, history };
 }
 
 const NO_HISTORY: readonly LedgerHistoryRecord[] = /* @__PURE__ */ Object.freeze([]);
@@ -1693,7 +1974,7 @@ export function replayOnto(inputs: readonly unknown[], settings: Settings, from:
 /** A snapshot read from JSON (already schema-checked): its figures checked, written out as the library's own. */
 export function fromSnapshot(account: Account): Account {
   account = readAccount(account);
-  return toAccount(stateFromAccount(account));
+  return toAccount(stateFromAccount(account), true);
 }
 
 /** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */
@@ -1712,9 +1993,7 @@ function needHistory(account: Account, ms: number, what: string): void {
 function stateAt(account: Account, ms: number): State {
   if (ms < lastMs(account)) needHistory(account, ms, "at");
   const state =
-    ms >= lastMs(account)
-      ? stateFromAccount(account)
-      : run(account.entries, settingsOfAccount(account), { untilMs: ms });
+    ms >= lastMs(account) ? workingState(account) : run(account.entries, settingsOfAccount(account), { untilMs: ms });
   advance(state, ms);
   return state;
 }
