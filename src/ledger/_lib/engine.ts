@@ -625,14 +625,9 @@ function retained(
       keepAllocs((state.debits[k] as DebitS).lots);
     }
   }
-  // The entries that created what is kept (found by id: a credit lot and a debit may share one).
-  const keepCreator = (id: string): void => {
-    const pos = idGet(state.index, id);
-    if (pos >= 0 && pos < cut) keepEntry[pos] = 1;
-  };
-  for (let seq = 0; seq < state.lotCount; seq++) if (keepLot[seq] === 1) keepCreator((state.lots[seq] as LotS).lotId);
-  for (let k = 0; k < state.debitCount; k++)
-    if (keepDebit[k] === 1) keepCreator((state.debits[k] as DebitS).transactionId);
+  // The entries that created what is kept (the position of its id: a credit lot and a debit may share one).
+  for (let seq = 0; seq < state.lotCount; seq++) if (keepLot[seq] === 1) keepEntry[state.lotPos[seq] as number] = 1; // seq < lotCount: present
+  for (let k = 0; k < state.debitCount; k++) if (keepDebit[k] === 1) keepEntry[state.debitPos[k] as number] = 1;
   return { cut, keepEntry, keepLot, keepDebit };
 }
 
@@ -739,7 +734,7 @@ export function toAccount(state: State, carry = false): Account {
   Object.defineProperty(account, "toJSON", { value: storedForm });
   Object.freeze(account);
   produced.add(account);
-  if (carry) carried.set(account, carryState(state, keep, lotsOut, debitsOut, holds, account));
+  if (carry) carried.set(account, () => carryState(state, keep, lotsOut, debitsOut, holds, account));
   return account;
 }
 
@@ -823,12 +818,21 @@ function writeInPlace(
  * {@link touch}), so posting twice onto the same snapshot (two branches of history) gives the same
  * result both times. Held weakly: it goes when its snapshot goes.
  */
-const carried = new WeakMap<Account, State>();
+const carried = new WeakMap<Account, State | (() => State)>();
 
-/** The working state of a snapshot: a copy of its carried state, or rebuilt from the snapshot. */
+/**
+ * The working state of a snapshot: a copy of its carried state, or rebuilt from the snapshot. The
+ * carried state is made on the first post onto the snapshot (a snapshot that is only stored or
+ * read never pays for it).
+ */
 function workingState(account: Account): State {
-  const t = carried.get(account);
-  return t === undefined ? stateFromAccount(account) : cloneState(t);
+  let t = carried.get(account);
+  if (t === undefined) return stateFromAccount(account);
+  if (typeof t === "function") {
+    t = t();
+    carried.set(account, t);
+  }
+  return cloneState(t);
 }
 
 /**
@@ -857,12 +861,13 @@ function carryState(
     lotMap = new Int32Array(state.lotCount).fill(-1);
   }
   const at = (pos: number): number => (newPos === undefined ? pos : (newPos[pos] as number)); // kept: mapped
-  const lots: LotS[] = [];
-  const lotExpMs: number[] = [];
-  const lotInHeap: boolean[] = [];
-  const lotSrc: (Lot | undefined)[] = [];
+  // Sized up front: the kept lots and debits are those written out.
+  const lotCount = lotsOut.length;
+  const lots = new Array<LotS>(lotCount);
+  const lotExpMs = new Array<number>(lotCount);
+  const lotInHeap = new Array<boolean>(lotCount);
   const lotPending: boolean[] = [];
-  const lotPos: number[] = [];
+  const lotPos = new Array<number>(lotCount);
   const heap = keyedHeap<number>(0);
   const pendingHeap = keyedHeap<number>(0);
   const lapsed = new Set<number>();
@@ -874,11 +879,10 @@ function carryState(
     if (keep !== undefined && keep.keepLot[k] === 0) continue;
     const l = state.lots[k] as LotS; // k < lotCount: present
     const expMs = state.lotExpMs[k] as number;
-    lots.push(l);
-    lotExpMs.push(expMs);
-    lotSrc.push(lotsOut[seq]);
+    lots[seq] = l;
+    lotExpMs[seq] = expMs;
     const pos = at(state.lotPos[k] as number);
-    lotPos.push(pos);
+    lotPos[seq] = pos;
     nodes[pos] = seq;
     if (lotMap !== undefined) lotMap[k] = seq;
     // Placed as stateFromAccount places a snapshot lot: pending, spendable (in the heap) or lapsed.
@@ -894,25 +898,25 @@ function carryState(
         keyedPush(heap, seq, expMs, seq);
       } else lapsed.add(seq);
     }
-    lotInHeap.push(inHeap);
+    lotInHeap[seq] = inHeap;
     seq++;
   }
   const remap = (allocs: readonly Alloc[]): Alloc[] =>
     allocs.map((a) => ({ lotId: lotMap === undefined ? a.lotId : (lotMap[a.lotId] as number), points: a.points }));
   const moved = (allocs: readonly Alloc[]): boolean =>
     lotMap !== undefined && allocs.some((a) => lotMap[a.lotId] !== a.lotId);
-  const debits: DebitS[] = [];
-  const debitSrc: (Debit | undefined)[] = [];
-  const debitPos: number[] = [];
+  const debitCount = debitsOut.length;
+  const debits = new Array<DebitS>(debitCount);
+  const debitPos = new Array<number>(debitCount);
+  let j = 0;
   for (let k = 0; k < state.debitCount; k++) {
     if (keep !== undefined && keep.keepDebit[k] === 0) continue;
     const d = state.debits[k] as DebitS; // k < debitCount: present
-    const j = debits.length;
-    debits.push(moved(d.lots) ? { ...copyDebit(d), lots: remap(d.lots) } : d);
-    debitSrc.push(debitsOut[j]);
+    debits[j] = moved(d.lots) ? { ...copyDebit(d), lots: remap(d.lots) } : d;
     const pos = at(state.debitPos[k] as number);
-    debitPos.push(pos);
+    debitPos[j] = pos;
     nodes[pos] = -1 - j;
+    j++;
   }
   const holds = new Map<string, HoldS>();
   const timeouts = keyedHeap<HoldS>(0);
@@ -939,10 +943,11 @@ function carryState(
     index: newPos === undefined ? idCopy(state.index, entries) : idRemap(state.index, newPos, entries, count),
     nodes,
     lots,
-    lotCount: seq,
+    lotCount,
     lotExpMs,
     lotInHeap,
-    lotSrc,
+    // Never written: the snapshot's own (frozen) arrays serve; cloneState copies them.
+    lotSrc: lotsOut as Lot[],
     heap,
     lapsed,
     live,
@@ -950,8 +955,8 @@ function carryState(
     timeouts,
     holdSeq: i,
     debits,
-    debitSrc,
-    debitCount: debits.length,
+    debitSrc: debitsOut as Debit[],
+    debitCount,
     deficit: state.deficit,
     onTimeEvent: undefined,
     pendingHeap,
