@@ -732,9 +732,12 @@ export function toAccount(state: State, carry = false): Account {
   };
   // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
   Object.defineProperty(account, "toJSON", { value: storedForm });
+  if (carry) {
+    const carrier: Carrier = { state: () => carryState(state, keep, lotsOut, debitsOut, holds, account) };
+    Object.defineProperty(account, CARRIED, { value: carrier });
+  }
   Object.freeze(account);
   produced.add(account);
-  if (carry) carried.set(account, () => carryState(state, keep, lotsOut, debitsOut, holds, account));
   return account;
 }
 
@@ -818,7 +821,12 @@ function writeInPlace(
  * {@link touch}), so posting twice onto the same snapshot (two branches of history) gives the same
  * result both times. Held weakly: it goes when its snapshot goes.
  */
-const carried = new WeakMap<Account, State | (() => State)>();
+const CARRIED: unique symbol = Symbol("loyalty-kit ledger state");
+
+/** Where a snapshot keeps its carried state: a non-enumerable property set before it is frozen (a WeakMap's churn cost more GC time than the copy saved). */
+interface Carrier {
+  state: State | (() => State);
+}
 
 /**
  * The working state of a snapshot: a copy of its carried state, or rebuilt from the snapshot. The
@@ -826,11 +834,13 @@ const carried = new WeakMap<Account, State | (() => State)>();
  * read never pays for it).
  */
 function workingState(account: Account): State {
-  let t = carried.get(account);
-  if (t === undefined) return stateFromAccount(account);
+  // Only a snapshot this library wrote: it was frozen with its carrier, which nobody else can add.
+  const carrier = produced.has(account) ? (account as { [CARRIED]?: Carrier })[CARRIED] : undefined;
+  if (carrier === undefined) return stateFromAccount(account);
+  let t = carrier.state;
   if (typeof t === "function") {
     t = t();
-    carried.set(account, t);
+    carrier.state = t;
   }
   return cloneState(t);
 }
