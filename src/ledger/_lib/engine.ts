@@ -41,7 +41,7 @@ import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { holdPending, ownLot, releaseDue, withAvailableAt } from "./pending.js";
-import { keyedCopy, keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
+import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { isStoredForm, storedForm } from "./stored.js";
 import { makeParsers } from "../../core/validation.js";
 import { idAddAll, idCopy, idGet, idIndex, idRemap, type IdIndex } from "./ids.js";
@@ -733,7 +733,7 @@ export function toAccount(state: State, carry = false): Account {
   // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
   Object.defineProperty(account, "toJSON", { value: storedForm });
   if (carry) {
-    const carrier: Carrier = { state: () => carryState(state, keep, lotsOut, debitsOut, holds, account) };
+    const carrier: Carrier = () => carryState(state, keep, lotsOut, debitsOut, holds, account);
     Object.defineProperty(account, CARRIED, { value: carrier });
   }
   Object.freeze(account);
@@ -813,44 +813,35 @@ function writeInPlace(
 // Carried states
 
 /**
- * The working state of each snapshot a post wrote (or parseAccount read), kept beside the frozen
- * snapshot so the next post onto it starts from a copy of it instead of rebuilding it from the
+ * The working state of each snapshot a post wrote (or parseAccount, openAccount), carried beside the
+ * frozen snapshot so the next post onto it starts from it instead of rebuilding it from the
  * snapshot's lots, debits and entries (parsing their figures, hashing their ids, refilling the
- * heaps). Snapshots are immutable, so a carried state never goes stale; it is never changed either:
- * a post works on a {@link cloneState} copy, whose lots and debits are shared until changed (see
- * {@link touch}), so posting twice onto the same snapshot (two branches of history) gives the same
- * result both times. Held weakly: it goes when its snapshot goes.
+ * heaps). What is carried is the working state that wrote the snapshot (never changed after
+ * toAccount), and {@link carryState} makes a fresh state from it on each post: new arrays, heaps and
+ * holds; the lots and debits shared, each changed only through a copy (see {@link touch}). So posting
+ * twice onto the same snapshot (two branches of history) gives the same result both times. It sits
+ * in a non-enumerable property set before the snapshot is frozen, so it goes when the snapshot goes
+ * (a WeakMap by snapshot spent more in the collector, on its churn, than it saved).
  */
 const CARRIED: unique symbol = Symbol("loyalty-kit ledger state");
 
-/** Where a snapshot keeps its carried state: a non-enumerable property set before it is frozen (a WeakMap's churn cost more GC time than the copy saved). */
-interface Carrier {
-  state: State | (() => State);
-}
+/** Makes a snapshot's working state, afresh on each call (see {@link carryState}). */
+type Carrier = () => State;
 
-/**
- * The working state of a snapshot: a copy of its carried state, or rebuilt from the snapshot. The
- * carried state is made on the first post onto the snapshot (a snapshot that is only stored or
- * read never pays for it).
- */
+/** The working state of a snapshot: made from what a snapshot this library wrote carries, else rebuilt from the snapshot. */
 function workingState(account: Account): State {
   // Only a snapshot this library wrote: it was frozen with its carrier, which nobody else can add.
   const carrier = produced.has(account) ? (account as { [CARRIED]?: Carrier })[CARRIED] : undefined;
-  if (carrier === undefined) return stateFromAccount(account);
-  let t = carrier.state;
-  if (typeof t === "function") {
-    t = t();
-    carrier.state = t;
-  }
-  return cloneState(t);
+  return carrier === undefined ? stateFromAccount(account) : carrier();
 }
 
 /**
  * The state {@link stateFromAccount} would rebuild from `account`, made from the working state that
  * wrote it (after {@link toAccount} wrote it out with `carry`): what the snapshot dropped is left
- * out and the rest renumbered, in O(kept) without reading a figure or hashing an id. Its lots and
- * debits are the working ones (not changed again: every later change goes through a copy), each
- * marked with its snapshot object, as stateFromAccount marks them.
+ * out and the rest renumbered, in O(kept) without reading a figure or hashing an id. Only reads
+ * `state`, so each call gives an independent state. Its lots and debits are the working ones (never
+ * changed again: every change goes through a copy), each marked with its snapshot object, as
+ * stateFromAccount marks them; its holds are copies.
  */
 function carryState(
   state: State,
@@ -860,7 +851,7 @@ function carryState(
   holdsOut: readonly Hold[],
   account: Account,
 ): State {
-  const entries = account.entries;
+  const entries = account.entries.slice(); // the working state appends to it
   const count = entries.length;
   const nowMs = state.nowMs;
   let newPos: Int32Array | undefined;
@@ -956,8 +947,7 @@ function carryState(
     lotCount,
     lotExpMs,
     lotInHeap,
-    // Never written: the snapshot's own (frozen) arrays serve; cloneState copies them.
-    lotSrc: lotsOut as Lot[],
+    lotSrc: lotsOut.slice(),
     heap,
     lapsed,
     live,
@@ -965,7 +955,7 @@ function carryState(
     timeouts,
     holdSeq: i,
     debits,
-    debitSrc: debitsOut as Debit[],
+    debitSrc: debitsOut.slice(),
     debitCount,
     deficit: state.deficit,
     onTimeEvent: undefined,
@@ -974,48 +964,6 @@ function carryState(
     pending,
     lotPos,
     debitPos,
-  };
-}
-
-/** A working copy of a carried state: its own arrays, heaps and holds; lots and debits shared until changed (see {@link touch}). */
-function cloneState(t: State): State {
-  const entries = t.entries.slice();
-  const holds = new Map<string, HoldS>();
-  const timeouts = keyedHeap<HoldS>(0);
-  for (const h of t.holds.values()) {
-    const hold: HoldS = { ...h, debit: copyDebit(h.debit) };
-    holds.set(hold.holdId, hold);
-    if (hold.active && Number.isFinite(hold.timeoutMs)) keyedPush(timeouts, hold, hold.timeoutMs, hold.seq);
-  }
-  return {
-    settings: t.settings,
-    base: t.base,
-    nowMs: t.nowMs,
-    entries,
-    count: t.count,
-    index: idCopy(t.index, entries),
-    nodes: t.nodes.slice(),
-    lots: t.lots.slice(),
-    lotCount: t.lotCount,
-    lotExpMs: t.lotExpMs.slice(),
-    lotInHeap: t.lotInHeap.slice(),
-    lotSrc: t.lotSrc.slice(),
-    heap: keyedCopy(t.heap),
-    lapsed: new Set(t.lapsed),
-    live: t.live,
-    holds,
-    timeouts,
-    holdSeq: t.holdSeq,
-    debits: t.debits.slice(),
-    debitSrc: t.debitSrc.slice(),
-    debitCount: t.debitCount,
-    deficit: t.deficit,
-    onTimeEvent: undefined,
-    pendingHeap: keyedCopy(t.pendingHeap),
-    lotPending: t.lotPending.slice(),
-    pending: t.pending,
-    lotPos: t.lotPos.slice(),
-    debitPos: t.debitPos.slice(),
   };
 }
 
@@ -1217,7 +1165,7 @@ function ensureAvailable(state: State, need: Units): void {
 
 /**
  * Marks a lot changed, so it is written out rather than its snapshot object reused, and returns it
- * to change: a lot still shared with the snapshot's carried state (see {@link cloneState}) is copied
+ * to change: a lot still shared with the snapshot it came from (see {@link carryState}) is copied
  * first. Every change of a lot goes through here.
  */
 function touch(state: State, seq: number): LotS {
