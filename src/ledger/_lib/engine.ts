@@ -41,7 +41,7 @@ import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
 import { holdPending, ownLot, releaseDue, withAvailableAt } from "./pending.js";
-import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
+import { keyedCopy, keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { isStoredForm, storedForm } from "./stored.js";
 import { makeParsers } from "../../core/validation.js";
 import { idAddAll, idCopy, idGet, idIndex, idRemap, type IdIndex } from "./ids.js";
@@ -733,7 +733,11 @@ export function toAccount(state: State, carry = false): Account {
   // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
   Object.defineProperty(account, "toJSON", { value: storedForm });
   if (carry) {
-    const carrier: Carrier = () => carryState(state, keep, lotsOut, debitsOut, holds, account);
+    const carrier: Carrier = {
+      make: () => carryState(state, keep, lotsOut, debitsOut, holds, account),
+      used: false,
+      kept: undefined,
+    };
     Object.defineProperty(account, CARRIED, { value: carrier });
   }
   Object.freeze(account);
@@ -825,14 +829,71 @@ function writeInPlace(
  */
 const CARRIED: unique symbol = Symbol("loyalty-kit ledger state");
 
-/** Makes a snapshot's working state, afresh on each call (see {@link carryState}). */
-type Carrier = () => State;
+/**
+ * What a snapshot carries: `make` gives a fresh working state on each call (see {@link carryState}).
+ * The first post onto the snapshot (the usual case: each post onto the previous one's result) works
+ * on what `make` gives; a snapshot posted onto again keeps one made state and works on copies of it
+ * ({@link cloneState}, cheaper than `make` on an old account: nothing to drop or renumber).
+ */
+interface Carrier {
+  readonly make: () => State;
+  used: boolean;
+  kept: State | undefined;
+}
 
 /** The working state of a snapshot: made from what a snapshot this library wrote carries, else rebuilt from the snapshot. */
 function workingState(account: Account): State {
   // Only a snapshot this library wrote: it was frozen with its carrier, which nobody else can add.
   const carrier = produced.has(account) ? (account as { [CARRIED]?: Carrier })[CARRIED] : undefined;
-  return carrier === undefined ? stateFromAccount(account) : carrier();
+  if (carrier === undefined) return stateFromAccount(account);
+  if (!carrier.used) {
+    carrier.used = true;
+    return carrier.make();
+  }
+  carrier.kept ??= carrier.make();
+  return cloneState(carrier.kept);
+}
+
+/** A working copy of a kept state: its own arrays, heaps and holds; lots and debits shared until changed (see {@link touch}). */
+function cloneState(t: State): State {
+  const entries = t.entries.slice();
+  const holds = new Map<string, HoldS>();
+  const timeouts = keyedHeap<HoldS>(0);
+  for (const h of t.holds.values()) {
+    const hold: HoldS = { ...h, debit: copyDebit(h.debit) };
+    holds.set(hold.holdId, hold);
+    if (hold.active && Number.isFinite(hold.timeoutMs)) keyedPush(timeouts, hold, hold.timeoutMs, hold.seq);
+  }
+  return {
+    settings: t.settings,
+    base: t.base,
+    nowMs: t.nowMs,
+    entries,
+    count: t.count,
+    index: idCopy(t.index, entries),
+    nodes: t.nodes.slice(),
+    lots: t.lots.slice(),
+    lotCount: t.lotCount,
+    lotExpMs: t.lotExpMs.slice(),
+    lotInHeap: t.lotInHeap.slice(),
+    lotSrc: t.lotSrc.slice(),
+    heap: keyedCopy(t.heap),
+    lapsed: new Set(t.lapsed),
+    live: t.live,
+    holds,
+    timeouts,
+    holdSeq: t.holdSeq,
+    debits: t.debits.slice(),
+    debitSrc: t.debitSrc.slice(),
+    debitCount: t.debitCount,
+    deficit: t.deficit,
+    onTimeEvent: undefined,
+    pendingHeap: keyedCopy(t.pendingHeap),
+    lotPending: t.lotPending.slice(),
+    pending: t.pending,
+    lotPos: t.lotPos.slice(),
+    debitPos: t.debitPos.slice(),
+  };
 }
 
 /**
