@@ -817,7 +817,7 @@ function writeInPlace(
 // Carried states
 
 /**
- * The working state of each snapshot a post wrote (or parseAccount, openAccount), carried beside the
+ * The working state of each snapshot a post wrote (or openAccount), carried beside the
  * frozen snapshot so the next post onto it starts from it instead of rebuilding it from the
  * snapshot's lots, debits and entries (parsing their figures, hashing their ids, refilling the
  * heaps). What is carried is the working state that wrote the snapshot (never changed after
@@ -1998,7 +1998,9 @@ export function replayOnto(inputs: readonly unknown[], settings: Settings, from:
 /** A snapshot read from JSON (already schema-checked): its figures checked, written out as the library's own. */
 export function fromSnapshot(account: Account): Account {
   account = readAccount(account);
-  return toAccount(stateFromAccount(account), true);
+  // Not carried: a snapshot read from storage is usually posted onto once, and the post rebuilds
+  // its state as cheaply as carrying would (its lots' figures are cached); the post's result carries.
+  return toAccount(stateFromAccount(account));
 }
 
 /** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */

@@ -80,12 +80,9 @@ function debitOut(d: Debit, scale: number): unknown {
  * writes it.
  */
 export function storedForm(this: Account): Record<string, unknown> {
-  const frozen = Object.isFrozen(this);
-  const known = frozen ? formOfAccount.get(this) : undefined;
-  if (known !== undefined) return known;
   const creators = new Map<string, Entry>();
   for (const e of this.entries) creators.set(e.transactionId, e);
-  const out = Object.freeze({
+  return {
     form: STORED_FORM,
     accountId: this.accountId,
     ...(this.currency === undefined ? {} : { currency: this.currency }),
@@ -93,61 +90,13 @@ export function storedForm(this: Account): Record<string, unknown> {
     negativeLimit: this.negativeLimit,
     retainDays: this.retainDays,
     version: this.version,
-    entries: Object.freeze(this.entries.map(cachedEntryOut)),
-    lots: Object.freeze(this.lots.map((l) => cachedLotOut(l, creators.get(l.lotId)))),
+    entries: this.entries.map(entryOut),
+    lots: this.lots.map((l) => lotOut(l, creators.get(l.lotId))),
     holds: this.holds,
-    debits: Object.freeze(this.debits.map((d) => cachedDebitOut(d, this.scale))),
+    debits: this.debits.map((d) => debitOut(d, this.scale)),
     deficit: this.deficit,
     checkpoint: this.checkpoint,
-  });
-  if (frozen) formOfAccount.set(this, out);
-  return out;
-}
-
-// The stored form of what cannot change, written once: a frozen snapshot (so storing the same
-// snapshot again costs a lookup), and the frozen entries, lots and debits that later snapshots share
-// with it (so writing a new snapshot writes only what the post changed). Held weakly; each written
-// form is frozen, since the same one is handed out again.
-const formOfAccount = new WeakMap<Account, Readonly<Record<string, unknown>>>();
-const formOfEntry = new WeakMap<Entry, StoredEntry>();
-const formOfLot = new WeakMap<Lot, { readonly creator: Entry | undefined; readonly out: unknown }>();
-const formOfDebit = new WeakMap<Debit, { readonly scale: number; readonly out: unknown }>();
-
-/** Freezes the arrays a written form is made of (tuples, a debit's pairs, an entry's `rest` object), not the values they share with the snapshot. */
-function frozenForm<T>(v: T, depth: number): T {
-  if (depth > 0 && typeof v === "object" && v !== null && !Object.isFrozen(v)) {
-    if (Array.isArray(v)) for (const x of v) frozenForm(x, depth - 1);
-    Object.freeze(v);
-  }
-  return v;
-}
-
-function cachedEntryOut(e: Entry): StoredEntry {
-  if (!Object.isFrozen(e)) return entryOut(e);
-  let out = formOfEntry.get(e);
-  if (out === undefined) {
-    out = frozenForm(entryOut(e), 2);
-    formOfEntry.set(e, out);
-  }
-  return out;
-}
-
-function cachedLotOut(l: Lot, creator: Entry | undefined): unknown {
-  if (!Object.isFrozen(l) || (creator !== undefined && !Object.isFrozen(creator))) return lotOut(l, creator);
-  const known = formOfLot.get(l);
-  if (known !== undefined && known.creator === creator) return known.out;
-  const out = frozenForm(lotOut(l, creator), 1);
-  formOfLot.set(l, { creator, out });
-  return out;
-}
-
-function cachedDebitOut(d: Debit, scale: number): unknown {
-  if (!Object.isFrozen(d) || !Object.isFrozen(d.lots)) return debitOut(d, scale);
-  const known = formOfDebit.get(d);
-  if (known !== undefined && known.scale === scale) return known.out;
-  const out = frozenForm(debitOut(d, scale), 3);
-  formOfDebit.set(d, { scale, out });
-  return out;
+  };
 }
 
 /** Whether a value is in the stored form (has `form: "compact-1"`). */
