@@ -28,5 +28,5 @@ export function openAccount(settings: AccountSettings): Account {
 }
 
 function openAccountUnguarded(settings: AccountSettings): Account {
-  return toAccount(emptyState(settingsFrom(settings, "openAccount")));
+  return toAccount(emptyState(settingsFrom(settings, "openAccount")), true);
 }

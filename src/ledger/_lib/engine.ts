@@ -40,11 +40,11 @@ import type { LedgerHistoryRecord } from "../history.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
 import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
-import { holdPending, releaseDue, withAvailableAt } from "./pending.js";
-import { keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
+import { holdPending, ownLot, releaseDue, withAvailableAt } from "./pending.js";
+import { keyedCopy, keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { isStoredForm, storedForm } from "./stored.js";
 import { makeParsers } from "../../core/validation.js";
-import { idAddAll, idGet, idIndex, type IdIndex } from "./ids.js";
+import { idAddAll, idCopy, idGet, idIndex, idRemap, type IdIndex } from "./ids.js";
 import { firstDifference, jsonEqual } from "./json.js";
 import { add, canonicalPattern, digitsToUnits, fromUnits, minU, neg, sub, toUnits, type Units } from "./units.js";
 
@@ -182,6 +182,10 @@ export interface State {
   readonly lotPending: boolean[];
   /** Points in pending lots. */
   pending: Units;
+  /** By lot seq: the position of the entry that created it (its lotId's), so a snapshot's state can be carried forward without looking ids up. */
+  readonly lotPos: number[];
+  /** By debit index: the position of the entry that took the points (its transactionId's). */
+  readonly debitPos: number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +220,8 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     pendingHeap: keyedHeap(0),
     lotPending: [],
     pending: 0,
+    lotPos: [],
+    debitPos: [],
   };
 }
 
@@ -446,6 +452,7 @@ function stateFromAccount(account: Account): State {
     state.lotExpMs[seq] = expMs;
     state.lotInHeap[seq] = false;
     state.lotSrc[seq] = Object.isFrozen(l) ? l : undefined;
+    state.lotPos[seq] = pos;
     state.nodes[pos] = seq;
     if (figures.availableMs !== undefined && figures.availableMs > state.nowMs) {
       holdPending(state, seq, figures.availableMs);
@@ -535,6 +542,7 @@ function stateFromAccount(account: Account): State {
     const k = state.debitCount++;
     state.debits[k] = debit;
     state.debitSrc[k] = frozen ? d : undefined;
+    state.debitPos[k] = pos;
     state.nodes[pos] = -1 - k;
   });
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
@@ -622,14 +630,9 @@ function retained(
       keepAllocs((state.debits[k] as DebitS).lots);
     }
   }
-  // The entries that created what is kept (found by id: a credit lot and a debit may share one).
-  const keepCreator = (id: string): void => {
-    const pos = idGet(state.index, id);
-    if (pos >= 0 && pos < cut) keepEntry[pos] = 1;
-  };
-  for (let seq = 0; seq < state.lotCount; seq++) if (keepLot[seq] === 1) keepCreator((state.lots[seq] as LotS).lotId);
-  for (let k = 0; k < state.debitCount; k++)
-    if (keepDebit[k] === 1) keepCreator((state.debits[k] as DebitS).transactionId);
+  // The entries that created what is kept (the position of its id: a credit lot and a debit may share one).
+  for (let seq = 0; seq < state.lotCount; seq++) if (keepLot[seq] === 1) keepEntry[state.lotPos[seq] as number] = 1; // seq < lotCount: present
+  for (let k = 0; k < state.debitCount; k++) if (keepDebit[k] === 1) keepEntry[state.debitPos[k] as number] = 1;
   return { cut, keepEntry, keepLot, keepDebit };
 }
 
@@ -638,7 +641,7 @@ function retained(
  * leaving out what the future does not need (see {@link retained}). Working lots and debits become
  * their stored form in place, so the state must not be used afterwards.
  */
-export function toAccount(state: State): Account {
+export function toAccount(state: State, carry = false): Account {
   const { scale, negativeLimit, accountId, currency, retainDays } = state.settings;
   // Most amounts in a ledger are small: their strings are built once per call and shared (strings
   // are immutable, so sharing is invisible), instead of a number-to-string conversion per field.
@@ -670,9 +673,98 @@ export function toAccount(state: State): Account {
     if (h.timeoutAt !== undefined) hold.timeoutAt = h.timeoutAt;
     return Object.freeze(hold);
   });
-  // Working debits become their stored form in place: decimal strings written over the units, then
-  // frozen (this state is discarded after this call); an unchanged snapshot debit is put back.
   const debits = state.debits;
+  let debitsOut: Debit[];
+  let lotsOut: Lot[];
+  if (carry) {
+    // The working lots and debits are carried to the new snapshot's state (see carryState): each
+    // changed one is written out as a new frozen object, an unchanged one is its snapshot object.
+    debitsOut = [];
+    for (let k = 0; k < state.debitCount; k++) {
+      if (keep !== undefined && keep.keepDebit[k] === 0) continue;
+      const d = debits[k] as DebitS; // k < debitCount: present
+      debitsOut.push(
+        state.debitSrc[k] ??
+          (Object.freeze({
+            transactionId: d.transactionId,
+            points: f(d.points),
+            lots: allocsOut(d.lots),
+            deficit: f(d.deficit),
+            reversed: f(d.reversed),
+          }) as Debit),
+      );
+    }
+    lotsOut = [];
+    for (let k = 0; k < state.lotCount; k++) {
+      if (keep !== undefined && keep.keepLot[k] === 0) continue;
+      const l = lots[k] as LotS; // k < lotCount: present
+      lotsOut.push(
+        state.lotSrc[k] ??
+          (Object.freeze({
+            ...l,
+            points: f(l.points),
+            remaining: f(l.remaining),
+            consumed: f(l.consumed),
+            expired: f(l.expired),
+            reversed: f(l.reversed),
+            clawedBack: f(l.clawedBack),
+          }) as Lot),
+      );
+    }
+  } else {
+    ({ debitsOut, lotsOut } = writeInPlace(state, keep, f, lotIdOf));
+  }
+  // The working state is discarded after this call (every caller writes it out last), so its
+  // entries array is cut to the entries applied and frozen in place rather than copied.
+  const entries = keep === undefined ? state.entries : state.entries.filter((_, pos) => keep.keepEntry[pos] === 1);
+  const checkpoint: Checkpoint =
+    lastEntry === undefined
+      ? Object.freeze({ version, balance: balanceText })
+      : Object.freeze({ version, at: lastEntry.at, balance: balanceText });
+  const account: Account = {
+    accountId,
+    ...(currency === undefined ? {} : { currency }),
+    scale,
+    negativeLimit: f(negativeLimit),
+    retainDays,
+    version,
+    entries: Object.freeze(entries) as Entry[],
+    lots: Object.freeze(lotsOut) as Lot[],
+    holds: Object.freeze(holds) as Hold[],
+    debits: Object.freeze(debitsOut) as Debit[],
+    deficit: f(state.deficit),
+    checkpoint,
+  };
+  // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
+  Object.defineProperty(account, "toJSON", { value: storedForm });
+  if (carry) {
+    const carrier: Carrier = {
+      make: () => carryState(state, keep, lotsOut, debitsOut, holds, account),
+      used: false,
+      kept: undefined,
+    };
+    Object.defineProperty(account, CARRIED, { value: carrier });
+  }
+  Object.freeze(account);
+  produced.add(account);
+  return account;
+}
+
+type Keep = NonNullable<ReturnType<typeof retained>>;
+
+/**
+ * Writes the working debits and lots out in place (the state is not carried): decimal strings
+ * written over the units, then frozen; an unchanged snapshot object is put back. A replay allocates
+ * no second object per lot or debit this way.
+ */
+function writeInPlace(
+  state: State,
+  keep: Keep | undefined,
+  f: (u: Units) => string,
+  lotIdOf: (seq: number) => string,
+): { debitsOut: Debit[]; lotsOut: Lot[] } {
+  const debits = state.debits;
+  const lots = state.lots;
   const debitsOut: Debit[] = keep === undefined ? (debits as unknown as Debit[]) : [];
   for (let k = 0; k < debits.length; k++) {
     if (keep !== undefined && keep.keepDebit[k] === 0) continue;
@@ -723,32 +815,222 @@ export function toAccount(state: State): Account {
     Object.freeze(out);
     if (keep !== undefined) lotsOut.push(out as unknown as Lot);
   }
-  // The working state is discarded after this call (every caller writes it out last), so its
-  // entries array is cut to the entries applied and frozen in place rather than copied.
-  const entries = keep === undefined ? state.entries : state.entries.filter((_, pos) => keep.keepEntry[pos] === 1);
-  const checkpoint: Checkpoint =
-    lastEntry === undefined
-      ? Object.freeze({ version, balance: balanceText })
-      : Object.freeze({ version, at: lastEntry.at, balance: balanceText });
-  const account: Account = {
-    accountId,
-    ...(currency === undefined ? {} : { currency }),
-    scale,
-    negativeLimit: f(negativeLimit),
-    retainDays,
-    version,
-    entries: Object.freeze(entries) as Entry[],
-    lots: Object.freeze(lotsOut) as Lot[],
-    holds: Object.freeze(holds) as Hold[],
-    debits: Object.freeze(debitsOut) as Debit[],
-    deficit: f(state.deficit),
-    checkpoint,
+  return { debitsOut, lotsOut };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Carried states
+
+/**
+ * The working state of each snapshot a post wrote (or openAccount), carried beside the
+ * frozen snapshot so the next post onto it starts from it instead of rebuilding it from the
+ * snapshot's lots, debits and entries (parsing their figures, hashing their ids, refilling the
+ * heaps). What is carried is the working state that wrote the snapshot (never changed after
+ * toAccount), and {@link carryState} makes a fresh state from it on each post: new arrays, heaps and
+ * holds; the lots and debits shared, each changed only through a copy (see {@link touch}). So posting
+ * twice onto the same snapshot (two branches of history) gives the same result both times. It sits
+ * in a non-enumerable property set before the snapshot is frozen, so it goes when the snapshot goes
+ * (a WeakMap by snapshot spent more in the collector, on its churn, than it saved).
+ */
+const CARRIED: unique symbol = Symbol("loyalty-kit ledger state");
+
+/**
+ * What a snapshot carries: `make` gives a fresh working state on each call (see {@link carryState}).
+ * The first post onto the snapshot (the usual case: each post onto the previous one's result) works
+ * on what `make` gives; a snapshot posted onto again keeps one made state and works on copies of it
+ * ({@link cloneState}, cheaper than `make` on an old account: nothing to drop or renumber).
+ */
+interface Carrier {
+  readonly make: () => State;
+  used: boolean;
+  kept: State | undefined;
+}
+
+/** The working state of a snapshot: made from what a snapshot this library wrote carries, else rebuilt from the snapshot. */
+function workingState(account: Account): State {
+  // Only a snapshot this library wrote: it was frozen with its carrier, which nobody else can add.
+  const carrier = produced.has(account) ? (account as { [CARRIED]?: Carrier })[CARRIED] : undefined;
+  if (carrier === undefined) return stateFromAccount(account);
+  if (!carrier.used) {
+    carrier.used = true;
+    return carrier.make();
+  }
+  carrier.kept ??= carrier.make();
+  return cloneState(carrier.kept);
+}
+
+/** A working copy of a kept state: its own arrays, heaps and holds; lots and debits shared until changed (see {@link touch}). */
+function cloneState(t: State): State {
+  const entries = t.entries.slice();
+  const holds = new Map<string, HoldS>();
+  const timeouts = keyedHeap<HoldS>(0);
+  for (const h of t.holds.values()) {
+    const hold: HoldS = { ...h, debit: copyDebit(h.debit) };
+    holds.set(hold.holdId, hold);
+    if (hold.active && Number.isFinite(hold.timeoutMs)) keyedPush(timeouts, hold, hold.timeoutMs, hold.seq);
+  }
+  return {
+    settings: t.settings,
+    base: t.base,
+    nowMs: t.nowMs,
+    entries,
+    count: t.count,
+    index: idCopy(t.index, entries),
+    nodes: t.nodes.slice(),
+    lots: t.lots.slice(),
+    lotCount: t.lotCount,
+    lotExpMs: t.lotExpMs.slice(),
+    lotInHeap: t.lotInHeap.slice(),
+    lotSrc: t.lotSrc.slice(),
+    heap: keyedCopy(t.heap),
+    lapsed: new Set(t.lapsed),
+    live: t.live,
+    holds,
+    timeouts,
+    holdSeq: t.holdSeq,
+    debits: t.debits.slice(),
+    debitSrc: t.debitSrc.slice(),
+    debitCount: t.debitCount,
+    deficit: t.deficit,
+    onTimeEvent: undefined,
+    pendingHeap: keyedCopy(t.pendingHeap),
+    lotPending: t.lotPending.slice(),
+    pending: t.pending,
+    lotPos: t.lotPos.slice(),
+    debitPos: t.debitPos.slice(),
   };
-  // JSON.stringify writes the stored form (stored.ts); not enumerable, so the snapshot's keys stay its data.
-  Object.defineProperty(account, "toJSON", { value: storedForm });
-  Object.freeze(account);
-  produced.add(account);
-  return account;
+}
+
+/**
+ * The state {@link stateFromAccount} would rebuild from `account`, made from the working state that
+ * wrote it (after {@link toAccount} wrote it out with `carry`): what the snapshot dropped is left
+ * out and the rest renumbered, in O(kept) without reading a figure or hashing an id. Only reads
+ * `state`, so each call gives an independent state. Its lots and debits are the working ones (never
+ * changed again: every change goes through a copy), each marked with its snapshot object, as
+ * stateFromAccount marks them; its holds are copies.
+ */
+function carryState(
+  state: State,
+  keep: Keep | undefined,
+  lotsOut: readonly Lot[],
+  debitsOut: readonly Debit[],
+  holdsOut: readonly Hold[],
+  account: Account,
+): State {
+  const entries = account.entries.slice(); // the working state appends to it
+  const count = entries.length;
+  const nowMs = state.nowMs;
+  let newPos: Int32Array | undefined;
+  let lotMap: Int32Array | undefined;
+  if (keep !== undefined) {
+    newPos = new Int32Array(state.count).fill(-1);
+    for (let pos = 0, j = 0; pos < state.count; pos++) if (keep.keepEntry[pos] === 1) newPos[pos] = j++;
+    lotMap = new Int32Array(state.lotCount).fill(-1);
+  }
+  const at = (pos: number): number => (newPos === undefined ? pos : (newPos[pos] as number)); // kept: mapped
+  // Sized up front: the kept lots and debits are those written out.
+  const lotCount = lotsOut.length;
+  const lots = new Array<LotS>(lotCount);
+  const lotExpMs = new Array<number>(lotCount);
+  const lotInHeap = new Array<boolean>(lotCount);
+  const lotPending: boolean[] = [];
+  const lotPos = new Array<number>(lotCount);
+  const heap = keyedHeap<number>(0);
+  const pendingHeap = keyedHeap<number>(0);
+  const lapsed = new Set<number>();
+  const nodes = new Array<number | undefined>(count);
+  let live: Units = 0;
+  let pending: Units = 0;
+  let seq = 0;
+  for (let k = 0; k < state.lotCount; k++) {
+    if (keep !== undefined && keep.keepLot[k] === 0) continue;
+    const l = state.lots[k] as LotS; // k < lotCount: present
+    const expMs = state.lotExpMs[k] as number;
+    lots[seq] = l;
+    lotExpMs[seq] = expMs;
+    const pos = at(state.lotPos[k] as number);
+    lotPos[seq] = pos;
+    nodes[pos] = seq;
+    if (lotMap !== undefined) lotMap[k] = seq;
+    // Placed as stateFromAccount places a snapshot lot: pending, spendable (in the heap) or lapsed.
+    let inHeap = false;
+    if (state.lotPending[k] === true) {
+      lotPending[seq] = true;
+      pending = add(pending, l.remaining);
+      keyedPush(pendingHeap, seq, instantMs(l.availableAt ?? ""), seq);
+    } else if (l.remaining > 0) {
+      if (expMs > nowMs) {
+        live = add(live, l.remaining);
+        inHeap = true;
+        keyedPush(heap, seq, expMs, seq);
+      } else lapsed.add(seq);
+    }
+    lotInHeap[seq] = inHeap;
+    seq++;
+  }
+  const remap = (allocs: readonly Alloc[]): Alloc[] =>
+    allocs.map((a) => ({ lotId: lotMap === undefined ? a.lotId : (lotMap[a.lotId] as number), points: a.points }));
+  const moved = (allocs: readonly Alloc[]): boolean =>
+    lotMap !== undefined && allocs.some((a) => lotMap[a.lotId] !== a.lotId);
+  const debitCount = debitsOut.length;
+  const debits = new Array<DebitS>(debitCount);
+  const debitPos = new Array<number>(debitCount);
+  let j = 0;
+  for (let k = 0; k < state.debitCount; k++) {
+    if (keep !== undefined && keep.keepDebit[k] === 0) continue;
+    const d = state.debits[k] as DebitS; // k < debitCount: present
+    debits[j] = moved(d.lots) ? { ...copyDebit(d), lots: remap(d.lots) } : d;
+    const pos = at(state.debitPos[k] as number);
+    debitPos[j] = pos;
+    nodes[pos] = -1 - j;
+    j++;
+  }
+  const holds = new Map<string, HoldS>();
+  const timeouts = keyedHeap<HoldS>(0);
+  let i = 0;
+  for (const h of state.holds.values()) {
+    const hold: HoldS = {
+      ...h,
+      pos: at(h.pos),
+      seq: i,
+      active: h.timeoutMs > nowMs,
+      debit: { ...copyDebit(h.debit), lots: remap(h.debit.lots), reversed: 0 },
+      src: holdsOut[i],
+    };
+    holds.set(hold.holdId, hold);
+    if (hold.active && Number.isFinite(hold.timeoutMs)) keyedPush(timeouts, hold, hold.timeoutMs, i);
+    i++;
+  }
+  return {
+    settings: state.settings,
+    base: account.version - count,
+    nowMs,
+    entries,
+    count,
+    index: newPos === undefined ? idCopy(state.index, entries) : idRemap(state.index, newPos, entries, count),
+    nodes,
+    lots,
+    lotCount,
+    lotExpMs,
+    lotInHeap,
+    lotSrc: lotsOut.slice(),
+    heap,
+    lapsed,
+    live,
+    holds,
+    timeouts,
+    holdSeq: i,
+    debits,
+    debitSrc: debitsOut.slice(),
+    debitCount,
+    deficit: state.deficit,
+    onTimeEvent: undefined,
+    pendingHeap,
+    lotPending,
+    pending,
+    lotPos,
+    debitPos,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -947,9 +1229,33 @@ function ensureAvailable(state: State, need: Units): void {
 // ---------------------------------------------------------------------------------------------
 // Lots and debits
 
-/** Marks a lot changed, so it is written out rather than its snapshot object reused. */
-function touch(state: State, seq: number): void {
-  if (state.lotSrc[seq] !== undefined) state.lotSrc[seq] = undefined;
+/**
+ * Marks a lot changed, so it is written out rather than its snapshot object reused, and returns it
+ * to change: a lot still shared with the snapshot it came from (see {@link carryState}) is copied
+ * first. Every change of a lot goes through here.
+ */
+function touch(state: State, seq: number): LotS {
+  return ownLot(state, seq);
+}
+
+/** Returns debit `k` to change, copied first when shared with the snapshot's carried state (as {@link touch} does for lots). */
+function ownDebit(state: State, k: number): DebitS | undefined {
+  const d = state.debits[k];
+  if (d === undefined || state.debitSrc[k] === undefined) return d;
+  const own = copyDebit(d);
+  state.debits[k] = own;
+  state.debitSrc[k] = undefined;
+  return own;
+}
+
+function copyDebit(d: DebitS): DebitS {
+  return {
+    transactionId: d.transactionId,
+    points: d.points,
+    lots: d.lots.length === 0 ? (NO_LOTS as Alloc[]) : d.lots.map((a) => ({ lotId: a.lotId, points: a.points })),
+    deficit: d.deficit,
+    reversed: d.reversed,
+  };
 }
 
 /**
@@ -984,6 +1290,8 @@ function createLot(
   const seq = state.lotCount++;
   state.lots[seq] = lot;
   state.lotExpMs[seq] = expMs;
+  state.lotSrc[seq] = undefined;
+  state.lotPos[seq] = pos;
   state.nodes[pos] = seq;
   if (isPending) {
     state.lotInHeap[seq] = false;
@@ -1003,7 +1311,7 @@ function createLot(
 
 /** Puts `amount` points back into a lot. */
 function addBack(state: State, seq: number, amount: Units): void {
-  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  const lot = touch(state, seq);
   const expMs = state.lotExpMs[seq] as number;
   lot.remaining = add(lot.remaining, amount);
   if (state.lotPending[seq] === true) {
@@ -1021,7 +1329,7 @@ function addBack(state: State, seq: number, amount: Units): void {
 
 /** Takes `amount` out of one lot's remaining points (the lot stays in the heap; empty lots are skipped lazily). */
 function takeFrom(state: State, seq: number, amount: Units): void {
-  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  const lot = touch(state, seq);
   lot.remaining = sub(lot.remaining, amount);
   if (state.lotPending[seq] === true) {
     state.pending = sub(state.pending, amount);
@@ -1043,6 +1351,8 @@ function newDebit(state: State, entry: Entry): DebitS {
   };
   const k = state.debitCount++;
   state.debits[k] = debit;
+  state.debitSrc[k] = undefined;
+  state.debitPos[k] = state.count;
   state.nodes[state.count] = -1 - k;
   return debit;
 }
@@ -1055,14 +1365,14 @@ function consume(state: State, amount: Units, debit: DebitS): void {
   while (need > 0) {
     const seq = keyedTop(heap);
     if (seq === undefined) break;
-    const lot = state.lots[seq] as LotS; // seqs in the heap are lots: present
-    if (lot.remaining === 0) {
+    if ((state.lots[seq] as LotS).remaining === 0) {
+      // seqs in the heap are lots: present
       keyedPop(heap);
       state.lotInHeap[seq] = false;
       continue;
     }
+    const lot = touch(state, seq);
     const take = minU(need, lot.remaining);
-    touch(state, seq);
     lot.remaining = sub(lot.remaining, take);
     lot.consumed = add(lot.consumed, take);
     state.live = sub(state.live, take);
@@ -1220,8 +1530,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
     }
     case "expire":
       for (const seq of state.lapsed) {
-        touch(state, seq);
-        const lot = state.lots[seq] as LotS; // seq of a lot: present
+        const lot = touch(state, seq);
         lot.expired = add(lot.expired, lot.remaining);
         lot.remaining = 0;
       }
@@ -1340,10 +1649,8 @@ function applyReverse(
   const node = state.nodes[pos] ?? Number.NaN;
   const seq = node >= 0 ? node : undefined;
   const lot = seq === undefined ? undefined : state.lots[seq];
-  const k = -1 - node;
-  const debit = node < 0 ? state.debits[k] : undefined;
   // About to change (or the state is dropped on a throw): written out, not reused from the snapshot.
-  if (debit !== undefined && state.debitSrc[k] !== undefined) state.debitSrc[k] = undefined;
+  const debit = node < 0 ? ownDebit(state, -1 - node) : undefined;
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit =
     (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;
@@ -1388,14 +1695,14 @@ function reverseCredit(state: State, e: Extract<Entry, { kind: "reverse" }>, seq
     );
   }
   if (fromLot > 0) {
-    touch(state, seq);
     takeFrom(state, seq, fromLot);
-    lot.reversed = add(lot.reversed, fromLot);
+    const own = touch(state, seq);
+    own.reversed = add(own.reversed, fromLot);
   }
   const shortfall = sub(r, fromLot);
   if (shortfall === 0) return;
-  touch(state, seq);
-  lot.clawedBack = add(lot.clawedBack, shortfall);
+  const own = touch(state, seq);
+  own.clawedBack = add(own.clawedBack, shortfall);
   let take = shortfall;
   if (policy === "deduct-available") {
     const rest = available(state);
@@ -1428,8 +1735,8 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
       const node = state.nodes[creditPos];
       const own = node !== undefined && node >= 0 ? state.lots[node] : undefined;
       if (node !== undefined && own !== undefined && own.lotId === credit.transactionId) {
-        touch(state, node);
-        own.points = add(own.points, sub(fromDeficit, cut));
+        const mine = touch(state, node);
+        mine.points = add(mine.points, sub(fromDeficit, cut));
         addBack(state, node, sub(fromDeficit, cut));
       } else createLot(state, credit, creditPos, undefined, sub(fromDeficit, cut), at);
     }
@@ -1442,8 +1749,7 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
     rest = sub(rest, give);
     if (alloc.points === 0) debit.lots.pop();
     const seq = alloc.lotId;
-    touch(state, seq);
-    const lot = state.lots[seq] as LotS; // allocs hold seqs of lots: present
+    const lot = touch(state, seq);
     lot.consumed = sub(lot.consumed, give);
     giveBack(state, seq, give, credit, creditPos, at);
   }
@@ -1459,7 +1765,7 @@ function restore(state: State, debit: DebitS, amount: Units, credit: Entry, cred
  * where the other order ends. The rest goes back into the lot.
  */
 function giveBack(state: State, seq: number, amount: Units, credit: Entry, creditPos: number, at: string): void {
-  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  const lot = touch(state, seq);
   const cancel = minU(amount, lot.clawedBack);
   if (cancel > 0) {
     // The clawbacks of this lot still settled elsewhere: debits of reverse entries of its credit.
@@ -1469,9 +1775,8 @@ function giveBack(state: State, seq: number, amount: Units, credit: Entry, credi
       const d = state.debits[k] as DebitS;
       const e = lookup(state, d.transactionId);
       if (e?.kind !== "reverse" || e.reverses !== lot.lotId || d.points === d.reversed) continue;
-      claws.push(d);
+      claws.push(ownDebit(state, k) as DebitS); // k < debitCount: present
       settled = add(settled, sub(d.points, d.reversed));
-      if (state.debitSrc[k] !== undefined) state.debitSrc[k] = undefined;
     }
     // The snapshot keeps these while the lot is kept (see retained), so clawedBack − settled is what was forgiven.
     const forgiven = lot.clawedBack > settled ? sub(lot.clawedBack, settled) : 0;
@@ -1544,7 +1849,7 @@ export function postEntries(
   if (fresh.length === 0) return { status: "duplicate", account, results, history: NO_HISTORY };
   if (expectedVersion !== undefined && expectedVersion !== account.version)
     throw new VersionConflictError(expectedVersion, account.version);
-  const state = stateFromAccount(account);
+  const state = workingState(account);
   const where: Where = { base: [], index: undefined, what, droppedCredits: internals.droppedCredits === true };
   idAddAll(
     state.index,
@@ -1559,7 +1864,7 @@ export function postEntries(
       Object.freeze({ accountId: account.accountId, sequence: account.version + i + 1, entry }),
     ),
   );
-  return { status: "applied", account: toAccount(state), results, history };
+  return { status: "applied", account: toAccount(state, true), results, history };
 }
 
 const NO_HISTORY: readonly LedgerHistoryRecord[] = /* @__PURE__ */ Object.freeze([]);
@@ -1723,6 +2028,8 @@ export function fromSnapshot(account: Account): Account {
     });
   }
   const lots = state.lots;
+  // Not carried (see carryState): a snapshot read from storage is usually posted onto once, and the
+  // post rebuilds its state as cheaply as carrying would (its lots' figures are remembered below).
   const out = toAccount(state);
   for (let seq = 0; seq < figures.length; seq++) {
     const lot = lots[seq] as unknown as Lot; // written in place by toAccount (frozen), or the snapshot's own lot
@@ -1747,9 +2054,7 @@ function needHistory(account: Account, ms: number, what: string): void {
 function stateAt(account: Account, ms: number): State {
   if (ms < lastMs(account)) needHistory(account, ms, "at");
   const state =
-    ms >= lastMs(account)
-      ? stateFromAccount(account)
-      : run(account.entries, settingsOfAccount(account), { untilMs: ms });
+    ms >= lastMs(account) ? workingState(account) : run(account.entries, settingsOfAccount(account), { untilMs: ms });
   advance(state, ms);
   return state;
 }

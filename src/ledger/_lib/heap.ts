@@ -89,3 +89,8 @@ export function keyedPop<T>(heap: KeyedHeap<T>): T | undefined {
   s[i] = ls;
   return top;
 }
+
+/** A copy of a heap (its own arrays, the same items). */
+export function keyedCopy<T>(heap: KeyedHeap<T>): KeyedHeap<T> {
+  return { items: heap.items.slice(), first: heap.first.slice(), second: heap.second.slice(), size: heap.size };
+}

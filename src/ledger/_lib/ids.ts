@@ -152,3 +152,37 @@ function grow(index: IdIndex): void {
   index.table = table;
   index.mask = mask;
 }
+
+/** A copy of `index` over `entries` (a copy of the entries it was built over): the copy's table is its own. */
+export function idCopy(index: IdIndex, entries: readonly { readonly transactionId: string }[]): IdIndex {
+  return { table: index.table.slice(), mask: index.mask, size: index.size, entries };
+}
+
+/**
+ * A new index over `entries` holding the ids of `index` whose old position `newPos` maps to a new
+ * one (≥ 0), re-placed by their stored hashes (no id is read again): the index of a snapshot that
+ * dropped some of its entries. `count` is the number of positions kept.
+ */
+export function idRemap(
+  index: IdIndex,
+  newPos: Int32Array,
+  entries: readonly { readonly transactionId: string }[],
+  count: number,
+): IdIndex {
+  const out = idIndex(entries, count + 1);
+  const { table, mask } = out;
+  const old = index.table;
+  for (let k = 0; k < old.length; k += 2) {
+    const p = old[k + 1] ?? 0;
+    if (p === 0) continue;
+    const q = newPos[p - 1] ?? -1;
+    if (q < 0) continue;
+    const h = old[k] ?? 0;
+    let s = h & mask;
+    while ((table[2 * s + 1] ?? 0) !== 0) s = (s + 1) & mask;
+    table[2 * s] = h;
+    table[2 * s + 1] = q + 1;
+  }
+  out.size = count;
+  return out;
+}

@@ -24,6 +24,20 @@ export function withAvailableAt<L extends object>(lot: L, availableAt: string | 
   return out as L;
 }
 
+/**
+ * Returns lot `seq` to change and marks it changed (its snapshot object is no longer reused): a lot
+ * still shared with the snapshot's carried state (its snapshot object is set) is copied first, so
+ * that state, and every other post from the same snapshot, never sees the change.
+ */
+export function ownLot(state: State, seq: number): LotS {
+  const lot = state.lots[seq] as LotS; // seq of a lot: present
+  if (state.lotSrc[seq] === undefined) return lot;
+  const own = { ...lot };
+  state.lots[seq] = own;
+  state.lotSrc[seq] = undefined;
+  return own;
+}
+
 /** Marks lot `seq` pending until `availMs`. */
 export function holdPending(state: State, seq: number, availMs: number): void {
   const lot = state.lots[seq] as LotS; // seq of a lot: present
@@ -39,8 +53,7 @@ export function releaseDue(state: State, availMs: number): void {
   keyedPop(state.pendingHeap);
   state.lotPending[seq] = false;
   if (availMs > state.nowMs) state.nowMs = availMs;
-  if (state.lotSrc[seq] !== undefined) state.lotSrc[seq] = undefined;
-  const lot = state.lots[seq] as LotS;
+  const lot = ownLot(state, seq);
   const before = lot.remaining;
   state.pending = sub(state.pending, before);
   if (before === 0) return;
