@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { abc, LoyaltyValidationError } from "../../src/index.js";
+import { abc, gini, LoyaltyValidationError, lorenz, pareto } from "../../src/index.js";
 
 describe("abc", () => {
   it("classes by cumulative share, an item crossing a boundary staying in the class it starts in", () => {
@@ -56,5 +56,33 @@ describe("abc", () => {
     expect(() => abc([1], { a: 0 })).toThrow(/a: expected a share in \(0, 1\]/);
     expect(() => abc([1], { a: 0.9, b: 0.8 })).toThrow(/b: expected a share between a/);
     expect(() => abc([])).toThrow(LoyaltyValidationError);
+  });
+});
+
+describe("a value option that throws", () => {
+  // Found by the fuzz of every export (a hostile `value` callback escaped abc and gini untyped).
+  const items = [{ revenue: 10 }, { revenue: 20 }];
+  const value = (c: { revenue: number }, i: number): number => {
+    if (i === 1) throw new Error("no revenue");
+    return c.revenue;
+  };
+  it.each([
+    ["abc", () => abc(items, { value })],
+    ["gini", () => gini(items, { value })],
+    ["pareto", () => pareto(items, { value, topShare: 0.2 })],
+    ["lorenz", () => lorenz(items, { value })],
+  ])("%s refuses it with a validation error at the item", (_name, call) => {
+    let thrown: unknown;
+    try {
+      call();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(LoyaltyValidationError);
+    const error = thrown as LoyaltyValidationError;
+    expect(error.issues[0]?.path).toEqual([1]);
+    expect(error.issues[0]?.message).toBe(
+      "the value option threw (Error: no revenue); make it return the item's value",
+    );
   });
 });

@@ -4,6 +4,7 @@
 // money amount is ever produced from these floats.
 import { CurrencyMismatchError, LoyaltyValidationError } from "../../errors/errors.js";
 import { decimalToNumber } from "../../core/decimal.js";
+import { describeThrown } from "../../core/guard.js";
 
 /**
  * One customer value as the analytics functions accept it: a finite number, a decimal string
@@ -107,7 +108,7 @@ export function readValues<T>(
   if (!n) bad([], "expected values, got none", what);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const raw = accessor ? accessor(items[i] as T, i) : items[i];
+    const raw = accessor ? readWith(accessor, items[i] as T, i, what) : items[i];
     const x = typeof raw === "number" ? raw : toNumber(raw, state, what);
     if (!(x - x === 0) || (nonNegative && x < 0))
       bad(
@@ -118,6 +119,15 @@ export function readValues<T>(
     values[i] = x;
   }
   return { values, ...state };
+}
+
+/** The caller's `value` function applied to one item; what it throws becomes a validation error at the item. */
+function readWith<T>(accessor: (item: T, index: number) => ValueLike, item: T, i: number, what: string): unknown {
+  try {
+    return accessor(item, i);
+  } catch (e) {
+    return bad([i], `the value option threw (${describeThrown(e)}); make it return the item's value`, what);
+  }
 }
 
 /**
