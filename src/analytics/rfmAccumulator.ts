@@ -1,5 +1,5 @@
 import { guardInputs } from "../core/guard.js";
-import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
+import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, DAY_MS, rfmSettings, sameSettings, type RfmSettings } from "./_lib/rfm.js";
 import { summarize, timeOrder } from "./_lib/rfmColumns.js";
@@ -8,6 +8,7 @@ import {
   customerOrder,
   customers,
   knownCustomer,
+  mergeCurrency,
   notAPurchase,
   purchaseMillis,
   purchaseValue,
@@ -237,16 +238,7 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
       const state = isAccumulator(other) ? other.state() : other;
       const list = checkState(state, settings, what);
       const currency = (state as { currency?: unknown }).currency;
-      if (currency !== undefined) {
-        if (typeof currency !== "string")
-          throw new LoyaltyValidationError(
-            [{ path: ["currency"], message: `expected a currency code, got ${previewValue(currency)}` }],
-            what,
-          );
-        if (money.currency !== undefined && money.currency !== currency)
-          throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
-        money.currency = currency;
-      }
+      mergeCurrency(money, currency, what);
       for (const [id, days] of list) {
         if (days.length === 0) continue; // a customer without purchase days adds nothing
         const c = customerNumber(table, id, [], what);

@@ -1,8 +1,15 @@
 import { guardInputs } from "../core/guard.js";
-import { CurrencyMismatchError, LoyaltyValidationError } from "../errors/errors.js";
+import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId } from "./_lib/rfm.js";
-import { customerNumber, customerOrder, customers, knownCustomer, purchaseValue } from "./_lib/purchases.js";
+import {
+  customerNumber,
+  customerOrder,
+  customers,
+  knownCustomer,
+  mergeCurrency,
+  purchaseValue,
+} from "./_lib/purchases.js";
 import type { ValueLike } from "./_lib/values.js";
 
 /**
@@ -146,16 +153,7 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
         }
         checkCustomerId(e[0], ["customers", i, 0], what);
       });
-      if (currency !== undefined) {
-        if (typeof currency !== "string")
-          throw new LoyaltyValidationError(
-            [{ path: ["currency"], message: `expected a currency code, got ${previewValue(currency)}` }],
-            what,
-          );
-        if (money.currency !== undefined && money.currency !== currency)
-          throw new CurrencyMismatchError(money.currency, currency, `${what}.merge`);
-        money.currency = currency;
-      }
+      mergeCurrency(money, currency, what);
       for (const [id, t] of customers as [string | number, number][]) add(customerNumber(table, id, [], what), t);
       return acc;
     },
