@@ -3,7 +3,7 @@ import { IdempotencyConflictError, LoyaltyValidationError } from "../../errors/e
 import { deepFreeze } from "../../core/json.js";
 import type { Program } from "../program.js";
 import { normalizeCode, patternMismatch } from "./_lib/couponCode.js";
-import { assertCouponState } from "./_lib/couponRules.js";
+import { assertCouponState, nextCouponState } from "./_lib/couponRules.js";
 import { couponProgram, optionalText, text } from "./_lib/promotionProgram.js";
 import type { CouponState, IssuedCoupon } from "./couponState.js";
 
@@ -115,11 +115,6 @@ function issueCouponUnguarded(program: Program, state: CouponState, options: Iss
   return deepFreeze({
     status: "applied",
     coupon,
-    state: {
-      programId: s.programId,
-      version: s.version + 1,
-      issued: [...s.issued, coupon],
-      redemptions: s.redemptions,
-    },
+    state: nextCouponState(s, { issued: [...s.issued, coupon] }),
   });
 }

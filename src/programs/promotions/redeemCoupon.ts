@@ -11,7 +11,7 @@ import { minorUnits } from "../../money/currencies.js";
 import { dec, fixed } from "../_lib/decimal.js";
 import type { Program } from "../program.js";
 import { normalizeCode } from "./_lib/couponCode.js";
-import { assertCouponState, couponKey, holderOf, judgeCoupon } from "./_lib/couponRules.js";
+import { assertCouponState, couponKey, holderOf, judgeCoupon, nextCouponState } from "./_lib/couponRules.js";
 import { couponProgram, optionalText, text } from "./_lib/promotionProgram.js";
 import type { CouponState } from "./couponState.js";
 import type { CouponStateChange } from "./returnCoupon.js";
@@ -129,10 +129,7 @@ function redeemCouponUnguarded(program: Program, state: CouponState, options: Re
       `a discount of ${fixed(discount, dp)} is more than the ${fixed(verdict.budgetLeft, dp)} left in the promotion's budget: quote again`,
       { programId: p.id, code: verdict.code, reason: "budget-spent" },
     );
-  const next: CouponState = {
-    programId: s.programId,
-    version: s.version + 1,
-    issued: s.issued,
+  const next = nextCouponState(s, {
     redemptions: [
       ...s.redemptions,
       {
@@ -145,6 +142,6 @@ function redeemCouponUnguarded(program: Program, state: CouponState, options: Re
         returned: false,
       },
     ],
-  };
+  });
   return deepFreeze({ status: "applied", state: next });
 }

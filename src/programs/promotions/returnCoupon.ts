@@ -2,7 +2,7 @@ import { guardInputs } from "../../core/guard.js";
 import { ErrorCode, LoyaltyValidationError, OperationError, VersionConflictError } from "../../errors/errors.js";
 import { deepFreeze } from "../../core/json.js";
 import type { Program } from "../program.js";
-import { assertCouponState, couponKey, holderOf } from "./_lib/couponRules.js";
+import { assertCouponState, couponKey, holderOf, nextCouponState } from "./_lib/couponRules.js";
 import { couponProgram, optionalText, text } from "./_lib/promotionProgram.js";
 import type { CouponState } from "./couponState.js";
 
@@ -108,11 +108,8 @@ function returnCouponUnguarded(program: Program, state: CouponState, options: Re
     throw new VersionConflictError(options.expectedVersion, s.version);
   return deepFreeze({
     status: "applied",
-    state: {
-      programId: s.programId,
-      version: s.version + 1,
-      issued: s.issued,
+    state: nextCouponState(s, {
       redemptions: s.redemptions.map((r) => (r.key === key ? { ...r, returned: true } : r)),
-    },
+    }),
   });
 }

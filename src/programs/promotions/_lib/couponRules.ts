@@ -50,6 +50,19 @@ export function emptyCouponState(programId: string): CouponState {
   return { programId, version: 0, issued: [], redemptions: [] };
 }
 
+/** The state after one change: the same promotion, the next version, the lists `change` names replaced. */
+export function nextCouponState(
+  state: CouponState,
+  change: Partial<Pick<CouponState, "issued" | "redemptions">>,
+): CouponState {
+  return {
+    programId: state.programId,
+    version: state.version + 1,
+    issued: change.issued ?? state.issued,
+    redemptions: change.redemptions ?? state.redemptions,
+  };
+}
+
 export function assertCouponState(program: ProgramOf<"promotion">, state: unknown, path = ["state"]): CouponState {
   if (state === undefined) return emptyCouponState(program.id);
   const s = state as Partial<CouponState> | null;

@@ -22,7 +22,7 @@ import type {
 import { generateCouponCodes } from "../generateCouponCodes.js";
 import { redeemCoupon } from "../redeemCoupon.js";
 import { normalizeCode } from "./couponCode.js";
-import { assertCouponState, holderOf, judgeCoupon } from "./couponRules.js";
+import { assertCouponState, holderOf, judgeCoupon, nextCouponState } from "./couponRules.js";
 import { couponProgram } from "./promotionProgram.js";
 import * as say from "../../_lib/explainPromotions.js";
 
@@ -237,12 +237,7 @@ export function nextOrderCoupon(
       validUntil,
       t.program.timeZone,
     ),
-    state: {
-      programId: state.programId,
-      version: state.version + 1,
-      issued: [...state.issued, coupon],
-      redemptions: state.redemptions,
-    },
+    state: nextCouponState(state, { issued: [...state.issued, coupon] }),
   };
 }
 
@@ -302,12 +297,7 @@ export function refundCoupon(
   return {
     status: "returned",
     redemption: back,
-    state: {
-      programId: state.programId,
-      version: state.version + 1,
-      issued: state.issued,
-      redemptions: state.redemptions.map((r) => (r.key === found.key ? back : r)),
-    },
+    state: nextCouponState(state, { redemptions: state.redemptions.map((r) => (r.key === found.key ? back : r)) }),
   };
 }
 
@@ -345,11 +335,6 @@ export function refundNextOrder(
   return {
     status: "voided",
     coupon: voided,
-    state: {
-      programId: state.programId,
-      version: state.version + 1,
-      issued: state.issued.map((x) => (x === issued ? voided : x)),
-      redemptions: state.redemptions,
-    },
+    state: nextCouponState(state, { issued: state.issued.map((x) => (x === issued ? voided : x)) }),
   };
 }
