@@ -6,6 +6,8 @@
  */
 export { createPostgresStore } from "./createPostgresStore.js";
 export { postgresSchemaSql } from "./postgresSchemaSql.js";
+// The subpath's public types, named one by one so that a type is public only once listed here. The
+// same names stand in the imports of createPostgresStore.ts and sqlite/types.ts, which use them.
 export type {
   HistoryRow,
   PgClientLike,

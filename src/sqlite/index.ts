@@ -8,6 +8,8 @@
 export { createSqliteTill } from "./createSqliteTill.js";
 export { createPostgresRefusalLog } from "./createPostgresRefusalLog.js";
 export { createSyncHandler, type SyncRefusalLog } from "./createSyncHandler.js";
+// The subpath's public types, named one by one so that a type is public only once listed here. The
+// same names stand in the imports of createSqliteTill.ts, which uses them.
 export type {
   CentralStoreLike,
   SqliteDatabaseLike,

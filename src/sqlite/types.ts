@@ -1,6 +1,8 @@
 import type { ProgramAccount } from "../programs/account.js";
 import type { Basket, BasketInput } from "../programs/basket.js";
 import type { Program } from "../programs/program.js";
+// The till takes and returns the central store's own operation types (imported, not declared again),
+// so this list names the same types as the store's imports and exports.
 import type {
   StoreCaptureInput,
   StoreCheckoutOptions,
