@@ -1,5 +1,6 @@
 // The ledger's wire formats: entries (what callers post), the account snapshot (what they store) and
-// the derived records kept inside it (lots, open holds, debits). Schemas are the types.
+// the derived records kept inside it (lots, open holds, debits). Schemas are the types. They share a
+// shape with the program results' schemas (programs/result.ts) but each describes a record of its own.
 import * as z from "zod/mini";
 import { isCurrencyCode } from "../money/currencies.js";
 import {

@@ -68,6 +68,8 @@ export function checkout(
   );
 }
 
+// checkout and quote take the same four arguments through guardInputs, so their wrappers look alike
+// (see quote.ts); what each guards differs.
 function checkoutUnguarded(
   program: Program,
   account: ProgramAccount,

@@ -58,6 +58,8 @@ export function quote(
   );
 }
 
+// quote and checkout take the same four arguments through guardInputs, so their wrappers look alike
+// (see checkout.ts); what each guards differs.
 function quoteUnguarded(
   program: Program,
   account: ProgramAccount,

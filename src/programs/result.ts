@@ -1,6 +1,7 @@
 // The wire shapes of what quote, checkout and refund return, and of the records a program account
 // keeps. Plain JSON: money as `{ amount, currency }` with the currency's decimals, points as decimal
-// strings with the program's scale, instants as UTC ISO strings.
+// strings with the program's scale, instants as UTC ISO strings. The schemas share one shape (a strict
+// object of money and points fields) but each describes a record of its own, as the ledger's do.
 import * as z from "zod/mini";
 import { MoneyJsonSchema } from "../money/json.js";
 import { EntrySchema } from "../ledger/schemas.js";

@@ -33,6 +33,8 @@ export function paretoNbdConditionalExpectedPurchases(
   );
 }
 
+// Alike in shape to the other lifetime functions' first lines (see customerLifetimeValue.ts): each
+// reads its arguments through the module's one set of readers before computing.
 function paretoNbdConditionalExpectedPurchasesUnguarded(
   params: ParetoNbdParams,
   t: number,

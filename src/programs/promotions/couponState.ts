@@ -1,5 +1,7 @@
 // The redemption state of a promotion's coupon codes: a JSON snapshot, like a catalog's stock, that
 // the application stores beside the program and writes back with a compare-and-set on `version`.
+// The interfaces are declarations, not logic: field lists alike in shape to other result types
+// (a cohort table, a goodwill request), each naming its own fields.
 
 /**
  * One redemption of a coupon code: who (`holder`: the customer, the card or the till), which sale

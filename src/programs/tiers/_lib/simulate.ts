@@ -18,6 +18,8 @@ import type { TierActivity, TierLevel, TierPolicy } from "../tierPolicy.js";
  */
 export type TierChangeReason = "reached" | "review" | "grace-ended" | "fell-below";
 
+// The replay's records are declarations, not logic: field lists alike in shape to other result types
+// (goodwill requests, coupon states), each naming its own fields.
 export interface RawChange {
   readonly at: number;
   readonly from: number;
