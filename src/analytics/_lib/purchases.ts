@@ -174,8 +174,8 @@ export function purchaseValue(
 }
 
 /**
- * Takes the `currency` of an accumulator state being merged into the one `money` remembers (absent:
- * nothing to take), as rfmAccumulator and totalsAccumulator `merge` do.
+ * Checks the `currency` of an accumulator state being merged and makes it the one `money` remembers
+ * (absent: nothing changes), for the `merge` of rfmAccumulator and totalsAccumulator.
  *
  * @throws {LoyaltyValidationError} at `["currency"]` when it is not a string
  * @throws {CurrencyMismatchError} when it differs from the currency remembered

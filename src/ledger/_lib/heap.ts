@@ -52,8 +52,8 @@ export function keyedPush<T>(heap: KeyedHeap<T>, item: T, first: number, second:
 }
 
 // Sifting down mirrors keyedPush's sifting up (the same two-key comparison, the same move of a slot
-// in the three arrays), written out in each loop on purpose: a shared step would take six arguments
-// to save three lines, on the path that consuming lots spends its time in.
+// in the three arrays), written out in each loop on purpose: a shared step would need the arrays, the
+// slot, its item and both keys passed in to save three lines, on the path consuming lots spends its time in.
 export function keyedPop<T>(heap: KeyedHeap<T>): T | undefined {
   if (heap.size === 0) return undefined;
   const { items, first: f, second: s } = heap;
