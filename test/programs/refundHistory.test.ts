@@ -3,21 +3,9 @@
 // The oracle is the same sequence on a program account whose ledger drops nothing (retainDays 36500),
 // bounded afterwards by replaying its history with the real retainDays.
 import { describe, expect, it } from "vitest";
-import {
-  balance,
-  checkout,
-  openProgramAccount,
-  parseProgram,
-  refund,
-  replayAccount,
-  type Account,
-  type CheckoutRecord,
-  type LedgerHistoryRecord,
-  type Program,
-  type ProgramAccount,
-  type RefundOptions,
-} from "../../src/index.js";
-import { basket, common } from "./_fixtures.js";
+import { balance, parseProgram, refund, type LedgerHistoryRecord, type Program } from "../../src/index.js";
+import { common } from "./_fixtures.js";
+import { bounded, json, Till } from "./_history.js";
 
 type Clawback = "deduct-available" | "negative-balance";
 
@@ -36,58 +24,6 @@ function program(clawback: Clawback): Program {
 
 const day = (month: number, d: number) =>
   `2026-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}T10:00:00.000Z`;
-
-/** A till and its history store: the program account, and every ledger record the operations returned. */
-class Till {
-  account: ProgramAccount;
-  readonly history: LedgerHistoryRecord[] = [];
-  readonly records = new Map<string, CheckoutRecord>();
-
-  constructor(
-    readonly p: Program,
-    retainDays: number,
-  ) {
-    this.account = openProgramAccount(p, { customerId: "c", consent: true, retainDays });
-  }
-
-  private keep(before: Account, entries: readonly LedgerHistoryRecord["entry"][]): void {
-    entries.forEach((entry, i) => {
-      this.history.push({ accountId: before.accountId, sequence: before.version + i + 1, entry });
-    });
-  }
-
-  sell(transactionId: string, at: string, price: string, quantity = 1, redeemPoints?: number) {
-    const r = checkout(this.p, this.account, basket(at, [{ price, quantity }]), {
-      transactionId,
-      consent: true,
-      ...(redeemPoints === undefined ? {} : { redeemPoints }),
-    });
-    const { status: _s, account, stock: _k, ...record } = r;
-    this.keep(this.account.points, r.entries);
-    this.records.set(transactionId, JSON.parse(JSON.stringify(record)) as CheckoutRecord);
-    this.account = account;
-    return r;
-  }
-
-  refund(original: string, options: Omit<RefundOptions, "record" | "history">, withHistory = true) {
-    const r = refund(this.p, this.account, original, {
-      ...options,
-      record: this.records.get(original),
-      ...(withHistory ? { history: JSON.parse(JSON.stringify(this.history)) as LedgerHistoryRecord[] } : {}),
-    });
-    this.keep(this.account.points, r.entries);
-    this.account = r.account;
-    return r;
-  }
-}
-
-/** A points snapshot as plain JSON (what a store writes and reads back). */
-const json = (a: Account): unknown => JSON.parse(JSON.stringify(a));
-
-/** The oracle's snapshot bounded: its history replayed with the real retainDays. */
-function bounded(oracle: Till, retainDays: number): unknown {
-  return json(replayAccount(oracle.history, { ...oracle.account.points, retainDays }));
-}
 
 // s1 (1 March) buys 100.00 and earns 100 points; s2 (2 March) buys 2.00 and pays 1.00 of it with
 // those 100 points (earning 1 on the 1.00 paid); s3 (1 July, 121 days later: past the 90-day
