@@ -46,12 +46,15 @@ export class Till {
     return r;
   }
 
+  /** Refunds from the stored record (and, with `withHistory`, the stored history, deep-frozen: never written to). */
   refund(original: string, options: Omit<RefundOptions, "record" | "history">, withHistory = true) {
+    const before = JSON.stringify(this.account);
     const r = refund(this.p, this.account, original, {
       ...options,
       record: this.records.get(original),
-      ...(withHistory ? { history: JSON.parse(JSON.stringify(this.history)) as LedgerHistoryRecord[] } : {}),
+      ...(withHistory ? { history: frozen(JSON.parse(JSON.stringify(this.history)) as LedgerHistoryRecord[]) } : {}),
     });
+    if (JSON.stringify(this.account) !== before) throw new Error("refund changed the account it was given");
     this.keep(this.account.points, r.entries);
     this.account = r.account;
     return r;
@@ -64,4 +67,13 @@ export const json = (a: Account): unknown => JSON.parse(JSON.stringify(a));
 /** The oracle's snapshot bounded: its history replayed with the real retainDays. */
 export function bounded(oracle: Till, retainDays: number): unknown {
   return json(replayAccount(oracle.history, { ...oracle.account.points, retainDays }));
+}
+
+/** `value` frozen all the way down. */
+function frozen<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -55,6 +55,14 @@ describe("refunding a sale whose redeem entry the ledger has dropped", () => {
 
         [...order, "s3"].forEach((id, i) => {
           const options = { at: day(7, 2 + i), transactionId: `r-${id}` };
+          if (id === "s2") {
+            // without the history: refused, nothing applied
+            const before = JSON.stringify(till.account);
+            expect(() => refund(p, till.account, id, { ...options, record: till.records.get(id) })).toThrow(
+              expect.objectContaining({ code: "HISTORY_REQUIRED" }),
+            );
+            expect(JSON.stringify(till.account)).toBe(before);
+          }
           const r = till.refund(id, options);
           const o = oracle.refund(id, options, false);
           expect(r.status).toBe("applied");
