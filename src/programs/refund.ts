@@ -86,9 +86,6 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * purchase is refunded, a first-purchase welcome bonus is taken back too. Refunding more than was
  * bought, over all refunds, is REFUND_EXCEEDS_PURCHASE. Idempotent on `transactionId`.
  *
- * @param program - the program of the purchase
- * @param account - the program account holding the purchase; not mutated
- * @param original - the checkout result (or its transactionId) to refund
  * A sale the account no longer holds is refunded from the checkout record you stored
  * (`options.record`): checked first — this sale, program and points account, figures that add up,
  * the entries the ledger still holds — else HISTORY_MISMATCH and nothing applied.
@@ -100,6 +97,9 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * records — exactly what a ledger that never dropped anything gives. Without them that refund is
  * HISTORY_REQUIRED and nothing is applied.
  *
+ * @param program - the program of the purchase
+ * @param account - the program account holding the purchase; not mutated
+ * @param original - the checkout result (or its transactionId) to refund
  * @param options - `at`, `transactionId`, `lines` (`[{ id, quantity }]`; default all that is left), `expectedVersion`, `record`, `history`
  * @returns `{ status, ...record, account }`
  * @throws {LoyaltyValidationError} when input is invalid or earlier than the account's last transaction
