@@ -2,7 +2,8 @@ import { canonicalJson, deepFreeze } from "../core/json.js";
 import { IdempotencyConflictError, LoyaltyError, LoyaltyValidationError, loyaltyError } from "../errors/errors.js";
 import { balance as ledgerBalance } from "../ledger/balance.js";
 import { post } from "../ledger/post.js";
-import type { EntryInput } from "../ledger/schemas.js";
+import type { LedgerHistoryRecord } from "../ledger/history.js";
+import type { Entry, EntryInput } from "../ledger/schemas.js";
 import type { CatalogStock, ProgramAccount } from "../programs/account.js";
 import type { Basket, BasketInput } from "../programs/basket.js";
 import { checkout } from "../programs/checkout.js";
@@ -58,6 +59,11 @@ interface Operation {
    */
   readonly stock?: { readonly rewardId: string; readonly initial: number };
   /**
+   * When the pure step answers HISTORY_REQUIRED (a refund of a sale whose redeem entry the points
+   * ledger dropped): run it again with the points account's history, read from the history rows.
+   */
+  readonly history?: boolean;
+  /**
    * The pure step: the new account and the record to keep (with the new coupon state when it read one,
    * and `taken` when one unit of `stock` was used).
    */
@@ -65,6 +71,7 @@ interface Operation {
     account: ProgramAccount,
     coupons: ReadonlyMap<string, CouponState> | undefined,
     stock: CatalogStock | undefined,
+    history?: readonly LedgerHistoryRecord[],
   ) => {
     status: string;
     record: Json;
@@ -518,7 +525,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
           couponsIn.set(promotion.id, (c?.["state"] ?? JSON.parse(empty)) as CouponState);
         }
       }
-      const result = op.run(current, couponsIn, stock);
+      const result = await runWithHistory(client, op, current, couponsIn, stock, open);
       if (result.status !== "applied") {
         if (open) await client.query("ROLLBACK");
         open = false;
@@ -560,6 +567,59 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         });
       throw err;
     }
+  }
+
+  /**
+   * Runs the pure step; when it needs the points account's history (HISTORY_REQUIRED) and the
+   * operation takes one, reads it from the history rows on the same connection and runs it again.
+   * Outside a transaction the rows are read after the account row: when they do not end at the
+   * snapshot's version a writer came in between, and the attempt runs again (StaleRow; it locks the
+   * row after `lockAfterAttempts`, when the pure step's own check decides).
+   */
+  async function runWithHistory(
+    client: PgClientLike,
+    op: Operation,
+    account: ProgramAccount,
+    coupons: ReadonlyMap<string, CouponState> | undefined,
+    stock: CatalogStock | undefined,
+    locked: boolean,
+  ): Promise<ReturnType<Operation["run"]>> {
+    try {
+      return op.run(account, coupons, stock);
+    } catch (err) {
+      if (op.history !== true || !(err instanceof LoyaltyError) || err.code !== "HISTORY_REQUIRED") throw err;
+    }
+    const history = await ledgerHistory(client, op.accountKey, account.points.accountId);
+    if (!locked && history.length !== account.points.version)
+      throw new StaleRow("the account's history rows changed after its row was read");
+    return op.run(account, coupons, stock, history);
+  }
+
+  /**
+   * The points account's ledger history records, from the account's history rows in order (the
+   * store's history read, every page): the entries each checkout and refund record applied, and the
+   * entry of each redeem, hold, capture and release, numbered from 1.
+   */
+  async function ledgerHistory(
+    client: PgClientLike,
+    accountKey: string,
+    accountId: string,
+  ): Promise<LedgerHistoryRecord[]> {
+    const records: LedgerHistoryRecord[] = [];
+    const page = 10_000;
+    let after = "0";
+    for (;;) {
+      const rows = (await exec(client, SQL.history, [programId, accountKey, after, page])).rows;
+      for (const row of rows) {
+        const record = row["record"] as { entries?: readonly Entry[]; entry?: Entry } | null;
+        const entries = row["kind"] === "checkout" || row["kind"] === "refund" ? record?.entries : [record?.entry];
+        for (const entry of entries ?? [])
+          if (entry !== undefined) records.push({ accountId, sequence: records.length + 1, entry });
+      }
+      if (rows.length < page) break;
+      after = String(rows[rows.length - 1]?.["seq"]);
+    }
+    return records;
   }
 
   /**
@@ -764,7 +824,12 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
       const originalId = typeof original === "string" ? original : original?.transactionId;
       const next = nextOrderOf(opts);
       const rows = couponRows(hasCoupons ? program : undefined, next?.program);
-      const { nextOrder: _n, ...plain } = opts as StoreRefundOptions & { nextOrder?: unknown };
+      // The store passes the history itself (see runWithHistory): a caller's is not part of the request.
+      const {
+        nextOrder: _n,
+        history: _h,
+        ...plain
+      } = opts as StoreRefundOptions & { nextOrder?: unknown; history?: unknown };
       const a = await apply({
         kind: "refund",
         accountKey,
@@ -775,12 +840,14 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
         }),
         open: null,
         ...(rows === undefined ? {} : { coupons: rows }),
-        run: (account, coupons) => {
+        history: true,
+        run: (account, coupons, _stock, history) => {
           const state = (id: string) => coupons?.get(id) as CouponState;
           // The sale's coupon use goes back when the refund completes it (the rule of returnCoupon);
           // its next-order code is voided while unused when the refund takes it below the minimum spend.
           const r = refund(program, account, original, {
             ...plain,
+            ...(history === undefined ? {} : { history }),
             ...(hasCoupons ? { coupon: { state: state(programId) } } : {}),
             ...(next === undefined ? {} : { nextOrder: { program: next.program, state: state(next.program.id) } }),
           });

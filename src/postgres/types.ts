@@ -196,10 +196,11 @@ export type StoreCheckoutOptions = Omit<CheckoutOptions, "expectedVersion" | "st
 };
 /**
  * Options of the store's refund: those of `refund` without `expectedVersion` and `coupon` (the store
- * keeps the coupon state); `nextOrder: { program }` voids the next-order coupon the sale issued while
- * it is unused, when the refund takes the sale below the issue rule's minimum spend.
+ * keeps the coupon state) and `history` (the store reads the points account's history from its
+ * history rows when the refund needs it); `nextOrder: { program }` voids the next-order coupon the
+ * sale issued while it is unused, when the refund takes the sale below the issue rule's minimum spend.
  */
-export type StoreRefundOptions = Omit<RefundOptions, "expectedVersion" | "coupon" | "nextOrder"> & {
+export type StoreRefundOptions = Omit<RefundOptions, "expectedVersion" | "coupon" | "nextOrder" | "history"> & {
   readonly nextOrder?: { readonly program: Program };
 };
 /** A redeem as the store takes it. */

@@ -1,3 +1,5 @@
+import type { LedgerHistoryRecord } from "../ledger/history.js";
+import type { EntryInput } from "../ledger/schemas.js";
 import type { CatalogStock } from "./account.js";
 import type { CouponState } from "./promotions/couponState.js";
 import type { Program } from "./program.js";
@@ -87,8 +89,9 @@ export interface CheckoutOptions extends QuoteOptions {
 
 /**
  * Options of {@link refund}: the instant, the refund's own `transactionId`, the lines and
- * quantities given back (default: everything not yet refunded), and for a sale the account no
- * longer holds, the stored checkout `record`.
+ * quantities given back (default: everything not yet refunded), for a sale the account no longer
+ * holds the stored checkout `record`, and for a sale whose redeem entry the points ledger has
+ * dropped the points account's `history`.
  *
  * @example
  * ```ts
@@ -109,6 +112,15 @@ export interface RefundOptions {
    * Checked: this program, this account, and figures that add up (else HISTORY_MISMATCH).
    */
   readonly record?: unknown;
+  /**
+   * The points account's history records (every record the ledger operations returned, from
+   * sequence 1, in order: what `replayAccount` and `statement` take). Read only when the refund gives
+   * back redeemed points and the points ledger's snapshot has dropped the sale's redeem entry (older
+   * than its `retainDays`): the points then go back into the lots that entry took them from, which
+   * only the history knows — without it such a refund is HISTORY_REQUIRED. Checked to be this
+   * snapshot's history (else HISTORY_MISMATCH); costs O(history length) when read.
+   */
+  readonly history?: readonly (LedgerHistoryRecord | EntryInput)[];
   /** Promotions with coupon rules: the coupon state; the result's `coupon` says whether the sale's use went back. */
   readonly coupon?: { readonly state: CouponState };
   /** The promotion and coupon state of the next-order coupon the sale issued; the result's `nextOrder` says whether it was voided. */

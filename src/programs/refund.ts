@@ -10,8 +10,9 @@ import { parseInstant } from "../_lib/values.js";
 import { minorUnits } from "../money/currencies.js";
 import { balance } from "../ledger/balance.js";
 import { pendingPoints } from "../ledger/pendingPoints.js";
-import { postEntries } from "../ledger/_lib/engine.js";
-import type { EntryInput } from "../ledger/schemas.js";
+import { postEntries, readAccount } from "../ledger/_lib/engine.js";
+import type { Account, EntryInput } from "../ledger/schemas.js";
+import { boundedAfter, fullLedger } from "../ledger/_lib/settings.js";
 import { parseProgram } from "./parseProgram.js";
 import { assertAccount } from "./_lib/engine.js";
 import { checkTransactionId, placeOf, recordOfSale } from "./_lib/checkoutCore.js";
@@ -85,17 +86,24 @@ function quantityOf(q: unknown, path: (string | number)[]): D {
  * purchase is refunded, a first-purchase welcome bonus is taken back too. Refunding more than was
  * bought, over all refunds, is REFUND_EXCEEDS_PURCHASE. Idempotent on `transactionId`.
  *
- * @param program - the program of the purchase
- * @param account - the program account holding the purchase; not mutated
- * @param original - the checkout result (or its transactionId) to refund
  * A sale the account no longer holds is refunded from the checkout record you stored
  * (`options.record`): checked first — this sale, program and points account, figures that add up,
  * the entries the ledger still holds — else HISTORY_MISMATCH and nothing applied.
+ * When such a sale redeemed points and the points ledger's snapshot has dropped its redeem entry
+ * too, the points go back into the lots that entry took them from, which only the points account's
+ * history knows: pass its history records as `options.history`. They are read only then (O(history
+ * length)): checked to be this snapshot's history (HISTORY_MISMATCH), replayed into the whole
+ * ledger, the refund posted on it, and the bounded snapshot replayed from the history and the new
+ * records — exactly what a ledger that never dropped anything gives. Without them that refund is
+ * HISTORY_REQUIRED and nothing is applied.
  *
- * @param options - `at`, `transactionId`, `lines` (`[{ id, quantity }]`; default all that is left), `expectedVersion`, `record`
+ * @param program - the program of the purchase
+ * @param account - the program account holding the purchase; not mutated
+ * @param original - the checkout result (or its transactionId) to refund
+ * @param options - `at`, `transactionId`, `lines` (`[{ id, quantity }]`; default all that is left), `expectedVersion`, `record`, `history`
  * @returns `{ status, ...record, account }`
  * @throws {LoyaltyValidationError} when input is invalid or earlier than the account's last transaction
- * @throws {OperationError} NOT_FOUND for an unknown purchase or line; REFUND_EXCEEDS_PURCHASE when refunding more than was bought; HISTORY_MISMATCH when `options.record` is not this sale's record or does not add up
+ * @throws {OperationError} NOT_FOUND for an unknown purchase or line; REFUND_EXCEEDS_PURCHASE when refunding more than was bought; HISTORY_MISMATCH when `options.record` is not this sale's record or does not add up, or `options.history` is not the points account's history; HISTORY_REQUIRED when the points ledger has dropped the sale's redeem entry and `options.history` is not given
  * @throws {IdempotencyConflictError} when the transactionId was used with a different request
  * @throws {VersionConflictError} when `expectedVersion` is stale
  * @category programs
@@ -293,19 +301,25 @@ function refundUnguarded(
 
   const place = placeOf(purchase); // the refund's entries carry the sale's store and till
   const entries = refundEntries(p, transactionId, originalId, at, place, { pointsRestored, pointsReversed, welcome });
+  // Restored points go back into the lots the redeem took them from: when the ledger's snapshot has
+  // dropped the redeem entry, only the account's history knows those lots (see ledgerFor).
+  const whole = ledgerFor(account.points, pointsRestored.gt(0) ? `${originalId}:redeem` : undefined, options.history);
+  const start = whole?.full ?? account.points;
   // Restored points are posted first and on their own: the balance drop across the reversals that
   // follow is what they took from the customer (out of lots or below zero); the rest was forgiven.
   const restoring = entries.filter((x) => x.transactionId === `${transactionId}:restore`);
   const reversing = entries.filter((x) => x.transactionId !== `${transactionId}:restore`);
   // The sale's figures are known (held or from its record), so a reverse of an earn whose emptied lot
   // left the ledger's snapshot is settled from them (see PostInternals.droppedCredits): the record
-  // bounds what is reversed, never the ledger's memory.
-  const dropped = { droppedCredits: true };
-  const first = restoring.length === 0 ? undefined : postEntries(account.points, restoring, {}, true, dropped);
-  const middle = first === undefined ? account.points : first.account;
+  // bounds what is reversed, never the ledger's memory. The whole ledger dropped nothing: exact.
+  const dropped = { droppedCredits: whole === undefined };
+  const first = restoring.length === 0 ? undefined : postEntries(start, restoring, {}, true, dropped);
+  const middle = first === undefined ? start : first.account;
   const second = reversing.length === 0 ? undefined : postEntries(middle, reversing, {}, true, dropped);
-  const points = second === undefined ? middle : second.account;
   const history = [...(first?.history ?? []), ...(second?.history ?? [])];
+  // Posted on the whole ledger: the bounded snapshot is its history and these records replayed.
+  const points =
+    whole === undefined ? (second?.account ?? middle) : boundedAfter(whole.points, whole.history, history, "refund");
   // Pending points (inside the return window) taken back count as taken: nothing of them is forgiven.
   const held = (a: typeof middle): D => dec(balance(a, { at })).plus(dec(pendingPoints(a, { at })));
   const taken = second === undefined ? ZERO : held(middle).minus(held(second.account));
@@ -362,6 +376,34 @@ function refundUnguarded(
     totals: complete ? { ...account.totals, open: Math.max(0, account.totals.open - 1) } : account.totals,
   });
   return { status: "applied", ...record, account: next };
+}
+
+/**
+ * The ledger to post a refund on when the bounded snapshot has dropped the entry it reverses
+ * (`needed`, the sale's redeem entry): the whole ledger replayed from `history`, checked to be this
+ * snapshot's (HISTORY_MISMATCH), or HISTORY_REQUIRED without a history. Undefined when the snapshot
+ * holds the entry (or never dropped anything): the history is not read then.
+ */
+function ledgerFor(
+  snapshot: Account,
+  needed: string | undefined,
+  history: unknown,
+): { points: Account; full: Account; history: readonly unknown[] } | undefined {
+  if (needed === undefined) return undefined;
+  const points = readAccount(snapshot);
+  if (points.version === points.entries.length) return undefined;
+  if (points.entries.some((e) => e.transactionId === needed)) return undefined;
+  if (history === undefined)
+    throw new OperationError(
+      ErrorCode.HISTORY_REQUIRED,
+      `the points ledger has dropped entry ${JSON.stringify(needed)} (older than its ${points.retainDays} retained days), and the redeemed points go back into the lots it took them from; pass the points account's history records as options.history`,
+      { accountId: points.accountId, transactionId: needed, retainedFrom: points.entries[0]?.at ?? null },
+    );
+  if (!Array.isArray(history))
+    throw new LoyaltyValidationError([
+      { path: ["history"], message: "expected the points account's history records, in sequence order" },
+    ]);
+  return { points, full: fullLedger(points, history, "refund"), history };
 }
 
 /** The receipt's explanation of a refund, from its figures (so a retry's answer says the same). */

@@ -90,7 +90,10 @@ function refuseNextOrder(opts: unknown): void {
  * Each of `checkout`, `refund`, `redeem`, `hold`, `capture` and `release` is ONE SQLite transaction: look the transactionId up in
  * the outbox (found with the same request: `duplicate`; a different one: IDEMPOTENCY_CONFLICT), call
  * the library's pure function on the till's copy, write the copy and append the outbox row. The
- * library's refusals (insufficient points on the till's copy, validation…) write nothing.
+ * library's refusals (insufficient points on the till's copy, validation…) write nothing. The till
+ * keeps no ledger history: a refund of an old sale whose redeem entry its copy of the points ledger
+ * has dropped is HISTORY_REQUIRED here (nothing queued); make that refund against the central store
+ * (`createPostgresStore` reads the history from its history rows).
  *
  * Syncing is message passing, so any transport works: `batch()` is the message to send (the queued
  * operations, oldest first), the central side answers it with {@link createSyncHandler}, and

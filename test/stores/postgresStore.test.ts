@@ -1,6 +1,9 @@
 // The PostgreSQL store's contract, one operation at a time, against a real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LoyaltyError } from "../../src/errors/errors.js";
+import type { LedgerHistoryRecord } from "../../src/ledger/history.js";
+import type { ProgramAccount } from "../../src/programs/account.js";
+import { refund } from "../../src/programs/refund.js";
 import { createPostgresStore, type PgPoolLike, type PostgresStore } from "../../src/postgres/index.js";
 import { announceSkip, freshPrefix, hasServer, makePool, program } from "./_pg.js";
 
@@ -159,6 +162,49 @@ describe.skipIf(!hasServer)("createPostgresStore against PostgreSQL", () => {
       "IDEMPOTENCY_CONFLICT",
     );
     expect(await store.balance("vera", { at })).toBe("20");
+  });
+
+  it("refunds an old sale whose redeem entry the points ledger dropped, reading the points history from its rows", async () => {
+    const prefix = freshPrefix("oldrefund");
+    const s = createPostgresStore(pool as NonNullable<typeof pool>, { program, tablePrefix: prefix });
+    await s.migrate();
+    const day = (m: number, d: number) => `2026-0${m}-0${d}T10:00:00.000Z`;
+    const one = (id: string, when: string, amount: string) => ({
+      id,
+      at: when,
+      lines: [{ id: "1", sku: "TEE", quantity: 1, unitPrice: { amount, currency: "EUR" } }],
+    });
+    // What an integrator would store: every ledger entry the operations returned, numbered.
+    const history: LedgerHistoryRecord[] = [];
+    const keep = (entries: readonly LedgerHistoryRecord["entry"][]) => {
+      for (const entry of entries) history.push({ accountId: "nora", sequence: history.length + 1, entry });
+    };
+    // s1 earns 100; d1 redeems 5 of them; s2 pays 0.90 with 90 of them; s3, 4 months later, earns 10:
+    // the points ledger's 90-day snapshot no longer holds s2's redeem entry.
+    keep((await s.checkout("nora", one("b1", day(3, 1), "100.00"), { transactionId: "s1", consent: true })).entries);
+    keep([(await s.redeem("nora", { transactionId: "d1", at: day(3, 1), points: "5" })).entry]);
+    const s2 = await s.checkout("nora", one("b2", day(3, 2), "2.00"), {
+      transactionId: "s2",
+      consent: true,
+      redeemPoints: 90,
+    });
+    keep(s2.entries);
+    keep((await s.checkout("nora", one("b3", day(7, 1), "10.00"), { transactionId: "s3", consent: true })).entries);
+    const before = (await s.account("nora")) as ProgramAccount;
+    expect(before.points.entries.some((e) => e.transactionId === "s2:redeem")).toBe(false);
+    const { status: _s, account: _a, ...record } = s2;
+    const options = { at: day(7, 2), transactionId: "r2", record: JSON.parse(JSON.stringify(record)) };
+    // The pure refund needs the history; the store reads it from its rows.
+    expect(() => refund(program, before, "s2", options)).toThrow(expect.objectContaining({ code: "HISTORY_REQUIRED" }));
+    const pure = refund(program, before, "s2", { ...options, history });
+    const back = await s.refund("nora", "s2", options);
+    expect(back.status).toBe("applied");
+    expect(back.pointsRestored).toBe("90");
+    expect(JSON.parse(JSON.stringify(back.account.points))).toEqual(JSON.parse(JSON.stringify(pure.account.points)));
+    // A store with nothing in memory answers the retry from the history table.
+    const fresh = createPostgresStore(pool as NonNullable<typeof pool>, { program, tablePrefix: prefix });
+    expect((await fresh.refund("nora", "s2", options)).status).toBe("duplicate");
+    expect((await fresh.history("nora")).map((r) => r.transactionId)).toEqual(["s1", "d1", "s2", "s3", "r2"]);
   });
 
   it("gives NOT_FOUND for an account that was never written and a validation error for a bad key", async () => {

@@ -146,6 +146,31 @@ describe("createSqliteTill", () => {
   });
 });
 
+describe("createSqliteTill and an old sale's dropped redeem entry", () => {
+  it("refuses to refund it offline with HISTORY_REQUIRED (the till keeps no ledger history) and queues nothing", () => {
+    const { till } = newTill();
+    // s1 earns 100; s2 pays 1.00 of 2.00 with them; s3, four months later, leaves s2's redeem entry
+    // outside the points ledger's 90-day snapshot: the central store refunds it from its history rows.
+    till.checkout("ann", basket("b1", "2026-03-01T10:00:00Z", "100.00"), { transactionId: "s1", consent: true });
+    const s2 = till.checkout("ann", basket("b2", "2026-03-02T10:00:00Z", "2.00"), {
+      transactionId: "s2",
+      consent: true,
+      redeemPoints: 100,
+    });
+    till.checkout("ann", basket("b3", "2026-07-01T10:00:00Z", "10.00"), { transactionId: "s3", consent: true });
+    const { status: _s, account: _a, ...record } = s2;
+    const refund = () =>
+      till.refund("ann", "s2", {
+        at: "2026-07-02T10:00:00Z",
+        transactionId: "r2",
+        record: JSON.parse(JSON.stringify(record)),
+      });
+    expect(code(refund)).toBe("HISTORY_REQUIRED");
+    expect(till.pending().map((p) => p.transactionId)).toEqual(["s1", "s2", "s3"]);
+    expect(till.balance("ann", { at: "2026-07-02T10:00:00Z" })).toBe("11");
+  });
+});
+
 describe("syncing an offline till (in-memory central store, lossy network)", () => {
   for (const seed of [1, 2]) {
     it(`seed ${seed}: every sale exactly once centrally, the refused redemption comes back as INSUFFICIENT_POINTS, balances agree`, async () => {

@@ -142,24 +142,55 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
       );
     throw e;
   }
-  if (options.history !== undefined) {
-    if (!Array.isArray(options.history))
-      throw new LoyaltyValidationError(
-        [{ path: ["history"], message: `expected an array of history records, got ${preview(options.history)}` }],
-        "account",
-      );
-    const replayed = replayOnto(options.history, settingsFrom(parsed, "account", true), undefined);
-    sameCheckpoint(replayed, parsed.checkpoint);
-    for (const key of ["retainDays", "entries", "lots", "holds", "debits", "deficit"] as const) {
-      if (!jsonEqual(replayed[key], rebuilt[key]))
-        throw new OperationError(
-          ErrorCode.HISTORY_MISMATCH,
-          `the snapshot's ${key} is not what replaying its history gives (the snapshot or the history was edited); rebuild the snapshot with replayAccount(history)`,
-          { accountId: parsed.accountId, field: key, expected: null, actual: null },
-        );
-    }
-  }
+  if (options.history !== undefined) sameAsHistory(rebuilt, parsed.checkpoint, options.history, "account");
   return rebuilt;
+}
+
+/**
+ * The history check: replaying `history` (every record from sequence 1) must give exactly `account`
+ * — its checkpoint, entries, lots, holds, debits and deficit — else HISTORY_MISMATCH naming what
+ * differs. O(history length).
+ */
+export function sameAsHistory(account: Account, checkpoint: Checkpoint, history: unknown, what: string): void {
+  if (!Array.isArray(history))
+    throw new LoyaltyValidationError(
+      [{ path: ["history"], message: `expected an array of history records, got ${preview(history)}` }],
+      what,
+    );
+  const replayed = replayOnto(history, settingsFrom(account, what, true), undefined);
+  sameCheckpoint(replayed, checkpoint);
+  for (const key of ["retainDays", "entries", "lots", "holds", "debits", "deficit"] as const) {
+    if (!jsonEqual(replayed[key], account[key]))
+      throw new OperationError(
+        ErrorCode.HISTORY_MISMATCH,
+        `the snapshot's ${key} is not what replaying its history gives (the snapshot or the history was edited); rebuild the snapshot with replayAccount(history)`,
+        { accountId: account.accountId, field: key, expected: null, actual: null },
+      );
+  }
+}
+
+/**
+ * The account's whole ledger from its history, checked first to be `account`'s (see
+ * {@link sameAsHistory}): a snapshot that keeps every entry, lot and debit however old, to post on
+ * when an operation needs what the bounded snapshot dropped. O(history length).
+ */
+export function fullLedger(account: Account, history: readonly unknown[], what: string): Account {
+  sameAsHistory(account, account.checkpoint, history, what);
+  return replayOnto(history, { ...settingsFrom(account, what, true), retainDays: MAX_RETAIN_DAYS }, undefined);
+}
+
+/**
+ * The bounded snapshot after `records` were posted on the {@link fullLedger} of `account`: the
+ * history and those records replayed with the account's own settings — what the bounded engine
+ * gives. O(history length).
+ */
+export function boundedAfter(
+  account: Account,
+  history: readonly unknown[],
+  records: readonly LedgerHistoryRecord[],
+  what: string,
+): Account {
+  return replayOnto([...history, ...records], settingsFrom(account, what, true), undefined);
 }
 
 const LegacyAccountSchema = /* @__PURE__ */ z.omit(InMemoryAccountSchema, { retainDays: true, checkpoint: true });
