@@ -8,7 +8,11 @@ import { defineConfig } from "vitest/config";
 
 // Example-test files that also hold a property (fast-check) test: they run in the property project,
 // so `npm run test:deep` (DEEP=1, property project only) runs their properties at 100,000 too.
-const propertiesInExampleFiles = ["test/ledger/late.test.ts", "test/crm/planActions.test.ts"];
+const propertiesInExampleFiles = [
+  "test/ledger/late.test.ts",
+  "test/crm/planActions.test.ts",
+  "test/ledger/stored.test.ts",
+];
 
 export default defineConfig({
   test: {

@@ -205,7 +205,6 @@ describe("a stored form damaged anywhere inside its tuples", () => {
           }
         }
       }),
-      { numRuns: 300 },
     );
   });
 });
