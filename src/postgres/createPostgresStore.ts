@@ -11,6 +11,7 @@ import { openProgramAccount } from "../programs/openProgramAccount.js";
 import { parseBasket } from "../programs/parseBasket.js";
 import { parseProgram } from "../programs/parseProgram.js";
 import { parseProgramAccount } from "../programs/parseProgramAccount.js";
+import { withStoredForm } from "../programs/_lib/storedAccount.js";
 import { refund } from "../programs/refund.js";
 import { backoffMs, causeOf, connectionLost, retryable, StaleRow, sleep } from "./_lib/retry.js";
 import { schemaSql, type Tables } from "./_lib/schema.js";
@@ -716,7 +717,7 @@ export function createPostgresStore(pool: PgPoolLike, options: PostgresStoreOpti
             transactionId,
             `transactionId ${JSON.stringify(transactionId)} is already the id of a ledger entry posted by another operation on this account; use a new transactionId`,
           );
-        const next: ProgramAccount = { ...account, version: account.version + 1, points: r.account };
+        const next = withStoredForm({ ...account, version: account.version + 1, points: r.account });
         return { status: "applied", record, at: (stored as { at: string }).at, account: next };
       },
     }).then(

@@ -8,6 +8,7 @@ import { assertConsent } from "./_lib/engine.js";
 import type { ProgramAccount } from "./account.js";
 import type { Consent } from "./options.js";
 import { optionsOrDefaults } from "./_lib/options.js";
+import { withStoredForm } from "./_lib/storedAccount.js";
 import type { Program } from "./program.js";
 
 /**
@@ -121,7 +122,7 @@ function openProgramAccountUnguarded(
       meta: { programId: p.id, welcome: true },
     }).account;
   }
-  return {
+  return withStoredForm({
     programId: p.id,
     ...(customerId === undefined ? {} : { customerId }),
     ...(cardId === undefined ? {} : { cardId }),
@@ -131,5 +132,5 @@ function openProgramAccountUnguarded(
     sales: [],
     refunds: [],
     totals: { open: 0, spend: "0", periods: [], spendLog: [], refunded: [] },
-  };
+  });
 }

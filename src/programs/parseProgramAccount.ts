@@ -4,6 +4,12 @@ import { LoyaltyValidationError } from "../errors/errors.js";
 import { parseAccount } from "../ledger/parseAccount.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { ProgramAccountSchema, type ProgramAccount } from "./account.js";
+import {
+  fromProgramStoredForm,
+  isProgramStoredForm,
+  withImpliedEntries,
+  withStoredForm,
+} from "./_lib/storedAccount.js";
 
 // The points ledger is read by the ledger's own reader (parseAccount): it checks the snapshot's
 // figures once here, so the checkouts that follow do not check them again on every call.
@@ -35,10 +41,14 @@ export function parseProgramAccount(input: unknown): ProgramAccount {
 
 function parseProgramAccountUnguarded(input: unknown): ProgramAccount {
   refuseOldShape(input);
-  const shell = parsers.parse(input);
+  // The stored form (what JSON.stringify writes): its sales are rebuilt and checked first, then the
+  // ledger entries it leaves to them are made from those checked sales.
+  const stored = isProgramStoredForm(input);
+  const shell = parsers.parse(stored ? fromProgramStoredForm(input) : input);
+  const ledger = stored ? withImpliedEntries(shell.points, shell.programId, shell.sales) : shell.points;
   let points: ProgramAccount["points"];
   try {
-    points = parseAccount(shell.points);
+    points = parseAccount(ledger);
   } catch (e) {
     if (e instanceof LoyaltyValidationError)
       throw new LoyaltyValidationError(
@@ -49,7 +59,7 @@ function parseProgramAccountUnguarded(input: unknown): ProgramAccount {
   }
   inTimeOrder(shell.sales, "sales");
   inTimeOrder(shell.refunds, "refunds");
-  return { ...shell, points };
+  return withStoredForm({ ...shell, points });
 }
 
 /** Sales and refunds are kept in time order (checkout and refund keep them so; pruning relies on it). */

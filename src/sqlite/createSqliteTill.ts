@@ -10,6 +10,7 @@ import { openProgramAccount } from "../programs/openProgramAccount.js";
 import { parseBasket } from "../programs/parseBasket.js";
 import { parseProgram } from "../programs/parseProgram.js";
 import { parseProgramAccount } from "../programs/parseProgramAccount.js";
+import { withStoredForm } from "../programs/_lib/storedAccount.js";
 import { refund } from "../programs/refund.js";
 import type {
   StoreCaptureInput,
@@ -218,7 +219,7 @@ export function createSqliteTill(db: SqliteDatabaseLike, options: SqliteTillOpti
     return {
       status: "applied",
       record: { entry: stored },
-      account: { ...account, version: account.version + 1, points: r.account },
+      account: withStoredForm({ ...account, version: account.version + 1, points: r.account }),
     };
   }
 

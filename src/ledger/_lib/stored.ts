@@ -21,7 +21,7 @@ export const STORED_FORM = "compact-1";
 const INSTANT_KEYS: ReadonlySet<string> = new Set(["expiresAt", "earnedAt", "availableAt", "timeoutAt"]);
 
 /** Epoch ms of a canonical instant string, or the string itself when it would not read back the same. */
-function msOrText(s: string): number | string {
+export function msOrText(s: string): number | string {
   const ms = Date.parse(s);
   return Number.isFinite(ms) && new Date(ms).toISOString() === s ? ms : s;
 }
@@ -113,7 +113,8 @@ export interface FormIssue {
 
 const MAX_MS = 8.64e15;
 
-function instantIn(v: unknown): unknown {
+/** The instant string of epoch ms written by {@link msOrText}; anything else as it is (the schema checks it). */
+export function instantIn(v: unknown): unknown {
   return typeof v === "number" && Number.isInteger(v) && Math.abs(v) <= MAX_MS ? new Date(v).toISOString() : v;
 }
 

@@ -15,6 +15,7 @@ import type { ProgramAccount, ProgramRefund, ProgramSale, ProgramTotals } from "
 import type { Program, SpendWindow } from "../program.js";
 import { dec, sumD, ZERO, type D } from "./decimal.js";
 import { boundTierLog } from "../tiers/_lib/tierLogBound.js";
+import { withStoredForm } from "./storedAccount.js";
 
 /**
  * The first instant that still counts in the window ending at `atMs` (exclusive lower bound for
@@ -243,6 +244,10 @@ function leavingCount(list: readonly { readonly at: string }[], cutoff: number):
  * first record that stays; the totals are re-folded only in the parts the leaving records touch.
  */
 export function pruned(program: Program, account: ProgramAccount): ProgramAccount {
+  return withStoredForm(prunedFigures(program, account));
+}
+
+function prunedFigures(program: Program, account: ProgramAccount): ProgramAccount {
   const cutoff = cutoffOf(account);
   const nSales = leavingCount(account.sales, cutoff);
   const nRefunds = leavingCount(account.refunds, cutoff);

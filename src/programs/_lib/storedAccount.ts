@@ -1,0 +1,323 @@
+// The stored form of a program account: what `JSON.stringify(account)` writes (through the account's
+// non-enumerable `toJSON`) and what parseProgramAccount reads back, besides the in-memory (object)
+// form. It holds exactly the same information in fewer bytes:
+// - `form: "compact-1"` first, then the account's own keys;
+// - a kept sale is a tuple of its fields in SALE_SLOTS order (its instants `at` and `expiresAt` as
+//   epoch milliseconds, null for a field the sale leaves out, trailing nulls dropped), each line a
+//   tuple in LINE_SLOTS order; a sale a tuple cannot hold exactly (a key out of the usual order, a
+//   null field: a sale read from an older form) stays a sale object;
+// - in the points ledger's stored form (ledger/_lib/stored.ts), the entries a kept sale's checkout
+//   posted are written as the number of that sale (its index in `sales`) when they are exactly what
+//   the sale's figures give (`impliedEntries`: its redeem, earn and welcome entries, in that order,
+//   one after the other). That is checked entry by entry when writing, so reading gives back the
+//   identical entries; every other entry (a refund's, an expiry's, one with `availableAt`, one of a
+//   sale that has left `sales`) is written out in full.
+// Reading rebuilds the object form: the sales first, which the account schema checks; then the
+// ledger's entries from those checked sales, which parseAccount checks with the rest of the ledger.
+import { LoyaltyValidationError, type ValidationIssue } from "../../errors/errors.js";
+import { instantIn, isStoredForm, msOrText } from "../../ledger/_lib/stored.js";
+import type { ProgramAccount, ProgramSale } from "../account.js";
+
+/** The value of the `form` key that marks a program account's stored form (the ledger's own mark). */
+export const PROGRAM_STORED_FORM = "compact-1";
+
+/** A kept sale's keys in the order the account holds them (the order checkout writes and the schema reads). */
+const SALE_KEYS = [
+  "transactionId",
+  "at",
+  "digest",
+  "coupon",
+  "basketId",
+  "kind",
+  "storeId",
+  "tillId",
+  "currency",
+  "lines",
+  "spend",
+  "accumulatedSpend",
+  "tier",
+  "pointsEarned",
+  "welcomeBonus",
+  "pointsRedeemed",
+  "expiresAt",
+  "reward",
+  "stamps",
+] as const;
+/** The same keys in the order a sale's tuple holds them: those most sales have first. */
+const SALE_SLOTS = [
+  "transactionId",
+  "at",
+  "digest",
+  "basketId",
+  "lines",
+  "spend",
+  "pointsEarned",
+  "pointsRedeemed",
+  "expiresAt",
+  "storeId",
+  "tillId",
+  "welcomeBonus",
+  "coupon",
+  "kind",
+  "currency",
+  "accumulatedSpend",
+  "tier",
+  "reward",
+  "stamps",
+] as const;
+/** The slots every sale fills (the schema's required keys). */
+const SALE_REQUIRED = 7;
+const LINE_KEYS = [
+  "id",
+  "sku",
+  "kind",
+  "quantity",
+  "eligible",
+  "gross",
+  "discount",
+  "net",
+  "pointsEarned",
+  "pointsRedeemed",
+] as const;
+const LINE_SLOTS = [
+  "id",
+  "sku",
+  "quantity",
+  "gross",
+  "net",
+  "pointsEarned",
+  "pointsRedeemed",
+  "discount",
+  "kind",
+  "eligible",
+] as const;
+const LINE_REQUIRED = 5;
+const INSTANT_SLOTS: ReadonlySet<string> = new Set(["at", "expiresAt"]);
+
+/** Whether `o`'s keys are some of `order`'s, in that order, none of them null or undefined. */
+function fits(o: object, order: readonly string[]): boolean {
+  let i = 0;
+  for (const [k, v] of Object.entries(o)) {
+    while (i < order.length && order[i] !== k) i++;
+    if (i === order.length || v === null || v === undefined) return false;
+    i++;
+  }
+  return true;
+}
+
+/** `o`'s values in `slots` order, null where it has none, trailing nulls dropped. */
+function tupleOf(o: Record<string, unknown>, slots: readonly string[]): unknown[] {
+  const t = slots.map((k) => {
+    const v = o[k];
+    if (v === undefined) return null;
+    return INSTANT_SLOTS.has(k) && typeof v === "string" ? msOrText(v) : v;
+  });
+  let n = t.length;
+  while (n > 0 && t[n - 1] === null) n--;
+  return t.slice(0, n);
+}
+
+function saleOut(sale: ProgramSale): unknown {
+  if (!Array.isArray(sale.lines) || !fits(sale, SALE_KEYS) || !sale.lines.every((l) => fits(l, LINE_KEYS))) return sale;
+  const t = tupleOf(sale, SALE_SLOTS);
+  t[SALE_SLOTS.indexOf("lines")] = sale.lines.map((l) => tupleOf(l, LINE_SLOTS));
+  return t;
+}
+
+const ZERO = /^0(\.0+)?$/;
+const moves = (points: string | undefined): points is string =>
+  typeof points === "string" && !ZERO.test(points) && !points.startsWith("-");
+
+/**
+ * The points-ledger entries a kept sale's figures give, in the ledger's stored form: the redeem, earn
+ * and welcome entries checkout posts for them (each only when it moves points), with the sale's
+ * instant, place and expiry and the program's `meta`. Depends on nothing but the sale and the
+ * programId, so the writer and the reader get the same tuples from the same sale.
+ */
+export function impliedEntries(programId: string, sale: ProgramSale): unknown[][] {
+  const t = sale.transactionId;
+  const at = msOrText(sale.at);
+  const place = {
+    ...(sale.storeId === undefined ? {} : { storeId: sale.storeId }),
+    ...(sale.tillId === undefined ? {} : { tillId: sale.tillId }),
+  };
+  const meta = { programId, transactionId: t, basketId: sale.basketId };
+  const expiry = typeof sale.expiresAt === "string" ? { expiresAt: msOrText(sale.expiresAt) } : {};
+  const out: unknown[][] = [];
+  if (moves(sale.pointsRedeemed)) out.push(["redeem", `${t}:redeem`, at, sale.pointsRedeemed, { ...place, meta }]);
+  if (moves(sale.pointsEarned)) out.push(["earn", `${t}:earn`, at, sale.pointsEarned, { ...expiry, ...place, meta }]);
+  if (moves(sale.welcomeBonus))
+    out.push([
+      "earn",
+      `${t}:welcome`,
+      at,
+      sale.welcomeBonus,
+      { ...expiry, ...place, meta: { ...meta, welcome: true } },
+    ]);
+  return out;
+}
+
+/**
+ * The stored form of a program account (see the top of this file). Installed as the `toJSON` of
+ * every account checkout, refund, openProgramAccount and parseProgramAccount return.
+ */
+export function programStoredForm(this: ProgramAccount): Record<string, unknown> {
+  const out: Record<string, unknown> = { form: PROGRAM_STORED_FORM };
+  const points = this.points as unknown as { toJSON?: () => unknown };
+  const ledger = typeof points?.toJSON === "function" ? points.toJSON() : points;
+  for (const [k, v] of Object.entries(this)) out[k] = v;
+  out["sales"] = Array.isArray(this.sales) ? this.sales.map(saleOut) : this.sales;
+  out["points"] =
+    isStoredForm(ledger) && Array.isArray(ledger["entries"]) && Array.isArray(this.sales)
+      ? { ...ledger, entries: withoutImplied(ledger["entries"] as unknown[], this.programId, this.sales) }
+      : ledger;
+  return out;
+}
+
+/** The ledger's stored entries with each kept sale's implied run replaced by the sale's index. */
+function withoutImplied(entries: readonly unknown[], programId: string, sales: readonly ProgramSale[]): unknown[] {
+  const place = new Map<unknown, number>();
+  entries.forEach((e, i) => {
+    if (Array.isArray(e)) place.set(e[1], i);
+  });
+  const runs = new Map<number, { sale: number; length: number }>();
+  sales.forEach((sale, k) => {
+    const implied = impliedEntries(programId, sale);
+    const start = implied.length === 0 ? undefined : place.get(implied[0]?.[1]);
+    if (start === undefined || runs.has(start)) return;
+    for (let j = 0; j < implied.length; j++)
+      if (JSON.stringify(entries[start + j]) !== JSON.stringify(implied[j])) return;
+    runs.set(start, { sale: k, length: implied.length });
+  });
+  if (runs.size === 0) return [...entries];
+  const out: unknown[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const run = runs.get(i);
+    if (run === undefined) out.push(entries[i]);
+    else {
+      out.push(run.sale);
+      i += run.length - 1;
+    }
+  }
+  return out;
+}
+
+/** Whether a value is a program account in the stored form (has `form: "compact-1"`). */
+export function isProgramStoredForm(v: unknown): v is Record<string, unknown> {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    (v as Record<string, unknown>)["form"] === PROGRAM_STORED_FORM
+  );
+}
+
+function fromTuple(
+  t: readonly unknown[],
+  slots: readonly string[],
+  keys: readonly string[],
+  lines?: (x: unknown) => unknown,
+): Record<string, unknown> {
+  const byKey = new Map<string, unknown>();
+  slots.forEach((k, i) => {
+    const v = t[i];
+    if (v === null || v === undefined) return;
+    byKey.set(k, INSTANT_SLOTS.has(k) ? instantIn(v) : k === "lines" && lines !== undefined ? lines(v) : v);
+  });
+  const o: Record<string, unknown> = {};
+  for (const k of keys) if (byKey.has(k)) o[k] = byKey.get(k);
+  return o;
+}
+
+/**
+ * The object form of a stored program account, with its sales rebuilt and its points ledger as
+ * stored (entries that are a sale's index are rebuilt by {@link withImpliedEntries} once the sales
+ * are checked). Throws LoyaltyValidationError when a sale tuple is malformed.
+ */
+export function fromProgramStoredForm(v: Record<string, unknown>): Record<string, unknown> {
+  const issues: ValidationIssue[] = [];
+  const { form: _form, ...account } = v;
+  const sales = v["sales"];
+  if (!Array.isArray(sales)) return account;
+  account["sales"] = sales.map((s, i): unknown => {
+    if (!Array.isArray(s)) return s;
+    if (s.length < SALE_REQUIRED || s.length > SALE_SLOTS.length) {
+      issues.push({
+        path: ["sales", i],
+        message: `expected a sale as [transactionId, at, digest, basketId, lines, spend, pointsEarned, …] (7 to ${SALE_SLOTS.length} fields) or a sale object, got ${s.length} fields`,
+      });
+      return s;
+    }
+    return fromTuple(s, SALE_SLOTS, SALE_KEYS, (lines) =>
+      Array.isArray(lines)
+        ? lines.map((l, j): unknown => {
+            if (Array.isArray(l) && l.length >= LINE_REQUIRED && l.length <= LINE_SLOTS.length)
+              return fromTuple(l, LINE_SLOTS, LINE_KEYS);
+            issues.push({
+              path: ["sales", i, 4, j],
+              message: `expected a line as [id, sku, quantity, gross, net, pointsEarned?, pointsRedeemed?, discount?, kind?, eligible?] (a sale written as a tuple has its lines as tuples), got ${Array.isArray(l) ? `${l.length} fields` : typeof l}`,
+            });
+            return l;
+          })
+        : lines,
+    );
+  });
+  if (issues.length > 0) throw new LoyaltyValidationError(issues, "program account");
+  return account;
+}
+
+/**
+ * The points ledger of a stored program account with each entry written as a kept sale's index
+ * replaced by the entries that sale's (checked) figures give. Throws LoyaltyValidationError when an
+ * index is not a kept sale's, repeats one, names a sale whose figures give no entry, or gives an
+ * entry the ledger also holds in full.
+ */
+export function withImpliedEntries(points: unknown, programId: string, sales: readonly ProgramSale[]): unknown {
+  if (!isStoredForm(points) || !Array.isArray(points["entries"])) return points;
+  const entries = points["entries"] as unknown[];
+  if (!entries.some((e) => typeof e === "number")) return points;
+  const issues: ValidationIssue[] = [];
+  const bad = (i: number, message: string) => issues.push({ path: ["points", "entries", i], message });
+  const written = new Set<unknown>();
+  for (const e of entries) if (Array.isArray(e)) written.add(e[1]);
+  const used = new Set<number>();
+  const out: unknown[] = [];
+  entries.forEach((e, i) => {
+    if (typeof e !== "number") {
+      out.push(e);
+      return;
+    }
+    const sale = Number.isInteger(e) ? sales[e] : undefined;
+    if (sale === undefined) {
+      bad(
+        i,
+        `expected an entry tuple, or the index of a kept sale whose checkout posted the entries here (0 to ${sales.length - 1}), got ${e}; store the account JSON.stringify wrote, unchanged`,
+      );
+      return;
+    }
+    if (used.has(e)) {
+      bad(i, `sale ${e} (${JSON.stringify(sale.transactionId)}) already gave its entries at an earlier place`);
+      return;
+    }
+    used.add(e);
+    const implied = impliedEntries(programId, sale);
+    if (implied.length === 0)
+      bad(
+        i,
+        `sale ${e} (${JSON.stringify(sale.transactionId)}) moved no points by its figures, so it gives no entries here; store the account JSON.stringify wrote, unchanged`,
+      );
+    const twice = implied.find((x) => written.has(x[1]));
+    if (twice !== undefined)
+      bad(i, `entry ${JSON.stringify(twice[1])} is both written out and given by sale ${e}: the account was edited`);
+    out.push(...implied);
+  });
+  if (issues.length > 0) throw new LoyaltyValidationError(issues, "program account");
+  return { ...points, entries: out };
+}
+
+/** Installs the stored form as the account's (non-enumerable) `toJSON`; returns the account. */
+export function withStoredForm<A extends ProgramAccount>(account: A): A {
+  if (Object.isExtensible(account) && !Object.hasOwn(account, "toJSON"))
+    Object.defineProperty(account, "toJSON", { value: programStoredForm });
+  return account;
+}
