@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { storedInstant } from "../../src/ledger/_lib/entries.js";
+import { msOrText } from "../../src/ledger/_lib/stored.js";
 
 // The range of 24-character ISO strings with a year of at least 100 (checked in the first test).
 const FIRST = -59_011_459_200_000; // Date.parse("0100-01-01T00:00:00.000Z")
@@ -39,5 +40,47 @@ describe("storedInstant", () => {
     expect(storedInstant("2026-04-31T00:00:00.000Z")).toBeNaN();
     expect(storedInstant("0099-12-31T00:00:00.000Z")).toBeNaN();
     expect(storedInstant("2026-01-01T24:00:00.000Z")).toBeNaN();
+  });
+});
+
+// The stored form's writer reads instants by hand too (msOrText: epoch ms when the string reads back
+// the same, else the string): it must give what its definition by Date.parse and toISOString gives.
+describe("msOrText", () => {
+  const exact = (s: string): number | string => {
+    const ms = Date.parse(s);
+    return Number.isFinite(ms) && new Date(ms).toISOString() === s ? ms : s;
+  };
+  const pad = (n: number, k: number) => String(n).padStart(k, "0");
+
+  it("agrees with its definition on every instant toISOString writes", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        const text = new Date(ms).toISOString();
+        expect(msOrText(text)).toBe(exact(text));
+      }),
+    );
+  });
+
+  it("agrees with it on strings of that shape with any fields, and on other strings", () => {
+    const field = (max: number) => fc.integer({ min: 0, max });
+    fc.assert(
+      fc.property(
+        fc.tuple(field(9999), field(99), field(99), field(99), field(99), field(99), field(999)),
+        ([y, mo, d, h, mi, se, ms]) => {
+          const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(se, 2)}.${pad(ms, 3)}Z`;
+          expect(msOrText(text)).toBe(exact(text));
+        },
+      ),
+    );
+    for (const text of [
+      "2026-02-29T00:00:00.000Z",
+      "2024-02-29T00:00:00.000Z",
+      "0099-12-31T00:00:00.000Z",
+      "2026-0a-01T00:00:00.000Z",
+      "2026-01-01T00:00:00.000+",
+      "2026-01-01T00:00:00Z",
+      "",
+    ])
+      expect(msOrText(text)).toBe(exact(text));
   });
 });

@@ -174,6 +174,24 @@ export function programStoredForm(this: ProgramAccount): Record<string, unknown>
   return out;
 }
 
+/**
+ * Whether two JSON values are the same, keys in the same order: then their JSON texts are identical
+ * (what reading an entry left to its sale relies on), without writing them out to compare.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i] || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
 /** The ledger's stored entries with each kept sale's implied run replaced by the sale's index. */
 function withoutImplied(entries: readonly unknown[], programId: string, sales: readonly ProgramSale[]): unknown[] {
   const place = new Map<unknown, number>();
@@ -185,8 +203,7 @@ function withoutImplied(entries: readonly unknown[], programId: string, sales: r
     const implied = impliedEntries(programId, sale);
     const start = implied.length === 0 ? undefined : place.get(implied[0]?.[1]);
     if (start === undefined || runs.has(start)) return;
-    for (let j = 0; j < implied.length; j++)
-      if (JSON.stringify(entries[start + j]) !== JSON.stringify(implied[j])) return;
+    for (let j = 0; j < implied.length; j++) if (!sameJson(entries[start + j], implied[j])) return;
     runs.set(start, { sale: k, length: implied.length });
   });
   if (runs.size === 0) return [...entries];
