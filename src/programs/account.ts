@@ -185,6 +185,10 @@ export type ProgramTotals = z.output<typeof ProgramTotalsSchema>;
  * - `version` goes up by one with every applied checkout or refund (pass `expectedVersion` to detect
  *   a concurrent writer).
  *
+ * This schema is the object form. `JSON.stringify(account)` writes a compact stored form (`form:
+ * "compact-1"`, sales as tuples, see {@link "loyalty-kit/programs"!parseProgramAccount}): read stored JSON with
+ * parseProgramAccount, or store `JSON.stringify({ ...account })` to validate it with this schema.
+ *
  * @example
  * ```ts
  * import { ProgramAccountSchema } from "loyalty-kit/schemas";

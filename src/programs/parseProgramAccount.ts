@@ -21,7 +21,12 @@ const parsers = /* @__PURE__ */ makeParsers(ShellSchema, "program account");
  * loyalty-kit 0.1 or 0.2 (every sale in `purchases`) is refused with a message that says to
  * convert it once with {@link upgradeProgramAccount}.
  *
- * `JSON.stringify` of an account read back here deep-equals the original.
+ * `JSON.stringify(account)` writes a compact stored form (`form: "compact-1"`: kept sales as tuples
+ * with instants in epoch milliseconds; the points ledger's entries that a kept sale's figures give
+ * exactly left to that sale); read back here it deep-equals the original. The object form (a spread
+ * `{ ...account }`, a structured clone) and accounts stored by earlier builds (sales as objects) are
+ * read too. An edited stored form is refused: a sale's points that no longer match the ledger's lots
+ * and debits, an entry left to a sale that does not give it.
  *
  * @param input - the stored account
  * @returns the account
