@@ -10,6 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
 import {
+  balance,
   checkout,
   LoyaltyError,
   openProgramAccount,
@@ -221,3 +222,81 @@ test.prop([fc.nat(programs.length - 1), fc.integer({ min: 0, max: 30 }), fc.arra
     }
   },
 );
+
+// A stored form damaged anywhere in its sale tuples, their lines or the ledger's entries (the
+// indexes left for kept sales among them): parseProgramAccount answers with a LoyaltyError or an
+// account, never another exception; and an edit of a figure the ledger's entries are rebuilt from (a
+// sale's points earned, redeemed, welcome bonus; an index) never reads to another balance.
+const damaged = (() => {
+  const program = programs[0] as Program;
+  const ops = Array.from(
+    { length: 24 },
+    (_, i): Op =>
+      i % 7 === 6
+        ? { kind: "refund", gapHours: 1, pick: i, all: i % 2 === 0 }
+        : {
+            kind: "checkout",
+            gapHours: 50,
+            lateHours: undefined,
+            prices: [1200 + i * 37, 450],
+            redeem: i % 5 === 4,
+            place: (i % 3) as 0 | 1 | 2,
+          },
+  );
+  const { account } = play(0, 30, ops);
+  return { program, account: parseProgramAccount(account), text: JSON.stringify(account) };
+})();
+
+test.prop(
+  [
+    fc.constantFrom("sale", "line", "entry"),
+    fc.nat(40),
+    fc.nat(20),
+    fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(null, -1, 0, 1, 2.5, 1e300, "", "0", "1", "99", "__proto__", [], {}),
+      fc.integer({ min: -3, max: 40 }),
+    ),
+  ],
+  runs,
+)("a damaged stored form is refused with a LoyaltyError or read to a checked account", (where, i, j, value) => {
+  const s = JSON.parse(damaged.text) as {
+    sales: unknown[][];
+    points: { entries: unknown[]; checkpoint: { at: string } };
+  };
+  expect(s.sales.some((x) => Array.isArray(x))).toBe(true);
+  expect(s.points.entries.some((x) => typeof x === "number")).toBe(true);
+  let figure = false;
+  if (where === "entry") {
+    const entries = s.points.entries;
+    const k = i % entries.length;
+    figure = typeof entries[k] === "number";
+    entries[k] = value;
+  } else {
+    const sale = s.sales[i % s.sales.length] as unknown[];
+    if (where === "sale") {
+      const k = j % (sale.length + 1);
+      figure = k === 6 || k === 7 || k === 11;
+      sale[k] = value;
+    } else {
+      const lines = sale[4] as unknown[][];
+      const line = lines[i % lines.length] as unknown[];
+      line[j % (line.length + 1)] = value;
+    }
+  }
+  let read: ProgramAccount;
+  try {
+    read = parseProgramAccount(s);
+  } catch (e) {
+    if (!(e instanceof LoyaltyError)) throw new Error(`threw a non-LoyaltyError: ${String(e)}`);
+    return;
+  }
+  if (figure) {
+    const at = s.points.checkpoint.at;
+    expect(balanceAt(read, at)).toBe(balanceAt(damaged.account, at));
+  }
+});
+
+function balanceAt(account: ProgramAccount, at: string): string {
+  return balance(account.points, { at });
+}
