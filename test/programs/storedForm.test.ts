@@ -140,6 +140,19 @@ describe("a program account's stored form", () => {
     expect(s.sales.every((sale) => !Array.isArray(sale) && (sale as { tier?: unknown }).tier === null)).toBe(true);
     expect(parseProgramAccount(s)).toEqual(full);
   });
+
+  it("writes an account edited in memory into something else as it is, for parseProgramAccount to refuse", () => {
+    const sales = [null, { ...account.sales[0], at: 7, lines: [null] }, ...account.sales.slice(2)];
+    for (const edited of [
+      { ...account, sales },
+      { ...account, sales: "none", points: null },
+    ]) {
+      Object.defineProperty(edited, "toJSON", { value: (account as unknown as { toJSON: () => unknown }).toJSON });
+      const text = JSON.stringify(edited);
+      expect(JSON.parse(text)).toHaveProperty("form", "compact-1");
+      expect(refused(JSON.parse(text)).code).toBe("VALIDATION");
+    }
+  });
 });
 
 describe("an edited stored form", () => {

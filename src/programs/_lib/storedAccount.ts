@@ -95,7 +95,8 @@ const LINE_REQUIRED = 5;
 const INSTANT_SLOTS: ReadonlySet<string> = new Set(["at", "expiresAt"]);
 
 /** Whether `o`'s keys are some of `order`'s, in that order, none of them null or undefined. */
-function fits(o: object, order: readonly string[]): boolean {
+function fits(o: unknown, order: readonly string[]): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
   let i = 0;
   for (const [k, v] of Object.entries(o)) {
     while (i < order.length && order[i] !== k) i++;
@@ -118,7 +119,7 @@ function tupleOf(o: Record<string, unknown>, slots: readonly string[]): unknown[
 }
 
 function saleOut(sale: ProgramSale): unknown {
-  if (!Array.isArray(sale.lines) || !fits(sale, SALE_KEYS) || !sale.lines.every((l) => fits(l, LINE_KEYS))) return sale;
+  if (!fits(sale, SALE_KEYS) || !Array.isArray(sale.lines) || !sale.lines.every((l) => fits(l, LINE_KEYS))) return sale;
   const t = tupleOf(sale, SALE_SLOTS);
   t[SALE_SLOTS.indexOf("lines")] = sale.lines.map((l) => tupleOf(l, LINE_SLOTS));
   return t;
@@ -136,7 +137,7 @@ const moves = (points: string | undefined): points is string =>
  */
 export function impliedEntries(programId: string, sale: ProgramSale): unknown[][] {
   const t = sale.transactionId;
-  const at = msOrText(sale.at);
+  const at = typeof sale.at === "string" ? msOrText(sale.at) : sale.at;
   const place = {
     ...(sale.storeId === undefined ? {} : { storeId: sale.storeId }),
     ...(sale.tillId === undefined ? {} : { tillId: sale.tillId }),
@@ -200,6 +201,9 @@ function withoutImplied(entries: readonly unknown[], programId: string, sales: r
   });
   const runs = new Map<number, { sale: number; length: number }>();
   sales.forEach((sale, k) => {
+    // An account edited in memory into something that is not a program account is written as it is
+    // (parseProgramAccount refuses it then): JSON.stringify never throws for it.
+    if (typeof sale !== "object" || sale === null) return;
     const implied = impliedEntries(programId, sale);
     const start = implied.length === 0 ? undefined : place.get(implied[0]?.[1]);
     if (start === undefined || runs.has(start)) return;
