@@ -12,6 +12,7 @@
 //   the sum of those: left out; trailing "0"s left out).
 // Reading it back rebuilds the in-memory snapshot, which is then checked like any other.
 import type { Account, Debit, Entry, Lot } from "../schemas.js";
+import { storedInstant } from "./entries.js";
 import { add, fromUnits, toUnits, type Units } from "./units.js";
 
 /** The value of the `form` key that marks the stored form. */
@@ -20,52 +21,12 @@ export const STORED_FORM = "compact-1";
 /** The instant-valued fields an entry may have besides `at`: written as epoch milliseconds. */
 const INSTANT_KEYS: ReadonlySet<string> = new Set(["expiresAt", "earnedAt", "availableAt", "timeoutAt"]);
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The number the digits of `s` from `i` to `j` (exclusive) write, or −1 when one is not a digit. */
-function digits(s: string, i: number, j: number): number {
-  let n = 0;
-  for (let k = i; k < j; k++) {
-    const c = s.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
 /** Epoch ms of a canonical instant string, or the string itself when it would not read back the same. */
 export function msOrText(s: string): number | string {
-  // The usual case, read character by character without Date.parse and toISOString (a program
-  // account's write converts a few hundred instants): a string of toISOString's own shape whose
-  // fields are in range reads back the same. Years before 100 (Date.UTC reads 0–99 as 1900–1999) and
-  // anything else take the exact check.
-  if (s.length === 24 && s[4] === "-" && s[7] === "-" && s[10] === "T" && s[13] === ":" && s[16] === ":") {
-    const y = digits(s, 0, 4);
-    const mo = digits(s, 5, 7);
-    const d = digits(s, 8, 10);
-    const h = digits(s, 11, 13);
-    const mi = digits(s, 14, 16);
-    const se = digits(s, 17, 19);
-    const ms = digits(s, 20, 23);
-    const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-    if (
-      s[19] === "." &&
-      s[23] === "Z" &&
-      y >= 100 &&
-      mo >= 1 &&
-      mo <= 12 &&
-      d >= 1 &&
-      d <= (MONTH_DAYS[mo - 1] as number) + (leap ? 1 : 0) &&
-      h >= 0 &&
-      h < 24 &&
-      mi >= 0 &&
-      mi < 60 &&
-      se >= 0 &&
-      se < 60 &&
-      ms >= 0
-    )
-      return Date.UTC(y, mo - 1, d, h, mi, se, ms);
-  }
+  // The usual case (toISOString's own shape, years 100–9999) is read by hand, as replay reads it: a
+  // program account's write converts a few hundred instants. Anything else takes the exact check.
+  const fast = storedInstant(s);
+  if (!Number.isNaN(fast)) return fast;
   const ms = Date.parse(s);
   return Number.isFinite(ms) && new Date(ms).toISOString() === s ? ms : s;
 }

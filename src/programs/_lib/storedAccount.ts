@@ -177,7 +177,9 @@ export function programStoredForm(this: ProgramAccount): Record<string, unknown>
 
 /**
  * Whether two JSON values are the same, keys in the same order: then their JSON texts are identical
- * (what reading an entry left to its sale relies on), without writing them out to compare.
+ * (what reading an entry left to its sale relies on), without writing them out to compare. Not
+ * core's `jsonEqual`, which ignores key order: an entry whose keys were stored in another order must
+ * stay written out, or reading would give it back reordered.
  */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
