@@ -11,7 +11,11 @@
 // hash it compares) for each entry of the chain; the string table keeps each id's hash beside its
 // number in one slot, so a lookup reads one slot (usually one cache line) and the stored string
 // only when the hashes match — 2M lookups of 864,000 fresh ids "c123456" took 0.6–0.7 s of CPU
-// against the Map's 0.9–1.9 s (Node 20). String ids are sorted by comparison.
+// against the Map's 0.9–1.9 s (Node 20). String ids are ordered by the engine's default sort
+// (code-unit order, as `<` compares), which calls no comparator, and then looked up again for their
+// numbers: 0.7 s for those 864,000 ids, against 1.2 s for a comparator over their indexes. A radix
+// sort of their code units takes 0.2–0.3 s, but needs a second ordering for long ids and was taken
+// out as not worth its 60 lines.
 import { CurrencyMismatchError, LoyaltyValidationError } from "../../errors/errors.js";
 import { decimalToNumber } from "../../core/decimal.js";
 import { previewValue } from "../../_lib/values.js";
