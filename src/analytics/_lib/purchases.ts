@@ -53,7 +53,7 @@ export function customers(): Customers {
     direct: new Int32Array(1024),
     numbers: new Map(),
     slots: new Int32Array(2 * 1024),
-    // A seed nobody knows in advance: ids cannot be chosen to collide (and make lookups linear).
+    // Drawn per table: ids that collide (and make lookups linear) cannot be worked out without it.
     seed: (Math.random() * 2 ** 32) | 0,
     strings: [],
     keys: [],
