@@ -220,7 +220,9 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     lotExpMs: [],
     lotInHeap: [],
     lotSrc: [],
-    heap: keyedHeap(expectedEntries),
+    // Grown as lots come (only lots with points left sit in it): three million-slot arrays sized up
+    // front cost a replay more to allocate, fill with holes and turn into double arrays than growing.
+    heap: keyedHeap(0),
     lapsed: new Set(),
     live: 0,
     holds: new Map(),
