@@ -164,7 +164,10 @@ export interface State {
    * where nothing was created): growing a million-slot array by push costs more than all the writes.
    */
   readonly nodes: (number | undefined)[];
-  /** Lots by seq, in creation order (0 to lotCount − 1); an entry creates at most one, so sized like `entries`. */
+  /**
+   * Lots by seq, in creation order (0 to lotCount − 1), grown as they come: sized like `entries` (an
+   * entry creates at most one) a replay allocated and hole-filled twice the slots it used.
+   */
   readonly lots: LotS[];
   lotCount: number;
   /** By lot seq: epoch ms of its expiry (+Infinity for none). */
@@ -182,7 +185,7 @@ export interface State {
   /** Open holds with a timeout, keyed by (timeoutMs, seq). */
   readonly timeouts: KeyedHeap<HoldS>;
   holdSeq: number;
-  /** Debits in creation order (0 to debitCount − 1), sized like `entries`. */
+  /** Debits in creation order (0 to debitCount − 1), grown as they come (as `lots`). */
   readonly debits: DebitS[];
   /** By debit index: the unchanged snapshot object the debit came from, reused on output; cleared on change. Empty in a replay. */
   readonly debitSrc: (Debit | undefined)[];
@@ -215,7 +218,7 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     copyFrom: Number.POSITIVE_INFINITY,
     index: idIndex(entries, expectedEntries),
     nodes: new Array<number | undefined>(expectedEntries),
-    lots: new Array<LotS>(expectedEntries),
+    lots: [],
     lotCount: 0,
     lotExpMs: [],
     lotInHeap: [],
@@ -228,7 +231,7 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     holds: new Map(),
     timeouts: keyedHeap(0),
     holdSeq: 0,
-    debits: new Array<DebitS>(expectedEntries),
+    debits: [],
     debitSrc: [],
     debitCount: 0,
     deficit: 0,
