@@ -622,7 +622,7 @@ function retained(
     if (keepDebit[k] === 1) continue;
     const d = state.debits[k] as DebitS;
     if (d.points === d.reversed) continue;
-    const e = lookup(state, d.transactionId);
+    const e = state.entries[state.debitPos[k] as number]; // the entry that took the points, by position (no id to hash)
     if (e?.kind !== "reverse") continue;
     const node = state.nodes[positionOf(state, e.reverses)];
     if (node === undefined || node < 0 || (state.lots[node] as LotS).clawedBack === 0) continue;
