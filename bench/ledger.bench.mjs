@@ -9,7 +9,7 @@ const T0 = Date.parse("2026-01-01T00:00:00.000Z");
 const iso = (ms) => new Date(ms).toISOString();
 
 /** A realistic mix: earns (half with a one-year expiry), redeems, holds with capture or release, partial reverses, a monthly sweep. */
-function makeEntries(n) {
+export function makeEntries(n) {
   const entries = [];
   let t = T0;
   let bal = 0;

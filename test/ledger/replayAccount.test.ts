@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { replayAccount, InsufficientPointsError, LoyaltyValidationError } from "../../src/index.js";
+import {
+  replayAccount,
+  InsufficientPointsError,
+  LoyaltyValidationError,
+  openAccount,
+  postMany,
+} from "../../src/index.js";
 import { day, ledger } from "./_helpers.js";
 
 describe("replayAccount", () => {
@@ -18,6 +24,29 @@ describe("replayAccount", () => {
     expect(
       JSON.stringify(replayAccount(JSON.parse(JSON.stringify(posted.entries)) as typeof posted.entries, posted)),
     ).toBe(JSON.stringify(posted));
+  });
+
+  it("keeps a stored copy of the caller's entries, and the history records post returned as they are", () => {
+    // Plain objects in stored form (a history read from JSON): the snapshot's entries are frozen
+    // copies in stored key order; the caller's objects are neither kept nor frozen.
+    const plain = [
+      { at: day(1), kind: "earn" as const, transactionId: "e1", points: "10", meta: { lines: [{ sku: "A" }] } },
+      { kind: "redeem" as const, transactionId: "r1", at: day(2), points: "4" },
+    ];
+    const account = replayAccount(plain, { accountId: "a" });
+    expect(account.entries).toEqual(plain);
+    account.entries.forEach((e, i) => {
+      expect(e).not.toBe(plain[i]);
+      expect(Object.isFrozen(e)).toBe(true);
+      expect(Object.isFrozen(plain[i])).toBe(false);
+    });
+    expect(Object.keys(account.entries[0] ?? {})).toEqual(["kind", "transactionId", "at", "points", "meta"]);
+    expect(Object.isFrozen(plain[0]?.meta?.lines[0])).toBe(false);
+    // The history post returns holds frozen entries in stored form: a replay of it keeps them as they are.
+    const posted = postMany(openAccount({ accountId: "a" }), plain);
+    const replayed = replayAccount(posted.history, { accountId: "a" });
+    expect(replayed).toEqual(posted.account);
+    replayed.entries.forEach((e, i) => expect(e).toBe(posted.history[i]?.entry));
   });
 
   it("normalizes entries that are not in stored form (Dates, offsets, short decimals)", () => {

@@ -39,7 +39,14 @@ import type { PostManyResult } from "../postMany.js";
 import type { LedgerHistoryRecord } from "../history.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
-import { instantMs, normalizeEntry, storedEntryChecker, storedInstant, type StoredInstants } from "./entries.js";
+import {
+  instantMs,
+  normalizeEntry,
+  storedCopy,
+  storedEntryChecker,
+  storedInstant,
+  type StoredInstants,
+} from "./entries.js";
 import { holdPending, ownLot, releaseDue, withAvailableAt } from "./pending.js";
 import { keyedCopy, keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { isStoredForm, storedForm } from "./stored.js";
@@ -143,6 +150,12 @@ export interface State {
   /** The applied entries (positions 0 to count − 1); sized up front when the count is known. */
   readonly entries: Entry[];
   count: number;
+  /**
+   * Entries from this position on are the inputs of {@link run} as the stored-form check accepted
+   * them, not copied (+Infinity when there are none): {@link toAccount} writes the stored form of
+   * those the snapshot keeps, so a replay copies only what it keeps.
+   */
+  copyFrom: number;
   /** transactionId → position in `entries` (an entry being applied has its position before it is pushed). */
   readonly index: IdIndex;
   /**
@@ -151,7 +164,10 @@ export interface State {
    * where nothing was created): growing a million-slot array by push costs more than all the writes.
    */
   readonly nodes: (number | undefined)[];
-  /** Lots by seq, in creation order (0 to lotCount − 1); an entry creates at most one, so sized like `entries`. */
+  /**
+   * Lots by seq, in creation order (0 to lotCount − 1), grown as they come: sized like `entries` (an
+   * entry creates at most one) a replay allocated and hole-filled twice the slots it used.
+   */
   readonly lots: LotS[];
   lotCount: number;
   /** By lot seq: epoch ms of its expiry (+Infinity for none). */
@@ -169,7 +185,7 @@ export interface State {
   /** Open holds with a timeout, keyed by (timeoutMs, seq). */
   readonly timeouts: KeyedHeap<HoldS>;
   holdSeq: number;
-  /** Debits in creation order (0 to debitCount − 1), sized like `entries`. */
+  /** Debits in creation order (0 to debitCount − 1), grown as they come (as `lots`). */
   readonly debits: DebitS[];
   /** By debit index: the unchanged snapshot object the debit came from, reused on output; cleared on change. Empty in a replay. */
   readonly debitSrc: (Debit | undefined)[];
@@ -199,20 +215,23 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     nowMs: Number.NEGATIVE_INFINITY,
     entries,
     count: 0,
+    copyFrom: Number.POSITIVE_INFINITY,
     index: idIndex(entries, expectedEntries),
     nodes: new Array<number | undefined>(expectedEntries),
-    lots: new Array<LotS>(expectedEntries),
+    lots: [],
     lotCount: 0,
     lotExpMs: [],
     lotInHeap: [],
     lotSrc: [],
-    heap: keyedHeap(expectedEntries),
+    // Grown as lots come (only lots with points left sit in it): three million-slot arrays sized up
+    // front cost a replay more to allocate, fill with holes and turn into double arrays than growing.
+    heap: keyedHeap(0),
     lapsed: new Set(),
     live: 0,
     holds: new Map(),
     timeouts: keyedHeap(0),
     holdSeq: 0,
-    debits: new Array<DebitS>(expectedEntries),
+    debits: [],
     debitSrc: [],
     debitCount: 0,
     deficit: 0,
@@ -385,9 +404,13 @@ function stateFromAccount(account: Account): State {
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
   account.entries.forEach((e, i) => {
     // Frozen entries come from this module; others are copied so later changes by the caller cannot reach the new snapshot.
-    state.entries[i] = Object.isFrozen(e)
-      ? e
-      : (stored(e, instant) ?? normalizeEntry(e, scale, ["account", "entries", i], "account"));
+    if (Object.isFrozen(e)) {
+      state.entries[i] = e;
+      return;
+    }
+    const checked = stored(e, instant);
+    state.entries[i] =
+      checked === undefined ? normalizeEntry(e, scale, ["account", "entries", i], "account") : storedCopy(checked);
   });
   state.count = account.entries.length;
   // The index of a snapshot this library wrote is built once and copied
@@ -599,7 +622,7 @@ function retained(
     if (keepDebit[k] === 1) continue;
     const d = state.debits[k] as DebitS;
     if (d.points === d.reversed) continue;
-    const e = lookup(state, d.transactionId);
+    const e = state.entries[state.debitPos[k] as number]; // the entry that took the points, by position (no id to hash)
     if (e?.kind !== "reverse") continue;
     const node = state.nodes[positionOf(state, e.reverses)];
     if (node === undefined || node < 0 || (state.lots[node] as LotS).clawedBack === 0) continue;
@@ -715,8 +738,17 @@ export function toAccount(state: State, carry = false): Account {
     ({ debitsOut, lotsOut } = writeInPlace(state, keep, f, lotIdOf));
   }
   // The working state is discarded after this call (every caller writes it out last), so its
-  // entries array is cut to the entries applied and frozen in place rather than copied.
+  // entries array is cut to the entries applied and frozen in place rather than copied. Entries a
+  // replay took as they came (from copyFrom on) are written in their stored form, only those kept.
   const entries = keep === undefined ? state.entries : state.entries.filter((_, pos) => keep.keepEntry[pos] === 1);
+  const copyFrom = state.copyFrom;
+  if (copyFrom < state.count) {
+    for (let pos = 0, j = 0; pos < state.count; pos++) {
+      if (keep !== undefined && keep.keepEntry[pos] === 0) continue;
+      if (pos >= copyFrom) entries[j] = storedCopy(entries[j] as Entry); // j < entries.length: present
+      j++;
+    }
+  }
   const checkpoint: Checkpoint =
     lastEntry === undefined
       ? Object.freeze({ version, balance: balanceText })
@@ -875,6 +907,7 @@ function cloneState(t: State): State {
     nowMs: t.nowMs,
     entries,
     count: t.count,
+    copyFrom: t.copyFrom,
     index: idCopy(t.index, entries),
     nodes: t.nodes.slice(),
     lots: t.lots.slice(),
@@ -1007,6 +1040,7 @@ function carryState(
     nowMs,
     entries,
     count,
+    copyFrom: Number.POSITIVE_INFINITY,
     index: newPos === undefined ? idCopy(state.index, entries) : idRemap(state.index, newPos, entries, count),
     nodes,
     lots,
@@ -1900,6 +1934,8 @@ function run(inputs: readonly unknown[], settings: Settings, options: RunOptions
   };
   const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
   const onEntry = options.onEntry;
+  // Entries are kept as they came (the stored-form check does not copy): toAccount copies those it keeps.
+  state.copyFrom = Math.min(state.copyFrom, state.count);
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
   // Every id is indexed up front, which also finds the first repeated one. An input without a string
   // transactionId fails validation when its turn comes, so only the inputs before it are indexed.

@@ -268,8 +268,10 @@ function laterThan(v: unknown, atMs: number, instant: StoredInstants): boolean {
 /**
  * A compiled fast check for one scale. Accepts only entries already in stored form (canonical
  * instants, points with exactly the scale's decimals, a `meta` that is a JSON value, no extra keys)
- * and returns their stored copy (`meta` deep-copied, as the schema's transform copies it); returns undefined for anything else, which then goes through {@link normalizeEntry}
- * (so error messages always come from the schema).
+ * and returns the input itself, typed as an entry: not copied, so a replay copies only the entries
+ * its snapshot keeps (see {@link storedCopy}, which whoever keeps a checked entry calls). Returns
+ * undefined for anything else, which then goes through {@link normalizeEntry} (so error messages
+ * always come from the schema).
  */
 export function storedEntryChecker(scale: number): (input: unknown, instant: StoredInstants) => Entry | undefined {
   // Units of a positive stored-form amount, kept in `instant.units`; false for anything else.
@@ -350,10 +352,46 @@ export function storedEntryChecker(scale: number): (input: unknown, instant: Sto
     if (meta !== undefined && !isJsonValue(meta)) return undefined;
     // Every field was checked above against the schema's rules for this kind.
     instant.ms = atMs;
-    return canonical(
-      (meta === undefined || meta === null || typeof meta !== "object"
-        ? o
-        : { ...o, meta: JSON.parse(JSON.stringify(meta)) }) as unknown as Entry,
-    );
+    return o as unknown as Entry;
   };
+}
+
+/** Whether a JSON value is frozen throughout (so it can be shared: nobody can change it). */
+function frozenJson(v: unknown): boolean {
+  if (typeof v !== "object" || v === null) return true;
+  if (!Object.isFrozen(v)) return false;
+  for (const x of Object.values(v)) if (!frozenJson(x)) return false;
+  return true;
+}
+
+/**
+ * Whether an entry the fast check accepted is already its own stored form: frozen, its keys in the
+ * stored order (as {@link canonical} writes them) and its `meta` frozen throughout, so the copy
+ * would equal it and nobody can change it — what post and postMany return in their history records.
+ */
+function isStoredEntry(e: Entry): boolean {
+  if (!Object.isFrozen(e)) return false;
+  const order = ALLOWED[e.kind];
+  if (order === undefined) return false;
+  let i = 0;
+  for (const key in e) {
+    while (i < order.length && order[i] !== key) i++;
+    if (i === order.length) return false;
+  }
+  return frozenJson(e.meta);
+}
+
+/**
+ * The stored form of an entry {@link storedEntryChecker} accepted: the entry itself when it is one
+ * already (see {@link isStoredEntry}), else its canonical frozen copy with `meta` deep-copied (as
+ * the schema's transform copies it), so the caller's objects are neither shared nor frozen.
+ */
+export function storedCopy(e: Entry): Entry {
+  if (isStoredEntry(e)) return e;
+  const meta = e.meta;
+  return canonical(
+    meta === undefined || meta === null || typeof meta !== "object"
+      ? e
+      : ({ ...e, meta: JSON.parse(JSON.stringify(meta)) } as Entry),
+  );
 }
