@@ -51,10 +51,15 @@ export default function tenure() {
     const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const steps = 500;
     const visits = Array.from({ length: steps }, (_, i) => visit(N + 4 + i));
-    const runs = { l: [], f: [], lc: [], fc: [] };
+    // The same last 180 days of visits without the earlier ones: the snapshot holds what the loyal
+    // one holds, so loyal/recent is what tenure itself costs (loyal/fresh adds what the window holds).
+    let recent = openAccount({ accountId: "recent", retainDays });
+    for (let k = Math.max(0, N - 60); k < N; k++) recent = postMany(recent, visit(k)).account;
+    const runs = { l: [], f: [], r: [], lc: [], fc: [] };
     for (let round = 0; round < 9; round++) {
       runs.l.push(cpu(() => postMany(loyal, next), 500));
       runs.f.push(cpu(() => postMany(fresh, next), 500));
+      runs.r.push(cpu(() => postMany(recent, next), 500));
       let a = loyal;
       runs.lc.push(cpu((i) => (a = postMany(a, visits[i]).account), steps));
       let b = fresh;
@@ -64,7 +69,7 @@ export default function tenure() {
     const open = loyal.lots.filter((l) => l.remaining !== "0").length;
     console.log(
       `retainDays ${retainDays}: ${N.toLocaleString("en")} prior checkouts (${loyal.version.toLocaleString("en")} entries, built in ${(build / 1000).toFixed(1)} s): ` +
-        `checkout onto the same snapshot ${tLoyal.toFixed(1)} µs vs fresh ${tFresh.toFixed(1)} µs CPU = ${(tLoyal / tFresh).toFixed(2)}× (goal ≤ 1.2×); ` +
+        `checkout onto the same snapshot ${tLoyal.toFixed(1)} µs vs fresh ${tFresh.toFixed(1)} µs CPU = ${(tLoyal / tFresh).toFixed(2)}× (goal ≤ 1.2×), vs recent ${mid(runs.r).toFixed(1)} µs = ${(tLoyal / mid(runs.r)).toFixed(2)}× (${JSON.stringify(recent).length.toLocaleString("en")} bytes); ` +
         `chained ${cLoyal.toFixed(1)} µs vs fresh ${cFresh.toFixed(1)} µs CPU = ${(cLoyal / cFresh).toFixed(2)}×; ` +
         `snapshot ${JSON.stringify(loyal).length.toLocaleString("en")} bytes stored (goal ≤ 8,192; object form ${JSON.stringify({ ...loyal }).length.toLocaleString("en")}), ${loyal.entries.length} entries kept, ${loyal.lots.length} lots (${open} open)`,
     );
@@ -102,8 +107,14 @@ function programTenure(N) {
   for (let k = 0; k < N; k++) loyal = checkout(program, loyal, basket(k), options(k, `sale-${k}`)).account;
   const build = performance.now() - t;
   const fresh = openProgramAccount(program, { customerId: "fresh", consent: true });
+  // A customer with the same last 180 days of visits and no earlier ones: what the account holds
+  // (the window's sales and entries, the open lots) is the loyal one's, without its tenure. The
+  // loyal/recent ratio is what tenure itself costs; loyal/fresh adds what the window holds.
+  let recent = openProgramAccount(program, { customerId: "recent", consent: true });
+  for (let k = Math.max(0, N - 60); k < N; k++)
+    recent = checkout(program, recent, basket(k), options(k, `sale-${k}`)).account;
   // CPU time of this process (user + system), not wall time: on a shared machine the wall clock
-  // counts the time other processes had the cores. Loyal and fresh alternate, 9 rounds, medians.
+  // counts the time other processes had the cores. Loyal, fresh and recent alternate, 9 rounds, medians.
   const cpu = (fn, reps) => {
     const s = process.cpuUsage();
     for (let i = 0; i < reps; i++) fn(i);
@@ -114,19 +125,23 @@ function programTenure(N) {
   // A till as the guide describes it: read the stored JSON, check it out, store the new account.
   const loyalText = JSON.stringify(loyal);
   const freshText = JSON.stringify(fresh);
+  const recentText = JSON.stringify(recent);
   const inMemory = (account) => (i) => checkout(program, account, basket(N + 1), options(1, `next-${i}`));
   const stored = (text) => (i) =>
     JSON.stringify(
       checkout(program, parseProgramAccount(JSON.parse(text)), basket(N + 1), options(1, `next-${i}`)).account,
     );
-  const runs = { l: [], f: [], ls: [], fs: [] };
+  const runs = { l: [], f: [], r: [], ls: [], fs: [], rs: [] };
   for (let round = 0; round < 9; round++) {
     runs.l.push(cpu(inMemory(loyal), 200));
     runs.f.push(cpu(inMemory(fresh), 200));
+    runs.r.push(cpu(inMemory(recent), 200));
     runs.ls.push(cpu(stored(loyalText), 50));
     runs.fs.push(cpu(stored(freshText), 50));
+    runs.rs.push(cpu(stored(recentText), 50));
   }
   const [tLoyal, tFresh, sLoyal, sFresh] = [mid(runs.l), mid(runs.f), mid(runs.ls), mid(runs.fs)];
+  const [tRecent, sRecent] = [mid(runs.r), mid(runs.rs)];
   const bytes = (x) => JSON.stringify(x).length.toLocaleString("en");
   // The parts as stored: the account's JSON is its own stored form (sales as tuples, the ledger's
   // entries its kept sales imply left to them), so the parts are measured in that text.
@@ -137,6 +152,11 @@ function programTenure(N) {
       `read JSON + checkout + write JSON ${sLoyal.toFixed(0)} µs vs fresh ${sFresh.toFixed(0)} µs CPU = ${(sLoyal / sFresh).toFixed(2)}×; ` +
       `account JSON ${loyalText.length.toLocaleString("en")} bytes (goal ≤ 8,192): points ledger ${bytes(parts.points)} (entries ${bytes(parts.points.entries)}: ${parts.points.entries.filter((e) => typeof e === "number").length} of ${loyal.points.entries.length} left to their sales), ${loyal.sales.length} sales ${bytes(parts.sales)}, refunds ${bytes(parts.refunds)}, totals ${bytes(parts.totals)}; ` +
       `fresh account after one sale ${bytes(checkout(program, fresh, basket(N + 1), options(1, "one")).account)} bytes`,
+  );
+  console.log(
+    `program account, loyal vs recent (the same last 180 days of visits, no earlier ones; its JSON ${recentText.length.toLocaleString("en")} bytes): ` +
+      `checkout ${tLoyal.toFixed(0)} vs ${tRecent.toFixed(0)} µs CPU = ${(tLoyal / tRecent).toFixed(2)}×; ` +
+      `read JSON + checkout + write JSON ${sLoyal.toFixed(0)} vs ${sRecent.toFixed(0)} µs CPU = ${(sLoyal / sRecent).toFixed(2)}×`,
   );
 }
 
