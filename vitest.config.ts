@@ -16,6 +16,7 @@ const propertiesInExampleFiles = [
   "test/ledger/late.test.ts",
   "test/crm/planActions.test.ts",
   "test/ledger/stored.test.ts",
+  "test/analytics/customerTable.test.ts",
 ];
 
 export default defineConfig({

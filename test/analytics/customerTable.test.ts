@@ -38,11 +38,12 @@ it("ids whose hashes are equal are two customers", () => {
   expect(order).toEqual([...table.keys].sort());
 });
 
-// Enough distinct string ids for the table to grow (from 1,024 slots, at most half full) several
-// times, each id repeated, in any order: every id is one customer with its own total.
+// Enough distinct string ids for the table to grow (from 1,024 slots, at most half full) once or
+// twice, each id repeated, in any order: every id is one customer with its own total. (It runs in
+// the property project: 1,000 runs, 100,000 under DEEP=1.)
 test.prop([
-  fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 600, maxLength: 2500 }),
-  fc.array(fc.nat(), { minLength: 1, maxLength: 3000 }),
+  fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 600, maxLength: 1600 }),
+  fc.array(fc.nat(), { minLength: 1, maxLength: 2000 }),
 ])("string ids are found again however many there are", (ids, picks) => {
   const txs = [...ids, ...picks.map((p) => ids[p % ids.length] as string)].map((customerId, i) => ({
     customerId,
