@@ -11,7 +11,7 @@ import { loadavg } from "node:os";
 import { abc, gini, pareto, rfmAccumulator, rfmSummary, totalsAccumulator } from "loyalty-kit";
 
 /** A small deterministic generator (mulberry32), so every run measures the same data. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,18 +2,9 @@
 // with fn rfmSummary | rfmAccumulator | totalsAccumulator and kind numbers | strings; builds the
 // bench's 2M purchase objects (1M customers) and runs the one function on them three times.
 import { rfmAccumulator, rfmSummary, totalsAccumulator } from "loyalty-kit";
+import { random } from "./analytics.bench.mjs";
 
 const [fn = "rfmSummary", kind = "strings"] = process.argv.slice(2);
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = random(7);
 const k = 2_000_000;
 const start = Date.UTC(2024, 0, 1);

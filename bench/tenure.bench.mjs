@@ -84,24 +84,29 @@ export default function tenure() {
 }
 
 // One coffee every 3 days on a points program (1 point per 1.00, valid 2 months), every fifth visit
-// paid partly with points.
+// paid partly with points (also what bench/program-sample.mjs prints).
+export const program = parseProgram({
+  kind: "bonus",
+  id: "coffee",
+  name: "Coffee points",
+  currency: "EUR",
+  timeZone: "Europe/Berlin",
+  active: { from: "2025-01-01T00:00:00Z" },
+  earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], validityMonths: 2 },
+  redeem: { pointValue: "0.01", maxShare: "50" },
+});
+export const basket = (k) => ({
+  id: `b${k}`,
+  at: iso(T0 + 3 * k * DAY),
+  lines: [{ id: "1", sku: "COFFEE", quantity: 3, unitPrice: { amount: "3.40", currency: "EUR" } }],
+});
+export const options = (k, id) => ({
+  transactionId: id,
+  consent: true,
+  ...(k % 5 === 4 ? { redeemPoints: "max" } : {}),
+});
+
 function programTenure(N) {
-  const program = parseProgram({
-    kind: "bonus",
-    id: "coffee",
-    name: "Coffee points",
-    currency: "EUR",
-    timeZone: "Europe/Berlin",
-    active: { from: "2025-01-01T00:00:00Z" },
-    earn: { rules: [{ type: "per-amount", points: "1", per: "1.00" }], validityMonths: 2 },
-    redeem: { pointValue: "0.01", maxShare: "50" },
-  });
-  const basket = (k) => ({
-    id: `b${k}`,
-    at: iso(T0 + 3 * k * DAY),
-    lines: [{ id: "1", sku: "COFFEE", quantity: 3, unitPrice: { amount: "3.40", currency: "EUR" } }],
-  });
-  const options = (k, id) => ({ transactionId: id, consent: true, ...(k % 5 === 4 ? { redeemPoints: "max" } : {}) });
   let loyal = openProgramAccount(program, { customerId: "loyal", consent: true });
   const t = performance.now();
   for (let k = 0; k < N; k++) loyal = checkout(program, loyal, basket(k), options(k, `sale-${k}`)).account;
