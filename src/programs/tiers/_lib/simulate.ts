@@ -3,7 +3,7 @@
 // this replay, so the tier on a date is a pure function of the history up to that date.
 import { addMonthsClamped, zonedParts, zonedTimeToInstant } from "../../../core/calendar.js";
 import { Decimal } from "../../../money/money.js";
-import { formatUnits, pow10, ratioOf } from "../../_lib/minor.js";
+import { atOneScale, formatUnits } from "../../_lib/minor.js";
 import type { TierActivity, TierLevel, TierPolicy } from "../tierPolicy.js";
 
 /**
@@ -52,15 +52,6 @@ export interface Replay {
 interface Item {
   readonly ms: number;
   readonly amount: bigint;
-}
-
-/** Decimal strings as integers of 10^-scale at one scale (the most decimals among them). */
-function atOneScale(texts: readonly string[]): { scale: number; values: bigint[] } {
-  const ratios = texts.map(ratioOf);
-  let scale = 0;
-  for (const r of ratios) scale = Math.max(scale, r.d.toString().length - 1); // d = 10^decimals
-  const d = pow10(scale);
-  return { scale, values: ratios.map((r) => r.n * (d / r.d)) };
 }
 
 const DAY_MS = 86_400_000;
