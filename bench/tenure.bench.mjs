@@ -150,6 +150,24 @@ function programTenure(N) {
     JSON.stringify(
       checkout(program, parseProgramAccount(JSON.parse(text)), basket(N + 1), options(1, `next-${i}`)).account,
     );
+  // Chained: each checkout onto the account the previous one returned, at the next visit (as a till
+  // keeping the account in memory does), so each meets its dates for the first time (the rows above
+  // check out one instant again and again, whose zone math is memoised after the first). The loyal
+  // account goes on visit after visit through the rounds; the fresh one restarts every 5 checkouts,
+  // its visits 200 years after the loyal one's (24,350 visits of 3 days) so neither meets dates the
+  // other did.
+  let loyalNow = loyal;
+  let loyalVisit = N + 1;
+  const chainLoyal = () => {
+    const k = loyalVisit++;
+    loyalNow = checkout(program, loyalNow, basket(k), options(k, `chain-${k}`)).account;
+  };
+  let freshNow = fresh;
+  let freshVisit = N + 1 + 24_350;
+  const chainFresh = (i) => {
+    const k = freshVisit++;
+    freshNow = checkout(program, i % 5 === 0 ? fresh : freshNow, basket(k), options(k, `chain-${k}`)).account;
+  };
   const runs = rounds({
     l: () => cpu(inMemory(loyal), 200),
     f: () => cpu(inMemory(fresh), 200),
@@ -157,6 +175,8 @@ function programTenure(N) {
     ls: () => cpu(stored(loyalText), 50),
     fs: () => cpu(stored(freshText), 50),
     rs: () => cpu(stored(recentText), 50),
+    lc: () => cpu(chainLoyal, 100),
+    fc: () => cpu(chainFresh, 100),
   });
   const [tLoyal, tFresh, sLoyal, sFresh] = [mid(runs.l), mid(runs.f), mid(runs.ls), mid(runs.fs)];
   const [tRecent, sRecent] = [mid(runs.r), mid(runs.rs)];
@@ -169,7 +189,8 @@ function programTenure(N) {
       `checkout ${tLoyal.toFixed(0)} µs vs fresh ${tFresh.toFixed(0)} µs CPU = ${(tLoyal / tFresh).toFixed(2)}× (goal ≤ 1.2×; paired ${paired(runs.l, runs.f).toFixed(2)}×); ` +
       `read JSON + checkout + write JSON ${sLoyal.toFixed(0)} µs vs fresh ${sFresh.toFixed(0)} µs CPU = ${(sLoyal / sFresh).toFixed(2)}× (paired ${paired(runs.ls, runs.fs).toFixed(2)}×); ` +
       `account JSON ${loyalText.length.toLocaleString("en")} bytes (goal ≤ 8,192): points ledger ${bytes(parts.points)} (entries ${bytes(parts.points.entries)}: ${parts.points.entries.filter((e) => typeof e === "number").length} of ${loyal.points.entries.length} left to their sales), ${loyal.sales.length} sales ${bytes(parts.sales)}, refunds ${bytes(parts.refunds)}, totals ${bytes(parts.totals)}; ` +
-      `fresh account after one sale ${bytes(checkout(program, fresh, basket(N + 1), options(1, "one")).account)} bytes`,
+      `fresh account after one sale ${bytes(checkout(program, fresh, basket(N + 1), options(1, "one")).account)} bytes; ` +
+      `chained (each checkout at the next visit, onto the account the previous one returned) ${mid(runs.lc).toFixed(0)} µs vs fresh ${mid(runs.fc).toFixed(0)} µs CPU = ${(mid(runs.lc) / mid(runs.fc)).toFixed(2)}× (paired ${paired(runs.lc, runs.fc).toFixed(2)}×)`,
   );
   console.log(
     `program account, loyal vs recent (the same last 180 days of visits, no earlier ones; its JSON ${recentText.length.toLocaleString("en")} bytes): ` +
