@@ -145,6 +145,37 @@ export function formatUnits(v: number | bigint, dp: number): string {
   return negative ? `-${s}` : s;
 }
 
+/** Decimal strings as exact integers of 10^-scale at one scale, the most decimals among them. */
+export function atOneScale(texts: readonly string[]): { scale: number; values: bigint[] } {
+  let scale = 0;
+  for (const t of texts) scale = Math.max(scale, hasExponent(t) ? decimalsOf(t) : decimalPlaces(t));
+  const values = texts.map((t) => {
+    if (hasExponent(t)) return scaled(t, scale) as bigint; // it has at most `scale` decimals
+    // A plain decimal string ("-12.50") is its digits without the point, times the missing decimals.
+    const dot = t.indexOf(".");
+    return BigInt(dot < 0 ? t : t.slice(0, dot) + t.slice(dot + 1)) * pow10(scale - decimalPlaces(t));
+  });
+  return { scale, values };
+}
+
+function hasExponent(t: string): boolean {
+  return t.includes("e") || t.includes("E");
+}
+
+/**
+ * An integer count of 10^-scale units as a plain decimal string without trailing zeros, as
+ * Decimal#toFixed() writes a value ("1250", 2 → "12.5"; zero is "0"): how account totals store figures.
+ */
+export function plainUnits(v: bigint, scale: number): string {
+  if (v === 0n) return "0";
+  const s = formatUnits(v, scale);
+  if (scale === 0) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--; // "0"
+  if (s.charCodeAt(end - 1) === 46) end--; // "."
+  return s.slice(0, end);
+}
+
 /**
  * A Decimal with at most `dp` decimals as minor units, or null when it is not a safe integer there
  * (the caller refuses the amount).

@@ -2,7 +2,7 @@ import { guardInputs } from "../../core/guard.js";
 import { readingInput } from "./_lib/guard.js";
 import { deepFreeze } from "../../core/json.js";
 import { formatAmount, tierInputs } from "./_lib/inputs.js";
-import { qualifiedIndex, replayTiers, type TierChangeReason } from "./_lib/simulate.js";
+import { replayTiers, type TierChangeReason } from "./_lib/simulate.js";
 import type { TierActivityInput, TierLevel, TierPolicyInput } from "./tierPolicy.js";
 
 /**
@@ -114,7 +114,7 @@ function tierStatusUnguarded(
       reason: c.reason,
       amount: formatAmount(p, c.amount),
     }));
-    const q = qualifiedIndex(r.thresholds, r.amount);
+    const q = r.qualified;
     const tier = r.held < 0 ? null : (r.levels[r.held] as TierLevel);
     const last = changes[changes.length - 1];
     const amount = formatAmount(p, r.amount);

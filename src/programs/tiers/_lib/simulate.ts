@@ -3,6 +3,7 @@
 // this replay, so the tier on a date is a pure function of the history up to that date.
 import { addMonthsClamped, zonedParts, zonedTimeToInstant } from "../../../core/calendar.js";
 import { Decimal } from "../../../money/money.js";
+import { atOneScale, formatUnits } from "../../_lib/minor.js";
 import type { TierActivity, TierLevel, TierPolicy } from "../tierPolicy.js";
 
 /**
@@ -36,14 +37,21 @@ export interface Replay {
   readonly held: number;
   /** The amount in the window at the replay's end. */
   readonly amount: Decimal;
+  /** Index in `levels` of the highest tier `amount` reaches, -1 for none (held may differ: grace, one-tier). */
+  readonly qualified: number;
   /** When the grace period running at the end ends (rolling windows), else undefined. */
   readonly graceUntil: number | undefined;
   readonly changes: readonly RawChange[];
 }
 
+// Amounts are replayed as exact integers of 10^-scale, the scale being the most decimals among the
+// policy's thresholds and the history's amounts (as the pricing engine works on integers, minor.ts):
+// an addition or a comparison of small integers costs a fraction of decimal.js's, and a checkout of
+// a bonus program with tiers replays the member's tier log and window on every sale. Amounts leave
+// the replay as Decimals (the changes, the end amount).
 interface Item {
   readonly ms: number;
-  readonly amount: Decimal;
+  readonly amount: bigint;
 }
 
 const DAY_MS = 86_400_000;
@@ -54,9 +62,9 @@ export function sortedLevels(policy: TierPolicy): { levels: TierLevel[]; thresho
 }
 
 /** The highest tier whose threshold ≤ amount, -1 when below every threshold. */
-export function qualifiedIndex(thresholds: readonly Decimal[], amount: Decimal): number {
+function qualifiedIndex(thresholds: readonly bigint[], amount: bigint): number {
   let q = -1;
-  for (let i = 0; i < thresholds.length; i++) if ((thresholds[i] as Decimal).lte(amount)) q = i;
+  for (let i = 0; i < thresholds.length; i++) if ((thresholds[i] as bigint) <= amount) q = i;
   return q;
 }
 
@@ -103,51 +111,64 @@ function down(policy: TierPolicy, held: number, q: number): number {
  */
 export function replayTiers(policy: TierPolicy, history: readonly TierActivity[], untilMs: number): Replay {
   const { levels, thresholds } = sortedLevels(policy);
-  const sorted = history
-    .map((a) => ({ ms: Date.parse(a.at), amount: new Decimal(a.amount) }))
-    .filter((a) => a.ms <= untilMs)
+  const dated = history.map((a) => ({ ms: Date.parse(a.at), amount: a.amount })).filter((a) => a.ms <= untilMs);
+  const { scale, values } = atOneScale([...levels.map((t) => t.threshold), ...dated.map((a) => a.amount)]);
+  const limits = values.slice(0, levels.length);
+  const sorted = dated
+    .map((a, i): Item => ({ ms: a.ms, amount: values[levels.length + i] as bigint }))
     .sort((a, b) => a.ms - b.ms);
   // Activities at one instant count together (a sale and its same-instant refund, two lines of one
   // visit): applied one by one, the amount a change reports would depend on the order they were given.
   const items: Item[] = [];
   for (const a of sorted) {
     const last = items.at(-1);
-    if (last !== undefined && last.ms === a.ms)
-      items[items.length - 1] = { ms: a.ms, amount: last.amount.plus(a.amount) };
+    if (last !== undefined && last.ms === a.ms) items[items.length - 1] = { ms: a.ms, amount: last.amount + a.amount };
     else items.push(a);
   }
+  const decimal = (u: bigint): Decimal => new Decimal(formatUnits(u, scale));
   const changes: RawChange[] = [];
-  const base = { levels, thresholds, changes };
-  if (policy.window.type === "calendar-year") {
-    const r = replayCalendar(policy, thresholds, items, untilMs, changes);
-    return { ...base, ...r, graceUntil: undefined };
-  }
+  const change = (at: number, from: number, to: number, reason: TierChangeReason, amount: bigint): void => {
+    changes.push({ at, from, to, reason, amount: decimal(amount) });
+  };
+  const end = (r: { held: number; amount: bigint; graceUntil?: number | undefined }): Replay => ({
+    levels,
+    thresholds,
+    changes,
+    held: r.held,
+    amount: decimal(r.amount),
+    qualified: qualifiedIndex(limits, r.amount),
+    graceUntil: r.graceUntil,
+  });
+  if (policy.window.type === "calendar-year") return end(replayCalendar(policy, limits, items, untilMs, change));
   if (policy.window.type === "lifetime") {
     let held = -1;
-    let amount = new Decimal(0);
+    let amount = 0n;
     for (const it of items) {
-      amount = amount.plus(it.amount);
-      const q = qualifiedIndex(thresholds, amount);
+      amount += it.amount;
+      const q = qualifiedIndex(limits, amount);
       if (q > held) {
-        changes.push({ at: it.ms, from: held, to: q, reason: "reached", amount });
+        change(it.ms, held, q, "reached", amount);
         held = q;
       }
     }
-    return { ...base, held, amount, graceUntil: undefined };
+    return end({ held, amount });
   }
-  return { ...base, ...replayRolling(policy, policy.window.months, thresholds, items, untilMs, changes) };
+  return end(replayRolling(policy, policy.window.months, limits, items, untilMs, change));
 }
+
+/** Records a change of the held tier (its amount as the replay's integer). */
+type Change = (at: number, from: number, to: number, reason: TierChangeReason, amount: bigint) => void;
 
 function replayCalendar(
   policy: TierPolicy,
-  thresholds: readonly Decimal[],
+  thresholds: readonly bigint[],
   items: readonly Item[],
   untilMs: number,
-  changes: RawChange[],
-): { held: number; amount: Decimal } {
+  change: Change,
+): { held: number; amount: bigint } {
   const tz = policy.timeZone;
   let held = -1;
-  let ytd = new Decimal(0);
+  let ytd = 0n;
   if (items.length === 0) return { held, amount: ytd };
   const lastYear = zonedParts(untilMs, tz).year;
   let year = zonedParts((items[0] as Item).ms, tz).year;
@@ -157,10 +178,10 @@ function replayCalendar(
     let nextStart = yearStart(year + 1, tz);
     while (i < items.length && (items[i] as Item).ms < nextStart) {
       const it = items[i] as Item;
-      ytd = ytd.plus(it.amount);
+      ytd += it.amount;
       const q = qualifiedIndex(thresholds, ytd);
       if (q > held) {
-        changes.push({ at: it.ms, from: held, to: q, reason: "reached", amount: ytd });
+        change(it.ms, held, q, "reached", ytd);
         held = q;
       }
       i++;
@@ -170,10 +191,10 @@ function replayCalendar(
     const q = qualifiedIndex(thresholds, ytd);
     if (q < held) {
       const to = down(policy, held, q);
-      changes.push({ at: nextStart, from: held, to, reason: "review", amount: ytd });
+      change(nextStart, held, to, "review", ytd);
       held = to;
     }
-    ytd = new Decimal(0);
+    ytd = 0n;
     year++;
     // Nothing held and nothing bought: jump to the year of the next activity.
     if (held < 0 && i < items.length) {
@@ -187,18 +208,18 @@ function replayCalendar(
 function replayRolling(
   policy: TierPolicy,
   months: number,
-  thresholds: readonly Decimal[],
+  thresholds: readonly bigint[],
   items: readonly Item[],
   untilMs: number,
-  changes: RawChange[],
-): { held: number; amount: Decimal; graceUntil: number | undefined } {
+  change: Change,
+): { held: number; amount: bigint; graceUntil: number | undefined } {
   const tz = policy.timeZone;
   const graceDays = policy.retention?.type === "grace" ? policy.retention.days : 0;
   const exits = items
     .map((it) => ({ ms: monthsLater(it.ms, months, tz), amount: it.amount }))
     .sort((a, b) => a.ms - b.ms);
   let held = -1;
-  let amount = new Decimal(0);
+  let amount = 0n;
   let graceUntil: number | undefined;
   // Since when the amount has stayed below each tier's threshold (undefined while at or above it):
   // a tier's grace runs from when the amount fell below *its* threshold, so a drop through several
@@ -214,17 +235,17 @@ function replayRolling(
       graceUntil ?? Number.POSITIVE_INFINITY,
     );
     if (!(t <= untilMs)) return { held, amount, graceUntil };
-    while (i < items.length && (items[i] as Item).ms === t) amount = amount.plus((items[i++] as Item).amount);
-    while (j < exits.length && (exits[j] as Item).ms === t) amount = amount.minus((exits[j++] as Item).amount);
+    while (i < items.length && (items[i] as Item).ms === t) amount += (items[i++] as Item).amount;
+    while (j < exits.length && (exits[j] as Item).ms === t) amount -= (exits[j++] as Item).amount;
     thresholds.forEach((threshold, k) => {
-      if (amount.gte(threshold)) belowSince[k] = undefined;
+      if (amount >= threshold) belowSince[k] = undefined;
       else if (belowSince[k] === undefined) belowSince[k] = t;
     });
     // Evaluate at t; a one-tier drop with no grace may step down several tiers at once.
     for (;;) {
       const q = qualifiedIndex(thresholds, amount);
       if (q > held) {
-        changes.push({ at: t, from: held, to: q, reason: "reached", amount });
+        change(t, held, q, "reached", amount);
         held = q;
         graceUntil = undefined;
         break;
@@ -238,7 +259,7 @@ function replayRolling(
       let to = down(policy, held, q);
       // To the qualified tier: the highest tier below whose threshold the amount has not yet stayed for the grace days.
       if (policy.downgrade !== "one-tier") while (to < held - 1 && graceEnd(to + 1) > t) to += 1;
-      changes.push({ at: t, from: held, to, reason: graceDays === 0 ? "fell-below" : "grace-ended", amount });
+      change(t, held, to, graceDays === 0 ? "fell-below" : "grace-ended", amount);
       held = to;
       graceUntil = undefined;
       if (held === q) break;

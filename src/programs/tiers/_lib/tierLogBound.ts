@@ -18,7 +18,7 @@
 //   the amount is the running total; the rows fold into at most three (the highest running amount
 //   per basis at its instant, then the rest at the last row's instant), whatever their number.
 import { zonedParts } from "../../../core/calendar.js";
-import { Decimal } from "../../../money/money.js";
+import { atOneScale, plainUnits } from "../../_lib/minor.js";
 import type { TierPolicy } from "../tierPolicy.js";
 import { monthsLater, yearStart } from "./simulate.js";
 
@@ -26,11 +26,6 @@ import { monthsLater, yearStart } from "./simulate.js";
 export type TierLogRow = [string, string, string];
 
 const DAY_MS = 86_400_000;
-
-/** A figure as totals store it: plain decimal, no exponent. */
-function txt(d: Decimal): string {
-  return d.isZero() ? "0" : d.toFixed();
-}
 
 /**
  * The rows of `rows` that a tier question at `fromMs` or later can depend on under `policy`, in time
@@ -69,37 +64,47 @@ export function boundTierLog(policy: TierPolicy, rows: readonly TierLogRow[], fr
 /** Rows folded: the highest running amount (per basis) at its instant, and the rest at the last row's. */
 function foldLifetime(sorted: readonly { readonly row: TierLogRow; readonly ms: number }[]): TierLogRow[] {
   if (sorted.length <= 3) return sorted.map((x) => x.row);
-  const out = new Map<number, [string, Decimal, Decimal]>();
-  const at = (ms: number, iso: string): [string, Decimal, Decimal] => {
+  // Per column, the figures as exact integers at the column's scale (the most decimals in it).
+  const out = new Map<number, [string, bigint, bigint]>();
+  const at = (ms: number, iso: string): [string, bigint, bigint] => {
     let r = out.get(ms);
     if (r === undefined) {
-      r = [iso, new Decimal(0), new Decimal(0)];
+      r = [iso, 0n, 0n];
       out.set(ms, r);
     }
     return r;
   };
   const last = sorted[sorted.length - 1] as { readonly row: TierLogRow; readonly ms: number };
+  const scales = [0, 0, 0];
   for (const col of [1, 2] as const) {
+    const { scale, values } = atOneScale(sorted.map((x) => x.row[col]));
+    scales[col] = scale;
     // Rows at one instant count together (as the tier replay counts them): the running amount is read after each instant.
-    let run = new Decimal(0);
-    let best: Decimal | undefined;
+    let run = 0n;
+    let best: bigint | undefined;
     let bestAt = last;
     for (let i = 0; i < sorted.length; i++) {
       const x = sorted[i] as { readonly row: TierLogRow; readonly ms: number };
-      run = run.plus(x.row[col]);
+      run += values[i] as bigint;
       const next = sorted[i + 1];
       if (next !== undefined && next.ms === x.ms) continue;
-      if (best === undefined || run.gt(best)) {
+      if (best === undefined || run > best) {
         best = run;
         bestAt = x;
       }
     }
     const high = at(bestAt.ms, bestAt.row[0]);
-    high[col] = high[col].plus(best ?? 0);
+    high[col] += best ?? 0n;
     const rest = at(last.ms, last.row[0]);
-    rest[col] = rest[col].plus(run.minus(best ?? 0));
+    rest[col] += run - (best ?? 0n);
   }
   return [...out.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([, [iso, spend, points]]): TierLogRow => [iso, txt(spend), txt(points)]);
+    .map(
+      ([, [iso, spend, points]]): TierLogRow => [
+        iso,
+        plainUnits(spend, scales[1] as number),
+        plainUnits(points, scales[2] as number),
+      ],
+    );
 }
