@@ -100,10 +100,11 @@ const PREFIX = /^[a-z_][a-z0-9_]{0,39}$/;
 
 /**
  * Above this share of stale copies the store reads before it writes. A stale copy costs the pure
- * step and the snapshot's serialization, sent for nothing (bench:pg, 2 threads sharing customers:
- * ~0.6 ms of Node CPU), a read of a current copy one more round trip (~0.05 ms of Node CPU and as
- * little server CPU): by CPU the read pays from a share of about 0.1; 0.25 leaves the round trip
- * saved to the stores whose copies are mostly current.
+ * step and the snapshot's serialization for nothing (~0.5 ms of Node CPU at 30 kept sales, measured
+ * without a server) and the server a write that finds the row moved; a read of a current copy costs
+ * one more round trip (~0.05 ms of Node CPU with the pg driver, measured) and a primary-key read. By
+ * CPU the read pays from a share of about 0.1; 0.25 keeps the round trip saved (the latency) for
+ * stores whose copies are mostly current.
  */
 const STALE_SHARE = 0.25;
 /** The writes with a copy in memory the share is weighted over (exponentially). */
