@@ -87,6 +87,55 @@ describe.skipIf(!hasServer)("createPostgresStore against PostgreSQL", () => {
     expect(() => createPostgresStore(p, { program, preparedStatements: "yes" as never })).toThrow(/preparedStatements/);
   });
 
+  it("reads before it writes while most of its copies in memory are stale, and writes from memory again once they are current", async () => {
+    const p = pool as NonNullable<typeof pool>;
+    const seen: string[] = [];
+    const recording: PgPoolLike = {
+      async connect() {
+        const client = await p.connect();
+        return {
+          query: (q, v) => {
+            seen.push(typeof q === "string" ? q : q.text);
+            return client.query(q, v);
+          },
+          release: (err) => client.release(err),
+        };
+      },
+    };
+    const prefix = freshPrefix("stale");
+    const a = createPostgresStore(recording, { program, tablePrefix: prefix });
+    const b = createPostgresStore(p, { program, tablePrefix: prefix });
+    await a.migrate();
+    let n = 0;
+    const sale = (s: PostgresStore) =>
+      s.checkout("ann", basket(`q${++n}`, "1.00"), { transactionId: `q${n}`, consent: true });
+    // The write from memory is recognised by its read of the row when nothing was written.
+    const fromMemory = () => seen.filter((t) => t.includes("w.written")).length;
+    await sale(a);
+    // Another process (b) writes ann before each of a's sales: a's copy is stale every time.
+    const perSale: { statements: number; fromMemory: number }[] = [];
+    for (let i = 0; i < 8; i++) {
+      await sale(b);
+      seen.length = 0;
+      expect((await sale(a)).status).toBe("applied");
+      perSale.push({ statements: seen.length, fromMemory: fromMemory() });
+    }
+    // Each sale 2 statements; the first ones write from memory (in vain), the last ones read first.
+    expect(perSale.map((x) => x.statements)).toEqual(Array(8).fill(2));
+    expect(perSale[0]?.fromMemory).toBe(1);
+    expect(perSale.slice(-3).map((x) => x.fromMemory)).toEqual([0, 0, 0]);
+    // Alone again, a's copy is current: the read sends no snapshot back, and soon a writes from memory in one statement.
+    const alone: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      seen.length = 0;
+      await sale(a);
+      alone.push(seen.length);
+    }
+    expect(alone[0]).toBe(2);
+    expect(alone.slice(-3)).toEqual([1, 1, 1]);
+    expect(await a.balance("ann", { at })).toBe(String(2 * (1 + 8 + 8 + 12))); // 2 × 1.00 per sale, 1 point per 1.00
+  });
+
   it("applies a checkout once and answers its retry as duplicate, even from a fresh store after later sales", async () => {
     // 2 × 10.00 paid at 1 point per 1.00 (the test program) → 20 points.
     const first = await store.checkout("olga", basket("b1", "10.00"), { transactionId: "s1", consent: true });
