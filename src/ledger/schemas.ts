@@ -10,6 +10,7 @@ import {
   NonNegativeDecimalStringSchema,
   PositiveDecimalStringSchema,
 } from "../_lib/validation.js";
+import { instantMs } from "./_lib/instant.js";
 import { isJsonValue, type JsonValue } from "./_lib/json.js";
 import { fromStoredForm, isStoredForm } from "./_lib/stored.js";
 
@@ -95,8 +96,9 @@ function entryObject<T extends z.core.$ZodLooseShape>(kind: string, shape: T) {
   });
 }
 
+// The refinements below run on the instant schema's output (canonical strings): read by hand.
 function after(later: string | undefined, earlier: string): boolean {
-  return later === undefined || Date.parse(later) > Date.parse(earlier);
+  return later === undefined || instantMs(later) > instantMs(earlier);
 }
 
 const NonZeroDecimalStringSchema = z.string({ error: 'expected a decimal string such as "12.50"' }).check(
@@ -132,7 +134,7 @@ export const EarnEntrySchema = /* @__PURE__ */ entryObject("earn", {
   earnedAt: z.optional(InstantSchema),
   availableAt: z.optional(InstantSchema),
 }).check(
-  z.refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
+  z.refine((e) => e.earnedAt === undefined || instantMs(e.earnedAt) <= instantMs(e.at), {
     message: "expected earnedAt (the sale time) at or before at (the booking time)",
     path: ["earnedAt"],
   }),

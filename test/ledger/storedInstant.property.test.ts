@@ -3,7 +3,7 @@
 // and NaN for calendar dates that do not exist.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { storedInstant } from "../../src/ledger/_lib/entries.js";
+import { storedInstant } from "../../src/core/instant.js";
 import { msOrText } from "../../src/ledger/_lib/stored.js";
 
 // The range of 24-character ISO strings with a year of at least 100 (checked in the first test).

@@ -12,7 +12,7 @@
 //   the sum of those: left out; trailing "0"s left out).
 // Reading it back rebuilds the in-memory snapshot, which is then checked like any other.
 import type { Account, Debit, Entry, Lot } from "../schemas.js";
-import { storedInstant } from "./entries.js";
+import { storedInstant } from "./instant.js";
 import { add, fromUnits, toUnits, type Units } from "./units.js";
 
 /** The value of the `form` key that marks the stored form. */
