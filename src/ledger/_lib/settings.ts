@@ -23,6 +23,16 @@ import { toUnits } from "./units.js";
 
 const settingsParsers = /* @__PURE__ */ makeParsers(AccountSettingsSchema, "account settings");
 const accountParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
+// The stored form's entries are objects fromStoredForm has just built (never frozen), so the
+// engine's entry check in fromSnapshot reads every one of them (the stored-form check, else the
+// entry schema itself, with the account's scale): the snapshot's schema leaves them to it instead
+// of checking and copying each entry once more before it. When either finds a problem, the whole
+// schema then reports it as before: every problem, an entry's too (a lot written as a tuple takes
+// its instants from its entry, so both are named), and the engine's own finding otherwise.
+const storedParsers = /* @__PURE__ */ makeParsers(
+  z.extend(InMemoryAccountSchema, { entries: z.array(z.unknown()) }),
+  "account",
+);
 const checkpointParsers = /* @__PURE__ */ makeParsers(CheckpointSchema, "checkpoint");
 
 /** Validates account settings; with `pickKnown`, other keys are ignored (so an Account works as settings). */
@@ -120,7 +130,8 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
   }
   // The stored form is rebuilt first, so that a problem is reported at its place in the snapshot.
   let read = input;
-  if (isStoredForm(input)) {
+  const stored = isStoredForm(input);
+  if (stored) {
     const r = fromStoredForm(input);
     if ("issues" in r)
       throw new LoyaltyValidationError(
@@ -129,11 +140,15 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
       );
     read = r.account;
   }
-  const parsed = accountParsers.parse(read);
+  // The stored form's entries are checked by fromSnapshot (see storedParsers).
+  const shell = stored ? storedParsers.safeParse(read) : undefined;
+  const parsed = shell?.success ? (shell.data as Account) : accountParsers.parse(read);
   let rebuilt: Account;
   try {
     rebuilt = fromSnapshot(parsed);
   } catch (e) {
+    // The whole schema's report when it finds the problem (see storedParsers).
+    if (stored && e instanceof LoyaltyValidationError) accountParsers.parse(read);
     // The input is the account itself: paths start at its root, not under "account".
     if (e instanceof LoyaltyValidationError)
       throw new LoyaltyValidationError(
