@@ -294,9 +294,38 @@ export function parseInstant(value: unknown, path: Path | string, options?: Inst
   return ms;
 }
 
-/** The canonical wire form of an instant: `Date#toISOString` of the parsed value. */
+/** "00" to "99", for writing instants. */
+const TWO_DIGITS: readonly string[] = /* @__PURE__ */ Array.from({ length: 100 }, (_, i) =>
+  i < 10 ? `0${i}` : `${i}`,
+);
+
+/**
+ * The canonical wire form of an instant: exactly what `Date#toISOString` writes for `ms`. Instants
+ * in years 0000–9999 are written by hand — the inverse of {@link storedInstant}, with H. Hinnant's
+ * `civil_from_days` — because reading a stored snapshot writes one per instant it holds and
+ * `toISOString` costs about three times as much; anything else is left to `toISOString`.
+ */
 export function instantToIso(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!(ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // [0, 146096]
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365], from 1 March
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const milli = rest - second * 1000;
+  const two = TWO_DIGITS;
+  return `${two[Math.floor(year / 100)]}${two[year % 100]}-${two[month]}-${two[day]}T${two[hour]}:${two[minute]}:${two[second]}.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}Z`;
 }
 
 /**
@@ -307,5 +336,5 @@ export function instantToIso(ms: number): string {
 export function canonicalInstant(value: unknown, options?: InstantOptions | null): string | undefined {
   if (!Number.isNaN(storedInstant(value))) return value as string;
   const ms = instantMillis(value, options);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  return Number.isFinite(ms) ? instantToIso(ms) : undefined;
 }
