@@ -11,7 +11,7 @@ import {
   PositiveDecimalStringSchema,
 } from "../_lib/validation.js";
 import { instantMs } from "./_lib/instant.js";
-import { isJsonValue, type JsonValue } from "./_lib/json.js";
+import { isJsonValue, jsonCopy, type JsonValue } from "./_lib/json.js";
 import { fromStoredForm, isStoredForm } from "./_lib/stored.js";
 
 export type { JsonValue } from "./_lib/json.js";
@@ -58,7 +58,7 @@ export const MetaSchema = /* @__PURE__ */ z.pipe(
     message:
       "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
   }),
-  z.transform((v: JsonValue): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue),
+  z.transform((v: JsonValue): JsonValue => jsonCopy(v)),
 );
 
 // Where a sale happened (optional): the store and the till, for analytics split by store. Kept by

@@ -4,7 +4,7 @@
 import * as z from "zod/mini";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { issuesFromZod } from "../../core/validation.js";
-import { isJsonValue } from "../../core/json.js";
+import { isJsonValue, jsonCopy } from "../../core/json.js";
 import { EntrySchema, type Entry } from "../schemas.js";
 import { preview, storedInstant } from "./instant.js";
 import { fromUnits, neg, storedPositiveUnits, toUnits, type Units } from "./units.js";
@@ -310,8 +310,6 @@ export function storedCopy(e: Entry): Entry {
   if (isStoredEntry(e)) return e;
   const meta = e.meta;
   return canonical(
-    meta === undefined || meta === null || typeof meta !== "object"
-      ? e
-      : ({ ...e, meta: JSON.parse(JSON.stringify(meta)) } as Entry),
+    meta === undefined || meta === null || typeof meta !== "object" ? e : ({ ...e, meta: jsonCopy(meta) } as Entry),
   );
 }
