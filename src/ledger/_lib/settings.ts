@@ -26,9 +26,7 @@ const accountParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
 // The stored form's entries are objects fromStoredForm has just built (never frozen), so the
 // engine's entry check in fromSnapshot reads every one of them (the stored-form check, else the
 // entry schema itself, with the account's scale): the snapshot's schema leaves them to it instead
-// of checking and copying each entry once more before it. When either finds a problem, the whole
-// schema then reports it as before: every problem, an entry's too (a lot written as a tuple takes
-// its instants from its entry, so both are named), and the engine's own finding otherwise.
+// of checking and copying each entry once more before it (see readOnce).
 const storedParsers = /* @__PURE__ */ makeParsers(
   z.extend(InMemoryAccountSchema, { entries: z.array(z.unknown()) }),
   "account",
@@ -140,15 +138,36 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
       );
     read = r.account;
   }
-  // The stored form's entries are checked by fromSnapshot (see storedParsers).
-  const shell = stored ? storedParsers.safeParse(read) : undefined;
-  const parsed = shell?.success ? (shell.data as Account) : accountParsers.parse(read);
-  let rebuilt: Account;
+  const { parsed, rebuilt } = (stored ? readOnce(read) : undefined) ?? readChecked(read);
+  if (options.history !== undefined) sameAsHistory(rebuilt, parsed.checkpoint, options.history, "account");
+  return rebuilt;
+}
+
+/**
+ * A rebuilt stored form read with each entry checked once (see storedParsers), or undefined when
+ * anything is wrong with it: it is then read as any snapshot is ({@link readChecked}), which reports
+ * every problem as it always has — an entry's and the lot tuple that takes its instants from it
+ * together, the schema's findings before the engine's. Whatever this accepts, that accepts as well
+ * and rebuilds into the same account (every entry passed the entry schema, and the engine copies
+ * the same checked entries either way).
+ */
+function readOnce(read: unknown): { parsed: Account; rebuilt: Account } | undefined {
+  const shell = storedParsers.safeParse(read);
+  if (!shell.success) return undefined;
+  const parsed = shell.data as Account; // its entries are checked by fromSnapshot
   try {
-    rebuilt = fromSnapshot(parsed);
+    return { parsed, rebuilt: fromSnapshot(parsed) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A snapshot checked by the account schema, then rebuilt (its figures checked) by the engine. */
+function readChecked(read: unknown): { parsed: Account; rebuilt: Account } {
+  const parsed = accountParsers.parse(read);
+  try {
+    return { parsed, rebuilt: fromSnapshot(parsed) };
   } catch (e) {
-    // The whole schema's report when it finds the problem (see storedParsers).
-    if (stored && e instanceof LoyaltyValidationError) accountParsers.parse(read);
     // The input is the account itself: paths start at its root, not under "account".
     if (e instanceof LoyaltyValidationError)
       throw new LoyaltyValidationError(
@@ -157,8 +176,6 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
       );
     throw e;
   }
-  if (options.history !== undefined) sameAsHistory(rebuilt, parsed.checkpoint, options.history, "account");
-  return rebuilt;
 }
 
 /**
