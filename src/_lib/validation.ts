@@ -2,7 +2,7 @@
 // instants, currency codes) and the bridge from zod's issues to LoyaltyValidationError.
 // Internal: not re-exported from the package root.
 import * as z from "zod/mini";
-import { EXPECTED_INSTANT, instantMillis } from "../core/instant.js";
+import { canonicalInstant, EXPECTED_INSTANT } from "../core/instant.js";
 import { DECIMAL_PATTERN } from "../core/decimal.js";
 
 // The bridge, the formatter and the helpers live in src/core; the schemas below keep the messages
@@ -38,12 +38,12 @@ export const InstantSchema = /* @__PURE__ */ z.pipe(
   // A number or an object says what an instant is, not zod's bare "Invalid input".
   z.union([z.string(), z.date()], { error: EXPECTED_INSTANT }),
   z.transform((value: string | Date, ctx) => {
-    const ms = instantMillis(value);
-    if (!Number.isFinite(ms)) {
+    const iso = canonicalInstant(value);
+    if (iso === undefined) {
       ctx.issues.push({ code: "custom", message: EXPECTED_INSTANT, input: value });
       return z.NEVER;
     }
-    return new Date(ms).toISOString();
+    return iso;
   }),
 );
 

@@ -151,6 +151,71 @@ function fastIsoMillis(s: string, dateOnly: boolean): number {
   return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms - offset;
 }
 
+/**
+ * Epoch ms of an instant in exactly the stored form `YYYY-MM-DDTHH:MM:SS.sssZ` (what
+ * `Date#toISOString` writes for years 100–9999), or NaN for anything else — including calendar
+ * dates that do not exist, which `Date.parse` would silently roll over ("02-30" → March). A string
+ * it reads is canonical: `Date#toISOString` of its epoch ms gives it back.
+ * Hand-parsed because it runs once per entry in replay's hot loop and once per instant read back.
+ */
+export function storedInstant(v: unknown): number {
+  if (typeof v !== "string" || v.length !== 24) return Number.NaN;
+  if (
+    v.charCodeAt(4) !== 45 ||
+    v.charCodeAt(7) !== 45 ||
+    v.charCodeAt(10) !== 84 ||
+    v.charCodeAt(13) !== 58 ||
+    v.charCodeAt(16) !== 58 ||
+    v.charCodeAt(19) !== 46 ||
+    v.charCodeAt(23) !== 90
+  ) {
+    return Number.NaN;
+  }
+  // Digits are read inline (no closure per call) and the day count is integer arithmetic rather
+  // than Date.UTC: this runs once or twice per entry in replay's hot loop.
+  const year = digits(v, 0, 4);
+  const month = digits(v, 5, 7);
+  const day = digits(v, 8, 10);
+  const hour = digits(v, 11, 13);
+  const minute = digits(v, 14, 16);
+  const second = digits(v, 17, 19);
+  const milli = digits(v, 20, 23);
+  // Years 0–99 are left to the full parser.
+  if (
+    year < 100 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    milli < 0
+  )
+    return Number.NaN;
+  if (day > monthDays(year, month)) return Number.NaN;
+  return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + milli;
+}
+
+/** The non-negative integer in `v` from `from` to `to` (exclusive), or -1 when a character is not a digit. */
+function digits(v: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Epoch ms of an instant already in stored form (fast path), falling back to Date.parse. */
+export function instantMs(v: string): number {
+  const ms = storedInstant(v);
+  return Number.isNaN(ms) ? Date.parse(v) : ms;
+}
+
 function unbounded(value: unknown, dateOnly: DateOnlyRule): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value !== "string") return Number.NaN;
@@ -229,7 +294,69 @@ export function parseInstant(value: unknown, path: Path | string, options?: Inst
   return ms;
 }
 
-/** The canonical wire form of an instant: `Date#toISOString` of the parsed value. */
+/**
+ * The canonical wire form of an instant: exactly what `Date#toISOString` writes for `ms`. Instants
+ * in years 0000–9999 are written by hand — the inverse of {@link storedInstant}, with H. Hinnant's
+ * `civil_from_days` — because reading a stored snapshot writes one per instant it holds and
+ * `toISOString` costs about three times as much; anything else is left to `toISOString`. The
+ * characters are written at once (`String.fromCharCode`), so the string is flat: reading it again
+ * (storedInstant, JSON.stringify) does not first have to join pieces a template would leave.
+ */
 export function instantToIso(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!(ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // [0, 146096]
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365], from 1 March
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const milli = rest - second * 1000;
+  // Character codes: "0" is 48; "-" 45, "T" 84, ":" 58, "." 46, "Z" 90.
+  return String.fromCharCode(
+    48 + Math.floor(year / 1000),
+    48 + (Math.floor(year / 100) % 10),
+    48 + (Math.floor(year / 10) % 10),
+    48 + (year % 10),
+    45,
+    48 + Math.floor(month / 10),
+    48 + (month % 10),
+    45,
+    48 + Math.floor(day / 10),
+    48 + (day % 10),
+    84,
+    48 + Math.floor(hour / 10),
+    48 + (hour % 10),
+    58,
+    48 + Math.floor(minute / 10),
+    48 + (minute % 10),
+    58,
+    48 + Math.floor(second / 10),
+    48 + (second % 10),
+    46,
+    48 + Math.floor(milli / 100),
+    48 + (Math.floor(milli / 10) % 10),
+    48 + (milli % 10),
+    90,
+  );
+}
+
+/**
+ * The canonical wire form of an instant (see {@link instantMillis} for what is read), or undefined
+ * when `value` is not one. A string already in that form ({@link storedInstant}: what every stored
+ * snapshot holds) is returned as it is, not parsed and written again.
+ */
+export function canonicalInstant(value: unknown, options?: InstantOptions | null): string | undefined {
+  if (!Number.isNaN(storedInstant(value))) return value as string;
+  const ms = instantMillis(value, options);
+  return Number.isFinite(ms) ? instantToIso(ms) : undefined;
 }

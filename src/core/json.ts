@@ -89,3 +89,30 @@ export function canonicalJson(value: unknown): string {
   const keys = definedKeys(r).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(r[k])}`).join(",")}}`;
 }
+
+/**
+ * A deep copy of a JSON value (one {@link isJsonValue} accepts): what `JSON.parse(JSON.stringify(value))`
+ * gives (`-0` becomes 0, every object a plain one, keys in the same order), without writing the text
+ * and reading it back.
+ */
+export function jsonCopy<T>(value: T): T {
+  return copyJson(value) as T;
+}
+
+function copyJson(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return typeof v === "number" ? v + 0 : v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length; i++) out.push(copyJson(v[i]));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = copyJson((v as Record<string, unknown>)[k]);
+    // An own "__proto__" key (JSON.parse makes one) is not the prototype.
+    if (k === "__proto__")
+      Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { en } from "zod/locales";
 import { LoyaltyValidationError, type ValidationIssue } from "../errors/errors.js";
 import { DECIMAL_PATTERN, NON_NEGATIVE_DECIMAL_PATTERN } from "./decimal.js";
 import { describeThrown, unreadableInputError } from "./guard.js";
-import { expectedInstant, type InstantOptions, instantMillis, previewValue } from "./instant.js";
+import { canonicalInstant, expectedInstant, type InstantOptions, previewValue } from "./instant.js";
 
 /**
  * The tagged result of every `safeParseX` function: the parsed value, or the validation error that
@@ -178,12 +178,12 @@ export function instantSchema(options?: InstantOptions) {
   return z.pipe(
     z.union([z.string(), z.date()]),
     z.transform((value: string | Date, ctx) => {
-      const ms = instantMillis(value, options);
-      if (!Number.isFinite(ms)) {
+      const iso = canonicalInstant(value, options);
+      if (iso === undefined) {
         ctx.issues.push({ code: "custom", message: expectedInstant(options), input: value });
         return z.NEVER;
       }
-      return new Date(ms).toISOString();
+      return iso;
     }),
   );
 }

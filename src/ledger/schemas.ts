@@ -10,7 +10,8 @@ import {
   NonNegativeDecimalStringSchema,
   PositiveDecimalStringSchema,
 } from "../_lib/validation.js";
-import { isJsonValue, type JsonValue } from "./_lib/json.js";
+import { instantMs } from "./_lib/instant.js";
+import { isJsonValue, jsonCopy, type JsonValue } from "./_lib/json.js";
 import { fromStoredForm, isStoredForm } from "./_lib/stored.js";
 
 export type { JsonValue } from "./_lib/json.js";
@@ -57,7 +58,7 @@ export const MetaSchema = /* @__PURE__ */ z.pipe(
     message:
       "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
   }),
-  z.transform((v: JsonValue): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue),
+  z.transform((v: JsonValue): JsonValue => jsonCopy(v)),
 );
 
 // Where a sale happened (optional): the store and the till, for analytics split by store. Kept by
@@ -95,8 +96,9 @@ function entryObject<T extends z.core.$ZodLooseShape>(kind: string, shape: T) {
   });
 }
 
+// The refinements below run on the instant schema's output (canonical strings): read by hand.
 function after(later: string | undefined, earlier: string): boolean {
-  return later === undefined || Date.parse(later) > Date.parse(earlier);
+  return later === undefined || instantMs(later) > instantMs(earlier);
 }
 
 const NonZeroDecimalStringSchema = z.string({ error: 'expected a decimal string such as "12.50"' }).check(
@@ -132,7 +134,7 @@ export const EarnEntrySchema = /* @__PURE__ */ entryObject("earn", {
   earnedAt: z.optional(InstantSchema),
   availableAt: z.optional(InstantSchema),
 }).check(
-  z.refine((e) => e.earnedAt === undefined || Date.parse(e.earnedAt) <= Date.parse(e.at), {
+  z.refine((e) => e.earnedAt === undefined || instantMs(e.earnedAt) <= instantMs(e.at), {
     message: "expected earnedAt (the sale time) at or before at (the booking time)",
     path: ["earnedAt"],
   }),

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { instantMs } from "../core/instant.js";
 import { AccountSchema } from "../ledger/schemas.js";
 import { LineKindSchema, TierSchema } from "./program.js";
 
@@ -6,7 +7,7 @@ const Figure = /* @__PURE__ */ z.string().check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?
 const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(256));
 const Instant = /* @__PURE__ */ z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-  z.refine((s) => Number.isFinite(Date.parse(s)), "expected a UTC instant such as 2026-03-01T10:00:00.000Z"),
+  z.refine((s) => Number.isFinite(instantMs(s)), "expected a UTC instant such as 2026-03-01T10:00:00.000Z"),
 );
 const Place = {
   storeId: /* @__PURE__ */ z.optional(z.string().check(z.minLength(1), z.maxLength(200))),

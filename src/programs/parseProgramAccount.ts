@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { guardInputs } from "../core/guard.js";
+import { instantMs } from "../core/instant.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { parseAccount } from "../ledger/parseAccount.js";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
@@ -67,12 +68,12 @@ function parseProgramAccountUnguarded(input: unknown): ProgramAccount {
   return withStoredForm({ ...shell, points });
 }
 
-/** Sales and refunds are kept in time order (checkout and refund keep them so; pruning relies on it). */
+/** Sales and refunds are kept in time order (checkout and refund keep them so; pruning relies on it); instantMs reads them as Date.parse does. */
 function inTimeOrder(list: readonly { readonly at: string }[], name: "sales" | "refunds"): void {
   for (let i = 1; i < list.length; i++) {
     const before = (list[i - 1] as { readonly at: string }).at;
     const at = (list[i] as { readonly at: string }).at;
-    if (Date.parse(at) < Date.parse(before))
+    if (instantMs(at) < instantMs(before))
       throw new LoyaltyValidationError(
         [
           {

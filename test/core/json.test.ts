@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, deepFreeze, firstDifference, isJsonValue, jsonEqual } from "../../src/core/json.js";
+import { canonicalJson, deepFreeze, firstDifference, isJsonValue, jsonCopy, jsonEqual } from "../../src/core/json.js";
 
 describe("core json helpers", () => {
   it("jsonEqual ignores key order and undefined properties, and nothing else", () => {
@@ -47,5 +48,27 @@ describe("core json helpers", () => {
     expect(isJsonValue({ a: Number.NaN })).toBe(false);
     expect(isJsonValue(new Date())).toBe(false);
     expect(isJsonValue(JSON.parse('{"__proto__": 1}'))).toBe(false);
+  });
+
+  it("jsonCopy gives what a JSON round trip gives, sharing nothing", () => {
+    const roundTrip = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const copy = jsonCopy(v);
+        expect(copy).toStrictEqual(roundTrip(v));
+        expect(JSON.stringify(copy)).toBe(JSON.stringify(v));
+      }),
+    );
+    const v = { b: [1, { c: "x" }], a: -0, 2: "two", 1: null };
+    const copy = jsonCopy(v);
+    expect(Object.keys(copy)).toEqual(["1", "2", "b", "a"]);
+    expect(Object.is(copy.a, 0)).toBe(true);
+    expect(copy.b).not.toBe(v.b);
+    expect(copy.b[1]).not.toBe(v.b[1]);
+    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { x: [true] });
+    expect(Object.getPrototypeOf(jsonCopy(nullProto))).toBe(Object.prototype);
+    const proto = JSON.parse('{"__proto__": {"x": 1}, "y": 2}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(jsonCopy(proto))).toBe(Object.prototype);
+    expect(JSON.stringify(jsonCopy(proto))).toBe('{"__proto__":{"x":1},"y":2}');
   });
 });

@@ -116,6 +116,20 @@ describe("the stored form", () => {
     expect(parseAccount(structuredClone(rich))).toEqual(rich);
   });
 
+  it("reads instants given as any form the schema takes, in any entry (the newest too)", () => {
+    // The stored form's entries are checked once, by the engine; what it holds in another form the
+    // instant schema takes (a Date, an offset, a string without milliseconds) reads as before.
+    const stored = JSON.parse(JSON.stringify(rich)) as { entries: unknown[][] };
+    const last = stored.entries.length - 1;
+    const at = stored.entries[last]?.[2] as number;
+    for (const other of [new Date(at), new Date(at).toISOString().replace(".000Z", "+00:00")]) {
+      const edited = JSON.parse(JSON.stringify(rich)) as { entries: unknown[][] };
+      (edited.entries[last] as unknown[])[2] = other;
+      (edited.entries[0] as unknown[])[2] = new Date((edited.entries[0] as unknown[])[2] as number);
+      expect(parseAccount(edited)).toEqual(rich);
+    }
+  });
+
   it("post, balance and a retry work on the stored form read back without parseAccount", () => {
     const stored = JSON.parse(JSON.stringify(rich));
     expect(balance(stored, { at: day(22) })).toBe(balance(rich, { at: day(22) }));

@@ -3,7 +3,7 @@
 // and NaN for calendar dates that do not exist.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { storedInstant } from "../../src/ledger/_lib/entries.js";
+import { instantToIso, storedInstant } from "../../src/core/instant.js";
 import { msOrText } from "../../src/ledger/_lib/stored.js";
 
 // The range of 24-character ISO strings with a year of at least 100 (checked in the first test).
@@ -40,6 +40,43 @@ describe("storedInstant", () => {
     expect(storedInstant("2026-04-31T00:00:00.000Z")).toBeNaN();
     expect(storedInstant("0099-12-31T00:00:00.000Z")).toBeNaN();
     expect(storedInstant("2026-01-01T24:00:00.000Z")).toBeNaN();
+  });
+});
+
+// Reading the stored form writes its instants by hand (instantToIso, the inverse of storedInstant):
+// it must write exactly what Date#toISOString writes, for every instant a Date holds.
+describe("instantToIso", () => {
+  it("writes what toISOString writes", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        expect(instantToIso(ms)).toBe(new Date(ms).toISOString());
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: FIRST, max: LAST }), (ms) => {
+        expect(instantToIso(ms)).toBe(new Date(ms).toISOString());
+        expect(storedInstant(instantToIso(ms))).toBe(ms);
+      }),
+    );
+  });
+
+  it("writes the edges of the range, leap days and the epoch", () => {
+    for (const text of [
+      "0000-01-01T00:00:00.000Z",
+      "0000-02-29T23:59:59.999Z",
+      "0099-12-31T23:59:59.999Z",
+      "0100-01-01T00:00:00.000Z",
+      "1600-02-29T00:00:00.000Z",
+      "1969-12-31T23:59:59.999Z",
+      "1970-01-01T00:00:00.000Z",
+      "2000-02-29T12:00:00.000Z",
+      "2100-03-01T00:00:00.010Z",
+      "9999-12-31T23:59:59.999Z",
+    ])
+      expect(instantToIso(Date.parse(text))).toBe(text);
+    expect(instantToIso(-0)).toBe("1970-01-01T00:00:00.000Z");
+    expect(instantToIso(253_402_300_800_000)).toBe("+010000-01-01T00:00:00.000Z");
+    expect(instantToIso(-62_167_219_200_001)).toBe("-000001-12-31T23:59:59.999Z");
   });
 });
 

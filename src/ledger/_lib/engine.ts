@@ -33,20 +33,13 @@ import {
   type Hold,
   type Lot,
 } from "../schemas.js";
-import { parseInstant, preview as previewValue } from "./instant.js";
+import { instantMs, parseInstant, preview as previewValue, storedInstant } from "./instant.js";
 import type { PostOptions } from "../post.js";
 import type { PostManyResult } from "../postMany.js";
 import type { LedgerHistoryRecord } from "../history.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
-import {
-  instantMs,
-  normalizeEntry,
-  storedCopy,
-  storedEntryChecker,
-  storedInstant,
-  type StoredInstants,
-} from "./entries.js";
+import { normalizeEntry, storedCopy, storedEntryChecker, type StoredInstants } from "./entries.js";
 import { holdPending, ownLot, releaseDue, withAvailableAt } from "./pending.js";
 import { keyedCopy, keyedHeap, keyedPop, keyedPush, keyedTop, keyedTopFirst, type KeyedHeap } from "./heap.js";
 import { isStoredForm, storedForm } from "./stored.js";

@@ -4,9 +4,9 @@
 import * as z from "zod/mini";
 import { LoyaltyValidationError } from "../../errors/errors.js";
 import { issuesFromZod } from "../../core/validation.js";
-import { isJsonValue } from "../../core/json.js";
+import { isJsonValue, jsonCopy } from "../../core/json.js";
 import { EntrySchema, type Entry } from "../schemas.js";
-import { preview } from "./instant.js";
+import { preview, storedInstant } from "./instant.js";
 import { fromUnits, neg, storedPositiveUnits, toUnits, type Units } from "./units.js";
 
 type Path = readonly (string | number)[];
@@ -98,86 +98,6 @@ export function normalizeEntry(input: unknown, scale: number, path: Path, what: 
   }
   if (!r.success) throw new LoyaltyValidationError(issuesFromZod(r.error, input, path), what);
   return canonical(withScale(r.data, scale, path, what));
-}
-
-/**
- * Epoch ms of an instant in exactly the stored form `YYYY-MM-DDTHH:MM:SS.sssZ` (what
- * `Date#toISOString` writes for years 100–9999), or NaN for anything else — including calendar
- * dates that do not exist, which `Date.parse` would silently roll over ("02-30" → March).
- * Hand-parsed because it runs once per entry in replay's hot loop.
- */
-export function storedInstant(v: unknown): number {
-  if (typeof v !== "string" || v.length !== 24) return Number.NaN;
-  if (
-    v.charCodeAt(4) !== 45 ||
-    v.charCodeAt(7) !== 45 ||
-    v.charCodeAt(10) !== 84 ||
-    v.charCodeAt(13) !== 58 ||
-    v.charCodeAt(16) !== 58 ||
-    v.charCodeAt(19) !== 46 ||
-    v.charCodeAt(23) !== 90
-  ) {
-    return Number.NaN;
-  }
-  // Digits are read inline (no closure per call) and the day count is integer arithmetic rather
-  // than Date.UTC: this runs once or twice per entry in replay's hot loop.
-  const year = digits(v, 0, 4);
-  const month = digits(v, 5, 7);
-  const day = digits(v, 8, 10);
-  const hour = digits(v, 11, 13);
-  const minute = digits(v, 14, 16);
-  const second = digits(v, 17, 19);
-  const milli = digits(v, 20, 23);
-  // Date.UTC maps years 0–99 to 1900–1999: leave those to the slow path.
-  if (
-    year < 100 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    hour < 0 ||
-    hour > 23 ||
-    minute < 0 ||
-    minute > 59 ||
-    second < 0 ||
-    second > 59 ||
-    milli < 0
-  )
-    return Number.NaN;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  if (day > days) return Number.NaN;
-  return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + milli;
-}
-
-/** The non-negative integer in `v` from `from` to `to` (exclusive), or -1 when a character is not a digit. */
-function digits(v: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = v.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/**
- * Days from 1970-01-01 to a proleptic Gregorian date (year ≥ 1, valid month and day): the
- * era-based count of 400-year cycles (146,097 days each) from H. Hinnant, "chrono-Compatible
- * Low-Level Date Algorithms" (days_from_civil), in integer arithmetic.
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400; // [0, 399]
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1; // [0, 365]
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
-  return era * 146_097 + doe - 719_468;
-}
-
-/** Epoch ms of an instant already in stored form (fast path), falling back to Date.parse. */
-export function instantMs(v: string): number {
-  const ms = storedInstant(v);
-  return Number.isNaN(ms) ? Date.parse(v) : ms;
 }
 
 function isId(v: unknown): v is string {
@@ -390,8 +310,6 @@ export function storedCopy(e: Entry): Entry {
   if (isStoredEntry(e)) return e;
   const meta = e.meta;
   return canonical(
-    meta === undefined || meta === null || typeof meta !== "object"
-      ? e
-      : ({ ...e, meta: JSON.parse(JSON.stringify(meta)) } as Entry),
+    meta === undefined || meta === null || typeof meta !== "object" ? e : ({ ...e, meta: jsonCopy(meta) } as Entry),
   );
 }

@@ -17,5 +17,5 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 /** The JSON-value check for `meta`: the shared one in src/core. */
 export { isJsonValue } from "../../core/json.js";
 
-/** Equality, the first differing field and freezing: the shared helpers in src/core. */
-export { deepFreeze, firstDifference, jsonEqual } from "../../core/json.js";
+/** Equality, the first differing field, copying and freezing: the shared helpers in src/core. */
+export { deepFreeze, firstDifference, jsonCopy, jsonEqual } from "../../core/json.js";

@@ -23,6 +23,14 @@ import { toUnits } from "./units.js";
 
 const settingsParsers = /* @__PURE__ */ makeParsers(AccountSettingsSchema, "account settings");
 const accountParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
+// The stored form's entries are objects fromStoredForm has just built (never frozen), so the
+// engine's entry check in fromSnapshot reads every one of them (the stored-form check, else the
+// entry schema itself, with the account's scale): the snapshot's schema leaves them to it instead
+// of checking and copying each entry once more before it (see readOnce).
+const storedParsers = /* @__PURE__ */ makeParsers(
+  z.extend(InMemoryAccountSchema, { entries: z.array(z.unknown()) }),
+  "account",
+);
 const checkpointParsers = /* @__PURE__ */ makeParsers(CheckpointSchema, "checkpoint");
 
 /** Validates account settings; with `pickKnown`, other keys are ignored (so an Account works as settings). */
@@ -120,7 +128,8 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
   }
   // The stored form is rebuilt first, so that a problem is reported at its place in the snapshot.
   let read = input;
-  if (isStoredForm(input)) {
+  const stored = isStoredForm(input);
+  if (stored) {
     const r = fromStoredForm(input);
     if ("issues" in r)
       throw new LoyaltyValidationError(
@@ -129,10 +138,35 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
       );
     read = r.account;
   }
-  const parsed = accountParsers.parse(read);
-  let rebuilt: Account;
+  const { parsed, rebuilt } = (stored ? readOnce(read) : undefined) ?? readChecked(read);
+  if (options.history !== undefined) sameAsHistory(rebuilt, parsed.checkpoint, options.history, "account");
+  return rebuilt;
+}
+
+/**
+ * A rebuilt stored form read with each entry checked once (see storedParsers), or undefined when
+ * anything is wrong with it: it is then read as any snapshot is ({@link readChecked}), which reports
+ * every problem as it always has — an entry's and the lot tuple that takes its instants from it
+ * together, the schema's findings before the engine's. Whatever this accepts, that accepts as well
+ * and rebuilds into the same account (every entry passed the entry schema, and the engine copies
+ * the same checked entries either way).
+ */
+function readOnce(read: unknown): { parsed: Account; rebuilt: Account } | undefined {
+  const shell = storedParsers.safeParse(read);
+  if (!shell.success) return undefined;
+  const parsed = shell.data as Account; // its entries are checked by fromSnapshot
   try {
-    rebuilt = fromSnapshot(parsed);
+    return { parsed, rebuilt: fromSnapshot(parsed) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A snapshot checked by the account schema, then rebuilt (its figures checked) by the engine. */
+function readChecked(read: unknown): { parsed: Account; rebuilt: Account } {
+  const parsed = accountParsers.parse(read);
+  try {
+    return { parsed, rebuilt: fromSnapshot(parsed) };
   } catch (e) {
     // The input is the account itself: paths start at its root, not under "account".
     if (e instanceof LoyaltyValidationError)
@@ -142,8 +176,6 @@ export function parseAccountChecked(input: unknown, options: { readonly history?
       );
     throw e;
   }
-  if (options.history !== undefined) sameAsHistory(rebuilt, parsed.checkpoint, options.history, "account");
-  return rebuilt;
 }
 
 /**

@@ -12,7 +12,7 @@
 //   the sum of those: left out; trailing "0"s left out).
 // Reading it back rebuilds the in-memory snapshot, which is then checked like any other.
 import type { Account, Debit, Entry, Lot } from "../schemas.js";
-import { storedInstant } from "./entries.js";
+import { instantToIso, storedInstant } from "./instant.js";
 import { add, fromUnits, toUnits, type Units } from "./units.js";
 
 /** The value of the `form` key that marks the stored form. */
@@ -120,7 +120,7 @@ const MAX_MS = 8.64e15;
 
 /** The instant string of epoch ms written by {@link msOrText}; anything else as it is (the schema checks it). */
 export function instantIn(v: unknown): unknown {
-  return typeof v === "number" && Number.isInteger(v) && Math.abs(v) <= MAX_MS ? new Date(v).toISOString() : v;
+  return typeof v === "number" && Number.isInteger(v) && Math.abs(v) <= MAX_MS ? instantToIso(v) : v;
 }
 
 const FIGURE = /^(0|[1-9]\d*)(\.\d+)?$/;

@@ -235,20 +235,26 @@ export function isProgramStoredForm(v: unknown): v is Record<string, unknown> {
   );
 }
 
+/** By key (in `keys` order): its position in the tuple (`slots`). */
+const slotsOf = (keys: readonly string[], slots: readonly string[]): readonly number[] =>
+  keys.map((k) => slots.indexOf(k));
+const SALE_SLOT_OF = /* @__PURE__ */ slotsOf(SALE_KEYS, SALE_SLOTS);
+const LINE_SLOT_OF = /* @__PURE__ */ slotsOf(LINE_KEYS, LINE_SLOTS);
+
+/** The object of a tuple: its fields in `keys` order (`slotOf` gives each one's position), nulls left out. */
 function fromTuple(
   t: readonly unknown[],
-  slots: readonly string[],
   keys: readonly string[],
+  slotOf: readonly number[],
   lines?: (x: unknown) => unknown,
 ): Record<string, unknown> {
-  const byKey = new Map<string, unknown>();
-  slots.forEach((k, i) => {
-    const v = t[i];
-    if (v === null || v === undefined) return;
-    byKey.set(k, INSTANT_SLOTS.has(k) ? instantIn(v) : k === "lines" && lines !== undefined ? lines(v) : v);
-  });
   const o: Record<string, unknown> = {};
-  for (const k of keys) if (byKey.has(k)) o[k] = byKey.get(k);
+  for (let j = 0; j < keys.length; j++) {
+    const v = t[slotOf[j] as number];
+    if (v === null || v === undefined) continue;
+    const k = keys[j] as string;
+    o[k] = INSTANT_SLOTS.has(k) ? instantIn(v) : k === "lines" && lines !== undefined ? lines(v) : v;
+  }
   return o;
 }
 
@@ -271,11 +277,11 @@ export function fromProgramStoredForm(v: Record<string, unknown>): Record<string
       });
       return s;
     }
-    return fromTuple(s, SALE_SLOTS, SALE_KEYS, (lines) =>
+    return fromTuple(s, SALE_KEYS, SALE_SLOT_OF, (lines) =>
       Array.isArray(lines)
         ? lines.map((l, j): unknown => {
             if (Array.isArray(l) && l.length >= LINE_REQUIRED && l.length <= LINE_SLOTS.length)
-              return fromTuple(l, LINE_SLOTS, LINE_KEYS);
+              return fromTuple(l, LINE_KEYS, LINE_SLOT_OF);
             issues.push({
               path: ["sales", i, 4, j],
               message: `expected a line as [id, sku, quantity, gross, net, pointsEarned?, pointsRedeemed?, discount?, kind?, eligible?] (a sale written as a tuple has its lines as tuples), got ${Array.isArray(l) ? `${l.length} fields` : typeof l}`,
