@@ -321,33 +321,22 @@ export function instantToIso(ms: number): string {
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
   const milli = rest - second * 1000;
-  // Character codes: "0" is 48; "-" 45, "T" 84, ":" 58, "." 46, "Z" 90.
+  // Character codes: "-" 45, "T" 84, ":" 58, "." 46, "Z" 90; digitCode() gives a digit's.
+  // biome-ignore format: one group of digits per field, as the string reads
   return String.fromCharCode(
-    48 + Math.floor(year / 1000),
-    48 + (Math.floor(year / 100) % 10),
-    48 + (Math.floor(year / 10) % 10),
-    48 + (year % 10),
-    45,
-    48 + Math.floor(month / 10),
-    48 + (month % 10),
-    45,
-    48 + Math.floor(day / 10),
-    48 + (day % 10),
-    84,
-    48 + Math.floor(hour / 10),
-    48 + (hour % 10),
-    58,
-    48 + Math.floor(minute / 10),
-    48 + (minute % 10),
-    58,
-    48 + Math.floor(second / 10),
-    48 + (second % 10),
-    46,
-    48 + Math.floor(milli / 100),
-    48 + (Math.floor(milli / 10) % 10),
-    48 + (milli % 10),
-    90,
+    digitCode(year, 1000), digitCode(year, 100), digitCode(year, 10), digitCode(year, 1), 45,
+    digitCode(month, 10), digitCode(month, 1), 45,
+    digitCode(day, 10), digitCode(day, 1), 84,
+    digitCode(hour, 10), digitCode(hour, 1), 58,
+    digitCode(minute, 10), digitCode(minute, 1), 58,
+    digitCode(second, 10), digitCode(second, 1), 46,
+    digitCode(milli, 100), digitCode(milli, 10), digitCode(milli, 1), 90,
   );
+}
+
+/** The character code of the digit of `n` (a non-negative integer) at `place` (1, 10, 100 or 1000). */
+function digitCode(n: number, place: number): number {
+  return 48 + (Math.floor(n / place) % 10);
 }
 
 /**
