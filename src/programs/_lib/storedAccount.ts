@@ -138,23 +138,23 @@ const moves = (points: string | undefined): points is string =>
 export function impliedEntries(programId: string, sale: ProgramSale): unknown[][] {
   const t = sale.transactionId;
   const at = typeof sale.at === "string" ? msOrText(sale.at) : sale.at;
-  const place = {
-    ...(sale.storeId === undefined ? {} : { storeId: sale.storeId }),
-    ...(sale.tillId === undefined ? {} : { tillId: sale.tillId }),
-  };
+  const expiresAt = typeof sale.expiresAt === "string" ? msOrText(sale.expiresAt) : undefined;
   const meta = { programId, transactionId: t, basketId: sale.basketId };
-  const expiry = typeof sale.expiresAt === "string" ? { expiresAt: msOrText(sale.expiresAt) } : {};
+  // Each entry's other fields in the order checkout posts them: expiresAt (earns), storeId, tillId,
+  // meta. Built key by key: a spread of conditional objects cost more than the rest of the write.
+  const rest = (expiry: boolean, m: Record<string, unknown>): Record<string, unknown> => {
+    const r: Record<string, unknown> = {};
+    if (expiry && expiresAt !== undefined) r["expiresAt"] = expiresAt;
+    if (sale.storeId !== undefined) r["storeId"] = sale.storeId;
+    if (sale.tillId !== undefined) r["tillId"] = sale.tillId;
+    r["meta"] = m;
+    return r;
+  };
   const out: unknown[][] = [];
-  if (moves(sale.pointsRedeemed)) out.push(["redeem", `${t}:redeem`, at, sale.pointsRedeemed, { ...place, meta }]);
-  if (moves(sale.pointsEarned)) out.push(["earn", `${t}:earn`, at, sale.pointsEarned, { ...expiry, ...place, meta }]);
+  if (moves(sale.pointsRedeemed)) out.push(["redeem", `${t}:redeem`, at, sale.pointsRedeemed, rest(false, meta)]);
+  if (moves(sale.pointsEarned)) out.push(["earn", `${t}:earn`, at, sale.pointsEarned, rest(true, meta)]);
   if (moves(sale.welcomeBonus))
-    out.push([
-      "earn",
-      `${t}:welcome`,
-      at,
-      sale.welcomeBonus,
-      { ...expiry, ...place, meta: { ...meta, welcome: true } },
-    ]);
+    out.push(["earn", `${t}:welcome`, at, sale.welcomeBonus, rest(true, { ...meta, welcome: true })]);
   return out;
 }
 
@@ -185,6 +185,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    // By index: Object.keys of an array would spell every index out as a string.
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], y[i])) return false;
+    return true;
+  }
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
