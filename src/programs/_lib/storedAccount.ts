@@ -98,7 +98,8 @@ const INSTANT_SLOTS: ReadonlySet<string> = new Set(["at", "expiresAt"]);
 function fits(o: unknown, order: readonly string[]): boolean {
   if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
   let i = 0;
-  for (const [k, v] of Object.entries(o)) {
+  for (const k of Object.keys(o)) {
+    const v = (o as Record<string, unknown>)[k];
     while (i < order.length && order[i] !== k) i++;
     if (i === order.length || v === null || v === undefined) return false;
     i++;
