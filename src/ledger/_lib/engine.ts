@@ -2162,11 +2162,15 @@ export function balanceOf(account: Account, at: string | Date): string {
 /** True when a lot pending in the snapshot is released by `ms` (its release may repay a debt: worked out in full). */
 function releasesBy(account: Account, ms: number): boolean {
   const last = lastMs(account);
-  return account.lots.some((l, i) => {
-    if (l.availableAt === undefined) return false;
-    const rel = msOf(l.availableAt, ["lots", i, "availableAt"]);
-    return rel > last && rel <= ms;
-  });
+  const lots = account.lots;
+  for (let i = 0; i < lots.length; i++) {
+    // An indexed loop, not lots.some: array methods are slow on a frozen array (see stateFromAccount).
+    const availableAt = (lots[i] as Lot).availableAt; // i < length: present
+    if (availableAt === undefined) continue;
+    const rel = msOf(availableAt, ["lots", i, "availableAt"]);
+    if (rel > last && rel <= ms) return true;
+  }
+  return false;
 }
 
 /** The points pending (earned with a later `availableAt`) at `at`. */
