@@ -64,9 +64,17 @@ export function scaled(s: string, k: number): bigint | null {
 
 /** A decimal string as an exact ratio n / 10^k. */
 export function ratioOf(s: string): Ratio {
-  const dot = s.indexOf(".");
-  const k = dot < 0 || s.search(/e/i) >= 0 ? decimalsOf(s) : s.length - dot - 1;
+  const k = decimalsIn(s);
   return { n: scaled(s, k) as bigint, d: pow10(k) };
+}
+
+/**
+ * The decimals a plain decimal string is written with ("12.50" → 2); for one without a point or
+ * with an exponent, the fewest that hold it exactly.
+ */
+function decimalsIn(s: string): number {
+  const dot = s.indexOf(".");
+  return dot < 0 || s.includes("e") || s.includes("E") ? decimalsOf(s) : s.length - dot - 1;
 }
 
 function decimalsOf(s: string): number {
@@ -148,18 +156,9 @@ export function formatUnits(v: number | bigint, dp: number): string {
 /** Decimal strings as exact integers of 10^-scale at one scale, the most decimals among them. */
 export function atOneScale(texts: readonly string[]): { scale: number; values: bigint[] } {
   let scale = 0;
-  for (const t of texts) scale = Math.max(scale, hasExponent(t) ? decimalsOf(t) : decimalPlaces(t));
-  const values = texts.map((t) => {
-    if (hasExponent(t)) return scaled(t, scale) as bigint; // it has at most `scale` decimals
-    // A plain decimal string ("-12.50") is its digits without the point, times the missing decimals.
-    const dot = t.indexOf(".");
-    return BigInt(dot < 0 ? t : t.slice(0, dot) + t.slice(dot + 1)) * pow10(scale - decimalPlaces(t));
-  });
-  return { scale, values };
-}
-
-function hasExponent(t: string): boolean {
-  return t.includes("e") || t.includes("E");
+  for (const t of texts) scale = Math.max(scale, decimalsIn(t));
+  // Each has at most `scale` decimals, so scaled gives a value for every one.
+  return { scale, values: texts.map((t) => scaled(t, scale) as bigint) };
 }
 
 /**
