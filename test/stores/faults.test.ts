@@ -1,5 +1,6 @@
-// Faults under load: a killer terminates random till connections mid-transaction
-// (pg_terminate_backend) and random statements hit a statement timeout. Afterwards the same
+// Faults under load: a killer terminates till connections mid-transaction (pg_terminate_backend),
+// both before statements drawn at random and, in the background, whichever connection is busy when it
+// looks, and random statements hit a statement timeout. Afterwards the same
 // invariants as the concurrency test hold: every sale stored exactly once and fully (its history row,
 // its purchase in the snapshot and its ledger entries together, or none of them), and the tills'
 // retries with the same transactionId completed every interrupted sale.
@@ -18,15 +19,44 @@ afterAll(async () => {
 });
 const SALES = Number(process.env["STORES_FAULT_SALES"] ?? 150);
 
-/** A pool whose clients make 1 statement in 100 run into a real statement timeout first. */
-function withTimeouts(inner: PgPoolLike, counter: { timeouts: number }): PgPoolLike {
+/** Fault counts; `armed` is true while the tills run (the checks afterwards run without faults). */
+interface Counter {
+  timeouts: number;
+  kills: number;
+  armed: boolean;
+}
+
+/**
+ * A pool whose clients make 1 statement in 100 run into a real statement timeout first, and 1 in 200
+ * find their connection terminated by the killer (pg_terminate_backend) just before it is sent. The
+ * killed statements are drawn here rather than left to the background killer's timing alone, so
+ * every run kills some connections mid-transaction however fast the server answers.
+ */
+function withFaults(inner: PgPoolLike, killer: pg.Client, counter: Counter): PgPoolLike {
+  const pids = new WeakMap<PgClientLike, number>(); // the pool hands out the same client objects again
   return {
     async connect() {
       const client = await inner.connect();
+      let pid = pids.get(client);
+      if (pid === undefined) {
+        try {
+          pid = Number((await client.query("SELECT pg_backend_pid() AS pid")).rows[0]?.["pid"]);
+        } catch (err) {
+          client.release(err instanceof Error ? err : new Error(String(err))); // killed meanwhile: drop it
+          throw err;
+        }
+        pids.set(client, pid);
+      }
+      const backend = pid;
       const wrapped: PgClientLike = {
         async query(text, values) {
           const sql = typeof text === "string" ? text : text.text; // the store sends named prepared statements
-          if (!/^(BEGIN|COMMIT|ROLLBACK)$/.test(sql) && Math.random() < 0.01) {
+          if (!counter.armed || /^(BEGIN|COMMIT|ROLLBACK)$/.test(sql)) return client.query(text, values);
+          const draw = Math.random();
+          if (draw < 0.005) {
+            counter.kills++;
+            await killer.query("SELECT pg_terminate_backend($1)", [backend]); // this statement then fails
+          } else if (draw < 0.015) {
             counter.timeouts++;
             await client.query("SET statement_timeout = 5");
             try {
@@ -50,16 +80,16 @@ it.skipIf(!hasServer)(
   `8 tills × ${SALES} checkouts with killed connections and statement timeouts: every sale exactly once and whole`,
   async () => {
     const p = pool as NonNullable<typeof pool>;
-    const counter = { timeouts: 0, kills: 0 };
-    const store = createPostgresStore(withTimeouts(p, counter), {
+    const counter: Counter = { timeouts: 0, kills: 0, armed: true };
+    const killer = new pg.Client();
+    killer.on("error", () => undefined);
+    await killer.connect();
+    const store = createPostgresStore(withFaults(p, killer, counter), {
       program,
       tablePrefix: freshPrefix("faults"),
       maxAttempts: 4, // small, so RETRIES_EXHAUSTED reaches the tills too and they retry the same id
     });
     await store.migrate();
-    const killer = new pg.Client();
-    killer.on("error", () => undefined);
-    await killer.connect();
     let running = true;
     const killing = (async () => {
       while (running) {
@@ -78,6 +108,7 @@ it.skipIf(!hasServer)(
       report = await runTills(store, { tills: 8, salesPerTill: SALES, customers: 50, seed: 1818, persist: 50 });
     } finally {
       running = false;
+      counter.armed = false;
       await killing;
       await killer.end();
     }
