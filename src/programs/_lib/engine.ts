@@ -226,13 +226,9 @@ function tooLarge(path: (string | number)[], what: string, dp: number, currency:
  * on decimal.js; a whole quantity of a price at the minor unit is multiplied as integers.
  */
 function lineMinor(line: BasketLine, i: number, dp: number, currency: string): number {
-  const q = line.quantity;
-  const p = line.unitPrice.amount;
-  let minor: number | null = null;
-  if (q.isInteger() && p.decimalPlaces() <= dp) {
-    const price = decimalToMinor(p, dp);
-    if (price !== null) minor = price * q.toNumber();
-  }
+  const q = decimalToMinor(line.quantity, 0); // null for a fractional quantity
+  const price = q === null ? null : decimalToMinor(line.unitPrice.amount, dp);
+  let minor = price === null ? null : price * (q as number);
   if (minor === null || !Number.isSafeInteger(minor)) minor = decimalToMinor(lineAmount(line, dp), dp);
   if (minor === null)
     throw tooLarge(["basket", "lines", i], `line ${i + 1}'s amount (quantity × unit price)`, dp, currency);

@@ -176,23 +176,32 @@ export function plainUnits(v: bigint, scale: number): string {
 }
 
 /**
- * A Decimal with at most `dp` decimals as minor units, or null when it is not a safe integer there
- * (the caller refuses the amount).
+ * A Decimal with at most `dp` decimals as minor units, or null when it has more decimals or is not a
+ * safe integer there (the caller rounds or refuses the amount). Read from the Decimal's digits, not
+ * through a string: decimal.js keeps a finite value as base-10^7 words `d` aligned on the decimal
+ * point, a base-10 exponent `e` (of the first digit) and a sign `s`, public read-only properties.
+ * Word j counts units of 10^(7 × (⌊e / 7⌋ − j)); every term and partial sum below 2^53 is exact as a
+ * double, and a sum past it stays past it, so the final check is enough.
  */
 export function decimalToMinor(d: DecimalJs, dp: number): number | null {
-  const s = d.toString();
-  // the usual short plain numbers without a bigint: at most 15 digits are exact as a double, and
-  // the product by a power of ten is exact while it is a safe integer
-  const dot = s.indexOf(".");
-  const decimals = dot < 0 ? 0 : s.length - dot - 1;
-  if (s.length <= 16 && decimals <= dp && !s.includes("e")) {
-    const n = Number(dot < 0 ? s : s.slice(0, dot) + s.slice(dot + 1)) * (POW10_NUMBER[dp - decimals] as number);
-    if (Number.isSafeInteger(n)) return n;
+  if (!d.isFinite()) return null;
+  if (d.isZero()) return 0;
+  const words = d.d;
+  const top = Math.floor(d.e / 7);
+  let v = 0;
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j] as number;
+    const k = 7 * (top - j) + dp; // this word's power of ten, in minor units
+    if (k > 15) return null; // the first word is not zero: at least 10^16
+    if (k >= 0) v += w * (POW10_NUMBER[k] as number);
+    else if (k > -7) {
+      const unit = POW10_NUMBER[-k] as number;
+      if (w % unit !== 0) return null; // digits below the minor unit
+      v += w / unit;
+    } else if (w !== 0) return null;
   }
-  const v = scaled(s, dp);
-  if (v === null) return null;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : null;
+  if (!Number.isSafeInteger(v)) return null;
+  return d.s < 0 && v !== 0 ? -v : v;
 }
 
 /**
