@@ -142,8 +142,11 @@ export function divRound(n: bigint, d: bigint, mode: RoundingMode): bigint {
   }
 }
 
+const ZERO_TEXTS: string[] = [];
 /** An integer count of 10^-dp units as a string with exactly `dp` decimals ("1250", 2 → "12.50"). */
 export function formatUnits(v: number | bigint, dp: number): string {
+  // zero is the most frequent figure of a priced line (no discount, no points): written once per dp
+  if (v === 0 || v === 0n) return (ZERO_TEXTS[dp] ??= dp === 0 ? "0" : `0.${"0".repeat(dp)}`);
   const negative = v < 0;
   let s = (negative ? -v : v).toString();
   if (dp > 0) {
