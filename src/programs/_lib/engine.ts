@@ -253,9 +253,8 @@ export function excludedExplanation(
   eligible: (i: number) => boolean,
 ): Explanation | null {
   const out: BasketLine[] = [];
-  basketLines.forEach((l, i) => {
-    if (!eligible(i)) out.push(l);
-  });
+  // an indexed loop: forEach on a frozen array (a parsed basket's lines) takes a slow path on Node 20
+  for (let i = 0; i < basketLines.length; i++) if (!eligible(i)) out.push(basketLines[i] as BasketLine);
   if (out.length === 0) return null;
   return say.excludedLines(out, basketLines.length, program.eligibility?.lineKinds ?? ["merchandise", "service"]);
 }
