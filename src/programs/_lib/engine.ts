@@ -184,8 +184,9 @@ function paidUnits(l: LineCalc, dp: number): bigint {
   if (l.net <= 0) return 0n;
   const quantity = scaled(l.line.quantity.toString(), QUANTITY_SCALE) ?? 0n;
   const covered = l.amount - l.net;
+  if (covered <= 0) return quantity;
   const unit = ratioOf(l.line.unitPrice.amount.toString());
-  if (covered <= 0 || unit.n <= 0n) return quantity;
+  if (unit.n <= 0n) return quantity;
   // whole units covered: ⌊covered / 10^dp / unit price⌋
   const whole = (BigInt(covered) * unit.d) / (pow10(dp) * unit.n);
   const paid = quantity - whole * UNIT;
