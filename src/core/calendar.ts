@@ -154,6 +154,9 @@ export function zonedTimeToInstant(
   // Offsets a day before and after: time zones change offset at most once within a day either side.
   const before = zoneOffset(wall - 86_400_000, timeZone);
   const after = zoneOffset(wall + 86_400_000, timeZone);
+  // The same offset a day before and after (the usual case): both readings below are this instant,
+  // whichever fits, so checking them (an Intl call) would not change the answer.
+  if (before === after) return wall - before;
   const withBefore = wall - before;
   const withAfter = wall - after;
   const beforeFits = zoneOffset(withBefore, timeZone) === before;

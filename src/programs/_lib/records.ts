@@ -48,88 +48,57 @@ export function windowStart(window: SpendWindow, atMs: number, timeZone: string)
   }
 }
 
-// Period starts are asked for on every checkout that prunes (the cutoff's periods and each leaving
-// sale's), and each time-zone conversion is an Intl formatToParts call (a local midnight costs four):
-// the profile of a loyal customer's checkout had them on top. Local midnights are memoised by (zone,
-// date) and the local date of an instant by the interval of its day, so a period start costs a
-// lookup once its day is known. Both are bounded and hold only numbers: nothing of an account.
-const midnights = new Map<string, number>();
+// Period starts are asked for on every checkout that prunes: the cutoff's (a new local date at
+// nearly every checkout of a regular customer) and each leaving sale's. A local midnight costs two to
+// four Intl calls (zonedTimeToInstant), so midnights are memoised by (zone, date) with their ISO
+// strings, and the period starts of a date by (zone, date): an instant's date is zonedParts's (one
+// Intl call, itself memoised by instant), and a date seen before costs a lookup. Both are bounded and
+// hold only numbers and strings: nothing of an account.
+/** A local midnight as an instant and as the ISO string `totals.periods` keys a period by. */
+interface Midnight {
+  readonly ms: number;
+  readonly iso: string;
+}
+const midnights = new Map<string, Midnight>();
 const MAX_MIDNIGHTS = 4096;
 
-function midnight(timeZone: string, year: number, month: number, day: number): number {
+function midnight(timeZone: string, year: number, month: number, day: number): Midnight {
   const key = `${timeZone} ${year} ${month} ${day}`;
-  let t = midnights.get(key);
-  if (t === undefined) {
-    t = zonedTimeToInstant({ year, month, day }, timeZone);
+  let m = midnights.get(key);
+  if (m === undefined) {
+    const ms = zonedTimeToInstant({ year, month, day }, timeZone);
+    m = { ms, iso: new Date(ms).toISOString() };
     if (midnights.size >= MAX_MIDNIGHTS) midnights.clear();
-    midnights.set(key, t);
+    midnights.set(key, m);
   }
-  return t;
+  return m;
 }
 
-interface LocalDay {
-  readonly timeZone: string;
-  /** The day's first instant (inclusive) and the next day's (exclusive). */
-  readonly from: number;
-  readonly to: number;
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly weekday: number;
-  /** The starts of the day's day, ISO week, month and year (in PERIODS order), once asked for. */
-  starts?: PeriodStarts;
-}
-/** Period starts as instants and as the ISO strings `totals.periods` keys them by. */
-interface PeriodStarts {
-  readonly ms: readonly number[];
-  readonly iso: readonly string[];
-}
-/** The days looked up most recently, newest first. */
-const recentDays: LocalDay[] = [];
-const MAX_DAYS = 32;
+/** The starts of the day, ISO week (from Monday), month and year of a date, in PERIODS order. */
+type PeriodStarts = readonly Midnight[];
+const startsOfDates = new Map<string, PeriodStarts>();
+const MAX_DATES = 4096;
 
-/** The local date (and weekday) of `atMs` in `timeZone`. */
-export function localDate(atMs: number, timeZone: string): Omit<LocalDay, "timeZone" | "from" | "to"> {
-  return localDay(atMs, timeZone);
-}
-
-function localDay(atMs: number, timeZone: string): LocalDay {
-  for (const d of recentDays) if (d.timeZone === timeZone && atMs >= d.from && atMs < d.to) return d;
-  const p = zonedParts(atMs, timeZone);
-  const d: LocalDay = {
-    timeZone,
-    from: midnight(timeZone, p.year, p.month, p.day),
-    to: midnight(timeZone, p.year, p.month, p.day + 1),
-    year: p.year,
-    month: p.month,
-    day: p.day,
-    weekday: p.weekday,
-  };
-  // Every instant in [from, to) has this local date (a midnight in a DST gap is read as the first
-  // instant after it, in an overlap as the earlier one); kept only when the instant is inside.
-  if (atMs >= d.from && atMs < d.to) {
-    recentDays.unshift(d);
-    if (recentDays.length > MAX_DAYS) recentDays.pop();
+/** The starts of the day, ISO week, month and year containing `atMs`, in `timeZone` (in PERIODS order). */
+export function periodStarts(atMs: number, timeZone: string): PeriodStarts {
+  const d = zonedParts(atMs, timeZone);
+  const key = `${timeZone} ${d.year} ${d.month} ${d.day}`;
+  let starts = startsOfDates.get(key);
+  if (starts === undefined) {
+    starts = [
+      midnight(timeZone, d.year, d.month, d.day),
+      midnight(timeZone, d.year, d.month, d.day - ((d.weekday + 6) % 7)),
+      midnight(timeZone, d.year, d.month, 1),
+      midnight(timeZone, d.year, 1, 1),
+    ];
+    if (startsOfDates.size >= MAX_DATES) startsOfDates.clear();
+    startsOfDates.set(key, starts);
   }
-  return d;
-}
-
-/** The starts of the day, ISO week (from Monday), month and year containing `atMs`, in `timeZone`. */
-function periodStarts(atMs: number, timeZone: string): PeriodStarts {
-  const d = localDay(atMs, timeZone);
-  if (d.starts !== undefined) return d.starts;
-  const ms = [
-    midnight(timeZone, d.year, d.month, d.day),
-    midnight(timeZone, d.year, d.month, d.day - ((d.weekday + 6) % 7)),
-    midnight(timeZone, d.year, d.month, 1),
-    midnight(timeZone, d.year, 1, 1),
-  ];
-  d.starts = { ms, iso: ms.map((t) => new Date(t).toISOString()) };
-  return d.starts;
+  return starts;
 }
 
 function periodStart(atMs: number, period: Period, timeZone: string): number {
-  return periodStarts(atMs, timeZone).ms[PERIODS.indexOf(period)] as number;
+  return (periodStarts(atMs, timeZone)[PERIODS.indexOf(period)] as Midnight).ms;
 }
 
 export const DAY_MS = 86_400_000;
@@ -257,7 +226,7 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
   const rolling = program.kind === "cumulative" && program.window.type === "rolling" ? program.window : undefined;
   const tz = program.timeZone;
   // The start of the calendar period the cutoff is in, per kind: earlier periods can no longer be asked about.
-  const threshold = periodStarts(cutoff, tz).ms;
+  const threshold = periodStarts(cutoff, tz).map((m) => m.ms);
   let spend = dec(account.totals.spend);
   // The periods still open at the cutoff (at most a few rows), read as figures only where a leaving
   // record adds to them.
@@ -270,7 +239,7 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
     const starts = periodStarts(atMs, tz);
     for (let kind = 0; kind < PERIODS.length; kind++) {
       if (atMs < (threshold[kind] as number)) continue; // its period ended before the cutoff's
-      const from = starts.iso[kind] as string;
+      const from = (starts[kind] as Midnight).iso;
       const b = periods.find((x) => x.kind === kind && x.row[1] === from);
       if (b !== undefined) {
         b.sp = (b.sp ?? dec(b.row[2])).plus(sp);
