@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
-import { balanceOf } from "./_lib/engine.js";
+import { balanceOf } from "./_lib/queries.js";
 import { requireOptions } from "./_lib/options.js";
 
 /**
