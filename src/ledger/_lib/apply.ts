@@ -227,11 +227,11 @@ function applyReverse(
     );
   }
   const pos = positionOf(state, target.transactionId);
-  const node = state.nodes[pos] ?? Number.NaN;
-  const seq = node >= 0 ? node : undefined;
+  const seq = state.lotOfEntry[pos];
   const lot = seq === undefined ? undefined : state.lots[seq];
+  const k = state.debitOfEntry[pos];
   // About to change (or the state is dropped on a throw): written out, not reused from the snapshot.
-  const debit = node < 0 ? ownDebit(state, -1 - node) : undefined;
+  const debit = k === undefined ? undefined : ownDebit(state, k);
   const isCredit = (target.kind === "earn" || target.kind === "adjust") && lot !== undefined;
   const isDebit =
     (target.kind === "redeem" || target.kind === "capture" || target.kind === "adjust") && debit !== undefined;

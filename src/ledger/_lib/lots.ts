@@ -112,7 +112,7 @@ export function createLot(
   state.lotExpMs[seq] = expMs;
   state.lotSrc[seq] = undefined;
   state.lotPos[seq] = pos;
-  state.nodes[pos] = seq;
+  state.lotOfEntry[pos] = seq;
   if (isPending) {
     state.lotInHeap[seq] = false;
     holdPending(state, seq, availMs);
@@ -173,7 +173,7 @@ export function newDebit(state: State, entry: Entry): DebitS {
   state.debits[k] = debit;
   state.debitSrc[k] = undefined;
   state.debitPos[k] = state.count;
-  state.nodes[state.count] = -1 - k;
+  state.debitOfEntry[state.count] = k;
   return debit;
 }
 
@@ -234,12 +234,12 @@ export function restore(
     state.deficit = sub(state.deficit, cut);
     if (fromDeficit > cut) {
       // Undoing a clawback (see giveBack) inside the same entry may come here twice: one lot per entry.
-      const node = state.nodes[creditPos];
-      const own = node !== undefined && node >= 0 ? state.lots[node] : undefined;
-      if (node !== undefined && own !== undefined && own.lotId === credit.transactionId) {
-        const mine = touch(state, node);
+      const seq = state.lotOfEntry[creditPos];
+      const own = seq === undefined ? undefined : state.lots[seq];
+      if (seq !== undefined && own !== undefined && own.lotId === credit.transactionId) {
+        const mine = touch(state, seq);
         mine.points = add(mine.points, sub(fromDeficit, cut));
-        addBack(state, node, sub(fromDeficit, cut));
+        addBack(state, seq, sub(fromDeficit, cut));
       } else createLot(state, credit, creditPos, undefined, sub(fromDeficit, cut), at);
     }
   }

@@ -262,7 +262,7 @@ export function stateFromAccount(account: Account): State {
     state.lotInHeap[seq] = false;
     state.lotSrc[seq] = Object.isFrozen(l) ? l : undefined;
     state.lotPos[seq] = pos;
-    state.nodes[pos] = seq;
+    state.lotOfEntry[pos] = seq;
     if (figures.availableMs !== undefined && figures.availableMs > state.nowMs) {
       holdPending(state, seq, figures.availableMs);
     } else if (lot.remaining > 0) {
@@ -278,8 +278,8 @@ export function stateFromAccount(account: Account): State {
   const allocsOf = (list: readonly { lotId: string; points: string }[], p: Path): Alloc[] =>
     list.map((a, j) => {
       const pos = idGet(state.index, a.lotId);
-      const seq = pos < 0 ? undefined : state.nodes[pos];
-      if (seq === undefined || seq < 0)
+      const seq = pos < 0 ? undefined : state.lotOfEntry[pos];
+      if (seq === undefined)
         notAnAccount(
           [...p, "lots", j, "lotId"],
           `expected the id of a lot in the account, got ${previewValue(a.lotId)}`,
@@ -339,8 +339,8 @@ export function stateFromAccount(account: Account): State {
       points: figures.points,
       lots: d.lots.map((a, j): Alloc => {
         const at = idGet(state.index, a.lotId);
-        const seq = at < 0 ? undefined : state.nodes[at];
-        if (seq === undefined || seq < 0)
+        const seq = at < 0 ? undefined : state.lotOfEntry[at];
+        if (seq === undefined)
           notAnAccount(
             ["debits", i, "lots", j, "lotId"],
             `expected the id of a lot in the account, got ${previewValue(a.lotId)}`,
@@ -354,7 +354,11 @@ export function stateFromAccount(account: Account): State {
     state.debits[k] = debit;
     state.debitSrc[k] = frozen ? d : undefined;
     state.debitPos[k] = pos;
-    state.nodes[pos] = -1 - k;
+    // A position holds a lot or a debit, not both (see State.lotOfEntry): a debit named like a lot
+    // (only an edited snapshot has one) takes the position, and checkFigures finds the lot's credit
+    // without its lot.
+    state.debitOfEntry[pos] = k;
+    state.lotOfEntry[pos] = undefined;
   }
   state.deficit = unitsOf(account.deficit, scale, ["deficit"]);
   return state;
@@ -438,10 +442,9 @@ export function checkFigures(account: Account, state: State): void {
   }
   for (let pos = 0; pos < state.count; pos++) {
     const e = state.entries[pos] as Entry;
-    const node = state.nodes[pos];
     const credit = e.kind === "earn" || (e.kind === "adjust" && !e.points.startsWith("-"));
     const debit = e.kind === "redeem" || e.kind === "capture" || e.kind === "adjust";
-    if (credit ? node === undefined || node < 0 : debit && (node === undefined || node >= 0))
+    if (credit ? state.lotOfEntry[pos] === undefined : debit && state.debitOfEntry[pos] === undefined)
       edited(
         ["entries", pos],
         `the ${e.kind} ${JSON.stringify(e.transactionId)} has no ${credit ? "lot" : "debit"} in the snapshot`,

@@ -130,11 +130,16 @@ export interface State {
   /** transactionId → position in `entries` (an entry being applied has its position before it is pushed). */
   readonly index: IdIndex;
   /**
-   * By entry position: the lot the entry created, as its seq (≥ 0), or the debit, as −1 − its index
-   * in `debits`, if any. Sized up front when the entry count is known (a holey array reads undefined
-   * where nothing was created): growing a million-slot array by push costs more than all the writes.
+   * By entry position: the seq of the lot the entry created, if any. An entry creates a lot or a
+   * debit, never both (a credit, or points given back under a credit's name, make lots at the
+   * credit's position; a redeem, capture, negative adjust or clawback makes a debit at its own), so
+   * at most one of `lotOfEntry` and `debitOfEntry` is set at a position. Both are sized up front when
+   * the entry count is known (a holey array reads undefined where nothing was created): growing a
+   * million-slot array by push costs more than all the writes.
    */
-  readonly nodes: (number | undefined)[];
+  readonly lotOfEntry: (number | undefined)[];
+  /** By entry position: the index in `debits` of the debit the entry created, if any (see `lotOfEntry`). */
+  readonly debitOfEntry: (number | undefined)[];
   /**
    * Lots by seq, in creation order (0 to lotCount − 1), grown as they come: sized like `entries` (an
    * entry creates at most one) a replay allocated and hole-filled twice the slots it used.
@@ -185,7 +190,8 @@ export function emptyState(settings: Settings, expectedEntries = 0): State {
     count: 0,
     copyFrom: Number.POSITIVE_INFINITY,
     index: idIndex(entries, expectedEntries),
-    nodes: new Array<number | undefined>(expectedEntries),
+    lotOfEntry: new Array<number | undefined>(expectedEntries),
+    debitOfEntry: new Array<number | undefined>(expectedEntries),
     lots: [],
     lotCount: 0,
     lotExpMs: [],

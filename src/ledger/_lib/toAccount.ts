@@ -53,11 +53,10 @@ function retained(
   keepLot.fill(1);
   keepDebit.fill(1);
   for (let pos = 0; pos < cut; pos++) {
-    const node = state.nodes[pos];
-    if (node === undefined) continue;
-    if (node >= 0) {
-      if ((state.lots[node] as LotS).remaining === 0) keepLot[node] = 0;
-    } else keepDebit[-1 - node] = 0;
+    const seq = state.lotOfEntry[pos];
+    if (seq !== undefined && (state.lots[seq] as LotS).remaining === 0) keepLot[seq] = 0;
+    const k = state.debitOfEntry[pos];
+    if (k !== undefined) keepDebit[k] = 0;
   }
   // A clawback debit (of a reverse entry of a lot's credit) still holding points is what giveBack
   // undoes when points come back to that lot: it is kept while its lot is kept (points can only come
@@ -70,10 +69,10 @@ function retained(
     if (d.points === d.reversed) continue;
     const e = state.entries[state.debitPos[k] as number]; // the entry that took the points, by position (no id to hash)
     if (e?.kind !== "reverse") continue;
-    const node = state.nodes[positionOf(state, e.reverses)];
-    if (node === undefined || node < 0 || (state.lots[node] as LotS).clawedBack === 0) continue;
-    const list = claws.get(node);
-    if (list === undefined) claws.set(node, [k]);
+    const seq = state.lotOfEntry[positionOf(state, e.reverses)];
+    if (seq === undefined || (state.lots[seq] as LotS).clawedBack === 0) continue;
+    const list = claws.get(seq);
+    if (list === undefined) claws.set(seq, [k]);
     else list.push(k);
   }
   const stack: number[] = [];
@@ -352,7 +351,8 @@ export function cloneState(t: State): State {
     count: t.count,
     copyFrom: t.copyFrom,
     index: idCopy(t.index, entries),
-    nodes: t.nodes.slice(),
+    lotOfEntry: t.lotOfEntry.slice(),
+    debitOfEntry: t.debitOfEntry.slice(),
     lots: t.lots.slice(),
     lotCount: t.lotCount,
     lotExpMs: t.lotExpMs.slice(),
@@ -417,7 +417,8 @@ function carryState(
   const heap = keyedHeap<number>(0);
   const pendingHeap = keyedHeap<number>(0);
   const lapsed = new Set<number>();
-  const nodes = new Array<number | undefined>(count);
+  const lotOfEntry = new Array<number | undefined>(count);
+  const debitOfEntry = new Array<number | undefined>(count);
   let live: Units = 0;
   let pending: Units = 0;
   let seq = 0;
@@ -429,7 +430,7 @@ function carryState(
     lotExpMs[seq] = expMs;
     const pos = at(state.lotPos[k] as number);
     lotPos[seq] = pos;
-    nodes[pos] = seq;
+    lotOfEntry[pos] = seq;
     if (lotMap !== undefined) lotMap[k] = seq;
     // Placed as stateFromAccount places a snapshot lot: pending, spendable (in the heap) or lapsed.
     let inHeap = false;
@@ -461,7 +462,7 @@ function carryState(
     debits[j] = moved(d.lots) ? { ...copyDebit(d), lots: remap(d.lots) } : d;
     const pos = at(state.debitPos[k] as number);
     debitPos[j] = pos;
-    nodes[pos] = -1 - j;
+    debitOfEntry[pos] = j;
     j++;
   }
   const holds = new Map<string, HoldS>();
@@ -488,7 +489,8 @@ function carryState(
     count,
     copyFrom: Number.POSITIVE_INFINITY,
     index: newPos === undefined ? idCopy(state.index, entries) : idRemap(state.index, newPos, entries, count),
-    nodes,
+    lotOfEntry,
+    debitOfEntry,
     lots,
     lotCount,
     lotExpMs,
