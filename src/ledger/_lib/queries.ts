@@ -1,13 +1,13 @@
 // Reading an account without changing it: balance, pending points, available lots, statements,
 // a lot, what is left to reverse of an entry.
 import { ErrorCode, OperationError } from "../../errors/errors.js";
-import type { Account, Hold, Lot } from "../schemas.js";
-import { instantMs, parseInstant, preview as previewValue, storedInstant } from "./instant.js";
+import type { Account, Lot } from "../schemas.js";
+import { instantMs, parseInstant, preview as previewValue } from "./instant.js";
 import type { AvailableLot } from "../availableLots.js";
 import type { Statement, StatementLine } from "../statement.js";
-import { add, canonicalPattern, digitsToUnits, fromUnits, sub, type Units } from "./units.js";
+import { fromUnits, sub, type Units } from "./units.js";
 import { type LotS, type State, available, badEntry, fmt } from "./state.js";
-import { lastMs, msOf, readAccount, settingsOfAccount, stateFromAccount, unitsOf, workingState } from "./snapshot.js";
+import { lastMs, readAccount, settingsOfAccount, stateFromAccount, unitsOf, workingState } from "./snapshot.js";
 import { advance } from "./lots.js";
 import { entriesOfHistory, mismatch, run } from "./apply.js";
 
@@ -32,79 +32,14 @@ function stateAt(account: Account, ms: number): State {
   return state;
 }
 
+/**
+ * The available balance at `at`, from the working state at that instant: the one balance function
+ * (`available`) on the state the snapshot carries or rebuilds, moved on to `at`.
+ */
 export function balanceOf(account: Account, at: string | Date): string {
   account = readAccount(account);
-  const ms = parseInstant(at, "at");
-  const { scale } = account;
-  if (ms < lastMs(account) || releasesBy(account, ms)) {
-    const past = stateAt(account, ms);
-    return fmt(past, available(past));
-  }
-  // One pass over the lots, O(lots): stored-form strings take a fast path, anything else is checked.
-  const zero = fromUnits(0, scale);
-  const canonical = canonicalPattern(scale);
-  let total: Units = 0;
-  const lots = account.lots;
-  for (let i = 0; i < lots.length; i++) {
-    const l = lots[i] as Lot; // i < length: present
-    const remaining = l.remaining;
-    if (remaining === zero) continue;
-    if (l.availableAt !== undefined && msOf(l.availableAt, ["lots", i, "availableAt"]) > ms) continue; // pending at `at`
-    const exp = l.expiresAt;
-    if (exp !== undefined) {
-      const expMs = storedInstant(exp);
-      if ((Number.isNaN(expMs) ? msOf(exp, ["lots", i, "expiresAt"]) : expMs) <= ms) continue;
-    }
-    total = add(
-      total,
-      canonical.test(remaining)
-        ? digitsToUnits(scale === 0 ? remaining : remaining.replace(".", ""))
-        : unitsOf(remaining, scale, ["lots", i, "remaining"]),
-    );
-  }
-  total = sub(total, unitsOf(account.deficit, scale, ["deficit"]));
-  // Holds that time out by `at` give their points back: what went into a negative balance in full,
-  // lot points only to lots still unexpired at `at`.
-  let expiry: Map<string, number> | undefined;
-  // A hold giving points back into a clawed-back lot cancels the clawback (see giveBack): worked out in full.
-  const due = (h: Hold, i: number): boolean =>
-    h.timeoutAt !== undefined && msOf(h.timeoutAt, ["holds", i, "timeoutAt"]) <= ms;
-  if (
-    account.holds.some(
-      (h, i) => due(h, i) && h.lots.some((a) => account.lots.some((l) => l.lotId === a.lotId && l.clawedBack !== zero)),
-    )
-  ) {
-    const later = stateAt(account, ms);
-    return fmt(later, available(later));
-  }
-  account.holds.forEach((h, i) => {
-    if (!due(h, i)) return;
-    total = add(total, unitsOf(h.deficit, scale, ["holds", i, "deficit"]));
-    expiry ??= new Map(
-      account.lots.map((l) => [
-        l.lotId,
-        l.expiresAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(l.expiresAt),
-      ]),
-    );
-    for (const a of h.lots)
-      if ((expiry.get(a.lotId) ?? Number.NEGATIVE_INFINITY) > ms)
-        total = add(total, unitsOf(a.points, scale, ["holds", i, "lots"]));
-  });
-  return fromUnits(total, scale);
-}
-
-/** True when a lot pending in the snapshot is released by `ms` (its release may repay a debt: worked out in full). */
-function releasesBy(account: Account, ms: number): boolean {
-  const last = lastMs(account);
-  const lots = account.lots;
-  for (let i = 0; i < lots.length; i++) {
-    // An indexed loop, not lots.some: array methods are slow on a frozen array (see stateFromAccount).
-    const availableAt = (lots[i] as Lot).availableAt; // i < length: present
-    if (availableAt === undefined) continue;
-    const rel = msOf(availableAt, ["lots", i, "availableAt"]);
-    if (rel > last && rel <= ms) return true;
-  }
-  return false;
+  const state = stateAt(account, parseInstant(at, "at"));
+  return fmt(state, available(state));
 }
 
 /** The points pending (earned with a later `availableAt`) at `at`. */

@@ -115,7 +115,7 @@ export function unitsOf(text: unknown, scale: number, path: Path | (() => Path))
   return u;
 }
 
-export function msOf(text: unknown, path: Path): number {
+function msOf(text: unknown, path: Path): number {
   const stored = storedInstant(text);
   if (!Number.isNaN(stored)) return stored;
   const ms = typeof text === "string" ? Date.parse(text) : Number.NaN;
