@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
-import { balanceOf } from "./_lib/engine.js";
+import { balanceOf } from "./_lib/queries.js";
 import { requireOptions } from "./_lib/options.js";
 
 /**
@@ -26,8 +26,8 @@ export interface AtOptions {
  * is gone) − points owed (a negative balance). Held points are not in the lots — a hold takes them
  * out at once — so holds are already subtracted; a hold that times out by `at` counts as given back.
  * Pending points (earned with an `availableAt` after `at`) are not included: see {@link pendingPoints}.
- * At or after the last entry it is computed from the lots in O(lots + holds); for an earlier instant
- * it replays the entries up to `at` (O(entries)).
+ * At or after the last entry it is computed from the snapshot's working state in O(lots + holds +
+ * debits + kept entries); for an earlier instant it replays the entries up to `at` (O(entries)).
  *
  * @param account - The snapshot. Not mutated.
  * @param options - `{ at }`.

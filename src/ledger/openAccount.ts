@@ -1,6 +1,7 @@
 import { guardInputs } from "../core/guard.js";
 import type { Account, AccountSettings } from "./schemas.js";
-import { emptyState, toAccount } from "./_lib/engine.js";
+import { emptyState } from "./_lib/state.js";
+import { toAccount } from "./_lib/toAccount.js";
 import { settingsFrom } from "./_lib/settings.js";
 
 /**

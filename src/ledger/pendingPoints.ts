@@ -1,7 +1,7 @@
 import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
 import type { AtOptions } from "./balance.js";
-import { pendingOf } from "./_lib/engine.js";
+import { pendingOf } from "./_lib/queries.js";
 import { requireOptions } from "./_lib/options.js";
 
 /**

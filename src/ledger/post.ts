@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import type { Account, EntryInput } from "./schemas.js";
-import { postEntries } from "./_lib/engine.js";
+import { postEntries } from "./_lib/apply.js";
 import type { LedgerHistoryRecord } from "./history.js";
 
 /**

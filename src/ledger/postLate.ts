@@ -1,7 +1,7 @@
 import { guardInputs } from "../core/guard.js";
 import { loyaltyError } from "../errors/errors.js";
 import type { Account, Entry, EntryInput } from "./schemas.js";
-import { readAccount } from "./_lib/engine.js";
+import { readAccount } from "./_lib/snapshot.js";
 import { normalizeEntry } from "./_lib/entries.js";
 import { post, type PostOptions, type PostResult } from "./post.js";
 

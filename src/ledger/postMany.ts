@@ -2,7 +2,7 @@ import { guardInputs } from "../core/guard.js";
 import type { Account, EntryInput } from "./schemas.js";
 import type { PostOptions } from "./post.js";
 import type { LedgerHistoryRecord } from "./history.js";
-import { postEntries } from "./_lib/engine.js";
+import { postEntries } from "./_lib/apply.js";
 
 /**
  * What {@link postMany} did, overall and per entry.

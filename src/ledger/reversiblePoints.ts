@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
-import { reversibleOf } from "./_lib/engine.js";
+import { reversibleOf } from "./_lib/queries.js";
 
 /**
  * How many points of an entry can still be reversed.

@@ -1,7 +1,7 @@
 import { guardInputs } from "../core/guard.js";
 import type { Account, EntryInput, EntryKind } from "./schemas.js";
 import type { LedgerHistoryRecord } from "./history.js";
-import { statementOf } from "./_lib/engine.js";
+import { statementOf } from "./_lib/queries.js";
 import { requireOptions } from "./_lib/options.js";
 
 /**

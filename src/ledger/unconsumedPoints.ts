@@ -1,6 +1,6 @@
 import { guardInputs } from "../core/guard.js";
 import type { Account } from "./schemas.js";
-import { lotOf } from "./_lib/engine.js";
+import { lotOf } from "./_lib/queries.js";
 
 /**
  * How many points of an earn (or positive adjust) are still in its lot — not yet spent, expired

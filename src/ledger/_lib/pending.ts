@@ -6,7 +6,7 @@
 // like a new lot does, then joins the spendable lots (or lapses, when its expiry has passed).
 // Release is a function of time alone, so it is idempotent and the order of a sweep and later
 // entries does not change the result.
-import type { State } from "./engine.js";
+import type { State } from "./state.js";
 import { keyedPop, keyedPush, keyedTop } from "./heap.js";
 import { add, minU, sub } from "./units.js";
 

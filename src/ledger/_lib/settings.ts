@@ -15,7 +15,9 @@ import {
   type Checkpoint,
   type AccountSettings,
 } from "../schemas.js";
-import { fromSnapshot, notUpgraded, replayOnto, type Settings } from "./engine.js";
+import { replayOnto } from "./apply.js";
+import { fromSnapshot, notUpgraded } from "./snapshot.js";
+import type { Settings } from "./state.js";
 import { preview } from "./instant.js";
 import { jsonEqual } from "./json.js";
 import type { LedgerHistoryRecord } from "../history.js";
