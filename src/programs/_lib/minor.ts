@@ -72,7 +72,7 @@ export function ratioOf(s: string): Ratio {
  * The decimals a plain decimal string is written with ("12.50" → 2); for one without a point or
  * with an exponent, the fewest that hold it exactly.
  */
-function decimalsIn(s: string): number {
+export function decimalsIn(s: string): number {
   const dot = s.indexOf(".");
   return dot < 0 || s.includes("e") || s.includes("E") ? decimalsOf(s) : s.length - dot - 1;
 }

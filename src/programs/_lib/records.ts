@@ -14,6 +14,7 @@ import { daysInMonth, zonedParts, zonedTimeToInstant } from "../../_lib/time.js"
 import type { ProgramAccount, ProgramRefund, ProgramSale, ProgramTotals } from "../account.js";
 import type { Program, SpendWindow } from "../program.js";
 import { dec, sumD, ZERO, type D } from "./decimal.js";
+import { decimalsIn, plainUnits, pow10, scaled } from "./minor.js";
 import { boundTierLog } from "../tiers/_lib/tierLogBound.js";
 import { withStoredForm } from "./storedAccount.js";
 
@@ -189,12 +190,45 @@ export function lastRecordAt(account: ProgramAccount): number {
   );
 }
 
+// Pruning adds the figures of what leaves to the totals' as exact integers (minor.ts) rather than
+// Decimals: a figure is read at the decimals it is written with, a sum is kept at the most decimals
+// among its terms, and written back as txt writes a Decimal (plainUnits: no trailing zeros, zero "0").
+// The same strings as decimal.js's sums up to its 40 significant digits, past which these stay exact.
+/** A figure as an exact integer count of 10^-scale. */
+interface Units {
+  readonly v: bigint;
+  readonly scale: number;
+}
+
+function units(text: string): Units {
+  const scale = decimalsIn(text);
+  return { v: scaled(text, scale) as bigint, scale };
+}
+
+function plus(a: Units, b: Units): Units {
+  if (a.scale === b.scale) return { v: a.v + b.v, scale: a.scale };
+  return a.scale > b.scale
+    ? { v: a.v + b.v * pow10(a.scale - b.scale), scale: a.scale }
+    : { v: a.v * pow10(b.scale - a.scale) + b.v, scale: b.scale };
+}
+
+/** What a refund took back in a field, negated: what its leaving adds to the totals. */
+function reversed(r: ProgramRefund, field: "spendReversed" | "pointsReversed"): Units {
+  let sum: Units = { v: 0n, scale: 0 };
+  for (const l of r.lines) sum = plus(sum, units(l[field]));
+  return { v: -sum.v, scale: sum.scale };
+}
+
+function written(u: Units): string {
+  return plainUnits(u.v, u.scale);
+}
+
 /** A row of `totals.periods` while pruning folds into it: its figures are read only when touched. */
 interface PeriodRow {
   readonly row: ProgramTotals["periods"][number];
   readonly kind: number;
-  sp?: D;
-  ea?: D;
+  sp?: Units;
+  ea?: Units;
 }
 
 /** How many records at the front of `list` (kept in time order) are older than `cutoff`. */
@@ -227,23 +261,23 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
   const tz = program.timeZone;
   // The start of the calendar period the cutoff is in, per kind: earlier periods can no longer be asked about.
   const threshold = periodStarts(cutoff, tz).map((m) => m.ms);
-  let spend = dec(account.totals.spend);
+  let spend = units(account.totals.spend);
   // The periods still open at the cutoff (at most a few rows), read as figures only where a leaving
   // record adds to them.
   const periods: PeriodRow[] = account.totals.periods.map((row) => ({ row, kind: PERIODS.indexOf(row[0]) }));
   let created = false;
   // The rolling window's log is read and written only by programs that have one.
-  const log: [string, D][] = rolling === undefined ? [] : account.totals.spendLog.map(([at, v]) => [at, dec(v)]);
-  const add = (atMs: number, at: string, sp: D, ea: D, create: boolean): void => {
-    spend = spend.plus(sp);
+  const log: [string, Units][] = rolling === undefined ? [] : account.totals.spendLog.map(([at, v]) => [at, units(v)]);
+  const add = (atMs: number, at: string, sp: Units, ea: Units, create: boolean): void => {
+    spend = plus(spend, sp);
     const starts = periodStarts(atMs, tz);
     for (let kind = 0; kind < PERIODS.length; kind++) {
       if (atMs < (threshold[kind] as number)) continue; // its period ended before the cutoff's
       const from = (starts[kind] as Midnight).iso;
       const b = periods.find((x) => x.kind === kind && x.row[1] === from);
       if (b !== undefined) {
-        b.sp = (b.sp ?? dec(b.row[2])).plus(sp);
-        b.ea = (b.ea ?? dec(b.row[3])).plus(ea);
+        b.sp = plus(b.sp ?? units(b.row[2]), sp);
+        b.ea = plus(b.ea ?? units(b.row[3]), ea);
       } else if (create) {
         periods.push({ row: [PERIODS[kind] as Period, from, "0", "0"], kind, sp, ea });
         created = true;
@@ -251,18 +285,12 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
     }
     if (rolling === undefined) return;
     const i = log.findIndex(([x]) => x === at);
-    if (i >= 0) (log[i] as [string, D])[1] = (log[i] as [string, D])[1].plus(sp);
+    if (i >= 0) (log[i] as [string, Units])[1] = plus((log[i] as [string, Units])[1], sp);
     else if (create) log.push([at, sp]);
   };
-  for (const s of leaving) add(Date.parse(s.at), s.at, saleSpend(s), dec(s.pointsEarned), true);
+  for (const s of leaving) add(Date.parse(s.at), s.at, units(s.spend), units(s.pointsEarned), true);
   for (const r of leavingRefunds)
-    add(
-      Date.parse(r.originalAt),
-      r.originalAt,
-      refundSum(r, "spendReversed").neg(),
-      refundSum(r, "pointsReversed").neg(),
-      false,
-    );
+    add(Date.parse(r.originalAt), r.originalAt, reversed(r, "spendReversed"), reversed(r, "pointsReversed"), false);
   // Keep a period while an instant from the cutoff on can fall in it; a rolling window's sale while
   // the window at the cutoff (the earliest a question can be asked about) still holds it.
   const keptPeriods = periods
@@ -270,7 +298,7 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
     .map((x): ProgramTotals["periods"][number] =>
       x.sp === undefined && x.ea === undefined
         ? x.row
-        : [x.row[0], x.row[1], txt(x.sp ?? dec(x.row[2])), txt(x.ea ?? dec(x.row[3]))],
+        : [x.row[0], x.row[1], written(x.sp ?? units(x.row[2])), written(x.ea ?? units(x.row[3]))],
     );
   if (created)
     keptPeriods.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : PERIODS.indexOf(a[0]) - PERIODS.indexOf(b[0])));
@@ -280,7 +308,7 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
     spendLog = log
       .filter(([at]) => Date.parse(at) > from || (inclusive && Date.parse(at) === from))
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([at, v]) => [at, txt(v)]);
+      .map(([at, v]) => [at, written(v)]);
   }
   // Only the rows a tier question from the cutoff on can still depend on (see boundTierLog).
   const tierLog =
@@ -289,11 +317,11 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
           program.tiers,
           [
             ...(account.totals.tierLog ?? []),
-            ...leaving.map((x): [string, string, string] => [x.at, txt(saleSpend(x)), x.pointsEarned]),
+            ...leaving.map((x): [string, string, string] => [x.at, written(units(x.spend)), x.pointsEarned]),
             ...leavingRefunds.map((r): [string, string, string] => [
               r.at,
-              txt(refundSum(r, "spendReversed").neg()),
-              txt(refundSum(r, "pointsReversed").neg()),
+              written(reversed(r, "spendReversed")),
+              written(reversed(r, "pointsReversed")),
             ]),
           ],
           cutoff - 1,
@@ -302,7 +330,7 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
   const totals: ProgramTotals = {
     ...(tierLog === undefined ? {} : { tierLog }),
     open: account.totals.open,
-    spend: txt(spend),
+    spend: written(spend),
     periods: keptPeriods,
     spendLog,
     refunded: nRefunds === 0 ? account.totals.refunded : withRefunded(account.totals.refunded, leavingRefunds),
