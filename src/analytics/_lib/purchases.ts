@@ -122,27 +122,40 @@ export function customerNumber(
   path: readonly (string | number)[],
   what: string,
 ): number {
+  if (typeof id === "string") return stringNumber(table, id, path, what);
   const known = knownCustomer(table, id);
   if (known >= 0) return known;
   checkCustomerId(id, path, what);
   const c = table.keys.length;
-  if (typeof id === "string") {
-    if (4 * (table.strings.length + 1) > table.slots.length) growSlots(table);
-    const h = stringHash(id, table.seed);
-    const q = stringSlot(table, id, h);
-    table.slots[2 * q] = h;
-    table.slots[2 * q + 1] = c + 1;
-    table.strings.push(id);
-    table.keys.push(id);
-    return c;
-  }
-  const n = id === 0 ? 0 : id; // -0 is the customer 0
+  const n = id === 0 ? 0 : (id as number); // -0 is the customer 0
   // Every integer id below the array's length is in the array (knownCustomer looks nowhere else).
   if (n >= 0 && (n < table.direct.length || n < Math.min(DIRECT_MAX, Math.max(DIRECT_MIN, 16 * (c + 1))))) {
     if (n >= table.direct.length) grow(table, n);
     table.direct[n] = c + 1;
   } else table.numbers.set(n, c);
   table.keys.push(n);
+  return c;
+}
+
+/**
+ * {@link customerNumber} of a string id: its hash is computed and its slot found once, whether the
+ * id is known or is numbered there (again only when the slots must first be doubled).
+ */
+function stringNumber(table: Customers, id: string, path: readonly (string | number)[], what: string): number {
+  const h = stringHash(id, table.seed);
+  let q = stringSlot(table, id, h);
+  const known = table.slots[2 * q + 1] as number;
+  if (known !== 0) return known - 1;
+  checkCustomerId(id, path, what);
+  if (4 * (table.strings.length + 1) > table.slots.length) {
+    growSlots(table);
+    q = stringSlot(table, id, h);
+  }
+  const c = table.keys.length;
+  table.slots[2 * q] = h;
+  table.slots[2 * q + 1] = c + 1;
+  table.strings.push(id);
+  table.keys.push(id);
   return c;
 }
 
