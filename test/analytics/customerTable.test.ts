@@ -58,3 +58,26 @@ test.prop([
     .map(([customerId, total]) => ({ customerId, total }));
   expect(acc.result()).toEqual(expected);
 });
+
+// customerOrder sorts the string ids by packing their code units into numbers (a radix sort), not by
+// comparing strings: it must give exactly the order of the engine's default sort (code units, as `<`
+// compares) with the numbers first, ascending. Ids are drawn from a few shapes that test the packing:
+// any UTF-16 code units (lone surrogates included), a small alphabet (many ids equal in their first
+// code units, and ids that are prefixes of others), and ids with a long common start.
+const stringId = fc.oneof(
+  fc.string({ unit: "binary", minLength: 1, maxLength: 6 }),
+  fc.string({ unit: fc.constantFrom("a", "b", "\u0000", "\uffff"), minLength: 1, maxLength: 12 }),
+  fc
+    .tuple(fc.constantFrom("", "customer-", "x".repeat(300)), fc.nat({ max: 100_000 }))
+    .map(([start, n]) => `${start}${n}`),
+);
+test.prop([
+  fc.array(fc.oneof(stringId, fc.integer({ min: -1000, max: 1000 }), fc.integer()), { maxLength: 300 }),
+  fc.integer(),
+])("customerOrder orders ids as the default sort does, numbers first", (ids, seed) => {
+  const table = { ...customers(), seed };
+  for (const [i, id] of ids.entries()) customerNumber(table, id, [i], "test");
+  const numbers = table.keys.filter((id) => typeof id === "number").sort((a, b) => a - b);
+  const strings = table.keys.filter((id) => typeof id === "string").sort();
+  expect(Array.from(customerOrder(table), (c) => table.keys[c])).toEqual([...numbers, ...strings]);
+});
