@@ -20,11 +20,9 @@ import { idAddAll } from "./ids.js";
 import { firstDifference, jsonEqual } from "./json.js";
 import { add, minU, neg, sub, type Units } from "./units.js";
 import {
-  type Alloc,
   type DebitS,
   type HoldS,
   type LotS,
-  NO_LOTS,
   type Settings,
   type State,
   type Where,
@@ -41,7 +39,7 @@ import {
 } from "./state.js";
 import { toAccount } from "./toAccount.js";
 import { readAccount, stateFromAccount, workingState } from "./snapshot.js";
-import { advance, consume, createLot, ensureAvailable, newDebit, restore, takeFrom } from "./lots.js";
+import { advance, consume, createLot, emptyDebit, ensureAvailable, newDebit, restore, takeFrom } from "./lots.js";
 import { openHold } from "./holds.js";
 
 /** What only the library's own callers of {@link postEntries} may ask for. */
@@ -135,13 +133,7 @@ function applyEntry(state: State, e: Entry, read: StoredInstants, where: Where):
       ensureAvailable(state, p);
       const timeoutMs =
         e.timeoutAt === undefined ? Number.POSITIVE_INFINITY : Number.isNaN(untilMs) ? instantMs(e.timeoutAt) : untilMs;
-      const debit: DebitS = {
-        transactionId: e.transactionId,
-        points: 0,
-        lots: NO_LOTS as Alloc[],
-        deficit: 0,
-        reversed: 0,
-      };
+      const debit = emptyDebit(e.transactionId);
       consume(state, p, debit);
       // Open holds keep creation order, so a counter above every earlier hold's index keeps seq in that order.
       const hold: HoldS = {

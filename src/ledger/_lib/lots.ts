@@ -160,15 +160,14 @@ export function takeFrom(state: State, seq: number, amount: Units): void {
   }
 }
 
+/** A debit that has taken nothing yet, for the entry `transactionId` (a hold's is not listed among the account's debits). */
+export function emptyDebit(transactionId: string): DebitS {
+  return { transactionId, points: 0, lots: NO_LOTS as Alloc[], deficit: 0, reversed: 0 };
+}
+
 /** A new debit for the entry being applied. */
 export function newDebit(state: State, entry: Entry): DebitS {
-  const debit: DebitS = {
-    transactionId: entry.transactionId,
-    points: 0,
-    lots: NO_LOTS as Alloc[],
-    deficit: 0,
-    reversed: 0,
-  };
+  const debit = emptyDebit(entry.transactionId);
   const k = state.debitCount++;
   state.debits[k] = debit;
   state.debitSrc[k] = undefined;
