@@ -78,18 +78,32 @@ export async function runTills(store: PostgresStore, o: TillsOptions): Promise<T
       const redeem = random() < 0.2 ? String(5 + pick(30)) : undefined;
       const options = { transactionId: id, consent: true, ...(redeem === undefined ? {} : { redeemPoints: redeem }) };
       const concurrentRetry = random() < 0.02;
+      let rounds = 0;
       const sell = () => store.checkout(customer, basket, options);
       let first = await (concurrentRetry
         ? persist(id, async () => {
             // A retry sent while the first attempt is still running (the reply was slow, not lost).
+            const firstRound = rounds++ === 0;
             const both = await Promise.allSettled([sell(), sell()]);
-            const ok = both.flatMap((b) => (b.status === "fulfilled" ? [b.value] : []));
-            const failed = both.find((b) => b.status === "rejected");
-            if (failed !== undefined && failed.status === "rejected") throw failed.reason;
-            const applied = ok.filter((r) => r.status === "applied").length;
-            if (applied !== 1) problems.push(`${id}: ${applied} of 2 concurrent sends applied`);
+            const reasons = both.flatMap((b) => (b.status === "rejected" ? [b.reason as unknown] : []));
+            const refusal = (e: unknown) => e instanceof LoyaltyError && e.code !== "RETRIES_EXHAUSTED";
+            // An unknown outcome (a fault) is retried with the same request, both sends again: only a
+            // retry's answer says whether the sale was stored.
+            const fault = reasons.find((e) => !refusal(e));
+            if (fault !== undefined) throw fault;
             count("concurrent double send");
-            return ok[0] as NonNullable<(typeof ok)[0]>;
+            const ok = both.flatMap((b) => (b.status === "fulfilled" ? [b.value] : []));
+            const applied = ok.filter((r) => r.status === "applied").length;
+            // Exactly one applies, unless an earlier round's send stored the sale (then both say duplicate)
+            // or one send was refused (below).
+            if (applied > 1 || (firstRound && reasons.length === 0 && applied !== 1))
+              problems.push(`${id}: ${applied} of 2 concurrent sends applied`);
+            // One send answered, the other refused: the refusal was decided on the account as it was
+            // before the other send's write (another till had spent the points, a later sale earned
+            // them back) and stored nothing, so the answer that stored the sale stands.
+            if (ok[0] === undefined) throw reasons[0];
+            if (reasons.length > 0) count("concurrent send refused beside an answer");
+            return ok[0];
           })
         : persist(id, sell));
       if (first instanceof LoyaltyError && first.code === "INSUFFICIENT_POINTS" && redeem !== undefined) {
