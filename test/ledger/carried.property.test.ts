@@ -8,9 +8,19 @@
 // reverse of the last entry: each changes lots or debits the carried state shares), then the step's
 // entry is posted to it twice and to the same snapshot read back from its JSON and rebuilt from a
 // plain copy (no carried state): all four must give the same status, error, snapshot, JSON and balance.
+// Before that, the snapshot is read (balance, pending points, available lots, now and after lapses and
+// timeouts): reads leave the carried state for the post to take over, and read what the rebuilt copy reads.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Account, balance, type EntryInput, parseAccount, post } from "../../src/index.js";
+import {
+  type Account,
+  availableLots,
+  balance,
+  type EntryInput,
+  parseAccount,
+  pendingPoints,
+  post,
+} from "../../src/index.js";
 import { ledger } from "./_helpers.js";
 
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
@@ -158,6 +168,14 @@ function outcome(account: Account, entry: EntryInput, at: string): unknown {
   }
 }
 
+/** What the read functions give at `now` and two days on (lots lapse, holds time out, pending points are released). */
+function reads(account: Account, now: number): unknown {
+  return [now, now + 2 * 1440 * MIN].map((ms) => {
+    const at = iso(ms);
+    return [balance(account, { at }), pendingPoints(account, { at }), availableLots(account, { at })];
+  });
+}
+
 /** Posts without keeping the result: a branch of history that must leave `account` as it was. */
 function branch(account: Account, entry: EntryInput): void {
   try {
@@ -178,6 +196,7 @@ describe("the state carried beside a snapshot", () => {
           const entry = entryOf(op, i, now, account);
           if (entry === undefined) return;
           const at = iso(now + 2 * 1440 * MIN);
+          expect(reads(account, now)).toEqual(reads({ ...account }, now));
           const first = outcome(account, entry, at);
           const last = account.entries[account.entries.length - 1]?.transactionId;
           branch(account, { kind: "redeem", transactionId: `b${i}:redeem`, at: iso(now), points: "7" });

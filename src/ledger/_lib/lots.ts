@@ -64,6 +64,13 @@ export function advance(state: State, ms: number): void {
   if (ms > state.nowMs) state.nowMs = ms;
 }
 
+/** Whether moving the state's clock to `ms` would change more than the clock: a lot lapses, a hold times out or a pending lot is released by then. */
+export function dueBy(state: State, ms: number): boolean {
+  return (
+    keyedTopFirst(state.heap) <= ms || keyedTopFirst(state.timeouts) <= ms || keyedTopFirst(state.pendingHeap) <= ms
+  );
+}
+
 /** Throws InsufficientPointsError unless `need` more points can be taken. */
 export function ensureAvailable(state: State, need: Units): void {
   const balanceNow = available(state);

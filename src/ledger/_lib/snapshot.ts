@@ -364,17 +364,37 @@ export function stateFromAccount(account: Account): State {
   return state;
 }
 
-/** The working state of a snapshot: made from what a snapshot this library wrote carries, else rebuilt from the snapshot. */
-export function workingState(account: Account): State {
+/** What a snapshot this library wrote carries (see {@link Carrier}), if anything. */
+function carrierOf(account: Account): Carrier | undefined {
   // Only a snapshot this library wrote: it was frozen with its carrier, which nobody else can add.
-  const carrier = produced.has(account) ? (account as { [CARRIED]?: Carrier })[CARRIED] : undefined;
+  return produced.has(account) ? (account as { [CARRIED]?: Carrier })[CARRIED] : undefined;
+}
+
+/** The working state of a snapshot to change: made from what a snapshot this library wrote carries, else rebuilt from the snapshot. */
+export function workingState(account: Account): State {
+  const carrier = carrierOf(account);
   if (carrier === undefined) return stateFromAccount(account);
   if (!carrier.used) {
+    // The first post takes over the state a reader made (see readState), unchanged, or makes one.
     carrier.used = true;
-    return carrier.make();
+    const made = carrier.kept ?? carrier.make();
+    carrier.kept = undefined;
+    return made;
   }
   carrier.kept ??= carrier.make();
   return cloneState(carrier.kept);
+}
+
+/**
+ * The working state of a snapshot to read, never to change: the state its carrier keeps (made once),
+ * else rebuilt from the snapshot. Reading it does not use it up: a balance before a post onto the
+ * same snapshot (a till reads the balance, then posts) leaves it for the post to take over.
+ */
+export function readState(account: Account): State {
+  const carrier = carrierOf(account);
+  if (carrier === undefined) return stateFromAccount(account);
+  carrier.kept ??= carrier.make();
+  return carrier.kept;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -324,8 +324,10 @@ export const CARRIED: unique symbol = Symbol("loyalty-kit ledger state");
 /**
  * What a snapshot carries: `make` gives a fresh working state on each call (see {@link carryState}).
  * The first post onto the snapshot (the usual case: each post onto the previous one's result) works
- * on what `make` gives; a snapshot posted onto again keeps one made state and works on copies of it
- * ({@link cloneState}, cheaper than `make` on an old account: nothing to drop or renumber).
+ * on what `make` gives, or takes over `kept` when a reader made it first (a balance before the post);
+ * a snapshot posted onto again keeps one made state and works on copies of it ({@link cloneState},
+ * cheaper than `make` on an old account: nothing to drop or renumber). `kept` is never changed:
+ * readers read it as it is, or a copy of it.
  */
 export interface Carrier {
   readonly make: () => State;
