@@ -141,3 +141,80 @@ test.prop(
     );
   },
 );
+
+test.prop(
+  [
+    fc.uniqueArray(
+      fc.tuple(
+        fc.nat(3),
+        fc.uniqueArray(fc.tuple(fc.nat(2), figure("unsigned")), {
+          selector: ([line]) => line,
+          minLength: 1,
+          maxLength: 3,
+        }),
+      ),
+      { selector: ([sale]) => sale, maxLength: 4 },
+    ),
+    fc.array(fc.tuple(fc.nat(3), fc.array(fc.tuple(fc.nat(2), figure("unsigned")), { minLength: 1, maxLength: 3 })), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+  ],
+  runs,
+)(
+  "the refunded quantities per sale and line are decimal.js's sums of the totals' and the leaving refunds', written the same way",
+  (rows, refunds) => {
+    const program = programs[0] as Program;
+    const opened = openProgramAccount(program, { customerId: "c", consent: true, retainDays: 0 });
+    const kept = checkout(program, opened, basket(at(720), [{ price: "1.00" }]), {
+      transactionId: "kept",
+      consent: true,
+    }).account.sales[0] as ProgramAccount["sales"][number];
+    // Sales s0–s3 left the window before: the totals hold what was refunded of them, and refunds of
+    // them leave now (several of one sale, one line more than once).
+    const refunded = rows
+      .map(([sale, lines]): [string, [string, string][]] => [`s${sale}`, lines.map(([l, q]) => [String(l + 1), q])])
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const leavingRefunds = refunds.map(([sale, lines], j) => ({
+      transactionId: `r${j}`,
+      originalTransactionId: `s${sale}`,
+      originalAt: at(sale),
+      at: at(600 + j),
+      digest: "0".repeat(28),
+      currency: "EUR",
+      lines: lines.map(([l, q]) => ({
+        id: String(l + 1),
+        quantity: q,
+        moneyBack: "0",
+        pointsReversed: "0",
+        pointsRestored: "0",
+        spendReversed: "0",
+      })),
+      welcomeReversed: "0",
+      complete: false,
+    }));
+    const account: ProgramAccount = {
+      ...opened,
+      sales: [kept],
+      refunds: leavingRefunds,
+      totals: { ...opened.totals, refunded },
+    };
+
+    const after = pruned(program, account).totals.refunded;
+
+    // Per sale, its lines in the order first met (the totals' own, then the refunds'), each summed.
+    const expected = new Map<string, Map<string, string[]>>();
+    const addTo = (sale: string, line: string, q: string): void => {
+      const lines = expected.get(sale) ?? new Map<string, string[]>();
+      lines.set(line, [...(lines.get(line) ?? []), q]);
+      expected.set(sale, lines);
+    };
+    for (const [sale, lines] of refunded) for (const [l, q] of lines) addTo(sale, l, q);
+    for (const r of leavingRefunds) for (const l of r.lines) addTo(r.originalTransactionId, l.id, l.quantity);
+    expect(after).toEqual(
+      [...expected]
+        .map(([sale, lines]) => [sale, [...lines].map(([l, qs]) => [l, sum(qs)])])
+        .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+    );
+  },
+);

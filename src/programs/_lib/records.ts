@@ -106,11 +106,6 @@ export const DAY_MS = 86_400_000;
 const PERIODS = ["day", "week", "month", "year"] as const;
 type Period = (typeof PERIODS)[number];
 
-/** A figure as stored in totals: plain decimal, no exponent. */
-function txt(d: D): string {
-  return d.isZero() ? "0" : d.toFixed();
-}
-
 function saleSpend(s: ProgramSale): D {
   return dec(s.spend);
 }
@@ -192,7 +187,8 @@ export function lastRecordAt(account: ProgramAccount): number {
 
 // Pruning adds the figures of what leaves to the totals' as exact integers (minor.ts) rather than
 // Decimals: a figure is read at the decimals it is written with, a sum is kept at the most decimals
-// among its terms, and written back as txt writes a Decimal (plainUnits: no trailing zeros, zero "0").
+// among its terms, and written back as totals store a figure, plain as Decimal#toFixed() writes it
+// (plainUnits: no trailing zeros, no exponent, zero "0"); the refunded quantities per line likewise.
 // The same strings as decimal.js's sums up to its 40 significant digits, past which these stay exact.
 /** A figure as an exact integer count of 10^-scale. */
 interface Units {
@@ -343,20 +339,23 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
   };
 }
 
-/** `refunded` with the quantities of the leaving refunds added (per sale, per line; sorted by sale). */
+/** `refunded` with the quantities of the leaving refunds added (per sale, per line; sorted by sale), as exact integers like the other totals. */
 function withRefunded(
   refunded: ProgramTotals["refunded"],
   leaving: readonly ProgramRefund[],
 ): ProgramTotals["refunded"] {
-  const out = new Map<string, Map<string, D>>();
-  for (const [id, lines] of refunded) out.set(id, new Map(lines.map(([l, q]) => [l, dec(q)])));
+  const out = new Map<string, Map<string, Units>>();
+  for (const [id, lines] of refunded) out.set(id, new Map(lines.map(([l, q]) => [l, units(q)])));
   for (const r of leaving) {
-    const lines = out.get(r.originalTransactionId) ?? new Map<string, D>();
-    for (const l of r.lines) lines.set(l.id, (lines.get(l.id) ?? ZERO).plus(dec(l.quantity)));
+    const lines = out.get(r.originalTransactionId) ?? new Map<string, Units>();
+    for (const l of r.lines) {
+      const had = lines.get(l.id);
+      lines.set(l.id, had === undefined ? units(l.quantity) : plus(had, units(l.quantity)));
+    }
     out.set(r.originalTransactionId, lines);
   }
   return [...out.entries()]
-    .map(([id, lines]): [string, [string, string][]] => [id, [...lines.entries()].map(([l, q]) => [l, txt(q)])])
+    .map(([id, lines]): [string, [string, string][]] => [id, [...lines.entries()].map(([l, q]) => [l, written(q)])])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
