@@ -5,6 +5,7 @@ import { instantMs } from "./instant.js";
 import { storedCopy } from "./entries.js";
 import { keyedCopy, keyedHeap, keyedPush } from "./heap.js";
 import { storedForm } from "./stored.js";
+import { withAvailableAt } from "./pending.js";
 import { idCopy, idRemap } from "./ids.js";
 import { add, fromUnits, type Units } from "./units.js";
 import {
@@ -166,18 +167,7 @@ export function toAccount(state: State, carry = false): Account {
     for (let k = 0; k < state.lotCount; k++) {
       if (keep !== undefined && keep.keepLot[k] === 0) continue;
       const l = lots[k] as LotS; // k < lotCount: present
-      lotsOut.push(
-        state.lotSrc[k] ??
-          (Object.freeze({
-            ...l,
-            points: f(l.points),
-            remaining: f(l.remaining),
-            consumed: f(l.consumed),
-            expired: f(l.expired),
-            reversed: f(l.reversed),
-            clawedBack: f(l.clawedBack),
-          }) as Lot),
-      );
+      lotsOut.push(state.lotSrc[k] ?? storedLot(l, f));
     }
   } else {
     ({ debitsOut, lotsOut } = writeInPlace(state, keep, f, lotIdOf));
@@ -228,6 +218,29 @@ export function toAccount(state: State, carry = false): Account {
 }
 
 type Keep = NonNullable<ReturnType<typeof retained>>;
+
+/**
+ * A new frozen stored lot with a working lot's figures, its keys in the stored order (as
+ * stateFromAccount and createLot build a lot). Built key by key: a spread of the working lot followed
+ * by its figure keys again (`{ ...l, points: … }`) redefines keys the copy already has, which sends V8
+ * down a slow path, about 1 µs a lot.
+ */
+function storedLot(l: LotS, f: (u: Units) => string): Lot {
+  const { lotId, at, expiresAt } = l;
+  const points = f(l.points);
+  const remaining = f(l.remaining);
+  const consumed = f(l.consumed);
+  const expired = f(l.expired);
+  const reversed = f(l.reversed);
+  const clawedBack = f(l.clawedBack);
+  const lot: Lot = withAvailableAt(
+    expiresAt === undefined
+      ? { lotId, at, points, remaining, consumed, expired, reversed, clawedBack }
+      : { lotId, at, expiresAt, points, remaining, consumed, expired, reversed, clawedBack },
+    l.availableAt,
+  );
+  return Object.freeze(lot);
+}
 
 /**
  * Writes the working debits and lots out in place (the state is not carried): decimal strings
@@ -461,7 +474,7 @@ function carryState(
   for (let k = 0; k < state.debitCount; k++) {
     if (keep !== undefined && keep.keepDebit[k] === 0) continue;
     const d = state.debits[k] as DebitS; // k < debitCount: present
-    debits[j] = moved(d.lots) ? { ...copyDebit(d), lots: remap(d.lots) } : d;
+    debits[j] = moved(d.lots) ? copyDebit(d, remap(d.lots)) : d;
     const pos = at(state.debitPos[k] as number);
     debitPos[j] = pos;
     debitOfEntry[pos] = j;
@@ -476,7 +489,7 @@ function carryState(
       pos: at(h.pos),
       seq: i,
       active: h.timeoutMs > nowMs,
-      debit: { ...copyDebit(h.debit), lots: remap(h.debit.lots), reversed: 0 },
+      debit: { ...copyDebit(h.debit, remap(h.debit.lots)), reversed: 0 },
       src: holdsOut[i],
     };
     holds.set(hold.holdId, hold);
