@@ -11,6 +11,7 @@
 // week, month, year) while a t ≥ cutoff can still fall in that period, per sale instant for rolling
 // windows while a t ≥ cutoff can still have it inside the window, and as one lifetime sum.
 import { daysInMonth, zonedParts, zonedTimeToInstant } from "../../_lib/time.js";
+import { instantMs } from "../../core/instant.js";
 import type { ProgramAccount, ProgramRefund, ProgramSale, ProgramTotals } from "../account.js";
 import type { Program, SpendWindow } from "../program.js";
 import { dec, sumD, ZERO, type D } from "./decimal.js";
@@ -133,16 +134,15 @@ export function accumulatedSpendAt(program: Program, account: ProgramAccount, at
   let total: D;
   if (window.type === "lifetime") total = dec(t.spend);
   else if (window.type === "calendar-year") total = bucket(t, "year", from, 2);
-  else total = sumD(t.spendLog.filter(([at]) => inside(Date.parse(at))).map(([, v]) => dec(v)));
-  for (const s of account.sales) if (inside(Date.parse(s.at))) total = total.plus(saleSpend(s));
+  else total = sumD(t.spendLog.filter(([at]) => inside(instantMs(at))).map(([, v]) => dec(v)));
+  for (const s of account.sales) if (inside(instantMs(s.at))) total = total.plus(saleSpend(s));
   for (const r of account.refunds)
-    if (Date.parse(r.at) <= atMs && inside(Date.parse(r.originalAt)))
-      total = total.minus(refundSum(r, "spendReversed"));
+    if (instantMs(r.at) <= atMs && inside(instantMs(r.originalAt))) total = total.minus(refundSum(r, "spendReversed"));
   return total;
 }
 
 function bucket(t: ProgramTotals, period: Period, fromMs: number, index: 2 | 3): D {
-  const b = t.periods.find(([p, from]) => p === period && Date.parse(from) === fromMs);
+  const b = t.periods.find(([p, from]) => p === period && instantMs(from) === fromMs);
   return b === undefined ? ZERO : dec(b[index]);
 }
 
@@ -151,10 +151,9 @@ export function earnedInPeriod(program: Program, account: ProgramAccount, atMs: 
   const from = periodStart(atMs, period, program.timeZone);
   const inside = (t: number): boolean => t >= from && t <= atMs;
   let total = bucket(account.totals, period, from, 3);
-  for (const s of account.sales) if (inside(Date.parse(s.at))) total = total.plus(s.pointsEarned);
+  for (const s of account.sales) if (inside(instantMs(s.at))) total = total.plus(s.pointsEarned);
   for (const r of account.refunds)
-    if (Date.parse(r.at) <= atMs && inside(Date.parse(r.originalAt)))
-      total = total.minus(refundSum(r, "pointsReversed"));
+    if (instantMs(r.at) <= atMs && inside(instantMs(r.originalAt))) total = total.minus(refundSum(r, "pointsReversed"));
   return total;
 }
 
@@ -180,8 +179,8 @@ export function lastRecordAt(account: ProgramAccount): number {
   const p = account.sales[account.sales.length - 1]?.at;
   const r = account.refunds[account.refunds.length - 1]?.at;
   return Math.max(
-    p === undefined ? Number.NEGATIVE_INFINITY : Date.parse(p),
-    r === undefined ? Number.NEGATIVE_INFINITY : Date.parse(r),
+    p === undefined ? Number.NEGATIVE_INFINITY : instantMs(p),
+    r === undefined ? Number.NEGATIVE_INFINITY : instantMs(r),
   );
 }
 
@@ -230,7 +229,7 @@ interface PeriodRow {
 /** How many records at the front of `list` (kept in time order) are older than `cutoff`. */
 function leavingCount(list: readonly { readonly at: string }[], cutoff: number): number {
   let n = 0;
-  while (n < list.length && Date.parse((list[n] as { readonly at: string }).at) < cutoff) n++;
+  while (n < list.length && instantMs((list[n] as { readonly at: string }).at) < cutoff) n++;
   return n;
 }
 
@@ -284,13 +283,13 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
     if (i >= 0) (log[i] as [string, Units])[1] = plus((log[i] as [string, Units])[1], sp);
     else if (create) log.push([at, sp]);
   };
-  for (const s of leaving) add(Date.parse(s.at), s.at, units(s.spend), units(s.pointsEarned), true);
+  for (const s of leaving) add(instantMs(s.at), s.at, units(s.spend), units(s.pointsEarned), true);
   for (const r of leavingRefunds)
-    add(Date.parse(r.originalAt), r.originalAt, reversed(r, "spendReversed"), reversed(r, "pointsReversed"), false);
+    add(instantMs(r.originalAt), r.originalAt, reversed(r, "spendReversed"), reversed(r, "pointsReversed"), false);
   // Keep a period while an instant from the cutoff on can fall in it; a rolling window's sale while
   // the window at the cutoff (the earliest a question can be asked about) still holds it.
   const keptPeriods = periods
-    .filter((x) => Date.parse(x.row[1]) >= (threshold[x.kind] as number))
+    .filter((x) => instantMs(x.row[1]) >= (threshold[x.kind] as number))
     .map((x): ProgramTotals["periods"][number] =>
       x.sp === undefined && x.ea === undefined
         ? x.row
@@ -302,7 +301,7 @@ function prunedFigures(program: Program, account: ProgramAccount): ProgramAccoun
   if (rolling !== undefined) {
     const { from, inclusive } = windowStart(rolling, cutoff, tz);
     spendLog = log
-      .filter(([at]) => Date.parse(at) > from || (inclusive && Date.parse(at) === from))
+      .filter(([at]) => instantMs(at) > from || (inclusive && instantMs(at) === from))
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([at, v]) => [at, written(v)]);
   }
