@@ -8,8 +8,7 @@ import type { Statement, StatementLine } from "../statement.js";
 import { fromUnits, sub, type Units } from "./units.js";
 import { type LotS, type State, available, badEntry, fmt } from "./state.js";
 import { lastMs, readAccount, readState, settingsOfAccount, stateFromAccount, unitsOf } from "./snapshot.js";
-import { cloneState } from "./toAccount.js";
-import { advance, dueBy } from "./lots.js";
+import { advance } from "./lots.js";
 import { entriesOfHistory, mismatch, run } from "./apply.js";
 
 /** Throws HISTORY_REQUIRED when `ms` is before the newest entry and the snapshot dropped older entries. */
@@ -24,26 +23,13 @@ function needHistory(account: Account, ms: number, what: string): void {
   );
 }
 
-/**
- * The working state at instant `ms`, to read: from the snapshot when `ms` is at or after its last
- * entry, by replaying a prefix otherwise. The snapshot's own state (see readState) is read as it is
- * when nothing falls due by `ms` (no lot lapses, no hold times out, no pending lot is released: moving
- * its clock would change nothing read here), else a copy of it is moved on, so a post onto the
- * snapshot after this read still takes the state over instead of making it again.
- */
+/** The working state at instant `ms`, to read: from the snapshot when `ms` is at or after its last entry (see readState), by replaying a prefix otherwise. */
 function stateAt(account: Account, ms: number): State {
-  const last = lastMs(account);
-  if (ms < last) {
-    needHistory(account, ms, "at");
-    const replayed = run(account.entries, settingsOfAccount(account), { untilMs: ms });
-    advance(replayed, ms);
-    return replayed;
-  }
-  const state = readState(account);
-  if (!dueBy(state, ms)) return state;
-  const moved = cloneState(state);
-  advance(moved, ms);
-  return moved;
+  if (ms >= lastMs(account)) return readState(account, ms);
+  needHistory(account, ms, "at");
+  const state = run(account.entries, settingsOfAccount(account), { untilMs: ms });
+  advance(state, ms);
+  return state;
 }
 
 /**

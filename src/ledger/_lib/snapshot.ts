@@ -24,6 +24,7 @@ import {
   pts,
 } from "./state.js";
 import { CARRIED, type Carrier, cloneState, produced, toAccount } from "./toAccount.js";
+import { advance, dueBy } from "./lots.js";
 
 function notAnAccount(path: Path, message: string): never {
   throw new LoyaltyValidationError([{ path: ["account", ...path], message }], "account");
@@ -386,15 +387,24 @@ export function workingState(account: Account): State {
 }
 
 /**
- * The working state of a snapshot to read, never to change: the state its carrier keeps (made once),
- * else rebuilt from the snapshot. Reading it does not use it up: a balance before a post onto the
- * same snapshot (a till reads the balance, then posts) leaves it for the post to take over.
+ * The working state of a snapshot at `ms` (at or after its newest entry), to read, never to change.
+ * A snapshot this library wrote: the state its carrier keeps (made once) is read as it is when
+ * nothing falls due by `ms` (no lot lapses, no hold times out, no pending lot is released: moving its
+ * clock would change nothing read), else a copy of it is moved on. Reading does not use the state up:
+ * a balance before a post onto the same snapshot (a till reads the balance, then posts) leaves it for
+ * the post to take over. Any other snapshot: its state rebuilt and moved on.
  */
-export function readState(account: Account): State {
+export function readState(account: Account, ms: number): State {
   const carrier = carrierOf(account);
-  if (carrier === undefined) return stateFromAccount(account);
-  carrier.kept ??= carrier.make();
-  return carrier.kept;
+  let state: State;
+  if (carrier === undefined) state = stateFromAccount(account);
+  else {
+    carrier.kept ??= carrier.make();
+    if (!dueBy(carrier.kept, ms)) return carrier.kept;
+    state = cloneState(carrier.kept);
+  }
+  advance(state, ms);
+  return state;
 }
 
 // ---------------------------------------------------------------------------------------------
