@@ -557,18 +557,19 @@ export type Checkpoint = z.output<typeof CheckpointSchema>;
  * ```
  * @category ledger
  */
-export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
-  accountId: z
-    .string()
-    .check(
-      z.minLength(1, { message: "expected a non-empty accountId" }),
-      z.maxLength(256, { message: "expected an accountId of at most 256 characters" }),
-    ),
-  currency: z.optional(CurrencySchema),
-  scale: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE))),
-  negativeLimit: z.optional(NonNegativeDecimalStringSchema),
-  retainDays: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS))),
-});
+export const AccountSettingsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    accountId: z
+      .string()
+      .check(
+        z.minLength(1, { message: "expected a non-empty accountId" }),
+        z.maxLength(256, { message: "expected an accountId of at most 256 characters" }),
+      ),
+    currency: z.optional(CurrencySchema),
+    scale: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE))),
+    negativeLimit: z.optional(NonNegativeDecimalStringSchema),
+    retainDays: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS))),
+  }))();
 
 /**
  * The settings {@link openAccount} takes: `{ accountId, currency?, scale?, negativeLimit? }`.
