@@ -265,24 +265,27 @@ const nullableInstant = /* @__PURE__ */ z.nullable(InstantSchema);
  * ```
  * @category complaints
  */
-export const ComplaintContextSchema = /* @__PURE__ */ object({
-  alternatives: z.array(string()),
-  plan: z.nullable(
-    object({
-      alternative: z.number().check(z.int()).check(z.nonnegative()),
-      description: string(),
-      agreedAt: InstantSchema,
-    }),
-  ),
-  deliveredAt: nullableInstant,
-  followUp: z.nullable(object({ satisfied: boolean(), at: InstantSchema })),
-  escalation: z.nullable(object({ team: string(), reason: string(), from: oneOf(WORKING_STATES), at: InstantSchema })),
-  resolvedAt: nullableInstant,
-  lastCustomerReplyAt: nullableInstant,
-  rejectionReason: z.nullable(string()),
-  escalations: z.number().check(z.int()).check(z.nonnegative()),
-  reopens: z.number().check(z.int()).check(z.nonnegative()),
-});
+export const ComplaintContextSchema = /* @__PURE__ */ (() =>
+  object({
+    alternatives: z.array(string()),
+    plan: z.nullable(
+      object({
+        alternative: z.number().check(z.int()).check(z.nonnegative()),
+        description: string(),
+        agreedAt: InstantSchema,
+      }),
+    ),
+    deliveredAt: nullableInstant,
+    followUp: z.nullable(object({ satisfied: boolean(), at: InstantSchema })),
+    escalation: z.nullable(
+      object({ team: string(), reason: string(), from: oneOf(WORKING_STATES), at: InstantSchema }),
+    ),
+    resolvedAt: nullableInstant,
+    lastCustomerReplyAt: nullableInstant,
+    rejectionReason: z.nullable(string()),
+    escalations: z.number().check(z.int()).check(z.nonnegative()),
+    reopens: z.number().check(z.int()).check(z.nonnegative()),
+  }))();
 
 /**
  * The context of a complaint snapshot.
@@ -312,25 +315,26 @@ export type ComplaintContext = z.output<typeof ComplaintContextSchema>;
  * ```
  * @category complaints
  */
-export const ComplaintSchema = /* @__PURE__ */ object({
-  id: string(),
-  customerId: string(),
-  channel: oneOf(COMPLAINT_CHANNELS),
-  cause: oneOf(COMPLAINT_CAUSES),
-  description: string(),
-  customerValue: oneOf(CUSTOMER_VALUES),
-  priority: oneOf(COMPLAINT_PRIORITIES),
-  reopenWindowDays: days,
-  autoCloseAfterDays: days,
-  state: oneOf(COMPLAINT_STATES),
-  openedAt: InstantSchema,
-  updatedAt: InstantSchema,
-  context: ComplaintContextSchema,
-  history: z.tuple(
-    [OpenRecordSchema],
-    z.lazy(() => ComplaintEventSchema),
-  ),
-});
+export const ComplaintSchema = /* @__PURE__ */ (() =>
+  object({
+    id: string(),
+    customerId: string(),
+    channel: oneOf(COMPLAINT_CHANNELS),
+    cause: oneOf(COMPLAINT_CAUSES),
+    description: string(),
+    customerValue: oneOf(CUSTOMER_VALUES),
+    priority: oneOf(COMPLAINT_PRIORITIES),
+    reopenWindowDays: days,
+    autoCloseAfterDays: days,
+    state: oneOf(COMPLAINT_STATES),
+    openedAt: InstantSchema,
+    updatedAt: InstantSchema,
+    context: ComplaintContextSchema,
+    history: z.tuple(
+      [OpenRecordSchema],
+      z.lazy(() => ComplaintEventSchema),
+    ),
+  }))();
 
 /**
  * A complaint snapshot (see {@link ComplaintSchema}). Snapshots returned by this module are deeply

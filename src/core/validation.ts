@@ -149,26 +149,37 @@ function decimalMessage(kind: string) {
       : `expected a${kind ? ` ${kind}` : ""} decimal string such as "12.50"`;
 }
 
+// Each schema below is built inside a pure call, `/* @__PURE__ */ (() => …)()`: esbuild does not
+// carry zod's own side-effect-free marks across modules, so a schema built by nested zod calls at
+// the top of a module would stay in every bundle that imports the module for something else (with
+// whatever it reads). Wrapped, a bundle keeps only the schemas it uses; where one is used, esbuild
+// inlines the call.
+
 /** A decimal string such as "12.50" or "-3". */
-export const DecimalString = /* @__PURE__ */ z
-  .string({ error: decimalMessage("") })
-  .check(z.regex(DECIMAL_PATTERN, { error: 'expected a decimal string such as "12.50"' }));
+export const DecimalString = /* @__PURE__ */ (() =>
+  z
+    .string({ error: decimalMessage("") })
+    .check(z.regex(DECIMAL_PATTERN, { error: 'expected a decimal string such as "12.50"' })))();
 
 /** A non-negative decimal string; a negative one is told it is negative. */
-export const NonNegativeDecimalString = /* @__PURE__ */ z.string({ error: decimalMessage("non-negative") }).check(
-  z.refine((s) => !s.startsWith("-") || !DECIMAL_PATTERN.test(s), { error: "must not be negative" }),
-  z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
-    error: 'expected a non-negative decimal string such as "12.50"',
-    abort: true,
-  }),
-);
+export const NonNegativeDecimalString = /* @__PURE__ */ (() =>
+  z.string({ error: decimalMessage("non-negative") }).check(
+    z.refine((s) => !s.startsWith("-") || !DECIMAL_PATTERN.test(s), { error: "must not be negative" }),
+    z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
+      error: 'expected a non-negative decimal string such as "12.50"',
+      abort: true,
+    }),
+  ))();
 
 /** A positive decimal string (greater than zero). */
-export const PositiveDecimalString = /* @__PURE__ */ z.string({ error: decimalMessage("positive") }).check(
-  z.refine((s) => !s.startsWith("-") || !DECIMAL_PATTERN.test(s), { error: "must be positive, got a negative number" }),
-  z.regex(NON_NEGATIVE_DECIMAL_PATTERN, { error: 'expected a positive decimal string such as "12.50"', abort: true }),
-  z.refine((s) => /[1-9]/.test(s), { error: "must be positive, got zero" }),
-);
+export const PositiveDecimalString = /* @__PURE__ */ (() =>
+  z.string({ error: decimalMessage("positive") }).check(
+    z.refine((s) => !s.startsWith("-") || !DECIMAL_PATTERN.test(s), {
+      error: "must be positive, got a negative number",
+    }),
+    z.regex(NON_NEGATIVE_DECIMAL_PATTERN, { error: 'expected a positive decimal string such as "12.50"', abort: true }),
+    z.refine((s) => /[1-9]/.test(s), { error: "must be positive, got zero" }),
+  ))();
 
 /**
  * An instant schema: an ISO-8601 string with an offset or a valid Date (and a date-only string only
@@ -192,6 +203,5 @@ export function instantSchema(options?: InstantOptions) {
 export const Instant = /* @__PURE__ */ instantSchema();
 
 /** An ISO 4217 alphabetic code shape (three upper-case letters); whether it is known is checked by money. */
-export const CurrencyCode = /* @__PURE__ */ z
-  .string()
-  .check(z.regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as "EUR"' }));
+export const CurrencyCode = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as "EUR"' })))();

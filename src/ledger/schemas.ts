@@ -28,17 +28,21 @@ export type { JsonValue } from "./_lib/json.js";
  */
 export const MAX_POINTS_SCALE = 18;
 
-// The currency the points relate to (optional): an active ISO 4217 code, checked against money's table.
-const CurrencySchema = z
-  .string()
-  .check(z.refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' }));
+// A schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so
+// a bundle that imports one schema or constant of this module keeps only what it reads (see the
+// note above DecimalString in src/core/validation.ts).
 
-const TransactionIdSchema = z
-  .string()
-  .check(
-    z.minLength(1, { message: "expected a non-empty transactionId" }),
-    z.maxLength(256, { message: "expected a transactionId of at most 256 characters" }),
-  );
+// The currency the points relate to (optional): an active ISO 4217 code, checked against money's table.
+const CurrencySchema = /* @__PURE__ */ (() =>
+  z.string().check(z.refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' })))();
+
+const TransactionIdSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.minLength(1, { message: "expected a non-empty transactionId" }),
+      z.maxLength(256, { message: "expected a transactionId of at most 256 characters" }),
+    ))();
 
 /**
  * Opaque caller data stored with an entry: any JSON value (null, boolean, finite number, string,
@@ -53,13 +57,14 @@ const TransactionIdSchema = z
  * ```
  * @category ledger
  */
-export const MetaSchema = /* @__PURE__ */ z.pipe(
-  z.custom<JsonValue>((v) => isJsonValue(v), {
-    message:
-      "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
-  }),
-  z.transform((v: JsonValue): JsonValue => jsonCopy(v)),
-);
+export const MetaSchema = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.custom<JsonValue>((v) => isJsonValue(v), {
+      message:
+        "expected a JSON value (null, boolean, finite number, string, array or plain object without __proto__ keys, at most 64 levels deep)",
+    }),
+    z.transform((v: JsonValue): JsonValue => jsonCopy(v)),
+  ))();
 
 // Where a sale happened (optional): the store and the till, for analytics split by store. Kept by
 // refunds (their reverse entries carry the sale's store) and in the history records.
@@ -71,13 +76,13 @@ const placeId = (what: string) =>
       z.maxLength(200, { message: `expected a ${what} of at most 200 characters` }),
     );
 
-const common = {
+const common = /* @__PURE__ */ (() => ({
   transactionId: TransactionIdSchema,
   at: InstantSchema,
   storeId: z.optional(placeId("storeId")),
   tillId: z.optional(placeId("tillId")),
   meta: z.optional(MetaSchema),
-};
+}))();
 
 const HEAD = ["kind", "transactionId", "at"];
 const TAIL = ["storeId", "tillId", "meta"];
@@ -101,10 +106,11 @@ function after(later: string | undefined, earlier: string): boolean {
   return later === undefined || instantMs(later) > instantMs(earlier);
 }
 
-const NonZeroDecimalStringSchema = z.string({ error: 'expected a decimal string such as "12.50"' }).check(
-  z.regex(DECIMAL_PATTERN, { message: 'expected a decimal string such as "12.50"' }),
-  z.refine((s) => /[1-9]/.test(s), { message: "expected a non-zero decimal string" }),
-);
+const NonZeroDecimalStringSchema = /* @__PURE__ */ (() =>
+  z.string({ error: 'expected a decimal string such as "12.50"' }).check(
+    z.regex(DECIMAL_PATTERN, { message: 'expected a decimal string such as "12.50"' }),
+    z.refine((s) => /[1-9]/.test(s), { message: "expected a non-zero decimal string" }),
+  ))();
 
 /**
  * `earn`: credits `points` as a new lot (its `lotId` is the entry's transactionId), optionally
@@ -126,31 +132,32 @@ const NonZeroDecimalStringSchema = z.string({ error: 'expected a decimal string 
  * ```
  * @category ledger
  */
-export const EarnEntrySchema = /* @__PURE__ */ entryObject("earn", {
-  kind: z.literal("earn"),
-  ...common,
-  points: PositiveDecimalStringSchema,
-  expiresAt: z.optional(InstantSchema),
-  earnedAt: z.optional(InstantSchema),
-  availableAt: z.optional(InstantSchema),
-}).check(
-  z.refine((e) => e.earnedAt === undefined || instantMs(e.earnedAt) <= instantMs(e.at), {
-    message: "expected earnedAt (the sale time) at or before at (the booking time)",
-    path: ["earnedAt"],
-  }),
-  z.refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
-    message: "expected expiresAt after at (after earnedAt when given)",
-    path: ["expiresAt"],
-  }),
-  z.refine((e) => after(e.availableAt, e.earnedAt ?? e.at), {
-    message: "expected availableAt after at (after earnedAt when given)",
-    path: ["availableAt"],
-  }),
-  z.refine((e) => e.availableAt === undefined || after(e.expiresAt, e.availableAt), {
-    message: "expected expiresAt after availableAt (pending points expire only after they become available)",
-    path: ["expiresAt"],
-  }),
-);
+export const EarnEntrySchema = /* @__PURE__ */ (() =>
+  entryObject("earn", {
+    kind: z.literal("earn"),
+    ...common,
+    points: PositiveDecimalStringSchema,
+    expiresAt: z.optional(InstantSchema),
+    earnedAt: z.optional(InstantSchema),
+    availableAt: z.optional(InstantSchema),
+  }).check(
+    z.refine((e) => e.earnedAt === undefined || instantMs(e.earnedAt) <= instantMs(e.at), {
+      message: "expected earnedAt (the sale time) at or before at (the booking time)",
+      path: ["earnedAt"],
+    }),
+    z.refine((e) => after(e.expiresAt, e.earnedAt ?? e.at), {
+      message: "expected expiresAt after at (after earnedAt when given)",
+      path: ["expiresAt"],
+    }),
+    z.refine((e) => after(e.availableAt, e.earnedAt ?? e.at), {
+      message: "expected availableAt after at (after earnedAt when given)",
+      path: ["availableAt"],
+    }),
+    z.refine((e) => e.availableAt === undefined || after(e.expiresAt, e.availableAt), {
+      message: "expected expiresAt after availableAt (pending points expire only after they become available)",
+      path: ["expiresAt"],
+    }),
+  ))();
 
 /**
  * `redeem`: spends `points`, consuming lots soonest-expiring first, then oldest; lots without expiry
@@ -164,11 +171,12 @@ export const EarnEntrySchema = /* @__PURE__ */ entryObject("earn", {
  * ```
  * @category ledger
  */
-export const RedeemEntrySchema = /* @__PURE__ */ entryObject("redeem", {
-  kind: z.literal("redeem"),
-  ...common,
-  points: PositiveDecimalStringSchema,
-});
+export const RedeemEntrySchema = /* @__PURE__ */ (() =>
+  entryObject("redeem", {
+    kind: z.literal("redeem"),
+    ...common,
+    points: PositiveDecimalStringSchema,
+  }))();
 
 /**
  * `expire`: the expiry sweep at `at`. Every lot whose `expiresAt` ≤ `at` loses what remains in it.
@@ -181,7 +189,8 @@ export const RedeemEntrySchema = /* @__PURE__ */ entryObject("redeem", {
  * ```
  * @category ledger
  */
-export const ExpireEntrySchema = /* @__PURE__ */ entryObject("expire", { kind: z.literal("expire"), ...common });
+export const ExpireEntrySchema = /* @__PURE__ */ (() =>
+  entryObject("expire", { kind: z.literal("expire"), ...common }))();
 
 /**
  * `adjust`: a manual correction with a required `reason`. Positive `points` create a lot (optionally
@@ -194,19 +203,20 @@ export const ExpireEntrySchema = /* @__PURE__ */ entryObject("expire", { kind: z
  * ```
  * @category ledger
  */
-export const AdjustEntrySchema = /* @__PURE__ */ entryObject("adjust", {
-  kind: z.literal("adjust"),
-  ...common,
-  points: NonZeroDecimalStringSchema,
-  reason: z.string().check(z.minLength(1, { message: "expected a non-empty reason" })),
-  expiresAt: z.optional(InstantSchema),
-}).check(
-  z.refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
-    message: "expiresAt is only allowed on a positive adjustment",
-    path: ["expiresAt"],
-  }),
-  z.refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] }),
-);
+export const AdjustEntrySchema = /* @__PURE__ */ (() =>
+  entryObject("adjust", {
+    kind: z.literal("adjust"),
+    ...common,
+    points: NonZeroDecimalStringSchema,
+    reason: z.string().check(z.minLength(1, { message: "expected a non-empty reason" })),
+    expiresAt: z.optional(InstantSchema),
+  }).check(
+    z.refine((e) => e.expiresAt === undefined || !e.points.startsWith("-"), {
+      message: "expiresAt is only allowed on a positive adjustment",
+      path: ["expiresAt"],
+    }),
+    z.refine((e) => after(e.expiresAt, e.at), { message: "expected expiresAt after at", path: ["expiresAt"] }),
+  ))();
 
 /**
  * How a reverse of an earn handles points that are no longer in the lot (already spent or expired).
@@ -223,7 +233,8 @@ export const AdjustEntrySchema = /* @__PURE__ */ entryObject("adjust", {
  * ```
  * @category ledger
  */
-export const ShortfallPolicySchema = /* @__PURE__ */ z.enum(["reject", "deduct-available", "negative-balance"]);
+export const ShortfallPolicySchema = /* @__PURE__ */ (() =>
+  z.enum(["reject", "deduct-available", "negative-balance"]))();
 
 /**
  * `reverse`: undoes an earlier `earn`, `redeem`, `adjust` or `capture` (named by `reverses`), wholly
@@ -238,13 +249,14 @@ export const ShortfallPolicySchema = /* @__PURE__ */ z.enum(["reject", "deduct-a
  * ```
  * @category ledger
  */
-export const ReverseEntrySchema = /* @__PURE__ */ entryObject("reverse", {
-  kind: z.literal("reverse"),
-  ...common,
-  reverses: TransactionIdSchema,
-  points: z.optional(PositiveDecimalStringSchema),
-  shortfall: z.optional(ShortfallPolicySchema),
-});
+export const ReverseEntrySchema = /* @__PURE__ */ (() =>
+  entryObject("reverse", {
+    kind: z.literal("reverse"),
+    ...common,
+    reverses: TransactionIdSchema,
+    points: z.optional(PositiveDecimalStringSchema),
+    shortfall: z.optional(ShortfallPolicySchema),
+  }))();
 
 /**
  * `hold`: reserves `points` for a two-phase redemption at a till, so they cannot be spent twice. The
@@ -259,12 +271,15 @@ export const ReverseEntrySchema = /* @__PURE__ */ entryObject("reverse", {
  * ```
  * @category ledger
  */
-export const HoldEntrySchema = /* @__PURE__ */ entryObject("hold", {
-  kind: z.literal("hold"),
-  ...common,
-  points: PositiveDecimalStringSchema,
-  timeoutAt: z.optional(InstantSchema),
-}).check(z.refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] }));
+export const HoldEntrySchema = /* @__PURE__ */ (() =>
+  entryObject("hold", {
+    kind: z.literal("hold"),
+    ...common,
+    points: PositiveDecimalStringSchema,
+    timeoutAt: z.optional(InstantSchema),
+  }).check(
+    z.refine((e) => after(e.timeoutAt, e.at), { message: "expected timeoutAt after at", path: ["timeoutAt"] }),
+  ))();
 
 /**
  * `capture`: turns an open hold that has not timed out (`holdId` = the hold's transactionId) into a
@@ -278,12 +293,13 @@ export const HoldEntrySchema = /* @__PURE__ */ entryObject("hold", {
  * ```
  * @category ledger
  */
-export const CaptureEntrySchema = /* @__PURE__ */ entryObject("capture", {
-  kind: z.literal("capture"),
-  ...common,
-  holdId: TransactionIdSchema,
-  points: z.optional(PositiveDecimalStringSchema),
-});
+export const CaptureEntrySchema = /* @__PURE__ */ (() =>
+  entryObject("capture", {
+    kind: z.literal("capture"),
+    ...common,
+    holdId: TransactionIdSchema,
+    points: z.optional(PositiveDecimalStringSchema),
+  }))();
 
 /**
  * `release`: closes an open hold without spending anything: its points go back to the lots they came
@@ -296,11 +312,12 @@ export const CaptureEntrySchema = /* @__PURE__ */ entryObject("capture", {
  * ```
  * @category ledger
  */
-export const ReleaseEntrySchema = /* @__PURE__ */ entryObject("release", {
-  kind: z.literal("release"),
-  ...common,
-  holdId: TransactionIdSchema,
-});
+export const ReleaseEntrySchema = /* @__PURE__ */ (() =>
+  entryObject("release", {
+    kind: z.literal("release"),
+    ...common,
+    holdId: TransactionIdSchema,
+  }))();
 
 /**
  * One ledger entry: a discriminated union on `kind` (`earn`, `redeem`, `expire`, `adjust`, `reverse`,
@@ -317,25 +334,26 @@ export const ReleaseEntrySchema = /* @__PURE__ */ entryObject("release", {
  * ```
  * @category ledger
  */
-export const EntrySchema = /* @__PURE__ */ z.discriminatedUnion(
-  "kind",
-  [
-    EarnEntrySchema,
-    RedeemEntrySchema,
-    ExpireEntrySchema,
-    AdjustEntrySchema,
-    ReverseEntrySchema,
-    HoldEntrySchema,
-    CaptureEntrySchema,
-    ReleaseEntrySchema,
-  ],
-  {
-    error: (issue) =>
-      issue.code === "invalid_union"
-        ? 'expected one of "earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"'
-        : undefined,
-  },
-);
+export const EntrySchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion(
+    "kind",
+    [
+      EarnEntrySchema,
+      RedeemEntrySchema,
+      ExpireEntrySchema,
+      AdjustEntrySchema,
+      ReverseEntrySchema,
+      HoldEntrySchema,
+      CaptureEntrySchema,
+      ReleaseEntrySchema,
+    ],
+    {
+      error: (issue) =>
+        issue.code === "invalid_union"
+          ? 'expected one of "earn", "redeem", "expire", "adjust", "reverse", "hold", "capture", "release"'
+          : undefined,
+    },
+  ))();
 
 /**
  * A ledger entry as stored in an account: instants are canonical UTC ISO strings and points are
@@ -387,18 +405,19 @@ export type EntryKind = Entry["kind"];
  * ```
  * @category ledger
  */
-export const LotSchema = /* @__PURE__ */ z.strictObject({
-  lotId: TransactionIdSchema,
-  at: InstantSchema,
-  expiresAt: z.optional(InstantSchema),
-  availableAt: z.optional(InstantSchema),
-  points: NonNegativeDecimalStringSchema,
-  remaining: NonNegativeDecimalStringSchema,
-  consumed: NonNegativeDecimalStringSchema,
-  expired: NonNegativeDecimalStringSchema,
-  reversed: NonNegativeDecimalStringSchema,
-  clawedBack: NonNegativeDecimalStringSchema,
-});
+export const LotSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    lotId: TransactionIdSchema,
+    at: InstantSchema,
+    expiresAt: z.optional(InstantSchema),
+    availableAt: z.optional(InstantSchema),
+    points: NonNegativeDecimalStringSchema,
+    remaining: NonNegativeDecimalStringSchema,
+    consumed: NonNegativeDecimalStringSchema,
+    expired: NonNegativeDecimalStringSchema,
+    reversed: NonNegativeDecimalStringSchema,
+    clawedBack: NonNegativeDecimalStringSchema,
+  }))();
 
 /**
  * A lot: points credited by one entry (earn, positive adjust, or a reverse that credits points back),
@@ -427,14 +446,15 @@ export type Lot = z.output<typeof LotSchema>;
  * ```
  * @category ledger
  */
-export const HoldSchema = /* @__PURE__ */ z.strictObject({
-  holdId: TransactionIdSchema,
-  at: InstantSchema,
-  points: NonNegativeDecimalStringSchema,
-  timeoutAt: z.optional(InstantSchema),
-  lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
-  deficit: NonNegativeDecimalStringSchema,
-});
+export const HoldSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    holdId: TransactionIdSchema,
+    at: InstantSchema,
+    points: NonNegativeDecimalStringSchema,
+    timeoutAt: z.optional(InstantSchema),
+    lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
+    deficit: NonNegativeDecimalStringSchema,
+  }))();
 
 /**
  * An open hold (not yet captured or released): its points and where they were taken from (`lots`,
@@ -461,13 +481,14 @@ export type Hold = z.output<typeof HoldSchema>;
  * ```
  * @category ledger
  */
-export const DebitSchema = /* @__PURE__ */ z.strictObject({
-  transactionId: TransactionIdSchema,
-  points: NonNegativeDecimalStringSchema,
-  lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
-  deficit: NonNegativeDecimalStringSchema,
-  reversed: NonNegativeDecimalStringSchema,
-});
+export const DebitSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    transactionId: TransactionIdSchema,
+    points: NonNegativeDecimalStringSchema,
+    lots: z.array(z.strictObject({ lotId: TransactionIdSchema, points: PositiveDecimalStringSchema })),
+    deficit: NonNegativeDecimalStringSchema,
+    reversed: NonNegativeDecimalStringSchema,
+  }))();
 
 /**
  * Where the points of one debit (redeem, capture, negative adjust, or the shortfall of a reverse) came
@@ -523,11 +544,12 @@ export const MAX_RETAIN_DAYS = 36_500;
  * ```
  * @category ledger
  */
-export const CheckpointSchema = /* @__PURE__ */ z.strictObject({
-  version: z.int().check(z.minimum(0)),
-  at: z.optional(InstantSchema),
-  balance: DecimalStringSchema,
-});
+export const CheckpointSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    version: z.int().check(z.minimum(0)),
+    at: z.optional(InstantSchema),
+    balance: DecimalStringSchema,
+  }))();
 
 /**
  * Where an account snapshot stands in its history: `version` entries applied, the newest at `at`
@@ -557,18 +579,19 @@ export type Checkpoint = z.output<typeof CheckpointSchema>;
  * ```
  * @category ledger
  */
-export const AccountSettingsSchema = /* @__PURE__ */ z.strictObject({
-  accountId: z
-    .string()
-    .check(
-      z.minLength(1, { message: "expected a non-empty accountId" }),
-      z.maxLength(256, { message: "expected an accountId of at most 256 characters" }),
-    ),
-  currency: z.optional(CurrencySchema),
-  scale: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE))),
-  negativeLimit: z.optional(NonNegativeDecimalStringSchema),
-  retainDays: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS))),
-});
+export const AccountSettingsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    accountId: z
+      .string()
+      .check(
+        z.minLength(1, { message: "expected a non-empty accountId" }),
+        z.maxLength(256, { message: "expected an accountId of at most 256 characters" }),
+      ),
+    currency: z.optional(CurrencySchema),
+    scale: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE))),
+    negativeLimit: z.optional(NonNegativeDecimalStringSchema),
+    retainDays: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS))),
+  }))();
 
 /**
  * The settings {@link openAccount} takes: `{ accountId, currency?, scale?, negativeLimit? }`.
@@ -585,20 +608,21 @@ export type AccountSettings = z.input<typeof AccountSettingsSchema>;
 
 // The in-memory form of an account snapshot (what post returns; its type is {@link Account}).
 // Internal: callers read snapshots through AccountSchema, which takes both forms.
-const InMemoryAccountSchema = /* @__PURE__ */ z.strictObject({
-  accountId: z.string().check(z.minLength(1), z.maxLength(256)),
-  currency: z.optional(CurrencySchema),
-  scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
-  negativeLimit: NonNegativeDecimalStringSchema,
-  retainDays: z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS)),
-  version: z.int().check(z.minimum(0)),
-  entries: z.array(EntrySchema),
-  lots: z.array(LotSchema),
-  holds: z.array(HoldSchema),
-  debits: z.array(DebitSchema),
-  deficit: NonNegativeDecimalStringSchema,
-  checkpoint: CheckpointSchema,
-});
+const InMemoryAccountSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    accountId: z.string().check(z.minLength(1), z.maxLength(256)),
+    currency: z.optional(CurrencySchema),
+    scale: z.int().check(z.minimum(0), z.maximum(MAX_POINTS_SCALE)),
+    negativeLimit: NonNegativeDecimalStringSchema,
+    retainDays: z.int().check(z.minimum(0), z.maximum(MAX_RETAIN_DAYS)),
+    version: z.int().check(z.minimum(0)),
+    entries: z.array(EntrySchema),
+    lots: z.array(LotSchema),
+    holds: z.array(HoldSchema),
+    debits: z.array(DebitSchema),
+    deficit: NonNegativeDecimalStringSchema,
+    checkpoint: CheckpointSchema,
+  }))();
 
 /**
  * Schema of an {@link Account} snapshot as `JSON.stringify` writes it: the stored form (`form:
@@ -615,17 +639,18 @@ const InMemoryAccountSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category ledger
  */
-export const AccountSchema = /* @__PURE__ */ z.pipe(
-  z.transform((v: unknown, ctx) => {
-    if (!isStoredForm(v)) return v;
-    const r = fromStoredForm(v);
-    if ("account" in r) return r.account;
-    for (const issue of r.issues)
-      ctx.issues.push({ code: "custom", message: issue.message, input: v, path: [...issue.path] });
-    return z.NEVER;
-  }),
-  InMemoryAccountSchema,
-);
+export const AccountSchema = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.transform((v: unknown, ctx) => {
+      if (!isStoredForm(v)) return v;
+      const r = fromStoredForm(v);
+      if ("account" in r) return r.account;
+      for (const issue of r.issues)
+        ctx.issues.push({ code: "custom", message: issue.message, input: v, path: [...issue.path] });
+      return z.NEVER;
+    }),
+    InMemoryAccountSchema,
+  ))();
 
 /**
  * A points account snapshot (bounded): plain JSON that holds only what the future needs, so its

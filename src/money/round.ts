@@ -26,7 +26,7 @@ export type RoundingMode = "half-even" | "half-up" | "down" | "up" | "floor" | "
  * console.log(ROUNDING_MODES.join(", "));
  * ```
  */
-export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
+export const ROUNDING_MODES: readonly RoundingMode[] = /* @__PURE__ */ Object.freeze([
   "half-even",
   "half-up",
   "down",

@@ -228,26 +228,27 @@ export type ProgramAccount = z.output<typeof ProgramAccountSchema>;
  * ```
  * @category programs
  */
-export const CatalogStockSchema = /* @__PURE__ */ z
-  .strictObject({
-    programId: z.string().check(z.minLength(1), z.maxLength(200)),
-    rewards: z.array(
-      z.strictObject({
-        rewardId: z.string().check(z.minLength(1)),
-        remaining: z.pipe(
-          z.int().check(z.minimum(0)),
-          z.transform((n: number) => n + 0) /* -0 is 0: keeps JSON round trips equal */,
-        ),
+export const CatalogStockSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      programId: z.string().check(z.minLength(1), z.maxLength(200)),
+      rewards: z.array(
+        z.strictObject({
+          rewardId: z.string().check(z.minLength(1)),
+          remaining: z.pipe(
+            z.int().check(z.minimum(0)),
+            z.transform((n: number) => n + 0) /* -0 is 0: keeps JSON round trips equal */,
+          ),
+        }),
+      ),
+      applied: z.array(z.string()),
+    })
+    .check(
+      z.refine((s) => new Set(s.rewards.map((r) => r.rewardId)).size === s.rewards.length, {
+        message: "duplicate rewardId",
+        path: ["rewards"],
       }),
-    ),
-    applied: z.array(z.string()),
-  })
-  .check(
-    z.refine((s) => new Set(s.rewards.map((r) => r.rewardId)).size === s.rewards.length, {
-      message: "duplicate rewardId",
-      path: ["rewards"],
-    }),
-  );
+    ))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!CatalogStockSchema} @category programs */
 export type CatalogStock = z.output<typeof CatalogStockSchema>;

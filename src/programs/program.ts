@@ -11,16 +11,21 @@ import { Decimal } from "../money/money.js";
 import { checkPromotion } from "./promotions/_lib/checkPromotion.js";
 import { TierPolicySchema } from "./tiers/tierPolicy.js";
 
+// A schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so
+// a bundle that imports one schema or constant of this module keeps only what it reads (see the
+// note above DecimalString in src/core/validation.ts).
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An instant in a JSON config: an ISO-8601 string with an offset; normalized to UTC `toISOString`. */
-const ConfigInstantSchema = /* @__PURE__ */ z.pipe(
-  z.string().check(
-    z.regex(ISO_INSTANT, { error: 'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z"' }),
-    z.refine((s) => Number.isFinite(Date.parse(s)), { error: "expected a real calendar instant" }),
-  ),
-  z.transform((s: string) => new Date(Date.parse(s)).toISOString()),
-);
+const ConfigInstantSchema = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.string().check(
+      z.regex(ISO_INSTANT, { error: 'expected an ISO-8601 instant with an offset such as "2026-01-31T10:00:00Z"' }),
+      z.refine((s) => Number.isFinite(Date.parse(s)), { error: "expected a real calendar instant" }),
+    ),
+    z.transform((s: string) => new Date(Date.parse(s)).toISOString()),
+  ))();
 
 const text = (what: string, max: number) =>
   z
@@ -49,18 +54,19 @@ const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximu
 const optional = z.optional;
 
 /** A percentage as a decimal string, greater than 0 and at most 100 ("10" is 10 %). */
-const PercentSchema = /* @__PURE__ */ z.string().check(
-  z.regex(NON_NEGATIVE, { error: 'expected a percentage greater than 0 and at most 100 such as "10"' }),
-  z.refine((s) => /[1-9]/.test(s) && Number(s) <= 100, {
-    error: "expected a percentage greater than 0 and at most 100",
-  }),
-  // "0.5" here is half a percent, but it is what a share (0.5 = 50 %) looks like: refused as ambiguous.
-  z.refine((s) => !(Number(s) > 0 && Number(s) < 1), {
-    error:
-      'looks like a share (0.5 = 50 %), but this field is a percentage from 0 to 100 ("50" is 50 %); write the percentage (a value below 1 % is refused as ambiguous)',
-    abort: true,
-  }),
-);
+const PercentSchema = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(NON_NEGATIVE, { error: 'expected a percentage greater than 0 and at most 100 such as "10"' }),
+    z.refine((s) => /[1-9]/.test(s) && Number(s) <= 100, {
+      error: "expected a percentage greater than 0 and at most 100",
+    }),
+    // "0.5" here is half a percent, but it is what a share (0.5 = 50 %) looks like: refused as ambiguous.
+    z.refine((s) => !(Number(s) > 0 && Number(s) < 1), {
+      error:
+        'looks like a share (0.5 = 50 %), but this field is a percentage from 0 to 100 ("50" is 50 %); write the percentage (a value below 1 % is refused as ambiguous)',
+      abort: true,
+    }),
+  ))();
 
 /**
  * The kind of a basket line. Only `merchandise` earns and gets discounts unless a program's
@@ -79,7 +85,7 @@ export const LineKindSchema = /* @__PURE__ */ z.enum(["merchandise", "service", 
 /** {@inheritDoc "loyalty-kit/schemas"!LineKindSchema} @category programs */
 export type LineKind = z.infer<typeof LineKindSchema>;
 
-const SkuListSchema = /* @__PURE__ */ z.array(text("SKU or category", 200)).check(z.maxLength(10_000));
+const SkuListSchema = /* @__PURE__ */ (() => z.array(text("SKU or category", 200)).check(z.maxLength(10_000)))();
 
 /**
  * Which lines a program applies to. A line is eligible when its `kind` is in `lineKinds` (default
@@ -93,13 +99,14 @@ const SkuListSchema = /* @__PURE__ */ z.array(text("SKU or category", 200)).chec
  * ```
  * @category programs
  */
-export const EligibilitySchema = /* @__PURE__ */ z.strictObject({
-  lineKinds: optional(z.array(LineKindSchema).check(z.minLength(1))),
-  includeSkus: optional(SkuListSchema),
-  includeCategories: optional(SkuListSchema),
-  excludeSkus: optional(SkuListSchema),
-  excludeCategories: optional(SkuListSchema),
-});
+export const EligibilitySchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    lineKinds: optional(z.array(LineKindSchema).check(z.minLength(1))),
+    includeSkus: optional(SkuListSchema),
+    includeCategories: optional(SkuListSchema),
+    excludeSkus: optional(SkuListSchema),
+    excludeCategories: optional(SkuListSchema),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!EligibilitySchema} @category programs */
 export type Eligibility = z.infer<typeof EligibilitySchema>;
@@ -115,14 +122,13 @@ export type Eligibility = z.infer<typeof EligibilitySchema>;
  * ```
  * @category programs
  */
-export const ActiveWindowSchema = /* @__PURE__ */ z
-  .strictObject({ from: ConfigInstantSchema, to: optional(ConfigInstantSchema) })
-  .check(
+export const ActiveWindowSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ from: ConfigInstantSchema, to: optional(ConfigInstantSchema) }).check(
     z.refine((w) => w.to === undefined || Date.parse(w.to) > Date.parse(w.from), {
       error: "expected active.to after active.from",
       path: ["to"],
     }),
-  );
+  ))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!ActiveWindowSchema} @category programs */
 export type ActiveWindow = z.infer<typeof ActiveWindowSchema>;
@@ -146,7 +152,7 @@ export type ClawbackPolicy = z.infer<typeof ClawbackPolicySchema>;
 
 const RoundingSchema = /* @__PURE__ */ z.enum(["half-even", "half-up", "down", "up", "floor", "ceil"]);
 
-const common = {
+const common = /* @__PURE__ */ (() => ({
   id: IdSchema,
   name: NameSchema,
   currency: z
@@ -159,16 +165,15 @@ const common = {
   personalized: optional(z.boolean()),
   /** Rounding of money discounts to the minor unit (default half-even). */
   rounding: optional(RoundingSchema),
-};
+}))();
 
 /** Lines a rule applies to: any listed SKU or category (at least one list, non-empty). */
-const MatchSchema = /* @__PURE__ */ z
-  .strictObject({ skus: optional(SkuListSchema), categories: optional(SkuListSchema) })
-  .check(
+const MatchSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ skus: optional(SkuListSchema), categories: optional(SkuListSchema) }).check(
     z.refine((m) => (m.skus?.length ?? 0) + (m.categories?.length ?? 0) > 0, {
       error: "expected at least one SKU or category to match",
     }),
-  );
+  ))();
 
 /**
  * A plain discount program: a fixed percentage off eligible lines, optionally only from a minimum
@@ -182,13 +187,14 @@ const MatchSchema = /* @__PURE__ */ z
  * ```
  * @category programs
  */
-export const DiscountProgramSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("discount"),
-  ...common,
-  percent: PercentSchema,
-  minSpend: optional(AmountSchema),
-  maxDiscount: optional(AmountSchema),
-});
+export const DiscountProgramSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("discount"),
+    ...common,
+    percent: PercentSchema,
+    minSpend: optional(AmountSchema),
+    maxDiscount: optional(AmountSchema),
+  }))();
 
 /**
  * One tier of a cumulative program: from `threshold` accumulated spend on, `percent` off.
@@ -200,11 +206,12 @@ export const DiscountProgramSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category programs
  */
-export const TierSchema = /* @__PURE__ */ z.strictObject({
-  name: NameSchema,
-  threshold: AmountSchema,
-  percent: z.union([z.literal("0"), PercentSchema]),
-});
+export const TierSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: NameSchema,
+    threshold: AmountSchema,
+    percent: z.union([z.literal("0"), PercentSchema]),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!TierSchema} @category programs */
 export type Tier = z.infer<typeof TierSchema>;
@@ -222,11 +229,12 @@ export type Tier = z.infer<typeof TierSchema>;
  * ```
  * @category programs
  */
-export const SpendWindowSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("rolling"), months: int(1, 1200) }),
-  z.strictObject({ type: z.literal("calendar-year") }),
-  z.strictObject({ type: z.literal("lifetime") }),
-]);
+export const SpendWindowSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("rolling"), months: int(1, 1200) }),
+    z.strictObject({ type: z.literal("calendar-year") }),
+    z.strictObject({ type: z.literal("lifetime") }),
+  ]))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!SpendWindowSchema} @category programs */
 export type SpendWindow = z.infer<typeof SpendWindowSchema>;
@@ -245,14 +253,15 @@ export type SpendWindow = z.infer<typeof SpendWindowSchema>;
  * ```
  * @category programs
  */
-export const CumulativeProgramSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("cumulative"),
-  ...common,
-  tiers: z.array(TierSchema).check(z.minLength(1), z.maxLength(100)),
-  window: SpendWindowSchema,
-  includeCurrentPurchase: optional(z.boolean()),
-  maxDiscount: optional(AmountSchema),
-});
+export const CumulativeProgramSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("cumulative"),
+    ...common,
+    tiers: z.array(TierSchema).check(z.minLength(1), z.maxLength(100)),
+    window: SpendWindowSchema,
+    includeCurrentPurchase: optional(z.boolean()),
+    maxDiscount: optional(AmountSchema),
+  }))();
 
 /**
  * One earn rule of a bonus or catalog program:
@@ -271,27 +280,28 @@ export const CumulativeProgramSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category programs
  */
-export const EarnRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("per-amount"),
-    id: optional(IdSchema),
-    points: PositivePointsSchema,
-    per: PositiveAmountSchema,
-    match: optional(MatchSchema),
-  }),
-  z.strictObject({
-    type: z.literal("multiplier"),
-    id: optional(IdSchema),
-    factor: PositiveDecimalSchema,
-    match: MatchSchema,
-  }),
-  z.strictObject({
-    type: z.literal("per-unit"),
-    id: optional(IdSchema),
-    points: PositivePointsSchema,
-    match: optional(MatchSchema),
-  }),
-]);
+export const EarnRuleSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.strictObject({
+      type: z.literal("per-amount"),
+      id: optional(IdSchema),
+      points: PositivePointsSchema,
+      per: PositiveAmountSchema,
+      match: optional(MatchSchema),
+    }),
+    z.strictObject({
+      type: z.literal("multiplier"),
+      id: optional(IdSchema),
+      factor: PositiveDecimalSchema,
+      match: MatchSchema,
+    }),
+    z.strictObject({
+      type: z.literal("per-unit"),
+      id: optional(IdSchema),
+      points: PositivePointsSchema,
+      match: optional(MatchSchema),
+    }),
+  ]))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!EarnRuleSchema} @category programs */
 export type EarnRule = z.infer<typeof EarnRuleSchema>;
@@ -313,15 +323,16 @@ export type EarnRule = z.infer<typeof EarnRuleSchema>;
  * ```
  * @category programs
  */
-export const EarnSchema = /* @__PURE__ */ z.strictObject({
-  rules: z.array(EarnRuleSchema).check(z.maxLength(200)),
-  rounding: optional(RoundingSchema),
-  minOrder: optional(AmountSchema),
-  capPerTransaction: optional(PointsSchema),
-  capPerPeriod: optional(z.strictObject({ points: PointsSchema, period: z.enum(["day", "week", "month", "year"]) })),
-  validityMonths: optional(int(1, 1200)),
-  pendingDays: optional(int(1, 365)),
-});
+export const EarnSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    rules: z.array(EarnRuleSchema).check(z.maxLength(200)),
+    rounding: optional(RoundingSchema),
+    minOrder: optional(AmountSchema),
+    capPerTransaction: optional(PointsSchema),
+    capPerPeriod: optional(z.strictObject({ points: PointsSchema, period: z.enum(["day", "week", "month", "year"]) })),
+    validityMonths: optional(int(1, 1200)),
+    pendingDays: optional(int(1, 365)),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!EarnSchema} @category programs */
 export type Earn = z.infer<typeof EarnSchema>;
@@ -337,10 +348,11 @@ export type Earn = z.infer<typeof EarnSchema>;
  * ```
  * @category programs
  */
-export const WelcomeBonusSchema = /* @__PURE__ */ z.strictObject({
-  points: PositivePointsSchema,
-  on: z.enum(["enrollment", "first-purchase"]),
-});
+export const WelcomeBonusSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    points: PositivePointsSchema,
+    on: z.enum(["enrollment", "first-purchase"]),
+  }))();
 
 /**
  * Redeeming points as money: `pointValue` per point, at least `minPoints`, in multiples of `step`,
@@ -353,19 +365,20 @@ export const WelcomeBonusSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category programs
  */
-export const RedeemSchema = /* @__PURE__ */ z.strictObject({
-  pointValue: PositiveAmountSchema,
-  minPoints: optional(PointsSchema),
-  step: optional(PositivePointsSchema),
-  maxShare: optional(PercentSchema),
-});
+export const RedeemSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    pointValue: PositiveAmountSchema,
+    minPoints: optional(PointsSchema),
+    step: optional(PositivePointsSchema),
+    maxShare: optional(PercentSchema),
+  }))();
 
-const pointsCommon = {
+const pointsCommon = /* @__PURE__ */ (() => ({
   /** Digits after the decimal point for points (0 = whole points, the default). */
   pointsScale: optional(int(0, 6)),
   welcomeBonus: optional(WelcomeBonusSchema),
   clawback: optional(ClawbackPolicySchema),
-};
+}))();
 
 /**
  * A bonus program: points earned on what is actually paid, and optionally redeemed as money. With
@@ -383,14 +396,15 @@ const pointsCommon = {
  * ```
  * @category programs
  */
-export const BonusProgramSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("bonus"),
-  ...common,
-  ...pointsCommon,
-  earn: EarnSchema,
-  redeem: optional(RedeemSchema),
-  tiers: optional(TierPolicySchema),
-});
+export const BonusProgramSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("bonus"),
+    ...common,
+    ...pointsCommon,
+    earn: EarnSchema,
+    redeem: optional(RedeemSchema),
+    tiers: optional(TierPolicySchema),
+  }))();
 
 /**
  * What a catalog reward gives: one unit of a product in the basket free (`product`, by SKU), a fixed
@@ -403,11 +417,12 @@ export const BonusProgramSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category programs
  */
-export const RewardGiftSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("product"), sku: text("SKU", 200) }),
-  z.strictObject({ type: z.literal("fixed"), amount: PositiveAmountSchema }),
-  z.strictObject({ type: z.literal("percent"), percent: PercentSchema }),
-]);
+export const RewardGiftSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("product"), sku: text("SKU", 200) }),
+    z.strictObject({ type: z.literal("fixed"), amount: PositiveAmountSchema }),
+    z.strictObject({ type: z.literal("percent"), percent: PercentSchema }),
+  ]))();
 
 /**
  * A catalog reward: a points price and optional initial stock.
@@ -419,13 +434,14 @@ export const RewardGiftSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
  * ```
  * @category programs
  */
-export const RewardSchema = /* @__PURE__ */ z.strictObject({
-  id: IdSchema,
-  name: NameSchema,
-  pointsCost: PositivePointsSchema,
-  stock: optional(int(0, 1_000_000_000)),
-  gives: RewardGiftSchema,
-});
+export const RewardSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: IdSchema,
+    name: NameSchema,
+    pointsCost: PositivePointsSchema,
+    stock: optional(int(0, 1_000_000_000)),
+    gives: RewardGiftSchema,
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!RewardSchema} @category programs */
 export type Reward = z.infer<typeof RewardSchema>;
@@ -442,13 +458,14 @@ export type Reward = z.infer<typeof RewardSchema>;
  * ```
  * @category programs
  */
-export const CatalogProgramSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("catalog"),
-  ...common,
-  ...pointsCommon,
-  earn: optional(EarnSchema),
-  rewards: z.array(RewardSchema).check(z.maxLength(10_000)),
-});
+export const CatalogProgramSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("catalog"),
+    ...common,
+    ...pointsCommon,
+    earn: optional(EarnSchema),
+    rewards: z.array(RewardSchema).check(z.maxLength(10_000)),
+  }))();
 
 /**
  * What a full stamp card gives: the most expensive eligible unit in the basket free up to `maxValue`
@@ -462,15 +479,16 @@ export const CatalogProgramSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category programs
  */
-export const CardRewardSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("free-item"),
-    maxValue: optional(PositiveAmountSchema),
-    match: optional(MatchSchema),
-  }),
-  z.strictObject({ type: z.literal("fixed"), amount: PositiveAmountSchema }),
-  z.strictObject({ type: z.literal("percent"), percent: PercentSchema }),
-]);
+export const CardRewardSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.strictObject({
+      type: z.literal("free-item"),
+      maxValue: optional(PositiveAmountSchema),
+      match: optional(MatchSchema),
+    }),
+    z.strictObject({ type: z.literal("fixed"), amount: PositiveAmountSchema }),
+    z.strictObject({ type: z.literal("percent"), percent: PercentSchema }),
+  ]))();
 
 /**
  * A stamp card (stickers, coupons, stamps — the non-personal kinds): `stamps` per purchase
@@ -486,26 +504,27 @@ export const CardRewardSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
  * ```
  * @category programs
  */
-export const StampsProgramSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("stamps"),
-  ...common,
-  cardSize: int(1, 1000),
-  earn: z.discriminatedUnion("type", [
-    z.strictObject({
-      type: z.literal("per-purchase"),
-      minAmount: optional(AmountSchema),
-      stamps: optional(int(1, 1000)),
-    }),
-    z.strictObject({
-      type: z.literal("per-amount"),
-      per: PositiveAmountSchema,
-      maxPerPurchase: optional(int(1, 1000)),
-    }),
-  ]),
-  reward: CardRewardSchema,
-  transferable: optional(z.boolean()),
-  clawback: optional(ClawbackPolicySchema),
-});
+export const StampsProgramSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("stamps"),
+    ...common,
+    cardSize: int(1, 1000),
+    earn: z.discriminatedUnion("type", [
+      z.strictObject({
+        type: z.literal("per-purchase"),
+        minAmount: optional(AmountSchema),
+        stamps: optional(int(1, 1000)),
+      }),
+      z.strictObject({
+        type: z.literal("per-amount"),
+        per: PositiveAmountSchema,
+        maxPerPurchase: optional(int(1, 1000)),
+      }),
+    ]),
+    reward: CardRewardSchema,
+    transferable: optional(z.boolean()),
+    clawback: optional(ClawbackPolicySchema),
+  }))();
 
 /**
  * Which units of a "buy X get Y" are discounted: the cheapest qualifying units (the default, as most
@@ -542,45 +561,47 @@ export const FreeUnitRuleSchema = /* @__PURE__ */ z.enum(["cheapest", "most-expe
  * ```
  * @category programs
  */
-export const PromotionRuleSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("amount-off"),
-    amount: PositiveAmountSchema,
-    match: optional(MatchSchema),
-    minSpend: optional(AmountSchema),
-  }),
-  z.strictObject({
-    type: z.literal("buy-x-get-y"),
-    buy: z.strictObject({ quantity: int(1, 1000), match: optional(MatchSchema) }),
-    get: z.strictObject({ quantity: int(1, 1000), match: optional(MatchSchema), percent: optional(PercentSchema) }),
-    free: optional(FreeUnitRuleSchema),
-    allocation: optional(z.enum(["bundle", "free-units"])),
-    maxApplications: optional(int(1, 1_000_000)),
-  }),
-  z.strictObject({
-    type: z.literal("gift"),
-    gift: z.strictObject({
-      sku: text("SKU", 200),
-      unitPrice: PositiveAmountSchema,
-      quantity: optional(int(1, 1000)),
-      category: optional(text("category", 200)),
-    }),
-    when: z.strictObject({
-      minSpend: optional(AmountSchema),
+export const PromotionRuleSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.strictObject({
+      type: z.literal("amount-off"),
+      amount: PositiveAmountSchema,
       match: optional(MatchSchema),
-      minQuantity: optional(int(1, 1_000_000)),
+      minSpend: optional(AmountSchema),
     }),
-  }),
-]);
+    z.strictObject({
+      type: z.literal("buy-x-get-y"),
+      buy: z.strictObject({ quantity: int(1, 1000), match: optional(MatchSchema) }),
+      get: z.strictObject({ quantity: int(1, 1000), match: optional(MatchSchema), percent: optional(PercentSchema) }),
+      free: optional(FreeUnitRuleSchema),
+      allocation: optional(z.enum(["bundle", "free-units"])),
+      maxApplications: optional(int(1, 1_000_000)),
+    }),
+    z.strictObject({
+      type: z.literal("gift"),
+      gift: z.strictObject({
+        sku: text("SKU", 200),
+        unitPrice: PositiveAmountSchema,
+        quantity: optional(int(1, 1000)),
+        category: optional(text("category", 200)),
+      }),
+      when: z.strictObject({
+        minSpend: optional(AmountSchema),
+        match: optional(MatchSchema),
+        minQuantity: optional(int(1, 1_000_000)),
+      }),
+    }),
+  ]))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!PromotionRuleSchema} @category programs */
 export type PromotionRule = z.infer<typeof PromotionRuleSchema>;
 
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const LocalDateSchema = /* @__PURE__ */ z.string().check(
-  z.regex(LOCAL_DATE, { error: 'expected a calendar date such as "2026-04-30"' }),
-  z.refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "expected a real calendar date" }),
-);
+const LocalDateSchema = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(LOCAL_DATE, { error: 'expected a calendar date such as "2026-04-30"' }),
+    z.refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "expected a real calendar date" }),
+  ))();
 const usesLimit = () => int(1, 1_000_000_000);
 
 /**
@@ -603,29 +624,30 @@ const usesLimit = () => int(1, 1_000_000_000);
  * ```
  * @category programs
  */
-export const CouponRulesSchema = /* @__PURE__ */ z.strictObject({
-  codes: optional(z.array(text("coupon code", 64)).check(z.maxLength(100_000))),
-  pattern: optional(text("coupon pattern", 64)),
-  usesPerCode: optional(usesLimit()),
-  perCustomer: optional(usesLimit()),
-  total: optional(usesLimit()),
-  budget: optional(PositiveAmountSchema),
-  validFrom: optional(LocalDateSchema),
-  validUntil: optional(LocalDateSchema),
-  onRefund: optional(z.enum(["return-use", "keep-use"])),
-  /**
-   * Next-order coupons: a checkout given this promotion as `options.nextOrder` issues one code from
-   * `pattern` when the sale's total to pay is at least `minSpend`, valid for `validDays` days
-   * including the day of the sale (in the promotion's time zone), for the sale's customer when it has
-   * one. A refund that takes the sale below `minSpend` voids it while it is unused.
-   */
-  issue: optional(
-    z.strictObject({
-      minSpend: optional(PositiveAmountSchema),
-      validDays: int(1, 3650),
-    }),
-  ),
-});
+export const CouponRulesSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    codes: optional(z.array(text("coupon code", 64)).check(z.maxLength(100_000))),
+    pattern: optional(text("coupon pattern", 64)),
+    usesPerCode: optional(usesLimit()),
+    perCustomer: optional(usesLimit()),
+    total: optional(usesLimit()),
+    budget: optional(PositiveAmountSchema),
+    validFrom: optional(LocalDateSchema),
+    validUntil: optional(LocalDateSchema),
+    onRefund: optional(z.enum(["return-use", "keep-use"])),
+    /**
+     * Next-order coupons: a checkout given this promotion as `options.nextOrder` issues one code from
+     * `pattern` when the sale's total to pay is at least `minSpend`, valid for `validDays` days
+     * including the day of the sale (in the promotion's time zone), for the sale's customer when it has
+     * one. A refund that takes the sale below `minSpend` voids it while it is unused.
+     */
+    issue: optional(
+      z.strictObject({
+        minSpend: optional(PositiveAmountSchema),
+        validDays: int(1, 3650),
+      }),
+    ),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!CouponRulesSchema} @category programs */
 export type CouponRules = z.infer<typeof CouponRulesSchema>;
@@ -645,16 +667,17 @@ export type CouponRules = z.infer<typeof CouponRulesSchema>;
  * ```
  * @category programs
  */
-export const PromotionProgramSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("promotion"),
-  ...common,
-  rule: PromotionRuleSchema,
-  coupon: optional(CouponRulesSchema),
-  /** Order among promotions in `selectPromotions`: lower first (default 0; ties keep the given order). */
-  priority: optional(int(0, 1_000_000)),
-  /** How it combines with other promotions: `stack` (default), `exclusive` or `best-for-customer`. */
-  combine: optional(z.enum(["stack", "exclusive", "best-for-customer"])),
-});
+export const PromotionProgramSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("promotion"),
+    ...common,
+    rule: PromotionRuleSchema,
+    coupon: optional(CouponRulesSchema),
+    /** Order among promotions in `selectPromotions`: lower first (default 0; ties keep the given order). */
+    priority: optional(int(0, 1_000_000)),
+    /** How it combines with other promotions: `stack` (default), `exclusive` or `best-for-customer`. */
+    combine: optional(z.enum(["stack", "exclusive", "best-for-customer"])),
+  }))();
 
 function decimals(s: string): number {
   const dot = s.indexOf(".");
@@ -713,95 +736,100 @@ function checkUnique(
  * ```
  * @category programs
  */
-export const ProgramSchema = /* @__PURE__ */ z
-  .discriminatedUnion("kind", [
-    DiscountProgramSchema,
-    CumulativeProgramSchema,
-    BonusProgramSchema,
-    CatalogProgramSchema,
-    StampsProgramSchema,
-    PromotionProgramSchema,
-  ])
-  .check(
-    z.superRefine((p, ctx) => {
-      const c = p.currency;
-      switch (p.kind) {
-        case "discount":
-          checkMoney(ctx, c, p.minSpend, ["minSpend"]);
-          checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
-          break;
-        case "cumulative":
-          checkUnique(
-            ctx,
-            p.tiers.map((t) => t.name),
-            ["tiers"],
-            "name",
-            "tier name",
-          );
-          // Thresholds are compared as decimals: "1000" and "1000.00" are the same threshold.
-          checkUnique(
-            ctx,
-            p.tiers.map((t) => new Decimal(t.threshold).toString()),
-            ["tiers"],
-            "threshold",
-            "tier threshold",
-          );
-          checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
-          break;
-        case "bonus":
-        case "catalog": {
-          const scale = p.pointsScale ?? 0;
-          checkPoints(ctx, scale, p.welcomeBonus?.points, ["welcomeBonus", "points"]);
-          checkPoints(ctx, scale, p.earn?.capPerTransaction, ["earn", "capPerTransaction"]);
-          checkPoints(ctx, scale, p.earn?.capPerPeriod?.points, ["earn", "capPerPeriod", "points"]);
-          checkMoney(ctx, c, p.earn?.minOrder, ["earn", "minOrder"]);
-          if (p.kind === "bonus") {
-            if (p.tiers?.basis === "spend" && p.tiers.currency !== c)
-              ctx.addIssue({
-                code: "custom",
-                path: ["tiers", "currency"],
-                message: `expected the program's currency ${c} (tier thresholds are money spent in this program), got ${p.tiers.currency ?? "none"}`,
-              });
-            checkPoints(ctx, scale, p.redeem?.minPoints, ["redeem", "minPoints"]);
-            checkPoints(ctx, scale, p.redeem?.step, ["redeem", "step"]);
-          } else {
+export const ProgramSchema = /* @__PURE__ */ (() =>
+  z
+    .discriminatedUnion("kind", [
+      DiscountProgramSchema,
+      CumulativeProgramSchema,
+      BonusProgramSchema,
+      CatalogProgramSchema,
+      StampsProgramSchema,
+      PromotionProgramSchema,
+    ])
+    .check(
+      z.superRefine((p, ctx) => {
+        const c = p.currency;
+        switch (p.kind) {
+          case "discount":
+            checkMoney(ctx, c, p.minSpend, ["minSpend"]);
+            checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
+            break;
+          case "cumulative":
             checkUnique(
               ctx,
-              p.rewards.map((r) => r.id),
-              ["rewards"],
-              "id",
-              "reward id",
+              p.tiers.map((t) => t.name),
+              ["tiers"],
+              "name",
+              "tier name",
             );
-            p.rewards.forEach((r, i) => {
-              checkPoints(ctx, scale, r.pointsCost, ["rewards", i, "pointsCost"]);
-              if (r.gives.type === "fixed") checkMoney(ctx, c, r.gives.amount, ["rewards", i, "gives", "amount"]);
-            });
+            // Thresholds are compared as decimals: "1000" and "1000.00" are the same threshold.
+            checkUnique(
+              ctx,
+              p.tiers.map((t) => new Decimal(t.threshold).toString()),
+              ["tiers"],
+              "threshold",
+              "tier threshold",
+            );
+            checkMoney(ctx, c, p.maxDiscount, ["maxDiscount"]);
+            break;
+          case "bonus":
+          case "catalog": {
+            const scale = p.pointsScale ?? 0;
+            checkPoints(ctx, scale, p.welcomeBonus?.points, ["welcomeBonus", "points"]);
+            checkPoints(ctx, scale, p.earn?.capPerTransaction, ["earn", "capPerTransaction"]);
+            checkPoints(ctx, scale, p.earn?.capPerPeriod?.points, ["earn", "capPerPeriod", "points"]);
+            checkMoney(ctx, c, p.earn?.minOrder, ["earn", "minOrder"]);
+            if (p.kind === "bonus") {
+              if (p.tiers?.basis === "spend" && p.tiers.currency !== c)
+                ctx.addIssue({
+                  code: "custom",
+                  path: ["tiers", "currency"],
+                  message: `expected the program's currency ${c} (tier thresholds are money spent in this program), got ${p.tiers.currency ?? "none"}`,
+                });
+              checkPoints(ctx, scale, p.redeem?.minPoints, ["redeem", "minPoints"]);
+              checkPoints(ctx, scale, p.redeem?.step, ["redeem", "step"]);
+            } else {
+              checkUnique(
+                ctx,
+                p.rewards.map((r) => r.id),
+                ["rewards"],
+                "id",
+                "reward id",
+              );
+              p.rewards.forEach((r, i) => {
+                checkPoints(ctx, scale, r.pointsCost, ["rewards", i, "pointsCost"]);
+                if (r.gives.type === "fixed") checkMoney(ctx, c, r.gives.amount, ["rewards", i, "gives", "amount"]);
+              });
+            }
+            break;
           }
-          break;
+          case "stamps":
+            checkMoney(ctx, c, p.earn.type === "per-purchase" ? p.earn.minAmount : undefined, ["earn", "minAmount"]);
+            checkMoney(
+              ctx,
+              c,
+              p.reward.type === "free-item"
+                ? p.reward.maxValue
+                : p.reward.type === "fixed"
+                  ? p.reward.amount
+                  : undefined,
+              ["reward", p.reward.type === "fixed" ? "amount" : "maxValue"],
+            );
+            break;
+          case "promotion":
+            checkPromotion(
+              p,
+              (path, message) => ctx.addIssue({ code: "custom", path, message }),
+              (value, path) => checkMoney(ctx, c, value, path),
+            );
+            break;
+          default: {
+            const never: never = p;
+            return never;
+          }
         }
-        case "stamps":
-          checkMoney(ctx, c, p.earn.type === "per-purchase" ? p.earn.minAmount : undefined, ["earn", "minAmount"]);
-          checkMoney(
-            ctx,
-            c,
-            p.reward.type === "free-item" ? p.reward.maxValue : p.reward.type === "fixed" ? p.reward.amount : undefined,
-            ["reward", p.reward.type === "fixed" ? "amount" : "maxValue"],
-          );
-          break;
-        case "promotion":
-          checkPromotion(
-            p,
-            (path, message) => ctx.addIssue({ code: "custom", path, message }),
-            (value, path) => checkMoney(ctx, c, value, path),
-          );
-          break;
-        default: {
-          const never: never = p;
-          return never;
-        }
-      }
-    }),
-  );
+      }),
+    ))();
 
 /**
  * A validated program (the output of {@link parseProgram}): instants normalized to UTC ISO strings.

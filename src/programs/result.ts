@@ -146,14 +146,15 @@ export type CheckoutRecord = z.infer<typeof CheckoutRecordSchema>;
  * ```
  * @category programs
  */
-export const RefundedLineSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string(),
-  quantity: z.string(),
-  moneyBack: MoneyJsonSchema,
-  pointsReversed: Points,
-  pointsRestored: Points,
-  spendReversed: MoneyJsonSchema,
-});
+export const RefundedLineSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string(),
+    quantity: z.string(),
+    moneyBack: MoneyJsonSchema,
+    pointsReversed: Points,
+    pointsRestored: Points,
+    spendReversed: MoneyJsonSchema,
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!RefundedLineSchema} @category programs */
 export type RefundedLine = z.infer<typeof RefundedLineSchema>;
@@ -172,29 +173,30 @@ export type RefundedLine = z.infer<typeof RefundedLineSchema>;
  * ```
  * @category programs
  */
-export const RefundRecordSchema = /* @__PURE__ */ z.strictObject({
-  programId: z.string(),
-  transactionId: Id,
-  originalTransactionId: Id,
-  at: z.string(),
-  lines: z.array(RefundedLineSchema),
-  moneyBack: MoneyJsonSchema,
-  pointsReversed: Points,
-  pointsRestored: Points,
-  welcomeReversed: Points,
-  spendReversed: MoneyJsonSchema,
-  complete: z.boolean(),
-  /**
-   * Of the earned and welcome points reversed (`pointsReversed + welcomeReversed`), how many were
-   * actually taken from the customer: out of their own lot, from other points, or below zero under
-   * `negative-balance`. Absent on records written before 0.2.
-   */
-  pointsTaken: z.optional(Points),
-  /** Of the points reversed, how many were forgiven (`deduct-available` with too few points left). Absent on records written before 0.2. */
-  pointsForgiven: z.optional(Points),
-  entries: z.array(EntrySchema),
-  explain: z.array(ExplanationSchema),
-});
+export const RefundRecordSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    programId: z.string(),
+    transactionId: Id,
+    originalTransactionId: Id,
+    at: z.string(),
+    lines: z.array(RefundedLineSchema),
+    moneyBack: MoneyJsonSchema,
+    pointsReversed: Points,
+    pointsRestored: Points,
+    welcomeReversed: Points,
+    spendReversed: MoneyJsonSchema,
+    complete: z.boolean(),
+    /**
+     * Of the earned and welcome points reversed (`pointsReversed + welcomeReversed`), how many were
+     * actually taken from the customer: out of their own lot, from other points, or below zero under
+     * `negative-balance`. Absent on records written before 0.2.
+     */
+    pointsTaken: z.optional(Points),
+    /** Of the points reversed, how many were forgiven (`deduct-available` with too few points left). Absent on records written before 0.2. */
+    pointsForgiven: z.optional(Points),
+    entries: z.array(EntrySchema),
+    explain: z.array(ExplanationSchema),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!RefundRecordSchema} @category programs */
 export type RefundRecord = z.infer<typeof RefundRecordSchema>;

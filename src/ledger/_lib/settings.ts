@@ -29,10 +29,8 @@ const accountParsers = /* @__PURE__ */ makeParsers(AccountSchema, "account");
 // engine's entry check in fromSnapshot reads every one of them (the stored-form check, else the
 // entry schema itself, with the account's scale): the snapshot's schema leaves them to it instead
 // of checking and copying each entry once more before it (see readOnce).
-const storedParsers = /* @__PURE__ */ makeParsers(
-  z.extend(InMemoryAccountSchema, { entries: z.array(z.unknown()) }),
-  "account",
-);
+const storedParsers = /* @__PURE__ */ (() =>
+  makeParsers(z.extend(InMemoryAccountSchema, { entries: z.array(z.unknown()) }), "account"))();
 const checkpointParsers = /* @__PURE__ */ makeParsers(CheckpointSchema, "checkpoint");
 
 /** Validates account settings; with `pickKnown`, other keys are ignored (so an Account works as settings). */

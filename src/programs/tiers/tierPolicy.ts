@@ -217,12 +217,13 @@ export type TierPolicyInput = z.input<typeof TierPolicySchema>;
  * ```
  * @category programs
  */
-export const TierActivitySchema = /* @__PURE__ */ z.strictObject({
-  at: Instant,
-  amount: z
-    .string()
-    .check(z.regex(DECIMAL_PATTERN, { error: 'expected an amount as a decimal string such as "12.50" or "-3"' })),
-});
+export const TierActivitySchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    at: Instant,
+    amount: z
+      .string()
+      .check(z.regex(DECIMAL_PATTERN, { error: 'expected an amount as a decimal string such as "12.50" or "-3"' })),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!TierActivitySchema} @category programs */
 export type TierActivity = z.infer<typeof TierActivitySchema>;
@@ -241,6 +242,7 @@ export type TierActivityInput = z.input<typeof TierActivitySchema>;
  * ```
  * @category programs
  */
-export const TierHistorySchema = /* @__PURE__ */ z
-  .array(TierActivitySchema)
-  .check(z.maxLength(100_000, { error: "expected at most 100,000 activities (pass the history of one member)" }));
+export const TierHistorySchema = /* @__PURE__ */ (() =>
+  z
+    .array(TierActivitySchema)
+    .check(z.maxLength(100_000, { error: "expected at most 100,000 activities (pass the history of one member)" })))();
