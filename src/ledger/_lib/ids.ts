@@ -165,7 +165,7 @@ export function idCopy(index: IdIndex, entries: readonly { readonly transactionI
  */
 export function idRemap(
   index: IdIndex,
-  newPos: Int32Array,
+  newPos: readonly number[],
   entries: readonly { readonly transactionId: string }[],
   count: number,
 ): IdIndex {

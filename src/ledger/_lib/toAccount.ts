@@ -414,12 +414,15 @@ function carryState(
   const entries = [...account.entries]; // the working state appends to it
   const count = entries.length;
   const nowMs = state.nowMs;
-  let newPos: Int32Array | undefined;
-  let lotMap: Int32Array | undefined;
+  // Plain arrays, not Int32Arrays: Node 20 puts a typed array over 64 bytes (16 positions) in a
+  // separate backing store, ~0.7 µs to allocate against ~0.1 µs for an array of 60 numbers, so
+  // these two made each post onto an account keeping more than 16 entries or lots cost more.
+  let newPos: number[] | undefined;
+  let lotMap: number[] | undefined;
   if (keep !== undefined) {
-    newPos = new Int32Array(state.count).fill(-1);
+    newPos = new Array<number>(state.count).fill(-1);
     for (let pos = 0, j = 0; pos < state.count; pos++) if (keep.keepEntry[pos] === 1) newPos[pos] = j++;
-    lotMap = new Int32Array(state.lotCount).fill(-1);
+    lotMap = new Array<number>(state.lotCount).fill(-1);
   }
   const at = (pos: number): number => (newPos === undefined ? pos : (newPos[pos] as number)); // kept: mapped
   // Sized up front: the kept lots and debits are those written out.
