@@ -3,9 +3,13 @@ import * as z from "zod/mini";
 import { makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { SIGNAL_NAMES, type BondingSignal } from "./signals.js";
 
-const SignalValue = /* @__PURE__ */ z
-  .number()
-  .check(z.nonnegative({ message: "expected a non-negative finite number (a count, months, hours or 0/1)" }));
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
+const SignalValue = /* @__PURE__ */ (() =>
+  z
+    .number()
+    .check(z.nonnegative({ message: "expected a non-negative finite number (a count, months, hours or 0/1)" })))();
 
 /**
  * What has been observed about one customer: a value per signal of {@link "loyalty-kit/bonding"!BONDING_SIGNALS} (a
@@ -18,21 +22,22 @@ const SignalValue = /* @__PURE__ */ z
  * ```
  * @category bonding
  */
-export const BondingProfileSchema = /* @__PURE__ */ z.strictObject({
-  customerId: z.optional(z.string().check(z.minLength(1))),
-  signals: z.strictObject(
-    Object.fromEntries(SIGNAL_NAMES.map((s) => [s, z.optional(SignalValue)])) as Record<
-      BondingSignal,
-      z.ZodMiniOptional<typeof SignalValue>
-    >,
-    {
-      error: (issue) =>
-        issue.code === "unrecognized_keys"
-          ? `unknown signal ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; expected one of ${SIGNAL_NAMES.join(", ")}`
-          : undefined,
-    },
-  ),
-});
+export const BondingProfileSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    customerId: z.optional(z.string().check(z.minLength(1))),
+    signals: z.strictObject(
+      Object.fromEntries(SIGNAL_NAMES.map((s) => [s, z.optional(SignalValue)])) as Record<
+        BondingSignal,
+        z.ZodMiniOptional<typeof SignalValue>
+      >,
+      {
+        error: (issue) =>
+          issue.code === "unrecognized_keys"
+            ? `unknown signal ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; expected one of ${SIGNAL_NAMES.join(", ")}`
+            : undefined,
+      },
+    ),
+  }))();
 
 /**
  * A bonding profile (see {@link BondingProfileSchema}).

@@ -3,11 +3,16 @@ import * as z from "zod/mini";
 import { BOND_TYPES, SIGNAL_NAMES, type BondType, type BondingSignal } from "./signals.js";
 import { deepFreeze } from "../core/json.js";
 
-const Unit = /* @__PURE__ */ z.number().check(z.minimum(0)).check(z.maximum(1));
-const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
-  weight: z.optional(Unit),
-  saturation: z.optional(z.number().check(z.positive())),
-});
+// Each schema made of nested calls, and the default rules, is built inside a pure call,
+// `/* @__PURE__ */ (() => …)()`, so a bundle keeps only what it reads (see the note above
+// DecimalString in src/core/validation.ts).
+
+const Unit = /* @__PURE__ */ (() => z.number().check(z.minimum(0)).check(z.maximum(1)))();
+const SignalRuleSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    weight: z.optional(Unit),
+    saturation: z.optional(z.number().check(z.positive())),
+  }))();
 /**
  * A concrete action to build a bond: a stable `id`, the `text` shown to staff, and the `source` it
  * comes from (a seed, or the shop's own playbook).
@@ -19,11 +24,12 @@ const SignalRuleSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category bonding
  */
-export const BondingActionSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string().check(z.minLength(1)),
-  text: z.string().check(z.minLength(1)),
-  source: z.string().check(z.minLength(1)),
-});
+export const BondingActionSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string().check(z.minLength(1)),
+    text: z.string().check(z.minLength(1)),
+    source: z.string().check(z.minLength(1)),
+  }))();
 
 /**
  * Overrides for {@link "loyalty-kit/bonding"!classifyBonding}, all optional; what is left out keeps its default from
@@ -44,28 +50,29 @@ export const BondingActionSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category bonding
  */
-export const BondingRulesSchema = /* @__PURE__ */ z.strictObject({
-  signals: z.optional(
-    z.strictObject(
-      Object.fromEntries(SIGNAL_NAMES.map((s) => [s, z.optional(SignalRuleSchema)])) as Record<
-        BondingSignal,
-        z.ZodMiniOptional<typeof SignalRuleSchema>
-      >,
+export const BondingRulesSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    signals: z.optional(
+      z.strictObject(
+        Object.fromEntries(SIGNAL_NAMES.map((s) => [s, z.optional(SignalRuleSchema)])) as Record<
+          BondingSignal,
+          z.ZodMiniOptional<typeof SignalRuleSchema>
+        >,
+      ),
     ),
-  ),
-  thresholds: z.optional(
-    z.strictObject({ financial: z.optional(Unit), social: z.optional(Unit), structural: z.optional(Unit) }),
-  ),
-  relationshipSignals: z.optional(z.array(z.enum(SIGNAL_NAMES as [BondingSignal, ...BondingSignal[]]))),
-  weakStructuralCap: z.optional(Unit),
-  actions: z.optional(
-    z.strictObject({
-      financial: z.optional(z.array(BondingActionSchema)),
-      social: z.optional(z.array(BondingActionSchema)),
-      structural: z.optional(z.array(BondingActionSchema)),
-    }),
-  ),
-});
+    thresholds: z.optional(
+      z.strictObject({ financial: z.optional(Unit), social: z.optional(Unit), structural: z.optional(Unit) }),
+    ),
+    relationshipSignals: z.optional(z.array(z.enum(SIGNAL_NAMES as [BondingSignal, ...BondingSignal[]]))),
+    weakStructuralCap: z.optional(Unit),
+    actions: z.optional(
+      z.strictObject({
+        financial: z.optional(z.array(BondingActionSchema)),
+        social: z.optional(z.array(BondingActionSchema)),
+        structural: z.optional(z.array(BondingActionSchema)),
+      }),
+    ),
+  }))();
 
 /**
  * Rule overrides as a caller writes them (see {@link BondingRulesSchema}).
@@ -126,87 +133,88 @@ export interface BondingRules {
  * ```
  * @category bonding
  */
-export const DEFAULT_BONDING_RULES: BondingRules = /* @__PURE__ */ deepFreeze({
-  signals: {
-    loyaltyCardHolder: { weight: 0.3, saturation: 1 },
-    discountsUsed: { weight: 0.3, saturation: 10 },
-    rewardsRedeemed: { weight: 0.4, saturation: 5 },
-    cumulativeTier: { weight: 0.3, saturation: 3 },
-    membership: { weight: 0.3, saturation: 1 },
-    eventsAttended: { weight: 0.3, saturation: 4 },
-    personalContacts: { weight: 0.3, saturation: 12 },
-    referrals: { weight: 0.3, saturation: 3 },
-    feedbackGiven: { weight: 0.2, saturation: 3 },
-    integrations: { weight: 0.4, saturation: 2 },
-    customSolutions: { weight: 0.3, saturation: 2 },
-    contractMonths: { weight: 0.3, saturation: 24 },
-    trainingHours: { weight: 0.2, saturation: 40 },
-    sharedIdentifierContacts: { weight: 0.3, saturation: 1000 },
-  },
-  thresholds: { financial: 0.3, social: 0.3, structural: 0.3 },
-  relationshipSignals: SIGNAL_NAMES.filter((s) =>
-    ["membership", "eventsAttended", "personalContacts", "referrals", "feedbackGiven"].includes(s),
-  ),
-  weakStructuralCap: 0.25,
-  actions: {
-    financial: [
-      {
-        id: "bonus-card",
-        text: "Offer a bonus card that earns points on every purchase",
-        source: "loyal-customer practice",
-      },
-      {
-        id: "first-purchase-bonus",
-        text: "Give the discount or bonus on the first purchase, when the card is issued",
-        source: "loyal-customer practice",
-      },
-      {
-        id: "cumulative-discount",
-        text: "Let the discount grow with accumulated purchases",
-        source: "loyal-customer practice",
-      },
-    ],
-    social: [
-      {
-        id: "community-membership",
-        text: "Invite the customer into a community or membership",
-        source: "customer-bonding practice",
-      },
-      {
-        id: "routine-contact",
-        text: "Keep routine weekly or monthly contact that brings added value",
-        source: "customer-care practice",
-      },
-      {
-        id: "after-purchase-check",
-        text: "Ask some time after a purchase whether everything is right, and act on the feedback",
-        source: "loyal-customer practice",
-      },
-      {
-        id: "vip-perks",
-        text: "Give big-profit customers VIP perks: a free drink, a free product, the VIP lounge",
-        source: "customer-care practice",
-      },
-    ],
-    structural: [
-      {
-        id: "process-integration",
-        text: "Build the customer's business process on your infrastructure",
-        source: "customer-bonding practice",
-      },
-      {
-        id: "shared-identifier",
-        text: "Provide an identifier her own contacts rely on, like a phone number known to 1,000 business associates",
-        source: "customer-bonding practice",
-      },
-      {
-        id: "exit-barrier",
-        text: "Add exit barriers she values: a customised solution, a long-term contract, training her staff invests in",
-        source: "customer-bonding practice",
-      },
-    ],
-  },
-} satisfies BondingRules);
+export const DEFAULT_BONDING_RULES: BondingRules = /* @__PURE__ */ (() =>
+  deepFreeze({
+    signals: {
+      loyaltyCardHolder: { weight: 0.3, saturation: 1 },
+      discountsUsed: { weight: 0.3, saturation: 10 },
+      rewardsRedeemed: { weight: 0.4, saturation: 5 },
+      cumulativeTier: { weight: 0.3, saturation: 3 },
+      membership: { weight: 0.3, saturation: 1 },
+      eventsAttended: { weight: 0.3, saturation: 4 },
+      personalContacts: { weight: 0.3, saturation: 12 },
+      referrals: { weight: 0.3, saturation: 3 },
+      feedbackGiven: { weight: 0.2, saturation: 3 },
+      integrations: { weight: 0.4, saturation: 2 },
+      customSolutions: { weight: 0.3, saturation: 2 },
+      contractMonths: { weight: 0.3, saturation: 24 },
+      trainingHours: { weight: 0.2, saturation: 40 },
+      sharedIdentifierContacts: { weight: 0.3, saturation: 1000 },
+    },
+    thresholds: { financial: 0.3, social: 0.3, structural: 0.3 },
+    relationshipSignals: SIGNAL_NAMES.filter((s) =>
+      ["membership", "eventsAttended", "personalContacts", "referrals", "feedbackGiven"].includes(s),
+    ),
+    weakStructuralCap: 0.25,
+    actions: {
+      financial: [
+        {
+          id: "bonus-card",
+          text: "Offer a bonus card that earns points on every purchase",
+          source: "loyal-customer practice",
+        },
+        {
+          id: "first-purchase-bonus",
+          text: "Give the discount or bonus on the first purchase, when the card is issued",
+          source: "loyal-customer practice",
+        },
+        {
+          id: "cumulative-discount",
+          text: "Let the discount grow with accumulated purchases",
+          source: "loyal-customer practice",
+        },
+      ],
+      social: [
+        {
+          id: "community-membership",
+          text: "Invite the customer into a community or membership",
+          source: "customer-bonding practice",
+        },
+        {
+          id: "routine-contact",
+          text: "Keep routine weekly or monthly contact that brings added value",
+          source: "customer-care practice",
+        },
+        {
+          id: "after-purchase-check",
+          text: "Ask some time after a purchase whether everything is right, and act on the feedback",
+          source: "loyal-customer practice",
+        },
+        {
+          id: "vip-perks",
+          text: "Give big-profit customers VIP perks: a free drink, a free product, the VIP lounge",
+          source: "customer-care practice",
+        },
+      ],
+      structural: [
+        {
+          id: "process-integration",
+          text: "Build the customer's business process on your infrastructure",
+          source: "customer-bonding practice",
+        },
+        {
+          id: "shared-identifier",
+          text: "Provide an identifier her own contacts rely on, like a phone number known to 1,000 business associates",
+          source: "customer-bonding practice",
+        },
+        {
+          id: "exit-barrier",
+          text: "Add exit barriers she values: a customised solution, a long-term contract, training her staff invests in",
+          source: "customer-bonding practice",
+        },
+      ],
+    },
+  } satisfies BondingRules))();
 
 /** Defaults overlaid with the caller's overrides (already validated). */
 export function resolveRules(input: z.output<typeof BondingRulesSchema> | undefined): BondingRules {

@@ -13,6 +13,9 @@ import {
   WORKING_STATES,
 } from "./constants.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 const text = (what: string) => {
   const error = `expected ${what} (a non-empty string)`;
   return z.string({ error }).check(z.regex(/\S/, { error }));
@@ -26,12 +29,11 @@ const object = <S extends z.core.$ZodLooseShape>(shape: S) =>
 const string = () => z.string({ error: "expected a string" });
 const boolean = () => z.boolean({ error: "expected a boolean" });
 const DAYS = "expected a positive number of days up to 3650";
-const days = /* @__PURE__ */ z
-  .number({ error: DAYS })
-  .check(z.positive({ error: DAYS }), z.maximum(3650, { error: DAYS }));
+const days = /* @__PURE__ */ (() =>
+  z.number({ error: DAYS }).check(z.positive({ error: DAYS }), z.maximum(3650, { error: DAYS })))();
 const INDEX = "expected the 0-based index of an analyzed alternative";
 const CSAT = "expected a CSAT score from 1 to 5";
-const note = /* @__PURE__ */ z.optional(string());
+const note = /* @__PURE__ */ (() => z.optional(string()))();
 
 const base = {
   at: InstantSchema,
@@ -66,63 +68,64 @@ const base = {
  * ```
  * @category complaints
  */
-export const ComplaintEventSchema = /* @__PURE__ */ z.discriminatedUnion(
-  "type",
-  [
-    object({ type: z.literal("ACKNOWLEDGE"), ...base }),
-    object({ type: z.literal("ASSESS"), ...base }),
-    object({ type: z.literal("AFFIRM"), ...base }),
-    object({ type: z.literal("PROPOSE_ALTERNATIVE"), ...base, alternative: text("the alternative") }),
-    object({
-      type: z.literal("AGREE_PLAN"),
-      ...base,
-      alternative: z
-        .number({ error: INDEX })
-        .check(z.int({ error: INDEX, abort: true }), z.nonnegative({ error: INDEX })),
-      customerAgreed: boolean(),
-      goodwill: z.optional(
-        object({ points: z.optional(PositiveDecimalStringSchema), coupon: z.optional(text("a coupon id")) }).check(
-          z.refine((g) => g.points !== undefined || g.coupon !== undefined, {
-            message: "expected goodwill points, a coupon, or both",
+export const ComplaintEventSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion(
+    "type",
+    [
+      object({ type: z.literal("ACKNOWLEDGE"), ...base }),
+      object({ type: z.literal("ASSESS"), ...base }),
+      object({ type: z.literal("AFFIRM"), ...base }),
+      object({ type: z.literal("PROPOSE_ALTERNATIVE"), ...base, alternative: text("the alternative") }),
+      object({
+        type: z.literal("AGREE_PLAN"),
+        ...base,
+        alternative: z
+          .number({ error: INDEX })
+          .check(z.int({ error: INDEX, abort: true }), z.nonnegative({ error: INDEX })),
+        customerAgreed: boolean(),
+        goodwill: z.optional(
+          object({ points: z.optional(PositiveDecimalStringSchema), coupon: z.optional(text("a coupon id")) }).check(
+            z.refine((g) => g.points !== undefined || g.coupon !== undefined, {
+              message: "expected goodwill points, a coupon, or both",
+            }),
+          ),
+        ),
+      }),
+      object({ type: z.literal("START_DELIVERY"), ...base }),
+      object({ type: z.literal("DELIVERED"), ...base }),
+      object({
+        type: z.literal("FOLLOW_UP"),
+        ...base,
+        satisfied: boolean(),
+        csat: z.optional(
+          object({
+            score: z
+              .number({ error: CSAT })
+              .check(z.int({ error: CSAT, abort: true }), z.minimum(1, { error: CSAT }), z.maximum(5, { error: CSAT })),
+            reason: z.optional(text("the reason for the score")),
           }),
         ),
-      ),
-    }),
-    object({ type: z.literal("START_DELIVERY"), ...base }),
-    object({ type: z.literal("DELIVERED"), ...base }),
-    object({
-      type: z.literal("FOLLOW_UP"),
-      ...base,
-      satisfied: boolean(),
-      csat: z.optional(
-        object({
-          score: z
-            .number({ error: CSAT })
-            .check(z.int({ error: CSAT, abort: true }), z.minimum(1, { error: CSAT }), z.maximum(5, { error: CSAT })),
-          reason: z.optional(text("the reason for the score")),
-        }),
-      ),
-    }),
-    object({
-      type: z.literal("ESCALATE"),
-      ...base,
-      team: text("the team escalated to"),
-      reason: text("the reason for escalating"),
-    }),
-    object({ type: z.literal("RETURN_FROM_ESCALATION"), ...base, to: z.optional(oneOf(WORKING_STATES)) }),
-    object({ type: z.literal("CUSTOMER_REPLY"), ...base }),
-    object({ type: z.literal("WITHDRAW"), ...base }),
-    object({ type: z.literal("REJECT"), ...base, reason: text("the reason for rejecting") }),
-    object({ type: z.literal("CLOSE"), ...base }),
-  ],
-  {
-    // Not an object ("invalid_type", at the top) or no known `type` ("invalid_union", at `type`).
-    error: (issue) =>
-      (issue.code as string) === "invalid_type"
-        ? "expected an event object with a type"
-        : `expected one of ${COMPLAINT_EVENT_TYPES.join(", ")}`,
-  },
-);
+      }),
+      object({
+        type: z.literal("ESCALATE"),
+        ...base,
+        team: text("the team escalated to"),
+        reason: text("the reason for escalating"),
+      }),
+      object({ type: z.literal("RETURN_FROM_ESCALATION"), ...base, to: z.optional(oneOf(WORKING_STATES)) }),
+      object({ type: z.literal("CUSTOMER_REPLY"), ...base }),
+      object({ type: z.literal("WITHDRAW"), ...base }),
+      object({ type: z.literal("REJECT"), ...base, reason: text("the reason for rejecting") }),
+      object({ type: z.literal("CLOSE"), ...base }),
+    ],
+    {
+      // Not an object ("invalid_type", at the top) or no known `type` ("invalid_union", at `type`).
+      error: (issue) =>
+        (issue.code as string) === "invalid_type"
+          ? "expected an event object with a type"
+          : `expected one of ${COMPLAINT_EVENT_TYPES.join(", ")}`,
+    },
+  ))();
 
 /**
  * A validated complaint event as stored in a snapshot's history (`at` is a UTC ISO string).
@@ -169,20 +172,21 @@ export type ComplaintEventInput = z.input<typeof ComplaintEventSchema>;
  * ```
  * @category complaints
  */
-export const OpenComplaintInputSchema = /* @__PURE__ */ object({
-  id: text("a complaint id"),
-  customerId: text("a customer id"),
-  channel: z.optional(oneOf(COMPLAINT_CHANNELS)),
-  cause: oneOf(COMPLAINT_CAUSES),
-  description: z.optional(text("a description of the problem")),
-  at: InstantSchema,
-  by: z.optional(text("who recorded the complaint")),
-  customerValue: z.optional(oneOf(CUSTOMER_VALUES)),
-  priority: z.optional(oneOf(COMPLAINT_PRIORITIES)),
-  reopenWindowDays: z.optional(days),
-  autoCloseAfterDays: z.optional(days),
-  remedySought: z.optional(text("the remedy the customer seeks")),
-});
+export const OpenComplaintInputSchema = /* @__PURE__ */ (() =>
+  object({
+    id: text("a complaint id"),
+    customerId: text("a customer id"),
+    channel: z.optional(oneOf(COMPLAINT_CHANNELS)),
+    cause: oneOf(COMPLAINT_CAUSES),
+    description: z.optional(text("a description of the problem")),
+    at: InstantSchema,
+    by: z.optional(text("who recorded the complaint")),
+    customerValue: z.optional(oneOf(CUSTOMER_VALUES)),
+    priority: z.optional(oneOf(COMPLAINT_PRIORITIES)),
+    reopenWindowDays: z.optional(days),
+    autoCloseAfterDays: z.optional(days),
+    remedySought: z.optional(text("the remedy the customer seeks")),
+  }))();
 
 /**
  * The input of `openComplaint` (`at` may be a Date or an ISO string with an offset).
@@ -208,22 +212,23 @@ export type OpenComplaintInput = z.input<typeof OpenComplaintInputSchema>;
  * ```
  * @category complaints
  */
-export const OpenRecordSchema = /* @__PURE__ */ object({
-  type: z.literal("OPEN", { error: 'expected "OPEN"' }),
-  at: InstantSchema,
-  by: text("who recorded the complaint"),
-  id: text("a complaint id"),
-  customerId: text("a customer id"),
-  channel: oneOf(COMPLAINT_CHANNELS),
-  cause: oneOf(COMPLAINT_CAUSES),
-  description: string(),
-  customerValue: oneOf(CUSTOMER_VALUES),
-  priority: oneOf(COMPLAINT_PRIORITIES),
-  priorityOverridden: boolean(),
-  reopenWindowDays: days,
-  autoCloseAfterDays: days,
-  remedySought: z.optional(text("the remedy the customer seeks")),
-});
+export const OpenRecordSchema = /* @__PURE__ */ (() =>
+  object({
+    type: z.literal("OPEN", { error: 'expected "OPEN"' }),
+    at: InstantSchema,
+    by: text("who recorded the complaint"),
+    id: text("a complaint id"),
+    customerId: text("a customer id"),
+    channel: oneOf(COMPLAINT_CHANNELS),
+    cause: oneOf(COMPLAINT_CAUSES),
+    description: string(),
+    customerValue: oneOf(CUSTOMER_VALUES),
+    priority: oneOf(COMPLAINT_PRIORITIES),
+    priorityOverridden: boolean(),
+    reopenWindowDays: days,
+    autoCloseAfterDays: days,
+    remedySought: z.optional(text("the remedy the customer seeks")),
+  }))();
 
 /**
  * The opening entry of a complaint's history.

@@ -3,45 +3,51 @@ import { RFM_SEGMENTS } from "../analytics/rfmSegments.js";
 import { BOND_TYPES } from "../bonding/signals.js";
 import { CHANNELS } from "../customers/_lib/consent.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 const DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
-const Money = /* @__PURE__ */ z
-  .string()
-  .check(z.regex(DECIMAL, { message: 'expected a non-negative decimal string such as "0.25"' }));
-const Clock = /* @__PURE__ */ z
-  .string()
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a wall-clock time HH:MM such as "21:00"' }));
-const Id = /* @__PURE__ */ z.string().check(z.minLength(1, { message: "expected a non-empty string" }));
-const Channels = /* @__PURE__ */ z
-  .array(z.enum(CHANNELS))
-  .check(z.minLength(1, { message: "expected at least one channel" }));
-const Share = /* @__PURE__ */ z
-  .number()
-  .check(
-    z.gte(0, { message: "expected a share from 0 to 0.5" }),
-    z.lte(0.5, { message: "expected a share from 0 to 0.5" }),
-  );
-const Probability = /* @__PURE__ */ z
-  .number()
-  .check(
-    z.gte(0, { message: "expected a probability from 0 to 1" }),
-    z.lte(1, { message: "expected a probability from 0 to 1" }),
-  );
+const Money = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(DECIMAL, { message: 'expected a non-negative decimal string such as "0.25"' })))();
+const Clock = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a wall-clock time HH:MM such as "21:00"' })))();
+const Id = /* @__PURE__ */ (() => z.string().check(z.minLength(1, { message: "expected a non-empty string" })))();
+const Channels = /* @__PURE__ */ (() =>
+  z.array(z.enum(CHANNELS)).check(z.minLength(1, { message: "expected at least one channel" })))();
+const Share = /* @__PURE__ */ (() =>
+  z
+    .number()
+    .check(
+      z.gte(0, { message: "expected a share from 0 to 0.5" }),
+      z.lte(0.5, { message: "expected a share from 0 to 0.5" }),
+    ))();
+const Probability = /* @__PURE__ */ (() =>
+  z
+    .number()
+    .check(
+      z.gte(0, { message: "expected a probability from 0 to 1" }),
+      z.lte(1, { message: "expected a probability from 0 to 1" }),
+    ))();
 
-const ActionSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("contact"), kind: Id, channels: z.optional(Channels), cost: Money }),
-  z.strictObject({ type: z.literal("offer"), coupon: Id, channels: z.optional(Channels), cost: Money }),
-  z.strictObject({ type: z.literal("perk"), perk: Id, cost: Money }),
-  z.strictObject({ type: z.literal("deselect") }),
-  z.strictObject({ type: z.literal("nothing") }),
-]);
+const ActionSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("contact"), kind: Id, channels: z.optional(Channels), cost: Money }),
+    z.strictObject({ type: z.literal("offer"), coupon: Id, channels: z.optional(Channels), cost: Money }),
+    z.strictObject({ type: z.literal("perk"), perk: Id, cost: Money }),
+    z.strictObject({ type: z.literal("deselect") }),
+    z.strictObject({ type: z.literal("nothing") }),
+  ]))();
 
-const WhenSchema = /* @__PURE__ */ z.strictObject({
-  segments: z.optional(z.array(z.enum(RFM_SEGMENTS))),
-  abcClasses: z.optional(z.array(z.enum(["A", "B", "C"]))),
-  bonds: z.optional(z.array(z.enum(BOND_TYPES))),
-  stages: z.optional(z.array(Id)),
-  pAlive: z.optional(z.strictObject({ min: z.optional(Probability), max: z.optional(Probability) })),
-});
+const WhenSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    segments: z.optional(z.array(z.enum(RFM_SEGMENTS))),
+    abcClasses: z.optional(z.array(z.enum(["A", "B", "C"]))),
+    bonds: z.optional(z.array(z.enum(BOND_TYPES))),
+    stages: z.optional(z.array(Id)),
+    pAlive: z.optional(z.strictObject({ min: z.optional(Probability), max: z.optional(Probability) })),
+  }))();
 
 /**
  * A CRM strategy as data: ordered rules from what is known of a customer (RFM segment, ABC class,
@@ -67,16 +73,17 @@ const WhenSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category crm
  */
-export const StrategySchema = /* @__PURE__ */ z.strictObject({
-  timeZone: Id,
-  quietHours: z.optional(z.strictObject({ start: Clock, end: Clock })),
-  budget: Money,
-  holdout: z.strictObject({ share: Share, seed: Id }),
-  channels: z._default(Channels, ["email", "sms", "phone", "post"]),
-  rules: z
-    .array(z.strictObject({ id: Id, when: WhenSchema, action: ActionSchema }))
-    .check(z.minLength(1, { message: "expected at least one rule" })),
-});
+export const StrategySchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    timeZone: Id,
+    quietHours: z.optional(z.strictObject({ start: Clock, end: Clock })),
+    budget: Money,
+    holdout: z.strictObject({ share: Share, seed: Id }),
+    channels: z._default(Channels, ["email", "sms", "phone", "post"]),
+    rules: z
+      .array(z.strictObject({ id: Id, when: WhenSchema, action: ActionSchema }))
+      .check(z.minLength(1, { message: "expected at least one rule" })),
+  }))();
 
 /**
  * A parsed strategy (the output of {@link parseStrategy}).

@@ -13,10 +13,14 @@ import { lifecycleCandidates, localDateKey, localDayAt, withinCap } from "./_lib
 import { momentCandidates } from "./_lib/momentContacts.js";
 import { hasPersonalDataConsent } from "./hasPersonalDataConsent.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 const CadenceSchema = /* @__PURE__ */ z.enum(["weekly", "monthly", "none"]);
-const ClockTime = /* @__PURE__ */ z
-  .string()
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a wall-clock time HH:MM such as "09:00"' }));
+const ClockTime = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a wall-clock time HH:MM such as "09:00"' })))();
 
 /**
  * Options of {@link contactPlan}. Defaults: `sendTime` "10:00", no quiet hours, `minGapHours` 48,
@@ -53,81 +57,82 @@ const ClockTime = /* @__PURE__ */ z
  * ```
  * @category customers
  */
-export const ContactPlanOptionsSchema = /* @__PURE__ */ z.strictObject({
-  from: InstantSchema,
-  to: InstantSchema,
-  timeZone: z.string().check(z.minLength(1)),
-  cadence: z.strictObject({
-    default: CadenceSchema,
-    segments: z._default(
-      z.array(z.strictObject({ segment: z.string().check(z.minLength(1)), every: CadenceSchema })),
+export const ContactPlanOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    from: InstantSchema,
+    to: InstantSchema,
+    timeZone: z.string().check(z.minLength(1)),
+    cadence: z.strictObject({
+      default: CadenceSchema,
+      segments: z._default(
+        z.array(z.strictObject({ segment: z.string().check(z.minLength(1)), every: CadenceSchema })),
+        [],
+      ),
+    }),
+    sendTime: z._default(ClockTime, "10:00"),
+    quietHours: z.optional(z.strictObject({ start: ClockTime, end: ClockTime })),
+    minGapHours: z._default(z.number().check(z.nonnegative()), 48),
+    expiryReminderDays: z._default(z.number().check(z.int()).check(z.nonnegative()).check(z.maximum(366)), 7),
+    welcome: z._default(z.boolean(), true),
+    welcomeAfterHours: z._default(z.number().check(z.nonnegative()), 0),
+    channels: z._default(z.array(ContactChannelSchema).check(z.minLength(1)), ["email", "sms", "phone", "post"]),
+    expiringLots: z._default(
+      z.array(
+        z.strictObject({
+          customerId: z.string().check(z.minLength(1)),
+          points: PositiveDecimalStringSchema,
+          expiresAt: InstantSchema,
+        }),
+      ),
       [],
     ),
-  }),
-  sendTime: z._default(ClockTime, "10:00"),
-  quietHours: z.optional(z.strictObject({ start: ClockTime, end: ClockTime })),
-  minGapHours: z._default(z.number().check(z.nonnegative()), 48),
-  expiryReminderDays: z._default(z.number().check(z.int()).check(z.nonnegative()).check(z.maximum(366)), 7),
-  welcome: z._default(z.boolean(), true),
-  welcomeAfterHours: z._default(z.number().check(z.nonnegative()), 0),
-  channels: z._default(z.array(ContactChannelSchema).check(z.minLength(1)), ["email", "sms", "phone", "post"]),
-  expiringLots: z._default(
-    z.array(
+    purchases: z._default(
+      z.array(z.strictObject({ customerId: z.string().check(z.minLength(1)), at: InstantSchema })),
+      [],
+    ),
+    followUpAfterDays: z._default(z.number().check(z.int()).check(z.nonnegative()).check(z.maximum(366)), 3),
+    winBack: z._default(
+      z.array(
+        z.strictObject({
+          customerId: z.string().check(z.minLength(1)),
+          stage: z.enum(["lapsing", "lost"]),
+          markedAt: InstantSchema,
+        }),
+      ),
+      [],
+    ),
+    resolvedComplaints: z._default(
+      z.array(
+        z.strictObject({
+          customerId: z.string().check(z.minLength(1)),
+          complaintId: z.string().check(z.minLength(1)),
+          resolvedAt: InstantSchema,
+        }),
+      ),
+      [],
+    ),
+    thankYouAfterHours: z._default(z.number().check(z.nonnegative()).check(z.maximum(8784)), 24),
+    cap: z.optional(
       z.strictObject({
-        customerId: z.string().check(z.minLength(1)),
-        points: PositiveDecimalStringSchema,
-        expiresAt: InstantSchema,
+        max: z.number().check(z.int()).check(z.minimum(1)).check(z.maximum(1000)),
+        days: z.number().check(z.positive()).check(z.maximum(366)),
       }),
     ),
-    [],
-  ),
-  purchases: z._default(
-    z.array(z.strictObject({ customerId: z.string().check(z.minLength(1)), at: InstantSchema })),
-    [],
-  ),
-  followUpAfterDays: z._default(z.number().check(z.int()).check(z.nonnegative()).check(z.maximum(366)), 3),
-  winBack: z._default(
-    z.array(
-      z.strictObject({
-        customerId: z.string().check(z.minLength(1)),
-        stage: z.enum(["lapsing", "lost"]),
-        markedAt: InstantSchema,
-      }),
+    birthdays: z.optional(z.strictObject({ feb29: z._default(z.enum(["feb-28", "mar-1"]), "feb-28") })),
+    tierChanges: z._default(
+      z.array(
+        z.strictObject({
+          customerId: z.string().check(z.minLength(1)),
+          at: InstantSchema,
+          from: z.nullable(z.string().check(z.minLength(1))),
+          to: z.nullable(z.string().check(z.minLength(1))),
+          reason: z.optional(z.string()),
+          amount: z.optional(z.string()),
+        }),
+      ),
+      [],
     ),
-    [],
-  ),
-  resolvedComplaints: z._default(
-    z.array(
-      z.strictObject({
-        customerId: z.string().check(z.minLength(1)),
-        complaintId: z.string().check(z.minLength(1)),
-        resolvedAt: InstantSchema,
-      }),
-    ),
-    [],
-  ),
-  thankYouAfterHours: z._default(z.number().check(z.nonnegative()).check(z.maximum(8784)), 24),
-  cap: z.optional(
-    z.strictObject({
-      max: z.number().check(z.int()).check(z.minimum(1)).check(z.maximum(1000)),
-      days: z.number().check(z.positive()).check(z.maximum(366)),
-    }),
-  ),
-  birthdays: z.optional(z.strictObject({ feb29: z._default(z.enum(["feb-28", "mar-1"]), "feb-28") })),
-  tierChanges: z._default(
-    z.array(
-      z.strictObject({
-        customerId: z.string().check(z.minLength(1)),
-        at: InstantSchema,
-        from: z.nullable(z.string().check(z.minLength(1))),
-        to: z.nullable(z.string().check(z.minLength(1))),
-        reason: z.optional(z.string()),
-        amount: z.optional(z.string()),
-      }),
-    ),
-    [],
-  ),
-});
+  }))();
 
 /**
  * What a caller passes to {@link contactPlan} (see {@link ContactPlanOptionsSchema}).

@@ -6,6 +6,9 @@ import { isE164 } from "./_lib/phone.js";
 import { isMagneticNumber, MAGNETIC_EXPECTED } from "./_lib/magnetic.js";
 import { CHANNELS } from "./_lib/consent.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /**
  * A plastic card's barcode ("kartu … magnetis dan barcode"): an EAN-13, UPC-A or EAN-8 code
  * whose GS1 check digit is right.
@@ -17,15 +20,16 @@ import { CHANNELS } from "./_lib/consent.js";
  * ```
  * @category customers
  */
-export const BarcodeIdentifierSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("barcode"),
-  code: z.string().check(
-    z.superRefine((code, ctx) => {
-      const problem = barcodeProblem(code);
-      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
-    }),
-  ),
-});
+export const BarcodeIdentifierSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("barcode"),
+    code: z.string().check(
+      z.superRefine((code, ctx) => {
+        const problem = barcodeProblem(code);
+        if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    ),
+  }))();
 
 /**
  * The number on a card's magnetic stripe: 1 to 19 digits (the account-number length of ISO/IEC 7813
@@ -38,10 +42,11 @@ export const BarcodeIdentifierSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category customers
  */
-export const MagneticIdentifierSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("magnetic"),
-  number: z.string().check(z.refine(isMagneticNumber, { message: MAGNETIC_EXPECTED })),
-});
+export const MagneticIdentifierSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("magnetic"),
+    number: z.string().check(z.refine(isMagneticNumber, { message: MAGNETIC_EXPECTED })),
+  }))();
 
 /**
  * A phone number in E.164 form ("+6281234567890"); use {@link "loyalty-kit/customers"!normalizePhone} to get there from what
@@ -54,14 +59,15 @@ export const MagneticIdentifierSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category customers
  */
-export const PhoneIdentifierSchema = /* @__PURE__ */ z.strictObject({
-  kind: z.literal("phone"),
-  number: z
-    .string()
-    .check(
-      z.refine(isE164, { message: 'expected an E.164 phone number such as "+6281234567890" (use normalizePhone)' }),
-    ),
-});
+export const PhoneIdentifierSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("phone"),
+    number: z
+      .string()
+      .check(
+        z.refine(isE164, { message: 'expected an E.164 phone number such as "+6281234567890" (use normalizePhone)' }),
+      ),
+  }))();
 
 /**
  * One way to recognise a customer at the till: a card barcode, a magnetic-stripe number or a phone
@@ -134,21 +140,22 @@ const ConsentStatusSchema = /* @__PURE__ */ z.enum(["given", "withdrawn"]);
  * ```
  * @category customers
  */
-export const ConsentStatementSchema = /* @__PURE__ */ z.discriminatedUnion("purpose", [
-  z.strictObject({
-    purpose: z.literal("personal-data"),
-    status: ConsentStatusSchema,
-    at: InstantSchema,
-    method: ConsentMethodSchema,
-  }),
-  z.strictObject({
-    purpose: z.literal("marketing"),
-    channel: ContactChannelSchema,
-    status: ConsentStatusSchema,
-    at: InstantSchema,
-    method: ConsentMethodSchema,
-  }),
-]);
+export const ConsentStatementSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("purpose", [
+    z.strictObject({
+      purpose: z.literal("personal-data"),
+      status: ConsentStatusSchema,
+      at: InstantSchema,
+      method: ConsentMethodSchema,
+    }),
+    z.strictObject({
+      purpose: z.literal("marketing"),
+      channel: ContactChannelSchema,
+      status: ConsentStatusSchema,
+      at: InstantSchema,
+      method: ConsentMethodSchema,
+    }),
+  ]))();
 /**
  * One parsed consent statement (see {@link ConsentStatementSchema}).
  *
@@ -178,7 +185,7 @@ function isAgeBand(s: string): boolean {
   return m[2] === undefined || Number(m[1]) <= Number(m[2]);
 }
 
-const Text = /* @__PURE__ */ z.string().check(z.minLength(1, { message: "expected a non-empty string" }));
+const Text = /* @__PURE__ */ (() => z.string().check(z.minLength(1, { message: "expected a non-empty string" })))();
 
 /**
  * A customer profile: the customer database a shop keeps (name, contact information,
@@ -197,48 +204,49 @@ const Text = /* @__PURE__ */ z.string().check(z.minLength(1, { message: "expecte
  * ```
  * @category customers
  */
-export const CustomerSchema = /* @__PURE__ */ z
-  .strictObject({
-    id: Text,
-    firstName: z.optional(Text),
-    lastName: z.optional(Text),
-    contact: z.optional(
-      z.strictObject({
-        email: z.optional(z.email({ message: "expected an e-mail address" })),
-        address: z.optional(Text),
-      }),
-    ),
-    birthDate: z.optional(
-      z.string().check(z.refine(isCalendarDate, { message: "expected a calendar date YYYY-MM-DD" })),
-    ),
-    ageBand: z.optional(
-      z.string().check(z.refine(isAgeBand, { message: 'expected an age band such as "25-34" or "65+"' })),
-    ),
-    gender: z.optional(Text),
-    socialStatus: z.optional(Text),
-    interests: z.optional(z.array(Text)),
-    preferences: z.optional(z.array(Text)),
-    purchaseHistoryRef: z.optional(Text),
-    segment: z.optional(Text),
-    enrolledAt: z.optional(InstantSchema),
-    identifiers: z._default(z.array(CustomerIdentifierSchema), []),
-    consents: z._default(z.array(ConsentStatementSchema), []),
-  })
-  .check(
-    z.superRefine((customer, ctx) => {
-      for (let i = 1; i < customer.consents.length; i++) {
-        const prev = customer.consents[i - 1];
-        const cur = customer.consents[i];
-        if (prev !== undefined && cur !== undefined && instantMillis(cur.at) < instantMillis(prev.at)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["consents", i, "at"],
-            message: `consent statements must be oldest first: ${cur.at} is before the previous statement's ${prev.at}`,
-          });
+export const CustomerSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: Text,
+      firstName: z.optional(Text),
+      lastName: z.optional(Text),
+      contact: z.optional(
+        z.strictObject({
+          email: z.optional(z.email({ message: "expected an e-mail address" })),
+          address: z.optional(Text),
+        }),
+      ),
+      birthDate: z.optional(
+        z.string().check(z.refine(isCalendarDate, { message: "expected a calendar date YYYY-MM-DD" })),
+      ),
+      ageBand: z.optional(
+        z.string().check(z.refine(isAgeBand, { message: 'expected an age band such as "25-34" or "65+"' })),
+      ),
+      gender: z.optional(Text),
+      socialStatus: z.optional(Text),
+      interests: z.optional(z.array(Text)),
+      preferences: z.optional(z.array(Text)),
+      purchaseHistoryRef: z.optional(Text),
+      segment: z.optional(Text),
+      enrolledAt: z.optional(InstantSchema),
+      identifiers: z._default(z.array(CustomerIdentifierSchema), []),
+      consents: z._default(z.array(ConsentStatementSchema), []),
+    })
+    .check(
+      z.superRefine((customer, ctx) => {
+        for (let i = 1; i < customer.consents.length; i++) {
+          const prev = customer.consents[i - 1];
+          const cur = customer.consents[i];
+          if (prev !== undefined && cur !== undefined && instantMillis(cur.at) < instantMillis(prev.at)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["consents", i, "at"],
+              message: `consent statements must be oldest first: ${cur.at} is before the previous statement's ${prev.at}`,
+            });
+          }
         }
-      }
-    }),
-  );
+      }),
+    ))();
 
 /**
  * A parsed customer profile (instants are canonical UTC ISO strings, `identifiers` and `consents`

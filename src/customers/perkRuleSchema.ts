@@ -2,6 +2,9 @@
 // lives in perksFor.ts; test/types/customers.test-d.ts checks it equals what this schema accepts.
 import * as z from "zod/mini";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /**
  * One VIP perk rule as data (give the top 20% a free drink, a free product, the VIP lounge —
  * "something that makes them feel: I am a special person"). A rule applies when every condition it
@@ -16,9 +19,10 @@ import * as z from "zod/mini";
  * ```
  * @category customers
  */
-export const PerkRuleSchema = /* @__PURE__ */ z.strictObject({
-  perk: z.string().check(z.minLength(1)),
-  description: z.optional(z.string().check(z.minLength(1))),
-  segments: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
-  interestsAny: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
-});
+export const PerkRuleSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    perk: z.string().check(z.minLength(1)),
+    description: z.optional(z.string().check(z.minLength(1))),
+    segments: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+    interestsAny: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  }))();

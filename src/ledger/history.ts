@@ -3,6 +3,9 @@
 import * as z from "zod/mini";
 import { EntrySchema } from "./schemas.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /**
  * Schema (zod/mini) of a {@link LedgerHistoryRecord}.
  *
@@ -14,11 +17,12 @@ import { EntrySchema } from "./schemas.js";
  * ```
  * @category ledger
  */
-export const LedgerHistoryRecordSchema = /* @__PURE__ */ z.strictObject({
-  accountId: z.string().check(z.minLength(1), z.maxLength(256)),
-  sequence: z.int().check(z.minimum(1)),
-  entry: EntrySchema,
-});
+export const LedgerHistoryRecordSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    accountId: z.string().check(z.minLength(1), z.maxLength(256)),
+    sequence: z.int().check(z.minimum(1)),
+    entry: EntrySchema,
+  }))();
 
 /**
  * One applied ledger entry as the history stores it: the account, the entry's position in the

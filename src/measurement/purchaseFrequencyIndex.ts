@@ -4,6 +4,9 @@ import { assertTimeZone } from "../_lib/time.js";
 import { InstantSchema, invalid, makeParsers, type SafeParseResult } from "../_lib/validation.js";
 import { periodsBetween } from "./_lib/periods.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /**
  * Options of {@link purchaseFrequencyIndex}: the reference rate (`reference` purchases per `period`),
  * the observation window [`from`, `to`) and the time zone whose calendar defines the periods.
@@ -18,14 +21,15 @@ import { periodsBetween } from "./_lib/periods.js";
  * ```
  * @category measurement
  */
-export const PurchaseFrequencyOptionsSchema = /* @__PURE__ */ z.strictObject({
-  /** Reference purchase rate per period: the category's or the shop's typical rate. Positive. */
-  reference: z.number().check(z.positive()),
-  period: z.enum(["day", "week", "month", "quarter", "year"]),
-  from: InstantSchema,
-  to: InstantSchema,
-  timeZone: z._default(z.string(), "UTC"),
-});
+export const PurchaseFrequencyOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** Reference purchase rate per period: the category's or the shop's typical rate. Positive. */
+    reference: z.number().check(z.positive()),
+    period: z.enum(["day", "week", "month", "quarter", "year"]),
+    from: InstantSchema,
+    to: InstantSchema,
+    timeZone: z._default(z.string(), "UTC"),
+  }))();
 
 /**
  * Options of {@link purchaseFrequencyIndex} as callers pass them.
@@ -54,7 +58,7 @@ export type PurchaseFrequencyOptions = z.input<typeof PurchaseFrequencyOptionsSc
 export type ParsedPurchaseFrequencyOptions = z.output<typeof PurchaseFrequencyOptionsSchema>;
 
 const optionParsers = /* @__PURE__ */ makeParsers(PurchaseFrequencyOptionsSchema, "purchaseFrequencyIndex options");
-const PurchasesSchema = /* @__PURE__ */ z.union([z.int().check(z.minimum(0)), z.array(InstantSchema)]);
+const PurchasesSchema = /* @__PURE__ */ (() => z.union([z.int().check(z.minimum(0)), z.array(InstantSchema)]))();
 const purchasesParsers = /* @__PURE__ */ makeParsers(PurchasesSchema, "purchaseFrequencyIndex purchases");
 
 /**

@@ -6,6 +6,9 @@ import { MoneyJsonSchema, parseMoney } from "../money/json.js";
 import { round } from "../money/round.js";
 import { subtract } from "../money/arithmetic.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /**
  * Input of {@link retentionEconomics}: the cost of winning one new customer, how many times dearer
  * that is than keeping one (default 5), and how many customers are at stake (for example,
@@ -19,24 +22,25 @@ import { subtract } from "../money/arithmetic.js";
  * ```
  * @category measurement
  */
-export const RetentionEconomicsInputSchema = /* @__PURE__ */ z.strictObject({
-  acquisitionCost: z
-    .union([
-      z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), {
-        message: "expected a Money value with a finite amount",
-      }),
-      z.pipe(
-        MoneyJsonSchema,
-        z.transform((j): Money => parseMoney(j)),
-      ),
-    ])
-    .check(z.refine((m) => !m.amount.isNegative(), { message: "expected a non-negative amount" })),
-  retentionCostRatio: z.pipe(
-    z._default(z.union([z.number().check(z.positive()), PositiveDecimalStringSchema]), 5),
-    z.transform((r) => String(r)),
-  ),
-  customers: z.int().check(z.minimum(0)),
-});
+export const RetentionEconomicsInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    acquisitionCost: z
+      .union([
+        z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), {
+          message: "expected a Money value with a finite amount",
+        }),
+        z.pipe(
+          MoneyJsonSchema,
+          z.transform((j): Money => parseMoney(j)),
+        ),
+      ])
+      .check(z.refine((m) => !m.amount.isNegative(), { message: "expected a non-negative amount" })),
+    retentionCostRatio: z.pipe(
+      z._default(z.union([z.number().check(z.positive()), PositiveDecimalStringSchema]), 5),
+      z.transform((r) => String(r)),
+    ),
+    customers: z.int().check(z.minimum(0)),
+  }))();
 
 /**
  * Input of {@link retentionEconomics} as callers pass it.

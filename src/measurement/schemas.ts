@@ -4,7 +4,10 @@
 import * as z from "zod/mini";
 import { InstantSchema } from "../_lib/validation.js";
 
-const unit = /* @__PURE__ */ z.number().check(z.minimum(0)).check(z.maximum(1));
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
+const unit = /* @__PURE__ */ (() => z.number().check(z.minimum(0)).check(z.maximum(1)))();
 
 /**
  * A customer's position on the two axes of Dick & Basu (1994), each on 0..1: `relativeAttitude`
@@ -30,17 +33,18 @@ export const DickBasuInputSchema = /* @__PURE__ */ z.strictObject({ relativeAtti
  * ```
  * @category measurement
  */
-export const LoyalSignsObservationsSchema = /* @__PURE__ */ z.strictObject({
-  repeatPurchases: z.optional(z.boolean()),
-  buysMore: z.optional(z.boolean()),
-  buysPremium: z.optional(z.boolean()),
-  recommends: z.optional(z.boolean()),
-  compliments: z.optional(z.boolean()),
-  speaksWellPublicly: z.optional(z.boolean()),
-  defendsYou: z.optional(z.boolean()),
-  constructiveFeedback: z.optional(z.boolean()),
-  competitiveIntelligence: z.optional(z.boolean()),
-});
+export const LoyalSignsObservationsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    repeatPurchases: z.optional(z.boolean()),
+    buysMore: z.optional(z.boolean()),
+    buysPremium: z.optional(z.boolean()),
+    recommends: z.optional(z.boolean()),
+    compliments: z.optional(z.boolean()),
+    speaksWellPublicly: z.optional(z.boolean()),
+    defendsYou: z.optional(z.boolean()),
+    constructiveFeedback: z.optional(z.boolean()),
+    competitiveIntelligence: z.optional(z.boolean()),
+  }))();
 
 /**
  * What was observed of a customer, each `true` when seen (missing means not seen):
@@ -58,14 +62,15 @@ export const LoyalSignsObservationsSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export const LoyaltyStageObservationsSchema = /* @__PURE__ */ z.strictObject({
-  satisfied: z.optional(z.boolean()),
-  repeatPurchases: z.optional(z.boolean()),
-  prefersBrand: z.optional(z.boolean()),
-  givesAdvice: z.optional(z.boolean()),
-  promotesProduct: z.optional(z.boolean()),
-  sharesCompetitorInfo: z.optional(z.boolean()),
-});
+export const LoyaltyStageObservationsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    satisfied: z.optional(z.boolean()),
+    repeatPurchases: z.optional(z.boolean()),
+    prefersBrand: z.optional(z.boolean()),
+    givesAdvice: z.optional(z.boolean()),
+    promotesProduct: z.optional(z.boolean()),
+    sharesCompetitorInfo: z.optional(z.boolean()),
+  }))();
 
 /**
  * Indicators of the three traditional loyalty types (perceived, emotional, behavioural); each is optional, and a missing one is left out
@@ -84,19 +89,20 @@ export const LoyaltyStageObservationsSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export const LoyaltyTypeObservationsSchema = /* @__PURE__ */ z.strictObject({
-  buyAgain: z.optional(z.boolean()),
-  recommend: z.optional(z.int().check(z.minimum(0)).check(z.maximum(10))),
-  knowsProduct: z.optional(z.boolean()),
-  knowsStrengthsAndWeaknesses: z.optional(z.boolean()),
-  knowsProblemSolved: z.optional(z.boolean()),
-  likesBrand: z.optional(z.boolean()),
-  repeatPurchases: z.optional(z.boolean()),
-  frequencyIndex: z.optional(z.number().check(z.minimum(0))),
-  shareOfPurchases: z.optional(z.number().check(z.minimum(0)).check(z.maximum(1))),
-});
+export const LoyaltyTypeObservationsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    buyAgain: z.optional(z.boolean()),
+    recommend: z.optional(z.int().check(z.minimum(0)).check(z.maximum(10))),
+    knowsProduct: z.optional(z.boolean()),
+    knowsStrengthsAndWeaknesses: z.optional(z.boolean()),
+    knowsProblemSolved: z.optional(z.boolean()),
+    likesBrand: z.optional(z.boolean()),
+    repeatPurchases: z.optional(z.boolean()),
+    frequencyIndex: z.optional(z.number().check(z.minimum(0))),
+    shareOfPurchases: z.optional(z.number().check(z.minimum(0)).check(z.maximum(1))),
+  }))();
 
-const count = /* @__PURE__ */ z.int().check(z.minimum(0));
+const count = /* @__PURE__ */ (() => z.int().check(z.minimum(0)))();
 
 /**
  * Customer counts over a period: `start` customers at its beginning, `end` at its end, of whom
@@ -110,9 +116,8 @@ const count = /* @__PURE__ */ z.int().check(z.minimum(0));
  * ```
  * @category measurement
  */
-export const RetentionCountsSchema = /* @__PURE__ */ z
-  .strictObject({ start: count, end: count, acquired: count })
-  .check(
+export const RetentionCountsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ start: count, end: count, acquired: count }).check(
     z.superRefine((c, ctx) => {
       if (c.acquired > c.end) {
         ctx.addIssue({
@@ -128,7 +133,7 @@ export const RetentionCountsSchema = /* @__PURE__ */ z
         });
       }
     }),
-  );
+  ))();
 
 /**
  * Numbers of satisfied and dissatisfied customers, non-negative integers.
@@ -140,10 +145,11 @@ export const RetentionCountsSchema = /* @__PURE__ */ z
  * ```
  * @category measurement
  */
-export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({
-  satisfied: z.int().check(z.minimum(0)),
-  dissatisfied: z.int().check(z.minimum(0)),
-});
+export const WordOfMouthInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    satisfied: z.int().check(z.minimum(0)),
+    dissatisfied: z.int().check(z.minimum(0)),
+  }))();
 
 /**
  * How many people a satisfied and a dissatisfied customer tell. The defaults are the customer-service
@@ -156,10 +162,11 @@ export const WordOfMouthInputSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export const WordOfMouthOptionsSchema = /* @__PURE__ */ z.strictObject({
-  tellsSatisfied: z._default(z.number().check(z.minimum(0)), 10),
-  tellsDissatisfied: z._default(z.number().check(z.minimum(0)), 20),
-});
+export const WordOfMouthOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    tellsSatisfied: z._default(z.number().check(z.minimum(0)), 10),
+    tellsDissatisfied: z._default(z.number().check(z.minimum(0)), 20),
+  }))();
 
 /**
  * One answer to the two-question loyalty survey of "would you buy from us again?" on the
@@ -172,12 +179,13 @@ export const WordOfMouthOptionsSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category measurement
  */
-export const SurveyResponseSchema = /* @__PURE__ */ z.strictObject({
-  /** Answer to "would you buy again?" on the survey's scale (default 1–5). */
-  buyAgain: z.int(),
-  /** Answer to "how likely are you to recommend us?", an integer 0–10. */
-  recommend: z.int().check(z.minimum(0)).check(z.maximum(10)),
-});
+export const SurveyResponseSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** Answer to "would you buy again?" on the survey's scale (default 1–5). */
+    buyAgain: z.int(),
+    /** Answer to "how likely are you to recommend us?", an integer 0–10. */
+    recommend: z.int().check(z.minimum(0)).check(z.maximum(10)),
+  }))();
 
 /**
  * A list of survey answers.
@@ -204,13 +212,12 @@ export const SurveyResponsesSchema = /* @__PURE__ */ z.array(SurveyResponseSchem
  * ```
  * @category measurement
  */
-export const BuyAgainScaleSchema = /* @__PURE__ */ z
-  .strictObject({ min: z.int(), max: z.int(), positiveFrom: z.int() })
-  .check(
+export const BuyAgainScaleSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ min: z.int(), max: z.int(), positiveFrom: z.int() }).check(
     z.refine((s) => s.min < s.max && s.min < s.positiveFrom && s.positiveFrom <= s.max, {
       message: "expected min < positiveFrom ≤ max",
     }),
-  );
+  ))();
 
 /**
  * One purchase as the retention and cohort functions need it: who bought, and when (an ISO-8601
@@ -225,11 +232,12 @@ export const BuyAgainScaleSchema = /* @__PURE__ */ z
  * ```
  * @category measurement
  */
-export const PurchaseRecordSchema = /* @__PURE__ */ z.strictObject({
-  id: z.optional(z.string().check(z.minLength(1))),
-  customerId: z.string().check(z.minLength(1)),
-  at: InstantSchema,
-});
+export const PurchaseRecordSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.optional(z.string().check(z.minLength(1))),
+    customerId: z.string().check(z.minLength(1)),
+    at: InstantSchema,
+  }))();
 
 /**
  * A list of purchase records.

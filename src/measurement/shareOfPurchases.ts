@@ -6,6 +6,9 @@ import { invalid } from "../_lib/values.js";
 import { isMoney, type Money } from "../money/money.js";
 import { MoneyJsonSchema, parseMoney, type MoneyJson } from "../money/json.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /**
  * An amount bought: a {@link Money} (or its wire form `{ amount, currency }`) for spend, or a
  * non-negative finite number for counts or quantities (purchases, litres, visits).
@@ -17,14 +20,17 @@ import { MoneyJsonSchema, parseMoney, type MoneyJson } from "../money/json.js";
  * ```
  * @category measurement
  */
-export const PurchaseAmountSchema = /* @__PURE__ */ z.union([
-  z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), { message: "expected a Money value with a finite amount" }),
-  z.pipe(
-    MoneyJsonSchema,
-    z.transform((json): Money => parseMoney(json)),
-  ),
-  z.number().check(z.minimum(0)),
-]);
+export const PurchaseAmountSchema = /* @__PURE__ */ (() =>
+  z.union([
+    z.custom<Money>((v) => isMoney(v) && v.amount.isFinite(), {
+      message: "expected a Money value with a finite amount",
+    }),
+    z.pipe(
+      MoneyJsonSchema,
+      z.transform((json): Money => parseMoney(json)),
+    ),
+    z.number().check(z.minimum(0)),
+  ]))();
 
 /**
  * An amount bought as callers pass it: `Money`, `{ amount: "12.50", currency: "EUR" }`, or a count.
@@ -50,11 +56,12 @@ export type PurchaseAmountInput = Money | MoneyJson | number;
  * ```
  * @category measurement
  */
-export const ShareOfPurchasesRowSchema = /* @__PURE__ */ z.strictObject({
-  customerId: z.string().check(z.minLength(1)),
-  brand: PurchaseAmountSchema,
-  category: PurchaseAmountSchema,
-});
+export const ShareOfPurchasesRowSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    customerId: z.string().check(z.minLength(1)),
+    brand: PurchaseAmountSchema,
+    category: PurchaseAmountSchema,
+  }))();
 
 /**
  * A row of {@link shareOfPurchasesByCustomer} as callers pass it.
@@ -84,7 +91,8 @@ export type ShareOfPurchasesRow = z.input<typeof ShareOfPurchasesRowSchema>;
 export type ParsedShareOfPurchasesRow = z.output<typeof ShareOfPurchasesRowSchema>;
 
 const amountParsers = /* @__PURE__ */ makeParsers(PurchaseAmountSchema, "shareOfPurchases");
-const rowsParsers = /* @__PURE__ */ makeParsers(z.array(ShareOfPurchasesRowSchema), "shareOfPurchasesByCustomer");
+const rowsParsers = /* @__PURE__ */ (() =>
+  makeParsers(z.array(ShareOfPurchasesRowSchema), "shareOfPurchasesByCustomer"))();
 
 /**
  * Validates share-of-purchases rows; money in wire form becomes `Money`.

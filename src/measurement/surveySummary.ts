@@ -5,6 +5,9 @@ import { nps, type NpsResult } from "./nps.js";
 import { wilsonInterval, type ProportionInterval } from "./wilsonInterval.js";
 import { BuyAgainScaleSchema, SurveyResponsesSchema } from "./schemas.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /**
  * One answer to the two-question loyalty survey (`SurveyResponseSchema` on `loyalty-kit/schemas`
  * checks it).
@@ -49,10 +52,8 @@ export interface BuyAgainScale {
 const DEFAULT_SCALE: BuyAgainScale = /* @__PURE__ */ Object.freeze({ min: 1, max: 5, positiveFrom: 4 });
 
 const responsesParsers = /* @__PURE__ */ makeParsers(SurveyResponsesSchema, "survey responses");
-const optionsParsers = /* @__PURE__ */ makeParsers(
-  z.strictObject({ scale: z.optional(BuyAgainScaleSchema) }),
-  "surveySummary options",
-);
+const optionsParsers = /* @__PURE__ */ (() =>
+  makeParsers(z.strictObject({ scale: z.optional(BuyAgainScaleSchema) }), "surveySummary options"))();
 
 /**
  * Validates a list of survey answers; throws listing every problem with its path.

@@ -4,6 +4,9 @@ import { DecimalStringSchema, makeParsers, type SafeParseResult } from "../_lib/
 import { isCurrencyCode } from "./currencies.js";
 import { asMoney, Decimal, makeMoney, minorOf, type Money, type MoneyLike } from "./money.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /**
  * JSON shape of money on the wire: `{ "amount": "12.50", "currency": "EUR" }` — the amount a decimal
  * string, the currency an active ISO 4217 code. No other keys.
@@ -15,12 +18,13 @@ import { asMoney, Decimal, makeMoney, minorOf, type Money, type MoneyLike } from
  * ```
  * @category money
  */
-export const MoneyJsonSchema = /* @__PURE__ */ z.strictObject({
-  amount: DecimalStringSchema,
-  currency: z
-    .string()
-    .check(z.refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' })),
-});
+export const MoneyJsonSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    amount: DecimalStringSchema,
+    currency: z
+      .string()
+      .check(z.refine(isCurrencyCode, { message: 'expected an active ISO 4217 currency code such as "EUR"' })),
+  }))();
 
 /**
  * Money as JSON: `{ amount: string, currency: string }`.

@@ -3,12 +3,16 @@ import { instantMs } from "../core/instant.js";
 import { AccountSchema } from "../ledger/schemas.js";
 import { LineKindSchema, TierSchema } from "./program.js";
 
-const Figure = /* @__PURE__ */ z.string().check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?$/));
-const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(256));
-const Instant = /* @__PURE__ */ z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-  z.refine((s) => Number.isFinite(instantMs(s)), "expected a UTC instant such as 2026-03-01T10:00:00.000Z"),
-);
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
+const Figure = /* @__PURE__ */ (() => z.string().check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?$/)))();
+const Id = /* @__PURE__ */ (() => z.string().check(z.minLength(1), z.maxLength(256)))();
+const Instant = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    z.refine((s) => Number.isFinite(instantMs(s)), "expected a UTC instant such as 2026-03-01T10:00:00.000Z"),
+  ))();
 const Place = {
   storeId: /* @__PURE__ */ z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   tillId: /* @__PURE__ */ z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
@@ -32,58 +36,59 @@ const Place = {
  * ```
  * @category programs
  */
-export const ProgramSaleSchema = /* @__PURE__ */ z.strictObject({
-  transactionId: Id,
-  at: Instant,
-  digest: z.string().check(z.regex(/^[0-9a-f]{28}$/)),
-  /** The coupon code the sale was made with (normalised), so a retry with another code is named as such. */
-  coupon: z.optional(z.string()),
-  basketId: z.string(),
-  /** Left out when it is the program's kind. */
-  kind: z.optional(z.enum(["discount", "cumulative", "bonus", "catalog", "stamps", "promotion"])),
-  ...Place,
-  /** Left out when it is the program's currency. */
-  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
-  lines: z.array(
-    z.strictObject({
-      id: z.string(),
-      sku: z.string(),
-      /** Left out for `merchandise`. */
-      kind: z.optional(LineKindSchema),
-      quantity: Figure,
-      /** Left out when the line counted (true). */
-      eligible: z.optional(z.boolean()),
-      gross: Figure,
-      /** Left out when zero. */
-      discount: z.optional(Figure),
-      net: Figure,
-      /** Left out when zero. */
-      pointsEarned: z.optional(Figure),
-      /** Left out when zero. */
-      pointsRedeemed: z.optional(Figure),
-    }),
-  ),
-  spend: Figure,
-  /** Left out when the program keeps no accumulated spend (null). */
-  accumulatedSpend: z.optional(z.nullable(Figure)),
-  /** Left out when the sale had no tier (null). */
-  tier: z.optional(z.nullable(TierSchema)),
-  pointsEarned: Figure,
-  /** Left out when zero. */
-  welcomeBonus: z.optional(Figure),
-  /** Left out when zero. */
-  pointsRedeemed: z.optional(Figure),
-  /** Left out when the points earned do not expire (null). */
-  expiresAt: z.optional(z.nullable(Instant)),
-  /** Left out when the sale took no reward (null). */
-  reward: z.optional(z.nullable(z.strictObject({ id: z.string(), name: z.string(), pointsCost: Figure }))),
-  /** Left out when the program is not a stamp card (null). */
-  stamps: z.optional(
-    z.nullable(
-      z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }),
+export const ProgramSaleSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    transactionId: Id,
+    at: Instant,
+    digest: z.string().check(z.regex(/^[0-9a-f]{28}$/)),
+    /** The coupon code the sale was made with (normalised), so a retry with another code is named as such. */
+    coupon: z.optional(z.string()),
+    basketId: z.string(),
+    /** Left out when it is the program's kind. */
+    kind: z.optional(z.enum(["discount", "cumulative", "bonus", "catalog", "stamps", "promotion"])),
+    ...Place,
+    /** Left out when it is the program's currency. */
+    currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+    lines: z.array(
+      z.strictObject({
+        id: z.string(),
+        sku: z.string(),
+        /** Left out for `merchandise`. */
+        kind: z.optional(LineKindSchema),
+        quantity: Figure,
+        /** Left out when the line counted (true). */
+        eligible: z.optional(z.boolean()),
+        gross: Figure,
+        /** Left out when zero. */
+        discount: z.optional(Figure),
+        net: Figure,
+        /** Left out when zero. */
+        pointsEarned: z.optional(Figure),
+        /** Left out when zero. */
+        pointsRedeemed: z.optional(Figure),
+      }),
     ),
-  ),
-});
+    spend: Figure,
+    /** Left out when the program keeps no accumulated spend (null). */
+    accumulatedSpend: z.optional(z.nullable(Figure)),
+    /** Left out when the sale had no tier (null). */
+    tier: z.optional(z.nullable(TierSchema)),
+    pointsEarned: Figure,
+    /** Left out when zero. */
+    welcomeBonus: z.optional(Figure),
+    /** Left out when zero. */
+    pointsRedeemed: z.optional(Figure),
+    /** Left out when the points earned do not expire (null). */
+    expiresAt: z.optional(z.nullable(Instant)),
+    /** Left out when the sale took no reward (null). */
+    reward: z.optional(z.nullable(z.strictObject({ id: z.string(), name: z.string(), pointsCost: Figure }))),
+    /** Left out when the program is not a stamp card (null). */
+    stamps: z.optional(
+      z.nullable(
+        z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }),
+      ),
+    ),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!ProgramSaleSchema} @category programs */
 export type ProgramSale = z.output<typeof ProgramSaleSchema>;
@@ -101,29 +106,30 @@ export type ProgramSale = z.output<typeof ProgramSaleSchema>;
  * ```
  * @category programs
  */
-export const ProgramRefundSchema = /* @__PURE__ */ z.strictObject({
-  transactionId: Id,
-  originalTransactionId: Id,
-  originalAt: Instant,
-  at: Instant,
-  digest: z.string().check(z.regex(/^[0-9a-f]{28}$/)),
-  ...Place,
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
-  lines: z.array(
-    z.strictObject({
-      id: z.string(),
-      quantity: Figure,
-      moneyBack: Figure,
-      pointsReversed: Figure,
-      pointsRestored: Figure,
-      spendReversed: Figure,
-    }),
-  ),
-  welcomeReversed: Figure,
-  complete: z.boolean(),
-  pointsTaken: z.optional(Figure),
-  pointsForgiven: z.optional(Figure),
-});
+export const ProgramRefundSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    transactionId: Id,
+    originalTransactionId: Id,
+    originalAt: Instant,
+    at: Instant,
+    digest: z.string().check(z.regex(/^[0-9a-f]{28}$/)),
+    ...Place,
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+    lines: z.array(
+      z.strictObject({
+        id: z.string(),
+        quantity: Figure,
+        moneyBack: Figure,
+        pointsReversed: Figure,
+        pointsRestored: Figure,
+        spendReversed: Figure,
+      }),
+    ),
+    welcomeReversed: Figure,
+    complete: z.boolean(),
+    pointsTaken: z.optional(Figure),
+    pointsForgiven: z.optional(Figure),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!ProgramRefundSchema} @category programs */
 export type ProgramRefund = z.output<typeof ProgramRefundSchema>;
@@ -145,24 +151,25 @@ export type ProgramRefund = z.output<typeof ProgramRefundSchema>;
  * ```
  * @category programs
  */
-export const ProgramTotalsSchema = /* @__PURE__ */ z.strictObject({
-  open: z.int().check(z.minimum(0)),
-  spend: Figure,
-  periods: z.array(z.tuple([z.enum(["day", "week", "month", "year"]), Instant, Figure, Figure])),
-  spendLog: z.array(z.tuple([Instant, Figure])),
-  refunded: z.array(z.tuple([Id, z.array(z.tuple([z.string(), Figure]))])),
-  /**
-   * Bonus programs with `tiers` only: the sales and refunds that left the window as
-   * `[instant, spend, points earned]` (refunds negative), for the tier replay, in time order — only
-   * as far back as a tier from the account's cutoff on can depend on: a rolling window keeps the rows
-   * still in the window within the grace days (+1) before the cutoff; a calendar year keeps the last
-   * year (`to-qualified`) or the last L years for L tiers (`one-tier`: a tier falls one level a
-   * year), each year folded into at most three rows (the highest running amount, then the rest); a
-   * lifetime window folds them all into at most three rows. A log written by the previous release (every row) is read as it is and bounded at the
-   * next checkout or refund that moves a sale out of the window.
-   */
-  tierLog: z.optional(z.array(z.tuple([Instant, Figure, Figure]))),
-});
+export const ProgramTotalsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    open: z.int().check(z.minimum(0)),
+    spend: Figure,
+    periods: z.array(z.tuple([z.enum(["day", "week", "month", "year"]), Instant, Figure, Figure])),
+    spendLog: z.array(z.tuple([Instant, Figure])),
+    refunded: z.array(z.tuple([Id, z.array(z.tuple([z.string(), Figure]))])),
+    /**
+     * Bonus programs with `tiers` only: the sales and refunds that left the window as
+     * `[instant, spend, points earned]` (refunds negative), for the tier replay, in time order — only
+     * as far back as a tier from the account's cutoff on can depend on: a rolling window keeps the rows
+     * still in the window within the grace days (+1) before the cutoff; a calendar year keeps the last
+     * year (`to-qualified`) or the last L years for L tiers (`one-tier`: a tier falls one level a
+     * year), each year folded into at most three rows (the highest running amount, then the rest); a
+     * lifetime window folds them all into at most three rows. A log written by the previous release (every row) is read as it is and bounded at the
+     * next checkout or refund that moves a sale out of the window.
+     */
+    tierLog: z.optional(z.array(z.tuple([Instant, Figure, Figure]))),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!ProgramTotalsSchema} @category programs */
 export type ProgramTotals = z.output<typeof ProgramTotalsSchema>;
@@ -197,17 +204,18 @@ export type ProgramTotals = z.output<typeof ProgramTotalsSchema>;
  * ```
  * @category programs
  */
-export const ProgramAccountSchema = /* @__PURE__ */ z.strictObject({
-  programId: z.string().check(z.minLength(1), z.maxLength(200)),
-  customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  cardId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  version: z.int().check(z.minimum(0)),
-  retainDays: z.int().check(z.minimum(0), z.maximum(36_500)),
-  points: AccountSchema,
-  sales: z.array(ProgramSaleSchema),
-  refunds: z.array(ProgramRefundSchema),
-  totals: ProgramTotalsSchema,
-});
+export const ProgramAccountSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    programId: z.string().check(z.minLength(1), z.maxLength(200)),
+    customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    cardId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    version: z.int().check(z.minimum(0)),
+    retainDays: z.int().check(z.minimum(0), z.maximum(36_500)),
+    points: AccountSchema,
+    sales: z.array(ProgramSaleSchema),
+    refunds: z.array(ProgramRefundSchema),
+    totals: ProgramTotalsSchema,
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!ProgramAccountSchema} @category programs */
 export type ProgramAccount = z.output<typeof ProgramAccountSchema>;

@@ -12,9 +12,12 @@ import {
   withStoredForm,
 } from "./_lib/storedAccount.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 // The points ledger is read by the ledger's own reader (parseAccount): it checks the snapshot's
 // figures once here, so the checkouts that follow do not check them again on every call.
-const ShellSchema = /* @__PURE__ */ z.extend(ProgramAccountSchema, { points: z.unknown() });
+const ShellSchema = /* @__PURE__ */ (() => z.extend(ProgramAccountSchema, { points: z.unknown() }))();
 const parsers = /* @__PURE__ */ makeParsers(ShellSchema, "program account");
 
 /**

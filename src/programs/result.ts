@@ -7,8 +7,11 @@ import { MoneyJsonSchema } from "../money/json.js";
 import { EntrySchema } from "../ledger/schemas.js";
 import { LineKindSchema, TierSchema } from "./program.js";
 
-const Points = /* @__PURE__ */ z.string().check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?$/));
-const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(256));
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
+const Points = /* @__PURE__ */ (() => z.string().check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?$/)))();
+const Id = /* @__PURE__ */ (() => z.string().check(z.minLength(1), z.maxLength(256)))();
 
 /**
  * One line of the explanation a receipt or a support agent can show: which rule, whether it applied,
@@ -22,11 +25,12 @@ const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(256));
  * ```
  * @category programs
  */
-export const ExplanationSchema = /* @__PURE__ */ z.strictObject({
-  rule: z.string(),
-  applied: z.boolean(),
-  reason: z.string(),
-});
+export const ExplanationSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    rule: z.string(),
+    applied: z.boolean(),
+    reason: z.string(),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!ExplanationSchema} @category programs */
 export type Explanation = z.infer<typeof ExplanationSchema>;
@@ -46,19 +50,20 @@ export type Explanation = z.infer<typeof ExplanationSchema>;
  * ```
  * @category programs
  */
-export const PricedLineSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string(),
-  sku: z.string(),
-  kind: LineKindSchema,
-  quantity: z.string(),
-  eligible: z.boolean(),
-  gross: MoneyJsonSchema,
-  discount: MoneyJsonSchema,
-  pointsMoney: MoneyJsonSchema,
-  net: MoneyJsonSchema,
-  pointsEarned: Points,
-  pointsRedeemed: Points,
-});
+export const PricedLineSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string(),
+    sku: z.string(),
+    kind: LineKindSchema,
+    quantity: z.string(),
+    eligible: z.boolean(),
+    gross: MoneyJsonSchema,
+    discount: MoneyJsonSchema,
+    pointsMoney: MoneyJsonSchema,
+    net: MoneyJsonSchema,
+    pointsEarned: Points,
+    pointsRedeemed: Points,
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!PricedLineSchema} @category programs */
 export type PricedLine = z.infer<typeof PricedLineSchema>;
@@ -78,30 +83,31 @@ export type PricedLine = z.infer<typeof PricedLineSchema>;
  * ```
  * @category programs
  */
-export const QuoteSchema = /* @__PURE__ */ z.strictObject({
-  programId: z.string(),
-  kind: z.enum(["discount", "cumulative", "bonus", "catalog", "stamps", "promotion"]),
-  basketId: z.string(),
-  at: z.string(),
-  active: z.boolean(),
-  lines: z.array(PricedLineSchema),
-  gross: MoneyJsonSchema,
-  discountTotal: MoneyJsonSchema,
-  pointsMoney: MoneyJsonSchema,
-  total: MoneyJsonSchema,
-  spend: MoneyJsonSchema,
-  accumulatedSpend: z.nullable(MoneyJsonSchema),
-  tier: z.nullable(TierSchema),
-  pointsEarned: Points,
-  welcomeBonus: Points,
-  pointsRedeemed: Points,
-  expiresAt: z.nullable(z.string()),
-  reward: z.nullable(z.strictObject({ id: z.string(), name: z.string(), pointsCost: Points })),
-  stamps: z.nullable(
-    z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }),
-  ),
-  explain: z.array(ExplanationSchema),
-});
+export const QuoteSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    programId: z.string(),
+    kind: z.enum(["discount", "cumulative", "bonus", "catalog", "stamps", "promotion"]),
+    basketId: z.string(),
+    at: z.string(),
+    active: z.boolean(),
+    lines: z.array(PricedLineSchema),
+    gross: MoneyJsonSchema,
+    discountTotal: MoneyJsonSchema,
+    pointsMoney: MoneyJsonSchema,
+    total: MoneyJsonSchema,
+    spend: MoneyJsonSchema,
+    accumulatedSpend: z.nullable(MoneyJsonSchema),
+    tier: z.nullable(TierSchema),
+    pointsEarned: Points,
+    welcomeBonus: Points,
+    pointsRedeemed: Points,
+    expiresAt: z.nullable(z.string()),
+    reward: z.nullable(z.strictObject({ id: z.string(), name: z.string(), pointsCost: Points })),
+    stamps: z.nullable(
+      z.strictObject({ before: z.int(), redeemed: z.int(), earned: z.int(), after: z.int(), cardSize: z.int() }),
+    ),
+    explain: z.array(ExplanationSchema),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!QuoteSchema} @category programs */
 export type Quote = z.infer<typeof QuoteSchema>;
@@ -122,14 +128,15 @@ export type Quote = z.infer<typeof QuoteSchema>;
  * ```
  * @category programs
  */
-export const CheckoutRecordSchema = /* @__PURE__ */ z.extend(QuoteSchema, {
-  transactionId: Id,
-  storeId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  tillId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  entries: z.array(EntrySchema),
-  /** The points ledger account the checkout posted to (records made before 0.2 have none). */
-  accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
-});
+export const CheckoutRecordSchema = /* @__PURE__ */ (() =>
+  z.extend(QuoteSchema, {
+    transactionId: Id,
+    storeId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    tillId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    entries: z.array(EntrySchema),
+    /** The points ledger account the checkout posted to (records made before 0.2 have none). */
+    accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!CheckoutRecordSchema} @category programs */
 export type CheckoutRecord = z.infer<typeof CheckoutRecordSchema>;

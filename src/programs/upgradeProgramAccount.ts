@@ -12,16 +12,20 @@ import { CheckoutRecordSchema, RefundRecordSchema, type CheckoutRecord, type Ref
 import { keptRefundLines, saleOf } from "./_lib/saleForm.js";
 import { digestOf, pruned } from "./_lib/records.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 /** A program account as loyalty-kit 0.1 and 0.2 stored it: every sale's request and full record. */
-const StoredSchema = /* @__PURE__ */ z.strictObject({
-  programId: z.string().check(z.minLength(1), z.maxLength(200)),
-  customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  cardId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  version: z.int().check(z.minimum(0)),
-  points: z.unknown(),
-  purchases: z.array(z.strictObject({ request: z.string(), record: CheckoutRecordSchema })),
-  refunds: z.array(z.strictObject({ request: z.string(), record: RefundRecordSchema })),
-});
+const StoredSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    programId: z.string().check(z.minLength(1), z.maxLength(200)),
+    customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    cardId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    version: z.int().check(z.minimum(0)),
+    points: z.unknown(),
+    purchases: z.array(z.strictObject({ request: z.string(), record: CheckoutRecordSchema })),
+    refunds: z.array(z.strictObject({ request: z.string(), record: RefundRecordSchema })),
+  }))();
 const parsers = /* @__PURE__ */ makeParsers(StoredSchema, "0.2 program account");
 
 /**

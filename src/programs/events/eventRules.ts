@@ -4,6 +4,9 @@ import * as z from "zod/mini";
 import { isTimeZone } from "../../core/calendar.js";
 import { NON_NEGATIVE_DECIMAL_PATTERN } from "../../core/decimal.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 const points = () =>
   z.string().check(
     z.regex(NON_NEGATIVE_DECIMAL_PATTERN, { error: 'expected points as a positive decimal string such as "100"' }),
@@ -29,10 +32,11 @@ const validDays = () => z.optional(z.int().check(z.minimum(1), z.maximum(31)));
  * ```
  * @category programs
  */
-export const EventCapSchema = /* @__PURE__ */ z.strictObject({
-  count: z.int().check(z.minimum(1), z.maximum(1_000_000)),
-  period: z.enum(["day", "week", "month", "year", "lifetime"]),
-});
+export const EventCapSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    count: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+    period: z.enum(["day", "week", "month", "year", "lifetime"]),
+  }))();
 
 /**
  * Points for the member's moments:
@@ -53,42 +57,43 @@ export const EventCapSchema = /* @__PURE__ */ z.strictObject({
  * ```
  * @category programs
  */
-export const EventRulesSchema = /* @__PURE__ */ z
-  .strictObject({
-    timeZone: z.string().check(z.refine(isTimeZone, { error: 'expected an IANA time zone such as "Europe/Berlin"' })),
-    birthday: z.optional(
-      z.strictObject({ points: points(), validDays: validDays(), feb29: z.optional(z.enum(["feb-28", "mar-1"])) }),
-    ),
-    anniversary: z.optional(
-      z.strictObject({ points: points(), validDays: validDays(), feb29: z.optional(z.enum(["feb-28", "mar-1"])) }),
-    ),
-    events: z.optional(
-      z
-        .array(
-          z.strictObject({
-            id: text("event id"),
-            name: text("event name"),
-            points: points(),
-            cap: z.optional(EventCapSchema),
-          }),
-        )
-        .check(z.maxLength(500)),
-    ),
-  })
-  .check(
-    z.superRefine((r, ctx) => {
-      const seen = new Set<string>();
-      (r.events ?? []).forEach((e, i) => {
-        if (seen.has(e.id))
-          ctx.addIssue({
-            code: "custom",
-            path: ["events", i, "id"],
-            message: `expected a unique event id ("${e.id}" is already used: which rule applies would be ambiguous)`,
-          });
-        seen.add(e.id);
-      });
-    }),
-  );
+export const EventRulesSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      timeZone: z.string().check(z.refine(isTimeZone, { error: 'expected an IANA time zone such as "Europe/Berlin"' })),
+      birthday: z.optional(
+        z.strictObject({ points: points(), validDays: validDays(), feb29: z.optional(z.enum(["feb-28", "mar-1"])) }),
+      ),
+      anniversary: z.optional(
+        z.strictObject({ points: points(), validDays: validDays(), feb29: z.optional(z.enum(["feb-28", "mar-1"])) }),
+      ),
+      events: z.optional(
+        z
+          .array(
+            z.strictObject({
+              id: text("event id"),
+              name: text("event name"),
+              points: points(),
+              cap: z.optional(EventCapSchema),
+            }),
+          )
+          .check(z.maxLength(500)),
+      ),
+    })
+    .check(
+      z.superRefine((r, ctx) => {
+        const seen = new Set<string>();
+        (r.events ?? []).forEach((e, i) => {
+          if (seen.has(e.id))
+            ctx.addIssue({
+              code: "custom",
+              path: ["events", i, "id"],
+              message: `expected a unique event id ("${e.id}" is already used: which rule applies would be ambiguous)`,
+            });
+          seen.add(e.id);
+        });
+      }),
+    ))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!EventRulesSchema} @category programs */
 export type EventRules = z.output<typeof EventRulesSchema>;

@@ -4,6 +4,9 @@ import { isTimeZone } from "../../core/calendar.js";
 import { NON_NEGATIVE_DECIMAL_PATTERN } from "../../core/decimal.js";
 import { EventCapSchema } from "../events/eventRules.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 const points = () =>
   z.string().check(
     z.regex(NON_NEGATIVE_DECIMAL_PATTERN, { error: 'expected points as a positive decimal string such as "500"' }),
@@ -27,20 +30,21 @@ const points = () =>
  * ```
  * @category programs
  */
-export const ReferralRulesSchema = /* @__PURE__ */ z.strictObject({
-  timeZone: z.string().check(z.refine(isTimeZone, { error: 'expected an IANA time zone such as "Europe/Berlin"' })),
-  referrerPoints: points(),
-  friendPoints: points(),
-  minPurchase: z.optional(
-    z.string().check(
-      z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
-        error: 'expected an amount as a non-negative decimal string such as "30.00"',
-      }),
+export const ReferralRulesSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    timeZone: z.string().check(z.refine(isTimeZone, { error: 'expected an IANA time zone such as "Europe/Berlin"' })),
+    referrerPoints: points(),
+    friendPoints: points(),
+    minPurchase: z.optional(
+      z.string().check(
+        z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
+          error: 'expected an amount as a non-negative decimal string such as "30.00"',
+        }),
+      ),
     ),
-  ),
-  capPerReferrer: z.optional(EventCapSchema),
-  pendingDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
-});
+    capPerReferrer: z.optional(EventCapSchema),
+    pendingDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!ReferralRulesSchema} @category programs */
 export type ReferralRules = z.output<typeof ReferralRulesSchema>;

@@ -7,6 +7,9 @@ import { Instant } from "../../core/validation.js";
 import { isCurrencyCode, minorUnits } from "../../money/currencies.js";
 import { Decimal } from "../../money/money.js";
 
+// Each schema made of nested calls is built inside a pure call, `/* @__PURE__ */ (() => …)()`, so a
+// bundle keeps only what it reads (see the note above DecimalString in src/core/validation.ts).
+
 const name = (what: string) =>
   z
     .string()
@@ -27,25 +30,26 @@ const name = (what: string) =>
  * ```
  * @category programs
  */
-export const TierLevelSchema = /* @__PURE__ */ z.strictObject({
-  name: name("tier name"),
-  threshold: z.string().check(
-    z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
-      error: 'expected a threshold as a non-negative decimal string such as "1000"',
-    }),
-  ),
-  earnMultiplier: z.optional(
-    z.string().check(
+export const TierLevelSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: name("tier name"),
+    threshold: z.string().check(
       z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
-        error: 'expected an earn multiplier ≥ 1 as a decimal string such as "1.5"',
-      }),
-      z.refine((s) => NON_NEGATIVE_DECIMAL_PATTERN.test(s) && new Decimal(s).gte(1) && new Decimal(s).lte(100), {
-        error: 'expected an earn multiplier from 1 to 100 such as "1.5" (1 = no extra points)',
+        error: 'expected a threshold as a non-negative decimal string such as "1000"',
       }),
     ),
-  ),
-  perks: z.optional(z.array(name("perk")).check(z.maxLength(100))),
-});
+    earnMultiplier: z.optional(
+      z.string().check(
+        z.regex(NON_NEGATIVE_DECIMAL_PATTERN, {
+          error: 'expected an earn multiplier ≥ 1 as a decimal string such as "1.5"',
+        }),
+        z.refine((s) => NON_NEGATIVE_DECIMAL_PATTERN.test(s) && new Decimal(s).gte(1) && new Decimal(s).lte(100), {
+          error: 'expected an earn multiplier from 1 to 100 such as "1.5" (1 = no extra points)',
+        }),
+      ),
+    ),
+    perks: z.optional(z.array(name("perk")).check(z.maxLength(100))),
+  }))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!TierLevelSchema} @category programs */
 export type TierLevel = z.infer<typeof TierLevelSchema>;
@@ -62,11 +66,12 @@ export type TierLevel = z.infer<typeof TierLevelSchema>;
  * ```
  * @category programs
  */
-export const TierWindowSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("calendar-year") }),
-  z.strictObject({ type: z.literal("rolling"), months: z.int().check(z.minimum(1), z.maximum(120)) }),
-  z.strictObject({ type: z.literal("lifetime") }),
-]);
+export const TierWindowSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("calendar-year") }),
+    z.strictObject({ type: z.literal("rolling"), months: z.int().check(z.minimum(1), z.maximum(120)) }),
+    z.strictObject({ type: z.literal("lifetime") }),
+  ]))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!TierWindowSchema} @category programs */
 export type TierWindow = z.infer<typeof TierWindowSchema>;
@@ -90,11 +95,12 @@ export type TierWindow = z.infer<typeof TierWindowSchema>;
  * ```
  * @category programs
  */
-export const TierRetentionSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("next-period-end") }),
-  z.strictObject({ type: z.literal("grace"), days: z.int().check(z.minimum(0), z.maximum(3660)) }),
-  z.strictObject({ type: z.literal("never") }),
-]);
+export const TierRetentionSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("next-period-end") }),
+    z.strictObject({ type: z.literal("grace"), days: z.int().check(z.minimum(0), z.maximum(3660)) }),
+    z.strictObject({ type: z.literal("never") }),
+  ]))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!TierRetentionSchema} @category programs */
 export type TierRetention = z.infer<typeof TierRetentionSchema>;
@@ -117,78 +123,81 @@ export type TierRetention = z.infer<typeof TierRetentionSchema>;
  * ```
  * @category programs
  */
-export const TierPolicySchema = /* @__PURE__ */ z
-  .strictObject({
-    basis: z.enum(["spend", "points"]),
-    currency: z.optional(
-      z.string().check(z.refine(isCurrencyCode, { error: 'expected an active ISO 4217 currency code such as "EUR"' })),
-    ),
-    timeZone: z.string().check(z.refine(isTimeZone, { error: 'expected an IANA time zone such as "Europe/Berlin"' })),
-    window: TierWindowSchema,
-    retention: z.optional(TierRetentionSchema),
-    downgrade: z.optional(z.enum(["to-qualified", "one-tier"])),
-    /** Digits after the decimal point of bonus points from earn multipliers (0, whole points, unless given). */
-    pointsScale: z.optional(z.int().check(z.minimum(0), z.maximum(6))),
-    tiers: z.array(TierLevelSchema).check(z.minLength(1), z.maxLength(50)),
-  })
-  .check(
-    z.superRefine((p, ctx) => {
-      if (p.basis === "spend" && p.currency === undefined)
-        ctx.addIssue({
-          code: "custom",
-          path: ["currency"],
-          message: 'expected a currency such as "EUR" when the basis is "spend" (thresholds are money)',
-        });
-      if (p.basis === "points" && p.currency !== undefined)
-        ctx.addIssue({
-          code: "custom",
-          path: ["currency"],
-          message: 'expected no currency when the basis is "points" (thresholds are points); remove it',
-        });
-      const r = p.retention?.type;
-      if (r === "next-period-end" && p.window.type !== "calendar-year")
-        ctx.addIssue({
-          code: "custom",
-          path: ["retention", "type"],
-          message: `"next-period-end" needs a calendar-year window (a ${p.window.type} window has no periods); use { type: "grace", days } instead`,
-        });
-      if (r === "grace" && p.window.type !== "rolling")
-        ctx.addIssue({
-          code: "custom",
-          path: ["retention", "type"],
-          message: `"grace" needs a rolling window (a ${p.window.type} window ${p.window.type === "lifetime" ? "never falls" : "is reviewed each 1 January"}); use ${p.window.type === "lifetime" ? '"never"' : '"next-period-end"'} instead`,
-        });
-      if (r === "never" && p.window.type !== "lifetime")
-        ctx.addIssue({
-          code: "custom",
-          path: ["retention", "type"],
-          message: `"never" needs a lifetime window; with a ${p.window.type} window use ${p.window.type === "rolling" ? '{ type: "grace", days }' : '"next-period-end"'}`,
-        });
-      const units = p.currency === undefined ? undefined : minorUnits(p.currency);
-      const names = new Set<string>();
-      const thresholds = new Set<string>();
-      p.tiers.forEach((t, i) => {
-        if (names.has(t.name))
-          ctx.addIssue({ code: "custom", path: ["tiers", i, "name"], message: "expected a unique tier name" });
-        names.add(t.name);
-        if (!NON_NEGATIVE_DECIMAL_PATTERN.test(t.threshold)) return;
-        const key = new Decimal(t.threshold).toString();
-        if (thresholds.has(key))
+export const TierPolicySchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      basis: z.enum(["spend", "points"]),
+      currency: z.optional(
+        z
+          .string()
+          .check(z.refine(isCurrencyCode, { error: 'expected an active ISO 4217 currency code such as "EUR"' })),
+      ),
+      timeZone: z.string().check(z.refine(isTimeZone, { error: 'expected an IANA time zone such as "Europe/Berlin"' })),
+      window: TierWindowSchema,
+      retention: z.optional(TierRetentionSchema),
+      downgrade: z.optional(z.enum(["to-qualified", "one-tier"])),
+      /** Digits after the decimal point of bonus points from earn multipliers (0, whole points, unless given). */
+      pointsScale: z.optional(z.int().check(z.minimum(0), z.maximum(6))),
+      tiers: z.array(TierLevelSchema).check(z.minLength(1), z.maxLength(50)),
+    })
+    .check(
+      z.superRefine((p, ctx) => {
+        if (p.basis === "spend" && p.currency === undefined)
           ctx.addIssue({
             code: "custom",
-            path: ["tiers", i, "threshold"],
-            message: `expected a unique tier threshold ("${t.threshold}" is already used: two tiers at one amount are ambiguous)`,
+            path: ["currency"],
+            message: 'expected a currency such as "EUR" when the basis is "spend" (thresholds are money)',
           });
-        thresholds.add(key);
-        if (units !== undefined && new Decimal(t.threshold).decimalPlaces() > units)
+        if (p.basis === "points" && p.currency !== undefined)
           ctx.addIssue({
             code: "custom",
-            path: ["tiers", i, "threshold"],
-            message: `expected at most ${units} decimals for ${p.currency}`,
+            path: ["currency"],
+            message: 'expected no currency when the basis is "points" (thresholds are points); remove it',
           });
-      });
-    }),
-  );
+        const r = p.retention?.type;
+        if (r === "next-period-end" && p.window.type !== "calendar-year")
+          ctx.addIssue({
+            code: "custom",
+            path: ["retention", "type"],
+            message: `"next-period-end" needs a calendar-year window (a ${p.window.type} window has no periods); use { type: "grace", days } instead`,
+          });
+        if (r === "grace" && p.window.type !== "rolling")
+          ctx.addIssue({
+            code: "custom",
+            path: ["retention", "type"],
+            message: `"grace" needs a rolling window (a ${p.window.type} window ${p.window.type === "lifetime" ? "never falls" : "is reviewed each 1 January"}); use ${p.window.type === "lifetime" ? '"never"' : '"next-period-end"'} instead`,
+          });
+        if (r === "never" && p.window.type !== "lifetime")
+          ctx.addIssue({
+            code: "custom",
+            path: ["retention", "type"],
+            message: `"never" needs a lifetime window; with a ${p.window.type} window use ${p.window.type === "rolling" ? '{ type: "grace", days }' : '"next-period-end"'}`,
+          });
+        const units = p.currency === undefined ? undefined : minorUnits(p.currency);
+        const names = new Set<string>();
+        const thresholds = new Set<string>();
+        p.tiers.forEach((t, i) => {
+          if (names.has(t.name))
+            ctx.addIssue({ code: "custom", path: ["tiers", i, "name"], message: "expected a unique tier name" });
+          names.add(t.name);
+          if (!NON_NEGATIVE_DECIMAL_PATTERN.test(t.threshold)) return;
+          const key = new Decimal(t.threshold).toString();
+          if (thresholds.has(key))
+            ctx.addIssue({
+              code: "custom",
+              path: ["tiers", i, "threshold"],
+              message: `expected a unique tier threshold ("${t.threshold}" is already used: two tiers at one amount are ambiguous)`,
+            });
+          thresholds.add(key);
+          if (units !== undefined && new Decimal(t.threshold).decimalPlaces() > units)
+            ctx.addIssue({
+              code: "custom",
+              path: ["tiers", i, "threshold"],
+              message: `expected at most ${units} decimals for ${p.currency}`,
+            });
+        });
+      }),
+    ))();
 
 /** {@inheritDoc "loyalty-kit/schemas"!TierPolicySchema} @category programs */
 export type TierPolicy = z.output<typeof TierPolicySchema>;
