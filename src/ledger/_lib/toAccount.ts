@@ -6,7 +6,7 @@ import { storedCopy } from "./entries.js";
 import { keyedCopy, keyedHeap, keyedPush } from "./heap.js";
 import { storedForm } from "./stored.js";
 import { withAvailableAt } from "./pending.js";
-import { idCopy, idRemap } from "./ids.js";
+import { idCarry } from "./ids.js";
 import { add, fromUnits, type Units } from "./units.js";
 import {
   type Alloc,
@@ -365,7 +365,7 @@ export function cloneState(t: State): State {
     entries,
     count: t.count,
     copyFrom: t.copyFrom,
-    index: idCopy(t.index, entries),
+    index: idCarry(t.index, entries),
     lotOfEntry: t.lotOfEntry.slice(),
     debitOfEntry: t.debitOfEntry.slice(),
     lots: t.lots.slice(),
@@ -492,7 +492,7 @@ function carryState(
       pos: at(h.pos),
       seq: i,
       active: h.timeoutMs > nowMs,
-      debit: { ...copyDebit(h.debit, remap(h.debit.lots)), reversed: 0 },
+      debit: copyDebit(h.debit, remap(h.debit.lots)), // a hold's debit is never reversed (it is not among the account's debits)
       src: holdsOut[i],
     };
     holds.set(hold.holdId, hold);
@@ -506,7 +506,7 @@ function carryState(
     entries,
     count,
     copyFrom: Number.POSITIVE_INFINITY,
-    index: newPos === undefined ? idCopy(state.index, entries) : idRemap(state.index, newPos, entries, count),
+    index: idCarry(state.index, entries, newPos),
     lotOfEntry,
     debitOfEntry,
     lots,
