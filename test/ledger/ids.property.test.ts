@@ -4,7 +4,7 @@
 // must then find every id at its first position, including after growing.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { idAddAll, idGet, idIndex } from "../../src/ledger/_lib/ids.js";
+import { type IdIndex, idAddAll, idCarry, idGet, idIndex } from "../../src/ledger/_lib/ids.js";
 
 /** The model: the first position whose id occurred before, or -1. */
 function firstRepeat(ids: readonly string[], from = 0): number {
@@ -54,5 +54,70 @@ describe("idAddAll", () => {
     expect(index.mask + 1).toBeGreaterThan(2048);
     expect(idAddAll(index, entries)).toBe(5000);
     for (let i = 0; i < 5000; i++) expect(idGet(index, ids[i] as string)).toBe(i);
+  });
+});
+
+// Mostly new ids (a refused post ends nothing here but its own step), some short ones: repeats, and
+// ids posted again after their entries were dropped.
+const newId = fc.oneof(
+  { weight: 9, arbitrary: fc.string({ unit: fc.constantFrom("a", "b", "7", "é", "x"), minLength: 5, maxLength: 9 }) },
+  { weight: 1, arbitrary: id },
+);
+
+describe("idCarry", () => {
+  // A chain of carried indexes, as posts make them: each shares the table of the one before, maps its
+  // positions when entries were dropped, adds a few ids on top and folds them in once there are many.
+  // Each step is made twice from the same index (a snapshot posted onto twice: two branches of
+  // history), and both must report the same repeat. Every index of the chain must still find exactly
+  // its own entries' ids after the later ones (and the branches) were added to.
+  it("finds each index's own ids, however many carried indexes share its table", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ drop: fc.array(fc.boolean(), { maxLength: 40 }), add: fc.array(newId, { maxLength: 6 }) }),
+          {
+            maxLength: 40,
+          },
+        ),
+        (steps) => {
+          let entries: { transactionId: string }[] = [];
+          let index = idIndex(entries, 0);
+          const chain: { index: IdIndex; ids: string[] }[] = [];
+          for (const { drop, add } of steps) {
+            const seen = new Set(entries.filter((_, pos) => drop[pos] !== true).map((e) => e.transactionId));
+            const expected = add.findIndex((x) => {
+              if (seen.has(x)) return true;
+              seen.add(x);
+              return false;
+            });
+            // Carried: some entries dropped (the rest renumbered), then the new ids added and their entries appended.
+            const carry = (): { carried: IdIndex; kept: { transactionId: string }[] } => {
+              const newPos: number[] = [];
+              const kept = entries.filter((_, pos) => {
+                const keep = drop[pos] !== true;
+                newPos.push(keep ? newPos.filter((p) => p >= 0).length : -1);
+                return keep;
+              });
+              const carried = drop.some((d) => d) ? idCarry(index, kept, newPos) : idCarry(index, kept);
+              const items = add.map((transactionId) => ({ transactionId }));
+              expect(idAddAll(carried, items)).toBe(expected);
+              kept.push(...items);
+              return { carried, kept };
+            };
+            carry(); // a branch of history, dropped
+            const { carried, kept } = carry();
+            if (expected >= 0) continue; // a post with a repeated id is refused: the chain goes on from `index`
+            entries = kept;
+            index = carried;
+            chain.push({ index, ids: entries.map((e) => e.transactionId) });
+          }
+          for (const { index: at, ids } of chain) {
+            ids.forEach((x, pos) => expect(idGet(at, x)).toBe(pos));
+            expect(idGet(at, "zz-not-there")).toBe(-1);
+            for (const x of steps.flatMap((s) => s.add)) if (!ids.includes(x)) expect(idGet(at, x)).toBe(-1);
+          }
+        },
+      ),
+    );
   });
 });

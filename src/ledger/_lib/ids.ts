@@ -1,12 +1,21 @@
 // transactionId → position of its entry. Replay looks every id up once (to reject a repeated id) and
 // some a second time (reverse, capture, release name earlier entries); with a million entries a Map
 // spent ~0.5 s of a 2.9 s replay in chained-bucket lookups that each touch several scattered objects.
-// This is open addressing over one Int32Array of (hash, position + 1) pairs kept at most half full,
+// This is open addressing over one Int32Array of (hash, key + 1) pairs kept at most half full,
 // so a lookup usually reads one cache line; ids are compared (with the entry at that position) only
 // on a full hash match.
+//
+// A post carries the index of its snapshot's working state to the next post (see carryState) and
+// adds an id or two. Copying the table for that (or re-placing every id when the snapshot dropped
+// entries) cost a post on a long-lived account ~2 µs more than one on a fresh account, mostly in
+// allocating the typed array. So a carried index shares the table it came from, never writing to it:
+// the table's keys are the positions it was filled with, mapped to today's by `moved` when entries
+// were dropped since, and the ids added since sit in a short list beside it. Once that list is longer
+// than {@link ON_TOP}, the index is folded into a table of its own (every post adds an id, so the
+// shared table is rebuilt every few posts and never holds many dropped ids).
 
 export interface IdIndex {
-  /** Pairs (hash, position + 1); position + 1 = 0 marks an empty slot. */
+  /** Pairs (hash, key + 1); key + 1 = 0 marks an empty slot. Shared with other indexes (and then never written) when `shared`. */
   table: Int32Array;
   /** Slot count − 1 (slot count is a power of two). */
   mask: number;
@@ -14,12 +23,29 @@ export interface IdIndex {
   size: number;
   /** The entries by position, whose transactionIds the index holds (an entry is added to it after its id). */
   readonly entries: readonly { readonly transactionId: string }[];
+  /** Whether `table` is shared: ids are then added to `added`, not to the table. */
+  shared: boolean;
+  /** By table key: the entry's position now (-1: dropped); undefined when the keys are the positions. */
+  moved: readonly number[] | undefined;
+  /** Pairs (hash, position) of the ids added on top of a shared table, in the order added. */
+  added: number[];
 }
+
+/** How many ids a shared table takes on top before the index folds them into a table of its own. */
+const ON_TOP = 16;
 
 export function idIndex(entries: readonly { readonly transactionId: string }[], expected: number): IdIndex {
   let slots = 16;
   while (slots < 2 * expected) slots *= 2;
-  return { table: new Int32Array(2 * slots), mask: slots - 1, size: 0, entries };
+  return {
+    table: new Int32Array(2 * slots),
+    mask: slots - 1,
+    size: 0,
+    entries,
+    shared: false,
+    moved: undefined,
+    added: [],
+  };
 }
 
 /** FNV-1a over the UTF-16 code units, with a final avalanche so the low bits (the slot) depend on every character. */
@@ -32,12 +58,31 @@ function hashOf(id: string): number {
 
 /** The position of `id`, or -1 when absent (or added but its entry not yet there). */
 export function idGet(index: IdIndex, id: string): number {
-  const h = hashOf(id);
-  const { table, mask, entries } = index;
+  return find(index, id, hashOf(id), NO_ITEMS, Number.POSITIVE_INFINITY);
+}
+
+type Ids = readonly { readonly transactionId: string }[];
+const NO_ITEMS: Ids = [];
+
+/** The id at `pos`: one of the index's entries before `base`, from `base` on one of `items` (being added, not yet among the entries). */
+function idAt(index: IdIndex, items: Ids, base: number, pos: number): string | undefined {
+  return (pos < base ? index.entries[pos] : items[pos - base])?.transactionId;
+}
+
+/** The position of `id` (hash `h`) in the index, or -1; positions from `base` on are those of `items` (see {@link idAt}). */
+function find(index: IdIndex, id: string, h: number, items: Ids, base: number): number {
+  const { added } = index;
+  for (let k = 0; k < added.length; k += 2) {
+    const pos = added[k + 1] as number; // k + 1 < length: pairs
+    if (added[k] === h && idAt(index, items, base, pos) === id) return pos;
+  }
+  const { table, mask, moved } = index;
   for (let s = h & mask; ; s = (s + 1) & mask) {
     const p = table[2 * s + 1] ?? 0; // 2s + 1 < table.length: present
     if (p === 0) return -1;
-    if (table[2 * s] === h && entries[p - 1]?.transactionId === id) return p - 1;
+    if (table[2 * s] !== h) continue;
+    const pos = moved === undefined ? p - 1 : (moved[p - 1] ?? -1);
+    if (pos >= 0 && idAt(index, items, base, pos) === id) return pos;
   }
 }
 
@@ -54,6 +99,10 @@ export function idGet(index: IdIndex, id: string): number {
  */
 export function idAddAll(index: IdIndex, items: readonly { readonly transactionId: string }[]): number {
   const n = items.length;
+  if (index.shared) {
+    if (index.added.length / 2 + n <= ON_TOP) return addOnTop(index, items);
+    fold(index, n);
+  }
   while (2 * (index.size + n) > index.mask + 1) grow(index);
   const { table, mask } = index;
   // A few ids (a post onto a bounded snapshot: its kept entries, then the new ones) fit in the cache
@@ -90,10 +139,7 @@ export function idAddAll(index: IdIndex, items: readonly { readonly transactionI
         table[2 * s + 1] = base + i + 1;
         break;
       }
-      if (
-        table[2 * s] === h &&
-        (p <= base ? index.entries[p - 1] : items[p - 1 - base])?.transactionId === items[i]?.transactionId
-      ) {
+      if (table[2 * s] === h && idAt(index, items, base, p - 1) === items[i]?.transactionId) {
         if (repeat < 0 || i < repeat) repeat = i;
         break;
       }
@@ -124,7 +170,7 @@ function addInOrder(
         table[2 * s + 1] = base + i + 1;
         break;
       }
-      if (table[2 * s] === h && (p <= base ? index.entries[p - 1] : items[p - 1 - base])?.transactionId === id) {
+      if (table[2 * s] === h && idAt(index, items, base, p - 1) === id) {
         if (repeat < 0) repeat = i;
         break;
       }
@@ -153,36 +199,85 @@ function grow(index: IdIndex): void {
   index.mask = mask;
 }
 
-/** A copy of `index` over `entries` (a copy of the entries it was built over): the copy's table is its own. */
-export function idCopy(index: IdIndex, entries: readonly { readonly transactionId: string }[]): IdIndex {
-  return { table: index.table.slice(), mask: index.mask, size: index.size, entries };
+/** Adds the ids of `items` to the list beside a shared table, as {@link idAddAll} adds them. */
+function addOnTop(index: IdIndex, items: Ids): number {
+  const base = index.size;
+  let repeat = -1;
+  for (let i = 0; i < items.length; i++) {
+    const id = items[i]?.transactionId ?? "";
+    const h = hashOf(id);
+    if (find(index, id, h, items, base) >= 0) {
+      if (repeat < 0) repeat = i;
+    } else index.added.push(h, base + i);
+  }
+  index.size = base + items.length;
+  return repeat;
 }
 
 /**
- * A new index over `entries` holding the ids of `index` whose old position `newPos` maps to a new
- * one (≥ 0), re-placed by their stored hashes (no id is read again): the index of a snapshot that
- * dropped some of its entries. `count` is the number of positions kept.
+ * Gives the index a table of its own holding its ids (the shared table's kept ones at their positions
+ * now, then those added on top), with room for `more`: re-placed by their stored hashes, no id read again.
  */
-export function idRemap(
-  index: IdIndex,
-  newPos: readonly number[],
-  entries: readonly { readonly transactionId: string }[],
-  count: number,
-): IdIndex {
-  const out = idIndex(entries, count + 1);
-  const { table, mask } = out;
-  const old = index.table;
-  for (let k = 0; k < old.length; k += 2) {
-    const p = old[k + 1] ?? 0;
-    if (p === 0) continue;
-    const q = newPos[p - 1] ?? -1;
-    if (q < 0) continue;
-    const h = old[k] ?? 0;
+function fold(index: IdIndex, more: number): void {
+  const own = idIndex(index.entries, index.size + more);
+  const { table, mask } = own;
+  const place = (h: number, pos: number): void => {
     let s = h & mask;
     while ((table[2 * s + 1] ?? 0) !== 0) s = (s + 1) & mask;
     table[2 * s] = h;
-    table[2 * s + 1] = q + 1;
+    table[2 * s + 1] = pos + 1;
+  };
+  const { table: old, moved, added } = index;
+  for (let k = 0; k < old.length; k += 2) {
+    const p = old[k + 1] ?? 0;
+    if (p === 0) continue;
+    const pos = moved === undefined ? p - 1 : (moved[p - 1] ?? -1);
+    if (pos >= 0) place(old[k] ?? 0, pos);
   }
-  out.size = count;
-  return out;
+  for (let k = 0; k < added.length; k += 2) place(added[k] as number, added[k + 1] as number);
+  index.table = table;
+  index.mask = mask;
+  index.shared = false;
+  index.moved = undefined;
+  index.added = [];
+}
+
+/**
+ * The index of a carried state, over `entries`, sharing `index`'s table (which is never written
+ * again): `newPos` maps each position of `index` to its position in `entries` (-1: dropped), or is
+ * undefined when the entries are the same. `index` itself must not be added to afterwards.
+ */
+export function idCarry(
+  index: IdIndex,
+  entries: readonly { readonly transactionId: string }[],
+  newPos?: readonly number[],
+): IdIndex {
+  const { moved, added } = index;
+  if (newPos === undefined)
+    return {
+      table: index.table,
+      mask: index.mask,
+      size: index.size,
+      entries,
+      shared: true,
+      moved,
+      added: added.slice(),
+    };
+  const kept: number[] = [];
+  for (let k = 0; k < added.length; k += 2) {
+    const pos = newPos[added[k + 1] as number] ?? -1;
+    if (pos >= 0) kept.push(added[k] as number, pos);
+  }
+  let size = 0;
+  for (const pos of newPos) if (pos >= 0) size++;
+  return {
+    table: index.table,
+    mask: index.mask,
+    size,
+    entries,
+    shared: true,
+    // The table's keys were positions of `index` (no `moved`), or are mapped to them by `moved`.
+    moved: moved === undefined ? newPos : moved.map((pos) => (pos < 0 ? -1 : (newPos[pos] ?? -1))),
+    added: kept,
+  };
 }

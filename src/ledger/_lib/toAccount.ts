@@ -6,7 +6,7 @@ import { storedCopy } from "./entries.js";
 import { keyedCopy, keyedHeap, keyedPush } from "./heap.js";
 import { storedForm } from "./stored.js";
 import { withAvailableAt } from "./pending.js";
-import { idCopy, idRemap } from "./ids.js";
+import { idCarry } from "./ids.js";
 import { add, fromUnits, type Units } from "./units.js";
 import {
   type Alloc,
@@ -79,7 +79,7 @@ function retained(
   const stack: number[] = [];
   const keepLotSeq = (seq: number): void => {
     keepLot[seq] = 1;
-    if (claws.has(seq)) stack.push(seq);
+    if (claws.size > 0 && claws.has(seq)) stack.push(seq); // most snapshots hold no clawback: no lookup per allocation
   };
   const keepAllocs = (allocs: readonly Alloc[]): void => {
     for (const a of allocs) keepLotSeq(a.lotId);
@@ -365,7 +365,7 @@ export function cloneState(t: State): State {
     entries,
     count: t.count,
     copyFrom: t.copyFrom,
-    index: idCopy(t.index, entries),
+    index: idCarry(t.index, entries),
     lotOfEntry: t.lotOfEntry.slice(),
     debitOfEntry: t.debitOfEntry.slice(),
     lots: t.lots.slice(),
@@ -416,13 +416,15 @@ function carryState(
   const nowMs = state.nowMs;
   // Plain arrays, not Int32Arrays: Node 20 puts a typed array over 64 bytes (16 positions) in a
   // separate backing store, ~0.7 µs to allocate against ~0.1 µs for an array of 60 numbers, so
-  // these two made each post onto an account keeping more than 16 entries or lots cost more.
+  // these two made each post onto an account keeping more than 16 entries or lots cost more. Every
+  // slot is written (-1: dropped) rather than filled first: fill on a new array costs 2-3 times the
+  // writes.
   let newPos: number[] | undefined;
   let lotMap: number[] | undefined;
   if (keep !== undefined) {
-    newPos = new Array<number>(state.count).fill(-1);
-    for (let pos = 0, j = 0; pos < state.count; pos++) if (keep.keepEntry[pos] === 1) newPos[pos] = j++;
-    lotMap = new Array<number>(state.lotCount).fill(-1);
+    newPos = new Array<number>(state.count);
+    for (let pos = 0, j = 0; pos < state.count; pos++) newPos[pos] = keep.keepEntry[pos] === 1 ? j++ : -1;
+    lotMap = new Array<number>(state.lotCount);
   }
   const at = (pos: number): number => (newPos === undefined ? pos : (newPos[pos] as number)); // kept: mapped
   // Sized up front: the kept lots and debits are those written out.
@@ -441,7 +443,10 @@ function carryState(
   let pending: Units = 0;
   let seq = 0;
   for (let k = 0; k < state.lotCount; k++) {
-    if (keep !== undefined && keep.keepLot[k] === 0) continue;
+    if (keep !== undefined && keep.keepLot[k] === 0) {
+      if (lotMap !== undefined) lotMap[k] = -1;
+      continue;
+    }
     const l = state.lots[k] as LotS; // k < lotCount: present
     const expMs = state.lotExpMs[k] as number;
     lots[seq] = l;
@@ -492,7 +497,7 @@ function carryState(
       pos: at(h.pos),
       seq: i,
       active: h.timeoutMs > nowMs,
-      debit: { ...copyDebit(h.debit, remap(h.debit.lots)), reversed: 0 },
+      debit: copyDebit(h.debit, remap(h.debit.lots)), // a hold's debit is never reversed (it is not among the account's debits)
       src: holdsOut[i],
     };
     holds.set(hold.holdId, hold);
@@ -506,7 +511,7 @@ function carryState(
     entries,
     count,
     copyFrom: Number.POSITIVE_INFINITY,
-    index: newPos === undefined ? idCopy(state.index, entries) : idRemap(state.index, newPos, entries, count),
+    index: idCarry(state.index, entries, newPos),
     lotOfEntry,
     debitOfEntry,
     lots,
