@@ -26,6 +26,26 @@ describe("replayAccount", () => {
     ).toBe(JSON.stringify(posted));
   });
 
+  it("matches posting when entries create more lots than there are credits (a replay sizes its arrays by kind)", () => {
+    // Reversing r1 gives back 20 points that went below zero and were repaid by e2 since: they come
+    // back as a lot named x1, a third lot from two credits. With retainDays 2, the snapshot drops
+    // the early entries, so the kept ones are also moved down and copied in stored form.
+    const settings = { accountId: "a", negativeLimit: "50", retainDays: 2 };
+    const history = [
+      { kind: "earn", transactionId: "e1", at: day(1), points: "10" },
+      { kind: "redeem", transactionId: "r1", at: day(2), points: "30" },
+      { kind: "earn", transactionId: "e2", at: day(3), points: "50" },
+      { kind: "reverse", transactionId: "x1", at: day(4), reverses: "r1" },
+      { kind: "redeem", transactionId: "r2", at: day(9), points: "45" },
+      { kind: "earn", transactionId: "e3", at: day(10), points: "5" },
+    ] as const;
+    const posted = ledger(history, settings);
+    expect(posted.lots.map((l) => l.lotId)).toEqual(["e1", "e2", "x1", "e3"]);
+    expect(posted.entries.length).toBeLessThan(history.length);
+    const plain = JSON.parse(JSON.stringify(history)) as typeof history;
+    expect(replayAccount(plain, settings)).toEqual(posted);
+  });
+
   it("keeps a stored copy of the caller's entries, and the history records post returned as they are", () => {
     // Plain objects in stored form (a history read from JSON): the snapshot's entries are frozen
     // copies in stored key order; the caller's objects are neither kept nor frozen.

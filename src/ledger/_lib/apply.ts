@@ -375,16 +375,33 @@ interface RunOptions {
   readonly wrapErrors?: boolean;
 }
 
-function hasStringId(input: unknown): boolean {
-  return (
-    typeof input === "object" &&
-    input !== null &&
-    typeof (input as { transactionId?: unknown }).transactionId === "string"
-  );
+/**
+ * How many inputs from the start have a string transactionId (they are indexed up front, see run),
+ * and how many lots and debits those can create at most, by kind: an earn or adjust creates one lot,
+ * a redeem, capture, reverse or adjust one debit. Points given back under a credit's name can create
+ * a lot the count misses: it sizes the state's arrays, which grow past it.
+ */
+function countInputs(inputs: readonly unknown[]): { valid: number; lots: number; debits: number } {
+  let valid = 0;
+  let lots = 0;
+  let debits = 0;
+  for (; valid < inputs.length; valid++) {
+    const input = inputs[valid] as { transactionId?: unknown; kind?: unknown } | null;
+    if (typeof input !== "object" || input === null || typeof input.transactionId !== "string") break;
+    const kind = input.kind;
+    if (kind === "earn") lots++;
+    else if (kind === "redeem" || kind === "capture" || kind === "reverse") debits++;
+    else if (kind === "adjust") {
+      lots++;
+      debits++;
+    }
+  }
+  return { valid, lots, debits };
 }
 
 export function run(inputs: readonly unknown[], settings: Settings, options: RunOptions = {}): State {
-  const state = options.initial ?? emptyState(settings, inputs.length);
+  const counted = countInputs(inputs);
+  const state = options.initial ?? emptyState(settings, inputs.length, counted.lots, counted.debits);
   const stored = storedEntryChecker(settings.scale);
   const wrap = options.wrapErrors === true;
   // A history replayed onto a snapshot was accepted once: a reverse of a credit the snapshot dropped is settled as it was.
@@ -401,8 +418,7 @@ export function run(inputs: readonly unknown[], settings: Settings, options: Run
   const instant: StoredInstants = { ms: 0, until: Number.NaN, units: undefined };
   // Every id is indexed up front, which also finds the first repeated one. An input without a string
   // transactionId fails validation when its turn comes, so only the inputs before it are indexed.
-  let valid = 0;
-  while (valid < inputs.length && hasStringId(inputs[valid])) valid++;
+  const valid = counted.valid;
   const repeat = idAddAll(
     state.index,
     (valid === inputs.length ? inputs : inputs.slice(0, valid)) as readonly { transactionId: string }[],

@@ -117,7 +117,6 @@ export function createLot(
   const seq = state.lotCount++;
   state.lots[seq] = lot;
   state.lotExpMs[seq] = expMs;
-  state.lotSrc[seq] = undefined;
   state.lotPos[seq] = pos;
   state.lotOfEntry[pos] = seq;
   if (isPending) {
@@ -177,7 +176,6 @@ export function newDebit(state: State, entry: Entry): DebitS {
   const debit = emptyDebit(entry.transactionId);
   const k = state.debitCount++;
   state.debits[k] = debit;
-  state.debitSrc[k] = undefined;
   state.debitPos[k] = state.count;
   state.debitOfEntry[state.count] = k;
   return debit;

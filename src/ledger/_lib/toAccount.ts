@@ -173,16 +173,20 @@ export function toAccount(state: State, carry = false): Account {
     ({ debitsOut, lotsOut } = writeInPlace(state, keep, f, lotIdOf));
   }
   // The working state is discarded after this call (every caller writes it out last), so its
-  // entries array is cut to the entries applied and frozen in place rather than copied. Entries a
-  // replay took as they came (from copyFrom on) are written in their stored form, only those kept.
-  const entries = keep === undefined ? state.entries : state.entries.filter((_, pos) => keep.keepEntry[pos] === 1);
-  const copyFrom = state.copyFrom;
-  if (copyFrom < state.count) {
-    for (let pos = 0, j = 0; pos < state.count; pos++) {
+  // entries array becomes the snapshot's, frozen in place rather than copied: the kept entries are
+  // moved down over the dropped ones (in one pass, without a filtered copy: 14 MB of garbage for a
+  // 1M-entry replay) and it is cut to them. Entries a replay took as they came (from copyFrom on)
+  // are written in their stored form, only those kept.
+  const entries = state.entries;
+  const { count, copyFrom } = state;
+  if (keep !== undefined || copyFrom < count) {
+    let j = 0;
+    for (let pos = 0; pos < count; pos++) {
       if (keep !== undefined && keep.keepEntry[pos] === 0) continue;
-      if (pos >= copyFrom) entries[j] = storedCopy(entries[j] as Entry); // j < entries.length: present
-      j++;
+      const e = entries[pos] as Entry; // pos < count: present
+      entries[j++] = pos >= copyFrom ? storedCopy(e) : e;
     }
+    entries.length = j;
   }
   const checkpoint: Checkpoint =
     lastEntry === undefined
