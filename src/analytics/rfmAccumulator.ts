@@ -4,10 +4,10 @@ import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, DAY_MS, rfmSettings, sameSettings, type RfmSettings } from "./_lib/rfm.js";
 import { summarize, timeOrder } from "./_lib/rfmColumns.js";
 import {
+  checkPurchaseCustomer,
   customerNumber,
   customerOrder,
   customers,
-  knownCustomer,
   mergeCurrency,
   notAPurchase,
   purchaseMillis,
@@ -225,12 +225,12 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
     add(tx: RfmTransaction): RfmAccumulator {
       if (typeof tx !== "object" || tx === null) throw notAPurchase(tx, count, what);
       const id = tx.customerId;
-      const c = knownCustomer(table, id);
-      if (c < 0) checkCustomerId(id, [count, "customerId"], what);
+      // The id is checked first (a known id passes, as it did when it was numbered) and looked up
+      // once, after the time and value: so a bad purchase numbers no one and adds nothing.
+      checkPurchaseCustomer(id, count, what);
       const ms = purchaseMillis(tx.at, settings, count, what);
       const value = purchaseValue(tx.value, money, count, true, what);
-      // Numbered only now, so that a bad purchase adds nothing.
-      put(c >= 0 ? c : customerNumber(table, id, [count, "customerId"], what), Math.floor(ms / DAY_MS), value);
+      put(customerNumber(table, id), Math.floor(ms / DAY_MS), value);
       count++;
       return acc;
     },
@@ -241,7 +241,7 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
       mergeCurrency(money, currency, what);
       for (const [id, days] of list) {
         if (days.length === 0) continue; // a customer without purchase days adds nothing
-        const c = customerNumber(table, id, [], what);
+        const c = customerNumber(table, id);
         for (const [day, value] of days) put(c, day, value);
       }
       const added = (state as { count?: number }).count;

@@ -3,10 +3,10 @@ import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId } from "./_lib/rfm.js";
 import {
+  checkPurchaseCustomer,
   customerNumber,
   customerOrder,
   customers,
-  knownCustomer,
   mergeCurrency,
   purchaseValue,
 } from "./_lib/purchases.js";
@@ -119,11 +119,11 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
           what,
         );
       const id = tx.customerId;
-      const known = knownCustomer(table, id);
-      if (known < 0) checkCustomerId(id, [index, "customerId"], what);
+      // The id is checked before the value (a known id passes, as it did when it was numbered) and
+      // looked up once, after it: so a purchase with a bad value numbers no one and adds nothing.
+      checkPurchaseCustomer(id, index, what);
       const v = purchaseValue(tx.value, money, index, false, what);
-      // Numbered only now, so that a purchase with a bad value adds nothing.
-      add(known >= 0 ? known : customerNumber(table, id, [index, "customerId"], what), v);
+      add(customerNumber(table, id), v);
       index++;
       return acc;
     },
@@ -154,7 +154,7 @@ function totalsAccumulatorUnguarded(initial?: TotalsAccumulatorState): TotalsAcc
         checkCustomerId(e[0], ["customers", i, 0], what);
       });
       mergeCurrency(money, currency, what);
-      for (const [id, t] of customers as [string | number, number][]) add(customerNumber(table, id, [], what), t);
+      for (const [id, t] of customers as [string | number, number][]) add(customerNumber(table, id), t);
       return acc;
     },
     result() {

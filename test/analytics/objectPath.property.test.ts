@@ -168,3 +168,41 @@ test.prop([
   );
   expect(rows.map((r) => r.customerId)).toEqual(expected.map((e) => e.customerId));
 });
+
+// A purchase's fields are checked in one order wherever it is read — customer id, then time, then
+// value — whether its customer is new or known: the accumulators check the id first but number it
+// last (one lookup), so a purchase bad in several fields must still report its id.
+test.prop([
+  fc.array(purchase, { minLength: 1, maxLength: 20 }),
+  fc.nat(),
+  fc.record({ id: fc.boolean(), at: fc.boolean(), value: fc.boolean() }),
+  fc.constantFrom("ana", 3, "new"),
+])("a purchase bad in several fields reports the first of id, time, value", (ps, k, bad, goodId) => {
+  fc.pre(bad.id || bad.at || bad.value);
+  const o = { observationEnd: "2025-03-31", period: "day" } as const;
+  const index = k % (ps.length + 1);
+  const tx = {
+    customerId: bad.id ? "" : goodId,
+    at: bad.at ? "2025-13-01" : "2025-01-01",
+    value: bad.value ? "1,5" : "1.5",
+  };
+  const first = bad.id ? "customerId" : bad.at ? "at" : "value";
+  const pathOf = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof LoyaltyValidationError ? e.issues[0]?.path : e;
+    }
+    return "no error";
+  };
+  const before = ps.slice(0, index).map((p) => p.tx);
+  expect(pathOf(() => rfmSummary([...before, tx], o))).toEqual([index, first]);
+  const rfm = rfmAccumulator(o);
+  for (const t of before) rfm.add(t);
+  expect(pathOf(() => rfm.add(tx))).toEqual([index, first]);
+  // totalsAccumulator reads no time: the id, then the value.
+  const totals = totalsAccumulator();
+  for (const t of before) totals.add(t);
+  const firstOfTwo = bad.id ? "customerId" : bad.value ? "value" : undefined;
+  expect(pathOf(() => totals.add(tx))).toEqual(firstOfTwo === undefined ? "no error" : [index, firstOfTwo]);
+});

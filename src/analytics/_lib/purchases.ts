@@ -18,7 +18,7 @@
 import { CurrencyMismatchError, LoyaltyValidationError } from "../../errors/errors.js";
 import { decimalToNumber } from "../../core/decimal.js";
 import { previewValue } from "../../_lib/values.js";
-import { checkCustomerId, timeMillis, type RfmSettings } from "./rfm.js";
+import { checkCustomerId, isCustomerId, timeMillis, type RfmSettings } from "./rfm.js";
 import { valueToNumber } from "./values.js";
 
 /** Customer ids numbered 0 … keys.length − 1 in order of first appearance. */
@@ -35,8 +35,8 @@ export interface Customers {
   slots: Int32Array;
   /** The seed of {@link stringHash}, drawn per table. */
   readonly seed: number;
-  /** The string ids seen, in order of first appearance. */
-  readonly strings: string[];
+  /** How many string ids were seen (they are in `keys`). */
+  stringCount: number;
   /** The id of each number. */
   readonly keys: (string | number)[];
 }
@@ -54,7 +54,7 @@ export function customers(): Customers {
     slots: new Int32Array(2 * 1024),
     // Drawn per table: ids that collide (and make lookups linear) cannot be worked out without it.
     seed: (Math.random() * 2 ** 32) | 0,
-    strings: [],
+    stringCount: 0,
     keys: [],
   };
 }
@@ -113,19 +113,22 @@ export function knownCustomer(table: Customers, id: unknown): number {
 }
 
 /**
- * The number of customer `id`, numbering it if it is new; a new id is checked first (a non-empty
- * string or a safe integer), with `path` in the error.
+ * Throws the validation error at `[index, "customerId"]` unless `id` is a customer id (a non-empty
+ * string or a safe integer). The path is built only for the error: this runs once per purchase.
  */
-export function customerNumber(
-  table: Customers,
-  id: unknown,
-  path: readonly (string | number)[],
-  what: string,
-): number {
-  if (typeof id === "string") return stringNumber(table, id, path, what);
+export function checkPurchaseCustomer(id: unknown, index: number, what: string): asserts id is string | number {
+  if (!isCustomerId(id)) checkCustomerId(id, [index, "customerId"], what);
+}
+
+/**
+ * The number of customer `id` (checked by the caller: a non-empty string or a safe integer),
+ * numbering it if it is new. One lookup: a caller that must not number an id before the rest of
+ * its purchase is read checks the id first and calls this last, rather than looking it up twice.
+ */
+export function customerNumber(table: Customers, id: string | number): number {
+  if (typeof id === "string") return stringNumber(table, id);
   const known = knownCustomer(table, id);
   if (known >= 0) return known;
-  checkCustomerId(id, path, what);
   const c = table.keys.length;
   const n = id === 0 ? 0 : (id as number); // -0 is the customer 0
   // Every integer id below the array's length is in the array (knownCustomer looks nowhere else).
@@ -141,20 +144,19 @@ export function customerNumber(
  * {@link customerNumber} of a string id: its hash is computed and its slot found once, whether the
  * id is known or is numbered there (again only when the slots must first be doubled).
  */
-function stringNumber(table: Customers, id: string, path: readonly (string | number)[], what: string): number {
+function stringNumber(table: Customers, id: string): number {
   const h = stringHash(id, table.seed);
   let q = stringSlot(table, id, h);
   const known = table.slots[2 * q + 1] as number;
   if (known !== 0) return known - 1;
-  checkCustomerId(id, path, what);
-  if (4 * (table.strings.length + 1) > table.slots.length) {
+  if (4 * (table.stringCount + 1) > table.slots.length) {
     growSlots(table);
     q = stringSlot(table, id, h);
   }
   const c = table.keys.length;
   table.slots[2 * q] = h;
   table.slots[2 * q + 1] = c + 1;
-  table.strings.push(id);
+  table.stringCount++;
   table.keys.push(id);
   return c;
 }
@@ -212,7 +214,7 @@ export function customerOrder(table: Customers): Int32Array {
  */
 function sortedStrings(table: Customers): Int32Array {
   const { keys } = table;
-  const numbers = new Int32Array(table.strings.length);
+  const numbers = new Int32Array(table.stringCount);
   const rank = new Int32Array(65_536);
   let k = 0;
   for (let c = 0; c < keys.length; c++) {
@@ -363,8 +365,9 @@ export function purchaseColumns(input: Iterable<unknown>, s: RfmSettings, what: 
     const tx = items[n];
     if (typeof tx !== "object" || tx === null) throw notAPurchase(tx, n, what);
     const p = tx as { customerId?: unknown; at?: unknown; value?: unknown };
-    const known = knownCustomer(table, p.customerId);
-    id[n] = known >= 0 ? known : customerNumber(table, p.customerId, [n, "customerId"], what);
+    const customerId = p.customerId;
+    checkPurchaseCustomer(customerId, n, what);
+    id[n] = customerNumber(table, customerId);
     at[n] = purchaseMillis(p.at, s, n, what);
     value[n] = purchaseValue(p.value, money, n, true, what);
   }

@@ -131,13 +131,18 @@ export function makeRow(
   };
 }
 
-/** Throws unless `id` is a non-empty string or a safe integer. */
+/** Whether `id` is a customer id: a non-empty string or a safe integer. */
+export function isCustomerId(id: unknown): id is string | number {
+  return (typeof id === "string" && id.length > 0) || Number.isSafeInteger(id);
+}
+
+/** Throws unless `id` is a customer id ({@link isCustomerId}). */
 export function checkCustomerId(
   id: unknown,
   path: readonly (string | number)[],
   what: string,
 ): asserts id is string | number {
-  if (!((typeof id === "string" && id.length > 0) || Number.isSafeInteger(id))) {
+  if (!isCustomerId(id)) {
     throw new LoyaltyValidationError(
       [{ path, message: `expected a customer id (a non-empty string or an integer), got ${previewValue(id)}` }],
       what,
