@@ -2,6 +2,7 @@
 // gain and loss rules. Every public tier function (tierStatus, tierProgress, tierBonusEntry) reads
 // this replay, so the tier on a date is a pure function of the history up to that date.
 import { addMonthsClamped, zonedParts, zonedTimeToInstant } from "../../../core/calendar.js";
+import { instantMs } from "../../../core/instant.js";
 import { Decimal } from "../../../money/money.js";
 import { atOneScale, formatUnits } from "../../_lib/minor.js";
 import type { TierActivity, TierLevel, TierPolicy } from "../tierPolicy.js";
@@ -111,7 +112,7 @@ function down(policy: TierPolicy, held: number, q: number): number {
  */
 export function replayTiers(policy: TierPolicy, history: readonly TierActivity[], untilMs: number): Replay {
   const { levels, thresholds } = sortedLevels(policy);
-  const dated = history.map((a) => ({ ms: Date.parse(a.at), amount: a.amount })).filter((a) => a.ms <= untilMs);
+  const dated = history.map((a) => ({ ms: instantMs(a.at), amount: a.amount })).filter((a) => a.ms <= untilMs);
   const { scale, values } = atOneScale([...levels.map((t) => t.threshold), ...dated.map((a) => a.amount)]);
   const limits = values.slice(0, levels.length);
   const sorted = dated
