@@ -61,26 +61,46 @@ const DAY_MS = 86_400_000;
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-// Recently computed wall-clock fields per time zone. Intl's formatting is the costly step, and the
-// same instants come back again and again (window starts of a customer's purchases are recomputed at
-// every checkout). Bounded: a zone's map is emptied when it reaches PARTS_CACHE_SIZE entries, and
-// all of them when PARTS_CACHE_ZONES zone names (spellings such as "europe/berlin" included) are kept.
-const PARTS_CACHE_SIZE = 2048;
-const PARTS_CACHE_ZONES = 32;
-const partsCache = new Map<string, Map<number, ZonedParts>>();
+/**
+ * A bounded memo of values per (time zone, number): the calendar's answers are asked again and again
+ * for the same instants and dates, and each costs Intl calls. Keyed by numbers (an instant, a date's
+ * UTC midnight) under the zone's name rather than by a composed string, so a lookup builds no key.
+ * A zone's map is emptied when it reaches `perZone` entries, and all of them when `zones` zone names
+ * (spellings such as "europe/berlin" included) are kept.
+ */
+export class ZoneMemo<V> {
+  private readonly byZone = new Map<string, Map<number, V>>();
+  constructor(
+    private readonly perZone: number,
+    private readonly zones = 32,
+  ) {}
+
+  get(timeZone: string, key: number): V | undefined {
+    return this.byZone.get(timeZone)?.get(key);
+  }
+
+  set(timeZone: string, key: number, value: V): void {
+    let zone = this.byZone.get(timeZone);
+    if (zone === undefined) {
+      if (this.byZone.size >= this.zones) this.byZone.clear();
+      zone = new Map();
+      this.byZone.set(timeZone, zone);
+    } else if (zone.size >= this.perZone) zone.clear();
+    zone.set(key, value);
+  }
+}
+
+// Recently computed wall-clock fields per time zone and instant. Intl's formatting is the costly
+// step, and the same instants come back again and again (window starts of a customer's purchases are
+// recomputed at every checkout).
+const partsCache = new ZoneMemo<ZonedParts>(2048);
 
 /** Wall-clock fields of `ms` (epoch milliseconds) in `timeZone` (a frozen object, shared between calls). */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
-  let zone = partsCache.get(timeZone);
-  const hit = zone?.get(ms);
+  const hit = partsCache.get(timeZone, ms);
   if (hit !== undefined) return hit;
   const computed = Object.freeze(computeZonedParts(ms, timeZone));
-  if (zone === undefined) {
-    if (partsCache.size >= PARTS_CACHE_ZONES) partsCache.clear();
-    zone = new Map();
-    partsCache.set(timeZone, zone);
-  } else if (zone.size >= PARTS_CACHE_SIZE) zone.clear();
-  zone.set(ms, computed);
+  partsCache.set(timeZone, ms, computed);
   return computed;
 }
 

@@ -5,6 +5,7 @@ import {
   daysInMonth,
   endOfDayMonthsLater,
   weekStart,
+  ZoneMemo,
   zonedParts,
 } from "../../src/core/calendar.js";
 
@@ -86,5 +87,31 @@ describe("core calendar", () => {
         expect(Object.isFrozen(p)).toBe(true);
       }
     }
+  });
+});
+
+describe("ZoneMemo", () => {
+  it("keeps values per zone and number, and empties a zone's map (or all zones) at its bound", () => {
+    const memo = new ZoneMemo<string>(2, 2);
+    memo.set("Europe/Berlin", 1, "a");
+    memo.set("Asia/Tokyo", 1, "b");
+    expect([memo.get("Europe/Berlin", 1), memo.get("Asia/Tokyo", 1), memo.get("Europe/Berlin", 2)]).toEqual([
+      "a",
+      "b",
+      undefined,
+    ]);
+    memo.set("Europe/Berlin", 2, "c");
+    memo.set("Europe/Berlin", 3, "d"); // Berlin held 2 entries: emptied, then 3 kept
+    expect([memo.get("Europe/Berlin", 1), memo.get("Europe/Berlin", 3), memo.get("Asia/Tokyo", 1)]).toEqual([
+      undefined,
+      "d",
+      "b",
+    ]);
+    memo.set("America/Havana", 1, "e"); // a third zone: every zone's map is dropped first
+    expect([memo.get("Europe/Berlin", 3), memo.get("Asia/Tokyo", 1), memo.get("America/Havana", 1)]).toEqual([
+      undefined,
+      undefined,
+      "e",
+    ]);
   });
 });

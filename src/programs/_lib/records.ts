@@ -10,8 +10,8 @@
 // does not depend on t beyond the period or window t falls in — kept per calendar period (day, ISO
 // week, month, year) while a t ≥ cutoff can still fall in that period, per sale instant for rolling
 // windows while a t ≥ cutoff can still have it inside the window, and as one lifetime sum.
-import { daysInMonth, zonedParts, zonedTimeToInstant } from "../../_lib/time.js";
-import { instantMs } from "../../core/instant.js";
+import { daysInMonth, ZoneMemo, zonedParts, zonedTimeToInstant } from "../../core/calendar.js";
+import { instantMs, utcMillis } from "../../core/instant.js";
 import type { ProgramAccount, ProgramRefund, ProgramSale, ProgramTotals } from "../account.js";
 import type { Program, SpendWindow } from "../program.js";
 import { dec, sumD, ZERO, type D } from "./decimal.js";
@@ -54,38 +54,42 @@ export function windowStart(window: SpendWindow, atMs: number, timeZone: string)
 // nearly every checkout of a regular customer) and each leaving sale's. A local midnight costs two to
 // four Intl calls (zonedTimeToInstant), so midnights are memoised by (zone, date) with their ISO
 // strings, and the period starts of a date by (zone, date): an instant's date is zonedParts's (one
-// Intl call, itself memoised by instant), and a date seen before costs a lookup. Both are bounded and
-// hold only numbers and strings: nothing of an account.
+// Intl call, itself memoised by instant), and a date seen before costs a lookup. A date is keyed by
+// its day number (days since 1970-01-01, from utcMillis: a small integer, the cheapest key for a
+// Map), so the 1st of a month reached as day 1 or as day −2 of the next is one key. Both are bounded
+// and hold only numbers and strings: nothing of an account.
 /** A local midnight as an instant and as the ISO string `totals.periods` keys a period by. */
 interface Midnight {
   readonly ms: number;
   readonly iso: string;
 }
-const midnights = new Map<string, Midnight>();
-const MAX_MIDNIGHTS = 4096;
+const midnights = new ZoneMemo<Midnight>(4096);
+
+/** Days from 1970-01-01 to `year-month-day` (`month` 1..12; fields overflow as in Date.UTC). */
+function dayNumber(year: number, month: number, day: number): number {
+  return utcMillis(year, month - 1, day) / DAY_MS;
+}
 
 function midnight(timeZone: string, year: number, month: number, day: number): Midnight {
-  const key = `${timeZone} ${year} ${month} ${day}`;
-  let m = midnights.get(key);
+  const date = dayNumber(year, month, day);
+  let m = midnights.get(timeZone, date);
   if (m === undefined) {
     const ms = zonedTimeToInstant({ year, month, day }, timeZone);
     m = { ms, iso: new Date(ms).toISOString() };
-    if (midnights.size >= MAX_MIDNIGHTS) midnights.clear();
-    midnights.set(key, m);
+    midnights.set(timeZone, date, m);
   }
   return m;
 }
 
 /** The starts of the day, ISO week (from Monday), month and year of a date, in PERIODS order. */
 type PeriodStarts = readonly Midnight[];
-const startsOfDates = new Map<string, PeriodStarts>();
-const MAX_DATES = 4096;
+const startsOfDates = new ZoneMemo<PeriodStarts>(4096);
 
 /** The starts of the day, ISO week, month and year containing `atMs`, in `timeZone` (in PERIODS order). */
 export function periodStarts(atMs: number, timeZone: string): PeriodStarts {
   const d = zonedParts(atMs, timeZone);
-  const key = `${timeZone} ${d.year} ${d.month} ${d.day}`;
-  let starts = startsOfDates.get(key);
+  const date = dayNumber(d.year, d.month, d.day);
+  let starts = startsOfDates.get(timeZone, date);
   if (starts === undefined) {
     starts = [
       midnight(timeZone, d.year, d.month, d.day),
@@ -93,8 +97,7 @@ export function periodStarts(atMs: number, timeZone: string): PeriodStarts {
       midnight(timeZone, d.year, d.month, 1),
       midnight(timeZone, d.year, 1, 1),
     ];
-    if (startsOfDates.size >= MAX_DATES) startsOfDates.clear();
-    startsOfDates.set(key, starts);
+    startsOfDates.set(timeZone, date, starts);
   }
   return starts;
 }

@@ -2,6 +2,7 @@
 // gain and loss rules. Every public tier function (tierStatus, tierProgress, tierBonusEntry) reads
 // this replay, so the tier on a date is a pure function of the history up to that date.
 import { addMonthsClamped, zonedParts, zonedTimeToInstant } from "../../../core/calendar.js";
+import { instantMs } from "../../../core/instant.js";
 import { Decimal } from "../../../money/money.js";
 import { atOneScale, formatUnits } from "../../_lib/minor.js";
 import type { TierActivity, TierLevel, TierPolicy } from "../tierPolicy.js";
@@ -56,9 +57,24 @@ interface Item {
 
 const DAY_MS = 86_400_000;
 
-export function sortedLevels(policy: TierPolicy): { levels: TierLevel[]; thresholds: Decimal[] } {
+interface SortedLevels {
+  readonly levels: readonly TierLevel[];
+  readonly thresholds: readonly Decimal[];
+}
+
+// A program's tier policy is frozen (parseProgram) and replayed at every checkout, each sort parsing
+// thresholds as Decimals again: the sorted levels of a frozen policy are kept with it (a WeakMap, so
+// nothing outlives the policy). A policy that could still change is sorted on each call.
+const levelsOf = new WeakMap<TierPolicy, SortedLevels>();
+
+export function sortedLevels(policy: TierPolicy): SortedLevels {
+  const kept = levelsOf.get(policy);
+  if (kept !== undefined) return kept;
   const levels = [...policy.tiers].sort((a, b) => new Decimal(a.threshold).comparedTo(new Decimal(b.threshold)));
-  return { levels, thresholds: levels.map((t) => new Decimal(t.threshold)) };
+  const sorted = { levels, thresholds: levels.map((t) => new Decimal(t.threshold)) };
+  if (Object.isFrozen(policy) && Object.isFrozen(policy.tiers) && policy.tiers.every((t) => Object.isFrozen(t)))
+    levelsOf.set(policy, sorted);
+  return sorted;
 }
 
 /** The highest tier whose threshold ≤ amount, -1 when below every threshold. */
@@ -111,7 +127,7 @@ function down(policy: TierPolicy, held: number, q: number): number {
  */
 export function replayTiers(policy: TierPolicy, history: readonly TierActivity[], untilMs: number): Replay {
   const { levels, thresholds } = sortedLevels(policy);
-  const dated = history.map((a) => ({ ms: Date.parse(a.at), amount: a.amount })).filter((a) => a.ms <= untilMs);
+  const dated = history.map((a) => ({ ms: instantMs(a.at), amount: a.amount })).filter((a) => a.ms <= untilMs);
   const { scale, values } = atOneScale([...levels.map((t) => t.threshold), ...dated.map((a) => a.amount)]);
   const limits = values.slice(0, levels.length);
   const sorted = dated

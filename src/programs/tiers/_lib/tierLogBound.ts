@@ -18,6 +18,7 @@
 //   the amount is the running total; the rows fold into at most three (the highest running amount
 //   per basis at its instant, then the rest at the last row's instant), whatever their number.
 import { zonedParts } from "../../../core/calendar.js";
+import { instantMs } from "../../../core/instant.js";
 import { atOneScale, plainUnits } from "../../_lib/minor.js";
 import type { TierPolicy } from "../tierPolicy.js";
 import { monthsLater, yearStart } from "./simulate.js";
@@ -32,7 +33,7 @@ const DAY_MS = 86_400_000;
  * order (see the top of this file for the rule per window).
  */
 export function boundTierLog(policy: TierPolicy, rows: readonly TierLogRow[], fromMs: number): TierLogRow[] {
-  const sorted = rows.map((row) => ({ row, ms: Date.parse(row[0]) })).sort((a, b) => a.ms - b.ms);
+  const sorted = rows.map((row) => ({ row, ms: instantMs(row[0]) })).sort((a, b) => a.ms - b.ms);
   const tz = policy.timeZone;
   const w = policy.window;
   if (w.type === "lifetime") return foldLifetime(sorted);
