@@ -2,7 +2,7 @@ import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, DAY_MS, rfmSettings, sameSettings, type RfmSettings } from "./_lib/rfm.js";
-import { summarize, timeOrder } from "./_lib/rfmColumns.js";
+import { type DayColumn, summarize, timeOrder, withDay } from "./_lib/rfmColumns.js";
 import {
   checkPurchaseCustomer,
   customerNumber,
@@ -182,13 +182,13 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
   const what = "rfmAccumulator";
   const settings = rfmSettings(options, what);
   // Purchase days in typed columns grown by doubling: customer number (numbered in order of first
-  // appearance, as rfmSummary reads), the day's start in epoch ms, and the value summed. A customer's
+  // appearance, as rfmSummary reads), the UTC day number (see DayColumn), and the value summed. A customer's
   // purchases on the day of their latest entry are added to it; any other day appends an entry, so
   // the columns are rfmSummary's input with same-day purchases mostly summed already, and
   // `result()` is rfmSummary's aggregation of them.
   const table = customers();
   let entryCustomer = new Int32Array(1024);
-  let entryAt = new Float64Array(1024);
+  let entryDay: DayColumn = new Int32Array(1024);
   let entryValue = new Float64Array(1024);
   let entries = 0;
   /** Per customer number: the index + 1 of its latest entry (0: none yet). */
@@ -197,27 +197,26 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
   let count = 0;
 
   const put = (c: number, day: number, value: number): void => {
-    const at = day * DAY_MS;
     if (c >= latest.length) latest = grown(latest, c);
     const e = (latest[c] as number) - 1;
-    if (e >= 0 && entryAt[e] === at) {
+    if (e >= 0 && entryDay[e] === day) {
       entryValue[e] = (entryValue[e] as number) + value;
       return;
     }
-    if (entries === entryAt.length) {
+    if (entries === entryDay.length) {
       entryCustomer = grown(entryCustomer, entries);
-      entryAt = grown(entryAt, entries);
+      entryDay = grown(entryDay, entries);
       entryValue = grown(entryValue, entries);
     }
     entryCustomer[entries] = c;
-    entryAt[entries] = at;
+    entryDay = withDay(entryDay, entries, day);
     entryValue[entries] = value;
     entries++;
     latest[c] = entries;
   };
   const columns = () => ({
     customer: entryCustomer.subarray(0, entries),
-    at: entryAt.subarray(0, entries),
+    day: entryDay.subarray(0, entries),
     value: entryValue.subarray(0, entries),
   });
 
@@ -249,11 +248,12 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
       return acc;
     },
     result(): RfmRow[] {
-      const { customer, at, value } = columns();
+      const { customer, day, value } = columns();
       const keys = table.keys;
       return summarize(
         customer,
-        at,
+        day,
+        1,
         value,
         keys.length,
         settings,
@@ -262,17 +262,17 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
       );
     },
     state(): RfmAccumulatorState {
-      const { customer, at, value } = columns();
+      const { customer, day, value } = columns();
       // Each customer's days ascending, same-day values summed in the order they were added.
-      const order = timeOrder(customer, at, table.keys.length);
+      const order = timeOrder(customer, day, 1, table.keys.length);
       const days: [number, number][][] = Array.from({ length: table.keys.length }, () => []);
       for (let t = 0; t < entries; t++) {
         const e = order[t] as number;
         const list = days[customer[e] as number] as [number, number][];
-        const day = (at[e] as number) / DAY_MS;
+        const d = day[e] as number;
         const last = list[list.length - 1];
-        if (last !== undefined && last[0] === day) last[1] += value[e] as number;
-        else list.push([day, value[e] as number]);
+        if (last !== undefined && last[0] === d) last[1] += value[e] as number;
+        else list.push([d, value[e] as number]);
       }
       return {
         period: settings.period,

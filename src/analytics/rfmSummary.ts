@@ -2,7 +2,7 @@ import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { customerOrder, purchaseColumns } from "./_lib/purchases.js";
-import { rfmSettings, type RfmSettings } from "./_lib/rfm.js";
+import { DAY_MS, rfmSettings, type RfmSettings } from "./_lib/rfm.js";
 import { summarize } from "./_lib/rfmColumns.js";
 import type { RfmOptions, RfmRow, RfmTransaction } from "./rfmAccumulator.js";
 
@@ -97,10 +97,10 @@ function rfmSummaryUnguarded(transactions: Iterable<RfmTransaction> | RfmColumns
   const cols = purchaseColumns(transactions, settings, what);
   if (cols.count === 0)
     throw new LoyaltyValidationError([{ path: [], message: "expected at least one purchase, got none" }], what);
-  const { id, at, value, table } = cols;
+  const { id, day, value, table } = cols;
   const keys = table.keys;
   // Rows come out in the order of the ids: the ids are sorted once, not the rows.
-  return summarize(id, at, value, keys.length, settings, (c) => keys[c] as string | number, customerOrder(table));
+  return summarize(id, day, 1, value, keys.length, settings, (c) => keys[c] as string | number, customerOrder(table));
 }
 
 function isColumn(x: unknown): x is ArrayLike<number> {
@@ -169,8 +169,8 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
     for (const [id, c] of map) originalId[c] = id;
     dense = mapped;
   }
-  if (originalId === undefined) return summarize(dense, at, value, m, s, (c) => c, undefined);
+  if (originalId === undefined) return summarize(dense, at, DAY_MS, value, m, s, (c) => c, undefined);
   const original = originalId;
   const byId = Array.from(original.keys()).sort((a, b) => (original[a] as number) - (original[b] as number));
-  return summarize(dense, at, value, m, s, (c) => original[c] as number, byId);
+  return summarize(dense, at, DAY_MS, value, m, s, (c) => original[c] as number, byId);
 }

@@ -206,3 +206,50 @@ test.prop([
   const firstOfTwo = bad.id ? "customerId" : bad.value ? "value" : undefined;
   expect(pathOf(() => totals.add(tx))).toEqual(firstOfTwo === undefined ? "no error" : [index, firstOfTwo]);
 });
+
+// Purchase days are kept in an Int32Array, widened to a Float64Array when a day does not fit (epoch
+// ms far before any Date: such times are accepted as numbers). Times around day −2^31, the first day
+// that does not fit, mixed with ordinary days: rfmSummary must give what its columnar form gives,
+// which keeps epoch ms in a Float64Array and takes their days as it aggregates (the same rows, or the
+// same error: the per-customer figures are 32-bit, so such days can fail the aggregation on either
+// path), and rfmAccumulator's state must list every purchase day exactly.
+const boundaryPurchase = fc.record({
+  customerId: fc.integer({ min: 0, max: 3 }),
+  day: fc.oneof(fc.integer({ min: -(2 ** 31) - 3, max: -(2 ** 31) + 3 }), fc.integer({ min: 20_089, max: 20_178 })),
+  ms: fc.integer({ min: 0, max: DAY - 1 }),
+  value: quarters,
+});
+
+const outcome = (f: () => unknown): unknown => {
+  try {
+    return f();
+  } catch (e) {
+    return String(e);
+  }
+};
+
+test.prop([fc.array(boundaryPurchase, { minLength: 1, maxLength: 30 }), options])(
+  "purchase days at the edge of a 32-bit integer are read exactly",
+  (ps, o) => {
+    const at = ps.map((p) => p.day * DAY + p.ms);
+    const txs = ps.map((p, i) => ({ customerId: p.customerId, at: at[i] as number, value: p.value }));
+    const columnar = outcome(() =>
+      rfmSummary({ customerId: ps.map((p) => p.customerId), at, value: ps.map((p) => p.value) }, o),
+    );
+    expect(outcome(() => rfmSummary(txs, o))).toEqual(columnar);
+    // The state: each customer's days ascending, a day's values summed (sums of quarters are exact).
+    const days = new Map<number, Map<number, number>>();
+    txs.forEach((tx) => {
+      const mine = days.get(tx.customerId) ?? new Map<number, number>();
+      const day = Math.floor(tx.at / DAY);
+      mine.set(day, (mine.get(day) ?? 0) + tx.value);
+      days.set(tx.customerId, mine);
+    });
+    const expected = [...days.keys()]
+      .sort((a, b) => a - b)
+      .map((id) => [id, [...(days.get(id) as Map<number, number>)].sort((a, b) => a[0] - b[0])]);
+    const acc = rfmAccumulator(o);
+    for (const tx of txs) acc.add(tx);
+    expect(acc.state().customers).toEqual(expected);
+  },
+);

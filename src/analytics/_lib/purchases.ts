@@ -18,7 +18,8 @@
 import { CurrencyMismatchError, LoyaltyValidationError } from "../../errors/errors.js";
 import { decimalToNumber } from "../../core/decimal.js";
 import { previewValue } from "../../_lib/values.js";
-import { checkCustomerId, isCustomerId, timeMillis, type RfmSettings } from "./rfm.js";
+import { checkCustomerId, DAY_MS, isCustomerId, timeMillis, type RfmSettings } from "./rfm.js";
+import { type DayColumn, withDay } from "./rfmColumns.js";
 import { valueToNumber } from "./values.js";
 
 /** Customer ids numbered 0 … keys.length − 1 in order of first appearance. */
@@ -195,13 +196,14 @@ export function customerOrder(table: Customers): Int32Array {
     order[k++] = c - 1;
   }
   while (j < others.length) order[k++] = numbers.get(others[j++] as number) as number;
-  const strings = sortedStrings(table);
-  order.set(strings, k);
+  // Sorted in place in the rest of `order`: no second array of their numbers to copy from.
+  sortedStrings(table, order.subarray(k));
   return order;
 }
 
 /**
- * The numbers of the string ids, ordered by id (code-unit order, as `<` compares strings).
+ * Writes the numbers of the string ids into `numbers` (one place per string id), ordered by id
+ * (code-unit order, as `<` compares strings).
  *
  * Sorted by number, not by comparing strings: the engine's default sort compares strings through
  * pointers into the heap (a cache miss or two per comparison with a million ids) and each id's number
@@ -212,9 +214,8 @@ export function customerOrder(table: Customers): Int32Array {
  * directly. Ids equal in those code units are sorted again by the next ones, and so on (a
  * most-significant-digit radix sort).
  */
-function sortedStrings(table: Customers): Int32Array {
+function sortedStrings(table: Customers, numbers: Int32Array): void {
   const { keys } = table;
-  const numbers = new Int32Array(table.stringCount);
   const rank = new Int32Array(65_536);
   let k = 0;
   for (let c = 0; c < keys.length; c++) {
@@ -223,7 +224,7 @@ function sortedStrings(table: Customers): Int32Array {
     numbers[k++] = c;
     for (let i = 0; i < id.length; i++) rank[id.charCodeAt(i)] = 1;
   }
-  if (k < 2) return numbers;
+  if (k < 2) return;
   // Two distinct ids use at least one code unit: the base is 2 or more.
   let base = 1;
   for (let u = 0; u < rank.length; u++) if (rank[u] !== 0) rank[u] = base++;
@@ -235,6 +236,8 @@ function sortedStrings(table: Customers): Int32Array {
   // Ranges of `numbers` still to sort, as (from, to, skip) triples: their ids are equal in their first
   // `skip` code units. A list rather than recursion, which ids with a long common start would take deep.
   const pending = [0, numbers.length, 0];
+  // One scratch array for every range's keys (a range is never longer than the first).
+  const scratch = new Float64Array(numbers.length);
   while (pending.length > 0) {
     let skip = pending.pop() as number;
     const to = pending.pop() as number;
@@ -250,7 +253,7 @@ function sortedStrings(table: Customers): Int32Array {
       common = i;
     }
     skip = common;
-    const packed = new Float64Array(to - from);
+    const packed = scratch.subarray(0, to - from);
     for (let j = from; j < to; j++) {
       const c = numbers[j] as number;
       const id = keys[c] as string;
@@ -269,7 +272,6 @@ function sortedStrings(table: Customers): Int32Array {
       if (j - start > 1) pending.push(from + start, from + j, skip + width);
     }
   }
-  return numbers;
 }
 
 /**
@@ -337,10 +339,10 @@ export function mergeCurrency(money: { currency?: string | undefined }, currency
   money.currency = currency;
 }
 
-/** Purchases as columns: `id` numbers customers as {@link Customers} does. */
+/** Purchases as columns: `id` numbers customers as {@link Customers} does, `day` is a UTC day number. */
 export interface PurchaseColumns {
   readonly id: Int32Array;
-  readonly at: Float64Array;
+  readonly day: DayColumn;
   readonly value: Float64Array;
   /** The customers, numbered. */
   readonly table: Customers;
@@ -357,7 +359,9 @@ export function purchaseColumns(input: Iterable<unknown>, s: RfmSettings, what: 
   const items: readonly unknown[] = Array.isArray(input) ? input : [...input];
   const count = items.length;
   const id = new Int32Array(count);
-  const at = new Float64Array(count);
+  // Days, not epoch ms: the aggregation needs only the day, and an Int32Array of them is half the
+  // memory (see DayColumn).
+  let day: DayColumn = new Int32Array(count);
   const value = new Float64Array(count);
   const table = customers();
   const money: { currency?: string | undefined } = {};
@@ -368,10 +372,10 @@ export function purchaseColumns(input: Iterable<unknown>, s: RfmSettings, what: 
     const customerId = p.customerId;
     checkPurchaseCustomer(customerId, n, what);
     id[n] = customerNumber(table, customerId);
-    at[n] = purchaseMillis(p.at, s, n, what);
+    day = withDay(day, n, Math.floor(purchaseMillis(p.at, s, n, what) / DAY_MS));
     value[n] = purchaseValue(p.value, money, n, true, what);
   }
-  return { id, at, value, table, count };
+  return { id, day, value, table, count };
 }
 
 /** The error for an item that is not a purchase object. */

@@ -1,27 +1,43 @@
 // Per-customer RFM figures from purchases in columns (customers numbered 0 … m − 1, times in epoch
-// ms, values): the one aggregation behind rfmSummary (both forms) and rfmAccumulator.
-import { DAY_MS, makeRow, type RfmSettings } from "./rfm.js";
+// ms or UTC day numbers, values): the one aggregation behind rfmSummary (both forms) and
+// rfmAccumulator.
+import { makeRow, type RfmSettings } from "./rfm.js";
 import type { RfmRow } from "../rfmAccumulator.js";
+
+/**
+ * Purchase days (UTC day numbers) in an Int32Array, half the memory of a Float64Array: the day of
+ * every Date fits (±10^8). A day beyond ±2^31 (from a number of epoch ms outside a Date's range)
+ * widens the column to a Float64Array, so every day is kept exactly.
+ */
+export type DayColumn = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
+/** `days` with day `d` at index `i`: the same column, or a Float64Array copy when `d` needs one. */
+export function withDay(days: DayColumn, i: number, d: number): DayColumn {
+  const column = d === (d | 0) || days instanceof Float64Array ? days : Float64Array.from(days);
+  column[i] = d;
+  return column;
+}
 
 /**
  * Aggregates checked columns whose customer numbers are dense (0 … m − 1) into rows, `keyOf` giving
  * each number's customer id, in the customer-number order `rowOrder` (ascending when undefined): one
  * pass when every customer's purchases come in time order (a log usually is), else after sorting by
- * day and then by customer.
+ * day and then by customer. `perDay` units of `at` make a day: DAY_MS for epoch ms, 1 for day numbers.
  */
 export function summarize(
   dense: ArrayLike<number>,
   at: ArrayLike<number>,
+  perDay: number,
   value: ArrayLike<number> | undefined,
   m: number,
   s: RfmSettings,
   keyOf: (c: number) => string | number,
   rowOrder: ArrayLike<number> | undefined,
 ): RfmRow[] {
-  let agg = aggregate(dense, at, value, m, s, undefined);
+  let agg = aggregate(dense, at, perDay, value, m, s, undefined);
   if (agg === undefined) {
-    const order = timeOrder(dense, at, m);
-    agg = aggregate(dense, at, value, m, s, order);
+    const order = timeOrder(dense, at, perDay, m);
+    agg = aggregate(dense, at, perDay, value, m, s, order);
     // Cannot be undefined now: every customer's purchases are in time order. Fail loudly if it were.
     if (agg === undefined) throw new Error("rfmSummary: internal ordering error");
   }
@@ -39,8 +55,8 @@ export function summarize(
         lastCalDay[c] as number,
         k,
         repeatSum[c] as number,
-        holdDays[c] as number,
-        holdSum[c] as number,
+        holdDays[c] ?? 0,
+        holdSum[c] ?? 0,
       ),
     );
   }
@@ -52,14 +68,14 @@ export function summarize(
  * purchases keep their input order). Purchases of one day are interchangeable for RFM (their values
  * are summed), so two stable counting sorts suffice: by day, then by customer.
  */
-export function timeOrder(dense: ArrayLike<number>, at: ArrayLike<number>, m: number): Uint32Array {
+export function timeOrder(dense: ArrayLike<number>, at: ArrayLike<number>, perDay: number, m: number): Uint32Array {
   const n = dense.length;
   if (n === 0) return new Uint32Array(0);
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;
   const days = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const d = Math.floor((at[i] as number) / DAY_MS);
+    const d = Math.floor((at[i] as number) / perDay);
     days[i] = d;
     if (d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
@@ -116,25 +132,32 @@ interface Aggregates {
 function aggregate(
   ids: ArrayLike<number>,
   at: ArrayLike<number>,
+  perDay: number,
   value: ArrayLike<number> | undefined,
   m: number,
   s: RfmSettings,
   order: Uint32Array | undefined,
 ): Aggregates | undefined {
+  // Typed arrays count as external memory, and V8 starts a major GC (which marks the caller's whole
+  // heap) each time 64 MiB more of it is allocated: only the arrays the options need are allocated.
+  // Without a holdout period every purchase day is in the calibration period (cal is the end day),
+  // so the holdout figures stay empty (length 0: never written, read as 0) and
+  // the last day is the last calibration day (one array for both).
+  const holdout = s.calibrationDay !== undefined;
   const firstDay = new Int32Array(m);
   const lastDay = new Int32Array(m);
-  const lastCalDay = new Int32Array(m);
+  const lastCalDay = holdout ? new Int32Array(m) : lastDay;
   const calDays = new Int32Array(m);
-  const holdDays = new Int32Array(m);
+  const holdDays = new Int32Array(holdout ? m : 0);
   const repeatSum = new Float64Array(m);
-  const holdSum = new Float64Array(m);
+  const holdSum = new Float64Array(holdout ? m : 0);
   const seen = new Uint8Array(m);
   const cal = s.calibrationDay ?? s.endDay;
   const n = ids.length;
   for (let t = 0; t < n; t++) {
     const i = order === undefined ? t : (order[t] as number);
     const c = ids[i] as number;
-    const d = Math.floor((at[i] as number) / DAY_MS);
+    const d = Math.floor((at[i] as number) / perDay);
     const x = value === undefined ? 0 : (value[i] as number);
     if (seen[c] === 0) {
       seen[c] = 1;
