@@ -2,7 +2,7 @@ import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { checkCustomerId, DAY_MS, rfmSettings, sameSettings, type RfmSettings } from "./_lib/rfm.js";
-import { type DayColumn, summarize, timeOrder, withDay } from "./_lib/rfmColumns.js";
+import { summarize, timeOrder } from "./_lib/rfmColumns.js";
 import {
   checkPurchaseCustomer,
   customerNumber,
@@ -182,13 +182,13 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
   const what = "rfmAccumulator";
   const settings = rfmSettings(options, what);
   // Purchase days in typed columns grown by doubling: customer number (numbered in order of first
-  // appearance, as rfmSummary reads), the UTC day number (see DayColumn), and the value summed. A customer's
+  // appearance, as rfmSummary reads), the UTC day number (a Date's fits an Int32), and the value summed. A customer's
   // purchases on the day of their latest entry are added to it; any other day appends an entry, so
   // the columns are rfmSummary's input with same-day purchases mostly summed already, and
   // `result()` is rfmSummary's aggregation of them.
   const table = customers();
   let entryCustomer = new Int32Array(1024);
-  let entryDay: DayColumn = new Int32Array(1024);
+  let entryDay = new Int32Array(1024);
   let entryValue = new Float64Array(1024);
   let entries = 0;
   /** Per customer number: the index + 1 of its latest entry (0: none yet). */
@@ -209,7 +209,7 @@ function rfmAccumulatorUnguarded(options: RfmOptions, initial?: RfmAccumulatorSt
       entryValue = grown(entryValue, entries);
     }
     entryCustomer[entries] = c;
-    entryDay = withDay(entryDay, entries, day);
+    entryDay[entries] = day;
     entryValue[entries] = value;
     entries++;
     latest[c] = entries;

@@ -2,7 +2,7 @@ import { guardInputs } from "../core/guard.js";
 import { LoyaltyValidationError } from "../errors/errors.js";
 import { previewValue } from "../_lib/values.js";
 import { customerOrder, purchaseColumns } from "./_lib/purchases.js";
-import { DAY_MS, rfmSettings, type RfmSettings } from "./_lib/rfm.js";
+import { DAY_MS, MAX_EPOCH_MS, rfmSettings, type RfmSettings } from "./_lib/rfm.js";
 import { summarize } from "./_lib/rfmColumns.js";
 import type { RfmOptions, RfmRow, RfmTransaction } from "./rfmAccumulator.js";
 
@@ -137,7 +137,8 @@ function columnar(cols: RfmColumns, s: RfmSettings, what: string): RfmRow[] {
       fail(["customerId", i], `expected a non-negative integer id, got ${previewValue(id)}`);
     if (id > maxId) maxId = id;
     const t = at[i] as number;
-    if (!(t - t === 0)) fail(["at", i], `expected finite epoch milliseconds, got ${previewValue(t)}`);
+    if (!(Math.abs(t) <= MAX_EPOCH_MS))
+      fail(["at", i], `expected epoch milliseconds of a valid Date (at most ±8.64e15), got ${previewValue(t)}`);
     if (t > s.endMs)
       fail(
         ["at", i],

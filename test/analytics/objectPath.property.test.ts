@@ -207,36 +207,51 @@ test.prop([
   expect(pathOf(() => totals.add(tx))).toEqual(firstOfTwo === undefined ? "no error" : [index, firstOfTwo]);
 });
 
-// Purchase days are kept in an Int32Array, widened to a Float64Array when a day does not fit (epoch
-// ms far before any Date: such times are accepted as numbers). Times around day −2^31, the first day
-// that does not fit, mixed with ordinary days: rfmSummary must give what its columnar form gives,
-// which keeps epoch ms in a Float64Array and takes their days as it aggregates (the same rows, or the
-// same error: the per-customer figures are 32-bit, so such days can fail the aggregation on either
-// path), and rfmAccumulator's state must list every purchase day exactly.
-const boundaryPurchase = fc.record({
+// Purchase days are kept in an Int32Array: epoch ms are taken within a Date's range (±8.64e15 ms,
+// ±10^8 days), so every day fits. Times at the edge of that range, and just past it, mixed with
+// ordinary days: inside it, rfmSummary must give what its columnar form gives (which keeps epoch ms
+// in a Float64Array) and rfmAccumulator's state must list every purchase day exactly; past it, every
+// path refuses the first such purchase with a validation error at its `at`.
+const MAX_MS = 8.64e15;
+const edgePurchase = fc.record({
   customerId: fc.integer({ min: 0, max: 3 }),
-  day: fc.oneof(fc.integer({ min: -(2 ** 31) - 3, max: -(2 ** 31) + 3 }), fc.integer({ min: 20_089, max: 20_178 })),
-  ms: fc.integer({ min: 0, max: DAY - 1 }),
+  at: fc.oneof(
+    fc.integer({ min: -3, max: 3 }).map((k) => -MAX_MS + k),
+    fc.integer({ min: 0, max: 90 * DAY - 1 }).map((ms) => day0 + ms),
+  ),
   value: quarters,
 });
 
-const outcome = (f: () => unknown): unknown => {
+const pathOrRows = (f: () => unknown): unknown => {
   try {
     return f();
   } catch (e) {
-    return String(e);
+    return e instanceof LoyaltyValidationError ? e.issues[0]?.path : e;
   }
 };
 
-test.prop([fc.array(boundaryPurchase, { minLength: 1, maxLength: 30 }), options])(
-  "purchase days at the edge of a 32-bit integer are read exactly",
-  (ps, o) => {
-    const at = ps.map((p) => p.day * DAY + p.ms);
-    const txs = ps.map((p, i) => ({ customerId: p.customerId, at: at[i] as number, value: p.value }));
-    const columnar = outcome(() =>
-      rfmSummary({ customerId: ps.map((p) => p.customerId), at, value: ps.map((p) => p.value) }, o),
+test.prop([fc.array(edgePurchase, { minLength: 1, maxLength: 30 }), options])(
+  "purchase times at the edge of a Date's range are read exactly, and past it refused",
+  (txs, o) => {
+    const first = txs.findIndex((tx) => tx.at < -MAX_MS);
+    const columnar = pathOrRows(() =>
+      rfmSummary(
+        { customerId: txs.map((p) => p.customerId), at: txs.map((p) => p.at), value: txs.map((p) => p.value) },
+        o,
+      ),
     );
-    expect(outcome(() => rfmSummary(txs, o))).toEqual(columnar);
+    const objects = pathOrRows(() => rfmSummary(txs, o));
+    const acc = rfmAccumulator(o);
+    const added = pathOrRows(() => {
+      for (const tx of txs) acc.add(tx);
+    });
+    if (first >= 0) {
+      expect(columnar).toEqual(["at", first]);
+      expect(objects).toEqual([first, "at"]);
+      expect(added).toEqual([first, "at"]);
+      return;
+    }
+    expect(objects).toEqual(columnar);
     // The state: each customer's days ascending, a day's values summed (sums of quarters are exact).
     const days = new Map<number, Map<number, number>>();
     txs.forEach((tx) => {
@@ -248,8 +263,6 @@ test.prop([fc.array(boundaryPurchase, { minLength: 1, maxLength: 30 }), options]
     const expected = [...days.keys()]
       .sort((a, b) => a - b)
       .map((id) => [id, [...(days.get(id) as Map<number, number>)].sort((a, b) => a[0] - b[0])]);
-    const acc = rfmAccumulator(o);
-    for (const tx of txs) acc.add(tx);
     expect(acc.state().customers).toEqual(expected);
   },
 );

@@ -19,7 +19,6 @@ import { CurrencyMismatchError, LoyaltyValidationError } from "../../errors/erro
 import { decimalToNumber } from "../../core/decimal.js";
 import { previewValue } from "../../_lib/values.js";
 import { checkCustomerId, DAY_MS, isCustomerId, timeMillis, type RfmSettings } from "./rfm.js";
-import { type DayColumn, withDay } from "./rfmColumns.js";
 import { valueToNumber } from "./values.js";
 
 /** Customer ids numbered 0 … keys.length − 1 in order of first appearance. */
@@ -279,7 +278,7 @@ function sortedStrings(table: Customers, numbers: Int32Array): void {
  * error at `[index, "at"]` when it is not a time or lies after `observationEnd`.
  */
 export function purchaseMillis(at: unknown, s: RfmSettings, index: number, what: string): number {
-  const ms = typeof at === "number" ? (at - at === 0 ? at : Number.NaN) : timeMillis(at);
+  const ms = timeMillis(at);
   if (ms <= s.endMs) return ms;
   throw new LoyaltyValidationError(
     [
@@ -342,7 +341,7 @@ export function mergeCurrency(money: { currency?: string | undefined }, currency
 /** Purchases as columns: `id` numbers customers as {@link Customers} does, `day` is a UTC day number. */
 export interface PurchaseColumns {
   readonly id: Int32Array;
-  readonly day: DayColumn;
+  readonly day: Int32Array;
   readonly value: Float64Array;
   /** The customers, numbered. */
   readonly table: Customers;
@@ -360,8 +359,8 @@ export function purchaseColumns(input: Iterable<unknown>, s: RfmSettings, what: 
   const count = items.length;
   const id = new Int32Array(count);
   // Days, not epoch ms: the aggregation needs only the day, and an Int32Array of them is half the
-  // memory (see DayColumn).
-  let day: DayColumn = new Int32Array(count);
+  // memory of a Float64Array of instants. Every day of a Date fits (±10^8; see timeMillis).
+  const day = new Int32Array(count);
   const value = new Float64Array(count);
   const table = customers();
   const money: { currency?: string | undefined } = {};
@@ -372,7 +371,7 @@ export function purchaseColumns(input: Iterable<unknown>, s: RfmSettings, what: 
     const customerId = p.customerId;
     checkPurchaseCustomer(customerId, n, what);
     id[n] = customerNumber(table, customerId);
-    day = withDay(day, n, Math.floor(purchaseMillis(p.at, s, n, what) / DAY_MS));
+    day[n] = Math.floor(purchaseMillis(p.at, s, n, what) / DAY_MS);
     value[n] = purchaseValue(p.value, money, n, true, what);
   }
   return { id, day, value, table, count };

@@ -20,13 +20,16 @@ export interface RfmSettings {
   readonly calibrationEnd: string | undefined;
 }
 
+/** The largest epoch milliseconds of a valid Date (ECMAScript's time value range, ±8.64e15). */
+export const MAX_EPOCH_MS = 8.64e15;
+
 /**
  * Epoch ms of a date-only string (start of that UTC day), an instant or a Date (the one core parser,
- * whose fast path reads the usual ISO shapes without a regular expression), or of finite epoch
- * milliseconds; NaN when invalid.
+ * whose fast path reads the usual ISO shapes without a regular expression), or of epoch milliseconds
+ * within a Date's range (so every purchase day fits an Int32Array); NaN when invalid.
  */
 export function timeMillis(value: unknown): number {
-  if (typeof value === "number") return value - value === 0 ? value : Number.NaN;
+  if (typeof value === "number") return Math.abs(value) <= MAX_EPOCH_MS ? value : Number.NaN;
   return instantMillis(value, DAY_START);
 }
 

@@ -5,20 +5,6 @@ import { makeRow, type RfmSettings } from "./rfm.js";
 import type { RfmRow } from "../rfmAccumulator.js";
 
 /**
- * Purchase days (UTC day numbers) in an Int32Array, half the memory of a Float64Array: the day of
- * every Date fits (±10^8). A day beyond ±2^31 (from a number of epoch ms outside a Date's range)
- * widens the column to a Float64Array, so every day is kept exactly.
- */
-export type DayColumn = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
-
-/** `days` with day `d` at index `i`: the same column, or a Float64Array copy when `d` needs one. */
-export function withDay(days: DayColumn, i: number, d: number): DayColumn {
-  const column = d === (d | 0) || days instanceof Float64Array ? days : Float64Array.from(days);
-  column[i] = d;
-  return column;
-}
-
-/**
  * Aggregates checked columns whose customer numbers are dense (0 … m − 1) into rows, `keyOf` giving
  * each number's customer id, in the customer-number order `rowOrder` (ascending when undefined): one
  * pass when every customer's purchases come in time order (a log usually is), else after sorting by
