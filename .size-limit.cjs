@@ -44,6 +44,8 @@ module.exports = [
   // promotions 6.3 kB, the program and basket schemas 4.0 kB; own code alone is 52.4 kB, so 40 kB
   // is out of reach even without dependencies. decimal.js stays while the parsed Basket carries
   // Decimal quantities and Money unit prices (checkout parses a basket it is given as JSON).
+  // The carried id index shared between posts instead of copied, replay's arrays sized up front and
+  // the calendar memos keyed by numbers: 72.39 → 72.94 kB measured.
   entry(
     "programs",
     "parseProgram, openProgramAccount, parseProgramAccount, checkout, refund",
