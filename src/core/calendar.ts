@@ -196,6 +196,14 @@ function localFromUtcFields(year: number, month: number, day: number): Date {
   return d;
 }
 
+/**
+ * Days from 1970-01-01 to the calendar date `year-month-day` of the proleptic Gregorian calendar
+ * (`month` 1..12; fields overflow as in Date.UTC, so day 0 is the last day of the month before).
+ */
+export function dayNumber(year: number, month: number, day: number): number {
+  return utcMillis(year, month - 1, day) / DAY_MS;
+}
+
 /** Days in a month of the proleptic Gregorian calendar (`month` 1..12). */
 export function daysInMonth(year: number, month: number): number {
   return getDaysInMonth(localFromUtcFields(year, month, 1));

@@ -10,8 +10,8 @@
 // does not depend on t beyond the period or window t falls in — kept per calendar period (day, ISO
 // week, month, year) while a t ≥ cutoff can still fall in that period, per sale instant for rolling
 // windows while a t ≥ cutoff can still have it inside the window, and as one lifetime sum.
-import { daysInMonth, ZoneMemo, zonedParts, zonedTimeToInstant } from "../../core/calendar.js";
-import { instantMs, utcMillis } from "../../core/instant.js";
+import { dayNumber, daysInMonth, ZoneMemo, zonedParts, zonedTimeToInstant } from "../../core/calendar.js";
+import { instantMs } from "../../core/instant.js";
 import type { ProgramAccount, ProgramRefund, ProgramSale, ProgramTotals } from "../account.js";
 import type { Program, SpendWindow } from "../program.js";
 import { dec, sumD, ZERO, type D } from "./decimal.js";
@@ -55,7 +55,7 @@ export function windowStart(window: SpendWindow, atMs: number, timeZone: string)
 // four Intl calls (zonedTimeToInstant), so midnights are memoised by (zone, date) with their ISO
 // strings, and the period starts of a date by (zone, date): an instant's date is zonedParts's (one
 // Intl call, itself memoised by instant), and a date seen before costs a lookup. A date is keyed by
-// its day number (days since 1970-01-01, from utcMillis: a small integer, the cheapest key for a
+// its day number (days since 1970-01-01, core's dayNumber: a small integer, the cheapest key for a
 // Map), so the 1st of a month reached as day 1 or as day −2 of the next is one key. Both are bounded
 // and hold only numbers and strings: nothing of an account.
 /** A local midnight as an instant and as the ISO string `totals.periods` keys a period by. */
@@ -64,11 +64,6 @@ interface Midnight {
   readonly iso: string;
 }
 const midnights = new ZoneMemo<Midnight>(4096);
-
-/** Days from 1970-01-01 to `year-month-day` (`month` 1..12; fields overflow as in Date.UTC). */
-function dayNumber(year: number, month: number, day: number): number {
-  return utcMillis(year, month - 1, day) / DAY_MS;
-}
 
 function midnight(timeZone: string, year: number, month: number, day: number): Midnight {
   const date = dayNumber(year, month, day);

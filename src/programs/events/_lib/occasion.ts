@@ -1,4 +1,4 @@
-import { weekStart, zonedParts } from "../../../core/calendar.js";
+import { dayNumber, weekStart, zonedParts } from "../../../core/calendar.js";
 import { parseInstant, previewValue } from "../../../core/instant.js";
 import { LoyaltyValidationError } from "../../../errors/errors.js";
 import type { EarnRequest } from "../../tiers/_lib/earnRequest.js";
@@ -56,12 +56,6 @@ export function isoDate(d: CivilDate): string {
   return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }
 
-function dayNumber(d: CivilDate): number {
-  const t = new Date(0);
-  t.setUTCFullYear(d.year, d.month - 1, d.day);
-  return Math.round(t.getTime() / 86_400_000);
-}
-
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -85,10 +79,11 @@ export function occasionYearCovering(
   validDays: number,
   fromYear: number,
 ): number | undefined {
-  const t = dayNumber(today);
+  const t = dayNumber(today.year, today.month, today.day);
   for (const year of [today.year, today.year - 1]) {
     if (year < fromYear) continue;
-    const start = dayNumber(occasionIn(year, month, day, feb29));
+    const o = occasionIn(year, month, day, feb29);
+    const start = dayNumber(o.year, o.month, o.day);
     if (t >= start && t < start + validDays) return year;
   }
   return undefined;
@@ -104,7 +99,7 @@ export function nextOccasion(
 ): CivilDate {
   for (let year = Math.max(today.year, fromYear); ; year++) {
     const d = occasionIn(year, month, day, feb29);
-    if (dayNumber(d) >= dayNumber(today)) return d;
+    if (dayNumber(d.year, d.month, d.day) >= dayNumber(today.year, today.month, today.day)) return d;
   }
 }
 
